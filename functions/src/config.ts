@@ -1,0 +1,39 @@
+/**
+ * Runtime configuration, read once from the environment and validated.
+ * The same names are set by the CDK stack (infra/) and by the local runner.
+ */
+import { z } from 'zod';
+import { DEFAULT_TABLE_NAME } from './db/tableSchema.js';
+
+const configSchema = z.object({
+  /** DynamoDB table holding everything (one-table design). */
+  TABLE_NAME: z.string().min(3).default(DEFAULT_TABLE_NAME),
+  /** Local only: DynamoDB Local's URL. Unset on AWS. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  AWS_REGION: z.string().default('cn-north-1'),
+  /** Local: the token signing key itself. On AWS it comes from APP_SECRET_ARN instead. */
+  TOKEN_SECRET: z.string().min(32).optional(),
+  /** On AWS: Secrets Manager secret JSON {tokenSigningKey, wechatAppSecret}. */
+  APP_SECRET_ARN: z.string().optional(),
+  /** Session lifetime; long because older users find logging in again hard. */
+  TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(90 * 24 * 3600).default(30 * 24 * 3600),
+  /** WeChat's API base; tests point it at a fake code2Session server on loopback. */
+  WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  WECHAT_APPID: z.string().default(''),
+  /** Local only; on AWS it comes from the secret. */
+  WECHAT_APP_SECRET: z.string().default(''),
+  /** Largest accepted JSON body. */
+  BODY_LIMIT: z.string().default('100kb'),
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid configuration ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return parsed.data;
+}

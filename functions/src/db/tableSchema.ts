@@ -1,0 +1,76 @@
+/**
+ * The one DynamoDB key schema of Bangfu: a single table with overloaded keys.
+ *
+ * The CDK stack, the local runner and the tests all build the table from this
+ * module, so the three can never drift apart. Every GSI is created with the
+ * table (adding one later means a backfill). The access patterns each key and
+ * index serves are listed in functions/README.md.
+ *
+ * This module imports nothing at run time so that infra/ can read it cheaply.
+ */
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+
+export const DEFAULT_TABLE_NAME = 'bangfu';
+
+export const PARTITION_KEY = 'pk';
+export const SORT_KEY = 'sk';
+/** Epoch seconds; DynamoDB deletes the item some time after (idempotency records, dev sessions). */
+export const TTL_ATTRIBUTE = 'expiresAt';
+
+export interface GlobalIndex {
+  readonly name: string;
+  readonly partitionKey: string;
+  readonly sortKey: string;
+  readonly purpose: string;
+}
+
+/** Overloaded secondary indexes; each entity documents what it writes into them. */
+export const GLOBAL_INDEXES: readonly GlobalIndex[] = [
+  {
+    name: 'gsi1',
+    partitionKey: 'gsi1pk',
+    sortKey: 'gsi1sk',
+    purpose: 'by region: the people, employers and positions of one region code, for staff in scope',
+  },
+  {
+    name: 'gsi2',
+    partitionKey: 'gsi2pk',
+    sortKey: 'gsi2sk',
+    purpose: 'by owner: an employer’s positions, a worker’s applications and claims',
+  },
+  {
+    name: 'gsi3',
+    partitionKey: 'gsi3pk',
+    sortKey: 'gsi3sk',
+    purpose: 'by geohash cell: positions near a point (one Query per covering cell)',
+  },
+  {
+    name: 'gsi4',
+    partitionKey: 'gsi4pk',
+    sortKey: 'gsi4sk',
+    purpose: 'by status queue: claims and reviews awaiting a region’s staff, oldest first',
+  },
+] as const;
+
+/** The input of CreateTable, used by the local runner and the test harness. */
+export function createTableInput(tableName: string): CreateTableCommandInput {
+  const keyAttributes = [PARTITION_KEY, SORT_KEY, ...GLOBAL_INDEXES.flatMap((i) => [i.partitionKey, i.sortKey])];
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: keyAttributes.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+    KeySchema: [
+      { AttributeName: PARTITION_KEY, KeyType: 'HASH' },
+      { AttributeName: SORT_KEY, KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: GLOBAL_INDEXES.map((index) => ({
+      IndexName: index.name,
+      KeySchema: [
+        { AttributeName: index.partitionKey, KeyType: 'HASH' },
+        { AttributeName: index.sortKey, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    })),
+    StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+  };
+}

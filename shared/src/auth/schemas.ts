@@ -1,0 +1,53 @@
+/** Payloads of the auth and account routes, shared by the API and the mini-program. */
+import { z } from 'zod';
+import { regionCodeSchema } from '../regions/regionCode.js';
+import { roleSchema, staffLevelSchema } from './roles.js';
+
+export const wechatLoginRequestSchema = z.strictObject({
+  /** The one-time code from wx.login(). */
+  code: z.string().min(1).max(128),
+});
+
+export const devLoginRequestSchema = z.strictObject({
+  userId: z.string().min(1).max(64),
+});
+
+export const userSchema = z.object({
+  userId: z.string(),
+  role: roleSchema,
+  displayName: z.string(),
+  staffLevel: staffLevelSchema.optional(),
+  regionCode: regionCodeSchema.optional(),
+  /** Full region name, e.g. 内蒙古自治区包头市固阳县金山镇 */
+  regionName: z.string().optional(),
+  /** 关怀版: larger type everywhere. */
+  careMode: z.boolean(),
+  /** True for accounts created by the demo seed. */
+  demo: z.boolean().optional(),
+  createdAt: z.iso.datetime(),
+  version: z.number().int().min(1),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const sessionSchema = z.object({
+  token: z.string(),
+  expiresAt: z.iso.datetime(),
+  user: userSchema,
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const updateMeRequestSchema = z.strictObject({
+  /** The version the client last read; a stale one is refused with 409. */
+  version: z.number().int().min(1),
+  displayName: z.string().trim().min(1).max(32).optional(),
+  careMode: z.boolean().optional(),
+});
+
+export const demoLoginSchema = z.object({
+  userId: z.string(),
+  role: roleSchema,
+  displayName: z.string(),
+  /** What this login shows, in plain Chinese (e.g. 金山镇 乡镇经办人员). */
+  description: z.string(),
+});
+export type DemoLogin = z.infer<typeof demoLoginSchema>;
