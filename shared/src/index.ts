@@ -2,3 +2,4 @@ export * from './regions/regionCode.js';
 export * from './auth/roles.js';
 export * from './auth/schemas.js';
 export * from './http/errors.js';
+export * from './auth/authorize.js';

@@ -74,3 +74,26 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
     StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
   };
 }
+
+/**
+ * Key templates of every entity. Repositories build keys only through these,
+ * so the shape of the table is readable in one place.
+ */
+export const keys = {
+  /** An account (worker, employer, staff or admin). */
+  user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
+  /** gsi1: the accounts of one county, sorted by full region code, so a prefix selects a township or village. */
+  usersOfCounty: (countyCode: string) => `USERS#${countyCode}`,
+  userInRegion: (regionCode: string, userId: string) => `${regionCode}#${userId}`,
+  /** One WeChat openid binds to at most one account: this item is written under attribute_not_exists. */
+  wechatOpenid: (appId: string, openid: string) => ({ pk: `OPENID#${appId}#${openid}`, sk: 'OPENID' }),
+  /** An administrative division (省/市/县/乡镇/村) with its name. */
+  region: (code: string) => ({ pk: `REGION#${code}`, sk: 'REGION' }),
+  /** gsi1: the child divisions of a region, by code. */
+  regionChildren: (parentCode: string) => `REGION_CHILDREN#${parentCode}`,
+  /** The demo logins shown on the local dev-login page, in display order. */
+  demoLogin: (order: number, userId: string) => ({ pk: 'DEMO_LOGINS', sk: `${String(order).padStart(4, '0')}#${userId}` }),
+  demoLogins: () => 'DEMO_LOGINS',
+  /** A key that never exists: the health check reads it to prove the table answers. */
+  healthProbe: () => ({ pk: 'HEALTH', sk: 'PROBE' }),
+} as const;

@@ -1,0 +1,65 @@
+/**
+ * The one HTTP app. Lambda wraps it with serverless-http (lambda.ts); the local
+ * runner serves it with node:http (local/start.ts). Both build it here.
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { AppContext } from './appContext.js';
+import { authRoutes } from './auth/routes.js';
+import { bearerAuthenticator } from './auth/tokens.js';
+import { mountHealth } from './health/routes.js';
+import { ApiError } from './http/apiError.js';
+import { errorHandler } from './http/errorHandler.js';
+import { openApiDocument } from './http/openapi.js';
+import { requestContext } from './http/requestContext.js';
+import { mountRoutes, type AnyRoute } from './http/route.js';
+import { regionRoutes } from './regions/routes.js';
+import { userRoutes } from './users/routes.js';
+
+export interface AppOptions {
+  logger: Logger;
+  bodyLimit: string;
+  /** Local runner: serve the H5 build of the mini-program at /. */
+  staticDir?: string;
+}
+
+export function allRoutes(ctx: AppContext): AnyRoute[] {
+  return [...authRoutes(ctx), ...userRoutes(ctx), ...regionRoutes(ctx)];
+}
+
+export function createApp(ctx: AppContext, options: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // The H5 build inlines small styles; map tiles may come from any HTTPS tile server.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:', 'https:'],
+          'upgrade-insecure-requests': null,
+        },
+      },
+    }),
+  );
+  app.use(requestContext(options.logger));
+  app.use('/api', express.json({ limit: options.bodyLimit, strict: true }));
+
+  const routes = allRoutes(ctx);
+  const api = express.Router();
+  mountHealth(api, ctx);
+  api.get('/api/openapi.json', (_req, res) => {
+    res.json(openApiDocument(routes));
+  });
+  mountRoutes(api, routes, bearerAuthenticator(ctx.tokens));
+  api.use('/api', () => {
+    throw new ApiError('NOT_FOUND', '没有这个接口', 'No such API route.');
+  });
+  app.use(api);
+
+  if (options.staticDir) app.use(express.static(options.staticDir, { index: 'index.html', maxAge: '1h' }));
+  app.use(errorHandler(options.logger));
+  return app;
+}

@@ -1,0 +1,16 @@
+import type { TokenService } from './auth/tokens.js';
+import type { WeChatClient } from './auth/wechat.js';
+import type { TableRef } from './db/versioned.js';
+import type { RegionRepository } from './regions/regionRepository.js';
+import type { UserRepository } from './users/userRepository.js';
+
+/** What every route module is given: the table, the repositories and the outside services. */
+export interface AppContext {
+  table: TableRef;
+  users: UserRepository;
+  regions: RegionRepository;
+  tokens: TokenService;
+  wechat: WeChatClient;
+  /** Only the local runner turns this on; the Lambda build never does. */
+  devLogin: boolean;
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import {
+  demoLoginSchema,
+  devLoginRequestSchema,
+  sessionSchema,
+  wechatLoginRequestSchema,
+  type User,
+} from '@bangfu/shared';
+import type { AppContext } from '../appContext.js';
+import { ApiError } from '../http/apiError.js';
+import { defineRoute, type AnyRoute } from '../http/route.js';
+import { listDemoLogins } from './demoLogins.js';
+
+export function authRoutes(ctx: AppContext): AnyRoute[] {
+  const openSession = async (user: User) => ({
+    ...(await ctx.tokens.issue({ userId: user.userId, role: user.role, regionCode: user.regionCode })),
+    user,
+  });
+
+  const wechatLogin = defineRoute({
+    method: 'post',
+    path: '/api/v1/auth/wechat',
+    summary: 'Log in with the code from wx.login(); the first login creates a worker account',
+    tag: 'auth',
+    access: 'public',
+    body: wechatLoginRequestSchema,
+    response: sessionSchema,
+    handler: async ({ body }) => {
+      const identity = await ctx.wechat.code2Session(body.code);
+      return openSession(await ctx.users.findOrCreateByOpenid(ctx.wechat.appId, identity.openid));
+    },
+  });
+
+  if (!ctx.devLogin) return [wechatLogin];
+
+  // Local only: log in as any seeded account without WeChat.
+  const devLogin = defineRoute({
+    method: 'post',
+    path: '/api/v1/auth/dev-login',
+    summary: 'Local runner only: log in as an existing account',
+    tag: 'auth',
+    access: 'public',
+    body: devLoginRequestSchema,
+    response: sessionSchema,
+    handler: async ({ body }) => {
+      const user = await ctx.users.get(body.userId);
+      if (!user) throw new ApiError('NOT_FOUND', '没有这个演示账号', 'No account with that id.', 'body.userId');
+      return openSession(user);
+    },
+  });
+
+  const devUsers = defineRoute({
+    method: 'get',
+    path: '/api/v1/auth/dev-users',
+    summary: 'Local runner only: the demo accounts to log in as',
+    tag: 'auth',
+    access: 'public',
+    response: z.object({ users: z.array(demoLoginSchema) }),
+    handler: async () => ({ users: await listDemoLogins(ctx.table) }),
+  });
+
+  return [wechatLogin, devLogin, devUsers];
+}

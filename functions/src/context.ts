@@ -1,0 +1,28 @@
+import type { AppContext } from './appContext.js';
+import { createTokenService } from './auth/tokens.js';
+import { createWeChatClient } from './auth/wechat.js';
+import type { AppSecrets } from './auth/signingKey.js';
+import type { Config } from './config.js';
+import { createDynamoClient } from './db/client.js';
+import { createRegionRepository } from './regions/regionRepository.js';
+import { createUserRepository } from './users/userRepository.js';
+
+/** Wires the repositories and clients from configuration; used by Lambda, the local runner and tests. */
+export function createAppContext(config: Config, secrets: AppSecrets, options: { devLogin: boolean }): AppContext {
+  const table = {
+    db: createDynamoClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT }),
+    tableName: config.TABLE_NAME,
+  };
+  return {
+    table,
+    users: createUserRepository(table),
+    regions: createRegionRepository(table),
+    tokens: createTokenService(secrets.tokenSigningKey, config.TOKEN_TTL_SECONDS),
+    wechat: createWeChatClient({
+      apiBase: config.WECHAT_API_BASE,
+      appId: config.WECHAT_APPID,
+      appSecret: secrets.wechatAppSecret,
+    }),
+    devLogin: options.devLogin,
+  };
+}

@@ -1,0 +1,55 @@
+import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { ApiError } from '../http/apiError.js';
+import { GLOBAL_INDEXES, PARTITION_KEY, SORT_KEY } from './tableSchema.js';
+
+/** An opaque cursor is the base64url of the key after which the next page starts. */
+export function encodeCursor(lastKey: Record<string, unknown> | undefined): string | undefined {
+  return lastKey ? Buffer.from(JSON.stringify(lastKey)).toString('base64url') : undefined;
+}
+
+const lastKeySchema = z.record(z.string(), z.string());
+
+export function decodeCursor(cursor: string | undefined): Record<string, string> | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    return lastKeySchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw new ApiError('VALIDATION_FAILED', '翻页标记无效，请从第一页重新开始', 'The cursor is not valid.', 'query.cursor');
+  }
+}
+
+export const pageQuerySchema = z.object({
+  cursor: z.string().max(2048).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/** The attributes that make up an item's position in a table or index (what ExclusiveStartKey needs). */
+function keyAttributes(indexName: string | undefined): string[] {
+  const index = GLOBAL_INDEXES.find((i) => i.name === indexName);
+  return [PARTITION_KEY, SORT_KEY, ...(index ? [index.partitionKey, index.sortKey] : [])];
+}
+
+/**
+ * One page of a Query with exactly `limit` items when that many exist.
+ * DynamoDB applies Limit before a FilterExpression, so a filtered page can
+ * come back short: keep reading, and cut the cursor at the last item returned.
+ */
+export async function queryPage(
+  db: DynamoDBDocumentClient,
+  input: Omit<QueryCommandInput, 'Limit' | 'ExclusiveStartKey'>,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<{ items: Record<string, unknown>[]; nextCursor?: string }> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined = decodeCursor(page.cursor);
+  do {
+    const result = await db.send(new QueryCommand({ ...input, Limit: page.limit - items.length, ExclusiveStartKey: start }));
+    items.push(...(result.Items ?? []));
+    start = result.LastEvaluatedKey;
+  } while (start && items.length < page.limit);
+  if (!start) return { items };
+  const last = items.at(-1);
+  if (!last) return { items };
+  const lastKey = Object.fromEntries(keyAttributes(input.IndexName).map((name) => [name, last[name]]));
+  return { items, nextCursor: encodeCursor(lastKey) };
+}

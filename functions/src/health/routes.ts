@@ -1,0 +1,17 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Router } from 'express';
+import type { AppContext } from '../appContext.js';
+import { keys } from '../db/tableSchema.js';
+
+/** GET /api/health: 200 {status:'ok', db:'ok'} when the table answers, else 503. Never cached. */
+export function mountHealth(router: Router, ctx: AppContext): void {
+  router.get('/api/health', async (_req, res) => {
+    res.setHeader('cache-control', 'no-store');
+    try {
+      await ctx.table.db.send(new GetCommand({ TableName: ctx.table.tableName, Key: keys.healthProbe() }));
+      res.json({ status: 'ok', db: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', db: 'unavailable' });
+    }
+  });
+}

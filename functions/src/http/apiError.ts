@@ -1,0 +1,45 @@
+import type { ErrorCode } from '@bangfu/shared';
+
+const STATUS_OF: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  VALIDATION_FAILED: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  VERSION_CONFLICT: 409,
+  UPSTREAM_FAILED: 502,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+/** An error meant for the caller: stable code, Chinese and English message, the failing field. */
+export class ApiError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly zh: string,
+    readonly en: string,
+    readonly field?: string,
+  ) {
+    super(en);
+    this.name = 'ApiError';
+    this.status = STATUS_OF[code];
+  }
+
+  toBody(requestId?: string) {
+    return {
+      error: {
+        code: this.code,
+        message: { zh: this.zh, en: this.en },
+        ...(this.field !== undefined ? { field: this.field } : {}),
+        ...(requestId !== undefined ? { requestId } : {}),
+      },
+    };
+  }
+}
+
+export const unauthenticated = (en = 'Please log in again.') => new ApiError('UNAUTHENTICATED', '请先登录', en);
+export const notFound = (zh: string, en: string) => new ApiError('NOT_FOUND', zh, en);

@@ -1,0 +1,72 @@
+/**
+ * Builds the mini-program for a target only when its inputs changed since the
+ * last build: a hash of every source file's path, size and mtime is kept
+ * beside the output. `npm start` and the test run share it, so Taro (heavy on
+ * 2 cores) runs at most once.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { miniappDist, REPO_ROOT } from './paths.js';
+
+const INPUTS = ['miniapp/src', 'miniapp/config', 'miniapp/babel.config.js', 'miniapp/package.json', 'miniapp/project.config.json', 'shared/src'];
+const STAMP = '.bangfu-build-hash';
+
+async function* files(path: string): AsyncGenerator<string> {
+  if (!existsSync(path)) return;
+  if (!(await stat(path)).isDirectory()) {
+    yield path;
+    return;
+  }
+  for (const entry of (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+    yield* files(join(path, entry.name));
+  }
+}
+
+async function inputsHash(target: string, env: Record<string, string>): Promise<string> {
+  const hash = createHash('sha256').update(target).update(JSON.stringify(env));
+  for (const input of INPUTS) {
+    for await (const file of files(join(REPO_ROOT, input))) {
+      const info = await stat(file);
+      hash.update(`${relative(REPO_ROOT, file)}:${info.size}:${info.mtimeMs}\n`);
+    }
+  }
+  return hash.digest('hex');
+}
+
+export interface BuildOptions {
+  /** TARO_APP_* variables baked into the build (e.g. the API base URL). */
+  env?: Record<string, string>;
+  log?: (line: string) => void;
+}
+
+/** Returns the output folder, building first when it is missing or stale. */
+export async function ensureMiniappBuild(target: 'h5' | 'weapp', options: BuildOptions = {}): Promise<string> {
+  const out = miniappDist(target);
+  const env = options.env ?? {};
+  const wanted = await inputsHash(target, env);
+  const stampFile = join(out, STAMP);
+  if (existsSync(stampFile) && (await readFile(stampFile, 'utf8')) === wanted) return out;
+  options.log?.(`Building the mini-program for ${target} (its sources changed)…`);
+  const started = Date.now();
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn('npm', ['run', `build:${target}`, '-w', 'miniapp'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-20_000);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`taro build ${target} failed:\n${output}`))));
+  });
+  await writeFile(stampFile, wanted);
+  options.log?.(`Built ${target} in ${Math.round((Date.now() - started) / 1000)} s.`);
+  return out;
+}

@@ -1,0 +1,110 @@
+/**
+ * The demo county: 固阳县 (Guyang County, Baotou, Inner Mongolia) with its real
+ * townships and villages, and synthetic but plausible accounts — every one
+ * marked `demo: true` and described as 演示数据 (demo data).
+ */
+import type { DemoLogin, User } from '@bangfu/shared';
+import type { Region } from '../../regions/regionRepository.js';
+
+export const DEMO_COUNTY_CODE = '150222';
+
+/** A small deterministic generator, so every fresh start seeds the same people. */
+function mulberry32(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SURNAMES = ['王', '李', '张', '刘', '赵', '杨', '郭', '高', '武', '白', '乔', '贾', '孙', '韩', '田', '任', '云', '郝'];
+const GIVEN = ['秀兰', '桂英', '建军', '志强', '海军', '玉梅', '金山', '春花', '文斌', '利平', '二虎', '凤英', '永胜', '俊峰', '美玲', '占全'];
+/** Mongolian names are common in Baotou's banners. */
+const MONGOLIAN = ['巴特尔', '乌云', '其其格', '额尔敦', '苏和', '萨仁', '图雅', '宝音'];
+
+/** Employers of the kinds the policies name, placed in real townships. */
+const EMPLOYERS: { name: string; township: number }[] = [
+  { name: '金山镇服装加工帮扶车间', township: 0 },
+  { name: '固阳县马铃薯产业就业帮扶基地', township: 0 },
+  { name: '西斗铺镇以工代赈农田水利项目部', township: 1 },
+  { name: '下湿壕镇乡村公益性岗位管理站', township: 2 },
+  { name: '银号镇肉羊养殖合作社', township: 3 },
+  { name: '怀朔镇劳务经纪服务站', township: 4 },
+  { name: '兴顺西镇杂粮加工厂', township: 5 },
+  { name: '包头市稀土新材料有限公司（县外用工）', township: 0 },
+];
+
+export interface DemoCounty {
+  users: User[];
+  logins: DemoLogin[];
+}
+
+export function buildDemoCounty(regions: Region[], now = new Date()): DemoCounty {
+  const random = mulberry32(150222);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const createdAt = now.toISOString();
+  const townships = regions.filter((r) => r.level === 'township');
+  // Rural villages (村 / 嘎查), not the town's residents' committees (居委会).
+  const villages = regions.filter((r) => r.level === 'village' && /村|嘎查/.test(r.name));
+  const county = regions.find((r) => r.level === 'county');
+  if (!county || townships.length === 0 || villages.length === 0) throw new Error('the demo county has no townships or villages');
+
+  const account = (user: Omit<User, 'careMode' | 'createdAt' | 'version' | 'demo'>, region: Region): User => ({
+    ...user,
+    regionCode: region.code,
+    regionName: region.fullName,
+    careMode: false,
+    demo: true,
+    createdAt,
+    version: 1,
+  });
+
+  const users: User[] = [];
+  villages.forEach((village, v) => {
+    for (let i = 1; i <= 2; i++) {
+      const name = random() < 0.15 ? pick(MONGOLIAN) : SURNAMES[(v * 7 + i * 3) % SURNAMES.length]! + pick(GIVEN);
+      users.push(account({ userId: `demo-worker-${v * 2 + i}`, role: 'worker', displayName: name }, village));
+    }
+  });
+  EMPLOYERS.forEach((employer, e) => {
+    const township = townships[employer.township % townships.length]!;
+    users.push(account({ userId: `demo-employer-${e + 1}`, role: 'employer', displayName: employer.name }, township));
+  });
+  townships.forEach((township, t) => {
+    users.push(
+      account(
+        { userId: `demo-staff-township-${t + 1}`, role: 'staff', staffLevel: 'township', displayName: `${township.name}就业服务站` },
+        township,
+      ),
+    );
+  });
+  const firstVillageOf = (township: Region) => villages.find((v) => v.parentCode === township.code)!;
+  const officerVillage = firstVillageOf(townships[0]!);
+  users.push(
+    account(
+      { userId: 'demo-staff-village-1', role: 'staff', staffLevel: 'village', displayName: `${officerVillage.name}信息员` },
+      officerVillage,
+    ),
+    account({ userId: 'demo-staff-county', role: 'staff', staffLevel: 'county', displayName: `${county.name}人社局` }, county),
+    account({ userId: 'demo-admin', role: 'admin', displayName: `${county.name}系统管理员` }, county),
+  );
+
+  const byId = new Map(users.map((u) => [u.userId, u]));
+  const login = (userId: string, label: string): DemoLogin => {
+    const user = byId.get(userId)!;
+    return { userId, role: user.role, displayName: user.displayName, description: `${label} · ${user.regionName ?? ''}（演示数据）` };
+  };
+  const logins: DemoLogin[] = [
+    login('demo-worker-1', '劳动者'),
+    login('demo-worker-2', '劳动者'),
+    login('demo-employer-1', '用人单位'),
+    login('demo-staff-village-1', '村级信息员'),
+    login('demo-staff-township-1', '乡镇经办人员'),
+    login('demo-staff-township-2', '乡镇经办人员'),
+    login('demo-staff-county', '旗县人社局'),
+    login('demo-admin', '管理员'),
+  ];
+  return { users, logins };
+}

@@ -1,0 +1,96 @@
+/**
+ * `npm start`: the whole product on this machine, one process tree, one port.
+ * DynamoDB Local (data kept in .data/dynamodb) → table and GSIs → demo seed
+ * when empty → H5 build when stale → the API under /api and the H5 app at /.
+ * Ctrl-C stops everything it started.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { createApp } from '../app.js';
+import { listDemoLogins } from '../auth/demoLogins.js';
+import { readConfig } from '../config.js';
+import { createAppContext } from '../context.js';
+import { createLogger } from '../logger.js';
+import { ensureEmulator, JavaMissingError, startDynamoDbLocal, type DynamoDbLocal } from './dynamodbLocal.js';
+import { ensureMiniappBuild } from './miniappBuild.js';
+import { CACHE_DIR, DATA_DIR } from './paths.js';
+import { seedIfEmpty } from './seed/seed.js';
+import { ensureTable } from './table.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'; // the local runner may be on Node 20; Lambda runs 22
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+/** A random signing key kept in .data/ so sessions survive a restart. */
+async function localTokenSecret(): Promise<string> {
+  const file = join(DATA_DIR, 'token-secret');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  await mkdir(DATA_DIR, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+let dynamo: DynamoDbLocal | undefined;
+let server: Server | undefined;
+
+async function stopAll(code: number): Promise<never> {
+  server?.close();
+  server?.closeAllConnections();
+  await dynamo?.stop();
+  process.exit(code);
+}
+
+async function main() {
+  const port = Number(process.env.PORT ?? 8080);
+  const host = process.env.HOST ?? '127.0.0.1';
+  const dynamoPort = Number(process.env.DYNAMODB_PORT ?? 8000);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      say('\nStopping…');
+      void stopAll(0);
+    });
+  }
+
+  say('Starting DynamoDB Local…');
+  const emulatorDir = await ensureEmulator(CACHE_DIR);
+  dynamo = await startDynamoDbLocal({ emulatorDir, port: dynamoPort, dbPath: join(DATA_DIR, 'dynamodb') });
+  dynamo.process.once('exit', (code) => {
+    say(`DynamoDB Local stopped (exit ${code}); the API answers 503 until it is back.`);
+  });
+
+  const config = readConfig({
+    ...process.env,
+    AWS_REGION: 'local',
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    TOKEN_SECRET: process.env.TOKEN_SECRET ?? (await localTokenSecret()),
+  });
+  const ctx = createAppContext(config, { tokenSigningKey: config.TOKEN_SECRET!, wechatAppSecret: config.WECHAT_APP_SECRET }, { devLogin: true });
+  if (await ensureTable(ctx.table.db, config.TABLE_NAME)) say(`Created table ${config.TABLE_NAME} with its indexes.`);
+  const seeded = await seedIfEmpty(ctx.table);
+  if (seeded) say(`Seeded the demo county: ${seeded.regions} regions, ${seeded.users} accounts (demo data).`);
+
+  const staticDir = await ensureMiniappBuild('h5', { env: { TARO_APP_API_BASE: '/api' }, log: say });
+  const app = createApp(ctx, { logger: createLogger(config), bodyLimit: config.BODY_LIMIT, staticDir });
+  const listening = createServer(app);
+  server = listening;
+  await new Promise<void>((resolve, reject) => {
+    listening.once('error', reject);
+    listening.listen(port, host, resolve);
+  });
+
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  say(`\n帮扶就业 Bangfu is running at ${url}`);
+  say(`  API: ${url}/api (OpenAPI at ${url}/api/openapi.json)`);
+  say(`  Demo logins (open ${url}/#/pages/dev-login/index):`);
+  for (const login of await listDemoLogins(ctx.table)) say(`    ${login.userId.padEnd(24)} ${login.displayName}  ${login.description}`);
+  say('Press Ctrl-C to stop.');
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof JavaMissingError) say(error.message);
+  else say(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  void stopAll(1);
+});

@@ -1,0 +1,16 @@
+import { CreateTableCommand, DescribeTableCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createTableInput } from '../db/tableSchema.js';
+
+/** Creates the table with every GSI from the key-schema module, unless it exists. Returns true when created. */
+export async function ensureTable(db: DynamoDBDocumentClient, tableName: string): Promise<boolean> {
+  try {
+    await db.send(new DescribeTableCommand({ TableName: tableName }));
+    return false;
+  } catch (error) {
+    if (!(error instanceof Error) || error.name !== 'ResourceNotFoundException') throw error;
+  }
+  await db.send(new CreateTableCommand(createTableInput(tableName)));
+  await waitUntilTableExists({ client: db, maxWaitTime: 60 }, { TableName: tableName });
+  return true;
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ancestorAt, userSchema, type Role, type User } from '@bangfu/shared';
+import { keys } from '../db/tableSchema.js';
+import { cancellationReasons } from '../db/errors.js';
+import { queryPage } from '../db/paging.js';
+import { putNew, updateVersioned, type TableRef } from '../db/versioned.js';
+import { ApiError, notFound } from '../http/apiError.js';
+
+const userNotFound = () => notFound('找不到这个账号', 'No such account.');
+
+export function userItem(user: User) {
+  return {
+    ...keys.user(user.userId),
+    type: 'user',
+    ...user,
+    // Accounts with a region are listed for staff of that region (gsi1).
+    ...(user.regionCode && user.regionCode.length >= 6
+      ? {
+          gsi1pk: keys.usersOfCounty(ancestorAt(user.regionCode, 'county')),
+          gsi1sk: keys.userInRegion(user.regionCode, user.userId),
+        }
+      : {}),
+  };
+}
+
+const fromItem = (item: Record<string, unknown>): User => userSchema.parse(item);
+
+export function createUserRepository(table: TableRef) {
+  const { db, tableName } = table;
+
+  async function get(userId: string): Promise<User | undefined> {
+    const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.user(userId) }));
+    return Item ? fromItem(Item) : undefined;
+  }
+
+  return {
+    get,
+
+    async create(user: User): Promise<void> {
+      await putNew(table, userItem(user), new ApiError('CONFLICT', '账号已存在', 'The account already exists.', 'userId'));
+    },
+
+    async update(userId: string, version: number, changes: Partial<Pick<User, 'displayName' | 'careMode'>>): Promise<User> {
+      return fromItem(await updateVersioned(table, keys.user(userId), version, changes, userNotFound()));
+    },
+
+    /** Accounts in a county-or-finer region, by region code then id, a page at a time. */
+    async listInRegion(regionCode: string, options: { role?: Role; cursor?: string; limit: number }) {
+      const { items, nextCursor } = await queryPage(
+        db,
+        {
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+          ...(options.role ? { FilterExpression: '#role = :role', ExpressionAttributeNames: { '#role': 'role' } } : {}),
+          ExpressionAttributeValues: {
+            ':pk': keys.usersOfCounty(ancestorAt(regionCode, 'county')),
+            ':prefix': regionCode,
+            ...(options.role ? { ':role': options.role } : {}),
+          },
+        },
+        options,
+      );
+      return { users: items.map(fromItem), nextCursor };
+    },
+
+    /**
+     * The account bound to a WeChat openid, created on first login. The account
+     * and the openid item are written in one transaction, both conditional, so
+     * two first logins at once still make exactly one account.
+     */
+    async findOrCreateByOpenid(appId: string, openid: string): Promise<User> {
+      const openidKey = keys.wechatOpenid(appId, openid);
+      const existing = await db.send(new GetCommand({ TableName: tableName, Key: openidKey, ConsistentRead: true }));
+      if (existing.Item) return (await get(String(existing.Item.userId))) ?? Promise.reject(userNotFound());
+      const user: User = {
+        userId: `u_${randomUUID()}`,
+        role: 'worker',
+        displayName: '微信用户',
+        careMode: false,
+        createdAt: new Date().toISOString(),
+        version: 1,
+      };
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: { TableName: tableName, Item: userItem(user), ConditionExpression: 'attribute_not_exists(pk)' } },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: { ...openidKey, type: 'wechatOpenid', userId: user.userId, createdAt: user.createdAt },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+            ],
+          }),
+        );
+        return user;
+      } catch (error) {
+        // Lost the race to a concurrent first login: use the account that won.
+        if (cancellationReasons(error)?.[1] === 'ConditionalCheckFailed') return this.findOrCreateByOpenid(appId, openid);
+        throw error;
+      }
+    },
+  };
+}
+
+export type UserRepository = ReturnType<typeof createUserRepository>;

@@ -1,0 +1,124 @@
+/** Every failure answer of the foundation: the status, the stable code and the field that failed. */
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
+import { startTestApi, TEST_SIGNING_KEY, type TestApi } from '../support/api.js';
+
+let api: TestApi;
+let worker: string;
+
+beforeAll(async () => {
+  api = await startTestApi({ bodyLimit: '2kb' });
+  await seedDemoCounty(api.ctx.table);
+  worker = await api.loginAs('demo-worker-1');
+});
+afterAll(() => api.close());
+
+describe('bad input → 400 with the field named, nothing changed', () => {
+  it('rejects malformed JSON', async () => {
+    const { status, body } = await api.call('PATCH', '/api/v1/me', { token: worker, rawBody: '{"version": 1,' });
+    expect(status).toBe(400);
+    expect(body.error).toMatchObject({ code: 'BAD_REQUEST', field: 'body' });
+    expect(body.error.message.zh).toMatch(/JSON/);
+    expect(body.error.requestId).toBeTruthy();
+  });
+
+  it('rejects unknown fields, naming the unknown one', async () => {
+    const { status, body } = await api.call('PATCH', '/api/v1/me', { token: worker, body: { version: 1, role: 'admin' } });
+    expect(status).toBe(400);
+    expect(body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'body.role' });
+    const { body: me } = await api.call('GET', '/api/v1/me', { token: worker });
+    expect(me.user).toMatchObject({ role: 'worker', version: 1 });
+  });
+
+  it('rejects wrong types, naming the field', async () => {
+    const { status, body } = await api.call('PATCH', '/api/v1/me', { token: worker, body: { version: 1, careMode: 'yes' } });
+    expect(status).toBe(400);
+    expect(body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'body.careMode' });
+    expect(body.error.message.en).toContain('body.careMode');
+  });
+
+  it('rejects a missing required field', async () => {
+    const { status, body } = await api.call('PATCH', '/api/v1/me', { token: worker, body: { careMode: true } });
+    expect(status).toBe(400);
+    expect(body.error.field).toBe('body.version');
+    expect(body.error.message.zh).toContain('必须填写');
+  });
+
+  it('rejects oversized bodies with 413', async () => {
+    const { status, body } = await api.call('PATCH', '/api/v1/me', {
+      token: worker,
+      body: { version: 1, displayName: 'x'.repeat(4096) },
+    });
+    expect(status).toBe(413);
+    expect(body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', field: 'body' });
+  });
+
+  it('rejects a bad query value, naming it', async () => {
+    const staff = await api.loginAs('demo-staff-county');
+    const { status, body } = await api.call('GET', '/api/v1/users?regionCode=15a&limit=5', { token: staff });
+    expect(status).toBe(400);
+    expect(body.error.field).toBe('query.regionCode');
+  });
+
+  it('answers 404 in the error shape for an unknown API route', async () => {
+    const { status, body } = await api.call('GET', '/api/v1/nothing-here');
+    expect(status).toBe(404);
+    expect(body.error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('authentication → 401', () => {
+  it('refuses a protected route without a token', async () => {
+    const { status, body } = await api.call('GET', '/api/v1/me');
+    expect(status).toBe(401);
+    expect(body.error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a token signed with another key', async () => {
+    const forged = await new SignJWT({ role: 'admin', rc: '15' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('demo-admin')
+      .setIssuer('bangfu')
+      .setAudience('bangfu-api')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('not-the-server-key-but-long-enough-0123456789'));
+    const { status } = await api.call('GET', '/api/v1/me', { token: forged });
+    expect(status).toBe(401);
+  });
+
+  it('refuses an expired token', async () => {
+    const expired = await new SignJWT({ role: 'worker' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('demo-worker-1')
+      .setIssuer('bangfu')
+      .setAudience('bangfu-api')
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(new TextEncoder().encode(TEST_SIGNING_KEY));
+    const { status, body } = await api.call('GET', '/api/v1/me', { token: expired });
+    expect(status).toBe(401);
+    expect(body.error.message.en).toMatch(/expired/);
+  });
+
+  it('refuses a token with alg none or a malformed header', async () => {
+    const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"demo-admin","role":"admin"}').toString('base64url')}.`;
+    expect((await api.call('GET', '/api/v1/me', { token: unsigned })).status).toBe(401);
+    expect((await api.call('GET', '/api/v1/me', { headers: { authorization: 'Basic abc' } })).status).toBe(401);
+  });
+});
+
+describe('authorisation → 403', () => {
+  it('refuses a worker on a staff route', async () => {
+    const { status, body } = await api.call('GET', '/api/v1/users?regionCode=150222', { token: worker });
+    expect(status).toBe(403);
+    expect(body.error.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses staff of township X asking for township Y, naming the field', async () => {
+    const jinshan = await api.loginAs('demo-staff-township-1'); // 金山镇 150222102
+    const { status, body } = await api.call('GET', '/api/v1/users?regionCode=150222103', { token: jinshan });
+    expect(status).toBe(403);
+    expect(body.error.field).toBe('query.regionCode');
+    expect(body.error.message.zh).toContain('管辖范围');
+  });
+});

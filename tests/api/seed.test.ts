@@ -1,0 +1,58 @@
+/** The demo county seed: real division codes and names, written once. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoCounty, seedIfEmpty } from '../../functions/src/local/seed/seed.js';
+import { startTestApi, type TestApi } from '../support/api.js';
+
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.close());
+
+describe('demo county seed', () => {
+  it('seeds 固阳县 with its real townships and villages, only into an empty table', async () => {
+    const first = await seedIfEmpty(api.ctx.table);
+    expect(first).toEqual({ regions: 89, users: expect.any(Number), logins: 8 });
+    expect(await seedIfEmpty(api.ctx.table)).toBeUndefined();
+
+    const { status, body } = await api.call('GET', '/api/v1/regions/150222');
+    expect(status).toBe(200);
+    expect(body.region).toMatchObject({ name: '固阳县', fullName: '内蒙古自治区包头市固阳县', level: 'county', parentCode: '1502' });
+    expect(body.children.map((c: { name: string }) => c.name)).toEqual(['金山镇', '西斗铺镇', '下湿壕镇', '银号镇', '怀朔镇', '兴顺西镇']);
+
+    const township = await api.call('GET', '/api/v1/regions/150222102');
+    expect(township.body.children.length).toBeGreaterThan(5);
+    expect(township.body.children.every((v: { code: string; level: string }) => v.level === 'village' && v.code.startsWith('150222102'))).toBe(true);
+  });
+
+  it('lists the demo logins, each marked as demo data, and every one can log in', async () => {
+    const { body } = await api.call('GET', '/api/v1/auth/dev-users');
+    expect(body.users.map((u: { role: string }) => u.role)).toEqual(['worker', 'worker', 'employer', 'staff', 'staff', 'staff', 'staff', 'admin']);
+    for (const login of body.users) {
+      expect(login.description).toContain('演示数据');
+      const me = await api.call('GET', '/api/v1/me', { token: await api.loginAs(login.userId) });
+      expect(me.body.user).toMatchObject({ userId: login.userId, demo: true });
+    }
+  });
+
+  it('answers 404 for a region it does not hold and 400 for a malformed code', async () => {
+    expect((await api.call('GET', '/api/v1/regions/110101')).status).toBe(404);
+    const bad = await api.call('GET', '/api/v1/regions/1502x');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('params.code');
+  });
+
+  it('writes the same accounts on a second seed of another table (deterministic demo data)', async () => {
+    const other = await startTestApi();
+    try {
+      await seedDemoCounty(other.ctx.table);
+      const a = await api.ctx.users.get('demo-worker-7');
+      const b = await other.ctx.users.get('demo-worker-7');
+      expect(b?.displayName).toBe(a?.displayName);
+      expect(b?.regionCode).toBe(a?.regionCode);
+    } finally {
+      await other.close();
+    }
+  });
+});

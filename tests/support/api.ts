@@ -1,0 +1,89 @@
+/**
+ * The real HTTP app on an ephemeral loopback port, over DynamoDB Local, with a
+ * fresh table per call. Nothing of ours is mocked; only WeChat is faked (wechatFake.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { inject } from 'vitest';
+import { createApp } from '../../functions/src/app.js';
+import type { AppContext } from '../../functions/src/appContext.js';
+import { readConfig } from '../../functions/src/config.js';
+import { createAppContext } from '../../functions/src/context.js';
+import { createLogger } from '../../functions/src/logger.js';
+import { ensureTable } from '../../functions/src/local/table.js';
+
+export const TEST_SIGNING_KEY = 'test-signing-key-that-is-long-enough-0123456789';
+
+export interface TestApi {
+  url: string;
+  ctx: AppContext;
+  tableName: string;
+  /** fetch + JSON, with an optional bearer token. */
+  call(method: string, path: string, options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any }>;
+  loginAs(userId: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface TestApiOptions {
+  devLogin?: boolean;
+  wechatApiBase?: string;
+  dynamoEndpoint?: string;
+  staticDir?: string;
+  bodyLimit?: string;
+  tableName?: string;
+}
+
+export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
+  const tableName = options.tableName ?? `t_${randomUUID().slice(0, 8)}`;
+  const config = readConfig({
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: options.dynamoEndpoint ?? inject('dynamoEndpoint'),
+    AWS_REGION: 'local',
+    TOKEN_SECRET: TEST_SIGNING_KEY,
+    WECHAT_API_BASE: options.wechatApiBase ?? 'http://127.0.0.1:9',
+    WECHAT_APPID: 'wx-test-app',
+    WECHAT_APP_SECRET: 'wx-test-secret',
+    BODY_LIMIT: options.bodyLimit ?? '16kb',
+    LOG_LEVEL: 'SILENT',
+  });
+  const ctx = createAppContext(
+    config,
+    { tokenSigningKey: TEST_SIGNING_KEY, wechatAppSecret: config.WECHAT_APP_SECRET },
+    { devLogin: options.devLogin ?? true },
+  );
+  await ensureTable(ctx.table.db, tableName);
+  const server: Server = createServer(
+    createApp(ctx, { logger: createLogger(config), bodyLimit: config.BODY_LIMIT, ...(options.staticDir ? { staticDir: options.staticDir } : {}) }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  const call: TestApi['call'] = async (method, path, callOptions = {}) => {
+    const headers: Record<string, string> = { ...callOptions.headers };
+    if (callOptions.token) headers.authorization = `Bearer ${callOptions.token}`;
+    let body: string | undefined = callOptions.rawBody;
+    if (callOptions.body !== undefined) body = JSON.stringify(callOptions.body);
+    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    const response = await fetch(url + path, { method, headers, body });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+
+  return {
+    url,
+    ctx,
+    tableName,
+    call,
+    async loginAs(userId) {
+      const { status, body } = await call('POST', '/api/v1/auth/dev-login', { body: { userId } });
+      if (status !== 200) throw new Error(`dev-login ${userId}: ${status} ${JSON.stringify(body)}`);
+      return body.token as string;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      ctx.table.db.destroy();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/** One in-memory DynamoDB Local for the whole run of a project; each test file makes its own table. */
+import type { TestProject } from 'vitest/node';
+import { ensureEmulator, startDynamoDbLocal } from '../../functions/src/local/dynamodbLocal.js';
+import { CACHE_DIR } from '../../functions/src/local/paths.js';
+import { freePort } from './ports.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+    emulatorDir: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const emulatorDir = await ensureEmulator(CACHE_DIR);
+  const dynamo = await startDynamoDbLocal({ emulatorDir, port: await freePort() });
+  project.provide('dynamoEndpoint', dynamo.endpoint);
+  project.provide('emulatorDir', emulatorDir);
+  return () => dynamo.stop();
+}
