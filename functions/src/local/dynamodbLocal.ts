@@ -99,7 +99,8 @@ export async function startDynamoDbLocal(options: StartOptions): Promise<DynamoD
     '-sharedDb',
     '-disableTelemetry',
   ];
-  const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Run where it may leave its metadata file: beside its data, or in the cache.
+  const child = spawn('java', args, { cwd: options.dbPath ?? options.emulatorDir, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);

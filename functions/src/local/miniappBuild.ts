@@ -14,6 +14,9 @@ import { miniappDist, REPO_ROOT } from './paths.js';
 const INPUTS = ['miniapp/src', 'miniapp/config', 'miniapp/babel.config.js', 'miniapp/package.json', 'miniapp/project.config.json', 'shared/src'];
 const STAMP = '.bangfu-build-hash';
 
+/** The H5 build served by the local runner (and the tests) calls its API on the same origin. */
+export const LOCAL_H5_ENV = { TARO_APP_API_BASE: '/api' };
+
 async function* files(path: string): AsyncGenerator<string> {
   if (!existsSync(path)) return;
   if (!(await stat(path)).isDirectory()) {

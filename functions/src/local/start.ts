@@ -15,7 +15,7 @@ import { readConfig } from '../config.js';
 import { createAppContext } from '../context.js';
 import { createLogger } from '../logger.js';
 import { ensureEmulator, JavaMissingError, startDynamoDbLocal, type DynamoDbLocal } from './dynamodbLocal.js';
-import { ensureMiniappBuild } from './miniappBuild.js';
+import { ensureMiniappBuild, LOCAL_H5_ENV } from './miniappBuild.js';
 import { CACHE_DIR, DATA_DIR } from './paths.js';
 import { seedIfEmpty } from './seed/seed.js';
 import { ensureTable } from './table.js';
@@ -72,7 +72,7 @@ async function main() {
   const seeded = await seedIfEmpty(ctx.table);
   if (seeded) say(`Seeded the demo county: ${seeded.regions} regions, ${seeded.users} accounts (demo data).`);
 
-  const staticDir = await ensureMiniappBuild('h5', { env: { TARO_APP_API_BASE: '/api' }, log: say });
+  const staticDir = await ensureMiniappBuild('h5', { env: LOCAL_H5_ENV, log: say });
   const app = createApp(ctx, { logger: createLogger(config), bodyLimit: config.BODY_LIMIT, staticDir });
   const listening = createServer(app);
   server = listening;

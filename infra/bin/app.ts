@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+/**
+ * CDK app of Bangfu. Context (cdk.json or `-c key=value`):
+ *   stage        optional; the stack becomes `Bangfu-<stage>` instead of `Bangfu`
+ *   wechatAppId  the mini-program AppID (env WECHAT_APPID of the API), default ''
+ *   allowedOrigins  comma-separated CORS origins for the H5 build, default '*'
+ *   region       optional; overrides the region of the AWS profile/CLI
+ *
+ * The account stays unresolved and nothing is looked up, so synth works offline with no
+ * credentials. The region must be concrete (TableV2 with a customer-managed KMS key renders
+ * per-region SSE settings): context `region`, else the CLI's region (CDK_DEFAULT_REGION, which
+ * the CLI sets from the profile, us-east-1 when none), else AWS_REGION, else cn-north-1.
+ */
+import { App, Tags } from 'aws-cdk-lib';
+import { BangfuStack } from '../lib/bangfu-stack.js';
+
+const app = new App();
+
+function contextString(key: string): string {
+  const value: unknown = app.node.tryGetContext(key);
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') throw new Error(`Context ${key} must be a string`);
+  return value.trim();
+}
+
+const stage = contextString('stage');
+if (stage && !/^[A-Za-z][A-Za-z0-9-]{0,31}$/.test(stage)) {
+  throw new Error(`Context stage must match [A-Za-z][A-Za-z0-9-]{0,31}, got ${JSON.stringify(stage)}`);
+}
+const origins = contextString('allowedOrigins');
+const region = contextString('region') || process.env.CDK_DEFAULT_REGION || process.env.AWS_REGION || 'cn-north-1';
+
+const stack = new BangfuStack(app, stage ? `Bangfu-${stage}` : 'Bangfu', {
+  env: { region },
+  description: `Bangfu 帮扶就业 API${stage ? ` (${stage})` : ''}: HTTP API, Lambda, DynamoDB`,
+  stage,
+  wechatAppId: contextString('wechatAppId'),
+  allowedOrigins: origins ? origins.split(',').map((o) => o.trim()).filter(Boolean) : ['*'],
+});
+Tags.of(stack).add('project', 'bangfu');
+if (stage) Tags.of(stack).add('stage', stage);
+
+app.synth();

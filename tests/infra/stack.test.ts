@@ -1,0 +1,239 @@
+/**
+ * The CDK stack, synthesized in-process without bundling: the table matches the one
+ * key-schema module, secrets stay out of the Lambda environment, and the API function
+ * can reach exactly what it needs.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { GLOBAL_INDEXES, PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE } from '../../functions/src/db/tableSchema.js';
+import { BangfuStack } from '../../infra/lib/bangfu-stack.js';
+
+type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+type Statement = { Action: string | string[]; Effect: string; Resource: unknown };
+
+const infraDir = path.resolve(import.meta.dirname, '..', '..', 'infra');
+
+let template: Template;
+let resources: Record<string, Resource>;
+
+function ofType(type: string): [string, Resource][] {
+  return Object.entries(resources).filter(([, r]) => r.Type === type);
+}
+
+function only(type: string): [string, Resource] {
+  const found = ofType(type);
+  expect(found, type).toHaveLength(1);
+  return found[0]!;
+}
+
+const actions = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+
+beforeAll(() => {
+  // The same feature flags as `cdk synth` (infra/cdk.json), and no esbuild run.
+  const cdkJson = JSON.parse(readFileSync(path.join(infraDir, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+  const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+  const stack = new BangfuStack(app, 'Bangfu-test', {
+    env: { region: 'cn-north-1' },
+    stage: 'test',
+    wechatAppId: 'wx0123456789abcdef',
+  });
+  template = Template.fromStack(stack);
+  resources = template.toJSON().Resources as Record<string, Resource>;
+});
+
+describe('DynamoDB table', () => {
+  it('is built from functions/src/db/tableSchema.ts: keys, every GSI, string attributes, TTL', () => {
+    const [, table] = only('AWS::DynamoDB::GlobalTable');
+    const p = table.Properties;
+    expect(p.KeySchema).toEqual([
+      { AttributeName: PARTITION_KEY, KeyType: 'HASH' },
+      { AttributeName: SORT_KEY, KeyType: 'RANGE' },
+    ]);
+    expect(GLOBAL_INDEXES.length).toBeGreaterThan(0);
+    expect(p.GlobalSecondaryIndexes).toEqual(
+      GLOBAL_INDEXES.map((index) => ({
+        IndexName: index.name,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    );
+    const keyAttributes = [PARTITION_KEY, SORT_KEY, ...GLOBAL_INDEXES.flatMap((i) => [i.partitionKey, i.sortKey])];
+    expect(p.AttributeDefinitions).toEqual(
+      expect.arrayContaining(keyAttributes.map((name) => ({ AttributeName: name, AttributeType: 'S' }))),
+    );
+    expect(p.AttributeDefinitions).toHaveLength(new Set(keyAttributes).size);
+    expect(p.TimeToLiveSpecification).toEqual({ AttributeName: TTL_ATTRIBUTE, Enabled: true });
+  });
+
+  it('is on-demand, streams new and old images, and is retained', () => {
+    const [, table] = only('AWS::DynamoDB::GlobalTable');
+    expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+  });
+
+  it('has PITR, deletion protection and encryption with the stack KMS key', () => {
+    const [keyId] = only('AWS::KMS::Key');
+    const [, table] = only('AWS::DynamoDB::GlobalTable');
+    expect(table.Properties.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS' });
+    const replicas = table.Properties.Replicas as Record<string, unknown>[];
+    expect(replicas).toHaveLength(1);
+    expect(replicas[0]).toMatchObject({
+      Region: 'cn-north-1',
+      DeletionProtectionEnabled: true,
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } },
+    });
+  });
+});
+
+describe('KMS key and app secret', () => {
+  it('rotates the key and retains it', () => {
+    const [, key] = only('AWS::KMS::Key');
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    expect(key.DeletionPolicy).toBe('Retain');
+  });
+
+  it('generates the secret {wechatAppSecret, tokenSigningKey} encrypted with the key', () => {
+    const [keyId] = only('AWS::KMS::Key');
+    const [, secret] = only('AWS::SecretsManager::Secret');
+    expect(secret.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+    expect(secret.Properties.GenerateSecretString).toEqual({
+      SecretStringTemplate: JSON.stringify({ wechatAppSecret: '' }),
+      GenerateStringKey: 'tokenSigningKey',
+      PasswordLength: 64,
+      ExcludePunctuation: true,
+    });
+  });
+});
+
+describe('API function', () => {
+  it('runs Node.js 22 on arm64 with the configured size and logs', () => {
+    const [, fn] = only('AWS::Lambda::Function');
+    const logGroupIds = ofType('AWS::Logs::LogGroup').map(([id]) => id);
+    expect(fn.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      MemorySize: 1024,
+      Timeout: 10,
+    });
+    const logGroup = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+    expect(logGroupIds).toContain(logGroup);
+  });
+
+  it('reads its configuration from the environment, never a dev login or signing key', () => {
+    const [secretId] = only('AWS::SecretsManager::Secret');
+    const [tableId] = only('AWS::DynamoDB::GlobalTable');
+    const [keyId] = only('AWS::KMS::Key');
+    const [, fn] = only('AWS::Lambda::Function');
+    const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(env).toMatchObject({
+      TABLE_NAME: { Ref: tableId },
+      APP_SECRET_ARN: { Ref: secretId },
+      DATA_KEY_ARN: { 'Fn::GetAtt': [keyId, 'Arn'] },
+      WECHAT_APPID: 'wx0123456789abcdef',
+      NODE_OPTIONS: '--enable-source-maps',
+      LOG_LEVEL: 'INFO',
+      POWERTOOLS_SERVICE_NAME: 'bangfu-api',
+    });
+    for (const forbidden of ['DEV_LOGIN', 'TOKEN_SECRET', 'WECHAT_APP_SECRET', 'DYNAMODB_ENDPOINT']) {
+      expect(env, forbidden).not.toHaveProperty(forbidden);
+    }
+  });
+
+  it('may read the secret, read/write the table and its indexes, and use the data key', () => {
+    const [secretId] = only('AWS::SecretsManager::Secret');
+    const [tableId] = only('AWS::DynamoDB::GlobalTable');
+    const [keyId] = only('AWS::KMS::Key');
+    const [, fn] = only('AWS::Lambda::Function');
+    const roleId = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const statements = ofType('AWS::IAM::Policy')
+      .filter(([, p]) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+      .flatMap(([, p]) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement)
+      .filter((s) => s.Effect === 'Allow');
+    const allowed = (action: string, resource: unknown) =>
+      statements.some(
+        (s) =>
+          actions(s).includes(action) &&
+          (Array.isArray(s.Resource) ? s.Resource : [s.Resource]).some((r) => JSON.stringify(r) === JSON.stringify(resource)),
+      );
+
+    expect(allowed('secretsmanager:GetSecretValue', { Ref: secretId })).toBe(true);
+    const tableArn = { 'Fn::GetAtt': [tableId, 'Arn'] };
+    const indexArns = { 'Fn::Join': ['', [tableArn, '/index/*']] };
+    for (const action of ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem', 'ConditionCheckItem']) {
+      expect(allowed(`dynamodb:${action}`, tableArn), action).toBe(true);
+    }
+    expect(allowed('dynamodb:Query', indexArns)).toBe(true);
+    const keyArn = { 'Fn::GetAtt': [keyId, 'Arn'] };
+    expect(allowed('kms:GenerateDataKey', keyArn)).toBe(true);
+    expect(allowed('kms:Decrypt', keyArn)).toBe(true);
+    // Nothing beyond the stack's own resources (apart from the managed logging policy).
+    expect(statements.flatMap(actions).filter((a) => a.endsWith(':*') || a === '*')).toEqual([]);
+  });
+});
+
+describe('HTTP API', () => {
+  it('routes ANY /api and ANY /api/{proxy+} to the function', () => {
+    const [fnId] = only('AWS::Lambda::Function');
+    const [integrationId, integration] = only('AWS::ApiGatewayV2::Integration');
+    expect(integration.Properties).toMatchObject({
+      IntegrationType: 'AWS_PROXY',
+      IntegrationUri: { 'Fn::GetAtt': [fnId, 'Arn'] },
+      PayloadFormatVersion: '2.0',
+    });
+    const routes = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties);
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual(['ANY /api', 'ANY /api/{proxy+}']);
+    for (const route of routes) {
+      expect(route.Target).toEqual({ 'Fn::Join': ['', ['integrations/', { Ref: integrationId }]] });
+    }
+    template.resourceCountIs('AWS::Lambda::Permission', routes.length);
+  });
+
+  it('allows CORS for the app methods and headers', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: Match.objectLike({
+        AllowMethods: Match.arrayWith(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']),
+        AllowHeaders: Match.arrayWith(['Authorization', 'Content-Type']),
+      }),
+    });
+  });
+
+  it('throttles the auto-deployed default stage and writes access logs', () => {
+    const [, stage] = only('AWS::ApiGatewayV2::Stage');
+    const logGroupIds = ofType('AWS::Logs::LogGroup').map(([id]) => id);
+    expect(stage.Properties).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100 },
+    });
+    const access = stage.Properties.AccessLogSettings as { DestinationArn: { 'Fn::GetAtt': [string, string] }; Format: string };
+    expect(logGroupIds).toContain(access.DestinationArn['Fn::GetAtt'][0]);
+    expect(JSON.parse(access.Format)).toHaveProperty('requestId', '$context.requestId');
+  });
+});
+
+it('gives every log group a retention', () => {
+  const logGroups = ofType('AWS::Logs::LogGroup');
+  expect(logGroups).toHaveLength(2);
+  for (const [id, group] of logGroups) {
+    expect(group.Properties.RetentionInDays, id).toBeGreaterThanOrEqual(30);
+  }
+});
+
+it('outputs the API URL, the table name and the secret ARN', () => {
+  const [tableId] = only('AWS::DynamoDB::GlobalTable');
+  const [secretId] = only('AWS::SecretsManager::Secret');
+  template.hasOutput('ApiUrl', {});
+  template.hasOutput('TableName', { Value: { Ref: tableId } });
+  template.hasOutput('AppSecretArn', { Value: { Ref: secretId } });
+});
