@@ -26,7 +26,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/support/dynamodbGlobalSetup.ts'],
+          globalSetup: ['tests/support/dynamodbGlobalSetup.ts', 'tests/support/h5GlobalSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,
           fileParallelism: false,
