@@ -1,0 +1,143 @@
+/**
+ * The worker record of the real-name registry (实名制台账): one per person.
+ * Facts that the system derives (birth date and sex from the ID number) are
+ * never accepted from input.
+ */
+import { z } from 'zod';
+import { regionCodeSchema } from '../regions/regionCode.js';
+import { idNumberSchema } from './idNumber.js';
+import { normaliseOccupation } from './occupations.js';
+
+/** The groups the policies name (DOMAIN.md; file 002 §二, 003 §(一)). */
+export const WORKER_GROUPS = [
+  'povertyAlleviated', // 脱贫人口
+  'monitored', // 防止返贫监测对象
+  'ruralLowIncome', // 农村低收入人口
+  'relocated', // 易地扶贫搬迁群众
+  'disabled', // 残疾人
+  'veteran', // 退役军人
+  'collegeGraduate', // 高校毕业生（困难家庭）
+  'registeredUnemployed', // 登记失业人员
+  'employmentDifficulty', // 就业困难人员
+  'zeroEmploymentHousehold', // 零就业家庭成员
+] as const;
+export type WorkerGroup = (typeof WORKER_GROUPS)[number];
+
+export const WORKER_GROUP_ZH: Record<WorkerGroup, string> = {
+  povertyAlleviated: '脱贫人口',
+  monitored: '防止返贫监测对象',
+  ruralLowIncome: '农村低收入人口',
+  relocated: '易地扶贫搬迁群众',
+  disabled: '残疾人',
+  veteran: '退役军人',
+  collegeGraduate: '高校毕业生',
+  registeredUnemployed: '登记失业人员',
+  employmentDifficulty: '就业困难人员',
+  zeroEmploymentHousehold: '零就业家庭成员',
+};
+
+/** Labour class, file 003 §(十七): full labour goes out or to local firms; half and weak labour to public-welfare posts and workshops. */
+export const LABOUR_CLASSES = ['full', 'half', 'weak', 'none'] as const;
+export type LabourClass = (typeof LABOUR_CLASSES)[number];
+export const LABOUR_CLASS_ZH: Record<LabourClass, string> = {
+  full: '全劳动力',
+  half: '半劳动力',
+  weak: '弱劳动力',
+  none: '无劳动能力',
+};
+
+/** Why someone able to work is at home (003 §(十七)). */
+export const AT_HOME_REASONS = ['returnedFromWork', 'idle', 'caringForFamily', 'illness'] as const;
+export const AT_HOME_REASON_ZH: Record<(typeof AT_HOME_REASONS)[number], string> = {
+  returnedFromWork: '务工回流',
+  idle: '在家闲置',
+  caringForFamily: '照顾家庭',
+  illness: '因病在家',
+};
+
+/** How far a worker is willing to go for work. */
+export const TRAVEL_SCOPES = ['local', 'county', 'city', 'province', 'any'] as const;
+export const TRAVEL_SCOPE_ZH: Record<(typeof TRAVEL_SCOPES)[number], string> = {
+  local: '只在家附近',
+  county: '本县（旗）内',
+  city: '本市（盟）内',
+  province: '本省（区）内',
+  any: '去哪里都行',
+};
+
+export const JOB_TYPES = ['fullTime', 'partTime', 'seasonal', 'gig'] as const;
+
+/** GCJ-02, as WeChat's getLocation({type:'gcj02'}) gives it; the bounds are China's. */
+export const gcj02PointSchema = z.strictObject({
+  lat: z.number().min(3.8, '纬度不在中国境内').max(53.6, '纬度不在中国境内'),
+  lng: z.number().min(73.5, '经度不在中国境内').max(135.1, '经度不在中国境内'),
+});
+
+export const phoneSchema = z.string().regex(/^1[3-9]\d{9}$/, '手机号应为 11 位，以 1 开头');
+
+const isoDate = z.iso.date();
+
+/** A skill as typed (焊工, 电焊工 or welder) becomes its dictionary code. */
+export const skillSchema = z.string().transform((text, ctx) => {
+  const code = normaliseOccupation(text);
+  if (code) return code;
+  ctx.addIssue({ code: 'custom', message: `不认识的技能「${text}」，请从工种列表中选择` });
+  return z.NEVER;
+});
+
+export const certificateSchema = z.strictObject({
+  name: z.string().trim().min(1).max(60),
+  occupation: skillSchema.optional(),
+  level: z.enum(['1', '2', '3', '4', '5', 'special']).optional(), // 一级…五级, 特种作业
+  obtainedOn: isoDate,
+});
+
+export const trainingSchema = z.strictObject({
+  name: z.string().trim().min(1).max(60),
+  occupation: skillSchema.optional(),
+  endedOn: isoDate,
+  provider: z.string().trim().max(60).optional(),
+});
+
+export const preferencesSchema = z.strictObject({
+  travelScope: z.enum(TRAVEL_SCOPES),
+  /** Integer fen per month. */
+  expectedMonthlyWageFen: z.number().int().min(0).max(100_000_000).optional(),
+  jobTypes: z.array(z.enum(JOB_TYPES)).max(JOB_TYPES.length).default([]),
+});
+
+/** What staff enter (or import) for a person. */
+export const workerInputSchema = z.strictObject({
+  name: z.string().trim().min(2, '姓名至少 2 个字').max(30),
+  idNumber: idNumberSchema,
+  phone: phoneSchema.optional(),
+  householdId: z.string().trim().min(1).max(40),
+  villageCode: regionCodeSchema.refine((code) => code.length === 12, '应为 12 位村（嘎查）代码'),
+  home: gcj02PointSchema.optional(),
+  groups: z.array(z.enum(WORKER_GROUPS)).max(WORKER_GROUPS.length).default([]),
+  labourClass: z.enum(LABOUR_CLASSES),
+  atHomeReason: z.enum(AT_HOME_REASONS).optional(),
+  skills: z.array(skillSchema).max(20).default([]),
+  certificates: z.array(certificateSchema).max(20).default([]),
+  trainings: z.array(trainingSchema).max(50).default([]),
+  preferences: preferencesSchema.default({ travelScope: 'county', jobTypes: [] }),
+  registryEntryDate: isoDate,
+});
+export type WorkerInput = z.infer<typeof workerInputSchema>;
+
+/** A worker as the API shows it: the ID number masked, derived facts filled in. */
+export const workerSchema = workerInputSchema.omit({ idNumber: true }).extend({
+  workerId: z.string(),
+  idNumberMasked: z.string(),
+  birthDate: isoDate,
+  sex: z.enum(['male', 'female']),
+  skills: z.array(z.string()),
+  certificates: z.array(certificateSchema.extend({ occupation: z.string().optional() })),
+  trainings: z.array(trainingSchema.extend({ occupation: z.string().optional() })),
+  registryExitDate: isoDate.optional(),
+  boundUserId: z.string().optional(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  version: z.number().int().min(1),
+});
+export type Worker = z.infer<typeof workerSchema>;
