@@ -16,7 +16,7 @@ describe('occupation dictionary', () => {
     expect(normaliseOccupation('焊工')).toBe('welder');
     expect(normaliseOccupation('电焊工')).toBe('welder');
     expect(normaliseOccupation(' 电 焊 ')).toBe('welder');
-    expect(normaliseOccupation('厨师傅')).toBe('cook');
+    expect(normaliseOccupation('焊工师傅')).toBe('welder');
     expect(normaliseOccupation('welder')).toBe('welder');
     expect(normaliseOccupation('宇航员')).toBeUndefined();
     expect(occupationName('welder')).toBe('焊工');
