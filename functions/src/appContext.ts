@@ -1,6 +1,7 @@
 import type { TokenService } from './auth/tokens.js';
 import type { WeChatClient } from './auth/wechat.js';
 import type { TableRef } from './db/versioned.js';
+import type { IdVault } from './registry/idVault.js';
 import type { RegionRepository } from './regions/regionRepository.js';
 import type { UserRepository } from './users/userRepository.js';
 
@@ -9,6 +10,8 @@ export interface AppContext {
   table: TableRef;
   users: UserRepository;
   regions: RegionRepository;
+  /** Seals, opens and hashes ID numbers. */
+  idVault: IdVault;
   tokens: TokenService;
   wechat: WeChatClient;
   /** Only the local runner turns this on; the Lambda build never does. */

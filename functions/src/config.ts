@@ -15,6 +15,12 @@ const configSchema = z.object({
   TOKEN_SECRET: z.string().min(32).optional(),
   /** On AWS: Secrets Manager secret JSON {tokenSigningKey, wechatAppSecret}. */
   APP_SECRET_ARN: z.string().optional(),
+  /** On AWS: the secret holding the ID-number hash key. Locally: ID_HASH_KEY itself. */
+  ID_HASH_SECRET_ARN: z.string().optional(),
+  ID_HASH_KEY: z.string().min(32).optional(),
+  /** On AWS: the KMS key that makes data keys for ID numbers. Locally: ID_MASTER_KEY (32 bytes, base64). */
+  DATA_KEY_ARN: z.string().optional(),
+  ID_MASTER_KEY: z.string().optional(),
   /** Session lifetime; long because older users find logging in again hard. */
   TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(90 * 24 * 3600).default(30 * 24 * 3600),
   /** WeChat's API base; tests point it at a fake code2Session server on loopback. */

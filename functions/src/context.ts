@@ -1,10 +1,11 @@
 import type { AppContext } from './appContext.js';
 import { createTokenService } from './auth/tokens.js';
 import { createWeChatClient } from './auth/wechat.js';
-import type { AppSecrets } from './auth/signingKey.js';
 import type { Config } from './config.js';
 import { createDynamoClient } from './db/client.js';
+import { createIdVault } from './registry/idVault.js';
 import { createRegionRepository } from './regions/regionRepository.js';
+import { dataKeyProvider, type AppSecrets } from './secrets.js';
 import { createUserRepository } from './users/userRepository.js';
 
 /** Wires the repositories and clients from configuration; used by Lambda, the local runner and tests. */
@@ -17,6 +18,7 @@ export function createAppContext(config: Config, secrets: AppSecrets, options: {
     table,
     users: createUserRepository(table),
     regions: createRegionRepository(table),
+    idVault: createIdVault(dataKeyProvider(config), secrets.idHashKey),
     tokens: createTokenService(secrets.tokenSigningKey, config.TOKEN_TTL_SECONDS),
     wechat: createWeChatClient({
       apiBase: config.WECHAT_API_BASE,

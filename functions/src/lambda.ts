@@ -5,7 +5,7 @@
  */
 import serverless from 'serverless-http';
 import { createApp } from './app.js';
-import { loadAppSecrets } from './auth/signingKey.js';
+import { loadAppSecrets } from './secrets.js';
 import { readConfig } from './config.js';
 import { createAppContext } from './context.js';
 import { createLogger } from './logger.js';

@@ -40,6 +40,7 @@ export class BangfuStack extends Stack {
   readonly table: dynamodb.TableV2;
   readonly dataKey: kms.Key;
   readonly appSecret: secretsmanager.Secret;
+  readonly idHashSecret: secretsmanager.Secret;
   readonly apiFunction: nodejs.NodejsFunction;
   readonly httpApi: apigwv2.HttpApi;
 
@@ -89,6 +90,15 @@ export class BangfuStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    // The key of the HMAC that makes ID numbers unique without keeping them in the clear.
+    // Its own secret, so rotating the token key never changes every worker's lookup hash.
+    this.idHashSecret = new secretsmanager.Secret(this, 'IdHashSecret', {
+      description: 'Bangfu API: key of the keyed hash of ID numbers (never rotate without re-hashing)',
+      encryptionKey: this.dataKey,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
     const functionLogGroup = new logs.LogGroup(this, 'ApiFunctionLogs', {
       retention,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -121,6 +131,7 @@ export class BangfuStack extends Stack {
       environment: {
         TABLE_NAME: this.table.tableName,
         APP_SECRET_ARN: this.appSecret.secretArn,
+        ID_HASH_SECRET_ARN: this.idHashSecret.secretArn,
         DATA_KEY_ARN: this.dataKey.keyArn,
         WECHAT_APPID: props.wechatAppId ?? '',
         NODE_OPTIONS: '--enable-source-maps',
@@ -131,6 +142,7 @@ export class BangfuStack extends Stack {
     });
     this.table.grantReadWriteData(this.apiFunction);
     this.appSecret.grantRead(this.apiFunction);
+    this.idHashSecret.grantRead(this.apiFunction);
     this.dataKey.grant(this.apiFunction, 'kms:GenerateDataKey', 'kms:Decrypt');
 
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {

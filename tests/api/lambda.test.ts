@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDynamoClient } from '../../functions/src/db/client.js';
 import { ensureTable } from '../../functions/src/local/table.js';
-import { TEST_SIGNING_KEY } from '../support/api.js';
+import { TEST_ID_KEYS, TEST_SIGNING_KEY } from '../support/api.js';
 
 type Handler = (event: object, context: object) => Promise<{ statusCode: number; body: string; headers?: Record<string, string> }>;
 let handler: Handler;
@@ -43,6 +43,7 @@ beforeAll(async () => {
     TOKEN_SECRET: TEST_SIGNING_KEY,
     LOG_LEVEL: 'SILENT',
     DEV_LOGIN: '1',
+    ...TEST_ID_KEYS,
   });
   ({ handler } = (await import('../../functions/src/lambda.js')) as { handler: Handler });
 });

@@ -29,6 +29,13 @@ function only(type: string): [string, Resource] {
   return found[0]!;
 }
 
+/** A secret by the start of its logical id (CDK appends a hash). */
+function secretNamed(prefix: string): [string, Resource] {
+  const found = ofType('AWS::SecretsManager::Secret').filter(([id]) => id.startsWith(prefix));
+  expect(found, prefix).toHaveLength(1);
+  return found[0]!;
+}
+
 const actions = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
 
 beforeAll(() => {
@@ -103,7 +110,7 @@ describe('KMS key and app secret', () => {
 
   it('generates the secret {wechatAppSecret, tokenSigningKey} encrypted with the key', () => {
     const [keyId] = only('AWS::KMS::Key');
-    const [, secret] = only('AWS::SecretsManager::Secret');
+    const [, secret] = secretNamed('AppSecret');
     expect(secret.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
     expect(secret.Properties.GenerateSecretString).toEqual({
       SecretStringTemplate: JSON.stringify({ wechatAppSecret: '' }),
@@ -111,6 +118,14 @@ describe('KMS key and app secret', () => {
       PasswordLength: 64,
       ExcludePunctuation: true,
     });
+  });
+
+  it('keeps the ID-number hash key in a secret of its own, encrypted with the key', () => {
+    const [keyId] = only('AWS::KMS::Key');
+    expect(ofType('AWS::SecretsManager::Secret')).toHaveLength(2);
+    const [, secret] = secretNamed('IdHashSecret');
+    expect(secret.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+    expect(secret.Properties.GenerateSecretString).toEqual({ PasswordLength: 64, ExcludePunctuation: true });
   });
 });
 
@@ -130,7 +145,8 @@ describe('API function', () => {
   });
 
   it('reads its configuration from the environment, never a dev login or signing key', () => {
-    const [secretId] = only('AWS::SecretsManager::Secret');
+    const [secretId] = secretNamed('AppSecret');
+    const [idHashSecretId] = secretNamed('IdHashSecret');
     const [tableId] = only('AWS::DynamoDB::GlobalTable');
     const [keyId] = only('AWS::KMS::Key');
     const [, fn] = only('AWS::Lambda::Function');
@@ -138,19 +154,21 @@ describe('API function', () => {
     expect(env).toMatchObject({
       TABLE_NAME: { Ref: tableId },
       APP_SECRET_ARN: { Ref: secretId },
+      ID_HASH_SECRET_ARN: { Ref: idHashSecretId },
       DATA_KEY_ARN: { 'Fn::GetAtt': [keyId, 'Arn'] },
       WECHAT_APPID: 'wx0123456789abcdef',
       NODE_OPTIONS: '--enable-source-maps',
       LOG_LEVEL: 'INFO',
       POWERTOOLS_SERVICE_NAME: 'bangfu-api',
     });
-    for (const forbidden of ['DEV_LOGIN', 'TOKEN_SECRET', 'WECHAT_APP_SECRET', 'DYNAMODB_ENDPOINT']) {
+    for (const forbidden of ['DEV_LOGIN', 'TOKEN_SECRET', 'WECHAT_APP_SECRET', 'DYNAMODB_ENDPOINT', 'ID_HASH_KEY', 'ID_MASTER_KEY']) {
       expect(env, forbidden).not.toHaveProperty(forbidden);
     }
   });
 
-  it('may read the secret, read/write the table and its indexes, and use the data key', () => {
-    const [secretId] = only('AWS::SecretsManager::Secret');
+  it('may read the secrets, read/write the table and its indexes, and use the data key', () => {
+    const [secretId] = secretNamed('AppSecret');
+    const [idHashSecretId] = secretNamed('IdHashSecret');
     const [tableId] = only('AWS::DynamoDB::GlobalTable');
     const [keyId] = only('AWS::KMS::Key');
     const [, fn] = only('AWS::Lambda::Function');
@@ -167,6 +185,7 @@ describe('API function', () => {
       );
 
     expect(allowed('secretsmanager:GetSecretValue', { Ref: secretId })).toBe(true);
+    expect(allowed('secretsmanager:GetSecretValue', { Ref: idHashSecretId })).toBe(true);
     const tableArn = { 'Fn::GetAtt': [tableId, 'Arn'] };
     const indexArns = { 'Fn::Join': ['', [tableArn, '/index/*']] };
     for (const action of ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem', 'ConditionCheckItem']) {
@@ -232,7 +251,7 @@ it('gives every log group a retention', () => {
 
 it('outputs the API URL, the table name and the secret ARN', () => {
   const [tableId] = only('AWS::DynamoDB::GlobalTable');
-  const [secretId] = only('AWS::SecretsManager::Secret');
+  const [secretId] = secretNamed('AppSecret');
   template.hasOutput('ApiUrl', {});
   template.hasOutput('TableName', { Value: { Ref: tableId } });
   template.hasOutput('AppSecretArn', { Value: { Ref: secretId } });

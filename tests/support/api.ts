@@ -10,9 +10,15 @@ import type { AppContext } from '../../functions/src/appContext.js';
 import { readConfig } from '../../functions/src/config.js';
 import { createAppContext } from '../../functions/src/context.js';
 import { createLogger } from '../../functions/src/logger.js';
+import { loadAppSecrets } from '../../functions/src/secrets.js';
 import { ensureTable } from '../../functions/src/local/table.js';
 
 export const TEST_SIGNING_KEY = 'test-signing-key-that-is-long-enough-0123456789';
+/** Stand-ins for the secrets and KMS key that AWS holds: a local key, as the product uses locally. */
+export const TEST_ID_KEYS = {
+  ID_HASH_KEY: 'test-id-hash-key-that-is-long-enough-0123456789',
+  ID_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+};
 
 export interface TestApi {
   url: string;
@@ -45,12 +51,9 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     WECHAT_APP_SECRET: 'wx-test-secret',
     BODY_LIMIT: options.bodyLimit ?? '16kb',
     LOG_LEVEL: 'SILENT',
+    ...TEST_ID_KEYS,
   });
-  const ctx = createAppContext(
-    config,
-    { tokenSigningKey: TEST_SIGNING_KEY, wechatAppSecret: config.WECHAT_APP_SECRET },
-    { devLogin: options.devLogin ?? true },
-  );
+  const ctx = createAppContext(config, await loadAppSecrets(config), { devLogin: options.devLogin ?? true });
   await ensureTable(ctx.table.db, tableName);
   const server: Server = createServer(
     createApp(ctx, { logger: createLogger(config), bodyLimit: config.BODY_LIMIT, ...(options.staticDir ? { staticDir: options.staticDir } : {}) }),

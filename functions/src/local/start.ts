@@ -14,6 +14,7 @@ import { listDemoLogins } from '../auth/demoLogins.js';
 import { readConfig } from '../config.js';
 import { createAppContext } from '../context.js';
 import { createLogger } from '../logger.js';
+import { loadAppSecrets } from '../secrets.js';
 import { ensureEmulator, JavaMissingError, startDynamoDbLocal, type DynamoDbLocal } from './dynamodbLocal.js';
 import { ensureMiniappBuild, LOCAL_H5_ENV } from './miniappBuild.js';
 import { CACHE_DIR, DATA_DIR } from './paths.js';
@@ -23,14 +24,18 @@ import { ensureTable } from './table.js';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'; // the local runner may be on Node 20; Lambda runs 22
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-/** A random signing key kept in .data/ so sessions survive a restart. */
-async function localTokenSecret(): Promise<string> {
-  const file = join(DATA_DIR, 'token-secret');
-  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+/** Random local keys kept in .data/ so sessions and sealed ID numbers survive a restart. */
+async function localSecrets(): Promise<{ TOKEN_SECRET: string; ID_HASH_KEY: string; ID_MASTER_KEY: string }> {
+  const file = join(DATA_DIR, 'local-secrets.json');
+  if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8'));
   await mkdir(DATA_DIR, { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
-  await writeFile(file, secret, { mode: 0o600 });
-  return secret;
+  const secrets = {
+    TOKEN_SECRET: randomBytes(48).toString('base64url'),
+    ID_HASH_KEY: randomBytes(48).toString('base64url'),
+    ID_MASTER_KEY: randomBytes(32).toString('base64'),
+  };
+  await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
 }
 
 let dynamo: DynamoDbLocal | undefined;
@@ -62,12 +67,12 @@ async function main() {
   });
 
   const config = readConfig({
+    ...(await localSecrets()),
     ...process.env,
     AWS_REGION: 'local',
     DYNAMODB_ENDPOINT: dynamo.endpoint,
-    TOKEN_SECRET: process.env.TOKEN_SECRET ?? (await localTokenSecret()),
   });
-  const ctx = createAppContext(config, { tokenSigningKey: config.TOKEN_SECRET!, wechatAppSecret: config.WECHAT_APP_SECRET }, { devLogin: true });
+  const ctx = createAppContext(config, await loadAppSecrets(config), { devLogin: true });
   if (await ensureTable(ctx.table.db, config.TABLE_NAME)) say(`Created table ${config.TABLE_NAME} with its indexes.`);
   const seeded = await seedIfEmpty(ctx.table);
   if (seeded) say(`Seeded the demo county: ${seeded.regions} regions, ${seeded.users} accounts (demo data).`);

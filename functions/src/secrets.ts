@@ -1,0 +1,37 @@
+/**
+ * Where secrets come from. On AWS: Secrets Manager secrets encrypted with the
+ * stack's KMS key, and KMS itself for the data keys of ID numbers. Locally: the
+ * environment, which the local runner fills from .data/local-secrets.json.
+ */
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { z } from 'zod';
+import type { Config } from './config.js';
+import { kmsDataKeyProvider, localDataKeyProvider, type DataKeyProvider } from './registry/idVault.js';
+
+const appSecretSchema = z.object({ tokenSigningKey: z.string().min(32), wechatAppSecret: z.string().default('') });
+
+export interface AppSecrets {
+  tokenSigningKey: string;
+  wechatAppSecret: string;
+  /** Key of the HMAC that makes ID numbers unique without storing them in the clear. */
+  idHashKey: string;
+}
+
+export async function loadAppSecrets(config: Config): Promise<AppSecrets> {
+  if (config.APP_SECRET_ARN && config.ID_HASH_SECRET_ARN) {
+    const client = new SecretsManagerClient({ region: config.AWS_REGION });
+    const read = async (id: string) => (await client.send(new GetSecretValueCommand({ SecretId: id }))).SecretString ?? '';
+    const [app, idHashKey] = await Promise.all([read(config.APP_SECRET_ARN), read(config.ID_HASH_SECRET_ARN)]);
+    return { ...appSecretSchema.parse(JSON.parse(app)), idHashKey: z.string().min(32).parse(idHashKey) };
+  }
+  if (!config.TOKEN_SECRET || !config.ID_HASH_KEY) {
+    throw new Error('Set APP_SECRET_ARN and ID_HASH_SECRET_ARN (on AWS), or TOKEN_SECRET and ID_HASH_KEY (locally).');
+  }
+  return { tokenSigningKey: config.TOKEN_SECRET, wechatAppSecret: config.WECHAT_APP_SECRET, idHashKey: config.ID_HASH_KEY };
+}
+
+export function dataKeyProvider(config: Config): DataKeyProvider {
+  if (config.DATA_KEY_ARN) return kmsDataKeyProvider(config.DATA_KEY_ARN, config.AWS_REGION);
+  if (!config.ID_MASTER_KEY) throw new Error('Set DATA_KEY_ARN (on AWS) or ID_MASTER_KEY (locally, 32 bytes base64).');
+  return localDataKeyProvider(Buffer.from(config.ID_MASTER_KEY, 'base64'));
+}
