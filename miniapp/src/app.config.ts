@@ -1,0 +1,24 @@
+/**
+ * Pages and sub-packages. The main package holds only the home page (and, on H5,
+ * the demo login); each role's pages live in their own sub-package so the main
+ * package stays small (WeChat limit: 2 MB).
+ */
+const mainPages = ['pages/index/index'];
+// Demo logins exist only for the H5 build served by the local/dev server.
+if (process.env.TARO_ENV === 'h5') mainPages.push('pages/dev-login/index');
+
+export default defineAppConfig({
+  pages: mainPages,
+  subPackages: [
+    { root: 'worker', pages: ['pages/jobs/index'] },
+    { root: 'employer', pages: ['pages/positions/index'] },
+    { root: 'staff', pages: ['pages/registry/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#ffffff',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '帮扶就业',
+    navigationBarTextStyle: 'black',
+  },
+});

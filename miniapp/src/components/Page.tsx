@@ -1,0 +1,31 @@
+/**
+ * The root of every page: white background, large type, and the 关怀版 class
+ * (bf-care) that scales everything up. NutUI reads its Chinese texts from ConfigProvider.
+ */
+import { View } from '@tarojs/components';
+import { ConfigProvider } from '@nutui/nutui-react-taro';
+import zhCN from '@nutui/nutui-react-taro/dist/es/locales/zh-CN';
+import type { ReactNode } from 'react';
+import { useSession } from '../state/session';
+
+export function Page({ children }: { children: ReactNode }) {
+  const { careMode } = useSession();
+  return (
+    <View className={careMode ? 'bf-page bf-care' : 'bf-page'}>
+      <ConfigProvider locale={zhCN}>{children}</ConfigProvider>
+    </View>
+  );
+}
+
+/** A short message in a box; `tone="error"` for failures people must notice. */
+export function Notice({ children, tone = 'info', testId }: { children: ReactNode; tone?: 'info' | 'error'; testId?: string }) {
+  return (
+    <View
+      className={tone === 'error' ? 'bf-notice bf-notice--error' : 'bf-notice'}
+      role={tone === 'error' ? 'alert' : 'status'}
+      data-testid={testId}
+    >
+      {children}
+    </View>
+  );
+}

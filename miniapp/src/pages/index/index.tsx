@@ -1,0 +1,183 @@
+/**
+ * Home: log in, then the big entry cards for the user's role, the 关怀版 switch and 退出登录.
+ * Entries whose pages are not built yet are shown greyed out as 即将开放 (coming soon).
+ */
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { Role, User } from '@bangfu/shared';
+import { useState } from 'react';
+import { wechatLogin } from '../../api/account';
+import { errorText } from '../../api/client';
+import { Notice, Page } from '../../components/Page';
+import { roleText } from '../../labels';
+import { useSession } from '../../state/session';
+
+interface Entry {
+  key: string;
+  title: string;
+  hint: string;
+  /** The page to open; none yet means 即将开放. */
+  url?: string;
+}
+
+const ENTRIES: Record<Role, Entry[]> = {
+  worker: [
+    { key: 'jobs', title: '找工作', hint: '看看附近哪里招人', url: '/worker/pages/jobs/index' },
+    { key: 'subsidies', title: '我的补贴', hint: '查看和申领就业补贴' },
+    { key: 'help-code', title: '我的帮扶码', hint: '给工作人员扫码，登记帮扶' },
+  ],
+  employer: [
+    { key: 'post-position', title: '发布岗位', hint: '把招工信息发出去' },
+    { key: 'positions', title: '我的岗位', hint: '看看发布过的岗位', url: '/employer/pages/positions/index' },
+  ],
+  staff: [
+    { key: 'registry', title: '台账', hint: '本地区的帮扶台账', url: '/staff/pages/registry/index' },
+    { key: 'reviews', title: '审核', hint: '审核补贴申请' },
+  ],
+  admin: [{ key: 'settings', title: '参数', hint: '补贴标准等系统参数' }],
+};
+
+function openEntry(entry: Entry): void {
+  if (!entry.url) return;
+  Taro.navigateTo({ url: entry.url }).catch(() => undefined);
+}
+
+function EntryCard({ entry }: { entry: Entry }) {
+  const disabled = !entry.url;
+  return (
+    <View
+      className={disabled ? 'bf-card bf-card--disabled' : 'bf-card'}
+      hoverClass={disabled ? 'none' : 'bf-card--pressed'}
+      onClick={() => openEntry(entry)}
+      role="button"
+      aria-disabled={disabled}
+      data-testid={`home-entry-${entry.key}`}
+    >
+      <View className="bf-card__title">
+        <Text>{entry.title}</Text>
+        {disabled ? <Text className="bf-badge">即将开放</Text> : <Text className="bf-card__arrow">›</Text>}
+      </View>
+      <View className="bf-card__hint">{entry.hint}</View>
+    </View>
+  );
+}
+
+function CareModeSwitch() {
+  const { careMode, setCareMode } = useSession();
+  const [error, setError] = useState<string | null>(null);
+  const toggle = () => {
+    setError(null);
+    setCareMode(!careMode).catch((e: unknown) => setError(`没能保存：${errorText(e)}`));
+  };
+  return (
+    <View className="bf-section">
+      <View className="bf-switch-row" onClick={toggle} role="switch" aria-checked={careMode} data-testid="care-mode-toggle">
+        <View className="bf-switch-row__label">
+          <View>关怀版</View>
+          <View className="bf-switch-row__hint">字更大，看得更清楚</View>
+        </View>
+        <View className={careMode ? 'bf-switch bf-switch--on' : 'bf-switch'}>
+          <Text className="bf-switch__text">{careMode ? '已打开' : '已关闭'}</Text>
+        </View>
+      </View>
+      {error ? <Notice tone="error">{error}</Notice> : null}
+    </View>
+  );
+}
+
+function LoggedOut() {
+  const { login } = useSession();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const loginWithWechat = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { code } = await Taro.login();
+      login(await wechatLogin(code));
+    } catch (e) {
+      setError(`登录没有成功：${errorText(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="bf-section">
+      <View className="bf-title" data-testid="home-greeting">
+        您好，欢迎使用帮扶就业
+      </View>
+      <View className="bf-text">找工作、领补贴，都在这里办。请先登录。</View>
+      {process.env.TARO_ENV === 'weapp' ? (
+        <Button
+          type="primary"
+          size="large"
+          block
+          loading={busy}
+          disabled={busy}
+          onClick={() => {
+            loginWithWechat().catch(() => undefined);
+          }}
+          data-testid="home-login"
+        >
+          微信一键登录
+        </Button>
+      ) : (
+        <Button
+          type="primary"
+          size="large"
+          block
+          onClick={() => {
+            Taro.navigateTo({ url: '/pages/dev-login/index' }).catch(() => undefined);
+          }}
+          data-testid="home-login"
+        >
+          选择演示账号登录
+        </Button>
+      )}
+      {error ? <Notice tone="error">{error}</Notice> : null}
+    </View>
+  );
+}
+
+function LoggedIn({ user }: { user: User }) {
+  const { logout } = useSession();
+  return (
+    <View className="bf-section">
+      <View className="bf-title" data-testid="home-greeting">
+        您好，{user.displayName}
+      </View>
+      <View className="bf-text">
+        <View>{roleText(user)}</View>
+        {user.regionName ? <View>{user.regionName}</View> : null}
+      </View>
+      <View className="bf-cards">
+        {ENTRIES[user.role].map((entry) => (
+          <EntryCard key={entry.key} entry={entry} />
+        ))}
+      </View>
+      <CareModeSwitch />
+      <Button size="large" block onClick={logout} data-testid="logout">
+        退出登录
+      </Button>
+    </View>
+  );
+}
+
+export default function HomePage() {
+  const { user } = useSession();
+  return (
+    <Page>
+      {user ? (
+        <LoggedIn user={user} />
+      ) : (
+        <>
+          <LoggedOut />
+          <CareModeSwitch />
+        </>
+      )}
+    </Page>
+  );
+}
