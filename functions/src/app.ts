@@ -13,6 +13,7 @@ import { ApiError } from './http/apiError.js';
 import { errorHandler } from './http/errorHandler.js';
 import { openApiDocument } from './http/openapi.js';
 import { requestContext } from './http/requestContext.js';
+import { inlineScriptHashes } from './http/staticCsp.js';
 import { mountRoutes, type AnyRoute } from './http/route.js';
 import { regionRoutes } from './regions/routes.js';
 import { userRoutes } from './users/routes.js';
@@ -37,6 +38,7 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
       contentSecurityPolicy: {
         directives: {
           // The H5 build inlines small styles; map tiles may come from any HTTPS tile server.
+          'script-src': ["'self'", ...(options.staticDir ? inlineScriptHashes(options.staticDir) : [])],
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'blob:', 'https:'],
           'upgrade-insecure-requests': null,

@@ -11,7 +11,16 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { miniappDist, REPO_ROOT } from './paths.js';
 
-const INPUTS = ['miniapp/src', 'miniapp/config', 'miniapp/babel.config.js', 'miniapp/package.json', 'miniapp/project.config.json', 'shared/src'];
+const INPUTS = [
+  'miniapp/src',
+  'miniapp/config',
+  'miniapp/babel.config.js',
+  'miniapp/package.json',
+  'miniapp/project.config.json',
+  'shared/src',
+  // How we build is an input too: a change here rebuilds.
+  'functions/src/local/miniappBuild.ts',
+];
 const STAMP = '.bangfu-build-hash';
 
 /** The H5 build served by the local runner (and the tests) calls its API on the same origin. */
@@ -57,7 +66,8 @@ export async function ensureMiniappBuild(target: 'h5' | 'weapp', options: BuildO
   await new Promise<void>((resolve, reject) => {
     const child = spawn('npm', ['run', `build:${target}`, '-w', 'miniapp'], {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...env },
+      // A test runner's NODE_ENV=test would turn on Taro's dev-only React Refresh.
+      env: { ...process.env, ...env, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
