@@ -40,8 +40,10 @@ async function localSecrets(): Promise<{ TOKEN_SECRET: string; ID_HASH_KEY: stri
 
 let dynamo: DynamoDbLocal | undefined;
 let server: Server | undefined;
+let stopping = false;
 
 async function stopAll(code: number): Promise<never> {
+  stopping = true;
   server?.close();
   server?.closeAllConnections();
   await dynamo?.stop();
@@ -63,7 +65,7 @@ async function main() {
   const emulatorDir = await ensureEmulator(CACHE_DIR);
   dynamo = await startDynamoDbLocal({ emulatorDir, port: dynamoPort, dbPath: join(DATA_DIR, 'dynamodb') });
   dynamo.process.once('exit', (code) => {
-    say(`DynamoDB Local stopped (exit ${code}); the API answers 503 until it is back.`);
+    if (!stopping) say(`DynamoDB Local stopped (exit ${code}); the API answers 503 until it is back.`);
   });
 
   const config = readConfig({
