@@ -16,6 +16,7 @@ import { requestContext } from './http/requestContext.js';
 import { inlineScriptHashes } from './http/staticCsp.js';
 import { mountRoutes, type AnyRoute } from './http/route.js';
 import { regionRoutes } from './regions/routes.js';
+import { registryRoutes } from './registry/routes.js';
 import { userRoutes } from './users/routes.js';
 
 export interface AppOptions {
@@ -26,7 +27,7 @@ export interface AppOptions {
 }
 
 export function allRoutes(ctx: AppContext): AnyRoute[] {
-  return [...authRoutes(ctx), ...userRoutes(ctx), ...regionRoutes(ctx)];
+  return [...authRoutes(ctx), ...userRoutes(ctx), ...regionRoutes(ctx), ...registryRoutes(ctx)];
 }
 
 export function createApp(ctx: AppContext, options: AppOptions): Express {

@@ -4,6 +4,7 @@ import { createWeChatClient } from './auth/wechat.js';
 import type { Config } from './config.js';
 import { createDynamoClient } from './db/client.js';
 import { createIdVault } from './registry/idVault.js';
+import { createWorkerRepository } from './registry/workerRepository.js';
 import { createRegionRepository } from './regions/regionRepository.js';
 import { dataKeyProvider, type AppSecrets } from './secrets.js';
 import { createUserRepository } from './users/userRepository.js';
@@ -14,11 +15,13 @@ export function createAppContext(config: Config, secrets: AppSecrets, options: {
     db: createDynamoClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT }),
     tableName: config.TABLE_NAME,
   };
+  const idVault = createIdVault(dataKeyProvider(config), secrets.idHashKey);
   return {
     table,
     users: createUserRepository(table),
     regions: createRegionRepository(table),
-    idVault: createIdVault(dataKeyProvider(config), secrets.idHashKey),
+    idVault,
+    workers: createWorkerRepository(table, idVault),
     tokens: createTokenService(secrets.tokenSigningKey, config.TOKEN_TTL_SECONDS),
     wechat: createWeChatClient({
       apiBase: config.WECHAT_API_BASE,

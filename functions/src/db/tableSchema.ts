@@ -36,7 +36,7 @@ export const GLOBAL_INDEXES: readonly GlobalIndex[] = [
     name: 'gsi2',
     partitionKey: 'gsi2pk',
     sortKey: 'gsi2sk',
-    purpose: 'by owner: an employer’s positions, a worker’s applications and claims',
+    purpose: 'by owner or lookup: an employer’s positions, a worker’s claims, a person by the last 4 ID characters, a staff member’s audit trail',
   },
   {
     name: 'gsi3',
@@ -94,6 +94,20 @@ export const keys = {
   /** The demo logins shown on the local dev-login page, in display order. */
   demoLogin: (order: number, userId: string) => ({ pk: 'DEMO_LOGINS', sk: `${String(order).padStart(4, '0')}#${userId}` }),
   demoLogins: () => 'DEMO_LOGINS',
+  /** A registry record (实名制台账) of one person. */
+  worker: (workerId: string) => ({ pk: `WORKER#${workerId}`, sk: 'PROFILE' }),
+  /** gsi1: the registry of one county, sorted by village code, so a prefix selects a township or village. */
+  workersOfCounty: (countyCode: string) => `WORKERS#${countyCode}`,
+  workerInRegion: (villageCode: string, workerId: string) => `${villageCode}#${workerId}`,
+  /** gsi2: find a person by the last four characters of their ID number within a county. */
+  workersByIdLast4: (countyCode: string, last4: string) => `WORKER_LAST4#${countyCode}#${last4}`,
+  /** One person, one record: the keyed hash of the ID number, written under attribute_not_exists. */
+  idHash: (hash: string) => ({ pk: `IDHASH#${hash}`, sk: 'IDHASH' }),
+  /** Who read or changed a worker's personal data, newest last. */
+  auditOfWorker: (workerId: string) => `AUDIT#WORKER#${workerId}`,
+  auditEntry: (at: string, id: string) => `${at}#${id}`,
+  /** gsi2: everything one staff member did, by time. */
+  auditByActor: (actorId: string) => `AUDIT_BY#${actorId}`,
   /** A key that never exists: the health check reads it to prove the table answers. */
   healthProbe: () => ({ pk: 'HEALTH', sk: 'PROBE' }),
 } as const;

@@ -13,6 +13,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where
 }
 
 function zhMessage(issue: z.core.$ZodIssue): string {
+  // Our schemas write their own messages in Chinese; those say it best.
+  if (/[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined ? '必须填写' : `类型应为 ${issue.expected}`;
@@ -26,7 +28,6 @@ function zhMessage(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return '格式或取值不对';
     default:
-      // Custom messages in our schemas are written in Chinese.
-      return issue.message;
+      return '格式或取值不对';
   }
 }

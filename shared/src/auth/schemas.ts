@@ -22,6 +22,8 @@ export const userSchema = z.object({
   regionName: z.string().optional(),
   /** 关怀版: larger type everywhere. */
   careMode: z.boolean(),
+  /** The registry record this worker account is bound to (实名绑定). */
+  workerId: z.string().optional(),
   /** True for accounts created by the demo seed. */
   demo: z.boolean().optional(),
   createdAt: z.iso.datetime(),

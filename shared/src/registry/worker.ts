@@ -126,7 +126,7 @@ export const workerInputSchema = z.strictObject({
 export type WorkerInput = z.infer<typeof workerInputSchema>;
 
 /** A worker as the API shows it: the ID number masked, derived facts filled in. */
-export const workerSchema = workerInputSchema.omit({ idNumber: true }).extend({
+export const workerSchema = z.object(workerInputSchema.omit({ idNumber: true }).shape).extend({
   workerId: z.string(),
   idNumberMasked: z.string(),
   birthDate: isoDate,

@@ -1,0 +1,68 @@
+/**
+ * The audit trail of personal data: every staff read of a full worker record,
+ * every reveal of an ID number, every unbinding — who, when, which worker, why.
+ */
+import { randomUUID } from 'node:crypto';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { Principal } from '@bangfu/shared';
+import { keys } from '../db/tableSchema.js';
+import type { TableRef } from '../db/versioned.js';
+
+export const AUDIT_ACTIONS = ['read', 'reveal', 'unbind', 'create', 'import'] as const;
+
+/** Why staff open a full record; asked every time, kept in the audit trail. */
+export const READ_PURPOSES = ['service', 'monthlyUpdate', 'claimReview', 'verification'] as const;
+export const READ_PURPOSE_ZH: Record<(typeof READ_PURPOSES)[number], string> = {
+  service: '就业服务',
+  monthlyUpdate: '月度信息更新',
+  claimReview: '补贴审核',
+  verification: '信息核实',
+};
+
+export const auditEntrySchema = z.object({
+  workerId: z.string(),
+  actorId: z.string(),
+  actorRole: z.string(),
+  actorRegionCode: z.string().optional(),
+  action: z.enum(AUDIT_ACTIONS),
+  reason: z.string(),
+  at: z.iso.datetime(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** The item for one audit entry; callers put it alone or inside the transaction it records. */
+export function auditItem(principal: Principal, workerId: string, action: AuditEntry['action'], reason: string) {
+  const at = new Date().toISOString();
+  const entry: AuditEntry = {
+    workerId,
+    actorId: principal.userId,
+    actorRole: principal.role,
+    ...(principal.regionCode ? { actorRegionCode: principal.regionCode } : {}),
+    action,
+    reason,
+    at,
+  };
+  const id = randomUUID();
+  return {
+    pk: keys.auditOfWorker(workerId),
+    sk: keys.auditEntry(at, id),
+    type: 'audit',
+    ...entry,
+    gsi2pk: keys.auditByActor(principal.userId),
+    gsi2sk: keys.auditEntry(at, id),
+  };
+}
+
+export async function auditTrail({ db, tableName }: TableRef, workerId: string, limit = 100): Promise<AuditEntry[]> {
+  const { Items = [] } = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.auditOfWorker(workerId) },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return Items.map((item) => auditEntrySchema.parse(item));
+}

@@ -1,0 +1,192 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import {
+  idNumberSchema,
+  LABOUR_CLASSES,
+  regionCodeSchema,
+  userSchema,
+  WORKER_GROUPS,
+  workerInputSchema,
+  workerSchema,
+  type Principal,
+} from '@bangfu/shared';
+import type { AppContext } from '../appContext.js';
+import { requireRegionScope } from '../auth/scope.js';
+import { pageQuerySchema } from '../db/paging.js';
+import { ApiError, unauthenticated } from '../http/apiError.js';
+import { defineRoute, type AnyRoute } from '../http/route.js';
+import { auditEntrySchema, auditItem, auditTrail, READ_PURPOSES } from './audit.js';
+import { toWorker, workerNotFound, type WorkerItem } from './workerRepository.js';
+
+const STAFF = ['staff', 'admin'] as const;
+const workerIdParams = z.object({ workerId: z.string().regex(/^w_[0-9a-f-]{36}$/, '不是台账记录编号') });
+const reasonBody = z.strictObject({ reason: z.string().trim().min(4, '请写明原因（至少 4 个字）').max(200) });
+
+/** Names as people type them: spaces dropped, the middle dots of ethnic names unified. */
+const normaliseName = (name: string) => name.replace(/\s+/g, '').replace(/[·•．.・]/g, '·');
+
+const identityMismatch = () =>
+  new ApiError(
+    'IDENTITY_MISMATCH',
+    '姓名或身份证号与台账不一致。请核对后再试；如果还是不行，请联系村里的信息员。',
+    'The name and ID number do not match a registry record.',
+  );
+
+export function registryRoutes(ctx: AppContext): AnyRoute[] {
+  const { workers } = ctx;
+
+  /** A record the caller may see: 404 when missing, 403 when outside their region. */
+  async function workerInScope(principal: Principal, workerId: string): Promise<WorkerItem> {
+    const item = await workers.getItem(workerId);
+    if (!item) throw workerNotFound();
+    requireRegionScope(principal, STAFF, item.villageCode, 'params.workerId');
+    return item;
+  }
+
+  async function writeAudit(principal: Principal, workerId: string, action: 'read' | 'reveal', reason: string) {
+    await ctx.table.db.send(new PutCommand({ TableName: ctx.table.tableName, Item: auditItem(principal, workerId, action, reason) }));
+  }
+
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/registry/workers',
+      summary: 'Staff: enter a person into the registry (one record per ID number)',
+      tag: 'registry',
+      access: STAFF,
+      body: workerInputSchema,
+      response: z.object({ worker: workerSchema }),
+      status: 201,
+      handler: async ({ principal, body }) => {
+        requireRegionScope(principal, STAFF, body.villageCode, 'body.villageCode');
+        const village = await ctx.regions.get(body.villageCode);
+        if (village?.level !== 'village') {
+          throw new ApiError('VALIDATION_FAILED', '没有这个村（嘎查）代码', 'No village with that code.', 'body.villageCode');
+        }
+        return { worker: await workers.create(body, principal) };
+      },
+    }),
+
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/registry/workers',
+      summary: 'Staff: the registry of a county, township or village, filtered; search by name or last 4 ID characters',
+      tag: 'registry',
+      access: STAFF,
+      query: pageQuerySchema.extend({
+        regionCode: regionCodeSchema.refine((code) => code.length >= 6, '请选择一个旗县或更细的区域（至少 6 位代码）'),
+        group: z.enum(WORKER_GROUPS).optional(),
+        labourClass: z.enum(LABOUR_CLASSES).optional(),
+        employed: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+        q: z.string().trim().min(1).max(30).optional(),
+      }),
+      response: z.object({ workers: z.array(workerSchema), nextCursor: z.string().optional() }),
+      handler: async ({ principal, query }) => {
+        requireRegionScope(principal, STAFF, query.regionCode, 'query.regionCode');
+        return workers.list(query);
+      },
+    }),
+
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/registry/workers/:workerId',
+      summary: 'Staff: one full record (ID masked); every read is audited with its purpose',
+      tag: 'registry',
+      access: STAFF,
+      params: workerIdParams,
+      query: z.object({ purpose: z.enum(READ_PURPOSES) }),
+      response: z.object({ worker: workerSchema }),
+      handler: async ({ principal, params, query }) => {
+        const item = await workerInScope(principal, params.workerId);
+        await writeAudit(principal, item.workerId, 'read', query.purpose);
+        return { worker: toWorker(item) };
+      },
+    }),
+
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/registry/workers/:workerId/reveal',
+      summary: 'Staff: show the full ID number once, with a reason; audited before it is shown',
+      tag: 'registry',
+      access: STAFF,
+      params: workerIdParams,
+      body: reasonBody,
+      response: z.object({ idNumber: z.string() }),
+      handler: async ({ principal, params, body }) => {
+        const item = await workerInScope(principal, params.workerId);
+        await writeAudit(principal, item.workerId, 'reveal', body.reason);
+        return { idNumber: await workers.revealIdNumber(item) };
+      },
+    }),
+
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/registry/workers/:workerId/audit',
+      summary: 'Staff: who read or changed this record, newest first',
+      tag: 'registry',
+      access: STAFF,
+      params: workerIdParams,
+      response: z.object({ entries: z.array(auditEntrySchema) }),
+      handler: async ({ principal, params }) => {
+        const item = await workerInScope(principal, params.workerId);
+        return { entries: await auditTrail(ctx.table, item.workerId) };
+      },
+    }),
+
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/registry/workers/:workerId/unbind',
+      summary: 'Staff: undo the WeChat binding of a record, with the reason recorded',
+      tag: 'registry',
+      access: STAFF,
+      params: workerIdParams,
+      body: reasonBody,
+      response: z.object({ worker: workerSchema }),
+      handler: async ({ principal, params, body }) => {
+        const item = await workerInScope(principal, params.workerId);
+        await workers.unbind(item, principal, body.reason);
+        return { worker: toWorker((await workers.getItem(item.workerId, true))!) };
+      },
+    }),
+
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/me/worker/bind',
+      summary: 'Worker: bind this account to their registry record by name and ID number',
+      tag: 'registry',
+      access: ['worker'],
+      body: z.strictObject({ name: z.string().trim().min(2).max(30), idNumber: idNumberSchema }),
+      response: z.object({ worker: workerSchema, user: userSchema }),
+      handler: async ({ principal, body }) => {
+        const item = await workers.findByIdNumber(body.idNumber);
+        // The same answer whether the number is unknown or the name differs.
+        if (!item || normaliseName(item.name) !== normaliseName(body.name)) throw identityMismatch();
+        if (item.registryExitDate) {
+          throw new ApiError('CONFLICT', '您已退出帮扶台账，不能再绑定；如有疑问请联系村里的信息员', 'This record has left the registry.');
+        }
+        if (item.boundUserId !== principal.userId) {
+          const village = await ctx.regions.get(item.villageCode);
+          await workers.bind(principal.userId, item, village?.fullName);
+        }
+        const [worker, user] = await Promise.all([workers.getItem(item.workerId, true), ctx.users.get(principal.userId)]);
+        if (!user) throw unauthenticated('The account no longer exists.');
+        return { worker: toWorker(worker!), user };
+      },
+    }),
+
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/me/worker',
+      summary: 'Worker: their own registry record (ID masked)',
+      tag: 'registry',
+      access: ['worker'],
+      response: z.object({ worker: workerSchema }),
+      handler: async ({ principal }) => {
+        const user = await ctx.users.get(principal.userId);
+        const item = user?.workerId ? await workers.getItem(user.workerId) : undefined;
+        if (!item) throw new ApiError('NOT_FOUND', '您还没有绑定身份', 'This account is not bound to a registry record.');
+        return { worker: toWorker(item) };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,275 @@
+/**
+ * The worker registry (实名制台账). A record is written together with the item
+ * keyed by the hash of its ID number, both conditional, so one person can have
+ * one record only ("杜绝一人多号或一号多人", file 001 item 12), even when two
+ * staff enter the same person at once.
+ */
+import { randomUUID } from 'node:crypto';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  ancestorAt,
+  maskIdNumber,
+  parseIdNumber,
+  workerSchema,
+  type Principal,
+  type Worker,
+  type WorkerInput,
+} from '@bangfu/shared';
+import { cancellationReasons } from '../db/errors.js';
+import { queryPage } from '../db/paging.js';
+import { keys } from '../db/tableSchema.js';
+import type { TableRef } from '../db/versioned.js';
+import { ApiError, notFound } from '../http/apiError.js';
+import { auditItem } from './audit.js';
+import type { IdVault, SealedId } from './idVault.js';
+
+export const workerNotFound = () => notFound('台账中没有这个人', 'No such worker in the registry.');
+
+export const duplicateIdNumber = () =>
+  new ApiError('CONFLICT', '这个身份证号已经在台账中，一人只能有一条记录', 'That ID number is already in the registry.', 'body.idNumber');
+
+/** What the table holds beyond the API view: the sealed number and its lookup hash. */
+export interface WorkerItem extends Worker {
+  idSealed: SealedId;
+  idHash: string;
+}
+
+/** Builds the stored item of a new record: derived facts filled, the number sealed and hashed. */
+export async function newWorkerItem(vault: IdVault, input: WorkerInput, now = new Date()): Promise<WorkerItem & Record<string, unknown>> {
+  const parsed = parseIdNumber(input.idNumber, now);
+  if (!parsed.ok) throw new Error('newWorkerItem needs a validated ID number');
+  const { idNumber, ...rest } = input;
+  const workerId = `w_${randomUUID()}`;
+  const at = now.toISOString();
+  const county = ancestorAt(input.villageCode, 'county');
+  const last4 = idNumber.slice(-4);
+  return {
+    ...keys.worker(workerId),
+    type: 'worker',
+    ...rest,
+    workerId,
+    idNumberMasked: maskIdNumber(idNumber),
+    birthDate: parsed.facts.birthDate,
+    sex: parsed.facts.sex,
+    idSealed: await vault.seal(idNumber),
+    idHash: vault.hash(idNumber),
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+    gsi1pk: keys.workersOfCounty(county),
+    gsi1sk: keys.workerInRegion(input.villageCode, workerId),
+    gsi2pk: keys.workersByIdLast4(county, last4),
+    gsi2sk: keys.workerInRegion(input.villageCode, workerId),
+  };
+}
+
+/** The two conditional puts that create a record; shared by single creation and import. */
+export function createWorkerTransactItems(tableName: string, item: WorkerItem & Record<string, unknown>) {
+  return [
+    { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.idHash(item.idHash), type: 'idHash', workerId: item.workerId },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ];
+}
+
+export const toWorker = (item: WorkerItem | Record<string, unknown>): Worker => workerSchema.parse(item);
+
+export interface WorkerFilters {
+  regionCode: string;
+  group?: string;
+  labourClass?: string;
+  employed?: boolean;
+  /** A name (or part of one), or the last four characters of the ID number. */
+  q?: string;
+  cursor?: string;
+  limit: number;
+}
+
+export function createWorkerRepository(table: TableRef, vault: IdVault) {
+  const { db, tableName } = table;
+
+  async function getItem(workerId: string, consistent = false): Promise<WorkerItem | undefined> {
+    const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.worker(workerId), ConsistentRead: consistent }));
+    return Item as WorkerItem | undefined;
+  }
+
+  return {
+    getItem,
+
+    async create(input: WorkerInput, principal: Principal): Promise<Worker> {
+      const item = await newWorkerItem(vault, input);
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              ...createWorkerTransactItems(tableName, item),
+              { Put: { TableName: tableName, Item: auditItem(principal, item.workerId, 'create', '新建台账记录') } },
+            ],
+          }),
+        );
+      } catch (error) {
+        if (cancellationReasons(error)?.[1] === 'ConditionalCheckFailed') throw duplicateIdNumber();
+        throw error;
+      }
+      return toWorker(item);
+    },
+
+    /** The record of an ID number, found through its keyed hash. */
+    async findByIdNumber(idNumber: string): Promise<WorkerItem | undefined> {
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.idHash(vault.hash(idNumber)), ConsistentRead: true }));
+      return Item ? getItem(String(Item.workerId), true) : undefined;
+    },
+
+    async list(filters: WorkerFilters) {
+      const county = ancestorAt(filters.regionCode, 'county');
+      const conditions: string[] = [];
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = {};
+      const byLast4 = filters.q !== undefined && /^[\dXx]{4}$/.test(filters.q);
+      if (filters.group) {
+        conditions.push('contains(#groups, :group)');
+        names['#groups'] = 'groups';
+        values[':group'] = filters.group;
+      }
+      if (filters.labourClass) {
+        conditions.push('#labourClass = :labourClass');
+        names['#labourClass'] = 'labourClass';
+        values[':labourClass'] = filters.labourClass;
+      }
+      if (filters.employed !== undefined) {
+        conditions.push(filters.employed ? '#latest.#status = :employed' : '(attribute_not_exists(#latest) OR #latest.#status <> :employed)');
+        names['#latest'] = 'latestEmployment';
+        names['#status'] = 'status';
+        values[':employed'] = 'employed';
+      }
+      if (filters.q && !byLast4) {
+        conditions.push('contains(#name, :q)');
+        names['#name'] = 'name';
+        values[':q'] = filters.q.trim();
+      }
+      const index = byLast4 ? 'gsi2' : 'gsi1';
+      const { items, nextCursor } = await queryPage(
+        db,
+        {
+          TableName: tableName,
+          IndexName: index,
+          KeyConditionExpression: `${index}pk = :pk AND begins_with(${index}sk, :prefix)`,
+          ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
+          ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+          ExpressionAttributeValues: {
+            ':pk': byLast4 ? keys.workersByIdLast4(county, filters.q!.toUpperCase()) : keys.workersOfCounty(county),
+            ':prefix': filters.regionCode,
+            ...values,
+          },
+        },
+        filters,
+      );
+      return { workers: items.map(toWorker), nextCursor };
+    },
+
+    /** Opens the sealed number; the caller writes the audit entry in the same breath. */
+    async revealIdNumber(item: WorkerItem): Promise<string> {
+      return vault.open(item.idSealed);
+    },
+
+    /**
+     * Binds a WeChat account to its registry record: both sides are conditional,
+     * so an account binds one record and a record one account, whatever races.
+     */
+    async bind(userId: string, item: WorkerItem, regionName: string | undefined): Promise<void> {
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: keys.worker(item.workerId),
+                  UpdateExpression: 'SET boundUserId = :user, version = version + :one, updatedAt = :now',
+                  ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(boundUserId) AND attribute_not_exists(registryExitDate)',
+                  ExpressionAttributeValues: { ':user': userId, ':one': 1, ':now': new Date().toISOString() },
+                },
+              },
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: keys.user(userId),
+                  UpdateExpression:
+                    'SET workerId = :worker, regionCode = :village, regionName = :regionName, displayName = :name, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, version = version + :one',
+                  ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(workerId)',
+                  ExpressionAttributeValues: {
+                    ':worker': item.workerId,
+                    ':village': item.villageCode,
+                    ':regionName': regionName ?? item.villageCode,
+                    ':name': item.name,
+                    ':gsi1pk': keys.usersOfCounty(ancestorAt(item.villageCode, 'county')),
+                    ':gsi1sk': keys.userInRegion(item.villageCode, userId),
+                    ':one': 1,
+                  },
+                },
+              },
+            ],
+          }),
+        );
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (reasons?.[0] === 'ConditionalCheckFailed') {
+          throw new ApiError(
+            'CONFLICT',
+            '这个身份已经绑定了另一个微信，如需换绑请联系村里的信息员',
+            'This registry record is already bound to another account.',
+          );
+        }
+        if (reasons?.[1] === 'ConditionalCheckFailed') {
+          throw new ApiError('CONFLICT', '您的微信已经绑定了一个身份', 'This account is already bound to a registry record.');
+        }
+        throw error;
+      }
+    },
+
+    /** Staff undo a binding, with the reason kept in the audit trail. */
+    async unbind(item: WorkerItem, principal: Principal, reason: string): Promise<void> {
+      if (!item.boundUserId) throw new ApiError('CONFLICT', '这个人还没有绑定微信', 'This record is not bound to any account.');
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: keys.worker(item.workerId),
+                  UpdateExpression: 'REMOVE boundUserId SET version = version + :one, updatedAt = :now',
+                  ConditionExpression: 'boundUserId = :user',
+                  ExpressionAttributeValues: { ':user': item.boundUserId, ':one': 1, ':now': new Date().toISOString() },
+                },
+              },
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: keys.user(item.boundUserId),
+                  UpdateExpression: 'REMOVE workerId SET version = version + :one',
+                  ConditionExpression: 'workerId = :worker',
+                  ExpressionAttributeValues: { ':worker': item.workerId, ':one': 1 },
+                },
+              },
+              { Put: { TableName: tableName, Item: auditItem(principal, item.workerId, 'unbind', reason) } },
+            ],
+          }),
+        );
+      } catch (error) {
+        if (cancellationReasons(error)) {
+          throw new ApiError('CONFLICT', '绑定状态刚刚变了，请刷新后再试', 'The binding changed meanwhile; reload and try again.');
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+export type WorkerRepository = ReturnType<typeof createWorkerRepository>;
+
