@@ -16,6 +16,8 @@ import { requestContext } from './http/requestContext.js';
 import { inlineScriptHashes } from './http/staticCsp.js';
 import { mountRoutes, type AnyRoute } from './http/route.js';
 import { regionRoutes } from './regions/routes.js';
+import { employmentRoutes } from './registry/employmentRoutes.js';
+import { reportRoutes } from './registry/reportRoutes.js';
 import { registryRoutes } from './registry/routes.js';
 import { userRoutes } from './users/routes.js';
 
@@ -27,7 +29,7 @@ export interface AppOptions {
 }
 
 export function allRoutes(ctx: AppContext): AnyRoute[] {
-  return [...authRoutes(ctx), ...userRoutes(ctx), ...regionRoutes(ctx), ...registryRoutes(ctx)];
+  return [...authRoutes(ctx), ...userRoutes(ctx), ...regionRoutes(ctx), ...registryRoutes(ctx), ...employmentRoutes(ctx), ...reportRoutes(ctx)];
 }
 
 export function createApp(ctx: AppContext, options: AppOptions): Express {

@@ -2,6 +2,8 @@ import type { TokenService } from './auth/tokens.js';
 import type { WeChatClient } from './auth/wechat.js';
 import type { TableRef } from './db/versioned.js';
 import type { IdVault } from './registry/idVault.js';
+import type { EmploymentRepository } from './registry/employmentRepository.js';
+import type { ReportRepository } from './registry/reportRepository.js';
 import type { WorkerRepository } from './registry/workerRepository.js';
 import type { RegionRepository } from './regions/regionRepository.js';
 import type { UserRepository } from './users/userRepository.js';
@@ -15,6 +17,8 @@ export interface AppContext {
   idVault: IdVault;
   /** The real-name registry (实名制台账). */
   workers: WorkerRepository;
+  employment: EmploymentRepository;
+  reports: ReportRepository;
   tokens: TokenService;
   wechat: WeChatClient;
   /** Only the local runner turns this on; the Lambda build never does. */

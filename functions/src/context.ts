@@ -4,6 +4,8 @@ import { createWeChatClient } from './auth/wechat.js';
 import type { Config } from './config.js';
 import { createDynamoClient } from './db/client.js';
 import { createIdVault } from './registry/idVault.js';
+import { createEmploymentRepository } from './registry/employmentRepository.js';
+import { createReportRepository } from './registry/reportRepository.js';
 import { createWorkerRepository } from './registry/workerRepository.js';
 import { createRegionRepository } from './regions/regionRepository.js';
 import { dataKeyProvider, type AppSecrets } from './secrets.js';
@@ -22,6 +24,8 @@ export function createAppContext(config: Config, secrets: AppSecrets, options: {
     regions: createRegionRepository(table),
     idVault,
     workers: createWorkerRepository(table, idVault),
+    employment: createEmploymentRepository(table),
+    reports: createReportRepository(table),
     tokens: createTokenService(secrets.tokenSigningKey, config.TOKEN_TTL_SECONDS),
     wechat: createWeChatClient({
       apiBase: config.WECHAT_API_BASE,

@@ -6,3 +6,5 @@ export * from './auth/authorize.js';
 export * from './registry/idNumber.js';
 export * from './registry/occupations.js';
 export * from './registry/worker.js';
+export * from './registry/employment.js';
+export * from './registry/reporting.js';

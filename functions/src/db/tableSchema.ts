@@ -103,6 +103,17 @@ export const keys = {
   workersByIdLast4: (countyCode: string, last4: string) => `WORKER_LAST4#${countyCode}#${last4}`,
   /** One person, one record: the keyed hash of the ID number, written under attribute_not_exists. */
   idHash: (hash: string) => ({ pk: `IDHASH#${hash}`, sk: 'IDHASH' }),
+  /** The current employment record of a worker's month; its revisions sit beside it. */
+  employment: (workerId: string, month: string) => ({ pk: `WORKER#${workerId}`, sk: `EMP#${month}` }),
+  employmentPrefix: () => 'EMP#',
+  employmentRevision: (workerId: string, month: string, revision: number) => ({
+    pk: `WORKER#${workerId}`,
+    sk: `EMPREV#${month}#${String(revision).padStart(4, '0')}`,
+  }),
+  employmentRevisionPrefix: (month: string) => `EMPREV#${month}#`,
+  /** That a village or township has reported a month (file 003 §(十九)). */
+  monthlyReport: (month: string, regionCode: string) => ({ pk: `REPORT#${month}`, sk: regionCode }),
+  monthlyReports: (month: string) => `REPORT#${month}`,
   /** Who read or changed a worker's personal data, newest last. */
   auditOfWorker: (workerId: string) => `AUDIT#WORKER#${workerId}`,
   auditEntry: (at: string, id: string) => `${at}#${id}`,

@@ -1,0 +1,123 @@
+/**
+ * Monthly employment records. Writing a month puts the new current record and
+ * its revision in one transaction, conditional on the revision read, so two
+ * writers never lose each other's history; the later one supersedes.
+ */
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { employmentRecordSchema, type EmploymentInput, type EmploymentRecord, type EmploymentSource } from '@bangfu/shared';
+import { cancellationReasons, isConditionFailed } from '../db/errors.js';
+import { keys } from '../db/tableSchema.js';
+import type { TableRef } from '../db/versioned.js';
+import { ApiError } from '../http/apiError.js';
+
+const ATTEMPTS = 4;
+
+export function createEmploymentRepository({ db, tableName }: TableRef) {
+  /** Keeps the worker's latest month on the record itself, for the registry's employment filter. */
+  async function noteLatest(record: EmploymentRecord): Promise<void> {
+    try {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.worker(record.workerId),
+          UpdateExpression: 'SET latestEmployment = :latest',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(latestEmployment) OR latestEmployment.#month <= :month)',
+          ExpressionAttributeNames: { '#month': 'month' },
+          ExpressionAttributeValues: { ':latest': { month: record.month, status: record.status }, ':month': record.month },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailed(error)) throw error; // an older month never replaces a newer one
+    }
+  }
+
+  return {
+    async record(
+      workerId: string,
+      month: string,
+      input: EmploymentInput,
+      by: { source: EmploymentSource; userId: string },
+    ): Promise<EmploymentRecord> {
+      for (let attempt = 1; ; attempt++) {
+        const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.employment(workerId, month), ConsistentRead: true }));
+        const previous = Item ? Number(Item.revision) : 0;
+        const record: EmploymentRecord = {
+          ...input,
+          workerId,
+          month,
+          source: by.source,
+          recordedBy: by.userId,
+          recordedAt: new Date().toISOString(),
+          revision: previous + 1,
+        };
+        try {
+          await db.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Put: {
+                    TableName: tableName,
+                    Item: { ...keys.employment(workerId, month), type: 'employment', ...record },
+                    ...(previous === 0
+                      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                      : { ConditionExpression: 'revision = :previous', ExpressionAttributeValues: { ':previous': previous } }),
+                  },
+                },
+                {
+                  Put: {
+                    TableName: tableName,
+                    Item: { ...keys.employmentRevision(workerId, month, record.revision), type: 'employmentRevision', ...record },
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                },
+              ],
+            }),
+          );
+          await noteLatest(record);
+          return record;
+        } catch (error) {
+          // Someone wrote the same month meanwhile: read again and supersede theirs.
+          if (cancellationReasons(error) && attempt < ATTEMPTS) continue;
+          if (cancellationReasons(error)) {
+            throw new ApiError('CONFLICT', '这个月的记录正在被别人修改，请稍后再试', 'The month is being changed by someone else; try again.');
+          }
+          throw error;
+        }
+      }
+    },
+
+    /** Current records, newest month first. */
+    async timeline(workerId: string): Promise<EmploymentRecord[]> {
+      const records: EmploymentRecord[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ExpressionAttributeValues: { ':pk': keys.worker(workerId).pk, ':prefix': keys.employmentPrefix() },
+            ScanIndexForward: false,
+            ExclusiveStartKey: start,
+          }),
+        );
+        records.push(...(page.Items ?? []).map((item) => employmentRecordSchema.parse(item)));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return records;
+    },
+
+    /** Every revision of one month, oldest first. */
+    async history(workerId: string, month: string): Promise<EmploymentRecord[]> {
+      const { Items = [] } = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.worker(workerId).pk, ':prefix': keys.employmentRevisionPrefix(month) },
+        }),
+      );
+      return Items.map((item) => employmentRecordSchema.parse(item));
+    },
+  };
+}
+
+export type EmploymentRepository = ReturnType<typeof createEmploymentRepository>;

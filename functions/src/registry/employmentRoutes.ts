@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import {
+  employmentInputSchema,
+  employmentRecordSchema,
+  isFutureMonth,
+  monthSchema,
+  type EmploymentInput,
+  type EmploymentSource,
+  type Principal,
+} from '@bangfu/shared';
+import type { AppContext } from '../appContext.js';
+import { requireRegionScope } from '../auth/scope.js';
+import { ApiError } from '../http/apiError.js';
+import { defineRoute, type AnyRoute } from '../http/route.js';
+import { workerNotFound, type WorkerItem } from './workerRepository.js';
+
+const STAFF = ['staff', 'admin'] as const;
+const workerId = z.string().regex(/^w_[0-9a-f-]{36}$/, '不是台账记录编号');
+const monthParam = monthSchema.refine((month) => !isFutureMonth(month, new Date()), '不能填写还没到的月份');
+
+export function employmentRoutes(ctx: AppContext): AnyRoute[] {
+  async function staffWorker(principal: Principal, id: string): Promise<WorkerItem> {
+    const item = await ctx.workers.getItem(id);
+    if (!item) throw workerNotFound();
+    requireRegionScope(principal, STAFF, item.villageCode, 'params.workerId');
+    return item;
+  }
+
+  async function ownWorker(principal: Principal): Promise<WorkerItem> {
+    const user = await ctx.users.get(principal.userId);
+    const item = user?.workerId ? await ctx.workers.getItem(user.workerId) : undefined;
+    if (!item) throw new ApiError('NOT_FOUND', '请先绑定身份', 'Bind this account to its registry record first.');
+    return item;
+  }
+
+  function record(item: WorkerItem, month: string, input: EmploymentInput, source: EmploymentSource, userId: string) {
+    if (item.registryExitDate && month > item.registryExitDate.slice(0, 7)) {
+      throw new ApiError('VALIDATION_FAILED', '这个人在这个月之前已退出台账', 'The worker had left the registry before that month.', 'params.month');
+    }
+    return ctx.employment.record(item.workerId, month, input, { source, userId });
+  }
+
+  const recordResponse = z.object({ record: employmentRecordSchema });
+  const timelineResponse = z.object({ records: z.array(employmentRecordSchema) });
+
+  return [
+    defineRoute({
+      method: 'put',
+      path: '/api/v1/registry/workers/:workerId/employment/:month',
+      summary: 'Staff: record a worker’s employment for a month (a later record supersedes, history kept)',
+      tag: 'registry',
+      access: STAFF,
+      params: z.object({ workerId, month: monthParam }),
+      body: employmentInputSchema,
+      response: recordResponse,
+      handler: async ({ principal, params, body }) => {
+        const item = await staffWorker(principal, params.workerId);
+        return { record: await record(item, params.month, body, 'staff', principal.userId) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/registry/workers/:workerId/employment',
+      summary: 'Staff: a worker’s month-by-month employment, newest first',
+      tag: 'registry',
+      access: STAFF,
+      params: z.object({ workerId }),
+      response: timelineResponse,
+      handler: async ({ principal, params }) => ({
+        records: await ctx.employment.timeline((await staffWorker(principal, params.workerId)).workerId),
+      }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/registry/workers/:workerId/employment/:month/history',
+      summary: 'Staff: every revision of one month, oldest first',
+      tag: 'registry',
+      access: STAFF,
+      params: z.object({ workerId, month: monthSchema }),
+      response: z.object({ revisions: z.array(employmentRecordSchema) }),
+      handler: async ({ principal, params }) => ({
+        revisions: await ctx.employment.history((await staffWorker(principal, params.workerId)).workerId, params.month),
+      }),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/api/v1/me/employment/:month',
+      summary: 'Worker: report their own employment for a month',
+      tag: 'registry',
+      access: ['worker'],
+      params: z.object({ month: monthParam }),
+      body: employmentInputSchema,
+      response: recordResponse,
+      handler: async ({ principal, params, body }) => ({
+        record: await record(await ownWorker(principal), params.month, body, 'self', principal.userId),
+      }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/me/employment',
+      summary: 'Worker: their own month-by-month employment',
+      tag: 'registry',
+      access: ['worker'],
+      response: timelineResponse,
+      handler: async ({ principal }) => ({ records: await ctx.employment.timeline((await ownWorker(principal)).workerId) }),
+    }),
+  ];
+}
