@@ -29,7 +29,14 @@ export interface AppOptions {
 }
 
 export function allRoutes(ctx: AppContext): AnyRoute[] {
-  return [...authRoutes(ctx), ...userRoutes(ctx), ...regionRoutes(ctx), ...registryRoutes(ctx), ...employmentRoutes(ctx), ...reportRoutes(ctx)];
+  return [
+    ...authRoutes(ctx),
+    ...userRoutes(ctx),
+    ...regionRoutes(ctx),
+    ...registryRoutes(ctx),
+    ...employmentRoutes(ctx),
+    ...reportRoutes(ctx),
+  ];
 }
 
 export function createApp(ctx: AppContext, options: AppOptions): Express {

@@ -22,7 +22,12 @@ const configSchema = z.object({
   DATA_KEY_ARN: z.string().optional(),
   ID_MASTER_KEY: z.string().optional(),
   /** Session lifetime; long because older users find logging in again hard. */
-  TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(90 * 24 * 3600).default(30 * 24 * 3600),
+  TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(90 * 24 * 3600)
+    .default(30 * 24 * 3600),
   /** WeChat's API base; tests point it at a fake code2Session server on loopback. */
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
   WECHAT_APPID: z.string().default(''),

@@ -7,7 +7,7 @@ let api: TestApi;
 
 beforeAll(async () => {
   api = await startTestApi();
-  await seedDemoCounty(api.ctx.table);
+  await seedDemoCounty(api.ctx);
 });
 afterAll(() => api.close());
 
@@ -32,7 +32,9 @@ describe('PATCH /api/v1/me (optimistic versioning)', () => {
   it('lets exactly one of several concurrent writers of the same version win', async () => {
     const token = await api.loginAs('demo-worker-5');
     const results = await Promise.all(
-      ['甲', '乙', '丙', '丁', '戊'].map((displayName) => api.call('PATCH', '/api/v1/me', { token, body: { version: 1, displayName } })),
+      ['甲', '乙', '丙', '丁', '戊'].map((displayName) =>
+        api.call('PATCH', '/api/v1/me', { token, body: { version: 1, displayName } }),
+      ),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 409, 409, 409, 409]);

@@ -13,14 +13,23 @@ let workerId: string;
 const id = idNumber('150222', '19790909', 51, 'female');
 const thisMonth = chinaMonth(new Date());
 
-const employed = { status: 'employed', place: 'acrossProvince', form: 'enterprise', employerName: '鄂尔多斯某建筑公司', monthlyIncomeFen: 520_000 };
+const employed = {
+  status: 'employed',
+  place: 'acrossProvince',
+  form: 'enterprise',
+  employerName: '鄂尔多斯某建筑公司',
+  monthlyIncomeFen: 520_000,
+};
 
 beforeAll(async () => {
   wechat = await startWeChatFake();
   api = await startTestApi({ wechatApiBase: wechat.url });
-  await seedDemoCounty(api.ctx.table);
+  await seedDemoCounty(api.ctx);
   village = await api.loginAs('demo-staff-village-1');
-  const created = await api.call('POST', '/api/v1/registry/workers', { token: village, body: workerInput({ idNumber: id, name: '田凤英' }) });
+  const created = await api.call('POST', '/api/v1/registry/workers', {
+    token: village,
+    body: workerInput({ idNumber: id, name: '田凤英' }),
+  });
   workerId = created.body.worker.workerId;
 });
 afterAll(async () => {
@@ -35,7 +44,12 @@ describe('monthly employment records', () => {
   it('supersedes a month with a later record and keeps the history', async () => {
     const first = await put('2026-09', { status: 'notEmployed', monthlyIncomeFen: 0, atHomeReason: 'caringForFamily' });
     expect(first.status).toBe(200);
-    expect(first.body.record).toMatchObject({ month: '2026-09', revision: 1, source: 'staff', recordedBy: 'demo-staff-village-1' });
+    expect(first.body.record).toMatchObject({
+      month: '2026-09',
+      revision: 1,
+      source: 'staff',
+      recordedBy: 'demo-staff-village-1',
+    });
     const second = await put('2026-09', employed);
     expect(second.body.record).toMatchObject({ revision: 2, status: 'employed', monthlyIncomeFen: 520_000 });
     await put('2026-10', employed);
@@ -55,11 +69,12 @@ describe('monthly employment records', () => {
     const ok = results.filter((r) => r.status === 200);
     expect(ok.length).toBeGreaterThanOrEqual(1);
     for (const r of results) expect([200, 409]).toContain(r.status);
-    const history = (await api.call('GET', `/api/v1/registry/workers/${workerId}/employment/2026-08/history`, { token: village })).body.revisions;
+    const history = (await api.call('GET', `/api/v1/registry/workers/${workerId}/employment/2026-08/history`, { token: village }))
+      .body.revisions;
     expect(history.map((r: { revision: number }) => r.revision)).toEqual(ok.map((_, i) => i + 1));
-    const current = (await api.call('GET', `/api/v1/registry/workers/${workerId}/employment`, { token: village })).body.records.find(
-      (r: { month: string }) => r.month === '2026-08',
-    );
+    const current = (
+      await api.call('GET', `/api/v1/registry/workers/${workerId}/employment`, { token: village })
+    ).body.records.find((r: { month: string }) => r.month === '2026-08');
     expect(current.revision).toBe(history.length);
     expect(current.monthlyIncomeFen).toBe(history.at(-1).monthlyIncomeFen);
   });
@@ -79,7 +94,10 @@ describe('monthly employment records', () => {
       expect(status, field).toBe(400);
       expect(response.error.field).toBe(field);
     }
-    expect((await api.call('GET', `/api/v1/registry/workers/${workerId}/employment/2026-07/history`, { token: village })).body.revisions).toEqual([]);
+    expect(
+      (await api.call('GET', `/api/v1/registry/workers/${workerId}/employment/2026-07/history`, { token: village })).body
+        .revisions,
+    ).toEqual([]);
   });
 
   it('refuses staff of another township', async () => {
@@ -89,9 +107,11 @@ describe('monthly employment records', () => {
   it('lets the registry filter by employment in the latest month', async () => {
     await put(thisMonth, { status: 'notEmployed', monthlyIncomeFen: 0, atHomeReason: 'idle' });
     const names = async (employedNow: boolean) =>
-      (await api.call('GET', `/api/v1/registry/workers?regionCode=${JINSHAN_VILLAGE}&employed=${employedNow}`, { token: village })).body.workers.map(
-        (w: { name: string }) => w.name,
-      );
+      (
+        await api.call('GET', `/api/v1/registry/workers?regionCode=${JINSHAN_VILLAGE}&employed=${employedNow}`, {
+          token: village,
+        })
+      ).body.workers.map((w: { name: string }) => w.name);
     expect(await names(false)).toContain('田凤英');
     await put(thisMonth, employed);
     expect(await names(true)).toContain('田凤英');
@@ -122,25 +142,41 @@ describe('monthly reporting (villages by the 15th, townships by the 25th)', () =
     expect(before.body.villages.length).toBeGreaterThan(5);
     expect(before.body.villages.every((v: { state: string }) => v.state === 'overdue')).toBe(true);
 
-    const report = await api.call('POST', '/api/v1/registry/reports', { token: village, body: { month: '2026-09', regionCode: JINSHAN_VILLAGE } });
+    const report = await api.call('POST', '/api/v1/registry/reports', {
+      token: village,
+      body: { month: '2026-09', regionCode: JINSHAN_VILLAGE },
+    });
     expect(report.status).toBe(200);
-    const again = await api.call('POST', '/api/v1/registry/reports', { token: village, body: { month: '2026-09', regionCode: JINSHAN_VILLAGE } });
+    const again = await api.call('POST', '/api/v1/registry/reports', {
+      token: village,
+      body: { month: '2026-09', regionCode: JINSHAN_VILLAGE },
+    });
     expect(again.body.report.reportedAt).toBe(report.body.report.reportedAt);
 
     const after = await api.call('GET', '/api/v1/registry/reports?month=2026-09&regionCode=150222102', { token: township });
     const mine = after.body.villages.find((v: { code: string }) => v.code === JINSHAN_VILLAGE);
     expect(mine).toMatchObject({ state: 'late', reportedBy: 'demo-staff-village-1' });
-    expect(after.body.villages.filter((v: { state: string }) => v.state === 'overdue')).toHaveLength(after.body.villages.length - 1);
+    expect(after.body.villages.filter((v: { state: string }) => v.state === 'overdue')).toHaveLength(
+      after.body.villages.length - 1,
+    );
     expect(after.body.townships).toEqual([expect.objectContaining({ code: '150222102', state: 'overdue' })]);
 
-    const county = await api.call('GET', '/api/v1/registry/reports?month=2026-09&regionCode=150222', { token: await api.loginAs('demo-staff-county') });
+    const county = await api.call('GET', '/api/v1/registry/reports?month=2026-09&regionCode=150222', {
+      token: await api.loginAs('demo-staff-county'),
+    });
     expect(county.body.townships).toHaveLength(6);
   });
 
   it('lets a village officer report only their own village', async () => {
-    const other = await api.call('POST', '/api/v1/registry/reports', { token: village, body: { month: '2026-09', regionCode: '150222102213' } });
+    const other = await api.call('POST', '/api/v1/registry/reports', {
+      token: village,
+      body: { month: '2026-09', regionCode: '150222102213' },
+    });
     expect(other.status).toBe(403);
-    const township = await api.call('POST', '/api/v1/registry/reports', { token: village, body: { month: '2026-09', regionCode: '150222102' } });
+    const township = await api.call('POST', '/api/v1/registry/reports', {
+      token: village,
+      body: { month: '2026-09', regionCode: '150222102' },
+    });
     expect(township.status).toBe(403);
   });
 });

@@ -9,7 +9,7 @@ let worker: string;
 
 beforeAll(async () => {
   api = await startTestApi({ bodyLimit: '2kb' });
-  await seedDemoCounty(api.ctx.table);
+  await seedDemoCounty(api.ctx);
   worker = await api.loginAs('demo-worker-1');
 });
 afterAll(() => api.close());

@@ -22,7 +22,7 @@ beforeAll(async () => {
   port = await freePort();
   dynamo = await startDynamoDbLocal({ emulatorDir: inject('emulatorDir'), port, dbPath });
   api = await startTestApi({ dynamoEndpoint: dynamo.endpoint });
-  await seedDemoCounty(api.ctx.table);
+  await seedDemoCounty(api.ctx);
 });
 afterAll(async () => {
   await api.close();

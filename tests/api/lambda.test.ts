@@ -5,7 +5,10 @@ import { createDynamoClient } from '../../functions/src/db/client.js';
 import { ensureTable } from '../../functions/src/local/table.js';
 import { TEST_ID_KEYS, TEST_SIGNING_KEY } from '../support/api.js';
 
-type Handler = (event: object, context: object) => Promise<{ statusCode: number; body: string; headers?: Record<string, string> }>;
+type Handler = (
+  event: object,
+  context: object,
+) => Promise<{ statusCode: number; body: string; headers?: Record<string, string> }>;
 let handler: Handler;
 
 function httpApiEvent(method: string, path: string, body?: unknown) {

@@ -14,7 +14,7 @@ let county: string;
 beforeAll(async () => {
   wechat = await startWeChatFake();
   api = await startTestApi({ wechatApiBase: wechat.url });
-  await seedDemoCounty(api.ctx.table);
+  await seedDemoCounty(api.ctx);
   township = await api.loginAs('demo-staff-township-1');
   county = await api.loginAs('demo-staff-county');
 });
@@ -62,7 +62,11 @@ describe('creating records', () => {
 
   it('makes exactly one record when two staff enter the same person at once', async () => {
     const id = idNumber('150222', '19900202', 13, 'male');
-    const results = await Promise.all([create(township, { idNumber: id }), create(county, { idNumber: id }), create(county, { idNumber: id })]);
+    const results = await Promise.all([
+      create(township, { idNumber: id }),
+      create(county, { idNumber: id }),
+      create(county, { idNumber: id }),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
   });
 
@@ -87,7 +91,10 @@ describe('creating records', () => {
   });
 
   it('refuses a village outside the officer’s township with 403', async () => {
-    const { status, body } = await create(township, { idNumber: idNumber('150222', '19700101', 14), villageCode: XIDOUPU_VILLAGE });
+    const { status, body } = await create(township, {
+      idNumber: idNumber('150222', '19700101', 14),
+      villageCode: XIDOUPU_VILLAGE,
+    });
     expect(status).toBe(403);
     expect(body.error.field).toBe('body.villageCode');
   });
@@ -95,14 +102,28 @@ describe('creating records', () => {
 
 describe('listing and search within scope', () => {
   beforeAll(async () => {
-    await create(township, { idNumber: idNumber('150222', '19710101', 21), name: '赵凤英', villageCode: JINSHAN_OTHER_VILLAGE, labourClass: 'weak', groups: ['monitored'] });
-    await create(county, { idNumber: idNumber('150222', '19720101', 22), name: '赵永胜', villageCode: XIDOUPU_VILLAGE, labourClass: 'full', groups: [] });
+    await create(township, {
+      idNumber: idNumber('150222', '19710101', 21),
+      name: '赵凤英',
+      villageCode: JINSHAN_OTHER_VILLAGE,
+      labourClass: 'weak',
+      groups: ['monitored'],
+    });
+    await create(county, {
+      idNumber: idNumber('150222', '19720101', 22),
+      name: '赵永胜',
+      villageCode: XIDOUPU_VILLAGE,
+      labourClass: 'full',
+      groups: [],
+    });
   });
 
   it('shows each level only its own region', async () => {
     const village = await api.loginAs('demo-staff-village-1'); // 小三分子村
     const seen = async (token: string, region: string) =>
-      (await api.call('GET', `/api/v1/registry/workers?regionCode=${region}&limit=100`, { token })).body.workers.map((w: { name: string }) => w.name);
+      (await api.call('GET', `/api/v1/registry/workers?regionCode=${region}&limit=100`, { token })).body.workers.map(
+        (w: { name: string }) => w.name,
+      );
     expect(await seen(county, '150222')).toEqual(expect.arrayContaining(['赵凤英', '赵永胜', '李建军']));
     expect(await seen(township, '150222102')).toEqual(expect.arrayContaining(['赵凤英', '李建军']));
     expect(await seen(township, '150222102')).not.toContain('赵永胜');
@@ -118,8 +139,26 @@ describe('listing and search within scope', () => {
   });
 
   it('lets city staff and a county admin see the county, and nobody else’s', async () => {
-    await api.ctx.users.create({ userId: 'city-officer', role: 'staff', staffLevel: 'city', regionCode: '1502', displayName: '包头市人社局', careMode: false, createdAt: new Date().toISOString(), version: 1 });
-    await api.ctx.users.create({ userId: 'other-county', role: 'staff', staffLevel: 'county', regionCode: '150223', displayName: '达茂旗人社局', careMode: false, createdAt: new Date().toISOString(), version: 1 });
+    await api.ctx.users.create({
+      userId: 'city-officer',
+      role: 'staff',
+      staffLevel: 'city',
+      regionCode: '1502',
+      displayName: '包头市人社局',
+      careMode: false,
+      createdAt: new Date().toISOString(),
+      version: 1,
+    });
+    await api.ctx.users.create({
+      userId: 'other-county',
+      role: 'staff',
+      staffLevel: 'county',
+      regionCode: '150223',
+      displayName: '达茂旗人社局',
+      careMode: false,
+      createdAt: new Date().toISOString(),
+      version: 1,
+    });
     const city = await api.loginAs('city-officer');
     const admin = await api.loginAs('demo-admin');
     const other = await api.loginAs('other-county');
@@ -132,13 +171,27 @@ describe('listing and search within scope', () => {
 
   it('filters by group and labour class, and finds by name or the last four ID characters', async () => {
     const get = async (query: string) =>
-      (await api.call('GET', `/api/v1/registry/workers?regionCode=150222&limit=100&${query}`, { token: county })).body.workers.map((w: { name: string }) => w.name);
-    expect(await get('labourClass=weak')).toEqual(['赵凤英']);
-    expect(await get('group=monitored')).toEqual(['赵凤英']);
-    expect(await get(`q=${encodeURIComponent('赵')}`)).toEqual(expect.arrayContaining(['赵凤英', '赵永胜']));
+      (await api.call('GET', `/api/v1/registry/workers?regionCode=150222&limit=100&${query}`, { token: county })).body
+        .workers as {
+        name: string;
+        labourClass: string;
+        groups: string[];
+      }[];
+    const weak = await get('labourClass=weak');
+    expect(weak.map((w) => w.name)).toContain('赵凤英');
+    expect(weak.every((w) => w.labourClass === 'weak')).toBe(true);
+    const monitored = await get('group=monitored');
+    expect(monitored.map((w) => w.name)).toContain('赵凤英');
+    expect(monitored.every((w) => w.groups.includes('monitored'))).toBe(true);
+    const zhao = await get(`q=${encodeURIComponent('赵')}`);
+    expect(zhao.map((w) => w.name)).toEqual(expect.arrayContaining(['赵凤英', '赵永胜']));
+    expect(zhao.every((w) => w.name.includes('赵'))).toBe(true);
     const last4 = idNumber('150222', '19720101', 22).slice(-4);
-    expect(await get(`q=${last4}`)).toEqual(['赵永胜']);
-    expect((await api.call('GET', '/api/v1/registry/workers?regionCode=150222&labourClass=strong', { token: county })).body.error.field).toBe('query.labourClass');
+    expect((await get(`q=${last4}`)).map((w) => w.name)).toEqual(['赵永胜']);
+    expect(
+      (await api.call('GET', '/api/v1/registry/workers?regionCode=150222&labourClass=strong', { token: county })).body.error
+        .field,
+    ).toBe('query.labourClass');
   });
 });
 
@@ -151,15 +204,24 @@ describe('personal data: masked reads, audited reveal', () => {
   });
 
   it('audits every full read with who, which record and why', async () => {
-    const { status, body } = await api.call('GET', `/api/v1/registry/workers/${workerId}?purpose=monthlyUpdate`, { token: township });
+    const { status, body } = await api.call('GET', `/api/v1/registry/workers/${workerId}?purpose=monthlyUpdate`, {
+      token: township,
+    });
     expect(status).toBe(200);
     expect(body.worker.idNumberMasked).toBe(`150222********${id.slice(-4)}`);
     const trail = await api.call('GET', `/api/v1/registry/workers/${workerId}/audit`, { token: county });
-    expect(trail.body.entries[0]).toMatchObject({ workerId, actorId: 'demo-staff-township-1', action: 'read', reason: 'monthlyUpdate' });
+    expect(trail.body.entries[0]).toMatchObject({
+      workerId,
+      actorId: 'demo-staff-township-1',
+      action: 'read',
+      reason: 'monthlyUpdate',
+    });
   });
 
   it('requires a purpose, and writes no audit entry for a refused read', async () => {
-    expect((await api.call('GET', `/api/v1/registry/workers/${workerId}`, { token: township })).body.error.field).toBe('query.purpose');
+    expect((await api.call('GET', `/api/v1/registry/workers/${workerId}`, { token: township })).body.error.field).toBe(
+      'query.purpose',
+    );
     const before = (await api.call('GET', `/api/v1/registry/workers/${workerId}/audit`, { token: county })).body.entries.length;
     const other = await api.loginAs('demo-staff-township-2');
     expect((await api.call('GET', `/api/v1/registry/workers/${workerId}?purpose=service`, { token: other })).status).toBe(403);
@@ -168,10 +230,16 @@ describe('personal data: masked reads, audited reveal', () => {
   });
 
   it('reveals the full number once per request, recording the reason first', async () => {
-    const short = await api.call('POST', `/api/v1/registry/workers/${workerId}/reveal`, { token: township, body: { reason: '看看' } });
+    const short = await api.call('POST', `/api/v1/registry/workers/${workerId}/reveal`, {
+      token: township,
+      body: { reason: '看看' },
+    });
     expect(short.status).toBe(400);
     expect(short.body.error.field).toBe('body.reason');
-    const { status, body } = await api.call('POST', `/api/v1/registry/workers/${workerId}/reveal`, { token: township, body: { reason: '核对社保卡信息' } });
+    const { status, body } = await api.call('POST', `/api/v1/registry/workers/${workerId}/reveal`, {
+      token: township,
+      body: { reason: '核对社保卡信息' },
+    });
     expect(status).toBe(200);
     expect(body.idNumber).toBe(id);
     const trail = await api.call('GET', `/api/v1/registry/workers/${workerId}/audit`, { token: county });
@@ -189,7 +257,10 @@ describe('binding a WeChat account to its record', () => {
 
   it('gives the same answer for an unknown number and for a wrong name', async () => {
     const token = await wechatAccount('stranger');
-    const unknown = await api.call('POST', '/api/v1/me/worker/bind', { token, body: { name: '巴特尔', idNumber: idNumber('150222', '19770707', 99) } });
+    const unknown = await api.call('POST', '/api/v1/me/worker/bind', {
+      token,
+      body: { name: '巴特尔', idNumber: idNumber('150222', '19770707', 99) },
+    });
     const wrongName = await api.call('POST', '/api/v1/me/worker/bind', { token, body: { name: '巴特', idNumber: id } });
     expect(unknown.status).toBe(422);
     expect(wrongName.status).toBe(422);
@@ -201,7 +272,9 @@ describe('binding a WeChat account to its record', () => {
   it('lets exactly one of two accounts racing for the same record win', async () => {
     const [first, second] = await Promise.all([wechatAccount('racer-a'), wechatAccount('racer-b')]);
     const results = await Promise.all(
-      [first, second].map((token) => api.call('POST', '/api/v1/me/worker/bind', { token, body: { name: '巴特尔', idNumber: id.toLowerCase() } })),
+      [first, second].map((token) =>
+        api.call('POST', '/api/v1/me/worker/bind', { token, body: { name: '巴特尔', idNumber: id.toLowerCase() } }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const winner = results.find((r) => r.status === 200)!.body;
@@ -215,23 +288,97 @@ describe('binding a WeChat account to its record', () => {
     const ids = [idNumber('150222', '19810101', 42), idNumber('150222', '19810101', 43)];
     for (const [i, n] of ids.entries()) await create(township, { idNumber: n, name: `双胞胎${i}` });
     const token = await wechatAccount('greedy');
-    const results = await Promise.all(ids.map((n, i) => api.call('POST', '/api/v1/me/worker/bind', { token, body: { name: `双胞胎${i}`, idNumber: n } })));
+    const results = await Promise.all(
+      ids.map((n, i) => api.call('POST', '/api/v1/me/worker/bind', { token, body: { name: `双胞胎${i}`, idNumber: n } })),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
   });
 
   it('is undone by staff with a recorded reason, after which another account can bind', async () => {
-    const unbound = await api.call('POST', `/api/v1/registry/workers/${workerId}/unbind`, { token: township, body: { reason: '本人换了手机和微信号' } });
+    const unbound = await api.call('POST', `/api/v1/registry/workers/${workerId}/unbind`, {
+      token: township,
+      body: { reason: '本人换了手机和微信号' },
+    });
     expect(unbound.status).toBe(200);
     expect(unbound.body.worker.boundUserId).toBeUndefined();
     const trail = await api.call('GET', `/api/v1/registry/workers/${workerId}/audit`, { token: county });
     expect(trail.body.entries[0]).toMatchObject({ action: 'unbind', reason: '本人换了手机和微信号' });
     const token = await wechatAccount('new-phone');
-    expect((await api.call('POST', '/api/v1/me/worker/bind', { token, body: { name: '巴特尔', idNumber: id } })).status).toBe(200);
-    const { Item } = await api.ctx.table.db.send(new GetCommand({ TableName: api.tableName, Key: { pk: `WORKER#${workerId}`, sk: 'PROFILE' } }));
+    expect((await api.call('POST', '/api/v1/me/worker/bind', { token, body: { name: '巴特尔', idNumber: id } })).status).toBe(
+      200,
+    );
+    const { Item } = await api.ctx.table.db.send(
+      new GetCommand({ TableName: api.tableName, Key: { pk: `WORKER#${workerId}`, sk: 'PROFILE' } }),
+    );
     expect(Item?.version).toBe(4); // bound, unbound, bound again
   });
 
   it('is for workers only', async () => {
-    expect((await api.call('POST', '/api/v1/me/worker/bind', { token: township, body: { name: '巴特尔', idNumber: id } })).status).toBe(403);
+    expect(
+      (await api.call('POST', '/api/v1/me/worker/bind', { token: township, body: { name: '巴特尔', idNumber: id } })).status,
+    ).toBe(403);
+  });
+});
+
+describe('changing a record', () => {
+  let workerId: string;
+  const id = idNumber('150222', '19850505', 61, 'female');
+
+  beforeAll(async () => {
+    workerId = (await create(township, { idNumber: id, name: '韩春花', labourClass: 'full', atHomeReason: 'idle' })).body.worker
+      .workerId;
+  });
+
+  it('applies staff changes on the version read, clears a fact with null, refuses a stale version', async () => {
+    const changed = await api.call('PATCH', `/api/v1/registry/workers/${workerId}`, {
+      token: township,
+      body: { version: 1, labourClass: 'half', atHomeReason: null, skills: ['护工'] },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body.worker).toMatchObject({ labourClass: 'half', skills: ['elder_carer'], version: 2 });
+    expect(changed.body.worker.atHomeReason).toBeUndefined();
+    const stale = await api.call('PATCH', `/api/v1/registry/workers/${workerId}`, {
+      token: township,
+      body: { version: 1, labourClass: 'weak' },
+    });
+    expect(stale.status).toBe(409);
+    const refused = await api.call('PATCH', `/api/v1/registry/workers/${workerId}`, {
+      token: township,
+      body: { version: 2, birthDate: '1990-01-01' },
+    });
+    expect(refused.body.error.field).toBe('body.birthDate');
+  });
+
+  it('lets a worker change their own preferences but nothing else', async () => {
+    const token = await wechatAccount('hanchunhua');
+    const bound = await api.call('POST', '/api/v1/me/worker/bind', { token, body: { name: '韩春花', idNumber: id } });
+    const version = bound.body.worker.version;
+    const mine = await api.call('PATCH', '/api/v1/me/worker', {
+      token,
+      body: { version, preferences: { travelScope: 'city', expectedMonthlyWageFen: 450_000, jobTypes: ['fullTime'] } },
+    });
+    expect(mine.status).toBe(200);
+    expect(mine.body.worker.preferences).toEqual({
+      travelScope: 'city',
+      expectedMonthlyWageFen: 450_000,
+      jobTypes: ['fullTime'],
+    });
+    const notMine = await api.call('PATCH', '/api/v1/me/worker', { token, body: { version: version + 1, labourClass: 'full' } });
+    expect(notMine.status).toBe(400);
+    expect(notMine.body.error.field).toBe('body.labourClass');
+  });
+
+  it('records the exit from the registry, after which nobody can bind the record', async () => {
+    const exitId = idNumber('150222', '19550505', 62);
+    const created = await create(township, { idNumber: exitId, name: '任占全' });
+    const exited = await api.call('PATCH', `/api/v1/registry/workers/${created.body.worker.workerId}`, {
+      token: township,
+      body: { version: 1, registryExitDate: '2026-10-31' },
+    });
+    expect(exited.body.worker.registryExitDate).toBe('2026-10-31');
+    const token = await wechatAccount('renzhanquan');
+    const bind = await api.call('POST', '/api/v1/me/worker/bind', { token, body: { name: '任占全', idNumber: exitId } });
+    expect(bind.status).toBe(409);
+    expect(bind.body.error.message.zh).toContain('退出');
   });
 });

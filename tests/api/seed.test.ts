@@ -1,5 +1,6 @@
 /** The demo county seed: real division codes and names, written once. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
 import { seedDemoCounty, seedIfEmpty } from '../../functions/src/local/seed/seed.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 
@@ -12,28 +13,70 @@ afterAll(() => api.close());
 
 describe('demo county seed', () => {
   it('seeds 固阳县 with its real townships and villages, only into an empty table', async () => {
-    const first = await seedIfEmpty(api.ctx.table);
-    expect(first).toEqual({ regions: 89, users: expect.any(Number), logins: 8 });
-    expect(await seedIfEmpty(api.ctx.table)).toBeUndefined();
+    const first = await seedIfEmpty(api.ctx);
+    expect(first).toEqual({ regions: 89, users: expect.any(Number), logins: 8, workers: expect.any(Number) });
+    expect(first!.workers).toBeGreaterThan(100);
+    expect(await seedIfEmpty(api.ctx)).toBeUndefined();
 
     const { status, body } = await api.call('GET', '/api/v1/regions/150222');
     expect(status).toBe(200);
-    expect(body.region).toMatchObject({ name: '固阳县', fullName: '内蒙古自治区包头市固阳县', level: 'county', parentCode: '1502' });
-    expect(body.children.map((c: { name: string }) => c.name)).toEqual(['金山镇', '西斗铺镇', '下湿壕镇', '银号镇', '怀朔镇', '兴顺西镇']);
+    expect(body.region).toMatchObject({
+      name: '固阳县',
+      fullName: '内蒙古自治区包头市固阳县',
+      level: 'county',
+      parentCode: '1502',
+    });
+    expect(body.children.map((c: { name: string }) => c.name)).toEqual([
+      '金山镇',
+      '西斗铺镇',
+      '下湿壕镇',
+      '银号镇',
+      '怀朔镇',
+      '兴顺西镇',
+    ]);
 
     const township = await api.call('GET', '/api/v1/regions/150222102');
     expect(township.body.children.length).toBeGreaterThan(5);
-    expect(township.body.children.every((v: { code: string; level: string }) => v.level === 'village' && v.code.startsWith('150222102'))).toBe(true);
+    expect(
+      township.body.children.every(
+        (v: { code: string; level: string }) => v.level === 'village' && v.code.startsWith('150222102'),
+      ),
+    ).toBe(true);
   });
 
   it('lists the demo logins, each marked as demo data, and every one can log in', async () => {
     const { body } = await api.call('GET', '/api/v1/auth/dev-users');
-    expect(body.users.map((u: { role: string }) => u.role)).toEqual(['worker', 'worker', 'employer', 'staff', 'staff', 'staff', 'staff', 'admin']);
+    expect(body.users.map((u: { role: string }) => u.role)).toEqual([
+      'worker',
+      'worker',
+      'employer',
+      'staff',
+      'staff',
+      'staff',
+      'staff',
+      'admin',
+    ]);
     for (const login of body.users) {
       expect(login.description).toContain('演示数据');
       const me = await api.call('GET', '/api/v1/me', { token: await api.loginAs(login.userId) });
       expect(me.body.user).toMatchObject({ userId: login.userId, demo: true });
     }
+  });
+
+  it('holds a registry record for each demo worker, which the demo account can bind by name and ID number', async () => {
+    const worker = (await api.ctx.users.get('demo-worker-1'))!;
+    const token = await api.loginAs('demo-worker-1');
+    expect((await api.call('GET', '/api/v1/me/worker', { token })).status).toBe(404);
+    const bound = await api.call('POST', '/api/v1/me/worker/bind', {
+      token,
+      body: { name: worker.displayName, idNumber: demoIdNumber(1) },
+    });
+    expect(bound.status).toBe(200);
+    expect(bound.body.worker).toMatchObject({
+      name: worker.displayName,
+      villageCode: worker.regionCode,
+      boundUserId: 'demo-worker-1',
+    });
   });
 
   it('answers 404 for a region it does not hold and 400 for a malformed code', async () => {
@@ -46,7 +89,7 @@ describe('demo county seed', () => {
   it('writes the same accounts on a second seed of another table (deterministic demo data)', async () => {
     const other = await startTestApi();
     try {
-      await seedDemoCounty(other.ctx.table);
+      await seedDemoCounty(other.ctx);
       const a = await api.ctx.users.get('demo-worker-7');
       const b = await other.ctx.users.get('demo-worker-7');
       expect(b?.displayName).toBe(a?.displayName);

@@ -11,7 +11,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   api = await startTestApi({ staticDir: miniappDist('h5') });
-  await seedDemoCounty(api.ctx.table);
+  await seedDemoCounty(api.ctx);
   browser = await launchChromium();
 });
 afterAll(async () => {

@@ -161,7 +161,14 @@ describe('API function', () => {
       LOG_LEVEL: 'INFO',
       POWERTOOLS_SERVICE_NAME: 'bangfu-api',
     });
-    for (const forbidden of ['DEV_LOGIN', 'TOKEN_SECRET', 'WECHAT_APP_SECRET', 'DYNAMODB_ENDPOINT', 'ID_HASH_KEY', 'ID_MASTER_KEY']) {
+    for (const forbidden of [
+      'DEV_LOGIN',
+      'TOKEN_SECRET',
+      'WECHAT_APP_SECRET',
+      'DYNAMODB_ENDPOINT',
+      'ID_HASH_KEY',
+      'ID_MASTER_KEY',
+    ]) {
       expect(env, forbidden).not.toHaveProperty(forbidden);
     }
   });

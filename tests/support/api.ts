@@ -25,7 +25,11 @@ export interface TestApi {
   ctx: AppContext;
   tableName: string;
   /** fetch + JSON, with an optional bearer token. */
-  call(method: string, path: string, options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any }>;
+  call(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any }>;
   loginAs(userId: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -56,7 +60,11 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   const ctx = createAppContext(config, await loadAppSecrets(config), { devLogin: options.devLogin ?? true });
   await ensureTable(ctx.table.db, tableName);
   const server: Server = createServer(
-    createApp(ctx, { logger: createLogger(config), bodyLimit: config.BODY_LIMIT, ...(options.staticDir ? { staticDir: options.staticDir } : {}) }),
+    createApp(ctx, {
+      logger: createLogger(config),
+      bodyLimit: config.BODY_LIMIT,
+      ...(options.staticDir ? { staticDir: options.staticDir } : {}),
+    }),
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

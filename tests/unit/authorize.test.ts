@@ -22,7 +22,10 @@ describe('decide: role plus region scope', () => {
   });
 
   it('refuses staff with no region at all', () => {
-    expect(decide({ userId: 's', role: 'staff' }, { roles: ['staff'], regionCode: '15' })).toEqual({ allowed: false, reason: 'region' });
+    expect(decide({ userId: 's', role: 'staff' }, { roles: ['staff'], regionCode: '15' })).toEqual({
+      allowed: false,
+      reason: 'region',
+    });
   });
 });
 
@@ -37,7 +40,9 @@ describe('region codes', () => {
   });
 
   it('accepts only 2, 4, 6, 9 or 12 digits', () => {
-    for (const ok of ['15', '1502', '150222', '150222102', '150222102201']) expect(regionCodeSchema.safeParse(ok).success).toBe(true);
-    for (const bad of ['1', '150', '15022210', '15022210220', '1502221022011', '15a222']) expect(regionCodeSchema.safeParse(bad).success).toBe(false);
+    for (const ok of ['15', '1502', '150222', '150222102', '150222102201'])
+      expect(regionCodeSchema.safeParse(ok).success).toBe(true);
+    for (const bad of ['1', '150', '15022210', '15022210220', '1502221022011', '15a222'])
+      expect(regionCodeSchema.safeParse(bad).success).toBe(false);
   });
 });

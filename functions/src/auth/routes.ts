@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  demoLoginSchema,
-  devLoginRequestSchema,
-  sessionSchema,
-  wechatLoginRequestSchema,
-  type User,
-} from '@bangfu/shared';
+import { demoLoginSchema, devLoginRequestSchema, sessionSchema, wechatLoginRequestSchema, type User } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { ApiError } from '../http/apiError.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';

@@ -26,7 +26,12 @@ export interface WeChatClient {
 /** errcodes that mean the user's code is bad, not that WeChat failed (40029 invalid, 40163 used). */
 const BAD_CODE = new Set([40029, 40163, 40226]);
 
-export function createWeChatClient(options: { apiBase: string; appId: string; appSecret: string; timeoutMs?: number }): WeChatClient {
+export function createWeChatClient(options: {
+  apiBase: string;
+  appId: string;
+  appSecret: string;
+  timeoutMs?: number;
+}): WeChatClient {
   return {
     appId: options.appId,
     async code2Session(code) {
@@ -48,7 +53,12 @@ export function createWeChatClient(options: { apiBase: string; appId: string; ap
       if (!parsed.success) throw upstreamFailed();
       const { openid, unionid, errcode } = parsed.data;
       if (errcode !== undefined && BAD_CODE.has(errcode)) {
-        throw new ApiError('UNAUTHENTICATED', '微信登录已失效，请重新进入小程序', 'The WeChat login code is invalid or used.', 'body.code');
+        throw new ApiError(
+          'UNAUTHENTICATED',
+          '微信登录已失效，请重新进入小程序',
+          'The WeChat login code is invalid or used.',
+          'body.code',
+        );
       }
       if (!openid || (errcode !== undefined && errcode !== 0)) throw upstreamFailed();
       return unionid ? { openid, unionid } : { openid };

@@ -36,7 +36,8 @@ export const GLOBAL_INDEXES: readonly GlobalIndex[] = [
     name: 'gsi2',
     partitionKey: 'gsi2pk',
     sortKey: 'gsi2sk',
-    purpose: 'by owner or lookup: an employer’s positions, a worker’s claims, a person by the last 4 ID characters, a staff member’s audit trail',
+    purpose:
+      'by owner or lookup: an employer’s positions, a worker’s claims, a person by the last 4 ID characters, a staff member’s audit trail',
   },
   {
     name: 'gsi3',

@@ -39,18 +39,23 @@ export async function updateVersioned(
   const names: Record<string, string> = { '#version': 'version' };
   const values: Record<string, unknown> = { ':expected': expectedVersion, ':one': 1 };
   const sets = ['#version = #version + :one'];
+  const removes: string[] = [];
   for (const [i, [name, value]] of Object.entries(changes).entries()) {
-    if (value === undefined) continue;
+    if (value === undefined) continue; // not part of the change
     names[`#f${i}`] = name;
-    values[`:f${i}`] = value;
-    sets.push(`#f${i} = :f${i}`);
+    if (value === null) {
+      removes.push(`#f${i}`); // null clears the attribute
+    } else {
+      values[`:f${i}`] = value;
+      sets.push(`#f${i} = :f${i}`);
+    }
   }
   try {
     const result = await table.db.send(
       new UpdateCommand({
         TableName: table.tableName,
         Key: key,
-        UpdateExpression: `SET ${sets.join(', ')}`,
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
         ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,

@@ -18,7 +18,10 @@ function parameters(schema: z.ZodType | undefined, location: 'query' | 'path') {
 
 export function openApiDocument(routes: readonly AnyRoute[]) {
   const paths: Record<string, Record<string, unknown>> = {};
-  const errorResponse = { description: 'Error', content: { 'application/json': { schema: toSchema(apiErrorBodySchema, 'output') } } };
+  const errorResponse = {
+    description: 'Error',
+    content: { 'application/json': { schema: toSchema(apiErrorBodySchema, 'output') } },
+  };
   for (const route of routes) {
     const path = route.path.replace(/:(\w+)/g, '{$1}');
     paths[path] ??= {};

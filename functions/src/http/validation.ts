@@ -9,7 +9,12 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where
   // An unknown key is reported on the key itself, so the caller knows what to remove.
   const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
   const field = [where, ...path.map(String)].join('.');
-  throw new ApiError('VALIDATION_FAILED', `输入有误（${field}）：${zhMessage(issue)}`, `Invalid ${field}: ${issue.message}`, field);
+  throw new ApiError(
+    'VALIDATION_FAILED',
+    `输入有误（${field}）：${zhMessage(issue)}`,
+    `Invalid ${field}: ${issue.message}`,
+    field,
+  );
 }
 
 function zhMessage(issue: z.core.$ZodIssue): string {

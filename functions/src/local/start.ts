@@ -76,8 +76,11 @@ async function main() {
   });
   const ctx = createAppContext(config, await loadAppSecrets(config), { devLogin: true });
   if (await ensureTable(ctx.table.db, config.TABLE_NAME)) say(`Created table ${config.TABLE_NAME} with its indexes.`);
-  const seeded = await seedIfEmpty(ctx.table);
-  if (seeded) say(`Seeded the demo county: ${seeded.regions} regions, ${seeded.users} accounts (demo data).`);
+  const seeded = await seedIfEmpty(ctx);
+  if (seeded)
+    say(
+      `Seeded the demo county: ${seeded.regions} regions, ${seeded.users} accounts, ${seeded.workers} registry records (demo data).`,
+    );
 
   const staticDir = await ensureMiniappBuild('h5', { env: LOCAL_H5_ENV, log: say });
   const app = createApp(ctx, { logger: createLogger(config), bodyLimit: config.BODY_LIMIT, staticDir });
@@ -92,7 +95,8 @@ async function main() {
   say(`\n帮扶就业 Bangfu is running at ${url}`);
   say(`  API: ${url}/api (OpenAPI at ${url}/api/openapi.json)`);
   say(`  Demo logins (open ${url}/#/pages/dev-login/index):`);
-  for (const login of await listDemoLogins(ctx.table)) say(`    ${login.userId.padEnd(24)} ${login.displayName}  ${login.description}`);
+  for (const login of await listDemoLogins(ctx.table))
+    say(`    ${login.userId.padEnd(24)} ${login.displayName}  ${login.description}`);
   say('Press Ctrl-C to stop.');
 }
 

@@ -21,7 +21,8 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
           TableName: tableName,
           Key: keys.worker(record.workerId),
           UpdateExpression: 'SET latestEmployment = :latest',
-          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(latestEmployment) OR latestEmployment.#month <= :month)',
+          ConditionExpression:
+            'attribute_exists(pk) AND (attribute_not_exists(latestEmployment) OR latestEmployment.#month <= :month)',
           ExpressionAttributeNames: { '#month': 'month' },
           ExpressionAttributeValues: { ':latest': { month: record.month, status: record.status }, ':month': record.month },
         }),
@@ -39,7 +40,9 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
       by: { source: EmploymentSource; userId: string },
     ): Promise<EmploymentRecord> {
       for (let attempt = 1; ; attempt++) {
-        const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.employment(workerId, month), ConsistentRead: true }));
+        const { Item } = await db.send(
+          new GetCommand({ TableName: tableName, Key: keys.employment(workerId, month), ConsistentRead: true }),
+        );
         const previous = Item ? Number(Item.revision) : 0;
         const record: EmploymentRecord = {
           ...input,
@@ -79,7 +82,11 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
           // Someone wrote the same month meanwhile: read again and supersede theirs.
           if (cancellationReasons(error) && attempt < ATTEMPTS) continue;
           if (cancellationReasons(error)) {
-            throw new ApiError('CONFLICT', '这个月的记录正在被别人修改，请稍后再试', 'The month is being changed by someone else; try again.');
+            throw new ApiError(
+              'CONFLICT',
+              '这个月的记录正在被别人修改，请稍后再试',
+              'The month is being changed by someone else; try again.',
+            );
           }
           throw error;
         }

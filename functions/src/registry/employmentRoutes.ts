@@ -35,7 +35,12 @@ export function employmentRoutes(ctx: AppContext): AnyRoute[] {
 
   function record(item: WorkerItem, month: string, input: EmploymentInput, source: EmploymentSource, userId: string) {
     if (item.registryExitDate && month > item.registryExitDate.slice(0, 7)) {
-      throw new ApiError('VALIDATION_FAILED', '这个人在这个月之前已退出台账', 'The worker had left the registry before that month.', 'params.month');
+      throw new ApiError(
+        'VALIDATION_FAILED',
+        '这个人在这个月之前已退出台账',
+        'The worker had left the registry before that month.',
+        'params.month',
+      );
     }
     return ctx.employment.record(item.workerId, month, input, { source, userId });
   }

@@ -30,7 +30,9 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
         month: monthSchema.refine((m) => !isFutureMonth(m, new Date()), '不能报送还没到的月份'),
         regionCode: regionCodeSchema.refine((c) => c.length === 9 || c.length === 12, '只有村（嘎查）和乡镇（苏木）报送'),
       }),
-      response: z.object({ report: z.object({ regionCode: z.string(), month: z.string(), reportedBy: z.string(), reportedAt: z.string() }) }),
+      response: z.object({
+        report: z.object({ regionCode: z.string(), month: z.string(), reportedBy: z.string(), reportedAt: z.string() }),
+      }),
       handler: async ({ principal, body }) => {
         requireRegionScope(principal, STAFF, body.regionCode, 'body.regionCode');
         if (!(await ctx.regions.get(body.regionCode))) {

@@ -6,8 +6,10 @@ import {
   regionCodeSchema,
   userSchema,
   WORKER_GROUPS,
+  ownWorkerUpdateSchema,
   workerInputSchema,
   workerSchema,
+  workerUpdateSchema,
   type Principal,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
@@ -44,7 +46,9 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
   }
 
   async function writeAudit(principal: Principal, workerId: string, action: 'read' | 'reveal', reason: string) {
-    await ctx.table.db.send(new PutCommand({ TableName: ctx.table.tableName, Item: auditItem(principal, workerId, action, reason) }));
+    await ctx.table.db.send(
+      new PutCommand({ TableName: ctx.table.tableName, Item: auditItem(principal, workerId, action, reason) }),
+    );
   }
 
   return [
@@ -77,7 +81,10 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
         regionCode: regionCodeSchema.refine((code) => code.length >= 6, '请选择一个旗县或更细的区域（至少 6 位代码）'),
         group: z.enum(WORKER_GROUPS).optional(),
         labourClass: z.enum(LABOUR_CLASSES).optional(),
-        employed: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+        employed: z
+          .enum(['true', 'false'])
+          .transform((v) => v === 'true')
+          .optional(),
         q: z.string().trim().min(1).max(30).optional(),
       }),
       response: z.object({ workers: z.array(workerSchema), nextCursor: z.string().optional() }),
@@ -100,6 +107,21 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
         const item = await workerInScope(principal, params.workerId);
         await writeAudit(principal, item.workerId, 'read', query.purpose);
         return { worker: toWorker(item) };
+      },
+    }),
+
+    defineRoute({
+      method: 'patch',
+      path: '/api/v1/registry/workers/:workerId',
+      summary: 'Staff: change a record (labour class, groups, skills, preferences, exit…), naming the version read',
+      tag: 'registry',
+      access: STAFF,
+      params: workerIdParams,
+      body: workerUpdateSchema,
+      response: z.object({ worker: workerSchema }),
+      handler: async ({ principal, params, body }) => {
+        const item = await workerInScope(principal, params.workerId);
+        return { worker: await workers.update(item.workerId, body) };
       },
     }),
 
@@ -162,7 +184,11 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
         // The same answer whether the number is unknown or the name differs.
         if (!item || normaliseName(item.name) !== normaliseName(body.name)) throw identityMismatch();
         if (item.registryExitDate) {
-          throw new ApiError('CONFLICT', '您已退出帮扶台账，不能再绑定；如有疑问请联系村里的信息员', 'This record has left the registry.');
+          throw new ApiError(
+            'CONFLICT',
+            '您已退出帮扶台账，不能再绑定；如有疑问请联系村里的信息员',
+            'This record has left the registry.',
+          );
         }
         if (item.boundUserId !== principal.userId) {
           const village = await ctx.regions.get(item.villageCode);
@@ -171,6 +197,22 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
         const [worker, user] = await Promise.all([workers.getItem(item.workerId, true), ctx.users.get(principal.userId)]);
         if (!user) throw unauthenticated('The account no longer exists.');
         return { worker: toWorker(worker!), user };
+      },
+    }),
+
+    defineRoute({
+      method: 'patch',
+      path: '/api/v1/me/worker',
+      summary: 'Worker: change their phone or job preferences, naming the version read',
+      tag: 'registry',
+      access: ['worker'],
+      body: ownWorkerUpdateSchema,
+      response: z.object({ worker: workerSchema }),
+      handler: async ({ principal, body }) => {
+        const user = await ctx.users.get(principal.userId);
+        if (!user?.workerId)
+          throw new ApiError('NOT_FOUND', '您还没有绑定身份', 'This account is not bound to a registry record.');
+        return { worker: await workers.update(user.workerId, body) };
       },
     }),
 

@@ -18,7 +18,7 @@ import {
 import { cancellationReasons } from '../db/errors.js';
 import { queryPage } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
-import type { TableRef } from '../db/versioned.js';
+import { updateVersioned, type TableRef } from '../db/versioned.js';
 import { ApiError, notFound } from '../http/apiError.js';
 import { auditItem } from './audit.js';
 import type { IdVault, SealedId } from './idVault.js';
@@ -26,7 +26,12 @@ import type { IdVault, SealedId } from './idVault.js';
 export const workerNotFound = () => notFound('台账中没有这个人', 'No such worker in the registry.');
 
 export const duplicateIdNumber = () =>
-  new ApiError('CONFLICT', '这个身份证号已经在台账中，一人只能有一条记录', 'That ID number is already in the registry.', 'body.idNumber');
+  new ApiError(
+    'CONFLICT',
+    '这个身份证号已经在台账中，一人只能有一条记录',
+    'That ID number is already in the registry.',
+    'body.idNumber',
+  );
 
 /** What the table holds beyond the API view: the sealed number and its lookup hash. */
 export interface WorkerItem extends Worker {
@@ -35,7 +40,11 @@ export interface WorkerItem extends Worker {
 }
 
 /** Builds the stored item of a new record: derived facts filled, the number sealed and hashed. */
-export async function newWorkerItem(vault: IdVault, input: WorkerInput, now = new Date()): Promise<WorkerItem & Record<string, unknown>> {
+export async function newWorkerItem(
+  vault: IdVault,
+  input: WorkerInput,
+  now = new Date(),
+): Promise<WorkerItem & Record<string, unknown>> {
   const parsed = parseIdNumber(input.idNumber, now);
   if (!parsed.ok) throw new Error('newWorkerItem needs a validated ID number');
   const { idNumber, ...rest } = input;
@@ -94,7 +103,9 @@ export function createWorkerRepository(table: TableRef, vault: IdVault) {
   const { db, tableName } = table;
 
   async function getItem(workerId: string, consistent = false): Promise<WorkerItem | undefined> {
-    const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.worker(workerId), ConsistentRead: consistent }));
+    const { Item } = await db.send(
+      new GetCommand({ TableName: tableName, Key: keys.worker(workerId), ConsistentRead: consistent }),
+    );
     return Item as WorkerItem | undefined;
   }
 
@@ -119,9 +130,24 @@ export function createWorkerRepository(table: TableRef, vault: IdVault) {
       return toWorker(item);
     },
 
+    async update(workerId: string, changes: { version: number } & Record<string, unknown>): Promise<Worker> {
+      const { version, ...fields } = changes;
+      return toWorker(
+        await updateVersioned(
+          table,
+          keys.worker(workerId),
+          version,
+          { ...fields, updatedAt: new Date().toISOString() },
+          workerNotFound(),
+        ),
+      );
+    },
+
     /** The record of an ID number, found through its keyed hash. */
     async findByIdNumber(idNumber: string): Promise<WorkerItem | undefined> {
-      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.idHash(vault.hash(idNumber)), ConsistentRead: true }));
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: keys.idHash(vault.hash(idNumber)), ConsistentRead: true }),
+      );
       return Item ? getItem(String(Item.workerId), true) : undefined;
     },
 
@@ -142,7 +168,9 @@ export function createWorkerRepository(table: TableRef, vault: IdVault) {
         values[':labourClass'] = filters.labourClass;
       }
       if (filters.employed !== undefined) {
-        conditions.push(filters.employed ? '#latest.#status = :employed' : '(attribute_not_exists(#latest) OR #latest.#status <> :employed)');
+        conditions.push(
+          filters.employed ? '#latest.#status = :employed' : '(attribute_not_exists(#latest) OR #latest.#status <> :employed)',
+        );
         names['#latest'] = 'latestEmployment';
         names['#status'] = 'status';
         values[':employed'] = 'employed';
@@ -191,7 +219,8 @@ export function createWorkerRepository(table: TableRef, vault: IdVault) {
                   TableName: tableName,
                   Key: keys.worker(item.workerId),
                   UpdateExpression: 'SET boundUserId = :user, version = version + :one, updatedAt = :now',
-                  ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(boundUserId) AND attribute_not_exists(registryExitDate)',
+                  ConditionExpression:
+                    'attribute_exists(pk) AND attribute_not_exists(boundUserId) AND attribute_not_exists(registryExitDate)',
                   ExpressionAttributeValues: { ':user': userId, ':one': 1, ':now': new Date().toISOString() },
                 },
               },
@@ -263,7 +292,11 @@ export function createWorkerRepository(table: TableRef, vault: IdVault) {
         );
       } catch (error) {
         if (cancellationReasons(error)) {
-          throw new ApiError('CONFLICT', '绑定状态刚刚变了，请刷新后再试', 'The binding changed meanwhile; reload and try again.');
+          throw new ApiError(
+            'CONFLICT',
+            '绑定状态刚刚变了，请刷新后再试',
+            'The binding changed meanwhile; reload and try again.',
+          );
         }
         throw error;
       }
@@ -272,4 +305,3 @@ export function createWorkerRepository(table: TableRef, vault: IdVault) {
 }
 
 export type WorkerRepository = ReturnType<typeof createWorkerRepository>;
-

@@ -36,7 +36,10 @@ export function checkCharacter(first17: string): string {
 }
 
 /** Reads a number, or says what is wrong with it. `today` bounds the birth date. */
-export function parseIdNumber(raw: string, today: Date = new Date()): { ok: true; facts: IdNumberFacts } | { ok: false; problem: IdNumberProblem } {
+export function parseIdNumber(
+  raw: string,
+  today: Date = new Date(),
+): { ok: true; facts: IdNumberFacts } | { ok: false; problem: IdNumberProblem } {
   const idNumber = raw.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(idNumber)) return { ok: false, problem: 'format' };
   const year = Number(idNumber.slice(6, 10));

@@ -125,6 +125,30 @@ export const workerInputSchema = z.strictObject({
 });
 export type WorkerInput = z.infer<typeof workerInputSchema>;
 
+/**
+ * What staff may change on a record (not the person's identity or village), naming
+ * the version they read. `null` clears an optional fact, e.g. the at-home reason
+ * once someone is working again.
+ */
+export const workerUpdateSchema = z.strictObject({
+  version: z.number().int().min(1),
+  phone: phoneSchema.nullable().optional(),
+  householdId: z.string().trim().min(1).max(40).optional(),
+  home: gcj02PointSchema.nullable().optional(),
+  groups: z.array(z.enum(WORKER_GROUPS)).max(WORKER_GROUPS.length).optional(),
+  labourClass: z.enum(LABOUR_CLASSES).optional(),
+  atHomeReason: z.enum(AT_HOME_REASONS).nullable().optional(),
+  skills: z.array(skillSchema).max(20).optional(),
+  certificates: z.array(certificateSchema).max(20).optional(),
+  trainings: z.array(trainingSchema).max(50).optional(),
+  preferences: preferencesSchema.optional(),
+  /** Leaving the registry stops every subsidy from the next month (file 001 item 10). */
+  registryExitDate: isoDate.nullable().optional(),
+});
+
+/** What a worker may change on their own record. */
+export const ownWorkerUpdateSchema = workerUpdateSchema.pick({ version: true, phone: true, preferences: true });
+
 /** A worker as the API shows it: the ID number masked, derived facts filled in. */
 export const workerSchema = z.object(workerInputSchema.omit({ idNumber: true }).shape).extend({
   workerId: z.string(),

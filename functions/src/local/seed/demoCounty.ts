@@ -3,7 +3,15 @@
  * townships and villages, and synthetic but plausible accounts — every one
  * marked `demo: true` and described as 演示数据 (demo data).
  */
-import type { DemoLogin, User } from '@bangfu/shared';
+import {
+  checkCharacter,
+  LABOUR_CLASSES,
+  OCCUPATIONS,
+  WORKER_GROUPS,
+  type DemoLogin,
+  type User,
+  type WorkerInput,
+} from '@bangfu/shared';
 import type { Region } from '../../regions/regionRepository.js';
 
 export const DEMO_COUNTY_CODE = '150222';
@@ -20,7 +28,24 @@ function mulberry32(seed: number) {
 }
 
 const SURNAMES = ['王', '李', '张', '刘', '赵', '杨', '郭', '高', '武', '白', '乔', '贾', '孙', '韩', '田', '任', '云', '郝'];
-const GIVEN = ['秀兰', '桂英', '建军', '志强', '海军', '玉梅', '金山', '春花', '文斌', '利平', '二虎', '凤英', '永胜', '俊峰', '美玲', '占全'];
+const GIVEN = [
+  '秀兰',
+  '桂英',
+  '建军',
+  '志强',
+  '海军',
+  '玉梅',
+  '金山',
+  '春花',
+  '文斌',
+  '利平',
+  '二虎',
+  '凤英',
+  '永胜',
+  '俊峰',
+  '美玲',
+  '占全',
+];
 /** Mongolian names are common in Baotou's banners. */
 const MONGOLIAN = ['巴特尔', '乌云', '其其格', '额尔敦', '苏和', '萨仁', '图雅', '宝音'];
 
@@ -39,6 +64,17 @@ const EMPLOYERS: { name: string; township: number }[] = [
 export interface DemoCounty {
   users: User[];
   logins: DemoLogin[];
+  /** The registry records of the demo workers (unbound: binding is part of the demo). */
+  people: WorkerInput[];
+}
+
+/** The synthetic ID number of demo worker `n` (1-based): issued in 固阳县, valid check character. */
+export function demoIdNumber(n: number): string {
+  const year = 1960 + ((n * 7) % 40);
+  const month = String(1 + ((n * 5) % 12)).padStart(2, '0');
+  const day = String(1 + ((n * 11) % 28)).padStart(2, '0');
+  const first17 = `${DEMO_COUNTY_CODE}${year}${month}${day}${String(n % 1000).padStart(3, '0')}`;
+  return first17 + checkCharacter(first17);
 }
 
 export function buildDemoCounty(regions: Region[], now = new Date()): DemoCounty {
@@ -62,10 +98,26 @@ export function buildDemoCounty(regions: Region[], now = new Date()): DemoCounty
   });
 
   const users: User[] = [];
+  const people: WorkerInput[] = [];
   villages.forEach((village, v) => {
     for (let i = 1; i <= 2; i++) {
+      const n = v * 2 + i;
       const name = random() < 0.15 ? pick(MONGOLIAN) : SURNAMES[(v * 7 + i * 3) % SURNAMES.length]! + pick(GIVEN);
-      users.push(account({ userId: `demo-worker-${v * 2 + i}`, role: 'worker', displayName: name }, village));
+      users.push(account({ userId: `demo-worker-${n}`, role: 'worker', displayName: name }, village));
+      const groups = WORKER_GROUPS.filter(() => random() < 0.2);
+      people.push({
+        name,
+        idNumber: demoIdNumber(n),
+        householdId: `${village.code}-${String(i).padStart(3, '0')}`,
+        villageCode: village.code,
+        groups: groups.length ? groups : ['povertyAlleviated'],
+        labourClass: LABOUR_CLASSES[Math.floor(random() * 3)]!,
+        skills: [pick(OCCUPATIONS).code],
+        certificates: [],
+        trainings: [],
+        preferences: { travelScope: pick(['local', 'county', 'city', 'province', 'any'] as const), jobTypes: [] },
+        registryEntryDate: '2021-01-01',
+      });
     }
   });
   EMPLOYERS.forEach((employer, e) => {
@@ -75,7 +127,12 @@ export function buildDemoCounty(regions: Region[], now = new Date()): DemoCounty
   townships.forEach((township, t) => {
     users.push(
       account(
-        { userId: `demo-staff-township-${t + 1}`, role: 'staff', staffLevel: 'township', displayName: `${township.name}就业服务站` },
+        {
+          userId: `demo-staff-township-${t + 1}`,
+          role: 'staff',
+          staffLevel: 'township',
+          displayName: `${township.name}就业服务站`,
+        },
         township,
       ),
     );
@@ -94,7 +151,12 @@ export function buildDemoCounty(regions: Region[], now = new Date()): DemoCounty
   const byId = new Map(users.map((u) => [u.userId, u]));
   const login = (userId: string, label: string): DemoLogin => {
     const user = byId.get(userId)!;
-    return { userId, role: user.role, displayName: user.displayName, description: `${label} · ${user.regionName ?? ''}（演示数据）` };
+    return {
+      userId,
+      role: user.role,
+      displayName: user.displayName,
+      description: `${label} · ${user.regionName ?? ''}（演示数据）`,
+    };
   };
   const logins: DemoLogin[] = [
     login('demo-worker-1', '劳动者'),
@@ -106,5 +168,5 @@ export function buildDemoCounty(regions: Region[], now = new Date()): DemoCounty
     login('demo-staff-county', '旗县人社局'),
     login('demo-admin', '管理员'),
   ];
-  return { users, logins };
+  return { users, logins, people };
 }
