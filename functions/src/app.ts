@@ -17,6 +17,7 @@ import { inlineScriptHashes } from './http/staticCsp.js';
 import { mountRoutes, type AnyRoute } from './http/route.js';
 import { regionRoutes } from './regions/routes.js';
 import { employmentRoutes } from './registry/employmentRoutes.js';
+import { importRoutes } from './registry/import/routes.js';
 import { reportRoutes } from './registry/reportRoutes.js';
 import { registryRoutes } from './registry/routes.js';
 import { userRoutes } from './users/routes.js';
@@ -36,6 +37,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...registryRoutes(ctx),
     ...employmentRoutes(ctx),
     ...reportRoutes(ctx),
+    ...importRoutes(ctx),
   ];
 }
 

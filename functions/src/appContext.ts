@@ -3,6 +3,7 @@ import type { WeChatClient } from './auth/wechat.js';
 import type { TableRef } from './db/versioned.js';
 import type { IdVault } from './registry/idVault.js';
 import type { EmploymentRepository } from './registry/employmentRepository.js';
+import type { Importer } from './registry/import/importer.js';
 import type { ReportRepository } from './registry/reportRepository.js';
 import type { WorkerRepository } from './registry/workerRepository.js';
 import type { RegionRepository } from './regions/regionRepository.js';
@@ -19,6 +20,7 @@ export interface AppContext {
   workers: WorkerRepository;
   employment: EmploymentRepository;
   reports: ReportRepository;
+  importer: Importer;
   tokens: TokenService;
   wechat: WeChatClient;
   /** Only the local runner turns this on; the Lambda build never does. */

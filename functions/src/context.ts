@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { createDynamoClient } from './db/client.js';
 import { createIdVault } from './registry/idVault.js';
 import { createEmploymentRepository } from './registry/employmentRepository.js';
+import { createImporter } from './registry/import/importer.js';
 import { createReportRepository } from './registry/reportRepository.js';
 import { createWorkerRepository } from './registry/workerRepository.js';
 import { createRegionRepository } from './regions/regionRepository.js';
@@ -18,14 +19,16 @@ export function createAppContext(config: Config, secrets: AppSecrets, options: {
     tableName: config.TABLE_NAME,
   };
   const idVault = createIdVault(dataKeyProvider(config), secrets.idHashKey);
+  const regions = createRegionRepository(table);
   return {
     table,
     users: createUserRepository(table),
-    regions: createRegionRepository(table),
+    regions,
     idVault,
     workers: createWorkerRepository(table, idVault),
     employment: createEmploymentRepository(table),
     reports: createReportRepository(table),
+    importer: createImporter(table, idVault, regions),
     tokens: createTokenService(secrets.tokenSigningKey, config.TOKEN_TTL_SECONDS),
     wechat: createWeChatClient({
       apiBase: config.WECHAT_API_BASE,

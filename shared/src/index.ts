@@ -8,3 +8,5 @@ export * from './registry/occupations.js';
 export * from './registry/worker.js';
 export * from './registry/employment.js';
 export * from './registry/reporting.js';
+export * from './registry/importColumns.js';
+export * from './money.js';

@@ -112,6 +112,8 @@ export const keys = {
     sk: `EMPREV#${month}#${String(revision).padStart(4, '0')}`,
   }),
   employmentRevisionPrefix: (month: string) => `EMPREV#${month}#`,
+  /** An upload of the registry file: its progress and its report of bad rows. */
+  registryImport: (importId: string) => ({ pk: `IMPORT#${importId}`, sk: 'IMPORT' }),
   /** That a village or township has reported a month (file 003 §(十九)). */
   monthlyReport: (month: string, regionCode: string) => ({ pk: `REPORT#${month}`, sk: regionCode }),
   monthlyReports: (month: string) => `REPORT#${month}`,

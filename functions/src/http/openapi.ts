@@ -36,7 +36,9 @@ export function openApiDocument(routes: readonly AnyRoute[]) {
       responses: {
         [String(route.status ?? 200)]: {
           description: 'OK',
-          content: { 'application/json': { schema: toSchema(route.response, 'output') } },
+          content: route.raw
+            ? { [route.raw]: { schema: { type: 'string', format: 'binary' } } }
+            : { 'application/json': { schema: toSchema(route.response, 'output') } },
         },
         default: errorResponse,
       },

@@ -41,6 +41,8 @@ export interface RouteSpec<
   params?: P;
   response: R;
   status?: number;
+  /** A route that streams its own body (a file) instead of JSON: the media type it sends. */
+  raw?: string;
   handler: (ctx: RouteContext<z.infer<B>, z.infer<Q>, z.infer<P>, A>) => Promise<z.input<R>>;
 }
 
@@ -76,6 +78,7 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], authent
       const query = route.query ? parseInput(route.query, req.query, 'query') : undefined;
       const params = route.params ? parseInput(route.params, req.params, 'params') : undefined;
       const result = await route.handler({ body, query, params, principal, req, res });
+      if (route.raw) return; // the handler has streamed its answer
       res.status(route.status ?? 200).json(route.response.parse(result));
     });
   }

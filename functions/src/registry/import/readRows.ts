@@ -1,0 +1,55 @@
+/**
+ * Rows of an uploaded registry file, streamed: CSV through csv-parse, XLSX
+ * through exceljs's streaming reader (first worksheet). Nothing holds the
+ * whole file, so memory stays flat however many rows it has.
+ */
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+
+export type FileKind = 'csv' | 'xlsx';
+
+export interface SheetRow {
+  /** The row number a person sees in the spreadsheet (the header is row 1). */
+  row: number;
+  values: string[];
+}
+
+export async function* readRows(input: Readable, kind: FileKind): AsyncGenerator<SheetRow> {
+  if (kind === 'csv') {
+    const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
+    let row = 0;
+    for await (const record of parser as AsyncIterable<string[]>) yield { row: ++row, values: record };
+    return;
+  }
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    entries: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache', // needed to tell a date cell from a number
+    worksheets: 'emit',
+  });
+  for await (const worksheet of workbook) {
+    for await (const row of worksheet) {
+      const values = (row.values as unknown[]).slice(1).map(cellText);
+      if (values.some((v) => v !== '')) yield { row: row.number, values };
+    }
+    return; // the registry is the first worksheet
+  }
+}
+
+/** A cell as text: dates as ISO dates, rich text joined, formulas by their result. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'number') {
+    // An 18-digit ID typed as a number has already lost its last digits: let validation say so.
+    return Number.isSafeInteger(value) ? String(value) : value.toExponential();
+  }
+  if (typeof value === 'object') {
+    if ('richText' in value) return (value as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
+    if ('result' in value) return cellText((value as { result: unknown }).result);
+    if ('text' in value) return String((value as { text: unknown }).text);
+  }
+  return String(value).trim();
+}

@@ -1,0 +1,146 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import {
+  AT_HOME_REASON_ZH,
+  IMPORT_COLUMNS,
+  LABOUR_CLASS_ZH,
+  occupationName,
+  regionCodeSchema,
+  TRAVEL_SCOPE_ZH,
+  WORKER_GROUP_ZH,
+  type Worker,
+} from '@bangfu/shared';
+import type { AppContext } from '../../appContext.js';
+import { requireRegionScope } from '../../auth/scope.js';
+import { keys } from '../../db/tableSchema.js';
+import { ApiError, notFound } from '../../http/apiError.js';
+import { defineRoute, type AnyRoute } from '../../http/route.js';
+import type { FileKind } from './readRows.js';
+import { importReportSchema } from './importer.js';
+
+const STAFF = ['staff', 'admin'] as const;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const KINDS: Record<string, FileKind> = { 'text/csv': 'csv', [XLSX]: 'xlsx' };
+
+/** Fen as the yuan a spreadsheet shows, by integer arithmetic. */
+const yuan = (fen: number) =>
+  fen % 100 === 0 ? String(fen / 100) : `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+
+function exportRow(worker: Worker): Record<keyof typeof IMPORT_COLUMNS, string> {
+  return {
+    name: worker.name,
+    idNumber: worker.idNumberMasked, // an export never carries full ID numbers
+    phone: worker.phone ?? '',
+    householdId: worker.householdId,
+    villageCode: worker.villageCode,
+    groups: worker.groups.map((g) => WORKER_GROUP_ZH[g]).join('、'),
+    labourClass: LABOUR_CLASS_ZH[worker.labourClass],
+    atHomeReason: worker.atHomeReason ? AT_HOME_REASON_ZH[worker.atHomeReason] : '',
+    skills: worker.skills.map((s) => occupationName(s) ?? s).join('、'),
+    travelScope: TRAVEL_SCOPE_ZH[worker.preferences.travelScope],
+    expectedMonthlyWage:
+      worker.preferences.expectedMonthlyWageFen !== undefined ? yuan(worker.preferences.expectedMonthlyWageFen) : '',
+    registryEntryDate: worker.registryEntryDate,
+  };
+}
+
+export function importRoutes(ctx: AppContext): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/registry/imports',
+      summary: 'Staff: import the registry from a CSV or XLSX file (the request body); importId makes a retry safe',
+      tag: 'registry',
+      access: STAFF,
+      query: z.object({
+        /** Chosen by the client, so it can poll progress while the upload runs and retry safely. */
+        importId: z.uuid(),
+        fileName: z.string().max(200).optional(),
+      }),
+      response: importReportSchema,
+      handler: async ({ principal, query, req }) => {
+        const kind = KINDS[(req.get('content-type') ?? '').split(';')[0]!.trim()];
+        if (!kind) {
+          req.resume();
+          throw new ApiError(
+            'BAD_REQUEST',
+            '请上传 CSV 或 XLSX（Excel）文件',
+            'Send text/csv or an XLSX file.',
+            'headers.content-type',
+          );
+        }
+        const length = Number(req.get('content-length'));
+        return ctx.importer.run({
+          importId: query.importId,
+          kind,
+          body: req,
+          ...(Number.isFinite(length) ? { bytesTotal: length } : {}),
+          ...(query.fileName ? { fileName: query.fileName } : {}),
+          principal,
+        });
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/registry/imports/:importId',
+      summary: 'Staff: progress and report of an import they started',
+      tag: 'registry',
+      access: STAFF,
+      params: z.object({ importId: z.uuid() }),
+      response: importReportSchema,
+      handler: async ({ principal, params }) => {
+        const report = await ctx.importer.get(params.importId);
+        if (!report || report.startedBy !== principal.userId) throw notFound('没有这次导入', 'No such import of yours.');
+        return report;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/registry/export',
+      summary: 'Staff: the registry of a region as an XLSX file (ID numbers masked); the export is audited',
+      tag: 'registry',
+      access: STAFF,
+      raw: XLSX,
+      query: z.object({
+        regionCode: regionCodeSchema.refine((code) => code.length >= 6, '请选择一个旗县或更细的区域（至少 6 位代码）'),
+      }),
+      response: z.unknown(),
+      handler: async ({ principal, query, res }) => {
+        requireRegionScope(principal, STAFF, query.regionCode, 'query.regionCode');
+        const at = new Date().toISOString();
+        await ctx.table.db.send(
+          new PutCommand({
+            TableName: ctx.table.tableName,
+            Item: {
+              pk: `AUDIT#EXPORT#${query.regionCode}`,
+              sk: keys.auditEntry(at, principal.userId),
+              type: 'audit',
+              action: 'export',
+              actorId: principal.userId,
+              regionCode: query.regionCode,
+              at,
+              gsi2pk: keys.auditByActor(principal.userId),
+              gsi2sk: keys.auditEntry(at, query.regionCode),
+            },
+          }),
+        );
+        res.status(200);
+        res.setHeader('content-type', XLSX);
+        res.setHeader('content-disposition', `attachment; filename="registry-${query.regionCode}.xlsx"`);
+        const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: false, useSharedStrings: false });
+        const sheet = workbook.addWorksheet('帮扶对象台账');
+        sheet.columns = Object.entries(IMPORT_COLUMNS).map(([key, header]) => ({ key, header, width: 16 }));
+        let cursor: string | undefined;
+        do {
+          const page = await ctx.workers.list({ regionCode: query.regionCode, limit: 100, ...(cursor ? { cursor } : {}) });
+          for (const worker of page.workers) sheet.addRow(exportRow(worker)).commit();
+          cursor = page.nextCursor;
+        } while (cursor);
+        sheet.commit();
+        await workbook.commit();
+        return undefined;
+      },
+    }),
+  ];
+}
