@@ -53,3 +53,18 @@ export async function queryPage(
   const lastKey = Object.fromEntries(keyAttributes(input.IndexName).map((name) => [name, last[name]]));
   return { items, nextCursor: encodeCursor(lastKey) };
 }
+
+/** Every item of a Query, page after page: for small, bounded sets (a region's children, a worker's months). */
+export async function queryAll(
+  db: DynamoDBDocumentClient,
+  input: Omit<QueryCommandInput, 'ExclusiveStartKey'>,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}

@@ -1,6 +1,7 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { REGION_LEVELS, regionCodeSchema } from '@bangfu/shared';
+import { queryAll } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 
@@ -30,22 +31,13 @@ export function createRegionRepository({ db, tableName }: TableRef) {
       return Item ? regionSchema.parse(Item) : undefined;
     },
     async children(code: string): Promise<Region[]> {
-      const regions: Region[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': keys.regionChildren(code) },
-            ExclusiveStartKey: start,
-          }),
-        );
-        regions.push(...(page.Items ?? []).map((item) => regionSchema.parse(item)));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return regions;
+      const items = await queryAll(db, {
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.regionChildren(code) },
+      });
+      return items.map((item) => regionSchema.parse(item));
     },
   };
 }

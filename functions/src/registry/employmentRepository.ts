@@ -3,9 +3,10 @@
  * its revision in one transaction, conditional on the revision read, so two
  * writers never lose each other's history; the later one supersedes.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { employmentRecordSchema, type EmploymentInput, type EmploymentRecord, type EmploymentSource } from '@bangfu/shared';
 import { cancellationReasons, isConditionFailed } from '../db/errors.js';
+import { queryAll } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 import { ApiError } from '../http/apiError.js';
@@ -95,34 +96,23 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
 
     /** Current records, newest month first. */
     async timeline(workerId: string): Promise<EmploymentRecord[]> {
-      const records: EmploymentRecord[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': keys.worker(workerId).pk, ':prefix': keys.employmentPrefix() },
-            ScanIndexForward: false,
-            ExclusiveStartKey: start,
-          }),
-        );
-        records.push(...(page.Items ?? []).map((item) => employmentRecordSchema.parse(item)));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return records;
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.worker(workerId).pk, ':prefix': keys.employmentPrefix() },
+        ScanIndexForward: false,
+      });
+      return items.map((item) => employmentRecordSchema.parse(item));
     },
 
     /** Every revision of one month, oldest first. */
     async history(workerId: string, month: string): Promise<EmploymentRecord[]> {
-      const { Items = [] } = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.worker(workerId).pk, ':prefix': keys.employmentRevisionPrefix(month) },
-        }),
-      );
-      return Items.map((item) => employmentRecordSchema.parse(item));
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.worker(workerId).pk, ':prefix': keys.employmentRevisionPrefix(month) },
+      });
+      return items.map((item) => employmentRecordSchema.parse(item));
     },
   };
 }

@@ -6,33 +6,17 @@ import {
   monthSchema,
   type EmploymentInput,
   type EmploymentSource,
-  type Principal,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { requireRegionScope } from '../auth/scope.js';
 import { ApiError } from '../http/apiError.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
-import { workerNotFound, type WorkerItem } from './workerRepository.js';
+import { boundWorker, STAFF, workerInScope } from './access.js';
+import type { WorkerItem } from './workerRepository.js';
 
-const STAFF = ['staff', 'admin'] as const;
 const workerId = z.string().regex(/^w_[0-9a-f-]{36}$/, '不是台账记录编号');
 const monthParam = monthSchema.refine((month) => !isFutureMonth(month, new Date()), '不能填写还没到的月份');
 
 export function employmentRoutes(ctx: AppContext): AnyRoute[] {
-  async function staffWorker(principal: Principal, id: string): Promise<WorkerItem> {
-    const item = await ctx.workers.getItem(id);
-    if (!item) throw workerNotFound();
-    requireRegionScope(principal, STAFF, item.villageCode, 'params.workerId');
-    return item;
-  }
-
-  async function ownWorker(principal: Principal): Promise<WorkerItem> {
-    const user = await ctx.users.get(principal.userId);
-    const item = user?.workerId ? await ctx.workers.getItem(user.workerId) : undefined;
-    if (!item) throw new ApiError('NOT_FOUND', '请先绑定身份', 'Bind this account to its registry record first.');
-    return item;
-  }
-
   function record(item: WorkerItem, month: string, input: EmploymentInput, source: EmploymentSource, userId: string) {
     if (item.registryExitDate && month > item.registryExitDate.slice(0, 7)) {
       throw new ApiError(
@@ -59,7 +43,7 @@ export function employmentRoutes(ctx: AppContext): AnyRoute[] {
       body: employmentInputSchema,
       response: recordResponse,
       handler: async ({ principal, params, body }) => {
-        const item = await staffWorker(principal, params.workerId);
+        const item = await workerInScope(ctx, principal, params.workerId);
         return { record: await record(item, params.month, body, 'staff', principal.userId) };
       },
     }),
@@ -72,7 +56,7 @@ export function employmentRoutes(ctx: AppContext): AnyRoute[] {
       params: z.object({ workerId }),
       response: timelineResponse,
       handler: async ({ principal, params }) => ({
-        records: await ctx.employment.timeline((await staffWorker(principal, params.workerId)).workerId),
+        records: await ctx.employment.timeline((await workerInScope(ctx, principal, params.workerId)).workerId),
       }),
     }),
     defineRoute({
@@ -84,7 +68,7 @@ export function employmentRoutes(ctx: AppContext): AnyRoute[] {
       params: z.object({ workerId, month: monthSchema }),
       response: z.object({ revisions: z.array(employmentRecordSchema) }),
       handler: async ({ principal, params }) => ({
-        revisions: await ctx.employment.history((await staffWorker(principal, params.workerId)).workerId, params.month),
+        revisions: await ctx.employment.history((await workerInScope(ctx, principal, params.workerId)).workerId, params.month),
       }),
     }),
     defineRoute({
@@ -97,7 +81,7 @@ export function employmentRoutes(ctx: AppContext): AnyRoute[] {
       body: employmentInputSchema,
       response: recordResponse,
       handler: async ({ principal, params, body }) => ({
-        record: await record(await ownWorker(principal), params.month, body, 'self', principal.userId),
+        record: await record(await boundWorker(ctx, principal), params.month, body, 'self', principal.userId),
       }),
     }),
     defineRoute({
@@ -107,7 +91,9 @@ export function employmentRoutes(ctx: AppContext): AnyRoute[] {
       tag: 'registry',
       access: ['worker'],
       response: timelineResponse,
-      handler: async ({ principal }) => ({ records: await ctx.employment.timeline((await ownWorker(principal)).workerId) }),
+      handler: async ({ principal }) => ({
+        records: await ctx.employment.timeline((await boundWorker(ctx, principal)).workerId),
+      }),
     }),
   ];
 }

@@ -1,6 +1,7 @@
 /** Which villages and townships have reported a month, against the 15th / 25th deadlines. */
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailed } from '../db/errors.js';
+import { queryAll } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 
@@ -33,29 +34,18 @@ export function createReportRepository({ db, tableName }: TableRef) {
 
     /** The reports of a month for every region under `regionCode`. */
     async reportsIn(month: string, regionCode: string): Promise<MonthlyReport[]> {
-      const reports: MonthlyReport[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': keys.monthlyReports(month), ':prefix': regionCode },
-            ExclusiveStartKey: start,
-            ConsistentRead: true,
-          }),
-        );
-        reports.push(
-          ...((page.Items ?? []) as unknown as MonthlyReport[]).map(({ regionCode: code, month: m, reportedBy, reportedAt }) => ({
-            regionCode: code,
-            month: m,
-            reportedBy,
-            reportedAt,
-          })),
-        );
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return reports;
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.monthlyReports(month), ':prefix': regionCode },
+        ConsistentRead: true,
+      });
+      return items.map((item) => ({
+        regionCode: String(item.regionCode),
+        month: String(item.month),
+        reportedBy: String(item.reportedBy),
+        reportedAt: String(item.reportedAt),
+      }));
     },
   };
 }

@@ -18,9 +18,9 @@ import { pageQuerySchema } from '../db/paging.js';
 import { ApiError, unauthenticated } from '../http/apiError.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 import { auditEntrySchema, auditItem, auditTrail, READ_PURPOSES } from './audit.js';
-import { toWorker, workerNotFound, type WorkerItem } from './workerRepository.js';
+import { boundWorker, STAFF, workerInScope } from './access.js';
+import { toWorker } from './workerRepository.js';
 
-const STAFF = ['staff', 'admin'] as const;
 const workerIdParams = z.object({ workerId: z.string().regex(/^w_[0-9a-f-]{36}$/, '不是台账记录编号') });
 const reasonBody = z.strictObject({ reason: z.string().trim().min(4, '请写明原因（至少 4 个字）').max(200) });
 
@@ -36,14 +36,6 @@ const identityMismatch = () =>
 
 export function registryRoutes(ctx: AppContext): AnyRoute[] {
   const { workers } = ctx;
-
-  /** A record the caller may see: 404 when missing, 403 when outside their region. */
-  async function workerInScope(principal: Principal, workerId: string): Promise<WorkerItem> {
-    const item = await workers.getItem(workerId);
-    if (!item) throw workerNotFound();
-    requireRegionScope(principal, STAFF, item.villageCode, 'params.workerId');
-    return item;
-  }
 
   async function writeAudit(principal: Principal, workerId: string, action: 'read' | 'reveal', reason: string) {
     await ctx.table.db.send(
@@ -104,7 +96,7 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       query: z.object({ purpose: z.enum(READ_PURPOSES) }),
       response: z.object({ worker: workerSchema }),
       handler: async ({ principal, params, query }) => {
-        const item = await workerInScope(principal, params.workerId);
+        const item = await workerInScope(ctx, principal, params.workerId);
         await writeAudit(principal, item.workerId, 'read', query.purpose);
         return { worker: toWorker(item) };
       },
@@ -120,7 +112,7 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       body: workerUpdateSchema,
       response: z.object({ worker: workerSchema }),
       handler: async ({ principal, params, body }) => {
-        const item = await workerInScope(principal, params.workerId);
+        const item = await workerInScope(ctx, principal, params.workerId);
         return { worker: await workers.update(item.workerId, body) };
       },
     }),
@@ -135,7 +127,7 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       body: reasonBody,
       response: z.object({ idNumber: z.string() }),
       handler: async ({ principal, params, body }) => {
-        const item = await workerInScope(principal, params.workerId);
+        const item = await workerInScope(ctx, principal, params.workerId);
         await writeAudit(principal, item.workerId, 'reveal', body.reason);
         return { idNumber: await workers.revealIdNumber(item) };
       },
@@ -150,7 +142,7 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       params: workerIdParams,
       response: z.object({ entries: z.array(auditEntrySchema) }),
       handler: async ({ principal, params }) => {
-        const item = await workerInScope(principal, params.workerId);
+        const item = await workerInScope(ctx, principal, params.workerId);
         return { entries: await auditTrail(ctx.table, item.workerId) };
       },
     }),
@@ -165,7 +157,7 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       body: reasonBody,
       response: z.object({ worker: workerSchema }),
       handler: async ({ principal, params, body }) => {
-        const item = await workerInScope(principal, params.workerId);
+        const item = await workerInScope(ctx, principal, params.workerId);
         await workers.unbind(item, principal, body.reason);
         return { worker: toWorker((await workers.getItem(item.workerId, true))!) };
       },
@@ -209,10 +201,7 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       body: ownWorkerUpdateSchema,
       response: z.object({ worker: workerSchema }),
       handler: async ({ principal, body }) => {
-        const user = await ctx.users.get(principal.userId);
-        if (!user?.workerId)
-          throw new ApiError('NOT_FOUND', '您还没有绑定身份', 'This account is not bound to a registry record.');
-        return { worker: await workers.update(user.workerId, body) };
+        return { worker: await workers.update((await boundWorker(ctx, principal)).workerId, body) };
       },
     }),
 
@@ -224,10 +213,7 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       access: ['worker'],
       response: z.object({ worker: workerSchema }),
       handler: async ({ principal }) => {
-        const user = await ctx.users.get(principal.userId);
-        const item = user?.workerId ? await workers.getItem(user.workerId) : undefined;
-        if (!item) throw new ApiError('NOT_FOUND', '您还没有绑定身份', 'This account is not bound to a registry record.');
-        return { worker: toWorker(item) };
+        return { worker: toWorker(await boundWorker(ctx, principal)) };
       },
     }),
   ];
