@@ -15,7 +15,8 @@ export function createDynamoClient({ region, endpoint }: DynamoOptions): DynamoD
   const client = new DynamoDBClient({
     region,
     maxAttempts: 2,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000 },
+    // Writes are conditional, so a request abandoned at the timeout and retried cannot apply twice.
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000, throwOnRequestTimeout: true },
     ...(endpoint
       ? {
           endpoint,
