@@ -155,7 +155,10 @@ describe('registry import', () => {
     const found = await api.call('GET', `/api/v1/registry/workers?regionCode=150222102212&q=${encodeURIComponent('赵二虎')}`, {
       token: county,
     });
-    expect(found.body.workers[0]).toMatchObject({ registryEntryDate: '2022-06-01', labourClass: 'weak' });
+    const detail = await api.call('GET', `/api/v1/registry/workers/${found.body.workers[0].workerId}?purpose=verification`, {
+      token: county,
+    });
+    expect(detail.body.worker).toMatchObject({ registryEntryDate: '2022-06-01', labourClass: 'weak' });
   });
 
   it('keeps township staff to their own township', async () => {

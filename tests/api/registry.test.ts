@@ -218,6 +218,18 @@ describe('personal data: masked reads, audited reveal', () => {
     });
   });
 
+  it('lists only a summary: the full record comes from the audited read alone', async () => {
+    const { body } = await api.call(
+      'GET',
+      `/api/v1/registry/workers?regionCode=${JINSHAN_VILLAGE}&q=${encodeURIComponent('孙美玲')}`,
+      { token: township },
+    );
+    const summary = body.workers[0];
+    expect(summary).toMatchObject({ workerId, name: '孙美玲', idNumberMasked: expect.stringMatching(/\*{8}/), bound: false });
+    for (const field of ['phone', 'householdId', 'skills', 'preferences', 'certificates', 'trainings', 'home'])
+      expect(summary).not.toHaveProperty(field);
+  });
+
   it('requires a purpose, and writes no audit entry for a refused read', async () => {
     expect((await api.call('GET', `/api/v1/registry/workers/${workerId}`, { token: township })).body.error.field).toBe(
       'query.purpose',

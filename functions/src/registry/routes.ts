@@ -9,6 +9,7 @@ import {
   ownWorkerUpdateSchema,
   workerInputSchema,
   workerSchema,
+  workerSummarySchema,
   workerUpdateSchema,
   type Principal,
 } from '@bangfu/shared';
@@ -79,7 +80,7 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
           .optional(),
         q: z.string().trim().min(1).max(30).optional(),
       }),
-      response: z.object({ workers: z.array(workerSchema), nextCursor: z.string().optional() }),
+      response: z.object({ workers: z.array(workerSummarySchema), nextCursor: z.string().optional() }),
       handler: async ({ principal, query }) => {
         requireRegionScope(principal, STAFF, query.regionCode, 'query.regionCode');
         return workers.list(query);

@@ -11,9 +11,11 @@ import {
   maskIdNumber,
   parseIdNumber,
   workerSchema,
+  workerSummarySchema,
   type Principal,
   type Worker,
   type WorkerInput,
+  type WorkerSummary,
 } from '@bangfu/shared';
 import { cancellationReasons } from '../db/errors.js';
 import { queryPage } from '../db/paging.js';
@@ -88,6 +90,9 @@ export function createWorkerTransactItems(tableName: string, item: WorkerItem & 
 
 export const toWorker = (item: WorkerItem | Record<string, unknown>): Worker => workerSchema.parse(item);
 
+export const toWorkerSummary = (item: Record<string, unknown>): WorkerSummary =>
+  workerSummarySchema.parse({ ...item, bound: item.boundUserId !== undefined });
+
 export interface WorkerFilters {
   regionCode: string;
   group?: string;
@@ -151,7 +156,14 @@ export function createWorkerRepository(table: TableRef, vault: IdVault) {
       return Item ? getItem(String(Item.workerId), true) : undefined;
     },
 
+    /** A page of the registry as the list shows it. */
     async list(filters: WorkerFilters) {
+      const { items, nextCursor } = await this.page(filters);
+      return { workers: items.map(toWorkerSummary), nextCursor };
+    },
+
+    /** A page of full records (sealed numbers included): for the audited export only. */
+    async page(filters: WorkerFilters) {
       const county = ancestorAt(filters.regionCode, 'county');
       const conditions: string[] = [];
       const names: Record<string, string> = {};
@@ -197,7 +209,7 @@ export function createWorkerRepository(table: TableRef, vault: IdVault) {
         },
         filters,
       );
-      return { workers: items.map(toWorker), nextCursor };
+      return { items, nextCursor };
     },
 
     /** Opens the sealed number; the caller writes the audit entry in the same breath. */

@@ -160,8 +160,32 @@ export const workerSchema = z.object(workerInputSchema.omit({ idNumber: true }).
   trainings: z.array(trainingSchema.extend({ occupation: z.string().optional() })),
   registryExitDate: isoDate.optional(),
   boundUserId: z.string().optional(),
+  /** The newest month on record, kept for the registry's employment filter. */
+  latestEmployment: z.object({ month: z.string(), status: z.enum(['employed', 'notEmployed']) }).optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   version: z.number().int().min(1),
 });
 export type Worker = z.infer<typeof workerSchema>;
+
+/**
+ * What the registry list shows of each person: enough to find and pick them,
+ * not the full record (phone, household, skills, preferences), which only the
+ * audited read returns.
+ */
+export const workerSummarySchema = workerSchema
+  .pick({
+    workerId: true,
+    name: true,
+    idNumberMasked: true,
+    villageCode: true,
+    sex: true,
+    birthDate: true,
+    labourClass: true,
+    groups: true,
+    atHomeReason: true,
+    latestEmployment: true,
+    registryExitDate: true,
+  })
+  .extend({ bound: z.boolean() });
+export type WorkerSummary = z.infer<typeof workerSummarySchema>;

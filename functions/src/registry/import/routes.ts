@@ -17,6 +17,7 @@ import { keys } from '../../db/tableSchema.js';
 import { ApiError, notFound } from '../../http/apiError.js';
 import { defineRoute, type AnyRoute } from '../../http/route.js';
 import type { FileKind } from './readRows.js';
+import { toWorker } from '../workerRepository.js';
 import { importReportSchema } from './importer.js';
 
 const STAFF = ['staff', 'admin'] as const;
@@ -133,8 +134,8 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
         sheet.columns = Object.entries(IMPORT_COLUMNS).map(([key, header]) => ({ key, header, width: 16 }));
         let cursor: string | undefined;
         do {
-          const page = await ctx.workers.list({ regionCode: query.regionCode, limit: 100, ...(cursor ? { cursor } : {}) });
-          for (const worker of page.workers) sheet.addRow(exportRow(worker)).commit();
+          const page = await ctx.workers.page({ regionCode: query.regionCode, limit: 100, ...(cursor ? { cursor } : {}) });
+          for (const item of page.items) sheet.addRow(exportRow(toWorker(item))).commit();
           cursor = page.nextCursor;
         } while (cursor);
         sheet.commit();
