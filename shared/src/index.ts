@@ -10,3 +10,6 @@ export * from './registry/employment.js';
 export * from './registry/reporting.js';
 export * from './registry/importColumns.js';
 export * from './money.js';
+export * from './geo/distance.js';
+export * from './geo/geohash.js';
+export * from './geo/gcj02.js';

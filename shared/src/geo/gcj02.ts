@@ -7,7 +7,7 @@
 import type { LatLng } from './distance.js';
 
 const A = 6378245.0;
-const EE = 0.00669342162296594323;
+const EE = 0.006693421622965943;
 
 /** Mainland China's rough box: outside it GCJ-02 equals WGS-84. */
 export function outsideChina({ lat, lng }: LatLng): boolean {
