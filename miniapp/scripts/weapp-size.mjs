@@ -12,7 +12,13 @@ import { fileURLToPath } from 'node:url';
 
 const LIMIT = 2 * 1024 * 1024;
 /** Files the WeChat uploader leaves out of the package. */
-const NOT_UPLOADED = [/\.LICENSE\.txt$/, /\.map$/, /^project\.config\.json$/, /^project\.private\.config\.json$/, /^\.bangfu-build-hash$/];
+const NOT_UPLOADED = [
+  /\.LICENSE\.txt$/,
+  /\.map$/,
+  /^project\.config\.json$/,
+  /^project\.private\.config\.json$/,
+  /^\.bangfu-build-hash$/,
+];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(process.argv[2] ?? path.join(here, '..', 'dist', 'weapp'));

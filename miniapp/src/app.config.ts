@@ -10,9 +10,12 @@ if (process.env.TARO_ENV === 'h5') mainPages.push('pages/dev-login/index');
 export default defineAppConfig({
   pages: mainPages,
   subPackages: [
-    { root: 'worker', pages: ['pages/jobs/index'] },
+    { root: 'worker', pages: ['pages/jobs/index', 'pages/me/index'] },
     { root: 'employer', pages: ['pages/positions/index'] },
-    { root: 'staff', pages: ['pages/registry/index'] },
+    {
+      root: 'staff',
+      pages: ['pages/registry/index', 'pages/worker/index', 'pages/monthly/index', 'pages/reports/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -5,6 +5,7 @@ export * from './http/errors.js';
 export * from './auth/authorize.js';
 export * from './registry/idNumber.js';
 export * from './registry/occupations.js';
+export * from './registry/labels.js';
 export * from './registry/worker.js';
 export * from './registry/employment.js';
 export * from './registry/reporting.js';

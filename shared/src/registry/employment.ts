@@ -4,37 +4,7 @@
  * A later record for the same month supersedes the earlier one; history is kept.
  */
 import { z } from 'zod';
-import { AT_HOME_REASONS } from './worker.js';
-
-/** Where the work is, seen from the worker's home county. */
-export const EMPLOYMENT_PLACES = ['withinCounty', 'acrossCounty', 'acrossCity', 'acrossProvince'] as const;
-export const EMPLOYMENT_PLACE_ZH: Record<(typeof EMPLOYMENT_PLACES)[number], string> = {
-  withinCounty: '县内',
-  acrossCounty: '县外市内',
-  acrossCity: '市外省内',
-  acrossProvince: '省外',
-};
-
-export const EMPLOYMENT_FORMS = [
-  'enterprise', // 企业务工
-  'assistanceWorkshop', // 帮扶车间
-  'publicWelfarePost', // 公益性岗位
-  'workForRelief', // 以工代赈
-  'selfEmployed', // 自主创业
-  'flexible', // 灵活就业
-] as const;
-export const EMPLOYMENT_FORM_ZH: Record<(typeof EMPLOYMENT_FORMS)[number], string> = {
-  enterprise: '企业务工',
-  assistanceWorkshop: '帮扶车间',
-  publicWelfarePost: '公益性岗位',
-  workForRelief: '以工代赈',
-  selfEmployed: '自主创业',
-  flexible: '灵活就业',
-};
-
-/** Who said so: the worker, an officer, or an employer confirming a hire. */
-export const EMPLOYMENT_SOURCES = ['self', 'staff', 'employerHire'] as const;
-export type EmploymentSource = (typeof EMPLOYMENT_SOURCES)[number];
+import { AT_HOME_REASONS, EMPLOYMENT_FORMS, EMPLOYMENT_PLACES, EMPLOYMENT_SOURCES } from './labels.js';
 
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-11');
 

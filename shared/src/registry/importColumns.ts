@@ -3,14 +3,8 @@
  * person, Chinese headers) and how each row becomes a worker record. The same
  * headers are used for our export, so staff see one format.
  */
-import {
-  AT_HOME_REASON_ZH,
-  LABOUR_CLASS_ZH,
-  TRAVEL_SCOPE_ZH,
-  WORKER_GROUP_ZH,
-  workerInputSchema,
-  type WorkerInput,
-} from './worker.js';
+import { AT_HOME_REASON_ZH, LABOUR_CLASS_ZH, TRAVEL_SCOPE_ZH, WORKER_GROUP_ZH } from './labels.js';
+import { workerInputSchema, type WorkerInput } from './worker.js';
 
 export const IMPORT_COLUMNS = {
   name: '姓名',

@@ -7,65 +7,7 @@ import { z } from 'zod';
 import { regionCodeSchema } from '../regions/regionCode.js';
 import { idNumberSchema } from './idNumber.js';
 import { normaliseOccupation } from './occupations.js';
-
-/** The groups the policies name (DOMAIN.md; file 002 §二, 003 §(一)). */
-export const WORKER_GROUPS = [
-  'povertyAlleviated', // 脱贫人口
-  'monitored', // 防止返贫监测对象
-  'ruralLowIncome', // 农村低收入人口
-  'relocated', // 易地扶贫搬迁群众
-  'disabled', // 残疾人
-  'veteran', // 退役军人
-  'collegeGraduate', // 高校毕业生（困难家庭）
-  'registeredUnemployed', // 登记失业人员
-  'employmentDifficulty', // 就业困难人员
-  'zeroEmploymentHousehold', // 零就业家庭成员
-] as const;
-export type WorkerGroup = (typeof WORKER_GROUPS)[number];
-
-export const WORKER_GROUP_ZH: Record<WorkerGroup, string> = {
-  povertyAlleviated: '脱贫人口',
-  monitored: '防止返贫监测对象',
-  ruralLowIncome: '农村低收入人口',
-  relocated: '易地扶贫搬迁群众',
-  disabled: '残疾人',
-  veteran: '退役军人',
-  collegeGraduate: '高校毕业生',
-  registeredUnemployed: '登记失业人员',
-  employmentDifficulty: '就业困难人员',
-  zeroEmploymentHousehold: '零就业家庭成员',
-};
-
-/** Labour class, file 003 §(十七): full labour goes out or to local firms; half and weak labour to public-welfare posts and workshops. */
-export const LABOUR_CLASSES = ['full', 'half', 'weak', 'none'] as const;
-export type LabourClass = (typeof LABOUR_CLASSES)[number];
-export const LABOUR_CLASS_ZH: Record<LabourClass, string> = {
-  full: '全劳动力',
-  half: '半劳动力',
-  weak: '弱劳动力',
-  none: '无劳动能力',
-};
-
-/** Why someone able to work is at home (003 §(十七)). */
-export const AT_HOME_REASONS = ['returnedFromWork', 'idle', 'caringForFamily', 'illness'] as const;
-export const AT_HOME_REASON_ZH: Record<(typeof AT_HOME_REASONS)[number], string> = {
-  returnedFromWork: '务工回流',
-  idle: '在家闲置',
-  caringForFamily: '照顾家庭',
-  illness: '因病在家',
-};
-
-/** How far a worker is willing to go for work. */
-export const TRAVEL_SCOPES = ['local', 'county', 'city', 'province', 'any'] as const;
-export const TRAVEL_SCOPE_ZH: Record<(typeof TRAVEL_SCOPES)[number], string> = {
-  local: '只在家附近',
-  county: '本县（旗）内',
-  city: '本市（盟）内',
-  province: '本省（区）内',
-  any: '去哪里都行',
-};
-
-export const JOB_TYPES = ['fullTime', 'partTime', 'seasonal', 'gig'] as const;
+import { AT_HOME_REASONS, JOB_TYPES, LABOUR_CLASSES, TRAVEL_SCOPES, WORKER_GROUPS } from './labels.js';
 
 /** GCJ-02, as WeChat's getLocation({type:'gcj02'}) gives it; the bounds are China's. */
 export const gcj02PointSchema = z.strictObject({

@@ -9,6 +9,7 @@ import type { Role, User } from '@bangfu/shared';
 import { useState } from 'react';
 import { wechatLogin } from '../../api/account';
 import { errorText } from '../../api/client';
+import { ActionButton } from '../../components/ActionButton';
 import { Notice, Page } from '../../components/Page';
 import { roleText } from '../../labels';
 import { useSession } from '../../state/session';
@@ -23,6 +24,7 @@ interface Entry {
 
 const ENTRIES: Record<Role, Entry[]> = {
   worker: [
+    { key: 'me', title: '我的信息', hint: '绑定身份，看看登记的信息', url: '/worker/pages/me/index' },
     { key: 'jobs', title: '找工作', hint: '看看附近哪里招人', url: '/worker/pages/jobs/index' },
     { key: 'subsidies', title: '我的补贴', hint: '查看和申领就业补贴' },
     { key: 'help-code', title: '我的帮扶码', hint: '给工作人员扫码，登记帮扶' },
@@ -111,19 +113,9 @@ function LoggedOut() {
       </View>
       <View className="bf-text">找工作、领补贴，都在这里办。请先登录。</View>
       {process.env.TARO_ENV === 'weapp' ? (
-        <Button
-          type="primary"
-          size="large"
-          block
-          loading={busy}
-          disabled={busy}
-          onClick={() => {
-            loginWithWechat().catch(() => undefined);
-          }}
-          data-testid="home-login"
-        >
+        <ActionButton busy={busy} onPress={loginWithWechat} testId="home-login">
           微信一键登录
-        </Button>
+        </ActionButton>
       ) : (
         <Button
           type="primary"

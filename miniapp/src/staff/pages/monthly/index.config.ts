@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '更新本月情况',
+});

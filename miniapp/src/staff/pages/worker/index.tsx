@@ -1,0 +1,331 @@
+/**
+ * One person's record, for staff. Opening it is audited with a purpose, so the page
+ * first asks why (one tap). Then: the record with the ID number masked (the full number
+ * only with a reason, after a warning), and the month-by-month employment timeline.
+ */
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { formatYuan, occupationName, type EmploymentRecord, type Worker } from '@bangfu/shared';
+import { useCallback, useState } from 'react';
+import { errorText } from '../../../api/client';
+import { fetchEmployment, fetchWorker, revealIdNumber } from '../../../api/registry';
+import { BigInput } from '../../../components/BigInput';
+import { Choices, type Option } from '../../../components/Choices';
+import { Field } from '../../../components/Field';
+import { ActionButton } from '../../../components/ActionButton';
+import { Notice, Page } from '../../../components/Page';
+import { RoleGate } from '../../../components/RoleGate';
+import {
+  AT_HOME_REASON_ZH,
+  EMPLOYMENT_FORM_ZH,
+  EMPLOYMENT_PLACE_ZH,
+  EMPLOYMENT_SOURCE_ZH,
+  LABOUR_CLASS_ZH,
+  READ_PURPOSE_ZH,
+  WORKER_GROUP_ZH,
+  type ReadPurpose,
+} from '../../../labels';
+import { chinaMonth, dayText, monthText } from '../../../time';
+import { rememberWorker, withSavedMonths } from '../../registryCache';
+import { villageName, villageNames } from '../../regionNames';
+
+const PURPOSE_HINT: Record<ReadPurpose, string> = {
+  service: '介绍工作、推荐岗位、培训',
+  monthlyUpdate: '登记这个月在不在岗、收入多少',
+  claimReview: '审核补贴申请',
+  verification: '核对登记的信息对不对',
+};
+
+// ---------------------------------------------------------------- step 1: why
+
+function PurposeStep({ onChoose, busy }: { onChoose: (purpose: ReadPurpose) => void; busy: ReadPurpose | null }) {
+  return (
+    <View className="bf-section">
+      <View className="bf-subtitle">您这次查看是为了什么？</View>
+      <View className="bf-text">个人信息受保护，每次查看都会记下是谁、什么时间、为什么。请点一项：</View>
+      <View className="bf-cards">
+        {(Object.keys(READ_PURPOSE_ZH) as ReadPurpose[]).map((purpose) => (
+          <View
+            key={purpose}
+            className={busy === purpose ? 'bf-card bf-card--pressed' : 'bf-card'}
+            hoverClass="bf-card--pressed"
+            onClick={() => {
+              if (!busy) onChoose(purpose);
+            }}
+            role="button"
+            data-testid={`purpose-${purpose}`}
+          >
+            <View className="bf-card__title">
+              <Text>{READ_PURPOSE_ZH[purpose]}</Text>
+              <Text className="bf-card__arrow">›</Text>
+            </View>
+            <View className="bf-card__hint">{busy === purpose ? '正在打开…' : PURPOSE_HINT[purpose]}</View>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+// ---------------------------------------------------------------- the full ID number
+
+const REVEAL_REASONS: Option<string>[] = [
+  { value: '核对本人身份', label: '核对本人身份' },
+  { value: '办理补贴需要', label: '办理补贴需要' },
+  { value: '办理社保需要', label: '办理社保需要' },
+  { value: 'other', label: '其他原因' },
+];
+
+function RevealId({ worker }: { worker: Worker }) {
+  const [stage, setStage] = useState<'masked' | 'asking' | 'shown'>('masked');
+  const [reason, setReason] = useState<string | undefined>();
+  const [otherReason, setOtherReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [idNumber, setIdNumber] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const confirm = async () => {
+    const text = reason === 'other' ? otherReason.trim() : reason;
+    if (!text || text.length < 4) {
+      setReasonError(reason === 'other' ? '请写明原因，至少 4 个字' : '请先选一个原因');
+      return;
+    }
+    setReasonError(null);
+    setFailure(null);
+    setBusy(true);
+    try {
+      setIdNumber(await revealIdNumber(worker.workerId, text));
+      setStage('shown');
+    } catch (error) {
+      setFailure(`没能查看：${errorText(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const hide = () => {
+    setIdNumber(null);
+    setReason(undefined);
+    setOtherReason('');
+    setStage('masked');
+  };
+
+  return (
+    <View className="bf-id-box">
+      <View className="bf-field__label">身份证号</View>
+      <View className="bf-id-box__number bf-mono" data-testid={stage === 'shown' ? 'worker-id-full' : 'worker-id-masked'}>
+        {stage === 'shown' && idNumber ? idNumber : worker.idNumberMasked}
+      </View>
+      {stage === 'masked' ? (
+        <Button size="large" block onClick={() => setStage('asking')} data-testid="reveal-start">
+          查看完整身份证号
+        </Button>
+      ) : null}
+      {stage === 'asking' ? (
+        <View>
+          <Notice tone="error">查看完整号码会被记录：谁、什么时间、为什么看。只在确实需要时查看，不要抄写、拍照或转发。</Notice>
+          <Field label="为什么要看完整号码？" error={reasonError} testId="reveal-reason">
+            <Choices
+              options={REVEAL_REASONS}
+              value={reason}
+              onChange={setReason}
+              columns={2}
+              testIdPrefix="reveal-reason-"
+              label="查看原因"
+            />
+          </Field>
+          {reason === 'other' ? (
+            <Field label="请写明原因" hint="至少 4 个字">
+              <BigInput
+                value={otherReason}
+                onChange={setOtherReason}
+                maxLength={200}
+                placeholder="例如：核对银行卡开户信息"
+                testId="reveal-other"
+              />
+            </Field>
+          ) : null}
+          {failure ? <Notice tone="error">{failure}</Notice> : null}
+          <ActionButton busy={busy} onPress={confirm} testId="reveal-confirm">
+            确认查看
+          </ActionButton>
+          <Button size="large" block onClick={hide} disabled={busy}>
+            不看了
+          </Button>
+        </View>
+      ) : null}
+      {stage === 'shown' ? (
+        <Button size="large" block onClick={hide} data-testid="reveal-hide">
+          看完了，隐藏号码
+        </Button>
+      ) : null}
+    </View>
+  );
+}
+
+// ---------------------------------------------------------------- the record
+
+function WorkerFacts({ worker, village }: { worker: Worker; village: string }) {
+  const skills = worker.skills.map((code) => occupationName(code) ?? code);
+  return (
+    <View className="bf-section">
+      <View className="bf-subtitle">登记的信息</View>
+      <CellGroup>
+        <Cell title="所在村" extra={village} />
+        <Cell title="出生日期" extra={`${worker.birthDate.slice(0, 4)}年${dayText(worker.birthDate)}`} />
+        <Cell title="性别" extra={worker.sex === 'male' ? '男' : '女'} />
+        <Cell title="劳动能力" extra={LABOUR_CLASS_ZH[worker.labourClass]} />
+        <Cell title="帮扶类别" description={worker.groups.map((g) => WORKER_GROUP_ZH[g]).join('、') || '没有登记'} />
+        <Cell title="技能" description={skills.join('、') || '没有登记'} />
+        <Cell title="电话" extra={worker.phone ?? '没有登记'} />
+        <Cell title="微信绑定" extra={worker.boundUserId ? '已绑定' : '还没绑定'} />
+        {worker.registryExitDate ? <Cell title="退出台账" extra={dayText(worker.registryExitDate)} /> : null}
+      </CellGroup>
+    </View>
+  );
+}
+
+function TimelineEntry({ record }: { record: EmploymentRecord }) {
+  const employed = record.status === 'employed';
+  const where = [record.place ? EMPLOYMENT_PLACE_ZH[record.place] : null, record.form ? EMPLOYMENT_FORM_ZH[record.form] : null]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <View className="bf-timeline__entry" data-testid={`timeline-month-${record.month}`}>
+      <View className="bf-card__title bf-timeline__head">
+        <Text>{monthText(record.month)}</Text>
+        <Text className={employed ? 'bf-tag' : 'bf-badge'}>{employed ? '在岗' : '未就业'}</Text>
+      </View>
+      {employed && where ? <View>{where}</View> : null}
+      {employed && record.employerName ? <View>{record.employerName}</View> : null}
+      {!employed && record.atHomeReason ? <View>{AT_HOME_REASON_ZH[record.atHomeReason]}</View> : null}
+      <View>月收入：{formatYuan(record.monthlyIncomeFen)}</View>
+      <View className="bf-timeline__source">
+        登记人：{EMPLOYMENT_SOURCE_ZH[record.source]}，{dayText(record.recordedAt)}
+        {record.revision > 1 ? `（第 ${record.revision} 次修改）` : ''}
+      </View>
+    </View>
+  );
+}
+
+function Timeline({ workerId, records, error }: { workerId: string; records: EmploymentRecord[] | null; error: string | null }) {
+  const month = chinaMonth(new Date());
+  return (
+    <View className="bf-section">
+      <View className="bf-subtitle">每月就业情况</View>
+      <Button
+        type="primary"
+        size="large"
+        block
+        onClick={() => {
+          Taro.navigateTo({
+            url: `/staff/pages/monthly/index?workerId=${encodeURIComponent(workerId)}&month=${month}`,
+          }).catch(() => undefined);
+        }}
+        data-testid="update-month"
+      >
+        更新本月情况（{monthText(month)}）
+      </Button>
+      {error ? <Notice tone="error">没能加载就业情况：{error}</Notice> : null}
+      {records === null && !error ? <Notice>正在加载…</Notice> : null}
+      {records?.length === 0 ? <Notice>还没有登记过就业情况。</Notice> : null}
+      {records?.length ? (
+        <View className="bf-timeline" data-testid="timeline">
+          {records.map((record) => (
+            <TimelineEntry key={record.month} record={record} />
+          ))}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+function WorkerRecord({ workerId }: { workerId: string }) {
+  const [purposeBusy, setPurposeBusy] = useState<ReadPurpose | null>(null);
+  const [worker, setWorker] = useState<Worker | null>(null);
+  const [purpose, setPurpose] = useState<ReadPurpose | null>(null);
+  const [openError, setOpenError] = useState<string | null>(null);
+  const [records, setRecords] = useState<EmploymentRecord[] | null>(null);
+  const [timelineError, setTimelineError] = useState<string | null>(null);
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+
+  const loadTimeline = useCallback(async () => {
+    try {
+      setRecords(withSavedMonths(workerId, await fetchEmployment(workerId)));
+      setTimelineError(null);
+    } catch (error) {
+      setTimelineError(errorText(error));
+    }
+  }, [workerId]);
+
+  const open = async (chosen: ReadPurpose) => {
+    setPurposeBusy(chosen);
+    setOpenError(null);
+    try {
+      const opened = await fetchWorker(workerId, chosen);
+      rememberWorker(opened);
+      setPurpose(chosen);
+      setWorker(opened);
+      villageNames([opened.villageCode])
+        .then(setNames)
+        .catch(() => undefined);
+      await loadTimeline();
+    } catch (error) {
+      setOpenError(errorText(error));
+    } finally {
+      setPurposeBusy(null);
+    }
+  };
+
+  // Back from the monthly form: show what was just saved.
+  useDidShow(() => {
+    if (worker) loadTimeline().catch(() => undefined);
+  });
+
+  if (!worker) {
+    return (
+      <>
+        <PurposeStep
+          onChoose={(purpose) => {
+            open(purpose).catch(() => undefined);
+          }}
+          busy={purposeBusy}
+        />
+        {openError ? (
+          <Notice tone="error" testId="worker-open-error">
+            没能打开：{openError}
+          </Notice>
+        ) : null}
+      </>
+    );
+  }
+  const facts = <WorkerFacts worker={worker} village={villageName(worker.villageCode, names)} />;
+  const timeline = <Timeline workerId={worker.workerId} records={records} error={timelineError} />;
+  return (
+    <>
+      <View className="bf-title" data-testid="worker-name">
+        {worker.name}
+      </View>
+      <RevealId worker={worker} />
+      {/* Opened for the monthly update: the months come first. */}
+      {purpose === 'monthlyUpdate' ? timeline : facts}
+      {purpose === 'monthlyUpdate' ? facts : timeline}
+    </>
+  );
+}
+
+export default function WorkerPage() {
+  const { params } = useRouter();
+  const workerId = params.workerId ? decodeURIComponent(params.workerId) : '';
+  return (
+    <Page>
+      <RoleGate roles={['staff', 'admin']}>
+        {() =>
+          workerId ? <WorkerRecord workerId={workerId} /> : <Notice tone="error">没有指定要查看的人，请从台账里点开。</Notice>
+        }
+      </RoleGate>
+    </Page>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * Short village names (e.g. 东河村) for the 12-digit codes on worker records, read
+ * once per township from GET /v1/regions/:township and kept for the visit.
+ */
+import { fetchRegion } from '../api/registry';
+
+const names = new Map<string, string>();
+const loading = new Map<string, Promise<void>>();
+
+function loadTownship(townshipCode: string): Promise<void> {
+  let pending = loading.get(townshipCode);
+  if (!pending) {
+    pending = fetchRegion(townshipCode)
+      .then(({ region, children }) => {
+        names.set(region.code, region.name);
+        for (const child of children) names.set(child.code, child.name);
+      })
+      .catch(() => {
+        // Not fatal: the code is shown instead. Try again next time.
+        loading.delete(townshipCode);
+      });
+    loading.set(townshipCode, pending);
+  }
+  return pending;
+}
+
+/** Names for these village codes (those it could find). */
+export async function villageNames(villageCodes: readonly string[]): Promise<Map<string, string>> {
+  const townships = new Set(villageCodes.filter((c) => c.length === 12).map((c) => c.slice(0, 9)));
+  await Promise.all([...townships].map(loadTownship));
+  return new Map(names);
+}
+
+/** The name if known already, else the code. */
+export function villageName(code: string, known: ReadonlyMap<string, string>): string {
+  return known.get(code) ?? `村代码 ${code}`;
+}

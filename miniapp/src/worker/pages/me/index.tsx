@@ -1,0 +1,342 @@
+/**
+ * 我的信息: a worker binds this account to their registry record (name and ID number,
+ * nothing else), then sees what is registered about them and sets what work they want.
+ */
+import { Text, View } from '@tarojs/components';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { fenToYuan, formatYuan, occupationName, yuanToFen, type User, type Worker } from '@bangfu/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { errorText, isApiError } from '../../../api/client';
+import { bindWorker, fetchMyWorker, updateMyWorker, type Preferences } from '../../../api/registry';
+import { BigInput } from '../../../components/BigInput';
+import { Choices, MultiChoices } from '../../../components/Choices';
+import { Field, fieldName } from '../../../components/Field';
+import { ActionButton } from '../../../components/ActionButton';
+import { Notice, Page } from '../../../components/Page';
+import { RoleGate } from '../../../components/RoleGate';
+import {
+  JOB_TYPE_ZH,
+  LABOUR_CLASS_ZH,
+  optionsOf,
+  TRAVEL_SCOPE_ZH,
+  WORKER_GROUP_ZH,
+  type JobType,
+  type TravelScope,
+} from '../../../labels';
+import { useSession } from '../../../state/session';
+
+type Load =
+  { state: 'loading' } | { state: 'unbound' } | { state: 'bound'; worker: Worker } | { state: 'failed'; message: string };
+
+const ID_KEYBOARD = process.env.TARO_ENV === 'weapp' ? 'idcard' : 'text';
+const MONEY_KEYBOARD = process.env.TARO_ENV === 'weapp' ? 'digit' : 'text';
+
+// ---------------------------------------------------------------- binding
+
+function BindForm({ onBound }: { onBound: (worker: Worker) => void }) {
+  const { refreshUser } = useSession();
+  const [name, setName] = useState('');
+  const [idNumber, setIdNumber] = useState('');
+  const [errors, setErrors] = useState<{ name?: string; idNumber?: string }>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    const cleanName = name.trim();
+    const cleanId = idNumber.replace(/\s+/g, '').toUpperCase();
+    const problems: { name?: string; idNumber?: string } = {};
+    if (cleanName.length < 2) problems.name = '请填写您的姓名（身份证上的名字）';
+    if (!/^\d{17}[\dX]$/.test(cleanId)) problems.idNumber = '身份证号应为 18 位：17 位数字，最后一位是数字或 X';
+    setErrors(problems);
+    setFailure(null);
+    if (problems.name || problems.idNumber) return;
+
+    setBusy(true);
+    try {
+      const { worker } = await bindWorker(cleanName, cleanId);
+      await refreshUser().catch(() => null);
+      onBound(worker);
+    } catch (error) {
+      const field = isApiError(error) ? fieldName(error.field) : undefined;
+      if (field === 'name' || field === 'idNumber') setErrors({ [field]: errorText(error) });
+      else setFailure(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="bf-section">
+      <View className="bf-subtitle">绑定身份</View>
+      <View className="bf-text">请填写您本人的姓名和身份证号，要和村里登记的一样。绑定以后，就能看到您登记的信息。</View>
+      <Field label="姓名" error={errors.name} testId="bind-name">
+        <BigInput value={name} onChange={setName} placeholder="例如：王秀兰" maxLength={30} testId="bind-name" />
+      </Field>
+      <Field label="身份证号" hint="18 位，最后一位可能是 X" error={errors.idNumber} testId="bind-id">
+        <BigInput
+          value={idNumber}
+          onChange={setIdNumber}
+          type={ID_KEYBOARD}
+          placeholder="18 位身份证号"
+          maxLength={18}
+          testId="bind-id"
+          onConfirm={() => {
+            submit().catch(() => undefined);
+          }}
+        />
+      </Field>
+      {failure ? (
+        <Notice tone="error" testId="bind-error">
+          {failure}
+        </Notice>
+      ) : null}
+      <ActionButton busy={busy} onPress={submit} testId="bind-submit">
+        绑定
+      </ActionButton>
+    </View>
+  );
+}
+
+// ---------------------------------------------------------------- the record
+
+const joinWords = (words: string[], none: string) => (words.length ? words.join('、') : none);
+
+function Facts({ worker, user }: { worker: Worker; user: User }) {
+  const skills = worker.skills.map((code) => occupationName(code) ?? code);
+  return (
+    <View className="bf-section">
+      <CellGroup>
+        <Cell title="姓名" extra={<Text data-testid="me-name">{worker.name}</Text>} />
+        <Cell title="身份证号" description={<Text data-testid="me-id-masked">{worker.idNumberMasked}</Text>} />
+        <Cell title="所在村" description={user.regionName ?? worker.villageCode} />
+        <Cell
+          title="帮扶类别"
+          description={joinWords(
+            worker.groups.map((g) => WORKER_GROUP_ZH[g]),
+            '没有登记',
+          )}
+        />
+        <Cell title="劳动能力" extra={LABOUR_CLASS_ZH[worker.labourClass]} />
+        <Cell title="技能" description={joinWords(skills, '没有登记')} />
+      </CellGroup>
+      <View className="bf-hint">信息不对？请找村里的信息员更正。</View>
+    </View>
+  );
+}
+
+function PreferencesView({ worker, onEdit }: { worker: Worker; onEdit: () => void }) {
+  const p = worker.preferences;
+  return (
+    <View className="bf-section">
+      <View className="bf-subtitle">找工作的意向</View>
+      <CellGroup>
+        <Cell title="愿意去多远" description={TRAVEL_SCOPE_ZH[p.travelScope]} />
+        <Cell
+          title="希望每月挣"
+          description={p.expectedMonthlyWageFen !== undefined ? formatYuan(p.expectedMonthlyWageFen) : '还没有填'}
+        />
+        <Cell
+          title="想做的工作"
+          description={joinWords(
+            p.jobTypes.map((t) => JOB_TYPE_ZH[t]),
+            '还没有选',
+          )}
+        />
+      </CellGroup>
+      <Button type="primary" size="large" block onClick={onEdit} data-testid="prefs-edit">
+        修改找工作的意向
+      </Button>
+    </View>
+  );
+}
+
+function PreferencesForm({
+  worker,
+  onSaved,
+  onCancel,
+  onConflict,
+}: {
+  worker: Worker;
+  onSaved: (worker: Worker) => void;
+  onCancel: () => void;
+  /** Someone else changed the record: reload it. */
+  onConflict: () => Promise<void>;
+}) {
+  const p = worker.preferences;
+  const [travelScope, setTravelScope] = useState<TravelScope>(p.travelScope);
+  const [wage, setWage] = useState(p.expectedMonthlyWageFen !== undefined ? fenToYuan(p.expectedMonthlyWageFen) : '');
+  const [jobTypes, setJobTypes] = useState<JobType[]>(p.jobTypes);
+  const [wageError, setWageError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const save = async () => {
+    setFailure(null);
+    setWageError(null);
+    const preferences: Preferences = { travelScope, jobTypes };
+    if (wage.trim() !== '') {
+      const fen = yuanToFen(wage);
+      if (fen === undefined) {
+        setWageError('请只填数字，例如 4500 或 4500.50');
+        return;
+      }
+      preferences.expectedMonthlyWageFen = fen;
+    }
+    setBusy(true);
+    try {
+      onSaved(await updateMyWorker(worker.version, { preferences }));
+    } catch (error) {
+      if (isApiError(error) && error.code === 'VERSION_CONFLICT') {
+        await onConflict();
+        return;
+      }
+      if (isApiError(error) && fieldName(error.field) === 'expectedMonthlyWageFen') setWageError(errorText(error));
+      else setFailure(`没能保存：${errorText(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="bf-section">
+      <View className="bf-subtitle">找工作的意向</View>
+      <Field label="愿意去多远工作？">
+        <Choices
+          options={optionsOf(TRAVEL_SCOPE_ZH)}
+          value={travelScope}
+          onChange={setTravelScope}
+          columns={1}
+          testIdPrefix="travel-"
+          label="愿意去多远工作"
+        />
+      </Field>
+      <Field label="希望每月挣多少钱？" hint="可以不填" error={wageError} testId="prefs-wage">
+        <BigInput
+          value={wage}
+          onChange={setWage}
+          type={MONEY_KEYBOARD}
+          placeholder="例如 4500"
+          maxLength={12}
+          unit="元"
+          testId="prefs-wage"
+        />
+      </Field>
+      <Field label="想做哪种工作？" hint="可以选几个">
+        <MultiChoices
+          options={optionsOf(JOB_TYPE_ZH)}
+          values={jobTypes}
+          onChange={setJobTypes}
+          testIdPrefix="job-type-"
+          label="想做哪种工作"
+        />
+      </Field>
+      {failure ? <Notice tone="error">{failure}</Notice> : null}
+      <ActionButton busy={busy} onPress={save} testId="prefs-save">
+        保存
+      </ActionButton>
+      <Button size="large" block onClick={onCancel} disabled={busy}>
+        不改了
+      </Button>
+    </View>
+  );
+}
+
+function MyInfo({ user }: { user: User }) {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [editing, setEditing] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string; at: 'top' | 'preferences' } | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      const worker = await fetchMyWorker();
+      setLoad(worker ? { state: 'bound', worker } : { state: 'unbound' });
+    } catch (error) {
+      setLoad({ state: 'failed', message: errorText(error) });
+    }
+  }, []);
+  useEffect(() => {
+    reload().catch(() => undefined);
+  }, [reload]);
+
+  if (load.state === 'loading') return <Notice>正在加载…</Notice>;
+  if (load.state === 'failed') {
+    return (
+      <View className="bf-section">
+        <Notice tone="error">没能打开您的信息：{load.message}</Notice>
+        <Button
+          type="primary"
+          size="large"
+          block
+          onClick={() => {
+            setLoad({ state: 'loading' });
+            reload().catch(() => undefined);
+          }}
+        >
+          再试一次
+        </Button>
+      </View>
+    );
+  }
+  if (load.state === 'unbound') {
+    return (
+      <BindForm
+        onBound={(worker) => {
+          setLoad({ state: 'bound', worker });
+          setMessage({ tone: 'info', text: '绑定成功。下面是村里为您登记的信息。', at: 'top' });
+        }}
+      />
+    );
+  }
+
+  const { worker } = load;
+  // Shown where the eyes are: above the record after binding, above the preferences after saving them.
+  const notice = message ? (
+    <Notice tone={message.tone} testId="me-message">
+      {message.text}
+    </Notice>
+  ) : null;
+  return (
+    <>
+      {message?.at === 'top' ? notice : null}
+      <Facts worker={worker} user={user} />
+      {message?.at === 'preferences' ? notice : null}
+      {editing ? (
+        <PreferencesForm
+          worker={worker}
+          onSaved={(saved) => {
+            setLoad({ state: 'bound', worker: saved });
+            setEditing(false);
+            setMessage({ tone: 'info', text: '已保存找工作的意向。', at: 'preferences' });
+          }}
+          onCancel={() => setEditing(false)}
+          onConflict={async () => {
+            await reload();
+            setEditing(false);
+            setMessage({
+              tone: 'error',
+              text: '您的信息刚刚被别人改过（可能是村里的信息员），这里已显示最新的内容。请看一下，需要的话再改一次。',
+              at: 'preferences',
+            });
+          }}
+        />
+      ) : (
+        <PreferencesView
+          worker={worker}
+          onEdit={() => {
+            setMessage(null);
+            setEditing(true);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+export default function MyInfoPage() {
+  return (
+    <Page>
+      <View className="bf-title">我的信息</View>
+      <RoleGate roles={['worker']}>{(user) => <MyInfo user={user} />}</RoleGate>
+    </Page>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * The registry's words: every enum of the worker record and the monthly employment
+ * record with its Chinese label. No zod here, so the mini-program can import these
+ * at run time without bringing the schemas along.
+ */
+
+/** The groups the policies name (DOMAIN.md; file 002 §二, 003 §(一)). */
+export const WORKER_GROUPS = [
+  'povertyAlleviated', // 脱贫人口
+  'monitored', // 防止返贫监测对象
+  'ruralLowIncome', // 农村低收入人口
+  'relocated', // 易地扶贫搬迁群众
+  'disabled', // 残疾人
+  'veteran', // 退役军人
+  'collegeGraduate', // 高校毕业生（困难家庭）
+  'registeredUnemployed', // 登记失业人员
+  'employmentDifficulty', // 就业困难人员
+  'zeroEmploymentHousehold', // 零就业家庭成员
+] as const;
+export type WorkerGroup = (typeof WORKER_GROUPS)[number];
+
+export const WORKER_GROUP_ZH: Record<WorkerGroup, string> = {
+  povertyAlleviated: '脱贫人口',
+  monitored: '防止返贫监测对象',
+  ruralLowIncome: '农村低收入人口',
+  relocated: '易地扶贫搬迁群众',
+  disabled: '残疾人',
+  veteran: '退役军人',
+  collegeGraduate: '高校毕业生',
+  registeredUnemployed: '登记失业人员',
+  employmentDifficulty: '就业困难人员',
+  zeroEmploymentHousehold: '零就业家庭成员',
+};
+
+/** Labour class, file 003 §(十七): full labour goes out or to local firms; half and weak labour to public-welfare posts and workshops. */
+export const LABOUR_CLASSES = ['full', 'half', 'weak', 'none'] as const;
+export type LabourClass = (typeof LABOUR_CLASSES)[number];
+export const LABOUR_CLASS_ZH: Record<LabourClass, string> = {
+  full: '全劳动力',
+  half: '半劳动力',
+  weak: '弱劳动力',
+  none: '无劳动能力',
+};
+
+/** Why someone able to work is at home (003 §(十七)). */
+export const AT_HOME_REASONS = ['returnedFromWork', 'idle', 'caringForFamily', 'illness'] as const;
+export type AtHomeReason = (typeof AT_HOME_REASONS)[number];
+export const AT_HOME_REASON_ZH: Record<AtHomeReason, string> = {
+  returnedFromWork: '务工回流',
+  idle: '在家闲置',
+  caringForFamily: '照顾家庭',
+  illness: '因病在家',
+};
+
+/** How far a worker is willing to go for work. */
+export const TRAVEL_SCOPES = ['local', 'county', 'city', 'province', 'any'] as const;
+export type TravelScope = (typeof TRAVEL_SCOPES)[number];
+export const TRAVEL_SCOPE_ZH: Record<TravelScope, string> = {
+  local: '只在家附近',
+  county: '本县（旗）内',
+  city: '本市（盟）内',
+  province: '本省（区）内',
+  any: '去哪里都行',
+};
+
+/** Kinds of work, for a worker's wishes and a position's form. */
+export const JOB_TYPES = ['fullTime', 'partTime', 'seasonal', 'gig'] as const;
+export type JobType = (typeof JOB_TYPES)[number];
+export const JOB_TYPE_ZH: Record<JobType, string> = {
+  fullTime: '长期全职',
+  partTime: '兼职',
+  seasonal: '季节工',
+  gig: '零工、日结',
+};
+
+/** Where the work is, seen from the worker's home county. */
+export const EMPLOYMENT_PLACES = ['withinCounty', 'acrossCounty', 'acrossCity', 'acrossProvince'] as const;
+export type EmploymentPlace = (typeof EMPLOYMENT_PLACES)[number];
+export const EMPLOYMENT_PLACE_ZH: Record<EmploymentPlace, string> = {
+  withinCounty: '县内',
+  acrossCounty: '县外市内',
+  acrossCity: '市外省内',
+  acrossProvince: '省外',
+};
+
+export const EMPLOYMENT_FORMS = [
+  'enterprise', // 企业务工
+  'assistanceWorkshop', // 帮扶车间
+  'publicWelfarePost', // 公益性岗位
+  'workForRelief', // 以工代赈
+  'selfEmployed', // 自主创业
+  'flexible', // 灵活就业
+] as const;
+export type EmploymentForm = (typeof EMPLOYMENT_FORMS)[number];
+export const EMPLOYMENT_FORM_ZH: Record<EmploymentForm, string> = {
+  enterprise: '企业务工',
+  assistanceWorkshop: '帮扶车间',
+  publicWelfarePost: '公益性岗位',
+  workForRelief: '以工代赈',
+  selfEmployed: '自主创业',
+  flexible: '灵活就业',
+};
+
+/** Who said so: the worker, an officer, or an employer confirming a hire. */
+export const EMPLOYMENT_SOURCES = ['self', 'staff', 'employerHire'] as const;
+export type EmploymentSource = (typeof EMPLOYMENT_SOURCES)[number];
+export const EMPLOYMENT_SOURCE_ZH: Record<EmploymentSource, string> = {
+  self: '本人',
+  staff: '经办人员',
+  employerHire: '用人单位',
+};
