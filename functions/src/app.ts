@@ -15,6 +15,9 @@ import { openApiDocument } from './http/openapi.js';
 import { requestContext } from './http/requestContext.js';
 import { inlineScriptHashes } from './http/staticCsp.js';
 import { mountRoutes, type AnyRoute } from './http/route.js';
+import { applicationRoutes } from './positions/applicationRoutes.js';
+import { employerRoutes } from './positions/employerRoutes.js';
+import { positionRoutes } from './positions/positionRoutes.js';
 import { regionRoutes } from './regions/routes.js';
 import { employmentRoutes } from './registry/employmentRoutes.js';
 import { importRoutes } from './registry/import/routes.js';
@@ -38,6 +41,9 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...employmentRoutes(ctx),
     ...reportRoutes(ctx),
     ...importRoutes(ctx),
+    ...employerRoutes(ctx),
+    ...positionRoutes(ctx),
+    ...applicationRoutes(ctx),
   ];
 }
 

@@ -8,6 +8,9 @@ import type { ReportRepository } from './registry/reportRepository.js';
 import type { WorkerRepository } from './registry/workerRepository.js';
 import type { RegionRepository } from './regions/regionRepository.js';
 import type { UserRepository } from './users/userRepository.js';
+import type { ApplicationRepository } from './positions/applicationRepository.js';
+import type { EmployerRepository } from './positions/employerRepository.js';
+import type { PositionRepository } from './positions/positionRepository.js';
 
 /** What every route module is given: the table, the repositories and the outside services. */
 export interface AppContext {
@@ -21,6 +24,10 @@ export interface AppContext {
   employment: EmploymentRepository;
   reports: ReportRepository;
   importer: Importer;
+  employers: EmployerRepository;
+  /** Positions on the job map (求职岗位地图). */
+  positions: PositionRepository;
+  applications: ApplicationRepository;
   tokens: TokenService;
   wechat: WeChatClient;
   /** Only the local runner turns this on; the Lambda build never does. */

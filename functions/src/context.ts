@@ -11,6 +11,9 @@ import { createWorkerRepository } from './registry/workerRepository.js';
 import { createRegionRepository } from './regions/regionRepository.js';
 import { dataKeyProvider, type AppSecrets } from './secrets.js';
 import { createUserRepository } from './users/userRepository.js';
+import { createApplicationRepository } from './positions/applicationRepository.js';
+import { createEmployerRepository } from './positions/employerRepository.js';
+import { createPositionRepository } from './positions/positionRepository.js';
 
 /** Wires the repositories and clients from configuration; used by Lambda, the local runner and tests. */
 export function createAppContext(config: Config, secrets: AppSecrets, options: { devLogin: boolean }): AppContext {
@@ -20,15 +23,19 @@ export function createAppContext(config: Config, secrets: AppSecrets, options: {
   };
   const idVault = createIdVault(dataKeyProvider(config), secrets.idHashKey);
   const regions = createRegionRepository(table);
+  const employment = createEmploymentRepository(table);
   return {
     table,
     users: createUserRepository(table),
     regions,
     idVault,
     workers: createWorkerRepository(table, idVault),
-    employment: createEmploymentRepository(table),
+    employment,
     reports: createReportRepository(table),
     importer: createImporter(table, idVault, regions),
+    employers: createEmployerRepository(table),
+    positions: createPositionRepository(table),
+    applications: createApplicationRepository(table, employment),
     tokens: createTokenService(secrets.tokenSigningKey, config.TOKEN_TTL_SECONDS),
     wechat: createWeChatClient({
       apiBase: config.WECHAT_API_BASE,

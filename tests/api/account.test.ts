@@ -68,7 +68,8 @@ describe('GET /api/v1/users (staff, within scope)', () => {
   it('filters by role', async () => {
     const token = await api.loginAs('demo-staff-county');
     const { body } = await api.call('GET', '/api/v1/users?regionCode=150222&role=employer&limit=100', { token });
-    expect(body.users.length).toBe(8);
+    // The eight named employers and four generated ones per township (6 townships).
+    expect(body.users.length).toBe(8 + 4 * 6);
     expect(body.users.every((u: { role: string }) => u.role === 'employer')).toBe(true);
   });
 

@@ -14,8 +14,16 @@ afterAll(() => api.close());
 describe('demo county seed', () => {
   it('seeds 固阳县 with its real townships and villages, only into an empty table', async () => {
     const first = await seedIfEmpty(api.ctx);
-    expect(first).toEqual({ regions: 89, users: expect.any(Number), logins: 8, workers: expect.any(Number) });
+    expect(first).toEqual({
+      regions: 89,
+      users: expect.any(Number),
+      logins: 8,
+      workers: expect.any(Number),
+      employers: 32,
+      positions: expect.any(Number),
+    });
     expect(first!.workers).toBeGreaterThan(100);
+    expect(first!.positions).toBeGreaterThan(200); // a job map that looks real
     expect(await seedIfEmpty(api.ctx)).toBeUndefined();
 
     const { status, body } = await api.call('GET', '/api/v1/regions/150222');
@@ -34,6 +42,9 @@ describe('demo county seed', () => {
       '怀朔镇',
       '兴顺西镇',
     ]);
+
+    // Every township and village has a centre for the map to fall back on.
+    expect(body.children.every((c: { center?: unknown }) => c.center)).toBe(true);
 
     const township = await api.call('GET', '/api/v1/regions/150222102');
     expect(township.body.children.length).toBeGreaterThan(5);

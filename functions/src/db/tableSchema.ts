@@ -122,6 +122,32 @@ export const keys = {
   auditEntry: (at: string, id: string) => `${at}#${id}`,
   /** gsi2: everything one staff member did, by time. */
   auditByActor: (actorId: string) => `AUDIT_BY#${actorId}`,
+  /** An employer (用人单位) profile. */
+  employer: (employerId: string) => ({ pk: `EMPLOYER#${employerId}`, sk: 'PROFILE' }),
+  /** gsi1: the employers of one county, sorted by region code, so a prefix selects a township. */
+  employersOfCounty: (countyCode: string) => `EMPLOYERS#${countyCode}`,
+  employerInRegion: (regionCode: string, employerId: string) => `${regionCode}#${employerId}`,
+  /** A position (岗位); its applications sit beside it. */
+  position: (positionId: string) => ({ pk: `POSITION#${positionId}`, sk: 'PROFILE' }),
+  /** gsi1: the positions of one county, for staff in scope. */
+  positionsOfCounty: (countyCode: string) => `POSITIONS#${countyCode}`,
+  positionInRegion: (regionCode: string, positionId: string) => `${regionCode}#${positionId}`,
+  /** gsi2: an employer's positions, newest last. */
+  positionsOfEmployer: (employerId: string) => `POSITIONS_OF#${employerId}`,
+  positionOfEmployer: (createdAt: string, positionId: string) => `${createdAt}#${positionId}`,
+  /**
+   * gsi3, only while a position is public (open, employer verified): the partition is
+   * its geohash cell of INDEX_PRECISION characters, the sort key its fine geohash, so
+   * a covering range of cells is one Query (shared/src/geo/covering.ts).
+   */
+  positionGeoCell: (cell: string) => `POSGEO#${cell}`,
+  positionGeoSort: (geohash: string, positionId: string) => `${geohash}#${positionId}`,
+  /** One application per worker and position: written under attribute_not_exists. */
+  application: (positionId: string, workerId: string) => ({ pk: `POSITION#${positionId}`, sk: `APP#${workerId}` }),
+  applicationPrefix: () => 'APP#',
+  /** gsi2: a worker's applications, by time. */
+  applicationsOfWorker: (workerId: string) => `APPS_OF#${workerId}`,
+  applicationOfWorker: (appliedAt: string, positionId: string) => `${appliedAt}#${positionId}`,
   /** A key that never exists: the health check reads it to prove the table answers. */
   healthProbe: () => ({ pk: 'HEALTH', sk: 'PROBE' }),
 } as const;

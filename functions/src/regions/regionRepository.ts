@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { REGION_LEVELS, regionCodeSchema } from '@bangfu/shared';
+import { gcj02PointSchema, REGION_LEVELS, regionCodeSchema } from '@bangfu/shared';
 import { queryAll } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
@@ -12,6 +12,8 @@ export const regionSchema = z.object({
   fullName: z.string(),
   level: z.enum(REGION_LEVELS),
   parentCode: regionCodeSchema.optional(),
+  /** Where the map centres for someone of this region whose own location is unknown (GCJ-02). */
+  center: gcj02PointSchema.optional(),
 });
 export type Region = z.infer<typeof regionSchema>;
 

@@ -33,7 +33,65 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
     }
   }
 
+  async function revisionOf(workerId: string, month: string): Promise<number> {
+    const { Item } = await db.send(
+      new GetCommand({ TableName: tableName, Key: keys.employment(workerId, month), ConsistentRead: true }),
+    );
+    return Item ? Number(Item.revision) : 0;
+  }
+
+  /** The next record of a month, superseding revision `previous` (0: the month's first). */
+  function nextRecord(
+    workerId: string,
+    month: string,
+    input: EmploymentInput,
+    by: { source: EmploymentSource; userId: string },
+    previous: number,
+  ): EmploymentRecord {
+    return {
+      ...input,
+      workerId,
+      month,
+      source: by.source,
+      recordedBy: by.userId,
+      recordedAt: new Date().toISOString(),
+      revision: previous + 1,
+    };
+  }
+
+  /** The two writes of a record: the month's current item (on the revision read) and its revision item. */
+  function writeItems(record: EmploymentRecord) {
+    const previous = record.revision - 1;
+    return [
+      {
+        Put: {
+          TableName: tableName,
+          Item: { ...keys.employment(record.workerId, record.month), type: 'employment', ...record },
+          ...(previous === 0
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : { ConditionExpression: 'revision = :previous', ExpressionAttributeValues: { ':previous': previous } }),
+        },
+      },
+      {
+        Put: {
+          TableName: tableName,
+          Item: {
+            ...keys.employmentRevision(record.workerId, record.month, record.revision),
+            type: 'employmentRevision',
+            ...record,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ];
+  }
+
   return {
+    revisionOf,
+    nextRecord,
+    writeItems,
+    noteLatest,
+
     async record(
       workerId: string,
       month: string,
@@ -41,42 +99,9 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
       by: { source: EmploymentSource; userId: string },
     ): Promise<EmploymentRecord> {
       for (let attempt = 1; ; attempt++) {
-        const { Item } = await db.send(
-          new GetCommand({ TableName: tableName, Key: keys.employment(workerId, month), ConsistentRead: true }),
-        );
-        const previous = Item ? Number(Item.revision) : 0;
-        const record: EmploymentRecord = {
-          ...input,
-          workerId,
-          month,
-          source: by.source,
-          recordedBy: by.userId,
-          recordedAt: new Date().toISOString(),
-          revision: previous + 1,
-        };
+        const record = nextRecord(workerId, month, input, by, await revisionOf(workerId, month));
         try {
-          await db.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Put: {
-                    TableName: tableName,
-                    Item: { ...keys.employment(workerId, month), type: 'employment', ...record },
-                    ...(previous === 0
-                      ? { ConditionExpression: 'attribute_not_exists(pk)' }
-                      : { ConditionExpression: 'revision = :previous', ExpressionAttributeValues: { ':previous': previous } }),
-                  },
-                },
-                {
-                  Put: {
-                    TableName: tableName,
-                    Item: { ...keys.employmentRevision(workerId, month, record.revision), type: 'employmentRevision', ...record },
-                    ConditionExpression: 'attribute_not_exists(pk)',
-                  },
-                },
-              ],
-            }),
-          );
+          await db.send(new TransactWriteCommand({ TransactItems: writeItems(record) }));
           await noteLatest(record);
           return record;
         } catch (error) {

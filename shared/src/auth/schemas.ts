@@ -24,6 +24,8 @@ export const userSchema = z.object({
   careMode: z.boolean(),
   /** The registry record this worker account is bound to (实名绑定). */
   workerId: z.string().optional(),
+  /** The employer profile this employer account manages. */
+  employerId: z.string().optional(),
   /** True for accounts created by the demo seed. */
   demo: z.boolean().optional(),
   createdAt: z.iso.datetime(),

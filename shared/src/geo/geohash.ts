@@ -104,7 +104,7 @@ export function bboxOfCircle(center: LatLng, radiusKm: number): Bbox {
 }
 
 /** Distance from a point to the nearest point of a cell (0 inside it). */
-function distanceToCellKm(point: LatLng, cell: Bbox): number {
+export function distanceToCellKm(point: LatLng, cell: Bbox): number {
   const lat = Math.min(Math.max(point.lat, cell.minLat), cell.maxLat);
   const lng = Math.min(Math.max(point.lng, cell.minLng), cell.maxLng);
   return distanceKm(point, { lat, lng });

@@ -72,3 +72,9 @@ export const idNumberSchema = z.string().transform((raw, ctx) => {
   ctx.addIssue({ code: 'custom', message: ID_NUMBER_PROBLEM_ZH[parsed.problem] });
   return z.NEVER;
 });
+
+/** Whole years of age on a date (both ISO `YYYY-MM-DD`): a birthday counts on its day. */
+export function ageOn(birthDate: string, date: string): number {
+  const years = Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return date.slice(5) >= birthDate.slice(5) ? years : years - 1;
+}

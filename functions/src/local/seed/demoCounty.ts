@@ -9,10 +9,13 @@ import {
   OCCUPATIONS,
   WORKER_GROUPS,
   type DemoLogin,
+  type Employer,
   type User,
   type WorkerInput,
 } from '@bangfu/shared';
+import type { PositionRecord } from '../../positions/positionRepository.js';
 import type { Region } from '../../regions/regionRepository.js';
+import { demoEmployer, demoPositions, generatedEmployers, NAMED_EMPLOYERS, withCenters } from './demoPositions.js';
 
 export const DEMO_COUNTY_CODE = '150222';
 
@@ -49,20 +52,12 @@ const GIVEN = [
 /** Mongolian names are common in Baotou's banners. */
 const MONGOLIAN = ['巴特尔', '乌云', '其其格', '额尔敦', '苏和', '萨仁', '图雅', '宝音'];
 
-/** Employers of the kinds the policies name, placed in real townships. */
-const EMPLOYERS: { name: string; township: number }[] = [
-  { name: '金山镇服装加工帮扶车间', township: 0 },
-  { name: '固阳县马铃薯产业就业帮扶基地', township: 0 },
-  { name: '西斗铺镇以工代赈农田水利项目部', township: 1 },
-  { name: '下湿壕镇乡村公益性岗位管理站', township: 2 },
-  { name: '银号镇肉羊养殖合作社', township: 3 },
-  { name: '怀朔镇劳务经纪服务站', township: 4 },
-  { name: '兴顺西镇杂粮加工厂', township: 5 },
-  { name: '包头市稀土新材料有限公司（县外用工）', township: 0 },
-];
-
 export interface DemoCounty {
+  /** The divisions, with demo map centres. */
+  regions: Region[];
   users: User[];
+  employers: Employer[];
+  positions: PositionRecord[];
   logins: DemoLogin[];
   /** The registry records of the demo workers (unbound: binding is part of the demo). */
   people: WorkerInput[];
@@ -81,10 +76,13 @@ export function buildDemoCounty(regions: Region[], now = new Date()): DemoCounty
   const random = mulberry32(150222);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const createdAt = now.toISOString();
-  const townships = regions.filter((r) => r.level === 'township');
+  // The map has its own generator, so the people stay the same as before it existed.
+  const mapRandom = mulberry32(150223);
+  const placed = withCenters(regions, mapRandom);
+  const townships = placed.filter((r) => r.level === 'township');
   // Rural villages (村 / 嘎查), not the town's residents' committees (居委会).
-  const villages = regions.filter((r) => r.level === 'village' && /村|嘎查/.test(r.name));
-  const county = regions.find((r) => r.level === 'county');
+  const villages = placed.filter((r) => r.level === 'village' && /村|嘎查/.test(r.name));
+  const county = placed.find((r) => r.level === 'county');
   if (!county || townships.length === 0 || villages.length === 0) throw new Error('the demo county has no townships or villages');
 
   const account = (user: Omit<User, 'careMode' | 'createdAt' | 'version' | 'demo'>, region: Region): User => ({
@@ -120,9 +118,15 @@ export function buildDemoCounty(regions: Region[], now = new Date()): DemoCounty
       });
     }
   });
-  EMPLOYERS.forEach((employer, e) => {
-    const township = townships[employer.township % townships.length]!;
-    users.push(account({ userId: `demo-employer-${e + 1}`, role: 'employer', displayName: employer.name }, township));
+  const employers: Employer[] = [];
+  const positions: PositionRecord[] = [];
+  [...NAMED_EMPLOYERS, ...generatedEmployers(townships)].forEach((spec, e) => {
+    const township = townships[spec.township % townships.length]!;
+    const userId = `demo-employer-${e + 1}`;
+    const employer = demoEmployer(spec, e, userId, township, mapRandom, now);
+    users.push({ ...account({ userId, role: 'employer', displayName: spec.name }, township), employerId: employer.employerId });
+    employers.push(employer);
+    positions.push(...demoPositions(employer, spec, e, township, mapRandom, now));
   });
   townships.forEach((township, t) => {
     users.push(
@@ -168,5 +172,5 @@ export function buildDemoCounty(regions: Region[], now = new Date()): DemoCounty
     login('demo-staff-county', '旗县人社局'),
     login('demo-admin', '管理员'),
   ];
-  return { users, logins, people };
+  return { regions: placed, users, logins, people, employers, positions };
 }

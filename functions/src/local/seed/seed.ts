@@ -3,6 +3,8 @@ import { batchPut } from '../../db/batchWrite.js';
 import { keys } from '../../db/tableSchema.js';
 import type { AppContext } from '../../appContext.js';
 import { createWorkerTransactItems, newWorkerItem } from '../../registry/workerRepository.js';
+import { employerItem } from '../../positions/employerRepository.js';
+import { positionItem } from '../../positions/positionRepository.js';
 import { regionItem } from '../../regions/regionRepository.js';
 import { userItem } from '../../users/userRepository.js';
 import { buildDemoCounty, DEMO_COUNTY_CODE } from './demoCounty.js';
@@ -13,6 +15,8 @@ export interface SeedResult {
   users: number;
   logins: number;
   workers: number;
+  employers: number;
+  positions: number;
 }
 
 type SeedContext = Pick<AppContext, 'table' | 'idVault'>;
@@ -26,15 +30,23 @@ export async function seedIfEmpty({ table, idVault }: SeedContext): Promise<Seed
 }
 
 export async function seedDemoCounty({ table, idVault }: SeedContext): Promise<SeedResult> {
-  const regions = await loadCounty(DEMO_COUNTY_CODE);
-  const { users, logins, people } = buildDemoCounty(regions);
+  const { regions, users, logins, people, employers, positions } = buildDemoCounty(await loadCounty(DEMO_COUNTY_CODE));
   const workers = await Promise.all(people.map((person) => newWorkerItem(idVault, person)));
   await batchPut(table, [
     ...regions.map(regionItem),
     ...users.map(userItem),
+    ...employers.map(employerItem),
+    ...positions.map(positionItem),
     ...logins.map((login, order) => ({ ...keys.demoLogin(order, login.userId), type: 'demoLogin', ...login })),
     // Each record with its ID-hash item, as the registry writes them (the table is empty, so no conditions are needed).
     ...workers.flatMap((item) => createWorkerTransactItems(table.tableName, item).map((write) => write.Put.Item)),
   ]);
-  return { regions: regions.length, users: users.length, logins: logins.length, workers: workers.length };
+  return {
+    regions: regions.length,
+    users: users.length,
+    logins: logins.length,
+    workers: workers.length,
+    employers: employers.length,
+    positions: positions.length,
+  };
 }

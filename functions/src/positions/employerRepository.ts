@@ -1,0 +1,147 @@
+/**
+ * Employer profiles. An employer account creates its one profile (the account
+ * and the profile are bound in one transaction); staff of its region verify it
+ * and, for a 帮扶车间, record its recognition.
+ */
+import { randomUUID } from 'node:crypto';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  ancestorAt,
+  employerSchema,
+  type Employer,
+  type EmployerInput,
+  type Principal,
+  type VerificationStatus,
+  type WorkshopStatus,
+} from '@bangfu/shared';
+import { cancellationReasons } from '../db/errors.js';
+import { queryPage } from '../db/paging.js';
+import { keys } from '../db/tableSchema.js';
+import { updateVersioned, type TableRef } from '../db/versioned.js';
+import { ApiError, notFound } from '../http/apiError.js';
+
+export const employerNotFound = () => notFound('找不到这个用人单位', 'No such employer.');
+
+export function employerItem(employer: Employer) {
+  return {
+    ...keys.employer(employer.employerId),
+    type: 'employer',
+    ...employer,
+    gsi1pk: keys.employersOfCounty(ancestorAt(employer.regionCode, 'county')),
+    gsi1sk: keys.employerInRegion(employer.regionCode, employer.employerId),
+  };
+}
+
+export function newEmployer(input: EmployerInput, ownerUserId: string, now = new Date()): Employer {
+  const at = now.toISOString();
+  return {
+    ...input,
+    employerId: `e_${randomUUID()}`,
+    ownerUserId,
+    verification: { status: 'pending' },
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+}
+
+const toEmployer = (item: Record<string, unknown>): Employer => employerSchema.parse(item);
+
+export function createEmployerRepository(table: TableRef) {
+  const { db, tableName } = table;
+
+  async function get(employerId: string): Promise<Employer | undefined> {
+    const { Item } = await db.send(
+      new GetCommand({ TableName: tableName, Key: keys.employer(employerId), ConsistentRead: true }),
+    );
+    return Item ? toEmployer(Item) : undefined;
+  }
+
+  async function update(employerId: string, version: number, changes: Record<string, unknown>): Promise<Employer> {
+    return toEmployer(
+      await updateVersioned(
+        table,
+        keys.employer(employerId),
+        version,
+        { ...changes, updatedAt: new Date().toISOString() },
+        employerNotFound(),
+      ),
+    );
+  }
+
+  return {
+    get,
+
+    /** The account's one profile: both written, or neither (a second profile is refused). */
+    async create(input: EmployerInput, owner: Principal): Promise<Employer> {
+      const employer = newEmployer(input, owner.userId);
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: { TableName: tableName, Item: employerItem(employer), ConditionExpression: 'attribute_not_exists(pk)' } },
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: keys.user(owner.userId),
+                  UpdateExpression: 'SET employerId = :employerId, #version = #version + :one',
+                  ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(employerId)',
+                  ExpressionAttributeNames: { '#version': 'version' },
+                  ExpressionAttributeValues: { ':employerId': employer.employerId, ':one': 1 },
+                },
+              },
+            ],
+          }),
+        );
+      } catch (error) {
+        if (cancellationReasons(error)) {
+          throw new ApiError('CONFLICT', '这个账号已经有单位信息了', 'This account already has an employer profile.');
+        }
+        throw error;
+      }
+      return employer;
+    },
+
+    update,
+
+    async decideVerification(
+      employer: Employer,
+      version: number,
+      decision: Exclude<VerificationStatus, 'pending'>,
+      by: Principal,
+      note: string | undefined,
+    ): Promise<Employer> {
+      return update(employer.employerId, version, {
+        verification: { status: decision, decidedBy: by.userId, decidedAt: new Date().toISOString(), ...(note ? { note } : {}) },
+      });
+    },
+
+    async setWorkshop(employerId: string, version: number, workshop: WorkshopStatus): Promise<Employer> {
+      return update(employerId, version, { workshop });
+    },
+
+    /** The employers of a county, township or village, optionally by verification status (pending first for review). */
+    async listInRegion(regionCode: string, options: { status?: VerificationStatus; cursor?: string; limit: number }) {
+      const { items, nextCursor } = await queryPage(
+        db,
+        {
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+          ...(options.status
+            ? { FilterExpression: 'verification.#status = :status', ExpressionAttributeNames: { '#status': 'status' } }
+            : {}),
+          ExpressionAttributeValues: {
+            ':pk': keys.employersOfCounty(ancestorAt(regionCode, 'county')),
+            ':prefix': regionCode,
+            ...(options.status ? { ':status': options.status } : {}),
+          },
+        },
+        options,
+      );
+      return { employers: items.map(toEmployer), ...(nextCursor ? { nextCursor } : {}) };
+    },
+  };
+}
+
+export type EmployerRepository = ReturnType<typeof createEmployerRepository>;

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import {
+  employerInputSchema,
+  employerSchema,
+  employerUpdateSchema,
+  regionCodeSchema,
+  userSchema,
+  VERIFICATION_STATUSES,
+  verificationDecisionSchema,
+  workshopStatusSchema,
+} from '@bangfu/shared';
+import type { AppContext } from '../appContext.js';
+import { requireRegionScope } from '../auth/scope.js';
+import { pageQuerySchema } from '../db/paging.js';
+import { ApiError, unauthenticated } from '../http/apiError.js';
+import { defineRoute, type AnyRoute } from '../http/route.js';
+import { STAFF } from '../registry/access.js';
+import { employerInScope, ownEmployer } from './access.js';
+
+const employerIdParams = z.object({ employerId: z.string().regex(/^e_[0-9a-f-]{36}$/, '不是用人单位编号') });
+const employerResponse = z.object({ employer: employerSchema });
+
+export function employerRoutes(ctx: AppContext): AnyRoute[] {
+  /** The region must exist and lie within the employer account's own region. */
+  async function checkRegion(regionCode: string, accountRegion: string | undefined) {
+    const region = await ctx.regions.get(regionCode);
+    if (!region || !['township', 'village'].includes(region.level)) {
+      throw new ApiError('VALIDATION_FAILED', '没有这个乡镇或村', 'No township or village with that code.', 'body.regionCode');
+    }
+    if (accountRegion && !regionCode.startsWith(accountRegion.slice(0, 6))) {
+      throw new ApiError(
+        'FORBIDDEN',
+        '单位所在地应在您账号所属的旗县',
+        'The region lies outside the account’s county.',
+        'body.regionCode',
+      );
+    }
+  }
+
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/me/employer',
+      summary: 'Employer: its own profile (404 until it has one)',
+      tag: 'employers',
+      access: ['employer'],
+      response: employerResponse,
+      handler: async ({ principal }) => ({ employer: await ownEmployer(ctx, principal) }),
+    }),
+
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/me/employer',
+      summary: 'Employer: create its profile, to be verified by staff of its region',
+      tag: 'employers',
+      access: ['employer'],
+      body: employerInputSchema,
+      response: z.object({ employer: employerSchema, user: userSchema }),
+      status: 201,
+      handler: async ({ principal, body }) => {
+        const account = await ctx.users.get(principal.userId);
+        if (!account) throw unauthenticated('The account no longer exists.');
+        await checkRegion(body.regionCode, account.regionCode);
+        const employer = await ctx.employers.create(body, principal);
+        return { employer, user: (await ctx.users.get(principal.userId))! };
+      },
+    }),
+
+    defineRoute({
+      method: 'patch',
+      path: '/api/v1/me/employer',
+      summary: 'Employer: change its profile, naming the version read (its positions follow a new name)',
+      tag: 'employers',
+      access: ['employer'],
+      body: employerUpdateSchema,
+      response: employerResponse,
+      handler: async ({ principal, body }) => {
+        const current = await ownEmployer(ctx, principal);
+        const { version, ...changes } = body;
+        if (changes.regionCode) await checkRegion(changes.regionCode, (await ctx.users.get(principal.userId))?.regionCode);
+        const employer = await ctx.employers.update(current.employerId, version, changes);
+        if (employer.name !== current.name) await ctx.positions.followEmployer(employer);
+        return { employer };
+      },
+    }),
+
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/employers',
+      summary: 'Staff: the employers of a county, township or village, optionally by verification status',
+      tag: 'employers',
+      access: STAFF,
+      query: pageQuerySchema.extend({
+        regionCode: regionCodeSchema.refine((code) => code.length >= 6, '请选择一个旗县或更细的区域（至少 6 位代码）'),
+        status: z.enum(VERIFICATION_STATUSES).optional(),
+      }),
+      response: z.object({ employers: z.array(employerSchema), nextCursor: z.string().optional() }),
+      handler: async ({ principal, query }) => {
+        requireRegionScope(principal, STAFF, query.regionCode, 'query.regionCode');
+        return ctx.employers.listInRegion(query.regionCode, query);
+      },
+    }),
+
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/employers/:employerId/verification',
+      summary: 'Staff: verify an employer (its open positions go on the map) or reject it with a reason',
+      tag: 'employers',
+      access: STAFF,
+      params: employerIdParams,
+      body: verificationDecisionSchema,
+      response: employerResponse,
+      handler: async ({ principal, params, body }) => {
+        const current = await employerInScope(ctx, principal, params.employerId);
+        const employer = await ctx.employers.decideVerification(current, body.version, body.decision, principal, body.note);
+        await ctx.positions.followEmployer(employer);
+        return { employer };
+      },
+    }),
+
+    defineRoute({
+      method: 'put',
+      path: '/api/v1/employers/:employerId/workshop',
+      summary: 'Staff: record a 帮扶车间’s recognition (认定 / 退出) and the 帮扶对象 it employs',
+      tag: 'employers',
+      access: STAFF,
+      params: employerIdParams,
+      body: workshopStatusSchema.extend({ version: z.number().int().min(1) }),
+      response: employerResponse,
+      handler: async ({ principal, params, body }) => {
+        const employer = await employerInScope(ctx, principal, params.employerId);
+        if (employer.kind !== 'assistanceWorkshop') {
+          throw new ApiError(
+            'VALIDATION_FAILED',
+            '只有帮扶车间才有认定状态',
+            'Only assistance workshops are recognised.',
+            'params.employerId',
+          );
+        }
+        const { version, ...workshop } = body;
+        return { employer: await ctx.employers.setWorkshop(employer.employerId, version, workshop) };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,199 @@
+/**
+ * The job map's reads, on the geohash index (gsi3) only — never a Scan.
+ *
+ * Nearby: rings of growing radius around the point (the first reaches 20 km or a
+ * quarter of the radius past the cursor; each next one doubles), one Query per covering range,
+ * an exact distance filter, until a page is full or the radius is reached. The
+ * cursor is the (distance, id) of the last position returned; the next page
+ * starts its first ring there, so pages neither repeat nor skip.
+ *
+ * Map: the box's covering ranges, exact containment, then clusters by zoom.
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  annulus,
+  box,
+  chinaDate,
+  clusterPoints,
+  coverRanges,
+  distanceKm,
+  edgePrecisionFor,
+  isListable,
+  matchesFilters,
+  type Bbox,
+  type IndexRange,
+  type LatLng,
+  type MapResponse,
+  type NearbyResponse,
+  type Position,
+  type PositionCard,
+  type PositionFilters,
+  type Shape,
+} from '@bangfu/shared';
+import { z } from 'zod';
+import { keys } from '../db/tableSchema.js';
+import type { TableRef } from '../db/versioned.js';
+import { ApiError } from '../http/apiError.js';
+import { toRecord } from './positionRepository.js';
+
+/** Queries in flight at once for one request. */
+const FAN_OUT = 16;
+/** The first ring reaches at least this far (or a quarter of the radius past the cursor): one round for most searches. */
+const FIRST_RING_KM = 20;
+
+export interface Found<T> {
+  result: T;
+  /** Index items read (the measure of the benchmark: read per returned). */
+  itemsRead: number;
+  queries: number;
+}
+
+/** Reads every item of the ranges, FAN_OUT Queries at a time. */
+async function readRanges(table: TableRef, ranges: IndexRange[]): Promise<{ items: Record<string, unknown>[]; queries: number }> {
+  const items: Record<string, unknown>[] = [];
+  let queries = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < ranges.length) {
+      const range = ranges[next++]!;
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await table.db.send(
+          new QueryCommand({
+            TableName: table.tableName,
+            IndexName: 'gsi3',
+            KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk BETWEEN :from AND :to',
+            ExpressionAttributeValues: { ':pk': keys.positionGeoCell(range.partition), ':from': range.from, ':to': range.to },
+            ExclusiveStartKey: start,
+          }),
+        );
+        queries++;
+        items.push(...(page.Items ?? []));
+        start = page.LastEvaluatedKey;
+      } while (start);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(FAN_OUT, ranges.length) }, worker));
+  return { items, queries };
+}
+
+/** The map's card of a position. */
+export function toCard(position: Position, distance?: number): PositionCard {
+  const card: PositionCard = {
+    positionId: position.positionId,
+    title: position.title,
+    occupation: position.occupation,
+    employerName: position.employerName,
+    employerKind: position.employerKind,
+    pay: position.pay,
+    form: position.form,
+    intensity: position.intensity,
+    suitsHalfLabour: position.suitsHalfLabour,
+    suitsWeakLabour: position.suitsWeakLabour,
+    accommodation: position.accommodation,
+    meals: position.meals,
+    location: position.location,
+    address: position.address,
+    headcount: position.headcount,
+    filled: position.filled,
+    validUntil: position.validUntil,
+    ...(position.seasonMonths ? { seasonMonths: position.seasonMonths } : {}),
+    ...(position.publicWelfareCategory ? { publicWelfareCategory: position.publicWelfareCategory } : {}),
+  };
+  return distance === undefined ? card : { ...card, distanceKm: Math.round(distance * 100) / 100 };
+}
+
+/** Reads a shape and keeps the positions a worker may see and wants. */
+async function readShape(table: TableRef, shape: Shape, sizeKm: number, filters: PositionFilters, today: string) {
+  const { items, queries } = await readRanges(table, coverRanges(shape, edgePrecisionFor(sizeKm)));
+  const positions = items
+    .map((item) => toRecord(item, today).position)
+    .filter((p) => isListable(p, today) && matchesFilters(p, filters));
+  return { positions, itemsRead: items.length, queries };
+}
+
+const cursorSchema = z.object({ d: z.number().min(0), id: z.string() });
+
+function decodeCursor(cursor: string | undefined): { d: number; id: string } | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    return cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw new ApiError('VALIDATION_FAILED', '翻页标记无效，请从第一页重新开始', 'The cursor is not valid.', 'query.cursor');
+  }
+}
+
+const encodeCursor = (d: number, id: string) => Buffer.from(JSON.stringify({ d, id })).toString('base64url');
+
+/** (distance, id) order: nearest first, ties by id, so paging is exact. */
+const after = (d: number, id: string, cursor: { d: number; id: string }) => d > cursor.d || (d === cursor.d && id > cursor.id);
+
+export async function nearby(
+  table: TableRef,
+  query: { center: LatLng; radiusKm: number; limit: number; cursor?: string | undefined; filters: PositionFilters },
+  now = new Date(),
+): Promise<Found<NearbyResponse>> {
+  const today = chinaDate(now);
+  const cursor = decodeCursor(query.cursor);
+  const { center, radiusKm, limit } = query;
+  const found: { position: Position; d: number }[] = [];
+  let itemsRead = 0;
+  let queries = 0;
+  let inner = cursor?.d ?? 0;
+  let outer = Math.min(radiusKm, Math.max(FIRST_RING_KM, inner + radiusKm / 4));
+  for (;;) {
+    const last = outer >= radiusKm;
+    // Edges as fine as for the whole disc: a finer edge on a thin ring costs more Queries than it saves reads.
+    const read = await readShape(table, annulus(center, inner, outer), outer, query.filters, today);
+    itemsRead += read.itemsRead;
+    queries += read.queries;
+    for (const position of read.positions) {
+      const d = distanceKm(center, position.location);
+      // Rings are half-open [inner, outer), the last one closed, so a position on a boundary is read once.
+      if (d < inner || (last ? d > outer : d >= outer)) continue;
+      if (cursor && !after(d, position.positionId, cursor)) continue;
+      found.push({ position, d });
+    }
+    if (found.length >= limit || last) break;
+    inner = outer;
+    outer = Math.min(radiusKm, outer * 2);
+  }
+  found.sort((a, b) => a.d - b.d || (a.position.positionId < b.position.positionId ? -1 : 1));
+  const page = found.slice(0, limit);
+  const lastShown = page.at(-1);
+  const more = found.length > limit || (found.length === limit && outer < radiusKm);
+  return {
+    result: {
+      positions: page.map(({ position, d }) => ({ ...toCard(position, d), distanceKm: Math.round(d * 100) / 100 })),
+      ...(more && lastShown ? { nextCursor: encodeCursor(lastShown.d, lastShown.position.positionId) } : {}),
+    },
+    itemsRead,
+    queries,
+  };
+}
+
+/** Km across the narrow side of a box, for the edge precision of its covering. */
+function narrowSideKm(bounds: Bbox): number {
+  const midLat = (bounds.minLat + bounds.maxLat) / 2;
+  const height = distanceKm({ lat: bounds.minLat, lng: bounds.minLng }, { lat: bounds.maxLat, lng: bounds.minLng });
+  const width = distanceKm({ lat: midLat, lng: bounds.minLng }, { lat: midLat, lng: bounds.maxLng });
+  return Math.min(height, width);
+}
+
+export async function inBox(
+  table: TableRef,
+  query: { bounds: Bbox; zoom: number; filters: PositionFilters },
+  now = new Date(),
+): Promise<Found<MapResponse>> {
+  const { bounds } = query;
+  const read = await readShape(table, box(bounds), narrowSideKm(bounds), query.filters, chinaDate(now));
+  const inside = read.positions.filter(
+    ({ location: { lat, lng } }) => lat >= bounds.minLat && lat <= bounds.maxLat && lng >= bounds.minLng && lng <= bounds.maxLng,
+  );
+  const { clusters, markers } = clusterPoints(inside, query.zoom);
+  return {
+    result: { clusters, markers: markers.map((position) => toCard(position)), total: inside.length },
+    itemsRead: read.itemsRead,
+    queries: read.queries,
+  };
+}

@@ -1,0 +1,216 @@
+/**
+ * Positions. The item carries its own index keys: staff find it by region (gsi1),
+ * its employer by owner (gsi2), and the job map by geohash (gsi3) — the last only
+ * while it is public (open, and its employer verified), so a draft, a closed or a
+ * filled position, or one of an unverified employer, is simply not on the map.
+ * Every change is a whole Put on the version read; hires bump the version too, so
+ * an edit never overwrites a hire it did not see.
+ */
+import { randomUUID } from 'node:crypto';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  ancestorAt,
+  chinaDate,
+  effectiveStatus,
+  encodeGeohash,
+  INDEX_PRECISION,
+  POINT_PRECISION,
+  positionSchema,
+  type Employer,
+  type Position,
+  type PositionInput,
+  type PositionStatus,
+} from '@bangfu/shared';
+import { isConditionFailed } from '../db/errors.js';
+import { queryAll, queryPage } from '../db/paging.js';
+import { keys } from '../db/tableSchema.js';
+import type { TableRef } from '../db/versioned.js';
+import { ApiError, notFound } from '../http/apiError.js';
+
+export const positionNotFound = () => notFound('找不到这个岗位', 'No such position.');
+
+const versionConflict = () =>
+  new ApiError(
+    'VERSION_CONFLICT',
+    '岗位已被别人修改（可能刚录用了人），请刷新后再试',
+    'The position was changed meanwhile; reload and try again.',
+    'body.version',
+  );
+
+/** A stored position: the API's fields, plus whether its employer is verified (decides the map index). */
+export interface PositionRecord {
+  position: Position;
+  employerVerified: boolean;
+}
+
+/** On the map index: open and its employer verified (headcount and expiry are checked as it is read). */
+export function isPublic(record: PositionRecord): boolean {
+  return record.employerVerified && record.position.status === 'open';
+}
+
+export function positionItem(record: PositionRecord) {
+  const { position } = record;
+  const geohash = encodeGeohash(position.location, POINT_PRECISION);
+  return {
+    ...keys.position(position.positionId),
+    type: 'position',
+    ...position,
+    employerVerified: record.employerVerified,
+    geohash,
+    gsi1pk: keys.positionsOfCounty(ancestorAt(position.regionCode, 'county')),
+    gsi1sk: keys.positionInRegion(position.regionCode, position.positionId),
+    gsi2pk: keys.positionsOfEmployer(position.employerId),
+    gsi2sk: keys.positionOfEmployer(position.createdAt, position.positionId),
+    ...(isPublic(record)
+      ? {
+          gsi3pk: keys.positionGeoCell(geohash.slice(0, INDEX_PRECISION)),
+          gsi3sk: keys.positionGeoSort(geohash, position.positionId),
+        }
+      : {}),
+  };
+}
+
+/** The position as readers see it today: an open one past its last day shows as expired. */
+export function toRecord(item: Record<string, unknown>, today = chinaDate(new Date())): PositionRecord {
+  const position = positionSchema.parse(item);
+  return {
+    position: { ...position, status: effectiveStatus(position, today) },
+    employerVerified: item.employerVerified === true,
+  };
+}
+
+export function newPosition(employer: Employer, input: PositionInput, status: PositionStatus, now = new Date()): Position {
+  const at = now.toISOString();
+  return {
+    ...input,
+    positionId: `p_${randomUUID()}`,
+    employerId: employer.employerId,
+    employerName: employer.name,
+    employerKind: employer.kind,
+    status,
+    filled: 0,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+}
+
+export function createPositionRepository(table: TableRef) {
+  const { db, tableName } = table;
+
+  async function get(positionId: string): Promise<PositionRecord | undefined> {
+    const { Item } = await db.send(
+      new GetCommand({ TableName: tableName, Key: keys.position(positionId), ConsistentRead: true }),
+    );
+    return Item ? toRecord(Item) : undefined;
+  }
+
+  return {
+    get,
+
+    async create(record: PositionRecord): Promise<Position> {
+      await db.send(
+        new PutCommand({ TableName: tableName, Item: positionItem(record), ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+      return record.position;
+    },
+
+    /**
+     * Writes the whole position on the version read, one version up. An expired
+     * position is stored as open (expiry is derived), so it is written back as open.
+     */
+    async save(record: PositionRecord, expectedVersion: number): Promise<Position> {
+      const stored = record.position.status === 'expired' ? { ...record.position, status: 'open' as const } : record.position;
+      const next = { ...stored, version: expectedVersion + 1, updatedAt: new Date().toISOString() };
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: positionItem({ ...record, position: next }),
+            ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          }),
+        );
+      } catch (error) {
+        if (isConditionFailed(error)) throw versionConflict();
+        throw error;
+      }
+      return toRecord(positionItem({ ...record, position: next })).position;
+    },
+
+    /**
+     * After a hire that may have taken the last opening: a full position becomes
+     * filled and leaves the map. Harmless to repeat; a reader also hides a full
+     * position, so a crash between the hire and this step shows nothing wrong.
+     */
+    async markFilledIfFull(positionId: string): Promise<void> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.position(positionId),
+            UpdateExpression: 'SET #status = :filled, #version = #version + :one, updatedAt = :now REMOVE gsi3pk, gsi3sk',
+            ConditionExpression: '#status = :open AND filled >= headcount',
+            ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+            ExpressionAttributeValues: { ':filled': 'filled', ':open': 'open', ':one': 1, ':now': new Date().toISOString() },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailed(error)) throw error;
+      }
+    },
+
+    /** An employer's positions, newest first. */
+    async ofEmployer(employerId: string): Promise<PositionRecord[]> {
+      const items = await queryAll(db, {
+        TableName: tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.positionsOfEmployer(employerId) },
+        ScanIndexForward: false,
+      });
+      return items.map((item) => toRecord(item));
+    },
+
+    /** The positions of a county, township or village, for staff. */
+    async listInRegion(regionCode: string, page: { cursor?: string; limit: number }) {
+      const { items, nextCursor } = await queryPage(
+        db,
+        {
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.positionsOfCounty(ancestorAt(regionCode, 'county')), ':prefix': regionCode },
+        },
+        page,
+      );
+      return { positions: items.map((item) => toRecord(item).position), ...(nextCursor ? { nextCursor } : {}) };
+    },
+
+    /**
+     * Carries an employer's verification and name onto each of its positions, so the
+     * map shows exactly the verified employers' open positions. Retries a position
+     * that a hire or an edit changed meanwhile.
+     */
+    async followEmployer(employer: Employer): Promise<void> {
+      const verified = employer.verification.status === 'verified';
+      for (const { position } of await this.ofEmployer(employer.employerId)) {
+        for (let current = await get(position.positionId); current; current = await get(position.positionId)) {
+          if (current.employerVerified === verified && current.position.employerName === employer.name) break;
+          try {
+            await this.save(
+              { position: { ...current.position, employerName: employer.name }, employerVerified: verified },
+              current.position.version,
+            );
+            break;
+          } catch (error) {
+            if (!(error instanceof ApiError && error.code === 'VERSION_CONFLICT')) throw error;
+          }
+        }
+      }
+    },
+  };
+}
+
+export type PositionRepository = ReturnType<typeof createPositionRepository>;

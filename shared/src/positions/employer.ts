@@ -1,0 +1,105 @@
+/**
+ * Employers (用人单位) of the kinds the policies name, and what staff decide
+ * about them: whether they are verified (only then are their positions public)
+ * and, for a 帮扶车间, its recognition (认定 / 退出, file 000 §(二)).
+ */
+import { z } from 'zod';
+import { regionCodeSchema } from '../regions/regionCode.js';
+import { gcj02PointSchema, phoneSchema } from '../registry/worker.js';
+
+export const EMPLOYER_KINDS = [
+  'enterprise', // 企业
+  'assistanceWorkshop', // 就业帮扶车间
+  'assistanceBase', // 就业帮扶基地
+  'cooperative', // 合作社
+  'workForRelief', // 以工代赈项目
+  'publicWelfare', // 乡村公益性岗位开发单位
+  'hrAgency', // 人力资源服务机构、劳务经纪人
+] as const;
+export type EmployerKind = (typeof EMPLOYER_KINDS)[number];
+
+export const EMPLOYER_KIND_ZH: Record<EmployerKind, string> = {
+  enterprise: '企业',
+  assistanceWorkshop: '帮扶车间',
+  assistanceBase: '就业帮扶基地',
+  cooperative: '合作社',
+  workForRelief: '以工代赈项目',
+  publicWelfare: '公益性岗位',
+  hrAgency: '劳务服务机构',
+};
+
+export const VERIFICATION_STATUSES = ['pending', 'verified', 'rejected'] as const;
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+
+/** A workshop's standing under 《内蒙古自治区就业帮扶车间管理办法》: recognised, or made to exit. */
+export const workshopStatusSchema = z.strictObject({
+  recognition: z.enum(['recognised', 'exited']), // 认定 / 退出
+  decidedOn: z.iso.date(),
+  /** 帮扶对象 (people helped) it employs now. */
+  assistedEmployees: z.number().int().min(0).max(100_000),
+});
+export type WorkshopStatus = z.infer<typeof workshopStatusSchema>;
+
+/** What an employer account enters about itself. */
+export const employerInputSchema = z.strictObject({
+  name: z.string().trim().min(2, '单位名称至少 2 个字').max(60),
+  kind: z.enum(EMPLOYER_KINDS),
+  /** The township (9 digits) or village (12) it sits in. */
+  regionCode: regionCodeSchema.refine((code) => code.length >= 9, '请选到乡镇（苏木）或村（嘎查）'),
+  location: gcj02PointSchema,
+  address: z.string().trim().min(2).max(100),
+  contactName: z.string().trim().min(1).max(30),
+  contactPhone: phoneSchema,
+  description: z.string().trim().max(500).optional(),
+});
+export type EmployerInput = z.infer<typeof employerInputSchema>;
+
+export const employerUpdateSchema = employerInputSchema
+  .omit({ kind: true })
+  .partial()
+  .extend({ version: z.number().int().min(1) })
+  .strict();
+
+export const employerSchema = z.object({
+  ...employerInputSchema.shape,
+  employerId: z.string(),
+  ownerUserId: z.string(),
+  verification: z.object({
+    status: z.enum(VERIFICATION_STATUSES),
+    decidedBy: z.string().optional(),
+    decidedAt: z.iso.datetime().optional(),
+    note: z.string().optional(),
+  }),
+  workshop: workshopStatusSchema.optional(),
+  demo: z.boolean().optional(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  version: z.number().int().min(1),
+});
+export type Employer = z.infer<typeof employerSchema>;
+
+/** Staff's decision on an employer. */
+export const verificationDecisionSchema = z
+  .strictObject({
+    version: z.number().int().min(1),
+    decision: z.enum(['verified', 'rejected']),
+    note: z.string().trim().max(200).optional(),
+  })
+  .refine((d) => d.decision === 'verified' || (d.note?.length ?? 0) >= 4, {
+    path: ['note'],
+    message: '不通过时请写明原因（至少 4 个字）',
+  });
+
+/** What a worker sees of the employer behind a job: who, what kind, where, whom to call. */
+export const employerPublicSchema = employerSchema.pick({
+  employerId: true,
+  name: true,
+  kind: true,
+  address: true,
+  location: true,
+  contactName: true,
+  contactPhone: true,
+  description: true,
+  workshop: true,
+});
+export type EmployerPublic = z.infer<typeof employerPublicSchema>;

@@ -1,0 +1,64 @@
+/** Test data for the job map: employers and positions written through the product's own repositories. */
+import { workerInputSchema, type Employer, type LatLng, type PositionInput, type User } from '@bangfu/shared';
+import type { AppContext } from '../../functions/src/appContext.js';
+import { batchPut } from '../../functions/src/db/batchWrite.js';
+import { newPosition, positionItem, type PositionRecord } from '../../functions/src/positions/positionRepository.js';
+import type { TestApi } from './api.js';
+import { idNumber, JINSHAN_VILLAGE, workerInput } from './people.js';
+
+export const GUYANG: LatLng = { lat: 41.034, lng: 110.063 };
+
+export function positionInput(overrides: Partial<PositionInput> = {}): PositionInput {
+  return {
+    title: '服装缝纫工',
+    occupation: 'sewing_worker',
+    headcount: 5,
+    pay: { unit: 'month', minFen: 300_000, maxFen: 400_000 },
+    form: 'fullTime',
+    intensity: 'light',
+    suitsHalfLabour: true,
+    suitsWeakLabour: false,
+    accommodation: false,
+    meals: true,
+    location: GUYANG,
+    address: '固阳县金山镇',
+    regionCode: '150222102',
+    crossProvinceTransfer: false,
+    requiredCertificates: [],
+    validFrom: '2026-01-01',
+    validUntil: '2099-12-31',
+    ...overrides,
+  };
+}
+
+/** Writes positions of `employer` straight into the table, as its repository stores them. */
+export async function putPositions(ctx: AppContext, employer: Employer, inputs: PositionInput[]): Promise<PositionRecord[]> {
+  const records = inputs.map((input) => ({
+    position: newPosition(employer, input, 'open'),
+    employerVerified: employer.verification.status === 'verified',
+  }));
+  await batchPut(ctx.table, records.map(positionItem));
+  return records;
+}
+
+/** A worker account bound to a new registry record in 金山镇; returns its token and record id. */
+export async function boundWorker(api: TestApi, n: number, overrides: Record<string, unknown> = {}) {
+  const userId = `test-worker-${n}`;
+  const user: User = {
+    userId,
+    role: 'worker',
+    displayName: `测试${n}`,
+    regionCode: JINSHAN_VILLAGE,
+    careMode: false,
+    createdAt: new Date().toISOString(),
+    version: 1,
+  };
+  await api.ctx.users.create(user);
+  const staff = { userId: 'demo-staff-county', role: 'staff' as const, regionCode: '150222' };
+  const input = workerInputSchema.parse(
+    workerInput({ idNumber: idNumber('150222', '19800101', 300 + n), name: `测试${n}`, ...overrides }),
+  );
+  const worker = await api.ctx.workers.create(input, staff);
+  await api.ctx.workers.bind(userId, (await api.ctx.workers.getItem(worker.workerId, true))!, undefined);
+  return { token: await api.loginAs(userId), workerId: worker.workerId, userId };
+}

@@ -1,0 +1,108 @@
+/** The index ranges that read a ring or a box: nothing inside is missed, and little outside is read. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  annulus,
+  box,
+  coverCells,
+  coverRanges,
+  distanceKm,
+  edgePrecisionFor,
+  encodeGeohash,
+  geohashBbox,
+  INDEX_PRECISION,
+  POINT_PRECISION,
+  type IndexRange,
+  type LatLng,
+} from '@bangfu/shared';
+
+/** Where a point's index entry sorts: the range that would read it, if any. */
+function rangeOf(ranges: IndexRange[], point: LatLng): IndexRange | undefined {
+  const hash = encodeGeohash(point, POINT_PRECISION);
+  const sortKey = `${hash}#p_1`;
+  return ranges.find((r) => r.partition === hash.slice(0, INDEX_PRECISION) && r.from <= sortKey && sortKey <= r.to);
+}
+
+/** A point at `km` from `center` in direction `bearing` (flat approximation, plenty at these scales). */
+function offset(center: LatLng, km: number, bearing: number): LatLng {
+  const lat = center.lat + (km * Math.cos(bearing)) / 111.195;
+  const lng = center.lng + (km * Math.sin(bearing)) / (111.195 * Math.cos((center.lat * Math.PI) / 180));
+  return { lat, lng };
+}
+
+const chinaPoint = fc.record({
+  lat: fc.double({ min: 18, max: 53, noNaN: true }),
+  lng: fc.double({ min: 75, max: 134, noNaN: true }),
+});
+
+describe('covering a ring around a point', () => {
+  it('reads every point whose distance lies in the ring', () => {
+    fc.assert(
+      fc.property(
+        chinaPoint,
+        fc.double({ min: 0, max: 40, noNaN: true }),
+        fc.double({ min: 0.5, max: 40, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
+        (center, inner, width, t, bearing) => {
+          const outer = inner + width;
+          const ranges = coverRanges(annulus(center, inner, outer), edgePrecisionFor(outer));
+          const point = offset(center, inner + t * width, bearing);
+          const d = distanceKm(center, point);
+          fc.pre(d >= inner && d <= outer);
+          expect(rangeOf(ranges, point)).toBeDefined();
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads about the ring’s own area, not the box around it', () => {
+    const center = { lat: 41.03, lng: 110.05 }; // 固阳县
+    const areaOf = (cell: string) => {
+      const b = geohashBbox(cell);
+      return (b.maxLat - b.minLat) * 111.195 * (b.maxLng - b.minLng) * 111.195 * Math.cos((center.lat * Math.PI) / 180);
+    };
+    for (const radius of [1, 5, 20, 50, 150]) {
+      const cells = coverCells(annulus(center, 0, radius), edgePrecisionFor(radius));
+      const covered = cells.reduce((sum, cell) => sum + areaOf(cell), 0);
+      expect(covered / (Math.PI * radius * radius)).toBeLessThan(1.5);
+    }
+    // A ring skips its middle: the ring 20–25 km reads far less than the disc of 25 km.
+    const ring = coverCells(annulus(center, 20, 25), edgePrecisionFor(25)).reduce((s, c) => s + areaOf(c), 0);
+    const disc = coverCells(annulus(center, 0, 25), edgePrecisionFor(25)).reduce((s, c) => s + areaOf(c), 0);
+    expect(ring).toBeLessThan(disc * 0.7);
+    expect(ring / (Math.PI * (25 ** 2 - 20 ** 2))).toBeLessThan(2.5); // coarse edges on a thin ring: Queries, not reads, cost
+  });
+
+  it('merges neighbouring cells of a partition into one Query', () => {
+    const ranges = coverRanges(annulus({ lat: 41.03, lng: 110.05 }, 0, 20), edgePrecisionFor(20));
+    const cells = coverCells(annulus({ lat: 41.03, lng: 110.05 }, 0, 20), edgePrecisionFor(20));
+    expect(ranges.length).toBeLessThan(cells.length / 3);
+    for (const range of ranges) {
+      expect(range.partition).toHaveLength(INDEX_PRECISION);
+      expect(range.from.startsWith(range.partition)).toBe(true);
+      expect(range.from < range.to).toBe(true);
+    }
+  });
+});
+
+describe('covering a map box', () => {
+  it('reads every point inside the box', () => {
+    fc.assert(
+      fc.property(
+        chinaPoint,
+        fc.double({ min: 0.01, max: 1.5, noNaN: true }),
+        fc.double({ min: 0.01, max: 1.5, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (corner, dLat, dLng, u, v) => {
+          const bounds = { minLat: corner.lat, minLng: corner.lng, maxLat: corner.lat + dLat, maxLng: corner.lng + dLng };
+          const ranges = coverRanges(box(bounds), edgePrecisionFor(Math.min(dLat, dLng) * 80));
+          expect(rangeOf(ranges, { lat: corner.lat + u * dLat, lng: corner.lng + v * dLng })).toBeDefined();
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
