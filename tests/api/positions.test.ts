@@ -393,4 +393,22 @@ describe('employers and positions', () => {
     const mine = (await api.call('GET', '/api/v1/me/positions', { token: employerToken })).body.positions;
     expect(mine.find((p: { positionId: string }) => p.positionId === record!.position.positionId).status).toBe('expired');
   });
+
+  it('records a 帮扶车间’s recognition and the people it helps, for staff in scope and for workshops only', async () => {
+    const put = (employerId: string, token: string, body: unknown) =>
+      api.call('PUT', `/api/v1/employers/${employerId}/workshop`, { token, body });
+    const change = { version: employer.version, recognition: 'exited', decidedOn: '2026-10-31', assistedEmployees: 12 };
+    expect((await put(employer.employerId, otherTownship, change)).status).toBe(403);
+    const bad = await put(employer.employerId, township, { ...change, recognition: 'maybe' });
+    expect(bad.body.error.field).toBe('body.recognition');
+    const done = await put(employer.employerId, township, change);
+    expect(done.status).toBe(200);
+    expect(done.body.employer.workshop).toEqual({ recognition: 'exited', decidedOn: '2026-10-31', assistedEmployees: 12 });
+
+    const cooperative = (await api.ctx.users.get('demo-employer-5'))!.employerId!; // 银号镇肉羊养殖合作社
+    const county = await api.loginAs('demo-staff-county');
+    const refused = await put(cooperative, county, { ...change, version: 1 });
+    expect(refused.status).toBe(400);
+    expect((await api.ctx.employers.get(cooperative))?.workshop).toBeUndefined();
+  });
 });

@@ -1,11 +1,13 @@
 /**
  * The job map's reads, on the geohash index (gsi3) only — never a Scan.
  *
- * Nearby: rings of growing radius around the point (the first reaches 20 km or a
- * quarter of the radius past the cursor; each next one doubles), one Query per covering range,
+ * Nearby: rings of growing radius around the point, one Query per covering range,
  * an exact distance filter, until a page is full or the radius is reached. The
- * cursor is the (distance, id) of the last position returned; the next page
- * starts its first ring there, so pages neither repeat nor skip.
+ * first ring is 5 km; each next one reaches as far as the density of matching
+ * positions seen so far says the page needs (at most 4× further), so a town reads
+ * little more than a page and the open steppe still finds its few jobs. The cursor
+ * is the (distance, id) of the last position returned with that density; the next
+ * page starts its ring there, so pages neither repeat nor skip.
  *
  * Map: the box's covering ranges, exact containment, then clusters by zoom.
  */
@@ -38,8 +40,10 @@ import { toRecord } from './positionRepository.js';
 
 /** Queries in flight at once for one request. */
 const FAN_OUT = 16;
-/** The first ring reaches at least this far (or a quarter of the radius past the cursor): one round for most searches. */
-const FIRST_RING_KM = 20;
+/** The first ring of a search; later rings grow by what the density seen so far says is needed. */
+const FIRST_RING_KM = 5;
+const MIN_RING_KM = 0.5;
+const MAX_GROWTH = 4;
 
 export interface Found<T> {
   result: T;
@@ -112,9 +116,11 @@ async function readShape(table: TableRef, shape: Shape, sizeKm: number, filters:
   return { positions, itemsRead: items.length, queries };
 }
 
-const cursorSchema = z.object({ d: z.number().min(0), id: z.string() });
+/** The cursor: where the last page ended, and how dense matching positions were (per km²). */
+const cursorSchema = z.object({ d: z.number().min(0), id: z.string(), density: z.number().min(0).optional() });
+type Cursor = z.infer<typeof cursorSchema>;
 
-function decodeCursor(cursor: string | undefined): { d: number; id: string } | undefined {
+function decodeCursor(cursor: string | undefined): Cursor | undefined {
   if (cursor === undefined) return undefined;
   try {
     return cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
@@ -123,10 +129,15 @@ function decodeCursor(cursor: string | undefined): { d: number; id: string } | u
   }
 }
 
-const encodeCursor = (d: number, id: string) => Buffer.from(JSON.stringify({ d, id })).toString('base64url');
+const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
 
 /** (distance, id) order: nearest first, ties by id, so paging is exact. */
-const after = (d: number, id: string, cursor: { d: number; id: string }) => d > cursor.d || (d === cursor.d && id > cursor.id);
+const after = (d: number, id: string, cursor: Cursor) => d > cursor.d || (d === cursor.d && id > cursor.id);
+
+/** How far to read to find `wanted` more positions beyond `fromKm` at `density` per km², with a margin. */
+function reachFor(fromKm: number, wanted: number, density: number): number {
+  return Math.sqrt(fromKm ** 2 + wanted / (Math.PI * density)) * 1.25;
+}
 
 export async function nearby(
   table: TableRef,
@@ -139,8 +150,13 @@ export async function nearby(
   const found: { position: Position; d: number }[] = [];
   let itemsRead = 0;
   let queries = 0;
-  let inner = cursor?.d ?? 0;
-  let outer = Math.min(radiusKm, Math.max(FIRST_RING_KM, inner + radiusKm / 4));
+  const start = cursor?.d ?? 0;
+  let inner = start;
+  let outer = Math.min(
+    radiusKm,
+    cursor?.density ? Math.max(start + MIN_RING_KM, reachFor(start, limit, cursor.density)) : start + FIRST_RING_KM,
+  );
+  let density = 0;
   for (;;) {
     const last = outer >= radiusKm;
     // Edges as fine as for the whole disc: a finer edge on a thin ring costs more Queries than it saves reads.
@@ -154,9 +170,12 @@ export async function nearby(
       if (cursor && !after(d, position.positionId, cursor)) continue;
       found.push({ position, d });
     }
+    density = found.length / (Math.PI * (outer ** 2 - start ** 2));
     if (found.length >= limit || last) break;
+    // Read next just as far as the density seen so far says the page needs.
+    const reach = density > 0 ? reachFor(outer, limit - found.length, density) : outer * MAX_GROWTH;
     inner = outer;
-    outer = Math.min(radiusKm, outer * 2);
+    outer = Math.min(radiusKm, Math.max(outer * 1.5, Math.min(reach, outer * MAX_GROWTH)));
   }
   found.sort((a, b) => a.d - b.d || (a.position.positionId < b.position.positionId ? -1 : 1));
   const page = found.slice(0, limit);
@@ -165,7 +184,9 @@ export async function nearby(
   return {
     result: {
       positions: page.map(({ position, d }) => ({ ...toCard(position, d), distanceKm: Math.round(d * 100) / 100 })),
-      ...(more && lastShown ? { nextCursor: encodeCursor(lastShown.d, lastShown.position.positionId) } : {}),
+      ...(more && lastShown
+        ? { nextCursor: encodeCursor({ d: lastShown.d, id: lastShown.position.positionId, ...(density > 0 ? { density } : {}) }) }
+        : {}),
     },
     itemsRead,
     queries,

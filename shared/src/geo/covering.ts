@@ -18,7 +18,7 @@ import { bboxOfCircle, cellsCoveringBbox, distanceToCellKm, geohashBbox, type Bb
 export const INDEX_PRECISION = 4;
 /** Characters of the geohash stored in the sort key (about 5 m). */
 export const POINT_PRECISION = 9;
-/** Finer edges than this cost more Queries than they save reads. */
+/** Finer edges than this cost more to compute than they save reads. */
 const FINEST_EDGE = 7;
 
 const BASE32 = '0123456789bcdefghjkmnpqrstuvwxyz';
@@ -82,16 +82,15 @@ export function farthestDistanceKm(point: LatLng, cell: Bbox): number {
 
 /**
  * The edge precision for a shape of size `extentKm` (a disc's radius, a box's
- * shorter side): the coarsest that keeps the covering within about 1.3× the
- * shape's area. Measured around Baotou (41° N), a disc of radius 1 / 5 / 20 / 50 km
- * reads 1.17 / 1.20 / 1.29 / 1.11× its area in 22 / 27 / 18 / 41 Queries. A ring
- * takes the precision of its outer disc: finer edges along a long thin ring would
- * cost hundreds of Queries to save a few reads.
+ * shorter side). Finer edges read less outside the shape, and bridging small gaps
+ * (coverRanges) keeps the Queries few: around Baotou (41° N) a disc of radius
+ * 5 / 20 / 50 km is read in 14 / 12 / 22 Queries covering at most 1.3× its area.
+ * Past 30 km the edge is a small part of the disc and coarse cells cost less to compute.
  */
 export function edgePrecisionFor(extentKm: number): number {
   // Longer side of a cell at China's latitudes: precision 5 ≈ 4.9 km, 6 ≈ 1.2 km, 7 ≈ 0.15 km.
-  if (extentKm >= 8) return 5;
-  if (extentKm >= 1.5) return 6;
+  if (extentKm >= 30) return 5;
+  if (extentKm >= 8) return 6;
   return FINEST_EDGE;
 }
 
@@ -132,8 +131,12 @@ function toGeohash(value: number, precision: number): string {
  * The Queries that read `shape`: its covering cells, neighbours within a partition
  * merged into one sort-key range. `to` ends in '~', which sorts after every geohash
  * character and after '#', so the range takes every item whose geohash starts inside it.
+ *
+ * Then the smallest gaps between ranges of one partition are bridged too, as long as
+ * the bridged cells add up to at most `slack` of the covering's area: a Query costs
+ * more than reading a few more items, so many small gaps become one read.
  */
-export function coverRanges(shape: Shape, maxPrecision: number): IndexRange[] {
+export function coverRanges(shape: Shape, maxPrecision: number, slack = 0.25): IndexRange[] {
   const byPartition = new Map<string, [number, number][]>();
   for (const cell of coverCells(shape, maxPrecision)) {
     const partition = cell.slice(0, INDEX_PRECISION);
@@ -141,19 +144,40 @@ export function coverRanges(shape: Shape, maxPrecision: number): IndexRange[] {
     spans.push(span(cell, maxPrecision));
     byPartition.set(partition, spans);
   }
-  const ranges: IndexRange[] = [];
+  const merged = new Map<string, [number, number][]>();
+  const gaps: { partition: string; after: number; size: number }[] = [];
+  let covered = 0;
   for (const [partition, spans] of byPartition) {
     spans.sort((a, b) => a[0] - b[0]);
-    let [from, to] = spans[0]!;
+    const runs: [number, number][] = [];
+    for (const [start, end] of spans) {
+      const last = runs.at(-1);
+      if (last && last[1] === start) last[1] = end;
+      else runs.push([start, end]);
+      covered += end - start;
+    }
+    runs.slice(1).forEach(([start], i) => gaps.push({ partition, after: i, size: start - runs[i]![1] }));
+    merged.set(partition, runs);
+  }
+  const bridged = new Set<string>();
+  let budget = slack * covered;
+  for (const gap of gaps.sort((a, b) => a.size - b.size)) {
+    if (gap.size > budget) break;
+    budget -= gap.size;
+    bridged.add(`${gap.partition}#${gap.after}`);
+  }
+  const ranges: IndexRange[] = [];
+  for (const [partition, runs] of merged) {
+    let [from, to] = runs[0]!;
     const flush = () =>
       ranges.push({ partition, from: toGeohash(from, maxPrecision), to: `${toGeohash(to - 1, maxPrecision)}~` });
-    for (const [start, end] of spans.slice(1)) {
-      if (start === to) to = end;
+    runs.slice(1).forEach(([start, end], i) => {
+      if (bridged.has(`${partition}#${i}`)) to = end;
       else {
         flush();
         [from, to] = [start, end];
       }
-    }
+    });
     flush();
   }
   return ranges;
