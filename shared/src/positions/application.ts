@@ -8,16 +8,8 @@ import { LABOUR_CLASSES, type EmploymentForm, type EmploymentPlace } from '../re
 import type { EmploymentInput } from '../registry/employment.js';
 import { MAX_MONTHLY_INCOME_FEN } from '../registry/employment.js';
 import { WORKING_DAYS_PER_MONTH } from './filters.js';
+import { APPLICATION_STATUSES } from './labels.js';
 import { positionCardSchema, type Position } from './position.js';
-
-export const APPLICATION_STATUSES = ['applied', 'accepted', 'rejected', 'hired'] as const; // 已申请 / 待录用 / 未录用 / 已录用
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
-export const APPLICATION_STATUS_ZH: Record<ApplicationStatus, string> = {
-  applied: '已报名，等单位回复',
-  accepted: '单位同意面谈',
-  rejected: '这次没有录用',
-  hired: '已录用',
-};
 
 export const applicationSchema = z.object({
   positionId: z.string(),

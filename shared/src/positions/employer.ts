@@ -6,30 +6,7 @@
 import { z } from 'zod';
 import { regionCodeSchema } from '../regions/regionCode.js';
 import { gcj02PointSchema, phoneSchema } from '../registry/worker.js';
-
-export const EMPLOYER_KINDS = [
-  'enterprise', // 企业
-  'assistanceWorkshop', // 就业帮扶车间
-  'assistanceBase', // 就业帮扶基地
-  'cooperative', // 合作社
-  'workForRelief', // 以工代赈项目
-  'publicWelfare', // 乡村公益性岗位开发单位
-  'hrAgency', // 人力资源服务机构、劳务经纪人
-] as const;
-export type EmployerKind = (typeof EMPLOYER_KINDS)[number];
-
-export const EMPLOYER_KIND_ZH: Record<EmployerKind, string> = {
-  enterprise: '企业',
-  assistanceWorkshop: '帮扶车间',
-  assistanceBase: '就业帮扶基地',
-  cooperative: '合作社',
-  workForRelief: '以工代赈项目',
-  publicWelfare: '公益性岗位',
-  hrAgency: '劳务服务机构',
-};
-
-export const VERIFICATION_STATUSES = ['pending', 'verified', 'rejected'] as const;
-export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+import { EMPLOYER_KINDS, VERIFICATION_STATUSES } from './labels.js';
 
 /** A workshop's standing under 《内蒙古自治区就业帮扶车间管理办法》: recognised, or made to exit. */
 export const workshopStatusSchema = z.strictObject({

@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import { normaliseOccupation } from '../registry/occupations.js';
-import { EMPLOYER_KINDS } from './employer.js';
-import { POSITION_FORMS, type Pay, type Position } from './position.js';
+import { EMPLOYER_KINDS, POSITION_FORMS } from './labels.js';
+import type { Pay, Position } from './position.js';
 
 /** Working days in a month, to compare a day wage with a monthly one. */
 export const WORKING_DAYS_PER_MONTH = 22;

@@ -5,45 +5,17 @@
  */
 import { z } from 'zod';
 import { regionCodeSchema } from '../regions/regionCode.js';
-import { JOB_TYPES, type JobType } from '../registry/labels.js';
 import { gcj02PointSchema, skillSchema } from '../registry/worker.js';
-import { EMPLOYER_KINDS } from './employer.js';
-
-/** A position's form is one of the job types a worker may wish for: 全职 / 兼职 / 季节工 / 零工. */
-export const POSITION_FORMS = JOB_TYPES;
-export type PositionForm = JobType;
-
-export const PAY_UNITS = ['month', 'day', 'piece'] as const; // 月薪 / 日薪 / 计件
-export type PayUnit = (typeof PAY_UNITS)[number];
-export const PAY_UNIT_ZH: Record<PayUnit, string> = { month: '每月', day: '每天', piece: '计件' };
-
-export const INTENSITIES = ['light', 'medium', 'heavy'] as const; // 轻 / 中 / 重体力
-export type Intensity = (typeof INTENSITIES)[number];
-export const INTENSITY_ZH: Record<Intensity, string> = { light: '轻体力', medium: '中等体力', heavy: '重体力' };
-
-/** Categories of 乡村公益性岗位 (file 004 §(六), 000 §(四)). */
-export const PUBLIC_WELFARE_CATEGORIES = [
-  'sanitation', // 保洁环卫
-  'greening', // 绿化
-  'roadMaintenance', // 道路养护
-  'forestRanger', // 生态护林员
-  'grasslandKeeper', // 草管员
-  'employmentService', // 就业服务
-  'otherPublicService', // 其他公共服务
-] as const;
-export type PublicWelfareCategory = (typeof PUBLIC_WELFARE_CATEGORIES)[number];
-export const PUBLIC_WELFARE_CATEGORY_ZH: Record<PublicWelfareCategory, string> = {
-  sanitation: '保洁环卫',
-  greening: '绿化',
-  roadMaintenance: '道路养护',
-  forestRanger: '生态护林员',
-  grasslandKeeper: '草管员',
-  employmentService: '就业服务',
-  otherPublicService: '其他公共服务',
-};
-
-export const POSITION_STATUSES = ['draft', 'open', 'filled', 'closed', 'expired'] as const;
-export type PositionStatus = (typeof POSITION_STATUSES)[number];
+import {
+  EMPLOYER_KINDS,
+  INTENSITIES,
+  PAY_UNITS,
+  POSITION_FORMS,
+  POSITION_STATUSES,
+  PUBLIC_WELFARE_CATEGORIES,
+  type PositionForm,
+  type PositionStatus,
+} from './labels.js';
 
 /** Pay in integer fen per unit; a fixed wage has min = max. */
 export const paySchema = z

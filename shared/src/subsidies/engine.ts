@@ -1,0 +1,241 @@
+/**
+ * The rules engine: `(facts, period, parameters) → result` for each subsidy, pure.
+ * A rule states its own conditions and amount through a RuleContext, which records
+ * every fact and every parameter (with its date and document) that decided it, in
+ * words a worker can read and an auditor can check, and the facts still missing.
+ * Two rules hold for every subsidy and live here, once: leaving the registry stops
+ * subsidies from the next month (file 001 item 10), and nothing is paid twice for the
+ * same thing and period.
+ */
+import type { RegionCode } from '../regions/regionCode.js';
+import { SUBSIDY_NAME_ZH, type Beneficiary, type SubsidyId } from './catalogue.js';
+import type { SubsidyFacts } from './facts.js';
+import {
+  readParameter,
+  type ParameterDefinition,
+  type ParameterStep,
+  type ParameterTable,
+  type Reference,
+} from './parameters.js';
+
+export interface TraceLine {
+  /** fact: what is known; parameter: a number from a document; rule: a step of the rule's reasoning. */
+  kind: 'fact' | 'parameter' | 'rule';
+  /** In plain Chinese, for the worker and the approver. */
+  text: string;
+  /** The fact's path or the parameter's key. */
+  key?: string;
+  value?: string | number | boolean;
+  /** A parameter's step: the date it holds from, and the region that set it (`''`: the documents, everywhere). */
+  from?: string;
+  setIn?: string;
+  example?: boolean;
+  reference?: Reference;
+}
+
+export interface SubsidyResult {
+  subsidy: SubsidyId;
+  name: string;
+  /** What this result pays for, when a subsidy pays for several things (each course, each transfer). */
+  item?: string;
+  beneficiary: Beneficiary;
+  eligible: boolean;
+  amountFen: number;
+  /** With the beneficiary, what a claim is unique by: 'once', '2026', '2026-11', or the thing it pays for. */
+  periodKey: string;
+  /** Already claimed for this period key: shown as 已领, never paid again. */
+  claimed: boolean;
+  trace: TraceLine[];
+  /** Facts that would change the answer if provided (their paths in the facts). */
+  missing: string[];
+  reference: Reference;
+}
+
+export interface ParameterSource {
+  definitions: Readonly<Record<string, ParameterDefinition>>;
+  table: ParameterTable;
+}
+
+export interface RuleInput {
+  facts: SubsidyFacts;
+  /** The month being evaluated, YYYY-MM; parameters are read as of its first day. */
+  period: string;
+  regionCode: RegionCode;
+  parameters: ParameterSource;
+}
+
+/** What a rule decides; the engine adds the name, the trace and the common rules. */
+export interface Outcome {
+  eligible: boolean;
+  amountFen: number;
+  periodKey: string;
+  /** What it pays for, when the rule pays for several things at once. */
+  item?: string;
+}
+
+/** A parameter a rule reads: what it is, and the steps it ships with (`''`: fixed by the documents for everyone). */
+export interface ParameterSpec {
+  definition: Omit<ParameterDefinition, 'key'>;
+  values: Readonly<Record<string, readonly ParameterStep[]>>;
+}
+
+export interface Rule {
+  id: SubsidyId;
+  beneficiary: Beneficiary;
+  reference: Reference;
+  /** The parameters it reads, by key, with their shipped values. */
+  parameters: Readonly<Record<string, ParameterSpec>>;
+  /** One outcome, or one per thing paid for (at least one). */
+  evaluate(context: RuleContext): Outcome | Outcome[];
+}
+
+/** What a rule reads and writes its reasons through. */
+export class RuleContext {
+  readonly trace: TraceLine[] = [];
+  readonly missing: string[] = [];
+
+  constructor(readonly input: RuleInput) {}
+
+  get facts(): SubsidyFacts {
+    return this.input.facts;
+  }
+
+  get period(): string {
+    return this.input.period;
+  }
+
+  /** The first day of the period: the date parameters and ages are read on. */
+  get date(): string {
+    return `${this.input.period}-01`;
+  }
+
+  /** Records a fact that decided something. */
+  fact(text: string, key: string, value?: string | number | boolean): void {
+    this.trace.push({ kind: 'fact', text, key, ...(value !== undefined ? { value } : {}) });
+  }
+
+  /** Records a step of reasoning, optionally with the passage it follows. */
+  rule(text: string, reference?: Reference): void {
+    this.trace.push({ kind: 'rule', text, ...(reference ? { reference } : {}) });
+  }
+
+  /** Records that a fact is missing; the rule then decides without it (usually: not eligible yet). */
+  need(key: string, text: string): void {
+    if (!this.missing.includes(key)) this.missing.push(key);
+    this.trace.push({ kind: 'rule', text, key });
+  }
+
+  /**
+   * A parameter in force on the period's first day, recorded in the trace; undefined
+   * when the documents or the region have ended it (the rule is then not in force).
+   * Throws MissingParameterError when the period has no value at all.
+   */
+  param(key: string): number | undefined {
+    const reading = readParameter(
+      this.input.parameters.definitions,
+      this.input.parameters.table,
+      key,
+      this.input.regionCode,
+      this.date,
+    );
+    if (reading.status === 'ended') {
+      this.trace.push({
+        kind: 'parameter',
+        text: `${reading.label}：自 ${reading.since} 起已停止执行`,
+        key,
+        from: reading.since,
+        setIn: reading.setIn,
+        reference: reading.reference,
+      });
+      return undefined;
+    }
+    this.trace.push({
+      kind: 'parameter',
+      text: `${reading.label}：${describe(reading.value, reading.unit)}（自 ${reading.from} 起${reading.example ? '，示例标准' : ''}）`,
+      key,
+      value: reading.value,
+      from: reading.from,
+      setIn: reading.setIn,
+      example: reading.example,
+      reference: reading.reference,
+    });
+    return reading.value;
+  }
+}
+
+function describe(value: number, unit: string): string {
+  switch (unit) {
+    case 'fen':
+      return `${(value / 100).toFixed(value % 100 === 0 ? 0 : 2)} 元`;
+    case 'months':
+      return `${value} 个月`;
+    case 'years':
+      return `${value} 岁`;
+    case 'days':
+      return `${value} 天`;
+    case 'ratio':
+      return `${Math.round(value * 1000) / 10}%`;
+    default:
+      return String(value);
+  }
+}
+
+/** Applies the rule, then the rules every subsidy shares; one result per outcome. */
+export function evaluateRule(rule: Rule, input: RuleInput): SubsidyResult[] {
+  const context = new RuleContext(input);
+  const evaluated = rule.evaluate(context);
+  const outcomes = Array.isArray(evaluated) ? evaluated : [evaluated];
+  if (outcomes.length === 0) throw new Error(`rule ${rule.id} decided nothing`);
+  const exit = input.facts.person?.registryExitDate;
+  const exited = rule.beneficiary === 'worker' && exit !== undefined && input.period > exit.slice(0, 7);
+  if (exited) {
+    context.rule(`${exit} 已退出帮扶台账，从下个月起不再享受补贴`, {
+      document: '沅江市就业扶贫工作要点（文件 001）',
+      section: '第10项',
+    });
+  }
+  return outcomes.map((outcome) => {
+    const claimed = input.facts.pastClaims.some((c) => c.subsidy === rule.id && c.periodKey === outcome.periodKey);
+    const trace = claimed
+      ? [...context.trace, { kind: 'rule' as const, text: `${outcome.item ?? '这一项'}已经领过了，同一事项同一期间不重复发放` }]
+      : context.trace;
+    const eligible = outcome.eligible && !exited && !claimed;
+    return {
+      subsidy: rule.id,
+      name: SUBSIDY_NAME_ZH[rule.id],
+      ...(outcome.item ? { item: outcome.item } : {}),
+      beneficiary: rule.beneficiary,
+      eligible,
+      amountFen: eligible ? outcome.amountFen : 0,
+      periodKey: outcome.periodKey,
+      claimed,
+      trace,
+      missing: context.missing,
+      reference: rule.reference,
+    };
+  });
+}
+
+export function evaluateAll(rules: readonly Rule[], input: RuleInput): SubsidyResult[] {
+  return rules.flatMap((rule) => evaluateRule(rule, input));
+}
+
+/**
+ * The parameters of a set of rules as shipped, with `overrides` (a region's own steps,
+ * set by its admins) laid over them: a region's steps for a key replace what shipped
+ * for that region and key.
+ */
+export function parameterSource(
+  rules: readonly Rule[],
+  overrides: Readonly<Record<string, Readonly<Record<string, readonly ParameterStep[]>>>> = {},
+): ParameterSource {
+  const definitions: Record<string, ParameterDefinition> = {};
+  const table: Record<string, Record<string, readonly ParameterStep[]>> = {};
+  for (const rule of rules) {
+    for (const [key, spec] of Object.entries(rule.parameters)) {
+      definitions[key] = { key, ...spec.definition };
+      table[key] = { ...spec.values, ...overrides[key] };
+    }
+  }
+  return { definitions, table };
+}

@@ -1,0 +1,73 @@
+/**
+ * 就业创业服务补助 (file 004 §(一)): HR agencies and labour brokers that organise rural
+ * workers' transfer across county, city or province, where the worker works 6 months or
+ * more in the year and it is their first transfer out, get 300 / 500 / 800 yuan per person.
+ */
+import type { Outcome, Rule } from '../engine.js';
+import type { Reference } from '../parameters.js';
+
+const reference: Reference = {
+  document: '包头市农村牧区劳动力转移就业十项计划（文件 004）',
+  section: '一、(一)',
+};
+const PLACE_ZH = { acrossCounty: '跨旗县区', acrossCity: '跨盟市', acrossProvince: '跨省' } as const;
+const fixed = (value: number) => ({ '': [{ from: '2023-01-01', value }] });
+
+export const agencyTransferService: Rule = {
+  id: 'agency_transfer_service',
+  beneficiary: 'agency',
+  reference,
+  parameters: {
+    agencyTransferAcrossCountyFen: {
+      definition: { label: '跨旗县区转移就业服务补助（每人）', unit: 'fen', reference, fixedByPolicy: true },
+      values: fixed(30_000),
+    },
+    agencyTransferAcrossCityFen: {
+      definition: { label: '跨市转移就业服务补助（每人）', unit: 'fen', reference, fixedByPolicy: true },
+      values: fixed(50_000),
+    },
+    agencyTransferAcrossProvinceFen: {
+      definition: { label: '跨省转移就业服务补助（每人）', unit: 'fen', reference, fixedByPolicy: true },
+      values: fixed(80_000),
+    },
+    agencyTransferMinMonths: {
+      definition: { label: '年度就业时间至少', unit: 'months', reference, fixedByPolicy: true },
+      values: fixed(6),
+    },
+  },
+  evaluate(ctx) {
+    const year = ctx.period.slice(0, 4);
+    const transfers = ctx.facts.agency?.transfers;
+    if (!transfers) {
+      ctx.need('agency.transfers', '需要提供本年度组织转移就业的人员名单');
+      return { eligible: false, amountFen: 0, periodKey: year };
+    }
+    const minMonths = ctx.param('agencyTransferMinMonths');
+    const amounts = {
+      acrossCounty: ctx.param('agencyTransferAcrossCountyFen'),
+      acrossCity: ctx.param('agencyTransferAcrossCityFen'),
+      acrossProvince: ctx.param('agencyTransferAcrossProvinceFen'),
+    };
+    if (transfers.length === 0) {
+      ctx.rule('本年度没有组织转移就业的人员');
+      return { eligible: false, amountFen: 0, periodKey: year };
+    }
+    return transfers.map((transfer): Outcome => {
+      const item = `${PLACE_ZH[transfer.place]}转移 ${transfer.workerId}`;
+      const periodKey = `${year}:${transfer.workerId}`;
+      ctx.fact(
+        `${item}：本年度已就业 ${transfer.monthsEmployedThisYear} 个月${transfer.firstTransfer ? '，首次输出' : '，不是首次输出'}`,
+        'agency.transfers',
+        transfer.workerId,
+      );
+      const amount = amounts[transfer.place];
+      const eligible =
+        transfer.firstTransfer && minMonths !== undefined && transfer.monthsEmployedThisYear >= minMonths && amount !== undefined;
+      if (!transfer.firstTransfer) ctx.rule(`${item}：只补助首次输出`, reference);
+      else if (minMonths !== undefined && transfer.monthsEmployedThisYear < minMonths) {
+        ctx.rule(`${item}：年度就业不满 ${minMonths} 个月，满了以后才能申领`, reference);
+      }
+      return { eligible, amountFen: eligible ? amount : 0, periodKey, item };
+    });
+  },
+};
