@@ -19,10 +19,27 @@ const DEFAULT_API_BASE: Record<string, string> = {
 };
 const apiBase = process.env.TARO_APP_API_BASE || DEFAULT_API_BASE[process.env.TARO_ENV ?? ''] || DEFAULT_API_BASE.weapp;
 
-/** NutUI's stylesheets are drawn for a 375-wide design, ours for 750. */
+/**
+ * The H5 job map's tiles (WeChat draws its own map). Empty by default: the map then shows
+ * jobs and places on a plain background, which also works offline. The URL is a
+ * Leaflet template such as https://tiles.example.cn/{z}/{x}/{y}.png; TARO_APP_MAP_TILE_CRS
+ * says whether those tiles are drawn in gcj02 (the default: AutoNavi, Tencent) or wgs84
+ * (OpenStreetMap-style). The server's CSP allows images from any https: origin.
+ */
+const mapTiles = {
+  TARO_APP_MAP_TILE_URL: JSON.stringify(process.env.TARO_APP_MAP_TILE_URL ?? ''),
+  TARO_APP_MAP_TILE_CRS: JSON.stringify(process.env.TARO_APP_MAP_TILE_CRS === 'wgs84' ? 'wgs84' : 'gcj02'),
+  TARO_APP_MAP_TILE_ATTRIBUTION: JSON.stringify(process.env.TARO_APP_MAP_TILE_ATTRIBUTION ?? ''),
+};
+
+/**
+ * NutUI's stylesheets are drawn for a 375-wide design, ours for 750. Leaflet's sheet is in
+ * CSS pixels and its JavaScript positions things in CSS pixels too: 375 keeps the two together.
+ */
 function designWidth(input?: string | number | { file?: string }): number {
   const file = typeof input === 'object' && input !== null ? input.file : undefined;
-  if (file && file.replace(/\\+/g, '/').includes('@nutui')) return 375;
+  const path = file?.replace(/\\+/g, '/');
+  if (path && (path.includes('@nutui') || path.includes('/leaflet/'))) return 375;
   return 750;
 }
 
@@ -61,9 +78,14 @@ export default defineConfig<'webpack5'>((merge) => {
     plugins: [],
     env: {
       TARO_APP_API_BASE: JSON.stringify(apiBase),
+      ...mapTiles,
     },
     defineConstants: {},
-    copy: { patterns: [], options: {} },
+    // WeChat's <Map> draws markers from image files in the package (a few hundred bytes each).
+    copy: {
+      patterns: process.env.TARO_ENV === 'weapp' ? [{ from: 'src/assets/map/', to: 'dist/weapp/assets/map/' }] : [],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

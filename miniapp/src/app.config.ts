@@ -10,13 +10,33 @@ if (process.env.TARO_ENV === 'h5') mainPages.push('pages/dev-login/index');
 export default defineAppConfig({
   pages: mainPages,
   subPackages: [
-    { root: 'worker', pages: ['pages/jobs/index', 'pages/me/index'] },
-    { root: 'employer', pages: ['pages/positions/index'] },
+    {
+      root: 'worker',
+      pages: ['pages/jobs/index', 'pages/position/index', 'pages/applications/index', 'pages/me/index'],
+    },
+    {
+      root: 'employer',
+      pages: ['pages/positions/index', 'pages/profile/index', 'pages/edit/index', 'pages/applicants/index'],
+    },
     {
       root: 'staff',
-      pages: ['pages/registry/index', 'pages/worker/index', 'pages/monthly/index', 'pages/reports/index'],
+      pages: [
+        'pages/registry/index',
+        'pages/worker/index',
+        'pages/monthly/index',
+        'pages/reports/index',
+        'pages/employers/index',
+      ],
     },
   ],
+  // WeChat: the job map reads the phone's position (after the privacy consent), and an
+  // employer picks the workplace on WeChat's map. Both must be declared here.
+  ...(process.env.TARO_ENV === 'weapp'
+    ? {
+        requiredPrivateInfos: ['getLocation', 'chooseLocation'] as ('getLocation' | 'chooseLocation')[],
+        permission: { 'scope.userLocation': { desc: '用您的位置在地图上找离您近的工作' } },
+      }
+    : {}),
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#ffffff',

@@ -1,5 +1,5 @@
 /** Plain Chinese words for roles and levels, shown to people. */
-import type { ReportState, Role, StaffLevel, User } from '@bangfu/shared';
+import type { ApplicationStatus, PayUnit, ReportState, Role, StaffLevel, User, VerificationStatus } from '@bangfu/shared';
 
 export const ROLE_LABEL: Record<Role, string> = {
   worker: '劳动者',
@@ -61,3 +61,38 @@ export const REPORT_STATE_ZH: Record<ReportState, string> = {
 export function optionsOf<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
   return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
 }
+
+// ---------------------------------------------------------------- positions (岗位) and employers
+// The enum words live in shared's zod-free labels module; importing them brings nothing else.
+export {
+  APPLICATION_STATUS_ZH,
+  EMPLOYER_KIND_ZH,
+  INTENSITY_ZH,
+  PAY_UNIT_ZH,
+  POSITION_FORM_ZH,
+  POSITION_STATUS_ZH,
+  PUBLIC_WELFARE_CATEGORY_ZH,
+  type PublicWelfareCategory,
+} from '@bangfu/shared';
+
+/** How an employer picks the unit: 按月 / 按天 / 按件. */
+export const PAY_UNIT_CHOICE_ZH: Record<PayUnit, string> = {
+  month: '按月发工资',
+  day: '按天算（日结）',
+  piece: '按件算（计件）',
+};
+
+/** The same states as the employer reads them, on an applicant. */
+export const APPLICANT_STATUS_ZH: Record<ApplicationStatus, string> = {
+  applied: '新报名，等您回复',
+  accepted: '已同意面谈',
+  rejected: '已回复不录用',
+  hired: '已录用',
+};
+
+/** An employer's verification as the employer reads it. */
+export const EMPLOYER_VERIFICATION_ZH: Record<VerificationStatus, string> = {
+  pending: '等待工作人员审核',
+  verified: '已审核通过',
+  rejected: '审核没有通过',
+};

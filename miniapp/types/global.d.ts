@@ -17,5 +17,11 @@ declare namespace NodeJS {
     TARO_APP_ID?: string;
     /** API base URL, e.g. "/api" (H5) or "https://api.example.com/api" (weapp); inlined at build time. */
     TARO_APP_API_BASE: string;
+    /** H5 map tiles, e.g. "https://tiles.example.cn/{z}/{x}/{y}.png"; empty: no tiles (a plain background). */
+    TARO_APP_MAP_TILE_URL?: string;
+    /** The tiles' coordinate system: "gcj02" (default; Chinese tile servers) or "wgs84" (OpenStreetMap-style). */
+    TARO_APP_MAP_TILE_CRS?: string;
+    /** Credit line the tile provider asks for, shown on the map. */
+    TARO_APP_MAP_TILE_ATTRIBUTION?: string;
   }
 }

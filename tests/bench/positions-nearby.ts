@@ -111,6 +111,7 @@ async function main() {
         }
       }
 
+      console.log(`  ${radiusKm} km: index done (${(whole.returned / SEARCHES).toFixed(0)} results a search)`);
       // The same first page by Scan + filter: every item read, the box kept, exact distance, sorted.
       const scan = { read: 0, ms: [] as number[], mismatches: 0 };
       for (const center of centres.slice(0, SCANS)) {
@@ -154,6 +155,7 @@ async function main() {
             .map((k) => k.id)
             .join();
         if (!same) scan.mismatches++;
+        console.log(`  ${radiusKm} km: Scan ${scan.ms.length}/${SCANS} in ${(scan.ms.at(-1)! / 1000).toFixed(1)} s`);
       }
 
       const median = percentile(firstPage.ms, 0.5);

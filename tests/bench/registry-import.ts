@@ -41,7 +41,16 @@ async function writeFile(path: string, rows: number): Promise<void> {
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'bangfu-bench-'));
   const dynamo = await startDynamoDbLocal({ emulatorDir: await ensureEmulator(CACHE_DIR), port: await freePort() });
-  const results: { rows: number; mb: string; seconds: number; perSecond: number; peakRss: number; peakHeap: number; written: number; baseRss: number }[] = [];
+  const results: {
+    rows: number;
+    mb: string;
+    seconds: number;
+    perSecond: number;
+    peakRss: number;
+    peakHeap: number;
+    written: number;
+    baseRss: number;
+  }[] = [];
   try {
     for (const rows of ROWS) {
       const file = join(dir, `registry-${rows}.csv`);
@@ -97,7 +106,16 @@ async function main() {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       clearInterval(sampler);
       if (report.written !== rows) throw new Error(`expected ${rows} written, got ${JSON.stringify(report)}`);
-      results.push({ rows, mb: mb(size), seconds, perSecond: rows / seconds, peakRss, peakHeap, written: report.written, baseRss });
+      results.push({
+        rows,
+        mb: mb(size),
+        seconds,
+        perSecond: rows / seconds,
+        peakRss,
+        peakHeap,
+        written: report.written,
+        baseRss,
+      });
       console.log(`  ${rows} rows: ${seconds.toFixed(1)} s`);
       server.close();
       ctx.table.db.destroy();
@@ -117,7 +135,9 @@ async function main() {
   const first = results[0]!;
   const last = results.at(-1)!;
   const growth = (last.peakHeap - first.peakHeap) / first.peakHeap;
-  console.log(`\nPeak heap at ${last.rows} rows vs ${first.rows} rows: ${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(0)}% for ${(last.rows / first.rows).toFixed(0)}× the rows.`);
+  console.log(
+    `\nPeak heap at ${last.rows} rows vs ${first.rows} rows: ${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(0)}% for ${(last.rows / first.rows).toFixed(0)}× the rows.`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -3,14 +3,14 @@
  * it (ID masked); a village officer finds them, opens the record for a monthly update,
  * records this month (employed, 省外, 企业务工, 4500.5 元) and reports the month.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth } from '@bangfu/shared';
 import { miniappDist } from '../../functions/src/local/paths.js';
 import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { startTestApi, type TestApi } from '../support/api.js';
-import { launchChromium, phonePage, snapshot } from '../support/browser.js';
+import { fill, launchChromium, logIn, phonePage, shot, WAIT } from '../support/browser.js';
 
 let api: TestApi;
 let browser: Browser;
@@ -25,44 +25,12 @@ afterAll(async () => {
   await api?.close();
 });
 
-const WAIT = { timeout: 15_000 };
-
-async function logIn(page: Page, userId: string): Promise<void> {
-  const user = (await api.ctx.users.get(userId))!;
-  await page.goto(api.url);
-  await page.getByTestId('home-login').click();
-  await page.getByTestId(`dev-login-user-${userId}`).click();
-  await expect.poll(() => page.getByTestId('home-greeting').textContent(), WAIT).toContain(user.displayName);
-}
-
-/**
- * Taro's H5 router slides a page in (and out, going back): wait until the top page
- * has come to rest and other animations have ended, then keep a screenshot.
- */
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => {
-    const pages = Array.from(document.querySelectorAll('.taro_router > .taro_page')).filter(
-      (p) => getComputedStyle(p).display !== 'none',
-    );
-    return pages.length > 0 && pages[pages.length - 1]!.classList.contains('taro_page_stationed');
-  });
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
-  await snapshot(page, name);
-}
-
-/** NutUI's Input carries the test id on its wrapper on H5; type into the <input> inside. */
-async function fill(page: Page, testId: string, text: string): Promise<void> {
-  const field = page.getByTestId(testId);
-  const input = (await field.evaluate((el) => el.tagName === 'INPUT')) ? field : field.locator('input');
-  await input.fill(text);
-}
-
 describe('registry screens in Chromium', () => {
   it('lets a worker bind their account and see their record with the ID masked', async () => {
     const page = await phonePage(browser);
     const account = (await api.ctx.users.get('demo-worker-1'))!;
     const idNumber = demoIdNumber(1);
-    await logIn(page, 'demo-worker-1');
+    await logIn(page, api, 'demo-worker-1');
 
     await page.getByTestId('home-entry-me').click();
     await page.getByTestId('bind-name').waitFor(WAIT);
@@ -93,7 +61,7 @@ describe('registry screens in Chromium', () => {
     expect(worker.villageCode).toBe(officer.regionCode); // the officer's own village
 
     const page = await phonePage(browser);
-    await logIn(page, 'demo-staff-village-1');
+    await logIn(page, api, 'demo-staff-village-1');
     await page.getByTestId('home-entry-registry').click();
     await page.getByTestId('registry-search').waitFor(WAIT);
     await page.locator('[data-testid^="registry-row-"]').first().waitFor(WAIT);

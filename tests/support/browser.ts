@@ -2,6 +2,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { TestApi } from './api.js';
 
 export const ARTIFACTS = join(import.meta.dirname, '..', '.artifacts');
 
@@ -29,4 +31,37 @@ export async function phonePage(browser: Browser): Promise<Page> {
 export async function snapshot(page: Page, name: string): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+export const WAIT = { timeout: 15_000 };
+
+/** Logs in through the H5 dev-login page and waits for the home page to greet the account. */
+export async function logIn(page: Page, api: TestApi, userId: string): Promise<void> {
+  const user = (await api.ctx.users.get(userId))!;
+  await page.goto(api.url);
+  await page.getByTestId('home-login').click();
+  await page.getByTestId(`dev-login-user-${userId}`).click();
+  await expect.poll(() => page.getByTestId('home-greeting').textContent(), WAIT).toContain(user.displayName);
+}
+
+/**
+ * Taro's H5 router slides a page in (and out, going back): wait until the top page
+ * has come to rest and other animations have ended, then keep a screenshot.
+ */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(() => {
+    const pages = Array.from(document.querySelectorAll('.taro_router > .taro_page')).filter(
+      (p) => getComputedStyle(p).display !== 'none',
+    );
+    return pages.length > 0 && pages[pages.length - 1]!.classList.contains('taro_page_stationed');
+  });
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+  await snapshot(page, name);
+}
+
+/** NutUI's Input carries the test id on its wrapper on H5; type into the <input> inside. */
+export async function fill(page: Page, testId: string, text: string): Promise<void> {
+  const field = page.getByTestId(testId);
+  const input = (await field.evaluate((el) => el.tagName === 'INPUT')) ? field : field.locator('input');
+  await input.fill(text);
 }

@@ -8,6 +8,8 @@ const STATUS_OF: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   IDENTITY_MISMATCH: 422,
+  /** A subsidy standard has no value for that region and period: nothing is computed as zero. */
+  PARAMETER_MISSING: 422,
   CONFLICT: 409,
   VERSION_CONFLICT: 409,
   UPSTREAM_FAILED: 502,

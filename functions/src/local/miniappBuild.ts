@@ -57,7 +57,13 @@ export interface BuildOptions {
 /** Returns the output folder, building first when it is missing or stale. */
 export async function ensureMiniappBuild(target: 'h5' | 'weapp', options: BuildOptions = {}): Promise<string> {
   const out = miniappDist(target);
-  const env = options.env ?? {};
+  // Every TARO_APP_* variable is baked in (API base, map tiles…): from the shell, or as given.
+  const fromShell = Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] => entry[0].startsWith('TARO_APP_') && entry[1] !== undefined,
+    ),
+  );
+  const env = { ...fromShell, ...options.env };
   const wanted = await inputsHash(target, env);
   const stampFile = join(out, STAMP);
   if (existsSync(stampFile) && (await readFile(stampFile, 'utf8')) === wanted) return out;

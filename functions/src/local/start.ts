@@ -79,7 +79,7 @@ async function main() {
   const seeded = await seedIfEmpty(ctx);
   if (seeded)
     say(
-      `Seeded the demo county: ${seeded.regions} regions, ${seeded.users} accounts, ${seeded.workers} registry records (demo data).`,
+      `Seeded the demo county: ${seeded.regions} regions, ${seeded.users} accounts, ${seeded.workers} registry records, ${seeded.employers} employers, ${seeded.positions} positions (demo data).`,
     );
 
   const staticDir = await ensureMiniappBuild('h5', { env: LOCAL_H5_ENV, log: say });

@@ -3,7 +3,7 @@
  *
  * Nearby: rings of growing radius around the point, one Query per covering range,
  * an exact distance filter, until a page is full or the radius is reached. The
- * first ring is 5 km; each next one reaches as far as the density of matching
+ * first ring is 1 km; each next one reaches as far as the density of matching
  * positions seen so far says the page needs (at most 4× further), so a town reads
  * little more than a page and the open steppe still finds its few jobs. The cursor
  * is the (distance, id) of the last position returned with that density; the next
@@ -17,7 +17,7 @@ import {
   box,
   chinaDate,
   clusterPoints,
-  coverRanges,
+  coverRangesWithin,
   distanceKm,
   edgePrecisionFor,
   isListable,
@@ -28,6 +28,7 @@ import {
   type MapResponse,
   type NearbyResponse,
   type Position,
+  positionCardSchema,
   type PositionCard,
   type PositionFilters,
   type Shape,
@@ -41,7 +42,9 @@ import { toRecord } from './positionRepository.js';
 /** Queries in flight at once for one request. */
 const FAN_OUT = 16;
 /** The first ring of a search; later rings grow by what the density seen so far says is needed. */
-const FIRST_RING_KM = 5;
+const FIRST_RING_KM = 1;
+/** Queries one ring may take before its edges are made coarser. */
+const QUERY_BUDGET = 32;
 const MIN_RING_KM = 0.5;
 const MAX_GROWTH = 4;
 
@@ -81,35 +84,25 @@ async function readRanges(table: TableRef, ranges: IndexRange[]): Promise<{ item
   return { items, queries };
 }
 
-/** The map's card of a position. */
-export function toCard(position: Position, distance?: number): PositionCard {
-  const card: PositionCard = {
-    positionId: position.positionId,
-    title: position.title,
-    occupation: position.occupation,
-    employerName: position.employerName,
-    employerKind: position.employerKind,
-    pay: position.pay,
-    form: position.form,
-    intensity: position.intensity,
-    suitsHalfLabour: position.suitsHalfLabour,
-    suitsWeakLabour: position.suitsWeakLabour,
-    accommodation: position.accommodation,
-    meals: position.meals,
-    location: position.location,
-    address: position.address,
-    headcount: position.headcount,
-    filled: position.filled,
-    validUntil: position.validUntil,
-    ...(position.seasonMonths ? { seasonMonths: position.seasonMonths } : {}),
-    ...(position.publicWelfareCategory ? { publicWelfareCategory: position.publicWelfareCategory } : {}),
-  };
-  return distance === undefined ? card : { ...card, distanceKm: Math.round(distance * 100) / 100 };
+/** The map's card of a position: the fields a list or a marker shows. */
+export function toCard(position: Position): PositionCard {
+  return positionCardSchema.parse(position);
 }
 
-/** Reads a shape and keeps the positions a worker may see and wants. */
-async function readShape(table: TableRef, shape: Shape, sizeKm: number, filters: PositionFilters, today: string) {
-  const { items, queries } = await readRanges(table, coverRanges(shape, edgePrecisionFor(sizeKm)));
+/**
+ * Reads a shape and keeps the positions a worker may see and wants. Its edges are as
+ * fine as its narrow side asks (a ring's width), within QUERY_BUDGET Queries, and never
+ * coarser than its size asks (a ring's outer radius).
+ */
+async function readShape(
+  table: TableRef,
+  shape: Shape,
+  size: { narrowKm: number; wholeKm: number },
+  filters: PositionFilters,
+  today: string,
+) {
+  const ranges = coverRangesWithin(shape, edgePrecisionFor(size.narrowKm), edgePrecisionFor(size.wholeKm), QUERY_BUDGET);
+  const { items, queries } = await readRanges(table, ranges);
   const positions = items
     .map((item) => toRecord(item, today).position)
     .filter((p) => isListable(p, today) && matchesFilters(p, filters));
@@ -159,8 +152,13 @@ export async function nearby(
   let density = 0;
   for (;;) {
     const last = outer >= radiusKm;
-    // Edges as fine as for the whole disc: a finer edge on a thin ring costs more Queries than it saves reads.
-    const read = await readShape(table, annulus(center, inner, outer), outer, query.filters, today);
+    const read = await readShape(
+      table,
+      annulus(center, inner, outer),
+      { narrowKm: outer - inner, wholeKm: outer },
+      query.filters,
+      today,
+    );
     itemsRead += read.itemsRead;
     queries += read.queries;
     for (const position of read.positions) {
@@ -183,7 +181,7 @@ export async function nearby(
   const more = found.length > limit || (found.length === limit && outer < radiusKm);
   return {
     result: {
-      positions: page.map(({ position, d }) => ({ ...toCard(position, d), distanceKm: Math.round(d * 100) / 100 })),
+      positions: page.map(({ position, d }) => ({ ...toCard(position), distanceKm: Math.round(d * 100) / 100 })),
       ...(more && lastShown
         ? { nextCursor: encodeCursor({ d: lastShown.d, id: lastShown.position.positionId, ...(density > 0 ? { density } : {}) }) }
         : {}),
@@ -207,7 +205,8 @@ export async function inBox(
   now = new Date(),
 ): Promise<Found<MapResponse>> {
   const { bounds } = query;
-  const read = await readShape(table, box(bounds), narrowSideKm(bounds), query.filters, chinaDate(now));
+  const side = narrowSideKm(bounds);
+  const read = await readShape(table, box(bounds), { narrowKm: side, wholeKm: side }, query.filters, chinaDate(now));
   const inside = read.positions.filter(
     ({ location: { lat, lng } }) => lat >= bounds.minLat && lat <= bounds.maxLat && lng >= bounds.minLng && lng <= bounds.maxLng,
   );

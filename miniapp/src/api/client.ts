@@ -252,3 +252,11 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (response.statusCode === 401 && session) clearSession();
   throw error;
 }
+
+/** `?a=1&b=x` from the defined, non-empty values; '' when there are none. */
+export function queryString(params: Record<string, string | number | boolean | undefined>): string {
+  const parts = Object.entries(params)
+    .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined && entry[1] !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  return parts.length ? `?${parts.join('&')}` : '';
+}

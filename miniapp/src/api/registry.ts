@@ -14,16 +14,9 @@ import type {
   WorkerSummary,
 } from '@bangfu/shared';
 import type { JobType, ReadPurpose, TravelScope } from '../labels';
-import { isApiError, request } from './client';
+import { isApiError, queryString, request } from './client';
 
 const enc = encodeURIComponent;
-
-function queryString(params: Record<string, string | number | boolean | undefined>): string {
-  const parts = Object.entries(params)
-    .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined && entry[1] !== '')
-    .map(([key, value]) => `${enc(key)}=${enc(String(value))}`);
-  return parts.length ? `?${parts.join('&')}` : '';
-}
 
 // ---------------------------------------------------------------- the worker's own record
 
@@ -142,6 +135,8 @@ export interface Region {
   fullName: string;
   level: 'province' | 'city' | 'county' | 'township' | 'village';
   parentCode?: string;
+  /** Where a map centres for someone of this region whose own location is unknown (GCJ-02). */
+  center?: { lat: number; lng: number };
 }
 
 export function fetchRegion(code: string): Promise<{ region: Region; children: Region[] }> {

@@ -182,3 +182,16 @@ export function coverRanges(shape: Shape, maxPrecision: number, slack = 0.25): I
   }
   return ranges;
 }
+
+/**
+ * The finest covering, from `finest` down to `coarsest` precision, that needs at most
+ * `maxQueries` Queries: a thin ring read with coarse edges reads far more than the
+ * ring, so its edges are as fine as the Query budget allows.
+ */
+export function coverRangesWithin(shape: Shape, finest: number, coarsest: number, maxQueries: number): IndexRange[] {
+  for (let precision = finest; precision > coarsest; precision--) {
+    const ranges = coverRanges(shape, precision);
+    if (ranges.length <= maxQueries) return ranges;
+  }
+  return coverRanges(shape, coarsest);
+}

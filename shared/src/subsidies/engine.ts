@@ -173,6 +173,8 @@ function describe(value: number, unit: string): string {
       return `${value} 岁`;
     case 'days':
       return `${value} 天`;
+    case 'persons':
+      return `${value} 人`;
     case 'ratio':
       return `${Math.round(value * 1000) / 10}%`;
     default:

@@ -14,7 +14,7 @@ export interface Reference {
   section: string;
 }
 
-export type ParameterUnit = 'fen' | 'months' | 'ratio' | 'years' | 'days';
+export type ParameterUnit = 'fen' | 'months' | 'ratio' | 'years' | 'days' | 'persons';
 
 export interface ParameterDefinition {
   key: string;

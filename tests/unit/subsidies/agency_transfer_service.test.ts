@@ -1,5 +1,5 @@
 /**
- * 就业创业服务补助 — file 004 §一(一): "对人力资源服务公司、劳务经纪人等市场主体组织农村牧区劳动力
+ * 就业创业服务补助 — file 004 §二(一): "对人力资源服务公司、劳务经纪人等市场主体组织农村牧区劳动力
  * 跨旗县区、跨市、跨省转移就业，且年度就业时间达到6个月以上，首次输出的分别按照每人300元、500元、
  * 800元标准给予就业创业服务补助。"
  */
@@ -14,7 +14,7 @@ const transfer = (workerId: string, place: 'acrossCounty' | 'acrossCity' | 'acro
   firstTransfer: first,
 });
 
-describe('agency_transfer_service (file 004 §一(一))', () => {
+describe('agency_transfer_service (file 004 §二(一))', () => {
   it('pays 300 / 500 / 800 yuan per person for county, city and province transfers of 6 months or more', () => {
     const results = evaluateCase(agencyTransferService, {
       period: '2026-09',
@@ -30,7 +30,7 @@ describe('agency_transfer_service (file 004 §一(一))', () => {
       ['2026:w3', true, 80_000],
     ]);
     expect(
-      results[2]!.trace.some((t) => t.kind === 'parameter' && t.value === 80_000 && t.reference?.section === '一、(一)'),
+      results[2]!.trace.some((t) => t.kind === 'parameter' && t.value === 80_000 && t.reference?.section === '二、(一)'),
     ).toBe(true);
   });
 

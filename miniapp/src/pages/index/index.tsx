@@ -26,15 +26,18 @@ const ENTRIES: Record<Role, Entry[]> = {
   worker: [
     { key: 'me', title: '我的信息', hint: '绑定身份，看看登记的信息', url: '/worker/pages/me/index' },
     { key: 'jobs', title: '找工作', hint: '看看附近哪里招人', url: '/worker/pages/jobs/index' },
+    { key: 'applications', title: '我的报名', hint: '报过名的工作，单位回复了没有', url: '/worker/pages/applications/index' },
     { key: 'subsidies', title: '我的补贴', hint: '查看和申领就业补贴' },
     { key: 'help-code', title: '我的帮扶码', hint: '给工作人员扫码，登记帮扶' },
   ],
   employer: [
-    { key: 'post-position', title: '发布岗位', hint: '把招工信息发出去' },
-    { key: 'positions', title: '我的岗位', hint: '看看发布过的岗位', url: '/employer/pages/positions/index' },
+    { key: 'positions', title: '我的岗位', hint: '发布过的岗位和报名的人', url: '/employer/pages/positions/index' },
+    { key: 'post-position', title: '发布岗位', hint: '把招工信息发出去', url: '/employer/pages/edit/index' },
+    { key: 'employer-profile', title: '单位信息', hint: '单位名称、地址、联系电话', url: '/employer/pages/profile/index' },
   ],
   staff: [
     { key: 'registry', title: '台账', hint: '本地区的帮扶台账', url: '/staff/pages/registry/index' },
+    { key: 'employer-review', title: '单位和岗位审核', hint: '审核用人单位，下架违规岗位', url: '/staff/pages/employers/index' },
     { key: 'reviews', title: '审核', hint: '审核补贴申请' },
   ],
   admin: [{ key: 'settings', title: '参数', hint: '补贴标准等系统参数' }],
@@ -130,6 +133,9 @@ function LoggedOut() {
         </Button>
       )}
       {error ? <Notice tone="error">{error}</Notice> : null}
+      <View className="bf-cards">
+        <EntryCard entry={{ key: 'jobs', title: '先看看附近的工作', hint: '不用登录也能看', url: '/worker/pages/jobs/index' }} />
+      </View>
     </View>
   );
 }

@@ -8,10 +8,11 @@ import type { Reference } from '../parameters.js';
 
 const reference: Reference = {
   document: '包头市农村牧区劳动力转移就业十项计划（文件 004）',
-  section: '一、(一)',
+  section: '二、(一)',
 };
 const PLACE_ZH = { acrossCounty: '跨旗县区', acrossCity: '跨盟市', acrossProvince: '跨省' } as const;
-const fixed = (value: number) => ({ '': [{ from: '2023-01-01', value }] });
+// File 004 is Baotou's plan: its numbers hold in Baotou (1502), set by the document itself.
+const fixed = (value: number) => ({ '1502': [{ from: '2023-01-01', value }] });
 
 export const agencyTransferService: Rule = {
   id: 'agency_transfer_service',

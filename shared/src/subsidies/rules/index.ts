@@ -6,6 +6,25 @@ import { BUSINESS_RULES } from './business.js';
 import { PERSONAL_RULES } from './personal.js';
 
 export { agencyTransferService };
+export {
+  jobSeekingOnce,
+  skillCertificate,
+  temporaryRelief,
+  training,
+  trainingLiving,
+  transportOnce,
+  yuluEducation,
+} from './personal.js';
+export {
+  baseReward,
+  publicWelfarePost,
+  socialInsuranceEmployer,
+  socialInsuranceFlexible,
+  startupLoanInterest,
+  startupOnce,
+  workBasedTraining,
+  workshopReward,
+} from './business.js';
 export { BUSINESS_RULES, PERSONAL_RULES };
 
 export const RULES: readonly Rule[] = [agencyTransferService, ...PERSONAL_RULES, ...BUSINESS_RULES].sort(

@@ -1,15 +1,139 @@
-/** 我的岗位: an employer's positions will be listed here. */
-import { View } from '@tarojs/components';
+/**
+ * 我的岗位: the employer's positions with their state in words (草稿 / 招聘中 / 已招满 /
+ * 已关闭 / 已过期) and how many are hired of how many wanted; post a new one. Without a
+ * profile it sends the employer to fill one in; while unverified it says so.
+ */
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { Employer, Position } from '@bangfu/shared';
+import { useCallback, useRef, useState } from 'react';
+import { errorText } from '../../../api/client';
+import { fetchMyEmployer, fetchMyPositions } from '../../../api/positions';
 import { Notice, Page } from '../../../components/Page';
-import { MePanel } from '../../../components/MePanel';
+import { RoleGate } from '../../../components/RoleGate';
+import { POSITION_STATUS_ZH } from '../../../labels';
+import { dateText, payText } from '../../../positionText';
+import { POSITION_STATE_CLASS, VerificationNotice } from '../../parts';
+import '../../employer.css';
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'failed'; message: string }
+  | { state: 'noProfile' }
+  | { state: 'ready'; employer: Employer; positions: Position[] };
+
+const go = (url: string) => {
+  Taro.navigateTo({ url }).catch(() => undefined);
+};
+
+function PositionRow({ position }: { position: Position }) {
+  return (
+    <View
+      className="bf-card"
+      hoverClass="bf-card--pressed"
+      onClick={() => go(`/employer/pages/applicants/index?positionId=${encodeURIComponent(position.positionId)}`)}
+      role="button"
+      data-testid={`my-position-${position.positionId}`}
+    >
+      <View className="bf-card__title">
+        <Text>{position.title}</Text>
+        <Text className="bf-card__arrow">›</Text>
+      </View>
+      <View className="bf-row__line">
+        <Text className={POSITION_STATE_CLASS[position.status]} data-testid="my-position-status">
+          {POSITION_STATUS_ZH[position.status]}
+        </Text>
+      </View>
+      <View className="bf-row__line bf-strong" data-testid="my-position-filled">
+        已招 {position.filled} 人，共要 {position.headcount} 人
+      </View>
+      <View className="bf-row__line">{payText(position.pay)}</View>
+      <View className="bf-row__line bf-row__month">招到 {dateText(position.validUntil)}</View>
+    </View>
+  );
+}
+
+function MyPositions() {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const reload = useCallback(async () => {
+    try {
+      const employer = await fetchMyEmployer();
+      if (!employer) return setLoad({ state: 'noProfile' });
+      setLoad({ state: 'ready', employer, positions: await fetchMyPositions() });
+    } catch (error) {
+      setLoad({ state: 'failed', message: errorText(error) });
+    }
+  }, []);
+  // Every time the page shows: back from posting or hiring, the list is current.
+  const busy = useRef(false);
+  useDidShow(() => {
+    if (busy.current) return;
+    busy.current = true;
+    reload()
+      .catch(() => undefined)
+      .finally(() => {
+        busy.current = false;
+      });
+  });
+
+  if (load.state === 'loading') return <Notice>正在加载…</Notice>;
+  if (load.state === 'failed') {
+    return (
+      <View className="bf-section">
+        <Notice tone="error">没能加载：{load.message}</Notice>
+        <Button type="primary" size="large" block onClick={() => void reload()}>
+          再试一次
+        </Button>
+      </View>
+    );
+  }
+  if (load.state === 'noProfile') {
+    return (
+      <View className="bf-section">
+        <Notice testId="positions-no-profile">发布岗位以前，请先填写单位信息（名称、地址、联系电话）。</Notice>
+        <Button
+          type="primary"
+          size="large"
+          block
+          onClick={() => go('/employer/pages/profile/index')}
+          data-testid="positions-profile"
+        >
+          填写单位信息
+        </Button>
+      </View>
+    );
+  }
+  const { employer, positions } = load;
+  const open = positions.filter((p) => p.status === 'open').length;
+  return (
+    <View className="bf-section">
+      <View className="bf-text">
+        {employer.name}
+        {positions.length ? `：共 ${positions.length} 个岗位，${open} 个正在招人` : ''}
+      </View>
+      <VerificationNotice employer={employer} />
+      <Button type="primary" size="large" block onClick={() => go('/employer/pages/edit/index')} data-testid="positions-new">
+        发布新岗位
+      </Button>
+      {positions.length === 0 ? (
+        <Notice testId="positions-empty">还没有发布过岗位。点上面的“发布新岗位”，几步就能发出去。</Notice>
+      ) : (
+        <View className="bf-cards" data-testid="positions-list">
+          {positions.map((position) => (
+            <PositionRow key={position.positionId} position={position} />
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}
 
 export default function PositionsPage() {
   return (
     <Page>
       <View className="bf-title">我的岗位</View>
-      <MePanel roles={['employer']}>
-        <Notice testId="under-construction">您发布的岗位会显示在这里。这部分还在建设中，现在还不能发布和查看岗位。</Notice>
-      </MePanel>
+      <RoleGate roles={['employer']}>{() => <MyPositions />}</RoleGate>
     </Page>
   );
 }

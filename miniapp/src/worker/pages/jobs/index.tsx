@@ -1,17 +1,518 @@
-/** 找工作: the job map will live here. For now: who you are, your region, and an honest note. */
-import { View } from '@tarojs/components';
+/**
+ * 找工作 — the job map (求职岗位地图), the worker's first screen for jobs. No login needed
+ * to look. The map centres on the phone's position (WeChat asks for the privacy consent
+ * first), else the worker's village, else the county town, and says which. Filter chips,
+ * a map / list switch (the list is nearest first, 加载更多), a tap on a job shows its card.
+ */
+import Taro from '@tarojs/taro';
+import { Button as NativeButton, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import {
+  distanceKm,
+  type EmployerKind,
+  type MapResponse,
+  type PositionCard,
+  type PositionFilters,
+  type PositionForm,
+} from '@bangfu/shared';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { errorText } from '../../../api/client';
+import { fetchMap, fetchNearby } from '../../../api/positions';
+import { Choices, MultiChoices, type Option } from '../../../components/Choices';
+import { Field } from '../../../components/Field';
 import { Notice, Page } from '../../../components/Page';
-import { MePanel } from '../../../components/MePanel';
+import { JobMap } from '../../../components/map/JobMap';
+import type { MapFocus, MapView } from '../../../components/map/types';
+import { EMPLOYER_KIND_ZH, optionsOf, POSITION_FORM_ZH } from '../../../labels';
+import { useSession } from '../../../state/session';
+import { nearWord } from '../../../positionText';
+import { JobCard, openPosition } from '../../JobCard';
+import {
+  centreText,
+  deviceLocation,
+  fallbackCentre,
+  needsPrivacyConsent,
+  openLocationSetting,
+  rememberCentre,
+  type Centre,
+} from '../../location';
+import '../../worker.css';
+
+const START_ZOOM = 11;
+/** The API refuses a wider box (MAX_BBOX_SPAN_DEGREES in shared/src/positions/queries.ts). */
+const MAX_SPAN_DEGREES = 6;
+const PAGE_SIZE = 20;
+
+type Quick = 'suitsHalfLabour' | 'suitsWeakLabour' | 'accommodation';
+type MinPay = '0' | '2000' | '3000' | '4000' | '6000';
+type Radius = '10' | '30' | '100' | '300';
+
+interface JobFilters {
+  quick: Quick[];
+  form: PositionForm | 'all';
+  employerKind: EmployerKind | 'all';
+  minPay: MinPay;
+}
+const NO_FILTERS: JobFilters = { quick: [], form: 'all', employerKind: 'all', minPay: '0' };
+
+const ALL = { value: 'all', label: '不限' } as const;
+const QUICK_OPTIONS: Option<Quick>[] = [
+  { value: 'suitsHalfLabour', label: '适合半劳力' },
+  { value: 'suitsWeakLabour', label: '适合弱劳力' },
+  { value: 'accommodation', label: '包住' },
+];
+const FORM_OPTIONS: Option<PositionForm | 'all'>[] = [ALL, ...optionsOf(POSITION_FORM_ZH)];
+const KIND_OPTIONS: Option<EmployerKind | 'all'>[] = [ALL, ...optionsOf(EMPLOYER_KIND_ZH)];
+const PAY_OPTIONS: Option<MinPay>[] = [
+  { value: '0', label: '不限' },
+  { value: '2000', label: '2000 元以上' },
+  { value: '3000', label: '3000 元以上' },
+  { value: '4000', label: '4000 元以上' },
+  { value: '6000', label: '6000 元以上' },
+];
+const RADIUS_OPTIONS: Option<Radius>[] = [
+  { value: '10', label: '10 公里内' },
+  { value: '30', label: '30 公里内' },
+  { value: '100', label: '100 公里内' },
+  { value: '300', label: '300 公里内' },
+];
+const VIEW_OPTIONS: Option<'map' | 'list'>[] = [
+  { value: 'map', label: '地图' },
+  { value: 'list', label: '列表' },
+];
+
+function toApiFilters(filters: JobFilters): PositionFilters {
+  return {
+    ...(filters.form !== 'all' ? { form: filters.form } : {}),
+    ...(filters.employerKind !== 'all' ? { employerKind: filters.employerKind } : {}),
+    ...(filters.minPay !== '0' ? { minMonthlyPayFen: Number(filters.minPay) * 100 } : {}),
+    ...(filters.quick.includes('suitsHalfLabour') ? { suitsHalfLabour: true } : {}),
+    ...(filters.quick.includes('suitsWeakLabour') ? { suitsWeakLabour: true } : {}),
+    ...(filters.quick.includes('accommodation') ? { accommodation: true } : {}),
+  };
+}
+
+/** Filters set in the 更多筛选 panel (the quick chips are in plain sight). */
+function moreCount(filters: JobFilters): number {
+  return [filters.form !== 'all', filters.employerKind !== 'all', filters.minPay !== '0'].filter(Boolean).length;
+}
+
+type Phase = { state: 'locating' } | { state: 'consent' } | { state: 'ready'; centre: Centre; refused: boolean };
+
+/** Finds where to centre: asks WeChat's privacy consent first when needed. Only the newest attempt counts. */
+function useCentre() {
+  const { user } = useSession();
+  const [phase, setPhase] = useState<Phase>({ state: 'locating' });
+  const userRef = useRef(user);
+  userRef.current = user;
+  const attempt = useRef(0);
+
+  const ready = useCallback((ticket: number, centre: Centre, refused: boolean) => {
+    if (ticket !== attempt.current) return;
+    rememberCentre(centre);
+    setPhase({ state: 'ready', centre, refused });
+  }, []);
+
+  const locate = useCallback(
+    async (consentAsked: boolean) => {
+      const ticket = ++attempt.current;
+      setPhase({ state: 'locating' });
+      if (!consentAsked && (await needsPrivacyConsent())) {
+        if (ticket === attempt.current) setPhase({ state: 'consent' });
+        return;
+      }
+      const device = await deviceLocation();
+      if (device.ok) ready(ticket, { point: device.point, source: 'device', label: '您的位置' }, false);
+      else ready(ticket, await fallbackCentre(userRef.current), device.refused);
+    },
+    [ready],
+  );
+
+  /** Without the phone's position: declined, or not waiting for it any longer. */
+  const decline = useCallback(
+    async (refused: boolean) => {
+      const ticket = ++attempt.current;
+      setPhase({ state: 'locating' });
+      ready(ticket, await fallbackCentre(userRef.current), refused);
+    },
+    [ready],
+  );
+
+  useEffect(() => {
+    locate(false).catch(() => undefined);
+  }, [locate]);
+
+  return { phase, locate, decline };
+}
+
+/** WeChat: our words first, then WeChat's own agreement button (open-type agreePrivacyAuthorization). */
+function PrivacyConsent({ onAgree, onDecline }: { onAgree: () => void; onDecline: () => void }) {
+  const { user } = useSession();
+  return (
+    <View className="bf-section bf-consent" data-testid="privacy-consent">
+      <View className="bf-subtitle">用您手机的位置找附近的工作？</View>
+      <View className="bf-text">只用来在地图上找离您近的岗位，不会给别人看。</View>
+      {process.env.TARO_ENV === 'weapp' ? (
+        <NativeButton
+          className="bf-native-button bf-native-button--primary"
+          openType="agreePrivacyAuthorization"
+          id="bf-agree-privacy"
+          onAgreePrivacyAuthorization={onAgree}
+        >
+          同意，用我的位置
+        </NativeButton>
+      ) : null}
+      <Button size="large" block onClick={onDecline} data-testid="privacy-decline">
+        {user?.role === 'worker' ? '不用，按我家所在的村找' : '不用，先看县城附近的'}
+      </Button>
+      <View
+        className="bf-link"
+        onClick={() => {
+          Taro.openPrivacyContract?.({});
+        }}
+      >
+        看《用户隐私保护指引》
+      </View>
+    </View>
+  );
+}
+
+function FiltersBar({
+  filters,
+  onChange,
+  mode,
+  radius,
+  onRadius,
+}: {
+  filters: JobFilters;
+  onChange: (filters: JobFilters) => void;
+  mode: 'map' | 'list';
+  radius: Radius;
+  onRadius: (radius: Radius) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const more = moreCount(filters);
+  const change = (patch: Partial<JobFilters>) => onChange({ ...filters, ...patch });
+  return (
+    <View className="bf-jobs-filters">
+      <MultiChoices
+        options={QUICK_OPTIONS}
+        values={filters.quick}
+        onChange={(quick) => change({ quick })}
+        columns="wrap"
+        testIdPrefix="filter-"
+        label="快速筛选"
+      />
+      <View className="bf-button-row">
+        <Button size="large" onClick={() => setOpen(!open)} data-testid="filters-toggle">
+          {open ? '收起筛选' : more ? `更多筛选（${more}）` : '更多筛选'}
+        </Button>
+        <Button
+          size="large"
+          disabled={!more && !filters.quick.length}
+          onClick={() => onChange(NO_FILTERS)}
+          data-testid="filters-clear"
+        >
+          清除筛选
+        </Button>
+      </View>
+      {open ? (
+        <View className="bf-filters">
+          <Field label="工作形式">
+            <Choices
+              options={FORM_OPTIONS}
+              value={filters.form}
+              onChange={(form) => change({ form })}
+              columns="wrap"
+              testIdPrefix="filter-form-"
+              label="工作形式"
+            />
+          </Field>
+          <Field label="每月最少挣多少">
+            <Choices
+              options={PAY_OPTIONS}
+              value={filters.minPay}
+              onChange={(minPay) => change({ minPay })}
+              columns="wrap"
+              testIdPrefix="filter-pay-"
+              label="每月最少挣多少"
+            />
+          </Field>
+          <Field label="单位类型">
+            <Choices
+              options={KIND_OPTIONS}
+              value={filters.employerKind}
+              onChange={(employerKind) => change({ employerKind })}
+              columns="wrap"
+              testIdPrefix="filter-kind-"
+              label="单位类型"
+            />
+          </Field>
+          {mode === 'list' ? (
+            <Field label="多远以内">
+              <Choices
+                options={RADIUS_OPTIONS}
+                value={radius}
+                onChange={onRadius}
+                columns="wrap"
+                testIdPrefix="radius-"
+                label="多远以内"
+              />
+            </Field>
+          ) : null}
+          <Button type="primary" size="large" block onClick={() => setOpen(false)} data-testid="filters-done">
+            收起筛选，看结果
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+interface MapState {
+  loading: boolean;
+  error: string | null;
+  tooWide: boolean;
+  data: MapResponse | null;
+}
+
+function MapMode({ centre, focus, filters }: { centre: Centre; focus: MapFocus; filters: PositionFilters }) {
+  const [view, setView] = useState<MapView | null>(null);
+  const [state, setState] = useState<MapState>({ loading: true, error: null, tooWide: false, data: null });
+  const [selected, setSelected] = useState<PositionCard | null>(null);
+  const latest = useRef(0);
+  const filtersKey = JSON.stringify(filters);
+
+  useEffect(() => {
+    if (!view) return;
+    const ticket = ++latest.current;
+    const { bbox } = view;
+    if (bbox.maxLng - bbox.minLng > MAX_SPAN_DEGREES || bbox.maxLat - bbox.minLat > MAX_SPAN_DEGREES) {
+      setState({ loading: false, error: null, tooWide: true, data: null });
+      return;
+    }
+    setState((before) => ({ ...before, loading: true, error: null, tooWide: false }));
+    fetchMap(bbox, view.zoom, JSON.parse(filtersKey) as PositionFilters)
+      .then((data) => {
+        if (ticket === latest.current) setState({ loading: false, error: null, tooWide: false, data });
+      })
+      .catch((error: unknown) => {
+        if (ticket === latest.current) setState({ loading: false, error: errorText(error), tooWide: false, data: null });
+      });
+  }, [view, filtersKey]);
+
+  const here = useMemo(() => ({ point: centre.point, label: centre.label }), [centre]);
+  const markers = state.data?.markers;
+  const clusters = state.data?.clusters;
+
+  const select = (positionId: string) => {
+    const card = markers?.find((m) => m.positionId === positionId);
+    if (!card) return;
+    setSelected({ ...card, distanceKm: card.distanceKm ?? distanceKm(centre.point, card.location) });
+    // Bring the card into view just below the map, leaving as much of the map in sight as possible.
+    setTimeout(() => {
+      if (process.env.TARO_ENV === 'h5') {
+        document.getElementById('bf-map-selected')?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+      } else {
+        Taro.pageScrollTo({ selector: '#bf-map-selected', duration: 300 }).catch(() => undefined);
+      }
+    }, 50);
+  };
+
+  let status: string;
+  if (state.tooWide) status = '地图范围太大了，请点地图右下角的“放大”，再看岗位。';
+  else if (state.error) status = `没能加载岗位：${state.error}`;
+  else if (state.loading && !state.data) status = '正在找岗位…';
+  else if (!state.data?.total) status = '这片地图里没有符合条件的岗位。可以点“缩小”看看更远的地方，或者少选几个筛选条件。';
+  else status = `这片地图里有 ${state.data.total} 个岗位。点蓝色的标记看岗位，点带数字的圆圈会放大。`;
+
+  return (
+    <View>
+      <JobMap
+        focus={focus}
+        clusters={clusters}
+        markers={markers}
+        selectedId={selected?.positionId}
+        here={here}
+        onView={setView}
+        onMarkerTap={select}
+        onCalloutTap={openPosition}
+        label="附近的岗位地图"
+        testId="job-map"
+      />
+      <View className={state.error ? 'bf-notice bf-notice--error' : 'bf-map-status'} role="status" data-testid="map-status">
+        {status}
+      </View>
+      {selected ? (
+        <View id="bf-map-selected">
+          <JobCard
+            position={selected}
+            from={centre.source === 'device' ? '您' : centre.label}
+            near={nearWord(centre.source)}
+            testId="map-selected-card"
+          />
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+interface ListState {
+  items: PositionCard[];
+  nextCursor?: string;
+  loading: boolean;
+  error: string | null;
+}
+
+function ListMode({ centre, filters, radius }: { centre: Centre; filters: PositionFilters; radius: Radius }) {
+  const [state, setState] = useState<ListState>({ items: [], loading: true, error: null });
+  const latest = useRef(0);
+  const filtersKey = JSON.stringify(filters);
+
+  const load = useCallback(
+    async (cursor: string | undefined) => {
+      const ticket = ++latest.current;
+      setState((before) => ({ ...before, loading: true, error: null }));
+      try {
+        const page = await fetchNearby(
+          centre.point,
+          Number(radius),
+          JSON.parse(filtersKey) as PositionFilters,
+          cursor,
+          PAGE_SIZE,
+        );
+        if (ticket !== latest.current) return;
+        setState((before) => ({
+          items: cursor ? [...before.items, ...page.positions] : page.positions,
+          nextCursor: page.nextCursor,
+          loading: false,
+          error: null,
+        }));
+      } catch (error) {
+        if (ticket === latest.current) setState((before) => ({ ...before, loading: false, error: errorText(error) }));
+      }
+    },
+    [centre, radius, filtersKey],
+  );
+
+  useEffect(() => {
+    setState({ items: [], loading: true, error: null });
+    load(undefined).catch(() => undefined);
+  }, [load]);
+
+  const from = centre.source === 'device' ? '您' : centre.label;
+  return (
+    <View>
+      <View className="bf-hint">
+        离{from}最近的排在前面（{RADIUS_OPTIONS.find((o) => o.value === radius)?.label}）。
+      </View>
+      <View className="bf-cards" data-testid="job-list">
+        {state.items.map((position) => (
+          <JobCard key={position.positionId} position={position} from={from} near={nearWord(centre.source)} />
+        ))}
+      </View>
+      {state.error ? <Notice tone="error">没能加载岗位：{state.error}</Notice> : null}
+      {!state.loading && !state.error && state.items.length === 0 ? (
+        <Notice testId="job-list-empty">附近没有符合条件的岗位。可以在“更多筛选”里选远一点，或者少选几个条件。</Notice>
+      ) : null}
+      {state.loading ? <Notice>正在加载…</Notice> : null}
+      {!state.loading && state.nextCursor ? (
+        <Button
+          size="large"
+          block
+          onClick={() => {
+            load(state.nextCursor).catch(() => undefined);
+          }}
+          data-testid="job-list-more"
+        >
+          加载更多
+        </Button>
+      ) : null}
+      {!state.loading && state.items.length > 0 && !state.nextCursor ? (
+        <View className="bf-hint">已经全部显示（{state.items.length} 个岗位）</View>
+      ) : null}
+    </View>
+  );
+}
+
+function Jobs() {
+  const { user } = useSession();
+  const { phase, locate, decline } = useCentre();
+  const [mode, setMode] = useState<'map' | 'list'>('map');
+  const [filters, setFilters] = useState<JobFilters>(NO_FILTERS);
+  const [radius, setRadius] = useState<Radius>('100');
+  const apiFilters = useMemo(() => toApiFilters(filters), [filters]);
+  const centre = phase.state === 'ready' ? phase.centre : null;
+  const focus = useMemo<MapFocus | null>(() => (centre ? { center: centre.point, zoom: START_ZOOM } : null), [centre]);
+
+  if (phase.state === 'consent') {
+    return (
+      <PrivacyConsent
+        onAgree={() => {
+          locate(true).catch(() => undefined);
+        }}
+        onDecline={() => {
+          decline(true).catch(() => undefined);
+        }}
+      />
+    );
+  }
+  if (phase.state === 'locating' || !centre || !focus) {
+    return (
+      <View className="bf-section">
+        <Notice testId="jobs-locating">正在确定您的位置…如果手机问能不能用位置，请点“允许”。</Notice>
+        <Button
+          size="large"
+          block
+          onClick={() => {
+            decline(false).catch(() => undefined);
+          }}
+          data-testid="jobs-skip-location"
+        >
+          {user?.role === 'worker' ? '不等了，按我家所在的村找' : '不等了，先看县城附近的'}
+        </Button>
+      </View>
+    );
+  }
+
+  const retryDevice = async () => {
+    if (phase.refused && process.env.TARO_ENV === 'weapp') await openLocationSetting();
+    await locate(true);
+  };
+
+  return (
+    <View className="bf-section">
+      <View className="bf-notice bf-centre" role="status" data-testid="jobs-centre">
+        <View>{centreText(centre, phase.refused)}</View>
+        {centre.source !== 'device' ? (
+          <View
+            className="bf-link"
+            onClick={() => {
+              retryDevice().catch(() => undefined);
+            }}
+            data-testid="jobs-use-device"
+          >
+            改用我手机的位置
+          </View>
+        ) : null}
+      </View>
+      <Choices options={VIEW_OPTIONS} value={mode} onChange={setMode} testIdPrefix="jobs-view-" label="地图或列表" />
+      <FiltersBar filters={filters} onChange={setFilters} mode={mode} radius={radius} onRadius={setRadius} />
+      {mode === 'map' ? (
+        <MapMode centre={centre} focus={focus} filters={apiFilters} />
+      ) : (
+        <ListMode centre={centre} filters={apiFilters} radius={radius} />
+      )}
+      {user ? null : <View className="bf-hint">看岗位不用登录；想报名时再登录。</View>}
+    </View>
+  );
+}
 
 export default function JobsPage() {
   return (
     <Page>
       <View className="bf-title">找工作</View>
-      <MePanel roles={['worker']}>
-        <Notice testId="under-construction">
-          这里以后会显示您所在地区附近正在招人的岗位。这部分还在建设中，现在还没有岗位信息。
-        </Notice>
-      </MePanel>
+      <Jobs />
     </Page>
   );
 }

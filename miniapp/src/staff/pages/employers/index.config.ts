@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '单位和岗位审核' });

@@ -1,0 +1,308 @@
+/**
+ * 单位和岗位审核: a township or county officer verifies the employers of their region
+ * (only a verified employer's positions are on the job map), rejects with a note the
+ * employer reads, and takes a bad position down with a reason.
+ */
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { Employer, Position, User, VerificationStatus } from '@bangfu/shared';
+import { EMPLOYER_KIND_ZH, POSITION_STATUS_ZH, VERIFICATION_STATUS_ZH } from '@bangfu/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { errorText } from '../../../api/client';
+import { decideEmployer, fetchEmployers, fetchRegionPositions, takeDown } from '../../../api/staffReview';
+import { ActionButton } from '../../../components/ActionButton';
+import { BigInput } from '../../../components/BigInput';
+import { Choices, type Option } from '../../../components/Choices';
+import { Field } from '../../../components/Field';
+import { Notice, Page } from '../../../components/Page';
+import { RoleGate } from '../../../components/RoleGate';
+import { optionsOf } from '../../../labels';
+
+type Section = 'employers' | 'positions';
+const VIEWS: Option<Section>[] = [
+  { value: 'employers', label: '审核用人单位' },
+  { value: 'positions', label: '本地岗位' },
+];
+const STATUS_OPTIONS = optionsOf(VERIFICATION_STATUS_ZH);
+
+/** Asks for the reason of a refusal or a takedown, then does it. */
+function ReasonForm({
+  label,
+  confirm,
+  testId,
+  onDone,
+  onCancel,
+}: {
+  label: string;
+  confirm: string;
+  testId: string;
+  onDone: (reason: string) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const submit = async () => {
+    if (reason.trim().length < 4) {
+      setFailure('请写明原因，至少 4 个字');
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    try {
+      await onDone(reason.trim());
+    } catch (error) {
+      setFailure(errorText(error));
+      setBusy(false);
+    }
+  };
+  return (
+    <View className="bf-filters">
+      <Field label={label} hint="对方能看到这句话" error={failure} testId={`${testId}-reason`}>
+        <BigInput value={reason} onChange={setReason} maxLength={200} testId={`${testId}-reason`} />
+      </Field>
+      <ActionButton busy={busy} onPress={submit} testId={`${testId}-confirm`}>
+        {confirm}
+      </ActionButton>
+      <Button size="large" block onClick={onCancel} disabled={busy}>
+        不了，返回
+      </Button>
+    </View>
+  );
+}
+
+function EmployerCard({ employer, onDecided }: { employer: Employer; onDecided: (next: Employer) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [rejecting, setRejecting] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const decide = async (decision: 'verified' | 'rejected', note?: string) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      onDecided(await decideEmployer(employer, decision, note));
+    } catch (error) {
+      setFailure(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const { status, note } = employer.verification;
+  return (
+    <View className="bf-card" data-testid={`employer-${employer.employerId}`}>
+      <View className="bf-card__title">
+        <Text>{employer.name}</Text>
+      </View>
+      <View className="bf-row__line">
+        {EMPLOYER_KIND_ZH[employer.kind]} · {VERIFICATION_STATUS_ZH[status]}
+      </View>
+      <View className="bf-row__line">{employer.address}</View>
+      <View className="bf-row__line">
+        联系人：{employer.contactName}{' '}
+        <Text
+          className="bf-link"
+          onClick={() => Taro.makePhoneCall({ phoneNumber: employer.contactPhone }).catch(() => undefined)}
+        >
+          {employer.contactPhone}
+        </Text>
+      </View>
+      {employer.description ? <View className="bf-row__line bf-row__month">{employer.description}</View> : null}
+      {status === 'rejected' && note ? <View className="bf-row__line">不通过的原因：{note}</View> : null}
+      {failure ? <Notice tone="error">{failure}</Notice> : null}
+      {rejecting ? (
+        <ReasonForm
+          label="为什么不通过？"
+          confirm="确认不通过"
+          testId={`reject-${employer.employerId}`}
+          onDone={(reason) => decide('rejected', reason)}
+          onCancel={() => setRejecting(false)}
+        />
+      ) : (
+        <View className="bf-button-row">
+          {status !== 'verified' ? (
+            <ActionButton busy={busy} onPress={() => decide('verified')} testId={`verify-${employer.employerId}`}>
+              通过
+            </ActionButton>
+          ) : null}
+          {status !== 'rejected' ? (
+            <Button
+              size="large"
+              block
+              disabled={busy}
+              onClick={() => setRejecting(true)}
+              data-testid={`reject-${employer.employerId}`}
+            >
+              不通过
+            </Button>
+          ) : null}
+        </View>
+      )}
+    </View>
+  );
+}
+
+function Employers({ regionCode }: { regionCode: string }) {
+  const [status, setStatus] = useState<VerificationStatus>('pending');
+  const [employers, setEmployers] = useState<Employer[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | undefined>();
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const load = useCallback(
+    async (cursor?: string) => {
+      setLoading(true);
+      setError(null);
+      try {
+        const page = await fetchEmployers(regionCode, status, cursor);
+        setEmployers((before) => (cursor ? [...before, ...page.employers] : page.employers));
+        setNextCursor(page.nextCursor);
+      } catch (e) {
+        setError(errorText(e));
+      } finally {
+        setLoading(false);
+      }
+    },
+    [regionCode, status],
+  );
+  useEffect(() => {
+    load().catch(() => undefined);
+  }, [load]);
+
+  return (
+    <View>
+      <Choices
+        options={STATUS_OPTIONS}
+        value={status}
+        onChange={setStatus}
+        columns="wrap"
+        testIdPrefix="employers-status-"
+        label="审核状态"
+      />
+      {status === 'pending' ? <View className="bf-hint">单位通过审核后，它发布的岗位才会出现在求职岗位地图上。</View> : null}
+      {done ? <Notice testId="employers-done">{done}</Notice> : null}
+      {error ? <Notice tone="error">没能加载：{error}</Notice> : null}
+      {!loading && !error && employers.length === 0 ? (
+        <Notice testId="employers-empty">这里没有{VERIFICATION_STATUS_ZH[status]}的单位。</Notice>
+      ) : null}
+      <View className="bf-cards">
+        {employers.map((employer) => (
+          <EmployerCard
+            key={employer.employerId}
+            employer={employer}
+            onDecided={(next) => {
+              setDone(`${next.name}：${VERIFICATION_STATUS_ZH[next.verification.status]}`);
+              setEmployers((before) => before.filter((e) => e.employerId !== next.employerId));
+            }}
+          />
+        ))}
+      </View>
+      {loading ? <Notice>正在加载…</Notice> : null}
+      {!loading && nextCursor ? (
+        <Button size="large" block data-testid="employers-more" onClick={() => load(nextCursor).catch(() => undefined)}>
+          加载更多
+        </Button>
+      ) : null}
+    </View>
+  );
+}
+
+function PositionCard({ position, onChanged }: { position: Position; onChanged: (next: Position) => void }) {
+  const [takingDown, setTakingDown] = useState(false);
+  return (
+    <View className="bf-card" data-testid={`staff-position-${position.positionId}`}>
+      <View className="bf-card__title">
+        <Text>{position.title}</Text>
+      </View>
+      <View className="bf-row__line">{position.employerName}</View>
+      <View className="bf-row__line">
+        {POSITION_STATUS_ZH[position.status]} · 已招 {position.filled}/{position.headcount} 人
+      </View>
+      <View className="bf-row__line bf-row__month">{position.address}</View>
+      {position.takenDown ? <View className="bf-row__line">已下架：{position.takenDown.reason}</View> : null}
+      {position.takenDown ? null : takingDown ? (
+        <ReasonForm
+          label="为什么下架这个岗位？"
+          confirm="确认下架"
+          testId={`takedown-${position.positionId}`}
+          onDone={async (reason) => onChanged(await takeDown(position, reason))}
+          onCancel={() => setTakingDown(false)}
+        />
+      ) : (
+        <Button size="large" block onClick={() => setTakingDown(true)} data-testid={`takedown-${position.positionId}`}>
+          下架这个岗位
+        </Button>
+      )}
+    </View>
+  );
+}
+
+function Positions({ regionCode }: { regionCode: string }) {
+  const [positions, setPositions] = useState<Position[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | undefined>();
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(
+    async (cursor?: string) => {
+      setLoading(true);
+      setError(null);
+      try {
+        const page = await fetchRegionPositions(regionCode, cursor);
+        setPositions((before) => (cursor ? [...before, ...page.positions] : page.positions));
+        setNextCursor(page.nextCursor);
+      } catch (e) {
+        setError(errorText(e));
+      } finally {
+        setLoading(false);
+      }
+    },
+    [regionCode],
+  );
+  useEffect(() => {
+    load().catch(() => undefined);
+  }, [load]);
+  return (
+    <View>
+      <View className="bf-hint">发现虚假或违规的招聘信息，可以下架，并写明原因。</View>
+      {error ? <Notice tone="error">没能加载：{error}</Notice> : null}
+      <View className="bf-cards">
+        {positions.map((position) => (
+          <PositionCard
+            key={position.positionId}
+            position={position}
+            onChanged={(next) => setPositions((before) => before.map((p) => (p.positionId === next.positionId ? next : p)))}
+          />
+        ))}
+      </View>
+      {loading ? <Notice>正在加载…</Notice> : null}
+      {!loading && nextCursor ? (
+        <Button size="large" block data-testid="staff-positions-more" onClick={() => load(nextCursor).catch(() => undefined)}>
+          加载更多
+        </Button>
+      ) : null}
+    </View>
+  );
+}
+
+function Review({ user }: { user: User }) {
+  const [view, setView] = useState<Section>('employers');
+  if (!user.regionCode || user.regionCode.length < 6) {
+    return <Notice tone="error">您的账号还没有设置负责的地区。请联系旗县人社局的管理员。</Notice>;
+  }
+  return (
+    <View className="bf-section">
+      <View className="bf-text">{user.regionName ?? user.regionCode}</View>
+      <Choices options={VIEWS} value={view} onChange={setView} columns={2} testIdPrefix="review-view-" label="看什么" />
+      {view === 'employers' ? <Employers regionCode={user.regionCode} /> : <Positions regionCode={user.regionCode} />}
+    </View>
+  );
+}
+
+export default function EmployerReviewPage() {
+  return (
+    <Page>
+      <View className="bf-title">单位和岗位审核</View>
+      <RoleGate roles={['staff', 'admin']}>{(user) => <Review user={user} />}</RoleGate>
+    </Page>
+  );
+}

@@ -1,0 +1,157 @@
+/** 我的报名: the jobs this worker applied for, newest first, with what the employer said. */
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { ApplicationStatus } from '@bangfu/shared';
+import { useCallback, useRef, useState } from 'react';
+import { errorText, isApiError } from '../../../api/client';
+import { fetchMyApplications, type MyApplication } from '../../../api/positions';
+import { Notice, Page } from '../../../components/Page';
+import { RoleGate } from '../../../components/RoleGate';
+import { APPLICATION_STATUS_ZH } from '../../../labels';
+import { payText } from '../../../positionText';
+import { dayText } from '../../../time';
+import { openPosition } from '../../JobCard';
+import '../../worker.css';
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'unbound' }
+  | { state: 'failed'; message: string }
+  | { state: 'ready'; applications: MyApplication[] };
+
+const STATE_CLASS: Record<ApplicationStatus, string> = {
+  applied: 'bf-state bf-state--pending',
+  accepted: 'bf-state bf-state--late',
+  rejected: 'bf-state bf-state--pending',
+  hired: 'bf-state bf-state--reported',
+};
+
+function ApplicationCard({ item }: { item: MyApplication }) {
+  const { application, position } = item;
+  return (
+    <View
+      className="bf-card bf-application"
+      hoverClass="bf-card--pressed"
+      onClick={() => openPosition(position.positionId)}
+      role="button"
+      data-testid={`application-${position.positionId}`}
+    >
+      <View className="bf-card__title">
+        <Text>{position.title}</Text>
+        <Text className="bf-card__arrow">›</Text>
+      </View>
+      <View className="bf-row__line">{position.employerName}</View>
+      <View className="bf-row__line bf-strong">{payText(position.pay)}</View>
+      <View className="bf-row__line">
+        <Text className={STATE_CLASS[application.status]} data-testid="application-status">
+          {APPLICATION_STATUS_ZH[application.status]}
+        </Text>
+      </View>
+      {application.status === 'rejected' && application.reason ? (
+        <View className="bf-application__reason">单位说：{application.reason}</View>
+      ) : null}
+      <View className="bf-row__line bf-row__month">{dayText(application.appliedAt)}报的名</View>
+    </View>
+  );
+}
+
+function MyApplications() {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const reload = useCallback(async () => {
+    try {
+      setLoad({ state: 'ready', applications: await fetchMyApplications() });
+    } catch (error) {
+      if (isApiError(error) && error.status === 404) setLoad({ state: 'unbound' });
+      else setLoad({ state: 'failed', message: errorText(error) });
+    }
+  }, []);
+  // Every time the page shows: an employer may have answered meanwhile.
+  const loading = useRef(false);
+  useDidShow(() => {
+    if (loading.current) return;
+    loading.current = true;
+    reload()
+      .catch(() => undefined)
+      .finally(() => {
+        loading.current = false;
+      });
+  });
+
+  if (load.state === 'loading') return <Notice>正在加载…</Notice>;
+  if (load.state === 'unbound') {
+    return (
+      <View className="bf-section">
+        <Notice>您还没有绑定身份，所以还不能报名。请先在“我的信息”里绑定。</Notice>
+        <Button
+          type="primary"
+          size="large"
+          block
+          onClick={() => {
+            Taro.navigateTo({ url: '/worker/pages/me/index' }).catch(() => undefined);
+          }}
+        >
+          去绑定身份
+        </Button>
+      </View>
+    );
+  }
+  if (load.state === 'failed') {
+    return (
+      <View className="bf-section">
+        <Notice tone="error">没能加载：{load.message}</Notice>
+        <Button
+          type="primary"
+          size="large"
+          block
+          onClick={() => {
+            setLoad({ state: 'loading' });
+            reload().catch(() => undefined);
+          }}
+        >
+          再试一次
+        </Button>
+      </View>
+    );
+  }
+  const findJobs = (
+    <Button
+      type="primary"
+      size="large"
+      block
+      onClick={() => {
+        Taro.navigateTo({ url: '/worker/pages/jobs/index' }).catch(() => undefined);
+      }}
+      data-testid="applications-find"
+    >
+      去找工作
+    </Button>
+  );
+  if (load.applications.length === 0) {
+    return (
+      <View className="bf-section">
+        <Notice testId="applications-empty">您还没有报过名。在地图上找到合适的工作，点“我要报名”就行。</Notice>
+        {findJobs}
+      </View>
+    );
+  }
+  return (
+    <View className="bf-section">
+      <View className="bf-cards" data-testid="applications-list">
+        {load.applications.map((item) => (
+          <ApplicationCard key={item.application.positionId} item={item} />
+        ))}
+      </View>
+      {findJobs}
+    </View>
+  );
+}
+
+export default function ApplicationsPage() {
+  return (
+    <Page>
+      <View className="bf-title">我的报名</View>
+      <RoleGate roles={['worker']}>{() => <MyApplications />}</RoleGate>
+    </Page>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * 一次性求职创业补贴. File 001 第7项: "各镇、场、街道办事处要依托省平台，筛选出符合申领转移就业
+ * 交通补助、一次性求职创业补贴条件的贫困劳动力名单，抓紧推动政策执行落地，确保10月底前对符合
+ * 条件贫困劳动力的全覆盖。"
+ *
+ * Who: the document names the subsidy for 贫困劳动力 (today's 脱贫人口, with 监测对象) and
+ * leaves its conditions to the subsidy's own rules, which pay it to students in their
+ * graduating year (毕业年度) — so: a member of a 脱贫 or monitored household who is in the
+ * final year of college or vocational school. Paid once in a life ('once'). The amount is
+ * local: it ships as an example for Inner Mongolia.
+ */
+import type { Rule } from '../engine.js';
+import type { Reference } from '../parameters.js';
+import { inGroups, personOf } from './personFacts.js';
+
+const reference: Reference = {
+  document: '沅江市就业扶贫工作要点（文件 001）',
+  section: '二、第7项',
+};
+
+export const jobSeekingOnce: Rule = {
+  id: 'job_seeking_once',
+  beneficiary: 'worker',
+  reference,
+  parameters: {
+    jobSeekingOnceFen: {
+      definition: { label: '一次性求职创业补贴', unit: 'fen', reference, fixedByPolicy: false },
+      // An example for Inner Mongolia from file 000's date (its notice on 脱贫人口's
+      // employment, §二(六) on graduates of 脱贫 families), for its admins to replace.
+      values: { '15': [{ from: '2023-10-26', value: 100_000, example: true }] },
+    },
+  },
+  evaluate(ctx) {
+    const no = { eligible: false, amountFen: 0, periodKey: 'once' };
+    const person = personOf(ctx);
+    if (!person || !inGroups(ctx, person, ['povertyAlleviated', 'monitored'], reference)) return no;
+    if (person.graduatingThisYear === undefined) {
+      ctx.need('person.graduatingThisYear', '需要知道今年是不是毕业年度（高校或职业院校的最后一年）');
+      return no;
+    }
+    ctx.fact(
+      person.graduatingThisYear ? '今年是毕业年度' : '今年不是毕业年度',
+      'person.graduatingThisYear',
+      person.graduatingThisYear,
+    );
+    if (!person.graduatingThisYear) {
+      ctx.rule('一次性求职创业补贴只给毕业年度的学生', reference);
+      return no;
+    }
+    const amount = ctx.param('jobSeekingOnceFen');
+    if (amount === undefined) {
+      ctx.rule('本地区的一次性求职创业补贴已停止执行');
+      return no;
+    }
+    ctx.rule('毕业年度的脱贫家庭学生，一次性补贴，只发一次', reference);
+    return { eligible: true, amountFen: amount, periodKey: 'once' };
+  },
+};

@@ -1,0 +1,111 @@
+/**
+ * 创业担保贷款贴息, per month. File 003 §三(九): "按规定落实……创业担保贷款及贴息"; file 004
+ * §二(三): "加大返乡农牧民、入乡留乡等创业人员创业担保贷款支持力度……将农牧民合伙创业贷款额度上限提高10%".
+ * The loan cap and the subsidised rate are local ("按规定"): what ships are examples; the
+ * +10% for partnerships is the document's.
+ *
+ * Computation (integer fen): the subsidised principal is the loan, at most the cap — for a
+ * partnership cap × (10000 + uplift in basis points) / 10000, rounded down; one month's
+ * subsidy is principal × rate in basis points / (10000 × 12), rounded down to the fen.
+ * Ratios are read as whole basis points (rounded to the nearest). A month is subsidised
+ * when the loan is outstanding on its first day and has been repaid on schedule.
+ * Per month, so that a claim lines up with the engine's months and a registry exit stops
+ * the subsidy from the next month exactly.
+ */
+import type { Rule } from '../engine.js';
+import type { Reference } from '../parameters.js';
+import { WORKER_GROUP_ZH } from '../../registry/labels.js';
+import { STARTUP_GROUPS } from './startupOnce.js';
+
+const reference: Reference = {
+  document: '江西省关于加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见（文件 003）',
+  section: '三、(九)',
+};
+const partnershipReference: Reference = {
+  document: '包头市农村牧区劳动力转移就业十项计划（文件 004）',
+  section: '二、(三)',
+};
+
+const BASIS = 10_000;
+const basisPoints = (ratio: number) => Math.round(ratio * BASIS);
+const yuan = (fen: number) => `${(fen / 100).toFixed(fen % 100 === 0 ? 0 : 2)} 元`;
+
+export const startupLoanInterest: Rule = {
+  id: 'startup_loan_interest',
+  beneficiary: 'worker',
+  reference,
+  parameters: {
+    startupLoanCapFen: {
+      definition: { label: '个人创业担保贷款额度上限', unit: 'fen', reference, fixedByPolicy: false },
+      // Example only: 200,000 yuan, for the region's admins to replace.
+      values: { '15': [{ from: '2021-01-01', value: 20_000_000, example: true }] },
+    },
+    startupLoanInterestRate: {
+      definition: { label: '创业担保贷款财政贴息年利率', unit: 'ratio', reference, fixedByPolicy: false },
+      // Example only: 3.5% a year, for the region's admins to replace.
+      values: { '15': [{ from: '2021-01-01', value: 0.035, example: true }] },
+    },
+    startupLoanPartnershipUplift: {
+      definition: {
+        label: '农牧民合伙创业贷款额度上限提高',
+        unit: 'ratio',
+        reference: partnershipReference,
+        fixedByPolicy: true,
+      },
+      // File 004 (Baotou's 2023 plan) raises a partnership's cap by 10% in Baotou; elsewhere, and before, no uplift.
+      values: {
+        '': [{ from: '2021-01-01', value: 0 }],
+        '1502': [{ from: '2023-01-01', value: 0.1 }],
+      },
+    },
+  },
+  evaluate(ctx) {
+    const periodKey = ctx.period;
+    const person = ctx.facts.person;
+    const loan = ctx.facts.startup?.loan;
+    if (!person) ctx.need('person', '需要提供本人的登记信息');
+    if (!loan) ctx.need('startup.loan', '需要提供创业担保贷款的金额、期限和还款情况');
+    if (!person || !loan) return { eligible: false, amountFen: 0, periodKey };
+
+    const groups = person.groups.filter((group) => STARTUP_GROUPS.includes(group));
+    ctx.fact(
+      groups.length > 0 ? `本人是${groups.map((g) => WORKER_GROUP_ZH[g]).join('、')}` : '本人不属于创业扶持的重点群体',
+      'person.groups',
+      person.groups.join(','),
+    );
+    if (groups.length === 0) {
+      ctx.rule('创业担保贷款贴息给帮扶对象和高校毕业生、退役军人、就业困难人员等重点群体', reference);
+      return { eligible: false, amountFen: 0, periodKey };
+    }
+    ctx.fact(
+      `创业担保贷款 ${yuan(loan.principalFen)}，${loan.startedOn} 至 ${loan.endsOn}${loan.partnership ? '，合伙创业' : ''}`,
+      'startup.loan',
+      loan.principalFen,
+    );
+    if (!(loan.startedOn <= ctx.date && ctx.date < loan.endsOn)) {
+      ctx.rule(`${ctx.date} 不在贷款期内，只对贷款期内的月份贴息`);
+      return { eligible: false, amountFen: 0, periodKey };
+    }
+    ctx.fact(loan.repaidOnSchedule ? '一直按期还款' : '没有按期还款', 'startup.loan.repaidOnSchedule', loan.repaidOnSchedule);
+    if (!loan.repaidOnSchedule) {
+      ctx.rule('没有按期还款的，不予贴息');
+      return { eligible: false, amountFen: 0, periodKey };
+    }
+    const cap = ctx.param('startupLoanCapFen');
+    const rate = ctx.param('startupLoanInterestRate');
+    if (cap === undefined || rate === undefined) return { eligible: false, amountFen: 0, periodKey };
+    let capFen = cap;
+    if (loan.partnership) {
+      const uplift = ctx.param('startupLoanPartnershipUplift');
+      if (uplift !== undefined && uplift > 0) {
+        capFen = Math.floor((cap * (BASIS + basisPoints(uplift))) / BASIS);
+        ctx.rule(`合伙创业贷款额度上限提高 ${basisPoints(uplift) / 100}%，为 ${yuan(capFen)}`, partnershipReference);
+      }
+    }
+    const principal = Math.min(loan.principalFen, capFen);
+    if (principal < loan.principalFen) ctx.rule(`超过额度上限的部分不贴息，按 ${yuan(principal)} 计算`);
+    const amountFen = Math.floor((principal * basisPoints(rate)) / (BASIS * 12));
+    ctx.rule(`每月贴息 = ${yuan(principal)} × ${basisPoints(rate) / 100}% ÷ 12，不足一分的舍去`);
+    return { eligible: amountFen > 0, amountFen, periodKey };
+  },
+};

@@ -1,0 +1,104 @@
+/**
+ * 一次性创业补贴, once. File 003 §三(九): "引导鼓励乡村能人、农民工、大学生等人员返乡入乡创业，
+ * 按规定落实税费减免、场地安排、创业担保贷款及贴息、一次性创业补贴和创业培训等政策支持……加大帮扶对象
+ * 创业扶持力度"; file 002 §三(九): "支持高校毕业生、退役军人、就业困难人员、返乡农牧民工和脱贫人口……
+ * 为符合条件的重点群体提供创业担保贷款、一次性创业补贴等政策"; file 001 item 7: "不断优化一次性创业补贴
+ * 与创业担保贷款申报流程，为符合条件的贫困劳动力提供创业资金支持".
+ * The business must be registered and operating; how long it must have operated and the
+ * amount are local ("按规定"): what ships are examples.
+ */
+import type { Rule } from '../engine.js';
+import type { Reference } from '../parameters.js';
+import { WORKER_GROUP_ZH, type WorkerGroup } from '../../registry/labels.js';
+
+const reference: Reference = {
+  document: '江西省关于加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见（文件 003）',
+  section: '三、(九)',
+};
+const groupsReference: Reference = {
+  document: '内蒙古自治区促进重点群体就业行动（2022—2025年）实施方案（文件 002）',
+  section: '三、(九)',
+};
+
+/**
+ * The entrepreneurs the documents name, as the registry's groups: 帮扶对象 (脱贫人口, with the
+ * monitored, and 农村低收入人口, file 003) and 高校毕业生、退役军人、就业困难人员 (file 002 §三(九)).
+ * 返乡农牧民工 has no group of its own in the registry (see the report).
+ */
+export const STARTUP_GROUPS: readonly WorkerGroup[] = [
+  'povertyAlleviated',
+  'monitored',
+  'ruralLowIncome',
+  'collegeGraduate',
+  'veteran',
+  'employmentDifficulty',
+];
+
+/** Whole months from one ISO date to another (0 when `to` is earlier). */
+export function wholeMonthsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  const months = (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+  return Math.max(0, months);
+}
+
+export const startupOnce: Rule = {
+  id: 'startup_once',
+  beneficiary: 'worker',
+  reference,
+  parameters: {
+    startupOnceFen: {
+      definition: { label: '一次性创业补贴', unit: 'fen', reference, fixedByPolicy: false },
+      // Example only: 5,000 yuan, for the region's admins to replace.
+      values: { '15': [{ from: '2021-01-01', value: 500_000, example: true }] },
+    },
+    startupOnceMinOperatingMonths: {
+      definition: { label: '一次性创业补贴要求正常经营至少', unit: 'months', reference, fixedByPolicy: false },
+      // Example only: 6 months from registration, for the region's admins to replace.
+      values: { '15': [{ from: '2021-01-01', value: 6, example: true }] },
+    },
+  },
+  evaluate(ctx) {
+    const periodKey = 'once';
+    const person = ctx.facts.person;
+    const startup = ctx.facts.startup;
+    if (!person) ctx.need('person', '需要提供本人的登记信息');
+    if (!startup) ctx.need('startup', '需要提供创办的企业或个体工商户的营业执照登记日期和经营情况');
+    if (!person || !startup) return { eligible: false, amountFen: 0, periodKey };
+
+    const groups = person.groups.filter((group) => STARTUP_GROUPS.includes(group));
+    ctx.fact(
+      groups.length > 0 ? `本人是${groups.map((g) => WORKER_GROUP_ZH[g]).join('、')}` : '本人不属于创业扶持的重点群体',
+      'person.groups',
+      person.groups.join(','),
+    );
+    if (groups.length === 0) {
+      ctx.rule('一次性创业补贴给帮扶对象和高校毕业生、退役军人、就业困难人员等重点群体', groupsReference);
+      return { eligible: false, amountFen: 0, periodKey };
+    }
+    ctx.fact(
+      `营业执照 ${startup.registeredOn} 登记，${startup.operating ? '正在经营' : '已不在经营'}`,
+      'startup',
+      startup.registeredOn,
+    );
+    if (startup.registeredOn >= ctx.date) {
+      ctx.rule(`${ctx.period} 月初时还没有登记注册`);
+      return { eligible: false, amountFen: 0, periodKey };
+    }
+    if (!startup.operating) {
+      ctx.rule('创办的企业或个体工商户要正常经营');
+      return { eligible: false, amountFen: 0, periodKey };
+    }
+    const minMonths = ctx.param('startupOnceMinOperatingMonths');
+    if (minMonths === undefined) return { eligible: false, amountFen: 0, periodKey };
+    const months = wholeMonthsBetween(startup.registeredOn, ctx.date);
+    if (months < minMonths) {
+      ctx.rule(`登记至 ${ctx.date} 经营满 ${months} 个月，不满 ${minMonths} 个月，满了以后才能申领`);
+      return { eligible: false, amountFen: 0, periodKey };
+    }
+    ctx.rule(`登记至 ${ctx.date} 已经营满 ${months} 个月`);
+    const amount = ctx.param('startupOnceFen');
+    if (amount === undefined) return { eligible: false, amountFen: 0, periodKey };
+    return { eligible: true, amountFen: amount, periodKey };
+  },
+};

@@ -1,0 +1,53 @@
+/**
+ * 培训期间生活费补贴. File 003 §五(十五): "鼓励引导帮扶对象积极参加技能培训，在培训期间按规定
+ * 给予职业培训补贴和生活费补贴"; file 001 第7项: "认真落实贫困劳动力职业培训补贴和生活费补贴".
+ *
+ * Who: the same trainees as the training subsidy (帮扶对象, able to work, in the age window
+ * of file 000 §二(五)): the allowance is paid "在培训期间" of a subsidised course, so it
+ * follows who may train with a subsidy. Amount, one per completed course: the days of
+ * training × the local amount per day (an example for Inner Mongolia). The documents set
+ * no cap and no +20% for this allowance.
+ */
+import { formatYuan } from '../../money.js';
+import type { Outcome, Rule } from '../engine.js';
+import type { Reference } from '../parameters.js';
+import { personOf } from './personFacts.js';
+import { TRAINEE_PARAMETERS, finishedCourse, isTrainee, noCourses, trainingItem, trainingKey } from './training.js';
+
+const reference: Reference = {
+  document: '江西就业帮扶实施意见（文件 003）',
+  section: '五、(十五)',
+};
+
+export const trainingLiving: Rule = {
+  id: 'training_living',
+  beneficiary: 'worker',
+  reference,
+  parameters: {
+    ...TRAINEE_PARAMETERS,
+    trainingLivingPerDayFen: {
+      definition: { label: '培训期间生活费补贴（每培训日）', unit: 'fen', reference, fixedByPolicy: false },
+      // An example for Inner Mongolia, for its admins to replace: the documents leave the standard to the regions.
+      values: { '15': [{ from: '2023-10-26', value: 3_000, example: true }] },
+    },
+  },
+  evaluate(ctx) {
+    const trainings = ctx.facts.trainings;
+    if (trainings.length === 0) return noCourses(ctx, trainings);
+    const person = personOf(ctx);
+    if (!person || !isTrainee(ctx, person)) return noCourses(ctx, trainings);
+    const perDay = ctx.param('trainingLivingPerDayFen');
+    if (perDay === undefined) {
+      ctx.rule('本地区的培训期间生活费补贴已停止执行');
+      return noCourses(ctx, trainings);
+    }
+    return trainings.map((t): Outcome => {
+      const item = trainingItem(t);
+      const periodKey = trainingKey(t);
+      if (!finishedCourse(ctx, t)) return { eligible: false, amountFen: 0, periodKey, item };
+      const amountFen = t.days * perDay;
+      ctx.rule(`${item}：培训期间 ${t.days} 天 × ${formatYuan(perDay)} = ${formatYuan(amountFen)}`, reference);
+      return { eligible: true, amountFen, periodKey, item };
+    });
+  },
+};

@@ -1,0 +1,83 @@
+/**
+ * 帮扶车间奖补, once a year, tiered. File 000 §二(二): "将符合要求的认定为帮扶车间，不符合的按要求
+ * 退出帮扶车间，实施动态管理……精准实施就业帮扶政策，梯次设定就业帮扶车间奖补标准，差异化落实奖补政策";
+ * file 003 §三(七): "帮扶车间延续原扶贫车间的认定、监测、帮扶、清退等管理机制和相关政策措施，帮扶车间
+ * 吸纳脱贫人口范畴延伸至帮扶对象". Only a recognised workshop gets it; the tiers (how many
+ * 帮扶对象 employed) and their amounts are local: what ships is an example table.
+ */
+import type { ParameterSpec, Rule } from '../engine.js';
+import type { Reference } from '../parameters.js';
+import { EMPLOYER_KIND_ZH } from '../../positions/labels.js';
+
+const reference: Reference = {
+  document: '内蒙古自治区关于开展防止返贫就业攻坚行动的通知（文件 000）',
+  section: '二、(二)',
+};
+
+const TIERS = [1, 2, 3] as const;
+const TIER_ZH = { 1: '一档', 2: '二档', 3: '三档' } as const;
+
+const minEmployees = (tier: (typeof TIERS)[number], example: number): ParameterSpec => ({
+  definition: { label: `帮扶车间奖补${TIER_ZH[tier]}：吸纳帮扶对象至少（人）`, unit: 'persons', reference, fixedByPolicy: false },
+  values: { '15': [{ from: '2021-01-01', value: example, example: true }] },
+});
+const amountFen = (tier: (typeof TIERS)[number], example: number): ParameterSpec => ({
+  definition: { label: `帮扶车间奖补${TIER_ZH[tier]}（每年）`, unit: 'fen', reference, fixedByPolicy: false },
+  values: { '15': [{ from: '2021-01-01', value: example, example: true }] },
+});
+
+export const workshopReward: Rule = {
+  id: 'workshop_reward',
+  beneficiary: 'employer',
+  reference,
+  // Example tiers only, for the region's admins to replace: from 5, 10 and 20 帮扶对象,
+  // 10,000, 20,000 and 30,000 yuan a year.
+  parameters: {
+    workshopRewardTier1MinEmployees: minEmployees(1, 5),
+    workshopRewardTier1Fen: amountFen(1, 1_000_000),
+    workshopRewardTier2MinEmployees: minEmployees(2, 10),
+    workshopRewardTier2Fen: amountFen(2, 2_000_000),
+    workshopRewardTier3MinEmployees: minEmployees(3, 20),
+    workshopRewardTier3Fen: amountFen(3, 3_000_000),
+  },
+  evaluate(ctx) {
+    const periodKey = ctx.period.slice(0, 4);
+    const employer = ctx.facts.employer;
+    if (!employer) {
+      ctx.need('employer', '需要提供用人单位的情况');
+      return { eligible: false, amountFen: 0, periodKey };
+    }
+    ctx.fact(`单位类型：${EMPLOYER_KIND_ZH[employer.kind]}`, 'employer.kind', employer.kind);
+    if (employer.kind !== 'assistanceWorkshop') {
+      ctx.rule('帮扶车间奖补只给认定的帮扶车间', reference);
+      return { eligible: false, amountFen: 0, periodKey };
+    }
+    const recognition = employer.workshopRecognition;
+    if (recognition === undefined) {
+      ctx.need('employer.workshopRecognition', '需要提供帮扶车间的认定情况');
+      return { eligible: false, amountFen: 0, periodKey };
+    }
+    ctx.fact(recognition === 'recognised' ? '已认定为帮扶车间' : '已退出帮扶车间', 'employer.workshopRecognition', recognition);
+    if (recognition !== 'recognised') {
+      ctx.rule('不符合要求的按要求退出帮扶车间，退出的不再享受奖补', reference);
+      return { eligible: false, amountFen: 0, periodKey };
+    }
+    const employees = employer.assistedEmployees;
+    if (employees === undefined) {
+      ctx.need('employer.assistedEmployees', '需要提供吸纳帮扶对象就业的人数');
+      return { eligible: false, amountFen: 0, periodKey };
+    }
+    ctx.fact(`吸纳帮扶对象 ${employees} 人就业`, 'employer.assistedEmployees', employees);
+    // The highest tier whose threshold the workshop reaches; a tier a region has ended is skipped.
+    for (const tier of [...TIERS].reverse()) {
+      const min = ctx.param(`workshopRewardTier${tier}MinEmployees`);
+      if (min === undefined || employees < min) continue;
+      const amount = ctx.param(`workshopRewardTier${tier}Fen`);
+      if (amount === undefined) continue;
+      ctx.rule(`吸纳 ${employees} 人，达到${TIER_ZH[tier]}（${min} 人以上）`, reference);
+      return { eligible: true, amountFen: amount, periodKey };
+    }
+    ctx.rule(`吸纳 ${employees} 人，还没有达到最低一档`, reference);
+    return { eligible: false, amountFen: 0, periodKey };
+  },
+};

@@ -1,0 +1,92 @@
+/** The subsidy calculator over the real app: results with their reasons, and every kind of bad input refused with its field. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaMonth } from '@bangfu/shared';
+import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
+import { startTestApi, type TestApi } from '../support/api.js';
+
+let api: TestApi;
+let token: string;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  await seedDemoCounty(api.ctx);
+  token = await api.loginAs('demo-staff-county');
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+const evaluate = (body: unknown, as = token) => api.call('POST', '/api/v1/subsidies/evaluate', { token: as, body });
+const agency = (months: number) => ({
+  agency: { transfers: [{ workerId: 'w1', place: 'acrossProvince', monthsEmployedThisYear: months, firstTransfer: true }] },
+});
+
+describe('POST /api/v1/subsidies/evaluate', () => {
+  it('answers each subsidy with its amount in fen, the reasons and the document', async () => {
+    const { status, body } = await evaluate({
+      regionCode: '150222',
+      period: '2026-09',
+      facts: agency(8),
+      subsidies: ['agency_transfer_service'],
+    });
+    expect(status).toBe(200);
+    const [result] = body.results;
+    expect(result).toMatchObject({
+      subsidy: 'agency_transfer_service',
+      eligible: true,
+      amountFen: 80_000,
+      periodKey: '2026:w1',
+      claimed: false,
+    });
+    expect(result.reference.document).toContain('文件 004');
+    expect(result.trace.some((t: { kind: string; value?: number }) => t.kind === 'parameter' && t.value === 80_000)).toBe(true);
+  });
+
+  it('refuses bad input with the field and 400', async () => {
+    const next2 = (() => {
+      const [y, m] = chinaMonth(new Date()).split('-').map(Number) as [number, number];
+      const t = y * 12 + (m - 1) + 2;
+      return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
+    })();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ regionCode: '150222', period: '2026-13', facts: {} }, 'body.period'],
+      [{ regionCode: '150222', period: next2, facts: {} }, 'body.period'],
+      [{ regionCode: '999999', period: '2026-09', facts: {} }, 'body.regionCode'],
+      [{ regionCode: '150222', period: '2026-09', facts: {}, subsidies: ['free_money'] }, 'body.subsidies.0'],
+      [{ regionCode: '150222', period: '2026-09', facts: agency(-1) }, 'body.facts.agency.transfers.0.monthsEmployedThisYear'],
+      [
+        {
+          regionCode: '150222',
+          period: '2026-09',
+          facts: { pastClaims: [{ subsidy: 'training', periodKey: 'x', amountFen: -5 }] },
+        },
+        'body.facts.pastClaims.0.amountFen',
+      ],
+      [{ regionCode: '150222', period: '2026-09', facts: { salary: 1 } }, 'body.facts.salary'],
+    ];
+    for (const [request, field] of cases) {
+      const { status, body } = await evaluate(request);
+      expect(status, field).toBe(400);
+      expect(body.error.field).toBe(field);
+    }
+  });
+
+  it('says a standard is missing for the period rather than computing zero', async () => {
+    const { status, body } = await evaluate({
+      regionCode: '150222',
+      period: '2022-06',
+      facts: agency(8),
+      subsidies: ['agency_transfer_service'],
+    });
+    expect(status).toBe(422);
+    expect(body.error).toMatchObject({ code: 'PARAMETER_MISSING', field: 'body.period' });
+    expect(body.error.message.zh).toContain('就业创业服务补助：');
+  });
+
+  it('needs a session', async () => {
+    expect(
+      (await api.call('POST', '/api/v1/subsidies/evaluate', { body: { regionCode: '150222', period: '2026-09', facts: {} } }))
+        .status,
+    ).toBe(401);
+  });
+});

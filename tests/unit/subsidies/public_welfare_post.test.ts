@@ -1,0 +1,152 @@
+/**
+ * 公益性岗位补贴, per month on post — file 000 §二(四): "坚持“按需设岗、以岗聘用、在岗领补、有序退岗”
+ * 管理机制……优先安置脱贫人口、监测对象中的弱劳力和半劳力，取消年龄、残疾等不合理招用限制……各地开发的乡村
+ * 公益性岗位要根据岗位职责任务、劳动时间、劳动强度等因素，合理分类确定补贴标准"; file 003 §三(八):
+ * "落实监管责任、考勤考核、补贴发放等工作，及时纠正查处不履职取酬、顶岗替岗等行为……依法签订劳动合同或
+ * 劳务协议……每次签订期限不超过1年". Amounts are local: region 15 ships examples of 800 yuan (全日制)
+ * and 400 yuan (非全日制) a month. Our reading of 在岗领补: a month is paid in proportion to the days on
+ * post, rounded down to the fen; no day on post, no subsidy.
+ */
+import { describe, expect, it } from 'vitest';
+import { publicWelfarePost } from '@bangfu/shared';
+import { evaluateOne, person } from '../../support/subsidies.js';
+
+const post = (
+  attendance: { month: string; daysWorked: number; daysRequired: number }[],
+  { fullTime = true, contractStartedOn = '2026-01-01', contractEndsOn = '2026-12-31' } = {},
+) => ({ category: '保洁环卫', fullTime, attendance, contractStartedOn, contractEndsOn });
+const full = (month: string) => ({ month, daysWorked: 22, daysRequired: 22 });
+
+describe('public_welfare_post (file 000 §二(四), file 003 §三(八))', () => {
+  it('pays the monthly amount for a full month on post, by full-time or part-time, keyed by the month', () => {
+    const fullTime = evaluateOne(publicWelfarePost, { period: '2026-09', facts: { publicWelfarePost: post([full('2026-09')]) } });
+    expect(fullTime).toMatchObject({
+      beneficiary: 'worker',
+      eligible: true,
+      amountFen: 80_000,
+      periodKey: '2026-09',
+      missing: [],
+    });
+    expect(fullTime.trace.find((t) => t.key === 'publicWelfarePostFullTimeMonthlyFen')).toMatchObject({
+      value: 80_000,
+      setIn: '15',
+      example: true,
+      reference: { section: '二、(四)' },
+    });
+    expect(fullTime.trace.find((t) => t.key === 'publicWelfarePost.attendance')).toMatchObject({ kind: 'fact', value: '22/22' });
+    const partTime = evaluateOne(publicWelfarePost, {
+      period: '2026-09',
+      facts: { publicWelfarePost: post([full('2026-09')], { fullTime: false }) },
+    });
+    expect(partTime).toMatchObject({ eligible: true, amountFen: 40_000 });
+  });
+
+  it('pays a month with fewer days on post pro rata, rounded down to the fen; extra days add nothing', () => {
+    const amount = (daysWorked: number, daysRequired = 22) =>
+      evaluateOne(publicWelfarePost, {
+        period: '2026-09',
+        facts: { publicWelfarePost: post([{ month: '2026-09', daysWorked, daysRequired }]) },
+      }).amountFen;
+    expect([amount(11), amount(7), amount(21), amount(26)]).toEqual([40_000, 25_454, 76_363, 80_000]);
+    const short = evaluateOne(publicWelfarePost, {
+      period: '2026-09',
+      facts: { publicWelfarePost: post([{ month: '2026-09', daysWorked: 7, daysRequired: 22 }]) },
+    });
+    expect(short.trace.map((t) => t.text)).toContain('在岗领补：按出勤天数折算，7/22 个月，不足一分的舍去');
+  });
+
+  it('pays nothing for a month with no day on post', () => {
+    expect(
+      evaluateOne(publicWelfarePost, {
+        period: '2026-09',
+        facts: { publicWelfarePost: post([{ month: '2026-09', daysWorked: 0, daysRequired: 22 }]) },
+      }),
+    ).toMatchObject({ eligible: false, amountFen: 0, missing: [] });
+  });
+
+  it('pays only inside the contract, and a contract covers at most 12 months (每次签订期限不超过1年)', () => {
+    const ended = evaluateOne(publicWelfarePost, {
+      period: '2026-09',
+      facts: { publicWelfarePost: post([full('2026-09')], { contractEndsOn: '2026-08-31' }) },
+    });
+    expect(ended).toMatchObject({ eligible: false, amountFen: 0, missing: [] });
+    const long = post([full('2026-12'), full('2027-01')], { contractEndsOn: '2027-06-30' });
+    const twelfth = evaluateOne(publicWelfarePost, { period: '2026-12', facts: { publicWelfarePost: long } });
+    const thirteenth = evaluateOne(publicWelfarePost, { period: '2027-01', facts: { publicWelfarePost: long } });
+    expect([twelfth.amountFen, thirteenth.amountFen]).toEqual([80_000, 0]);
+    expect(thirteenth.eligible).toBe(false);
+    expect(thirteenth.trace.map((t) => t.text).join()).toContain('需要重新签订合同或协议');
+    expect(thirteenth.trace.find((t) => t.key === 'publicWelfarePostMaxContractMonths')).toMatchObject({
+      value: 12,
+      setIn: '',
+      reference: { section: '三、(八)' },
+    });
+  });
+
+  it('sets no age or disability limit (取消年龄、残疾等不合理招用限制)', () => {
+    expect(
+      evaluateOne(publicWelfarePost, {
+        period: '2026-09',
+        facts: {
+          person: person({ birthDate: '1950-03-01', groups: ['povertyAlleviated', 'disabled'], labourClass: 'weak' }),
+          publicWelfarePost: post([full('2026-09')]),
+        },
+      }),
+    ).toMatchObject({ eligible: true, amountFen: 80_000 });
+  });
+
+  it('says what is missing: the post, then the month’s attendance', () => {
+    expect(evaluateOne(publicWelfarePost, { period: '2026-09', facts: {} })).toMatchObject({
+      eligible: false,
+      missing: ['publicWelfarePost'],
+    });
+    expect(
+      evaluateOne(publicWelfarePost, { period: '2026-09', facts: { publicWelfarePost: post([full('2026-08')]) } }),
+    ).toMatchObject({ eligible: false, amountFen: 0, missing: ['publicWelfarePost.attendance'] });
+  });
+
+  it('stops from the month after the holder leaves the registry (engine rule)', () => {
+    const facts = {
+      person: person({ registryExitDate: '2026-08-31' }),
+      publicWelfarePost: post([full('2026-08'), full('2026-09')]),
+    };
+    expect([
+      evaluateOne(publicWelfarePost, { period: '2026-08', facts }).eligible,
+      evaluateOne(publicWelfarePost, { period: '2026-09', facts }).eligible,
+    ]).toEqual([true, false]);
+  });
+
+  it('never pays the same month twice', () => {
+    expect(
+      evaluateOne(publicWelfarePost, {
+        period: '2026-09',
+        facts: {
+          publicWelfarePost: post([full('2026-09')]),
+          pastClaims: [{ subsidy: 'public_welfare_post', periodKey: '2026-09', amountFen: 80_000 }],
+        },
+      }),
+    ).toMatchObject({ claimed: true, eligible: false, amountFen: 0 });
+  });
+
+  it("uses a county's own amount over the example", () => {
+    const result = evaluateOne(publicWelfarePost, {
+      period: '2026-09',
+      facts: { publicWelfarePost: post([full('2026-09')]) },
+      overrides: { publicWelfarePostFullTimeMonthlyFen: { '150222': [{ from: '2026-01-01', value: 100_000 }] } },
+    });
+    expect(result).toMatchObject({ eligible: true, amountFen: 100_000 });
+    expect(result.trace.find((t) => t.key === 'publicWelfarePostFullTimeMonthlyFen')).toMatchObject({
+      setIn: '150222',
+      example: false,
+    });
+  });
+
+  it('has no value before the parameters begin: an error, not zero', () => {
+    expect(() =>
+      evaluateOne(publicWelfarePost, {
+        period: '2020-12',
+        facts: { publicWelfarePost: post([full('2020-12')], { contractStartedOn: '2020-06-01' }) },
+      }),
+    ).toThrow(/no value/);
+  });
+});

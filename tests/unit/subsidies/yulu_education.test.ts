@@ -1,0 +1,121 @@
+/**
+ * 雨露计划 — file 000 §二(六): "各盟市对脱贫家庭（含防止返贫监测对象家庭）新成长劳动力，继续实施雨露计划，组织
+ * 引导接受中、高等职业院校和技工院校教育。" File 003 §五(十五): "延续实施'雨露计划'政策，对监测对象尚未消除
+ * 风险的，可视风险类别，从2021年春季学期开始纳入'雨露计划'政策补助范围，风险消除后从下一学期起停止发放补助。"
+ * Per semester (period key e.g. 2026-autumn); 1500 元, an example for Inner Mongolia from 2023-10-26.
+ * Semesters run from 1 March and 1 September.
+ */
+import { describe, expect, it } from 'vitest';
+import { yuluEducation, type SubsidyFactsInput, type SubsidyResult } from '@bangfu/shared';
+import { evaluateOne, person } from '../../support/subsidies.js';
+
+type StudentInput = NonNullable<SubsidyFactsInput['vocationalStudent']>;
+const student = (overrides: Partial<StudentInput> = {}): StudentInput => ({
+  schoolKind: 'technicalSchool',
+  enrolledOn: '2025-09-01',
+  semester: '2026-autumn',
+  ...overrides,
+});
+const child = (overrides: Parameters<typeof person>[0] = {}) => person({ birthDate: '2009-03-15', ...overrides });
+const texts = (result: SubsidyResult) => result.trace.map((line) => line.text).join('\n');
+const yulu = (period: string, facts: SubsidyFactsInput) => evaluateOne(yuluEducation, { period, facts });
+
+describe('yulu_education (file 000 §二(六), 003 §五(十五))', () => {
+  it('pays a child of a 脱贫 household at a 技工院校 for the semester', () => {
+    const result = yulu('2026-10', { person: child(), vocationalStudent: student() });
+    expect(result).toMatchObject({ eligible: true, amountFen: 150_000, periodKey: '2026-autumn', claimed: false, missing: [] });
+    expect(result.trace).toContainEqual(
+      expect.objectContaining({ kind: 'fact', key: 'vocationalStudent', text: '2025-09-01 入学技工院校，申领2026 年秋季学期' }),
+    );
+    expect(result.trace).toContainEqual(
+      expect.objectContaining({ kind: 'parameter', key: 'yuluPerSemesterFen', value: 150_000, setIn: '15', example: true }),
+    );
+  });
+
+  it('pays only a semester that has begun, and not one before enrolment', () => {
+    const early = yulu('2026-08', { person: child(), vocationalStudent: student() });
+    expect(early).toMatchObject({ eligible: false, amountFen: 0, periodKey: '2026-autumn' });
+    expect(texts(early)).toContain('2026 年秋季学期还没有开始');
+    expect(yulu('2026-09', { person: child(), vocationalStudent: student() })).toMatchObject({ eligible: true });
+    const before = yulu('2026-10', {
+      person: child(),
+      vocationalStudent: student({ enrolledOn: '2026-09-01', semester: '2026-spring' }),
+    });
+    expect(before).toMatchObject({ eligible: false });
+    expect(texts(before)).toContain('还没有入学');
+  });
+
+  it('stops for a monitored household from the semester after its risk is cleared', () => {
+    const monitored = child({ groups: ['monitored'] });
+    const cleared = student({ riskClearedOn: '2026-05-10' }); // in the 2026 spring semester
+    expect(yulu('2026-06', { person: monitored, vocationalStudent: { ...cleared, semester: '2026-spring' } })).toMatchObject({
+      eligible: true,
+      amountFen: 150_000,
+    });
+    const next = yulu('2026-10', { person: monitored, vocationalStudent: cleared });
+    expect(next).toMatchObject({ eligible: false, amountFen: 0, periodKey: '2026-autumn' });
+    expect(next.trace).toContainEqual(
+      expect.objectContaining({ kind: 'fact', key: 'vocationalStudent.riskClearedOn', value: '2026-05-10' }),
+    );
+    expect(texts(next)).toContain('风险消除后从下一学期起停止发放补助，最后一次是2026 年春季学期');
+    // Cleared in the winter break: that belongs to the autumn semester, so the spring one is not paid.
+    const winter = student({ riskClearedOn: '2027-02-10', semester: '2027-spring' });
+    expect(yulu('2027-03', { person: monitored, vocationalStudent: winter })).toMatchObject({ eligible: false });
+    expect(yulu('2027-03', { person: monitored, vocationalStudent: { ...winter, semester: '2026-autumn' } })).toMatchObject({
+      eligible: true,
+    });
+    // A 脱贫 household keeps the aid whatever the monitoring says.
+    expect(
+      yulu('2026-10', { person: child({ groups: ['povertyAlleviated', 'monitored'] }), vocationalStudent: cleared }),
+    ).toMatchObject({
+      eligible: true,
+    });
+  });
+
+  it('pays 脱贫 and monitored households only', () => {
+    const other = yulu('2026-10', { person: child({ groups: ['ruralLowIncome'] }) });
+    // The group decides it: the school would not change the answer.
+    expect(other).toMatchObject({ eligible: false, missing: [] });
+    expect(texts(other)).toContain('只给脱贫人口、防止返贫监测对象');
+  });
+
+  it('says what is missing, keyed by the period’s semester', () => {
+    expect(yulu('2026-10', {})).toMatchObject({ eligible: false, missing: ['person'], periodKey: '2026-autumn' });
+    expect(yulu('2027-01', { person: child() })).toMatchObject({
+      eligible: false,
+      missing: ['vocationalStudent'],
+      periodKey: '2026-autumn',
+    });
+  });
+
+  it('never pays the same semester twice', () => {
+    const result = yulu('2026-11', {
+      person: child(),
+      vocationalStudent: student(),
+      pastClaims: [{ subsidy: 'yulu_education', periodKey: '2026-autumn', amountFen: 150_000 }],
+    });
+    expect(result).toMatchObject({ eligible: false, claimed: true, amountFen: 0 });
+  });
+
+  it('stops from the month after the person leaves the registry (engine rule)', () => {
+    const result = yulu('2026-10', { person: child({ registryExitDate: '2026-09-30' }), vocationalStudent: student() });
+    expect(result).toMatchObject({ eligible: false, amountFen: 0 });
+    expect(texts(result)).toContain('已退出帮扶台账');
+  });
+
+  it('takes a city’s own amount over the example', () => {
+    const result = evaluateOne(yuluEducation, {
+      period: '2026-10',
+      facts: { person: child(), vocationalStudent: student() },
+      overrides: { yuluPerSemesterFen: { '1502': [{ from: '2026-09-01', value: 200_000 }] } },
+    });
+    expect(result).toMatchObject({ eligible: true, amountFen: 200_000 });
+    expect(result.trace).toContainEqual(expect.objectContaining({ key: 'yuluPerSemesterFen', setIn: '1502', example: false }));
+  });
+
+  it('has no value before the example’s date: an error, not zero', () => {
+    expect(() =>
+      yulu('2023-10', { person: child(), vocationalStudent: student({ enrolledOn: '2023-09-01', semester: '2023-autumn' }) }),
+    ).toThrow(/yuluPerSemesterFen has no value/);
+  });
+});
