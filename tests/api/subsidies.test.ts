@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth } from '@bangfu/shared';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { startTestApi, type TestApi } from '../support/api.js';
+import { boundWorker } from '../support/positions.js';
 
 let api: TestApi;
 let token: string;
@@ -88,5 +89,50 @@ describe('POST /api/v1/subsidies/evaluate', () => {
       (await api.call('POST', '/api/v1/subsidies/evaluate', { body: { regionCode: '150222', period: '2026-09', facts: {} } }))
         .status,
     ).toBe(401);
+  });
+});
+
+describe('GET /api/v1/me/subsidies', () => {
+  it('evaluates every worker subsidy from what the registry holds, asking nothing it knows', async () => {
+    const month = chinaMonth(new Date());
+    const worker = await boundWorker(api, 900, {
+      groups: ['povertyAlleviated'],
+      trainings: [{ name: '电焊工培训', occupation: '电焊工', startedOn: '2025-03-01', endedOn: '2025-03-20', days: 15 }],
+      certificates: [{ name: '焊工四级证书', occupation: '焊工', level: '4', obtainedOn: '2025-04-01' }],
+    });
+    await api.ctx.employment.record(
+      worker.workerId,
+      month,
+      { status: 'employed', place: 'acrossProvince', form: 'enterprise', monthlyIncomeFen: 520_000 },
+      { source: 'staff', userId: 'demo-staff-county' },
+    );
+
+    const { status, body } = await api.call('GET', '/api/v1/me/subsidies', { token: worker.token });
+    expect(status).toBe(200);
+    expect(body.period).toBe(month);
+    const by = (id: string) => body.results.filter((r: { subsidy: string }) => r.subsidy === id);
+    // Only the worker's own subsidies, each at least once.
+    expect(new Set(body.results.map((r: { beneficiary: string }) => r.beneficiary))).toEqual(new Set(['worker']));
+
+    const [transport] = by('transport_once');
+    expect(transport.eligible).toBe(true);
+    const rate = transport.trace.find((t: { kind: string }) => t.kind === 'parameter');
+    expect(transport.amountFen).toBe(rate.value);
+
+    const [training] = by('training');
+    expect(training).toMatchObject({ eligible: true, item: '培训「电焊工培训」' });
+    expect(training.amountFen).toBeGreaterThan(0);
+    const [certificate] = by('skill_certificate');
+    expect(certificate.eligible).toBe(true);
+
+    // Nothing the registry holds is asked for again.
+    const asked = body.results.flatMap((r: { missing: string[] }) => r.missing);
+    for (const known of ['person', 'employment', 'trainings', 'certificates']) expect(asked).not.toContain(known);
+  });
+
+  it('needs a bound account', async () => {
+    const unbound = await api.loginAs('demo-worker-2');
+    expect((await api.call('GET', '/api/v1/me/subsidies', { token: unbound })).status).toBe(404);
+    expect((await api.call('GET', '/api/v1/me/subsidies', { token })).status).toBe(403);
   });
 });

@@ -37,7 +37,12 @@ export const certificateSchema = z.strictObject({
 export const trainingSchema = z.strictObject({
   name: z.string().trim().min(1).max(60),
   occupation: skillSchema.optional(),
+  startedOn: isoDate.optional(),
   endedOn: isoDate,
+  /** Training days, which the training subsidies are counted by. */
+  days: z.number().int().min(1).max(366).optional(),
+  /** A labour-brand or high-demand trade of the region's key catalogue (+20%, file 004). */
+  labourBrandTrade: z.boolean().optional(),
   provider: z.string().trim().max(60).optional(),
 });
 

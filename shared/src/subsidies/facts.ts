@@ -49,7 +49,8 @@ export const trainingFactsSchema = z.strictObject({
   completed: z.boolean(),
   /** A labour-brand or high-demand trade in the region's key catalogue (+20%, file 004 §(四)). */
   labourBrandTrade: z.boolean().default(false),
-  days: count.max(366),
+  /** Absent when nobody recorded it: the subsidies counted by days then say so. */
+  days: count.max(366).optional(),
 });
 
 export const certificateFactsSchema = z.strictObject({

@@ -101,27 +101,31 @@ export function trainingKey(training: Training): string {
   return itemKey('training', training.endedOn, training.name);
 }
 
-/** Records the course; whether it is finished (结业) by the period and so can be claimed. */
-export function finishedCourse(ctx: RuleContext, training: Training): boolean {
+/** Records the course; its training days when it is finished (结业) by the period and can be claimed. */
+export function finishedCourse(ctx: RuleContext, training: Training): number | undefined {
   const item = trainingItem(training);
   ctx.fact(
-    `${item}：${training.startedOn} 至 ${training.endedOn}，${training.days} 天，${training.completed ? '已结业' : '未结业'}`,
+    `${item}：${training.startedOn} 至 ${training.endedOn}，${training.days === undefined ? '天数没有登记' : `${training.days} 天`}，${training.completed ? '已结业' : '未结业'}`,
     'trainings',
     training.name,
   );
   if (!training.completed) {
     ctx.rule(`${item}：结业以后才能申领`, reference);
-    return false;
+    return undefined;
   }
   if (!byEndOf(ctx.period, training.endedOn)) {
     ctx.rule(`${item}：${training.endedOn} 才结束，结束以后才能申领`, reference);
-    return false;
+    return undefined;
+  }
+  if (training.days === undefined) {
+    ctx.need('trainings.days', `${item}：需要登记培训天数，补贴按天数计算`);
+    return undefined;
   }
   if (training.days === 0) {
     ctx.rule(`${item}：没有培训天数`);
-    return false;
+    return undefined;
   }
-  return true;
+  return training.days;
 }
 
 /** The outcomes when nothing is paid: one per course, or one saying there is none. */
@@ -182,11 +186,12 @@ export const training: Rule = {
     return trainings.map((t): Outcome => {
       const item = trainingItem(t);
       const periodKey = trainingKey(t);
-      if (!finishedCourse(ctx, t)) return { eligible: false, amountFen: 0, periodKey, item };
-      const byDays = t.days * perDay;
+      const days = finishedCourse(ctx, t);
+      if (days === undefined) return { eligible: false, amountFen: 0, periodKey, item };
+      const byDays = days * perDay;
       const base = Math.min(byDays, perCourse);
       ctx.rule(
-        `${item}：${t.days} 天 × ${formatYuan(perDay)} = ${formatYuan(byDays)}${byDays > perCourse ? `，每期最多 ${formatYuan(perCourse)}` : ''}`,
+        `${item}：${days} 天 × ${formatYuan(perDay)} = ${formatYuan(byDays)}${byDays > perCourse ? `，每期最多 ${formatYuan(perCourse)}` : ''}`,
         reference,
       );
       if (!t.labourBrandTrade) return { eligible: true, amountFen: base, periodKey, item };

@@ -44,9 +44,10 @@ export const trainingLiving: Rule = {
     return trainings.map((t): Outcome => {
       const item = trainingItem(t);
       const periodKey = trainingKey(t);
-      if (!finishedCourse(ctx, t)) return { eligible: false, amountFen: 0, periodKey, item };
-      const amountFen = t.days * perDay;
-      ctx.rule(`${item}：培训期间 ${t.days} 天 × ${formatYuan(perDay)} = ${formatYuan(amountFen)}`, reference);
+      const days = finishedCourse(ctx, t);
+      if (days === undefined) return { eligible: false, amountFen: 0, periodKey, item };
+      const amountFen = days * perDay;
+      ctx.rule(`${item}：培训期间 ${days} 天 × ${formatYuan(perDay)} = ${formatYuan(amountFen)}`, reference);
       return { eligible: true, amountFen, periodKey, item };
     });
   },
