@@ -11,6 +11,7 @@ import type { UserRepository } from './users/userRepository.js';
 import type { ApplicationRepository } from './positions/applicationRepository.js';
 import type { EmployerRepository } from './positions/employerRepository.js';
 import type { PositionRepository } from './positions/positionRepository.js';
+import type { ClaimRepository } from './subsidies/claimRepository.js';
 
 /** What every route module is given: the table, the repositories and the outside services. */
 export interface AppContext {
@@ -28,6 +29,8 @@ export interface AppContext {
   /** Positions on the job map (求职岗位地图). */
   positions: PositionRepository;
   applications: ApplicationRepository;
+  /** Subsidy claims (申领), one per beneficiary, subsidy and period. */
+  claims: ClaimRepository;
   tokens: TokenService;
   wechat: WeChatClient;
   /** Only the local runner turns this on; the Lambda build never does. */

@@ -14,6 +14,7 @@ import { createUserRepository } from './users/userRepository.js';
 import { createApplicationRepository } from './positions/applicationRepository.js';
 import { createEmployerRepository } from './positions/employerRepository.js';
 import { createPositionRepository } from './positions/positionRepository.js';
+import { createClaimRepository } from './subsidies/claimRepository.js';
 
 /** Wires the repositories and clients from configuration; used by Lambda, the local runner and tests. */
 export function createAppContext(config: Config, secrets: AppSecrets, options: { devLogin: boolean }): AppContext {
@@ -36,6 +37,7 @@ export function createAppContext(config: Config, secrets: AppSecrets, options: {
     employers: createEmployerRepository(table),
     positions: createPositionRepository(table),
     applications: createApplicationRepository(table, employment),
+    claims: createClaimRepository(table),
     tokens: createTokenService(secrets.tokenSigningKey, config.TOKEN_TTL_SECONDS),
     wechat: createWeChatClient({
       apiBase: config.WECHAT_API_BASE,

@@ -136,3 +136,77 @@ describe('GET /api/v1/me/subsidies', () => {
     expect((await api.call('GET', '/api/v1/me/subsidies', { token })).status).toBe(403);
   });
 });
+
+describe('claiming (申领全部)', () => {
+  async function workerWithDues(n: number) {
+    const worker = await boundWorker(api, n, {
+      groups: ['povertyAlleviated'],
+      trainings: [{ name: '电焊工培训', occupation: '电焊工', startedOn: '2025-03-01', endedOn: '2025-03-20', days: 15 }],
+      certificates: [{ name: '焊工四级证书', occupation: '焊工', level: '4', obtainedOn: '2025-04-01' }],
+    });
+    await api.ctx.employment.record(
+      worker.workerId,
+      chinaMonth(new Date()),
+      { status: 'employed', place: 'acrossProvince', form: 'enterprise', monthlyIncomeFen: 520_000 },
+      { source: 'staff', userId: 'demo-staff-county' },
+    );
+    return worker;
+  }
+  const claimAll = (workerToken: string, body: Record<string, unknown> = {}) =>
+    api.call('POST', '/api/v1/me/subsidies/claims', {
+      token: workerToken,
+      body: { idempotencyKey: crypto.randomUUID(), ...body },
+    });
+
+  it('makes one claim per subsidy due when ten 申领全部 race, keeping the trace on each', async () => {
+    const worker = await workerWithDues(910);
+    const due = (await api.call('GET', '/api/v1/me/subsidies', { token: worker.token })).body.results.filter(
+      (r: { eligible: boolean }) => r.eligible,
+    );
+    expect(due.length).toBeGreaterThanOrEqual(3); // transport, training, training living, certificate…
+
+    const key = crypto.randomUUID();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => claimAll(worker.token, { idempotencyKey: key })));
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    expect(answers.reduce((sum, a) => sum + a.body.created, 0)).toBe(due.length);
+
+    const claims = await api.ctx.claims.ofWorker(worker.workerId);
+    expect(claims).toHaveLength(due.length);
+    expect(new Set(claims.map((c) => `${c.subsidy}#${c.periodKey}`)).size).toBe(due.length);
+    for (const claim of claims) {
+      const result = due.find(
+        (r: { subsidy: string; periodKey: string }) => r.subsidy === claim.subsidy && r.periodKey === claim.periodKey,
+      );
+      expect(claim).toMatchObject({
+        status: 'submitted',
+        source: 'worker',
+        amountFen: result.amountFen,
+        createdBy: worker.userId,
+      });
+      expect(claim.trace.some((t) => t.kind === 'parameter')).toBe(true);
+    }
+
+    // Now they show as claimed, and claiming again creates nothing.
+    const after = (await api.call('GET', '/api/v1/me/subsidies', { token: worker.token })).body.results;
+    expect(after.filter((r: { claimed: boolean }) => r.claimed)).toHaveLength(due.length);
+    const again = await claimAll(worker.token);
+    expect(again.body.created).toBe(0);
+    expect(again.body.claims).toHaveLength(due.length);
+    const mine = await api.call('GET', '/api/v1/me/claims', { token: worker.token });
+    expect(mine.body.claims).toHaveLength(due.length);
+  });
+
+  it('refuses a subsidy that is not due with the reasons, 409, and claims nothing', async () => {
+    const worker = await workerWithDues(920);
+    const refused = await claimAll(worker.token, { subsidies: ['transport_once', 'job_seeking_once'] });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.field).toBe('body.subsidies');
+    expect(refused.body.error.message.zh).toContain('一次性求职创业补贴');
+    expect(await api.ctx.claims.ofWorker(worker.workerId)).toEqual([]);
+
+    const bad = await api.call('POST', '/api/v1/me/subsidies/claims', { token: worker.token, body: { idempotencyKey: 'again' } });
+    expect(bad.body.error.field).toBe('body.idempotencyKey');
+    const unknown = await claimAll(worker.token, { subsidies: ['free_money'] });
+    expect(unknown.body.error.field).toBe('body.subsidies.0');
+  });
+});

@@ -148,6 +148,19 @@ export const keys = {
   /** gsi2: a worker's applications, by time. */
   applicationsOfWorker: (workerId: string) => `APPS_OF#${workerId}`,
   applicationOfWorker: (appliedAt: string, positionId: string) => `${appliedAt}#${positionId}`,
+  /**
+   * A claim: one per beneficiary, subsidy and period key, written under
+   * attribute_not_exists, so nothing is ever claimed twice.
+   */
+  claim: (beneficiaryKey: string, subsidy: string, periodKey: string) => ({
+    pk: `CLAIMS#${beneficiaryKey}`,
+    sk: `CLAIM#${subsidy}#${periodKey}`,
+  }),
+  claimsOf: (beneficiaryKey: string) => `CLAIMS#${beneficiaryKey}`,
+  claimPrefix: () => 'CLAIM#',
+  /** gsi4: a county's claims in one status, by region then time, for the staff queue. */
+  claimQueue: (countyCode: string, status: string) => `CLAIMQ#${countyCode}#${status}`,
+  claimInQueue: (regionCode: string, createdAt: string, claimId: string) => `${regionCode}#${createdAt}#${claimId}`,
   /** A key that never exists: the health check reads it to prove the table answers. */
   healthProbe: () => ({ pk: 'HEALTH', sk: 'PROBE' }),
 } as const;

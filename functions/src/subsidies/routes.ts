@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import {
   chinaMonth,
+  claimAllRequestSchema,
+  claimSchema,
+  type Principal,
   evaluateRule,
   factsFromRegistry,
   type Rule,
@@ -13,6 +16,7 @@ import {
   SUBSIDY_IDS,
   SUBSIDY_NAME_ZH,
   subsidyFactsSchema,
+  subsidyResultSchema,
   type SubsidyResult,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
@@ -26,31 +30,6 @@ function nextMonth(month: string): string {
   const [year, m] = month.split('-').map(Number) as [number, number];
   return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
 }
-
-const traceLineSchema = z.object({
-  kind: z.enum(['fact', 'parameter', 'rule']),
-  text: z.string(),
-  key: z.string().optional(),
-  value: z.union([z.string(), z.number(), z.boolean()]).optional(),
-  from: z.string().optional(),
-  setIn: z.string().optional(),
-  example: z.boolean().optional(),
-  reference: z.object({ document: z.string(), section: z.string() }).optional(),
-});
-
-export const subsidyResultSchema = z.object({
-  subsidy: z.enum(SUBSIDY_IDS),
-  name: z.string(),
-  item: z.string().optional(),
-  beneficiary: z.enum(['worker', 'employer', 'agency']),
-  eligible: z.boolean(),
-  amountFen: z.number().int().min(0),
-  periodKey: z.string(),
-  claimed: z.boolean(),
-  trace: z.array(traceLineSchema),
-  missing: z.array(z.string()),
-  reference: z.object({ document: z.string(), section: z.string() }),
-});
 
 /** A subsidy whose standard has no value for the region and month: said, never computed as zero. */
 const unavailableSchema = z.object({ subsidy: z.enum(SUBSIDY_IDS), name: z.string(), reason: z.string() });
@@ -79,6 +58,17 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
       }
     }
     return { results, unavailable };
+  }
+
+  /** The logged-in worker's subsidies this month, from the registry and their claims so far. */
+  async function ownEvaluation(principal: Principal) {
+    const worker = toWorker(await boundWorker(ctx, principal));
+    const [months, claims] = await Promise.all([ctx.employment.timeline(worker.workerId), ctx.claims.ofWorker(worker.workerId)]);
+    const pastClaims = claims.map((c) => ({ subsidy: c.subsidy, periodKey: c.periodKey, amountFen: c.amountFen }));
+    const facts = subsidyFactsSchema.parse(factsFromRegistry(worker, months, pastClaims));
+    const period = chinaMonth(new Date());
+    const rules = RULES.filter((rule) => rule.beneficiary === 'worker');
+    return { worker, period, ...evaluate(rules, { facts, period, regionCode: worker.villageCode, parameters }) };
   }
 
   return [
@@ -127,12 +117,70 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
       access: ['worker'],
       response: z.object({ period: monthSchema, results: z.array(subsidyResultSchema), unavailable: z.array(unavailableSchema) }),
       handler: async ({ principal }) => {
-        const item = await boundWorker(ctx, principal);
-        const worker = toWorker(item);
-        const facts = subsidyFactsSchema.parse(factsFromRegistry(worker, await ctx.employment.timeline(worker.workerId)));
-        const period = chinaMonth(new Date());
-        const rules = RULES.filter((rule) => rule.beneficiary === 'worker');
-        return { period, ...evaluate(rules, { facts, period, regionCode: worker.villageCode, parameters }) };
+        const { period, results, unavailable } = await ownEvaluation(principal);
+        return { period, results, unavailable };
+      },
+    }),
+
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/me/subsidies/claims',
+      summary: 'Worker (bound): claim every subsidy due now (申领全部), or the ones named; never twice',
+      tag: 'subsidies',
+      access: ['worker'],
+      body: claimAllRequestSchema,
+      response: z.object({ claims: z.array(claimSchema), created: z.number().int().min(0) }),
+      handler: async ({ principal, body }) => {
+        const { worker, period, results } = await ownEvaluation(principal);
+        const wanted = body.subsidies ? results.filter((r) => body.subsidies!.includes(r.subsidy)) : results;
+        const due = wanted.filter((r) => r.eligible);
+        // A subsidy asked for by name must be due (or already claimed): else say why, and claim nothing.
+        const refused = (body.subsidies ?? []).filter((id) => !wanted.some((r) => r.subsidy === id && (r.eligible || r.claimed)));
+        if (refused.length > 0) {
+          const reasons = refused.map((id) => {
+            const lines = wanted.filter((r) => r.subsidy === id).flatMap((r) => r.trace.filter((t) => t.kind === 'rule'));
+            return `${SUBSIDY_NAME_ZH[id]}：${lines.map((t) => t.text).join('；') || '现在不符合条件'}`;
+          });
+          throw new ApiError('CONFLICT', `不能申领。${reasons.join('。')}`, `Not due: ${refused.join(', ')}.`, 'body.subsidies');
+        }
+        const made = await Promise.all(
+          due.map((result) =>
+            ctx.claims.create({
+              subsidy: result.subsidy,
+              name: result.name,
+              ...(result.item ? { item: result.item } : {}),
+              periodKey: result.periodKey,
+              period,
+              beneficiary: { kind: 'worker', workerId: worker.workerId, name: worker.name },
+              regionCode: worker.villageCode,
+              amountFen: result.amountFen,
+              trace: result.trace,
+              reference: result.reference,
+              source: 'worker',
+              createdBy: principal.userId,
+              idempotencyKey: body.idempotencyKey,
+            }),
+          ),
+        );
+        // A retry finds its claims already there: answer with them, as the first time.
+        const claimedBefore = (await ctx.claims.ofWorker(worker.workerId)).filter((c) =>
+          wanted.some((r) => r.claimed && r.subsidy === c.subsidy && r.periodKey === c.periodKey),
+        );
+        return { claims: [...made.map((m) => m.claim), ...claimedBefore], created: made.filter((m) => m.created).length };
+      },
+    }),
+
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/me/claims',
+      summary: 'Worker (bound): their claims and where each stands',
+      tag: 'subsidies',
+      access: ['worker'],
+      response: z.object({ claims: z.array(claimSchema) }),
+      handler: async ({ principal }) => {
+        const worker = await boundWorker(ctx, principal);
+        const claims = await ctx.claims.ofWorker(worker.workerId);
+        return { claims: claims.sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
       },
     }),
   ];

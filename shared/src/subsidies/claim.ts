@@ -1,0 +1,71 @@
+/**
+ * Claims (申领): one per beneficiary, subsidy and period key, made unique by a
+ * conditional write, so a double tap, a retry or two staff at once never make two.
+ * A claim keeps the rules' trace and the parameters they read (with their dates and
+ * documents), so approvers and auditors see why, even after the standards change.
+ */
+import { z } from 'zod';
+import { SUBSIDY_IDS } from './catalogue.js';
+
+export const CLAIM_STATUSES = ['submitted', 'approved', 'rejected', 'paid'] as const; // 审核中 / 已批准 / 未通过 / 已发放
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** Who asked: the worker themself, staff on their behalf, or the monthly 免申即享 run. */
+export const CLAIM_SOURCES = ['worker', 'staff', 'auto'] as const;
+
+const traceLineSchema = z.object({
+  kind: z.enum(['fact', 'parameter', 'rule']),
+  text: z.string(),
+  key: z.string().optional(),
+  value: z.union([z.string(), z.number(), z.boolean()]).optional(),
+  from: z.string().optional(),
+  setIn: z.string().optional(),
+  example: z.boolean().optional(),
+  reference: z.object({ document: z.string(), section: z.string() }).optional(),
+});
+const referenceSchema = z.object({ document: z.string(), section: z.string() });
+
+/** A result of the rules, as the API shows it. */
+export const subsidyResultSchema = z.object({
+  subsidy: z.enum(SUBSIDY_IDS),
+  name: z.string(),
+  item: z.string().optional(),
+  beneficiary: z.enum(['worker', 'employer', 'agency']),
+  eligible: z.boolean(),
+  amountFen: z.number().int().min(0),
+  periodKey: z.string(),
+  claimed: z.boolean(),
+  trace: z.array(traceLineSchema),
+  missing: z.array(z.string()),
+  reference: referenceSchema,
+});
+
+export const claimSchema = z.object({
+  claimId: z.string(),
+  subsidy: z.enum(SUBSIDY_IDS),
+  name: z.string(),
+  item: z.string().optional(),
+  periodKey: z.string(),
+  /** The month the rules were evaluated for. */
+  period: z.string(),
+  beneficiary: z.object({ kind: z.literal('worker'), workerId: z.string(), name: z.string() }),
+  /** The beneficiary's village: whose staff review it. */
+  regionCode: z.string(),
+  amountFen: z.number().int().min(0),
+  trace: z.array(traceLineSchema),
+  reference: referenceSchema,
+  status: z.enum(CLAIM_STATUSES),
+  source: z.enum(CLAIM_SOURCES),
+  createdBy: z.string(),
+  createdAt: z.iso.datetime(),
+  idempotencyKey: z.string().optional(),
+  version: z.number().int().min(1),
+});
+export type Claim = z.infer<typeof claimSchema>;
+
+export const claimAllRequestSchema = z.strictObject({
+  /** The client's key for this tap: a retry with the same key is the same request. */
+  idempotencyKey: z.uuid('应为 UUID'),
+  /** Only these subsidies (each must be due); all that are due when left out. */
+  subsidies: z.array(z.enum(SUBSIDY_IDS)).min(1).max(SUBSIDY_IDS.length).optional(),
+});
