@@ -12,7 +12,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'worker',
-      pages: ['pages/jobs/index', 'pages/position/index', 'pages/applications/index', 'pages/me/index'],
+      pages: ['pages/jobs/index', 'pages/position/index', 'pages/applications/index', 'pages/me/index', 'pages/subsidies/index'],
     },
     {
       root: 'employer',

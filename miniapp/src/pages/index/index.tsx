@@ -27,7 +27,7 @@ const ENTRIES: Record<Role, Entry[]> = {
     { key: 'me', title: '我的信息', hint: '绑定身份，看看登记的信息', url: '/worker/pages/me/index' },
     { key: 'jobs', title: '找工作', hint: '看看附近哪里招人', url: '/worker/pages/jobs/index' },
     { key: 'applications', title: '我的报名', hint: '报过名的工作，单位回复了没有', url: '/worker/pages/applications/index' },
-    { key: 'subsidies', title: '我的补贴', hint: '查看和申领就业补贴' },
+    { key: 'subsidies', title: '我的补贴', hint: '能领哪些补贴，一键申领', url: '/worker/pages/subsidies/index' },
     { key: 'help-code', title: '我的帮扶码', hint: '给工作人员扫码，登记帮扶' },
   ],
   employer: [
