@@ -1,34 +1,73 @@
 /**
  * Claims. Each sits at its natural key (beneficiary, subsidy, period key) and is
  * written only where none exists, so a double tap, a retry or ten requests at once
- * create one claim; a request that lost the race gets the claim that won.
+ * create one claim; a request that lost the race gets the claim that won. Its id
+ * encodes that key, so finding it needs no index. Every transition names the status
+ * and version it was decided on and appends to the claim's history, in one update.
  */
-import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ancestorAt, claimSchema, type Claim } from '@bangfu/shared';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ancestorAt, claimSchema, type Claim, type ClaimStatus } from '@bangfu/shared';
 import { isConditionFailed } from '../db/errors.js';
-import { queryAll } from '../db/paging.js';
+import { queryAll, queryPage } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
+import { ApiError, notFound } from '../http/apiError.js';
 
 export const workerBeneficiary = (workerId: string) => `worker#${workerId}`;
 
-export type NewClaim = Omit<Claim, 'claimId' | 'status' | 'createdAt' | 'version'>;
+/** `c_` and the base64url of workerId, subsidy and period key. */
+export function claimIdOf(workerId: string, subsidy: string, periodKey: string): string {
+  return `c_${Buffer.from(JSON.stringify([workerId, subsidy, periodKey])).toString('base64url')}`;
+}
+
+function naturalKeyOf(claimId: string): { workerId: string; subsidy: string; periodKey: string } | undefined {
+  try {
+    const parts: unknown = JSON.parse(Buffer.from(claimId.slice(2), 'base64url').toString('utf8'));
+    if (!Array.isArray(parts) || parts.length !== 3 || !parts.every((p) => typeof p === 'string')) return undefined;
+    const [workerId, subsidy, periodKey] = parts as [string, string, string];
+    return { workerId, subsidy, periodKey };
+  } catch {
+    return undefined;
+  }
+}
+
+export const claimNotFound = () => notFound('找不到这份申领', 'No such claim.');
+
+export type NewClaim = Omit<Claim, 'claimId' | 'status' | 'createdAt' | 'version' | 'approvals' | 'history'>;
+
+const queueKeys = (claim: Pick<Claim, 'regionCode' | 'status' | 'createdAt' | 'claimId'>) => ({
+  gsi4pk: keys.claimQueue(ancestorAt(claim.regionCode, 'county'), claim.status),
+  gsi4sk: keys.claimInQueue(claim.regionCode, claim.createdAt, claim.claimId),
+});
 
 function claimItem(claim: Claim) {
   return {
     ...keys.claim(workerBeneficiary(claim.beneficiary.workerId), claim.subsidy, claim.periodKey),
     type: 'claim',
     ...claim,
-    gsi4pk: keys.claimQueue(ancestorAt(claim.regionCode, 'county'), claim.status),
-    gsi4sk: keys.claimInQueue(claim.regionCode, claim.createdAt, claim.claimId),
+    ...queueKeys(claim),
   };
 }
 
 const toClaim = (item: Record<string, unknown>): Claim => claimSchema.parse(item);
 
 export function createClaimRepository({ db, tableName }: TableRef) {
+  async function get(claimId: string): Promise<Claim | undefined> {
+    const key = naturalKeyOf(claimId);
+    if (!key) return undefined;
+    const { Item } = await db.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: keys.claim(workerBeneficiary(key.workerId), key.subsidy, key.periodKey),
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? toClaim(Item) : undefined;
+  }
+
   return {
+    get,
+
     /** A worker's claims, every one (a person has a bounded number). */
     async ofWorker(workerId: string): Promise<Claim[]> {
       const items = await queryAll(db, {
@@ -41,11 +80,14 @@ export function createClaimRepository({ db, tableName }: TableRef) {
 
     /** Creates the claim unless its natural key has one; returns the claim there, and whether it is new. */
     async create(claim: NewClaim, now = new Date()): Promise<{ claim: Claim; created: boolean }> {
+      const at = now.toISOString();
       const full: Claim = {
         ...claim,
-        claimId: `c_${randomUUID()}`,
+        claimId: claimIdOf(claim.beneficiary.workerId, claim.subsidy, claim.periodKey),
         status: 'submitted',
-        createdAt: now.toISOString(),
+        approvals: [],
+        history: [{ at, by: claim.createdBy, from: null, to: 'submitted' }],
+        createdAt: at,
         version: 1,
       };
       try {
@@ -55,14 +97,72 @@ export function createClaimRepository({ db, tableName }: TableRef) {
         return { claim: full, created: true };
       } catch (error) {
         if (!isConditionFailed(error)) throw error;
-        const { Item } = await db.send(
-          new GetCommand({
+        return { claim: (await get(full.claimId))!, created: false };
+      }
+    },
+
+    /** A county's, township's or village's claims in one status, oldest first. */
+    async queue(regionCode: string, status: ClaimStatus, page: { cursor?: string; limit: number }) {
+      const { items, nextCursor } = await queryPage(
+        db,
+        {
+          TableName: tableName,
+          IndexName: 'gsi4',
+          KeyConditionExpression: 'gsi4pk = :pk AND begins_with(gsi4sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.claimQueue(ancestorAt(regionCode, 'county'), status), ':prefix': regionCode },
+        },
+        page,
+      );
+      return { claims: items.map(toClaim), ...(nextCursor ? { nextCursor } : {}) };
+    },
+
+    /**
+     * Moves a claim to `to`, only from the status and version it was decided on;
+     * appends the step to its history (and the approval, when there is one).
+     */
+    async transition(
+      claim: Claim,
+      expectedVersion: number,
+      step: { to: ClaimStatus; by: string; reason?: string; approval?: { by: string; level: string } },
+      now = new Date(),
+    ): Promise<Claim> {
+      const at = now.toISOString();
+      const history = { at, by: step.by, from: claim.status, to: step.to, ...(step.reason ? { reason: step.reason } : {}) };
+      const queue = queueKeys({ ...claim, status: step.to });
+      try {
+        const { Attributes } = await db.send(
+          new UpdateCommand({
             TableName: tableName,
             Key: keys.claim(workerBeneficiary(claim.beneficiary.workerId), claim.subsidy, claim.periodKey),
-            ConsistentRead: true,
+            UpdateExpression:
+              'SET #status = :to, history = list_append(history, :step), approvals = list_append(approvals, :approval), ' +
+              '#version = #version + :one, gsi4pk = :qpk, gsi4sk = :qsk',
+            ConditionExpression: '#status = :from AND #version = :version',
+            ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+            ExpressionAttributeValues: {
+              ':to': step.to,
+              ':from': claim.status,
+              ':version': expectedVersion,
+              ':step': [history],
+              ':approval': step.approval ? [{ ...step.approval, at }] : [],
+              ':one': 1,
+              ':qpk': queue.gsi4pk,
+              ':qsk': queue.gsi4sk,
+            },
+            ReturnValues: 'ALL_NEW',
           }),
         );
-        return { claim: toClaim(Item!), created: false };
+        return toClaim(Attributes ?? {});
+      } catch (error) {
+        if (isConditionFailed(error)) {
+          throw new ApiError(
+            'CONFLICT',
+            '这份申领刚被别人处理过，请刷新后再看',
+            'The claim changed since it was read.',
+            'body.version',
+          );
+        }
+        throw error;
       }
     },
   };

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import {
+  chinaDate,
   chinaMonth,
+  APPROVAL_PARAMETERS,
+  readParameter,
+  CLAIM_STATUSES,
+  claimDecisionSchema,
+  decideClaim,
   claimAllRequestSchema,
   claimSchema,
   type Principal,
@@ -20,8 +26,11 @@ import {
   type SubsidyResult,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { boundWorker } from '../registry/access.js';
+import { requireRegionScope } from '../auth/scope.js';
+import { pageQuerySchema } from '../db/paging.js';
+import { boundWorker, STAFF } from '../registry/access.js';
 import { toWorker } from '../registry/workerRepository.js';
+import { claimNotFound } from './claimRepository.js';
 import { ApiError } from '../http/apiError.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 
@@ -37,7 +46,21 @@ type Unavailable = z.infer<typeof unavailableSchema>;
 
 export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
   // The shipped parameters; a region's own steps (set by its admins) will be laid over them.
-  const parameters = parameterSource(RULES);
+  const parameters = parameterSource(RULES, {}, APPROVAL_PARAMETERS);
+
+  /**
+   * Whether a claim of this amount needs a second approver in the region. A region that
+   * has set no threshold gets the stricter answer: yes.
+   */
+  function needsSecondApproval(amountFen: number, regionCode: string, date: string): boolean {
+    try {
+      const reading = readParameter(parameters.definitions, parameters.table, 'claimSecondApprovalAboveFen', regionCode, date);
+      return reading.status === 'ended' || amountFen > reading.value;
+    } catch (error) {
+      if (error instanceof MissingParameterError) return true;
+      throw error;
+    }
+  }
 
   /** Every rule's results, and the subsidies whose standard is missing for the region and month. */
   function evaluate(rules: readonly Rule[], input: RuleInput): { results: SubsidyResult[]; unavailable: Unavailable[] } {
@@ -157,6 +180,7 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
               trace: result.trace,
               reference: result.reference,
               source: 'worker',
+              needsSecondApproval: needsSecondApproval(result.amountFen, worker.villageCode, chinaDate(new Date())),
               createdBy: principal.userId,
               idempotencyKey: body.idempotencyKey,
             }),
@@ -181,6 +205,63 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
         const worker = await boundWorker(ctx, principal);
         const claims = await ctx.claims.ofWorker(worker.workerId);
         return { claims: claims.sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
+      },
+    }),
+
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/claims',
+      summary: 'Staff: the claims of a county, township or village in one status, oldest first (the review queue)',
+      tag: 'subsidies',
+      access: STAFF,
+      query: pageQuerySchema.extend({
+        regionCode: regionCodeSchema.refine((code) => code.length >= 6, '请选择一个旗县或更细的区域（至少 6 位代码）'),
+        status: z.enum(CLAIM_STATUSES),
+      }),
+      response: z.object({ claims: z.array(claimSchema), nextCursor: z.string().optional() }),
+      handler: async ({ principal, query }) => {
+        requireRegionScope(principal, STAFF, query.regionCode, 'query.regionCode');
+        return ctx.claims.queue(query.regionCode, query.status, query);
+      },
+    }),
+
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/claims/:claimId/decision',
+      summary: 'Staff: approve or reject a claim on the version read (never their own or their household’s; large ones twice)',
+      tag: 'subsidies',
+      access: STAFF,
+      params: z.object({ claimId: z.string().regex(/^c_[A-Za-z0-9_-]{8,400}$/, '不是申领编号') }),
+      body: claimDecisionSchema,
+      response: z.object({ claim: claimSchema }),
+      handler: async ({ principal, params, body }) => {
+        const claim = await ctx.claims.get(params.claimId);
+        if (!claim) throw claimNotFound();
+        requireRegionScope(principal, STAFF, claim.regionCode, 'params.claimId');
+        const [approverAccount, beneficiary] = await Promise.all([
+          ctx.users.get(principal.userId),
+          ctx.workers.getItem(claim.beneficiary.workerId),
+        ]);
+        const ownRecord = approverAccount?.workerId ? await ctx.workers.getItem(approverAccount.workerId) : undefined;
+        const outcome = decideClaim(
+          claim,
+          beneficiary?.householdId,
+          {
+            userId: principal.userId,
+            regionCode: principal.regionCode!,
+            ...(ownRecord ? { householdId: ownRecord.householdId } : {}),
+          },
+          body.decision,
+        );
+        if (!outcome.ok)
+          throw new ApiError(outcome.status === 403 ? 'FORBIDDEN' : 'CONFLICT', outcome.zh, outcome.en, 'params.claimId');
+        const updated = await ctx.claims.transition(claim, body.version, {
+          to: outcome.to,
+          by: principal.userId,
+          ...(body.reason ? { reason: body.reason } : {}),
+          ...(outcome.approval ? { approval: outcome.approval } : {}),
+        });
+        return { claim: updated };
       },
     }),
   ];

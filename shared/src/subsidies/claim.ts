@@ -7,8 +7,18 @@
 import { z } from 'zod';
 import { SUBSIDY_IDS } from './catalogue.js';
 
-export const CLAIM_STATUSES = ['submitted', 'approved', 'rejected', 'paid'] as const; // 审核中 / 已批准 / 未通过 / 已发放
+/** 审核中 / 一审通过待复核 / 已批准 / 未通过 / 已发放 */
+export const CLAIM_STATUSES = ['submitted', 'firstApproved', 'approved', 'rejected', 'paid'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** One step of a claim's life, as the audit keeps it: who moved it from which state to which, and why. */
+export const claimStepSchema = z.object({
+  at: z.iso.datetime(),
+  by: z.string(),
+  from: z.enum(CLAIM_STATUSES).nullable(),
+  to: z.enum(CLAIM_STATUSES),
+  reason: z.string().optional(),
+});
 
 /** Who asked: the worker themself, staff on their behalf, or the monthly 免申即享 run. */
 export const CLAIM_SOURCES = ['worker', 'staff', 'auto'] as const;
@@ -55,6 +65,12 @@ export const claimSchema = z.object({
   trace: z.array(traceLineSchema),
   reference: referenceSchema,
   status: z.enum(CLAIM_STATUSES),
+  /** Above the region's threshold a second approver, of a higher level than the first, is needed. */
+  needsSecondApproval: z.boolean(),
+  /** Who approved, and at which level (township, county…). */
+  approvals: z.array(z.object({ by: z.string(), level: z.string(), at: z.iso.datetime() })),
+  /** Every transition, oldest first. */
+  history: z.array(claimStepSchema),
   source: z.enum(CLAIM_SOURCES),
   createdBy: z.string(),
   createdAt: z.iso.datetime(),
@@ -69,3 +85,15 @@ export const claimAllRequestSchema = z.strictObject({
   /** Only these subsidies (each must be due); all that are due when left out. */
   subsidies: z.array(z.enum(SUBSIDY_IDS)).min(1).max(SUBSIDY_IDS.length).optional(),
 });
+
+export const claimDecisionSchema = z
+  .strictObject({
+    /** The version the approver read: someone else's decision in between is a 409. */
+    version: z.number().int().min(1),
+    decision: z.enum(['approve', 'reject']),
+    reason: z.string().trim().max(200).optional(),
+  })
+  .refine((d) => d.decision === 'approve' || (d.reason?.length ?? 0) >= 4, {
+    path: ['reason'],
+    message: '不通过时请写明原因（至少 4 个字），申领人能看到',
+  });

@@ -223,18 +223,20 @@ export function evaluateAll(rules: readonly Rule[], input: RuleInput): SubsidyRe
 }
 
 /**
- * The parameters of a set of rules as shipped, with `overrides` (a region's own steps,
+ * The parameters of a set of rules (and `extra` ones) as shipped, with `overrides` (a region's own steps,
  * set by its admins) laid over them: a region's steps for a key replace what shipped
  * for that region and key.
  */
 export function parameterSource(
   rules: readonly Rule[],
   overrides: Readonly<Record<string, Readonly<Record<string, readonly ParameterStep[]>>>> = {},
+  /** Parameters read outside the rules (e.g. the approval threshold). */
+  extra: Readonly<Record<string, ParameterSpec>> = {},
 ): ParameterSource {
   const definitions: Record<string, ParameterDefinition> = {};
   const table: Record<string, Record<string, readonly ParameterStep[]>> = {};
-  for (const rule of rules) {
-    for (const [key, spec] of Object.entries(rule.parameters)) {
+  for (const specs of [...rules.map((rule) => rule.parameters), extra]) {
+    for (const [key, spec] of Object.entries(specs)) {
       definitions[key] = { key, ...spec.definition };
       table[key] = { ...spec.values, ...overrides[key] };
     }

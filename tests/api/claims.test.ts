@@ -1,0 +1,151 @@
+/**
+ * Reviewing claims: the queue of a region, approve / reject on the version read,
+ * separation of duties (not one's own claim, not one's own household), the second
+ * approval of large amounts by a higher level, and every transition in the history.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Claim } from '@bangfu/shared';
+import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
+import { startTestApi, type TestApi } from '../support/api.js';
+import { JINSHAN_VILLAGE } from '../support/people.js';
+import { boundWorker } from '../support/positions.js';
+
+let api: TestApi;
+let township: string; // 金山镇
+let otherTownship: string; // 西斗铺镇
+let county: string;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  await seedDemoCounty(api.ctx);
+  [township, otherTownship, county] = await Promise.all([
+    api.loginAs('demo-staff-township-1'),
+    api.loginAs('demo-staff-township-2'),
+    api.loginAs('demo-staff-county'),
+  ]);
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+/** A claim for a new worker of 金山镇, as 申领全部 makes it (or as staff would, on their behalf). */
+async function claimFor(n: number, amountFen: number, overrides: Partial<Claim> = {}) {
+  const worker = await boundWorker(api, n, { householdId: `H-${n}` });
+  const { claim } = await api.ctx.claims.create({
+    subsidy: 'transport_once',
+    name: '一次性交通补助',
+    periodKey: '2026',
+    period: '2026-11',
+    beneficiary: { kind: 'worker', workerId: worker.workerId, name: `测试${n}` },
+    regionCode: JINSHAN_VILLAGE,
+    amountFen,
+    trace: [{ kind: 'rule', text: '2026 年到省外务工，每年补助一次' }],
+    reference: { document: '文件 003', section: '(三)' },
+    source: 'worker',
+    needsSecondApproval: amountFen > 200_000,
+    createdBy: worker.userId,
+    ...overrides,
+  });
+  return { claim, worker };
+}
+
+const decide = (claim: Claim, token: string, body: Record<string, unknown>) =>
+  api.call('POST', `/api/v1/claims/${claim.claimId}/decision`, { token, body: { version: claim.version, ...body } });
+
+describe('the review queue', () => {
+  it('lists a region’s waiting claims oldest first, for staff of that region only', async () => {
+    const { claim: first } = await claimFor(1, 50_000);
+    const { claim: second } = await claimFor(2, 60_000);
+    const { status, body } = await api.call('GET', '/api/v1/claims?regionCode=150222102&status=submitted', { token: township });
+    expect(status).toBe(200);
+    const ids = body.claims.map((c: Claim) => c.claimId);
+    expect(ids.indexOf(first.claimId)).toBeLessThan(ids.indexOf(second.claimId));
+    const refused = await api.call('GET', '/api/v1/claims?regionCode=150222102&status=submitted', { token: otherTownship });
+    expect(refused.status).toBe(403);
+    expect(
+      (await api.call('GET', '/api/v1/claims?regionCode=150222102&status=pending', { token: township })).body.error.field,
+    ).toBe('query.status');
+  });
+});
+
+describe('deciding a claim', () => {
+  it('approves once, on the version read; a second decision is refused and changes nothing', async () => {
+    const { claim, worker } = await claimFor(10, 50_000);
+    const approved = await decide(claim, township, { decision: 'approve' });
+    expect(approved.status).toBe(200);
+    expect(approved.body.claim).toMatchObject({
+      status: 'approved',
+      version: 2,
+      approvals: [{ by: 'demo-staff-township-1', level: 'township' }],
+    });
+    expect(approved.body.claim.history.map((h: { from: string | null; to: string }) => [h.from, h.to])).toEqual([
+      [null, 'submitted'],
+      ['submitted', 'approved'],
+    ]);
+    expect((await decide(claim, township, { decision: 'approve' })).status).toBe(409); // stale version
+    expect((await decide(approved.body.claim, county, { decision: 'reject', reason: '重复申领了' })).status).toBe(409); // decided
+    expect((await api.ctx.claims.get(claim.claimId))?.status).toBe('approved');
+    // The worker sees it approved.
+    const mine = await api.call('GET', '/api/v1/me/claims', { token: worker.token });
+    expect(mine.body.claims[0]).toMatchObject({ claimId: claim.claimId, status: 'approved' });
+    // And it left the waiting queue for the approved one.
+    const approvedQueue = await api.call('GET', '/api/v1/claims?regionCode=150222102&status=approved', { token: township });
+    expect(approvedQueue.body.claims.map((c: Claim) => c.claimId)).toContain(claim.claimId);
+  });
+
+  it('rejects only with a reason the worker reads', async () => {
+    const { claim } = await claimFor(11, 50_000);
+    const bare = await decide(claim, township, { decision: 'reject' });
+    expect(bare.status).toBe(400);
+    expect(bare.body.error.field).toBe('body.reason');
+    const rejected = await decide(claim, township, { decision: 'reject', reason: '本月务工地点登记有误，请村里核实' });
+    expect(rejected.body.claim.history.at(-1)).toMatchObject({ to: 'rejected', reason: '本月务工地点登记有误，请村里核实' });
+  });
+
+  it('keeps staff out of other regions, of claims they created, and of their own household’s', async () => {
+    const { claim } = await claimFor(12, 50_000);
+    expect((await decide(claim, otherTownship, { decision: 'approve' })).status).toBe(403);
+
+    const { claim: made } = await claimFor(13, 50_000, { source: 'staff', createdBy: 'demo-staff-township-1' });
+    const own = await decide(made, township, { decision: 'approve' });
+    expect(own.status).toBe(403);
+    expect(own.body.error.message.zh).toContain('自己创建');
+
+    // The county officer's own registry record is in the beneficiary's household.
+    const { claim: family } = await claimFor(14, 50_000);
+    const relative = await boundWorker(api, 15, { householdId: 'H-14' });
+    await api.ctx.workers.unbind(
+      (await api.ctx.workers.getItem(relative.workerId, true))!,
+      { userId: 'demo-staff-county', role: 'staff', regionCode: '150222' },
+      '测试：改绑到工作人员',
+    );
+    await api.ctx.workers.bind('demo-staff-county', (await api.ctx.workers.getItem(relative.workerId, true))!, undefined);
+    const household = await decide(family, county, { decision: 'approve' });
+    expect(household.status).toBe(403);
+    expect(household.body.error.message.zh).toContain('自己家庭');
+    expect((await api.ctx.claims.get(family.claimId))?.status).toBe('submitted');
+  });
+
+  it('needs a second approver of a higher level above the threshold', async () => {
+    const { claim } = await claimFor(20, 300_000); // 3,000 yuan, over the 2,000 yuan example threshold
+    expect(claim.needsSecondApproval).toBe(true);
+    const first = await decide(claim, township, { decision: 'approve' });
+    expect(first.body.claim.status).toBe('firstApproved');
+    // Another officer of the same level cannot give the second approval.
+    const peer = await api.loginAs('demo-staff-village-1');
+    expect((await decide(first.body.claim, peer, { decision: 'approve' })).status).toBe(403);
+    const second = await decide(first.body.claim, county, { decision: 'approve' });
+    expect(second.body.claim).toMatchObject({ status: 'approved', version: 3 });
+    expect(second.body.claim.approvals.map((a: { level: string }) => a.level)).toEqual(['township', 'county']);
+  });
+
+  it('lets exactly one of two officers deciding at once win', async () => {
+    const { claim } = await claimFor(30, 50_000);
+    const results = await Promise.all([
+      decide(claim, township, { decision: 'approve' }),
+      decide(claim, county, { decision: 'reject', reason: '材料不一致，需要核实' }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect((await api.ctx.claims.get(claim.claimId))?.history).toHaveLength(2);
+  });
+});
