@@ -28,6 +28,10 @@ if (stage && !/^[A-Za-z][A-Za-z0-9-]{0,31}$/.test(stage)) {
   throw new Error(`Context stage must match [A-Za-z][A-Za-z0-9-]{0,31}, got ${JSON.stringify(stage)}`);
 }
 const origins = contextString('allowedOrigins');
+const autoClaimRegions = contextString('autoClaimRegions');
+if (autoClaimRegions && !/^\d{6}(,\d{6})*$/.test(autoClaimRegions)) {
+  throw new Error(`Context autoClaimRegions must be county codes separated by commas, got ${JSON.stringify(autoClaimRegions)}`);
+}
 const region = contextString('region') || process.env.CDK_DEFAULT_REGION || process.env.AWS_REGION || 'cn-north-1';
 
 const stack = new BangfuStack(app, stage ? `Bangfu-${stage}` : 'Bangfu', {
@@ -35,7 +39,13 @@ const stack = new BangfuStack(app, stage ? `Bangfu-${stage}` : 'Bangfu', {
   description: `Bangfu 帮扶就业 API${stage ? ` (${stage})` : ''}: HTTP API, Lambda, DynamoDB`,
   stage,
   wechatAppId: contextString('wechatAppId'),
-  allowedOrigins: origins ? origins.split(',').map((o) => o.trim()).filter(Boolean) : ['*'],
+  allowedOrigins: origins
+    ? origins
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean)
+    : ['*'],
+  autoClaimRegions: autoClaimRegions ? autoClaimRegions.split(',') : [],
 });
 Tags.of(stack).add('project', 'bangfu');
 if (stage) Tags.of(stack).add('stage', stage);

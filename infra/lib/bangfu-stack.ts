@@ -10,6 +10,8 @@ import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -34,6 +36,8 @@ export interface BangfuStackProps extends StackProps {
   readonly apiEntry?: string;
   /** Override of the bundling project root; must contain apiEntry and package-lock.json. @default the repo root */
   readonly projectRoot?: string;
+  /** County codes whose workers the monthly 免申即享 run evaluates (env AUTO_CLAIM_REGIONS). @default [] */
+  readonly autoClaimRegions?: string[];
 }
 
 export class BangfuStack extends Stack {
@@ -42,6 +46,7 @@ export class BangfuStack extends Stack {
   readonly appSecret: secretsmanager.Secret;
   readonly idHashSecret: secretsmanager.Secret;
   readonly apiFunction: nodejs.NodejsFunction;
+  readonly autoClaimsFunction: nodejs.NodejsFunction;
   readonly httpApi: apigwv2.HttpApi;
 
   constructor(scope: Construct, id: string, props: BangfuStackProps = {}) {
@@ -99,51 +104,80 @@ export class BangfuStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    const functionLogGroup = new logs.LogGroup(this, 'ApiFunctionLogs', {
-      retention,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    // Both functions are the same code base, bundled alike, with the same configuration and rights.
+    const environment = {
+      TABLE_NAME: this.table.tableName,
+      APP_SECRET_ARN: this.appSecret.secretArn,
+      ID_HASH_SECRET_ARN: this.idHashSecret.secretArn,
+      DATA_KEY_ARN: this.dataKey.keyArn,
+      WECHAT_APPID: props.wechatAppId ?? '',
+      NODE_OPTIONS: '--enable-source-maps',
+      LOG_LEVEL: 'INFO',
+      // Never DEV_LOGIN or TOKEN_SECRET here: the signing key comes from APP_SECRET_ARN.
+    };
+    const bangfuFunction = (
+      id: string,
+      options: { description: string; entry: string; timeout: Duration; memorySize: number; environment: Record<string, string> },
+    ) => {
+      const fn = new nodejs.NodejsFunction(this, id, {
+        description: options.description,
+        entry: options.entry,
+        handler: 'handler',
+        runtime: lambda.Runtime.NODEJS_22_X,
+        architecture: lambda.Architecture.ARM_64,
+        memorySize: options.memorySize,
+        timeout: options.timeout,
+        projectRoot,
+        depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
+        logGroup: new logs.LogGroup(this, `${id}Logs`, { retention, removalPolicy: RemovalPolicy.RETAIN }),
+        bundling: {
+          format: nodejs.OutputFormat.ESM,
+          target: 'node22',
+          mainFields: ['module', 'main'],
+          banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+          minify: true,
+          sourceMap: true,
+          sourcesContent: false,
+          charset: nodejs.Charset.UTF8,
+          // The runtime ships an AWS SDK v3, but bundling ours pins the version we test against.
+          externalModules: [],
+          forceDockerBundling: false,
+        },
+        environment: { ...environment, ...options.environment },
+      });
+      this.table.grantReadWriteData(fn);
+      this.appSecret.grantRead(fn);
+      this.idHashSecret.grantRead(fn);
+      this.dataKey.grant(fn, 'kms:GenerateDataKey', 'kms:Decrypt');
+      return fn;
+    };
 
-    this.apiFunction = new nodejs.NodejsFunction(this, 'ApiFunction', {
+    this.apiFunction = bangfuFunction('ApiFunction', {
       description: 'Bangfu HTTP API',
       entry: props.apiEntry ?? path.join(projectRoot, 'functions', 'src', 'lambda.ts'),
-      handler: 'handler',
-      runtime: lambda.Runtime.NODEJS_22_X,
-      architecture: lambda.Architecture.ARM_64,
       memorySize: 1024,
       timeout: Duration.seconds(10),
-      projectRoot,
-      depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
-      logGroup: functionLogGroup,
-      bundling: {
-        format: nodejs.OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        charset: nodejs.Charset.UTF8,
-        // The runtime ships an AWS SDK v3, but bundling ours pins the version we test against.
-        externalModules: [],
-        forceDockerBundling: false,
-      },
+      environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-api' },
+    });
+
+    // 免申即享: on the 26th of each month at 02:00 China time (18:00 UTC on the 25th), after
+    // townships have entered the month by the 25th (file 003 §(十九)), every worker of the
+    // configured counties is evaluated and what is due becomes a claim awaiting review.
+    this.autoClaimsFunction = bangfuFunction('AutoClaimsFunction', {
+      description: 'Bangfu monthly 免申即享: claims made for every worker what is due, awaiting staff review',
+      entry: path.join(projectRoot, 'functions', 'src', 'jobs', 'autoClaims.ts'),
+      memorySize: 1024,
+      timeout: Duration.minutes(15),
       environment: {
-        TABLE_NAME: this.table.tableName,
-        APP_SECRET_ARN: this.appSecret.secretArn,
-        ID_HASH_SECRET_ARN: this.idHashSecret.secretArn,
-        DATA_KEY_ARN: this.dataKey.keyArn,
-        WECHAT_APPID: props.wechatAppId ?? '',
-        NODE_OPTIONS: '--enable-source-maps',
-        LOG_LEVEL: 'INFO',
-        POWERTOOLS_SERVICE_NAME: 'bangfu-api',
-        // Never DEV_LOGIN or TOKEN_SECRET here: the signing key comes from APP_SECRET_ARN.
+        POWERTOOLS_SERVICE_NAME: 'bangfu-auto-claims',
+        AUTO_CLAIM_REGIONS: (props.autoClaimRegions ?? []).join(','),
       },
     });
-    this.table.grantReadWriteData(this.apiFunction);
-    this.appSecret.grantRead(this.apiFunction);
-    this.idHashSecret.grantRead(this.apiFunction);
-    this.dataKey.grant(this.apiFunction, 'kms:GenerateDataKey', 'kms:Decrypt');
+    new events.Rule(this, 'AutoClaimsSchedule', {
+      description: 'Monthly 免申即享 run, after the 25th',
+      schedule: events.Schedule.cron({ minute: '0', hour: '18', day: '25' }),
+      targets: [new targets.LambdaFunction(this.autoClaimsFunction, { retryAttempts: 2 })],
+    });
 
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
       apiName: stage ? `bangfu-${stage}` : 'bangfu',

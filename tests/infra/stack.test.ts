@@ -36,6 +36,13 @@ function secretNamed(prefix: string): [string, Resource] {
   return found[0]!;
 }
 
+/** A function by the start of its logical id. */
+function functionNamed(prefix: string): [string, Resource] {
+  const found = ofType('AWS::Lambda::Function').filter(([id]) => id.startsWith(prefix));
+  expect(found, prefix).toHaveLength(1);
+  return found[0]!;
+}
+
 const actions = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
 
 beforeAll(() => {
@@ -46,6 +53,7 @@ beforeAll(() => {
     env: { region: 'cn-north-1' },
     stage: 'test',
     wechatAppId: 'wx0123456789abcdef',
+    autoClaimRegions: ['150222', '150221'],
   });
   template = Template.fromStack(stack);
   resources = template.toJSON().Resources as Record<string, Resource>;
@@ -131,7 +139,7 @@ describe('KMS key and app secret', () => {
 
 describe('API function', () => {
   it('runs Node.js 22 on arm64 with the configured size and logs', () => {
-    const [, fn] = only('AWS::Lambda::Function');
+    const [, fn] = functionNamed('ApiFunction');
     const logGroupIds = ofType('AWS::Logs::LogGroup').map(([id]) => id);
     expect(fn.Properties).toMatchObject({
       Runtime: 'nodejs22.x',
@@ -149,7 +157,7 @@ describe('API function', () => {
     const [idHashSecretId] = secretNamed('IdHashSecret');
     const [tableId] = only('AWS::DynamoDB::GlobalTable');
     const [keyId] = only('AWS::KMS::Key');
-    const [, fn] = only('AWS::Lambda::Function');
+    const [, fn] = functionNamed('ApiFunction');
     const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
     expect(env).toMatchObject({
       TABLE_NAME: { Ref: tableId },
@@ -178,7 +186,7 @@ describe('API function', () => {
     const [idHashSecretId] = secretNamed('IdHashSecret');
     const [tableId] = only('AWS::DynamoDB::GlobalTable');
     const [keyId] = only('AWS::KMS::Key');
-    const [, fn] = only('AWS::Lambda::Function');
+    const [, fn] = functionNamed('ApiFunction');
     const roleId = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
     const statements = ofType('AWS::IAM::Policy')
       .filter(([, p]) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
@@ -209,7 +217,7 @@ describe('API function', () => {
 
 describe('HTTP API', () => {
   it('routes ANY /api and ANY /api/{proxy+} to the function', () => {
-    const [fnId] = only('AWS::Lambda::Function');
+    const [fnId] = functionNamed('ApiFunction');
     const [integrationId, integration] = only('AWS::ApiGatewayV2::Integration');
     expect(integration.Properties).toMatchObject({
       IntegrationType: 'AWS_PROXY',
@@ -221,7 +229,11 @@ describe('HTTP API', () => {
     for (const route of routes) {
       expect(route.Target).toEqual({ 'Fn::Join': ['', ['integrations/', { Ref: integrationId }]] });
     }
-    template.resourceCountIs('AWS::Lambda::Permission', routes.length);
+    // One permission per route for API Gateway (the schedule has its own, below).
+    const apiPermissions = ofType('AWS::Lambda::Permission').filter(
+      ([, p]) => p.Properties.Principal === 'apigateway.amazonaws.com',
+    );
+    expect(apiPermissions).toHaveLength(routes.length);
   });
 
   it('allows CORS for the app methods and headers', () => {
@@ -248,9 +260,50 @@ describe('HTTP API', () => {
   });
 });
 
+describe('monthly 免申即享 run', () => {
+  it('runs the auto-claims handler on Node.js 22 with time for a county, for the configured regions', () => {
+    const [, fn] = functionNamed('AutoClaimsFunction');
+    expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Handler: 'index.handler', Timeout: 900 });
+    const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(variables.AUTO_CLAIM_REGIONS).toBe('150222,150221');
+    expect(Object.keys(variables)).not.toContain('TOKEN_SECRET');
+    expect(Object.keys(variables)).not.toContain('DEV_LOGIN');
+  });
+
+  it('is scheduled on the 26th of each month, 02:00 China time, after townships enter the month', () => {
+    const [fnId] = functionNamed('AutoClaimsFunction');
+    const [, rule] = only('AWS::Events::Rule');
+    expect(rule.Properties.ScheduleExpression).toBe('cron(0 18 25 * ? *)');
+    expect(rule.Properties.State).toBe('ENABLED');
+    const [target] = rule.Properties.Targets as {
+      Arn: { 'Fn::GetAtt': string[] };
+      RetryPolicy?: { MaximumRetryAttempts: number };
+    }[];
+    expect(target!.Arn['Fn::GetAtt'][0]).toBe(fnId);
+    expect(target!.RetryPolicy?.MaximumRetryAttempts).toBe(2);
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      Principal: 'events.amazonaws.com',
+      FunctionName: { 'Fn::GetAtt': [fnId, 'Arn'] },
+    });
+  });
+
+  it('may read and write the table like the API', () => {
+    const [fnId] = functionNamed('AutoClaimsFunction');
+    const role = (resources[fnId]!.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
+    const statements = ofType('AWS::IAM::Policy')
+      .filter(([, policy]) => (policy.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === role))
+      .flatMap(([, policy]) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+    expect(statements.flatMap(actions)).toEqual(
+      expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']),
+    );
+  });
+});
+
 it('gives every log group a retention', () => {
   const logGroups = ofType('AWS::Logs::LogGroup');
-  expect(logGroups).toHaveLength(2);
+  expect(logGroups).toHaveLength(3); // the API function's, the auto-claims function's, the API access log
+
   for (const [id, group] of logGroups) {
     expect(group.Properties.RetentionInDays, id).toBeGreaterThanOrEqual(30);
   }

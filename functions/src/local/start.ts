@@ -4,11 +4,9 @@
  * when empty → H5 build when stale → the API under /api and the H5 app at /.
  * Ctrl-C stops everything it started.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
+import { localSecrets } from './localSecrets.js';
 import { createApp } from '../app.js';
 import { listDemoLogins } from '../auth/demoLogins.js';
 import { readConfig } from '../config.js';
@@ -23,20 +21,6 @@ import { ensureTable } from './table.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'; // the local runner may be on Node 20; Lambda runs 22
 const say = (line: string) => process.stdout.write(`${line}\n`);
-
-/** Random local keys kept in .data/ so sessions and sealed ID numbers survive a restart. */
-async function localSecrets(): Promise<{ TOKEN_SECRET: string; ID_HASH_KEY: string; ID_MASTER_KEY: string }> {
-  const file = join(DATA_DIR, 'local-secrets.json');
-  if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8'));
-  await mkdir(DATA_DIR, { recursive: true });
-  const secrets = {
-    TOKEN_SECRET: randomBytes(48).toString('base64url'),
-    ID_HASH_KEY: randomBytes(48).toString('base64url'),
-    ID_MASTER_KEY: randomBytes(32).toString('base64'),
-  };
-  await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
-  return secrets;
-}
 
 let dynamo: DynamoDbLocal | undefined;
 let server: Server | undefined;

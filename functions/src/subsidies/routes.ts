@@ -1,29 +1,19 @@
 import { z } from 'zod';
 import {
-  chinaDate,
   chinaMonth,
-  APPROVAL_PARAMETERS,
-  readParameter,
   CLAIM_STATUSES,
-  claimDecisionSchema,
-  decideClaim,
   claimAllRequestSchema,
+  claimDecisionSchema,
   claimSchema,
-  type Principal,
-  evaluateRule,
-  factsFromRegistry,
-  type Rule,
-  type RuleInput,
-  MissingParameterError,
+  decideClaim,
   monthSchema,
-  parameterSource,
   regionCodeSchema,
   RULES,
   SUBSIDY_IDS,
   SUBSIDY_NAME_ZH,
   subsidyFactsSchema,
   subsidyResultSchema,
-  type SubsidyResult,
+  type Principal,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { requireRegionScope } from '../auth/scope.js';
@@ -31,6 +21,7 @@ import { pageQuerySchema } from '../db/paging.js';
 import { boundWorker, STAFF } from '../registry/access.js';
 import { toWorker } from '../registry/workerRepository.js';
 import { claimNotFound } from './claimRepository.js';
+import { createSubsidyService } from './service.js';
 import { ApiError } from '../http/apiError.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 
@@ -40,58 +31,15 @@ function nextMonth(month: string): string {
   return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
 }
 
-/** A subsidy whose standard has no value for the region and month: said, never computed as zero. */
 const unavailableSchema = z.object({ subsidy: z.enum(SUBSIDY_IDS), name: z.string(), reason: z.string() });
-type Unavailable = z.infer<typeof unavailableSchema>;
 
 export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
-  // The shipped parameters; a region's own steps (set by its admins) will be laid over them.
-  const parameters = parameterSource(RULES, {}, APPROVAL_PARAMETERS);
+  const subsidies = createSubsidyService(ctx);
 
-  /**
-   * Whether a claim of this amount needs a second approver in the region. A region that
-   * has set no threshold gets the stricter answer: yes.
-   */
-  function needsSecondApproval(amountFen: number, regionCode: string, date: string): boolean {
-    try {
-      const reading = readParameter(parameters.definitions, parameters.table, 'claimSecondApprovalAboveFen', regionCode, date);
-      return reading.status === 'ended' || amountFen > reading.value;
-    } catch (error) {
-      if (error instanceof MissingParameterError) return true;
-      throw error;
-    }
-  }
-
-  /** Every rule's results, and the subsidies whose standard is missing for the region and month. */
-  function evaluate(rules: readonly Rule[], input: RuleInput): { results: SubsidyResult[]; unavailable: Unavailable[] } {
-    const results: SubsidyResult[] = [];
-    const unavailable: Unavailable[] = [];
-    for (const rule of rules) {
-      try {
-        results.push(...evaluateRule(rule, input));
-      } catch (error) {
-        if (!(error instanceof MissingParameterError)) throw error;
-        const label = parameters.definitions[error.key]?.label ?? error.key;
-        const name = SUBSIDY_NAME_ZH[rule.id];
-        unavailable.push({
-          subsidy: rule.id,
-          name,
-          reason: `这个地区在 ${input.period} 还没有设定「${label}」的标准，暂时无法计算`,
-        });
-      }
-    }
-    return { results, unavailable };
-  }
-
-  /** The logged-in worker's subsidies this month, from the registry and their claims so far. */
+  /** The logged-in worker's subsidies this month. */
   async function ownEvaluation(principal: Principal) {
     const worker = toWorker(await boundWorker(ctx, principal));
-    const [months, claims] = await Promise.all([ctx.employment.timeline(worker.workerId), ctx.claims.ofWorker(worker.workerId)]);
-    const pastClaims = claims.map((c) => ({ subsidy: c.subsidy, periodKey: c.periodKey, amountFen: c.amountFen }));
-    const facts = subsidyFactsSchema.parse(factsFromRegistry(worker, months, pastClaims));
-    const period = chinaMonth(new Date());
-    const rules = RULES.filter((rule) => rule.beneficiary === 'worker');
-    return { worker, period, ...evaluate(rules, { facts, period, regionCode: worker.villageCode, parameters }) };
+    return { worker, ...(await subsidies.evaluateWorker(worker)) };
   }
 
   return [
@@ -113,11 +61,10 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
           throw new ApiError('VALIDATION_FAILED', '没有这个地区代码', 'No region with that code.', 'body.regionCode');
         }
         const rules = body.subsidies ? RULES.filter((rule) => body.subsidies!.includes(rule.id)) : RULES;
-        const { results, unavailable } = evaluate(rules, {
+        const { results, unavailable } = subsidies.evaluate(rules, {
           facts: body.facts,
           period: body.period,
           regionCode: body.regionCode,
-          parameters,
         });
         const [first] = unavailable;
         if (first) {
@@ -154,7 +101,7 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
       body: claimAllRequestSchema,
       response: z.object({ claims: z.array(claimSchema), created: z.number().int().min(0) }),
       handler: async ({ principal, body }) => {
-        const { worker, period, results } = await ownEvaluation(principal);
+        const { worker, period, results, claims } = await ownEvaluation(principal);
         const wanted = body.subsidies ? results.filter((r) => body.subsidies!.includes(r.subsidy)) : results;
         const due = wanted.filter((r) => r.eligible);
         // A subsidy asked for by name must be due (or already claimed): else say why, and claim nothing.
@@ -166,28 +113,13 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
           });
           throw new ApiError('CONFLICT', `不能申领。${reasons.join('。')}`, `Not due: ${refused.join(', ')}.`, 'body.subsidies');
         }
-        const made = await Promise.all(
-          due.map((result) =>
-            ctx.claims.create({
-              subsidy: result.subsidy,
-              name: result.name,
-              ...(result.item ? { item: result.item } : {}),
-              periodKey: result.periodKey,
-              period,
-              beneficiary: { kind: 'worker', workerId: worker.workerId, name: worker.name },
-              regionCode: worker.villageCode,
-              amountFen: result.amountFen,
-              trace: result.trace,
-              reference: result.reference,
-              source: 'worker',
-              needsSecondApproval: needsSecondApproval(result.amountFen, worker.villageCode, chinaDate(new Date())),
-              createdBy: principal.userId,
-              idempotencyKey: body.idempotencyKey,
-            }),
-          ),
-        );
+        const made = await subsidies.claimDue(worker, period, due, {
+          source: 'worker',
+          createdBy: principal.userId,
+          idempotencyKey: body.idempotencyKey,
+        });
         // A retry finds its claims already there: answer with them, as the first time.
-        const claimedBefore = (await ctx.claims.ofWorker(worker.workerId)).filter((c) =>
+        const claimedBefore = claims.filter((c) =>
           wanted.some((r) => r.claimed && r.subsidy === c.subsidy && r.periodKey === c.periodKey),
         );
         return { claims: [...made.map((m) => m.claim), ...claimedBefore], created: made.filter((m) => m.created).length };
