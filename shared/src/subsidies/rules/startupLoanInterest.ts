@@ -14,8 +14,7 @@
  */
 import type { Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
-import { WORKER_GROUP_ZH } from '../../registry/labels.js';
-import { STARTUP_GROUPS } from './startupOnce.js';
+import { inStartupGroups } from './startupOnce.js';
 
 const reference: Reference = {
   document: '江西省关于加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见（文件 003）',
@@ -67,16 +66,7 @@ export const startupLoanInterest: Rule = {
     if (!loan) ctx.need('startup.loan', '需要提供创业担保贷款的金额、期限和还款情况');
     if (!person || !loan) return { eligible: false, amountFen: 0, periodKey };
 
-    const groups = person.groups.filter((group) => STARTUP_GROUPS.includes(group));
-    ctx.fact(
-      groups.length > 0 ? `本人是${groups.map((g) => WORKER_GROUP_ZH[g]).join('、')}` : '本人不属于创业扶持的重点群体',
-      'person.groups',
-      person.groups.join(','),
-    );
-    if (groups.length === 0) {
-      ctx.rule('创业担保贷款贴息给帮扶对象和高校毕业生、退役军人、就业困难人员等重点群体', reference);
-      return { eligible: false, amountFen: 0, periodKey };
-    }
+    if (!inStartupGroups(ctx, person, '创业担保贷款贴息', reference)) return { eligible: false, amountFen: 0, periodKey };
     ctx.fact(
       `创业担保贷款 ${yuan(loan.principalFen)}，${loan.startedOn} 至 ${loan.endsOn}${loan.partnership ? '，合伙创业' : ''}`,
       'startup.loan',

@@ -7,7 +7,7 @@
  * The business must be registered and operating; how long it must have operated and the
  * amount are local ("按规定"): what ships are examples.
  */
-import type { Rule } from '../engine.js';
+import type { Rule, RuleContext } from '../engine.js';
 import type { Reference } from '../parameters.js';
 import { WORKER_GROUP_ZH, type WorkerGroup } from '../../registry/labels.js';
 
@@ -33,6 +33,23 @@ export const STARTUP_GROUPS: readonly WorkerGroup[] = [
   'veteran',
   'employmentDifficulty',
 ];
+
+/** Whether the person is in a group the startup support is for; records their groups, and the rule when not. */
+export function inStartupGroups(
+  ctx: RuleContext,
+  person: NonNullable<RuleContext['facts']['person']>,
+  subsidyName: string,
+  reference: Reference,
+): boolean {
+  const groups = person.groups.filter((group) => STARTUP_GROUPS.includes(group));
+  ctx.fact(
+    groups.length > 0 ? `本人是${groups.map((g) => WORKER_GROUP_ZH[g]).join('、')}` : '本人不属于创业扶持的重点群体',
+    'person.groups',
+    person.groups.join(','),
+  );
+  if (groups.length === 0) ctx.rule(`${subsidyName}给帮扶对象和高校毕业生、退役军人、就业困难人员等重点群体`, reference);
+  return groups.length > 0;
+}
 
 /** Whole months from one ISO date to another (0 when `to` is earlier). */
 export function wholeMonthsBetween(from: string, to: string): number {
@@ -66,16 +83,7 @@ export const startupOnce: Rule = {
     if (!startup) ctx.need('startup', '需要提供创办的企业或个体工商户的营业执照登记日期和经营情况');
     if (!person || !startup) return { eligible: false, amountFen: 0, periodKey };
 
-    const groups = person.groups.filter((group) => STARTUP_GROUPS.includes(group));
-    ctx.fact(
-      groups.length > 0 ? `本人是${groups.map((g) => WORKER_GROUP_ZH[g]).join('、')}` : '本人不属于创业扶持的重点群体',
-      'person.groups',
-      person.groups.join(','),
-    );
-    if (groups.length === 0) {
-      ctx.rule('一次性创业补贴给帮扶对象和高校毕业生、退役军人、就业困难人员等重点群体', groupsReference);
-      return { eligible: false, amountFen: 0, periodKey };
-    }
+    if (!inStartupGroups(ctx, person, '一次性创业补贴', groupsReference)) return { eligible: false, amountFen: 0, periodKey };
     ctx.fact(
       `营业执照 ${startup.registeredOn} 登记，${startup.operating ? '正在经营' : '已不在经营'}`,
       'startup',
