@@ -19,6 +19,7 @@ import { applicationRoutes } from './positions/applicationRoutes.js';
 import { employerRoutes } from './positions/employerRoutes.js';
 import { positionRoutes } from './positions/positionRoutes.js';
 import { regionRoutes } from './regions/routes.js';
+import { parameterRoutes } from './subsidies/parameterRoutes.js';
 import { subsidyRoutes } from './subsidies/routes.js';
 import { employmentRoutes } from './registry/employmentRoutes.js';
 import { importRoutes } from './registry/import/routes.js';
@@ -46,6 +47,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...positionRoutes(ctx),
     ...applicationRoutes(ctx),
     ...subsidyRoutes(ctx),
+    ...parameterRoutes(ctx),
   ];
 }
 

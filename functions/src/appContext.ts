@@ -12,6 +12,7 @@ import type { ApplicationRepository } from './positions/applicationRepository.js
 import type { EmployerRepository } from './positions/employerRepository.js';
 import type { PositionRepository } from './positions/positionRepository.js';
 import type { ClaimRepository } from './subsidies/claimRepository.js';
+import type { ParameterRepository } from './subsidies/parameterRepository.js';
 
 /** What every route module is given: the table, the repositories and the outside services. */
 export interface AppContext {
@@ -31,6 +32,8 @@ export interface AppContext {
   applications: ApplicationRepository;
   /** Subsidy claims (申领), one per beneficiary, subsidy and period. */
   claims: ClaimRepository;
+  /** Regions' own dated steps of the policy parameters. */
+  parameterSteps: ParameterRepository;
   tokens: TokenService;
   wechat: WeChatClient;
   /** Only the local runner turns this on; the Lambda build never does. */

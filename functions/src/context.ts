@@ -15,6 +15,7 @@ import { createApplicationRepository } from './positions/applicationRepository.j
 import { createEmployerRepository } from './positions/employerRepository.js';
 import { createPositionRepository } from './positions/positionRepository.js';
 import { createClaimRepository } from './subsidies/claimRepository.js';
+import { createParameterRepository } from './subsidies/parameterRepository.js';
 
 /** Wires the repositories and clients from configuration; used by Lambda, the local runner and tests. */
 export function createAppContext(config: Config, secrets: AppSecrets, options: { devLogin: boolean }): AppContext {
@@ -38,6 +39,7 @@ export function createAppContext(config: Config, secrets: AppSecrets, options: {
     positions: createPositionRepository(table),
     applications: createApplicationRepository(table, employment),
     claims: createClaimRepository(table),
+    parameterSteps: createParameterRepository(table),
     tokens: createTokenService(secrets.tokenSigningKey, config.TOKEN_TTL_SECONDS),
     wechat: createWeChatClient({
       apiBase: config.WECHAT_API_BASE,

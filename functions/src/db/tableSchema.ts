@@ -161,6 +161,9 @@ export const keys = {
   /** gsi4: a county's claims in one status, by region then time, for the staff queue. */
   claimQueue: (countyCode: string, status: string) => `CLAIMQ#${countyCode}#${status}`,
   claimInQueue: (regionCode: string, createdAt: string, claimId: string) => `${regionCode}#${createdAt}#${claimId}`,
+  /** A region's own steps of a policy parameter, set by its admins (all are read together: a small set). */
+  parameterSteps: (regionCode: string, key: string) => ({ pk: 'PARAMS', sk: `${regionCode}#${key}` }),
+  parameterStepsAll: () => 'PARAMS',
   /** A key that never exists: the health check reads it to prove the table answers. */
   healthProbe: () => ({ pk: 'HEALTH', sk: 'PROBE' }),
 } as const;

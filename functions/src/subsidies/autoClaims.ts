@@ -27,7 +27,7 @@ export interface AutoClaimsReport {
 }
 
 export async function runAutoClaims(
-  ctx: Pick<AppContext, 'workers' | 'employment' | 'claims'>,
+  ctx: Pick<AppContext, 'workers' | 'employment' | 'claims' | 'parameterSteps'>,
   regionCode: string,
   now = new Date(),
 ): Promise<AutoClaimsReport> {

@@ -61,7 +61,7 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
           throw new ApiError('VALIDATION_FAILED', '没有这个地区代码', 'No region with that code.', 'body.regionCode');
         }
         const rules = body.subsidies ? RULES.filter((rule) => body.subsidies!.includes(rule.id)) : RULES;
-        const { results, unavailable } = subsidies.evaluate(rules, {
+        const { results, unavailable } = await subsidies.evaluate(rules, {
           facts: body.facts,
           period: body.period,
           regionCode: body.regionCode,

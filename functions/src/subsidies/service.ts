@@ -16,6 +16,7 @@ import {
   SUBSIDY_NAME_ZH,
   subsidyFactsSchema,
   type Claim,
+  type ParameterSource,
   type Rule,
   type RuleInput,
   type SubsidyId,
@@ -33,15 +34,17 @@ export interface Unavailable {
 
 export const WORKER_RULES = RULES.filter((rule) => rule.beneficiary === 'worker');
 
-export function createSubsidyService(ctx: Pick<AppContext, 'employment' | 'claims'>) {
-  // The shipped parameters; a region's own steps (set by its admins) will be laid over them.
-  const parameters = parameterSource(RULES, {}, APPROVAL_PARAMETERS);
+export function createSubsidyService(ctx: Pick<AppContext, 'employment' | 'claims' | 'parameterSteps'>) {
+  /** The shipped parameters with the regions' own steps laid over them. */
+  async function currentParameters(): Promise<ParameterSource> {
+    return parameterSource(RULES, await ctx.parameterSteps.overrides(), APPROVAL_PARAMETERS);
+  }
 
   /**
    * Whether a claim of this amount needs a second approver in the region. A region that
    * has set no threshold gets the stricter answer: yes.
    */
-  function needsSecondApproval(amountFen: number, regionCode: string, date: string): boolean {
+  function needsSecondApproval(parameters: ParameterSource, amountFen: number, regionCode: string, date: string): boolean {
     try {
       const reading = readParameter(parameters.definitions, parameters.table, 'claimSecondApprovalAboveFen', regionCode, date);
       return reading.status === 'ended' || amountFen > reading.value;
@@ -52,10 +55,11 @@ export function createSubsidyService(ctx: Pick<AppContext, 'employment' | 'claim
   }
 
   /** Every rule's results, and the subsidies whose standard is missing for the region and month. */
-  function evaluate(
+  async function evaluate(
     rules: readonly Rule[],
     input: Omit<RuleInput, 'parameters'>,
-  ): { results: SubsidyResult[]; unavailable: Unavailable[] } {
+  ): Promise<{ results: SubsidyResult[]; unavailable: Unavailable[] }> {
+    const parameters = await currentParameters();
     const results: SubsidyResult[] = [];
     const unavailable: Unavailable[] = [];
     for (const rule of rules) {
@@ -79,7 +83,7 @@ export function createSubsidyService(ctx: Pick<AppContext, 'employment' | 'claim
     const [months, claims] = await Promise.all([ctx.employment.timeline(worker.workerId), ctx.claims.ofWorker(worker.workerId)]);
     const pastClaims = claims.map((c) => ({ subsidy: c.subsidy, periodKey: c.periodKey, amountFen: c.amountFen }));
     const facts = subsidyFactsSchema.parse(factsFromRegistry(worker, months, pastClaims));
-    return { period, claims, ...evaluate(WORKER_RULES, { facts, period, regionCode: worker.villageCode }) };
+    return { period, claims, ...(await evaluate(WORKER_RULES, { facts, period, regionCode: worker.villageCode })) };
   }
 
   /** A claim for each result that is due; a claim already there is returned, never made twice. */
@@ -90,6 +94,7 @@ export function createSubsidyService(ctx: Pick<AppContext, 'employment' | 'claim
     by: { source: Claim['source']; createdBy: string; idempotencyKey?: string },
   ): Promise<{ claim: Claim; created: boolean }[]> {
     const today = chinaDate(new Date());
+    const parameters = await currentParameters();
     return Promise.all(
       due.map((result) =>
         ctx.claims.create({
@@ -103,7 +108,7 @@ export function createSubsidyService(ctx: Pick<AppContext, 'employment' | 'claim
           amountFen: result.amountFen,
           trace: result.trace,
           reference: result.reference,
-          needsSecondApproval: needsSecondApproval(result.amountFen, worker.villageCode, today),
+          needsSecondApproval: needsSecondApproval(parameters, result.amountFen, worker.villageCode, today),
           source: by.source,
           createdBy: by.createdBy,
           ...(by.idempotencyKey ? { idempotencyKey: by.idempotencyKey } : {}),
@@ -112,7 +117,7 @@ export function createSubsidyService(ctx: Pick<AppContext, 'employment' | 'claim
     );
   }
 
-  return { parameters, evaluate, evaluateWorker, claimDue };
+  return { currentParameters, evaluate, evaluateWorker, claimDue };
 }
 
 export type SubsidyService = ReturnType<typeof createSubsidyService>;

@@ -1,0 +1,107 @@
+/**
+ * A region's own subsidy standards: staff see what holds today and where it was set;
+ * the region's admin sets dated steps for what the documents leave to local
+ * governments (never what they fix), and the rules use them at once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
+import { startTestApi, type TestApi } from '../support/api.js';
+
+let api: TestApi;
+let admin: string;
+let county: string;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  await seedDemoCounty(api.ctx);
+  [admin, county] = await Promise.all([api.loginAs('demo-admin'), api.loginAs('demo-staff-county')]);
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+type View = { key: string; fixedByPolicy: boolean; today: Record<string, unknown>; own?: { version: number } };
+const read = async (token = county) =>
+  (await api.call('GET', '/api/v1/regions/150222/parameters', { token })).body.parameters as View[];
+const put = (key: string, body: unknown, token = admin, region = '150222') =>
+  api.call('PUT', `/api/v1/regions/${region}/parameters/${key}`, { token, body });
+
+/** What the transport subsidy pays a 脱贫 worker of 固阳县 working in another province in November 2026. */
+async function transportFen(): Promise<number | undefined> {
+  const { body } = await api.call('POST', '/api/v1/subsidies/evaluate', {
+    token: county,
+    body: {
+      regionCode: '150222',
+      period: '2026-11',
+      subsidies: ['transport_once'],
+      facts: {
+        person: {
+          birthDate: '1980-01-01',
+          sex: 'male',
+          groups: ['povertyAlleviated'],
+          labourClass: 'full',
+          homeRegionCode: '150222102212',
+        },
+        employment: [
+          { month: '2026-11', status: 'employed', place: 'acrossProvince', form: 'enterprise', monthlyIncomeFen: 500_000 },
+        ],
+      },
+    },
+  });
+  return body.results[0].eligible ? body.results[0].amountFen : undefined;
+}
+
+describe('a region’s subsidy standards', () => {
+  it('shows what holds today, where it was set, and which the documents fix', async () => {
+    const parameters = await read();
+    const transport = parameters.find((p) => p.key === 'transportOnceFen')!;
+    expect(transport).toMatchObject({ fixedByPolicy: false, today: { status: 'value', setIn: '15', example: true } });
+    const agency = parameters.find((p) => p.key === 'agencyTransferAcrossProvinceFen')!;
+    expect(agency).toMatchObject({ fixedByPolicy: true, today: { status: 'value', value: 80_000, setIn: '1502' } });
+    expect((await api.call('GET', '/api/v1/regions/150221/parameters', { token: county })).status).toBe(403);
+  });
+
+  it('lets the region’s admin set its own steps, which the rules use at once, on the version read', async () => {
+    const before = await transportFen();
+    const set = await put('transportOnceFen', { steps: [{ from: '2026-01-01', value: 66_600 }] });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ version: 1 });
+    const transport = (await read()).find((p) => p.key === 'transportOnceFen')!;
+    expect(transport.today).toMatchObject({ status: 'value', value: 66_600, setIn: '150222', example: false });
+    expect(await transportFen()).toBe(66_600);
+    expect(before).not.toBe(66_600);
+
+    // Without the version read, or with a stale one: refused, nothing changed.
+    expect((await put('transportOnceFen', { steps: [{ from: '2026-01-01', value: 1 }] })).status).toBe(409);
+    expect((await put('transportOnceFen', { version: 7, steps: [{ from: '2026-01-01', value: 1 }] })).status).toBe(409);
+    // Ending it locally: the subsidy is not in force, not paid as zero.
+    const ended = await put('transportOnceFen', {
+      version: 1,
+      steps: [
+        { from: '2026-01-01', value: 66_600 },
+        { from: '2026-11-01', value: null },
+      ],
+    });
+    expect(ended.body.version).toBe(2);
+    expect(await transportFen()).toBeUndefined();
+  });
+
+  it('refuses what the documents fix, other people, other regions and bad steps', async () => {
+    const fixed = await put('agencyTransferAcrossProvinceFen', { steps: [{ from: '2026-01-01', value: 1 }] });
+    expect(fixed.status).toBe(403);
+    expect(fixed.body.error.message.zh).toContain('文件规定');
+    expect((await put('noSuchStandard', { steps: [{ from: '2026-01-01', value: 1 }] })).body.error.field).toBe('params.key');
+    expect((await put('jobSeekingOnceFen', { steps: [{ from: '2026-01-01', value: 1 }] }, county)).status).toBe(403); // staff, not admin
+    expect((await put('jobSeekingOnceFen', { steps: [{ from: '2026-01-01', value: 1 }] }, admin, '150221')).status).toBe(403);
+    const unordered = await put('jobSeekingOnceFen', {
+      steps: [
+        { from: '2026-05-01', value: 1 },
+        { from: '2026-01-01', value: 2 },
+      ],
+    });
+    expect(unordered.body.error.field).toBe('body.steps');
+    const negative = await put('jobSeekingOnceFen', { steps: [{ from: '2026-01-01', value: -5 }] });
+    expect(negative.body.error.field).toBe('body.steps.0.value');
+    expect((await read()).find((p) => p.key === 'jobSeekingOnceFen')!.own).toBeUndefined();
+  });
+});
