@@ -20,6 +20,7 @@ import { employerRoutes } from './positions/employerRoutes.js';
 import { positionRoutes } from './positions/positionRoutes.js';
 import { regionRoutes } from './regions/routes.js';
 import { parameterRoutes } from './subsidies/parameterRoutes.js';
+import { paymentRoutes } from './subsidies/paymentRoutes.js';
 import { subsidyRoutes } from './subsidies/routes.js';
 import { employmentRoutes } from './registry/employmentRoutes.js';
 import { importRoutes } from './registry/import/routes.js';
@@ -48,6 +49,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...applicationRoutes(ctx),
     ...subsidyRoutes(ctx),
     ...parameterRoutes(ctx),
+    ...paymentRoutes(ctx),
   ];
 }
 

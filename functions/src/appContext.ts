@@ -13,6 +13,7 @@ import type { EmployerRepository } from './positions/employerRepository.js';
 import type { PositionRepository } from './positions/positionRepository.js';
 import type { ClaimRepository } from './subsidies/claimRepository.js';
 import type { ParameterRepository } from './subsidies/parameterRepository.js';
+import type { PaymentRepository } from './subsidies/paymentRepository.js';
 
 /** What every route module is given: the table, the repositories and the outside services. */
 export interface AppContext {
@@ -34,6 +35,8 @@ export interface AppContext {
   claims: ClaimRepository;
   /** Regions' own dated steps of the policy parameters. */
   parameterSteps: ParameterRepository;
+  /** Payout accounts and payment batches. */
+  payments: PaymentRepository;
   tokens: TokenService;
   wechat: WeChatClient;
   /** Only the local runner turns this on; the Lambda build never does. */

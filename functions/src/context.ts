@@ -16,6 +16,7 @@ import { createEmployerRepository } from './positions/employerRepository.js';
 import { createPositionRepository } from './positions/positionRepository.js';
 import { createClaimRepository } from './subsidies/claimRepository.js';
 import { createParameterRepository } from './subsidies/parameterRepository.js';
+import { createPaymentRepository } from './subsidies/paymentRepository.js';
 
 /** Wires the repositories and clients from configuration; used by Lambda, the local runner and tests. */
 export function createAppContext(config: Config, secrets: AppSecrets, options: { devLogin: boolean }): AppContext {
@@ -40,6 +41,7 @@ export function createAppContext(config: Config, secrets: AppSecrets, options: {
     applications: createApplicationRepository(table, employment),
     claims: createClaimRepository(table),
     parameterSteps: createParameterRepository(table),
+    payments: createPaymentRepository(table),
     tokens: createTokenService(secrets.tokenSigningKey, config.TOKEN_TTL_SECONDS),
     wechat: createWeChatClient({
       apiBase: config.WECHAT_API_BASE,

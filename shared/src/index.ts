@@ -18,6 +18,7 @@ export * from './subsidies/engine.js';
 export * from './subsidies/registryFacts.js';
 export * from './subsidies/claim.js';
 export * from './subsidies/approval.js';
+export * from './subsidies/payment.js';
 export * from './subsidies/rules/index.js';
 export * from './geo/distance.js';
 export * from './geo/geohash.js';

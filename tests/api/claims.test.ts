@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Claim } from '@bangfu/shared';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { startTestApi, type TestApi } from '../support/api.js';
-import { JINSHAN_VILLAGE } from '../support/people.js';
+import { claimFor } from '../support/claims.js';
 import { boundWorker } from '../support/positions.js';
 
 let api: TestApi;
@@ -28,34 +28,13 @@ afterAll(async () => {
   await api?.close();
 });
 
-/** A claim for a new worker of 金山镇, as 申领全部 makes it (or as staff would, on their behalf). */
-async function claimFor(n: number, amountFen: number, overrides: Partial<Claim> = {}) {
-  const worker = await boundWorker(api, n, { householdId: `H-${n}` });
-  const { claim } = await api.ctx.claims.create({
-    subsidy: 'transport_once',
-    name: '一次性交通补助',
-    periodKey: '2026',
-    period: '2026-11',
-    beneficiary: { kind: 'worker', workerId: worker.workerId, name: `测试${n}` },
-    regionCode: JINSHAN_VILLAGE,
-    amountFen,
-    trace: [{ kind: 'rule', text: '2026 年到省外务工，每年补助一次' }],
-    reference: { document: '文件 003', section: '(三)' },
-    source: 'worker',
-    needsSecondApproval: amountFen > 200_000,
-    createdBy: worker.userId,
-    ...overrides,
-  });
-  return { claim, worker };
-}
-
 const decide = (claim: Claim, token: string, body: Record<string, unknown>) =>
   api.call('POST', `/api/v1/claims/${claim.claimId}/decision`, { token, body: { version: claim.version, ...body } });
 
 describe('the review queue', () => {
   it('lists a region’s waiting claims oldest first, for staff of that region only', async () => {
-    const { claim: first } = await claimFor(1, 50_000);
-    const { claim: second } = await claimFor(2, 60_000);
+    const { claim: first } = await claimFor(api, 1, 50_000);
+    const { claim: second } = await claimFor(api, 2, 60_000);
     const { status, body } = await api.call('GET', '/api/v1/claims?regionCode=150222102&status=submitted', { token: township });
     expect(status).toBe(200);
     const ids = body.claims.map((c: Claim) => c.claimId);
@@ -70,7 +49,7 @@ describe('the review queue', () => {
 
 describe('deciding a claim', () => {
   it('approves once, on the version read; a second decision is refused and changes nothing', async () => {
-    const { claim, worker } = await claimFor(10, 50_000);
+    const { claim, worker } = await claimFor(api, 10, 50_000);
     const approved = await decide(claim, township, { decision: 'approve' });
     expect(approved.status).toBe(200);
     expect(approved.body.claim).toMatchObject({
@@ -94,7 +73,7 @@ describe('deciding a claim', () => {
   });
 
   it('rejects only with a reason the worker reads', async () => {
-    const { claim } = await claimFor(11, 50_000);
+    const { claim } = await claimFor(api, 11, 50_000);
     const bare = await decide(claim, township, { decision: 'reject' });
     expect(bare.status).toBe(400);
     expect(bare.body.error.field).toBe('body.reason');
@@ -103,16 +82,16 @@ describe('deciding a claim', () => {
   });
 
   it('keeps staff out of other regions, of claims they created, and of their own household’s', async () => {
-    const { claim } = await claimFor(12, 50_000);
+    const { claim } = await claimFor(api, 12, 50_000);
     expect((await decide(claim, otherTownship, { decision: 'approve' })).status).toBe(403);
 
-    const { claim: made } = await claimFor(13, 50_000, { source: 'staff', createdBy: 'demo-staff-township-1' });
+    const { claim: made } = await claimFor(api, 13, 50_000, { source: 'staff', createdBy: 'demo-staff-township-1' });
     const own = await decide(made, township, { decision: 'approve' });
     expect(own.status).toBe(403);
     expect(own.body.error.message.zh).toContain('自己创建');
 
     // The county officer's own registry record is in the beneficiary's household.
-    const { claim: family } = await claimFor(14, 50_000);
+    const { claim: family } = await claimFor(api, 14, 50_000);
     const relative = await boundWorker(api, 15, { householdId: 'H-14' });
     await api.ctx.workers.unbind(
       (await api.ctx.workers.getItem(relative.workerId, true))!,
@@ -127,7 +106,7 @@ describe('deciding a claim', () => {
   });
 
   it('needs a second approver of a higher level above the threshold', async () => {
-    const { claim } = await claimFor(20, 300_000); // 3,000 yuan, over the 2,000 yuan example threshold
+    const { claim } = await claimFor(api, 20, 300_000); // 3,000 yuan, over the 2,000 yuan example threshold
     expect(claim.needsSecondApproval).toBe(true);
     const first = await decide(claim, township, { decision: 'approve' });
     expect(first.body.claim.status).toBe('firstApproved');
@@ -140,7 +119,7 @@ describe('deciding a claim', () => {
   });
 
   it('lets exactly one of two officers deciding at once win', async () => {
-    const { claim } = await claimFor(30, 50_000);
+    const { claim } = await claimFor(api, 30, 50_000);
     const results = await Promise.all([
       decide(claim, township, { decision: 'approve' }),
       decide(claim, county, { decision: 'reject', reason: '材料不一致，需要核实' }),

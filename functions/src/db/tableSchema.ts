@@ -161,6 +161,10 @@ export const keys = {
   /** gsi4: a county's claims in one status, by region then time, for the staff queue. */
   claimQueue: (countyCode: string, status: string) => `CLAIMQ#${countyCode}#${status}`,
   claimInQueue: (regionCode: string, createdAt: string, claimId: string) => `${regionCode}#${createdAt}#${claimId}`,
+  /** The account a worker's subsidies are paid to (bank card or social security card). */
+  payoutAccount: (workerId: string) => ({ pk: `WORKER#${workerId}`, sk: 'PAYOUT' }),
+  /** A payment batch: the claims it paid, claimed under attribute_not_exists by its idempotency key. */
+  paymentBatch: (batchId: string) => ({ pk: `PAYBATCH#${batchId}`, sk: 'BATCH' }),
   /** A region's own steps of a policy parameter, set by its admins (all are read together: a small set). */
   parameterSteps: (regionCode: string, key: string) => ({ pk: 'PARAMS', sk: `${regionCode}#${key}` }),
   parameterStepsAll: () => 'PARAMS',

@@ -123,7 +123,7 @@ export function createClaimRepository({ db, tableName }: TableRef) {
     async transition(
       claim: Claim,
       expectedVersion: number,
-      step: { to: ClaimStatus; by: string; reason?: string; approval?: { by: string; level: string } },
+      step: { to: ClaimStatus; by: string; reason?: string; approval?: { by: string; level: string }; paymentBatchId?: string },
       now = new Date(),
     ): Promise<Claim> {
       const at = now.toISOString();
@@ -136,7 +136,8 @@ export function createClaimRepository({ db, tableName }: TableRef) {
             Key: keys.claim(workerBeneficiary(claim.beneficiary.workerId), claim.subsidy, claim.periodKey),
             UpdateExpression:
               'SET #status = :to, history = list_append(history, :step), approvals = list_append(approvals, :approval), ' +
-              '#version = #version + :one, gsi4pk = :qpk, gsi4sk = :qsk',
+              '#version = #version + :one, gsi4pk = :qpk, gsi4sk = :qsk' +
+              (step.paymentBatchId ? ', paymentBatchId = :batch' : ''),
             ConditionExpression: '#status = :from AND #version = :version',
             ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
             ExpressionAttributeValues: {
@@ -148,6 +149,7 @@ export function createClaimRepository({ db, tableName }: TableRef) {
               ':one': 1,
               ':qpk': queue.gsi4pk,
               ':qsk': queue.gsi4sk,
+              ...(step.paymentBatchId ? { ':batch': step.paymentBatchId } : {}),
             },
             ReturnValues: 'ALL_NEW',
           }),

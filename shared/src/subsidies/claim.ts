@@ -72,6 +72,8 @@ export const claimSchema = z.object({
   /** Every transition, oldest first. */
   history: z.array(claimStepSchema),
   source: z.enum(CLAIM_SOURCES),
+  /** The payment batch that paid it. */
+  paymentBatchId: z.string().optional(),
   createdBy: z.string(),
   createdAt: z.iso.datetime(),
   idempotencyKey: z.string().optional(),

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import {
+  claimSchema,
+  maskAccount,
+  paymentBatchSchema,
+  PAYOUT_KIND_ZH,
+  PAYOUT_KINDS,
+  payoutAccountSchema,
+  regionCodeSchema,
+  type Claim,
+  type PaymentBatch,
+  type Principal,
+} from '@bangfu/shared';
+import type { AppContext } from '../appContext.js';
+import { requireRegionScope } from '../auth/scope.js';
+import { batchPut } from '../db/batchWrite.js';
+import { ApiError, notFound } from '../http/apiError.js';
+import { defineRoute, type AnyRoute } from '../http/route.js';
+import { STAFF, workerInScope } from '../registry/access.js';
+import { auditItem } from '../registry/audit.js';
+
+const CSV = 'text/csv; charset=utf-8';
+const workerIdParams = z.object({ workerId: z.string().regex(/^w_[0-9a-f-]{36}$/, '不是台账记录编号') });
+const batchIdParams = z.object({ batchId: z.string().regex(/^b_[0-9a-f-]{36}$/, '不是发放批次编号') });
+
+/** One CSV field: quoted when it holds a comma, a quote or a line break. */
+const field = (value: string | number) => {
+  const text = String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** Yuan with two decimals, as banks take amounts: 66600 → "666.00" (integer arithmetic). */
+const bankAmount = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+
+/** Paying is the county's (旗县人社局) business, or an admin's. */
+function requirePayer(principal: Principal): void {
+  if (principal.role === 'admin' || (principal.regionCode && principal.regionCode.length <= 6)) return;
+  throw new ApiError('FORBIDDEN', '补贴发放由旗县人社局办理', 'Payments are made at county level or above.');
+}
+
+export function paymentRoutes(ctx: AppContext): AnyRoute[] {
+  async function approvedClaims(regionCode: string): Promise<Claim[]> {
+    const claims: Claim[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await ctx.claims.queue(regionCode, 'approved', { limit: 100, ...(cursor ? { cursor } : {}) });
+      claims.push(...page.claims);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return claims;
+  }
+
+  return [
+    defineRoute({
+      method: 'put',
+      path: '/api/v1/registry/workers/:workerId/payout-account',
+      summary: 'Staff: the bank card or social security card a worker’s subsidies are paid to (audited; shown masked)',
+      tag: 'subsidies',
+      access: STAFF,
+      params: workerIdParams,
+      body: payoutAccountSchema,
+      response: z.object({ kind: z.enum(PAYOUT_KINDS), numberMasked: z.string() }),
+      handler: async ({ principal, params, body }) => {
+        const worker = await workerInScope(ctx, principal, params.workerId);
+        await ctx.payments.setAccount(worker.workerId, body, principal.userId);
+        await batchPut(ctx.table, [auditItem(principal, worker.workerId, 'payoutAccount', `登记${PAYOUT_KIND_ZH[body.kind]}`)]);
+        return { kind: body.kind, numberMasked: maskAccount(body.number) };
+      },
+    }),
+
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/claims/payments',
+      summary: 'County staff: pay every approved claim of a region in one batch, each exactly once (a retry returns the batch)',
+      tag: 'subsidies',
+      access: STAFF,
+      body: z.strictObject({
+        regionCode: regionCodeSchema.refine((code) => code.length >= 6, '请选择一个旗县或更细的区域（至少 6 位代码）'),
+        idempotencyKey: z.uuid('应为 UUID'),
+      }),
+      response: z.object({ batch: paymentBatchSchema }),
+      handler: async ({ principal, body }) => {
+        requireRegionScope(principal, STAFF, body.regionCode, 'body.regionCode');
+        requirePayer(principal);
+        const batchId = `b_${body.idempotencyKey}`;
+        if (!(await ctx.payments.start(batchId, body.regionCode, principal.userId))) {
+          const existing = await ctx.payments.batch(batchId);
+          if (!existing) throw new ApiError('CONFLICT', '这批发放正在生成，请稍后刷新', 'The batch is being made.');
+          return { batch: existing };
+        }
+        const batch: PaymentBatch = {
+          batchId,
+          regionCode: body.regionCode,
+          createdBy: principal.userId,
+          createdAt: new Date().toISOString(),
+          claimIds: [],
+          count: 0,
+          totalFen: 0,
+          skipped: [],
+        };
+        for (const claim of await approvedClaims(body.regionCode)) {
+          if (!(await ctx.payments.account(claim.beneficiary.workerId))) {
+            batch.skipped.push({ claimId: claim.claimId, name: claim.beneficiary.name, reason: '没有登记银行卡或社保卡' });
+            continue;
+          }
+          try {
+            await ctx.claims.transition(claim, claim.version, {
+              to: 'paid',
+              by: principal.userId,
+              reason: `发放批次 ${batchId}`,
+              paymentBatchId: batchId,
+            });
+          } catch (error) {
+            if (error instanceof ApiError && error.code === 'CONFLICT') continue; // another batch paid it first
+            throw error;
+          }
+          batch.claimIds.push(claim.claimId);
+          batch.count++;
+          batch.totalFen += claim.amountFen;
+        }
+        await ctx.payments.finish(batch);
+        return { batch };
+      },
+    }),
+
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/claims/payments/:batchId/file',
+      summary: 'County staff: the batch as a CSV for the bank (name, masked ID, card, amount); every download is audited',
+      tag: 'subsidies',
+      access: STAFF,
+      raw: CSV,
+      params: batchIdParams,
+      response: z.unknown(),
+      handler: async ({ principal, params, res }) => {
+        const batch = await ctx.payments.batch(params.batchId);
+        if (!batch) throw notFound('没有这个发放批次', 'No such payment batch.');
+        requireRegionScope(principal, STAFF, batch.regionCode, 'params.batchId');
+        requirePayer(principal);
+        const rows: string[] = [['序号', '姓名', '身份证号', '账户类型', '账号', '金额（元）', '补贴', '申领编号'].join(',')];
+        const audits: Record<string, unknown>[] = [];
+        for (const [i, claimId] of batch.claimIds.entries()) {
+          const claim = claimSchema.parse(await ctx.claims.get(claimId));
+          const [worker, account] = await Promise.all([
+            ctx.workers.getItem(claim.beneficiary.workerId),
+            ctx.payments.account(claim.beneficiary.workerId),
+          ]);
+          audits.push(auditItem(principal, claim.beneficiary.workerId, 'payoutAccount', `下载发放文件 ${batch.batchId}`));
+          rows.push(
+            [
+              i + 1,
+              claim.beneficiary.name,
+              worker?.idNumberMasked ?? '',
+              account ? PAYOUT_KIND_ZH[account.kind] : '',
+              account?.number ?? '',
+              bankAmount(claim.amountFen),
+              claim.item ? `${claim.name}（${claim.item}）` : claim.name,
+              claim.claimId,
+            ]
+              .map(field)
+              .join(','),
+          );
+        }
+        await batchPut(ctx.table, audits);
+        res.status(200);
+        res.setHeader('content-type', CSV);
+        res.setHeader('content-disposition', `attachment; filename="payment-${batch.batchId}.csv"`);
+        // A byte-order mark, so spreadsheet programs read the Chinese as UTF-8.
+        res.end(`\uFEFF${rows.join('\r\n')}\r\n`);
+        return undefined;
+      },
+    }),
+  ];
+}

@@ -1,0 +1,38 @@
+/**
+ * Paying approved claims: each worker's own account (a bank card or the social security
+ * card's financial account, file 000 §(三): paid to the worker's own card), and payment
+ * batches — every approved claim of a region at the time, each paid exactly once.
+ */
+import { z } from 'zod';
+
+export const PAYOUT_KINDS = ['bankCard', 'socialSecurityCard'] as const;
+export const PAYOUT_KIND_ZH: Record<(typeof PAYOUT_KINDS)[number], string> = {
+  bankCard: '银行卡',
+  socialSecurityCard: '社保卡',
+};
+
+export const payoutAccountSchema = z.strictObject({
+  kind: z.enum(PAYOUT_KINDS),
+  /** Digits only, as printed on the card without spaces. */
+  number: z.string().regex(/^\d{12,19}$/, '卡号应为 12 到 19 位数字'),
+});
+export type PayoutAccount = z.infer<typeof payoutAccountSchema>;
+
+/** "6228 **** **** 1234" style: the last four digits only. */
+export function maskAccount(number: string): string {
+  return `${'*'.repeat(Math.max(0, number.length - 4))}${number.slice(-4)}`;
+}
+
+export const paymentBatchSchema = z.object({
+  batchId: z.string(),
+  regionCode: z.string(),
+  createdBy: z.string(),
+  createdAt: z.iso.datetime(),
+  /** Claims marked paid by this batch, and their total in fen. */
+  claimIds: z.array(z.string()),
+  count: z.number().int().min(0),
+  totalFen: z.number().int().min(0),
+  /** Approved claims left out, with why (no account on file): they stay approved for the next batch. */
+  skipped: z.array(z.object({ claimId: z.string(), name: z.string(), reason: z.string() })),
+});
+export type PaymentBatch = z.infer<typeof paymentBatchSchema>;

@@ -1,0 +1,26 @@
+/** Claims for tests: a new bound worker of 金山镇 with a claim as 申领全部 (or staff) would make it. */
+import type { Claim } from '@bangfu/shared';
+import type { TestApi } from './api.js';
+import { JINSHAN_VILLAGE } from './people.js';
+import { boundWorker } from './positions.js';
+
+/** A claim for a new worker of 金山镇, as 申领全部 makes it (or as staff would, on their behalf). */
+export async function claimFor(api: TestApi, n: number, amountFen: number, overrides: Partial<Claim> = {}) {
+  const worker = await boundWorker(api, n, { householdId: `H-${n}` });
+  const { claim } = await api.ctx.claims.create({
+    subsidy: 'transport_once',
+    name: '一次性交通补助',
+    periodKey: '2026',
+    period: '2026-11',
+    beneficiary: { kind: 'worker', workerId: worker.workerId, name: `测试${n}` },
+    regionCode: JINSHAN_VILLAGE,
+    amountFen,
+    trace: [{ kind: 'rule', text: '2026 年到省外务工，每年补助一次' }],
+    reference: { document: '文件 003', section: '(三)' },
+    source: 'worker',
+    needsSecondApproval: amountFen > 200_000,
+    createdBy: worker.userId,
+    ...overrides,
+  });
+  return { claim, worker };
+}
