@@ -16,6 +16,7 @@ export * from './subsidies/catalogue.js';
 export * from './subsidies/facts.js';
 export * from './subsidies/engine.js';
 export * from './subsidies/registryFacts.js';
+export * from './subsidies/employerFacts.js';
 export * from './subsidies/claim.js';
 export * from './subsidies/approval.js';
 export * from './subsidies/payment.js';

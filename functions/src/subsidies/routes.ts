@@ -13,11 +13,15 @@ import {
   SUBSIDY_NAME_ZH,
   subsidyFactsSchema,
   subsidyResultSchema,
+  employmentPlaceOf,
+  factsFromEmployer,
+  type Placement,
   type Principal,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { requireRegionScope } from '../auth/scope.js';
 import { pageQuerySchema } from '../db/paging.js';
+import { ownEmployer } from '../positions/access.js';
 import { boundWorker, STAFF } from '../registry/access.js';
 import { toWorker } from '../registry/workerRepository.js';
 import { claimNotFound } from './claimRepository.js';
@@ -194,6 +198,39 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
           ...(outcome.approval ? { approval: outcome.approval } : {}),
         });
         return { claim: updated };
+      },
+    }),
+
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/me/employer/subsidies',
+      summary:
+        'Employer or agency: its own subsidies this month (workshop rewards, transfer services…), from what the system holds',
+      tag: 'subsidies',
+      access: ['employer'],
+      response: z.object({ period: monthSchema, results: z.array(subsidyResultSchema), unavailable: z.array(unavailableSchema) }),
+      handler: async ({ principal }) => {
+        const employer = await ownEmployer(ctx, principal);
+        const period = chinaMonth(new Date());
+        const placements: Placement[] = [];
+        if (employer.kind === 'hrAgency') {
+          for (const { position } of await ctx.positions.ofEmployer(employer.employerId)) {
+            for (const application of await ctx.applications.ofPosition(position.positionId)) {
+              if (application.status !== 'hired' || !application.hireMonth) continue;
+              const worker = await ctx.workers.getItem(application.workerId);
+              if (!worker) continue;
+              placements.push({
+                workerId: worker.workerId,
+                place: employmentPlaceOf(worker.villageCode, position.regionCode),
+                hireMonth: application.hireMonth,
+                months: await ctx.employment.timeline(worker.workerId),
+              });
+            }
+          }
+        }
+        const facts = subsidyFactsSchema.parse(factsFromEmployer(employer, placements, period.slice(0, 4)));
+        const rules = RULES.filter((rule) => rule.beneficiary !== 'worker');
+        return { period, ...(await subsidies.evaluate(rules, { facts, period, regionCode: employer.regionCode })) };
       },
     }),
   ];

@@ -1,0 +1,43 @@
+/**
+ * An employer's or agency's facts as the system already knows them: its kind and, for a
+ * 帮扶车间, its recognition and the 帮扶对象 it employs (set by staff); for an agency,
+ * the workers it placed through its positions, where, and how many months they have
+ * worked this year (from their monthly records). Nothing is asked again.
+ */
+import type { Employer } from '../positions/employer.js';
+import type { EmploymentRecord } from '../registry/employment.js';
+import type { SubsidyFactsInput } from './facts.js';
+
+/** A worker an agency placed: the hire's place seen from their village, and their months. */
+export interface Placement {
+  workerId: string;
+  place: 'withinCounty' | 'acrossCounty' | 'acrossCity' | 'acrossProvince';
+  hireMonth: string;
+  months: readonly EmploymentRecord[];
+}
+
+export function factsFromEmployer(employer: Employer, placements: readonly Placement[], year: string): SubsidyFactsInput {
+  const transfers = placements
+    .filter((p): p is Placement & { place: Exclude<Placement['place'], 'withinCounty'> } => p.place !== 'withinCounty')
+    .map((p) => ({
+      workerId: p.workerId,
+      place: p.place,
+      // Months in work this year since the transfer (the 6-month line of file 004 §二(一)).
+      monthsEmployedThisYear: p.months.filter(
+        (m) => m.month.startsWith(year) && m.month >= p.hireMonth && m.status === 'employed',
+      ).length,
+      // First time out: no month before this hire recorded as working outside the home county.
+      firstTransfer: !p.months.some(
+        (m) => m.month < p.hireMonth && m.status === 'employed' && m.place && m.place !== 'withinCounty',
+      ),
+    }));
+  return {
+    employer: {
+      kind: employer.kind,
+      ...(employer.workshop
+        ? { workshopRecognition: employer.workshop.recognition, assistedEmployees: employer.workshop.assistedEmployees }
+        : {}),
+    },
+    ...(employer.kind === 'hrAgency' ? { agency: { transfers } } : {}),
+  };
+}
