@@ -26,6 +26,7 @@ export default defineAppConfig({
         'pages/monthly/index',
         'pages/reports/index',
         'pages/employers/index',
+        'pages/claims/index',
       ],
     },
   ],

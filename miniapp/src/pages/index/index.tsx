@@ -38,7 +38,7 @@ const ENTRIES: Record<Role, Entry[]> = {
   staff: [
     { key: 'registry', title: '台账', hint: '本地区的帮扶台账', url: '/staff/pages/registry/index' },
     { key: 'employer-review', title: '单位和岗位审核', hint: '审核用人单位，下架违规岗位', url: '/staff/pages/employers/index' },
-    { key: 'reviews', title: '审核', hint: '审核补贴申请' },
+    { key: 'reviews', title: '补贴审核', hint: '审核本地区的补贴申领', url: '/staff/pages/claims/index' },
   ],
   admin: [{ key: 'settings', title: '参数', hint: '补贴标准等系统参数' }],
 };

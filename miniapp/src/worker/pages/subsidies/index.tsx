@@ -24,6 +24,7 @@ type Load =
 
 const CLAIM_STATUS_ZH: Record<ClaimStatus, string> = {
   submitted: '已申领，正在审核',
+  firstApproved: '一审通过，等待复核',
   approved: '审核通过，等待发放',
   rejected: '审核没有通过',
   paid: '已发放',
