@@ -11,8 +11,9 @@ import type { RegionCode } from '../regions/regionCode.js';
 import { SUBSIDY_NAME_ZH, type Beneficiary, type SubsidyId } from './catalogue.js';
 import type { SubsidyFacts } from './facts.js';
 import {
-  readParameter,
+  readParameterShared,
   type ParameterDefinition,
+  type ParameterReading,
   type ParameterStep,
   type ParameterTable,
   type Reference,
@@ -94,6 +95,8 @@ export class RuleContext {
   readonly trace: TraceLine[] = [];
   readonly missing: string[] = [];
 
+  #date: string | undefined;
+
   constructor(readonly input: RuleInput) {}
 
   get facts(): SubsidyFacts {
@@ -106,17 +109,17 @@ export class RuleContext {
 
   /** The first day of the period: the date parameters and ages are read on. */
   get date(): string {
-    return `${this.input.period}-01`;
+    return (this.#date ??= `${this.input.period}-01`);
   }
 
   /** Records a fact that decided something. */
   fact(text: string, key: string, value?: string | number | boolean): void {
-    this.trace.push({ kind: 'fact', text, key, ...(value !== undefined ? { value } : {}) });
+    this.trace.push(value !== undefined ? { kind: 'fact', text, key, value } : { kind: 'fact', text, key });
   }
 
   /** Records a step of reasoning, optionally with the passage it follows. */
   rule(text: string, reference?: Reference): void {
-    this.trace.push({ kind: 'rule', text, ...(reference ? { reference } : {}) });
+    this.trace.push(reference ? { kind: 'rule', text, reference } : { kind: 'rule', text });
   }
 
   /** Records that a fact is missing; the rule then decides without it (usually: not eligible yet). */
@@ -131,7 +134,7 @@ export class RuleContext {
    * Throws MissingParameterError when the period has no value at all.
    */
   param(key: string): number | undefined {
-    const reading = readParameter(
+    const reading = readParameterShared(
       this.input.parameters.definitions,
       this.input.parameters.table,
       key,
@@ -141,7 +144,7 @@ export class RuleContext {
     if (reading.status === 'ended') {
       this.trace.push({
         kind: 'parameter',
-        text: `${reading.label}：自 ${reading.since} 起已停止执行`,
+        text: textOf(reading),
         key,
         from: reading.since,
         setIn: reading.setIn,
@@ -151,7 +154,7 @@ export class RuleContext {
     }
     this.trace.push({
       kind: 'parameter',
-      text: `${reading.label}：${describe(reading.value, reading.unit)}（自 ${reading.from} 起${reading.example ? '，示例标准' : ''}）`,
+      text: textOf(reading),
       key,
       value: reading.value,
       from: reading.from,
@@ -161,6 +164,20 @@ export class RuleContext {
     });
     return reading.value;
   }
+}
+
+/** A reading in words, built once per (shared, unchanging) reading. */
+const texts = new WeakMap<ParameterReading, string>();
+function textOf(reading: ParameterReading): string {
+  let text = texts.get(reading);
+  if (text === undefined) {
+    text =
+      reading.status === 'ended'
+        ? `${reading.label}：自 ${reading.since} 起已停止执行`
+        : `${reading.label}：${describe(reading.value, reading.unit)}（自 ${reading.from} 起${reading.example ? '，示例标准' : ''}）`;
+    texts.set(reading, text);
+  }
+  return text;
 }
 
 function describe(value: number, unit: string): string {
@@ -202,19 +219,34 @@ export function evaluateRule(rule: Rule, input: RuleInput): SubsidyResult[] {
       ? [...context.trace, { kind: 'rule' as const, text: `${outcome.item ?? '这一项'}已经领过了，同一事项同一期间不重复发放` }]
       : context.trace;
     const eligible = outcome.eligible && !exited && !claimed;
-    return {
-      subsidy: rule.id,
-      name: SUBSIDY_NAME_ZH[rule.id],
-      ...(outcome.item ? { item: outcome.item } : {}),
-      beneficiary: rule.beneficiary,
-      eligible,
-      amountFen: eligible ? outcome.amountFen : 0,
-      periodKey: outcome.periodKey,
-      claimed,
-      trace,
-      missing: context.missing,
-      reference: rule.reference,
-    };
+    const amountFen = eligible ? outcome.amountFen : 0;
+    // Two literals rather than a spread in the middle: the same keys in the same order, built faster.
+    return outcome.item
+      ? {
+          subsidy: rule.id,
+          name: SUBSIDY_NAME_ZH[rule.id],
+          item: outcome.item,
+          beneficiary: rule.beneficiary,
+          eligible,
+          amountFen,
+          periodKey: outcome.periodKey,
+          claimed,
+          trace,
+          missing: context.missing,
+          reference: rule.reference,
+        }
+      : {
+          subsidy: rule.id,
+          name: SUBSIDY_NAME_ZH[rule.id],
+          beneficiary: rule.beneficiary,
+          eligible,
+          amountFen,
+          periodKey: outcome.periodKey,
+          claimed,
+          trace,
+          missing: context.missing,
+          reference: rule.reference,
+        };
   });
 }
 

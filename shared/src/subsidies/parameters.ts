@@ -68,10 +68,131 @@ export class MissingParameterError extends Error {
 
 /** The region and each region above it, most specific first, then `''`. */
 export function regionChain(regionCode: RegionCode | ''): string[] {
-  const lengths = REGION_LEVELS.map(regionCodeLength)
-    .filter((length) => length <= regionCode.length)
-    .sort((a, b) => b - a);
-  return [...lengths.map((length) => regionCode.slice(0, length)), ''];
+  return [...chainOf(regionCode)];
+}
+
+/** Region code lengths, longest first. */
+const LENGTHS_DESCENDING = REGION_LEVELS.map(regionCodeLength).sort((a, b) => b - a);
+
+/** Region chains and layers are cached for at most this many region codes (then started again). */
+const CACHE_LIMIT = 100_000;
+const chains = new Map<string, readonly string[]>();
+
+/** regionChain, computed once per region code (shared: never handed out). */
+function chainOf(regionCode: string): readonly string[] {
+  let chain = chains.get(regionCode);
+  if (!chain) {
+    chain = [
+      ...LENGTHS_DESCENDING.filter((length) => length <= regionCode.length).map((length) => regionCode.slice(0, length)),
+      '',
+    ];
+    if (chains.size >= CACHE_LIMIT) chains.clear();
+    chains.set(regionCode, chain);
+  }
+  return chain;
+}
+
+/** One region's steps for a parameter, sorted by date, and the reading of each step once made. */
+interface Layer {
+  setIn: string;
+  steps: readonly ParameterStep[];
+  readings: (ParameterReading | undefined)[];
+}
+/** Per definitions and table, by key: each region's sorted steps, and for each region code the layers of its chain that have steps. */
+type Layers = Map<string, { bySetIn: Map<string, Layer>; byRegion: Map<string, readonly Layer[]> }>;
+const layersOf = new WeakMap<ParameterTable, WeakMap<object, Layers>>();
+/** The tables read last (usually the only ones in use, kept until others are read): found without the two lookups above. */
+let last: { table: ParameterTable; definitions: object; byKey: Layers } | undefined;
+
+function layers(
+  definitions: Readonly<Record<string, ParameterDefinition>>,
+  table: ParameterTable,
+  key: string,
+  regionCode: string,
+): readonly Layer[] {
+  let byKey: Layers | undefined;
+  if (last && last.table === table && last.definitions === definitions) byKey = last.byKey;
+  else {
+    let byDefinitions = layersOf.get(table);
+    if (!byDefinitions) {
+      byDefinitions = new WeakMap();
+      layersOf.set(table, byDefinitions);
+    }
+    byKey = byDefinitions.get(definitions);
+    if (!byKey) {
+      byKey = new Map();
+      byDefinitions.set(definitions, byKey);
+    }
+    last = { table, definitions, byKey };
+  }
+  let ofKey = byKey.get(key);
+  if (!ofKey) {
+    ofKey = { bySetIn: new Map(), byRegion: new Map() };
+    byKey.set(key, ofKey);
+  }
+  let found = ofKey.byRegion.get(regionCode);
+  if (!found) {
+    const steps = table[key] ?? {};
+    const { bySetIn } = ofKey;
+    found = chainOf(regionCode)
+      .filter((setIn) => (steps[setIn] ?? []).length > 0)
+      .map((setIn) => {
+        let layer = bySetIn.get(setIn);
+        if (!layer) {
+          // A sorted copy (a stable sort, as before), made once for every region code below the one that set it.
+          layer = { setIn, steps: [...steps[setIn]!].sort((a, b) => a.from.localeCompare(b.from)), readings: [] };
+          bySetIn.set(setIn, layer);
+        }
+        return layer;
+      });
+    if (ofKey.byRegion.size >= CACHE_LIMIT) ofKey.byRegion.clear();
+    ofKey.byRegion.set(regionCode, found);
+  }
+  return found;
+}
+
+/**
+ * readParameter without copying: the reading is shared by every caller that asks for a date
+ * in the same step of the same (immutable) definitions and table, so it must not be changed.
+ */
+export function readParameterShared(
+  definitions: Readonly<Record<string, ParameterDefinition>>,
+  table: ParameterTable,
+  key: string,
+  regionCode: RegionCode | '',
+  date: string,
+): ParameterReading {
+  const definition = definitions[key];
+  if (!definition) throw new MissingParameterError(key, regionCode, date);
+  for (const layer of layers(definitions, table, key, regionCode)) {
+    const { steps, setIn } = layer;
+    const index = steps.findLastIndex((step) => step.from <= date);
+    if (index < 0) continue;
+    let reading = layer.readings[index];
+    if (!reading) {
+      const step = steps[index]!;
+      const { label, reference, unit } = definition;
+      const next = steps[index + 1];
+      reading =
+        step.value === null
+          ? { status: 'ended', key, label, since: step.from, setIn, reference }
+          : {
+              status: 'value',
+              key,
+              label,
+              unit,
+              value: step.value,
+              from: step.from,
+              ...(next ? { until: next.from } : {}),
+              setIn,
+              example: step.example === true,
+              reference,
+            };
+      layer.readings[index] = reading;
+    }
+    return reading;
+  }
+  throw new MissingParameterError(key, regionCode, date);
 }
 
 /**
@@ -85,29 +206,6 @@ export function readParameter(
   regionCode: RegionCode | '',
   date: string,
 ): ParameterReading {
-  const definition = definitions[key];
-  if (!definition) throw new MissingParameterError(key, regionCode, date);
-  const byRegion = table[key] ?? {};
-  for (const setIn of regionChain(regionCode)) {
-    const steps = [...(byRegion[setIn] ?? [])].sort((a, b) => a.from.localeCompare(b.from));
-    const index = steps.findLastIndex((step) => step.from <= date);
-    if (index < 0) continue;
-    const step = steps[index]!;
-    const { label, reference, unit } = definition;
-    if (step.value === null) return { status: 'ended', key, label, since: step.from, setIn, reference };
-    const next = steps[index + 1];
-    return {
-      status: 'value',
-      key,
-      label,
-      unit,
-      value: step.value,
-      from: step.from,
-      ...(next ? { until: next.from } : {}),
-      setIn,
-      example: step.example === true,
-      reference,
-    };
-  }
-  throw new MissingParameterError(key, regionCode, date);
+  const reading = readParameterShared(definitions, table, key, regionCode, date);
+  return { ...reading };
 }
