@@ -15,10 +15,9 @@ import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { decideClaim, fetchClaims, type ClaimDecision } from '../../../api/claims';
 import { errorText, isApiError } from '../../../api/client';
 import { ActionButton } from '../../../components/ActionButton';
-import { BigInput } from '../../../components/BigInput';
 import { Choices, type Option } from '../../../components/Choices';
-import { Field } from '../../../components/Field';
 import { Notice, Page } from '../../../components/Page';
+import { ReasonForm } from '../../../components/ReasonForm';
 import { RoleGate } from '../../../components/RoleGate';
 import { STAFF_LEVEL_LABEL } from '../../../labels';
 import { dayText, monthText } from '../../../time';
@@ -89,48 +88,6 @@ function Facts({ parts, className }: { parts: string[]; className?: string }) {
 
 function claimLabel(claim: Claim): string {
   return `${claim.beneficiary.name} ${claim.name}`;
-}
-
-/** Asks for the reason of a refusal (the worker reads it), then refuses. */
-function RejectForm({
-  testId,
-  onDone,
-  onCancel,
-}: {
-  testId: string;
-  onDone: (reason: string) => Promise<void>;
-  onCancel: () => void;
-}) {
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const submit = async () => {
-    if (reason.trim().length < 4) {
-      setFailure('请写明不通过的原因，至少 4 个字');
-      return;
-    }
-    setBusy(true);
-    setFailure(null);
-    try {
-      await onDone(reason.trim());
-    } catch (error) {
-      setFailure(errorText(error));
-      setBusy(false);
-    }
-  };
-  return (
-    <View className="bf-filters">
-      <Field label="为什么不通过？" hint="申领人能看到这句话，请写清楚" error={failure} testId={`${testId}-reason`}>
-        <BigInput value={reason} onChange={setReason} maxLength={200} testId={`${testId}-reason`} />
-      </Field>
-      <ActionButton busy={busy} onPress={submit} testId={`${testId}-confirm`}>
-        确认不通过
-      </ActionButton>
-      <Button size="large" block onClick={onCancel} disabled={busy} data-testid={`${testId}-cancel`}>
-        不了，返回
-      </Button>
-    </View>
-  );
 }
 
 function ClaimCard({
@@ -251,7 +208,10 @@ function ClaimCard({
       {!open ? null : ownClaim ? (
         <Notice>这是您代为申领的，要由其他工作人员审核。</Notice>
       ) : rejecting ? (
-        <RejectForm
+        <ReasonForm
+          label="为什么不通过？"
+          hint="申领人能看到这句话，请写清楚"
+          confirm="确认不通过"
           testId={`claim-${id}-reject`}
           onDone={(reason) => decide('reject', reason)}
           onCancel={() => setRejecting(false)}

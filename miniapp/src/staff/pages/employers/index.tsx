@@ -12,10 +12,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { errorText } from '../../../api/client';
 import { decideEmployer, fetchEmployers, fetchRegionPositions, takeDown } from '../../../api/staffReview';
 import { ActionButton } from '../../../components/ActionButton';
-import { BigInput } from '../../../components/BigInput';
 import { Choices, type Option } from '../../../components/Choices';
-import { Field } from '../../../components/Field';
 import { Notice, Page } from '../../../components/Page';
+import { ReasonForm } from '../../../components/ReasonForm';
 import { RoleGate } from '../../../components/RoleGate';
 import { optionsOf } from '../../../labels';
 
@@ -25,52 +24,6 @@ const VIEWS: Option<Section>[] = [
   { value: 'positions', label: '本地岗位' },
 ];
 const STATUS_OPTIONS = optionsOf(VERIFICATION_STATUS_ZH);
-
-/** Asks for the reason of a refusal or a takedown, then does it. */
-function ReasonForm({
-  label,
-  confirm,
-  testId,
-  onDone,
-  onCancel,
-}: {
-  label: string;
-  confirm: string;
-  testId: string;
-  onDone: (reason: string) => Promise<void>;
-  onCancel: () => void;
-}) {
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const submit = async () => {
-    if (reason.trim().length < 4) {
-      setFailure('请写明原因，至少 4 个字');
-      return;
-    }
-    setBusy(true);
-    setFailure(null);
-    try {
-      await onDone(reason.trim());
-    } catch (error) {
-      setFailure(errorText(error));
-      setBusy(false);
-    }
-  };
-  return (
-    <View className="bf-filters">
-      <Field label={label} hint="对方能看到这句话" error={failure} testId={`${testId}-reason`}>
-        <BigInput value={reason} onChange={setReason} maxLength={200} testId={`${testId}-reason`} />
-      </Field>
-      <ActionButton busy={busy} onPress={submit} testId={`${testId}-confirm`}>
-        {confirm}
-      </ActionButton>
-      <Button size="large" block onClick={onCancel} disabled={busy}>
-        不了，返回
-      </Button>
-    </View>
-  );
-}
 
 function EmployerCard({ employer, onDecided }: { employer: Employer; onDecided: (next: Employer) => void }) {
   const [busy, setBusy] = useState(false);
@@ -112,6 +65,7 @@ function EmployerCard({ employer, onDecided }: { employer: Employer; onDecided: 
       {rejecting ? (
         <ReasonForm
           label="为什么不通过？"
+          hint="单位能看到这句话"
           confirm="确认不通过"
           testId={`reject-${employer.employerId}`}
           onDone={(reason) => decide('rejected', reason)}
@@ -223,6 +177,7 @@ function PositionCard({ position, onChanged }: { position: Position; onChanged: 
       {position.takenDown ? null : takingDown ? (
         <ReasonForm
           label="为什么下架这个岗位？"
+          hint="单位能看到这句话"
           confirm="确认下架"
           testId={`takedown-${position.positionId}`}
           onDone={async (reason) => onChanged(await takeDown(position, reason))}
