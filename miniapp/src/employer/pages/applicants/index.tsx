@@ -5,17 +5,18 @@
  * ID number). Accept for an interview, or reject with a reason the worker reads; 确认录用
  * records the hire (for piece pay, with the agreed monthly income).
  */
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { occupationName, yuanToFen, type Applicant, type Position } from '@bangfu/shared';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { errorText, isApiError } from '../../../api/client';
 import { closePosition, decide, fetchApplicants, fetchPosition, hire, publishPosition } from '../../../api/positions';
 import { ActionButton } from '../../../components/ActionButton';
 import { BigInput } from '../../../components/BigInput';
 import { Choices } from '../../../components/Choices';
 import { Field, fieldName } from '../../../components/Field';
+import { useReloadOnShow } from '../../../hooks/useReloadOnShow';
 import { Notice, Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { APPLICANT_STATUS_ZH, LABOUR_CLASS_ZH, POSITION_STATUS_ZH } from '../../../labels';
@@ -365,16 +366,7 @@ function Manage({ positionId, saved }: { positionId: string; saved: string | und
     }
   }, [positionId]);
   // Every time the page shows: back from 修改岗位, the position is current.
-  const busy = useRef(false);
-  useDidShow(() => {
-    if (busy.current) return;
-    busy.current = true;
-    reload()
-      .catch(() => undefined)
-      .finally(() => {
-        busy.current = false;
-      });
-  });
+  useReloadOnShow(reload);
 
   if (load.state === 'loading') return <Notice>正在加载…</Notice>;
   if (load.state === 'failed') {

@@ -3,13 +3,14 @@
  * 已关闭 / 已过期) and how many are hired of how many wanted; post a new one. Without a
  * profile it sends the employer to fill one in; while unverified it says so.
  */
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Employer, Position } from '@bangfu/shared';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { errorText } from '../../../api/client';
 import { fetchMyEmployer, fetchMyPositions } from '../../../api/positions';
+import { useReloadOnShow } from '../../../hooks/useReloadOnShow';
 import { Notice, Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { POSITION_STATUS_ZH } from '../../../labels';
@@ -66,16 +67,7 @@ function MyPositions() {
     }
   }, []);
   // Every time the page shows: back from posting or hiring, the list is current.
-  const busy = useRef(false);
-  useDidShow(() => {
-    if (busy.current) return;
-    busy.current = true;
-    reload()
-      .catch(() => undefined)
-      .finally(() => {
-        busy.current = false;
-      });
-  });
+  useReloadOnShow(reload);
 
   if (load.state === 'loading') return <Notice>正在加载…</Notice>;
   if (load.state === 'failed') {

@@ -1,11 +1,12 @@
 /** 我的报名: the jobs this worker applied for, newest first, with what the employer said. */
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { ApplicationStatus } from '@bangfu/shared';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { errorText, isApiError } from '../../../api/client';
 import { fetchMyApplications, type MyApplication } from '../../../api/positions';
+import { useReloadOnShow } from '../../../hooks/useReloadOnShow';
 import { Notice, Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { APPLICATION_STATUS_ZH } from '../../../labels';
@@ -67,16 +68,7 @@ function MyApplications() {
     }
   }, []);
   // Every time the page shows: an employer may have answered meanwhile.
-  const loading = useRef(false);
-  useDidShow(() => {
-    if (loading.current) return;
-    loading.current = true;
-    reload()
-      .catch(() => undefined)
-      .finally(() => {
-        loading.current = false;
-      });
-  });
+  useReloadOnShow(reload);
 
   if (load.state === 'loading') return <Notice>正在加载…</Notice>;
   if (load.state === 'unbound') {

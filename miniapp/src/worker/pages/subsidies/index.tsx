@@ -3,7 +3,7 @@
  * holds — 可以领 with the amount, 已申领 with where the claim stands, 还差什么, or why
  * not — each with its reasons in plain words, and one button that claims all that is due.
  */
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { formatYuan, type Claim, type ClaimStatus, type SubsidyResult } from '@bangfu/shared';
@@ -12,6 +12,7 @@ import { errorText, isApiError } from '../../../api/client';
 import { claimAll, fetchMyClaims, fetchMySubsidies, newIdempotencyKey, type MySubsidies } from '../../../api/subsidies';
 import { ActionButton } from '../../../components/ActionButton';
 import { Notice, Page } from '../../../components/Page';
+import { useReloadOnShow } from '../../../hooks/useReloadOnShow';
 import { RoleGate } from '../../../components/RoleGate';
 import { monthText } from '../../../time';
 import '../../worker.css';
@@ -96,9 +97,7 @@ function MySubsidiesView() {
       else setLoad({ state: 'failed', message: errorText(error) });
     }
   }, []);
-  useDidShow(() => {
-    reload().catch(() => undefined);
-  });
+  useReloadOnShow(reload);
 
   if (load.state === 'loading') return <Notice>正在计算您能领的补贴…</Notice>;
   if (load.state === 'unbound') {
