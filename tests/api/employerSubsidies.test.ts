@@ -4,7 +4,7 @@
  * worker it placed outside the county, once they have worked 6 months of the year.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaMonth, type Employer } from '@bangfu/shared';
+import { chinaMonth, type Claim, type Employer } from '@bangfu/shared';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { boundWorker, positionInput, putPositions } from '../support/positions.js';
@@ -96,5 +96,119 @@ describe('an employer’s own subsidies', () => {
     expect(six).toMatchObject(
       due ? { eligible: true, amountFen: 80_000, periodKey: `${year}:${worker.workerId}` } : { eligible: false, amountFen: 0 },
     );
+  });
+});
+
+describe('an employer’s claims', () => {
+  const claimAll = (token: string, body: Record<string, unknown> = { idempotencyKey: crypto.randomUUID() }) =>
+    api.call('POST', '/api/v1/me/employer/subsidies/claims', { token, body });
+
+  it('claims a workshop reward once under ten taps at once; the township and county approve it; it is paid to the corporate account', async () => {
+    const token = await api.loginAs('demo-employer-1');
+    const [township, county] = await Promise.all([api.loginAs('demo-staff-township-1'), api.loginAs('demo-staff-county')]);
+    const employer = (await api.call('GET', '/api/v1/me/employer', { token })).body.employer as Employer;
+    const set = await api.call('PUT', `/api/v1/employers/${employer.employerId}/workshop`, {
+      token: township,
+      body: { version: employer.version, recognition: 'recognised', decidedOn: '2026-01-10', assistedEmployees: 25 },
+    });
+    expect(set.status).toBe(200);
+
+    const taps = await Promise.all(Array.from({ length: 10 }, () => claimAll(token)));
+    expect(taps.map((t) => t.status)).toEqual(Array(10).fill(200));
+    expect(taps.reduce((n, t) => n + (t.body.created as number), 0)).toBe(1);
+    const mine = await api.call('GET', '/api/v1/me/employer/claims', { token });
+    expect(mine.body.claims).toHaveLength(1);
+    const [claim] = mine.body.claims as Claim[];
+    expect(claim).toMatchObject({
+      subsidy: 'workshop_reward',
+      beneficiary: { kind: 'employer', employerId: employer.employerId, name: employer.name },
+      regionCode: employer.regionCode,
+      amountFen: 3_000_000, // 20 or more 帮扶对象: the top tier (example)
+      status: 'submitted',
+      source: 'employer',
+      needsSecondApproval: true,
+    });
+    // Claimed now: shown as 已申领, and asking for it by name again is answered with the same claim.
+    expect((await subsidiesOf(token)).find((r) => r.subsidy === 'workshop_reward')).toMatchObject({ eligible: false });
+    const again = await claimAll(token, { idempotencyKey: crypto.randomUUID(), subsidies: ['workshop_reward'] });
+    expect(again.body).toMatchObject({ created: 0, claims: [{ claimId: claim!.claimId }] });
+
+    // In the township's queue; above the threshold the county approves it a second time.
+    const queue = await api.call('GET', `/api/v1/claims?regionCode=${employer.regionCode}&status=submitted`, { token: township });
+    expect(queue.body.claims.map((c: Claim) => c.claimId)).toContain(claim!.claimId);
+    const first = await api.call('POST', `/api/v1/claims/${claim!.claimId}/decision`, {
+      token: township,
+      body: { version: claim!.version, decision: 'approve' },
+    });
+    expect(first.body.claim.status).toBe('firstApproved');
+    const second = await api.call('POST', `/api/v1/claims/${claim!.claimId}/decision`, {
+      token: county,
+      body: { version: first.body.claim.version, decision: 'approve' },
+    });
+    expect(second.body.claim.status).toBe('approved');
+
+    // No corporate account yet: the batch leaves it approved, and says why.
+    const pay = () =>
+      api.call('POST', '/api/v1/claims/payments', {
+        token: county,
+        body: { regionCode: employer.regionCode, idempotencyKey: crypto.randomUUID() },
+      });
+    const skipped = await pay();
+    expect(skipped.body.batch.skipped).toEqual([
+      { claimId: claim!.claimId, name: employer.name, reason: '单位没有登记对公账户' },
+    ]);
+    const badAccount = await api.call('PUT', '/api/v1/me/employer/payout-account', {
+      token,
+      body: { kind: 'corporateAccount', bankName: '中国农业银行固阳县支行', number: '12-34' },
+    });
+    expect(badAccount.status).toBe(400);
+    expect(badAccount.body.error.field).toBe('body.number');
+    const account = await api.call('PUT', '/api/v1/me/employer/payout-account', {
+      token,
+      body: { kind: 'corporateAccount', bankName: '中国农业银行固阳县支行', number: '05370101040012345' },
+    });
+    expect(account.body).toEqual({
+      kind: 'corporateAccount',
+      bankName: '中国农业银行固阳县支行',
+      numberMasked: '*************2345',
+    });
+    const paid = await pay();
+    expect(paid.body.batch).toMatchObject({ claimIds: [claim!.claimId], totalFen: 3_000_000 });
+    const file = await fetch(`${api.url}/api/v1/claims/payments/${paid.body.batch.batchId}/file`, {
+      headers: { authorization: `Bearer ${county}` },
+    });
+    const [, row] = (await file.text()).trim().split('\r\n');
+    expect(row).toBe(
+      `1,${employer.name},,对公账户（中国农业银行固阳县支行）,05370101040012345,30000.00,帮扶车间奖补,${claim!.claimId}`,
+    );
+  });
+
+  it('refuses a claim from an employer staff have not verified, and a subsidy that is not due, changing nothing', async () => {
+    const user = await api.ctx.users.get('demo-employer-1');
+    await api.ctx.users.create({ ...user!, userId: 'unverified-employer', employerId: undefined as never, version: 1 });
+    const fresh = await api.loginAs('unverified-employer');
+    const created = await api.call('POST', '/api/v1/me/employer', {
+      token: fresh,
+      body: {
+        name: '金山镇新开劳务站',
+        kind: 'hrAgency',
+        regionCode: '150222102',
+        location: { lat: 41.034, lng: 110.063 },
+        address: '金山镇政府旁',
+        contactName: '王站长',
+        contactPhone: '13904720001',
+      },
+    });
+    expect(created.status).toBe(201);
+    const refused = await claimAll(fresh);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message.zh).toContain('审核');
+
+    const agency = await api.loginAs('demo-employer-6');
+    const notDue = await claimAll(agency, { idempotencyKey: crypto.randomUUID(), subsidies: ['workshop_reward'] });
+    expect(notDue.status).toBe(409);
+    expect(notDue.body.error.field).toBe('body.subsidies');
+    const agencyProfile = (await api.call('GET', '/api/v1/me/employer', { token: agency })).body.employer as Employer;
+    expect(await api.ctx.claims.ofEmployer(agencyProfile.employerId)).toEqual([]);
   });
 });

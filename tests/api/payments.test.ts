@@ -10,6 +10,8 @@ import { startTestApi, type TestApi } from '../support/api.js';
 import { claimFor } from '../support/claims.js';
 
 let api: TestApi;
+/** The worker a test claim pays. */
+const workerIdOf = (claim: Claim) => (claim.beneficiary.kind === 'worker' ? claim.beneficiary.workerId : '');
 let township: string;
 let county: string;
 
@@ -30,7 +32,7 @@ async function approvedClaim(n: number, amountFen: number, card?: string): Promi
   });
   expect(approved.body.claim.status).toBe('approved');
   if (card) {
-    const set = await api.call('PUT', `/api/v1/registry/workers/${claim.beneficiary.workerId}/payout-account`, {
+    const set = await api.call('PUT', `/api/v1/registry/workers/${workerIdOf(claim)}/payout-account`, {
       token: county,
       body: { kind: 'socialSecurityCard', number: card },
     });
@@ -89,9 +91,9 @@ describe('payment batches', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(header).toBe('序号,姓名,身份证号,账户类型,账号,金额（元）,补贴,申领编号');
+    expect(header).toBe('序号,姓名或单位,身份证号,账户类型,账号,金额（元）,补贴,申领编号');
     expect(row).toMatch(/^1,测试10,150222\*{8}\d{3}[\dX],社保卡,6228481234567890001,666\.00,一次性交通补助,c_/);
-    const audit = await api.call('GET', `/api/v1/registry/workers/${claim.beneficiary.workerId}/audit`, { token: county });
+    const audit = await api.call('GET', `/api/v1/registry/workers/${workerIdOf(claim)}/audit`, { token: county });
     expect(audit.body.entries.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['payoutAccount']));
     expect(audit.body.entries.some((e: { reason: string }) => e.reason.includes(body.batch.batchId))).toBe(true);
   });
@@ -99,12 +101,12 @@ describe('payment batches', () => {
   it('is the county’s to do, and refuses a card number of the wrong shape', async () => {
     expect((await pay(crypto.randomUUID(), township)).status).toBe(403);
     const { claim } = await claimFor(api, 20, 10_000);
-    const bad = await api.call('PUT', `/api/v1/registry/workers/${claim.beneficiary.workerId}/payout-account`, {
+    const bad = await api.call('PUT', `/api/v1/registry/workers/${workerIdOf(claim)}/payout-account`, {
       token: county,
       body: { kind: 'bankCard', number: '1234' },
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe('body.number');
-    expect(await api.ctx.payments.account(claim.beneficiary.workerId)).toBeUndefined();
+    expect(await api.ctx.payments.account(workerIdOf(claim))).toBeUndefined();
   });
 });

@@ -163,6 +163,8 @@ export const keys = {
   claimInQueue: (regionCode: string, createdAt: string, claimId: string) => `${regionCode}#${createdAt}#${claimId}`,
   /** The account a worker's subsidies are paid to (bank card or social security card). */
   payoutAccount: (workerId: string) => ({ pk: `WORKER#${workerId}`, sk: 'PAYOUT' }),
+  /** An employer's or agency's corporate account (对公账户), beside its profile. */
+  employerPayoutAccount: (employerId: string) => ({ pk: `EMPLOYER#${employerId}`, sk: 'PAYOUT' }),
   /** A payment batch: the claims it paid, claimed under attribute_not_exists by its idempotency key. */
   paymentBatch: (batchId: string) => ({ pk: `PAYBATCH#${batchId}`, sk: 'BATCH' }),
   /** A region's own steps of a policy parameter, set by its admins (all are read together: a small set). */

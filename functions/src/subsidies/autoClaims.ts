@@ -7,7 +7,7 @@
 import { chinaMonth, type SubsidyId } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { toWorker } from '../registry/workerRepository.js';
-import { createSubsidyService } from './service.js';
+import { createSubsidyService, workerBeneficiary } from './service.js';
 
 /** Who the claims say made them. */
 export const AUTO_CLAIMS_ACTOR = 'system:auto-claims';
@@ -27,7 +27,7 @@ export interface AutoClaimsReport {
 }
 
 export async function runAutoClaims(
-  ctx: Pick<AppContext, 'workers' | 'employment' | 'claims' | 'parameterSteps'>,
+  ctx: Pick<AppContext, 'workers' | 'employment' | 'claims' | 'parameterSteps' | 'positions' | 'applications'>,
   regionCode: string,
   now = new Date(),
 ): Promise<AutoClaimsReport> {
@@ -51,7 +51,8 @@ export async function runAutoClaims(
         workers.slice(i, i + CONCURRENCY).map(async (worker) => {
           const { results, unavailable } = await subsidies.evaluateWorker(worker, period);
           const made = await subsidies.claimDue(
-            worker,
+            workerBeneficiary(worker),
+            worker.villageCode,
             period,
             results.filter((r) => r.eligible),
             { source: 'auto', createdBy: AUTO_CLAIMS_ACTOR },

@@ -6,26 +6,24 @@
  * and version it was decided on and appends to the claim's history, in one update.
  */
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ancestorAt, claimSchema, type Claim, type ClaimStatus } from '@bangfu/shared';
+import { ancestorAt, beneficiaryKey, claimSchema, type Claim, type BeneficiaryRef, type ClaimStatus } from '@bangfu/shared';
 import { isConditionFailed } from '../db/errors.js';
 import { queryAll, queryPage } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 import { ApiError, notFound } from '../http/apiError.js';
 
-export const workerBeneficiary = (workerId: string) => `worker#${workerId}`;
-
-/** `c_` and the base64url of workerId, subsidy and period key. */
-export function claimIdOf(workerId: string, subsidy: string, periodKey: string): string {
-  return `c_${Buffer.from(JSON.stringify([workerId, subsidy, periodKey])).toString('base64url')}`;
+/** `c_` and the base64url of the beneficiary's key, the subsidy and the period key. */
+export function claimIdOf(beneficiary: BeneficiaryRef, subsidy: string, periodKey: string): string {
+  return `c_${Buffer.from(JSON.stringify([beneficiaryKey(beneficiary), subsidy, periodKey])).toString('base64url')}`;
 }
 
-function naturalKeyOf(claimId: string): { workerId: string; subsidy: string; periodKey: string } | undefined {
+function naturalKeyOf(claimId: string): { beneficiary: string; subsidy: string; periodKey: string } | undefined {
   try {
     const parts: unknown = JSON.parse(Buffer.from(claimId.slice(2), 'base64url').toString('utf8'));
     if (!Array.isArray(parts) || parts.length !== 3 || !parts.every((p) => typeof p === 'string')) return undefined;
-    const [workerId, subsidy, periodKey] = parts as [string, string, string];
-    return { workerId, subsidy, periodKey };
+    const [beneficiary, subsidy, periodKey] = parts as [string, string, string];
+    return /^(worker|employer)#/.test(beneficiary) ? { beneficiary, subsidy, periodKey } : undefined;
   } catch {
     return undefined;
   }
@@ -42,7 +40,7 @@ const queueKeys = (claim: Pick<Claim, 'regionCode' | 'status' | 'createdAt' | 'c
 
 function claimItem(claim: Claim) {
   return {
-    ...keys.claim(workerBeneficiary(claim.beneficiary.workerId), claim.subsidy, claim.periodKey),
+    ...keys.claim(beneficiaryKey(claim.beneficiary), claim.subsidy, claim.periodKey),
     type: 'claim',
     ...claim,
     ...queueKeys(claim),
@@ -58,32 +56,35 @@ export function createClaimRepository({ db, tableName }: TableRef) {
     const { Item } = await db.send(
       new GetCommand({
         TableName: tableName,
-        Key: keys.claim(workerBeneficiary(key.workerId), key.subsidy, key.periodKey),
+        Key: keys.claim(key.beneficiary, key.subsidy, key.periodKey),
         ConsistentRead: true,
       }),
     );
     return Item ? toClaim(Item) : undefined;
   }
 
+  async function of(beneficiary: BeneficiaryRef): Promise<Claim[]> {
+    const items = await queryAll(db, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.claimsOf(beneficiaryKey(beneficiary)), ':prefix': keys.claimPrefix() },
+    });
+    return items.map(toClaim);
+  }
+
   return {
     get,
-
     /** A worker's claims, every one (a person has a bounded number). */
-    async ofWorker(workerId: string): Promise<Claim[]> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.claimsOf(workerBeneficiary(workerId)), ':prefix': keys.claimPrefix() },
-      });
-      return items.map(toClaim);
-    },
+    ofWorker: (workerId: string) => of({ kind: 'worker', workerId }),
+    /** An employer's or agency's claims. */
+    ofEmployer: (employerId: string) => of({ kind: 'employer', employerId }),
 
     /** Creates the claim unless its natural key has one; returns the claim there, and whether it is new. */
     async create(claim: NewClaim, now = new Date()): Promise<{ claim: Claim; created: boolean }> {
       const at = now.toISOString();
       const full: Claim = {
         ...claim,
-        claimId: claimIdOf(claim.beneficiary.workerId, claim.subsidy, claim.periodKey),
+        claimId: claimIdOf(claim.beneficiary, claim.subsidy, claim.periodKey),
         status: 'submitted',
         approvals: [],
         history: [{ at, by: claim.createdBy, from: null, to: 'submitted' }],
@@ -133,7 +134,7 @@ export function createClaimRepository({ db, tableName }: TableRef) {
         const { Attributes } = await db.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: keys.claim(workerBeneficiary(claim.beneficiary.workerId), claim.subsidy, claim.periodKey),
+            Key: keys.claim(beneficiaryKey(claim.beneficiary), claim.subsidy, claim.periodKey),
             UpdateExpression:
               'SET #status = :to, history = list_append(history, :step), approvals = list_append(approvals, :approval), ' +
               '#version = #version + :one, gsi4pk = :qpk, gsi4sk = :qsk' +

@@ -5,26 +5,35 @@
  * batches are made at once.
  */
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { paymentBatchSchema, payoutAccountSchema, type PaymentBatch, type PayoutAccount } from '@bangfu/shared';
+import {
+  paymentBatchSchema,
+  storedPayoutAccountSchema,
+  type BeneficiaryRef,
+  type PaymentBatch,
+  type PayoutAccount,
+} from '@bangfu/shared';
 import { isConditionFailed } from '../db/errors.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 
+const accountKey = (owner: BeneficiaryRef) =>
+  owner.kind === 'worker' ? keys.payoutAccount(owner.workerId) : keys.employerPayoutAccount(owner.employerId);
+
 export function createPaymentRepository({ db, tableName }: TableRef) {
   return {
-    async account(workerId: string): Promise<PayoutAccount | undefined> {
-      const { Item } = await db.send(
-        new GetCommand({ TableName: tableName, Key: keys.payoutAccount(workerId), ConsistentRead: true }),
-      );
-      return Item ? payoutAccountSchema.parse({ kind: Item.kind, number: Item.number }) : undefined;
+    async account(owner: BeneficiaryRef): Promise<PayoutAccount | undefined> {
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: accountKey(owner), ConsistentRead: true }));
+      if (!Item) return undefined;
+      const { kind, number, bankName } = Item;
+      return storedPayoutAccountSchema.parse({ kind, number, ...(bankName ? { bankName } : {}) });
     },
 
-    async setAccount(workerId: string, account: PayoutAccount, by: string): Promise<void> {
+    async setAccount(owner: BeneficiaryRef, account: PayoutAccount, by: string): Promise<void> {
       await db.send(
         new PutCommand({
           TableName: tableName,
           Item: {
-            ...keys.payoutAccount(workerId),
+            ...accountKey(owner),
             type: 'payoutAccount',
             ...account,
             setBy: by,

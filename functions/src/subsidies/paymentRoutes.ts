@@ -4,7 +4,8 @@ import {
   maskAccount,
   paymentBatchSchema,
   PAYOUT_KIND_ZH,
-  PAYOUT_KINDS,
+  WORKER_PAYOUT_KINDS,
+  employerPayoutAccountSchema,
   payoutAccountSchema,
   regionCodeSchema,
   type Claim,
@@ -16,6 +17,7 @@ import { requireRegionScope } from '../auth/scope.js';
 import { batchPut } from '../db/batchWrite.js';
 import { ApiError, notFound } from '../http/apiError.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
+import { ownEmployer } from '../positions/access.js';
 import { STAFF, workerInScope } from '../registry/access.js';
 import { auditItem } from '../registry/audit.js';
 
@@ -59,12 +61,27 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
       access: STAFF,
       params: workerIdParams,
       body: payoutAccountSchema,
-      response: z.object({ kind: z.enum(PAYOUT_KINDS), numberMasked: z.string() }),
+      response: z.object({ kind: z.enum(WORKER_PAYOUT_KINDS), numberMasked: z.string() }),
       handler: async ({ principal, params, body }) => {
         const worker = await workerInScope(ctx, principal, params.workerId);
-        await ctx.payments.setAccount(worker.workerId, body, principal.userId);
+        await ctx.payments.setAccount({ kind: 'worker', workerId: worker.workerId }, body, principal.userId);
         await batchPut(ctx.table, [auditItem(principal, worker.workerId, 'payoutAccount', `登记${PAYOUT_KIND_ZH[body.kind]}`)]);
         return { kind: body.kind, numberMasked: maskAccount(body.number) };
+      },
+    }),
+
+    defineRoute({
+      method: 'put',
+      path: '/api/v1/me/employer/payout-account',
+      summary: 'Employer or agency: the corporate account (对公账户) its subsidies are paid to (shown masked)',
+      tag: 'subsidies',
+      access: ['employer'],
+      body: employerPayoutAccountSchema,
+      response: z.object({ kind: z.literal('corporateAccount'), bankName: z.string(), numberMasked: z.string() }),
+      handler: async ({ principal, body }) => {
+        const employer = await ownEmployer(ctx, principal);
+        await ctx.payments.setAccount({ kind: 'employer', employerId: employer.employerId }, body, principal.userId);
+        return { kind: body.kind, bankName: body.bankName, numberMasked: maskAccount(body.number) };
       },
     }),
 
@@ -99,8 +116,9 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
           skipped: [],
         };
         for (const claim of await approvedClaims(body.regionCode)) {
-          if (!(await ctx.payments.account(claim.beneficiary.workerId))) {
-            batch.skipped.push({ claimId: claim.claimId, name: claim.beneficiary.name, reason: '没有登记银行卡或社保卡' });
+          if (!(await ctx.payments.account(claim.beneficiary))) {
+            const missing = claim.beneficiary.kind === 'worker' ? '没有登记银行卡或社保卡' : '单位没有登记对公账户';
+            batch.skipped.push({ claimId: claim.claimId, name: claim.beneficiary.name, reason: missing });
             continue;
           }
           try {
@@ -137,21 +155,27 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
         if (!batch) throw notFound('没有这个发放批次', 'No such payment batch.');
         requireRegionScope(principal, STAFF, batch.regionCode, 'params.batchId');
         requirePayer(principal);
-        const rows: string[] = [['序号', '姓名', '身份证号', '账户类型', '账号', '金额（元）', '补贴', '申领编号'].join(',')];
+        const rows: string[] = [
+          ['序号', '姓名或单位', '身份证号', '账户类型', '账号', '金额（元）', '补贴', '申领编号'].join(','),
+        ];
         const audits: Record<string, unknown>[] = [];
         for (const [i, claimId] of batch.claimIds.entries()) {
           const claim = claimSchema.parse(await ctx.claims.get(claimId));
+          const { beneficiary } = claim;
           const [worker, account] = await Promise.all([
-            ctx.workers.getItem(claim.beneficiary.workerId),
-            ctx.payments.account(claim.beneficiary.workerId),
+            beneficiary.kind === 'worker' ? ctx.workers.getItem(beneficiary.workerId) : undefined,
+            ctx.payments.account(beneficiary),
           ]);
-          audits.push(auditItem(principal, claim.beneficiary.workerId, 'payoutAccount', `下载发放文件 ${batch.batchId}`));
+          // A person's ID and card leave the system here: each download is on their record.
+          if (beneficiary.kind === 'worker') {
+            audits.push(auditItem(principal, beneficiary.workerId, 'payoutAccount', `下载发放文件 ${batch.batchId}`));
+          }
           rows.push(
             [
               i + 1,
               claim.beneficiary.name,
               worker?.idNumberMasked ?? '',
-              account ? PAYOUT_KIND_ZH[account.kind] : '',
+              account ? `${PAYOUT_KIND_ZH[account.kind]}${'bankName' in account ? `（${account.bankName}）` : ''}` : '',
               account?.number ?? '',
               bankAmount(claim.amountFen),
               claim.item ? `${claim.name}（${claim.item}）` : claim.name,

@@ -13,10 +13,10 @@ import {
   SUBSIDY_NAME_ZH,
   subsidyFactsSchema,
   subsidyResultSchema,
-  employmentPlaceOf,
-  factsFromEmployer,
-  type Placement,
+  type Claim,
+  type ClaimBeneficiary,
   type Principal,
+  type SubsidyResult,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { requireRegionScope } from '../auth/scope.js';
@@ -25,7 +25,7 @@ import { ownEmployer } from '../positions/access.js';
 import { boundWorker, STAFF } from '../registry/access.js';
 import { toWorker } from '../registry/workerRepository.js';
 import { claimNotFound } from './claimRepository.js';
-import { createSubsidyService } from './service.js';
+import { createSubsidyService, workerBeneficiary } from './service.js';
 import { ApiError } from '../http/apiError.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 
@@ -39,6 +39,43 @@ const unavailableSchema = z.object({ subsidy: z.enum(SUBSIDY_IDS), name: z.strin
 
 export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
   const subsidies = createSubsidyService(ctx);
+
+  /**
+   * 申领全部: a claim for every result due (or the ones named, each of which must be due).
+   * A retry finds its claims already there and is answered with them, as the first time.
+   */
+  async function claimAll(
+    { period, results, claims }: { period: string; results: SubsidyResult[]; claims: Claim[] },
+    body: z.infer<typeof claimAllRequestSchema>,
+    beneficiary: ClaimBeneficiary,
+    regionCode: string,
+    principal: Principal,
+  ) {
+    const wanted = body.subsidies ? results.filter((r) => body.subsidies!.includes(r.subsidy)) : results;
+    const refused = (body.subsidies ?? []).filter((id) => !wanted.some((r) => r.subsidy === id && (r.eligible || r.claimed)));
+    if (refused.length > 0) {
+      const reasons = refused.map((id) => {
+        const lines = wanted.filter((r) => r.subsidy === id).flatMap((r) => r.trace.filter((t) => t.kind === 'rule'));
+        return `${SUBSIDY_NAME_ZH[id]}：${lines.map((t) => t.text).join('；') || '现在不符合条件'}`;
+      });
+      throw new ApiError('CONFLICT', `不能申领。${reasons.join('。')}`, `Not due: ${refused.join(', ')}.`, 'body.subsidies');
+    }
+    const made = await subsidies.claimDue(
+      beneficiary,
+      regionCode,
+      period,
+      wanted.filter((r) => r.eligible),
+      {
+        source: beneficiary.kind === 'worker' ? 'worker' : 'employer',
+        createdBy: principal.userId,
+        idempotencyKey: body.idempotencyKey,
+      },
+    );
+    const claimedBefore = claims.filter((c) =>
+      wanted.some((r) => r.claimed && r.subsidy === c.subsidy && r.periodKey === c.periodKey),
+    );
+    return { claims: [...made.map((m) => m.claim), ...claimedBefore], created: made.filter((m) => m.created).length };
+  }
 
   /** The logged-in worker's subsidies this month. */
   async function ownEvaluation(principal: Principal) {
@@ -105,28 +142,8 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
       body: claimAllRequestSchema,
       response: z.object({ claims: z.array(claimSchema), created: z.number().int().min(0) }),
       handler: async ({ principal, body }) => {
-        const { worker, period, results, claims } = await ownEvaluation(principal);
-        const wanted = body.subsidies ? results.filter((r) => body.subsidies!.includes(r.subsidy)) : results;
-        const due = wanted.filter((r) => r.eligible);
-        // A subsidy asked for by name must be due (or already claimed): else say why, and claim nothing.
-        const refused = (body.subsidies ?? []).filter((id) => !wanted.some((r) => r.subsidy === id && (r.eligible || r.claimed)));
-        if (refused.length > 0) {
-          const reasons = refused.map((id) => {
-            const lines = wanted.filter((r) => r.subsidy === id).flatMap((r) => r.trace.filter((t) => t.kind === 'rule'));
-            return `${SUBSIDY_NAME_ZH[id]}：${lines.map((t) => t.text).join('；') || '现在不符合条件'}`;
-          });
-          throw new ApiError('CONFLICT', `不能申领。${reasons.join('。')}`, `Not due: ${refused.join(', ')}.`, 'body.subsidies');
-        }
-        const made = await subsidies.claimDue(worker, period, due, {
-          source: 'worker',
-          createdBy: principal.userId,
-          idempotencyKey: body.idempotencyKey,
-        });
-        // A retry finds its claims already there: answer with them, as the first time.
-        const claimedBefore = claims.filter((c) =>
-          wanted.some((r) => r.claimed && r.subsidy === c.subsidy && r.periodKey === c.periodKey),
-        );
-        return { claims: [...made.map((m) => m.claim), ...claimedBefore], created: made.filter((m) => m.created).length };
+        const { worker, ...evaluation } = await ownEvaluation(principal);
+        return claimAll(evaluation, body, workerBeneficiary(worker), worker.villageCode, principal);
       },
     }),
 
@@ -176,7 +193,7 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
         requireRegionScope(principal, STAFF, claim.regionCode, 'params.claimId');
         const [approverAccount, beneficiary] = await Promise.all([
           ctx.users.get(principal.userId),
-          ctx.workers.getItem(claim.beneficiary.workerId),
+          claim.beneficiary.kind === 'worker' ? ctx.workers.getItem(claim.beneficiary.workerId) : undefined,
         ]);
         const ownRecord = approverAccount?.workerId ? await ctx.workers.getItem(approverAccount.workerId) : undefined;
         const outcome = decideClaim(
@@ -210,27 +227,46 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
       access: ['employer'],
       response: z.object({ period: monthSchema, results: z.array(subsidyResultSchema), unavailable: z.array(unavailableSchema) }),
       handler: async ({ principal }) => {
+        const { period, results, unavailable } = await subsidies.evaluateEmployer(await ownEmployer(ctx, principal));
+        return { period, results, unavailable };
+      },
+    }),
+
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/me/employer/subsidies/claims',
+      summary: 'Verified employer or agency: claim its subsidies due now (workshop rewards, transfer services), never twice',
+      tag: 'subsidies',
+      access: ['employer'],
+      body: claimAllRequestSchema,
+      response: z.object({ claims: z.array(claimSchema), created: z.number().int().min(0) }),
+      handler: async ({ principal, body }) => {
         const employer = await ownEmployer(ctx, principal);
-        const period = chinaMonth(new Date());
-        const placements: Placement[] = [];
-        if (employer.kind === 'hrAgency') {
-          for (const { position } of await ctx.positions.ofEmployer(employer.employerId)) {
-            for (const application of await ctx.applications.ofPosition(position.positionId)) {
-              if (application.status !== 'hired' || !application.hireMonth) continue;
-              const worker = await ctx.workers.getItem(application.workerId);
-              if (!worker) continue;
-              placements.push({
-                workerId: worker.workerId,
-                place: employmentPlaceOf(worker.villageCode, position.regionCode),
-                hireMonth: application.hireMonth,
-                months: await ctx.employment.timeline(worker.workerId),
-              });
-            }
-          }
+        if (employer.verification.status !== 'verified') {
+          throw new ApiError('FORBIDDEN', '单位信息通过审核后才能申领补贴', 'Only a verified employer can claim subsidies.');
         }
-        const facts = subsidyFactsSchema.parse(factsFromEmployer(employer, placements, period.slice(0, 4)));
-        const rules = RULES.filter((rule) => rule.beneficiary !== 'worker');
-        return { period, ...(await subsidies.evaluate(rules, { facts, period, regionCode: employer.regionCode })) };
+        const evaluation = await subsidies.evaluateEmployer(employer);
+        return claimAll(
+          evaluation,
+          body,
+          { kind: 'employer', employerId: employer.employerId, name: employer.name },
+          employer.regionCode,
+          principal,
+        );
+      },
+    }),
+
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/me/employer/claims',
+      summary: 'Employer or agency: its claims and where each stands',
+      tag: 'subsidies',
+      access: ['employer'],
+      response: z.object({ claims: z.array(claimSchema) }),
+      handler: async ({ principal }) => {
+        const employer = await ownEmployer(ctx, principal);
+        const claims = await ctx.claims.ofEmployer(employer.employerId);
+        return { claims: claims.sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
       },
     }),
   ];

@@ -7,7 +7,9 @@ import {
   APPROVAL_PARAMETERS,
   chinaDate,
   chinaMonth,
+  employmentPlaceOf,
   evaluateRule,
+  factsFromEmployer,
   factsFromRegistry,
   MissingParameterError,
   parameterSource,
@@ -16,6 +18,9 @@ import {
   SUBSIDY_NAME_ZH,
   subsidyFactsSchema,
   type Claim,
+  type ClaimBeneficiary,
+  type Employer,
+  type Placement,
   type ParameterSource,
   type Rule,
   type RuleInput,
@@ -32,9 +37,19 @@ export interface Unavailable {
   reason: string;
 }
 
-export const WORKER_RULES = RULES.filter((rule) => rule.beneficiary === 'worker');
+/** A worker as the beneficiary of their claims; their village's staff review them. */
+export const workerBeneficiary = (worker: Worker): ClaimBeneficiary => ({
+  kind: 'worker',
+  workerId: worker.workerId,
+  name: worker.name,
+});
 
-export function createSubsidyService(ctx: Pick<AppContext, 'employment' | 'claims' | 'parameterSteps'>) {
+export const WORKER_RULES = RULES.filter((rule) => rule.beneficiary === 'worker');
+export const EMPLOYER_RULES = RULES.filter((rule) => rule.beneficiary !== 'worker');
+
+export function createSubsidyService(
+  ctx: Pick<AppContext, 'employment' | 'claims' | 'parameterSteps' | 'positions' | 'applications' | 'workers'>,
+) {
   /** The shipped parameters with the regions' own steps laid over them. */
   async function currentParameters(): Promise<ParameterSource> {
     return parameterSource(RULES, await ctx.parameterSteps.overrides(), APPROVAL_PARAMETERS);
@@ -86,9 +101,37 @@ export function createSubsidyService(ctx: Pick<AppContext, 'employment' | 'claim
     return { period, claims, ...(await evaluate(WORKER_RULES, { facts, period, regionCode: worker.villageCode })) };
   }
 
+  /**
+   * An employer's or agency's subsidies for a month: a workshop's recognition and the
+   * 帮扶对象 it employs; an agency's transfers, from the hires through its own positions.
+   */
+  async function evaluateEmployer(employer: Employer, period = chinaMonth(new Date())) {
+    const placements: Placement[] = [];
+    if (employer.kind === 'hrAgency') {
+      for (const { position } of await ctx.positions.ofEmployer(employer.employerId)) {
+        for (const application of await ctx.applications.ofPosition(position.positionId)) {
+          if (application.status !== 'hired' || !application.hireMonth) continue;
+          const worker = await ctx.workers.getItem(application.workerId);
+          if (!worker) continue;
+          placements.push({
+            workerId: worker.workerId,
+            place: employmentPlaceOf(worker.villageCode, position.regionCode),
+            hireMonth: application.hireMonth,
+            months: await ctx.employment.timeline(worker.workerId),
+          });
+        }
+      }
+    }
+    const claims = await ctx.claims.ofEmployer(employer.employerId);
+    const pastClaims = claims.map((c) => ({ subsidy: c.subsidy, periodKey: c.periodKey, amountFen: c.amountFen }));
+    const facts = subsidyFactsSchema.parse({ ...factsFromEmployer(employer, placements, period.slice(0, 4)), pastClaims });
+    return { period, claims, ...(await evaluate(EMPLOYER_RULES, { facts, period, regionCode: employer.regionCode })) };
+  }
+
   /** A claim for each result that is due; a claim already there is returned, never made twice. */
   async function claimDue(
-    worker: Worker,
+    beneficiary: ClaimBeneficiary,
+    regionCode: string,
     period: string,
     due: readonly SubsidyResult[],
     by: { source: Claim['source']; createdBy: string; idempotencyKey?: string },
@@ -103,12 +146,12 @@ export function createSubsidyService(ctx: Pick<AppContext, 'employment' | 'claim
           ...(result.item ? { item: result.item } : {}),
           periodKey: result.periodKey,
           period,
-          beneficiary: { kind: 'worker', workerId: worker.workerId, name: worker.name },
-          regionCode: worker.villageCode,
+          beneficiary,
+          regionCode,
           amountFen: result.amountFen,
           trace: result.trace,
           reference: result.reference,
-          needsSecondApproval: needsSecondApproval(parameters, result.amountFen, worker.villageCode, today),
+          needsSecondApproval: needsSecondApproval(parameters, result.amountFen, regionCode, today),
           source: by.source,
           createdBy: by.createdBy,
           ...(by.idempotencyKey ? { idempotencyKey: by.idempotencyKey } : {}),
@@ -117,7 +160,7 @@ export function createSubsidyService(ctx: Pick<AppContext, 'employment' | 'claim
     );
   }
 
-  return { currentParameters, evaluate, evaluateWorker, claimDue };
+  return { currentParameters, evaluate, evaluateWorker, evaluateEmployer, claimDue };
 }
 
 export type SubsidyService = ReturnType<typeof createSubsidyService>;

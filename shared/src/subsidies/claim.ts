@@ -20,8 +20,8 @@ export const claimStepSchema = z.object({
   reason: z.string().optional(),
 });
 
-/** Who asked: the worker themself, staff on their behalf, or the monthly 免申即享 run. */
-export const CLAIM_SOURCES = ['worker', 'staff', 'auto'] as const;
+/** Who asked: the worker themself, staff on their behalf, the monthly 免申即享 run, or an employer or agency for itself. */
+export const CLAIM_SOURCES = ['worker', 'staff', 'auto', 'employer'] as const;
 
 const traceLineSchema = z.object({
   kind: z.enum(['fact', 'parameter', 'rule']),
@@ -50,6 +50,20 @@ export const subsidyResultSchema = z.object({
   reference: referenceSchema,
 });
 
+/** Who is paid: a worker, or an employer or agency (帮扶车间奖补, 就业创业服务补助). */
+export const claimBeneficiarySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('worker'), workerId: z.string(), name: z.string() }),
+  z.object({ kind: z.literal('employer'), employerId: z.string(), name: z.string() }),
+]);
+export type ClaimBeneficiary = z.infer<typeof claimBeneficiarySchema>;
+
+/** Which worker or employer, without the name. */
+export type BeneficiaryRef = { kind: 'worker'; workerId: string } | { kind: 'employer'; employerId: string };
+
+/** The beneficiary as the claim's key and its id name it. */
+export const beneficiaryKey = (beneficiary: BeneficiaryRef): string =>
+  beneficiary.kind === 'worker' ? `worker#${beneficiary.workerId}` : `employer#${beneficiary.employerId}`;
+
 export const claimSchema = z.object({
   claimId: z.string(),
   subsidy: z.enum(SUBSIDY_IDS),
@@ -58,8 +72,8 @@ export const claimSchema = z.object({
   periodKey: z.string(),
   /** The month the rules were evaluated for. */
   period: z.string(),
-  beneficiary: z.object({ kind: z.literal('worker'), workerId: z.string(), name: z.string() }),
-  /** The beneficiary's village: whose staff review it. */
+  beneficiary: claimBeneficiarySchema,
+  /** The beneficiary's village (a worker's) or the employer's township or village: whose staff review it. */
   regionCode: z.string(),
   amountFen: z.number().int().min(0),
   trace: z.array(traceLineSchema),

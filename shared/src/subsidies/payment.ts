@@ -1,22 +1,35 @@
 /**
  * Paying approved claims: each worker's own account (a bank card or the social security
- * card's financial account, file 000 §(三): paid to the worker's own card), and payment
- * batches — every approved claim of a region at the time, each paid exactly once.
+ * card's financial account, file 000 §(三): paid to the worker's own card), an employer's
+ * or agency's corporate account (对公账户), and payment batches — every approved claim
+ * of a region at the time, each paid exactly once.
  */
 import { z } from 'zod';
 
-export const PAYOUT_KINDS = ['bankCard', 'socialSecurityCard'] as const;
+export const WORKER_PAYOUT_KINDS = ['bankCard', 'socialSecurityCard'] as const;
+export const PAYOUT_KINDS = [...WORKER_PAYOUT_KINDS, 'corporateAccount'] as const;
 export const PAYOUT_KIND_ZH: Record<(typeof PAYOUT_KINDS)[number], string> = {
   bankCard: '银行卡',
   socialSecurityCard: '社保卡',
+  corporateAccount: '对公账户',
 };
 
+/** A worker's card. */
 export const payoutAccountSchema = z.strictObject({
-  kind: z.enum(PAYOUT_KINDS),
+  kind: z.enum(WORKER_PAYOUT_KINDS),
   /** Digits only, as printed on the card without spaces. */
   number: z.string().regex(/^\d{12,19}$/, '卡号应为 12 到 19 位数字'),
 });
-export type PayoutAccount = z.infer<typeof payoutAccountSchema>;
+
+/** An employer's or agency's corporate account: the bank's name is needed to pay into it. */
+export const employerPayoutAccountSchema = z.strictObject({
+  kind: z.literal('corporateAccount'),
+  bankName: z.string().trim().min(4, '请写开户银行全称，如 中国农业银行固阳县支行').max(40),
+  number: z.string().regex(/^\d{8,30}$/, '对公账号应为 8 到 30 位数字'),
+});
+
+export const storedPayoutAccountSchema = z.union([payoutAccountSchema, employerPayoutAccountSchema]);
+export type PayoutAccount = z.infer<typeof storedPayoutAccountSchema>;
 
 /** "6228 **** **** 1234" style: the last four digits only. */
 export function maskAccount(number: string): string {
