@@ -15,6 +15,7 @@ import { openApiDocument } from './http/openapi.js';
 import { requestContext } from './http/requestContext.js';
 import { inlineScriptHashes } from './http/staticCsp.js';
 import { mountRoutes, type AnyRoute } from './http/route.js';
+import { matchingRoutes } from './matching/routes.js';
 import { applicationRoutes } from './positions/applicationRoutes.js';
 import { employerRoutes } from './positions/employerRoutes.js';
 import { positionRoutes } from './positions/positionRoutes.js';
@@ -47,6 +48,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...employerRoutes(ctx),
     ...positionRoutes(ctx),
     ...applicationRoutes(ctx),
+    ...matchingRoutes(ctx),
     ...subsidyRoutes(ctx),
     ...parameterRoutes(ctx),
     ...paymentRoutes(ctx),

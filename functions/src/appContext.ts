@@ -14,6 +14,8 @@ import type { PositionRepository } from './positions/positionRepository.js';
 import type { ClaimRepository } from './subsidies/claimRepository.js';
 import type { ParameterRepository } from './subsidies/parameterRepository.js';
 import type { PaymentRepository } from './subsidies/paymentRepository.js';
+import type { MatchRepository } from './matching/matchRepository.js';
+import type { SubscribeMessageSender } from './matching/subscribeMessage.js';
 
 /** What every route module is given: the table, the repositories and the outside services. */
 export interface AppContext {
@@ -37,8 +39,12 @@ export interface AppContext {
   parameterSteps: ParameterRepository;
   /** Payout accounts and payment batches. */
   payments: PaymentRepository;
+  /** Pushes (为你推荐), dismissals and the "311" services. */
+  matches: MatchRepository;
   tokens: TokenService;
   wechat: WeChatClient;
+  /** WeChat subscribe messages (the job push's notice). */
+  subscribeMessages: SubscribeMessageSender;
   /** Only the local runner turns this on; the Lambda build never does. */
   devLogin: boolean;
 }

@@ -33,6 +33,8 @@ const configSchema = z.object({
   WECHAT_APPID: z.string().default(''),
   /** Local only; on AWS it comes from the secret. */
   WECHAT_APP_SECRET: z.string().default(''),
+  /** The subscribe-message template of job pushes (岗位推荐通知); empty: pushes are stored and shown, not notified. */
+  WECHAT_PUSH_TEMPLATE_ID: z.string().default(''),
   /** Largest accepted JSON body. */
   BODY_LIMIT: z.string().default('100kb'),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),

@@ -17,6 +17,8 @@ import { createPositionRepository } from './positions/positionRepository.js';
 import { createClaimRepository } from './subsidies/claimRepository.js';
 import { createParameterRepository } from './subsidies/parameterRepository.js';
 import { createPaymentRepository } from './subsidies/paymentRepository.js';
+import { createMatchRepository } from './matching/matchRepository.js';
+import { createSubscribeMessageSender } from './matching/subscribeMessage.js';
 
 /** Wires the repositories and clients from configuration; used by Lambda, the local runner and tests. */
 export function createAppContext(config: Config, secrets: AppSecrets, options: { devLogin: boolean }): AppContext {
@@ -42,11 +44,18 @@ export function createAppContext(config: Config, secrets: AppSecrets, options: {
     claims: createClaimRepository(table),
     parameterSteps: createParameterRepository(table),
     payments: createPaymentRepository(table),
+    matches: createMatchRepository(table),
     tokens: createTokenService(secrets.tokenSigningKey, config.TOKEN_TTL_SECONDS),
     wechat: createWeChatClient({
       apiBase: config.WECHAT_API_BASE,
       appId: config.WECHAT_APPID,
       appSecret: secrets.wechatAppSecret,
+    }),
+    subscribeMessages: createSubscribeMessageSender({
+      apiBase: config.WECHAT_API_BASE,
+      appId: config.WECHAT_APPID,
+      appSecret: secrets.wechatAppSecret,
+      templateId: config.WECHAT_PUSH_TEMPLATE_ID,
     }),
     devLogin: options.devLogin,
   };

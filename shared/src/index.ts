@@ -32,3 +32,11 @@ export * from './positions/filters.js';
 export * from './positions/clusters.js';
 export * from './positions/application.js';
 export * from './positions/queries.js';
+export * from './matching/push.js';
+export * from './matching/types.js';
+// Both subsidies/approval and matching/types name a `Refusal`: the index keeps approval's; matching's is `MatchRefusal`.
+export type { Refusal } from './subsidies/approval.js';
+export * from './matching/scorer.js';
+export * from './matching/fromRecords.js';
+export * from './matching/positionIndex.js';
+export * from './matching/coverage.js';

@@ -107,6 +107,6 @@ describe('payment batches', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe('body.number');
-    expect(await api.ctx.payments.account(workerIdOf(claim))).toBeUndefined();
+    expect(await api.ctx.payments.account({ kind: 'worker', workerId: workerIdOf(claim) })).toBeUndefined();
   });
 });

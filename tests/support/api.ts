@@ -41,6 +41,8 @@ export interface TestApiOptions {
   staticDir?: string;
   bodyLimit?: string;
   tableName?: string;
+  /** More configuration, e.g. WECHAT_PUSH_TEMPLATE_ID. */
+  env?: Record<string, string>;
 }
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
@@ -56,6 +58,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     BODY_LIMIT: options.bodyLimit ?? '16kb',
     LOG_LEVEL: 'SILENT',
     ...TEST_ID_KEYS,
+    ...options.env,
   });
   const ctx = createAppContext(config, await loadAppSecrets(config), { devLogin: options.devLogin ?? true });
   await ensureTable(ctx.table.db, tableName);

@@ -170,6 +170,33 @@ export const keys = {
   /** A region's own steps of a policy parameter, set by its admins (all are read together: a small set). */
   parameterSteps: (regionCode: string, key: string) => ({ pk: 'PARAMS', sk: `${regionCode}#${key}` }),
   parameterStepsAll: () => 'PARAMS',
+  /**
+   * A position pushed to a worker (为你推荐): at most once per worker and position, ever;
+   * the month, score and reason travel on it, and later whether they applied and were hired.
+   */
+  push: (workerId: string, positionId: string) => ({ pk: `WORKER#${workerId}`, sk: `PUSH#${positionId}` }),
+  pushPrefix: () => 'PUSH#',
+  /** How many workers a position was pushed to in a month, held under k × open headcount. */
+  pushCapacity: (positionId: string, month: string) => ({ pk: `POSITION#${positionId}`, sk: `PUSHCAP#${month}` }),
+  /** A position the worker said is not for them (不感兴趣): never recommended to them again. */
+  dismissal: (workerId: string, positionId: string) => ({ pk: `WORKER#${workerId}`, sk: `NOTFOR#${positionId}` }),
+  dismissalPrefix: () => 'NOTFOR#',
+  /** One "311" service given to a worker: a job recommendation, career guidance or a training offer. */
+  service: (workerId: string, year: string, at: string, serviceId: string) => ({
+    pk: `WORKER#${workerId}`,
+    sk: `SERVICE#${year}#${at}#${serviceId}`,
+  }),
+  servicePrefix: (year: string) => `SERVICE#${year}#`,
+  /** A worker's "311" counts for a year, kept with each service in one transaction. */
+  serviceSummary: (workerId: string, year: string) => ({ pk: `WORKER#${workerId}`, sk: `SERVICES#${year}` }),
+  /**
+   * The positions a push run scores, frozen when the run starts, in gzip'd chunks under
+   * 400 KB: every shard of the run reads the same list, whatever is posted meanwhile.
+   */
+  pushSnapshot: (runId: string, chunk: number) => ({ pk: `PUSHSNAP#${runId}`, sk: String(chunk).padStart(5, '0') }),
+  pushSnapshotOf: (runId: string) => `PUSHSNAP#${runId}`,
+  /** A monthly push run over a region: its report, for staff and for re-runs. */
+  pushRun: (regionCode: string, month: string) => ({ pk: `PUSHRUN#${regionCode}`, sk: month }),
   /** A key that never exists: the health check reads it to prove the table answers. */
   healthProbe: () => ({ pk: 'HEALTH', sk: 'PROBE' }),
 } as const;

@@ -79,7 +79,10 @@ export function applicationRoutes(ctx: AppContext): AnyRoute[] {
         if (!isListable(record.position, chinaDate(new Date()))) {
           throw new ApiError('CONFLICT', '这个岗位已经招满或停止招聘了，看看别的岗位吧', 'The position is no longer open.');
         }
-        return ctx.applications.apply(params.positionId, worker.workerId, principal.userId);
+        const applied = await ctx.applications.apply(params.positionId, worker.workerId, principal.userId);
+        // A recommendation that led to an application counts toward the "311" success rate.
+        if (applied.created) await ctx.matches.followedByApplication(worker.workerId, params.positionId);
+        return applied;
       },
     }),
 
@@ -160,6 +163,7 @@ export function applicationRoutes(ctx: AppContext): AnyRoute[] {
         }
         const hired = await ctx.applications.hire(application, employment, principal.userId);
         await ctx.positions.markFilledIfFull(position.positionId);
+        await ctx.matches.followedByHire(application.workerId, position.positionId);
         const after = await ctx.positions.get(position.positionId);
         return { application: hired.application, position: after!.position };
       },

@@ -191,6 +191,32 @@ export async function nearby(
   };
 }
 
+/**
+ * Every public, listable position within `radiusKm`, ring by ring outwards (each ring
+ * twice as wide as the one before): the caller scores a ring and stops as soon as nothing
+ * further out can beat what it has (the recommender's exact early stop).
+ */
+export async function* ringsOutward(
+  table: TableRef,
+  center: LatLng,
+  radiusKm: number,
+  now = new Date(),
+): AsyncGenerator<{ innerKm: number; outerKm: number; positions: { position: Position; d: number }[] }> {
+  const today = chinaDate(now);
+  for (
+    let inner = 0, outer = Math.min(radiusKm, 2 * FIRST_RING_KM);
+    inner < radiusKm;
+    inner = outer, outer = Math.min(radiusKm, outer * 2)
+  ) {
+    const last = outer >= radiusKm;
+    const read = await readShape(table, annulus(center, inner, outer), { narrowKm: outer - inner, wholeKm: outer }, {}, today);
+    const positions = read.positions
+      .map((position) => ({ position, d: distanceKm(center, position.location) }))
+      .filter(({ d }) => d >= inner && (last ? d <= outer : d < outer));
+    yield { innerKm: inner, outerKm: outer, positions };
+  }
+}
+
 /** Km across the narrow side of a box, for the edge precision of its covering. */
 function narrowSideKm(bounds: Bbox): number {
   const midLat = (bounds.minLat + bounds.maxLat) / 2;

@@ -37,6 +37,14 @@ export function createUserRepository(table: TableRef) {
   return {
     get,
 
+    /** The WeChat openid the account logged in with, if it ever did (demo accounts never). */
+    async openidOf(userId: string): Promise<string | undefined> {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: keys.user(userId), ProjectionExpression: 'wechatOpenid' }),
+      );
+      return typeof Item?.wechatOpenid === 'string' ? Item.wechatOpenid : undefined;
+    },
+
     async create(user: User): Promise<void> {
       await putNew(table, userItem(user), new ApiError('CONFLICT', '账号已存在', 'The account already exists.', 'userId'));
     },
@@ -86,7 +94,14 @@ export function createUserRepository(table: TableRef) {
         await db.send(
           new TransactWriteCommand({
             TransactItems: [
-              { Put: { TableName: tableName, Item: userItem(user), ConditionExpression: 'attribute_not_exists(pk)' } },
+              {
+                Put: {
+                  TableName: tableName,
+                  // The openid stays on the account: subscribe messages (job pushes) are sent to it.
+                  Item: { ...userItem(user), wechatOpenid: openid },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
               {
                 Put: {
                   TableName: tableName,

@@ -1,0 +1,78 @@
+/**
+ * The monthly push run on one machine: the plan, then each phase's shards spread over
+ * worker threads (one per core), each thread with its own database client running the same
+ * shard function the state machine's Lambdas run. The priority phase finishes before the
+ * others' phase starts.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { AppContext } from '../appContext.js';
+import type { Config } from '../config.js';
+import {
+  planPushRun,
+  PUSH_PHASES,
+  runPushShard,
+  sumShardReports,
+  type PushPlanResult,
+  type PushShardReport,
+} from '../matching/pushJob.js';
+import { loadSnapshot } from '../matching/positionSnapshot.js';
+
+export interface LocalPushResult {
+  plan: PushPlanResult;
+  reports: PushShardReport[];
+  total: ReturnType<typeof sumShardReports>;
+}
+
+/** The thread entry: .ts under tsx (development), .js when built. */
+const THREAD_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './pushThread.ts' : './pushThread.js', import.meta.url);
+
+function runInThread(config: Config, shards: PushPlanResult['shards'], phase: string, positionsJson: string, now: Date) {
+  return new Promise<PushShardReport[]>((resolve, reject) => {
+    const worker = new Worker(THREAD_ENTRY, {
+      workerData: { config, shards, phase, positionsJson, now: now.toISOString() },
+      execArgv: THREAD_ENTRY.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [],
+    });
+    worker.once('message', (reports: PushShardReport[]) => resolve(reports));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`push thread exited with ${code}`));
+    });
+  });
+}
+
+/**
+ * Plans the run and executes its shards; with `threads` 0 every shard runs in this
+ * thread on `ctx` (the tests do this), else over that many worker threads built from `config`.
+ */
+export async function runPushLocally(
+  ctx: AppContext,
+  input: { regionCode: string; month?: string; config?: unknown },
+  options: { threads?: number; config?: Config; now?: Date } = {},
+): Promise<LocalPushResult> {
+  const now = options.now ?? new Date();
+  const plan = await planPushRun(ctx, input, now);
+  const positions = await loadSnapshot(ctx, plan.runId);
+  const threads = Math.min(options.threads ?? availableParallelism(), plan.shards.length);
+  const reports: PushShardReport[] = [];
+  for (const phase of PUSH_PHASES) {
+    if (threads <= 0 || !options.config) {
+      for (const shard of plan.shards) reports.push(await runPushShard(ctx, { ...shard, phase }, positions, now));
+      continue;
+    }
+    const json = JSON.stringify(positions);
+    const parts = Array.from({ length: threads }, (_, t) => plan.shards.filter((_, i) => i % threads === t));
+    const results = await Promise.all(parts.map((part) => runInThread(options.config!, part, phase, json, now)));
+    reports.push(...results.flat());
+  }
+  const total = sumShardReports(reports);
+  await ctx.matches.saveRun(plan.regionCode, plan.month, {
+    runId: plan.runId,
+    config: plan.config,
+    positions: plan.positions,
+    shards: plan.shards.length,
+    finishedAt: new Date().toISOString(),
+    ...total,
+  });
+  return { plan, reports, total };
+}

@@ -1,0 +1,250 @@
+/**
+ * The monthly job push (每月岗位推送), in two steps that scale from one county to a province:
+ *
+ * 1. plan: check k and N, freeze the province's open positions (positionSnapshot.ts) and
+ *    split the region into shards, one per township;
+ * 2. shards: each takes its township's willing unemployed, ranks the frozen positions for
+ *    each with the exact index (top-k equal to scoring every position), and pushes up to N
+ *    per worker, best match first, within each position's capacity. The priority phase
+ *    (监测对象, 零就业家庭, 易地搬迁) runs over every shard before the others' phase.
+ *
+ * Capacity and "never twice" live in DynamoDB (matchRepository.push: one transaction per
+ * push), so shards may run side by side — Lambdas under the state machine's Distributed Map,
+ * or worker threads locally — and a re-run of the month changes nothing.
+ */
+import {
+  chinaDate,
+  chinaMonth,
+  compareMatches,
+  createPositionIndex,
+  isPushPriority,
+  isWillingUnemployed,
+  parsePushConfig,
+  pushCapacity,
+  type OkMatch,
+  type PushConfig,
+} from '@bangfu/shared';
+import type { AppContext } from '../appContext.js';
+import { toWorker } from '../registry/workerRepository.js';
+import type { PushOutcome } from './matchRepository.js';
+import { loadSnapshot, readProvincePositions, saveSnapshot, type SnapshotPosition } from './positionSnapshot.js';
+import { createRecommender } from './recommender.js';
+
+export const PUSH_PHASES = ['priority', 'others'] as const;
+export type PushPhase = (typeof PUSH_PHASES)[number];
+
+export interface PushShard {
+  runId: string;
+  /** The township (or village) whose workers this shard serves. */
+  regionCode: string;
+  month: string;
+  phase: PushPhase;
+  config: PushConfig;
+}
+
+export interface PushPlanResult {
+  runId: string;
+  regionCode: string;
+  month: string;
+  config: PushConfig;
+  positions: number;
+  /** Every shard of one phase; the same list serves both phases. */
+  shards: Omit<PushShard, 'phase'>[];
+}
+
+export interface PushShardReport {
+  regionCode: string;
+  phase: PushPhase;
+  /** Willing unemployed of this phase in the shard. */
+  workers: number;
+  /** Of them, those with at least one push this month (this run or before). */
+  reached: number;
+  pushed: number;
+  alreadyPushed: number;
+  /** Candidates skipped because the position's capacity for the month was used up. */
+  full: number;
+  noLocation: number;
+  notices: Record<string, number>;
+}
+
+type PushContext = Pick<AppContext, 'regions' | 'table' | 'workers' | 'matches' | 'users' | 'subscribeMessages' | 'applications'>;
+
+/** The townships under a region (itself when it is a township or a village). */
+async function townshipsUnder(ctx: Pick<AppContext, 'regions'>, code: string): Promise<string[]> {
+  if (code.length >= 9) return [code];
+  const children = await ctx.regions.children(code);
+  return (await Promise.all(children.map((child) => townshipsUnder(ctx, child.code)))).flat().sort();
+}
+
+/** Step 1. Refuses k or N out of range before anything is read or written. */
+export async function planPushRun(
+  ctx: PushContext,
+  input: { regionCode: string; month?: string; config?: unknown },
+  now = new Date(),
+): Promise<PushPlanResult> {
+  const config = parsePushConfig(input.config ?? {});
+  const month = input.month ?? chinaMonth(now);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new Error(`推送月份应为 YYYY-MM: ${month}`);
+  if (!(await ctx.regions.get(input.regionCode))) throw new Error(`没有这个地区: ${input.regionCode}`);
+  const runId = `${input.regionCode}-${month}-${now.getTime()}`;
+  const positions = await readProvincePositions(ctx, input.regionCode, now);
+  await saveSnapshot(ctx, runId, positions, now);
+  const shards = (await townshipsUnder(ctx, input.regionCode)).map((regionCode) => ({ runId, regionCode, month, config }));
+  return { runId, regionCode: input.regionCode, month, config, positions: positions.length, shards };
+}
+
+/** Step 2, one shard, with the run's positions already loaded (the local runner shares them). */
+export async function runPushShard(
+  ctx: PushContext,
+  shard: PushShard,
+  positions: readonly SnapshotPosition[],
+  now = new Date(),
+): Promise<PushShardReport> {
+  const { month, config } = shard;
+  const today = chinaDate(now);
+  const context = { today };
+  const index = createPositionIndex(positions, context);
+  const byId = new Map(positions.map((p) => [p.positionId, p]));
+  const recommender = createRecommender(ctx);
+  const report: PushShardReport = {
+    regionCode: shard.regionCode,
+    phase: shard.phase,
+    workers: 0,
+    reached: 0,
+    pushed: 0,
+    alreadyPushed: 0,
+    full: 0,
+    noLocation: 0,
+    notices: {},
+  };
+
+  // The shard's willing unemployed of this phase, each with what they already have.
+  const candidates: { workerId: string; boundUserId?: string; relocated: boolean; pushedThisMonth: number; ranked: OkMatch[] }[] =
+    [];
+  let cursor: string | undefined;
+  do {
+    const page = await ctx.workers.page({
+      regionCode: shard.regionCode,
+      employed: false,
+      limit: 100,
+      ...(cursor ? { cursor } : {}),
+    });
+    for (const item of page.items) {
+      const worker = toWorker(item);
+      if (!isWillingUnemployed(worker, today)) continue;
+      if (isPushPriority(worker.groups) !== (shard.phase === 'priority')) continue;
+      report.workers++;
+      let match;
+      try {
+        match = await recommender.matchWorker(worker);
+      } catch {
+        report.noLocation++;
+        continue;
+      }
+      const [pushes, dismissed, applications] = await Promise.all([
+        ctx.matches.pushesOf(worker.workerId),
+        ctx.matches.dismissed(worker.workerId),
+        ctx.applications.ofWorker(worker.workerId),
+      ]);
+      // Never again: what was pushed before, what they said no to, what they applied for.
+      const skip = new Set([...pushes.map((p) => p.positionId), ...dismissed, ...applications.map((a) => a.positionId)]);
+      const pushedThisMonth = pushes.filter((p) => p.month === month).length;
+      const ranked = index.top(match, config.n + skip.size).filter((m) => !skip.has(m.positionId));
+      candidates.push({
+        workerId: worker.workerId,
+        ...(worker.boundUserId ? { boundUserId: worker.boundUserId } : {}),
+        relocated: worker.groups.includes('relocated'),
+        pushedThisMonth,
+        ranked,
+      });
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+
+  // The better best match first, then by id: the same order planPush uses.
+  candidates.sort((a, b) => {
+    const [x, y] = [a.ranked[0], b.ranked[0]];
+    if (x && y && x.score !== y.score) return compareMatches(x, y);
+    if (!x !== !y) return x ? -1 : 1;
+    return a.workerId < b.workerId ? -1 : 1;
+  });
+
+  for (const worker of candidates) {
+    let have = worker.pushedThisMonth;
+    for (const match of worker.ranked) {
+      if (have >= config.n) break;
+      const position = byId.get(match.positionId)!;
+      const limits = pushCapacity(
+        {
+          openHeadcount: position.headcount - position.filled,
+          ...(position.relocationReservedShare !== undefined
+            ? { relocationReservedShare: position.relocationReservedShare }
+            : {}),
+        },
+        config.k,
+      );
+      const outcome: PushOutcome = await ctx.matches.push(
+        {
+          workerId: worker.workerId,
+          positionId: match.positionId,
+          month,
+          score: match.score,
+          reason: match.reason,
+          factors: match.factors,
+        },
+        { ...limits, relocated: worker.relocated },
+        now,
+      );
+      if (outcome === 'pushed') {
+        report.pushed++;
+        have++;
+        const notice = await notify(ctx, worker.boundUserId, position, match.reason);
+        report.notices[notice] = (report.notices[notice] ?? 0) + 1;
+        await ctx.matches.noted(worker.workerId, match.positionId, notice);
+      } else if (outcome === 'alreadyPushed') report.alreadyPushed++;
+      else report.full++;
+    }
+    if (have > 0) report.reached++;
+  }
+  return report;
+}
+
+async function notify(ctx: PushContext, boundUserId: string | undefined, position: SnapshotPosition, reason: string) {
+  const openid = boundUserId ? await ctx.users.openidOf(boundUserId) : undefined;
+  if (!openid) return 'noAccount' as const;
+  return ctx.subscribeMessages.sendJobPush({
+    openid,
+    page: `worker/pages/position/index?positionId=${position.positionId}`,
+    positionTitle: position.title,
+    employerName: position.employerName,
+    reason,
+  });
+}
+
+/** Step 2 for a Lambda: loads the run's frozen positions, then runs the shard. */
+export async function runPushShardFromSnapshot(ctx: PushContext, shard: PushShard, now = new Date()) {
+  return runPushShard(ctx, shard, await loadSnapshot(ctx, shard.runId), now);
+}
+
+/** The whole run's figures from its shards' reports. */
+export function sumShardReports(reports: readonly PushShardReport[]) {
+  const total = {
+    workers: 0,
+    reached: 0,
+    pushed: 0,
+    alreadyPushed: 0,
+    full: 0,
+    noLocation: 0,
+    notices: {} as Record<string, number>,
+  };
+  for (const r of reports) {
+    total.workers += r.workers;
+    total.reached += r.reached;
+    total.pushed += r.pushed;
+    total.alreadyPushed += r.alreadyPushed;
+    total.full += r.full;
+    total.noLocation += r.noLocation;
+    for (const [k, v] of Object.entries(r.notices)) total.notices[k] = (total.notices[k] ?? 0) + v;
+  }
+  return total;
+}

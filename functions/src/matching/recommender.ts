@@ -1,0 +1,101 @@
+/**
+ * Recommendations for one worker, live: positions are read ring by ring outwards from
+ * home (the geohash index, never a Scan) and scored; reading stops once the best score
+ * any farther position could reach is below the k-th best found (the scorer's bound), so
+ * the answer is the same as scoring every position within reach, at a fraction of the reads.
+ * A worker without a home address is placed at the village centre, and the reason says so.
+ */
+import {
+  ancestorAt,
+  bestScoreAtDistance,
+  chinaDate,
+  compareMatches,
+  isPushPriority,
+  LOCAL_RADIUS_KM,
+  MAX_RADIUS_KM,
+  matchPositionOf,
+  matchWorkerOf,
+  scoreMatch,
+  type GeoPoint,
+  type MatchWorker,
+  type OkMatch,
+  type Position,
+  type TravelScope,
+  type Worker,
+} from '@bangfu/shared';
+import type { AppContext } from '../appContext.js';
+import { ApiError } from '../http/apiError.js';
+import { ringsOutward } from '../positions/geoQuery.js';
+
+/** How far live recommendations look for each willingness to travel (the geohash index reads up to 300 km). */
+const REACH_KM: Record<TravelScope, number> = {
+  local: LOCAL_RADIUS_KM,
+  county: 200,
+  city: MAX_RADIUS_KM,
+  province: MAX_RADIUS_KM,
+  any: MAX_RADIUS_KM,
+};
+
+export interface Recommendation {
+  match: OkMatch;
+  position: Position;
+}
+
+export function createRecommender(ctx: Pick<AppContext, 'regions' | 'table'>) {
+  const centres = new Map<string, Promise<GeoPoint | undefined>>();
+
+  /** The village's centre, else its township's, else its county's (the seed and imports set them). */
+  function villageCentre(villageCode: string): Promise<GeoPoint | undefined> {
+    let found = centres.get(villageCode);
+    if (!found) {
+      found = (async () => {
+        for (const level of ['village', 'township', 'county'] as const) {
+          const region = await ctx.regions.get(ancestorAt(villageCode, level));
+          if (region?.center) return region.center;
+        }
+        return undefined;
+      })();
+      centres.set(villageCode, found);
+    }
+    return found;
+  }
+
+  async function matchWorker(worker: Worker): Promise<MatchWorker> {
+    const centre = worker.home ?? (await villageCentre(worker.villageCode));
+    if (!centre) {
+      throw new ApiError(
+        'VALIDATION_FAILED',
+        '台账里没有您的住址，村里的位置也还没有登记，请联系村里的工作人员',
+        'Neither the worker’s home nor their village’s centre is known.',
+      );
+    }
+    return matchWorkerOf(worker, centre);
+  }
+
+  /** The worker's best `limit` positions, skipping the ones named in `skip` (dismissed, applied, pushed). */
+  async function recommend(
+    worker: MatchWorker,
+    limit: number,
+    skip: ReadonlySet<string>,
+    now = new Date(),
+  ): Promise<Recommendation[]> {
+    const context = { today: chinaDate(now) };
+    const best: Recommendation[] = [];
+    for await (const ring of ringsOutward(ctx.table, worker.home, REACH_KM[worker.travelScope], now)) {
+      // Nothing at or beyond this ring can beat the k-th found: the rest need not be read.
+      if (best.length >= limit && bestScoreAtDistance(worker, ring.innerKm, context) < best[limit - 1]!.match.score) break;
+      for (const { position } of ring.positions) {
+        if (skip.has(position.positionId)) continue;
+        const match = scoreMatch(worker, matchPositionOf(position), context);
+        if (match.ok) best.push({ match, position });
+      }
+      best.sort((a, b) => compareMatches(a.match, b.match));
+      best.length = Math.min(best.length, limit);
+    }
+    return best;
+  }
+
+  return { villageCentre, matchWorker, recommend, isPriority: (worker: Worker) => isPushPriority(worker.groups) };
+}
+
+export type Recommender = ReturnType<typeof createRecommender>;

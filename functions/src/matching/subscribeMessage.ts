@@ -1,0 +1,103 @@
+/**
+ * The job push's notice: a WeChat subscribe message (订阅消息) to the worker, opening the
+ * job in the mini-program. Behind an interface so the push job does not care how it is
+ * sent; the real client speaks WeChat's HTTP API (stable access token, then
+ * subscribe/send), and tests point its base URL at a fake server on loopback.
+ */
+import { z } from 'zod';
+
+export interface JobPushNotice {
+  openid: string;
+  /** The page the message opens, e.g. worker/pages/position/index?positionId=… */
+  page: string;
+  positionTitle: string;
+  employerName: string;
+  /** The one-line reason, cut to the template's 20 characters. */
+  reason: string;
+}
+
+/** sent; the worker has not subscribed (or said no); pushes are not configured here; WeChat failed. */
+export type NoticeOutcome = 'sent' | 'notSubscribed' | 'off' | 'failed';
+
+export interface SubscribeMessageSender {
+  sendJobPush(notice: JobPushNotice): Promise<NoticeOutcome>;
+}
+
+const tokenSchema = z.object({
+  access_token: z.string().optional(),
+  expires_in: z.number().optional(),
+  errcode: z.number().optional(),
+});
+const sendSchema = z.object({ errcode: z.number().optional(), errmsg: z.string().optional() });
+
+/** errcodes: 43101 the user has not subscribed / refused; 40001, 42001 the token went stale. */
+const NOT_SUBSCRIBED = 43101;
+const STALE_TOKEN = new Set([40001, 42001]);
+/** A "thing" field of a subscribe message holds at most 20 characters. */
+const thing = (text: string) => ({ value: [...text].slice(0, 20).join('') });
+
+export function createSubscribeMessageSender(options: {
+  apiBase: string;
+  appId: string;
+  appSecret: string;
+  /** The 岗位推荐 template chosen in the mini-program's console; empty turns notices off. */
+  templateId: string;
+  timeoutMs?: number;
+}): SubscribeMessageSender {
+  let token: { value: string; until: number } | undefined;
+
+  async function post(path: string, body: unknown): Promise<unknown> {
+    const response = await fetch(new URL(path, options.apiBase), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
+    });
+    return response.json();
+  }
+
+  async function accessToken(): Promise<string | undefined> {
+    if (token && token.until > Date.now()) return token.value;
+    const parsed = tokenSchema.safeParse(
+      await post('/cgi-bin/stable_token', { grant_type: 'client_credential', appid: options.appId, secret: options.appSecret }),
+    );
+    if (!parsed.success || !parsed.data.access_token) return undefined;
+    // Renew five minutes early.
+    token = { value: parsed.data.access_token, until: Date.now() + ((parsed.data.expires_in ?? 7200) - 300) * 1000 };
+    return token.value;
+  }
+
+  async function send(notice: JobPushNotice, retried: boolean): Promise<NoticeOutcome> {
+    const value = await accessToken();
+    if (!value) return 'failed';
+    const parsed = sendSchema.safeParse(
+      await post(`/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(value)}`, {
+        touser: notice.openid,
+        template_id: options.templateId,
+        page: notice.page,
+        lang: 'zh_CN',
+        data: { thing1: thing(notice.positionTitle), thing2: thing(notice.employerName), thing3: thing(notice.reason) },
+      }),
+    );
+    if (!parsed.success) return 'failed';
+    const errcode = parsed.data.errcode ?? 0;
+    if (errcode === 0) return 'sent';
+    if (errcode === NOT_SUBSCRIBED) return 'notSubscribed';
+    if (STALE_TOKEN.has(errcode) && !retried) {
+      token = undefined;
+      return send(notice, true);
+    }
+    return 'failed';
+  }
+
+  return {
+    async sendJobPush(notice) {
+      if (!options.templateId) return 'off';
+      try {
+        return await send(notice, false);
+      } catch {
+        return 'failed'; // WeChat unreachable: the push stands, the notice is marked failed
+      }
+    },
+  };
+}

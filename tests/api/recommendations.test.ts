@@ -1,0 +1,184 @@
+/**
+ * Recommendations on the demo county: the live list equals scoring every public position
+ * (the rings' early stop loses nothing), the hard filters hold, "not interested" is
+ * remembered, the candidate list for an employer shows no ID numbers, and the "311"
+ * figures add up from pushes, staff services and what followed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDate, chinaMonth, matchWorkerOf, rankPositions } from '@bangfu/shared';
+import { runPushLocally } from '../../functions/src/local/pushThreads.js';
+import { readProvincePositions } from '../../functions/src/matching/positionSnapshot.js';
+import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
+import { toWorker } from '../../functions/src/registry/workerRepository.js';
+import { startTestApi, type TestApi } from '../support/api.js';
+import { boundWorker } from '../support/positions.js';
+
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  await seedDemoCounty(api.ctx);
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+interface Shown {
+  position: { positionId: string; suitsHalfLabour: boolean; distanceKm: number };
+  score: number;
+  reason: string;
+  pushed: boolean;
+}
+const recommendations = async (token: string) => {
+  const { status, body } = await api.call('GET', '/api/v1/me/recommendations', { token });
+  expect(status).toBe(200);
+  return body as { homeIsVillageCentre: boolean; recommendations: Shown[] };
+};
+
+describe('a worker’s recommendations', () => {
+  it('are the best ten of every public position in reach, with reasons, from the village centre when no home is known', async () => {
+    const worker = await boundWorker(api, 1, {
+      labourClass: 'full',
+      skills: ['缝纫工'],
+      preferences: { travelScope: 'county', jobTypes: [] },
+    });
+    const { homeIsVillageCentre, recommendations: shown } = await recommendations(worker.token);
+    expect(homeIsVillageCentre).toBe(true);
+    expect(shown).toHaveLength(10);
+    for (const r of shown) expect(r.reason).toContain('按村的位置算');
+
+    // The reference: score every public position of the province, no early stop.
+    const record = toWorker((await api.ctx.workers.getItem(worker.workerId))!);
+    const centre = (await api.ctx.regions.get(record.villageCode))!.center!;
+    const all = await readProvincePositions(api.ctx, record.villageCode);
+    const expected = rankPositions(matchWorkerOf(record, centre), all, 10, { today: chinaDate(new Date()) });
+    expect(shown.map((r) => r.position.positionId)).toEqual(expected.map((m) => m.positionId));
+    expect(shown.map((r) => r.score)).toEqual(expected.map((m) => m.score));
+  });
+
+  it('offer a half-labour worker only positions that suit half labour', async () => {
+    const worker = await boundWorker(api, 2, { labourClass: 'half', preferences: { travelScope: 'any', jobTypes: [] } });
+    const { recommendations: shown } = await recommendations(worker.token);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const r of shown) expect(r.position.suitsHalfLabour).toBe(true);
+  });
+
+  it('remember "not interested": the position never comes back; an unknown one is a 404 and a malformed id a 400', async () => {
+    const worker = await boundWorker(api, 3, { labourClass: 'full', preferences: { travelScope: 'city', jobTypes: [] } });
+    const [first] = (await recommendations(worker.token)).recommendations;
+    const dismissed = await api.call('POST', `/api/v1/me/recommendations/${first!.position.positionId}/dismiss`, {
+      token: worker.token,
+    });
+    expect(dismissed).toEqual({ status: 200, body: { dismissed: true } });
+    const after = (await recommendations(worker.token)).recommendations.map((r) => r.position.positionId);
+    expect(after).not.toContain(first!.position.positionId);
+    expect(after).toHaveLength(10);
+
+    const unknown = await api.call('POST', `/api/v1/me/recommendations/p_${crypto.randomUUID()}/dismiss`, {
+      token: worker.token,
+    });
+    expect(unknown.status).toBe(404);
+    const malformed = await api.call('POST', '/api/v1/me/recommendations/nope/dismiss', { token: worker.token });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.field).toBe('params.positionId');
+  });
+});
+
+describe('candidates for a position', () => {
+  it('ranks willing workers of the county for the employer, without ID numbers; another employer’s position is a 403', async () => {
+    const token = await api.loginAs('demo-employer-1');
+    const own = (await api.call('GET', '/api/v1/me/positions', { token })).body.positions as { positionId: string }[];
+    const { status, body } = await api.call('GET', `/api/v1/positions/${own[0]!.positionId}/candidates?limit=5`, { token });
+    expect(status).toBe(200);
+    expect(body.candidates.length).toBeGreaterThan(0);
+    expect(body.candidates.length).toBeLessThanOrEqual(5);
+    const scores = body.candidates.map((c: { score: number }) => c.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const text = JSON.stringify(body);
+    expect(text).not.toMatch(/idNumber|1502221\d{10}[\dX]/);
+    for (const c of body.candidates) expect(c.nameMasked).toMatch(/^.\*+$/u);
+
+    const other = await api.loginAs('demo-employer-6');
+    expect((await api.call('GET', `/api/v1/positions/${own[0]!.positionId}/candidates`, { token: other })).status).toBe(403);
+    expect((await api.call('GET', `/api/v1/positions/p_${crypto.randomUUID()}/candidates`, { token })).status).toBe(404);
+  });
+});
+
+describe('"311" and coverage', () => {
+  it('adds up pushes, staff services and the applications that followed, per township, with the total the sum of the rows', async () => {
+    const month = chinaMonth(new Date());
+    const county = await api.loginAs('demo-staff-county');
+    const { total } = await runPushLocally(api.ctx, { regionCode: '150222', config: { k: 5, n: 3 } }, { threads: 0 });
+    expect(total.pushed).toBeGreaterThan(0);
+
+    // A pushed worker applies to what was pushed: counted once as an application after a recommendation.
+    const worker = await boundWorker(api, 4, { labourClass: 'full', preferences: { travelScope: 'county', jobTypes: [] } });
+    const second = await runPushLocally(api.ctx, { regionCode: '150222102', config: { k: 5, n: 3 } }, { threads: 0 });
+    const pushes = await api.ctx.matches.pushesOf(worker.workerId);
+    expect(pushes).toHaveLength(3);
+    // 为你推荐: this month's pushes come first, then live matches.
+    const shown = (await recommendations(worker.token)).recommendations;
+    expect(shown.slice(0, 3).every((r) => r.pushed)).toBe(true);
+    expect(new Set(shown.slice(0, 3).map((r) => r.position.positionId))).toEqual(new Set(pushes.map((p) => p.positionId)));
+    expect(shown.slice(3).some((r) => r.pushed)).toBe(false);
+    const push = pushes[0];
+    const applied = await api.call('POST', `/api/v1/positions/${push!.positionId}/applications`, { token: worker.token });
+    expect(applied.body.created).toBe(true);
+    await api.call('POST', `/api/v1/positions/${push!.positionId}/applications`, { token: worker.token }); // again: counted once
+
+    const guidance = await api.call('POST', `/api/v1/registry/workers/${worker.workerId}/services`, {
+      token: county,
+      body: { kind: 'careerGuidance', note: '电话职业指导，讲了外出务工的补贴' },
+    });
+    expect(guidance.status).toBe(201);
+    const bad = await api.call('POST', `/api/v1/registry/workers/${worker.workerId}/services`, {
+      token: county,
+      body: { kind: 'massage', note: '不是服务' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('body.kind');
+    const services = await api.call('GET', `/api/v1/registry/workers/${worker.workerId}/services`, { token: county });
+    expect(services.body.counts).toEqual({ jobRecommendation: 3, careerGuidance: 1, trainingOffer: 0 });
+
+    const { status, body } = await api.call('GET', `/api/v1/matching/coverage?regionCode=150222&month=${month}`, {
+      token: county,
+    });
+    expect(status).toBe(200);
+    type Row = {
+      workers: number;
+      willingUnemployed: number;
+      reachedThisMonth: number;
+      below311: number;
+      recommendations: number;
+      applications: number;
+      hires: number;
+      monthlyCoverage: number | null;
+    };
+    const rows = body.rows as Row[];
+    for (const key of [
+      'workers',
+      'willingUnemployed',
+      'reachedThisMonth',
+      'below311',
+      'recommendations',
+      'applications',
+      'hires',
+    ] as const) {
+      expect(
+        rows.reduce((n, r) => n + r[key], 0),
+        key,
+      ).toBe(body.total[key]);
+    }
+    expect(body.total.applications).toBe(1);
+    expect(body.total.recommendations).toBe(total.pushed + second.total.pushed);
+    expect(body.total.monthlyCoverage).toBeCloseTo(body.total.reachedThisMonth / body.total.willingUnemployed, 10);
+    expect(body.goals).toEqual({
+      monthlyCoverage: 0.5,
+      successRate: 0.15,
+      service311: { jobRecommendation: 3, careerGuidance: 1, trainingOffer: 1 },
+    });
+
+    const village = await api.loginAs('demo-staff-village-1');
+    expect((await api.call('GET', '/api/v1/matching/coverage?regionCode=150222103', { token: village })).status).toBe(403);
+  });
+});
