@@ -5,6 +5,8 @@
  *   wechatAppId  the mini-program AppID (env WECHAT_APPID of the API), default ''
  *   allowedOrigins  comma-separated CORS origins for the H5 build, default '*'
  *   region       optional; overrides the region of the AWS profile/CLI
+ *   autoClaimRegions  county codes (comma-separated) of the monthly 免申即享 run
+ *   pushRegions  province/city/county codes (comma-separated) of the monthly job push
  *
  * The account stays unresolved and nothing is looked up, so synth works offline with no
  * credentials. The region must be concrete (TableV2 with a customer-managed KMS key renders
@@ -32,6 +34,10 @@ const autoClaimRegions = contextString('autoClaimRegions');
 if (autoClaimRegions && !/^\d{6}(,\d{6})*$/.test(autoClaimRegions)) {
   throw new Error(`Context autoClaimRegions must be county codes separated by commas, got ${JSON.stringify(autoClaimRegions)}`);
 }
+const pushRegions = contextString('pushRegions');
+if (pushRegions && !/^\d{2}(\d{2}(\d{2})?)?(,\d{2}(\d{2}(\d{2})?)?)*$/.test(pushRegions)) {
+  throw new Error(`Context pushRegions must be province, city or county codes separated by commas, got ${JSON.stringify(pushRegions)}`);
+}
 const region = contextString('region') || process.env.CDK_DEFAULT_REGION || process.env.AWS_REGION || 'cn-north-1';
 
 const stack = new BangfuStack(app, stage ? `Bangfu-${stage}` : 'Bangfu', {
@@ -46,6 +52,7 @@ const stack = new BangfuStack(app, stage ? `Bangfu-${stage}` : 'Bangfu', {
         .filter(Boolean)
     : ['*'],
   autoClaimRegions: autoClaimRegions ? autoClaimRegions.split(',') : [],
+  pushRegions: pushRegions ? pushRegions.split(',') : [],
 });
 Tags.of(stack).add('project', 'bangfu');
 if (stage) Tags.of(stack).add('stage', stage);

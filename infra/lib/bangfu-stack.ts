@@ -17,6 +17,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
 import { GLOBAL_INDEXES, PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE } from '../../functions/src/db/tableSchema.js';
 
@@ -38,6 +40,12 @@ export interface BangfuStackProps extends StackProps {
   readonly projectRoot?: string;
   /** County codes whose workers the monthly 免申即享 run evaluates (env AUTO_CLAIM_REGIONS). @default [] */
   readonly autoClaimRegions?: string[];
+  /** Regions (a province, city or county code) the monthly job push runs over, one execution each. @default [] */
+  readonly pushRegions?: string[];
+  /** The push's k (workers per open place) and N (positions per worker). @default { k: 5, n: 3 } */
+  readonly pushConfig?: { k: number; n: number };
+  /** Township shards running at once in the push's Distributed Map. @default 40 */
+  readonly pushMaxConcurrency?: number;
 }
 
 export class BangfuStack extends Stack {
@@ -47,6 +55,7 @@ export class BangfuStack extends Stack {
   readonly idHashSecret: secretsmanager.Secret;
   readonly apiFunction: nodejs.NodejsFunction;
   readonly autoClaimsFunction: nodejs.NodejsFunction;
+  readonly pushStateMachine: sfn.StateMachine;
   readonly httpApi: apigwv2.HttpApi;
 
   constructor(scope: Construct, id: string, props: BangfuStackProps = {}) {
@@ -117,12 +126,19 @@ export class BangfuStack extends Stack {
     };
     const bangfuFunction = (
       id: string,
-      options: { description: string; entry: string; timeout: Duration; memorySize: number; environment: Record<string, string> },
+      options: {
+        description: string;
+        entry: string;
+        handler?: string;
+        timeout: Duration;
+        memorySize: number;
+        environment: Record<string, string>;
+      },
     ) => {
       const fn = new nodejs.NodejsFunction(this, id, {
         description: options.description,
         entry: options.entry,
-        handler: 'handler',
+        handler: options.handler ?? 'handler',
         runtime: lambda.Runtime.NODEJS_22_X,
         architecture: lambda.Architecture.ARM_64,
         memorySize: options.memorySize,
@@ -178,6 +194,8 @@ export class BangfuStack extends Stack {
       schedule: events.Schedule.cron({ minute: '0', hour: '18', day: '25' }),
       targets: [new targets.LambdaFunction(this.autoClaimsFunction, { retryAttempts: 2 })],
     });
+
+    this.pushStateMachine = this.monthlyPush(bangfuFunction, projectRoot, props);
 
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
       apiName: stage ? `bangfu-${stage}` : 'bangfu',
@@ -243,5 +261,105 @@ export class BangfuStack extends Stack {
       description: 'Secret {wechatAppSecret, tokenSigningKey}: set wechatAppSecret after the first deploy',
       value: this.appSecret.secretArn,
     });
+  }
+
+  /**
+   * 每月岗位推送: plan (freeze the positions, list the township shards) → every shard's
+   * priority phase (监测对象, 零就业家庭, 易地搬迁) → every shard's others phase → finish, the
+   * shards fanned out over Lambda by Distributed Maps. On the 1st of each month at 09:00
+   * China time (01:00 UTC), one execution per configured region.
+   */
+  private monthlyPush(
+    bangfuFunction: (
+      id: string,
+      options: {
+        description: string;
+        entry: string;
+        handler?: string;
+        timeout: Duration;
+        memorySize: number;
+        environment: Record<string, string>;
+      },
+    ) => nodejs.NodejsFunction,
+    projectRoot: string,
+    props: BangfuStackProps,
+  ): sfn.StateMachine {
+    const jobs = path.join(projectRoot, 'functions', 'src', 'jobs');
+    const planFunction = bangfuFunction('PushPlanFunction', {
+      description: 'Bangfu monthly push: check k and N, freeze the open positions, list the township shards',
+      entry: path.join(jobs, 'pushPlan.ts'),
+      memorySize: 2048,
+      timeout: Duration.minutes(15),
+      environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-push-plan' },
+    });
+    const finishFunction = bangfuFunction('PushFinishFunction', {
+      description: 'Bangfu monthly push: mark the run done',
+      entry: path.join(jobs, 'pushPlan.ts'),
+      handler: 'finish',
+      memorySize: 512,
+      timeout: Duration.minutes(1),
+      environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-push-finish' },
+    });
+    const shardFunction = bangfuFunction('PushShardFunction', {
+      description: 'Bangfu monthly push: one township shard of one phase',
+      entry: path.join(jobs, 'pushShard.ts'),
+      memorySize: 2048,
+      timeout: Duration.minutes(15),
+      environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-push-shard' },
+    });
+
+    const plan = new tasks.LambdaInvoke(this, 'PlanPush', {
+      lambdaFunction: planFunction,
+      payloadResponseOnly: true,
+      resultPath: '$.plan',
+    });
+    const phase = (name: 'priority' | 'others') => {
+      const map = new sfn.DistributedMap(this, `PushShards-${name}`, {
+        comment: `Every township shard, ${name === 'priority' ? 'priority groups' : 'everyone else'}`,
+        itemsPath: '$.plan.shards',
+        itemSelector: {
+          'runId.$': '$$.Map.Item.Value.runId',
+          'regionCode.$': '$$.Map.Item.Value.regionCode',
+          'month.$': '$$.Map.Item.Value.month',
+          'config.$': '$$.Map.Item.Value.config',
+          phase: name,
+        },
+        maxConcurrency: props.pushMaxConcurrency ?? 40,
+        // Each shard adds its figures to the run's record: the map's own results are not needed.
+        resultPath: sfn.JsonPath.DISCARD,
+      });
+      map.itemProcessor(
+        new tasks.LambdaInvoke(this, `PushShard-${name}`, {
+          lambdaFunction: shardFunction,
+          payloadResponseOnly: true,
+          retryOnServiceExceptions: true,
+        }).addRetry({ errors: ['States.TaskFailed'], maxAttempts: 2, interval: Duration.seconds(30), backoffRate: 2 }),
+      );
+      return map;
+    };
+    const finish = new tasks.LambdaInvoke(this, 'FinishPush', {
+      lambdaFunction: finishFunction,
+      payloadResponseOnly: true,
+      payload: sfn.TaskInput.fromObject({ 'plan.$': '$.plan' }),
+    });
+    const machine = new sfn.StateMachine(this, 'MonthlyPush', {
+      comment: 'Bangfu monthly job push: plan, priority shards, other shards, finish',
+      definitionBody: sfn.DefinitionBody.fromChainable(plan.next(phase('priority')).next(phase('others')).next(finish)),
+      timeout: Duration.hours(6),
+    });
+    const config = props.pushConfig ?? { k: 5, n: 3 };
+    (props.pushRegions ?? []).forEach((regionCode) => {
+      new events.Rule(this, `PushSchedule${regionCode}`, {
+        description: `Monthly job push over ${regionCode}, on the 1st`,
+        schedule: events.Schedule.cron({ minute: '0', hour: '1', day: '1' }),
+        targets: [
+          new targets.SfnStateMachine(machine, {
+            input: events.RuleTargetInput.fromObject({ regionCode, config }),
+            retryAttempts: 2,
+          }),
+        ],
+      });
+    });
+    return machine;
   }
 }

@@ -43,6 +43,17 @@ function functionNamed(prefix: string): [string, Resource] {
   return found[0]!;
 }
 
+/** The one schedule whose target is the resource `id`. */
+function ruleTargeting(id: string): [string, Resource] {
+  const found = ofType('AWS::Events::Rule').filter(([, rule]) =>
+    (rule.Properties.Targets as { Arn: { 'Fn::GetAtt'?: string[]; Ref?: string } }[]).some(
+      (t) => t.Arn['Fn::GetAtt']?.[0] === id || t.Arn.Ref === id,
+    ),
+  );
+  expect(found, id).toHaveLength(1);
+  return found[0]!;
+}
+
 const actions = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
 
 beforeAll(() => {
@@ -54,6 +65,8 @@ beforeAll(() => {
     stage: 'test',
     wechatAppId: 'wx0123456789abcdef',
     autoClaimRegions: ['150222', '150221'],
+    pushRegions: ['15'],
+    pushConfig: { k: 4, n: 3 },
   });
   template = Template.fromStack(stack);
   resources = template.toJSON().Resources as Record<string, Resource>;
@@ -272,7 +285,7 @@ describe('monthly 免申即享 run', () => {
 
   it('is scheduled on the 26th of each month, 02:00 China time, after townships enter the month', () => {
     const [fnId] = functionNamed('AutoClaimsFunction');
-    const [, rule] = only('AWS::Events::Rule');
+    const [, rule] = ruleTargeting(fnId);
     expect(rule.Properties.ScheduleExpression).toBe('cron(0 18 25 * ? *)');
     expect(rule.Properties.State).toBe('ENABLED');
     const [target] = rule.Properties.Targets as {
@@ -300,9 +313,62 @@ describe('monthly 免申即享 run', () => {
   });
 });
 
+describe('monthly job push', () => {
+  /** The state machine's definition as JSON, with the functions' ARNs replaced by their logical ids. */
+  function definition(): { StartAt: string; States: Record<string, Record<string, unknown>> } {
+    const [, machine] = only('AWS::StepFunctions::StateMachine');
+    const parts = (machine.Properties.DefinitionString as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
+    const text = parts
+      .map((p) => (typeof p === 'string' ? p : `<${(p as { 'Fn::GetAtt': string[] })['Fn::GetAtt']?.[0]}>`))
+      .join('');
+    return JSON.parse(text);
+  }
+
+  it('plans, fans the township shards out in a Distributed Map for the priority groups, then for everyone else, then finishes', () => {
+    const { StartAt, States } = definition();
+    expect(StartAt).toBe('PlanPush');
+    expect(States.PlanPush).toMatchObject({ Type: 'Task', Next: 'PushShards-priority', ResultPath: '$.plan' });
+    for (const [phase, next] of [
+      ['priority', 'PushShards-others'],
+      ['others', 'FinishPush'],
+    ] as const) {
+      const map = States[`PushShards-${phase}`]!;
+      expect(map).toMatchObject({
+        Type: 'Map',
+        Next: next,
+        ItemsPath: '$.plan.shards',
+        MaxConcurrency: 40,
+        ItemSelector: { phase, 'runId.$': '$$.Map.Item.Value.runId', 'regionCode.$': '$$.Map.Item.Value.regionCode' },
+        ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' } },
+      });
+      const shard = (map.ItemProcessor as { States: Record<string, { Resource: string; Retry: unknown[] }> }).States[
+        `PushShard-${phase}`
+      ]!;
+      expect(shard.Resource).toBe(`<${functionNamed('PushShardFunction')[0]}>`);
+      expect(shard.Retry).toContainEqual(expect.objectContaining({ ErrorEquals: ['States.TaskFailed'], MaxAttempts: 2 }));
+    }
+    expect(States.FinishPush).toMatchObject({ Type: 'Task', End: true });
+  });
+
+  it('runs the plan, shard and finish handlers with time for a township, and each may use the table', () => {
+    expect(functionNamed('PushPlanFunction')[1].Properties).toMatchObject({ Handler: 'index.handler', Timeout: 900 });
+    expect(functionNamed('PushShardFunction')[1].Properties).toMatchObject({ Handler: 'index.handler', Timeout: 900 });
+    expect(functionNamed('PushFinishFunction')[1].Properties).toMatchObject({ Handler: 'index.finish' });
+  });
+
+  it('starts on the 1st of each month at 09:00 China time for each configured region, with k and N', () => {
+    const [machineId] = only('AWS::StepFunctions::StateMachine');
+    const [, rule] = ruleTargeting(machineId);
+    expect(rule.Properties.ScheduleExpression).toBe('cron(0 1 1 * ? *)');
+    const [target] = rule.Properties.Targets as { Input: string; RoleArn: unknown }[];
+    expect(JSON.parse(target!.Input)).toEqual({ regionCode: '15', config: { k: 4, n: 3 } });
+    expect(target!.RoleArn).toBeDefined();
+  });
+});
+
 it('gives every log group a retention', () => {
   const logGroups = ofType('AWS::Logs::LogGroup');
-  expect(logGroups).toHaveLength(3); // the API function's, the auto-claims function's, the API access log
+  expect(logGroups).toHaveLength(6); // the API's, auto-claims', the push's plan, shard and finish functions', the API access log
 
   for (const [id, group] of logGroups) {
     expect(group.Properties.RetentionInDays, id).toBeGreaterThanOrEqual(30);

@@ -195,8 +195,8 @@ export const keys = {
    */
   pushSnapshot: (runId: string, chunk: number) => ({ pk: `PUSHSNAP#${runId}`, sk: String(chunk).padStart(5, '0') }),
   pushSnapshotOf: (runId: string) => `PUSHSNAP#${runId}`,
-  /** A monthly push run over a region: its report, for staff and for re-runs. */
-  pushRun: (regionCode: string, month: string) => ({ pk: `PUSHRUN#${regionCode}`, sk: month }),
+  /** A push run over a region (its runId starts with the region and month): plan and figures. */
+  pushRun: (regionCode: string, runId: string) => ({ pk: `PUSHRUN#${regionCode}`, sk: runId }),
   /** A key that never exists: the health check reads it to prove the table answers. */
   healthProbe: () => ({ pk: 'HEALTH', sk: 'PROBE' }),
 } as const;

@@ -11,6 +11,7 @@ import type { Config } from '../config.js';
 import {
   planPushRun,
   PUSH_PHASES,
+  recordShardReport,
   runPushShard,
   sumShardReports,
   type PushPlanResult,
@@ -65,14 +66,9 @@ export async function runPushLocally(
     const results = await Promise.all(parts.map((part) => runInThread(options.config!, part, phase, json, now)));
     reports.push(...results.flat());
   }
-  const total = sumShardReports(reports);
-  await ctx.matches.saveRun(plan.regionCode, plan.month, {
-    runId: plan.runId,
-    config: plan.config,
-    positions: plan.positions,
-    shards: plan.shards.length,
-    finishedAt: new Date().toISOString(),
-    ...total,
-  });
-  return { plan, reports, total };
+  for (const report of reports) {
+    await recordShardReport(ctx, plan.runId, report);
+  }
+  await ctx.matches.finishRun(plan.regionCode, plan.runId);
+  return { plan, reports, total: sumShardReports(reports) };
 }

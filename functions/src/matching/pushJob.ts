@@ -90,6 +90,14 @@ export async function planPushRun(
   const positions = await readProvincePositions(ctx, input.regionCode, now);
   await saveSnapshot(ctx, runId, positions, now);
   const shards = (await townshipsUnder(ctx, input.regionCode)).map((regionCode) => ({ runId, regionCode, month, config }));
+  await ctx.matches.startRun({
+    runId,
+    regionCode: input.regionCode,
+    month,
+    config,
+    positions: positions.length,
+    shards: shards.length,
+  });
   return { runId, regionCode: input.regionCode, month, config, positions: positions.length, shards };
 }
 
@@ -221,9 +229,22 @@ async function notify(ctx: PushContext, boundUserId: string | undefined, positio
   });
 }
 
-/** Step 2 for a Lambda: loads the run's frozen positions, then runs the shard. */
+/** Adds a shard's figures to its run's record (the run's region is the first part of its id). */
+export async function recordShardReport(ctx: Pick<AppContext, 'matches'>, runId: string, report: PushShardReport) {
+  const { regionCode: _shardRegion, phase: _phase, notices, ...counts } = report;
+  const figures: Record<string, number> = { ...counts };
+  for (const [outcome, n] of Object.entries(notices)) figures[`notices_${outcome}`] = n;
+  await ctx.matches.addShardReport(runRegion(runId), runId, figures);
+}
+
+/** The region a run was planned for: its id is `<region>-<month>-<time>`. */
+export const runRegion = (runId: string) => runId.split('-')[0]!;
+
+/** Step 2 for a Lambda: loads the run's frozen positions, runs the shard and records its figures. */
 export async function runPushShardFromSnapshot(ctx: PushContext, shard: PushShard, now = new Date()) {
-  return runPushShard(ctx, shard, await loadSnapshot(ctx, shard.runId), now);
+  const report = await runPushShard(ctx, shard, await loadSnapshot(ctx, shard.runId), now);
+  await recordShardReport(ctx, shard.runId, report);
+  return report;
 }
 
 /** The whole run's figures from its shards' reports. */
