@@ -19,7 +19,14 @@ afterAll(async () => {
   await api?.close();
 });
 
-type Result = { subsidy: string; eligible: boolean; amountFen: number; periodKey: string; trace: { text: string }[] };
+type Result = {
+  subsidy: string;
+  item?: string;
+  eligible: boolean;
+  amountFen: number;
+  periodKey: string;
+  trace: { text: string }[];
+};
 const subsidiesOf = async (token: string) => {
   const { status, body } = await api.call('GET', '/api/v1/me/employer/subsidies', { token });
   expect(status).toBe(200);
@@ -44,6 +51,8 @@ describe('an employer’s own subsidies', () => {
     await setWorkshop(set.body.employer.version, 'exited', 12);
     const [after] = (await subsidiesOf(token)).filter((r) => r.subsidy === 'workshop_reward');
     expect(after).toMatchObject({ eligible: false, amountFen: 0 });
+    // A workshop is not an agency: the agencies' transfer service is not among its subsidies.
+    expect((await subsidiesOf(token)).map((r) => r.subsidy)).not.toContain('agency_transfer_service');
   });
 
   it('pays an agency for a worker it placed in another province, from their sixth month of the year', async () => {
@@ -82,7 +91,7 @@ describe('an employer’s own subsidies', () => {
       [5, 4, 3, 2, 1, 0].filter((n) => n >= through && chinaMonth(monthsAgo(n)).startsWith(year)).length;
     const five = await transfer();
     expect(monthsThisYear(1)).toBeLessThan(6);
-    expect(five).toMatchObject({ eligible: false, amountFen: 0 });
+    expect(five).toMatchObject({ eligible: false, amountFen: 0, item: '跨省转移 测试700' }); // the agency reads a name, not an id
     expect(five.trace.map((t) => t.text).join()).toContain('不满 6 个月');
 
     await api.ctx.employment.record(

@@ -146,4 +146,30 @@ describe('the monthly push', () => {
     expect(await api.ctx.subscribeMessages.sendJobPush(notice)).toBe('sent');
     expect(wechat.tokens).toBe(2);
   });
+
+  it('runs the shards in worker threads, each on its own client, with the same rules: capacity holds and a re-run adds nothing', async () => {
+    const [crowded] = await putPositions(api.ctx, employer, [
+      positionInput({
+        title: '库管（两人）',
+        occupation: 'warehouse_keeper',
+        headcount: 2,
+        location: { lat: 41.05, lng: 110.1 },
+      }),
+    ]);
+    for (let i = 0; i < 6; i++) await seeker({ skills: ['库管'] });
+    const threaded = await runPushLocally(
+      api.ctx,
+      { regionCode: '150222', config: { k: 2, n: 3 } },
+      { threads: 2, config: api.config },
+    );
+    expect(threaded.reports.length).toBe(threaded.plan.shards.length * 2); // every shard, both phases
+    expect(threaded.total.pushed).toBeGreaterThan(0);
+    expect(await pushesOn(crowded!.position.positionId)).toBe(4); // 2 × 2 open places, no more
+    const again = await runPushLocally(
+      api.ctx,
+      { regionCode: '150222', config: { k: 2, n: 3 } },
+      { threads: 2, config: api.config },
+    );
+    expect(again.total.pushed).toBe(0);
+  }, 120_000);
 });

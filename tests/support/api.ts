@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { inject } from 'vitest';
 import { createApp } from '../../functions/src/app.js';
 import type { AppContext } from '../../functions/src/appContext.js';
-import { readConfig } from '../../functions/src/config.js';
+import { readConfig, type Config } from '../../functions/src/config.js';
 import { createAppContext } from '../../functions/src/context.js';
 import { createLogger } from '../../functions/src/logger.js';
 import { loadAppSecrets } from '../../functions/src/secrets.js';
@@ -23,6 +23,8 @@ export const TEST_ID_KEYS = {
 export interface TestApi {
   url: string;
   ctx: AppContext;
+  /** The configuration the context was built from (a worker thread builds its own from it). */
+  config: Config;
   tableName: string;
   /** fetch + JSON, with an optional bearer token. */
   call(
@@ -87,6 +89,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   return {
     url,
     ctx,
+    config,
     tableName,
     call,
     async loginAs(userId) {

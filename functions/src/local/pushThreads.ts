@@ -25,14 +25,13 @@ export interface LocalPushResult {
   total: ReturnType<typeof sumShardReports>;
 }
 
-/** The thread entry: .ts under tsx (development), .js when built. */
-const THREAD_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './pushThread.ts' : './pushThread.js', import.meta.url);
+/** The local runner always runs under tsx; the thread's entry registers it again (see pushThread.mjs). */
+const THREAD_ENTRY = new URL('./pushThread.mjs', import.meta.url);
 
 function runInThread(config: Config, shards: PushPlanResult['shards'], phase: string, positionsJson: string, now: Date) {
   return new Promise<PushShardReport[]>((resolve, reject) => {
     const worker = new Worker(THREAD_ENTRY, {
       workerData: { config, shards, phase, positionsJson, now: now.toISOString() },
-      execArgv: THREAD_ENTRY.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [],
     });
     worker.once('message', (reports: PushShardReport[]) => resolve(reports));
     worker.once('error', reject);

@@ -115,6 +115,7 @@ export function createSubsidyService(
           if (!worker) continue;
           placements.push({
             workerId: worker.workerId,
+            name: worker.name,
             place: employmentPlaceOf(worker.villageCode, position.regionCode),
             hireMonth: application.hireMonth,
             months: await ctx.employment.timeline(worker.workerId),
@@ -125,7 +126,9 @@ export function createSubsidyService(
     const claims = await ctx.claims.ofEmployer(employer.employerId);
     const pastClaims = claims.map((c) => ({ subsidy: c.subsidy, periodKey: c.periodKey, amountFen: c.amountFen }));
     const facts = subsidyFactsSchema.parse({ ...factsFromEmployer(employer, placements, period.slice(0, 4)), pastClaims });
-    return { period, claims, ...(await evaluate(EMPLOYER_RULES, { facts, period, regionCode: employer.regionCode })) };
+    // An agency's own subsidy (转移就业服务补助) is for agencies only; the others for every employer.
+    const rules = EMPLOYER_RULES.filter((rule) => rule.beneficiary !== 'agency' || employer.kind === 'hrAgency');
+    return { period, claims, ...(await evaluate(rules, { facts, period, regionCode: employer.regionCode })) };
   }
 
   /** A claim for each result that is due; a claim already there is returned, never made twice. */

@@ -11,6 +11,7 @@ import type { SubsidyFactsInput } from './facts.js';
 /** A worker an agency placed: the hire's place seen from their village, and their months. */
 export interface Placement {
   workerId: string;
+  name: string;
   place: 'withinCounty' | 'acrossCounty' | 'acrossCity' | 'acrossProvince';
   hireMonth: string;
   months: readonly EmploymentRecord[];
@@ -21,6 +22,7 @@ export function factsFromEmployer(employer: Employer, placements: readonly Place
     .filter((p): p is Placement & { place: Exclude<Placement['place'], 'withinCounty'> } => p.place !== 'withinCounty')
     .map((p) => ({
       workerId: p.workerId,
+      name: p.name,
       place: p.place,
       // Months in work this year since the transfer (the 6-month line of file 004 §二(一)).
       monthsEmployedThisYear: p.months.filter(

@@ -127,6 +127,8 @@ export const agencyFactsSchema = z.strictObject({
     .array(
       z.strictObject({
         workerId: z.string().min(1).max(64),
+        /** The worker's name, for the item an agency reads (the id otherwise). */
+        name: z.string().min(1).max(30).optional(),
         place: z.enum(['acrossCounty', 'acrossCity', 'acrossProvince']),
         monthsEmployedThisYear: count.max(12),
         /** The first time this worker was transferred out (首次输出). */

@@ -54,7 +54,7 @@ export const agencyTransferService: Rule = {
       return { eligible: false, amountFen: 0, periodKey: year };
     }
     return transfers.map((transfer): Outcome => {
-      const item = `${PLACE_ZH[transfer.place]}转移 ${transfer.workerId}`;
+      const item = `${PLACE_ZH[transfer.place]}转移 ${transfer.name ?? transfer.workerId}`;
       const periodKey = `${year}:${transfer.workerId}`;
       ctx.fact(
         `${item}：本年度已就业 ${transfer.monthsEmployedThisYear} 个月${transfer.firstTransfer ? '，首次输出' : '，不是首次输出'}`,
