@@ -7,6 +7,8 @@
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { localSecrets } from './localSecrets.js';
+import { runPushLocally } from './pushThreads.js';
+import { DEMO_COUNTY_CODE } from './seed/demoCounty.js';
 import { createApp } from '../app.js';
 import { listDemoLogins } from '../auth/demoLogins.js';
 import { readConfig } from '../config.js';
@@ -61,10 +63,16 @@ async function main() {
   const ctx = createAppContext(config, await loadAppSecrets(config), { devLogin: true });
   if (await ensureTable(ctx.table.db, config.TABLE_NAME)) say(`Created table ${config.TABLE_NAME} with its indexes.`);
   const seeded = await seedIfEmpty(ctx);
-  if (seeded)
+  if (seeded) {
     say(
       `Seeded the demo county: ${seeded.regions} regions, ${seeded.users} accounts, ${seeded.workers} registry records, ${seeded.employers} employers, ${seeded.positions} positions (demo data).`,
     );
+    // This month's job push, so 为你推荐 has something to show from the first login.
+    const { total } = await runPushLocally(ctx, { regionCode: DEMO_COUNTY_CODE }, { threads: 0 });
+    say(
+      `Ran this month's job push: ${total.pushed} positions pushed to ${total.reached} of ${total.workers} willing unemployed workers.`,
+    );
+  }
 
   const staticDir = await ensureMiniappBuild('h5', { env: LOCAL_H5_ENV, log: say });
   const app = createApp(ctx, { logger: createLogger(config), bodyLimit: config.BODY_LIMIT, staticDir });
