@@ -40,3 +40,4 @@ export * from './matching/scorer.js';
 export * from './matching/fromRecords.js';
 export * from './matching/positionIndex.js';
 export * from './matching/coverage.js';
+export * from './matching/reason.js';

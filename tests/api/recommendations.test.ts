@@ -96,7 +96,12 @@ describe('candidates for a position', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     const text = JSON.stringify(body);
     expect(text).not.toMatch(/idNumber|1502221\d{10}[\dX]/);
-    for (const c of body.candidates) expect(c.nameMasked).toMatch(/^.\*+$/u);
+    for (const c of body.candidates) {
+      expect(c.nameMasked).toMatch(/^.\*+$/u);
+      // Worded for the employer: the distance from the job, nothing about "your expectation".
+      expect(c.reason).toMatch(/^(住处离岗位|所在村离岗位约) [\d.]+ 公里/);
+      expect(c.reason).not.toContain('您');
+    }
 
     const other = await api.loginAs('demo-employer-6');
     expect((await api.call('GET', `/api/v1/positions/${own[0]!.positionId}/candidates`, { token: other })).status).toBe(403);

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import {
   ancestorAt,
+  candidateReasonOf,
   chinaDate,
   chinaMonth,
   compareMatches,
@@ -219,21 +220,22 @@ export function matchingRoutes(ctx: AppContext): AnyRoute[] {
           await workersOf(ancestorAt(position.regionCode, 'county'), { employed: false, cap: CANDIDATE_READ_CAP })
         ).filter((w) => isWillingUnemployed(w, today));
         const applied = new Set((await ctx.applications.ofPosition(position.positionId)).map((a) => a.workerId));
-        const scored: { worker: Worker; match: OkMatch }[] = [];
+        const scored: { worker: Worker; match: OkMatch; homeIsVillageCentre: boolean }[] = [];
         for (const worker of pool) {
-          let match;
+          let placed;
           try {
-            match = scoreMatch(await recommender.matchWorker(worker), target, { today });
+            placed = await recommender.matchWorker(worker);
           } catch {
             continue; // no location known at all: cannot be placed
           }
-          if (match.ok) scored.push({ worker, match });
+          const match = scoreMatch(placed, target, { today });
+          if (match.ok) scored.push({ worker, match, homeIsVillageCentre: placed.homeIsVillageCentre });
         }
         // The reciprocal order: best score first; for equal scores, by worker id.
         scored.sort((a, b) => compareMatches(a.match, b.match));
         return {
           considered: pool.length,
-          candidates: scored.slice(0, query.limit).map(({ worker, match }) => ({
+          candidates: scored.slice(0, query.limit).map(({ worker, match, homeIsVillageCentre }) => ({
             workerId: worker.workerId,
             nameMasked: maskName(worker.name),
             age: ageOn(worker.birthDate, today),
@@ -241,7 +243,7 @@ export function matchingRoutes(ctx: AppContext): AnyRoute[] {
             labourClass: worker.labourClass,
             skills: worker.skills,
             score: match.score,
-            reason: match.reason,
+            reason: candidateReasonOf(match.factors, match.distanceKm, homeIsVillageCentre),
             factors: match.factors,
             applied: applied.has(worker.workerId),
           })),

@@ -43,3 +43,16 @@ export function reasonOf(factors: readonly FactorScore[]): string {
   }
   return parts.join(REASON_SEPARATOR);
 }
+
+/** What an employer reads about a candidate: the distance from the job, and the factors about the person. */
+const CANDIDATE_FACTORS = new Set(['skill', 'accommodation', 'priority']);
+
+/**
+ * The employer's line for a candidate (the reciprocal view): "住处离岗位 3.2 公里 · 会电焊",
+ * without what speaks to the worker (their pay expectation, the kind of employer).
+ */
+export function candidateReasonOf(factors: readonly FactorScore[], km: number, homeIsVillageCentre: boolean): string {
+  const parts = [homeIsVillageCentre ? `所在村离岗位约 ${formatKm(km)} 公里` : `住处离岗位 ${formatKm(km)} 公里`];
+  for (const f of factors) if (CANDIDATE_FACTORS.has(f.factor) && f.text) parts.push(f.text);
+  return parts.join(REASON_SEPARATOR);
+}
