@@ -12,11 +12,26 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'worker',
-      pages: ['pages/jobs/index', 'pages/position/index', 'pages/applications/index', 'pages/me/index', 'pages/subsidies/index'],
+      pages: [
+        'pages/jobs/index',
+        'pages/position/index',
+        'pages/applications/index',
+        'pages/me/index',
+        'pages/subsidies/index',
+        'pages/claims/index',
+        'pages/recommendations/index',
+      ],
     },
     {
       root: 'employer',
-      pages: ['pages/positions/index', 'pages/profile/index', 'pages/edit/index', 'pages/applicants/index'],
+      pages: [
+        'pages/positions/index',
+        'pages/profile/index',
+        'pages/edit/index',
+        'pages/applicants/index',
+        'pages/subsidies/index',
+        'pages/candidates/index',
+      ],
     },
     {
       root: 'staff',
@@ -27,6 +42,8 @@ export default defineAppConfig({
         'pages/reports/index',
         'pages/employers/index',
         'pages/claims/index',
+        'pages/parameters/index',
+        'pages/coverage/index',
       ],
     },
   ],

@@ -221,3 +221,28 @@ describe('an employer’s claims', () => {
     expect(await api.ctx.claims.ofEmployer(agencyProfile.employerId)).toEqual([]);
   });
 });
+
+describe('an employer’s corporate account', () => {
+  it('reads back nothing before one is recorded, then the bank and only the masked number', async () => {
+    const token = await api.loginAs('demo-employer-2'); // verified; no account recorded yet
+    const path = '/api/v1/me/employer/payout-account';
+    const before = await api.call('GET', path, { token });
+    expect(before).toEqual({ status: 200, body: { account: null } });
+
+    const number = '15012001040098765';
+    const put = await api.call('PUT', path, {
+      token,
+      body: { kind: 'corporateAccount', bankName: '中国农业银行固阳县支行', number },
+    });
+    expect(put.status).toBe(200);
+    const after = await api.call('GET', path, { token });
+    expect(after.body).toEqual({
+      account: { kind: 'corporateAccount', bankName: '中国农业银行固阳县支行', numberMasked: '*************8765' },
+    });
+    expect(JSON.stringify(after.body)).not.toContain(number);
+
+    // Only employers have one; a worker is refused.
+    const worker = await api.loginAs('demo-worker-1');
+    expect((await api.call('GET', path, { token: worker })).status).toBe(403);
+  });
+});

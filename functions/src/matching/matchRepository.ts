@@ -8,7 +8,7 @@
  * So a re-run, a retry or two shards at once can never push twice or past capacity.
  */
 import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { FactorScore } from '@bangfu/shared';
+import { chinaMonth, type FactorScore } from '@bangfu/shared';
 import { cancellationReasons } from '../db/errors.js';
 import { queryAll } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
@@ -222,7 +222,9 @@ export function createMatchRepository({ db, tableName }: TableRef) {
     ): Promise<{ serviceId: string; at: string }> {
       const at = now.toISOString();
       const serviceId = crypto.randomUUID();
-      const year = at.slice(0, 4);
+      // The year and month as China counts them: a service at 07:00 on 1 January is the new year's.
+      const month = chinaMonth(now);
+      const year = month.slice(0, 4);
       await db.send(
         new TransactWriteCommand({
           TransactItems: [
@@ -232,7 +234,7 @@ export function createMatchRepository({ db, tableName }: TableRef) {
                 Item: { ...keys.service(workerId, year, at, serviceId), type: 'service', serviceId, workerId, at, ...service },
               },
             },
-            countService(workerId, year, service.kind, service.kind === 'jobRecommendation' ? at.slice(0, 7) : undefined),
+            countService(workerId, year, service.kind, service.kind === 'jobRecommendation' ? month : undefined),
           ],
         }),
       );

@@ -24,6 +24,8 @@ import { auditItem } from '../registry/audit.js';
 const CSV = 'text/csv; charset=utf-8';
 const workerIdParams = z.object({ workerId: z.string().regex(/^w_[0-9a-f-]{36}$/, '不是台账记录编号') });
 const batchIdParams = z.object({ batchId: z.string().regex(/^b_[0-9a-f-]{36}$/, '不是发放批次编号') });
+/** An employer's corporate account as it is shown: the bank, and the number masked to its last four digits. */
+const employerAccountView = z.object({ kind: z.literal('corporateAccount'), bankName: z.string(), numberMasked: z.string() });
 
 /** One CSV field: quoted when it holds a comma, a quote or a line break. */
 const field = (value: string | number) => {
@@ -77,11 +79,27 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
       tag: 'subsidies',
       access: ['employer'],
       body: employerPayoutAccountSchema,
-      response: z.object({ kind: z.literal('corporateAccount'), bankName: z.string(), numberMasked: z.string() }),
+      response: employerAccountView,
       handler: async ({ principal, body }) => {
         const employer = await ownEmployer(ctx, principal);
         await ctx.payments.setAccount({ kind: 'employer', employerId: employer.employerId }, body, principal.userId);
         return { kind: body.kind, bankName: body.bankName, numberMasked: maskAccount(body.number) };
+      },
+    }),
+
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/me/employer/payout-account',
+      summary: 'Employer or agency: its corporate account on file (bank and masked number), or null when none is',
+      tag: 'subsidies',
+      access: ['employer'],
+      response: z.object({ account: employerAccountView.nullable() }),
+      handler: async ({ principal }) => {
+        const employer = await ownEmployer(ctx, principal);
+        const account = await ctx.payments.account({ kind: 'employer', employerId: employer.employerId });
+        // Only a corporate account is ever stored for an employer; the full number never leaves.
+        if (!account || account.kind !== 'corporateAccount') return { account: null };
+        return { account: { kind: account.kind, bankName: account.bankName, numberMasked: maskAccount(account.number) } };
       },
     }),
 

@@ -37,3 +37,8 @@ export function Field({
 export function fieldName(field: string | undefined): string | undefined {
   return field?.split('.').pop();
 }
+
+/** The server's words about one input, shown under its field: without the field path meant for developers. */
+export function fieldMessage(message: string): string {
+  return message.replace(/^输入有误（[^）]*）：/, '');
+}

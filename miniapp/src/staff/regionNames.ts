@@ -24,14 +24,31 @@ function loadTownship(townshipCode: string): Promise<void> {
   return pending;
 }
 
-/** Names for these village codes (those it could find). */
+/** Names for these village codes — or township codes, where an employer's claim sits (those it could find). */
 export async function villageNames(villageCodes: readonly string[]): Promise<Map<string, string>> {
-  const townships = new Set(villageCodes.filter((c) => c.length === 12).map((c) => c.slice(0, 9)));
+  const townships = new Set(villageCodes.filter((c) => c.length === 12 || c.length === 9).map((c) => c.slice(0, 9)));
   await Promise.all([...townships].map(loadTownship));
   return new Map(names);
 }
 
 /** The name if known already, else the code. */
 export function villageName(code: string, known: ReadonlyMap<string, string>): string {
-  return known.get(code) ?? `村代码 ${code}`;
+  return known.get(code) ?? `${code.length === 9 ? '乡镇' : '村'}代码 ${code}`;
+}
+
+const regionNamesByCode = new Map<string, string>();
+
+/** Short names (内蒙古自治区, 包头市, 固阳县…) of these region codes, read once each; those it could find. */
+export async function regionNames(codes: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(codes)].filter((code) => code && !regionNamesByCode.has(code));
+  await Promise.all(
+    wanted.map((code) =>
+      fetchRegion(code)
+        .then(({ region }) => {
+          regionNamesByCode.set(code, region.name);
+        })
+        .catch(() => undefined),
+    ),
+  );
+  return new Map(regionNamesByCode);
 }

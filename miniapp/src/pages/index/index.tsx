@@ -11,6 +11,7 @@ import { wechatLogin } from '../../api/account';
 import { errorText } from '../../api/client';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice, Page } from '../../components/Page';
+import { HomeRecommendations } from '../../components/Recommendations';
 import { roleText } from '../../labels';
 import { useSession } from '../../state/session';
 
@@ -34,13 +35,21 @@ const ENTRIES: Record<Role, Entry[]> = {
     { key: 'positions', title: '我的岗位', hint: '发布过的岗位和报名的人', url: '/employer/pages/positions/index' },
     { key: 'post-position', title: '发布岗位', hint: '把招工信息发出去', url: '/employer/pages/edit/index' },
     { key: 'employer-profile', title: '单位信息', hint: '单位名称、地址、联系电话', url: '/employer/pages/profile/index' },
+    {
+      key: 'employer-subsidies',
+      title: '我的奖补',
+      hint: '单位能领哪些奖补，申领和进度',
+      url: '/employer/pages/subsidies/index',
+    },
   ],
   staff: [
     { key: 'registry', title: '台账', hint: '本地区的帮扶台账', url: '/staff/pages/registry/index' },
     { key: 'employer-review', title: '单位和岗位审核', hint: '审核用人单位，下架违规岗位', url: '/staff/pages/employers/index' },
     { key: 'reviews', title: '补贴审核', hint: '审核本地区的补贴申领', url: '/staff/pages/claims/index' },
+    { key: 'parameters', title: '补贴标准', hint: '本地区执行的补贴标准和依据', url: '/staff/pages/parameters/index' },
+    { key: 'coverage', title: '人岗匹配情况', hint: '本月推送到了多少人，311 和推荐成功率', url: '/staff/pages/coverage/index' },
   ],
-  admin: [{ key: 'settings', title: '参数', hint: '补贴标准等系统参数' }],
+  admin: [{ key: 'parameters', title: '补贴标准', hint: '查看和修改本地区的补贴标准', url: '/staff/pages/parameters/index' }],
 };
 
 function openEntry(entry: Entry): void {
@@ -151,6 +160,7 @@ function LoggedIn({ user }: { user: User }) {
         <View>{roleText(user)}</View>
         {user.regionName ? <View>{user.regionName}</View> : null}
       </View>
+      {user.role === 'worker' ? <HomeRecommendations key={user.userId} /> : null}
       <View className="bf-cards">
         {ENTRIES[user.role].map((entry) => (
           <EntryCard key={entry.key} entry={entry} />

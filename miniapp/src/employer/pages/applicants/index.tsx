@@ -1,7 +1,7 @@
 /**
  * 岗位和报名的人 (?positionId=): one of the employer's positions — its state, how many are
- * hired, 修改 / 发布 / 停止招聘 — and everyone who applied: age, sex, labour class, skills
- * by name, certificates, distance from home, 帮扶对象, and the phone once accepted (never an
+ * hired, 修改 / 发布 / 停止招聘, 推荐人选 (who else would suit it) — and everyone who applied:
+ * age, sex, labour class, skills by name, certificates, distance from home, 帮扶对象, and the phone once accepted (never an
  * ID number). Accept for an interview, or reject with a reason the worker reads; 确认录用
  * records the hire (for piece pay, with the agreed monthly income).
  */
@@ -122,6 +122,17 @@ function PositionHead({ position, onChanged }: { position: Position; onChanged: 
           工人看到的样子
         </Button>
       </View>
+      <Button
+        size="large"
+        block
+        disabled={busy}
+        onClick={() => {
+          Taro.navigateTo({ url: `/employer/pages/candidates/index?positionId=${id}` }).catch(() => undefined);
+        }}
+        data-testid="manage-candidates"
+      >
+        推荐人选：看看谁适合这个岗位
+      </Button>
       {position.status === 'open' ? (
         <Button size="large" block disabled={busy} onClick={() => void close()} data-testid="manage-close">
           停止招聘

@@ -55,6 +55,7 @@ const SOURCE_ZH: Record<Claim['source'], string> = {
   worker: '本人申领',
   staff: '工作人员代为申领',
   auto: '系统自动申领',
+  employer: '单位自己申领',
 };
 
 /** The reasons an officer reads: the rules' steps and the standards they used. */

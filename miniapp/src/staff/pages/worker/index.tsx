@@ -1,7 +1,8 @@
 /**
  * One person's record, for staff. Opening it is audited with a purpose, so the page
  * first asks why (one tap). Then: the record with the ID number masked (the full number
- * only with a reason, after a warning), and the month-by-month employment timeline.
+ * only with a reason, after a warning), the month-by-month employment timeline, and the
+ * "311" services of the year (first when the record was opened to give a service).
  */
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -29,6 +30,7 @@ import {
 import { chinaMonth, dayText, monthText } from '../../../time';
 import { rememberWorker, withSavedMonths } from '../../registryCache';
 import { villageName, villageNames } from '../../regionNames';
+import { Services311 } from '../../Services311';
 
 const PURPOSE_HINT: Record<ReadPurpose, string> = {
   service: '介绍工作、推荐岗位、培训',
@@ -303,15 +305,19 @@ function WorkerRecord({ workerId }: { workerId: string }) {
   }
   const facts = <WorkerFacts worker={worker} village={villageName(worker.villageCode, names)} />;
   const timeline = <Timeline workerId={worker.workerId} records={records} error={timelineError} />;
+  const services = <Services311 workerId={worker.workerId} />;
   return (
     <>
       <View className="bf-title" data-testid="worker-name">
         {worker.name}
       </View>
       <RevealId worker={worker} />
+      {/* Opened to give a service: the 311 come first. */}
+      {purpose === 'service' ? services : null}
       {/* Opened for the monthly update: the months come first. */}
       {purpose === 'monthlyUpdate' ? timeline : facts}
       {purpose === 'monthlyUpdate' ? facts : timeline}
+      {purpose === 'service' ? null : services}
     </>
   );
 }

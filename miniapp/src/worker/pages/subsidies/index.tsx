@@ -2,84 +2,34 @@
  * 我的补贴: every subsidy for the worker this month, worked out from what the registry
  * holds — 可以领 with the amount, 已申领 with where the claim stands, 还差什么, or why
  * not — each with its reasons in plain words, and one button that claims all that is due.
+ * A claimed card (and 我的申领) opens 申领进度, where each claim's steps are.
  */
 import Taro from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { formatYuan, type Claim, type ClaimStatus, type SubsidyResult } from '@bangfu/shared';
+import { formatYuan, type Claim, type SubsidyResult } from '@bangfu/shared';
 import { useCallback, useRef, useState } from 'react';
 import { errorText, isApiError } from '../../../api/client';
 import { claimAll, fetchMyClaims, fetchMySubsidies, newIdempotencyKey, type MySubsidies } from '../../../api/subsidies';
 import { ActionButton } from '../../../components/ActionButton';
 import { Notice, Page } from '../../../components/Page';
+import { SubsidyCard, standingOf } from '../../../components/SubsidyCard';
 import { useReloadOnShow } from '../../../hooks/useReloadOnShow';
 import { RoleGate } from '../../../components/RoleGate';
 import { monthText } from '../../../time';
 import '../../worker.css';
+
+/** 申领进度: all the worker's claims, the one tapped first. */
+function openClaims(claim?: Claim): void {
+  const query = claim ? `?claimId=${encodeURIComponent(claim.claimId)}` : '';
+  Taro.navigateTo({ url: `/worker/pages/claims/index${query}` }).catch(() => undefined);
+}
 
 type Load =
   | { state: 'loading' }
   | { state: 'unbound' }
   | { state: 'failed'; message: string }
   | { state: 'ready'; subsidies: MySubsidies; claims: Claim[] };
-
-const CLAIM_STATUS_ZH: Record<ClaimStatus, string> = {
-  submitted: '已申领，正在审核',
-  firstApproved: '一审通过，等待复核',
-  approved: '审核通过，等待发放',
-  rejected: '审核没有通过',
-  paid: '已发放',
-};
-
-type Standing = 'due' | 'claimed' | 'missing' | 'no';
-function standingOf(result: SubsidyResult): Standing {
-  if (result.claimed) return 'claimed';
-  if (result.eligible) return 'due';
-  return result.missing.length > 0 ? 'missing' : 'no';
-}
-const STANDING_BADGE: Record<Standing, { text: string; className: string }> = {
-  due: { text: '可以领', className: 'bf-state bf-state--reported' },
-  claimed: { text: '已申领', className: 'bf-state bf-state--late' },
-  missing: { text: '还差信息', className: 'bf-state bf-state--pending' },
-  no: { text: '现在不符合', className: 'bf-state bf-state--pending' },
-};
-
-/** The reasons a person reads: the rule's steps and the standards it used (the facts are theirs already). */
-function reasons(result: SubsidyResult): string[] {
-  return result.trace.filter((t) => t.kind !== 'fact').map((t) => t.text);
-}
-
-function SubsidyCard({ result, claim }: { result: SubsidyResult; claim: Claim | undefined }) {
-  const standing = standingOf(result);
-  const badge = STANDING_BADGE[standing];
-  return (
-    <View className="bf-card" data-testid={`subsidy-${result.subsidy}`}>
-      <View className="bf-card__title">
-        <Text>{result.name}</Text>
-        <Text className={badge.className} data-testid={`subsidy-${result.subsidy}-state`}>
-          {badge.text}
-        </Text>
-      </View>
-      {result.item ? <View className="bf-row__line">{result.item}</View> : null}
-      {standing === 'due' ? <View className="bf-row__line bf-strong">{formatYuan(result.amountFen)}</View> : null}
-      {claim ? (
-        <View className="bf-row__line bf-strong" data-testid={`subsidy-${result.subsidy}-claim`}>
-          {formatYuan(claim.amountFen)} · {CLAIM_STATUS_ZH[claim.status]}
-        </View>
-      ) : null}
-      <View className="bf-reasons">
-        {reasons(result).map((line, i) => (
-          <View key={i} className="bf-row__line bf-row__month">
-            · {line}
-          </View>
-        ))}
-      </View>
-      <View className="bf-row__line bf-hint">
-        依据：{result.reference.document} {result.reference.section}
-      </View>
-    </View>
-  );
-}
 
 function MySubsidiesView() {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
@@ -145,7 +95,7 @@ function MySubsidiesView() {
   const cards = (list: SubsidyResult[]) => (
     <View className="bf-cards">
       {list.map((r) => (
-        <SubsidyCard key={`${r.subsidy}#${r.periodKey}`} result={r} claim={claimOf(r)} />
+        <SubsidyCard key={`${r.subsidy}#${r.periodKey}`} result={r} claim={claimOf(r)} onOpenClaim={openClaims} />
       ))}
     </View>
   );
@@ -167,6 +117,11 @@ function MySubsidiesView() {
         <ActionButton busy={busy} onPress={claim} testId="subsidies-claim-all">
           一键申领（{due.length} 项）
         </ActionButton>
+      ) : null}
+      {claims.length > 0 ? (
+        <Button size="large" block onClick={() => openClaims()} data-testid="subsidies-my-claims">
+          我的申领进度（{claims.length} 项）
+        </Button>
       ) : null}
       {cards(due)}
       {claimed.length > 0 ? <View className="bf-subtitle">已经申领的</View> : null}

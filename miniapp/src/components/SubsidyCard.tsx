@@ -1,0 +1,83 @@
+/**
+ * One subsidy as the rules found it for this month, for the one it would pay (a worker,
+ * or an employer or agency): 可以领 with the amount, 已申领 with where the claim stands,
+ * 还差信息, or 现在不符合 — with its reasons in plain words and its document.
+ */
+import { Text, View } from '@tarojs/components';
+import type { Claim, SubsidyResult } from '@bangfu/shared';
+import { formatYuan } from '@bangfu/shared';
+import { CLAIM_STATUS_ZH } from './ClaimTimeline';
+import './subsidies.css';
+
+export type Standing = 'due' | 'claimed' | 'missing' | 'no';
+
+export function standingOf(result: SubsidyResult): Standing {
+  if (result.claimed) return 'claimed';
+  if (result.eligible) return 'due';
+  return result.missing.length > 0 ? 'missing' : 'no';
+}
+
+const STANDING_BADGE: Record<Standing, { text: string; className: string }> = {
+  due: { text: '可以领', className: 'bf-state bf-state--reported' },
+  claimed: { text: '已申领', className: 'bf-state bf-state--late' },
+  missing: { text: '还差信息', className: 'bf-state bf-state--pending' },
+  no: { text: '现在不符合', className: 'bf-state bf-state--pending' },
+};
+
+/** The reasons a person reads: the rule's steps and the standards it used (the facts are theirs already). */
+function reasons(result: SubsidyResult): string[] {
+  return result.trace.filter((t) => t.kind !== 'fact').map((t) => t.text);
+}
+
+export function SubsidyCard({
+  result,
+  claim,
+  onOpenClaim,
+}: {
+  result: SubsidyResult;
+  claim: Claim | undefined;
+  /** Opens the claim's progress (申领进度), when there is a claim. */
+  onOpenClaim?: (claim: Claim) => void;
+}) {
+  const standing = standingOf(result);
+  const badge = STANDING_BADGE[standing];
+  return (
+    <View className="bf-card" data-testid={`subsidy-${result.subsidy}`}>
+      <View className="bf-card__title">
+        <Text>{result.name}</Text>
+        <Text className={badge.className} data-testid={`subsidy-${result.subsidy}-state`}>
+          {badge.text}
+        </Text>
+      </View>
+      {result.item ? <View className="bf-row__line">{result.item}</View> : null}
+      {standing === 'due' ? <View className="bf-row__line bf-strong">{formatYuan(result.amountFen)}</View> : null}
+      {claim ? (
+        <View className="bf-row__line bf-strong" data-testid={`subsidy-${result.subsidy}-claim`}>
+          {formatYuan(claim.amountFen)} · {CLAIM_STATUS_ZH[claim.status]}
+        </View>
+      ) : null}
+      <View className="bf-reasons">
+        {reasons(result).map((line, i) => (
+          <View key={i} className="bf-row__line bf-row__month">
+            · {line}
+          </View>
+        ))}
+      </View>
+      <View className="bf-row__line bf-hint">
+        依据：{result.reference.document} {result.reference.section}
+      </View>
+      {claim && onOpenClaim ? (
+        <View
+          className="bf-open-claim"
+          hoverClass="bf-why-toggle--pressed"
+          role="button"
+          onClick={() => onOpenClaim(claim)}
+          data-testid={`subsidy-${result.subsidy}-progress`}
+        >
+          <Text>看申领进度</Text>
+          <Text>›</Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}

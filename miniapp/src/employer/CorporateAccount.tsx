@@ -1,0 +1,176 @@
+/**
+ * 收款账户: the corporate account (对公账户) an employer's or agency's subsidies are paid
+ * to. Without one the county's payment batch skips the unit's approved claims, so a
+ * missing account is a clear call to action. Shows the bank and the masked number only
+ * (the full number never comes back); a two-field form records or replaces it, and the
+ * server's problem with a field is shown right under that field.
+ */
+import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { useCallback, useEffect, useState } from 'react';
+import { errorText, isApiError } from '../api/client';
+import { fetchEmployerAccount, saveEmployerAccount, type CorporateAccount } from '../api/subsidies';
+import { ActionButton } from '../components/ActionButton';
+import { BigInput } from '../components/BigInput';
+import { Field, fieldMessage, fieldName } from '../components/Field';
+import { Notice } from '../components/Page';
+import './account.css';
+
+/** WeChat's number pad for the digits; H5 keeps a plain text box. */
+const DIGIT_KEYBOARD = process.env.TARO_ENV === 'weapp' ? 'number' : 'text';
+
+type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; account: CorporateAccount | null };
+type Errors = { bankName?: string; number?: string };
+
+function AccountForm({
+  current,
+  onSaved,
+  onCancel,
+}: {
+  /** The account on file, when replacing one: its bank is filled in (the number is never sent back). */
+  current: CorporateAccount | null;
+  onSaved: (account: CorporateAccount) => void;
+  onCancel: () => void;
+}) {
+  const [bankName, setBankName] = useState(current?.bankName ?? '');
+  const [number, setNumber] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const save = async () => {
+    // People copy account numbers with spaces; the bank does not need them.
+    const digits = number.replace(/\s+/g, '');
+    const problems: Errors = {};
+    if (!bankName.trim()) problems.bankName = '请写开户银行的全称';
+    if (!digits) problems.number = '请写对公账号';
+    setErrors(problems);
+    setFailure(null);
+    if (problems.bankName || problems.number) return;
+    setBusy(true);
+    try {
+      onSaved(await saveEmployerAccount(bankName.trim(), digits));
+    } catch (error) {
+      const field = isApiError(error) ? fieldName(error.field) : undefined;
+      if (field === 'bankName' || field === 'number') setErrors({ [field]: fieldMessage(errorText(error)) });
+      else setFailure(`没能保存：${errorText(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="bf-filters" data-testid="account-form">
+      <Field label="开户银行" hint="写银行全称，到支行" error={errors.bankName} testId="account-bank">
+        <BigInput
+          value={bankName}
+          onChange={setBankName}
+          maxLength={40}
+          placeholder="例如：中国农业银行固阳县支行"
+          testId="account-bank"
+        />
+      </Field>
+      <Field label="对公账号" hint="只写数字，和开户许可证上的一样" error={errors.number} testId="account-number">
+        <BigInput
+          value={number}
+          onChange={setNumber}
+          type={DIGIT_KEYBOARD}
+          maxLength={40}
+          placeholder="8 到 30 位数字"
+          testId="account-number"
+        />
+      </Field>
+      {failure ? (
+        <Notice tone="error" testId="account-failure">
+          {failure}
+        </Notice>
+      ) : null}
+      <ActionButton busy={busy} onPress={save} testId="account-save">
+        保存收款账户
+      </ActionButton>
+      <Button size="large" block onClick={onCancel} disabled={busy} data-testid="account-cancel">
+        {current ? '不改了' : '以后再登记'}
+      </Button>
+    </View>
+  );
+}
+
+export function CorporateAccountSection() {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  const reload = useCallback(async () => {
+    setLoad({ state: 'loading' });
+    try {
+      setLoad({ state: 'ready', account: await fetchEmployerAccount() });
+    } catch (error) {
+      setLoad({ state: 'failed', message: errorText(error) });
+    }
+  }, []);
+  useEffect(() => {
+    reload().catch(() => undefined);
+  }, [reload]);
+
+  const account = load.state === 'ready' ? load.account : null;
+  return (
+    <View className="bf-section" data-testid="account">
+      <View className="bf-subtitle">收款账户</View>
+      {load.state === 'loading' ? <Notice>正在查看收款账户…</Notice> : null}
+      {load.state === 'failed' ? (
+        <>
+          <Notice tone="error">收款账户暂时看不到：{load.message}</Notice>
+          <Button size="large" block onClick={() => reload()} data-testid="account-reload">
+            重新加载
+          </Button>
+        </>
+      ) : null}
+
+      {load.state === 'ready' && account ? (
+        <View className="bf-account" data-testid="account-shown">
+          <View className="bf-account__label">开户银行</View>
+          <View className="bf-account__value" data-testid="account-shown-bank">
+            {account.bankName}
+          </View>
+          <View className="bf-account__label">对公账号</View>
+          <View className="bf-account__value bf-mono" data-testid="account-shown-number">
+            {account.numberMasked}
+          </View>
+          <View className="bf-account__hint">为了安全，只显示最后 4 位。审核通过的奖补发到这个账户。</View>
+        </View>
+      ) : null}
+      {load.state === 'ready' && !account && !editing ? (
+        <Notice tone="error" testId="account-missing">
+          单位还没有登记对公账户。奖补只发到单位的对公账户，没有登记，审核通过了也发不了。
+        </Notice>
+      ) : null}
+      {saved && !editing ? <Notice testId="account-saved">已保存。以后的奖补发到这个账户。</Notice> : null}
+
+      {load.state === 'ready' && editing ? (
+        <AccountForm
+          current={account}
+          onSaved={(next) => {
+            setLoad({ state: 'ready', account: next });
+            setEditing(false);
+            setSaved(true);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : null}
+      {load.state === 'ready' && !editing ? (
+        <Button
+          type={account ? 'default' : 'primary'}
+          size="large"
+          block
+          onClick={() => {
+            setSaved(false);
+            setEditing(true);
+          }}
+          data-testid="account-start"
+        >
+          {account ? '更换收款账户' : '登记对公账户'}
+        </Button>
+      ) : null}
+    </View>
+  );
+}

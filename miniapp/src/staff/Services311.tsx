@@ -1,0 +1,220 @@
+/**
+ * 就业服务（311） on a worker's record: this year's job recommendations, career guidance
+ * and training offers against the yearly goal of 3 / 1 / 1 — each red (with how many are
+ * still missing) until met, then green and ticked, so it never rests on colour alone —
+ * the services given, newest first, and a short form to record one more.
+ */
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { SERVICE_311 } from '@bangfu/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { errorText, isApiError } from '../api/client';
+import { fetchServices, recordService, type ServiceKind, type WorkerServices } from '../api/services';
+import { ActionButton } from '../components/ActionButton';
+import { BigInput } from '../components/BigInput';
+import { Choices, type Option } from '../components/Choices';
+import { Field, fieldMessage, fieldName } from '../components/Field';
+import { Notice } from '../components/Page';
+import { chinaMonth, dayText } from '../time';
+import './services.css';
+
+const KINDS: readonly ServiceKind[] = ['jobRecommendation', 'careerGuidance', 'trainingOffer'];
+
+/** What a service is, in words. */
+export const SERVICE_KIND_ZH: Record<ServiceKind, string> = {
+  jobRecommendation: '岗位推荐',
+  careerGuidance: '职业指导',
+  trainingOffer: '培训机会',
+};
+
+/** The form's choices, said as what the officer did. */
+const KIND_OPTIONS: Option<ServiceKind>[] = [
+  { value: 'jobRecommendation', label: '推荐岗位' },
+  { value: 'careerGuidance', label: '职业指导' },
+  { value: 'trainingOffer', label: '培训机会' },
+];
+
+const NOTE_HINT: Record<ServiceKind, string> = {
+  jobRecommendation: '例如：推荐金山镇服装车间缝纫工，本人愿意去看看',
+  careerGuidance: '例如：电话指导怎么找离家近的工作',
+  trainingOffer: '例如：告诉本人县里下个月有免费的电焊培训',
+};
+
+function Goals({ counts }: { counts: WorkerServices['counts'] }) {
+  return (
+    <View className="bf-goals" data-testid="services-counts">
+      {KINDS.map((kind) => {
+        const done = counts[kind];
+        const goal = SERVICE_311[kind];
+        const met = done >= goal;
+        return (
+          <View
+            key={kind}
+            className={met ? 'bf-goal bf-goal--met' : 'bf-goal bf-goal--short'}
+            data-testid={`services-count-${kind}`}
+            data-met={met ? 'yes' : 'no'}
+          >
+            <Text className="bf-goal__name">{SERVICE_KIND_ZH[kind]}</Text>
+            <View className="bf-goal__right">
+              <Text className="bf-goal__count" data-testid={`services-count-${kind}-value`}>
+                {done}/{goal}
+              </Text>
+              <Text className="bf-goal__state">{met ? '✓ 已做够' : `还差 ${goal - done} 次`}</Text>
+            </View>
+          </View>
+        );
+      })}
+    </View>
+  );
+}
+
+function RecordForm({
+  workerId,
+  onSaved,
+  onCancel,
+}: {
+  workerId: string;
+  onSaved: (kind: ServiceKind) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const [kind, setKind] = useState<ServiceKind | undefined>();
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<{ kind?: string; note?: string }>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const save = async () => {
+    const problems: { kind?: string; note?: string } = {};
+    if (!kind) problems.kind = '请选一项做了什么服务';
+    if (note.trim().length < 2) problems.note = '请写一句做了什么（至少 2 个字）';
+    setErrors(problems);
+    setFailure(null);
+    if (!kind || problems.note) return;
+    setBusy(true);
+    try {
+      await recordService(workerId, { kind, note: note.trim() });
+      await onSaved(kind);
+    } catch (error) {
+      const field = isApiError(error) ? fieldName(error.field) : undefined;
+      if (field === 'kind' || field === 'note') setErrors({ [field]: fieldMessage(errorText(error)) });
+      else setFailure(`没能记录：${errorText(error)}`);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="bf-filters" data-testid="service-form">
+      <Field label="做了什么服务？" error={errors.kind} testId="service-kind">
+        <Choices
+          options={KIND_OPTIONS}
+          value={kind}
+          onChange={setKind}
+          columns={1}
+          testIdPrefix="service-kind-"
+          label="服务类别"
+        />
+      </Field>
+      <Field
+        label="简单写一句"
+        hint={kind ? NOTE_HINT[kind] : '写做了什么、本人怎么说'}
+        error={errors.note}
+        testId="service-note"
+      >
+        <BigInput value={note} onChange={setNote} maxLength={200} placeholder="至少 2 个字" testId="service-note" />
+      </Field>
+      {failure ? (
+        <Notice tone="error" testId="service-failure">
+          {failure}
+        </Notice>
+      ) : null}
+      <ActionButton busy={busy} onPress={save} testId="service-save">
+        保存这次服务
+      </ActionButton>
+      <Button size="large" block onClick={onCancel} disabled={busy} data-testid="service-cancel">
+        不记了
+      </Button>
+    </View>
+  );
+}
+
+export function Services311({ workerId }: { workerId: string }) {
+  const year = chinaMonth(new Date()).slice(0, 4);
+  const [data, setData] = useState<WorkerServices | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [recording, setRecording] = useState(false);
+  const [saved, setSaved] = useState<ServiceKind | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setData(await fetchServices(workerId, year));
+      setLoadError(null);
+    } catch (error) {
+      setLoadError(errorText(error));
+    }
+  }, [workerId, year]);
+  useEffect(() => {
+    load().catch(() => undefined);
+  }, [load]);
+
+  const services = data ? [...data.services].sort((a, b) => b.at.localeCompare(a.at)) : [];
+  return (
+    <View className="bf-section" data-testid="services">
+      <View className="bf-subtitle">就业服务（311）</View>
+      <View className="bf-text">
+        {year}年每人至少 {SERVICE_311.jobRecommendation} 次岗位推荐、{SERVICE_311.careerGuidance} 次职业指导、
+        {SERVICE_311.trainingOffer} 次培训机会。
+      </View>
+      {loadError ? (
+        <>
+          <Notice tone="error">没能加载服务记录：{loadError}</Notice>
+          <Button size="large" block onClick={() => load()} data-testid="services-reload">
+            重新加载
+          </Button>
+        </>
+      ) : null}
+      {!data && !loadError ? <Notice>正在加载…</Notice> : null}
+      {data ? <Goals counts={data.counts} /> : null}
+
+      {saved && !recording ? <Notice testId="service-saved">已记录：{SERVICE_KIND_ZH[saved]}</Notice> : null}
+      {recording ? (
+        <RecordForm
+          workerId={workerId}
+          onSaved={async (kind) => {
+            setRecording(false);
+            setSaved(kind);
+            await load();
+          }}
+          onCancel={() => setRecording(false)}
+        />
+      ) : (
+        <Button
+          type="primary"
+          size="large"
+          block
+          onClick={() => {
+            setSaved(null);
+            setRecording(true);
+          }}
+          data-testid="service-start"
+        >
+          记录一次服务
+        </Button>
+      )}
+
+      {data && services.length === 0 ? <Notice testId="services-empty">今年还没有记录过服务。</Notice> : null}
+      {services.length > 0 ? (
+        <View className="bf-service-list" data-testid="services-list">
+          {services.map((service) => (
+            <View key={service.serviceId} className="bf-timeline__entry" data-testid={`service-${service.serviceId}`}>
+              <View className="bf-card__title bf-timeline__head">
+                <Text>{dayText(service.at)}</Text>
+                <Text className="bf-tag">{SERVICE_KIND_ZH[service.kind]}</Text>
+              </View>
+              <View className="bf-service-note">{service.note}</View>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  );
+}

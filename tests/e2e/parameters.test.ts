@@ -1,0 +1,171 @@
+/**
+ * 补贴标准 in the H5 app. The county's admin sees the one-off transport subsidy at the example
+ * value inherited from 内蒙古自治区 (示例数值), changes it from the start of this year in two
+ * steps (从哪天起 / 新标准), and the page then shows the new value set by 本地区; the server
+ * holds it and the rules use it. Too large a number is refused under the field. An edit on a
+ * stale read (someone saved after the page loaded) is refused with 刚被别人改过 and changes
+ * nothing. A standard the documents fix has no edit control and says why; county staff
+ * (not admin) see the standards but cannot edit any.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDate } from '@bangfu/shared';
+import { miniappDist } from '../../functions/src/local/paths.js';
+import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
+import { startTestApi, type TestApi } from '../support/api.js';
+import { fill, launchChromium, logIn, phonePage, shot, WAIT } from '../support/browser.js';
+
+let api: TestApi;
+let browser: Browser;
+let admin: string;
+
+const REGION = '150222'; // 固阳县, the demo admin's county
+const TODAY = chinaDate(new Date());
+const YEAR = TODAY.slice(0, 4);
+const TODAY_TEXT = `${YEAR}年${Number(TODAY.slice(5, 7))}月${Number(TODAY.slice(8, 10))}日`;
+
+type View = { key: string; today: Record<string, unknown>; own?: { version: number; steps: unknown[] } };
+async function standard(key: string): Promise<View> {
+  const { status, body } = await api.call('GET', `/api/v1/regions/${REGION}/parameters`, { token: admin });
+  expect(status).toBe(200);
+  return (body.parameters as View[]).find((p) => p.key === key)!;
+}
+
+async function openStandards(page: Page, userId: string): Promise<void> {
+  await logIn(page, api, userId);
+  await page.getByTestId('home-entry-parameters').click();
+  await page.getByTestId('parameter-transportOnceFen').waitFor(WAIT);
+}
+
+beforeAll(async () => {
+  api = await startTestApi({ staticDir: miniappDist('h5') });
+  await seedDemoCounty(api.ctx);
+  browser = await launchChromium();
+  admin = await api.loginAs('demo-admin');
+});
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+
+describe('补贴标准 in Chromium', () => {
+  it('lets the admin change an example standard from a date; the page and the server then hold the region’s own', async () => {
+    const before = await standard('transportOnceFen');
+    expect(before.today).toMatchObject({ status: 'value', setIn: '15', example: true });
+    const page = await phonePage(browser);
+    await openStandards(page, 'demo-admin');
+    const card = page.getByTestId('parameter-transportOnceFen');
+    await expect
+      .poll(() => page.getByTestId('parameter-transportOnceFen-where').textContent(), WAIT)
+      .toBe('沿用内蒙古自治区的标准');
+    expect(await page.getByTestId('parameter-transportOnceFen-value').textContent()).toBe('500 元');
+    expect(await page.getByTestId('parameter-transportOnceFen-example').textContent()).toBe('示例数值');
+    expect(await card.textContent()).toContain('依据：');
+    await shot(page, 'parameters-1-list');
+
+    await page.getByTestId('parameter-transportOnceFen-edit').click();
+    await page.getByTestId('parameter-form').waitFor(WAIT);
+    // Step 1 asks for the day first: 下一步 without one says so.
+    await page.getByTestId('parameter-next').click();
+    await expect.poll(() => page.getByTestId('parameter-from-error').textContent(), WAIT).toContain('从哪天起');
+    // 选别的日期 opens the date picker (WeChat's own on the phone); 确定 takes today.
+    await page.getByTestId('parameter-from-other').click();
+    await page.locator('.weui-picker').waitFor(WAIT);
+    await shot(page, 'parameters-2-picker');
+    await page.locator('.weui-picker__action', { hasText: '确定' }).click();
+    await expect.poll(() => page.getByTestId('parameter-from-other').textContent(), WAIT).toContain(`别的日期：${TODAY_TEXT}`);
+    expect(await page.getByTestId('parameter-from-other').getAttribute('aria-checked')).toBe('true');
+    await page.getByTestId(`parameter-from-${YEAR}-01-01`).click();
+    expect(await page.getByTestId('parameter-from-other').getAttribute('aria-checked')).toBe('false');
+    await shot(page, 'parameters-3-from');
+    await page.getByTestId('parameter-next').click();
+
+    // Step 2: too large a number is refused by the server, said under the field; nothing saved.
+    await fill(page, 'parameter-value', '2000000');
+    await page.getByTestId('parameter-save').click();
+    await expect.poll(() => page.getByTestId('parameter-value-error').textContent(), WAIT).toBe('这个数太大了，请核对');
+    expect((await standard('transportOnceFen')).own).toBeUndefined();
+    await shot(page, 'parameters-4-too-big');
+
+    await fill(page, 'parameter-value', '666');
+    await page.getByTestId('parameter-save').click();
+    await expect.poll(() => page.getByTestId('parameters-done').textContent(), WAIT).toContain(`${YEAR}年1月1日起是 666 元`);
+    await expect.poll(() => page.getByTestId('parameter-transportOnceFen-value').textContent(), WAIT).toBe('666 元');
+    expect(await page.getByTestId('parameter-transportOnceFen-where').textContent()).toBe('本地区设定');
+    expect(await page.getByTestId('parameter-transportOnceFen-example').count()).toBe(0);
+    await shot(page, 'parameters-5-saved');
+
+    const after = await standard('transportOnceFen');
+    expect(after.today).toMatchObject({ status: 'value', value: 66_600, setIn: REGION, example: false });
+    expect(after.own).toMatchObject({ version: 1, steps: [{ from: `${YEAR}-01-01`, value: 66_600 }] });
+  });
+
+  it('refuses an edit on a stale read and changes nothing', async () => {
+    const page = await phonePage(browser);
+    await openStandards(page, 'demo-admin');
+    await page.getByTestId('parameter-jobSeekingOnceFen-edit').click();
+    await page.getByTestId(`parameter-from-${YEAR}-01-01`).click();
+    await page.getByTestId('parameter-next').click();
+    await fill(page, 'parameter-value', '1200');
+
+    // Someone else saves this standard after the page read it.
+    const other = await api.call('PUT', `/api/v1/regions/${REGION}/parameters/jobSeekingOnceFen`, {
+      token: admin,
+      body: { steps: [{ from: `${YEAR}-03-01`, value: 88_800 }] },
+    });
+    expect(other.status, JSON.stringify(other.body)).toBe(200);
+
+    await page.getByTestId('parameter-save').click();
+    await expect.poll(() => page.getByTestId('parameter-error').textContent(), WAIT).toContain('刚被别人改过');
+    expect(await page.getByTestId('parameter-save').count()).toBe(0);
+    await shot(page, 'parameters-6-stale');
+    const held = await standard('jobSeekingOnceFen');
+    expect(held.own).toMatchObject({ version: 1, steps: [{ from: `${YEAR}-03-01`, value: 88_800 }] });
+    expect(held.today).toMatchObject({ value: 88_800, setIn: REGION });
+
+    // 刷新 shows what the other person saved.
+    await page.getByTestId('parameter-refresh').click();
+    await expect.poll(() => page.getByTestId('parameter-jobSeekingOnceFen-value').textContent(), WAIT).toBe('888 元');
+    expect(await page.getByTestId('parameter-jobSeekingOnceFen-where').textContent()).toBe('本地区设定');
+  });
+
+  it('offers no edit for a standard the documents fix', async () => {
+    const page = await phonePage(browser);
+    await openStandards(page, 'demo-admin');
+    await page.getByTestId('parameters-tab-fixed').click();
+    const fixed = page.getByTestId('parameter-agencyTransferAcrossProvinceFen');
+    await fixed.waitFor(WAIT);
+    expect(await page.getByTestId('parameter-agencyTransferAcrossProvinceFen-value').textContent()).toBe('800 元');
+    expect(await page.getByTestId('parameter-agencyTransferAcrossProvinceFen-fixed').textContent()).toContain(
+      '按文件规定，本地不能修改',
+    );
+    expect(await page.getByTestId('parameter-agencyTransferAcrossProvinceFen-edit').count()).toBe(0);
+    expect(await page.locator('[data-testid^="parameter-"][data-testid$="-edit"]').count()).toBe(0);
+    await shot(page, 'parameters-7-fixed');
+  });
+
+  it('shows county staff the standards without any edit control', async () => {
+    const page = await phonePage(browser);
+    await openStandards(page, 'demo-staff-county');
+    expect(await page.getByTestId('parameters-readonly').textContent()).toContain('只能查看');
+    expect(await page.getByTestId('parameter-transportOnceFen-value').textContent()).toBe('666 元');
+    expect(await page.locator('[data-testid^="parameter-"][data-testid$="-edit"]').count()).toBe(0);
+    await shot(page, 'parameters-8-staff');
+    // 关怀版: the same page one step bigger.
+    const token = await api.loginAs('demo-staff-county');
+    const me = await api.call('GET', '/api/v1/me', { token });
+    await api.call('PATCH', '/api/v1/me', { token, body: { version: me.body.user.version, careMode: true } });
+    await page.reload();
+    await page.locator('.bf-care').first().waitFor(WAIT);
+    await page.getByTestId('parameter-transportOnceFen').waitFor(WAIT);
+    await shot(page, 'parameters-9-care');
+
+    // And the server refuses staff an edit all the same.
+    const refused = await api.call('PUT', `/api/v1/regions/${REGION}/parameters/transportOnceFen`, {
+      token,
+      body: { version: 1, steps: [{ from: `${YEAR}-01-01`, value: 1 }] },
+    });
+    expect(refused.status).toBe(403);
+    expect((await standard('transportOnceFen')).today).toMatchObject({ value: 66_600 });
+  });
+});
