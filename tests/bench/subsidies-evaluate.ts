@@ -38,6 +38,7 @@ import { itemKey, semesterOf } from '../../shared/src/subsidies/rules/personFact
 import { ASSISTED_GROUPS } from '../../shared/src/subsidies/rules/socialInsurance.js';
 import { STARTUP_GROUPS, wholeMonthsBetween } from '../../shared/src/subsidies/rules/startupOnce.js';
 import { TRAINEE_GROUPS, trainingKey } from '../../shared/src/subsidies/rules/training.js';
+import { prng } from '../support/prng.js';
 
 const TOTAL = Number(process.argv[2] ?? 1_000_000);
 const SAMPLE = Math.min(TOTAL, Number(process.argv[3] ?? 20_000));
@@ -53,28 +54,6 @@ interface WorkerPeriod {
   facts: SubsidyFacts;
   period: string;
   regionCode: string;
-}
-
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const chance = (p: number) => next() < p;
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  const weighted = <T>(items: readonly (readonly [T, number])[]): T => {
-    const total = items.reduce((sum, [, w]) => sum + w, 0);
-    let r = next() * total;
-    for (const [item, w] of items) if ((r -= w) < 0) return item;
-    return items.at(-1)![0];
-  };
-  return { next, int, chance, pick, weighted };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -2,74 +2,86 @@
  * Exact fast top-k of 人岗匹配: the same answer as `rankPositions` (the scorer over every
  * position), found by scoring only the positions that could make the top k. Pure, no I/O:
  * built once per run (the monthly push, a batch of recommendations) over the open
- * positions, then asked once per worker.
+ * positions, then asked once per worker (one query at a time: it reuses its buffers).
  *
  * Build:
- * - positions no worker can be offered today are dropped once (the scorer's
+ * - positions no worker can be offered today are dropped once (the scorer's own
  *   worker-independent filters: out of season, headcount full, past validity);
- * - the rest are grouped by what the worker-dependent hard filters read of a position
- *   apart from where it is: (suits half labour, suits weak labour, form, requires a
- *   certificate). A group passes the labour-class and job-type filters for a worker as a
- *   whole or fails them as a whole, and a worker holding no certificate skips every
- *   group requiring one;
- * - each group is indexed for the whole province ("global") and per region bucket
- *   (province = 2 digits, city 4, county 6 of the position's region code), each as a
- *   k-d tree of tight lat/lng boxes with leaves of a few positions. Every node also keeps
- *   what bounds its positions' soft factors: the occupations in it (a bit set), the
- *   employer kinds and relocation shares in it (bit sets), the highest monthly pay and
- *   whether there is piece work, the best recency, whether any provides accommodation.
+ * - the rest are grouped by what the labour-class and job-type filters read of a position:
+ *   (suits half labour, suits weak labour, form). A group passes those filters for a worker
+ *   as a whole or fails them as a whole (a bit set of open groups per worker);
+ * - per county (6 digits of the region code), a tree per group, and for each labour class
+ *   wishing for any kind of work (most workers) one "merged" tree of exactly the groups
+ *   open to it: k-d trees of tight lat/lng boxes, four children per node, one position per
+ *   leaf. A county node sits over its trees; k-d trees of county nodes make the whole
+ *   index, each province (2 digits) and each city (4). Every node keeps what bounds its
+ *   positions' soft factors: the occupations, employer kinds and relocation shares under
+ *   it (bit sets), the highest monthly pay and whether there is piece work, the best
+ *   recency, whether any provides accommodation, the groups.
  *
- * Query (best-first branch and bound, as k-nearest-neighbour search in an R-tree, with
- * the score in place of the distance): the trees the worker's travel scope can reach go
- * into one heap ordered by an upper bound of the score of anything under a node, highest
- * first; nodes are expanded in that order, leaves scored with the real scorer
- * (`scoreOnly`), the k best kept (score descending, then positionId). Travel scope `any`
- * searches the global trees; `province`, `city` and `county` the worker's own bucket
- * without a radius plus the global trees within the local radius (skipping positions of
- * the worker's own bucket, found there already); `local` the global trees within the
- * local radius. The search stops when the best bound left is below the k-th score.
+ * Query (best-first branch and bound, as k-nearest-neighbour search in an R-tree, with an
+ * upper bound of the score in place of the distance): one heap of nodes, highest bound
+ * first; a node's children are offered as it is taken off, leaves are scored with the real
+ * scorer (`scoreOnly`) and the k best kept (score descending, then positionId). Travel
+ * scope `any` starts at the whole index; `province`, `city`, `county` at the worker's own
+ * region without a radius, plus the whole index within the local radius skipping the own
+ * region's county nodes (found already); `local` the whole index within the local radius.
+ * It stops when the best bound left is below the k-th score.
  *
- * A node's bound is the scorer's own sum (`weightedTotal`, the same floating-point
- * additions) of, per factor, the best any position under it can reach for this worker:
- * distance: `distanceScore` of a lower bound of the distance from home to the node's box
- * (the decay never rises with distance) — at the same time, never above the scorer's own
- * `bestScoreAtDistance(worker, that distance)`, which is checked too; skill: the best
- * `skillScore` of the worker's skills over the node's occupations; pay: `payScore` of the
- * highest monthly pay in the node (the score never falls as pay rises), or of piece work;
- * accommodation: `accommodationScore` at the node's distance, with accommodation if any
- * position has it; recency: the best of the node's positions (it does not depend on the
- * worker); employer kind and priority: the best `employerKindScore` / `priorityScore` over
- * one position of each (employer kind, public welfare) and each relocation share in the
- * node — the only fields of a position those two read. Each term is ≥ the factor of every
- * position under the node, float products and sums by positive weights are monotone, so
- * the bound is ≥ every such position's score; a margin of 1e-12 covers Math.exp.
+ * A node's bound is the scorer's own sum (`weightedTotal`) of, per factor, the best any
+ * position under it can reach for this worker: distance, `distanceScore` of a lower bound
+ * of the distance from home to the node's box (the decay never rises with distance);
+ * skill, the best `skillScore` of the worker's skills over the node's occupations; pay,
+ * `payScore` of the highest monthly pay (the score never falls as pay rises) or of piece
+ * work; accommodation, `accommodationScore` at the node's distance, with accommodation if
+ * any position has it; recency, the best under the node (it does not depend on the
+ * worker); employer kind and priority, the best `employerKindScore` / `priorityScore` over
+ * one position of each (employer kind, public welfare) and each relocation share under the
+ * node, the only fields of a position those two read. Each term is at least that factor
+ * of every position under the node and at most the scorer's own best
+ * (`bestScoreAtDistance` takes every factor but distance at its best anywhere), so the
+ * bound refines bestScoreAtDistance; float products and sums by positive weights are
+ * monotone, so it is ≥ every such position's score; a margin of 1e-12 covers Math.exp.
  *
  * Why it is exact: a position is left unscored only if (a) it fails a hard filter for
- * every worker (dropped at build), or for this worker (its group's labour class, form or
- * certificate; its box lies beyond the local radius and it is outside the worker's region
- * — the distance bound of a box is the exact spherical minimum, lowered by a hair against
- * rounding, so never above the scorer's haversine), so `rankPositions` refuses it too;
- * or (b) the search stopped with every node left having a bound strictly below the k-th
- * best score: all their positions score below it and could not enter the top k, not even
- * on a tie (ties go to the lower positionId, so an equal bound is still searched: the
- * test is <, never ≤). The kept positions are scored again with `scoreMatch` for the
- * answer, so scores, factors and reasons are the scorer's very own, in `compareMatches`
- * order. The unit tests compare with rankPositions on random data for every scope; the
- * benchmark on 1,000 workers of a synthetic province.
+ * every worker (dropped at build) or for this worker (its group's labour class or form;
+ * a certificate required of a worker holding none; its box lies beyond the local radius
+ * and it is outside the worker's region — the distance bound of a box is never above the
+ * scorer's haversine), so `rankPositions` refuses it too; or (b) the search stopped with
+ * every node left bounding strictly below the k-th best score: their positions score
+ * below it and cannot enter the top k, not even on a tie (ties go to the lower
+ * positionId, so an equal bound is still searched: the test is <, never ≤). The kept
+ * positions are scored again with `scoreMatch` for the answer, so scores, factors and
+ * reasons are the scorer's very own, in `compareMatches` order. A position whose region
+ * code is shorter than a county's (not a valid code) is scored for every worker. The unit
+ * tests compare with rankPositions on random data for every scope and k; the benchmark on
+ * a sample of a synthetic province.
  */
 import { todayOf } from './dates.js';
-import { accommodationScore, distanceScore, employerKindScore, fillFactorScores, monthlyPayFen, payScore, priorityScore, weightedTotal } from './factors.js';
+import {
+  accommodationScore,
+  distanceScore,
+  employerKindScore,
+  fillFactorScores,
+  monthlyPayFen,
+  payScore,
+  priorityScore,
+  weightedTotal,
+} from './factors.js';
 import { skillScore } from './skills.js';
 import { inSeasonWindow, labourAllows } from './filters.js';
 import { compareMatches, scoreMatch, scoreOnly, type OkMatch } from './scorer.js';
 import { FACTORS, type MatchContext, type MatchPosition, type MatchWorker } from './types.js';
-import type { JobType } from '../registry/labels.js';
+import { LABOUR_CLASSES, type JobType } from '../registry/labels.js';
 import { LOCAL_RADIUS_KM } from './weights.js';
 
-/** Positions per leaf: small enough to skip most of a town's jobs, big enough to keep the heap short. */
-const LEAF_SIZE = 2;
+/** Positions per leaf: one, so a leaf's bound is nearly its score. */
+const LEAF_SIZE = 1;
+/** Median splits per tree node: 2 → four children. */
+const SPLITS = 2;
 const EARTH_RADIUS_KM = 6371.0088;
 const RAD = Math.PI / 180;
+const HALF_RAD = Math.PI / 360;
 /** Over float rounding in Math.exp, as the scorer's own bound. */
 const BOUND_MARGIN = 1e-12;
 
@@ -107,14 +119,8 @@ export interface PositionIndex {
 /** The part of a position the worker-dependent, place-independent hard filters read. */
 interface Group {
   form: JobType;
-  needsCertificate: boolean;
   /** A position of the group, for labourAllows (which reads suitsHalfLabour, suitsWeakLabour). */
   sample: MatchPosition;
-}
-
-interface Tree {
-  group: number;
-  root: number;
 }
 
 /**
@@ -188,21 +194,15 @@ class Levels {
   }
 }
 
-/** Great-circle distance between two points given in radians (the scorer's formula). */
-function haversineRad(lat1: number, lng1: number, lat2: number, lng2: number): number {
-  const sLat = Math.sin((lat2 - lat1) / 2);
-  const sLng = Math.sin((lng2 - lng1) / 2);
-  const h = sLat * sLat + Math.cos(lat1) * Math.cos(lat2) * sLng * sLng;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
 /**
  * A lower bound of the great-circle distance (km) from a point to anything in a lat/lng
- * box, both in degrees. Inside the box's longitudes the nearest point is straight north
- * or south. Outside them the nearest point is on the nearer edge meridian (moving along
- * a parallel towards the point only brings it closer); along a meridian the distance is
- * unimodal, least at the foot of the perpendicular, atan(tan φ / cos Δλ), clamped into the
- * box's latitudes. Lowered a hair against rounding.
+ * box, all in degrees, without trigonometry in the hot loop. The chord between two points
+ * on the unit sphere is c² = 4 sin²(Δφ/2) + 4 cos φ₁ cos φ₂ sin²(Δλ/2), and the arc is
+ * 2 asin(c/2) ≥ c. For any point of the box |Δφ| and |Δλ| are at least the gaps to the
+ * box's ranges, and cos φ₁ cos φ₂ at least `cosProduct`: the point's cosine times that of
+ * the box's largest |latitude|; sin x ≥ x − x³/6. Tight near the point (where it matters:
+ * the score decays within tens of km), looser across a country. Lowered a hair against
+ * rounding.
  */
 export function boxDistanceLowerBoundKm(
   lat: number,
@@ -211,24 +211,17 @@ export function boxDistanceLowerBoundKm(
   maxLat: number,
   minLng: number,
   maxLng: number,
+  cosProduct = Math.cos(lat * RAD) * Math.cos(Math.max(Math.abs(minLat), Math.abs(maxLat)) * RAD),
 ): number {
-  let km: number;
-  if (lng >= minLng && lng <= maxLng) {
-    if (lat < minLat) km = (minLat - lat) * RAD * EARTH_RADIUS_KM;
-    else if (lat > maxLat) km = (lat - maxLat) * RAD * EARTH_RADIUS_KM;
-    else return 0;
-  } else {
-    const edge = lng < minLng ? minLng : maxLng;
-    const dLng = Math.abs(edge - lng) * RAD;
-    if (dLng >= Math.PI / 2) return 0; // not in one province; no bound needed
-    const phi = lat * RAD;
-    let foot = Math.atan(Math.tan(phi) / Math.cos(dLng));
-    const lo = minLat * RAD;
-    const hi = maxLat * RAD;
-    if (foot < lo) foot = lo;
-    else if (foot > hi) foot = hi;
-    km = haversineRad(phi, lng * RAD, foot, edge * RAD);
-  }
+  const dLat = lat < minLat ? minLat - lat : lat > maxLat ? lat - maxLat : 0;
+  let dLng = lng < minLng ? minLng - lng : lng > maxLng ? lng - maxLng : 0;
+  if (dLng >= 180) dLng = 0; // the other way round the globe: no bound from longitude
+  if (dLat === 0 && dLng === 0) return 0;
+  const a = dLat * HALF_RAD;
+  const b = dLng * HALF_RAD;
+  const sinA = a - (a * a * a) / 6;
+  const sinB = Math.sqrt(cosProduct) * (b - (b * b * b) / 6);
+  const km = 2 * EARTH_RADIUS_KM * Math.sqrt(sinA * sinA + sinB * sinB);
   return Math.max(0, km * (1 - 1e-9) - 1e-6);
 }
 
@@ -341,13 +334,6 @@ export function createPositionIndex(positions: readonly MatchPosition[], ctx: Ma
   const occupations = new Traits(OCCUPATION_BITS);
   const kinds = new Traits(KIND_BITS);
   const shares = new Traits(SHARE_BITS);
-  const prefixIds = new Map<string, number>();
-  const prefixId = (prefix: string) => {
-    let id = prefixIds.get(prefix);
-    if (id === undefined) prefixIds.set(prefix, (id = prefixIds.size));
-    return id;
-  };
-  const prefixOf = { 2: new Int32Array(n), 4: new Int32Array(n), 6: new Int32Array(n) };
   const probe: MatchWorker = {
     workerId: '',
     villageCode: '',
@@ -372,39 +358,52 @@ export function createPositionIndex(positions: readonly MatchPosition[], ctx: Ma
     // Recency reads only the position and today: the scorer's own number, with any worker.
     fillFactorScores(probe, p, today, 0, factorScratch);
     recency[i] = factorScratch[F_RECENCY]!;
-    // A code too short for a level has a bucket of its own there ("6:"), which no worker's is
-    // (a worker's code too short has none): as the scorer's samePrefix, it matches nobody.
-    const code = p.regionCode;
-    for (const len of [2, 4, 6] as const) prefixOf[len][i] = prefixId(`${len}:${code.length >= len ? code.slice(0, len) : ''}`);
   }
 
-  // --- Groups.
+  // --- Groups. (A required certificate is not one: a worker holding none skips those at the leaves.)
   const groups: Group[] = [];
   const groupIds = new Map<string, number>();
   const groupOf = new Int32Array(n);
+  const needsCertificate = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const p = kept[i]!;
-    const needsCertificate = p.requiredCertificates.length > 0;
-    const key = `${+p.suitsHalfLabour}${+p.suitsWeakLabour}${+needsCertificate}${p.form}`;
+    needsCertificate[i] = p.requiredCertificates.length > 0 ? 1 : 0;
+    const key = `${+p.suitsHalfLabour}${+p.suitsWeakLabour}${p.form}`;
     let g = groupIds.get(key);
     if (g === undefined) {
       g = groups.length;
       groupIds.set(key, g);
-      groups.push({ form: p.form, needsCertificate, sample: p });
+      groups.push({ form: p.form, sample: p });
     }
     groupOf[i] = g;
   }
+  if (groups.length > 32) throw new Error('positionIndex: more than 32 filter groups'); // 2 × 2 × 4 at most
+  /**
+   * The groups open to a worker of each labour class wishing for any kind of work (most
+   * workers): for them a county has one tree of exactly those groups ("merged"), whose top
+   * nodes bound them all together; other workers search the county's trees per group.
+   */
+  const variants: number[] = [];
+  for (const labourClass of LABOUR_CLASSES) {
+    let mask = 0;
+    groups.forEach((g, i) => {
+      if (labourAllows({ ...probe, labourClass }, g.sample)) mask |= 1 << i;
+    });
+    if (mask !== 0 && !variants.includes(mask)) variants.push(mask);
+  }
 
-  // --- Trees: per bucket ("global" or a region prefix), one per group; nodes in a pool.
+  // --- Nodes, in one pool: k-d trees of positions (one per county and group), a node per
+  // county over its trees, and k-d trees of county nodes (the whole index, each province,
+  // each city).
   const node = {
     minLat: [] as number[],
     maxLat: [] as number[],
     minLng: [] as number[],
     maxLng: [] as number[],
-    left: [] as number[], // −1: a leaf
-    right: [] as number[],
-    start: [] as number[], // a leaf's positions: order[start..end)
-    end: [] as number[],
+    childStart: [] as number[], // children[childStart..childEnd)
+    childEnd: [] as number[],
+    leafStart: [] as number[], // a leaf's positions: order[leafStart..leafEnd); −1: not a leaf
+    leafEnd: [] as number[],
     occLo: [] as number[],
     occHi: [] as number[],
     kinds: [] as number[],
@@ -413,109 +412,202 @@ export function createPositionIndex(positions: readonly MatchPosition[], ctx: Ma
     piece: [] as number[],
     accommodation: [] as number[],
     maxRecency: [] as number[],
+    groups: [] as number[],
+    county: [] as number[], // a county node: its county's index in `counties`; else −1
   };
+  const children: number[] = [];
   const orderList: number[] = [];
-  const build = (items: number[], lo: number, hi: number): number => {
+  const newNode = () => {
     const id = node.minLat.length;
     node.minLat.push(Infinity);
     node.maxLat.push(-Infinity);
     node.minLng.push(Infinity);
     node.maxLng.push(-Infinity);
-    node.left.push(-1);
-    node.right.push(-1);
-    node.start.push(0);
-    node.end.push(0);
-    let occLo = 0;
-    let occHi = 0;
-    let kindSet = 0;
-    let shareSet = 0;
-    let maxMonthly = -Infinity;
-    let piece = 0;
-    let accommodation = 0;
-    let maxRecency = 0;
-    for (let j = lo; j < hi; j++) {
-      const i = items[j]!;
-      node.minLat[id] = Math.min(node.minLat[id]!, lat[i]!);
-      node.maxLat[id] = Math.max(node.maxLat[id]!, lat[i]!);
-      node.minLng[id] = Math.min(node.minLng[id]!, lng[i]!);
-      node.maxLng[id] = Math.max(node.maxLng[id]!, lng[i]!);
-      const o = occupationId[i]!;
-      if (o < 32) occLo |= 1 << o;
-      else occHi |= 1 << (o - 32);
-      kindSet |= 1 << kindId[i]!;
-      shareSet |= 1 << shareId[i]!;
-      if (monthly[i] === -Infinity) piece = 1;
-      else maxMonthly = Math.max(maxMonthly, monthly[i]!);
-      if (kept[i]!.accommodation) accommodation = 1;
-      maxRecency = Math.max(maxRecency, recency[i]!);
-    }
-    node.occLo.push(occLo);
-    node.occHi.push(occHi);
-    node.kinds.push(kindSet);
-    node.shares.push(shareSet);
-    node.maxMonthly.push(maxMonthly);
-    node.piece.push(piece);
-    node.accommodation.push(accommodation);
-    node.maxRecency.push(maxRecency);
-    if (hi - lo <= LEAF_SIZE) {
-      node.start[id] = orderList.length;
-      for (let j = lo; j < hi; j++) orderList.push(items[j]!);
-      node.end[id] = orderList.length;
-      return id;
-    }
-    // Split the longer side (in km) at the median.
-    const byLat = node.maxLat[id]! - node.minLat[id]! >= (node.maxLng[id]! - node.minLng[id]!) * Math.cos(((node.minLat[id]! + node.maxLat[id]!) / 2) * RAD);
-    const coord = byLat ? lat : lng;
-    const part = items.slice(lo, hi).sort((a, b) => coord[a]! - coord[b]! || a - b);
-    for (let j = lo; j < hi; j++) items[j] = part[j - lo]!;
-    const mid = (lo + hi) >> 1;
-    const left = build(items, lo, mid);
-    const right = build(items, mid, hi);
-    node.left[id] = left;
-    node.right[id] = right;
+    node.childStart.push(0);
+    node.childEnd.push(0);
+    node.leafStart.push(-1);
+    node.leafEnd.push(-1);
+    node.occLo.push(0);
+    node.occHi.push(0);
+    node.kinds.push(0);
+    node.shares.push(0);
+    node.maxMonthly.push(-Infinity);
+    node.piece.push(0);
+    node.accommodation.push(0);
+    node.maxRecency.push(0);
+    node.groups.push(0);
+    node.county.push(-1);
     return id;
   };
+  /** Adds what bounds `from` (a node) into `id`. */
+  const absorb = (id: number, from: number) => {
+    node.minLat[id] = Math.min(node.minLat[id]!, node.minLat[from]!);
+    node.maxLat[id] = Math.max(node.maxLat[id]!, node.maxLat[from]!);
+    node.minLng[id] = Math.min(node.minLng[id]!, node.minLng[from]!);
+    node.maxLng[id] = Math.max(node.maxLng[id]!, node.maxLng[from]!);
+    node.occLo[id]! |= node.occLo[from]!;
+    node.occHi[id]! |= node.occHi[from]!;
+    node.kinds[id]! |= node.kinds[from]!;
+    node.shares[id]! |= node.shares[from]!;
+    node.maxMonthly[id] = Math.max(node.maxMonthly[id]!, node.maxMonthly[from]!);
+    node.piece[id]! |= node.piece[from]!;
+    node.accommodation[id]! |= node.accommodation[from]!;
+    node.maxRecency[id] = Math.max(node.maxRecency[id]!, node.maxRecency[from]!);
+    node.groups[id]! |= node.groups[from]!;
+  };
+  const withChildren = (id: number, kids: readonly number[]) => {
+    node.childStart[id] = children.length;
+    for (const c of kids) {
+      children.push(c);
+      absorb(id, c);
+    }
+    node.childEnd[id] = children.length;
+    return id;
+  };
+  /** A k-d tree over positions items[lo..hi). */
+  const buildPositions = (items: number[], lo: number, hi: number): number => {
+    if (hi - lo <= LEAF_SIZE) {
+      const id = newNode();
+      node.leafStart[id] = orderList.length;
+      for (let j = lo; j < hi; j++) {
+        const i = items[j]!;
+        orderList.push(i);
+        node.minLat[id] = Math.min(node.minLat[id]!, lat[i]!);
+        node.maxLat[id] = Math.max(node.maxLat[id]!, lat[i]!);
+        node.minLng[id] = Math.min(node.minLng[id]!, lng[i]!);
+        node.maxLng[id] = Math.max(node.maxLng[id]!, lng[i]!);
+        const o = occupationId[i]!;
+        if (o < 32) node.occLo[id]! |= 1 << o;
+        else node.occHi[id]! |= 1 << (o - 32);
+        node.kinds[id]! |= 1 << kindId[i]!;
+        node.shares[id]! |= 1 << shareId[i]!;
+        if (monthly[i] === -Infinity) node.piece[id] = 1;
+        else node.maxMonthly[id] = Math.max(node.maxMonthly[id]!, monthly[i]!);
+        if (kept[i]!.accommodation) node.accommodation[id] = 1;
+        node.maxRecency[id] = Math.max(node.maxRecency[id]!, recency[i]!);
+        node.groups[id]! |= 1 << groupOf[i]!;
+      }
+      node.leafEnd[id] = orderList.length;
+      return id;
+    }
+    // Split the longer side (in km) at the median, SPLITS times over: 2^SPLITS children.
+    const ranges: [number, number][] = [[lo, hi]];
+    for (let level = 0; level < SPLITS; level++) {
+      for (const [from, to] of ranges.splice(0)) {
+        if (to - from <= LEAF_SIZE) {
+          ranges.push([from, to]);
+          continue;
+        }
+        const mid = splitAtMedian(items, from, to);
+        ranges.push([from, mid], [mid, to]);
+      }
+    }
+    return withChildren(
+      newNode(),
+      ranges.map(([from, to]) => buildPositions(items, from, to)),
+    );
+  };
+  /** Sorts items[lo..hi) along the longer side of their box (in km); the median's index. */
+  const splitAtMedian = (items: number[], lo: number, hi: number): number => {
+    let minLat = Infinity;
+    let maxLat = -Infinity;
+    let minLng = Infinity;
+    let maxLng = -Infinity;
+    for (let j = lo; j < hi; j++) {
+      const i = items[j]!;
+      minLat = Math.min(minLat, lat[i]!);
+      maxLat = Math.max(maxLat, lat[i]!);
+      minLng = Math.min(minLng, lng[i]!);
+      maxLng = Math.max(maxLng, lng[i]!);
+    }
+    const coord = maxLat - minLat >= (maxLng - minLng) * Math.cos(((minLat + maxLat) / 2) * RAD) ? lat : lng;
+    const part = items.slice(lo, hi).sort((a, b) => coord[a]! - coord[b]! || a - b);
+    for (let j = lo; j < hi; j++) items[j] = part[j - lo]!;
+    return (lo + hi) >> 1;
+  };
 
-  const GLOBAL = -2;
-  const buckets = new Map<number, Tree[]>(); // prefix id (or GLOBAL) → trees
-  /** The buckets of each level, with the box around all their positions. */
-  const levels = { 2: [] as number[], 4: [] as number[], 6: [] as number[] };
-  const addBucket = (bucket: number, members: Iterable<number>) => {
+  // Counties: every position by the first 6 digits of its region code. A code shorter than
+  // that (not a valid one; the index stays exact anyway) is "loose": scored for every worker.
+  const byCounty = new Map<string, number[]>();
+  const loose: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const code = kept[i]!.regionCode;
+    if (code.length < 6) {
+      loose.push(i);
+      continue;
+    }
+    const county = code.slice(0, 6);
+    let list = byCounty.get(county);
+    if (!list) byCounty.set(county, (list = []));
+    list.push(i);
+  }
+  const counties = [...byCounty.keys()].sort();
+  /** Per county, its code's prefixes as small integers (level 2, 4, 6), for excluding one's own region. */
+  const prefixIds = new Map<string, number>();
+  const prefixId = (prefix: string) => {
+    let id = prefixIds.get(prefix);
+    if (id === undefined) prefixIds.set(prefix, (id = prefixIds.size));
+    return id;
+  };
+  const countyNodes: number[] = [];
+  /** Per variant and county, the merged tree's root (−1: none). */
+  const mergedRoots: number[][] = variants.map(() => []);
+  for (const [c, county] of counties.entries()) {
     const byGroup = new Map<number, number[]>();
-    for (const i of members) {
+    for (const i of byCounty.get(county)!) {
       const g = groupOf[i]!;
       let list = byGroup.get(g);
       if (!list) byGroup.set(g, (list = []));
       list.push(i);
     }
-    const trees: Tree[] = [];
-    for (const [group, items] of [...byGroup].sort((a, b) => a[0] - b[0])) trees.push({ group, root: build(items, 0, items.length) });
-    stats.trees += trees.length;
-    buckets.set(bucket, trees);
-  };
-  addBucket(GLOBAL, lat.keys());
-  for (const len of [2, 4, 6] as const) {
-    const members = new Map<number, number[]>();
-    for (let i = 0; i < n; i++) {
-      const id = prefixOf[len][i]!;
-      let list = members.get(id);
-      if (!list) members.set(id, (list = []));
-      list.push(i);
-    }
-    for (const [id, list] of members) {
-      addBucket(id, list);
-      levels[len].push(id);
+    const roots = [...byGroup].sort((a, b) => a[0] - b[0]).map(([, items]) => buildPositions(items, 0, items.length));
+    stats.trees += roots.length;
+    const id = withChildren(newNode(), roots);
+    node.county[id] = c;
+    countyNodes.push(id);
+    for (const [v, mask] of variants.entries()) {
+      const items = byCounty.get(county)!.filter((i) => (mask & (1 << groupOf[i]!)) !== 0);
+      mergedRoots[v]!.push(items.length > 0 ? buildPositions(items, 0, items.length) : -1);
+      if (items.length > 0) stats.trees++;
     }
   }
+  /** A k-d tree over county nodes (by their boxes' centres); a single county is its own node. */
+  const buildRegion = (items: number[]): number => {
+    if (items.length === 1) return items[0]!;
+    const centre = (id: number, coord: 'lat' | 'lng') =>
+      coord === 'lat' ? node.minLat[id]! + node.maxLat[id]! : node.minLng[id]! + node.maxLng[id]!;
+    const lats = items.map((id) => centre(id, 'lat'));
+    const lngs = items.map((id) => centre(id, 'lng'));
+    const coord =
+      Math.max(...lats) - Math.min(...lats) >= (Math.max(...lngs) - Math.min(...lngs)) * Math.cos((lats[0]! / 2) * RAD)
+        ? 'lat'
+        : 'lng';
+    const sorted = [...items].sort((a, b) => centre(a, coord) - centre(b, coord) || a - b);
+    const mid = sorted.length >> 1;
+    return withChildren(newNode(), [buildRegion(sorted.slice(0, mid)), buildRegion(sorted.slice(mid))]);
+  };
+  const regionRoots = { 2: new Map<string, number>(), 4: new Map<string, number>(), 6: new Map<string, number>() };
+  for (const len of [2, 4] as const) {
+    const members = new Map<string, number[]>();
+    counties.forEach((county, c) => {
+      const key = county.slice(0, len);
+      let list = members.get(key);
+      if (!list) members.set(key, (list = []));
+      list.push(countyNodes[c]!);
+    });
+    for (const [key, list] of members) regionRoots[len].set(key, buildRegion(list));
+  }
+  counties.forEach((county, c) => regionRoots[6].set(county, countyNodes[c]!));
+  const globalRoot = countyNodes.length > 0 ? buildRegion(countyNodes) : -1;
 
   const minLatOf = Float64Array.from(node.minLat);
   const maxLatOf = Float64Array.from(node.maxLat);
   const minLngOf = Float64Array.from(node.minLng);
   const maxLngOf = Float64Array.from(node.maxLng);
-  const leftOf = Int32Array.from(node.left);
-  const rightOf = Int32Array.from(node.right);
-  const startOf = Int32Array.from(node.start);
-  const endOf = Int32Array.from(node.end);
+  const childStartOf = Int32Array.from(node.childStart);
+  const childEndOf = Int32Array.from(node.childEnd);
+  const leafStartOf = Int32Array.from(node.leafStart);
+  const leafEndOf = Int32Array.from(node.leafEnd);
   const occLoOf = Int32Array.from(node.occLo);
   const occHiOf = Int32Array.from(node.occHi);
   const kindsOf = Int32Array.from(node.kinds);
@@ -524,19 +616,22 @@ export function createPositionIndex(positions: readonly MatchPosition[], ctx: Ma
   const pieceOf = Uint8Array.from(node.piece);
   const accommodationOf = Uint8Array.from(node.accommodation);
   const maxRecencyOf = Float64Array.from(node.maxRecency);
+  const groupsOf = Int32Array.from(node.groups);
+  const childList = Int32Array.from(children);
+  const countyOf = Int32Array.from(node.county);
   const order = Int32Array.from(orderList);
   stats.nodes = minLatOf.length;
-  const bucketBox = new Map<number, [number, number, number, number]>();
-  for (const [bucket, trees] of buckets) {
-    const box: [number, number, number, number] = [Infinity, -Infinity, Infinity, -Infinity];
-    for (const { root } of trees) {
-      box[0] = Math.min(box[0], minLatOf[root]!);
-      box[1] = Math.max(box[1], maxLatOf[root]!);
-      box[2] = Math.min(box[2], minLngOf[root]!);
-      box[3] = Math.max(box[3], maxLngOf[root]!);
-    }
-    bucketBox.set(bucket, box);
-  }
+  /** Per node, the cosine of its largest |latitude| (for the distance bound). */
+  const cosOf = minLatOf.map((minLat, i) => Math.cos(Math.max(Math.abs(minLat), Math.abs(maxLatOf[i]!)) * RAD));
+  /** Per node and level, the county node's region prefix id; −1 for other nodes. */
+  const prefixAt = {
+    2: new Int32Array(stats.nodes).fill(-1),
+    4: new Int32Array(stats.nodes).fill(-1),
+    6: new Int32Array(stats.nodes).fill(-1),
+  };
+  counties.forEach((county, c) => {
+    for (const len of [2, 4, 6] as const) prefixAt[len][countyNodes[c]!] = prefixId(`${len}:${county.slice(0, len)}`);
+  });
 
   // --- Per query, reused.
   const heap = new NodeHeap();
@@ -546,93 +641,143 @@ export function createPositionIndex(positions: readonly MatchPosition[], ctx: Ma
   const bound = new Float64Array(FACTORS.length);
   const monthPay: MatchPosition['pay'] = { unit: 'month', minFen: 0, maxFen: 0 };
   const piecePay: MatchPosition['pay'] = { unit: 'piece', minFen: 0, maxFen: 0 };
-  const groupOpen = new Uint8Array(groups.length);
   const traitScratch = new Float64Array(OCCUPATION_BITS);
   let bestScore = new Float64Array(16);
   let bestIndex = new Int32Array(16);
 
-  function top(worker: MatchWorker, k: number): OkMatch[] {
+  // The query's state (one query at a time), read by the helpers below, which are made once.
+  let worker = probe;
+  let open = 0;
+  let noCertificate = true;
+  let expected: number | undefined;
+  let pieceScore = 0;
+  let homeLat = 0;
+  let homeLng = 0;
+  let cosHome = 1;
+  let excluded = -1;
+  let prefixOfNode = prefixAt[6];
+  let k = 0;
+  let count = 0;
+
+  /** What each trait is worth to this worker; an overflowing trait id stands for any value (1). */
+  const worth = (traits: Traits, levels: Levels, score: (sample: MatchPosition) => number) => {
+    const length = traits.samples.length;
+    for (let i = 0; i < length; i++) traitScratch[i] = traits.overflow && i === traits.bits - 1 ? 1 : score(traits.samples[i]!);
+    levels.set(traitScratch, length);
+  };
+  const skillOf = (sample: MatchPosition) => skillScore(worker.skills, sample.occupation);
+  const kindOf = (sample: MatchPosition) => employerKindScore(worker, sample);
+  const priorityOf = (sample: MatchPosition) => priorityScore(worker, sample);
+
+  /** The bound of a node, given the lower bound of its distance. */
+  function nodeBound(id: number, km: number): number {
+    bound[F_DISTANCE] = distanceScore(km);
+    bound[F_SKILL] = skillLevels.best(occLoOf[id]!, occHiOf[id]!);
+    let pay = pieceOf[id] ? pieceScore : 0;
+    if (maxMonthlyOf[id] !== -Infinity) {
+      monthPay.minFen = monthPay.maxFen = maxMonthlyOf[id]!;
+      const month = payScore(monthPay, expected);
+      if (month > pay) pay = month;
+    }
+    bound[F_PAY] = pay;
+    bound[F_ACCOMMODATION] = accommodationScore(km, accommodationOf[id] === 1);
+    bound[F_RECENCY] = maxRecencyOf[id]!;
+    bound[F_EMPLOYER_KIND] = kindLevels.best(kindsOf[id]!, 0);
+    bound[F_PRIORITY] = shareLevels.best(sharesOf[id]!, 0);
+    return weightedTotal(bound) + BOUND_MARGIN;
+  }
+
+  /** Pushes a node unless it is out of reach; the heap's key is −bound (highest bound first). */
+  function offer(id: number, mode: number): void {
+    if ((groupsOf[id]! & open) === 0) return;
+    if (mode === NEAR && excluded >= 0 && prefixOfNode[id] === excluded) return;
+    const km = boxDistanceLowerBoundKm(
+      homeLat,
+      homeLng,
+      minLatOf[id]!,
+      maxLatOf[id]!,
+      minLngOf[id]!,
+      maxLngOf[id]!,
+      cosHome * cosOf[id]!,
+    );
+    if (mode === NEAR && km > LOCAL_RADIUS_KM) return;
+    const upper = nodeBound(id, km);
+    // Below the k-th already: it would never be taken off before the search stops.
+    if (count === k && upper < bestScore[k - 1]!) return;
+    heap.push(-upper, id, mode);
+  }
+
+  /** Whether (score, i) ranks before the j-th kept (score desc, then positionId asc). */
+  function before(score: number, i: number, j: number): boolean {
+    return score > bestScore[j]! || (score === bestScore[j]! && kept[i]!.positionId < kept[bestIndex[j]!]!.positionId);
+  }
+
+  /** Scores a position and keeps it if it is among the k best so far. */
+  function consider(i: number): void {
+    if (noCertificate && needsCertificate[i] === 1) return;
+    stats.scored++;
+    const score = scoreOnly(worker, kept[i]!, ctx);
+    if (score === undefined) return;
+    if (count === k && !before(score, i, k - 1)) return;
+    let at = count < k ? count++ : k - 1;
+    while (at > 0 && before(score, i, at - 1)) {
+      bestScore[at] = bestScore[at - 1]!;
+      bestIndex[at] = bestIndex[at - 1]!;
+      at--;
+    }
+    bestScore[at] = score;
+    bestIndex[at] = i;
+  }
+
+  function top(forWorker: MatchWorker, limit: number): OkMatch[] {
     stats.queries++;
-    if (!(k >= 1) || n === 0) return [];
-    let anyOpen = false;
-    for (let g = 0; g < groups.length; g++) {
-      const group = groups[g]!;
-      const open =
-        labourAllows(worker, group.sample) &&
-        // The job-type filter (the scorer's rule: no wish means any kind of work).
-        (worker.jobTypes.length === 0 || worker.jobTypes.includes(group.form)) &&
-        !(group.needsCertificate && worker.certificates.length === 0);
-      groupOpen[g] = open ? 1 : 0;
-      anyOpen ||= open;
-    }
-    if (!anyOpen) return [];
-
-    // What each trait is worth to this worker; an overflowing trait id stands for any value (1).
-    const worth = (traits: Traits, levels: Levels, score: (sample: MatchPosition) => number) => {
-      const length = traits.samples.length;
-      for (let i = 0; i < length; i++) traitScratch[i] = traits.overflow && i === traits.bits - 1 ? 1 : score(traits.samples[i]!);
-      levels.set(traitScratch, length);
-    };
-    worth(occupations, skillLevels, (sample) => skillScore(worker.skills, sample.occupation));
-    worth(kinds, kindLevels, (sample) => employerKindScore(worker, sample));
-    worth(shares, shareLevels, (sample) => priorityScore(worker, sample));
-    const expected = worker.expectedMonthlyWageFen;
-    const pieceScore = payScore(piecePay, expected);
-
-    const homeLat = worker.home.lat;
-    const homeLng = worker.home.lng;
-    /** The bound of a node, given the lower bound of its distance. */
-    const nodeBound = (id: number, km: number) => {
-      bound[F_DISTANCE] = distanceScore(km);
-      bound[F_SKILL] = skillLevels.best(occLoOf[id]!, occHiOf[id]!);
-      let pay = pieceOf[id] ? pieceScore : 0;
-      if (maxMonthlyOf[id] !== -Infinity) {
-        monthPay.minFen = monthPay.maxFen = maxMonthlyOf[id]!;
-        pay = Math.max(pay, payScore(monthPay, expected));
-      }
-      bound[F_PAY] = pay;
-      bound[F_ACCOMMODATION] = accommodationScore(km, accommodationOf[id] === 1);
-      bound[F_RECENCY] = maxRecencyOf[id]!;
-      bound[F_EMPLOYER_KIND] = kindLevels.best(kindsOf[id]!, 0);
-      bound[F_PRIORITY] = shareLevels.best(sharesOf[id]!, 0);
-      return weightedTotal(bound) + BOUND_MARGIN;
-    };
-    heap.clear();
-    /** Pushes a node unless it is out of reach; the heap's key is −bound (highest bound first). */
-    const offer = (id: number, mode: number) => {
-      const km = boxDistanceLowerBoundKm(homeLat, homeLng, minLatOf[id]!, maxLatOf[id]!, minLngOf[id]!, maxLngOf[id]!);
-      if (mode !== UNLIMITED && km > LOCAL_RADIUS_KM) return;
-      heap.push(-nodeBound(id, km), id, mode);
-    };
-    const seed = (bucket: number, mode: number) => {
-      for (const t of buckets.get(bucket) ?? []) if (groupOpen[t.group]) offer(t.root, mode);
-    };
-    const scope = worker.travelScope;
-    if (scope === 'any') seed(GLOBAL, UNLIMITED);
-    else if (scope === 'local') seed(GLOBAL, NEAR);
-    else {
-      // The worker's own county, city or province without a radius; the others' within it.
-      const len = PREFIX_OF_SCOPE[scope];
-      const own = worker.villageCode.length >= len ? prefixIds.get(`${len}:${worker.villageCode.slice(0, len)}`) : undefined;
-      for (const bucket of levels[len]) {
-        if (bucket === own) seed(bucket, UNLIMITED);
-        else {
-          const [minLat, maxLat, minLng, maxLng] = bucketBox.get(bucket)!;
-          if (boxDistanceLowerBoundKm(homeLat, homeLng, minLat, maxLat, minLng, maxLng) <= LOCAL_RADIUS_KM) seed(bucket, NEAR);
-        }
-      }
-    }
-
-    // The k best so far, best first: score and kept-index.
+    if (!(limit >= 1) || n === 0) return [];
+    worker = forWorker;
+    k = limit;
+    // The k best so far, best first (score and kept-index); empty before anything is
+    // offered, as offer() prunes against this query's k-th only.
+    count = 0;
     if (bestScore.length < k) {
       bestScore = new Float64Array(k);
       bestIndex = new Int32Array(k);
     }
-    let count = 0;
-    /** Whether (score, i) ranks before the j-th kept (score desc, then positionId asc). */
-    const before = (score: number, i: number, j: number) =>
-      score > bestScore[j]! || (score === bestScore[j]! && kept[i]!.positionId < kept[bestIndex[j]!]!.positionId);
+    open = 0;
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g]!;
+      // The labour-class filter, and the job-type filter (the scorer's rule: no wish means any kind of work).
+      if (labourAllows(worker, group.sample) && (worker.jobTypes.length === 0 || worker.jobTypes.includes(group.form)))
+        open |= 1 << g;
+    }
+    if (open === 0) return [];
+    const merged = mergedRoots[variants.indexOf(open)];
+    noCertificate = worker.certificates.length === 0;
+    worth(occupations, skillLevels, skillOf);
+    worth(kinds, kindLevels, kindOf);
+    worth(shares, shareLevels, priorityOf);
+    expected = worker.expectedMonthlyWageFen;
+    pieceScore = payScore(piecePay, expected);
+    homeLat = worker.home.lat;
+    homeLng = worker.home.lng;
+    cosHome = Math.cos(homeLat * RAD);
 
+    // The worker's own county, city or province, searched without a radius; every other
+    // county only within the local radius (its county node skipped when it is the worker's own).
+    const scope = worker.travelScope;
+    const len = scope === 'province' || scope === 'city' || scope === 'county' ? PREFIX_OF_SCOPE[scope] : 0;
+    const ownRegion = len > 0 && worker.villageCode.length >= len ? worker.villageCode.slice(0, len) : undefined;
+    excluded = ownRegion === undefined ? -1 : (prefixIds.get(`${len}:${ownRegion}`) ?? -1);
+    prefixOfNode = prefixAt[len === 0 ? 6 : len];
+    heap.clear();
+    if (globalRoot >= 0) {
+      if (scope === 'any') offer(globalRoot, UNLIMITED);
+      else {
+        const own = ownRegion === undefined ? undefined : regionRoots[len as 2 | 4 | 6].get(ownRegion);
+        if (own !== undefined) offer(own, UNLIMITED);
+        offer(globalRoot, NEAR);
+      }
+    }
+
+    for (const i of loose) consider(i);
     while (heap.size > 0) {
       const nodeUpper = -heap.key[0]!;
       const id = heap.node[0]!;
@@ -641,27 +786,15 @@ export function createPositionIndex(positions: readonly MatchPosition[], ctx: Ma
       // Every node left bounds below the k-th: done (< not ≤: an equal score may still win on its id).
       if (count === k && nodeUpper < bestScore[k - 1]!) break;
       stats.nodesVisited++;
-      const left = leftOf[id]!;
-      if (left >= 0) {
-        offer(left, mode);
-        offer(rightOf[id]!, mode);
+      const leafStart = leafStartOf[id]!;
+      if (leafStart < 0) {
+        const county = countyOf[id]!;
+        if (county >= 0 && merged !== undefined) {
+          if (merged[county]! >= 0) offer(merged[county]!, mode);
+        } else for (let c = childStartOf[id]!; c < childEndOf[id]!; c++) offer(childList[c]!, mode);
         continue;
       }
-      for (let j = startOf[id]!; j < endOf[id]!; j++) {
-        const i = order[j]!;
-        stats.scored++;
-        const score = scoreOnly(worker, kept[i]!, ctx);
-        if (score === undefined) continue;
-        if (count === k && !before(score, i, k - 1)) continue;
-        let at = count < k ? count++ : k - 1;
-        while (at > 0 && before(score, i, at - 1)) {
-          bestScore[at] = bestScore[at - 1]!;
-          bestIndex[at] = bestIndex[at - 1]!;
-          at--;
-        }
-        bestScore[at] = score;
-        bestIndex[at] = i;
-      }
+      for (let j = leafStart; j < leafEndOf[id]!; j++) if ((open & (1 << groupOf[order[j]!]!)) !== 0) consider(order[j]!);
     }
 
     const result: OkMatch[] = [];
@@ -669,6 +802,7 @@ export function createPositionIndex(positions: readonly MatchPosition[], ctx: Ma
       const match = scoreMatch(worker, kept[bestIndex[j]!]!, ctx);
       if (match.ok) result.push(match);
     }
+    worker = probe; // hold no worker between queries
     return result.sort(compareMatches);
   }
 

@@ -78,6 +78,7 @@ export interface ExistingPush {
 }
 
 export interface PushInput {
+  /** Each worker once (planPush throws on a worker listed twice). */
   workers: readonly PushWorker[];
   positions: ReadonlyMap<string, PushPosition>;
   existing: readonly ExistingPush[];
@@ -150,25 +151,28 @@ export function planPush(input: PushInput): PushPlan {
     return s;
   };
 
-  const relocatedById = new Map<string, boolean>();
-  for (const w of input.workers) relocatedById.set(w.workerId, w.relocated);
-
-  const pushedTo = new Map<string, Set<string>>();
-  const pushedSet = (workerId: string) => {
-    let set = pushedTo.get(workerId);
-    if (!set) pushedTo.set(workerId, (set = new Set()));
-    return set;
-  };
-  for (const e of input.existing) {
-    const set = pushedSet(e.workerId);
-    if (set.has(e.positionId)) continue; // one push, however often recorded
-    set.add(e.positionId);
-    const s = slotsOf(e.positionId);
-    if (!s) continue; // no longer open: counts toward the worker's N only
-    s.used++;
-    if (!(e.relocated ?? relocatedById.get(e.workerId) ?? false)) s.usedByOthers++;
+  // Earlier pushes of the month: per worker (toward N, never repeated) and per position.
+  const earlier = new Map<string, Set<string>>();
+  if (input.existing.length > 0) {
+    const relocatedById = new Map<string, boolean>();
+    for (const w of input.workers) relocatedById.set(w.workerId, w.relocated);
+    for (const e of input.existing) {
+      let set = earlier.get(e.workerId);
+      if (!set) earlier.set(e.workerId, (set = new Set()));
+      if (set.has(e.positionId)) continue; // one push, however often recorded
+      set.add(e.positionId);
+      const s = slotsOf(e.positionId);
+      if (!s) continue; // no longer open: counts toward the worker's N only
+      s.used++;
+      if (!(e.relocated ?? relocatedById.get(e.workerId) ?? false)) s.usedByOthers++;
+    }
   }
 
+  const seen = new Set<string>();
+  for (const w of input.workers) {
+    if (seen.has(w.workerId)) throw new Error(`planPush: worker ${w.workerId} is listed twice`);
+    seen.add(w.workerId);
+  }
   const order = input.workers.map((w, i) => ({ w, i, best: bestScore(w) }));
   order.sort(
     (a, b) =>
@@ -179,26 +183,29 @@ export function planPush(input: PushInput): PushPlan {
   );
 
   const pushes: Push[] = [];
-  const reached = new Set<string>();
+  let workersReached = 0;
+  const taken: string[] = [];
   for (const { w } of order) {
-    const mine = pushedSet(w.workerId);
+    const before = earlier.get(w.workerId);
+    const already = before?.size ?? 0;
+    taken.length = 0;
     for (const r of w.ranked) {
-      if (mine.size >= n) break;
-      if (mine.has(r.positionId)) continue;
+      if (already + taken.length >= n) break;
+      if (before?.has(r.positionId) || taken.includes(r.positionId)) continue;
       const s = slotsOf(r.positionId);
       if (!s || s.used >= s.capacity) continue;
       if (!w.relocated && s.usedByOthers >= s.open) continue;
       s.used++;
       if (!w.relocated) s.usedByOthers++;
-      mine.add(r.positionId);
+      taken.push(r.positionId);
       pushes.push({ workerId: w.workerId, positionId: r.positionId, score: r.score, reason: r.reason });
-      reached.add(w.workerId);
     }
+    if (taken.length > 0) workersReached++;
   }
 
   let maxPushesPerOpenHeadcount = 0;
   for (const s of slots.values()) {
     if (s.openHeadcount > 0) maxPushesPerOpenHeadcount = Math.max(maxPushesPerOpenHeadcount, s.used / s.openHeadcount);
   }
-  return { pushes, stats: { workersReached: reached.size, maxPushesPerOpenHeadcount } };
+  return { pushes, stats: { workersReached, maxPushesPerOpenHeadcount } };
 }

@@ -39,16 +39,12 @@ const instanceArb: fc.Arbitrary<Instance> = fc
   .chain(({ positions, config, workerCount }) => {
     // A few ids ranked but not (any more) open: the plan must skip them.
     const ids = [...positions.map((_, i) => `p${String(i).padStart(2, '0')}`), 'gone1', 'gone2'];
-    const rankedArb = fc
-      .uniqueArray(fc.constantFrom(...ids), { maxLength: Math.min(ids.length, 12) })
-      .chain((chosen) =>
-        fc
-          .array(fc.integer({ min: 0, max: 100 }), { minLength: chosen.length, maxLength: chosen.length })
-          .map((scores) => {
-            const ranked = chosen.map((positionId, i) => ({ positionId, score: scores[i]!, reason: `r${i}` }));
-            return ranked.sort((a, b) => b.score - a.score || (a.positionId < b.positionId ? -1 : 1));
-          }),
-      );
+    const rankedArb = fc.uniqueArray(fc.constantFrom(...ids), { maxLength: Math.min(ids.length, 12) }).chain((chosen) =>
+      fc.array(fc.integer({ min: 0, max: 100 }), { minLength: chosen.length, maxLength: chosen.length }).map((scores) => {
+        const ranked = chosen.map((positionId, i) => ({ positionId, score: scores[i]!, reason: `r${i}` }));
+        return ranked.sort((a, b) => b.score - a.score || (a.positionId < b.positionId ? -1 : 1));
+      }),
+    );
     const workerArb = fc.record({ priority: fc.boolean(), relocated: fc.boolean(), ranked: rankedArb });
     return fc.array(workerArb, { minLength: workerCount, maxLength: workerCount }).map((ws) => ({
       positions: new Map(positions.map((p, i) => [ids[i]!, p])),
@@ -154,9 +150,7 @@ describe('planPush: properties over random instances', () => {
     fc.assert(
       fc.property(instanceArb, fc.nat(), (instance, salt) => {
         // Earlier pushes: some of the plan of a smaller k, as an earlier run of the month might have made.
-        const earlier = plan({ ...instance, config: { ...instance.config, k: 1 } }).pushes.filter(
-          (_, i) => (i + salt) % 3 !== 0,
-        );
+        const earlier = plan({ ...instance, config: { ...instance.config, k: 1 } }).pushes.filter((_, i) => (i + salt) % 3 !== 0);
         const { pushes } = plan(instance, earlier);
         const all = [...earlier, ...pushes];
         checkCapacity(instance, all);
@@ -236,7 +230,18 @@ describe('planPush: examples', () => {
 
   it('each worker takes up to N, skipping full positions and what was already pushed to them', () => {
     const { pushes } = planPush({
-      workers: [worker('a', [['p1', 9], ['p2', 8], ['p3', 7], ['p4', 6]]), worker('b', [['p1', 5], ['p4', 4]])],
+      workers: [
+        worker('a', [
+          ['p1', 9],
+          ['p2', 8],
+          ['p3', 7],
+          ['p4', 6],
+        ]),
+        worker('b', [
+          ['p1', 5],
+          ['p4', 4],
+        ]),
+      ],
       positions: new Map([
         ['p1', { openHeadcount: 1 }],
         ['p2', { openHeadcount: 1 }],
@@ -251,6 +256,17 @@ describe('planPush: examples', () => {
     });
     // a: p1 full (x has it), p2 already pushed (counts toward N), p3, p4 → N reached.
     expect(pushes.map((p) => `${p.workerId}:${p.positionId}`)).toEqual(['a:p3', 'a:p4']);
+  });
+
+  it('refuses a worker listed twice (who could otherwise get more than N)', () => {
+    expect(() =>
+      planPush({
+        workers: [worker('a', [['p1', 9]]), worker('a', [['p2', 8]])],
+        positions: new Map([['p1', { openHeadcount: 1 }]]),
+        existing: [],
+        config: { k: 1, n: 1 },
+      }),
+    ).toThrow(/a is listed twice/);
   });
 
   it('priority: 监测对象, 零就业家庭, 易地搬迁', () => {
