@@ -39,7 +39,7 @@ describe('geohash', () => {
         (radius, r, angle) => {
           const precision = radius <= 5 ? 6 : radius <= 20 ? 5 : 4;
           const cells = new Set(cellsCoveringCircle(center, radius, precision));
-          const km = r * radius * 0.999;
+          const km = r * radius * 0.99; // the flat offset below overshoots by up to ~0.1% at this latitude
           const point = {
             lat: center.lat + (km * Math.cos(angle)) / 111.195,
             lng: center.lng + (km * Math.sin(angle)) / (111.195 * Math.cos((center.lat * Math.PI) / 180)),
