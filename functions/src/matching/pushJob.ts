@@ -15,7 +15,7 @@
 import {
   chinaDate,
   chinaMonth,
-  compareMatches,
+  comparePushOrder,
   createPositionIndex,
   isPushPriority,
   isWillingUnemployed,
@@ -127,8 +127,14 @@ export async function runPushShard(
   };
 
   // The shard's willing unemployed of this phase, each with what they already have.
-  const candidates: { workerId: string; boundUserId?: string; relocated: boolean; pushedThisMonth: number; ranked: OkMatch[] }[] =
-    [];
+  const candidates: {
+    workerId: string;
+    boundUserId?: string;
+    priority: boolean;
+    relocated: boolean;
+    pushedThisMonth: number;
+    ranked: OkMatch[];
+  }[] = [];
   let cursor: string | undefined;
   do {
     const page = await ctx.workers.page({
@@ -161,6 +167,7 @@ export async function runPushShard(
       candidates.push({
         workerId: worker.workerId,
         ...(worker.boundUserId ? { boundUserId: worker.boundUserId } : {}),
+        priority: shard.phase === 'priority',
         relocated: worker.groups.includes('relocated'),
         pushedThisMonth,
         ranked,
@@ -169,13 +176,8 @@ export async function runPushShard(
     cursor = page.nextCursor;
   } while (cursor);
 
-  // The better best match first, then by id: the same order planPush uses.
-  candidates.sort((a, b) => {
-    const [x, y] = [a.ranked[0], b.ranked[0]];
-    if (x && y && x.score !== y.score) return compareMatches(x, y);
-    if (!x !== !y) return x ? -1 : 1;
-    return a.workerId < b.workerId ? -1 : 1;
-  });
+  // The better best match first, then by id: the order planPush serves workers in.
+  candidates.sort(comparePushOrder);
 
   for (const worker of candidates) {
     let have = worker.pushedThisMonth;

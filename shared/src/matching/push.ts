@@ -128,7 +128,22 @@ interface Slots {
   usedByOthers: number;
 }
 
-const bestScore = (w: PushWorker) => w.ranked.reduce((best, r) => Math.max(best, r.score), -Infinity);
+const bestScore = (w: Pick<PushWorker, 'ranked'>) => w.ranked.reduce((best, r) => Math.max(best, r.score), -Infinity);
+
+/**
+ * The order workers are served in: priority first, then the better best match, then by
+ * workerId — the same in this plan and in the push job's shards.
+ */
+export function comparePushOrder(
+  a: Pick<PushWorker, 'priority' | 'ranked' | 'workerId'>,
+  b: Pick<PushWorker, 'priority' | 'ranked' | 'workerId'>,
+): number {
+  return (
+    Number(b.priority) - Number(a.priority) ||
+    bestScore(b) - bestScore(a) ||
+    (a.workerId < b.workerId ? -1 : a.workerId > b.workerId ? 1 : 0)
+  );
+}
 
 export function planPush(input: PushInput): PushPlan {
   const { k, n } = input.config;
@@ -173,14 +188,8 @@ export function planPush(input: PushInput): PushPlan {
     if (seen.has(w.workerId)) throw new Error(`planPush: worker ${w.workerId} is listed twice`);
     seen.add(w.workerId);
   }
-  const order = input.workers.map((w, i) => ({ w, i, best: bestScore(w) }));
-  order.sort(
-    (a, b) =>
-      Number(b.w.priority) - Number(a.w.priority) ||
-      b.best - a.best ||
-      (a.w.workerId < b.w.workerId ? -1 : a.w.workerId > b.w.workerId ? 1 : 0) ||
-      a.i - b.i,
-  );
+  const order = input.workers.map((w, i) => ({ w, i }));
+  order.sort((a, b) => comparePushOrder(a.w, b.w) || a.i - b.i);
 
   const pushes: Push[] = [];
   let workersReached = 0;
