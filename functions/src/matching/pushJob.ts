@@ -114,17 +114,7 @@ export async function runPushShard(
   const index = createPositionIndex(positions, context);
   const byId = new Map(positions.map((p) => [p.positionId, p]));
   const recommender = createRecommender(ctx);
-  const report: PushShardReport = {
-    regionCode: shard.regionCode,
-    phase: shard.phase,
-    workers: 0,
-    reached: 0,
-    pushed: 0,
-    alreadyPushed: 0,
-    full: 0,
-    noLocation: 0,
-    notices: {},
-  };
+  const report: PushShardReport = { regionCode: shard.regionCode, phase: shard.phase, ...noCounts() };
 
   // The shard's willing unemployed of this phase, each with what they already have.
   const candidates: {
@@ -249,24 +239,15 @@ export async function runPushShardFromSnapshot(ctx: PushContext, shard: PushShar
   return report;
 }
 
+const COUNTS = ['workers', 'reached', 'pushed', 'alreadyPushed', 'full', 'noLocation'] as const;
+const noCounts = () =>
+  ({ ...Object.fromEntries(COUNTS.map((c) => [c, 0])), notices: {} }) as Omit<PushShardReport, 'regionCode' | 'phase'>;
+
 /** The whole run's figures from its shards' reports. */
 export function sumShardReports(reports: readonly PushShardReport[]) {
-  const total = {
-    workers: 0,
-    reached: 0,
-    pushed: 0,
-    alreadyPushed: 0,
-    full: 0,
-    noLocation: 0,
-    notices: {} as Record<string, number>,
-  };
+  const total = noCounts();
   for (const r of reports) {
-    total.workers += r.workers;
-    total.reached += r.reached;
-    total.pushed += r.pushed;
-    total.alreadyPushed += r.alreadyPushed;
-    total.full += r.full;
-    total.noLocation += r.noLocation;
+    for (const c of COUNTS) total[c] += r[c];
     for (const [k, v] of Object.entries(r.notices)) total.notices[k] = (total.notices[k] ?? 0) + v;
   }
   return total;

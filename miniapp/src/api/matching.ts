@@ -3,20 +3,13 @@
  * reasons and 不感兴趣; the candidates for an employer's position (masked names, never an
  * ID number); the staff coverage table (50% a month, 15% success, "311" a year).
  */
-import type { Factor, LabourClass, PositionCard } from '@bangfu/shared';
+import type { CoverageRow as SharedCoverageRow, FactorScore, LabourClass, PositionCard } from '@bangfu/shared';
 import { isApiError, queryString, request } from './client';
 
 const enc = encodeURIComponent;
 
-export interface FactorPart {
-  factor: Factor;
-  /** 0..1 */
-  score: number;
-  weight: number;
-  points: number;
-  /** In words, when the factor has something to say (e.g. "离家 3.2 公里"). */
-  text?: string;
-}
+/** One factor of a score, with its words when it has something to say ("离家 3.2 公里"). */
+export type FactorPart = FactorScore;
 
 export interface Recommendation {
   position: PositionCard & { distanceKm: number };
@@ -73,25 +66,8 @@ export function fetchCandidates(positionId: string, limit = 20): Promise<{ consi
   return request(`/v1/positions/${enc(positionId)}/candidates${queryString({ limit })}`);
 }
 
-export interface CoverageRow {
-  regionCode: string;
-  regionName?: string;
-  /** People on the registry in the area. */
-  workers: number;
-  willingUnemployed: number;
-  reachedThisMonth: number;
-  /** reachedThisMonth / willingUnemployed; null when nobody is to be reached. */
-  monthlyCoverage: number | null;
-  meetsCoverageGoal: boolean;
-  below311: number;
-  short: { jobRecommendation: number; careerGuidance: number; trainingOffer: number };
-  recommendations: number;
-  applications: number;
-  hires: number;
-  /** hires / recommendations this year; null before any recommendation. */
-  successRate: number | null;
-  meetsSuccessGoal: boolean;
-}
+/** One area's figures (shared/src/matching/coverage.ts), with its name. */
+export type CoverageRow = SharedCoverageRow & { regionName?: string };
 
 export interface Coverage {
   month: string;

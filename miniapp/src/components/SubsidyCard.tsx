@@ -17,6 +17,19 @@ export function standingOf(result: SubsidyResult): Standing {
   return result.missing.length > 0 ? 'missing' : 'no';
 }
 
+/** The results sorted into the page's groups, and what the due ones add up to (fen). */
+export function byStanding(results: readonly SubsidyResult[]) {
+  const of = (standing: Standing) => results.filter((r) => standingOf(r) === standing);
+  const due = of('due');
+  return {
+    due,
+    claimed: of('claimed'),
+    missing: of('missing'),
+    others: of('no'),
+    dueFen: due.reduce((sum, r) => sum + r.amountFen, 0),
+  };
+}
+
 const STANDING_BADGE: Record<Standing, { text: string; className: string }> = {
   due: { text: '可以领', className: 'bf-state bf-state--reported' },
   claimed: { text: '已申领', className: 'bf-state bf-state--late' },

@@ -22,7 +22,7 @@ import { ActionButton } from '../../../components/ActionButton';
 import { ClaimTimeline } from '../../../components/ClaimTimeline';
 import { Notice, Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
-import { SubsidyCard, standingOf } from '../../../components/SubsidyCard';
+import { byStanding, SubsidyCard } from '../../../components/SubsidyCard';
 import { useReloadOnShow } from '../../../hooks/useReloadOnShow';
 import { monthText } from '../../../time';
 import { CorporateAccountSection } from '../../CorporateAccount';
@@ -86,11 +86,7 @@ function EmployerSubsidies() {
   const claims = Array.isArray(load.claims) ? load.claims : [];
   const claimsFailed = Array.isArray(load.claims) ? null : load.claims.failed;
   const claimOf = (r: SubsidyResult) => claims.find((c) => c.subsidy === r.subsidy && c.periodKey === r.periodKey);
-  const due = subsidies.results.filter((r) => standingOf(r) === 'due');
-  const claimed = subsidies.results.filter((r) => standingOf(r) === 'claimed');
-  const missing = subsidies.results.filter((r) => standingOf(r) === 'missing');
-  const others = subsidies.results.filter((r) => standingOf(r) === 'no');
-  const total = due.reduce((sum, r) => sum + r.amountFen, 0);
+  const { due, claimed, missing, others, dueFen: total } = byStanding(subsidies.results);
 
   const claim = async () => {
     setBusy(true);

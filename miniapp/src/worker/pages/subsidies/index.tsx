@@ -13,7 +13,7 @@ import { errorText, isApiError } from '../../../api/client';
 import { claimAll, fetchMyClaims, fetchMySubsidies, newIdempotencyKey, type MySubsidies } from '../../../api/subsidies';
 import { ActionButton } from '../../../components/ActionButton';
 import { Notice, Page } from '../../../components/Page';
-import { SubsidyCard, standingOf } from '../../../components/SubsidyCard';
+import { byStanding, SubsidyCard } from '../../../components/SubsidyCard';
 import { useReloadOnShow } from '../../../hooks/useReloadOnShow';
 import { RoleGate } from '../../../components/RoleGate';
 import { monthText } from '../../../time';
@@ -71,11 +71,7 @@ function MySubsidiesView() {
 
   const { subsidies, claims } = load;
   const claimOf = (r: SubsidyResult) => claims.find((c) => c.subsidy === r.subsidy && c.periodKey === r.periodKey);
-  const due = subsidies.results.filter((r) => standingOf(r) === 'due');
-  const claimed = subsidies.results.filter((r) => standingOf(r) === 'claimed');
-  const missing = subsidies.results.filter((r) => standingOf(r) === 'missing');
-  const others = subsidies.results.filter((r) => standingOf(r) === 'no');
-  const total = due.reduce((sum, r) => sum + r.amountFen, 0);
+  const { due, claimed, missing, others, dueFen: total } = byStanding(subsidies.results);
 
   const claim = async () => {
     setBusy(true);
