@@ -1,5 +1,6 @@
-/** The local runner's refusals: one clear sentence when Java is missing. */
+/** The local runner's refusals: one clear sentence when Java is missing, or when dev login would be on the network. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { checkDevLoginHost, DevLoginExposedError } from '../../functions/src/local/devLoginGuard.js';
 import { checkJava, JavaMissingError } from '../../functions/src/local/dynamodbLocal.js';
 
 const path = process.env.PATH;
@@ -18,5 +19,34 @@ describe('checkJava', () => {
 
   it('passes when java is there', async () => {
     await expect(checkJava()).resolves.toBeUndefined();
+  });
+});
+
+describe('checkDevLoginHost', () => {
+  it('serves dev login on loopback', () => {
+    for (const host of ['127.0.0.1', '127.0.0.2', 'localhost', '::1', '[::1]', '::ffff:127.0.0.1']) {
+      expect(() => checkDevLoginHost(host, {})).not.toThrow();
+    }
+  });
+
+  it('refuses any other interface and says why and what to do', () => {
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', 'bangfu.example.cn', '127.example.cn']) {
+      const error = (() => {
+        try {
+          checkDevLoginHost(host, {});
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error, host).toBeInstanceOf(DevLoginExposedError);
+      expect((error as Error).message).toContain(`HOST=${host}`);
+      expect((error as Error).message).toMatch(/log in as any account/);
+      expect((error as Error).message).toContain('ALLOW_DEV_LOGIN_ON_NETWORK=1');
+    }
+  });
+
+  it('starts on the network only with the explicit flag', () => {
+    expect(() => checkDevLoginHost('0.0.0.0', { ALLOW_DEV_LOGIN_ON_NETWORK: '1' })).not.toThrow();
+    expect(() => checkDevLoginHost('0.0.0.0', { ALLOW_DEV_LOGIN_ON_NETWORK: 'true' })).toThrow(DevLoginExposedError);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
+import { checkDevLoginHost, DevLoginExposedError } from './devLoginGuard.js';
 import { localSecrets } from './localSecrets.js';
 import { runPushLocally } from './pushThreads.js';
 import { DEMO_COUNTY_CODE } from './seed/demoCounty.js';
@@ -40,6 +41,7 @@ async function main() {
   const port = Number(process.env.PORT ?? 8080);
   const host = process.env.HOST ?? '127.0.0.1';
   const dynamoPort = Number(process.env.DYNAMODB_PORT ?? 8000);
+  checkDevLoginHost(host);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       say('\nStopping…');
@@ -93,7 +95,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof JavaMissingError) say(error.message);
+  if (error instanceof JavaMissingError || error instanceof DevLoginExposedError) say(error.message);
   else say(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
   void stopAll(1);
 });
