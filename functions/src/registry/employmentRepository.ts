@@ -4,14 +4,27 @@
  * writers never lose each other's history; the later one supersedes.
  */
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { employmentRecordSchema, type EmploymentInput, type EmploymentRecord, type EmploymentSource } from '@bangfu/shared';
+import {
+  employmentRecordSchema,
+  type EmploymentInput,
+  type EmploymentRecord,
+  type EmploymentSource,
+  type RegionLevel,
+} from '@bangfu/shared';
 import { cancellationReasons, isConditionFailed } from '../db/errors.js';
 import { queryAll } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
-import { ApiError } from '../http/apiError.js';
+import { ApiError, notFound } from '../http/apiError.js';
 
 const ATTEMPTS = 4;
+
+/** Who writes a month: the worker, an officer (and the level they serve at), or an employer's hire. */
+export interface EmploymentAuthor {
+  source: EmploymentSource;
+  userId: string;
+  level?: RegionLevel;
+}
 
 export function createEmploymentRepository({ db, tableName }: TableRef) {
   /** Keeps the worker's latest month on the record itself, for the registry's employment filter. */
@@ -45,7 +58,7 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
     workerId: string,
     month: string,
     input: EmploymentInput,
-    by: { source: EmploymentSource; userId: string },
+    by: EmploymentAuthor,
     previous: number,
   ): EmploymentRecord {
     return {
@@ -55,6 +68,7 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
       source: by.source,
       recordedBy: by.userId,
       recordedAt: new Date().toISOString(),
+      ...(by.source === 'staff' && by.level ? { recordedByLevel: by.level } : {}),
       revision: previous + 1,
     };
   }
@@ -96,7 +110,7 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
       workerId: string,
       month: string,
       input: EmploymentInput,
-      by: { source: EmploymentSource; userId: string },
+      by: EmploymentAuthor,
     ): Promise<EmploymentRecord> {
       for (let attempt = 1; ; attempt++) {
         const record = nextRecord(workerId, month, input, by, await revisionOf(workerId, month));
@@ -117,6 +131,57 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
           throw error;
         }
       }
+    },
+
+    /**
+     * An officer confirms (核实) the worker's own report of a month, as read at `revision`: the
+     * month's current item and that revision both carry the confirmation, or neither does.
+     * The report itself stays as the worker made it.
+     */
+    async confirm(
+      workerId: string,
+      month: string,
+      revision: number,
+      by: { userId: string; level: RegionLevel },
+    ): Promise<EmploymentRecord> {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: keys.employment(workerId, month), ConsistentRead: true }),
+      );
+      if (!Item) throw notFound('这个月还没有就业记录', 'No employment record for that month.');
+      const current = employmentRecordSchema.parse(Item);
+      if (current.revision !== revision) throw staleRevision();
+      if (current.source !== 'self') {
+        throw new ApiError(
+          'CONFLICT',
+          '这个月是工作人员或用人单位登记的，不用再核实',
+          'Only a worker’s own report needs confirming.',
+          'params.month',
+        );
+      }
+      if (current.confirmation) return current;
+      const confirmation = { by: by.userId, level: by.level, at: new Date().toISOString() };
+      const update = (key: Record<string, string>) => ({
+        Update: {
+          TableName: tableName,
+          Key: key,
+          UpdateExpression: 'SET confirmation = :confirmation',
+          ConditionExpression: 'revision = :revision AND #source = :self AND attribute_not_exists(confirmation)',
+          ExpressionAttributeNames: { '#source': 'source' },
+          ExpressionAttributeValues: { ':confirmation': confirmation, ':revision': revision, ':self': 'self' },
+        },
+      });
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [update(keys.employment(workerId, month)), update(keys.employmentRevision(workerId, month, revision))],
+          }),
+        );
+      } catch (error) {
+        // Superseded or confirmed by someone else meanwhile: they read it again.
+        if (cancellationReasons(error)) throw staleRevision();
+        throw error;
+      }
+      return { ...current, confirmation };
     },
 
     /** Current records, newest month first. */
@@ -143,3 +208,11 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
 }
 
 export type EmploymentRepository = ReturnType<typeof createEmploymentRepository>;
+
+const staleRevision = () =>
+  new ApiError(
+    'VERSION_CONFLICT',
+    '这个月的记录已经改过了，请刷新后再核实',
+    'The month was changed since it was read; reload and confirm again.',
+    'body.revision',
+  );

@@ -2,22 +2,30 @@ import { z } from 'zod';
 import {
   employmentInputSchema,
   employmentRecordSchema,
+  employmentConfirmationSchema,
   isFutureMonth,
+  levelOfRegion,
   monthSchema,
   type EmploymentInput,
-  type EmploymentSource,
+  type Principal,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { ApiError } from '../http/apiError.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 import { boundWorker, STAFF, workerInScope } from './access.js';
+import type { EmploymentAuthor } from './employmentRepository.js';
 import type { WorkerItem } from './workerRepository.js';
 
 const workerId = z.string().regex(/^w_[0-9a-f-]{36}$/, '不是台账记录编号');
 const monthParam = monthSchema.refine((month) => !isFutureMonth(month, new Date()), '不能填写还没到的月份');
 
+/** An officer as a month's source names them: who, and the level of the region they serve. */
+function officer(principal: Principal) {
+  return { userId: principal.userId, level: levelOfRegion(principal.regionCode!) };
+}
+
 export function employmentRoutes(ctx: AppContext): AnyRoute[] {
-  function record(item: WorkerItem, month: string, input: EmploymentInput, source: EmploymentSource, userId: string) {
+  function record(item: WorkerItem, month: string, input: EmploymentInput, by: EmploymentAuthor) {
     if (item.registryExitDate && month > item.registryExitDate.slice(0, 7)) {
       throw new ApiError(
         'VALIDATION_FAILED',
@@ -26,7 +34,7 @@ export function employmentRoutes(ctx: AppContext): AnyRoute[] {
         'params.month',
       );
     }
-    return ctx.employment.record(item.workerId, month, input, { source, userId });
+    return ctx.employment.record(item.workerId, month, input, by);
   }
 
   const recordResponse = z.object({ record: employmentRecordSchema });
@@ -44,7 +52,21 @@ export function employmentRoutes(ctx: AppContext): AnyRoute[] {
       response: recordResponse,
       handler: async ({ principal, params, body }) => {
         const item = await workerInScope(ctx, principal, params.workerId);
-        return { record: await record(item, params.month, body, 'staff', principal.userId) };
+        return { record: await record(item, params.month, body, { source: 'staff', ...officer(principal) }) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/registry/workers/:workerId/employment/:month/confirmation',
+      summary: 'Staff: confirm (核实) a worker’s own report of a month, as read at its revision; only then does it count for money',
+      tag: 'registry',
+      access: STAFF,
+      params: z.object({ workerId, month: monthSchema }),
+      body: employmentConfirmationSchema,
+      response: recordResponse,
+      handler: async ({ principal, params, body }) => {
+        const item = await workerInScope(ctx, principal, params.workerId);
+        return { record: await ctx.employment.confirm(item.workerId, params.month, body.revision, officer(principal)) };
       },
     }),
     defineRoute({
@@ -81,7 +103,7 @@ export function employmentRoutes(ctx: AppContext): AnyRoute[] {
       body: employmentInputSchema,
       response: recordResponse,
       handler: async ({ principal, params, body }) => ({
-        record: await record(await boundWorker(ctx, principal), params.month, body, 'self', principal.userId),
+        record: await record(await boundWorker(ctx, principal), params.month, body, { source: 'self', userId: principal.userId }),
       }),
     }),
     defineRoute({

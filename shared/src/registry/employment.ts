@@ -4,7 +4,8 @@
  * A later record for the same month supersedes the earlier one; history is kept.
  */
 import { z } from 'zod';
-import { AT_HOME_REASONS, EMPLOYMENT_FORMS, EMPLOYMENT_PLACES, EMPLOYMENT_SOURCES } from './labels.js';
+import { REGION_LEVELS } from '../regions/regionCode.js';
+import { AT_HOME_REASONS, EMPLOYMENT_FORMS, EMPLOYMENT_PLACES, EMPLOYMENT_SOURCES, STAFF_TITLE_ZH } from './labels.js';
 
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-11');
 
@@ -47,10 +48,50 @@ export const employmentRecordSchema = z.object({
   source: z.enum(EMPLOYMENT_SOURCES),
   recordedBy: z.string(),
   recordedAt: z.iso.datetime(),
+  /** The level of the officer who recorded it (source staff), for naming them in a trace. */
+  recordedByLevel: z.enum(REGION_LEVELS).optional(),
   /** 1 for the first record of the month; each supersession adds one. */
   revision: z.number().int().min(1),
+  /** An officer's confirmation (核实) of the worker's own report: only then does it count for money. */
+  confirmation: z.object({ by: z.string(), level: z.enum(REGION_LEVELS), at: z.iso.datetime() }).optional(),
 });
 export type EmploymentRecord = z.infer<typeof employmentRecordSchema>;
+
+/** What staff confirm: the revision they read, so they confirm what they saw and nothing later. */
+export const employmentConfirmationSchema = z.strictObject({ revision: z.number().int().min(1) });
+
+export const SELF_REPORT_UNCONFIRMED_ZH = '本人申报，待核实';
+
+type Sourced = Pick<EmploymentRecord, 'source' | 'recordedAt' | 'recordedByLevel' | 'confirmation'>;
+
+/**
+ * A month money may rest on: recorded by someone who can be held to account (an officer,
+ * an employer confirming a hire), or the worker's own report once an officer confirmed it.
+ */
+export function isAccountable(record: Sourced): boolean {
+  return record.source !== 'self' || record.confirmation !== undefined;
+}
+
+/** Who stands behind a month, as a worker and an approver read it: 本人申报，待核实 / 村信息员 2026-12-03 登记. */
+export function employmentSourceText(record: Sourced): string {
+  const on = (at: string) => chinaDate(new Date(at));
+  switch (record.source) {
+    case 'self':
+      return record.confirmation
+        ? `本人申报，${STAFF_TITLE_ZH[record.confirmation.level]} ${on(record.confirmation.at)} 核实`
+        : SELF_REPORT_UNCONFIRMED_ZH;
+    case 'staff':
+      return `${record.recordedByLevel ? STAFF_TITLE_ZH[record.recordedByLevel] : '经办人员'} ${on(record.recordedAt)} 登记`;
+    case 'employerHire':
+      return `用人单位 ${on(record.recordedAt)} 录用登记`;
+  }
+}
+
+/** The month of an instant in China Standard Time (UTC+8, no daylight saving). */
+export function chinaMonth(now: Date): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+}
+
 
 /** The month of an instant in China Standard Time (UTC+8, no daylight saving). */
 export function chinaMonth(now: Date): string {

@@ -3,6 +3,7 @@
  * record with its Chinese label. No zod here, so the mini-program can import these
  * at run time without bringing the schemas along.
  */
+import type { RegionLevel } from '../regions/regionCode.js';
 
 /** The groups the policies name (DOMAIN.md; file 002 §二, 003 §(一)). */
 export const WORKER_GROUPS = [
@@ -108,4 +109,13 @@ export const EMPLOYMENT_SOURCE_ZH: Record<EmploymentSource, string> = {
   self: '本人',
   staff: '经办人员',
   employerHire: '用人单位',
+};
+
+/** How a month's source names the officer behind it, by the level of the region they serve. */
+export const STAFF_TITLE_ZH: Record<RegionLevel, string> = {
+  province: '自治区经办人员',
+  city: '盟市经办人员',
+  county: '旗县经办人员',
+  township: '乡镇经办人员',
+  village: '村信息员',
 };

@@ -28,6 +28,8 @@ const traceLineSchema = z.object({
   text: z.string(),
   key: z.string().optional(),
   value: z.union([z.string(), z.number(), z.boolean()]).optional(),
+  /** Who stands behind a fact (村信息员 2026-12-03 登记 / 本人申报，待核实), shown to the approver. */
+  source: z.string().optional(),
   from: z.string().optional(),
   setIn: z.string().optional(),
   example: z.boolean().optional(),

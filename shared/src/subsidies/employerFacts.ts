@@ -5,7 +5,7 @@
  * worked this year (from their monthly records). Nothing is asked again.
  */
 import type { Employer } from '../positions/employer.js';
-import type { EmploymentRecord } from '../registry/employment.js';
+import { isAccountable, type EmploymentRecord } from '../registry/employment.js';
 import type { SubsidyFactsInput } from './facts.js';
 
 /** A worker an agency placed: the hire's place seen from their village, and their months. */
@@ -24,9 +24,10 @@ export function factsFromEmployer(employer: Employer, placements: readonly Place
       workerId: p.workerId,
       name: p.name,
       place: p.place,
-      // Months in work this year since the transfer (the 6-month line of file 004 §二(一)).
+      // Months in work this year since the transfer (the 6-month line of file 004 §二(一)), each
+      // one someone accountable recorded or confirmed: a worker's own word pays nobody.
       monthsEmployedThisYear: p.months.filter(
-        (m) => m.month.startsWith(year) && m.month >= p.hireMonth && m.status === 'employed',
+        (m) => m.month.startsWith(year) && m.month >= p.hireMonth && m.status === 'employed' && isAccountable(m),
       ).length,
       // First time out: no month before this hire recorded as working outside the home county.
       firstTransfer: !p.months.some(

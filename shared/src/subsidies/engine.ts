@@ -9,7 +9,8 @@
  */
 import type { RegionCode } from '../regions/regionCode.js';
 import { SUBSIDY_NAME_ZH, type Beneficiary, type SubsidyId } from './catalogue.js';
-import type { SubsidyFacts } from './facts.js';
+import { SELF_REPORT_UNCONFIRMED_ZH } from '../registry/employment.js';
+import type { EmploymentMonth, SubsidyFacts } from './facts.js';
 import {
   readParameterShared,
   type ParameterDefinition,
@@ -27,6 +28,8 @@ export interface TraceLine {
   /** The fact's path or the parameter's key. */
   key?: string;
   value?: string | number | boolean;
+  /** Who stands behind a fact, e.g. 村信息员 2026-12-03 登记, for the approver to weigh. */
+  source?: string;
   /** A parameter's step: the date it holds from, and the region that set it (`''`: the documents, everywhere). */
   from?: string;
   setIn?: string;
@@ -96,6 +99,7 @@ export class RuleContext {
   readonly missing: string[] = [];
 
   #date: string | undefined;
+  #employment: EmploymentMonth[] | undefined;
 
   constructor(readonly input: RuleInput) {}
 
@@ -112,9 +116,26 @@ export class RuleContext {
     return (this.#date ??= `${this.input.period}-01`);
   }
 
-  /** Records a fact that decided something. */
-  fact(text: string, key: string, value?: string | number | boolean): void {
-    this.trace.push(value !== undefined ? { kind: 'fact', text, key, value } : { kind: 'fact', text, key });
+  /** The employment months money may rest on: a month only the worker has reported is not among them. */
+  get employment(): readonly EmploymentMonth[] {
+    return (this.#employment ??= this.input.facts.employment.filter((m) => !m.unconfirmed));
+  }
+
+  /**
+   * The months the worker reported that `matches` and no officer has confirmed, each in the words
+   * of a missing fact (`what` the month says), for the rule to record with `need('employment', …)`.
+   */
+  unconfirmed(what: string, matches: (month: EmploymentMonth) => boolean): string[] {
+    return this.input.facts.employment
+      .filter((m) => m.unconfirmed && matches(m))
+      .map((m) => `${m.month} ${what}：${m.source ?? SELF_REPORT_UNCONFIRMED_ZH}，工作人员核实后才算数`);
+  }
+
+  /** Records a fact that decided something, with who stands behind it when known. */
+  fact(text: string, key: string, value?: string | number | boolean, source?: string): void {
+    const line: TraceLine = value !== undefined ? { kind: 'fact', text, key, value } : { kind: 'fact', text, key };
+    if (source !== undefined) line.source = source;
+    this.trace.push(line);
   }
 
   /** Records a step of reasoning, optionally with the passage it follows. */

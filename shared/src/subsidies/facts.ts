@@ -39,7 +39,12 @@ export const employmentMonthSchema = z.strictObject({
   place: z.enum(EMPLOYMENT_PLACES).optional(),
   form: z.enum(EMPLOYMENT_FORMS).optional(),
   monthlyIncomeFen: fen,
+  /** Who stands behind the month, in words for the trace (本人申报，待核实 / 村信息员 2026-12-03 登记). */
+  source: z.string().max(60).optional(),
+  /** Only the worker says so and no officer has confirmed it: shown, never paid on. */
+  unconfirmed: z.boolean().optional(),
 });
+export type EmploymentMonth = z.infer<typeof employmentMonthSchema>;
 
 export const trainingFactsSchema = z.strictObject({
   name: z.string().trim().min(1).max(60),

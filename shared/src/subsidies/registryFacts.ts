@@ -1,10 +1,11 @@
 /**
  * A worker's facts as the system already knows them: the registry record, the monthly
- * employment records, the trainings and certificates on the record, and past claims.
+ * employment records (each with who stands behind it; the worker's own unconfirmed report
+ * marked so the rules never pay on it), the trainings and certificates on the record, and past claims.
  * Nothing here is asked of the worker again (file 001 item 10); what the registry does
  * not hold (insurance, 低保, a graduating year…) is left out, and the rules say so.
  */
-import type { EmploymentRecord } from '../registry/employment.js';
+import { employmentSourceText, isAccountable, type EmploymentRecord } from '../registry/employment.js';
 import type { Worker } from '../registry/worker.js';
 import type { SubsidyFactsInput } from './facts.js';
 
@@ -40,6 +41,8 @@ export function factsFromRegistry(
       ...(m.place ? { place: m.place } : {}),
       ...(m.form ? { form: m.form } : {}),
       monthlyIncomeFen: m.monthlyIncomeFen,
+      source: employmentSourceText(m),
+      ...(isAccountable(m) ? {} : { unconfirmed: true }),
     })),
     // A training on the record is one that was taken: finished on its end date.
     trainings: worker.trainings.map((t) => ({

@@ -39,6 +39,7 @@ const month: EmploymentRecord = {
   source: 'staff',
   recordedBy: 's',
   recordedAt: '2026-10-16T00:00:00.000Z',
+  recordedByLevel: 'village',
   revision: 1,
 };
 
@@ -55,9 +56,33 @@ describe('facts from the registry', () => {
       registryEntryDate: '2021-03-01',
     });
     expect(facts.employment).toEqual([
-      { month: '2026-10', status: 'employed', place: 'withinCounty', form: 'assistanceWorkshop', monthlyIncomeFen: 260_000 },
+      {
+        month: '2026-10',
+        status: 'employed',
+        place: 'withinCounty',
+        form: 'assistanceWorkshop',
+        monthlyIncomeFen: 260_000,
+        source: '村信息员 2026-10-16 登记',
+      },
     ]);
     expect(facts.trainings[0]).toMatchObject({ startedOn: '2025-04-01', days: 20, completed: true, labourBrandTrade: true });
+  });
+
+  it('names who stands behind each month, and marks the worker’s own report unconfirmed until an officer confirms it', () => {
+    const self: EmploymentRecord = { ...month, month: '2026-11', place: 'acrossProvince', source: 'self', recordedBy: 'u' };
+    const confirmed: EmploymentRecord = {
+      ...self,
+      month: '2026-09',
+      confirmation: { by: 't', level: 'township', at: '2026-09-20T17:00:00.000Z' },
+    };
+    const hired: EmploymentRecord = { ...month, month: '2026-08', source: 'employerHire', recordedBy: 'e' };
+    const months = subsidyFactsSchema.parse(factsFromRegistry(worker, [self, confirmed, hired])).employment;
+    expect(months.map((m) => [m.month, m.source, m.unconfirmed])).toEqual([
+      ['2026-11', '本人申报，待核实', true],
+      // In China's time: 2026-09-21 01:00.
+      ['2026-09', '本人申报，乡镇经办人员 2026-09-21 核实', undefined],
+      ['2026-08', '用人单位 2026-10-16 录用登记', undefined],
+    ]);
   });
 
   it('tells a skill certificate (with a level) from a special ability one, and leaves a safety licence out', () => {

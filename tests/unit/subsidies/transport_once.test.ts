@@ -39,6 +39,21 @@ describe('transport_once (file 003 §二(三), 000 §二(五), 001 第7项)', ()
     );
   });
 
+  it('pays nothing on a month only the worker reported, and names it as waiting for an officer', () => {
+    const self = { ...worked('2026-03', 'acrossProvince'), source: '本人申报，待核实', unconfirmed: true };
+    const waiting = evaluateOne(transportOnce, { period: '2026-09', facts: { person: person(), employment: [self] } });
+    expect(waiting).toMatchObject({ eligible: false, amountFen: 0, missing: ['employment'] });
+    expect(texts(waiting)).toContain('2026-03 在省外务工：本人申报，待核实，工作人员核实后才算数');
+
+    const source = '本人申报，村信息员 2026-04-02 核实';
+    const confirmed = evaluateOne(transportOnce, {
+      period: '2026-09',
+      facts: { person: person(), employment: [{ ...self, source, unconfirmed: false }] },
+    });
+    expect(confirmed).toMatchObject({ eligible: true, amountFen: 50_000, missing: [] });
+    expect(confirmed.trace).toContainEqual(expect.objectContaining({ kind: 'fact', text: '2026-03 在省外务工', source }));
+  });
+
   it('pays a monitored person too, but not someone of another group', () => {
     const monitored = evaluateOne(transportOnce, {
       period: '2026-09',

@@ -10,6 +10,7 @@
  * fixed sum per insured person and month.
  */
 import type { Rule } from '../engine.js';
+import type { EmploymentMonth } from '../facts.js';
 import type { Reference } from '../parameters.js';
 import { EMPLOYER_KIND_ZH } from '../../positions/labels.js';
 import type { WorkerGroup } from '../../registry/labels.js';
@@ -101,16 +102,20 @@ export const socialInsuranceFlexible: Rule = {
       ctx.rule('灵活就业社会保险补贴给帮扶对象', flexibleReference);
       return { eligible: false, amountFen: 0, periodKey };
     }
-    const month = ctx.facts.employment.find((record) => record.month === ctx.period);
+    const isFlexible = (m: EmploymentMonth) => m.status === 'employed' && (m.form === 'flexible' || m.form === 'selfEmployed');
+    const month = ctx.employment.find((record) => record.month === ctx.period);
     if (!month) {
-      ctx.need('employment', `需要提供 ${ctx.period} 的就业情况`);
+      const waiting = ctx.unconfirmed('灵活就业或个体经营', (m) => m.month === ctx.period && isFlexible(m));
+      for (const text of waiting) ctx.need('employment', text);
+      if (waiting.length === 0) ctx.need('employment', `需要提供 ${ctx.period} 的就业情况`);
       return { eligible: false, amountFen: 0, periodKey };
     }
-    const flexible = month.status === 'employed' && (month.form === 'flexible' || month.form === 'selfEmployed');
+    const flexible = isFlexible(month);
     ctx.fact(
       flexible ? `${ctx.period} 灵活就业或个体经营` : `${ctx.period} 不是灵活就业或个体经营`,
       'employment',
       month.form ?? month.status,
+      month.source,
     );
     if (!flexible) {
       ctx.rule('只补贴灵活就业、个体经营并自己缴纳社会保险的帮扶对象；在单位就业的，由单位申领', flexibleReference);

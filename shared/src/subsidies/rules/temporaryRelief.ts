@@ -57,10 +57,19 @@ export const temporaryRelief: Rule = {
     const fails: string[] = [];
     const needs: [string, string][] = [];
     const months = [ctx.period, previousMonth(ctx.period)];
-    const record = ctx.facts.employment.filter((m) => months.includes(m.month)).sort((a, b) => b.month.localeCompare(a.month))[0];
-    if (!record) needs.push(['employment', `需要 ${ctx.period} 或上个月的就业情况，才能知道是否失业`]);
-    else {
-      ctx.fact(`${record.month}：${record.status === 'employed' ? '在岗务工' : '没有工作'}`, 'employment', record.status);
+    const record = ctx.employment.filter((m) => months.includes(m.month)).sort((a, b) => b.month.localeCompare(a.month))[0];
+    if (!record) {
+      // A month the worker reported themselves waits for an officer's confirmation.
+      const waiting = ctx.unconfirmed('没有工作', (m) => months.includes(m.month) && m.status === 'notEmployed');
+      if (waiting.length === 0) waiting.push(`需要 ${ctx.period} 或上个月的就业情况，才能知道是否失业`);
+      for (const text of waiting) needs.push(['employment', text]);
+    } else {
+      ctx.fact(
+        `${record.month}：${record.status === 'employed' ? '在岗务工' : '没有工作'}`,
+        'employment',
+        record.status,
+        record.source,
+      );
       if (record.status === 'employed') fails.push('一次性临时救助金给失业的人');
     }
     if (person.insured === undefined) needs.push(['person.insured', '需要知道是否参加了社会保险']);

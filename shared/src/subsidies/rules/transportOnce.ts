@@ -16,6 +16,7 @@
  */
 import { EMPLOYMENT_PLACE_ZH } from '../../registry/labels.js';
 import type { Rule } from '../engine.js';
+import type { EmploymentMonth } from '../facts.js';
 import type { Reference } from '../parameters.js';
 import { inGroups, personOf } from './personFacts.js';
 
@@ -46,11 +47,15 @@ export const transportOnce: Rule = {
     const person = personOf(ctx);
     if (!person || !inGroups(ctx, person, ['povertyAlleviated', 'monitored'], reference)) return no;
 
-    const months = ctx.facts.employment
-      .filter((m) => m.month.startsWith(`${year}-`) && m.month <= ctx.period)
-      .sort((a, b) => a.month.localeCompare(b.month));
-    const away = months.find((m) => m.status === 'employed' && m.place === 'acrossProvince');
+    const inYear = (m: EmploymentMonth) => m.month.startsWith(`${year}-`) && m.month <= ctx.period;
+    const isAway = (m: EmploymentMonth) => m.status === 'employed' && m.place === 'acrossProvince';
+    const months = ctx.employment.filter(inYear).sort((a, b) => a.month.localeCompare(b.month));
+    const away = months.find(isAway);
     if (!away) {
+      // The worker's own word waits for an officer's confirmation: nothing is paid on it yet.
+      const waiting = ctx.unconfirmed('在省外务工', (m) => inYear(m) && isAway(m));
+      for (const text of waiting) ctx.need('employment', text);
+      if (waiting.length > 0) return no;
       if (months.length === 0) {
         ctx.need('employment', `需要 ${year} 年的务工记录，才能知道是否到省外务工`);
       } else if (months.some((m) => m.status === 'employed' && !m.place)) {
@@ -62,7 +67,7 @@ export const transportOnce: Rule = {
       }
       return no;
     }
-    ctx.fact(`${away.month} 在省外务工`, 'employment', away.month);
+    ctx.fact(`${away.month} 在省外务工`, 'employment', away.month, away.source);
     const amount = ctx.param('transportOnceFen');
     if (amount === undefined) {
       ctx.rule('本地区的一次性交通补助已停止执行', inMongoliaReference);
