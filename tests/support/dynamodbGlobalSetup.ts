@@ -13,7 +13,8 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const emulatorDir = await ensureEmulator(CACHE_DIR);
-  const dynamo = await startDynamoDbLocal({ emulatorDir, port: await freePort() });
+  // Java takes over 30 s to answer on a busy 2-core machine; a slow start is not a failure.
+  const dynamo = await startDynamoDbLocal({ emulatorDir, port: await freePort(), timeoutMs: 120_000 });
   project.provide('dynamoEndpoint', dynamo.endpoint);
   project.provide('emulatorDir', emulatorDir);
   return () => dynamo.stop();
