@@ -11,6 +11,7 @@ import { bearerAuthenticator } from './auth/tokens.js';
 import { mountHealth } from './health/routes.js';
 import { ApiError } from './http/apiError.js';
 import { errorHandler } from './http/errorHandler.js';
+import { jsonBody } from './http/jsonBody.js';
 import { openApiDocument } from './http/openapi.js';
 import { requestContext } from './http/requestContext.js';
 import { inlineScriptHashes } from './http/staticCsp.js';
@@ -73,7 +74,7 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
     }),
   );
   app.use(requestContext(options.logger));
-  app.use('/api', express.json({ limit: options.bodyLimit, strict: true }));
+  app.use('/api', jsonBody(options.bodyLimit));
 
   const routes = allRoutes(ctx);
   const api = express.Router();

@@ -11,6 +11,7 @@ export * from './registry/employment.js';
 export * from './registry/reporting.js';
 export * from './registry/importColumns.js';
 export * from './money.js';
+export * from './names.js';
 export * from './subsidies/parameters.js';
 export * from './subsidies/catalogue.js';
 export * from './subsidies/facts.js';

@@ -7,6 +7,20 @@ export interface DynamoOptions {
   endpoint?: string;
 }
 
+const ATTEMPTS = 2;
+const CONNECT_MS = 1_000;
+/** DynamoDB answers in milliseconds; a full 1 MB Query page on a loaded DynamoDB Local in well under this. */
+const ANSWER_MS = 3_000;
+/** The SDK's pause before its one retry: at most 200 ms (100 ms × 2, jittered). */
+const RETRY_PAUSE_MS = 500;
+
+/**
+ * The longest one DynamoDB call takes before it fails (8.5 s). The API function's
+ * timeout (10 s, infra/lib/bangfu-stack.ts) is longer, so a stalled store reaches
+ * the caller as our 503 with Retry-After, not as the gateway's bare 503.
+ */
+export const DYNAMO_CALL_BUDGET_MS = ATTEMPTS * (CONNECT_MS + ANSWER_MS) + RETRY_PAUSE_MS;
+
 /**
  * A document client that fails fast: a request the store cannot answer becomes a
  * 503 within seconds instead of hanging the caller on a slow network.
@@ -14,9 +28,9 @@ export interface DynamoOptions {
 export function createDynamoClient({ region, endpoint }: DynamoOptions): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     region,
-    maxAttempts: 2,
+    maxAttempts: ATTEMPTS,
     // Writes are conditional, so a request abandoned at the timeout and retried cannot apply twice.
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000, throwOnRequestTimeout: true },
+    requestHandler: { connectionTimeout: CONNECT_MS, requestTimeout: ANSWER_MS, throwOnRequestTimeout: true },
     ...(endpoint
       ? {
           endpoint,

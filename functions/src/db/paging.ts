@@ -8,14 +8,22 @@ export function encodeCursor(lastKey: Record<string, unknown> | undefined): stri
   return lastKey ? Buffer.from(JSON.stringify(lastKey)).toString('base64url') : undefined;
 }
 
-const lastKeySchema = z.record(z.string(), z.string());
+export const invalidCursor = () =>
+  new ApiError('INVALID_CURSOR', '翻页标记无效，请从第一页重新开始', 'The cursor is not valid for this list.', 'query.cursor');
 
-export function decodeCursor(cursor: string | undefined): Record<string, string> | undefined {
+/**
+ * The key a client sent back: exactly the key attributes of the table or index
+ * queried, each a string. Whether it lies inside the query's partition and range
+ * is DynamoDB's to say (queryPage turns its refusal into the same 400).
+ */
+function decodeCursor(cursor: string | undefined, indexName: string | undefined): Record<string, string> | undefined {
   if (cursor === undefined) return undefined;
+  const names = keyAttributes(indexName);
+  const keySchema = z.strictObject(Object.fromEntries(names.map((name) => [name, z.string().min(1).max(1024)])));
   try {
-    return lastKeySchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return keySchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))) as Record<string, string>;
   } catch {
-    throw new ApiError('VALIDATION_FAILED', '翻页标记无效，请从第一页重新开始', 'The cursor is not valid.', 'query.cursor');
+    throw invalidCursor();
   }
 }
 
@@ -41,9 +49,17 @@ export async function queryPage(
   page: { limit: number; cursor?: string | undefined },
 ): Promise<{ items: Record<string, unknown>[]; nextCursor?: string }> {
   const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined = decodeCursor(page.cursor);
+  let start: Record<string, unknown> | undefined = decodeCursor(page.cursor, input.IndexName);
+  let fromClient = start !== undefined;
   do {
-    const result = await db.send(new QueryCommand({ ...input, Limit: page.limit - items.length, ExclusiveStartKey: start }));
+    const result = await db
+      .send(new QueryCommand({ ...input, Limit: page.limit - items.length, ExclusiveStartKey: start }))
+      .catch((error: unknown) => {
+        // DynamoDB refuses a start key outside the query's partition or range.
+        if (fromClient && error instanceof Error && error.name === 'ValidationException') throw invalidCursor();
+        throw error;
+      });
+    fromClient = false;
     items.push(...(result.Items ?? []));
     start = result.LastEvaluatedKey;
   } while (start && items.length < page.limit);

@@ -3,6 +3,7 @@ import type { ErrorCode } from '@bangfu/shared';
 const STATUS_OF: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
   VALIDATION_FAILED: 400,
+  INVALID_CURSOR: 400,
   PAYLOAD_TOO_LARGE: 413,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,

@@ -13,6 +13,7 @@
  * or worker threads locally — and a re-run of the month changes nothing.
  */
 import {
+  acceptedMonthSchema,
   chinaDate,
   chinaMonth,
   comparePushOrder,
@@ -84,7 +85,7 @@ export async function planPushRun(
 ): Promise<PushPlanResult> {
   const config = parsePushConfig(input.config ?? {});
   const month = input.month ?? chinaMonth(now);
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new Error(`推送月份应为 YYYY-MM: ${month}`);
+  if (!acceptedMonthSchema.safeParse(month).success) throw new Error(`推送月份应为 2015-01 到下个月之间的 YYYY-MM: ${month}`);
   if (!(await ctx.regions.get(input.regionCode))) throw new Error(`没有这个地区: ${input.regionCode}`);
   const runId = `${input.regionCode}-${month}-${now.getTime()}`;
   const positions = await readProvincePositions(ctx, input.regionCode, now);

@@ -20,6 +20,7 @@ import {
   MONTHLY_COVERAGE_GOAL,
   RECOMMENDATION_SUCCESS_GOAL,
   SERVICE_311,
+  acceptedMonthSchema,
   monthSchema,
   positionCardSchema,
   regionCodeSchema,
@@ -324,7 +325,7 @@ export function matchingRoutes(ctx: AppContext): AnyRoute[] {
       access: STAFF,
       query: z.object({
         regionCode: regionCodeSchema.refine((code) => code.length >= 6, '请选择一个旗县或更细的区域（至少 6 位代码）'),
-        month: monthSchema.optional(),
+        month: acceptedMonthSchema.optional(),
       }),
       response: z.object({
         month: monthSchema,

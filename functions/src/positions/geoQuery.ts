@@ -34,9 +34,9 @@ import {
   type Shape,
 } from '@bangfu/shared';
 import { z } from 'zod';
+import { invalidCursor } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
-import { ApiError } from '../http/apiError.js';
 import { toRecord } from './positionRepository.js';
 
 /** Queries in flight at once for one request. */
@@ -118,7 +118,7 @@ function decodeCursor(cursor: string | undefined): Cursor | undefined {
   try {
     return cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
-    throw new ApiError('VALIDATION_FAILED', '翻页标记无效，请从第一页重新开始', 'The cursor is not valid.', 'query.cursor');
+    throw invalidCursor();
   }
 }
 

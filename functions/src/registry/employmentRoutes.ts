@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import {
+  acceptedMonthSchema,
   employmentInputSchema,
   employmentRecordSchema,
   employmentConfirmationSchema,
   isFutureMonth,
   levelOfRegion,
-  monthSchema,
   type EmploymentInput,
   type Principal,
 } from '@bangfu/shared';
@@ -17,7 +17,7 @@ import type { EmploymentAuthor } from './employmentRepository.js';
 import type { WorkerItem } from './workerRepository.js';
 
 const workerId = z.string().regex(/^w_[0-9a-f-]{36}$/, '不是台账记录编号');
-const monthParam = monthSchema.refine((month) => !isFutureMonth(month, new Date()), '不能填写还没到的月份');
+const monthParam = acceptedMonthSchema.refine((month) => !isFutureMonth(month, new Date()), '不能填写还没到的月份');
 
 /** An officer as a month's source names them: who, and the level of the region they serve. */
 function officer(principal: Principal) {
@@ -61,7 +61,7 @@ export function employmentRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: confirm (核实) a worker’s own report of a month, as read at its revision; only then does it count for money',
       tag: 'registry',
       access: STAFF,
-      params: z.object({ workerId, month: monthSchema }),
+      params: z.object({ workerId, month: acceptedMonthSchema }),
       body: employmentConfirmationSchema,
       response: recordResponse,
       handler: async ({ principal, params, body }) => {
@@ -87,7 +87,7 @@ export function employmentRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: every revision of one month, oldest first',
       tag: 'registry',
       access: STAFF,
-      params: z.object({ workerId, month: monthSchema }),
+      params: z.object({ workerId, month: acceptedMonthSchema }),
       response: z.object({ revisions: z.array(employmentRecordSchema) }),
       handler: async ({ principal, params }) => ({
         revisions: await ctx.employment.history((await workerInScope(ctx, principal, params.workerId)).workerId, params.month),

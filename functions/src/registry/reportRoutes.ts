@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isFutureMonth, monthSchema, regionCodeSchema, reportingDeadlines, reportState } from '@bangfu/shared';
+import { acceptedMonthSchema, isFutureMonth, regionCodeSchema, reportingDeadlines, reportState } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { requireRegionScope } from '../auth/scope.js';
 import { ApiError } from '../http/apiError.js';
@@ -27,7 +27,7 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
       tag: 'registry',
       access: STAFF,
       body: z.strictObject({
-        month: monthSchema.refine((m) => !isFutureMonth(m, new Date()), '不能报送还没到的月份'),
+        month: acceptedMonthSchema.refine((m) => !isFutureMonth(m, new Date()), '不能报送还没到的月份'),
         regionCode: regionCodeSchema.refine((c) => c.length === 9 || c.length === 12, '只有村（嘎查）和乡镇（苏木）报送'),
       }),
       response: z.object({
@@ -48,7 +48,7 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
       tag: 'registry',
       access: STAFF,
       query: z.object({
-        month: monthSchema,
+        month: acceptedMonthSchema,
         regionCode: regionCodeSchema.refine((c) => c.length === 6 || c.length === 9, '请选择旗县或乡镇（苏木）'),
       }),
       response: z.object({

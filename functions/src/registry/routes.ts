@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   idNumberSchema,
   LABOUR_CLASSES,
+  nameSchema,
   regionCodeSchema,
   userSchema,
   WORKER_GROUPS,
@@ -170,7 +171,7 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Worker: bind this account to their registry record by name and ID number',
       tag: 'registry',
       access: ['worker'],
-      body: z.strictObject({ name: z.string().trim().min(2).max(30), idNumber: idNumberSchema }),
+      body: z.strictObject({ name: nameSchema(2, 30), idNumber: idNumberSchema }),
       response: z.object({ worker: workerSchema, user: userSchema }),
       handler: async ({ principal, body }) => {
         const item = await workers.findByIdNumber(body.idNumber);

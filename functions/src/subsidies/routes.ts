@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  chinaMonth,
+  acceptedMonthSchema,
   CLAIM_STATUSES,
   claimAllRequestSchema,
   claimDecisionSchema,
@@ -28,12 +28,6 @@ import { claimNotFound } from './claimRepository.js';
 import { createSubsidyService, workerBeneficiary } from './service.js';
 import { ApiError } from '../http/apiError.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
-
-/** The month after `month`, YYYY-MM. */
-function nextMonth(month: string): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
-}
 
 const unavailableSchema = z.object({ subsidy: z.enum(SUBSIDY_IDS), name: z.string(), reason: z.string() });
 
@@ -92,7 +86,7 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
       access: ['worker', 'employer', 'staff', 'admin'],
       body: z.strictObject({
         regionCode: regionCodeSchema,
-        period: monthSchema.refine((month) => month <= nextMonth(chinaMonth(new Date())), '月份最多只能是下个月'),
+        period: acceptedMonthSchema,
         facts: subsidyFactsSchema,
         subsidies: z.array(z.enum(SUBSIDY_IDS)).min(1).max(SUBSIDY_IDS.length).optional(),
       }),

@@ -1,5 +1,6 @@
 /** Payloads of the auth and account routes, shared by the API and the mini-program. */
 import { z } from 'zod';
+import { nameSchema } from '../names.js';
 import { regionCodeSchema } from '../regions/regionCode.js';
 import { roleSchema, staffLevelSchema } from './roles.js';
 
@@ -43,7 +44,7 @@ export type Session = z.infer<typeof sessionSchema>;
 export const updateMeRequestSchema = z.strictObject({
   /** The version the client last read; a stale one is refused with 409. */
   version: z.number().int().min(1),
-  displayName: z.string().trim().min(1).max(32).optional(),
+  displayName: nameSchema(1, 32).optional(),
   careMode: z.boolean().optional(),
 });
 

@@ -7,6 +7,8 @@ import { z } from 'zod';
 export const ERROR_CODES = [
   'BAD_REQUEST',
   'VALIDATION_FAILED',
+  /** A paging cursor this API did not hand out for this list. */
+  'INVALID_CURSOR',
   'PAYLOAD_TOO_LARGE',
   'UNAUTHENTICATED',
   'FORBIDDEN',

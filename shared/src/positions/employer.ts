@@ -4,6 +4,7 @@
  * and, for a 帮扶车间, its recognition (认定 / 退出, file 000 §(二)).
  */
 import { z } from 'zod';
+import { nameSchema } from '../names.js';
 import { regionCodeSchema } from '../regions/regionCode.js';
 import { gcj02PointSchema, phoneSchema } from '../registry/worker.js';
 import { EMPLOYER_KINDS, VERIFICATION_STATUSES } from './labels.js';
@@ -19,13 +20,13 @@ export type WorkshopStatus = z.infer<typeof workshopStatusSchema>;
 
 /** What an employer account enters about itself. */
 export const employerInputSchema = z.strictObject({
-  name: z.string().trim().min(2, '单位名称至少 2 个字').max(60),
+  name: nameSchema(2, 60, '单位名称至少 2 个字'),
   kind: z.enum(EMPLOYER_KINDS),
   /** The township (9 digits) or village (12) it sits in. */
   regionCode: regionCodeSchema.refine((code) => code.length >= 9, '请选到乡镇（苏木）或村（嘎查）'),
   location: gcj02PointSchema,
   address: z.string().trim().min(2).max(100),
-  contactName: z.string().trim().min(1).max(30),
+  contactName: nameSchema(1, 30),
   contactPhone: phoneSchema,
   description: z.string().trim().max(500).optional(),
 });

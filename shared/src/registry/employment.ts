@@ -4,10 +4,23 @@
  * A later record for the same month supersedes the earlier one; history is kept.
  */
 import { z } from 'zod';
+import { nameSchema } from '../names.js';
 import { REGION_LEVELS } from '../regions/regionCode.js';
 import { AT_HOME_REASONS, EMPLOYMENT_FORMS, EMPLOYMENT_PLACES, EMPLOYMENT_SOURCES, STAFF_TITLE_ZH } from './labels.js';
 
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-11');
+
+/** The earliest month anyone enters: the registry of people lifted out of poverty starts in 2015. */
+export const FIRST_MONTH = '2015-01';
+
+/**
+ * A month someone asks about or enters (a record, a report, a calculation, a push):
+ * 2015-01 up to next month in China, so a typo such as 2062-11 or 1026-11 is refused
+ * rather than stored or computed. Routes that take only past months narrow it further.
+ */
+export const acceptedMonthSchema = monthSchema
+  .refine((month) => month >= FIRST_MONTH, '月份不能早于 2015 年 1 月')
+  .refine((month) => month <= nextMonth(chinaMonth(new Date())), '月份最多只能是下个月');
 
 /** More than 1,000,000 yuan a month is taken for a typing error. */
 export const MAX_MONTHLY_INCOME_FEN = 100_000_000;
@@ -17,7 +30,7 @@ export const employmentInputSchema = z
     status: z.enum(['employed', 'notEmployed']),
     place: z.enum(EMPLOYMENT_PLACES).optional(),
     form: z.enum(EMPLOYMENT_FORMS).optional(),
-    employerName: z.string().trim().min(1).max(60).optional(),
+    employerName: nameSchema(1, 60).optional(),
     positionId: z.string().max(64).optional(),
     /** Integer fen. */
     monthlyIncomeFen: z
@@ -96,6 +109,12 @@ export function chinaMonth(now: Date): string {
 /** The month of an instant in China Standard Time (UTC+8, no daylight saving). */
 export function chinaMonth(now: Date): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+}
+
+/** The month after `month`, YYYY-MM. */
+export function nextMonth(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
 }
 
 /** The date of an instant in China Standard Time. */

@@ -4,6 +4,7 @@
  * never accepted from input.
  */
 import { z } from 'zod';
+import { nameSchema } from '../names.js';
 import { regionCodeSchema } from '../regions/regionCode.js';
 import { idNumberSchema } from './idNumber.js';
 import { normaliseOccupation } from './occupations.js';
@@ -55,7 +56,7 @@ export const preferencesSchema = z.strictObject({
 
 /** What staff enter (or import) for a person. */
 export const workerInputSchema = z.strictObject({
-  name: z.string().trim().min(2, '姓名至少 2 个字').max(30),
+  name: nameSchema(2, 30, '姓名至少 2 个字'),
   idNumber: idNumberSchema,
   phone: phoneSchema.optional(),
   householdId: z.string().trim().min(1).max(40),

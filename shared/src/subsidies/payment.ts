@@ -5,6 +5,7 @@
  * of a region at the time, each paid exactly once.
  */
 import { z } from 'zod';
+import { nameSchema } from '../names.js';
 
 export const WORKER_PAYOUT_KINDS = ['bankCard', 'socialSecurityCard'] as const;
 export const PAYOUT_KINDS = [...WORKER_PAYOUT_KINDS, 'corporateAccount'] as const;
@@ -24,7 +25,7 @@ export const payoutAccountSchema = z.strictObject({
 /** An employer's or agency's corporate account: the bank's name is needed to pay into it. */
 export const employerPayoutAccountSchema = z.strictObject({
   kind: z.literal('corporateAccount'),
-  bankName: z.string().trim().min(4, '请写开户银行全称，如 中国农业银行固阳县支行').max(40),
+  bankName: nameSchema(4, 40, '请写开户银行全称，如 中国农业银行固阳县支行'),
   number: z.string().regex(/^\d{8,30}$/, '对公账号应为 8 到 30 位数字'),
 });
 

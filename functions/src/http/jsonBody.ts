@@ -1,0 +1,29 @@
+/**
+ * The JSON body parser of /api, with every way of failing to read a body answered
+ * as the API's own 400 or 413 naming `body`: malformed JSON, too large (also after
+ * inflating), and a gzip or deflate body that does not inflate (zlib's own error,
+ * which carries no body-parser `type`, would otherwise leave as a 500).
+ */
+import express, { type RequestHandler } from 'express';
+import { ApiError } from './apiError.js';
+
+export function jsonBody(limit: string): RequestHandler {
+  const parse = express.json({ limit, strict: true });
+  return (req, res, next) => {
+    parse(req, res, (error?: unknown) => next(error === undefined ? undefined : bodyError(error)));
+  };
+}
+
+function bodyError(error: unknown): ApiError {
+  const type = typeof error === 'object' && error !== null && 'type' in error ? error.type : undefined;
+  if (type === 'entity.parse.failed') {
+    return new ApiError('BAD_REQUEST', '请求内容不是有效的 JSON', 'The request body is not valid JSON.', 'body');
+  }
+  if (type === 'entity.too.large') {
+    return new ApiError('PAYLOAD_TOO_LARGE', '提交的内容太大', 'The request body is too large.', 'body');
+  }
+  if (type === undefined) {
+    return new ApiError('BAD_REQUEST', '请求内容无法解压', 'The compressed request body could not be inflated.', 'body');
+  }
+  return new ApiError('BAD_REQUEST', '请求无法读取', `The request body could not be read (${String(type)}).`, 'body');
+}
