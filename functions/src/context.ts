@@ -43,7 +43,7 @@ export function createAppContext(config: Config, secrets: AppSecrets, options: {
     applications: createApplicationRepository(table, employment),
     claims: createClaimRepository(table),
     parameterSteps: createParameterRepository(table),
-    payments: createPaymentRepository(table),
+    payments: createPaymentRepository(table, idVault),
     matches: createMatchRepository(table),
     tokens: createTokenService(secrets.tokenSigningKey, config.TOKEN_TTL_SECONDS),
     wechat: createWeChatClient({

@@ -104,4 +104,21 @@ describe('a region’s subsidy standards', () => {
     expect(negative.body.error.field).toBe('body.steps.0.value');
     expect((await read()).find((p) => p.key === 'jobSeekingOnceFen')!.own).toBeUndefined();
   });
+
+  it('takes only whole fen and whole months (12345.5 fen once broke the staff queue), changing nothing otherwise', async () => {
+    const halfFen = await put('jobSeekingOnceFen', {
+      steps: [
+        { from: '2026-01-01', value: 100 },
+        { from: '2026-06-01', value: 12345.5 },
+      ],
+    });
+    expect(halfFen.status).toBe(400);
+    expect(halfFen.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'body.steps.1.value' });
+    expect(halfFen.body.error.message.zh).toContain('整数');
+    const halfMonth = await put('startupOnceMinOperatingMonths', { steps: [{ from: '2026-01-01', value: 6.5 }] });
+    expect(halfMonth.body.error.field).toBe('body.steps.0.value');
+    const params = await read();
+    expect(params.find((p) => p.key === 'jobSeekingOnceFen')!.own).toBeUndefined();
+    expect(params.find((p) => p.key === 'startupOnceMinOperatingMonths')!.own).toBeUndefined();
+  });
 });

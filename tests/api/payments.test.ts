@@ -1,48 +1,131 @@
 /**
  * Paying approved claims: each to the worker's own card, in batches where every claim
  * is paid exactly once — a retry returns the same batch, two batches at once split the
- * claims between them, and a claim without a card waits for the next batch.
+ * claims between them, a claim without a card waits for the next batch, and a batch that
+ * fails half-way resumes under its key. Separation of duties: only an officer with the
+ * duty 发放 pays, never a claim they approved, whose card they entered, or of their own
+ * household; a card change needs a second person. Card numbers are sealed at rest.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Claim } from '@bangfu/shared';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Claim, User } from '@bangfu/shared';
+import { keys } from '../../functions/src/db/tableSchema.js';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { claimFor } from '../support/claims.js';
+import { idNumber } from '../support/people.js';
 
 let api: TestApi;
 /** The worker a test claim pays. */
 const workerIdOf = (claim: Claim) => (claim.beneficiary.kind === 'worker' ? claim.beneficiary.workerId : '');
-let township: string;
-let county: string;
+let township: string; // 审核
+let county: string; // 审核 and 复核, never 发放
+let finance: string; // 发放: a new finance officer each test (a payer has a budget of batches an hour)
+let financeId: string;
+let payers = 0;
+let village: string; // enters cards
+let allDuties: string; // a county officer given every duty, as the insider of the issue
 
 beforeAll(async () => {
   api = await startTestApi();
   await seedDemoCounty(api.ctx);
-  [township, county] = await Promise.all([api.loginAs('demo-staff-township-1'), api.loginAs('demo-staff-county')]);
+  const bureau = (await api.ctx.users.get('demo-staff-county'))!;
+  const insider: User = { ...bureau, userId: 'test-staff-all-duties', duties: ['review', 'recheck', 'pay'] };
+  await api.ctx.users.create(insider);
+  [township, county, village, allDuties] = await Promise.all([
+    api.loginAs('demo-staff-township-1'),
+    api.loginAs('demo-staff-county'),
+    api.loginAs('demo-staff-village-1'),
+    api.loginAs('test-staff-all-duties'),
+  ]);
+});
+beforeEach(async () => {
+  financeId = `test-finance-${++payers}`;
+  await api.ctx.users.create({ ...(await api.ctx.users.get('demo-staff-county-finance'))!, userId: financeId });
+  finance = await api.loginAs(financeId);
 });
 afterAll(async () => {
   await api?.close();
 });
 
-async function approvedClaim(n: number, amountFen: number, card?: string): Promise<Claim> {
-  const { claim } = await claimFor(api, n, amountFen);
+const setCard = (claim: Claim, number: string, token = village) =>
+  api.call('PUT', `/api/v1/registry/workers/${workerIdOf(claim)}/payout-account`, {
+    token,
+    body: { kind: 'socialSecurityCard', number },
+  });
+
+async function approvedClaim(
+  n: number,
+  amountFen: number,
+  card?: string,
+  people: { approver?: string; cardBy?: string; name?: string } = {},
+): Promise<Claim> {
+  const { claim } = await claimFor(api, n, amountFen, {}, people.name);
   const approved = await api.call('POST', `/api/v1/claims/${claim.claimId}/decision`, {
-    token: township,
+    token: people.approver ?? township,
     body: { version: claim.version, decision: 'approve' },
   });
   expect(approved.body.claim.status).toBe('approved');
   if (card) {
-    const set = await api.call('PUT', `/api/v1/registry/workers/${workerIdOf(claim)}/payout-account`, {
-      token: county,
-      body: { kind: 'socialSecurityCard', number: card },
+    const set = await setCard(claim, card, people.cardBy);
+    expect(set.body).toEqual({
+      kind: 'socialSecurityCard',
+      numberMasked: `${'*'.repeat(card.length - 4)}${card.slice(-4)}`,
+      pending: false,
     });
-    expect(set.body).toEqual({ kind: 'socialSecurityCard', numberMasked: `${'*'.repeat(card.length - 4)}${card.slice(-4)}` });
   }
   return approved.body.claim;
 }
 
-const pay = (idempotencyKey: string, token = county) =>
-  api.call('POST', '/api/v1/claims/payments', { token, body: { regionCode: '150222102', idempotencyKey } });
+const pay = (idempotencyKey: string, token?: string, regionCode = '150222102') =>
+  api.call('POST', '/api/v1/claims/payments', { token: token ?? finance, body: { regionCode, idempotencyKey } });
+
+async function bankFile(batchId: string): Promise<string[]> {
+  const response = await fetch(`${api.url}/api/v1/claims/payments/${batchId}/file`, {
+    headers: { authorization: `Bearer ${finance}` },
+  });
+  expect(response.status).toBe(200);
+  return (await response.text())
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
+}
+
+/** Everything the table holds under a partition, as text. */
+async function partitionText(pk: string): Promise<string> {
+  const { Items = [] } = await api.ctx.table.db.send(
+    new QueryCommand({ TableName: api.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } }),
+  );
+  return JSON.stringify(Items);
+}
+
+/**
+ * Makes DynamoDB fail once, the `after + 1`-th time a request matches, through the real
+ * client's middleware (as a lost connection or a killed Lambda would); returns the undo.
+ */
+function failOnce(match: (input: Record<string, unknown>) => boolean, after: number): () => void {
+  let seen = 0;
+  let failed = false;
+  const name = `fault-${crypto.randomUUID()}`;
+  api.ctx.table.db.middlewareStack.add(
+    (next) => async (args) => {
+      const input = args.input as Record<string, unknown>;
+      if (!failed && match(input) && seen++ >= after) {
+        failed = true;
+        throw Object.assign(new Error('injected: the connection was lost'), {
+          name: 'InternalServerError',
+          $metadata: { httpStatusCode: 500 },
+        });
+      }
+      return next(args);
+    },
+    { step: 'initialize', name, priority: 'high' },
+  );
+  return () => api.ctx.table.db.middlewareStack.remove(name);
+}
+const isPaidStep = (input: Record<string, unknown>) =>
+  JSON.stringify((input.ExpressionAttributeValues as Record<string, unknown> | undefined)?.[':to'] ?? '').includes('paid');
+const isReservation = (input: Record<string, unknown>) => JSON.stringify(input.TransactItems ?? '').includes('paymentBatchClaim');
 
 describe('payment batches', () => {
   it('pays each approved claim exactly once, even with two batches at once, and keeps a claim without a card waiting', async () => {
@@ -65,7 +148,7 @@ describe('payment batches', () => {
       const stored = (await api.ctx.claims.get(claim.claimId))!;
       expect(stored.status).toBe('paid');
       expect([a.body.batch.batchId, b.body.batch.batchId]).toContain(stored.paymentBatchId);
-      expect(stored.history.at(-1)).toMatchObject({ from: 'approved', to: 'paid', by: 'demo-staff-county' });
+      expect(stored.history.at(-1)).toMatchObject({ from: 'approved', to: 'paid', by: financeId });
     }
     expect((await api.ctx.claims.get(noCard.claimId))?.status).toBe('approved');
 
@@ -77,36 +160,176 @@ describe('payment batches', () => {
     expect((await pay(a.body.batch.batchId.slice(2))).body.batch).toEqual(a.body.batch);
   });
 
-  it('writes the bank’s file with the card and a masked ID number, and audits the download', async () => {
+  it('writes the bank’s file with the card, a masked ID number and no formula a spreadsheet would run; audits the download', async () => {
     const claim = await approvedClaim(10, 66_600, '6228481234567890001');
+    const formula = await approvedClaim(11, 10_000, '6228481234567890002', { name: '=HYPERLINK("http://x.cn","点我")' });
     const { body } = await pay(crypto.randomUUID());
-    expect(body.batch.claimIds).toEqual([claim.claimId]);
-    const response = await fetch(`${api.url}/api/v1/claims/payments/${body.batch.batchId}/file`, {
-      headers: { authorization: `Bearer ${county}` },
-    });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toContain('text/csv');
-    const text = await response.text();
-    const [header, row] = text
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n');
+    expect(body.batch.claimIds.sort()).toEqual([claim.claimId, formula.claimId].sort());
+    const [header, ...rows] = await bankFile(body.batch.batchId);
     expect(header).toBe('序号,姓名或单位,身份证号,账户类型,账号,金额（元）,补贴,申领编号');
-    expect(row).toMatch(/^1,测试10,150222\*{8}\d{3}[\dX],社保卡,6228481234567890001,666\.00,一次性交通补助,c_/);
+    expect(rows.find((r) => r.includes(claim.claimId))).toMatch(
+      /^\d,测试10,15[\d*]{15}[\dX],社保卡,6228481234567890001,666\.00,一次性交通补助,c_/,
+    );
+    // CSV injection: the name is text, led by an apostrophe.
+    expect(rows.find((r) => r.includes(formula.claimId))).toContain(`,"'=HYPERLINK(""http://x.cn"",""点我"")",`);
     const audit = await api.call('GET', `/api/v1/registry/workers/${workerIdOf(claim)}/audit`, { token: county });
     expect(audit.body.entries.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['payoutAccount']));
     expect(audit.body.entries.some((e: { reason: string }) => e.reason.includes(body.batch.batchId))).toBe(true);
   });
 
-  it('is the county’s to do, and refuses a card number of the wrong shape', async () => {
+  it('keeps card numbers sealed at rest, on the account and in the batch', async () => {
+    const card = '6228481234567898888';
+    const claim = await approvedClaim(12, 20_000, card);
+    const { body } = await pay(crypto.randomUUID());
+    expect(body.batch.claimIds).toEqual([claim.claimId]);
+    const { Item } = await api.ctx.table.db.send(
+      new GetCommand({ TableName: api.tableName, Key: keys.payoutAccount(workerIdOf(claim)) }),
+    );
+    const stored = JSON.stringify(Item);
+    const batch = await partitionText(keys.paymentBatch(body.batch.batchId).pk);
+    for (const text of [stored, batch]) {
+      expect(text).not.toContain(card);
+      expect(text).not.toContain(card.slice(0, 12));
+      expect(text).toContain('***************8888');
+    }
+    // Only the bank's file opens it.
+    expect((await bankFile(body.batch.batchId))[1]).toContain(card);
+  });
+
+  it('is for an officer with the duty 发放 only, and refuses a card number of the wrong shape', async () => {
     expect((await pay(crypto.randomUUID(), township)).status).toBe(403);
+    const reviewer = await pay(crypto.randomUUID(), county); // the county officer reviews, but does not pay
+    expect(reviewer.status).toBe(403);
+    expect(reviewer.body.error.message.zh).toContain('发放');
     const { claim } = await claimFor(api, 20, 10_000);
-    const bad = await api.call('PUT', `/api/v1/registry/workers/${workerIdOf(claim)}/payout-account`, {
-      token: county,
-      body: { kind: 'bankCard', number: '1234' },
-    });
+    const bad = await setCard(claim, '1234');
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe('body.number');
     expect(await api.ctx.payments.account({ kind: 'worker', workerId: workerIdOf(claim) })).toBeUndefined();
+  });
+});
+
+describe('separation of duties', () => {
+  it('never lets one officer approve and pay a claim, or pay to a card they entered; another payer pays them', async () => {
+    const approvedByInsider = await approvedClaim(30, 50_000, '6217990000000000301', { approver: allDuties });
+    const cardByInsider = await approvedClaim(31, 50_000, '6217990000000000311', { cardBy: allDuties });
+    const alone = await pay(crypto.randomUUID(), allDuties);
+    expect(alone.status).toBe(200);
+    expect(alone.body.batch.claimIds).toEqual([]);
+    expect(alone.body.batch.skipped).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ claimId: approvedByInsider.claimId, reason: expect.stringContaining('您审核的') }),
+        expect.objectContaining({ claimId: cardByInsider.claimId, reason: expect.stringContaining('您登记或确认的') }),
+      ]),
+    );
+    expect((await api.ctx.claims.get(approvedByInsider.claimId))?.status).toBe('approved');
+    const other = await pay(crypto.randomUUID());
+    expect(other.body.batch.claimIds.sort()).toEqual([approvedByInsider.claimId, cardByInsider.claimId].sort());
+  });
+
+  it('refuses a payer the claims of the household they declared', async () => {
+    const relative = await approvedClaim(40, 30_000, '6217990000000000401');
+    const declared = await api.call('PUT', '/api/v1/me/household', {
+      token: finance,
+      body: { idNumbers: [idNumber('150222', '19800101', 340)] }, // the worker of claim 40
+    });
+    expect(declared.body).toEqual({ members: 1, registryHouseholds: 1 });
+    const own = await pay(crypto.randomUUID());
+    expect(own.body.batch.skipped).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ claimId: relative.claimId, reason: expect.stringContaining('自己家庭') }),
+      ]),
+    );
+    expect((await api.ctx.claims.get(relative.claimId))?.status).toBe('approved');
+    // Another payer with nothing to do with it pays it.
+    expect((await pay(crypto.randomUUID(), allDuties)).body.batch.claimIds).toEqual([relative.claimId]);
+  });
+
+  it('puts a card change in force only when a second person confirms it; meanwhile the card in force is paid', async () => {
+    const claim = await approvedClaim(50, 12_300, '6217990000000000501');
+    const change = await setCard(claim, '6217990000000000999');
+    expect(change.body).toMatchObject({ numberMasked: '***************0999', pending: true });
+    const seen = await api.call('GET', `/api/v1/registry/workers/${workerIdOf(claim)}/payout-account`, { token: township });
+    expect(seen.body).toEqual({
+      account: { kind: 'socialSecurityCard', numberMasked: '***************0501', setBy: 'demo-staff-village-1' },
+      pending: { kind: 'socialSecurityCard', numberMasked: '***************0999', setBy: 'demo-staff-village-1' },
+    });
+    const self = await api.call('POST', `/api/v1/registry/workers/${workerIdOf(claim)}/payout-account/confirm`, {
+      token: village,
+    });
+    expect(self.status).toBe(403);
+
+    const { body } = await pay(crypto.randomUUID());
+    expect(body.batch.claimIds).toEqual([claim.claimId]);
+    expect((await bankFile(body.batch.batchId))[1]).toContain('6217990000000000501');
+
+    const confirmed = await api.call('POST', `/api/v1/registry/workers/${workerIdOf(claim)}/payout-account/confirm`, {
+      token: township,
+    });
+    expect(confirmed.body).toEqual({ kind: 'socialSecurityCard', numberMasked: '***************0999' });
+    expect(await api.ctx.payments.account({ kind: 'worker', workerId: workerIdOf(claim) })).toEqual({
+      kind: 'socialSecurityCard',
+      number: '6217990000000000999',
+    });
+  });
+});
+
+describe('a batch that fails half-way', () => {
+  it('leaves no claim paid outside a file, gives its claims to no other batch, and finishes when retried with its key', async () => {
+    const claims = [
+      await approvedClaim(60, 10_000, '6217990000000000601'),
+      await approvedClaim(61, 20_000, '6217990000000000611'),
+      await approvedClaim(62, 30_000, '6217990000000000621'),
+    ];
+    const key = crypto.randomUUID();
+    const undo = failOnce(isPaidStep, 1); // the second claim's approved → paid
+    const crashed = await pay(key);
+    undo();
+    expect(crashed.status).toBe(503);
+    const statuses = await Promise.all(claims.map(async (c) => (await api.ctx.claims.get(c.claimId))!));
+    expect(statuses.map((c) => c.paymentBatchId)).toEqual(Array(3).fill(`b_${key}`)); // all reserved into it
+    expect(statuses.filter((c) => c.status === 'paid')).toHaveLength(1);
+
+    // Another batch meanwhile finds nothing to pay; the unfinished one has no file yet.
+    expect((await pay(crypto.randomUUID())).body.batch.claimIds).toEqual([]);
+    const early = await fetch(`${api.url}/api/v1/claims/payments/b_${key}/file`, {
+      headers: { authorization: `Bearer ${finance}` },
+    });
+    expect(early.status).toBe(404);
+
+    const resumed = await pay(key);
+    expect(resumed.status).toBe(200);
+    expect(resumed.body.batch).toMatchObject({ count: 3, totalFen: 60_000 });
+    expect(resumed.body.batch.claimIds.sort()).toEqual(claims.map((c) => c.claimId).sort());
+    for (const claim of claims) {
+      const stored = (await api.ctx.claims.get(claim.claimId))!;
+      expect(stored.status).toBe('paid');
+      expect(stored.history.filter((h) => h.to === 'paid')).toHaveLength(1);
+    }
+    expect(await bankFile(resumed.body.batch.batchId)).toHaveLength(4); // the header and three rows
+  });
+
+  it('resumes a batch that failed while reserving its claims', async () => {
+    const claims = [
+      await approvedClaim(70, 10_000, '6217990000000000701'),
+      await approvedClaim(71, 20_000, '6217990000000000711'),
+    ];
+    const key = crypto.randomUUID();
+    const undo = failOnce(isReservation, 1);
+    expect((await pay(key)).status).toBe(503);
+    undo();
+    const reserved = await Promise.all(claims.map(async (c) => (await api.ctx.claims.get(c.claimId))!));
+    expect(reserved.map((c) => c.status)).toEqual(['approved', 'approved']);
+    const resumed = await pay(key);
+    expect(resumed.body.batch.claimIds.sort()).toEqual(claims.map((c) => c.claimId).sort());
+  });
+
+  it('is resumed only for its own region and by its own payer', async () => {
+    const key = crypto.randomUUID();
+    expect((await pay(key)).status).toBe(200);
+    const otherRegion = await pay(key, undefined, '150222103');
+    expect(otherRegion.status).toBe(409);
+    expect(otherRegion.body.error.field).toBe('body.idempotencyKey');
+    expect((await pay(key, allDuties)).status).toBe(409);
   });
 });

@@ -17,7 +17,7 @@ describe('demo county seed', () => {
     expect(first).toEqual({
       regions: 89,
       users: expect.any(Number),
-      logins: 8,
+      logins: 9,
       workers: expect.any(Number),
       employers: 32,
       positions: expect.any(Number),
@@ -65,6 +65,7 @@ describe('demo county seed', () => {
       'staff',
       'staff',
       'staff',
+      'staff', // the county's finance officer, who pays (发放)
       'admin',
     ]);
     for (const login of body.users) {

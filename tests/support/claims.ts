@@ -5,14 +5,20 @@ import { JINSHAN_VILLAGE } from './people.js';
 import { boundWorker } from './positions.js';
 
 /** A claim for a new worker of 金山镇, as 申领全部 makes it (or as staff would, on their behalf). */
-export async function claimFor(api: TestApi, n: number, amountFen: number, overrides: Partial<Claim> = {}) {
+export async function claimFor(
+  api: TestApi,
+  n: number,
+  amountFen: number,
+  overrides: Partial<Claim> = {},
+  beneficiaryName = `测试${n}`,
+) {
   const worker = await boundWorker(api, n, { householdId: `H-${n}` });
   const { claim } = await api.ctx.claims.create({
     subsidy: 'transport_once',
     name: '一次性交通补助',
     periodKey: '2026',
     period: '2026-11',
-    beneficiary: { kind: 'worker', workerId: worker.workerId, name: `测试${n}` },
+    beneficiary: { kind: 'worker', workerId: worker.workerId, name: beneficiaryName },
     regionCode: JINSHAN_VILLAGE,
     amountFen,
     trace: [{ kind: 'rule', text: '2026 年到省外务工，每年补助一次' }],

@@ -167,6 +167,11 @@ export const keys = {
   employerPayoutAccount: (employerId: string) => ({ pk: `EMPLOYER#${employerId}`, sk: 'PAYOUT' }),
   /** A payment batch: the claims it paid, claimed under attribute_not_exists by its idempotency key. */
   paymentBatch: (batchId: string) => ({ pk: `PAYBATCH#${batchId}`, sk: 'BATCH' }),
+  /** A claim reserved into a payment batch, with what its row of the bank's file says (the account sealed). */
+  paymentBatchClaim: (batchId: string, claimId: string) => ({ pk: `PAYBATCH#${batchId}`, sk: `CLAIM#${claimId}` }),
+  paymentBatchClaimPrefix: () => 'CLAIM#',
+  /** The household a staff member declared (members' ID-number hashes, registry households), beside their account. */
+  staffHousehold: (userId: string) => ({ pk: `USER#${userId}`, sk: 'HOUSEHOLD' }),
   /** A region's own steps of a policy parameter, set by its admins (all are read together: a small set). */
   parameterSteps: (regionCode: string, key: string) => ({ pk: 'PARAMS', sk: `${regionCode}#${key}` }),
   parameterStepsAll: () => 'PARAMS',

@@ -137,9 +137,10 @@ export function createClaimRepository({ db, tableName }: TableRef) {
             Key: keys.claim(beneficiaryKey(claim.beneficiary), claim.subsidy, claim.periodKey),
             UpdateExpression:
               'SET #status = :to, history = list_append(history, :step), approvals = list_append(approvals, :approval), ' +
-              '#version = #version + :one, gsi4pk = :qpk, gsi4sk = :qsk' +
-              (step.paymentBatchId ? ', paymentBatchId = :batch' : ''),
-            ConditionExpression: '#status = :from AND #version = :version',
+              '#version = #version + :one, gsi4pk = :qpk, gsi4sk = :qsk',
+            // A claim is paid only by the batch it was reserved into.
+            ConditionExpression:
+              '#status = :from AND #version = :version' + (step.paymentBatchId ? ' AND paymentBatchId = :batch' : ''),
             ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
             ExpressionAttributeValues: {
               ':to': step.to,

@@ -1,90 +1,334 @@
 /**
- * Payout accounts and payment batches. A batch is claimed first under its key (from the
- * caller's idempotency key), so a retry returns the same batch; each claim in it moves
- * approved → paid by a conditional update, so no claim is ever paid twice, even when two
- * batches are made at once.
+ * Payout accounts and payment batches.
+ *
+ * An account number is sealed like an ID number (the ID vault's envelope) and kept with
+ * its mask; only the bank's file and the checks of `account` ever open it. A first account
+ * is in force at once; a change waits, beside the account in force, until a second person
+ * confirms it.
+ *
+ * A batch is a small state machine under the key its caller chose: `reserving` — each
+ * approved claim is reserved into it in one transaction (the claim marked with the batch,
+ * its row of the bank's file written, the batch still reserving), so two batches never
+ * share a claim; `filed` — the reserved set, hence the file, is fixed; `done` — every
+ * reserved claim is paid. A crash anywhere leaves a state the same key resumes from.
  */
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  beneficiaryKey,
+  maskAccount,
   paymentBatchSchema,
   storedPayoutAccountSchema,
+  type AccountPeople,
   type BeneficiaryRef,
+  type Claim,
   type PaymentBatch,
   type PayoutAccount,
 } from '@bangfu/shared';
-import { isConditionFailed } from '../db/errors.js';
+import { cancellationReasons, isConditionFailed } from '../db/errors.js';
+import { queryAll } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
+import { ApiError } from '../http/apiError.js';
+import type { IdVault, SealedId } from '../registry/idVault.js';
 
 const accountKey = (owner: BeneficiaryRef) =>
   owner.kind === 'worker' ? keys.payoutAccount(owner.workerId) : keys.employerPayoutAccount(owner.employerId);
 
-export function createPaymentRepository({ db, tableName }: TableRef) {
+/** An account as stored: the number sealed, its mask beside it. */
+interface SealedAccount {
+  kind: PayoutAccount['kind'];
+  bankName?: string;
+  numberSealed: SealedId;
+  numberMasked: string;
+  setBy: string;
+  setAt: string;
+}
+
+/** The account in force (who entered and who confirmed it) and the change waiting for a second person. */
+export interface PayoutRecord extends AccountPeople {
+  current: SealedAccount;
+  pending?: SealedAccount;
+}
+
+/** What an account looks like to people: the kind, the bank and the mask. */
+export const accountView = (account: SealedAccount) => ({
+  kind: account.kind,
+  ...(account.bankName ? { bankName: account.bankName } : {}),
+  numberMasked: account.numberMasked,
+});
+
+export type BatchState = 'reserving' | 'filed' | 'done';
+
+export interface BatchHeader {
+  batchId: string;
+  regionCode: string;
+  createdBy: string;
+  createdAt: string;
+  state: BatchState;
+  skipped: PaymentBatch['skipped'];
+}
+
+/** A claim reserved into a batch: its row of the bank's file, fixed when it was reserved. */
+export interface Reservation {
+  claimId: string;
+  name: string;
+  amountFen: number;
+  subsidyName: string;
+  account: SealedAccount;
+  workerId?: string;
+  idNumberMasked?: string;
+}
+
+export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVault) {
+  async function sealed(account: PayoutAccount, by: string, at: string): Promise<SealedAccount> {
+    return {
+      kind: account.kind,
+      ...('bankName' in account ? { bankName: account.bankName } : {}),
+      numberSealed: await vault.seal(account.number),
+      numberMasked: maskAccount(account.number),
+      setBy: by,
+      setAt: at,
+    };
+  }
+
+  async function record(owner: BeneficiaryRef): Promise<PayoutRecord | undefined> {
+    const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: accountKey(owner), ConsistentRead: true }));
+    if (!Item) return undefined;
+    const { current, pending, confirmedBy } = Item as { current: SealedAccount; pending?: SealedAccount; confirmedBy?: string };
+    return { current, setBy: current.setBy, ...(confirmedBy ? { confirmedBy } : {}), ...(pending ? { pending } : {}) };
+  }
+
+  /** Opens a sealed account: the full number, for the bank's file only. */
+  async function open(account: SealedAccount): Promise<PayoutAccount> {
+    const number = await vault.open(account.numberSealed);
+    return storedPayoutAccountSchema.parse({
+      kind: account.kind,
+      number,
+      ...(account.bankName ? { bankName: account.bankName } : {}),
+    });
+  }
+
+  async function header(batchId: string): Promise<BatchHeader | undefined> {
+    const { Item } = await db.send(
+      new GetCommand({ TableName: tableName, Key: keys.paymentBatch(batchId), ConsistentRead: true }),
+    );
+    return Item as BatchHeader | undefined;
+  }
+
+  async function reservations(batchId: string): Promise<Reservation[]> {
+    const items = await queryAll(db, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.paymentBatch(batchId).pk, ':prefix': keys.paymentBatchClaimPrefix() },
+      ConsistentRead: true,
+    });
+    return items.map((item) => item.row as Reservation);
+  }
+
+  /** A finished batch as the API shows it. */
+  const view = (batch: BatchHeader, rows: Reservation[]): PaymentBatch =>
+    paymentBatchSchema.parse({
+      batchId: batch.batchId,
+      regionCode: batch.regionCode,
+      createdBy: batch.createdBy,
+      createdAt: batch.createdAt,
+      claimIds: rows.map((r) => r.claimId),
+      count: rows.length,
+      totalFen: rows.reduce((sum, r) => sum + r.amountFen, 0),
+      skipped: batch.skipped,
+    });
+
   return {
+    record,
+    open,
+
+    /** The account in force, opened (for checks and the bank's file; never shown whole to anyone). */
     async account(owner: BeneficiaryRef): Promise<PayoutAccount | undefined> {
-      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: accountKey(owner), ConsistentRead: true }));
-      if (!Item) return undefined;
-      const { kind, number, bankName } = Item;
-      return storedPayoutAccountSchema.parse({ kind, number, ...(bankName ? { bankName } : {}) });
+      const found = await record(owner);
+      return found ? open(found.current) : undefined;
     },
 
-    async setAccount(owner: BeneficiaryRef, account: PayoutAccount, by: string): Promise<void> {
-      await db.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: {
-            ...accountKey(owner),
-            type: 'payoutAccount',
-            ...account,
-            setBy: by,
-            setAt: new Date().toISOString(),
-          },
-        }),
-      );
-    },
-
-    async batch(batchId: string): Promise<PaymentBatch | undefined> {
-      const { Item } = await db.send(
-        new GetCommand({ TableName: tableName, Key: keys.paymentBatch(batchId), ConsistentRead: true }),
-      );
-      return Item && Item.state === 'done' ? paymentBatchSchema.parse(Item) : undefined;
-    },
-
-    /** Claims the batch's key; false when a batch with that key exists already (a retry). */
-    async start(batchId: string, regionCode: string, by: string): Promise<boolean> {
+    /** Enters an account: in force at once when there is none, else a change waiting for a second person. */
+    async setAccount(owner: BeneficiaryRef, account: PayoutAccount, by: string): Promise<{ pending: boolean }> {
+      const entry = await sealed(account, by, new Date().toISOString());
       try {
         await db.send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...keys.paymentBatch(batchId), type: 'paymentBatch', batchId, regionCode, createdBy: by, state: 'building' },
+            Item: { ...accountKey(owner), type: 'payoutAccount', current: entry },
             ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        return { pending: false };
+      } catch (error) {
+        if (!isConditionFailed(error)) throw error;
+      }
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: accountKey(owner),
+          UpdateExpression: 'SET pending = :entry',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':entry': entry },
+        }),
+      );
+      return { pending: true };
+    },
+
+    /** Puts the waiting change in force, by someone other than who entered it, on the change read. */
+    async confirmChange(owner: BeneficiaryRef, by: string): Promise<SealedAccount> {
+      const found = await record(owner);
+      const change = found?.pending;
+      if (!change) throw new ApiError('NOT_FOUND', '没有等待确认的账户变更', 'No account change is waiting.');
+      if (change.setBy === by) {
+        throw new ApiError('FORBIDDEN', '账户变更要由另一位工作人员确认', 'A second person confirms an account change.');
+      }
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: accountKey(owner),
+            UpdateExpression: 'SET #current = :change, confirmedBy = :by, confirmedAt = :at REMOVE pending',
+            ConditionExpression: 'pending.setAt = :setAt AND pending.setBy = :setBy',
+            ExpressionAttributeNames: { '#current': 'current' },
+            ExpressionAttributeValues: {
+              ':change': change,
+              ':by': by,
+              ':at': new Date().toISOString(),
+              ':setAt': change.setAt,
+              ':setBy': change.setBy,
+            },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailed(error)) throw error;
+        throw new ApiError('CONFLICT', '账户刚被别人改过，请刷新后再确认', 'The change was replaced since it was read.');
+      }
+      return change;
+    },
+
+    header,
+    reservations,
+    view,
+
+    /** A finished batch (the only kind the API shows). */
+    async batch(batchId: string): Promise<PaymentBatch | undefined> {
+      const found = await header(batchId);
+      return found?.state === 'done' ? view(found, await reservations(batchId)) : undefined;
+    },
+
+    /** The batch under this key: made now in `reserving`, or the one a first attempt made. */
+    async start(batchId: string, regionCode: string, by: string): Promise<BatchHeader> {
+      const fresh: BatchHeader = {
+        batchId,
+        regionCode,
+        createdBy: by,
+        createdAt: new Date().toISOString(),
+        state: 'reserving',
+        skipped: [],
+      };
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...keys.paymentBatch(batchId), type: 'paymentBatch', ...fresh },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        return fresh;
+      } catch (error) {
+        if (!isConditionFailed(error)) throw error;
+        return (await header(batchId))!;
+      }
+    },
+
+    /**
+     * Reserves an approved claim into a reserving batch, with its file row, in one
+     * transaction; false when the claim changed or another batch has it, or the batch is
+     * no longer reserving (nothing is written then).
+     */
+    async reserve(batchId: string, claim: Claim, account: SealedAccount, person: { idNumberMasked?: string }): Promise<boolean> {
+      const row: Reservation = {
+        claimId: claim.claimId,
+        name: claim.beneficiary.name,
+        amountFen: claim.amountFen,
+        subsidyName: claim.item ? `${claim.name}（${claim.item}）` : claim.name,
+        account,
+        ...(claim.beneficiary.kind === 'worker' ? { workerId: claim.beneficiary.workerId } : {}),
+        ...(person.idNumberMasked ? { idNumberMasked: person.idNumberMasked } : {}),
+      };
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: keys.claim(beneficiaryKey(claim.beneficiary), claim.subsidy, claim.periodKey),
+                  UpdateExpression: 'SET paymentBatchId = :batch, #version = #version + :one',
+                  ConditionExpression: '#status = :approved AND #version = :version AND attribute_not_exists(paymentBatchId)',
+                  ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+                  ExpressionAttributeValues: { ':batch': batchId, ':one': 1, ':approved': 'approved', ':version': claim.version },
+                },
+              },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: { ...keys.paymentBatchClaim(batchId, claim.claimId), type: 'paymentBatchClaim', row },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              {
+                ConditionCheck: {
+                  TableName: tableName,
+                  Key: keys.paymentBatch(batchId),
+                  ConditionExpression: '#state = :reserving',
+                  ExpressionAttributeNames: { '#state': 'state' },
+                  ExpressionAttributeValues: { ':reserving': 'reserving' },
+                },
+              },
+            ],
           }),
         );
         return true;
       } catch (error) {
-        if (isConditionFailed(error)) return false;
+        if (cancellationReasons(error)) return false;
         throw error;
       }
     },
 
-    async finish(batch: PaymentBatch): Promise<void> {
+    /** Fixes the reserved set (and so the file): reserving → filed. Another attempt may have done it. */
+    async file(batchId: string, skipped: PaymentBatch['skipped']): Promise<BatchHeader> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.paymentBatch(batchId),
+            UpdateExpression: 'SET #state = :filed, skipped = :skipped',
+            ConditionExpression: '#state = :reserving',
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: { ':filed': 'filed', ':reserving': 'reserving', ':skipped': skipped },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailed(error)) throw error;
+      }
+      return (await header(batchId))!;
+    },
+
+    /** Every reserved claim is paid: filed → done. */
+    async finish(batchId: string): Promise<BatchHeader> {
       await db.send(
         new UpdateCommand({
           TableName: tableName,
-          Key: keys.paymentBatch(batch.batchId),
-          UpdateExpression:
-            'SET #state = :done, createdAt = :createdAt, claimIds = :claimIds, #count = :count, totalFen = :totalFen, skipped = :skipped',
-          ExpressionAttributeNames: { '#state': 'state', '#count': 'count' },
-          ExpressionAttributeValues: {
-            ':done': 'done',
-            ':createdAt': batch.createdAt,
-            ':claimIds': batch.claimIds,
-            ':count': batch.count,
-            ':totalFen': batch.totalFen,
-            ':skipped': batch.skipped,
-          },
+          Key: keys.paymentBatch(batchId),
+          UpdateExpression: 'SET #state = :done',
+          ConditionExpression: '#state IN (:filed, :done)',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':filed': 'filed', ':done': 'done' },
         }),
       );
+      return (await header(batchId))!;
     },
   };
 }

@@ -64,13 +64,21 @@ export interface CorporateAccount {
   numberMasked: string;
 }
 
-/** The account the unit's subsidies are paid to, or null before one is recorded. */
-export async function fetchEmployerAccount(): Promise<CorporateAccount | null> {
-  return (await request<{ account: CorporateAccount | null }>('/v1/me/employer/payout-account')).account;
+/** The account in force (null before one is recorded), and a change waiting for staff to confirm it. */
+export interface EmployerAccounts {
+  account: CorporateAccount | null;
+  pending: CorporateAccount | null;
 }
 
-/** Records (or replaces) the account; a bad field answers 400 with `field` body.bankName / body.number. */
-export function saveEmployerAccount(bankName: string, number: string): Promise<CorporateAccount> {
+export function fetchEmployerAccount(): Promise<EmployerAccounts> {
+  return request<EmployerAccounts>('/v1/me/employer/payout-account');
+}
+
+/**
+ * Records the account, or asks to change it: a change is `pending` until staff confirm it.
+ * A bad field answers 400 with `field` body.bankName / body.number.
+ */
+export function saveEmployerAccount(bankName: string, number: string): Promise<CorporateAccount & { pending: boolean }> {
   return request('/v1/me/employer/payout-account', {
     method: 'PUT',
     body: { kind: 'corporateAccount', bankName, number },

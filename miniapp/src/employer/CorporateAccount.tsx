@@ -9,7 +9,7 @@ import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useCallback, useEffect, useState } from 'react';
 import { errorText, isApiError } from '../api/client';
-import { fetchEmployerAccount, saveEmployerAccount, type CorporateAccount } from '../api/subsidies';
+import { fetchEmployerAccount, saveEmployerAccount, type CorporateAccount, type EmployerAccounts } from '../api/subsidies';
 import { ActionButton } from '../components/ActionButton';
 import { BigInput } from '../components/BigInput';
 import { Field, fieldMessage, fieldName } from '../components/Field';
@@ -19,7 +19,7 @@ import './account.css';
 /** WeChat's number pad for the digits; H5 keeps a plain text box. */
 const DIGIT_KEYBOARD = process.env.TARO_ENV === 'weapp' ? 'number' : 'text';
 
-type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; account: CorporateAccount | null };
+type Load = { state: 'loading' } | { state: 'failed'; message: string } | ({ state: 'ready' } & EmployerAccounts);
 type Errors = { bankName?: string; number?: string };
 
 function AccountForm({
@@ -29,7 +29,7 @@ function AccountForm({
 }: {
   /** The account on file, when replacing one: its bank is filled in (the number is never sent back). */
   current: CorporateAccount | null;
-  onSaved: (account: CorporateAccount) => void;
+  onSaved: (account: CorporateAccount & { pending: boolean }) => void;
   onCancel: () => void;
 }) {
   const [bankName, setBankName] = useState(current?.bankName ?? '');
@@ -103,7 +103,7 @@ export function CorporateAccountSection() {
   const reload = useCallback(async () => {
     setLoad({ state: 'loading' });
     try {
-      setLoad({ state: 'ready', account: await fetchEmployerAccount() });
+      setLoad({ state: 'ready', ...(await fetchEmployerAccount()) });
     } catch (error) {
       setLoad({ state: 'failed', message: errorText(error) });
     }
@@ -113,6 +113,7 @@ export function CorporateAccountSection() {
   }, [reload]);
 
   const account = load.state === 'ready' ? load.account : null;
+  const pending = load.state === 'ready' ? load.pending : null;
   return (
     <View className="bf-section" data-testid="account">
       <View className="bf-subtitle">收款账户</View>
@@ -144,13 +145,19 @@ export function CorporateAccountSection() {
           单位还没有登记对公账户。奖补只发到单位的对公账户，没有登记，审核通过了也发不了。
         </Notice>
       ) : null}
-      {saved && !editing ? <Notice testId="account-saved">已保存。以后的奖补发到这个账户。</Notice> : null}
+      {pending && !editing ? (
+        // A change of account is checked by a second person, so a stolen login cannot redirect the money.
+        <Notice testId="account-pending">
+          新账户（{pending.bankName} {pending.numberMasked}）已提交，等工作人员核对确认后生效；在这之前奖补仍发到上面的账户。
+        </Notice>
+      ) : null}
+      {saved && !editing && !pending ? <Notice testId="account-saved">已保存。以后的奖补发到这个账户。</Notice> : null}
 
       {load.state === 'ready' && editing ? (
         <AccountForm
           current={account}
-          onSaved={(next) => {
-            setLoad({ state: 'ready', account: next });
+          onSaved={({ pending: waits, ...next }) => {
+            setLoad({ state: 'ready', account: waits ? account : next, pending: waits ? next : null });
             setEditing(false);
             setSaved(true);
           }}

@@ -13,11 +13,21 @@ export const devLoginRequestSchema = z.strictObject({
   userId: z.string().min(1).max(64),
 });
 
+/**
+ * A staff member's duties in the life of a claim, kept apart so that no one person
+ * moves public money alone: review 审核 (first decision), recheck 复核 (the second
+ * approval of large claims), pay 发放 (payment batches and the bank's file).
+ */
+export const STAFF_DUTIES = ['review', 'recheck', 'pay'] as const;
+export type StaffDuty = (typeof STAFF_DUTIES)[number];
+
 export const userSchema = z.object({
   userId: z.string(),
   role: roleSchema,
   displayName: z.string(),
   staffLevel: staffLevelSchema.optional(),
+  /** Staff only: what they may do with claims; none when absent. */
+  duties: z.array(z.enum(STAFF_DUTIES)).optional(),
   regionCode: regionCodeSchema.optional(),
   /** Full region name, e.g. 内蒙古自治区包头市固阳县金山镇 */
   regionName: z.string().optional(),

@@ -1,10 +1,12 @@
 /**
  * Who may decide a claim, and what the decision makes of it (pure). Separation of
- * duties: nobody decides a claim they created or one for their own household; above
+ * duties: only officers given the duty review (审核) or recheck (复核); nobody decides a
+ * claim they created or one for their own household; above
  * the region's threshold a claim needs a second approver of a higher level than the
  * first (a county officer after a township one). A decision applies only to the state
  * it was made on.
  */
+import type { StaffDuty } from '../auth/schemas.js';
 import { levelOfRegion, REGION_LEVELS, type RegionLevel } from '../regions/regionCode.js';
 import type { Claim, ClaimStatus } from './claim.js';
 import type { ParameterSpec } from './engine.js';
@@ -20,12 +22,41 @@ export const APPROVAL_PARAMETERS: Readonly<Record<string, ParameterSpec>> = {
   },
 };
 
+/**
+ * A staff member's own household: the registry households they belong to (户编号) and the
+ * keyed hashes of the ID numbers of the members they declared. Staff accounts have no
+ * registry record of their own, so without this the household rule never fired for them.
+ */
+export interface StaffHousehold {
+  householdIds: readonly string[];
+  memberIdHashes: readonly string[];
+}
+
+/** Whom a claim pays, as the household rule sees them (an employer has neither). */
+export interface BeneficiaryPerson {
+  householdId?: string;
+  idHash?: string;
+}
+
+/** Whether the beneficiary is in the staff member's household, by registry household or declared member. */
+export function isOwnHousehold(staff: StaffHousehold, beneficiary: BeneficiaryPerson): boolean {
+  return (
+    (beneficiary.householdId !== undefined && staff.householdIds.includes(beneficiary.householdId)) ||
+    (beneficiary.idHash !== undefined && staff.memberIdHashes.includes(beneficiary.idHash))
+  );
+}
+
+export const OWN_HOUSEHOLD_REFUSAL = {
+  zh: '这是您自己家庭的申领，请交给其他工作人员办理',
+  en: 'Nobody decides or pays a claim of their own household.',
+} as const;
+
 export interface Approver {
   userId: string;
   /** The approver's own region: its length is their level. */
   regionCode: string;
-  /** The household of the approver's own registry record, when they have one. */
-  householdId?: string;
+  duties: readonly StaffDuty[];
+  household: StaffHousehold;
 }
 
 export type Refusal = { status: 403 | 409; zh: string; en: string };
@@ -36,23 +67,23 @@ const rank = (level: RegionLevel) => REGION_LEVELS.length - REGION_LEVELS.indexO
 
 export function decideClaim(
   claim: Pick<Claim, 'status' | 'createdBy' | 'needsSecondApproval' | 'approvals'>,
-  beneficiaryHousehold: string | undefined,
+  beneficiary: BeneficiaryPerson,
   approver: Approver,
   decision: 'approve' | 'reject',
 ): ClaimDecisionOutcome {
   if (claim.createdBy === approver.userId) {
     return { ok: false, status: 403, zh: '不能审核自己创建的申领', en: 'Nobody decides a claim they created.' };
   }
-  if (approver.householdId && approver.householdId === beneficiaryHousehold) {
-    return {
-      ok: false,
-      status: 403,
-      zh: '不能审核自己家庭的申领，请交给其他工作人员',
-      en: 'Nobody decides a claim of their own household.',
-    };
-  }
+  if (isOwnHousehold(approver.household, beneficiary)) return { ok: false, status: 403, ...OWN_HOUSEHOLD_REFUSAL };
   if (claim.status !== 'submitted' && claim.status !== 'firstApproved') {
     return { ok: false, status: 409, zh: '这份申领已经处理过了', en: `The claim is ${claim.status} already.` };
+  }
+  // 审核 and 复核 are duties given to named officers, not every staff account.
+  const duty: StaffDuty = claim.status === 'submitted' ? 'review' : 'recheck';
+  if (!approver.duties.includes(duty)) {
+    return duty === 'review'
+      ? { ok: false, status: 403, zh: '您的账号没有审核申领的职责', en: 'Your account has no review duty.' }
+      : { ok: false, status: 403, zh: '您的账号没有复核申领的职责', en: 'Your account has no recheck duty.' };
   }
   const level = levelOfRegion(approver.regionCode);
   if (decision === 'reject') return { ok: true, to: 'rejected' };

@@ -26,6 +26,18 @@ export interface ParameterDefinition {
   fixedByPolicy: boolean;
 }
 
+/** Units counted whole: money in fen, months, years, days, people. Only a ratio may be a fraction. */
+const WHOLE_UNITS: ReadonlySet<ParameterUnit> = new Set(['fen', 'months', 'years', 'days', 'persons']);
+
+/** What is wrong with a value for a parameter of this unit, in plain Chinese; undefined when nothing is. */
+export function parameterValueProblem(unit: ParameterUnit, value: number): string | undefined {
+  if (WHOLE_UNITS.has(unit) && !Number.isInteger(value)) {
+    return unit === 'fen' ? '金额以分为单位，应为整数' : '应为整数';
+  }
+  if (unit === 'ratio' && value > 1) return '比例不能超过 100%';
+  return undefined;
+}
+
 export interface ParameterStep {
   /** ISO date from which the value holds. */
   from: string;

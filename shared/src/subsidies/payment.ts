@@ -5,6 +5,7 @@
  * of a region at the time, each paid exactly once.
  */
 import { z } from 'zod';
+import type { Claim } from './claim.js';
 import { nameSchema } from '../names.js';
 
 export const WORKER_PAYOUT_KINDS = ['bankCard', 'socialSecurityCard'] as const;
@@ -35,6 +36,47 @@ export type PayoutAccount = z.infer<typeof storedPayoutAccountSchema>;
 /** "6228 **** **** 1234" style: the last four digits only. */
 export function maskAccount(number: string): string {
   return `${'*'.repeat(Math.max(0, number.length - 4))}${number.slice(-4)}`;
+}
+
+/** Who put an account in force: who entered it, and who confirmed it when it was a change. */
+export interface AccountPeople {
+  setBy: string;
+  confirmedBy?: string;
+}
+
+/**
+ * Why a claim cannot go into this payer's batch, in plain Chinese; undefined when it can.
+ * Separation of duties (审核 / 复核 / 发放): whoever approved a claim, whoever entered or
+ * confirmed the account it is paid to, and whoever pays it are different people, and
+ * nobody pays their own household. A claim refused here stays approved for another payer.
+ */
+export function paymentObstacle(
+  claim: Pick<Claim, 'beneficiary' | 'approvals'>,
+  account: AccountPeople | undefined,
+  payer: { userId: string; ownHousehold: boolean },
+): string | undefined {
+  if (!account) return claim.beneficiary.kind === 'worker' ? '没有登记银行卡或社保卡' : '单位没有登记对公账户';
+  const approvers = claim.approvals.map((a) => a.by);
+  if (approvers.includes(payer.userId)) return '这份申领是您审核的，要由另一位工作人员发放';
+  if (account.setBy === payer.userId || account.confirmedBy === payer.userId) {
+    return '收款账户是您登记或确认的，要由另一位工作人员发放';
+  }
+  if (approvers.includes(account.setBy) || (account.confirmedBy && approvers.includes(account.confirmedBy))) {
+    return '审核人也登记或确认了收款账户，请另一位工作人员核对账户后再发放';
+  }
+  if (payer.ownHousehold) return '这是您自己家庭的申领，要由另一位工作人员发放';
+  return undefined;
+}
+
+/**
+ * One CSV field a spreadsheet cannot run: text opening with = + - @, a tab or a carriage
+ * return is a formula to Excel and WPS (CSV injection), so it is led by an apostrophe;
+ * then quoted when it holds a comma, a quote or a line break.
+ */
+export function csvField(value: string | number): string {
+  const raw = String(value);
+  const text = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export const paymentBatchSchema = z.object({

@@ -136,6 +136,7 @@ export function buildDemoCounty(regions: Region[], now = new Date()): DemoCounty
           role: 'staff',
           staffLevel: 'township',
           displayName: `${township.name}就业服务站`,
+          duties: ['review'],
         },
         township,
       ),
@@ -148,7 +149,27 @@ export function buildDemoCounty(regions: Region[], now = new Date()): DemoCounty
       { userId: 'demo-staff-village-1', role: 'staff', staffLevel: 'village', displayName: `${officerVillage.name}信息员` },
       officerVillage,
     ),
-    account({ userId: 'demo-staff-county', role: 'staff', staffLevel: 'county', displayName: `${county.name}人社局` }, county),
+    // 审核 and 复核 at the bureau; 发放 by its finance officer, never the same account.
+    account(
+      {
+        userId: 'demo-staff-county',
+        role: 'staff',
+        staffLevel: 'county',
+        displayName: `${county.name}人社局`,
+        duties: ['review', 'recheck'],
+      },
+      county,
+    ),
+    account(
+      {
+        userId: 'demo-staff-county-finance',
+        role: 'staff',
+        staffLevel: 'county',
+        displayName: `${county.name}人社局财务`,
+        duties: ['pay'],
+      },
+      county,
+    ),
     account({ userId: 'demo-admin', role: 'admin', displayName: `${county.name}系统管理员` }, county),
   );
 
@@ -169,7 +190,8 @@ export function buildDemoCounty(regions: Region[], now = new Date()): DemoCounty
     login('demo-staff-village-1', '村级信息员'),
     login('demo-staff-township-1', '乡镇经办人员'),
     login('demo-staff-township-2', '乡镇经办人员'),
-    login('demo-staff-county', '旗县人社局'),
+    login('demo-staff-county', '旗县人社局 审核'),
+    login('demo-staff-county-finance', '旗县人社局 补贴发放'),
     login('demo-admin', '管理员'),
   ];
   return { regions: placed, users, logins, people, employers, positions };
