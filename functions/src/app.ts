@@ -59,7 +59,9 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
 export function createApp(ctx: AppContext, options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', true);
+  // The client address is the socket's peer: on Lambda, serverless-http sets it to API Gateway's
+  // sourceIp; X-Forwarded-For's first entry is whatever the client wrote (http/rateLimit.ts).
+  app.set('trust proxy', false);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -74,6 +76,7 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
     }),
   );
   app.use(requestContext(options.logger));
+  app.use('/api', ctx.limiter.clientThrottle); // before the body is read: a flood costs little
   app.use('/api', jsonBody(options.bodyLimit));
 
   const routes = allRoutes(ctx);
@@ -82,7 +85,7 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   api.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument(routes));
   });
-  mountRoutes(api, routes, bearerAuthenticator(ctx.tokens));
+  mountRoutes(api, routes, bearerAuthenticator(ctx.tokens), ctx.limiter);
   api.use('/api', () => {
     throw new ApiError('NOT_FOUND', '没有这个接口', 'No such API route.');
   });

@@ -1,6 +1,7 @@
 import type { TokenService } from './auth/tokens.js';
 import type { WeChatClient } from './auth/wechat.js';
 import type { TableRef } from './db/versioned.js';
+import type { RateLimiter } from './http/rateLimit.js';
 import type { IdVault } from './registry/idVault.js';
 import type { EmploymentRepository } from './registry/employmentRepository.js';
 import type { Importer } from './registry/import/importer.js';
@@ -42,6 +43,8 @@ export interface AppContext {
   /** Pushes (为你推荐), dismissals and the "311" services. */
   matches: MatchRepository;
   tokens: TokenService;
+  /** Budgets of attempts: per client in memory, and the DynamoDB counters of guessing and money routes. */
+  limiter: RateLimiter;
   wechat: WeChatClient;
   /** WeChat subscribe messages (the job push's notice). */
   subscribeMessages: SubscribeMessageSender;

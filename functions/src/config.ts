@@ -35,6 +35,18 @@ const configSchema = z.object({
   WECHAT_APP_SECRET: z.string().default(''),
   /** The subscribe-message template of job pushes (岗位推荐通知); empty: pushes are stored and shown, not notified. */
   WECHAT_PUSH_TEMPLATE_ID: z.string().default(''),
+  /**
+   * One client address's share of the API in each instance: requests a second, and the most
+   * at once. Well under the stage throttle (100/s, burst 200), yet room for a village's
+   * phones behind one carrier address (CGNAT).
+   */
+  CLIENT_RATE_PER_SECOND: z.coerce.number().positive().default(20),
+  CLIENT_BURST: z.coerce.number().int().min(1).default(100),
+  /**
+   * How long one DynamoDB request may wait for its answer (db/client.ts). The test suites raise it:
+   * DynamoDB Local on a 2-core machine running every suite at once can take seconds.
+   */
+  DYNAMODB_ANSWER_MS: z.coerce.number().int().positive().default(3_000),
   /** Largest accepted JSON body. */
   BODY_LIMIT: z.string().default('100kb'),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),

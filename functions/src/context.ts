@@ -3,6 +3,7 @@ import { createTokenService } from './auth/tokens.js';
 import { createWeChatClient } from './auth/wechat.js';
 import type { Config } from './config.js';
 import { createDynamoClient } from './db/client.js';
+import { createRateLimiter } from './http/rateLimit.js';
 import { createIdVault } from './registry/idVault.js';
 import { createEmploymentRepository } from './registry/employmentRepository.js';
 import { createImporter } from './registry/import/importer.js';
@@ -21,7 +22,12 @@ import { createMatchRepository } from './matching/matchRepository.js';
 import { createSubscribeMessageSender } from './matching/subscribeMessage.js';
 
 /** Wires the repositories and clients from configuration; used by Lambda, the local runner and tests. */
-export function createAppContext(config: Config, secrets: AppSecrets, options: { devLogin: boolean }): AppContext {
+export function createAppContext(
+  config: Config,
+  secrets: AppSecrets,
+  /** `now`: the budgets' clock (tests move it on rather than wait out a lockout). */
+  options: { devLogin: boolean; now?: () => number },
+): AppContext {
   const table = {
     db: createDynamoClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT }),
     tableName: config.TABLE_NAME,
@@ -45,6 +51,10 @@ export function createAppContext(config: Config, secrets: AppSecrets, options: {
     parameterSteps: createParameterRepository(table),
     payments: createPaymentRepository(table, idVault),
     matches: createMatchRepository(table),
+    limiter: createRateLimiter(table, {
+      ...(options.now ? { now: options.now } : {}),
+      client: { perSecond: config.CLIENT_RATE_PER_SECOND, burst: config.CLIENT_BURST },
+    }),
     tokens: createTokenService(secrets.tokenSigningKey, config.TOKEN_TTL_SECONDS),
     wechat: createWeChatClient({
       apiBase: config.WECHAT_API_BASE,

@@ -2,6 +2,7 @@ export * from './regions/regionCode.js';
 export * from './auth/roles.js';
 export * from './auth/schemas.js';
 export * from './http/errors.js';
+export * from './http/rateLimit.js';
 export * from './auth/authorize.js';
 export * from './registry/idNumber.js';
 export * from './registry/occupations.js';

@@ -69,4 +69,24 @@ describe('Lambda handler', () => {
     expect(response.statusCode).toBe(400);
     expect(JSON.parse(response.body).error.field).toBe('body.code');
   });
+
+  it('keeps budgets per API Gateway source address, whatever X-Forwarded-For the client sends', async () => {
+    const login = (sourceIp: string, forwardedFor: string) => {
+      const event = httpApiEvent('POST', '/api/v1/auth/wechat', { code: '' });
+      return handler(
+        {
+          ...event,
+          headers: { ...event.headers, 'x-forwarded-for': `${forwardedFor}, ${sourceIp}` },
+          requestContext: { ...event.requestContext, http: { ...event.requestContext.http, sourceIp } },
+        },
+        {},
+      );
+    };
+    // Malformed attempts count too: the budget is charged before the body is read.
+    const statuses = [];
+    for (let i = 0; i < 31; i++) statuses.push((await login('198.51.100.20', `203.0.113.${i}`)).statusCode);
+    expect(statuses.slice(0, 30).every((status) => status === 400)).toBe(true);
+    expect(statuses[30]).toBe(429);
+    expect((await login('198.51.100.21', '203.0.113.1')).statusCode).toBe(400);
+  });
 });

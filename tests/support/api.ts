@@ -43,6 +43,8 @@ export interface TestApiOptions {
   staticDir?: string;
   bodyLimit?: string;
   tableName?: string;
+  /** The clock of the budgets and lockouts, to move past a lockout without waiting. */
+  now?: () => number;
   /** More configuration, e.g. WECHAT_PUSH_TEMPLATE_ID. */
   env?: Record<string, string>;
 }
@@ -59,10 +61,18 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     WECHAT_APP_SECRET: 'wx-test-secret',
     BODY_LIMIT: options.bodyLimit ?? '16kb',
     LOG_LEVEL: 'SILENT',
+    // Every user of a suite calls from one loopback address: its per-client share is a crowd's.
+    CLIENT_RATE_PER_SECOND: '1000',
+    CLIENT_BURST: '10000',
+    // DynamoDB Local shares two cores with every suite here: give it time (tests/api/slowStore.test.ts keeps the real budget).
+    DYNAMODB_ANSWER_MS: '30000',
     ...TEST_ID_KEYS,
     ...options.env,
   });
-  const ctx = createAppContext(config, await loadAppSecrets(config), { devLogin: options.devLogin ?? true });
+  const ctx = createAppContext(config, await loadAppSecrets(config), {
+    devLogin: options.devLogin ?? true,
+    ...(options.now ? { now: options.now } : {}),
+  });
   await ensureTable(ctx.table.db, tableName);
   const server: Server = createServer(
     createApp(ctx, {

@@ -19,6 +19,8 @@ export function authRoutes(ctx: AppContext): AnyRoute[] {
     access: 'public',
     body: wechatLoginRequestSchema,
     response: sessionSchema,
+    // Each first login makes an account: a client address may log in a village's phones, not a crowd.
+    rateLimit: { perIp: { limit: 30, windowSeconds: 600 } },
     handler: async ({ body }) => {
       const identity = await ctx.wechat.code2Session(body.code);
       return openSession(await ctx.users.findOrCreateByOpenid(ctx.wechat.appId, identity.openid));

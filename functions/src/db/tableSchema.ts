@@ -120,6 +120,8 @@ export const keys = {
   /** Who read or changed a worker's personal data, newest last. */
   auditOfWorker: (workerId: string) => `AUDIT#WORKER#${workerId}`,
   auditEntry: (at: string, id: string) => `${at}#${id}`,
+  /** Failed bindings with an ID number not in the registry, by its keyed hash (with a record they go on its trail). */
+  bindFailuresOfIdHash: (hash: string) => `AUDIT#IDHASH#${hash}`,
   /** gsi2: everything one staff member did, by time. */
   auditByActor: (actorId: string) => `AUDIT_BY#${actorId}`,
   /** An employer (用人单位) profile. */
@@ -202,6 +204,12 @@ export const keys = {
   pushSnapshotOf: (runId: string) => `PUSHSNAP#${runId}`,
   /** A push run over a region (its runId starts with the region and month): plan and figures. */
   pushRun: (regionCode: string, runId: string) => ({ pk: `PUSHRUN#${regionCode}`, sk: runId }),
+  /**
+   * Attempts counted against one budget (http/rateLimit.ts) in one fixed window: the counter
+   * names the route or lockout and whom it counts (an account, a client address, a hashed ID
+   * number); the item expires (TTL) after its window, and the next window is a new item.
+   */
+  rateCounter: (counter: string, windowStartMs: number) => ({ pk: `RATE#${counter}`, sk: String(windowStartMs) }),
   /** A key that never exists: the health check reads it to prove the table answers. */
   healthProbe: () => ({ pk: 'HEALTH', sk: 'PROBE' }),
 } as const;

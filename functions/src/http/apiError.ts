@@ -13,6 +13,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
   PARAMETER_MISSING: 422,
   CONFLICT: 409,
   VERSION_CONFLICT: 409,
+  TOO_MANY_ATTEMPTS: 429,
   UPSTREAM_FAILED: 502,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
@@ -42,6 +43,16 @@ export class ApiError extends Error {
         ...(requestId !== undefined ? { requestId } : {}),
       },
     };
+  }
+}
+
+/** Over a budget (http/rateLimit.ts): when to try again, and what to do meanwhile, in plain words. */
+export class TooManyAttempts extends ApiError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    zh: string,
+  ) {
+    super('TOO_MANY_ATTEMPTS', zh, `Too many attempts; try again in ${retryAfterSeconds} s.`);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { ErrorRequestHandler } from 'express';
-import { ApiError } from './apiError.js';
+import { ApiError, TooManyAttempts } from './apiError.js';
 import { dynamoUnavailable, isDynamoUnavailable } from '../db/errors.js';
 
 const RETRY_AFTER_SECONDS = 5;
@@ -12,6 +12,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (apiError.status >= 500) logger.error('request failed', { requestId: res.locals.requestId, error: error as Error });
     // Tell clients when to try again rather than leaving them to hammer a struggling store.
     if (apiError.code === 'SERVICE_UNAVAILABLE') res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (apiError instanceof TooManyAttempts) res.set('Retry-After', String(apiError.retryAfterSeconds));
     res.status(apiError.status).json(apiError.toBody(res.locals.requestId as string | undefined));
   };
 }

@@ -7,6 +7,7 @@ import type { Principal, Role } from '@bangfu/shared';
 import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import { ApiError, unauthenticated } from './apiError.js';
+import type { RateLimiter, RouteRateLimit } from './rateLimit.js';
 import { parseInput } from './validation.js';
 import { decide } from '@bangfu/shared';
 
@@ -43,6 +44,8 @@ export interface RouteSpec<
   status?: number;
   /** A route that streams its own body (a file) instead of JSON: the media type it sends. */
   raw?: string;
+  /** Budgets of a route that guesses a secret, shows personal data in bulk or moves money (rateLimit.ts). */
+  rateLimit?: RouteRateLimit;
   handler: (ctx: RouteContext<z.infer<B>, z.infer<Q>, z.infer<P>, A>) => Promise<z.input<R>>;
 }
 
@@ -63,7 +66,12 @@ export type Authenticator = (authorization: string | undefined) => Promise<Princ
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRoute = RouteSpec<any, any, any, any, any>;
 
-export function mountRoutes(router: Router, routes: readonly AnyRoute[], authenticate: Authenticator): void {
+export function mountRoutes(
+  router: Router,
+  routes: readonly AnyRoute[],
+  authenticate: Authenticator,
+  limiter: RateLimiter,
+): void {
   for (const route of routes) {
     router[route.method](route.path, async (req, res) => {
       const principal = await authenticate(req.get('authorization'));
@@ -74,6 +82,7 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], authent
         }
       }
       res.locals.principal = principal;
+      await limiter.charge(route, principal, req.ip); // before parsing: malformed attempts count too
       const body = route.body ? parseInput(route.body, req.body ?? {}, 'body') : undefined;
       const query = route.query ? parseInput(route.query, req.query, 'query') : undefined;
       const params = route.params ? parseInput(route.params, req.params, 'params') : undefined;

@@ -9,7 +9,7 @@ import type { Principal } from '@bangfu/shared';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 
-export const AUDIT_ACTIONS = ['read', 'reveal', 'unbind', 'create', 'import', 'payoutAccount'] as const;
+export const AUDIT_ACTIONS = ['read', 'reveal', 'unbind', 'create', 'import', 'payoutAccount', 'bindFailed'] as const;
 
 /** Why staff open a full record; asked every time, kept in the audit trail. */
 export const READ_PURPOSES = ['service', 'monthlyUpdate', 'claimReview', 'verification'] as const;
@@ -28,6 +28,8 @@ export const auditEntrySchema = z.object({
   action: z.enum(AUDIT_ACTIONS),
   reason: z.string(),
   at: z.iso.datetime(),
+  /** The client address of a failed binding. */
+  ip: z.string().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
@@ -52,6 +54,16 @@ export function auditItem(principal: Principal, workerId: string, action: AuditE
     gsi2pk: keys.auditByActor(principal.userId),
     gsi2sk: keys.auditEntry(at, id),
   };
+}
+
+/**
+ * A failed binding (the name or ID number did not match): which account, from which client
+ * address, the number's keyed hash (never the number). On the record's trail when the number
+ * is in the registry, so its officer sees who tried; otherwise kept by the hash.
+ */
+export function bindFailureItem(principal: Principal, idHash: string, ip: string, workerId: string | undefined) {
+  const { workerId: _, ...item } = auditItem(principal, workerId ?? '', 'bindFailed', '绑定失败：姓名或身份证号与台账不一致');
+  return workerId ? { ...item, workerId, idHash, ip } : { ...item, pk: keys.bindFailuresOfIdHash(idHash), idHash, ip };
 }
 
 export async function auditTrail({ db, tableName }: TableRef, workerId: string, limit = 100): Promise<AuditEntry[]> {

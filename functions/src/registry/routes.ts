@@ -1,9 +1,11 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import {
+  clientAddressKey,
   idNumberSchema,
   LABOUR_CLASSES,
   nameSchema,
+  perHour,
   regionCodeSchema,
   userSchema,
   WORKER_GROUPS,
@@ -18,8 +20,9 @@ import type { AppContext } from '../appContext.js';
 import { requireRegionScope } from '../auth/scope.js';
 import { pageQuerySchema } from '../db/paging.js';
 import { ApiError, unauthenticated } from '../http/apiError.js';
+import type { Counter } from '../http/rateLimit.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
-import { auditEntrySchema, auditItem, auditTrail, READ_PURPOSES } from './audit.js';
+import { auditEntrySchema, auditItem, auditTrail, bindFailureItem, READ_PURPOSES } from './audit.js';
 import { boundWorker, STAFF, workerInScope } from './access.js';
 import { toWorker } from './workerRepository.js';
 
@@ -35,6 +38,23 @@ const identityMismatch = () =>
     '姓名或身份证号与台账不一致。请核对后再试；如果还是不行，请联系村里的信息员。',
     'The name and ID number do not match a registry record.',
   );
+
+const ASK_OFFICER = '请找村里的信息员帮您绑定。';
+
+/**
+ * Wrong answers allowed when binding, per account, per client address, per ID number and
+ * per person (name and birth date: someone who knows both walks the ID's sequence numbers,
+ * each guess a new number, from many accounts) — few enough that walking a county's numbers
+ * takes months, while anyone who simply mistypes has several tries.
+ */
+const bindLockout = (userId: string, ip: string, idHash: string, personHash: string): Counter[] => [
+  { key: `bind#user#${userId}`, budget: perHour(5) },
+  { key: `bind#ip#${ip}`, budget: perHour(20) },
+  { key: `bind#id#${idHash}`, budget: { limit: 10, windowSeconds: 86_400 } },
+  { key: `bind#person#${personHash}`, budget: { limit: 10, windowSeconds: 86_400 } },
+];
+/** Name and birth date (the ID number's characters 7–14), hashed with the ID key for the per-person counter. */
+const personKey = (name: string, idNumber: string) => `${normaliseName(name)}#${idNumber.slice(6, 14)}`;
 
 export function registryRoutes(ctx: AppContext): AnyRoute[] {
   const { workers } = ctx;
@@ -128,6 +148,7 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       params: workerIdParams,
       body: reasonBody,
       response: z.object({ idNumber: z.string() }),
+      rateLimit: { perUser: perHour(30), perIp: perHour(300) },
       handler: async ({ principal, params, body }) => {
         const item = await workerInScope(ctx, principal, params.workerId);
         await writeAudit(principal, item.workerId, 'reveal', body.reason);
@@ -173,10 +194,24 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       access: ['worker'],
       body: z.strictObject({ name: nameSchema(2, 30), idNumber: idNumberSchema }),
       response: z.object({ worker: workerSchema, user: userSchema }),
-      handler: async ({ principal, body }) => {
+      rateLimit: { perUser: perHour(30), perIp: perHour(300), wayForwardZh: ASK_OFFICER },
+      handler: async ({ principal, body, req }) => {
+        const idHash = ctx.idVault.hash(body.idNumber);
+        const ip = clientAddressKey(req.ip);
+        // Charged before comparing, so racing guesses cannot slip past; given back on a match.
+        const attempt = await ctx.limiter.take(
+          bindLockout(principal.userId, ip, idHash, ctx.idVault.hash(personKey(body.name, body.idNumber))),
+          ASK_OFFICER,
+        );
         const item = await workers.findByIdNumber(body.idNumber);
         // The same answer whether the number is unknown or the name differs.
-        if (!item || normaliseName(item.name) !== normaliseName(body.name)) throw identityMismatch();
+        if (!item || normaliseName(item.name) !== normaliseName(body.name)) {
+          await ctx.table.db.send(
+            new PutCommand({ TableName: ctx.table.tableName, Item: bindFailureItem(principal, idHash, ip, item?.workerId) }),
+          );
+          throw identityMismatch();
+        }
+        await attempt.refund();
         if (item.registryExitDate) {
           throw new ApiError(
             'CONFLICT',

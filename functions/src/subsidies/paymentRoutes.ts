@@ -4,6 +4,7 @@ import {
   maskAccount,
   paymentBatchSchema,
   PAYOUT_KIND_ZH,
+  perHour,
   WORKER_PAYOUT_KINDS,
   employerPayoutAccountSchema,
   payoutAccountSchema,
@@ -64,6 +65,7 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
       params: workerIdParams,
       body: payoutAccountSchema,
       response: z.object({ kind: z.enum(WORKER_PAYOUT_KINDS), numberMasked: z.string() }),
+      rateLimit: { perUser: perHour(100), perIp: perHour(500) },
       handler: async ({ principal, params, body }) => {
         const worker = await workerInScope(ctx, principal, params.workerId);
         await ctx.payments.setAccount({ kind: 'worker', workerId: worker.workerId }, body, principal.userId);
@@ -80,6 +82,7 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
       access: ['employer'],
       body: employerPayoutAccountSchema,
       response: employerAccountView,
+      rateLimit: { perUser: perHour(10), perIp: perHour(100) },
       handler: async ({ principal, body }) => {
         const employer = await ownEmployer(ctx, principal);
         await ctx.payments.setAccount({ kind: 'employer', employerId: employer.employerId }, body, principal.userId);
@@ -114,6 +117,7 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
         idempotencyKey: z.uuid('应为 UUID'),
       }),
       response: z.object({ batch: paymentBatchSchema }),
+      rateLimit: { perUser: perHour(10), perIp: perHour(100) },
       handler: async ({ principal, body }) => {
         requireRegionScope(principal, STAFF, body.regionCode, 'body.regionCode');
         requirePayer(principal);
@@ -168,6 +172,7 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
       raw: CSV,
       params: batchIdParams,
       response: z.unknown(),
+      rateLimit: { perUser: perHour(30), perIp: perHour(300) },
       handler: async ({ principal, params, res }) => {
         const batch = await ctx.payments.batch(params.batchId);
         if (!batch) throw notFound('没有这个发放批次', 'No such payment batch.');

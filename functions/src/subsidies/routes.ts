@@ -7,6 +7,7 @@ import {
   claimSchema,
   decideClaim,
   monthSchema,
+  perHour,
   regionCodeSchema,
   RULES,
   SUBSIDY_IDS,
@@ -135,6 +136,7 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
       access: ['worker'],
       body: claimAllRequestSchema,
       response: z.object({ claims: z.array(claimSchema), created: z.number().int().min(0) }),
+      rateLimit: { perUser: perHour(20), perIp: perHour(300) },
       handler: async ({ principal, body }) => {
         const { worker, ...evaluation } = await ownEvaluation(principal);
         return claimAll(evaluation, body, workerBeneficiary(worker), worker.villageCode, principal);
@@ -181,6 +183,7 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
       params: z.object({ claimId: z.string().regex(/^c_[A-Za-z0-9_-]{8,400}$/, '不是申领编号') }),
       body: claimDecisionSchema,
       response: z.object({ claim: claimSchema }),
+      rateLimit: { perUser: perHour(300), perIp: perHour(1000) },
       handler: async ({ principal, params, body }) => {
         const claim = await ctx.claims.get(params.claimId);
         if (!claim) throw claimNotFound();
@@ -234,6 +237,7 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
       access: ['employer'],
       body: claimAllRequestSchema,
       response: z.object({ claims: z.array(claimSchema), created: z.number().int().min(0) }),
+      rateLimit: { perUser: perHour(20), perIp: perHour(300) },
       handler: async ({ principal, body }) => {
         const employer = await ownEmployer(ctx, principal);
         if (employer.verification.status !== 'verified') {

@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'PARAMETER_MISSING',
   'CONFLICT',
   'VERSION_CONFLICT',
+  /** Over a budget of attempts: 429 with Retry-After. */
+  'TOO_MANY_ATTEMPTS',
   'UPSTREAM_FAILED',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',

@@ -6,6 +6,7 @@ import {
   IMPORT_COLUMNS,
   LABOUR_CLASS_ZH,
   occupationName,
+  perHour,
   regionCodeSchema,
   TRAVEL_SCOPE_ZH,
   WORKER_GROUP_ZH,
@@ -60,6 +61,7 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
         fileName: z.string().max(200).optional(),
       }),
       response: importReportSchema,
+      rateLimit: { perUser: perHour(20), perIp: perHour(200) },
       handler: async ({ principal, query, req }) => {
         const kind = KINDS[(req.get('content-type') ?? '').split(';')[0]!.trim()];
         if (!kind) {
@@ -107,6 +109,7 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
         regionCode: regionCodeSchema.refine((code) => code.length >= 6, '请选择一个旗县或更细的区域（至少 6 位代码）'),
       }),
       response: z.unknown(),
+      rateLimit: { perUser: perHour(10), perIp: perHour(100) },
       handler: async ({ principal, query, res }) => {
         requireRegionScope(principal, STAFF, query.regionCode, 'query.regionCode');
         const at = new Date().toISOString();
