@@ -6,12 +6,12 @@
 import { readConfig } from '../config.js';
 import { createAppContext } from '../context.js';
 import { createLogger } from '../logger.js';
-import { loadAppSecrets } from '../secrets.js';
+import { loadJobSecrets } from '../secrets.js';
 import { runAutoClaims, type AutoClaimsReport } from '../subsidies/autoClaims.js';
 
 const config = readConfig();
 const logger = createLogger(config);
-const ready = loadAppSecrets(config).then((secrets) => createAppContext(config, secrets, { devLogin: false }));
+const ready = loadJobSecrets(config).then((secrets) => createAppContext(config, secrets, { devLogin: false }));
 
 export const handler = async (): Promise<AutoClaimsReport[]> => {
   const ctx = await ready;

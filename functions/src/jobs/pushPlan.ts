@@ -7,11 +7,11 @@ import { readConfig } from '../config.js';
 import { createAppContext } from '../context.js';
 import { createLogger } from '../logger.js';
 import { planPushRun, type PushPlanResult } from '../matching/pushJob.js';
-import { loadAppSecrets } from '../secrets.js';
+import { loadJobSecrets } from '../secrets.js';
 
 const config = readConfig();
 const logger = createLogger(config);
-const ready = loadAppSecrets(config).then((secrets) => createAppContext(config, secrets, { devLogin: false }));
+const ready = loadJobSecrets(config).then((secrets) => createAppContext(config, secrets, { devLogin: false }));
 
 export const handler = async (event: { regionCode: string; month?: string; config?: unknown }): Promise<PushPlanResult> => {
   const plan = await planPushRun(await ready, event);

@@ -6,11 +6,11 @@ import { readConfig } from '../config.js';
 import { createAppContext } from '../context.js';
 import { createLogger } from '../logger.js';
 import { runPushShardFromSnapshot, type PushShard, type PushShardReport } from '../matching/pushJob.js';
-import { loadAppSecrets } from '../secrets.js';
+import { loadJobSecrets } from '../secrets.js';
 
 const config = readConfig();
 const logger = createLogger(config);
-const ready = loadAppSecrets(config).then((secrets) => createAppContext(config, secrets, { devLogin: false }));
+const ready = loadJobSecrets(config).then((secrets) => createAppContext(config, secrets, { devLogin: false }));
 
 export const handler = async (shard: PushShard): Promise<PushShardReport> => {
   const report = await runPushShardFromSnapshot(await ready, shard);
