@@ -37,7 +37,8 @@ export async function managedPosition(ctx: AppContext, principal: Principal, pos
       throw new ApiError('FORBIDDEN', '这不是您单位的岗位', 'This position belongs to another employer.', 'params.positionId');
     }
   } else {
-    requireRegionScope(principal, STAFF, record.position.regionCode, 'params.positionId');
+    // Staff oversee the employer (whose region they verified), wherever its work is.
+    requireRegionScope(principal, STAFF, record.position.employerRegionCode ?? record.position.regionCode, 'params.positionId');
   }
   return record;
 }

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   ancestorAt,
+  changesVerifiedFacts,
   employerSchema,
   type Employer,
   type EmployerInput,
@@ -22,13 +23,20 @@ import { ApiError, notFound } from '../http/apiError.js';
 
 export const employerNotFound = () => notFound('找不到这个用人单位', 'No such employer.');
 
+/** Where staff find it: its county's partition, sorted by its township or village. */
+function employerIndexKeys(regionCode: string, employerId: string) {
+  return {
+    gsi1pk: keys.employersOfCounty(ancestorAt(regionCode, 'county')),
+    gsi1sk: keys.employerInRegion(regionCode, employerId),
+  };
+}
+
 export function employerItem(employer: Employer) {
   return {
     ...keys.employer(employer.employerId),
     type: 'employer',
     ...employer,
-    gsi1pk: keys.employersOfCounty(ancestorAt(employer.regionCode, 'county')),
-    gsi1sk: keys.employerInRegion(employer.regionCode, employer.employerId),
+    ...employerIndexKeys(employer.regionCode, employer.employerId),
   };
 }
 
@@ -102,7 +110,20 @@ export function createEmployerRepository(table: TableRef) {
       return employer;
     },
 
-    update,
+    /**
+     * The employer's own change, on the version read. Renamed or moved, it waits for
+     * verification again (its positions leave the map once they follow it); moved, its
+     * index keys move with it, so the new region's staff find it and the old one's do not.
+     */
+    async updateProfile(current: Employer, version: number, changes: Partial<EmployerInput>): Promise<Employer> {
+      return update(current.employerId, version, {
+        ...changes,
+        ...(changes.regionCode ? employerIndexKeys(changes.regionCode, current.employerId) : {}),
+        ...(current.verification.status !== 'pending' && changesVerifiedFacts(current, changes)
+          ? { verification: { status: 'pending' } }
+          : {}),
+      });
+    },
 
     async decideVerification(
       employer: Employer,

@@ -8,12 +8,14 @@ import {
   VERIFICATION_STATUSES,
   verificationDecisionSchema,
   workshopStatusSchema,
+  type LatLng,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { requireRegionScope } from '../auth/scope.js';
 import { pageQuerySchema } from '../db/paging.js';
 import { ApiError, unauthenticated } from '../http/apiError.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
+import { checkedPlace } from '../regions/place.js';
 import { STAFF } from '../registry/access.js';
 import { employerInScope, ownEmployer } from './access.js';
 
@@ -21,12 +23,13 @@ const employerIdParams = z.object({ employerId: z.string().regex(/^e_[0-9a-f-]{3
 const employerResponse = z.object({ employer: employerSchema });
 
 export function employerRoutes(ctx: AppContext): AnyRoute[] {
-  /** The region must exist and lie within the employer account's own region. */
-  async function checkRegion(regionCode: string, accountRegion: string | undefined) {
-    const region = await ctx.regions.get(regionCode);
-    if (!region || !['township', 'village'].includes(region.level)) {
-      throw new ApiError('VALIDATION_FAILED', '没有这个乡镇或村', 'No township or village with that code.', 'body.regionCode');
-    }
+  /** A township or village of the tree that the point lies in, within the employer account's own county. */
+  async function checkRegion(place: { regionCode: string; location: LatLng }, accountRegion: string | undefined) {
+    const { regionCode } = place;
+    await checkedPlace(ctx.regions, place, ['township', 'village'], {
+      regionCode: 'body.regionCode',
+      location: 'body.location',
+    });
     if (accountRegion && !regionCode.startsWith(accountRegion.slice(0, 6))) {
       throw new ApiError(
         'FORBIDDEN',
@@ -60,7 +63,7 @@ export function employerRoutes(ctx: AppContext): AnyRoute[] {
       handler: async ({ principal, body }) => {
         const account = await ctx.users.get(principal.userId);
         if (!account) throw unauthenticated('The account no longer exists.');
-        await checkRegion(body.regionCode, account.regionCode);
+        await checkRegion(body, account.regionCode);
         const employer = await ctx.employers.create(body, principal);
         return { employer, user: (await ctx.users.get(principal.userId))! };
       },
@@ -69,7 +72,8 @@ export function employerRoutes(ctx: AppContext): AnyRoute[] {
     defineRoute({
       method: 'patch',
       path: '/api/v1/me/employer',
-      summary: 'Employer: change its profile, naming the version read (its positions follow a new name)',
+      summary:
+        'Employer: change its profile on the version read; renamed or moved, it waits for verification again and its positions leave the map',
       tag: 'employers',
       access: ['employer'],
       body: employerUpdateSchema,
@@ -77,9 +81,15 @@ export function employerRoutes(ctx: AppContext): AnyRoute[] {
       handler: async ({ principal, body }) => {
         const current = await ownEmployer(ctx, principal);
         const { version, ...changes } = body;
-        if (changes.regionCode) await checkRegion(changes.regionCode, (await ctx.users.get(principal.userId))?.regionCode);
-        const employer = await ctx.employers.update(current.employerId, version, changes);
-        if (employer.name !== current.name) await ctx.positions.followEmployer(employer);
+        if (changes.regionCode || changes.location) {
+          await checkRegion(
+            { regionCode: changes.regionCode ?? current.regionCode, location: changes.location ?? current.location },
+            (await ctx.users.get(principal.userId))?.regionCode,
+          );
+        }
+        const employer = await ctx.employers.updateProfile(current, version, changes);
+        const followed = (e: typeof current) => [e.name, e.regionCode, e.verification.status].join('#');
+        if (followed(employer) !== followed(current)) await ctx.positions.followEmployer(employer);
         return { employer };
       },
     }),

@@ -87,6 +87,7 @@ export function newPosition(employer: Employer, input: PositionInput, status: Po
     employerId: employer.employerId,
     employerName: employer.name,
     employerKind: employer.kind,
+    employerRegionCode: employer.regionCode,
     status,
     filled: 0,
     createdAt: at,
@@ -189,18 +190,25 @@ export function createPositionRepository(table: TableRef) {
     },
 
     /**
-     * Carries an employer's verification and name onto each of its positions, so the
-     * map shows exactly the verified employers' open positions. Retries a position
-     * that a hire or an edit changed meanwhile.
+     * Carries an employer's verification, name and region onto each of its positions, so
+     * the map shows exactly the verified employers' open positions and the employer's own
+     * staff oversee them. Retries a position that a hire or an edit changed meanwhile.
      */
     async followEmployer(employer: Employer): Promise<void> {
       const verified = employer.verification.status === 'verified';
+      const follows = { employerName: employer.name, employerRegionCode: employer.regionCode };
       for (const { position } of await this.ofEmployer(employer.employerId)) {
         for (let current = await get(position.positionId); current; current = await get(position.positionId)) {
-          if (current.employerVerified === verified && current.position.employerName === employer.name) break;
+          if (
+            current.employerVerified === verified &&
+            current.position.employerName === follows.employerName &&
+            current.position.employerRegionCode === follows.employerRegionCode
+          ) {
+            break;
+          }
           try {
             await this.save(
-              { position: { ...current.position, employerName: employer.name }, employerVerified: verified },
+              { position: { ...current.position, ...follows }, employerVerified: verified },
               current.position.version,
             );
             break;

@@ -24,6 +24,7 @@ import { defineRoute, type AnyRoute } from '../http/route.js';
 import { parseInput } from '../http/validation.js';
 import { STAFF } from '../registry/access.js';
 import { isReadableByAll, managedPosition, ownEmployer } from './access.js';
+import { checkedPlace } from '../regions/place.js';
 import { inBox, nearby } from './geoQuery.js';
 import { newPosition, positionNotFound, type PositionRecord } from './positionRepository.js';
 
@@ -43,6 +44,10 @@ function inputOf(position: Position): Record<string, unknown> {
 }
 
 const conflict = (zh: string, en: string) => new ApiError('CONFLICT', zh, en);
+
+/** A position names a county, township or village of the tree, and its point lies there. */
+const POSITION_LEVELS = ['county', 'township', 'village'] as const;
+const PLACE_FIELDS = { regionCode: 'body.regionCode', location: 'body.location' };
 
 export function positionRoutes(ctx: AppContext): AnyRoute[] {
   return [
@@ -91,6 +96,7 @@ export function positionRoutes(ctx: AppContext): AnyRoute[] {
       handler: async ({ principal, body }) => {
         const employer = await ownEmployer(ctx, principal);
         const { publish, ...input } = body;
+        await checkedPlace(ctx.regions, input, POSITION_LEVELS, PLACE_FIELDS);
         if (publish && input.validUntil < chinaDate(new Date())) {
           throw new ApiError('VALIDATION_FAILED', '截止日期已经过了', 'validUntil is in the past.', 'body.validUntil');
         }
@@ -167,6 +173,7 @@ export function positionRoutes(ctx: AppContext): AnyRoute[] {
         const { version, ...changes } = body;
         const merged = { ...record.position, ...changes };
         parseInput(positionInputSchema, inputOf(merged), 'body');
+        if (changes.regionCode || changes.location) await checkedPlace(ctx.regions, merged, POSITION_LEVELS, PLACE_FIELDS);
         if (merged.headcount < merged.filled) {
           throw new ApiError(
             'VALIDATION_FAILED',

@@ -106,12 +106,7 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
     writeItems,
     noteLatest,
 
-    async record(
-      workerId: string,
-      month: string,
-      input: EmploymentInput,
-      by: EmploymentAuthor,
-    ): Promise<EmploymentRecord> {
+    async record(workerId: string, month: string, input: EmploymentInput, by: EmploymentAuthor): Promise<EmploymentRecord> {
       for (let attempt = 1; ; attempt++) {
         const record = nextRecord(workerId, month, input, by, await revisionOf(workerId, month));
         try {

@@ -58,7 +58,8 @@ export function employmentRoutes(ctx: AppContext): AnyRoute[] {
     defineRoute({
       method: 'post',
       path: '/api/v1/registry/workers/:workerId/employment/:month/confirmation',
-      summary: 'Staff: confirm (核实) a worker’s own report of a month, as read at its revision; only then does it count for money',
+      summary:
+        'Staff: confirm (核实) a worker’s own report of a month, as read at its revision; only then does it count for money',
       tag: 'registry',
       access: STAFF,
       params: z.object({ workerId, month: acceptedMonthSchema }),

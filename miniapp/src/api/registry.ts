@@ -91,6 +91,16 @@ export async function saveEmployment(workerId: string, month: string, input: Emp
   ).record;
 }
 
+/** Staff confirm (核实) a worker's own report of a month, as read at `revision`: only then does it count for money. */
+export async function confirmEmployment(workerId: string, month: string, revision: number): Promise<EmploymentRecord> {
+  return (
+    await request<{ record: EmploymentRecord }>(`/v1/registry/workers/${enc(workerId)}/employment/${enc(month)}/confirmation`, {
+      method: 'POST',
+      body: { revision },
+    })
+  ).record;
+}
+
 // ---------------------------------------------------------------- staff: monthly reporting
 
 export interface RegionReport {

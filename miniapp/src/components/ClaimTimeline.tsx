@@ -120,6 +120,7 @@ function Why({ claim, reader }: { claim: Claim; reader: ClaimReader }) {
             {lines.map((line, i) => (
               <View key={i} className="bf-why__line">
                 · {line.text}
+                {line.source ? `（${line.source}）` : ''}
               </View>
             ))}
           </View>

@@ -56,6 +56,19 @@ export const employerSchema = z.object({
 });
 export type Employer = z.infer<typeof employerSchema>;
 
+/** What staff verify about an employer: who it is and where. */
+const VERIFIED_FACTS = ['name', 'regionCode', 'location', 'address'] as const;
+
+/**
+ * Whether a change touches what staff verified: a renamed or moved employer is a new claim
+ * about who and where it is, and waits for verification again.
+ */
+export function changesVerifiedFacts(current: Employer, changes: Partial<EmployerInput>): boolean {
+  return VERIFIED_FACTS.some(
+    (field) => changes[field] !== undefined && JSON.stringify(changes[field]) !== JSON.stringify(current[field]),
+  );
+}
+
 /** Staff's decision on an employer. */
 export const verificationDecisionSchema = z
   .strictObject({

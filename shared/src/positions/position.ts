@@ -108,6 +108,8 @@ export const positionSchema = z.object({
   employerId: z.string(),
   employerName: z.string(),
   employerKind: z.enum(EMPLOYER_KINDS),
+  /** The employer's township or village: its staff oversee the position wherever the work is. */
+  employerRegionCode: z.string().optional(),
   status: z.enum(POSITION_STATUSES),
   filled: z.number().int().min(0),
   /** Why staff took it down (下架). */

@@ -430,6 +430,7 @@ export function demoPositions(
       employerId: employer.employerId,
       employerName: employer.name,
       employerKind: employer.kind,
+      employerRegionCode: employer.regionCode,
       status: 'open',
       filled: Math.floor(random() * Math.min(3, headcount)),
       demo: true,

@@ -58,9 +58,11 @@ const SOURCE_ZH: Record<Claim['source'], string> = {
   employer: '单位自己申领',
 };
 
-/** The reasons an officer reads: the rules' steps and the standards they used. */
+/** The reasons an officer reads: the rules' steps, the standards they used, and each fact with who stands behind it. */
 function reasonsOf(claim: Claim): string[] {
-  return claim.trace.filter((t) => t.kind === 'rule' || t.kind === 'parameter').map((t) => t.text);
+  return claim.trace
+    .filter((t) => t.kind === 'rule' || t.kind === 'parameter' || t.source)
+    .map((t) => (t.source ? `${t.text}（${t.source}）` : t.text));
 }
 
 function levelText(level: string): string {

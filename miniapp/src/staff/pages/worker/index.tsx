@@ -7,10 +7,17 @@
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
-import { formatYuan, occupationName, type EmploymentRecord, type Worker } from '@bangfu/shared';
+import {
+  employmentSourceText,
+  formatYuan,
+  isAccountable,
+  occupationName,
+  type EmploymentRecord,
+  type Worker,
+} from '@bangfu/shared';
 import { useCallback, useState } from 'react';
 import { errorText } from '../../../api/client';
-import { fetchEmployment, fetchWorker, revealIdNumber } from '../../../api/registry';
+import { confirmEmployment, fetchEmployment, fetchWorker, revealIdNumber } from '../../../api/registry';
 import { BigInput } from '../../../components/BigInput';
 import { Choices, type Option } from '../../../components/Choices';
 import { Field } from '../../../components/Field';
@@ -189,7 +196,33 @@ function WorkerFacts({ worker, village }: { worker: Worker; village: string }) {
   );
 }
 
-function TimelineEntry({ record }: { record: EmploymentRecord }) {
+/** A month the worker reported themselves counts for money once an officer confirms it (核实). */
+function ConfirmMonth({ record, onConfirmed }: { record: EmploymentRecord; onConfirmed: () => Promise<void> }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const confirm = async () => {
+    setBusy(true);
+    try {
+      await confirmEmployment(record.workerId, record.month, record.revision);
+      setError(null);
+      await onConfirmed();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <ActionButton busy={busy} onPress={confirm} testId={`confirm-month-${record.month}`}>
+        核实属实
+      </ActionButton>
+      {error ? <Notice tone="error">没能核实：{error}</Notice> : null}
+    </>
+  );
+}
+
+function TimelineEntry({ record, onConfirmed }: { record: EmploymentRecord; onConfirmed: () => Promise<void> }) {
   const employed = record.status === 'employed';
   const where = [record.place ? EMPLOYMENT_PLACE_ZH[record.place] : null, record.form ? EMPLOYMENT_FORM_ZH[record.form] : null]
     .filter(Boolean)
@@ -208,11 +241,25 @@ function TimelineEntry({ record }: { record: EmploymentRecord }) {
         登记人：{EMPLOYMENT_SOURCE_ZH[record.source]}，{dayText(record.recordedAt)}
         {record.revision > 1 ? `（第 ${record.revision} 次修改）` : ''}
       </View>
+      <View className="bf-timeline__source" data-testid={`timeline-source-${record.month}`}>
+        来源：{employmentSourceText(record)}
+      </View>
+      {isAccountable(record) ? null : <ConfirmMonth record={record} onConfirmed={onConfirmed} />}
     </View>
   );
 }
 
-function Timeline({ workerId, records, error }: { workerId: string; records: EmploymentRecord[] | null; error: string | null }) {
+function Timeline({
+  workerId,
+  records,
+  error,
+  onConfirmed,
+}: {
+  workerId: string;
+  records: EmploymentRecord[] | null;
+  error: string | null;
+  onConfirmed: () => Promise<void>;
+}) {
   const month = chinaMonth(new Date());
   return (
     <View className="bf-section">
@@ -236,7 +283,7 @@ function Timeline({ workerId, records, error }: { workerId: string; records: Emp
       {records?.length ? (
         <View className="bf-timeline" data-testid="timeline">
           {records.map((record) => (
-            <TimelineEntry key={record.month} record={record} />
+            <TimelineEntry key={record.month} record={record} onConfirmed={onConfirmed} />
           ))}
         </View>
       ) : null}
@@ -304,7 +351,7 @@ function WorkerRecord({ workerId }: { workerId: string }) {
     );
   }
   const facts = <WorkerFacts worker={worker} village={villageName(worker.villageCode, names)} />;
-  const timeline = <Timeline workerId={worker.workerId} records={records} error={timelineError} />;
+  const timeline = <Timeline workerId={worker.workerId} records={records} error={timelineError} onConfirmed={loadTimeline} />;
   const services = <Services311 workerId={worker.workerId} />;
   return (
     <>
