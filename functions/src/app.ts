@@ -6,6 +6,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { AppContext } from './appContext.js';
+import { scopeResolver } from './auth/objects.js';
 import { authRoutes } from './auth/routes.js';
 import { bearerAuthenticator } from './auth/tokens.js';
 import { mountHealth } from './health/routes.js';
@@ -85,7 +86,7 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   api.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument(routes));
   });
-  mountRoutes(api, routes, bearerAuthenticator(ctx.tokens), ctx.limiter);
+  mountRoutes(api, routes, bearerAuthenticator(ctx.tokens), scopeResolver(ctx), ctx.limiter);
   api.use('/api', () => {
     throw new ApiError('NOT_FOUND', '没有这个接口', 'No such API route.');
   });

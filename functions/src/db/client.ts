@@ -5,12 +5,14 @@ export interface DynamoOptions {
   region: string;
   /** DynamoDB Local's URL; unset on AWS. */
   endpoint?: string;
+  /** How long one request may wait for its answer; the default suits DynamoDB itself. */
+  answerMs?: number;
 }
 
 const ATTEMPTS = 2;
 const CONNECT_MS = 1_000;
-/** DynamoDB answers in milliseconds; a full 1 MB Query page on a loaded DynamoDB Local in well under this. */
-const ANSWER_MS = 3_000;
+/** DynamoDB answers in milliseconds; a full 1 MB Query page in well under this. */
+export const ANSWER_MS = 3_000;
 /** The SDK's pause before its one retry: at most 200 ms (100 ms × 2, jittered). */
 const RETRY_PAUSE_MS = 500;
 
@@ -25,12 +27,12 @@ export const DYNAMO_CALL_BUDGET_MS = ATTEMPTS * (CONNECT_MS + ANSWER_MS) + RETRY
  * A document client that fails fast: a request the store cannot answer becomes a
  * 503 within seconds instead of hanging the caller on a slow network.
  */
-export function createDynamoClient({ region, endpoint }: DynamoOptions): DynamoDBDocumentClient {
+export function createDynamoClient({ region, endpoint, answerMs = ANSWER_MS }: DynamoOptions): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     region,
     maxAttempts: ATTEMPTS,
     // Writes are conditional, so a request abandoned at the timeout and retried cannot apply twice.
-    requestHandler: { connectionTimeout: CONNECT_MS, requestTimeout: ANSWER_MS, throwOnRequestTimeout: true },
+    requestHandler: { connectionTimeout: CONNECT_MS, requestTimeout: answerMs, throwOnRequestTimeout: true },
     ...(endpoint
       ? {
           endpoint,

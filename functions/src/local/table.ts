@@ -10,7 +10,12 @@ export async function ensureTable(db: DynamoDBDocumentClient, tableName: string)
   } catch (error) {
     if (!(error instanceof Error) || error.name !== 'ResourceNotFoundException') throw error;
   }
-  await db.send(new CreateTableCommand(createTableInput(tableName)));
+  try {
+    await db.send(new CreateTableCommand(createTableInput(tableName)));
+  } catch (error) {
+    // A create that timed out on a busy machine and was retried finds its own table: that is success.
+    if (!(error instanceof Error) || error.name !== 'ResourceInUseException') throw error;
+  }
   await waitUntilTableExists({ client: db, maxWaitTime: 60 }, { TableName: tableName });
   return true;
 }

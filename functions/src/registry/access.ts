@@ -1,19 +1,10 @@
-/** How a route reaches a registry record: staff within their region, a worker through their binding. */
+/** How a worker's route reaches their own registry record: through their binding. (Staff reach records through the route's scope.) */
 import type { Principal } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { requireRegionScope } from '../auth/scope.js';
 import { ApiError } from '../http/apiError.js';
-import { workerNotFound, type WorkerItem } from './workerRepository.js';
+import type { WorkerItem } from './workerRepository.js';
 
 export const STAFF = ['staff', 'admin'] as const;
-
-/** A record the staff caller may see: 404 when missing, 403 when outside their region. */
-export async function workerInScope(ctx: AppContext, principal: Principal, workerId: string): Promise<WorkerItem> {
-  const item = await ctx.workers.getItem(workerId);
-  if (!item) throw workerNotFound();
-  requireRegionScope(principal, STAFF, item.villageCode, 'params.workerId');
-  return item;
-}
 
 /** The record the calling worker's account is bound to. */
 export async function boundWorker(ctx: AppContext, principal: Principal): Promise<WorkerItem> {

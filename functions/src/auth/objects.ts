@@ -1,0 +1,142 @@
+/**
+ * How the HTTP layer enforces a route's declared scope: the objects a route can be
+ * about, how each is loaded and whom it belongs to. One place, so a handler never
+ * checks scope by hand and cannot forget to.
+ */
+import {
+  decide,
+  mayTouch,
+  type Actor,
+  type Claim,
+  type Employer,
+  type Owner,
+  type PaymentBatch,
+  type Principal,
+  type ScopeDeclaration,
+  type ScopedEntity,
+  type ScopeInput,
+} from '@bangfu/shared';
+import type { AppContext } from '../appContext.js';
+import { ApiError, notFound } from '../http/apiError.js';
+import type { ImportReport } from '../registry/import/importer.js';
+import { workerNotFound, type WorkerItem } from '../registry/workerRepository.js';
+import { isReadableByAll } from '../positions/access.js';
+import { employerNotFound } from '../positions/employerRepository.js';
+import { claimNotFound } from '../subsidies/claimRepository.js';
+import { positionNotFound, type PositionRecord } from '../positions/positionRepository.js';
+
+export interface ScopedObjects {
+  worker: WorkerItem;
+  employer: Employer;
+  position: PositionRecord;
+  claim: Claim;
+  paymentBatch: PaymentBatch;
+  import: ImportReport;
+}
+
+interface ObjectKind<T> {
+  load(id: string): Promise<T | undefined>;
+  owner(object: T): Owner;
+  /** The answer when it is absent, and when it is outside the caller's reach alike. */
+  notFound(): ApiError;
+}
+
+type ObjectKinds = { [E in ScopedEntity]: ObjectKind<ScopedObjects[E]> };
+
+/** Checks a scope and returns the object an object-scoped route is about. */
+export type ScopeResolver = (
+  scope: ScopeDeclaration,
+  input: ScopeInput,
+  principal: Principal | undefined,
+) => Promise<unknown>;
+
+export const outOfRegion = (field: string) =>
+  new ApiError('FORBIDDEN', '这个地区不在您的管辖范围内', 'That region is outside your scope.', field);
+
+function objectKinds(ctx: AppContext): ObjectKinds {
+  return {
+    worker: {
+      load: (id) => ctx.workers.getItem(id),
+      owner: (worker) => ({ regionCode: worker.villageCode, workerId: worker.workerId }),
+      notFound: workerNotFound,
+    },
+    employer: {
+      load: (id) => ctx.employers.get(id),
+      owner: (employer) => ({ regionCode: employer.regionCode, employerId: employer.employerId }),
+      notFound: employerNotFound,
+    },
+    position: {
+      load: (id) => ctx.positions.get(id),
+      owner: (record) => ({
+        // Staff oversee the employer (whose region they verified), wherever its work is.
+        regionCode: record.position.employerRegionCode ?? record.position.regionCode,
+        employerId: record.position.employerId,
+        public: isReadableByAll(record),
+      }),
+      notFound: positionNotFound,
+    },
+    claim: {
+      load: (id) => ctx.claims.get(id),
+      owner: (claim) => ({
+        regionCode: claim.regionCode,
+        ...(claim.beneficiary.kind === 'worker'
+          ? { workerId: claim.beneficiary.workerId }
+          : { employerId: claim.beneficiary.employerId }),
+      }),
+      notFound: claimNotFound,
+    },
+    paymentBatch: {
+      load: (id) => ctx.payments.batch(id),
+      owner: (batch) => ({ regionCode: batch.regionCode }),
+      notFound: () => notFound('没有这个发放批次', 'No such payment batch.'),
+    },
+    import: {
+      load: (id) => ctx.importer.get(id),
+      owner: (report) => ({ userId: report.startedBy }),
+      notFound: () => notFound('没有这次导入', 'No such import of yours.'),
+    },
+  };
+}
+
+export function scopeResolver(ctx: AppContext): ScopeResolver {
+  const kinds = objectKinds(ctx);
+  const actorOf = async (principal: Principal): Promise<Actor> => {
+    if (principal.role !== 'worker' && principal.role !== 'employer') return {};
+    const user = await ctx.users.get(principal.userId);
+    return { ...(user?.workerId ? { workerId: user.workerId } : {}), ...(user?.employerId ? { employerId: user.employerId } : {}) };
+  };
+
+  return async (scope, input, principal) => {
+    switch (scope.kind) {
+      case 'public':
+      case 'self':
+      case 'eachItem':
+        return undefined;
+      case 'region': {
+        // Only staff and admins are bounded by region; a route open to others names them in `access`.
+        if (principal && !decide(principal, { roles: [principal.role], regionCode: scope.region(input) }).allowed) {
+          throw outOfRegion(scope.field);
+        }
+        return undefined;
+      }
+      case 'object': {
+        const kind = kinds[scope.entity] as ObjectKind<unknown>;
+        // A 404 names the field, so a client (and the authorisation-matrix test) can tell which thing was not there.
+        const notFound = () => {
+          const error = kind.notFound();
+          return new ApiError(error.code, error.zh, error.en, scope.field);
+        };
+        const object = await kind.load(scope.id(input));
+        if (object === undefined) throw notFound();
+        const owner = kind.owner(object);
+        const publicRead = scope.publicRead === true;
+        if (mayTouch(principal, principal ? await actorOf(principal) : {}, owner, publicRead)) return object;
+        // What only its maker may see, and what is not public to those outside, looks absent.
+        if (!principal || owner.userId !== undefined) throw notFound();
+        if (principal.role === 'staff' || principal.role === 'admin') throw outOfRegion(scope.field);
+        if (publicRead) throw notFound();
+        throw new ApiError('FORBIDDEN', '这不是您的，不能查看或办理', 'This belongs to someone else.', scope.field);
+      }
+    }
+  };
+}
