@@ -86,7 +86,7 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   api.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument(routes));
   });
-  mountRoutes(api, routes, bearerAuthenticator(ctx.tokens), scopeResolver(ctx), ctx.limiter);
+  mountRoutes(api, routes, bearerAuthenticator(ctx.tokens, ctx.users), scopeResolver(ctx), ctx.limiter);
   api.use('/api', () => {
     throw new ApiError('NOT_FOUND', '没有这个接口', 'No such API route.');
   });

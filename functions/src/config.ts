@@ -21,13 +21,20 @@ const configSchema = z.object({
   /** On AWS: the KMS key that makes data keys for ID numbers. Locally: ID_MASTER_KEY (32 bytes, base64). */
   DATA_KEY_ARN: z.string().optional(),
   ID_MASTER_KEY: z.string().optional(),
-  /** Session lifetime; long because older users find logging in again hard. */
+  /** Session lifetime of workers and employers; long because older users find logging in again hard. */
   TOKEN_TTL_SECONDS: z.coerce
     .number()
     .int()
     .min(60)
     .max(90 * 24 * 3600)
     .default(30 * 24 * 3600),
+  /** Session lifetime of staff and admins (a working day): their sessions open whole regions' records and money. */
+  STAFF_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(24 * 3600)
+    .default(12 * 3600),
   /** WeChat's API base; tests point it at a fake code2Session server on loopback. */
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
   WECHAT_APPID: z.string().default(''),
@@ -55,7 +62,12 @@ const configSchema = z.object({
 export type Config = z.infer<typeof configSchema>;
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = configSchema.safeParse(env);
+  const parsed = configSchema
+    .refine((config) => config.STAFF_TOKEN_TTL_SECONDS <= config.TOKEN_TTL_SECONDS, {
+      path: ['STAFF_TOKEN_TTL_SECONDS'],
+      message: 'staff sessions may not outlive workers’ (TOKEN_TTL_SECONDS)',
+    })
+    .safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`Invalid configuration ${issue?.path.join('.')}: ${issue?.message}`);

@@ -55,7 +55,10 @@ export function createAppContext(
       ...(options.now ? { now: options.now } : {}),
       client: { perSecond: config.CLIENT_RATE_PER_SECOND, burst: config.CLIENT_BURST },
     }),
-    tokens: createTokenService(secrets.tokenSigningKey, config.TOKEN_TTL_SECONDS),
+    tokens: createTokenService(secrets.tokenSigningKey, {
+      seconds: config.TOKEN_TTL_SECONDS,
+      staffSeconds: config.STAFF_TOKEN_TTL_SECONDS,
+    }),
     wechat: createWeChatClient({
       apiBase: config.WECHAT_API_BASE,
       appId: config.WECHAT_APPID,

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { demoLoginSchema, devLoginRequestSchema, sessionSchema, wechatLoginRequestSchema, type User } from '@bangfu/shared';
+import {
+  demoLoginSchema,
+  devLoginRequestSchema,
+  ROLES,
+  sessionSchema,
+  wechatLoginRequestSchema,
+  type User,
+} from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { ApiError } from '../http/apiError.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
@@ -7,8 +14,26 @@ import { listDemoLogins } from './demoLogins.js';
 
 export function authRoutes(ctx: AppContext): AnyRoute[] {
   const openSession = async (user: User) => ({
-    ...(await ctx.tokens.issue({ userId: user.userId, role: user.role, regionCode: user.regionCode })),
+    ...(await ctx.tokens.issue(
+      { userId: user.userId, role: user.role, regionCode: user.regionCode },
+      (await ctx.users.sessionOf(user.userId))?.sessionVersion,
+    )),
     user,
+  });
+
+  // 退出登录 ends the account's sessions on every phone, the lost one included.
+  const logout = defineRoute({
+    method: 'post',
+    path: '/api/v1/auth/logout',
+    summary: 'Log out: every session of this account ends, on every device',
+    tag: 'auth',
+    access: ROLES,
+    scope: { kind: 'self' },
+    response: z.object({ loggedOut: z.literal(true) }),
+    handler: async ({ principal }) => {
+      await ctx.users.endSessions(principal.userId);
+      return { loggedOut: true as const };
+    },
   });
 
   const wechatLogin = defineRoute({
@@ -27,7 +52,7 @@ export function authRoutes(ctx: AppContext): AnyRoute[] {
     },
   });
 
-  if (!ctx.devLogin) return [wechatLogin];
+  if (!ctx.devLogin) return [wechatLogin, logout];
 
   // Local only: log in as any seeded account without WeChat.
   const devLogin = defineRoute({
@@ -55,5 +80,5 @@ export function authRoutes(ctx: AppContext): AnyRoute[] {
     handler: async () => ({ users: await listDemoLogins(ctx.table) }),
   });
 
-  return [wechatLogin, devLogin, devUsers];
+  return [wechatLogin, logout, devLogin, devUsers];
 }

@@ -1,23 +1,47 @@
-/** Session tokens: HS256 JWTs signed with a server-held secret (jose). */
+/**
+ * Session tokens: HS256 JWTs signed with a server-held secret (jose). A token is
+ * only as good as the account behind it: every request checks it against the
+ * account (bearerAuthenticator), so logging out, a changed role and a lost phone
+ * end it at once, not when it expires.
+ */
 import { SignJWT, jwtVerify, errors } from 'jose';
 import { principalSchema, type Principal } from '@bangfu/shared';
-import { unauthenticated } from '../http/apiError.js';
+import { z } from 'zod';
+import { ApiError, unauthenticated } from '../http/apiError.js';
 
 const ISSUER = 'bangfu';
 const AUDIENCE = 'bangfu-api';
 
-export interface TokenService {
-  issue(principal: Principal): Promise<{ token: string; expiresAt: string }>;
-  /** The caller of a bearer token; throws 401 for a forged, expired or malformed one. */
-  verify(token: string): Promise<Principal>;
+/** A verified token: who, and the account's session version when it was issued. */
+export interface TokenClaims {
+  principal: Principal;
+  sessionVersion: number;
 }
 
-export function createTokenService(signingKey: string, ttlSeconds: number): TokenService {
+export interface TokenService {
+  /** `sessionVersion`: the account's at login (0 until its sessions were first ended). */
+  issue(principal: Principal, sessionVersion?: number): Promise<{ token: string; expiresAt: string }>;
+  /** The claims of a bearer token; throws 401 for a forged, expired or malformed one. */
+  verify(token: string): Promise<TokenClaims>;
+}
+
+export interface TokenLifetimes {
+  /** Workers and employers: long, because older users find logging in again hard. */
+  seconds: number;
+  /** Staff and admins: short, because their sessions reach many people's records and money. */
+  staffSeconds: number;
+}
+
+/** Staff sessions open whole regions' records and public money, so they end sooner. */
+export const isStaffRole = (role: Principal['role']) => role === 'staff' || role === 'admin';
+
+export function createTokenService(signingKey: string, lifetimes: TokenLifetimes): TokenService {
   const key = new TextEncoder().encode(signingKey);
   return {
-    async issue(principal) {
-      const expiresAtSeconds = Math.floor(Date.now() / 1000) + ttlSeconds;
-      const token = await new SignJWT({ role: principal.role, rc: principal.regionCode })
+    async issue(principal, sessionVersion = 0) {
+      const ttl = isStaffRole(principal.role) ? lifetimes.staffSeconds : lifetimes.seconds;
+      const expiresAtSeconds = Math.floor(Date.now() / 1000) + ttl;
+      const token = await new SignJWT({ role: principal.role, rc: principal.regionCode, sv: sessionVersion })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(principal.userId)
         .setIssuer(ISSUER)
@@ -30,7 +54,10 @@ export function createTokenService(signingKey: string, ttlSeconds: number): Toke
     async verify(token) {
       try {
         const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-        return principalSchema.parse({ userId: payload.sub, role: payload.role, regionCode: payload.rc });
+        return {
+          principal: principalSchema.parse({ userId: payload.sub, role: payload.role, regionCode: payload.rc }),
+          sessionVersion: z.number().int().min(0).parse(payload.sv),
+        };
       } catch (error) {
         if (error instanceof errors.JWTExpired) throw unauthenticated('The session has expired; please log in again.');
         throw unauthenticated('The session token is not valid.');
@@ -39,12 +66,33 @@ export function createTokenService(signingKey: string, ttlSeconds: number): Toke
   };
 }
 
-/** Reads `Authorization: Bearer <token>`; no header means an anonymous caller. */
-export function bearerAuthenticator(tokens: TokenService) {
+/** What the account says now, read on every request that carries a token. */
+export interface SessionSource {
+  sessionOf(userId: string): Promise<{ role: Principal['role']; regionCode?: string; sessionVersion: number } | undefined>;
+}
+
+/**
+ * Reads `Authorization: Bearer <token>`; no header means an anonymous caller. The
+ * token must match the account as it is now: the same session version (logout and
+ * "end sessions" raise it) and the same role, and for staff the same region (a
+ * changed role or posting ends the old sessions, whoever changed it and however).
+ * A worker's region is filled in when they bind to the registry and grants nothing.
+ */
+export function bearerAuthenticator(tokens: TokenService, accounts: SessionSource) {
   return async (authorization: string | undefined): Promise<Principal | undefined> => {
     if (authorization === undefined) return undefined;
     const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(authorization);
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
-    return tokens.verify(match[1]!);
+    const { principal, sessionVersion } = await tokens.verify(match[1]!);
+    const account = await accounts.sessionOf(principal.userId);
+    if (
+      !account ||
+      account.sessionVersion !== sessionVersion ||
+      account.role !== principal.role ||
+      (isStaffRole(principal.role) && account.regionCode !== principal.regionCode)
+    ) {
+      throw new ApiError('UNAUTHENTICATED', '登录已失效，请重新登录', 'This session has ended; please log in again.');
+    }
+    return principal;
   };
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { regionCodeSchema, roleSchema, ROLES, updateMeRequestSchema, userSchema } from '@bangfu/shared';
+import { isWithinRegion, regionCodeSchema, roleSchema, ROLES, updateMeRequestSchema, userSchema } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { requireRegionScope } from '../auth/scope.js';
 import { pageQuerySchema } from '../db/paging.js';
-import { unauthenticated } from '../http/apiError.js';
+import { isStaffRole } from '../auth/tokens.js';
+import { ApiError, notFound, unauthenticated } from '../http/apiError.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 
 const STAFF_ROLES = ['staff', 'admin'] as const;
@@ -50,6 +51,34 @@ export function userRoutes(ctx: AppContext): AnyRoute[] {
       handler: async ({ principal, query }) => {
         requireRegionScope(principal, STAFF_ROLES, query.regionCode, 'query.regionCode');
         return ctx.users.listInRegion(query.regionCode, query);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/users/:userId/sessions/end',
+      summary: 'Staff: end every session of an account of their region (a lost or stolen phone); staff accounts by an admin only',
+      tag: 'account',
+      access: STAFF_ROLES,
+      // The account's region as the staff list shows it: checked against the caller's scope, then against the account.
+      scope: { kind: 'region', field: 'body.regionCode', region: ({ body }) => body.regionCode },
+      params: z.object({ userId: z.string().min(1).max(64) }),
+      body: z.strictObject({ regionCode: regionCodeSchema }),
+      response: z.object({ ended: z.literal(true) }),
+      handler: async ({ principal, params, body }) => {
+        const account = await ctx.users.sessionOf(params.userId);
+        if (!account?.regionCode || !isWithinRegion(account.regionCode, body.regionCode)) {
+          throw notFound('这个地区没有这个账号', 'No such account in that region.');
+        }
+        if (isStaffRole(account.role) && principal.role !== 'admin') {
+          throw new ApiError(
+            'FORBIDDEN',
+            '经办人员的登录只能由管理员结束',
+            'Only an admin may end a staff account’s sessions.',
+            'params.userId',
+          );
+        }
+        await ctx.users.endSessions(params.userId);
+        return { ended: true as const };
       },
     }),
   ];

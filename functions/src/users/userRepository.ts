@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { ancestorAt, userSchema, type Role, type User } from '@bangfu/shared';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ancestorAt, regionCodeSchema, roleSchema, userSchema, type Role, type User } from '@bangfu/shared';
+import { z } from 'zod';
 import { keys } from '../db/tableSchema.js';
-import { cancellationReasons } from '../db/errors.js';
+import { cancellationReasons, isConditionFailed } from '../db/errors.js';
 import { queryPage } from '../db/paging.js';
 import { putNew, updateVersioned, type TableRef } from '../db/versioned.js';
 import { ApiError, notFound } from '../http/apiError.js';
@@ -26,6 +27,12 @@ export function userItem(user: User) {
 
 const fromItem = (item: Record<string, unknown>): User => userSchema.parse(item);
 
+const sessionSchema = z.object({
+  role: roleSchema,
+  regionCode: regionCodeSchema.optional(),
+  sessionVersion: z.number().int().min(0).default(0),
+});
+
 export function createUserRepository(table: TableRef) {
   const { db, tableName } = table;
 
@@ -36,6 +43,43 @@ export function createUserRepository(table: TableRef) {
 
   return {
     get,
+
+    /**
+     * What a session is checked against on every request: the role, the region and
+     * the session version (absent until the account's sessions are first ended).
+     * Read consistently, so a logout holds from the next request on.
+     */
+    async sessionOf(userId: string) {
+      const { Item } = await db.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: keys.user(userId),
+          ConsistentRead: true,
+          ProjectionExpression: '#role, regionCode, sessionVersion',
+          ExpressionAttributeNames: { '#role': 'role' },
+        }),
+      );
+      if (!Item) return undefined;
+      return sessionSchema.parse(Item);
+    },
+
+    /** Ends every session of the account (logout, a lost phone): tokens issued before no longer pass. */
+    async endSessions(userId: string): Promise<void> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.user(userId),
+            UpdateExpression: 'ADD sessionVersion :one',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':one': 1 },
+          }),
+        );
+      } catch (error) {
+        if (isConditionFailed(error)) throw userNotFound();
+        throw error;
+      }
+    },
 
     /** The WeChat openid the account logged in with, if it ever did (demo accounts never). */
     async openidOf(userId: string): Promise<string | undefined> {

@@ -21,6 +21,11 @@ export function wechatLogin(code: string): Promise<Session> {
   return request<Session>('/v1/auth/wechat', { method: 'POST', body: { code }, anonymous: true });
 }
 
+/** Ends this account's sessions on the server, on every phone (a lost one included). */
+export async function logoutEverywhere(): Promise<void> {
+  await request<{ loggedOut: true }>('/v1/auth/logout', { method: 'POST' });
+}
+
 export async function fetchMe(): Promise<User> {
   const body = await request<{ user: User }>('/v1/me');
   return body.user;

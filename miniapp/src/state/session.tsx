@@ -6,7 +6,7 @@
 import Taro from '@tarojs/taro';
 import type { Session, User } from '@bangfu/shared';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { fetchMe, updateMe } from '../api/account';
+import { fetchMe, logoutEverywhere, updateMe } from '../api/account';
 import { clearSession, isApiError, loadSession, onSessionChange, saveSession } from '../api/client';
 
 /** Care mode for whoever is not logged in (kept after logout, so big type stays big). */
@@ -84,6 +84,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const logout = useCallback(() => {
+    // The server ends the token on every phone; the request takes it before it is cleared here,
+    // and without a network the session still ends on this phone at once.
+    logoutEverywhere().catch(() => undefined);
     clearSession();
   }, []);
 
