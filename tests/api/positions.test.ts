@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distanceKm, encodeGeohash, type Employer, type LatLng, type PositionInput } from '@bangfu/shared';
+import { batchPut } from '../../functions/src/db/batchWrite.js';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
+import { regionItem } from '../../functions/src/regions/regionRepository.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { GUYANG, positionInput, putPositions } from '../support/positions.js';
 
@@ -53,6 +55,10 @@ let spreadIds: { id: string; location: LatLng; input: PositionInput }[] = [];
 beforeAll(async () => {
   api = await startTestApi();
   await seedDemoCounty(api.ctx);
+  // The test area's district in the region tree, so positions posted there check against its centre.
+  await batchPut(api.ctx.table, [
+    regionItem({ code: '630102', name: '城东区', fullName: '青海省西宁市城东区', level: 'county', center: CENTER }),
+  ]);
   township = await api.loginAs('demo-staff-township-1');
   otherTownship = await api.loginAs('demo-staff-township-2');
   employerToken = await api.loginAs('demo-employer-1');
