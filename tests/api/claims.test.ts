@@ -8,6 +8,7 @@ import type { Claim } from '@bangfu/shared';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { claimFor } from '../support/claims.js';
+import { idNumber } from '../support/people.js';
 import { boundWorker } from '../support/positions.js';
 
 let api: TestApi;
@@ -90,19 +91,46 @@ describe('deciding a claim', () => {
     expect(own.status).toBe(403);
     expect(own.body.error.message.zh).toContain('自己创建');
 
-    // The county officer's own registry record is in the beneficiary's household.
+    // The county officer is in the registry, in the beneficiary's household: declaring their own ID number links it.
     const { claim: family } = await claimFor(api, 14, 50_000);
-    const relative = await boundWorker(api, 15, { householdId: 'H-14' });
-    await api.ctx.workers.unbind(
-      (await api.ctx.workers.getItem(relative.workerId, true))!,
-      { userId: 'demo-staff-county', role: 'staff', regionCode: '150222' },
-      '测试：改绑到工作人员',
-    );
-    await api.ctx.workers.bind('demo-staff-county', (await api.ctx.workers.getItem(relative.workerId, true))!, undefined);
+    await boundWorker(api, 15, { householdId: 'H-14' });
+    const declared = await api.call('PUT', '/api/v1/me/household', {
+      token: county,
+      body: { idNumbers: [idNumber('150222', '19800101', 315)] },
+    });
+    expect(declared.body).toEqual({ members: 1, registryHouseholds: 1 });
     const household = await decide(family, county, { decision: 'approve' });
     expect(household.status).toBe(403);
     expect(household.body.error.message.zh).toContain('自己家庭');
     expect((await api.ctx.claims.get(family.claimId))?.status).toBe('submitted');
+  });
+
+  it('is decided only by officers given the duty 审核 (复核 for the second approval)', async () => {
+    const { claim } = await claimFor(api, 16, 50_000);
+    const village = await api.loginAs('demo-staff-village-1'); // in scope, but enters data only
+    const refused = await decide(claim, village, { decision: 'approve' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message.zh).toContain('审核');
+    const finance = await api.loginAs('demo-staff-county-finance'); // pays, never decides
+    expect((await decide(claim, finance, { decision: 'reject', reason: '测试：财务不能审核' })).status).toBe(403);
+    expect((await api.ctx.claims.get(claim.claimId))?.status).toBe('submitted');
+  });
+
+  it('keeps an officer out of the claims of the household they declared, by ID number', async () => {
+    const { claim } = await claimFor(api, 17, 50_000);
+    // Staff accounts have no registry record: the officer declares the household's members.
+    const declared = await api.call('PUT', '/api/v1/me/household', {
+      token: township,
+      body: { idNumbers: [idNumber('150222', '19800101', 317)] }, // the worker of claim 17
+    });
+    expect(declared.status).toBe(200);
+    const refused = await decide(claim, township, { decision: 'approve' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message.zh).toContain('自己家庭');
+    expect((await api.ctx.claims.get(claim.claimId))?.status).toBe('submitted');
+    const bad = await api.call('PUT', '/api/v1/me/household', { token: township, body: { idNumbers: ['150222198001010000'] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('body.idNumbers.0');
   });
 
   it('needs a second approver of a higher level above the threshold', async () => {

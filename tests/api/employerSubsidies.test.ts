@@ -156,10 +156,11 @@ describe('an employer’s claims', () => {
     });
     expect(second.body.claim.status).toBe('approved');
 
-    // No corporate account yet: the batch leaves it approved, and says why.
+    // No corporate account yet: the batch leaves it approved, and says why. The bureau's finance officer pays (发放).
+    const finance = await api.loginAs('demo-staff-county-finance');
     const pay = () =>
       api.call('POST', '/api/v1/claims/payments', {
-        token: county,
+        token: finance,
         body: { regionCode: employer.regionCode, idempotencyKey: crypto.randomUUID() },
       });
     const skipped = await pay();
@@ -180,11 +181,12 @@ describe('an employer’s claims', () => {
       kind: 'corporateAccount',
       bankName: '中国农业银行固阳县支行',
       numberMasked: '*************2345',
+      pending: false,
     });
     const paid = await pay();
     expect(paid.body.batch).toMatchObject({ claimIds: [claim!.claimId], totalFen: 3_000_000 });
     const file = await fetch(`${api.url}/api/v1/claims/payments/${paid.body.batch.batchId}/file`, {
-      headers: { authorization: `Bearer ${county}` },
+      headers: { authorization: `Bearer ${finance}` },
     });
     const [, row] = (await file.text()).trim().split('\r\n');
     expect(row).toBe(
@@ -227,7 +229,7 @@ describe('an employer’s corporate account', () => {
     const token = await api.loginAs('demo-employer-2'); // verified; no account recorded yet
     const path = '/api/v1/me/employer/payout-account';
     const before = await api.call('GET', path, { token });
-    expect(before).toEqual({ status: 200, body: { account: null } });
+    expect(before).toEqual({ status: 200, body: { account: null, pending: null } });
 
     const number = '15012001040098765';
     const put = await api.call('PUT', path, {
@@ -238,8 +240,27 @@ describe('an employer’s corporate account', () => {
     const after = await api.call('GET', path, { token });
     expect(after.body).toEqual({
       account: { kind: 'corporateAccount', bankName: '中国农业银行固阳县支行', numberMasked: '*************8765' },
+      pending: null,
     });
     expect(JSON.stringify(after.body)).not.toContain(number);
+
+    // A change waits for staff: a stolen login cannot redirect the money on its own.
+    const change = await api.call('PUT', path, {
+      token,
+      body: { kind: 'corporateAccount', bankName: '中国工商银行固阳县支行', number: '62170001040011111' },
+    });
+    expect(change.body).toMatchObject({ numberMasked: '*************1111', pending: true });
+    const waiting = await api.call('GET', path, { token });
+    expect(waiting.body.account.numberMasked).toBe('*************8765');
+    expect(waiting.body.pending).toMatchObject({ bankName: '中国工商银行固阳县支行', numberMasked: '*************1111' });
+    const employer = (await api.call('GET', '/api/v1/me/employer', { token })).body.employer as Employer;
+    const staff = await api.loginAs('demo-staff-county');
+    const confirm = `/api/v1/employers/${employer.employerId}/payout-account/confirm`;
+    expect((await api.call('POST', confirm, { token: staff })).status).toBe(200);
+    expect((await api.call('GET', path, { token })).body).toEqual({
+      account: { kind: 'corporateAccount', bankName: '中国工商银行固阳县支行', numberMasked: '*************1111' },
+      pending: null,
+    });
 
     // Only employers have one; a worker is refused.
     const worker = await api.loginAs('demo-worker-1');

@@ -107,6 +107,18 @@ describe('candidates for a position', () => {
     expect((await api.call('GET', `/api/v1/positions/${own[0]!.positionId}/candidates`, { token: other })).status).toBe(403);
     expect((await api.call('GET', `/api/v1/positions/p_${crypto.randomUUID()}/candidates`, { token })).status).toBe(404);
   });
+
+  it('shows nobody to an employer staff have not verified, even for its own position', async () => {
+    const { employers } = await api.ctx.employers.listInRegion('150222', { status: 'pending', limit: 10 });
+    const pending = employers[0]!;
+    const { users } = await api.ctx.users.listInRegion(pending.regionCode, { role: 'employer', limit: 100 });
+    const token = await api.loginAs(users.find((u) => u.employerId === pending.employerId)!.userId);
+    const own = (await api.call('GET', '/api/v1/me/positions', { token })).body.positions as { positionId: string }[];
+    const refused = await api.call('GET', `/api/v1/positions/${own[0]!.positionId}/candidates`, { token });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message.zh).toContain('审核');
+    expect(JSON.stringify(refused.body)).not.toContain('nameMasked');
+  });
 });
 
 describe('"311" and coverage', () => {

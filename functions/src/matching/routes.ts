@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import {
+  ageOn,
   ancestorAt,
   candidateReasonOf,
   chinaDate,
@@ -29,14 +30,12 @@ import {
   type Worker,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { requireRegionScope } from '../auth/scope.js';
 import { ApiError } from '../http/apiError.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
-import { managedPosition } from '../positions/access.js';
 import { toCard } from '../positions/geoQuery.js';
 import { isPublic, positionNotFound } from '../positions/positionRepository.js';
 import { positionIdParams } from '../positions/positionRoutes.js';
-import { boundWorker, STAFF, workerInScope } from '../registry/access.js';
+import { boundWorker, STAFF } from '../registry/access.js';
 import { toWorker } from '../registry/workerRepository.js';
 import { SERVICE_KINDS } from './matchRepository.js';
 import { createRecommender } from './recommender.js';
@@ -98,11 +97,6 @@ const workerIdParams = z.object({ workerId: z.string().regex(/^w_[0-9a-f-]{36}$/
 
 const maskName = (name: string) => `${[...name][0] ?? ''}${'*'.repeat(Math.max(1, [...name].length - 1))}`;
 
-function ageOn(birthDate: string, today: string): number {
-  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return today.slice(5) < birthDate.slice(5) ? years - 1 : years;
-}
-
 export function matchingRoutes(ctx: AppContext): AnyRoute[] {
   const recommender = createRecommender(ctx);
 
@@ -130,6 +124,7 @@ export function matchingRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Worker (bound): jobs for them with the reasons — this month’s pushes first, then the best live matches',
       tag: 'matching',
       access: ['worker'],
+      scope: { kind: 'self' },
       response: z.object({
         month: monthSchema,
         /** No home address on the registry: distances are from the village centre (the reasons say so). */
@@ -191,6 +186,7 @@ export function matchingRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Worker (bound): not interested (不感兴趣) — never recommended or pushed to them again',
       tag: 'matching',
       access: ['worker'],
+      scope: { kind: 'self' },
       params: positionIdParams,
       response: z.object({ dismissed: z.literal(true) }),
       handler: async ({ principal, params }) => {
@@ -209,11 +205,16 @@ export function matchingRoutes(ctx: AppContext): AnyRoute[] {
         'Employer (its own position) or staff in scope: the best-suited willing workers of the county, with reasons, no ID numbers',
       tag: 'matching',
       access: ['employer', ...STAFF],
+      scope: { kind: 'object', entity: 'position', field: 'params.positionId', id: ({ params }) => params.positionId },
       params: positionIdParams,
       query: z.object({ limit: z.coerce.number().int().min(1).max(50).default(20) }),
       response: z.object({ candidates: z.array(candidateSchema), considered: z.number().int() }),
-      handler: async ({ principal, params, query }) => {
-        const { position } = await managedPosition(ctx, principal, params.positionId);
+      handler: async ({ object, principal, query }) => {
+        // An employer staff have not verified sees nobody: names and ages are for real employers only.
+        if (principal.role === 'employer' && !object.employerVerified) {
+          throw new ApiError('FORBIDDEN', '单位信息通过审核后才能查看推荐人选', 'Only a verified employer sees candidates.');
+        }
+        const { position } = object;
         const now = new Date();
         const today = chinaDate(now);
         const target = matchPositionOf(position);
@@ -258,6 +259,7 @@ export function matchingRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: record a "311" service given — a job recommended, career guidance, a training offer',
       tag: 'matching',
       access: STAFF,
+      scope: { kind: 'object', entity: 'worker', field: 'params.workerId', id: ({ params }) => params.workerId },
       params: workerIdParams,
       body: z.strictObject({
         kind: z.enum(SERVICE_KINDS),
@@ -269,8 +271,8 @@ export function matchingRoutes(ctx: AppContext): AnyRoute[] {
       }),
       response: z.object({ serviceId: z.string(), at: z.string() }),
       status: 201,
-      handler: async ({ principal, params, body }) => {
-        const worker = await workerInScope(ctx, principal, params.workerId);
+      handler: async ({ object, principal, body }) => {
+        const worker = object;
         if (body.positionId && !(await ctx.positions.get(body.positionId))) {
           throw new ApiError('VALIDATION_FAILED', '没有这个岗位', 'No such position.', 'body.positionId');
         }
@@ -284,6 +286,7 @@ export function matchingRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: the "311" services a worker got in a year, and the counts against 3/1/1',
       tag: 'matching',
       access: STAFF,
+      scope: { kind: 'object', entity: 'worker', field: 'params.workerId', id: ({ params }) => params.workerId },
       params: workerIdParams,
       query: z.object({
         year: z
@@ -305,8 +308,8 @@ export function matchingRoutes(ctx: AppContext): AnyRoute[] {
         ),
         counts: z.object({ jobRecommendation: z.number(), careerGuidance: z.number(), trainingOffer: z.number() }),
       }),
-      handler: async ({ principal, params, query }) => {
-        const worker = await workerInScope(ctx, principal, params.workerId);
+      handler: async ({ object, query }) => {
+        const worker = object;
         const year = query.year ?? chinaMonth(new Date()).slice(0, 4);
         const [services, summaries] = await Promise.all([
           ctx.matches.services(worker.workerId, year),
@@ -323,6 +326,7 @@ export function matchingRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: per township (of a county) or village (of a township): this month’s push coverage, 311 gaps, success rate',
       tag: 'matching',
       access: STAFF,
+      scope: { kind: 'region', field: 'query.regionCode', region: ({ query }) => query.regionCode },
       query: z.object({
         regionCode: regionCodeSchema.refine((code) => code.length >= 6, '请选择一个旗县或更细的区域（至少 6 位代码）'),
         month: acceptedMonthSchema.optional(),
@@ -337,8 +341,7 @@ export function matchingRoutes(ctx: AppContext): AnyRoute[] {
         rows: z.array(coverageRowSchema),
         total: coverageRowSchema,
       }),
-      handler: async ({ principal, query }) => {
-        requireRegionScope(principal, STAFF, query.regionCode, 'query.regionCode');
+      handler: async ({ query }) => {
         const now = new Date();
         const today = chinaDate(now);
         const month = query.month ?? chinaMonth(now);

@@ -1,7 +1,13 @@
 import { z } from 'zod';
-import { chinaDate, MissingParameterError, readParameter, regionCodeSchema, type ParameterStep } from '@bangfu/shared';
+import {
+  chinaDate,
+  MissingParameterError,
+  parameterValueProblem,
+  readParameter,
+  regionCodeSchema,
+  type ParameterStep,
+} from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { requireRegionScope } from '../auth/scope.js';
 import { ApiError, notFound } from '../http/apiError.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 import { STAFF } from '../registry/access.js';
@@ -55,10 +61,10 @@ export function parameterRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: the subsidy standards in force in a region today, where each was set, and its document',
       tag: 'subsidies',
       access: STAFF,
+      scope: { kind: 'region', field: 'params.code', region: ({ params }) => params.code },
       params: z.object({ code: regionCodeSchema }),
       response: z.object({ parameters: z.array(parameterViewSchema) }),
-      handler: async ({ principal, params }) => {
-        requireRegionScope(principal, STAFF, params.code, 'params.code');
+      handler: async ({ params }) => {
         await region(params.code);
         const parameters = await subsidies.currentParameters();
         const own = (await ctx.parameterSteps.all()).filter((row) => row.regionCode === params.code);
@@ -106,6 +112,7 @@ export function parameterRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Admin of the region: set its own dated steps of a standard the documents leave to local governments',
       tag: 'subsidies',
       access: ['admin'],
+      scope: { kind: 'region', field: 'params.code', region: ({ params }) => params.code },
       params: z.object({ code: regionCodeSchema, key: z.string().regex(/^[A-Za-z]{1,60}$/, '不是标准的名称') }),
       body: z
         .strictObject({
@@ -119,7 +126,6 @@ export function parameterRoutes(ctx: AppContext): AnyRoute[] {
         }),
       response: z.object({ steps: z.array(stepSchema), version: z.number() }),
       handler: async ({ principal, params, body }) => {
-        requireRegionScope(principal, ['admin'], params.code, 'params.code');
         await region(params.code);
         const definition = (await subsidies.currentParameters()).definitions[params.key];
         if (!definition) throw new ApiError('VALIDATION_FAILED', '没有这个标准', 'No parameter with that key.', 'params.key');
@@ -131,8 +137,12 @@ export function parameterRoutes(ctx: AppContext): AnyRoute[] {
             'params.key',
           );
         }
-        if (definition.unit === 'ratio' && body.steps.some((s) => s.value !== null && s.value > 1)) {
-          throw new ApiError('VALIDATION_FAILED', '比例不能超过 100%', 'A ratio is at most 1.', 'body.steps');
+        // A half fen or half a month would be stored, then break every claim made from it.
+        for (const [i, step] of body.steps.entries()) {
+          const problem = step.value === null ? undefined : parameterValueProblem(definition.unit, step.value);
+          if (problem) {
+            throw new ApiError('VALIDATION_FAILED', problem, `Not a valid ${definition.unit} value.`, `body.steps.${i}.value`);
+          }
         }
         const steps: ParameterStep[] = body.steps.map((s) => ({ from: s.from, value: s.value }));
         const row = await ctx.parameterSteps.put(params.code, params.key, steps, principal.userId, body.version);

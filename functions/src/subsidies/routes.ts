@@ -6,6 +6,7 @@ import {
   claimDecisionSchema,
   claimSchema,
   decideClaim,
+  idNumberSchema,
   monthSchema,
   perHour,
   regionCodeSchema,
@@ -20,12 +21,11 @@ import {
   type SubsidyResult,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { requireRegionScope } from '../auth/scope.js';
 import { pageQuerySchema } from '../db/paging.js';
 import { ownEmployer } from '../positions/access.js';
 import { boundWorker, STAFF } from '../registry/access.js';
 import { toWorker } from '../registry/workerRepository.js';
-import { claimNotFound } from './claimRepository.js';
+import { beneficiaryPerson, declareHousehold, staffMember } from './duties.js';
 import { createSubsidyService, workerBeneficiary } from './service.js';
 import { ApiError } from '../http/apiError.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
@@ -85,6 +85,7 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Anyone logged in: what each subsidy would pay for these facts in this region and month, and why',
       tag: 'subsidies',
       access: ['worker', 'employer', 'staff', 'admin'],
+      scope: { kind: 'public' },
       body: z.strictObject({
         regionCode: regionCodeSchema,
         period: acceptedMonthSchema,
@@ -121,6 +122,7 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Worker (bound): every subsidy for them this month, from what the registry already holds',
       tag: 'subsidies',
       access: ['worker'],
+      scope: { kind: 'self' },
       response: z.object({ period: monthSchema, results: z.array(subsidyResultSchema), unavailable: z.array(unavailableSchema) }),
       handler: async ({ principal }) => {
         const { period, results, unavailable } = await ownEvaluation(principal);
@@ -134,6 +136,7 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Worker (bound): claim every subsidy due now (申领全部), or the ones named; never twice',
       tag: 'subsidies',
       access: ['worker'],
+      scope: { kind: 'self' },
       body: claimAllRequestSchema,
       response: z.object({ claims: z.array(claimSchema), created: z.number().int().min(0) }),
       rateLimit: { perUser: perHour(20), perIp: perHour(300) },
@@ -149,6 +152,7 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Worker (bound): their claims and where each stands',
       tag: 'subsidies',
       access: ['worker'],
+      scope: { kind: 'self' },
       response: z.object({ claims: z.array(claimSchema) }),
       handler: async ({ principal }) => {
         const worker = await boundWorker(ctx, principal);
@@ -163,13 +167,13 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: the claims of a county, township or village in one status, oldest first (the review queue)',
       tag: 'subsidies',
       access: STAFF,
+      scope: { kind: 'region', field: 'query.regionCode', region: ({ query }) => query.regionCode },
       query: pageQuerySchema.extend({
         regionCode: regionCodeSchema.refine((code) => code.length >= 6, '请选择一个旗县或更细的区域（至少 6 位代码）'),
         status: z.enum(CLAIM_STATUSES),
       }),
       response: z.object({ claims: z.array(claimSchema), nextCursor: z.string().optional() }),
-      handler: async ({ principal, query }) => {
-        requireRegionScope(principal, STAFF, query.regionCode, 'query.regionCode');
+      handler: async ({ query }) => {
         return ctx.claims.queue(query.regionCode, query.status, query);
       },
     }),
@@ -180,29 +184,14 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: approve or reject a claim on the version read (never their own or their household’s; large ones twice)',
       tag: 'subsidies',
       access: STAFF,
+      scope: { kind: 'object', entity: 'claim', field: 'params.claimId', id: ({ params }) => params.claimId },
       params: z.object({ claimId: z.string().regex(/^c_[A-Za-z0-9_-]{8,400}$/, '不是申领编号') }),
       body: claimDecisionSchema,
       response: z.object({ claim: claimSchema }),
       rateLimit: { perUser: perHour(300), perIp: perHour(1000) },
-      handler: async ({ principal, params, body }) => {
-        const claim = await ctx.claims.get(params.claimId);
-        if (!claim) throw claimNotFound();
-        requireRegionScope(principal, STAFF, claim.regionCode, 'params.claimId');
-        const [approverAccount, beneficiary] = await Promise.all([
-          ctx.users.get(principal.userId),
-          claim.beneficiary.kind === 'worker' ? ctx.workers.getItem(claim.beneficiary.workerId) : undefined,
-        ]);
-        const ownRecord = approverAccount?.workerId ? await ctx.workers.getItem(approverAccount.workerId) : undefined;
-        const outcome = decideClaim(
-          claim,
-          beneficiary?.householdId,
-          {
-            userId: principal.userId,
-            regionCode: principal.regionCode!,
-            ...(ownRecord ? { householdId: ownRecord.householdId } : {}),
-          },
-          body.decision,
-        );
+      handler: async ({ principal, object: claim, body }) => {
+        const [approver, beneficiary] = await Promise.all([staffMember(ctx, principal), beneficiaryPerson(ctx, claim)]);
+        const outcome = decideClaim(claim, beneficiary, approver, body.decision);
         if (!outcome.ok)
           throw new ApiError(outcome.status === 403 ? 'FORBIDDEN' : 'CONFLICT', outcome.zh, outcome.en, 'params.claimId');
         const updated = await ctx.claims.transition(claim, body.version, {
@@ -216,12 +205,31 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
     }),
 
     defineRoute({
+      method: 'put',
+      path: '/api/v1/me/household',
+      summary: 'Staff: declare their household (own and family members’ ID numbers), whose claims they may not decide or pay',
+      tag: 'subsidies',
+      access: STAFF,
+      scope: { kind: 'self' },
+      body: z.strictObject({
+        /** Every member, oneself included; kept only as keyed hashes. */
+        idNumbers: z.array(idNumberSchema).min(1, '请至少填写本人的身份证号').max(20),
+      }),
+      response: z.object({ members: z.number().int(), registryHouseholds: z.number().int() }),
+      handler: async ({ principal, body }) => {
+        const household = await declareHousehold(ctx, principal.userId, body.idNumbers);
+        return { members: household.memberIdHashes.length, registryHouseholds: household.householdIds.length };
+      },
+    }),
+
+    defineRoute({
       method: 'get',
       path: '/api/v1/me/employer/subsidies',
       summary:
         'Employer or agency: its own subsidies this month (workshop rewards, transfer services…), from what the system holds',
       tag: 'subsidies',
       access: ['employer'],
+      scope: { kind: 'self' },
       response: z.object({ period: monthSchema, results: z.array(subsidyResultSchema), unavailable: z.array(unavailableSchema) }),
       handler: async ({ principal }) => {
         const { period, results, unavailable } = await subsidies.evaluateEmployer(await ownEmployer(ctx, principal));
@@ -235,6 +243,7 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Verified employer or agency: claim its subsidies due now (workshop rewards, transfer services), never twice',
       tag: 'subsidies',
       access: ['employer'],
+      scope: { kind: 'self' },
       body: claimAllRequestSchema,
       response: z.object({ claims: z.array(claimSchema), created: z.number().int().min(0) }),
       rateLimit: { perUser: perHour(20), perIp: perHour(300) },
@@ -260,6 +269,7 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Employer or agency: its claims and where each stands',
       tag: 'subsidies',
       access: ['employer'],
+      scope: { kind: 'self' },
       response: z.object({ claims: z.array(claimSchema) }),
       handler: async ({ principal }) => {
         const employer = await ownEmployer(ctx, principal);
