@@ -1,0 +1,68 @@
+/**
+ * The pure rules behind paying: a CSV field no spreadsheet runs, who may not pay a claim
+ * (审核 / 复核 / 发放 kept apart), who may not decide it, and whole units for parameters.
+ */
+import { describe, expect, it } from 'vitest';
+import { csvField, decideClaim, parameterValueProblem, paymentObstacle, type Claim } from '@bangfu/shared';
+
+describe('csvField', () => {
+  it('leads every text a spreadsheet would run as a formula with an apostrophe, and quotes what CSV needs quoted', () => {
+    expect(csvField('=1+1')).toBe("'=1+1");
+    expect(csvField('+8613900000000')).toBe("'+8613900000000");
+    expect(csvField('-2+3')).toBe("'-2+3");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\t=cmd')).toBe("'\t=cmd");
+    expect(csvField('\r=cmd')).toBe(`"'\r=cmd"`);
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('王秀兰, 刘海军')).toBe('"王秀兰, 刘海军"');
+    expect(csvField('666.00')).toBe('666.00');
+    expect(csvField(3)).toBe('3');
+  });
+});
+
+const claim = (approvers: string[]): Pick<Claim, 'beneficiary' | 'approvals'> => ({
+  beneficiary: { kind: 'worker', workerId: 'w_1', name: '王秀兰' },
+  approvals: approvers.map((by) => ({ by, level: 'township', at: '2026-11-20T00:00:00.000Z' })),
+});
+const payer = { userId: 'finance', ownHousehold: false };
+
+describe('paymentObstacle', () => {
+  it('pays only when approver, card setter (or confirmer) and payer are three people, none of the payer’s household', () => {
+    expect(paymentObstacle(claim(['township']), { setBy: 'village' }, payer)).toBeUndefined();
+    expect(paymentObstacle(claim(['township']), undefined, payer)).toContain('没有登记银行卡');
+    expect(paymentObstacle(claim(['finance']), { setBy: 'village' }, payer)).toContain('您审核的');
+    expect(paymentObstacle(claim(['township']), { setBy: 'finance' }, payer)).toContain('您登记或确认的');
+    expect(paymentObstacle(claim(['township']), { setBy: 'village', confirmedBy: 'finance' }, payer)).toContain('您登记或确认的');
+    expect(paymentObstacle(claim(['township']), { setBy: 'township' }, payer)).toContain('审核人也登记');
+    expect(paymentObstacle(claim(['township']), { setBy: 'village' }, { ...payer, ownHousehold: true })).toContain('自己家庭');
+  });
+});
+
+describe('decideClaim', () => {
+  const submitted = { status: 'submitted' as const, createdBy: 'w', needsSecondApproval: false, approvals: [] };
+  const officer = (duties: ('review' | 'recheck' | 'pay')[], memberIdHashes: string[] = []) => ({
+    userId: 'o',
+    regionCode: '150222102',
+    duties,
+    household: { householdIds: [], memberIdHashes },
+  });
+
+  it('needs the duty 审核, and refuses a declared household member by ID-number hash', () => {
+    expect(decideClaim(submitted, {}, officer(['review']), 'approve')).toMatchObject({ ok: true, to: 'approved' });
+    expect(decideClaim(submitted, {}, officer(['pay']), 'approve')).toMatchObject({ ok: false, status: 403 });
+    expect(decideClaim(submitted, { idHash: 'h1' }, officer(['review'], ['h1']), 'reject')).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+  });
+});
+
+describe('parameterValueProblem', () => {
+  it('takes fen, months, years, days and persons whole; a ratio at most 1', () => {
+    expect(parameterValueProblem('fen', 12345.5)).toContain('整数');
+    expect(parameterValueProblem('months', 6.5)).toBe('应为整数');
+    expect(parameterValueProblem('fen', 12345)).toBeUndefined();
+    expect(parameterValueProblem('ratio', 0.85)).toBeUndefined();
+    expect(parameterValueProblem('ratio', 1.5)).toContain('100%');
+  });
+});
