@@ -132,7 +132,7 @@ describe('binding by guessing', () => {
     expect(audited[0]).toMatchObject({ actorId: attacker.userId, ip: '127.0.0.11' });
     expect(audited[0]!.idHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(audited)).not.toContain('19660301');
-  }, 180_000);
+  }, 300_000);
 
   it('lets the owner bind once the lockout has passed, and a right answer does not use up the budget', async () => {
     const id = idNumber('150222', '19700911', 3);
