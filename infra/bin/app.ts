@@ -3,7 +3,7 @@
  * CDK app of Bangfu. Context (cdk.json or `-c key=value`):
  *   stage        optional; the stack becomes `Bangfu-<stage>` instead of `Bangfu`
  *   wechatAppId  the mini-program AppID (env WECHAT_APPID of the API), default ''
- *   allowedOrigins  comma-separated CORS origins for the H5 build, default '*'
+ *   allowedOrigins  comma-separated CORS origins of an H5 build on its own domain, default none
  *   region       optional; overrides the region of the AWS profile/CLI
  *   autoClaimRegions  county codes (comma-separated) of the monthly 免申即享 run
  *   pushRegions  province/city/county codes (comma-separated) of the monthly job push
@@ -13,10 +13,13 @@
  * per-region SSE settings): context `region`, else the CLI's region (CDK_DEFAULT_REGION, which
  * the CLI sets from the profile, us-east-1 when none), else AWS_REGION, else cn-north-1.
  */
-import { App, Tags } from 'aws-cdk-lib';
+import { App, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { BangfuStack } from '../lib/bangfu-stack.js';
 
 const app = new App();
+// Synth fails on any AwsSolutions finding the stack has not acknowledged with its reason.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 
 function contextString(key: string): string {
   const value: unknown = app.node.tryGetContext(key);
@@ -36,7 +39,9 @@ if (autoClaimRegions && !/^\d{6}(,\d{6})*$/.test(autoClaimRegions)) {
 }
 const pushRegions = contextString('pushRegions');
 if (pushRegions && !/^\d{2}(\d{2}(\d{2})?)?(,\d{2}(\d{2}(\d{2})?)?)*$/.test(pushRegions)) {
-  throw new Error(`Context pushRegions must be province, city or county codes separated by commas, got ${JSON.stringify(pushRegions)}`);
+  throw new Error(
+    `Context pushRegions must be province, city or county codes separated by commas, got ${JSON.stringify(pushRegions)}`,
+  );
 }
 const region = contextString('region') || process.env.CDK_DEFAULT_REGION || process.env.AWS_REGION || 'cn-north-1';
 
@@ -46,11 +51,9 @@ const stack = new BangfuStack(app, stage ? `Bangfu-${stage}` : 'Bangfu', {
   stage,
   wechatAppId: contextString('wechatAppId'),
   allowedOrigins: origins
-    ? origins
-        .split(',')
-        .map((o) => o.trim())
-        .filter(Boolean)
-    : ['*'],
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean),
   autoClaimRegions: autoClaimRegions ? autoClaimRegions.split(',') : [],
   pushRegions: pushRegions ? pushRegions.split(',') : [],
 });

@@ -1,26 +1,32 @@
 /**
  * The Bangfu stack: one DynamoDB table (key schema from functions/src/db/tableSchema.ts),
- * one API Lambda behind an HTTP API, a KMS key and the app secret.
+ * one API Lambda behind an HTTP API, the scheduled jobs, a KMS key and the app secrets.
+ * Each function may do only what its code does (table actions, secrets, data-key use);
+ * what cdk-nag's AwsSolutions checks flag and we keep is suppressed here with the reason.
  *
  * The stack does no lookups (its region comes from context or the environment), so `cdk synth` runs offline.
  */
 import * as path from 'node:path';
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
 import { GLOBAL_INDEXES, PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE } from '../../functions/src/db/tableSchema.js';
+import { ID_VAULT_PURPOSE } from '../../functions/src/registry/idVault.js';
 
 /** The repository root (npm workspaces root holding package-lock.json). */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -30,7 +36,7 @@ export interface BangfuStackProps extends StackProps {
   readonly stage?: string;
   /** The mini-program's AppID (env WECHAT_APPID). @default '' */
   readonly wechatAppId?: string;
-  /** Origins allowed by CORS (the H5 build); the mini-program itself does not need CORS. @default ['*'] */
+  /** Origins allowed by CORS (the H5 build on its own domain); the mini-program does not need CORS. @default [] (no CORS) */
   readonly allowedOrigins?: string[];
   /** Log retention of the function and access logs. @default SIX_MONTHS */
   readonly logRetention?: logs.RetentionDays;
@@ -48,6 +54,32 @@ export interface BangfuStackProps extends StackProps {
   readonly pushMaxConcurrency?: number;
 }
 
+/** The DynamoDB item actions a function's code runs (a transaction's items need PutItem/UpdateItem). */
+type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'BatchWriteItem' | 'ConditionCheckItem';
+
+/** An alarm on anything at all within five minutes. */
+const ON_ANY = {
+  threshold: 0,
+  comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+  evaluationPeriods: 1,
+  treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+};
+
+interface BangfuFunctionOptions {
+  description: string;
+  entry: string;
+  handler?: string;
+  timeout: Duration;
+  memorySize: number;
+  environment: Record<string, string>;
+  /** What it does on the table, and whether it queries the indexes. */
+  table: { actions: TableAction[]; indexes: boolean };
+  /** The secrets it reads. */
+  secrets: secretsmanager.Secret[];
+  /** Where an asynchronous invocation that failed its retries goes. */
+  deadLetterQueue?: sqs.IQueue;
+}
+
 export class BangfuStack extends Stack {
   readonly table: dynamodb.TableV2;
   readonly dataKey: kms.Key;
@@ -56,6 +88,8 @@ export class BangfuStack extends Stack {
   readonly apiFunction: nodejs.NodejsFunction;
   readonly autoClaimsFunction: nodejs.NodejsFunction;
   readonly pushStateMachine: sfn.StateMachine;
+  /** Where a scheduled run that could not be started or failed every retry is kept. */
+  readonly scheduleDeadLetters: sqs.Queue;
   readonly httpApi: apigwv2.HttpApi;
 
   constructor(scope: Construct, id: string, props: BangfuStackProps = {}) {
@@ -63,6 +97,11 @@ export class BangfuStack extends Stack {
     const stage = props.stage ?? '';
     const retention = props.logRetention ?? logs.RetentionDays.SIX_MONTHS;
     const projectRoot = props.projectRoot ?? REPO_ROOT;
+    const allowedOrigins = props.allowedOrigins ?? [];
+    for (const origin of allowedOrigins) {
+      // A wildcard would let any web page call the API with a user's token in hand.
+      if (!/^https?:\/\/[^/*\s]+$/.test(origin)) throw new Error(`allowedOrigins: not an origin: ${JSON.stringify(origin)}`);
+    }
 
     // One customer-managed key: table encryption, the app secret and (later) envelope
     // encryption of ID numbers by the API.
@@ -103,6 +142,10 @@ export class BangfuStack extends Stack {
       },
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    Validations.of(this.appSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'A new tokenSigningKey signs every user out, and the WeChat AppSecret is reset in WeChat, then put here by hand',
+    });
 
     // The key of the HMAC that makes ID numbers unique without keeping them in the clear.
     // Its own secret, so rotating the token key never changes every worker's lookup hash.
@@ -112,29 +155,49 @@ export class BangfuStack extends Stack {
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    Validations.of(this.idHashSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'Every worker record is found by its hash under this key: a rotation without re-hashing loses them all',
+    });
 
-    // Both functions are the same code base, bundled alike, with the same configuration and rights.
+    // A scheduled run EventBridge could not start, or an auto-claims run that failed every
+    // retry, waits here (two weeks) to be looked at and started again by hand.
+    this.scheduleDeadLetters = new sqs.Queue(this, 'ScheduleDeadLetters', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.scheduleDeadLetters).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'It is itself the dead-letter queue of the scheduled runs',
+    });
+    this.scheduleDeadLetters
+      .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) })
+      .createAlarm(this, 'ScheduleDeadLettersAlarm', {
+        alarmDescription: 'A monthly run (免申即享 or job push) was not started or failed: see the dead-letter queue',
+        ...ON_ANY,
+      });
+
+    // Every function is the same code base, bundled alike, with the same configuration apart
+    // from the secrets: each is told (and may read) only the secrets it uses.
     const environment = {
       TABLE_NAME: this.table.tableName,
-      APP_SECRET_ARN: this.appSecret.secretArn,
-      ID_HASH_SECRET_ARN: this.idHashSecret.secretArn,
       DATA_KEY_ARN: this.dataKey.keyArn,
       WECHAT_APPID: props.wechatAppId ?? '',
       NODE_OPTIONS: '--enable-source-maps',
       LOG_LEVEL: 'INFO',
       // Never DEV_LOGIN or TOKEN_SECRET here: the signing key comes from APP_SECRET_ARN.
     };
-    const bangfuFunction = (
-      id: string,
-      options: {
-        description: string;
-        entry: string;
-        handler?: string;
-        timeout: Duration;
-        memorySize: number;
-        environment: Record<string, string>;
-      },
-    ) => {
+    const secretVariables = new Map([
+      [this.appSecret, 'APP_SECRET_ARN'],
+      [this.idHashSecret, 'ID_HASH_SECRET_ARN'],
+    ]);
+    const tableArn = this.table.tableArn;
+    const bangfuFunction = (id: string, options: BangfuFunctionOptions) => {
+      const logGroup = new logs.LogGroup(this, `${id}Logs`, { retention, removalPolicy: RemovalPolicy.RETAIN });
+      // Its own role with only its log group, rather than the managed policy's logs on every group.
+      const role = new iam.Role(this, `${id}Role`, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+      logGroup.grantWrite(role);
       const fn = new nodejs.NodejsFunction(this, id, {
         description: options.description,
         entry: options.entry,
@@ -143,9 +206,11 @@ export class BangfuStack extends Stack {
         architecture: lambda.Architecture.ARM_64,
         memorySize: options.memorySize,
         timeout: options.timeout,
+        role,
         projectRoot,
         depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
-        logGroup: new logs.LogGroup(this, `${id}Logs`, { retention, removalPolicy: RemovalPolicy.RETAIN }),
+        logGroup,
+        ...(options.deadLetterQueue ? { deadLetterQueue: options.deadLetterQueue, retryAttempts: 2 } : {}),
         bundling: {
           format: nodejs.OutputFormat.ESM,
           target: 'node22',
@@ -159,12 +224,38 @@ export class BangfuStack extends Stack {
           externalModules: [],
           forceDockerBundling: false,
         },
-        environment: { ...environment, ...options.environment },
+        environment: {
+          ...environment,
+          ...Object.fromEntries(options.secrets.map((secret) => [secretVariables.get(secret)!, secret.secretArn])),
+          ...options.environment,
+        },
       });
-      this.table.grantReadWriteData(fn);
-      this.appSecret.grantRead(fn);
-      this.idHashSecret.grantRead(fn);
-      this.dataKey.grant(fn, 'kms:GenerateDataKey', 'kms:Decrypt');
+      Validations.of(fn).acknowledge({
+        id: 'AwsSolutions-L1',
+        reason: 'The bundle targets Node.js 22, the runtime it is tested for; a newer runtime is a change of its own',
+      });
+      role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: options.table.actions.map((action) => `dynamodb:${action}`),
+          resources: [tableArn],
+        }),
+      );
+      if (options.table.indexes) {
+        role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${tableArn}/index/*`] }));
+        Validations.of(role).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(this.table.node.defaultChild as dynamodb.CfnGlobalTable)}.Arn>/index/*]`,
+          reason: "Query on the table's own GSIs (gsi1…gsi4, all from tableSchema.ts); no other action on the indexes",
+        });
+      }
+      // The table is encrypted with the data key: DynamoDB uses it on the caller's behalf, and only through DynamoDB.
+      role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
+          resources: [this.dataKey.keyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${this.region}.amazonaws.com` } },
+        }),
+      );
+      for (const secret of options.secrets) secret.grantRead(fn);
       return fn;
     };
 
@@ -174,7 +265,26 @@ export class BangfuStack extends Stack {
       memorySize: 1024,
       timeout: Duration.seconds(10),
       environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-api' },
+      // Every route's reads and writes (what functions/src sends, checked by tests/infra); never Scan, Delete or the table itself.
+      table: {
+        actions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'BatchWriteItem', 'ConditionCheckItem'],
+        indexes: true,
+      },
+      secrets: [this.appSecret, this.idHashSecret],
     });
+    // Only the API seals and opens ID numbers: data keys of the ID vault, of this table only.
+    this.apiFunction.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: [this.dataKey.keyArn],
+        conditions: {
+          StringEquals: {
+            'kms:EncryptionContext:purpose': ID_VAULT_PURPOSE,
+            'kms:EncryptionContext:table': this.table.tableName,
+          },
+        },
+      }),
+    );
 
     // 免申即享: on the 26th of each month at 02:00 China time (18:00 UTC on the 25th), after
     // townships have entered the month by the 25th (file 003 §(十九)), every worker of the
@@ -188,32 +298,49 @@ export class BangfuStack extends Stack {
         POWERTOOLS_SERVICE_NAME: 'bangfu-auto-claims',
         AUTO_CLAIM_REGIONS: (props.autoClaimRegions ?? []).join(','),
       },
+      // Workers, their months and claims, the parameters; a claim made once (conditional put, read back if there).
+      table: { actions: ['Query', 'GetItem', 'PutItem'], indexes: true },
+      secrets: [],
+      // EventBridge invokes it asynchronously: a run that fails Lambda's two retries goes to the queue too.
+      deadLetterQueue: this.scheduleDeadLetters,
     });
     new events.Rule(this, 'AutoClaimsSchedule', {
       description: 'Monthly 免申即享 run, after the 25th',
       schedule: events.Schedule.cron({ minute: '0', hour: '18', day: '25' }),
-      targets: [new targets.LambdaFunction(this.autoClaimsFunction, { retryAttempts: 2 })],
+      targets: [
+        new targets.LambdaFunction(this.autoClaimsFunction, {
+          retryAttempts: 2,
+          maxEventAge: Duration.hours(6),
+          deadLetterQueue: this.scheduleDeadLetters,
+        }),
+      ],
     });
 
-    this.pushStateMachine = this.monthlyPush(bangfuFunction, projectRoot, props);
+    this.pushStateMachine = this.monthlyPush(bangfuFunction, projectRoot, props, retention);
 
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
       apiName: stage ? `bangfu-${stage}` : 'bangfu',
       description: 'Bangfu API',
       createDefaultStage: false,
-      corsPreflight: {
-        allowOrigins: props.allowedOrigins ?? ['*'],
-        allowMethods: [
-          apigwv2.CorsHttpMethod.GET,
-          apigwv2.CorsHttpMethod.POST,
-          apigwv2.CorsHttpMethod.PATCH,
-          apigwv2.CorsHttpMethod.PUT,
-          apigwv2.CorsHttpMethod.DELETE,
-        ],
-        allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
-        exposeHeaders: ['X-Request-Id'],
-        maxAge: Duration.hours(1),
-      },
+      // Only configured origins (an H5 build on its own domain); none by default. The mini-program
+      // calls through wx.request, which is not a browser and needs no CORS.
+      ...(allowedOrigins.length > 0
+        ? {
+            corsPreflight: {
+              allowOrigins: allowedOrigins,
+              allowMethods: [
+                apigwv2.CorsHttpMethod.GET,
+                apigwv2.CorsHttpMethod.POST,
+                apigwv2.CorsHttpMethod.PATCH,
+                apigwv2.CorsHttpMethod.PUT,
+                apigwv2.CorsHttpMethod.DELETE,
+              ],
+              allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+              exposeHeaders: ['X-Request-Id'],
+              maxAge: Duration.hours(1),
+            },
+          }
+        : {}),
     });
 
     const accessLogGroup = new logs.LogGroup(this, 'ApiAccessLogs', {
@@ -247,6 +374,10 @@ export class BangfuStack extends Stack {
       },
     });
 
+    Validations.of(this.httpApi).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason: 'Public routes (job map, login) need none; every other route checks the bearer token and role in the app',
+    });
     const integration = new HttpLambdaIntegration('ApiIntegration', this.apiFunction);
     for (const routePath of ['/api', '/api/{proxy+}']) {
       this.httpApi.addRoutes({ path: routePath, methods: [apigwv2.HttpMethod.ANY], integration });
@@ -270,19 +401,10 @@ export class BangfuStack extends Stack {
    * China time (01:00 UTC), one execution per configured region.
    */
   private monthlyPush(
-    bangfuFunction: (
-      id: string,
-      options: {
-        description: string;
-        entry: string;
-        handler?: string;
-        timeout: Duration;
-        memorySize: number;
-        environment: Record<string, string>;
-      },
-    ) => nodejs.NodejsFunction,
+    bangfuFunction: (id: string, options: BangfuFunctionOptions) => nodejs.NodejsFunction,
     projectRoot: string,
     props: BangfuStackProps,
+    retention: logs.RetentionDays,
   ): sfn.StateMachine {
     const jobs = path.join(projectRoot, 'functions', 'src', 'jobs');
     const planFunction = bangfuFunction('PushPlanFunction', {
@@ -291,6 +413,9 @@ export class BangfuStack extends Stack {
       memorySize: 2048,
       timeout: Duration.minutes(15),
       environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-push-plan' },
+      // The region tree and the province's positions (gsi1), the snapshot's chunks, the run's record.
+      table: { actions: ['GetItem', 'Query', 'BatchWriteItem', 'PutItem'], indexes: true },
+      secrets: [],
     });
     const finishFunction = bangfuFunction('PushFinishFunction', {
       description: 'Bangfu monthly push: mark the run done',
@@ -299,6 +424,9 @@ export class BangfuStack extends Stack {
       memorySize: 512,
       timeout: Duration.minutes(1),
       environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-push-finish' },
+      // Stamps the run's record done.
+      table: { actions: ['UpdateItem'], indexes: false },
+      secrets: [],
     });
     const shardFunction = bangfuFunction('PushShardFunction', {
       description: 'Bangfu monthly push: one township shard of one phase',
@@ -306,6 +434,11 @@ export class BangfuStack extends Stack {
       memorySize: 2048,
       timeout: Duration.minutes(15),
       environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-push-shard' },
+      // The snapshot, the township's workers (gsi1) with their pushes and applications (gsi2), the
+      // openid of an account; a push with its capacity and service count, the notice, the run's figures.
+      table: { actions: ['Query', 'GetItem', 'PutItem', 'UpdateItem'], indexes: true },
+      // The WeChat AppSecret, for the subscribe message of a push.
+      secrets: [this.appSecret],
     });
 
     const plan = new tasks.LambdaInvoke(this, 'PlanPush', {
@@ -346,6 +479,34 @@ export class BangfuStack extends Stack {
       comment: 'Bangfu monthly job push: plan, priority shards, other shards, finish',
       definitionBody: sfn.DefinitionBody.fromChainable(plan.next(phase('priority')).next(phase('others')).next(finish)),
       timeout: Duration.hours(6),
+      // Every state's events, without the payloads (they name workers).
+      logs: {
+        destination: new logs.LogGroup(this, 'MonthlyPushLogs', { retention, removalPolicy: RemovalPolicy.RETAIN }),
+        level: sfn.LogLevel.ALL,
+        includeExecutionData: false,
+      },
+      tracingEnabled: true,
+    });
+    const functionArn = (fn: lambda.IFunction) => `<${this.getLogicalId(fn.node.defaultChild as lambda.CfnFunction)}.Arn>`;
+    const executions = `arn:${this.partition}:states:${this.region}:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${this.getLogicalId(machine.node.defaultChild as sfn.CfnStateMachine)}"}]}]}`;
+    for (const [finding, reason] of [
+      ...[planFunction, shardFunction, finishFunction].map(
+        (fn) =>
+          [`Resource::${functionArn(fn)}:*`, 'Invoking the push functions, any version (what LambdaInvoke grants)'] as const,
+      ),
+      ['Resource::*', 'Log delivery and X-Ray trace actions have no resource-level permissions'] as const,
+      [
+        `Resource::${executions}:*`,
+        "Describe and stop the Distributed Maps' child executions of this state machine only",
+      ] as const,
+      [`Resource::${executions}/*:*`, "Redrive the Distributed Maps' child executions of this state machine only"] as const,
+    ]) {
+      Validations.of(machine).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason });
+    }
+    // A run that started and then failed never reaches the dead-letter queue: its own alarm.
+    machine.metricFailed({ period: Duration.minutes(5) }).createAlarm(this, 'MonthlyPushFailedAlarm', {
+      alarmDescription: 'A monthly job push failed: see the execution in Step Functions',
+      ...ON_ANY,
     });
     const config = props.pushConfig ?? { k: 5, n: 3 };
     (props.pushRegions ?? []).forEach((regionCode) => {
@@ -356,6 +517,8 @@ export class BangfuStack extends Stack {
           new targets.SfnStateMachine(machine, {
             input: events.RuleTargetInput.fromObject({ regionCode, config }),
             retryAttempts: 2,
+            maxEventAge: Duration.hours(6),
+            deadLetterQueue: this.scheduleDeadLetters,
           }),
         ],
       });

@@ -1,12 +1,15 @@
 /**
  * The CDK stack, synthesized in-process without bundling: the table matches the one
- * key-schema module, secrets stay out of the Lambda environment, and the API function
- * can reach exactly what it needs.
+ * key-schema module, secrets stay out of the Lambda environment, each function can reach
+ * exactly what its code uses, and cdk-nag's AwsSolutions checks find nothing unexplained.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GLOBAL_INDEXES, PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE } from '../../functions/src/db/tableSchema.js';
 import { BangfuStack } from '../../infra/lib/bangfu-stack.js';
@@ -18,6 +21,15 @@ const infraDir = path.resolve(import.meta.dirname, '..', '..', 'infra');
 
 let template: Template;
 let resources: Record<string, Resource>;
+/** What cdk-nag reported (and synth's error, if it failed on them). */
+let nagViolations: unknown[];
+let synthError: string | undefined;
+
+/** The context of `cdk synth` (infra/cdk.json's feature flags), and no esbuild run. */
+function testApp(outdir?: string) {
+  const cdkJson = JSON.parse(readFileSync(path.join(infraDir, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+  return new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] }, ...(outdir ? { outdir } : {}) });
+}
 
 function ofType(type: string): [string, Resource][] {
   return Object.entries(resources).filter(([, r]) => r.Type === type);
@@ -55,21 +67,64 @@ function ruleTargeting(id: string): [string, Resource] {
 }
 
 const actions = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+const resourcesOf = (s: Statement) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]);
+
+/** The Allow statements of a function's role (by the start of the function's logical id). */
+function statementsOf(prefix: string): (Statement & { Condition?: Record<string, Record<string, unknown>> })[] {
+  const [, fn] = functionNamed(prefix);
+  const roleId = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  return ofType('AWS::IAM::Policy')
+    .filter(([, p]) => (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === roleId))
+    .flatMap(([, p]) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement)
+    .filter((s) => s.Effect === 'Allow');
+}
+
+/** The actions a function may run on a resource. */
+function allowedOn(prefix: string, resource: unknown, service: string): string[] {
+  return statementsOf(prefix)
+    .filter((s) => resourcesOf(s).some((r) => JSON.stringify(r) === JSON.stringify(resource)))
+    .flatMap(actions)
+    .filter((a) => a.startsWith(`${service}:`))
+    .sort();
+}
 
 beforeAll(() => {
-  // The same feature flags as `cdk synth` (infra/cdk.json), and no esbuild run.
-  const cdkJson = JSON.parse(readFileSync(path.join(infraDir, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
-  const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
-  const stack = new BangfuStack(app, 'Bangfu-test', {
+  // One synth, with the AwsSolutions checks as `cdk synth` runs them (infra/bin/app.ts); a
+  // failed validation still writes the template and the report.
+  const outdir = mkdtempSync(path.join(tmpdir(), 'bangfu-synth-'));
+  const app = testApp(outdir);
+  new BangfuStack(app, 'Bangfu-test', {
     env: { region: 'cn-north-1' },
     stage: 'test',
     wechatAppId: 'wx0123456789abcdef',
+    allowedOrigins: ['https://h5.example.cn', 'https://staff.example.cn'],
     autoClaimRegions: ['150222', '150221'],
     pushRegions: ['15'],
     pushConfig: { k: 4, n: 3 },
   });
-  template = Template.fromStack(stack);
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  try {
+    app.synth();
+  } catch (error) {
+    synthError = (error as Error).message;
+  }
+  const reportFile = path.join(outdir, 'validation-report.json');
+  const report = existsSync(reportFile)
+    ? (JSON.parse(readFileSync(reportFile, 'utf8')) as { pluginReports: { violations: unknown[] }[] })
+    : { pluginReports: [] };
+  nagViolations = report.pluginReports.flatMap((r) => r.violations);
+  template = Template.fromJSON(JSON.parse(readFileSync(path.join(outdir, 'Bangfu-test.template.json'), 'utf8')));
   resources = template.toJSON().Resources as Record<string, Resource>;
+}, 120_000);
+
+it('passes cdk-nag AwsSolutions: no error or warning that the stack has not acknowledged with its reason', () => {
+  expect(nagViolations).toEqual([]);
+  expect(synthError).toBeUndefined();
+  // The same checks do fail a stack with a finding (a queue that allows plain HTTP), so the pass above means something.
+  const control = new App({ outdir: mkdtempSync(path.join(tmpdir(), 'bangfu-nag-control-')) });
+  new sqs.Queue(new Stack(control, 'Control'), 'Plain', { encryption: sqs.QueueEncryption.SQS_MANAGED });
+  Validations.of(control).addPlugins(new AwsSolutionsChecks(control));
+  expect(() => control.synth()).toThrow(/AwsSolutions-SQS4/);
 });
 
 describe('DynamoDB table', () => {
@@ -194,38 +249,113 @@ describe('API function', () => {
     }
   });
 
-  it('may read the secrets, read/write the table and its indexes, and use the data key', () => {
+  it("may read both secrets and use the ID vault's data keys of this table only", () => {
     const [secretId] = secretNamed('AppSecret');
     const [idHashSecretId] = secretNamed('IdHashSecret');
     const [tableId] = only('AWS::DynamoDB::GlobalTable');
     const [keyId] = only('AWS::KMS::Key');
-    const [, fn] = functionNamed('ApiFunction');
-    const roleId = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
-    const statements = ofType('AWS::IAM::Policy')
-      .filter(([, p]) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
-      .flatMap(([, p]) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement)
-      .filter((s) => s.Effect === 'Allow');
-    const allowed = (action: string, resource: unknown) =>
-      statements.some(
-        (s) =>
-          actions(s).includes(action) &&
-          (Array.isArray(s.Resource) ? s.Resource : [s.Resource]).some((r) => JSON.stringify(r) === JSON.stringify(resource)),
-      );
-
-    expect(allowed('secretsmanager:GetSecretValue', { Ref: secretId })).toBe(true);
-    expect(allowed('secretsmanager:GetSecretValue', { Ref: idHashSecretId })).toBe(true);
-    const tableArn = { 'Fn::GetAtt': [tableId, 'Arn'] };
-    const indexArns = { 'Fn::Join': ['', [tableArn, '/index/*']] };
-    for (const action of ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem', 'ConditionCheckItem']) {
-      expect(allowed(`dynamodb:${action}`, tableArn), action).toBe(true);
-    }
-    expect(allowed('dynamodb:Query', indexArns)).toBe(true);
-    const keyArn = { 'Fn::GetAtt': [keyId, 'Arn'] };
-    expect(allowed('kms:GenerateDataKey', keyArn)).toBe(true);
-    expect(allowed('kms:Decrypt', keyArn)).toBe(true);
-    // Nothing beyond the stack's own resources (apart from the managed logging policy).
-    expect(statements.flatMap(actions).filter((a) => a.endsWith(':*') || a === '*')).toEqual([]);
+    expect(allowedOn('ApiFunction', { Ref: secretId }, 'secretsmanager')).toContain('secretsmanager:GetSecretValue');
+    expect(allowedOn('ApiFunction', { Ref: idHashSecretId }, 'secretsmanager')).toContain('secretsmanager:GetSecretValue');
+    // Direct use of the key (envelope encryption) only with the ID vault's encryption context.
+    const direct = statementsOf('ApiFunction').filter(
+      (s) =>
+        resourcesOf(s).some((r) => JSON.stringify(r) === JSON.stringify({ 'Fn::GetAtt': [keyId, 'Arn'] })) &&
+        !s.Condition?.StringEquals?.['kms:ViaService'],
+    );
+    expect(direct).toHaveLength(1);
+    expect(actions(direct[0]!).sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
+    expect(direct[0]!.Condition).toEqual({
+      StringEquals: { 'kms:EncryptionContext:purpose': 'id-vault', 'kms:EncryptionContext:table': { Ref: tableId } },
+    });
   });
+});
+
+describe('least privilege of each function', () => {
+  const tableArn = () => ({ 'Fn::GetAtt': [only('AWS::DynamoDB::GlobalTable')[0], 'Arn'] });
+  const indexArns = () => ({ 'Fn::Join': ['', [tableArn(), '/index/*']] });
+  const functions: Record<string, { table: string[]; indexes: boolean; secrets: string[] }> = {
+    ApiFunction: {
+      table: ['BatchGetItem', 'BatchWriteItem', 'ConditionCheckItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
+      indexes: true,
+      secrets: ['AppSecret', 'IdHashSecret'],
+    },
+    AutoClaimsFunction: { table: ['GetItem', 'PutItem', 'Query'], indexes: true, secrets: [] },
+    PushPlanFunction: { table: ['BatchWriteItem', 'GetItem', 'PutItem', 'Query'], indexes: true, secrets: [] },
+    PushShardFunction: { table: ['GetItem', 'PutItem', 'Query', 'UpdateItem'], indexes: true, secrets: ['AppSecret'] },
+    PushFinishFunction: { table: ['UpdateItem'], indexes: false, secrets: [] },
+  };
+
+  it.each(Object.entries(functions))(
+    '%s runs on the table only the actions its code uses, and Query alone on the indexes',
+    (prefix, want) => {
+      expect(allowedOn(prefix, tableArn(), 'dynamodb')).toEqual(want.table.map((a) => `dynamodb:${a}`));
+      expect(allowedOn(prefix, indexArns(), 'dynamodb')).toEqual(want.indexes ? ['dynamodb:Query'] : []);
+      const everything = statementsOf(prefix).flatMap(actions);
+      for (const never of [
+        'dynamodb:*',
+        'dynamodb:Scan',
+        'dynamodb:DeleteItem',
+        'dynamodb:DeleteTable',
+        'dynamodb:DescribeTable',
+        '*',
+      ]) {
+        expect(everything, never).not.toContain(never);
+      }
+      expect(everything.filter((a) => a.endsWith(':*'))).toEqual([]);
+    },
+  );
+
+  it("the API's actions are exactly the DynamoDB operations the product code sends (outside the local runner)", () => {
+    const sources = readdirSync(path.join(infraDir, '..', 'functions', 'src'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts') && !file.startsWith(`local${path.sep}`))
+      .map((file) => readFileSync(path.join(infraDir, '..', 'functions', 'src', file), 'utf8'))
+      .join('\n');
+    const commands: Record<string, string> = {
+      Get: 'GetItem',
+      Put: 'PutItem',
+      Update: 'UpdateItem',
+      Delete: 'DeleteItem',
+      Query: 'Query',
+      Scan: 'Scan',
+      BatchGet: 'BatchGetItem',
+      BatchWrite: 'BatchWriteItem',
+      TransactGet: 'GetItem',
+    };
+    const sent = new Set<string>();
+    for (const [, name] of sources.matchAll(/new (\w+?)(?:Item)?Command\(/g)) if (commands[name!]) sent.add(commands[name!]!);
+    // A transaction's items: each needs the action of its kind.
+    for (const [, kind] of sources.matchAll(/\b(Put|Update|Delete|ConditionCheck): \{/g))
+      sent.add(kind === 'ConditionCheck' ? 'ConditionCheckItem' : `${kind}Item`);
+    expect([...sent].sort()).toEqual(functions.ApiFunction!.table);
+  });
+
+  it.each(Object.entries(functions))('%s reads only the secrets it uses, and is told only their ARNs', (prefix, want) => {
+    const [, fn] = functionNamed(prefix);
+    const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    for (const [name, variable] of [
+      ['AppSecret', 'APP_SECRET_ARN'],
+      ['IdHashSecret', 'ID_HASH_SECRET_ARN'],
+    ] as const) {
+      const [secretId] = secretNamed(name);
+      const granted = allowedOn(prefix, { Ref: secretId }, 'secretsmanager').includes('secretsmanager:GetSecretValue');
+      expect(granted, name).toBe(want.secrets.includes(name));
+      expect(env[variable], variable).toEqual(want.secrets.includes(name) ? { Ref: secretId } : undefined);
+    }
+  });
+
+  it.each(Object.keys(functions).filter((f) => f !== 'ApiFunction'))(
+    '%s may use the key only through DynamoDB and Secrets Manager, never open an ID number',
+    (prefix) => {
+      const [keyId] = only('AWS::KMS::Key');
+      const onKey = statementsOf(prefix).filter((s) =>
+        resourcesOf(s).some((r) => JSON.stringify(r) === JSON.stringify({ 'Fn::GetAtt': [keyId, 'Arn'] })),
+      );
+      expect(onKey.length).toBeGreaterThan(0);
+      for (const statement of onKey) {
+        expect(statement.Condition?.StringEquals?.['kms:ViaService']).toBe('dynamodb.cn-north-1.amazonaws.com');
+      }
+    },
+  );
 });
 
 describe('HTTP API', () => {
@@ -249,14 +379,27 @@ describe('HTTP API', () => {
     expect(apiPermissions).toHaveLength(routes.length);
   });
 
-  it('allows CORS for the app methods and headers', () => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      ProtocolType: 'HTTP',
-      CorsConfiguration: Match.objectLike({
-        AllowMethods: Match.arrayWith(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']),
-        AllowHeaders: Match.arrayWith(['Authorization', 'Content-Type']),
-      }),
+  it('allows CORS from the configured origins only, for the app methods and headers', () => {
+    const [, api] = only('AWS::ApiGatewayV2::Api');
+    expect(api.Properties.CorsConfiguration).toMatchObject({
+      AllowOrigins: ['https://h5.example.cn', 'https://staff.example.cn'],
+      AllowMethods: expect.arrayContaining(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']),
+      AllowHeaders: expect.arrayContaining(['Authorization', 'Content-Type']),
     });
+  });
+
+  it('has no CORS when no origin is configured, and refuses a wildcard origin', () => {
+    const bare = Template.fromStack(new BangfuStack(testApp(), 'Bangfu-bare', { env: { region: 'cn-north-1' } }));
+    const apis = Object.values(bare.toJSON().Resources as Record<string, Resource>).filter(
+      (r) => r.Type === 'AWS::ApiGatewayV2::Api',
+    );
+    expect(apis).toHaveLength(1);
+    expect(apis[0]!.Properties.CorsConfiguration).toBeUndefined();
+    for (const origin of ['*', 'https://*.example.cn', 'h5.example.cn']) {
+      expect(
+        () => new BangfuStack(testApp(), 'Bangfu-star', { env: { region: 'cn-north-1' }, allowedOrigins: [origin] }),
+      ).toThrow(/allowedOrigins/);
+    }
   });
 
   it('throttles the auto-deployed default stage and writes access logs', () => {
@@ -300,15 +443,63 @@ describe('monthly 免申即享 run', () => {
       FunctionName: { 'Fn::GetAtt': [fnId, 'Arn'] },
     });
   });
+});
 
-  it('may read and write the table like the API', () => {
-    const [fnId] = functionNamed('AutoClaimsFunction');
-    const role = (resources[fnId]!.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
-    const statements = ofType('AWS::IAM::Policy')
-      .filter(([, policy]) => (policy.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === role))
-      .flatMap(([, policy]) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
-    expect(statements.flatMap(actions)).toEqual(
-      expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']),
+describe('dead letters of the scheduled runs', () => {
+  it('every schedule target retries, then leaves its event in one encrypted queue kept two weeks', () => {
+    const [queueId, queue] = only('AWS::SQS::Queue');
+    expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    const rules = ofType('AWS::Events::Rule');
+    expect(rules.length).toBe(2); // auto-claims, and the push over region 15
+    for (const [id, rule] of rules) {
+      for (const target of rule.Properties.Targets as {
+        DeadLetterConfig?: unknown;
+        RetryPolicy?: { MaximumRetryAttempts: number };
+      }[]) {
+        expect(target.DeadLetterConfig, id).toEqual({ Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
+        expect(target.RetryPolicy?.MaximumRetryAttempts, id).toBe(2);
+      }
+    }
+    // EventBridge may send to it; only over TLS.
+    const [, queuePolicy] = only('AWS::SQS::QueuePolicy');
+    const statements = (queuePolicy.Properties.PolicyDocument as { Statement: (Statement & { Principal?: unknown })[] })
+      .Statement;
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' } }),
+    );
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
+  });
+
+  it('an auto-claims run that fails its retries inside Lambda goes to the queue too', () => {
+    const [queueId] = only('AWS::SQS::Queue');
+    const [fnId, fn] = functionNamed('AutoClaimsFunction');
+    expect(fn.Properties.DeadLetterConfig).toEqual({ TargetArn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: fnId },
+      MaximumRetryAttempts: 2,
+    });
+  });
+
+  it('alarms when a run is in the queue, and when a push execution fails', () => {
+    const [queueId] = only('AWS::SQS::Queue');
+    const [machineId] = only('AWS::StepFunctions::StateMachine');
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    expect(alarms).toContainEqual(
+      expect.objectContaining({
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+      }),
+    );
+    expect(alarms).toContainEqual(
+      expect.objectContaining({
+        MetricName: 'ExecutionsFailed',
+        Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: machineId } }],
+        Threshold: 0,
+      }),
     );
   });
 });
@@ -368,7 +559,7 @@ describe('monthly job push', () => {
 
 it('gives every log group a retention', () => {
   const logGroups = ofType('AWS::Logs::LogGroup');
-  expect(logGroups).toHaveLength(6); // the API's, auto-claims', the push's plan, shard and finish functions', the API access log
+  expect(logGroups).toHaveLength(7); // the API's, auto-claims', the push's plan, shard and finish functions', the push's state machine, the API access log
 
   for (const [id, group] of logGroups) {
     expect(group.Properties.RetentionInDays, id).toBeGreaterThanOrEqual(30);
