@@ -98,7 +98,7 @@ describe('deciding a claim', () => {
       token: county,
       body: { idNumbers: [idNumber('150222', '19800101', 315)] },
     });
-    expect(declared.body).toEqual({ members: 1, registryHouseholds: 1 });
+    expect(declared.body).toEqual({ members: 1 });
     const household = await decide(family, county, { decision: 'approve' });
     expect(household.status).toBe(403);
     expect(household.body.error.message.zh).toContain('自己家庭');

@@ -215,10 +215,12 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
         /** Every member, oneself included; kept only as keyed hashes. */
         idNumbers: z.array(idNumberSchema).min(1, '请至少填写本人的身份证号').max(20),
       }),
-      response: z.object({ members: z.number().int(), registryHouseholds: z.number().int() }),
+      // Only how many were kept: saying which numbers are in the registry would let anyone probe it.
+      response: z.object({ members: z.number().int() }),
+      rateLimit: { perUser: perHour(10), perIp: perHour(100) },
       handler: async ({ principal, body }) => {
         const household = await declareHousehold(ctx, principal.userId, body.idNumbers);
-        return { members: household.memberIdHashes.length, registryHouseholds: household.householdIds.length };
+        return { members: household.memberIdHashes.length };
       },
     }),
 
