@@ -19,6 +19,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  // Express could not decode a path parameter: a broken percent-escape such as /regions/%zz.
+  if (error instanceof URIError) {
+    return new ApiError('BAD_REQUEST', '网址有误，请检查后重试', 'A path parameter is not valid percent-encoding.', 'params');
+  }
   if (isDynamoUnavailable(error)) return dynamoUnavailable();
   return new ApiError('INTERNAL', '系统出了点问题，请稍后再试', 'Something went wrong; please try again later.');
 }
