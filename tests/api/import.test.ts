@@ -185,7 +185,7 @@ describe('registry export', () => {
     expect((sheet.getRow(1).values as string[]).slice(1)).toEqual(HEADER);
     const ids = sheet.getColumn(2).values.slice(2) as string[];
     expect(ids.length).toBe(await countRegistry('150222102212'));
-    expect(ids.every((id) => /^150222\*{8}[\dX]{4}$/.test(id))).toBe(true);
+    expect(ids.every((id) => /^1502\*{12}[\dX]{2}$/.test(id))).toBe(true);
   });
 
   it('refuses a region outside the caller’s scope', async () => {

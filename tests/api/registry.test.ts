@@ -1,6 +1,7 @@
 /** The real-name registry: one record per person, scope, masking and audit, binding. */
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ageOn, chinaDate } from '@bangfu/shared';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { idNumber, JINSHAN_OTHER_VILLAGE, JINSHAN_VILLAGE, workerInput, XIDOUPU_VILLAGE } from '../support/people.js';
@@ -32,15 +33,15 @@ async function wechatAccount(name: string): Promise<string> {
 }
 
 describe('creating records', () => {
-  it('derives birth date and sex, normalises skills, masks the number and stores it only sealed', async () => {
+  it('derives age and sex, normalises skills, masks the number and stores it only sealed', async () => {
     const id = idNumber('150222', '19680715', 11, 'male');
     const { status, body } = await create(township, { idNumber: id, name: '李建军', skills: ['电焊工', '瓦工'] });
     expect(status).toBe(201);
     expect(body.worker).toMatchObject({
       name: '李建军',
-      birthDate: '1968-07-15',
+      age: ageOn('1968-07-15', chinaDate(new Date())),
       sex: 'male',
-      idNumberMasked: `150222********${id.slice(-4)}`,
+      idNumberMasked: `1502${'*'.repeat(12)}${id.slice(-2)}`,
       skills: ['welder', 'bricklayer'],
       version: 1,
     });
@@ -208,7 +209,7 @@ describe('personal data: masked reads, audited reveal', () => {
       token: township,
     });
     expect(status).toBe(200);
-    expect(body.worker.idNumberMasked).toBe(`150222********${id.slice(-4)}`);
+    expect(body.worker.idNumberMasked).toBe(`1502${'*'.repeat(12)}${id.slice(-2)}`);
     const trail = await api.call('GET', `/api/v1/registry/workers/${workerId}/audit`, { token: county });
     expect(trail.body.entries[0]).toMatchObject({
       workerId,
@@ -225,7 +226,12 @@ describe('personal data: masked reads, audited reveal', () => {
       { token: township },
     );
     const summary = body.workers[0];
-    expect(summary).toMatchObject({ workerId, name: '孙美玲', idNumberMasked: expect.stringMatching(/\*{8}/), bound: false });
+    expect(summary).toMatchObject({
+      workerId,
+      name: '孙美玲',
+      idNumberMasked: expect.stringMatching(/^1502\*{12}/),
+      bound: false,
+    });
     for (const field of ['phone', 'householdId', 'skills', 'preferences', 'certificates', 'trainings', 'home'])
       expect(summary).not.toHaveProperty(field);
   });

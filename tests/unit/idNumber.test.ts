@@ -35,8 +35,9 @@ describe('GB 11643 ID numbers', () => {
     }
   });
 
-  it('masks all but the region and the last four', () => {
-    expect(maskIdNumber('15022219750308123X')).toBe('150222********123X');
+  it('masks all but the province and city and the last two: no county, birth date or sequence', () => {
+    expect(maskIdNumber('15022219750308123X')).toBe('1502************3X');
+    expect(maskIdNumber('150222********123X')).toBe('1502************3X'); // a mask stored the older way
   });
 
   it('explains the problem in Chinese through the schema', () => {

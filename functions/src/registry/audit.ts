@@ -1,6 +1,7 @@
 /**
- * The audit trail of personal data: every staff read of a full worker record,
- * every reveal of an ID number, every unbinding — who, when, which worker, why.
+ * The audit trail of personal data: every staff read of a full worker record or
+ * of a list that showed the worker, every reveal of an ID number, every
+ * unbinding — who, when, which worker, why.
  */
 import { randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -9,7 +10,7 @@ import type { Principal } from '@bangfu/shared';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 
-export const AUDIT_ACTIONS = ['read', 'reveal', 'unbind', 'create', 'import', 'payoutAccount', 'bindFailed'] as const;
+export const AUDIT_ACTIONS = ['read', 'list', 'reveal', 'unbind', 'create', 'import', 'payoutAccount', 'bindFailed'] as const;
 
 /** Why staff open a full record; asked every time, kept in the audit trail. */
 export const READ_PURPOSES = ['service', 'monthlyUpdate', 'claimReview', 'verification'] as const;

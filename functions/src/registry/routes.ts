@@ -11,20 +11,21 @@ import {
   WORKER_GROUPS,
   ownWorkerUpdateSchema,
   workerInputSchema,
-  workerSchema,
+  workerViewSchema,
   workerSummarySchema,
   workerUpdateSchema,
   type Principal,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { requireRegionScope } from '../auth/scope.js';
+import { batchPut } from '../db/batchWrite.js';
 import { pageQuerySchema } from '../db/paging.js';
 import { ApiError, unauthenticated } from '../http/apiError.js';
 import type { Counter } from '../http/rateLimit.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 import { auditEntrySchema, auditItem, auditTrail, bindFailureItem, READ_PURPOSES } from './audit.js';
 import { boundWorker, STAFF, workerInScope } from './access.js';
-import { toWorker } from './workerRepository.js';
+import { isLast4Search, toWorkerView } from './workerRepository.js';
 
 const workerIdParams = z.object({ workerId: z.string().regex(/^w_[0-9a-f-]{36}$/, '不是台账记录编号') });
 const reasonBody = z.strictObject({ reason: z.string().trim().min(4, '请写明原因（至少 4 个字）').max(200) });
@@ -73,7 +74,7 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       tag: 'registry',
       access: STAFF,
       body: workerInputSchema,
-      response: z.object({ worker: workerSchema }),
+      response: z.object({ worker: workerViewSchema }),
       status: 201,
       handler: async ({ principal, body }) => {
         requireRegionScope(principal, STAFF, body.villageCode, 'body.villageCode');
@@ -81,7 +82,7 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
         if (village?.level !== 'village') {
           throw new ApiError('VALIDATION_FAILED', '没有这个村（嘎查）代码', 'No village with that code.', 'body.villageCode');
         }
-        return { worker: await workers.create(body, principal) };
+        return { worker: toWorkerView(await workers.create(body, principal)) };
       },
     }),
 
@@ -104,7 +105,15 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       response: z.object({ workers: z.array(workerSummarySchema), nextCursor: z.string().optional() }),
       handler: async ({ principal, query }) => {
         requireRegionScope(principal, STAFF, query.regionCode, 'query.regionCode');
-        return workers.list(query);
+        const page = await workers.list(query);
+        // Names beside masked numbers: like a record read, each person shown has it on their trail
+        // before it is shown — how they were found, never the search text (four more characters).
+        const how = query.q === undefined ? '查看名单' : isLast4Search(query.q) ? '按身份证后四位查找' : '按姓名查找';
+        await batchPut(
+          ctx.table,
+          page.workers.map((w) => auditItem(principal, w.workerId, 'list', how)),
+        );
+        return page;
       },
     }),
 
@@ -116,11 +125,11 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       access: STAFF,
       params: workerIdParams,
       query: z.object({ purpose: z.enum(READ_PURPOSES) }),
-      response: z.object({ worker: workerSchema }),
+      response: z.object({ worker: workerViewSchema }),
       handler: async ({ principal, params, query }) => {
         const item = await workerInScope(ctx, principal, params.workerId);
         await writeAudit(principal, item.workerId, 'read', query.purpose);
-        return { worker: toWorker(item) };
+        return { worker: toWorkerView(item) };
       },
     }),
 
@@ -132,10 +141,10 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       access: STAFF,
       params: workerIdParams,
       body: workerUpdateSchema,
-      response: z.object({ worker: workerSchema }),
+      response: z.object({ worker: workerViewSchema }),
       handler: async ({ principal, params, body }) => {
         const item = await workerInScope(ctx, principal, params.workerId);
-        return { worker: await workers.update(item.workerId, body) };
+        return { worker: toWorkerView(await workers.update(item.workerId, body)) };
       },
     }),
 
@@ -178,11 +187,11 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       access: STAFF,
       params: workerIdParams,
       body: reasonBody,
-      response: z.object({ worker: workerSchema }),
+      response: z.object({ worker: workerViewSchema }),
       handler: async ({ principal, params, body }) => {
         const item = await workerInScope(ctx, principal, params.workerId);
         await workers.unbind(item, principal, body.reason);
-        return { worker: toWorker((await workers.getItem(item.workerId, true))!) };
+        return { worker: toWorkerView((await workers.getItem(item.workerId, true))!) };
       },
     }),
 
@@ -193,7 +202,7 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       tag: 'registry',
       access: ['worker'],
       body: z.strictObject({ name: nameSchema(2, 30), idNumber: idNumberSchema }),
-      response: z.object({ worker: workerSchema, user: userSchema }),
+      response: z.object({ worker: workerViewSchema, user: userSchema }),
       rateLimit: { perUser: perHour(30), perIp: perHour(300), wayForwardZh: ASK_OFFICER },
       handler: async ({ principal, body, req }) => {
         const idHash = ctx.idVault.hash(body.idNumber);
@@ -225,7 +234,7 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
         }
         const [worker, user] = await Promise.all([workers.getItem(item.workerId, true), ctx.users.get(principal.userId)]);
         if (!user) throw unauthenticated('The account no longer exists.');
-        return { worker: toWorker(worker!), user };
+        return { worker: toWorkerView(worker!), user };
       },
     }),
 
@@ -236,9 +245,9 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       tag: 'registry',
       access: ['worker'],
       body: ownWorkerUpdateSchema,
-      response: z.object({ worker: workerSchema }),
+      response: z.object({ worker: workerViewSchema }),
       handler: async ({ principal, body }) => {
-        return { worker: await workers.update((await boundWorker(ctx, principal)).workerId, body) };
+        return { worker: toWorkerView(await workers.update((await boundWorker(ctx, principal)).workerId, body)) };
       },
     }),
 
@@ -248,9 +257,9 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Worker: their own registry record (ID masked)',
       tag: 'registry',
       access: ['worker'],
-      response: z.object({ worker: workerSchema }),
+      response: z.object({ worker: workerViewSchema }),
       handler: async ({ principal }) => {
-        return { worker: toWorker(await boundWorker(ctx, principal)) };
+        return { worker: toWorkerView(await boundWorker(ctx, principal)) };
       },
     }),
   ];

@@ -8,14 +8,17 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   ancestorAt,
+  chinaDate,
   maskIdNumber,
   parseIdNumber,
   workerSchema,
   workerSummarySchema,
+  workerView,
   type Principal,
   type Worker,
   type WorkerInput,
   type WorkerSummary,
+  type WorkerView,
 } from '@bangfu/shared';
 import { cancellationReasons } from '../db/errors.js';
 import { queryPage } from '../db/paging.js';
@@ -90,8 +93,15 @@ export function createWorkerTransactItems(tableName: string, item: WorkerItem & 
 
 export const toWorker = (item: WorkerItem | Record<string, unknown>): Worker => workerSchema.parse(item);
 
+/** What the API shows of a record today (China's date): aged, never with its birth date. */
+export const toWorkerView = (item: Worker | Record<string, unknown>): WorkerView =>
+  workerView(toWorker(item), chinaDate(new Date()));
+
 export const toWorkerSummary = (item: Record<string, unknown>): WorkerSummary =>
-  workerSummarySchema.parse({ ...item, bound: item.boundUserId !== undefined });
+  workerSummarySchema.parse({ ...toWorkerView(item), bound: item.boundUserId !== undefined });
+
+/** A search of four digits (or X) is by the end of the ID number, anything else by name. */
+export const isLast4Search = (q: string) => /^[\dXx]{4}$/.test(q);
 
 export interface WorkerFilters {
   regionCode: string;
@@ -168,7 +178,7 @@ export function createWorkerRepository(table: TableRef, vault: IdVault) {
       const conditions: string[] = [];
       const names: Record<string, string> = {};
       const values: Record<string, unknown> = {};
-      const byLast4 = filters.q !== undefined && /^[\dXx]{4}$/.test(filters.q);
+      const byLast4 = filters.q !== undefined && isLast4Search(filters.q);
       if (filters.group) {
         conditions.push('contains(#groups, :group)');
         names['#groups'] = 'groups';

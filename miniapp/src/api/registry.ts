@@ -9,7 +9,7 @@ import type {
   LabourClass,
   ReportState,
   User,
-  Worker,
+  WorkerView,
   WorkerGroup,
   WorkerSummary,
 } from '@bangfu/shared';
@@ -21,9 +21,9 @@ const enc = encodeURIComponent;
 // ---------------------------------------------------------------- the worker's own record
 
 /** Their record, or null when this account is not bound to one yet (404). */
-export async function fetchMyWorker(): Promise<Worker | null> {
+export async function fetchMyWorker(): Promise<WorkerView | null> {
   try {
-    return (await request<{ worker: Worker }>('/v1/me/worker')).worker;
+    return (await request<{ worker: WorkerView }>('/v1/me/worker')).worker;
   } catch (error) {
     if (isApiError(error) && error.status === 404) return null;
     throw error;
@@ -31,7 +31,7 @@ export async function fetchMyWorker(): Promise<Worker | null> {
 }
 
 /** 422 IDENTITY_MISMATCH when name and number do not match a record; 409 when bound elsewhere. */
-export function bindWorker(name: string, idNumber: string): Promise<{ worker: Worker; user: User }> {
+export function bindWorker(name: string, idNumber: string): Promise<{ worker: WorkerView; user: User }> {
   return request('/v1/me/worker/bind', { method: 'POST', body: { name, idNumber } });
 }
 
@@ -42,8 +42,11 @@ export interface Preferences {
 }
 
 /** 409 VERSION_CONFLICT when `version` is stale. */
-export async function updateMyWorker(version: number, changes: { phone?: string; preferences?: Preferences }): Promise<Worker> {
-  return (await request<{ worker: Worker }>('/v1/me/worker', { method: 'PATCH', body: { version, ...changes } })).worker;
+export async function updateMyWorker(
+  version: number,
+  changes: { phone?: string; preferences?: Preferences },
+): Promise<WorkerView> {
+  return (await request<{ worker: WorkerView }>('/v1/me/worker', { method: 'PATCH', body: { version, ...changes } })).worker;
 }
 
 // ---------------------------------------------------------------- staff: the register
@@ -66,8 +69,8 @@ export function listWorkers(filters: WorkerFilters): Promise<{ workers: WorkerSu
 }
 
 /** Every read is audited with its purpose. */
-export async function fetchWorker(workerId: string, purpose: ReadPurpose): Promise<Worker> {
-  return (await request<{ worker: Worker }>(`/v1/registry/workers/${enc(workerId)}${queryString({ purpose })}`)).worker;
+export async function fetchWorker(workerId: string, purpose: ReadPurpose): Promise<WorkerView> {
+  return (await request<{ worker: WorkerView }>(`/v1/registry/workers/${enc(workerId)}${queryString({ purpose })}`)).worker;
 }
 
 /** The full ID number; the reason (≥ 4 characters) is recorded before it is shown. */

@@ -4,16 +4,16 @@
  * read) and the month just saved (so the record page shows it at once, even if a
  * re-read of the timeline lags behind the write).
  */
-import type { EmploymentRecord, Worker } from '@bangfu/shared';
+import type { EmploymentRecord, WorkerView } from '@bangfu/shared';
 
-const workers = new Map<string, Worker>();
+const workers = new Map<string, WorkerView>();
 const saved = new Map<string, EmploymentRecord>();
 
-export function rememberWorker(worker: Worker): void {
+export function rememberWorker(worker: WorkerView): void {
   workers.set(worker.workerId, worker);
 }
 
-export function recallWorker(workerId: string): Worker | undefined {
+export function recallWorker(workerId: string): WorkerView | undefined {
   return workers.get(workerId);
 }
 

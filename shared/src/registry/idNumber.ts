@@ -60,9 +60,15 @@ export function parseIdNumber(
   };
 }
 
-/** 150222********1234: the region and the last four, which staff use to find a person. */
+/**
+ * 1502************34: the province and city, and the last two. The common mask
+ * (first six, last four) hides exactly the eight birth-date digits, so beside a
+ * birth date or an age's year it is the whole number; this one hides the county,
+ * the birth date and the sequence too. Only those six characters are read, so it
+ * also narrows a mask stored the older, wider way (150222********1234).
+ */
 export function maskIdNumber(idNumber: string): string {
-  return `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`;
+  return `${idNumber.slice(0, 4)}${'*'.repeat(12)}${idNumber.slice(-2)}`;
 }
 
 /** A valid ID number, normalised to upper case; the error names the problem in Chinese. */

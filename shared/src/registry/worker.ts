@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { nameSchema } from '../names.js';
 import { regionCodeSchema } from '../regions/regionCode.js';
-import { idNumberSchema } from './idNumber.js';
+import { ageOn, idNumberSchema, maskIdNumber } from './idNumber.js';
 import { normaliseOccupation } from './occupations.js';
 import { AT_HOME_REASONS, JOB_TYPES, LABOUR_CLASSES, TRAVEL_SCOPES, WORKER_GROUPS } from './labels.js';
 
@@ -97,7 +97,7 @@ export const workerUpdateSchema = z.strictObject({
 /** What a worker may change on their own record. */
 export const ownWorkerUpdateSchema = workerUpdateSchema.pick({ version: true, phone: true, preferences: true });
 
-/** A worker as the API shows it: the ID number masked, derived facts filled in. */
+/** A worker record as stored and as the domain reads it: the ID number masked, derived facts filled in. */
 export const workerSchema = z.object(workerInputSchema.omit({ idNumber: true }).shape).extend({
   workerId: z.string(),
   idNumberMasked: z.string(),
@@ -117,18 +117,30 @@ export const workerSchema = z.object(workerInputSchema.omit({ idNumber: true }).
 export type Worker = z.infer<typeof workerSchema>;
 
 /**
+ * A worker as the API shows it: the age, never the birth date, which is the
+ * eight middle digits of the number and would complete any mask beside it.
+ */
+export const workerViewSchema = workerSchema.omit({ birthDate: true }).extend({ age: z.number().int() });
+export type WorkerView = z.infer<typeof workerViewSchema>;
+
+/** The view of a record on a day (ISO date); a mask stored the older, wider way is narrowed. */
+export function workerView({ birthDate, ...worker }: Worker, today: string): WorkerView {
+  return { ...worker, idNumberMasked: maskIdNumber(worker.idNumberMasked), age: ageOn(birthDate, today) };
+}
+
+/**
  * What the registry list shows of each person: enough to find and pick them,
  * not the full record (phone, household, skills, preferences), which only the
  * audited read returns.
  */
-export const workerSummarySchema = workerSchema
+export const workerSummarySchema = workerViewSchema
   .pick({
     workerId: true,
     name: true,
     idNumberMasked: true,
     villageCode: true,
     sex: true,
-    birthDate: true,
+    age: true,
     labourClass: true,
     groups: true,
     atHomeReason: true,

@@ -3,8 +3,11 @@
  * reported with their column and reason; each record written atomically with
  * the item of its ID hash, so nothing is half-written and one person stays one
  * record; a row whose person is already in the registry is left as it is, so
- * importing the same file twice changes nothing. Rows are taken a chunk at a
- * time and progress is stored on the import item for the uploader to poll.
+ * importing the same file twice changes nothing. A row whose number belongs to
+ * someone outside the officer's region is refused saying only what entering the
+ * person alone says (the number is registered), never whether the name matched.
+ * Rows are taken a chunk at a time and progress is stored on the import item for
+ * the uploader to poll.
  */
 import { Transform, type Readable } from 'node:stream';
 import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
@@ -18,13 +21,15 @@ import {
   type Principal,
   type WorkerInput,
 } from '@bangfu/shared';
+import { batchPut } from '../../db/batchWrite.js';
 import { cancellationReasons, isConditionFailed } from '../../db/errors.js';
 import { keys } from '../../db/tableSchema.js';
 import type { TableRef } from '../../db/versioned.js';
 import { ApiError } from '../../http/apiError.js';
 import type { RegionRepository } from '../../regions/regionRepository.js';
+import { auditItem } from '../audit.js';
 import type { IdVault } from '../idVault.js';
-import { createWorkerTransactItems, newWorkerItem } from '../workerRepository.js';
+import { createWorkerTransactItems, duplicateIdNumber, newWorkerItem } from '../workerRepository.js';
 import { readRows, type FileKind } from './readRows.js';
 
 const CHUNK_ROWS = 500;
@@ -54,6 +59,12 @@ export const importReportSchema = z.object({
   error: z.string().optional(),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
+
+interface Owner {
+  workerId: string;
+  name: string;
+  villageCode: string;
+}
 
 interface GoodRow {
   row: number;
@@ -105,14 +116,18 @@ export function createImporter(table: TableRef, vault: IdVault, regions: RegionR
     }
   }
 
-  /** Which of these ID hashes already have a record, and that record's name. */
-  async function existing(hashes: string[]): Promise<Map<string, string>> {
-    const owners = new Map<string, string>();
+  /** Which of these ID hashes already have a record, and that record's id, name and village. */
+  async function existing(hashes: string[]): Promise<Map<string, Owner>> {
+    const owners = new Map<string, Owner>();
     for (let i = 0; i < hashes.length; i += 100) {
       const found = await batchGet(hashes.slice(i, i + 100).map((hash) => keys.idHash(hash)));
       const workerIds = new Map(found.map((item) => [String(item.workerId), String(item.pk).slice('IDHASH#'.length)]));
       for (const worker of await batchGet([...workerIds.keys()].map((id) => keys.worker(id)))) {
-        owners.set(workerIds.get(String(worker.workerId))!, String(worker.name));
+        owners.set(workerIds.get(String(worker.workerId))!, {
+          workerId: String(worker.workerId),
+          name: String(worker.name),
+          villageCode: String(worker.villageCode),
+        });
       }
     }
     return owners;
@@ -186,6 +201,15 @@ export function createImporter(table: TableRef, vault: IdVault, regions: RegionR
       const earlier = await claim(report);
       if (earlier) {
         request.body.resume(); // the same upload again: answer with the first one's report
+        // An import is its starter's: another account's id says nothing of it, and is not taken over.
+        if (earlier.startedBy !== request.principal.userId) {
+          throw new ApiError(
+            'CONFLICT',
+            '这个导入编号已被使用，请重新选择文件上传',
+            'That importId is in use; send the file with a new one.',
+            'query.importId',
+          );
+        }
         if (earlier.status === 'running')
           throw new ApiError('CONFLICT', '这个文件正在导入，请稍候查看进度', 'This import is still running.');
         return earlier;
@@ -224,17 +248,27 @@ export function createImporter(table: TableRef, vault: IdVault, regions: RegionR
         const fresh: GoodRow[] = [];
         const hashes = chunk.map((r) => vault.hash(r.worker.idNumber));
         const owners = await existing([...new Set(hashes)]);
+        const attempts: Record<string, unknown>[] = [];
         chunk.forEach((r, i) => {
-          const owner = owners.get(hashes[i]!) ?? inChunk.get(hashes[i]!)?.worker.name;
+          const elsewhere = owners.get(hashes[i]!);
+          const owner = elsewhere?.name ?? inChunk.get(hashes[i]!)?.worker.name;
           if (owner === undefined) {
             inChunk.set(hashes[i]!, r);
             fresh.push(r);
+          } else if (elsewhere && !isWithinRegion(elsewhere.villageCode, scope)) {
+            // Someone else's person. One person, one record, so the row cannot be written, and
+            // saying so tells that the number is registered — as entering the person alone does;
+            // nothing more (not whether the name matched, nor where). Their own staff see the
+            // attempt on the record's trail.
+            addBad({ row: r.row, column: '身份证号', reason: duplicateIdNumber().zh });
+            attempts.push(auditItem(request.principal, elsewhere.workerId, 'import', '导入的文件里有此人的身份证号，未写入'));
           } else if (owner === r.worker.name) {
             report.unchanged++;
           } else {
             addBad({ row: r.row, column: '身份证号', reason: '这个身份证号已属于台账中的另一人（姓名不同），请核对' });
           }
         });
+        await batchPut(table, attempts);
         const written = await write(fresh);
         report.written += written;
         report.unchanged += fresh.length - written;

@@ -10,7 +10,7 @@ import {
   regionCodeSchema,
   TRAVEL_SCOPE_ZH,
   WORKER_GROUP_ZH,
-  type Worker,
+  type WorkerView,
 } from '@bangfu/shared';
 import type { AppContext } from '../../appContext.js';
 import { requireRegionScope } from '../../auth/scope.js';
@@ -18,7 +18,7 @@ import { keys } from '../../db/tableSchema.js';
 import { ApiError, notFound } from '../../http/apiError.js';
 import { defineRoute, type AnyRoute } from '../../http/route.js';
 import type { FileKind } from './readRows.js';
-import { toWorker } from '../workerRepository.js';
+import { toWorkerView } from '../workerRepository.js';
 import { importReportSchema } from './importer.js';
 
 const STAFF = ['staff', 'admin'] as const;
@@ -29,7 +29,7 @@ const KINDS: Record<string, FileKind> = { 'text/csv': 'csv', [XLSX]: 'xlsx' };
 const yuan = (fen: number) =>
   fen % 100 === 0 ? String(fen / 100) : `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
-function exportRow(worker: Worker): Record<keyof typeof IMPORT_COLUMNS, string> {
+function exportRow(worker: WorkerView): Record<keyof typeof IMPORT_COLUMNS, string> {
   return {
     name: worker.name,
     idNumber: worker.idNumberMasked, // an export never carries full ID numbers
@@ -138,7 +138,7 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
         let cursor: string | undefined;
         do {
           const page = await ctx.workers.page({ regionCode: query.regionCode, limit: 100, ...(cursor ? { cursor } : {}) });
-          for (const item of page.items) sheet.addRow(exportRow(toWorker(item))).commit();
+          for (const item of page.items) sheet.addRow(exportRow(toWorkerView(item))).commit();
           cursor = page.nextCursor;
         } while (cursor);
         sheet.commit();

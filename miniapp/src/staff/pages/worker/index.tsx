@@ -13,7 +13,7 @@ import {
   isAccountable,
   occupationName,
   type EmploymentRecord,
-  type Worker,
+  type WorkerView,
 } from '@bangfu/shared';
 import { useCallback, useState } from 'react';
 import { errorText } from '../../../api/client';
@@ -86,7 +86,7 @@ const REVEAL_REASONS: Option<string>[] = [
   { value: 'other', label: '其他原因' },
 ];
 
-function RevealId({ worker }: { worker: Worker }) {
+function RevealId({ worker }: { worker: WorkerView }) {
   const [stage, setStage] = useState<'masked' | 'asking' | 'shown'>('masked');
   const [reason, setReason] = useState<string | undefined>();
   const [otherReason, setOtherReason] = useState('');
@@ -176,14 +176,14 @@ function RevealId({ worker }: { worker: Worker }) {
 
 // ---------------------------------------------------------------- the record
 
-function WorkerFacts({ worker, village }: { worker: Worker; village: string }) {
+function WorkerFacts({ worker, village }: { worker: WorkerView; village: string }) {
   const skills = worker.skills.map((code) => occupationName(code) ?? code);
   return (
     <View className="bf-section">
       <View className="bf-subtitle">登记的信息</View>
       <CellGroup>
         <Cell title="所在村" extra={village} />
-        <Cell title="出生日期" extra={`${worker.birthDate.slice(0, 4)}年${dayText(worker.birthDate)}`} />
+        <Cell title="年龄" extra={`${worker.age} 岁`} />
         <Cell title="性别" extra={worker.sex === 'male' ? '男' : '女'} />
         <Cell title="劳动能力" extra={LABOUR_CLASS_ZH[worker.labourClass]} />
         <Cell title="帮扶类别" description={worker.groups.map((g) => WORKER_GROUP_ZH[g]).join('、') || '没有登记'} />
@@ -293,7 +293,7 @@ function Timeline({
 
 function WorkerRecord({ workerId }: { workerId: string }) {
   const [purposeBusy, setPurposeBusy] = useState<ReadPurpose | null>(null);
-  const [worker, setWorker] = useState<Worker | null>(null);
+  const [worker, setWorker] = useState<WorkerView | null>(null);
   const [purpose, setPurpose] = useState<ReadPurpose | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
   const [records, setRecords] = useState<EmploymentRecord[] | null>(null);

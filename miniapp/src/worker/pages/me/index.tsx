@@ -4,7 +4,7 @@
  */
 import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
-import { fenToYuan, formatYuan, occupationName, yuanToFen, type User, type Worker } from '@bangfu/shared';
+import { fenToYuan, formatYuan, occupationName, yuanToFen, type User, type WorkerView } from '@bangfu/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { errorText, isApiError } from '../../../api/client';
 import { bindWorker, fetchMyWorker, updateMyWorker, type Preferences } from '../../../api/registry';
@@ -26,14 +26,14 @@ import {
 import { useSession } from '../../../state/session';
 
 type Load =
-  { state: 'loading' } | { state: 'unbound' } | { state: 'bound'; worker: Worker } | { state: 'failed'; message: string };
+  { state: 'loading' } | { state: 'unbound' } | { state: 'bound'; worker: WorkerView } | { state: 'failed'; message: string };
 
 const ID_KEYBOARD = process.env.TARO_ENV === 'weapp' ? 'idcard' : 'text';
 const MONEY_KEYBOARD = process.env.TARO_ENV === 'weapp' ? 'digit' : 'text';
 
 // ---------------------------------------------------------------- binding
 
-function BindForm({ onBound }: { onBound: (worker: Worker) => void }) {
+function BindForm({ onBound }: { onBound: (worker: WorkerView) => void }) {
   const { refreshUser } = useSession();
   const [name, setName] = useState('');
   const [idNumber, setIdNumber] = useState('');
@@ -101,7 +101,7 @@ function BindForm({ onBound }: { onBound: (worker: Worker) => void }) {
 
 const joinWords = (words: string[], none: string) => (words.length ? words.join('、') : none);
 
-function Facts({ worker, user }: { worker: Worker; user: User }) {
+function Facts({ worker, user }: { worker: WorkerView; user: User }) {
   const skills = worker.skills.map((code) => occupationName(code) ?? code);
   return (
     <View className="bf-section">
@@ -124,7 +124,7 @@ function Facts({ worker, user }: { worker: Worker; user: User }) {
   );
 }
 
-function PreferencesView({ worker, onEdit }: { worker: Worker; onEdit: () => void }) {
+function PreferencesView({ worker, onEdit }: { worker: WorkerView; onEdit: () => void }) {
   const p = worker.preferences;
   return (
     <View className="bf-section">
@@ -156,8 +156,8 @@ function PreferencesForm({
   onCancel,
   onConflict,
 }: {
-  worker: Worker;
-  onSaved: (worker: Worker) => void;
+  worker: WorkerView;
+  onSaved: (worker: WorkerView) => void;
   onCancel: () => void;
   /** Someone else changed the record: reload it. */
   onConflict: () => Promise<void>;
