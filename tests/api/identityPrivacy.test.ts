@@ -38,7 +38,7 @@ beforeAll(async () => {
     api.loginAs('demo-staff-village-1'),
     api.loginAs('demo-employer-1'),
   ]);
-});
+}, 180_000); // seeding the demo county is slow on a busy machine
 afterAll(async () => {
   process.stdout.write = realWrite;
   await api?.close();
