@@ -5,6 +5,7 @@
  * nothing (the table's stream is read after every request; audit and rate-limit items are
  * the only writes allowed on a refusal). Fixed seeds, printed with any failure, make a run
  * repeatable: FUZZ_SEED=<seed> FUZZ_RUNS=<n> npx vitest run --project api tests/api/fuzz.test.ts
+ * (FUZZ_LOG=1 prints the app's log, with the stack of each 5xx).
  * tests/bench/fuzz.ts sends 100,000.
  */
 import fc from 'fast-check';
@@ -32,7 +33,7 @@ beforeAll(async () => {
     wechatApiBase: wechat.url,
     // One client sends everything: the per-client throttle would answer much of it 429. The
     // budgets of routes that guess or move money stay as they are (their 429 is a refusal too).
-    env: { CLIENT_RATE_PER_SECOND: '1000000', CLIENT_BURST: '1000000' },
+    env: { CLIENT_RATE_PER_SECOND: '1000000', CLIENT_BURST: '1000000', ...(process.env.FUZZ_LOG ? { LOG_LEVEL: 'ERROR' } : {}) },
   });
   world = await buildFuzzWorld(api);
   operations = operationsOf((await api.call('GET', '/api/openapi.json')).body);

@@ -121,6 +121,8 @@ export function createPositionRepository(table: TableRef) {
      * position is stored as open (expiry is derived), so it is written back as open.
      */
     async save(record: PositionRecord, expectedVersion: number): Promise<Position> {
+      // No position reaches a version whose successor is not a safe integer: naming one is stale, not a 500.
+      if (!Number.isSafeInteger(expectedVersion + 1)) throw versionConflict();
       const stored = record.position.status === 'expired' ? { ...record.position, status: 'open' as const } : record.position;
       const next = { ...stored, version: expectedVersion + 1, updatedAt: new Date().toISOString() };
       try {
