@@ -29,7 +29,11 @@ export function createAppContext(
   options: { devLogin: boolean; now?: () => number },
 ): AppContext {
   const table = {
-    db: createDynamoClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT }),
+    db: createDynamoClient({
+      region: config.AWS_REGION,
+      endpoint: config.DYNAMODB_ENDPOINT,
+      answerMs: config.DYNAMODB_ANSWER_MS,
+    }),
     tableName: config.TABLE_NAME,
   };
   const idVault = createIdVault(dataKeyProvider(config), secrets.idHashKey);

@@ -4,6 +4,7 @@ export * from './auth/schemas.js';
 export * from './http/errors.js';
 export * from './http/rateLimit.js';
 export * from './auth/authorize.js';
+export * from './auth/scope.js';
 export * from './registry/idNumber.js';
 export * from './registry/occupations.js';
 export * from './registry/labels.js';

@@ -42,6 +42,7 @@ export function authRoutes(ctx: AppContext): AnyRoute[] {
     summary: 'Log in with the code from wx.login(); the first login creates a worker account',
     tag: 'auth',
     access: 'public',
+    scope: { kind: 'public' },
     body: wechatLoginRequestSchema,
     response: sessionSchema,
     // Each first login makes an account: a client address may log in a village's phones, not a crowd.
@@ -61,6 +62,7 @@ export function authRoutes(ctx: AppContext): AnyRoute[] {
     summary: 'Local runner only: log in as an existing account',
     tag: 'auth',
     access: 'public',
+    scope: { kind: 'public' },
     body: devLoginRequestSchema,
     response: sessionSchema,
     handler: async ({ body }) => {
@@ -76,6 +78,7 @@ export function authRoutes(ctx: AppContext): AnyRoute[] {
     summary: 'Local runner only: the demo accounts to log in as',
     tag: 'auth',
     access: 'public',
+    scope: { kind: 'public' },
     response: z.object({ users: z.array(demoLoginSchema) }),
     handler: async () => ({ users: await listDemoLogins(ctx.table) }),
   });

@@ -20,7 +20,7 @@ import { ApiError } from '../http/apiError.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 import { boundWorker } from '../registry/access.js';
 import { workerNotFound, type WorkerItem } from '../registry/workerRepository.js';
-import { isReadableByAll, managedPosition } from './access.js';
+import { isReadableByAll } from './access.js';
 import { applicationNotFound } from './applicationRepository.js';
 import { toCard } from './geoQuery.js';
 import { positionIdParams } from './positionRoutes.js';
@@ -68,6 +68,7 @@ export function applicationRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Worker (bound): apply for an open position; applying again returns the same application',
       tag: 'applications',
       access: ['worker'],
+      scope: { kind: 'self' },
       params: positionIdParams,
       response: z.object({ application: applicationSchema, created: z.boolean() }),
       handler: async ({ principal, params }) => {
@@ -92,6 +93,7 @@ export function applicationRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Worker: their applications with the jobs, newest first',
       tag: 'applications',
       access: ['worker'],
+      scope: { kind: 'self' },
       response: z.object({ applications: z.array(myApplicationSchema) }),
       handler: async ({ principal }) => {
         const worker = await boundWorker(ctx, principal);
@@ -112,10 +114,11 @@ export function applicationRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Employer of the position, or staff in scope: the applicants, with what matters for the job (no ID number)',
       tag: 'applications',
       access: ['employer', 'staff', 'admin'],
+      scope: { kind: 'object', entity: 'position', field: 'params.positionId', id: ({ params }) => params.positionId },
       params: positionIdParams,
       response: z.object({ applicants: z.array(applicantSchema) }),
-      handler: async ({ principal, params }) => {
-        const { position } = await managedPosition(ctx, principal, params.positionId);
+      handler: async ({ object }) => {
+        const { position } = object;
         const today = chinaDate(new Date());
         const applications = await ctx.applications.ofPosition(position.positionId);
         return { applicants: await Promise.all(applications.map((a) => applicantView(a, position.location, today))) };
@@ -128,11 +131,12 @@ export function applicationRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Employer: accept an application (to meet) or reject it with a reason the worker reads',
       tag: 'applications',
       access: ['employer'],
+      scope: { kind: 'object', entity: 'position', field: 'params.positionId', id: ({ params }) => params.positionId },
       params: applicantParams,
       body: applicationDecisionSchema,
       response: z.object({ application: applicationSchema }),
+      // The scope has checked that the position is the caller's own.
       handler: async ({ principal, params, body }) => {
-        await managedPosition(ctx, principal, params.positionId);
         const application = await applicationOf(params.positionId, params.workerId);
         return { application: await ctx.applications.decide(application, body.decision, principal.userId, body.reason) };
       },
@@ -144,11 +148,12 @@ export function applicationRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Employer: confirm a hire — filled count +1 (never past headcount) and the worker’s month recorded, together',
       tag: 'applications',
       access: ['employer'],
+      scope: { kind: 'object', entity: 'position', field: 'params.positionId', id: ({ params }) => params.positionId },
       params: applicantParams,
       body: hireSchema,
       response: z.object({ application: applicationSchema, position: positionSchema }),
-      handler: async ({ principal, params, body }) => {
-        const { position } = await managedPosition(ctx, principal, params.positionId);
+      handler: async ({ object, principal, params, body }) => {
+        const { position } = object;
         const application = await applicationOf(params.positionId, params.workerId);
         const worker = await ctx.workers.getItem(application.workerId);
         if (!worker) throw workerNotFound();

@@ -11,13 +11,12 @@ import {
   type LatLng,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { requireRegionScope } from '../auth/scope.js';
 import { pageQuerySchema } from '../db/paging.js';
 import { ApiError, unauthenticated } from '../http/apiError.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 import { checkedPlace } from '../regions/place.js';
 import { STAFF } from '../registry/access.js';
-import { employerInScope, ownEmployer } from './access.js';
+import { ownEmployer } from './access.js';
 
 const employerIdParams = z.object({ employerId: z.string().regex(/^e_[0-9a-f-]{36}$/, '不是用人单位编号') });
 const employerResponse = z.object({ employer: employerSchema });
@@ -47,6 +46,7 @@ export function employerRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Employer: its own profile (404 until it has one)',
       tag: 'employers',
       access: ['employer'],
+      scope: { kind: 'self' },
       response: employerResponse,
       handler: async ({ principal }) => ({ employer: await ownEmployer(ctx, principal) }),
     }),
@@ -57,6 +57,7 @@ export function employerRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Employer: create its profile, to be verified by staff of its region',
       tag: 'employers',
       access: ['employer'],
+      scope: { kind: 'self' },
       body: employerInputSchema,
       response: z.object({ employer: employerSchema, user: userSchema }),
       status: 201,
@@ -76,6 +77,7 @@ export function employerRoutes(ctx: AppContext): AnyRoute[] {
         'Employer: change its profile on the version read; renamed or moved, it waits for verification again and its positions leave the map',
       tag: 'employers',
       access: ['employer'],
+      scope: { kind: 'self' },
       body: employerUpdateSchema,
       response: employerResponse,
       handler: async ({ principal, body }) => {
@@ -100,13 +102,13 @@ export function employerRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: the employers of a county, township or village, optionally by verification status',
       tag: 'employers',
       access: STAFF,
+      scope: { kind: 'region', field: 'query.regionCode', region: ({ query }) => query.regionCode },
       query: pageQuerySchema.extend({
         regionCode: regionCodeSchema.refine((code) => code.length >= 6, '请选择一个旗县或更细的区域（至少 6 位代码）'),
         status: z.enum(VERIFICATION_STATUSES).optional(),
       }),
       response: z.object({ employers: z.array(employerSchema), nextCursor: z.string().optional() }),
-      handler: async ({ principal, query }) => {
-        requireRegionScope(principal, STAFF, query.regionCode, 'query.regionCode');
+      handler: async ({ query }) => {
         return ctx.employers.listInRegion(query.regionCode, query);
       },
     }),
@@ -117,11 +119,12 @@ export function employerRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: verify an employer (its open positions go on the map) or reject it with a reason',
       tag: 'employers',
       access: STAFF,
+      scope: { kind: 'object', entity: 'employer', field: 'params.employerId', id: ({ params }) => params.employerId },
       params: employerIdParams,
       body: verificationDecisionSchema,
       response: employerResponse,
-      handler: async ({ principal, params, body }) => {
-        const current = await employerInScope(ctx, principal, params.employerId);
+      handler: async ({ object, principal, body }) => {
+        const current = object;
         const employer = await ctx.employers.decideVerification(current, body.version, body.decision, principal, body.note);
         await ctx.positions.followEmployer(employer);
         return { employer };
@@ -134,11 +137,12 @@ export function employerRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: record a 帮扶车间’s recognition (认定 / 退出) and the 帮扶对象 it employs',
       tag: 'employers',
       access: STAFF,
+      scope: { kind: 'object', entity: 'employer', field: 'params.employerId', id: ({ params }) => params.employerId },
       params: employerIdParams,
       body: workshopStatusSchema.extend({ version: z.number().int().min(1) }),
       response: employerResponse,
-      handler: async ({ principal, params, body }) => {
-        const employer = await employerInScope(ctx, principal, params.employerId);
+      handler: async ({ object, body }) => {
+        const employer = object;
         if (employer.kind !== 'assistanceWorkshop') {
           throw new ApiError(
             'VALIDATION_FAILED',

@@ -17,13 +17,12 @@ import {
   type PositionFilters,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { requireRegionScope } from '../auth/scope.js';
 import { pageQuerySchema } from '../db/paging.js';
 import { ApiError } from '../http/apiError.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 import { parseInput } from '../http/validation.js';
 import { STAFF } from '../registry/access.js';
-import { isReadableByAll, managedPosition, ownEmployer } from './access.js';
+import { ownEmployer } from './access.js';
 import { checkedPlace } from '../regions/place.js';
 import { inBox, nearby } from './geoQuery.js';
 import { newPosition, positionNotFound, type PositionRecord } from './positionRepository.js';
@@ -58,6 +57,7 @@ export function positionRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Anyone: open positions within a radius of a point (GCJ-02), nearest first, with filters and a cursor',
       tag: 'positions',
       access: 'public',
+      scope: { kind: 'public' },
       query: nearbyQuerySchema,
       response: nearbyResponseSchema,
       handler: async ({ query }) => {
@@ -78,6 +78,7 @@ export function positionRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Anyone: what a map box shows at a zoom: clusters with counts, or single markers',
       tag: 'positions',
       access: 'public',
+      scope: { kind: 'public' },
       query: mapQuerySchema,
       response: mapResponseSchema,
       handler: async ({ query }) =>
@@ -90,6 +91,7 @@ export function positionRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Employer: post a position, open at once (on the map once the employer is verified) or as a draft',
       tag: 'positions',
       access: ['employer'],
+      scope: { kind: 'self' },
       body: positionCreateSchema,
       response: positionResponse,
       status: 201,
@@ -113,6 +115,7 @@ export function positionRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Employer: its own positions, newest first',
       tag: 'positions',
       access: ['employer'],
+      scope: { kind: 'self' },
       response: z.object({ positions: z.array(positionSchema) }),
       handler: async ({ principal }) => {
         const employer = await ownEmployer(ctx, principal);
@@ -126,12 +129,12 @@ export function positionRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: the positions of a county, township or village',
       tag: 'positions',
       access: STAFF,
+      scope: { kind: 'region', field: 'query.regionCode', region: ({ query }) => query.regionCode },
       query: pageQuerySchema.extend({
         regionCode: regionCodeSchema.refine((code) => code.length >= 6, '请选择一个旗县或更细的区域（至少 6 位代码）'),
       }),
       response: z.object({ positions: z.array(positionSchema), nextCursor: z.string().optional() }),
-      handler: async ({ principal, query }) => {
-        requireRegionScope(principal, STAFF, query.regionCode, 'query.regionCode');
+      handler: async ({ query }) => {
         return ctx.positions.listInRegion(query.regionCode, query);
       },
     }),
@@ -142,17 +145,16 @@ export function positionRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Anyone: one position with its employer (drafts and unverified employers’ only for them and staff)',
       tag: 'positions',
       access: 'public',
+      scope: {
+        kind: 'object',
+        entity: 'position',
+        field: 'params.positionId',
+        id: ({ params }) => params.positionId,
+        publicRead: true,
+      },
       params: positionIdParams,
       response: positionDetailSchema,
-      handler: async ({ principal, params }) => {
-        const found = await ctx.positions.get(params.positionId);
-        if (!found) throw positionNotFound();
-        const record = isReadableByAll(found)
-          ? found
-          : principal && principal.role !== 'worker'
-            ? await managedPosition(ctx, principal, params.positionId)
-            : undefined;
-        if (!record) throw positionNotFound();
+      handler: async ({ object: record }) => {
         const employer = await ctx.employers.get(record.position.employerId);
         if (!employer) throw positionNotFound();
         return { position: record.position, employer: employerPublicSchema.parse(employer) };
@@ -165,11 +167,12 @@ export function positionRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Employer: edit its own position on the version read (headcount never below those hired)',
       tag: 'positions',
       access: ['employer'],
+      scope: { kind: 'object', entity: 'position', field: 'params.positionId', id: ({ params }) => params.positionId },
       params: positionIdParams,
       body: positionUpdateSchema,
       response: positionResponse,
-      handler: async ({ principal, params, body }) => {
-        const record = await managedPosition(ctx, principal, params.positionId);
+      handler: async ({ object, body }) => {
+        const record = object;
         const { version, ...changes } = body;
         const merged = { ...record.position, ...changes };
         parseInput(positionInputSchema, inputOf(merged), 'body');
@@ -194,11 +197,12 @@ export function positionRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Employer: open a draft or a closed position (not one staff took down)',
       tag: 'positions',
       access: ['employer'],
+      scope: { kind: 'object', entity: 'position', field: 'params.positionId', id: ({ params }) => params.positionId },
       params: positionIdParams,
       body: versionBody,
       response: positionResponse,
-      handler: async ({ principal, params, body }) => {
-        const record = await managedPosition(ctx, principal, params.positionId);
+      handler: async ({ object, body }) => {
+        const record = object;
         const { position } = record;
         if (position.takenDown)
           throw conflict('这个岗位被工作人员下架了，请联系乡镇就业服务站', 'Staff took this position down.');
@@ -222,11 +226,12 @@ export function positionRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Employer: stop recruiting (the position leaves the map)',
       tag: 'positions',
       access: ['employer'],
+      scope: { kind: 'object', entity: 'position', field: 'params.positionId', id: ({ params }) => params.positionId },
       params: positionIdParams,
       body: versionBody,
       response: positionResponse,
-      handler: async ({ principal, params, body }) => {
-        const record = await managedPosition(ctx, principal, params.positionId);
+      handler: async ({ object, body }) => {
+        const record = object;
         if (record.position.status === 'closed' || record.position.status === 'filled') return { position: record.position };
         return { position: await ctx.positions.save(withStatus(record, 'closed'), body.version) };
       },
@@ -238,14 +243,15 @@ export function positionRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: take a position in their region down, with the reason recorded',
       tag: 'positions',
       access: STAFF,
+      scope: { kind: 'object', entity: 'position', field: 'params.positionId', id: ({ params }) => params.positionId },
       params: positionIdParams,
       body: z.strictObject({
         version: z.number().int().min(1),
         reason: z.string().trim().min(4, '请写明下架原因（至少 4 个字）').max(200),
       }),
       response: positionResponse,
-      handler: async ({ principal, params, body }) => {
-        const record = await managedPosition(ctx, principal, params.positionId);
+      handler: async ({ object, principal, body }) => {
+        const record = object;
         const takenDown = { by: principal.userId, at: new Date().toISOString(), reason: body.reason };
         return {
           position: await ctx.positions.save(

@@ -13,6 +13,7 @@ export function regionRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'An administrative division and its children (e.g. a county and its townships)',
       tag: 'regions',
       access: 'public',
+      scope: { kind: 'public' },
       params: z.object({ code: regionCodeSchema }),
       response: z.object({ region: regionSchema, children: z.array(regionSchema) }),
       handler: async ({ params }) => {

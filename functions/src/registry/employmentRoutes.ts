@@ -12,7 +12,7 @@ import {
 import type { AppContext } from '../appContext.js';
 import { ApiError } from '../http/apiError.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
-import { boundWorker, STAFF, workerInScope } from './access.js';
+import { boundWorker, STAFF } from './access.js';
 import type { EmploymentAuthor } from './employmentRepository.js';
 import type { WorkerItem } from './workerRepository.js';
 
@@ -47,11 +47,12 @@ export function employmentRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: record a worker’s employment for a month (a later record supersedes, history kept)',
       tag: 'registry',
       access: STAFF,
+      scope: { kind: 'object', entity: 'worker', field: 'params.workerId', id: ({ params }) => params.workerId },
       params: z.object({ workerId, month: monthParam }),
       body: employmentInputSchema,
       response: recordResponse,
-      handler: async ({ principal, params, body }) => {
-        const item = await workerInScope(ctx, principal, params.workerId);
+      handler: async ({ object, principal, params, body }) => {
+        const item = object;
         return { record: await record(item, params.month, body, { source: 'staff', ...officer(principal) }) };
       },
     }),
@@ -62,13 +63,13 @@ export function employmentRoutes(ctx: AppContext): AnyRoute[] {
         'Staff: confirm (核实) a worker’s own report of a month, as read at its revision; only then does it count for money',
       tag: 'registry',
       access: STAFF,
+      scope: { kind: 'object', entity: 'worker', field: 'params.workerId', id: ({ params }) => params.workerId },
       params: z.object({ workerId, month: acceptedMonthSchema }),
       body: employmentConfirmationSchema,
       response: recordResponse,
-      handler: async ({ principal, params, body }) => {
-        const item = await workerInScope(ctx, principal, params.workerId);
-        return { record: await ctx.employment.confirm(item.workerId, params.month, body.revision, officer(principal)) };
-      },
+      handler: async ({ object, principal, params, body }) => ({
+        record: await ctx.employment.confirm(object.workerId, params.month, body.revision, officer(principal)),
+      }),
     }),
     defineRoute({
       method: 'get',
@@ -76,10 +77,11 @@ export function employmentRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: a worker’s month-by-month employment, newest first',
       tag: 'registry',
       access: STAFF,
+      scope: { kind: 'object', entity: 'worker', field: 'params.workerId', id: ({ params }) => params.workerId },
       params: z.object({ workerId }),
       response: timelineResponse,
-      handler: async ({ principal, params }) => ({
-        records: await ctx.employment.timeline((await workerInScope(ctx, principal, params.workerId)).workerId),
+      handler: async ({ object }) => ({
+        records: await ctx.employment.timeline(object.workerId),
       }),
     }),
     defineRoute({
@@ -88,10 +90,11 @@ export function employmentRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: every revision of one month, oldest first',
       tag: 'registry',
       access: STAFF,
+      scope: { kind: 'object', entity: 'worker', field: 'params.workerId', id: ({ params }) => params.workerId },
       params: z.object({ workerId, month: acceptedMonthSchema }),
       response: z.object({ revisions: z.array(employmentRecordSchema) }),
-      handler: async ({ principal, params }) => ({
-        revisions: await ctx.employment.history((await workerInScope(ctx, principal, params.workerId)).workerId, params.month),
+      handler: async ({ object, params }) => ({
+        revisions: await ctx.employment.history(object.workerId, params.month),
       }),
     }),
     defineRoute({
@@ -100,6 +103,7 @@ export function employmentRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Worker: report their own employment for a month',
       tag: 'registry',
       access: ['worker'],
+      scope: { kind: 'self' },
       params: z.object({ month: monthParam }),
       body: employmentInputSchema,
       response: recordResponse,
@@ -113,6 +117,7 @@ export function employmentRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Worker: their own month-by-month employment',
       tag: 'registry',
       access: ['worker'],
+      scope: { kind: 'self' },
       response: timelineResponse,
       handler: async ({ principal }) => ({
         records: await ctx.employment.timeline((await boundWorker(ctx, principal)).workerId),

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { acceptedMonthSchema, isFutureMonth, regionCodeSchema, reportingDeadlines, reportState } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { requireRegionScope } from '../auth/scope.js';
 import { ApiError } from '../http/apiError.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 import type { Region } from '../regions/regionRepository.js';
@@ -26,6 +25,7 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: report a village’s month (due the 15th) or a township’s (due the 25th)',
       tag: 'registry',
       access: STAFF,
+      scope: { kind: 'region', field: 'body.regionCode', region: ({ body }) => body.regionCode },
       body: z.strictObject({
         month: acceptedMonthSchema.refine((m) => !isFutureMonth(m, new Date()), '不能报送还没到的月份'),
         regionCode: regionCodeSchema.refine((c) => c.length === 9 || c.length === 12, '只有村（嘎查）和乡镇（苏木）报送'),
@@ -34,7 +34,6 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
         report: z.object({ regionCode: z.string(), month: z.string(), reportedBy: z.string(), reportedAt: z.string() }),
       }),
       handler: async ({ principal, body }) => {
-        requireRegionScope(principal, STAFF, body.regionCode, 'body.regionCode');
         if (!(await ctx.regions.get(body.regionCode))) {
           throw new ApiError('VALIDATION_FAILED', '没有这个地区', 'No region with that code.', 'body.regionCode');
         }
@@ -47,6 +46,7 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: which villages and townships of a county or township have reported a month',
       tag: 'registry',
       access: STAFF,
+      scope: { kind: 'region', field: 'query.regionCode', region: ({ query }) => query.regionCode },
       query: z.object({
         month: acceptedMonthSchema,
         regionCode: regionCodeSchema.refine((c) => c.length === 6 || c.length === 9, '请选择旗县或乡镇（苏木）'),
@@ -57,8 +57,7 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
         townships: z.array(regionStatusSchema),
         villages: z.array(regionStatusSchema),
       }),
-      handler: async ({ principal, query }) => {
-        requireRegionScope(principal, STAFF, query.regionCode, 'query.regionCode');
+      handler: async ({ query }) => {
         const region = await ctx.regions.get(query.regionCode);
         if (!region) throw new ApiError('NOT_FOUND', '没有这个地区', 'No region with that code.');
         const townships = region.level === 'county' ? await ctx.regions.children(region.code) : [region];

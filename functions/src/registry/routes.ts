@@ -3,9 +3,9 @@ import { z } from 'zod';
 import {
   clientAddressKey,
   idNumberSchema,
+  perHour,
   LABOUR_CLASSES,
   nameSchema,
-  perHour,
   regionCodeSchema,
   userSchema,
   WORKER_GROUPS,
@@ -17,14 +17,13 @@ import {
   type Principal,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { requireRegionScope } from '../auth/scope.js';
 import { batchPut } from '../db/batchWrite.js';
 import { pageQuerySchema } from '../db/paging.js';
 import { ApiError, unauthenticated } from '../http/apiError.js';
 import type { Counter } from '../http/rateLimit.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 import { auditEntrySchema, auditItem, auditTrail, bindFailureItem, READ_PURPOSES } from './audit.js';
-import { boundWorker, STAFF, workerInScope } from './access.js';
+import { boundWorker, STAFF } from './access.js';
 import { isLast4Search, toWorkerView } from './workerRepository.js';
 
 const workerIdParams = z.object({ workerId: z.string().regex(/^w_[0-9a-f-]{36}$/, '不是台账记录编号') });
@@ -73,11 +72,11 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: enter a person into the registry (one record per ID number)',
       tag: 'registry',
       access: STAFF,
+      scope: { kind: 'region', field: 'body.villageCode', region: ({ body }) => body.villageCode },
       body: workerInputSchema,
       response: z.object({ worker: workerViewSchema }),
       status: 201,
       handler: async ({ principal, body }) => {
-        requireRegionScope(principal, STAFF, body.villageCode, 'body.villageCode');
         const village = await ctx.regions.get(body.villageCode);
         if (village?.level !== 'village') {
           throw new ApiError('VALIDATION_FAILED', '没有这个村（嘎查）代码', 'No village with that code.', 'body.villageCode');
@@ -92,6 +91,7 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: the registry of a county, township or village, filtered; search by name or last 4 ID characters',
       tag: 'registry',
       access: STAFF,
+      scope: { kind: 'region', field: 'query.regionCode', region: ({ query }) => query.regionCode },
       query: pageQuerySchema.extend({
         regionCode: regionCodeSchema.refine((code) => code.length >= 6, '请选择一个旗县或更细的区域（至少 6 位代码）'),
         group: z.enum(WORKER_GROUPS).optional(),
@@ -104,7 +104,6 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       }),
       response: z.object({ workers: z.array(workerSummarySchema), nextCursor: z.string().optional() }),
       handler: async ({ principal, query }) => {
-        requireRegionScope(principal, STAFF, query.regionCode, 'query.regionCode');
         const page = await workers.list(query);
         // Names beside masked numbers: like a record read, each person shown has it on their trail
         // before it is shown — how they were found, never the search text (four more characters).
@@ -123,11 +122,12 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: one full record (ID masked); every read is audited with its purpose',
       tag: 'registry',
       access: STAFF,
+      scope: { kind: 'object', entity: 'worker', field: 'params.workerId', id: ({ params }) => params.workerId },
       params: workerIdParams,
       query: z.object({ purpose: z.enum(READ_PURPOSES) }),
       response: z.object({ worker: workerViewSchema }),
-      handler: async ({ principal, params, query }) => {
-        const item = await workerInScope(ctx, principal, params.workerId);
+      handler: async ({ object, principal, query }) => {
+        const item = object;
         await writeAudit(principal, item.workerId, 'read', query.purpose);
         return { worker: toWorkerView(item) };
       },
@@ -139,11 +139,12 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: change a record (labour class, groups, skills, preferences, exit…), naming the version read',
       tag: 'registry',
       access: STAFF,
+      scope: { kind: 'object', entity: 'worker', field: 'params.workerId', id: ({ params }) => params.workerId },
       params: workerIdParams,
       body: workerUpdateSchema,
       response: z.object({ worker: workerViewSchema }),
-      handler: async ({ principal, params, body }) => {
-        const item = await workerInScope(ctx, principal, params.workerId);
+      handler: async ({ object, body }) => {
+        const item = object;
         return { worker: toWorkerView(await workers.update(item.workerId, body)) };
       },
     }),
@@ -154,12 +155,13 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: show the full ID number once, with a reason; audited before it is shown',
       tag: 'registry',
       access: STAFF,
+      scope: { kind: 'object', entity: 'worker', field: 'params.workerId', id: ({ params }) => params.workerId },
       params: workerIdParams,
       body: reasonBody,
       response: z.object({ idNumber: z.string() }),
       rateLimit: { perUser: perHour(30), perIp: perHour(300) },
-      handler: async ({ principal, params, body }) => {
-        const item = await workerInScope(ctx, principal, params.workerId);
+      handler: async ({ object, principal, body }) => {
+        const item = object;
         await writeAudit(principal, item.workerId, 'reveal', body.reason);
         return { idNumber: await workers.revealIdNumber(item) };
       },
@@ -171,10 +173,11 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: who read or changed this record, newest first',
       tag: 'registry',
       access: STAFF,
+      scope: { kind: 'object', entity: 'worker', field: 'params.workerId', id: ({ params }) => params.workerId },
       params: workerIdParams,
       response: z.object({ entries: z.array(auditEntrySchema) }),
-      handler: async ({ principal, params }) => {
-        const item = await workerInScope(ctx, principal, params.workerId);
+      handler: async ({ object }) => {
+        const item = object;
         return { entries: await auditTrail(ctx.table, item.workerId) };
       },
     }),
@@ -185,11 +188,12 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: undo the WeChat binding of a record, with the reason recorded',
       tag: 'registry',
       access: STAFF,
+      scope: { kind: 'object', entity: 'worker', field: 'params.workerId', id: ({ params }) => params.workerId },
       params: workerIdParams,
       body: reasonBody,
       response: z.object({ worker: workerViewSchema }),
-      handler: async ({ principal, params, body }) => {
-        const item = await workerInScope(ctx, principal, params.workerId);
+      handler: async ({ object, principal, body }) => {
+        const item = object;
         await workers.unbind(item, principal, body.reason);
         return { worker: toWorkerView((await workers.getItem(item.workerId, true))!) };
       },
@@ -201,6 +205,7 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Worker: bind this account to their registry record by name and ID number',
       tag: 'registry',
       access: ['worker'],
+      scope: { kind: 'self' },
       body: z.strictObject({ name: nameSchema(2, 30), idNumber: idNumberSchema }),
       response: z.object({ worker: workerViewSchema, user: userSchema }),
       rateLimit: { perUser: perHour(30), perIp: perHour(300), wayForwardZh: ASK_OFFICER },
@@ -244,6 +249,7 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Worker: change their phone or job preferences, naming the version read',
       tag: 'registry',
       access: ['worker'],
+      scope: { kind: 'self' },
       body: ownWorkerUpdateSchema,
       response: z.object({ worker: workerViewSchema }),
       handler: async ({ principal, body }) => {
@@ -257,6 +263,7 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Worker: their own registry record (ID masked)',
       tag: 'registry',
       access: ['worker'],
+      scope: { kind: 'self' },
       response: z.object({ worker: workerViewSchema }),
       handler: async ({ principal }) => {
         return { worker: toWorkerView(await boundWorker(ctx, principal)) };

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { isWithinRegion, regionCodeSchema, roleSchema, ROLES, updateMeRequestSchema, userSchema } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { requireRegionScope } from '../auth/scope.js';
 import { pageQuerySchema } from '../db/paging.js';
 import { isStaffRole } from '../auth/tokens.js';
 import { ApiError, notFound, unauthenticated } from '../http/apiError.js';
@@ -17,6 +16,7 @@ export function userRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'The logged-in account',
       tag: 'account',
       access: ROLES,
+      scope: { kind: 'self' },
       response: z.object({ user: userSchema }),
       handler: async ({ principal }) => {
         const user = await ctx.users.get(principal.userId);
@@ -30,6 +30,7 @@ export function userRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Change the display name or care mode (关怀版); names the version it read',
       tag: 'account',
       access: ROLES,
+      scope: { kind: 'self' },
       body: updateMeRequestSchema,
       response: z.object({ user: userSchema }),
       handler: async ({ principal, body }) => {
@@ -43,13 +44,13 @@ export function userRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: the accounts of a county, township or village within their scope',
       tag: 'account',
       access: STAFF_ROLES,
+      scope: { kind: 'region', field: 'query.regionCode', region: ({ query }) => query.regionCode },
       query: pageQuerySchema.extend({
         regionCode: regionCodeSchema.refine((code) => code.length >= 6, '请选择一个旗县或更细的区域（至少 6 位代码）'),
         role: roleSchema.optional(),
       }),
       response: z.object({ users: z.array(userSchema), nextCursor: z.string().optional() }),
-      handler: async ({ principal, query }) => {
-        requireRegionScope(principal, STAFF_ROLES, query.regionCode, 'query.regionCode');
+      handler: async ({ query }) => {
         return ctx.users.listInRegion(query.regionCode, query);
       },
     }),

@@ -105,12 +105,6 @@ export function chinaMonth(now: Date): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
 }
 
-
-/** The month of an instant in China Standard Time (UTC+8, no daylight saving). */
-export function chinaMonth(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
-}
-
 /** The month after `month`, YYYY-MM. */
 export function nextMonth(month: string): string {
   const [year, m] = month.split('-').map(Number) as [number, number];

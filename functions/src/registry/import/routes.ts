@@ -13,9 +13,8 @@ import {
   type WorkerView,
 } from '@bangfu/shared';
 import type { AppContext } from '../../appContext.js';
-import { requireRegionScope } from '../../auth/scope.js';
 import { keys } from '../../db/tableSchema.js';
-import { ApiError, notFound } from '../../http/apiError.js';
+import { ApiError } from '../../http/apiError.js';
 import { defineRoute, type AnyRoute } from '../../http/route.js';
 import type { FileKind } from './readRows.js';
 import { toWorkerView } from '../workerRepository.js';
@@ -55,6 +54,7 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: import the registry from a CSV or XLSX file (the request body); importId makes a retry safe',
       tag: 'registry',
       access: STAFF,
+      scope: { kind: 'eachItem', why: 'every row names its village; the importer refuses rows outside the caller’s region' },
       query: z.object({
         /** Chosen by the client, so it can poll progress while the upload runs and retry safely. */
         importId: z.uuid(),
@@ -90,13 +90,11 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: progress and report of an import they started',
       tag: 'registry',
       access: STAFF,
+      scope: { kind: 'object', entity: 'import', field: 'params.importId', id: ({ params }) => params.importId },
       params: z.object({ importId: z.uuid() }),
       response: importReportSchema,
-      handler: async ({ principal, params }) => {
-        const report = await ctx.importer.get(params.importId);
-        if (!report || report.startedBy !== principal.userId) throw notFound('没有这次导入', 'No such import of yours.');
-        return report;
-      },
+      // The scope answers 404 to anyone but the one who started it.
+      handler: async ({ object: report }) => report,
     }),
     defineRoute({
       method: 'get',
@@ -104,6 +102,7 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Staff: the registry of a region as an XLSX file (ID numbers masked); the export is audited',
       tag: 'registry',
       access: STAFF,
+      scope: { kind: 'region', field: 'query.regionCode', region: ({ query }) => query.regionCode },
       raw: XLSX,
       query: z.object({
         regionCode: regionCodeSchema.refine((code) => code.length >= 6, '请选择一个旗县或更细的区域（至少 6 位代码）'),
@@ -111,7 +110,6 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
       response: z.unknown(),
       rateLimit: { perUser: perHour(10), perIp: perHour(100) },
       handler: async ({ principal, query, res }) => {
-        requireRegionScope(principal, STAFF, query.regionCode, 'query.regionCode');
         const at = new Date().toISOString();
         await ctx.table.db.send(
           new PutCommand({
