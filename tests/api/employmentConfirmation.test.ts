@@ -86,7 +86,9 @@ describe('a month the worker reported themselves', () => {
     const queue = await api.call('GET', `/api/v1/claims?regionCode=150222102&status=submitted`, {
       token: await api.loginAs('demo-staff-township-1'),
     });
-    const claim = queue.body.claims.find((c: { beneficiary: { workerId?: string } }) => c.beneficiary.workerId === worker.workerId);
+    const claim = queue.body.claims.find(
+      (c: { beneficiary: { workerId?: string } }) => c.beneficiary.workerId === worker.workerId,
+    );
     expect(claim.trace).toContainEqual(expect.objectContaining({ kind: 'fact', source }));
   });
 

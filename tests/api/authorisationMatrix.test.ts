@@ -1,0 +1,666 @@
+/**
+ * The authorisation matrix: every route × every kind of caller × {own region, another
+ * region, another county; own object, another's object}, against the real app on the
+ * demo county. The expected outcome of each route is written down here, independently
+ * of the route's own declaration; a route without a row fails the test.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isWithinRegion, workerInputSchema, type Employer, type Principal } from '@bangfu/shared';
+import { allRoutes } from '../../functions/src/app.js';
+import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
+import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
+import { startTestApi, type TestApi } from '../support/api.js';
+import { startWeChatFake, type WeChatFake } from '../support/wechatFake.js';
+import { idNumber, JINSHAN_VILLAGE, workerInput, XIDOUPU_VILLAGE } from '../support/people.js';
+import { positionInput, putPositions } from '../support/positions.js';
+import { csvLine, HEADER, personRow } from '../support/registryFile.js';
+
+/** Who calls: an anonymous client and one account of each kind, with the region each serves. */
+const CALLERS = {
+  anonymous: { userId: undefined, regionCode: undefined },
+  worker: { userId: 'demo-worker-1', regionCode: undefined },
+  employer: { userId: 'demo-employer-1', regionCode: undefined },
+  village: { userId: 'demo-staff-village-1', regionCode: JINSHAN_VILLAGE },
+  township: { userId: 'demo-staff-township-1', regionCode: '150222102' },
+  otherTownship: { userId: 'demo-staff-township-2', regionCode: '150222103' },
+  county: { userId: 'demo-staff-county', regionCode: '150222' },
+  countyFinance: { userId: 'demo-staff-county-finance', regionCode: '150222' },
+  admin: { userId: 'demo-admin', regionCode: '150222' },
+} as const;
+type Caller = keyof typeof CALLERS;
+const ROLE_OF: Record<Caller, string | undefined> = {
+  anonymous: undefined,
+  worker: 'worker',
+  employer: 'employer',
+  village: 'staff',
+  township: 'staff',
+  otherTownship: 'staff',
+  county: 'staff',
+  countyFinance: 'staff',
+  admin: 'admin',
+};
+
+/** What a route is called about: the same kinds of objects in four places. */
+interface Target {
+  name: string;
+  village: string;
+  township: string;
+  workerId: string;
+  employerId: string;
+  positionId: string;
+  /** Where the stored employer is, and the region whose staff oversee the position (its employer’s). */
+  employerRegion: string;
+  positionRegion: string;
+  claimId: string;
+  batchId: string;
+  /** demo-employer-1's own objects (and demo-worker-1's own record). */
+  ownedByCallers: boolean;
+}
+const OTHER_COUNTY_VILLAGE = '150221100200'; // 土默特右旗: outside every demo account's region
+
+/**
+ * Who may call a route: `anyone` (no login), a role whatever the target, or, for a route about
+ * a region or an object, staff or admins whose region holds it, the employer it belongs to,
+ * or the staff member who made it.
+ */
+type May =
+  | 'anyone'
+  | 'worker'
+  | 'employer'
+  | 'staff'
+  | 'staffInRegion'
+  | 'adminInRegion'
+  /** Staff in region holding the duty: 审核 (review) or 发放 (pay), kept apart (finding 7). */
+  | 'reviewerInRegion'
+  | 'payerInRegion'
+  | 'ownerEmployer'
+  | 'maker';
+
+/** The demo accounts' duties, as the seed gives them: the bureau reviews and rechecks, its finance officer pays. */
+const DUTIES: Partial<Record<Caller, readonly string[]>> = {
+  township: ['review'],
+  otherTownship: ['review'],
+  county: ['review', 'recheck'],
+  countyFinance: ['pay'],
+};
+
+interface Call {
+  path: string;
+  body?: unknown;
+  /** The region the call is about, for `staffInRegion` (an object's region, or the region asked for). */
+  region?: string;
+}
+interface Row {
+  may: readonly May[];
+  /** A request about the target; rows without a target are called once per caller. */
+  call: (t: Target) => Call;
+  perTarget?: true;
+}
+
+const month = () => new Date().toISOString().slice(0, 7);
+const STAFF_IN_REGION = ['staffInRegion'] as const;
+
+/** Every route's expected outcome, keyed by its declaration. Destructive rows come last. */
+const ROWS: Record<string, Row> = {
+  'POST /api/v1/auth/wechat': { may: ['anyone'], call: () => ({ path: '/api/v1/auth/wechat', body: { code: 'matrix-code' } }) },
+  'POST /api/v1/auth/dev-login': {
+    may: ['anyone'],
+    call: () => ({ path: '/api/v1/auth/dev-login', body: { userId: 'nobody' } }),
+  },
+  'GET /api/v1/auth/dev-users': { may: ['anyone'], call: () => ({ path: '/api/v1/auth/dev-users' }) },
+  'GET /api/v1/me': { may: ['worker', 'employer', 'staff'], call: () => ({ path: '/api/v1/me' }) },
+  'GET /api/v1/users': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/users?regionCode=${t.village}`, region: t.village }),
+  },
+  'GET /api/v1/regions/:code': { may: ['anyone'], call: () => ({ path: '/api/v1/regions/150222' }) },
+  'GET /api/v1/regions/:code/parameters': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/regions/${t.township}/parameters`, region: t.township }),
+  },
+  'GET /api/v1/registry/workers': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/registry/workers?regionCode=${t.village}`, region: t.village }),
+  },
+  'GET /api/v1/registry/workers/:workerId': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/registry/workers/${t.workerId}?purpose=service`, region: t.village }),
+  },
+  'GET /api/v1/registry/workers/:workerId/audit': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/registry/workers/${t.workerId}/audit`, region: t.village }),
+  },
+  'GET /api/v1/registry/workers/:workerId/employment': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/registry/workers/${t.workerId}/employment`, region: t.village }),
+  },
+  'GET /api/v1/registry/workers/:workerId/employment/:month/history': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/registry/workers/${t.workerId}/employment/${month()}/history`, region: t.village }),
+  },
+  'GET /api/v1/registry/workers/:workerId/services': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/registry/workers/${t.workerId}/services`, region: t.village }),
+  },
+  'GET /api/v1/me/worker': { may: ['worker'], call: () => ({ path: '/api/v1/me/worker' }) },
+  'GET /api/v1/me/employment': { may: ['worker'], call: () => ({ path: '/api/v1/me/employment' }) },
+  'GET /api/v1/registry/reports': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/registry/reports?regionCode=${t.township}&month=${month()}`, region: t.township }),
+  },
+  'GET /api/v1/registry/export': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/registry/export?regionCode=${t.village}`, region: t.village }),
+  },
+  'GET /api/v1/registry/imports/:importId': { may: ['maker'], call: () => ({ path: `/api/v1/registry/imports/${importId}` }) },
+  'GET /api/v1/positions/nearby': {
+    may: ['anyone'],
+    call: () => ({ path: '/api/v1/positions/nearby?lat=41.034&lng=110.063&radiusKm=20' }),
+  },
+  'GET /api/v1/positions/map': {
+    may: ['anyone'],
+    call: () => ({ path: '/api/v1/positions/map?south=40.9&west=109.9&north=41.2&east=110.3&zoom=10' }),
+  },
+  'GET /api/v1/positions/:positionId': {
+    may: ['anyone'], // every target's position is open and its employer verified: on the public map
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/positions/${t.positionId}` }),
+  },
+  'GET /api/v1/positions': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/positions?regionCode=${t.township}`, region: t.township }),
+  },
+  'GET /api/v1/me/positions': { may: ['employer'], call: () => ({ path: '/api/v1/me/positions' }) },
+  'GET /api/v1/positions/:positionId/applications': {
+    may: ['ownerEmployer', 'staffInRegion'],
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/positions/${t.positionId}/applications`, region: t.positionRegion }),
+  },
+  'GET /api/v1/positions/:positionId/candidates': {
+    may: ['ownerEmployer', 'staffInRegion'],
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/positions/${t.positionId}/candidates`, region: t.positionRegion }),
+  },
+  'GET /api/v1/me/applications': { may: ['worker'], call: () => ({ path: '/api/v1/me/applications' }) },
+  'GET /api/v1/me/recommendations': { may: ['worker'], call: () => ({ path: '/api/v1/me/recommendations' }) },
+  'GET /api/v1/matching/coverage': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/matching/coverage?regionCode=${t.township}`, region: t.township }),
+  },
+  'GET /api/v1/me/employer': { may: ['employer'], call: () => ({ path: '/api/v1/me/employer' }) },
+  'GET /api/v1/employers': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/employers?regionCode=${t.township}`, region: t.township }),
+  },
+  'GET /api/v1/me/subsidies': { may: ['worker'], call: () => ({ path: '/api/v1/me/subsidies' }) },
+  'GET /api/v1/me/claims': { may: ['worker'], call: () => ({ path: '/api/v1/me/claims' }) },
+  'GET /api/v1/claims': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/claims?regionCode=${t.village}&status=submitted`, region: t.village }),
+  },
+  'GET /api/v1/me/employer/subsidies': { may: ['employer'], call: () => ({ path: '/api/v1/me/employer/subsidies' }) },
+  'GET /api/v1/me/employer/claims': { may: ['employer'], call: () => ({ path: '/api/v1/me/employer/claims' }) },
+  'GET /api/v1/me/employer/payout-account': { may: ['employer'], call: () => ({ path: '/api/v1/me/employer/payout-account' }) },
+  'GET /api/v1/registry/workers/:workerId/payout-account': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/registry/workers/${t.workerId}/payout-account`, region: t.village }),
+  },
+  'GET /api/v1/claims/payments/:batchId/file': {
+    may: ['payerInRegion'],
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/claims/payments/${t.batchId}/file`, region: t.township }),
+  },
+  'POST /api/v1/subsidies/evaluate': {
+    may: ['worker', 'employer', 'staff'],
+    call: () => ({ path: '/api/v1/subsidies/evaluate', body: { regionCode: '150222', period: month(), facts: {} } }),
+  },
+
+  // Writes: each allowed call may change the target, so these come after the reads.
+  'PATCH /api/v1/me': { may: ['worker', 'employer', 'staff'], call: () => ({ path: '/api/v1/me', body: { version: 1 } }) },
+  'POST /api/v1/registry/workers': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({
+      path: '/api/v1/registry/workers',
+      body: workerInput({ villageCode: t.village, idNumber: idNumber(t.village.slice(0, 6), '19790101', nextSequence()) }),
+      region: t.village,
+    }),
+  },
+  'PATCH /api/v1/registry/workers/:workerId': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/registry/workers/${t.workerId}`, body: { version: 999 }, region: t.village }),
+  },
+  'POST /api/v1/registry/workers/:workerId/reveal': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({
+      path: `/api/v1/registry/workers/${t.workerId}/reveal`,
+      body: { reason: '核对银行退回的发放' },
+      region: t.village,
+    }),
+  },
+  'PUT /api/v1/registry/workers/:workerId/employment/:month': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/registry/workers/${t.workerId}/employment/${month()}`, body: {}, region: t.village }),
+  },
+  'POST /api/v1/registry/workers/:workerId/services': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({
+      path: `/api/v1/registry/workers/${t.workerId}/services`,
+      body: { kind: 'careerGuidance', note: '电话讲了外出务工的准备' },
+      region: t.village,
+    }),
+  },
+  'PUT /api/v1/registry/workers/:workerId/payout-account': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({
+      path: `/api/v1/registry/workers/${t.workerId}/payout-account`,
+      body: { kind: 'socialSecurityCard', number: '6217991234567890123' },
+      region: t.village,
+    }),
+  },
+  'POST /api/v1/me/worker/bind': {
+    may: ['worker'],
+    call: () => ({ path: '/api/v1/me/worker/bind', body: { name: '某某', idNumber: demoIdNumber(40) } }),
+  },
+  'PATCH /api/v1/me/worker': { may: ['worker'], call: () => ({ path: '/api/v1/me/worker', body: { version: 999 } }) },
+  'PUT /api/v1/me/employment/:month': {
+    may: ['worker'],
+    call: () => ({ path: `/api/v1/me/employment/${month()}`, body: {} }),
+  },
+  'POST /api/v1/registry/reports': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: '/api/v1/registry/reports', body: { month: month(), regionCode: t.village }, region: t.village }),
+  },
+  'POST /api/v1/registry/imports': {
+    may: ['staff'], // the importer checks each row's village against the caller's region
+    call: () => ({ path: `/api/v1/registry/imports?importId=${randomUUID()}` }),
+  },
+  'POST /api/v1/positions': { may: ['employer'], call: () => ({ path: '/api/v1/positions', body: {} }) },
+  'PATCH /api/v1/positions/:positionId': {
+    may: ['ownerEmployer'],
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/positions/${t.positionId}`, body: { version: 999 } }),
+  },
+  'POST /api/v1/positions/:positionId/publish': {
+    may: ['ownerEmployer'],
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/positions/${t.positionId}/publish`, body: { version: 999 } }),
+  },
+  'POST /api/v1/positions/:positionId/applications': {
+    may: ['worker'],
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/positions/${t.positionId}/applications` }),
+  },
+  'POST /api/v1/positions/:positionId/applications/:workerId/decision': {
+    may: ['ownerEmployer'],
+    perTarget: true,
+    call: (t) => ({
+      path: `/api/v1/positions/${t.positionId}/applications/${t.workerId}/decision`,
+      body: { decision: 'reject', reason: '岗位已满' },
+    }),
+  },
+  'POST /api/v1/positions/:positionId/applications/:workerId/hire': {
+    may: ['ownerEmployer'],
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/positions/${t.positionId}/applications/${t.workerId}/hire`, body: {} }),
+  },
+  'POST /api/v1/me/recommendations/:positionId/dismiss': {
+    may: ['worker'],
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/me/recommendations/${t.positionId}/dismiss` }),
+  },
+  'POST /api/v1/me/employer': { may: ['employer'], call: () => ({ path: '/api/v1/me/employer', body: {} }) },
+  'PATCH /api/v1/me/employer': { may: ['employer'], call: () => ({ path: '/api/v1/me/employer', body: { version: 999 } }) },
+  'POST /api/v1/employers/:employerId/verification': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({
+      path: `/api/v1/employers/${t.employerId}/verification`,
+      body: { version: 999, decision: 'verified' },
+      region: t.employerRegion,
+    }),
+  },
+  'PUT /api/v1/employers/:employerId/workshop': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/employers/${t.employerId}/workshop`, body: { version: 999 }, region: t.employerRegion }),
+  },
+  'POST /api/v1/me/subsidies/claims': {
+    may: ['worker'],
+    call: () => ({ path: '/api/v1/me/subsidies/claims', body: { idempotencyKey: randomUUID(), subsidies: ['startup_once'] } }),
+  },
+  'POST /api/v1/me/employer/subsidies/claims': {
+    may: ['employer'],
+    call: () => ({ path: '/api/v1/me/employer/subsidies/claims', body: { idempotencyKey: randomUUID(), subsidies: [] } }),
+  },
+  'PUT /api/v1/me/employer/payout-account': {
+    may: ['employer'],
+    call: () => ({ path: '/api/v1/me/employer/payout-account', body: {} }),
+  },
+  'PUT /api/v1/regions/:code/parameters/:key': {
+    may: ['adminInRegion'],
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/regions/${t.township}/parameters/transportOnceFen`, body: {}, region: t.township }),
+  },
+  'POST /api/v1/claims/:claimId/decision': {
+    may: ['reviewerInRegion'],
+    perTarget: true,
+    call: (t) => ({
+      path: `/api/v1/claims/${t.claimId}/decision`,
+      body: { version: 999, decision: 'reject', reason: '材料不全' },
+      region: t.village,
+    }),
+  },
+  'POST /api/v1/claims/payments': {
+    may: ['payerInRegion'],
+    perTarget: true,
+    call: (t) => ({
+      path: '/api/v1/claims/payments',
+      body: { regionCode: t.township, idempotencyKey: randomUUID() },
+      region: t.township,
+    }),
+  },
+  'POST /api/v1/positions/:positionId/close': {
+    may: ['ownerEmployer'],
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/positions/${t.positionId}/close`, body: { version: 999 } }),
+  },
+  'POST /api/v1/positions/:positionId/takedown': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({
+      path: `/api/v1/positions/${t.positionId}/takedown`,
+      body: { version: 999, reason: '信息不实，请核对' },
+      region: t.positionRegion,
+    }),
+  },
+  'PUT /api/v1/me/household': {
+    may: ['staff'],
+    call: () => ({ path: '/api/v1/me/household', body: { idNumbers: [idNumber('150222', '19700101', nextSequence())] } }),
+  },
+  'POST /api/v1/registry/workers/:workerId/employment/:month/confirmation': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({
+      path: `/api/v1/registry/workers/${t.workerId}/employment/${month()}/confirmation`,
+      body: { revision: 1 },
+      region: t.village,
+    }),
+  },
+  'POST /api/v1/registry/workers/:workerId/payout-account/confirm': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/registry/workers/${t.workerId}/payout-account/confirm`, region: t.village }),
+  },
+  'POST /api/v1/employers/:employerId/payout-account/confirm': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/employers/${t.employerId}/payout-account/confirm`, region: t.employerRegion }),
+  },
+  'POST /api/v1/users/:userId/sessions/end': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    // An account nobody logs in with: ending a caller's own sessions would end this test's.
+    call: (t) => ({ path: '/api/v1/users/matrix-nobody/sessions/end', body: { regionCode: t.village }, region: t.village }),
+  },
+  'POST /api/v1/registry/workers/:workerId/unbind': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/registry/workers/${t.workerId}/unbind`, body: { reason: '本人换了手机' }, region: t.village }),
+  },
+  // Last of all: it ends the caller's session.
+  'POST /api/v1/auth/logout': { may: ['worker', 'employer', 'staff'], call: () => ({ path: '/api/v1/auth/logout' }) },
+};
+
+let api: TestApi;
+let wechat: WeChatFake;
+let tokens: Partial<Record<Caller, string>>;
+let targets: Target[];
+let importId: string;
+let sequence = 500;
+const nextSequence = () => sequence++;
+
+/** An employer of another place with one open position there, written through the product's repositories. */
+async function employerWithPosition(name: string, township: string, village: string, point: { lat: number; lng: number }) {
+  const owner: Principal = { userId: `matrix-owner-${randomUUID().slice(0, 8)}`, role: 'employer' };
+  await api.ctx.users.create({
+    userId: owner.userId,
+    role: 'employer',
+    displayName: name,
+    careMode: false,
+    createdAt: new Date().toISOString(),
+    version: 1,
+  });
+  let employer: Employer = await api.ctx.employers.create(
+    {
+      name,
+      kind: 'enterprise',
+      regionCode: village,
+      location: point,
+      address: `${name}厂区`,
+      contactName: '李经理',
+      contactPhone: '13904720000',
+    },
+    owner,
+  );
+  const county: Principal = { userId: 'demo-staff-county', role: 'staff', regionCode: '150222' };
+  employer = await api.ctx.employers.decideVerification(employer, employer.version, 'verified', county, undefined);
+  const [record] = await putPositions(api.ctx, employer, [positionInput({ regionCode: township, location: point })]);
+  return { employer, positionId: record!.position.positionId };
+}
+
+async function workerIn(village: string, name: string) {
+  const staff: Principal = { userId: 'demo-staff-county', role: 'staff', regionCode: village.slice(0, 6) };
+  const input = workerInputSchema.parse(
+    workerInput({ name, villageCode: village, idNumber: idNumber(village.slice(0, 6), '19800101', nextSequence()) }),
+  );
+  return api.ctx.workers.create(input, staff);
+}
+
+async function claimOf(workerId: string, name: string, village: string) {
+  const { claim } = await api.ctx.claims.create({
+    subsidy: 'transport_once',
+    name: '一次性交通补助',
+    periodKey: '2026',
+    period: '2026-11',
+    beneficiary: { kind: 'worker', workerId, name },
+    regionCode: village,
+    amountFen: 50_000,
+    trace: [{ kind: 'rule', text: '2026 年到省外务工，每年补助一次' }],
+    reference: { document: '文件 003', section: '(三)' },
+    source: 'worker',
+    needsSecondApproval: false,
+    createdBy: 'matrix-fixture', // made by nobody who decides it
+  });
+  return claim.claimId;
+}
+
+/** A finished (empty) payment batch of a township, as the county's finance officer would leave it. */
+async function paidBatch(township: string) {
+  const { batchId } = await api.ctx.payments.start(`b_${randomUUID()}`, township, 'demo-staff-county-finance');
+  await api.ctx.payments.file(batchId, []);
+  await api.ctx.payments.finish(batchId);
+  return batchId;
+}
+
+async function target(
+  name: string,
+  village: string,
+  point: { lat: number; lng: number },
+  own?: { workerId: string; employer: Employer; positionId: string },
+) {
+  const township = village.slice(0, 9);
+  const worker = own ? { workerId: own.workerId, name: '刘海军' } : await workerIn(village, `${name}工人`);
+  const place = own
+    ? { employer: own.employer, positionId: own.positionId }
+    : await employerWithPosition(`${name}公司`, township, village, point);
+  const employer = await api.ctx.employers.get(place.employer.employerId);
+  const position = await api.ctx.positions.get(place.positionId);
+  return {
+    name,
+    village,
+    township,
+    workerId: worker.workerId,
+    employerId: place.employer.employerId,
+    positionId: place.positionId,
+    employerRegion: employer!.regionCode,
+    positionRegion: position!.position.employerRegionCode ?? position!.position.regionCode,
+    claimId: await claimOf(worker.workerId, worker.name, village),
+    batchId: await paidBatch(township),
+    ownedByCallers: own !== undefined,
+  };
+}
+
+beforeAll(async () => {
+  // One client makes every call here: the per-client budget is raised so it measures authorisation, not throttling.
+  wechat = await startWeChatFake();
+  api = await startTestApi({ wechatApiBase: wechat.url, env: { CLIENT_RATE_PER_SECOND: '100000', CLIENT_BURST: '100000' } });
+  await seedDemoCounty(api.ctx);
+  const logins = await Promise.all(
+    (Object.keys(CALLERS) as Caller[]).map(async (caller) => {
+      const { userId } = CALLERS[caller];
+      return [caller, userId ? await api.loginAs(userId) : undefined] as const;
+    }),
+  );
+  tokens = Object.fromEntries(logins);
+  const bind = await api.call('POST', '/api/v1/me/worker/bind', {
+    token: tokens.worker,
+    body: { name: '刘海军', idNumber: demoIdNumber(1) },
+  });
+  expect(bind.status).toBe(200);
+  const ownEmployer = (await api.ctx.employers.get((await api.ctx.users.get('demo-employer-1'))!.employerId!))!;
+  const ownPositions = await api.call('GET', '/api/v1/me/positions', { token: tokens.employer });
+  const ownPosition = ownPositions.body.positions.find((p: { status: string }) => p.status === 'open');
+  const own = { workerId: bind.body.worker.workerId, employer: ownEmployer, positionId: ownPosition.positionId };
+  const guyang = { lat: 41.034, lng: 110.063 };
+  targets = [
+    await target('金山镇·本人', JINSHAN_VILLAGE, guyang, own),
+    await target('金山镇·他人', JINSHAN_VILLAGE, guyang),
+    await target('西斗铺镇', XIDOUPU_VILLAGE, { lat: 41.12, lng: 110.2 }),
+    await target('土默特右旗', OTHER_COUNTY_VILLAGE, { lat: 40.57, lng: 110.52 }),
+  ];
+  const upload = await fetch(`${api.url}/api/v1/registry/imports?importId=${(importId = randomUUID())}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${tokens.township}`, 'content-type': 'text/csv' },
+    body: csvLine(HEADER) + csvLine(personRow(7)),
+  });
+  expect(upload.status).toBeLessThan(500);
+}, 300_000);
+afterAll(async () => {
+  await api.close();
+  await wechat.close();
+});
+
+type Outcome = 'ok' | 'unauthenticated' | 'refused';
+
+function expected(row: Row, caller: Caller, t: Target, call: Call): Outcome {
+  if (row.may.includes('anyone')) return 'ok';
+  const role = ROLE_OF[caller];
+  if (!role) return 'unauthenticated';
+  const staffLike = role === 'staff' || role === 'admin';
+  const region = CALLERS[caller].regionCode;
+  const inRegion = region !== undefined && call.region !== undefined && isWithinRegion(call.region, region);
+  const allowed = row.may.some((may) => {
+    switch (may) {
+      case 'worker':
+      case 'employer':
+        return role === may;
+      case 'staff':
+        return staffLike;
+      case 'staffInRegion':
+        return staffLike && inRegion;
+      case 'adminInRegion':
+        return role === 'admin' && inRegion;
+      case 'ownerEmployer':
+        return role === 'employer' && t.ownedByCallers;
+      case 'reviewerInRegion':
+        return staffLike && inRegion && (DUTIES[caller] ?? []).includes('review');
+      case 'payerInRegion':
+        return staffLike && inRegion && (DUTIES[caller] ?? []).includes('pay');
+      case 'maker':
+        return caller === 'township';
+      default:
+        return false;
+    }
+  });
+  return allowed ? 'ok' : 'refused';
+}
+
+/** A 404 counts as a refusal only when it names the field the route's scope reads (absent and out of reach look alike). */
+function outcomeOf(status: number, body: any, scopeField: string | undefined): Outcome | 'error' {
+  if (status >= 500) return 'error';
+  if (status === 401) return 'unauthenticated';
+  if (status === 403) return 'refused';
+  if (status === 404 && scopeField !== undefined && body?.error?.field === scopeField) return 'refused';
+  return 'ok';
+}
+
+describe('authorisation matrix', () => {
+  it('has a row, written down here, for every route the app mounts', () => {
+    const declared = allRoutes(api.ctx).map((route) => `${route.method.toUpperCase()} ${route.path}`);
+    expect(declared.filter((route) => !(route in ROWS))).toEqual([]);
+    expect(Object.keys(ROWS).filter((route) => !declared.includes(route))).toEqual([]);
+  });
+
+  it('gives every caller exactly the outcome its row expects, for every target', async () => {
+    const scopeFields = new Map(
+      allRoutes(api.ctx).map((route) => [
+        `${route.method.toUpperCase()} ${route.path}`,
+        'field' in route.scope ? route.scope.field : undefined,
+      ]),
+    );
+    const cells: { key: string; row: Row; caller: Caller; t: Target; want: Outcome }[] = [];
+    for (const [key, row] of Object.entries(ROWS)) {
+      for (const caller of Object.keys(CALLERS) as Caller[]) {
+        for (const t of row.perTarget ? targets : targets.slice(0, 1)) {
+          cells.push({ key, row, caller, t, want: expected(row, caller, t, row.call(t)) });
+        }
+      }
+    }
+    // Refusals first: they must change nothing, so the allowed calls after them see the fixtures intact.
+    const ordered = [...cells.filter((c) => c.want !== 'ok'), ...cells.filter((c) => c.want === 'ok')];
+    const wrong: string[] = [];
+    for (const { key, row, caller, t, want } of ordered) {
+      const call = row.call(t);
+      const method = key.split(' ')[0]!;
+      const token = tokens[caller];
+      const response = await fetch(api.url + call.path, {
+        method,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
+        ...(method === 'GET' ? {} : { body: JSON.stringify(call.body ?? {}) }),
+      });
+      const text = await response.text();
+      // Files (the export, the bank file) are not JSON; errors always are.
+      const body = response.headers.get('content-type')?.startsWith('application/json') ? JSON.parse(text) : undefined;
+      const got = outcomeOf(response.status, body, scopeFields.get(key));
+      if (got !== want)
+        wrong.push(
+          `${key} as ${caller} on ${t.name}: expected ${want}, got ${response.status} ${JSON.stringify(body?.error ?? '')}`,
+        );
+    }
+    expect(wrong).toEqual([]);
+    expect(cells.length).toBeGreaterThan(1000);
+  }, 600_000);
+});
