@@ -279,6 +279,15 @@ const ROWS: Record<string, Row> = {
       region: t.village,
     }),
   },
+  'POST /api/v1/registry/workers/:workerId/bind-lockout/clear': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({
+      path: `/api/v1/registry/workers/${t.workerId}/bind-lockout/clear`,
+      body: { reason: '本人来站点核对过身份证' },
+      region: t.village,
+    }),
+  },
   'POST /api/v1/me/worker/bind': {
     may: ['worker'],
     call: () => ({ path: '/api/v1/me/worker/bind', body: { name: '某某', idNumber: demoIdNumber(40) } }),

@@ -170,6 +170,38 @@ describe('binding by guessing', () => {
     expectLockedOut(await callFrom('127.0.1.200', 'POST', BIND, { token, body: { name: '赵富贵', idNumber: id } }));
   });
 
+  it('lets an officer of the record’s region who has seen the person lift its lockout, on the record’s audit trail', async () => {
+    const id = idNumber('150222', '19600303', 9);
+    const workerId = await registryRecord('钱秀英', id);
+    const names = ['钱秀', '钱英', '钱秀音', '钱绣英', '钱秀鹰', '前秀英', '钱秀应', '钱袖英', '钱秀婴', '钱修英'];
+    for (const [i, name] of names.entries()) {
+      const { token } = await newWorkerAccount();
+      expect((await callFrom(`127.0.4.${i + 1}`, 'POST', BIND, { token, body: { name, idNumber: id } })).status).toBe(422);
+    }
+    const owner = await newWorkerAccount();
+    const bindAsOwner = () =>
+      callFrom('127.0.4.200', 'POST', BIND, { token: owner.token, body: { name: '钱秀英', idNumber: id } });
+    expectLockedOut(await bindAsOwner());
+
+    const clear = (token: string) =>
+      api.call('POST', `/api/v1/registry/workers/${workerId}/bind-lockout/clear`, {
+        token,
+        body: { reason: '本人带身份证来乡镇就业服务站核对过' },
+      });
+    expect((await clear(await api.loginAs('demo-staff-township-2'))).status).toBe(403); // another township
+    expectLockedOut(await bindAsOwner());
+    expect((await clear(township)).body).toEqual({ cleared: true });
+    expect((await bindAsOwner()).status).toBe(200);
+    const trail = await api.call('GET', `/api/v1/registry/workers/${workerId}/audit`, { token: township });
+    expect(trail.body.entries).toContainEqual(
+      expect.objectContaining({
+        action: 'bindUnlocked',
+        reason: '本人带身份证来乡镇就业服务站核对过',
+        actorId: 'demo-staff-township-1',
+      }),
+    );
+  });
+
   it('limits guesses at one person (name and birth date) across many accounts and addresses', async () => {
     const right = idNumber('150222', '19620505', 321);
     await registryRecord('高来小', right);

@@ -129,4 +129,37 @@ describe('registry screens in Chromium', () => {
     const reports = await api.ctx.reports.reportsIn(month, officer.regionCode!);
     expect(reports.map((r) => r.reportedBy)).toEqual(['demo-staff-village-1']);
   });
+
+  it('lets the village officer lift a binding lockout after seeing the person, and the worker then binds', async () => {
+    const account = (await api.ctx.users.get('demo-worker-2'))!;
+    const idNumber = demoIdNumber(2);
+    const worker = (await api.ctx.workers.findByIdNumber(idNumber))!;
+    // Two strangers' accounts guess names for this number until it locks (10 wrong answers a day).
+    for (const n of [1, 2]) {
+      const stranger = await api.ctx.users.findOrCreateByOpenid('wx-test-app', `openid-guesser-${n}`);
+      const { token } = await api.ctx.tokens.issue({ userId: stranger.userId, role: stranger.role });
+      for (let i = 0; i < 5; i++) {
+        const guess = await api.call('POST', '/api/v1/me/worker/bind', { token, body: { name: `郭春${n}${i}`, idNumber } });
+        expect(guess.status).toBe(422);
+      }
+    }
+    const bind = async () =>
+      api.call('POST', '/api/v1/me/worker/bind', {
+        token: await api.loginAs('demo-worker-2'),
+        body: { name: account.displayName, idNumber },
+      });
+    expect((await bind()).status).toBe(429);
+
+    const page = await phonePage(browser);
+    await logIn(page, api, 'demo-staff-village-1');
+    await page.getByTestId('home-entry-registry').click();
+    await fill(page, 'registry-search', account.displayName);
+    await page.getByTestId('registry-search-submit').click();
+    await page.getByTestId(`registry-row-${worker.workerId}`).click();
+    await page.getByTestId('purpose-service').click();
+    await page.getByTestId('unlock-binding').click();
+    await expect.poll(() => page.getByTestId('unlock-binding-outcome').textContent(), WAIT).toContain('已解除锁定');
+    await shot(page, 'registry-15-unlocked');
+    expect((await bind()).status).toBe(200);
+  });
 });

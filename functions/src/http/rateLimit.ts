@@ -19,7 +19,7 @@
  * while X-Forwarded-For keeps whatever the client sent with that address appended, so its
  * first entry is the client's to choose.
  */
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RequestHandler } from 'express';
 import {
   clientAddressKey,
@@ -58,6 +58,8 @@ export interface Taken {
 export interface RateLimiter {
   /** Charges one attempt to every counter; over any budget it throws 429 with the longest wait. */
   take(counters: readonly Counter[], wayForwardZh?: string): Promise<Taken>;
+  /** Clears these counters' current windows: an officer who has seen the person lifts their lockout. */
+  reset(counters: readonly Counter[]): Promise<void>;
   /** Charges a route's budgets for this caller and client address. */
   charge(
     route: { method: string; path: string; rateLimit?: RouteRateLimit },
@@ -108,6 +110,19 @@ export function createRateLimiter({ db, tableName }: TableRef, options: RateLimi
   const { perSecond, burst } = options.client;
 
   const limiter: RateLimiter = {
+    async reset(counters) {
+      const at = now();
+      await Promise.all(
+        counters.map((counter) =>
+          db.send(
+            new DeleteCommand({
+              TableName: tableName,
+              Key: keys.rateCounter(counter.key, fixedWindow(at, counter.budget.windowSeconds).start),
+            }),
+          ),
+        ),
+      );
+    },
     async take(counters, wayForwardZh) {
       const at = now();
       // Each counter is charged on its own (no transaction to conflict): an attempt refused by

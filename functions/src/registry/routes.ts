@@ -50,6 +50,10 @@ const ASK_OFFICER = '请找村里的信息员帮您绑定。';
 const bindLockout = (userId: string, ip: string, idHash: string, personHash: string): Counter[] => [
   { key: `bind#user#${userId}`, budget: perHour(5) },
   { key: `bind#ip#${ip}`, budget: perHour(20) },
+  ...personLockout(idHash, personHash),
+];
+/** The counters that lock one person's record for a day; an officer who has seen the person can lift them. */
+const personLockout = (idHash: string, personHash: string): Counter[] => [
   { key: `bind#id#${idHash}`, budget: { limit: 10, windowSeconds: 86_400 } },
   { key: `bind#person#${personHash}`, budget: { limit: 10, windowSeconds: 86_400 } },
 ];
@@ -196,6 +200,30 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
         const item = object;
         await workers.unbind(item, principal, body.reason);
         return { worker: toWorkerView((await workers.getItem(item.workerId, true))!) };
+      },
+    }),
+
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/registry/workers/:workerId/bind-lockout/clear',
+      summary: 'Staff: lift a record’s binding lockout after seeing the person (the way forward the lockout names); audited',
+      tag: 'registry',
+      access: STAFF,
+      scope: { kind: 'object', entity: 'worker', field: 'params.workerId', id: ({ params }) => params.workerId },
+      params: workerIdParams,
+      body: reasonBody,
+      response: z.object({ cleared: z.literal(true) }),
+      rateLimit: { perUser: perHour(30), perIp: perHour(300) },
+      handler: async ({ object: item, principal, body }) => {
+        const idNumber = await workers.revealIdNumber(item);
+        await ctx.limiter.reset(personLockout(ctx.idVault.hash(idNumber), ctx.idVault.hash(personKey(item.name, idNumber))));
+        await ctx.table.db.send(
+          new PutCommand({
+            TableName: ctx.table.tableName,
+            Item: auditItem(principal, item.workerId, 'bindUnlocked', body.reason),
+          }),
+        );
+        return { cleared: true as const };
       },
     }),
 

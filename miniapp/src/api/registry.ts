@@ -80,6 +80,11 @@ export async function revealIdNumber(workerId: string, reason: string): Promise<
   ).idNumber;
 }
 
+/** Lifts a record's binding lockout after the officer has seen the person; audited with the reason. */
+export async function clearBindLockout(workerId: string, reason: string): Promise<void> {
+  await request(`/v1/registry/workers/${enc(workerId)}/bind-lockout/clear`, { method: 'POST', body: { reason } });
+}
+
 /** Newest month first. */
 export async function fetchEmployment(workerId: string): Promise<EmploymentRecord[]> {
   return (await request<{ records: EmploymentRecord[] }>(`/v1/registry/workers/${enc(workerId)}/employment`)).records;

@@ -24,6 +24,7 @@ import { Field } from '../../../components/Field';
 import { ActionButton } from '../../../components/ActionButton';
 import { Notice, Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
+import { UnlockBinding } from '../../UnlockBinding';
 import {
   AT_HOME_REASON_ZH,
   EMPLOYMENT_FORM_ZH,
@@ -365,6 +366,7 @@ function WorkerRecord({ workerId }: { workerId: string }) {
       {purpose === 'monthlyUpdate' ? timeline : facts}
       {purpose === 'monthlyUpdate' ? facts : timeline}
       {purpose === 'service' ? null : services}
+      {worker.boundUserId || worker.registryExitDate ? null : <UnlockBinding workerId={worker.workerId} />}
     </>
   );
 }
