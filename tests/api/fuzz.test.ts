@@ -11,7 +11,15 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.js';
-import { describeRequest, judge, operationsOf, requestArbitrary, send, type FuzzOperation, type FuzzWorld } from '../support/fuzzRequests.js';
+import {
+  describeRequest,
+  judge,
+  operationsOf,
+  requestArbitrary,
+  send,
+  type FuzzOperation,
+  type FuzzWorld,
+} from '../support/fuzzRequests.js';
 import { buildFuzzWorld, renewSession } from '../support/fuzzWorld.js';
 import { tailTable, type TableChanges } from '../support/tableChanges.js';
 import { startWeChatFake, type WeChatFake } from '../support/wechatFake.js';
@@ -45,33 +53,31 @@ afterAll(async () => {
 });
 
 describe('fuzz of every route', () => {
-  it(
-    'answers anything without a 5xx, in the one error shape, writing nothing when it refuses',
-    async () => {
-      const failures: string[] = [];
-      const statuses = new Map<number, number>();
-      for (const [index, operation] of operations.entries()) {
-        const seed = SEED + index;
-        const result = await fc.check(
-          fc.asyncProperty(requestArbitrary(operation, world), async (request) => {
-            const response = await send(api.url, request);
-            statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-            // Every change since the previous answer is this request's (each waits for the one before).
-            const problem = judge(response, await changes.drain());
-            if (await renewSession(api, request.caller, response.status)) await changes.drain();
-            if (problem) throw new Error(problem);
-          }),
-          { seed, numRuns: RUNS_PER_ROUTE, interruptAfterTimeLimit: ROUTE_BUDGET_MS },
+  it('answers anything without a 5xx, in the one error shape, writing nothing when it refuses', async () => {
+    const failures: string[] = [];
+    const statuses = new Map<number, number>();
+    for (const [index, operation] of operations.entries()) {
+      const seed = SEED + index;
+      const result = await fc.check(
+        fc.asyncProperty(requestArbitrary(operation, world), async (request) => {
+          const response = await send(api.url, request);
+          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+          // Every change since the previous answer is this request's (each waits for the one before).
+          const problem = judge(response, await changes.drain());
+          if (await renewSession(api, request.caller, response.status)) await changes.drain();
+          if (problem) throw new Error(problem);
+        }),
+        { seed, numRuns: RUNS_PER_ROUTE, interruptAfterTimeLimit: ROUTE_BUDGET_MS },
+      );
+      if (result.failed) {
+        failures.push(
+          `${operation.method} ${operation.path} (FUZZ_SEED=${seed - index}): ${result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance)}\n    ${describeRequest(result.counterexample![0])}`,
         );
-        if (result.failed) {
-          failures.push(
-            `${operation.method} ${operation.path} (FUZZ_SEED=${seed - index}): ${result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance)}\n    ${describeRequest(result.counterexample![0])}`,
-          );
-        }
       }
-      console.log(`fuzz: ${operations.length} operations × ${RUNS_PER_ROUTE}; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
-      expect(failures, failures.join('\n')).toEqual([]);
-    },
-    300_000,
-  );
+    }
+    console.log(
+      `fuzz: ${operations.length} operations × ${RUNS_PER_ROUTE}; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+    );
+    expect(failures, failures.join('\n')).toEqual([]);
+  }, 300_000);
 });

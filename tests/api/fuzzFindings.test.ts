@@ -16,7 +16,14 @@ describe('found by the fuzz', () => {
   it('answers a path parameter with a broken percent-escape with 400 naming the parameters, not 500', async () => {
     for (const path of ['/api/v1/regions/%zz', '/api/v1/regions/%', '/api/v1/regions/%E4%B8']) {
       // Sent as is: fetch would refuse or re-encode the broken escape.
-      const { status, text } = await send(api.url, { route: 'GET /api/v1/regions/{code}', method: 'GET', path, caller: { name: 'anonymous' }, headers: {}, mutations: [] });
+      const { status, text } = await send(api.url, {
+        route: 'GET /api/v1/regions/{code}',
+        method: 'GET',
+        path,
+        caller: { name: 'anonymous' },
+        headers: {},
+        mutations: [],
+      });
       expect(status, path).toBe(400);
       expect(JSON.parse(text).error).toMatchObject({ code: 'BAD_REQUEST', field: 'params' });
     }

@@ -72,27 +72,35 @@ describe('registry import', () => {
   // 10,000 rows take 20–60 s on 2 cores alone; other suites running alongside can double that.
   const IMPORT_TIMEOUT = 300_000;
 
-  it('writes 9,963 of 10,000 rows and reports the 37 bad ones by row and column', async () => {
-    before.count = await countRegistry();
-    const { status, body } = await upload(file);
-    expect(status).toBe(200);
-    expect(body).toMatchObject({ status: 'done', rows: 10_000, written: 9_963, unchanged: 0, bad: 37 });
-    expect(body.bytesRead).toBe(Buffer.byteLength(file));
-    expect(body.badRows).toHaveLength(37);
-    for (const bad of body.badRows) {
-      const dataIndex = bad.row - 2; // row 1 is the header
-      expect(BAD[dataIndex], `row ${bad.row}`).toBeDefined();
-      expect(bad.column).toBe(BAD[dataIndex]!.column);
-      expect(bad.reason.length).toBeGreaterThan(2);
-    }
-    expect(await countRegistry()).toBe(before.count + 9_963);
-  }, IMPORT_TIMEOUT);
+  it(
+    'writes 9,963 of 10,000 rows and reports the 37 bad ones by row and column',
+    async () => {
+      before.count = await countRegistry();
+      const { status, body } = await upload(file);
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ status: 'done', rows: 10_000, written: 9_963, unchanged: 0, bad: 37 });
+      expect(body.bytesRead).toBe(Buffer.byteLength(file));
+      expect(body.badRows).toHaveLength(37);
+      for (const bad of body.badRows) {
+        const dataIndex = bad.row - 2; // row 1 is the header
+        expect(BAD[dataIndex], `row ${bad.row}`).toBeDefined();
+        expect(bad.column).toBe(BAD[dataIndex]!.column);
+        expect(bad.reason.length).toBeGreaterThan(2);
+      }
+      expect(await countRegistry()).toBe(before.count + 9_963);
+    },
+    IMPORT_TIMEOUT,
+  );
 
-  it('changes nothing when the same file is imported again', async () => {
-    const { body } = await upload(file);
-    expect(body).toMatchObject({ status: 'done', rows: 10_000, written: 0, unchanged: 9_963, bad: 37 });
-    expect(await countRegistry()).toBe(before.count + 9_963);
-  }, IMPORT_TIMEOUT);
+  it(
+    'changes nothing when the same file is imported again',
+    async () => {
+      const { body } = await upload(file);
+      expect(body).toMatchObject({ status: 'done', rows: 10_000, written: 0, unchanged: 9_963, bad: 37 });
+      expect(await countRegistry()).toBe(before.count + 9_963);
+    },
+    IMPORT_TIMEOUT,
+  );
 
   it('answers a retried upload with the first report, without importing again', async () => {
     const small = csvLine(HEADER) + csvLine(personRow(20_001));

@@ -32,7 +32,11 @@ async function main() {
   const started = Date.now();
   const deadline = started + MINUTES * 60_000;
   // Java may take over 30 s to answer on a busy 2-core machine.
-  const dynamo = await startDynamoDbLocal({ emulatorDir: await ensureEmulator(CACHE_DIR), port: await freePort(), timeoutMs: 120_000 });
+  const dynamo = await startDynamoDbLocal({
+    emulatorDir: await ensureEmulator(CACHE_DIR),
+    port: await freePort(),
+    timeoutMs: 120_000,
+  });
   const wechat = await startWeChatFake();
   const apis = [];
   const statuses = new Map<number, number>();
@@ -80,7 +84,9 @@ async function main() {
             try {
               response = await Promise.race([
                 send(api.url, request),
-                new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${REQUEST_TIMEOUT_MS} ms`)), REQUEST_TIMEOUT_MS).unref()),
+                new Promise<never>((_, reject) =>
+                  setTimeout(() => reject(new Error(`no answer in ${REQUEST_TIMEOUT_MS} ms`)), REQUEST_TIMEOUT_MS).unref(),
+                ),
               ]);
             } catch (error) {
               record(request, (error as Error).message);
@@ -104,12 +110,27 @@ async function main() {
 
   const seconds = (Date.now() - started) / 1000;
   const byClass = new Map<string, number>();
-  for (const [status, count] of statuses) byClass.set(`${Math.floor(status / 100)}xx`, (byClass.get(`${Math.floor(status / 100)}xx`) ?? 0) + count);
-  console.log(`\nrequests: ${sent} of ${REQUESTS}${sent < REQUESTS ? ` (stopped at ${MINUTES} min)` : ''}, seed ${SEED}, ${LANES} lanes`);
-  console.log(`statuses by class: ${[...byClass].sort().map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  console.log(`statuses: ${[...statuses].sort(([a], [b]) => a - b).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  for (const [status, count] of statuses)
+    byClass.set(`${Math.floor(status / 100)}xx`, (byClass.get(`${Math.floor(status / 100)}xx`) ?? 0) + count);
+  console.log(
+    `\nrequests: ${sent} of ${REQUESTS}${sent < REQUESTS ? ` (stopped at ${MINUTES} min)` : ''}, seed ${SEED}, ${LANES} lanes`,
+  );
+  console.log(
+    `statuses by class: ${[...byClass]
+      .sort()
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `statuses: ${[...statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   console.log(`runtime: ${seconds.toFixed(1)} s (${(sent / seconds).toFixed(0)} requests/s, including seeding)`);
-  console.log(`problems (5xx, errors not in the one shape, writes on a refusal, no answer): ${findings.size === 0 ? 'none' : ''}`);
+  console.log(
+    `problems (5xx, errors not in the one shape, writes on a refusal, no answer): ${findings.size === 0 ? 'none' : ''}`,
+  );
   for (const [key, finding] of findings) console.log(`- ${key} ×${finding.count}\n  ${finding.first}`);
   process.exitCode = findings.size ? 1 : 0;
 }

@@ -57,7 +57,9 @@ export function operationsOf(document: any): FuzzOperation[] {
   for (const [path, methods] of Object.entries<any>(document.paths)) {
     for (const [method, operation] of Object.entries<any>(methods)) {
       const parameters = (location: string) =>
-        (operation.parameters as any[]).filter((p) => p.in === location).map(({ name, required, schema }) => ({ name, required, schema }));
+        (operation.parameters as any[])
+          .filter((p) => p.in === location)
+          .map(({ name, required, schema }) => ({ name, required, schema }));
       operations.push({
         method: method.toUpperCase(),
         path,
@@ -140,7 +142,10 @@ const shortOddString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
 );
-const oddString = fc.oneof(shortOddString, fc.constantFrom(10_000, 20_000).map((n) => '字'.repeat(n)));
+const oddString = fc.oneof(
+  shortOddString,
+  fc.constantFrom(10_000, 20_000).map((n) => '字'.repeat(n)),
+);
 /**
  * For a query string: long, but short enough to reach the app. A request line over 16 kB is
  * refused by node:http itself (431), as API Gateway refuses one over 10 kB, before any of our code.
@@ -202,7 +207,10 @@ function schemaValue(schema: JsonSchema, pools: Pools, depth: number): fc.Arbitr
     case 'array': {
       const minLength = schema.minItems ?? 0;
       const maxLength = Math.max(minLength, Math.min(schema.maxItems ?? 3, 3));
-      return fc.array(schema.items ? valueOf(schema.items, pools, '', depth + 1) : fc.jsonValue({ maxDepth: 1 }), { minLength, maxLength });
+      return fc.array(schema.items ? valueOf(schema.items, pools, '', depth + 1) : fc.jsonValue({ maxDepth: 1 }), {
+        minLength,
+        maxLength,
+      });
     }
     case 'object': {
       if (depth > 6) return fc.constant({});
@@ -256,7 +264,20 @@ function setAt(value: Json, path: (string | number)[], replacement: Json | typeo
 }
 const REMOVE = Symbol('remove');
 
-const EXTRA_KEYS = ['pk', 'sk', 'role', 'regionCode', 'userId', 'status', 'version', 'amountFen', 'isAdmin', 'gsi1pk', '', '字段'];
+const EXTRA_KEYS = [
+  'pk',
+  'sk',
+  'role',
+  'regionCode',
+  'userId',
+  'status',
+  'version',
+  'amountFen',
+  'isAdmin',
+  'gsi1pk',
+  '',
+  '字段',
+];
 
 /** One change to a JSON value: a field dropped, replaced by a wrong value, or a field added. */
 function mutateJson(value: Json): fc.Arbitrary<{ value: Json; note: string }> {
@@ -312,13 +333,39 @@ export const forgedCursor = fc.oneof(
     base64url('{"pk":"","sk":""}'),
     base64url(`{"pk":"${'x'.repeat(3000)}","sk":"y"}`),
   ),
-  fc.dictionary(fc.constantFrom('pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk', 'x'), fc.string({ maxLength: 30 }), {
-    maxKeys: 6,
-  }).map((key) => base64url(JSON.stringify(key))),
+  fc
+    .dictionary(
+      fc.constantFrom('pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk', 'x'),
+      fc.string({ maxLength: 30 }),
+      {
+        maxKeys: 6,
+      },
+    )
+    .map((key) => base64url(JSON.stringify(key))),
 );
 
 /** Path segments that are not ids: traversal, encoded separators, bad percent-escapes, key syntax, huge. */
-const ODD_SEGMENTS = ['..', '.', '%2e%2e', '%2F', '%00', '%zz', '%E4%B8', '%', 'a%23b', 'WORKER%23x', '%E5%BC%A0%E4%B8%89', 'x'.repeat(3000), '-1', '0', 'null', 'undefined', '__proto__', 'constructor', '%20'];
+const ODD_SEGMENTS = [
+  '..',
+  '.',
+  '%2e%2e',
+  '%2F',
+  '%00',
+  '%zz',
+  '%E4%B8',
+  '%',
+  'a%23b',
+  'WORKER%23x',
+  '%E5%BC%A0%E4%B8%89',
+  'x'.repeat(3000),
+  '-1',
+  '0',
+  'null',
+  'undefined',
+  '__proto__',
+  'constructor',
+  '%20',
+];
 
 function segment(parameter: Parameter, pools: Pools): fc.Arbitrary<{ text: string; note?: string }> {
   return fc.oneof(
@@ -333,14 +380,17 @@ type QueryPairs = [string, string][];
 
 function queryOf(operation: FuzzOperation, pools: Pools): fc.Arbitrary<{ pairs: QueryPairs; notes: string[] }> {
   const fields = operation.queryParams.map((p) =>
-    (p.required ? valueOf(p.schema, pools, p.name).map((v) => [v]) : fc.option(valueOf(p.schema, pools, p.name), { nil: undefined }).map((v) => (v === undefined ? [] : [v]))).map(
-      (values) => values.map((v) => [p.name, String(v)] as [string, string]),
-    ),
+    (p.required
+      ? valueOf(p.schema, pools, p.name).map((v) => [v])
+      : fc.option(valueOf(p.schema, pools, p.name), { nil: undefined }).map((v) => (v === undefined ? [] : [v]))
+    ).map((values) => values.map((v) => [p.name, String(v)] as [string, string])),
   );
   const valid = fc.tuple(...fields).map((groups) => groups.flat());
   const names = [...operation.queryParams.map((p) => p.name), 'x'];
   const mutation: fc.Arbitrary<(pairs: QueryPairs) => { pairs: QueryPairs; note: string }> = fc.oneof(
-    fc.constantFrom(...names).map((name) => (pairs: QueryPairs) => ({ pairs: pairs.filter(([k]) => k !== name), note: `query dropped ${name}` })),
+    fc
+      .constantFrom(...names)
+      .map((name) => (pairs: QueryPairs) => ({ pairs: pairs.filter(([k]) => k !== name), note: `query dropped ${name}` })),
     fc.tuple(fc.constantFrom(...names), oddQueryValue).map(([name, odd]) => (pairs: QueryPairs) => ({
       pairs: [...pairs.filter(([k]) => k !== name), [name, odd] as [string, string]],
       note: `query ${name}=${preview(odd)}`,
@@ -349,10 +399,12 @@ function queryOf(operation: FuzzOperation, pools: Pools): fc.Arbitrary<{ pairs: 
       pairs: [...pairs, [name, other] as [string, string], [name, other] as [string, string]],
       note: `query ${name} repeated`,
     })),
-    fc.tuple(fc.constantFrom(...names), fc.constantFrom('[]', '[0]', '[a]', '[__proto__]', '.a')).map(([name, suffix]) => (pairs: QueryPairs) => ({
-      pairs: [...pairs, [name + suffix, '1'] as [string, string]],
-      note: `query ${name}${suffix}=1`,
-    })),
+    fc
+      .tuple(fc.constantFrom(...names), fc.constantFrom('[]', '[0]', '[a]', '[__proto__]', '.a'))
+      .map(([name, suffix]) => (pairs: QueryPairs) => ({
+        pairs: [...pairs, [name + suffix, '1'] as [string, string]],
+        note: `query ${name}${suffix}=1`,
+      })),
     forgedCursor.map((cursor) => (pairs: QueryPairs) => ({
       pairs: [...pairs.filter(([k]) => k !== 'cursor'), ['cursor', cursor] as [string, string]],
       note: `forged cursor ${cursor.slice(0, 60)}`,
@@ -371,9 +423,16 @@ function queryOf(operation: FuzzOperation, pools: Pools): fc.Arbitrary<{ pairs: 
 
 /** Percent-encodes the UTF-8 bytes, as a client does (a lone surrogate goes as U+FFFD; encodeURIComponent would throw). */
 const encode = (text: string) =>
-  [...Buffer.from(text, 'utf8')].map((b) => (/[A-Za-z0-9\-_.~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  [...Buffer.from(text, 'utf8')]
+    .map((b) =>
+      /[A-Za-z0-9\-_.~]/.test(String.fromCharCode(b))
+        ? String.fromCharCode(b)
+        : `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
+    .join('');
 
-const encodeQuery = (pairs: QueryPairs) => (pairs.length ? `?${pairs.map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&')}` : '');
+const encodeQuery = (pairs: QueryPairs) =>
+  pairs.length ? `?${pairs.map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&')}` : '';
 
 // ——— bodies and envelopes ———
 
@@ -383,7 +442,21 @@ interface Envelope {
   note?: string;
 }
 
-const MALFORMED_JSON = ['{"a":', "{'a':1}", '[1,2', 'NaN', '', 'null', '"text"', '123', '{"a":1}{"b":2}', '{"a":1,}', '\u0000', '{"__proto__":{"role":"admin"}}', '{"constructor":{"prototype":{"x":1}}}'];
+const MALFORMED_JSON = [
+  '{"a":',
+  "{'a':1}",
+  '[1,2',
+  'NaN',
+  '',
+  'null',
+  '"text"',
+  '123',
+  '{"a":1}{"b":2}',
+  '{"a":1,}',
+  '\u0000',
+  '{"__proto__":{"role":"admin"}}',
+  '{"constructor":{"prototype":{"x":1}}}',
+];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const GZIP_BOMB = gzipSync(`{"a":"${'0'.repeat(2_000_000)}"}`);
 const LARGE_BODY = `{"a":"${'x'.repeat(200_000)}"}`;
@@ -398,19 +471,36 @@ function envelopeOf(json: Json | undefined, withBody: boolean): fc.Arbitrary<Env
   const plain: Envelope = text === undefined ? { headers: {} } : asJson(text);
   const odd: fc.Arbitrary<Envelope>[] = [
     fc.constantFrom(...MALFORMED_JSON).map((raw) => asJson(raw, {}, `malformed JSON ${preview(raw)}`)),
-    fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'text/csv', XLSX).map((type) => ({
-      headers: { 'content-type': type },
-      body: Buffer.from(text ?? 'a,b\n1,2\n'),
-      note: `content-type ${type}`,
-    })),
-    fc.constantFrom('application/json; charset=latin1', 'application/json; charset=utf-16', 'application/json; charset=foo').map((type) => ({
-      headers: { 'content-type': type },
-      body: Buffer.from(text ?? '{}'),
-      note: `content-type ${type}`,
-    })),
-    fc.constantFrom('gzip', 'deflate', 'br', 'compress', 'gzip, gzip').map((encoding) =>
-      asJson(Buffer.from('\x1f\x8b\x08\x00garbage'), { 'content-encoding': encoding }, `content-encoding ${encoding} with garbage`),
-    ),
+    fc
+      .constantFrom(
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'application/xml',
+        'text/csv',
+        XLSX,
+      )
+      .map((type) => ({
+        headers: { 'content-type': type },
+        body: Buffer.from(text ?? 'a,b\n1,2\n'),
+        note: `content-type ${type}`,
+      })),
+    fc
+      .constantFrom('application/json; charset=latin1', 'application/json; charset=utf-16', 'application/json; charset=foo')
+      .map((type) => ({
+        headers: { 'content-type': type },
+        body: Buffer.from(text ?? '{}'),
+        note: `content-type ${type}`,
+      })),
+    fc
+      .constantFrom('gzip', 'deflate', 'br', 'compress', 'gzip, gzip')
+      .map((encoding) =>
+        asJson(
+          Buffer.from('\x1f\x8b\x08\x00garbage'),
+          { 'content-encoding': encoding },
+          `content-encoding ${encoding} with garbage`,
+        ),
+      ),
     fc.constant(asJson(gzipSync(text ?? '{}'), { 'content-encoding': 'gzip' }, 'gzip body')),
     fc.constant(asJson(GZIP_BOMB, { 'content-encoding': 'gzip' }, 'gzip bomb (2 MB inflated)')),
     fc.constant(asJson(LARGE_BODY, {}, 'body of 200 kB')),
@@ -419,7 +509,9 @@ function envelopeOf(json: Json | undefined, withBody: boolean): fc.Arbitrary<Env
       body: Buffer.from(bytes),
       note: 'random bytes as XLSX',
     })),
-    fc.string({ unit: 'binary', maxLength: 400 }).map((csv) => ({ headers: { 'content-type': 'text/csv' }, body: Buffer.from(csv), note: 'random CSV' })),
+    fc
+      .string({ unit: 'binary', maxLength: 400 })
+      .map((csv) => ({ headers: { 'content-type': 'text/csv' }, body: Buffer.from(csv), note: 'random CSV' })),
   ];
   if (!withBody) return fc.oneof({ arbitrary: fc.constant(plain), weight: 6 }, ...odd);
   return fc.oneof(
@@ -433,14 +525,21 @@ function envelopeOf(json: Json | undefined, withBody: boolean): fc.Arbitrary<Env
 
 function callerArbitrary(operation: FuzzOperation, callers: readonly Caller[]): fc.Arbitrary<Caller> {
   const allowed = callers.filter((c) => operation.roles === 'public' || (c.role && operation.roles.includes(c.role)));
-  return allowed.length ? fc.oneof({ arbitrary: fc.constantFrom(...allowed), weight: 3 }, fc.constantFrom(...callers)) : fc.constantFrom(...callers);
+  return allowed.length
+    ? fc.oneof({ arbitrary: fc.constantFrom(...allowed), weight: 3 }, fc.constantFrom(...callers))
+    : fc.constantFrom(...callers);
 }
 
 export function requestArbitrary(operation: FuzzOperation, world: FuzzWorld): fc.Arbitrary<FuzzRequest> {
   const segments = fc.tuple(...operation.pathParams.map((p) => segment(p, world.pools)));
   const body = operation.body ? valueOf(operation.body, world.pools).map((v) => v as Json) : fc.constant(undefined);
   return fc
-    .tuple(callerArbitrary(operation, world.callers), segments, queryOf(operation, world.pools), body.chain((json) => envelopeOf(json, operation.body !== undefined)))
+    .tuple(
+      callerArbitrary(operation, world.callers),
+      segments,
+      queryOf(operation, world.pools),
+      body.chain((json) => envelopeOf(json, operation.body !== undefined)),
+    )
     .map(([caller, parts, query, envelope]) => {
       let path = operation.path;
       const mutations: string[] = [];
@@ -513,7 +612,8 @@ export function judge(response: { status: number; text: string }, changes: reado
   } catch {
     return `${response.status} is not JSON: ${response.text.slice(0, 200)}`;
   }
-  if (!apiErrorBodySchema.safeParse(body).success) return `${response.status} is not the error shape: ${response.text.slice(0, 200)}`;
+  if (!apiErrorBodySchema.safeParse(body).success)
+    return `${response.status} is not the error shape: ${response.text.slice(0, 200)}`;
   const written = changes.filter((c) => !WRITES_ALLOWED_ON_REFUSAL.some((prefix) => c.pk.startsWith(prefix)));
   if (written.length) return `${response.status} but wrote ${written.map((c) => `${c.eventName} ${c.pk} ${c.sk}`).join(', ')}`;
   return undefined;

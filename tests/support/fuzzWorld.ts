@@ -20,6 +20,7 @@ const LOGINS: [name: string, userId: string, role: string][] = [
   ['township staff', 'demo-staff-township-1', 'staff'],
   ['other township staff', 'demo-staff-township-2', 'staff'],
   ['county staff', 'demo-staff-county', 'staff'],
+  ['county finance', 'demo-staff-county-finance', 'staff'],
   ['admin', 'demo-admin', 'admin'],
 ];
 
@@ -33,10 +34,13 @@ export async function buildFuzzWorld(api: TestApi): Promise<FuzzWorld> {
       if (attempt === 3 || (error as Error).name !== 'TimeoutError') throw error;
     }
   }
-  const tokens = Object.fromEntries(await Promise.all(LOGINS.map(async ([name, userId]) => [name, await api.loginAs(userId)] as const)));
+  const tokens = Object.fromEntries(
+    await Promise.all(LOGINS.map(async ([name, userId]) => [name, await api.loginAs(userId)] as const)),
+  );
   const ok = async (method: string, path: string, token: string, body?: unknown) => {
     const response = await api.call(method, path, { token, ...(body !== undefined ? { body } : {}) });
-    if (response.status >= 300) throw new Error(`fuzz world: ${method} ${path} answered ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status >= 300)
+      throw new Error(`fuzz world: ${method} ${path} answered ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;
   };
 
@@ -48,12 +52,26 @@ export async function buildFuzzWorld(api: TestApi): Promise<FuzzWorld> {
   const employers = await ok('GET', '/api/v1/employers?regionCode=150222&limit=5', county);
   const users = await ok('GET', '/api/v1/users?regionCode=150222&limit=5', county);
   const claims = await ok('POST', '/api/v1/me/subsidies/claims', tokens['worker (bound)']!, { idempotencyKey: randomUUID() });
-  // Paying takes a duty the demo accounts may not hold: then the batch id is only well-formed.
-  const batch = await api.call('POST', '/api/v1/claims/payments', { token: county, body: { regionCode: '150222', idempotencyKey: randomUUID() } });
+  // The finance officer (发放) pays, so the bank-file route is fuzzed on a real, finished batch.
+  const batch = await ok('POST', '/api/v1/claims/payments', tokens['county finance']!, {
+    regionCode: '150222',
+    idempotencyKey: randomUUID(),
+  });
   const parameters = await ok('GET', '/api/v1/regions/150222/parameters', county);
 
   const month = chinaDate(new Date()).slice(0, 7);
-  const regions = ['150222', '150222102', JINSHAN_VILLAGE, JINSHAN_OTHER_VILLAGE, '150222103', XIDOUPU_VILLAGE, '15', '1502', '11', '110101'];
+  const regions = [
+    '150222',
+    '150222102',
+    JINSHAN_VILLAGE,
+    JINSHAN_OTHER_VILLAGE,
+    '150222103',
+    XIDOUPU_VILLAGE,
+    '15',
+    '1502',
+    '11',
+    '110101',
+  ];
   const workerIds = [worker.workerId!, ...workers.workers.map((w: any) => w.workerId)];
   const pools = {
     workerId: workerIds,
@@ -61,7 +79,7 @@ export async function buildFuzzWorld(api: TestApi): Promise<FuzzWorld> {
     employerId: employers.employers.map((e: any) => e.employerId),
     userId: ['demo-worker-1', 'demo-admin', ...users.users.map((u: any) => u.userId)],
     claimId: claims.claims.map((c: any) => c.claimId),
-    batchId: [batch.body.batch?.batchId ?? `b_${randomUUID()}`],
+    batchId: [batch.batch.batchId],
     key: parameters.parameters.map((p: any) => p.key),
     code: regions,
     regionCode: regions,
@@ -75,7 +93,9 @@ export async function buildFuzzWorld(api: TestApi): Promise<FuzzWorld> {
 
   // Forged tokens: garbage, a real token with its claims rewritten, one signed with another key, one long expired.
   const [header, , signature] = tokens['worker (bound)']!.split('.');
-  const rewritten = Buffer.from(JSON.stringify({ sub: 'demo-admin', role: 'admin', rc: '150222', iss: 'bangfu', aud: 'bangfu-api' })).toString('base64url');
+  const rewritten = Buffer.from(
+    JSON.stringify({ sub: 'demo-admin', role: 'admin', rc: '150222', iss: 'bangfu', aud: 'bangfu-api' }),
+  ).toString('base64url');
   const signed = (key: string, expiresAt: number) =>
     new SignJWT({ role: 'admin', rc: '150222' })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -90,7 +110,10 @@ export async function buildFuzzWorld(api: TestApi): Promise<FuzzWorld> {
     { name: 'garbage token', authorization: 'Bearer abc.def.ghi' },
     { name: 'not a bearer', authorization: 'Basic ZGVtby1hZG1pbjp4' },
     { name: 'rewritten token', authorization: `Bearer ${header}.${rewritten}.${signature}` },
-    { name: 'token of another key', authorization: `Bearer ${await signed('another-key-that-is-long-enough-0123456789', Math.floor(Date.now() / 1000) + 3600)}` },
+    {
+      name: 'token of another key',
+      authorization: `Bearer ${await signed('another-key-that-is-long-enough-0123456789', Math.floor(Date.now() / 1000) + 3600)}`,
+    },
     { name: 'expired token', authorization: `Bearer ${await signed(TEST_SIGNING_KEY, Math.floor(Date.now() / 1000) - 3600)}` },
     { name: 'unsigned token', authorization: `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${rewritten}.` },
   ];

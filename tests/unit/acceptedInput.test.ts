@@ -1,11 +1,6 @@
 /** What people type is refused when it cannot be real: months outside 2015 … next month, names with hidden characters. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  acceptedMonthSchema,
-  employerInputSchema,
-  updateMeRequestSchema,
-  workerInputSchema,
-} from '@bangfu/shared';
+import { acceptedMonthSchema, employerInputSchema, updateMeRequestSchema, workerInputSchema } from '@bangfu/shared';
 
 afterEach(() => {
   vi.useRealTimers();

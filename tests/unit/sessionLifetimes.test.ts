@@ -10,8 +10,6 @@ describe('session lifetimes', () => {
   });
 
   it('refuses a staff lifetime longer than workers’', () => {
-    expect(() => readConfig({ TOKEN_TTL_SECONDS: '3600', STAFF_TOKEN_TTL_SECONDS: '7200' })).toThrow(
-      /STAFF_TOKEN_TTL_SECONDS/,
-    );
+    expect(() => readConfig({ TOKEN_TTL_SECONDS: '3600', STAFF_TOKEN_TTL_SECONDS: '7200' })).toThrow(/STAFF_TOKEN_TTL_SECONDS/);
   });
 });

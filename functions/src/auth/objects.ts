@@ -44,11 +44,7 @@ interface ObjectKind<T> {
 type ObjectKinds = { [E in ScopedEntity]: ObjectKind<ScopedObjects[E]> };
 
 /** Checks a scope and returns the object an object-scoped route is about. */
-export type ScopeResolver = (
-  scope: ScopeDeclaration,
-  input: ScopeInput,
-  principal: Principal | undefined,
-) => Promise<unknown>;
+export type ScopeResolver = (scope: ScopeDeclaration, input: ScopeInput, principal: Principal | undefined) => Promise<unknown>;
 
 export const outOfRegion = (field: string) =>
   new ApiError('FORBIDDEN', '这个地区不在您的管辖范围内', 'That region is outside your scope.', field);
@@ -103,7 +99,10 @@ export function scopeResolver(ctx: AppContext): ScopeResolver {
   const actorOf = async (principal: Principal): Promise<Actor> => {
     if (principal.role !== 'worker' && principal.role !== 'employer') return {};
     const user = await ctx.users.get(principal.userId);
-    return { ...(user?.workerId ? { workerId: user.workerId } : {}), ...(user?.employerId ? { employerId: user.employerId } : {}) };
+    return {
+      ...(user?.workerId ? { workerId: user.workerId } : {}),
+      ...(user?.employerId ? { employerId: user.employerId } : {}),
+    };
   };
 
   return async (scope, input, principal) => {

@@ -10,7 +10,17 @@ import type { Principal } from '@bangfu/shared';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 
-export const AUDIT_ACTIONS = ['read', 'list', 'reveal', 'unbind', 'create', 'import', 'payoutAccount', 'bindFailed', 'bindUnlocked'] as const;
+export const AUDIT_ACTIONS = [
+  'read',
+  'list',
+  'reveal',
+  'unbind',
+  'create',
+  'import',
+  'payoutAccount',
+  'bindFailed',
+  'bindUnlocked',
+] as const;
 
 /** Why staff open a full record; asked every time, kept in the audit trail. */
 export const READ_PURPOSES = ['service', 'monthlyUpdate', 'claimReview', 'verification'] as const;

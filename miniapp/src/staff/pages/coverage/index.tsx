@@ -90,12 +90,7 @@ function RowCard({
       <Line label={thisMonth ? '本月已推送' : '当月已推送'}>
         {row.reachedThisMonth} 人{row.monthlyCoverage !== null ? `（${percent(row.monthlyCoverage)}）` : ''}
       </Line>
-      <GoalBadge
-        share={row.monthlyCoverage}
-        meets={row.meetsCoverageGoal}
-        goal={goals.monthlyCoverage}
-        testId="coverage-goal"
-      />
+      <GoalBadge share={row.monthlyCoverage} meets={row.meetsCoverageGoal} goal={goals.monthlyCoverage} testId="coverage-goal" />
       <Line label="311 没做够">{row.below311} 人</Line>
       {row.below311 ? (
         <View className="bf-cov__short">
@@ -146,7 +141,14 @@ function CoverageTable({ user }: { user: User }) {
 
   return (
     <View className="bf-section">
-      <Choices options={months} value={month} onChange={setMonth} columns="wrap" testIdPrefix="coverage-month-" label="看哪个月" />
+      <Choices
+        options={months}
+        value={month}
+        onChange={setMonth}
+        columns="wrap"
+        testIdPrefix="coverage-month-"
+        label="看哪个月"
+      />
       {error ? (
         <View className="bf-section">
           <Notice tone="error">没能加载：{error}</Notice>
