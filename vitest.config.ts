@@ -18,8 +18,9 @@ export default defineConfig({
           name: 'api',
           include: ['tests/api/**/*.test.ts'],
           globalSetup: ['tests/support/dynamodbGlobalSetup.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Generous: on a 2-core CI machine the api, e2e build and DynamoDB Local share the cores.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
       {

@@ -598,9 +598,11 @@ export function send(baseUrl: string, request: FuzzRequest): Promise<{ status: n
 /**
  * Items that may be written while a request is refused, by key prefix: the audit trail
  * (a full record's read or reveal is audited before anything else happens, and refusals
- * are audited on purpose) and the rate limiter's counters.
+ * are audited on purpose), the rate limiter's counters, and an import's own report — an
+ * upload streams, so its report is claimed before the file is read, and a refused file
+ * leaves it marked failed for the uploader (only) to read; no registry record is written.
  */
-export const WRITES_ALLOWED_ON_REFUSAL = ['AUDIT#', 'RATE#'];
+export const WRITES_ALLOWED_ON_REFUSAL = ['AUDIT#', 'RATE#', 'IMPORT#'];
 
 /** What is wrong with an answer, or undefined: a 5xx, an error not in the one error shape, a write on a 4xx. */
 export function judge(response: { status: number; text: string }, changes: readonly TableChange[]): string | undefined {
