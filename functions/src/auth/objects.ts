@@ -129,6 +129,8 @@ export function scopeResolver(ctx: AppContext): ScopeResolver {
         if (object === undefined) throw notFound();
         const owner = kind.owner(object);
         const publicRead = scope.publicRead === true;
+        // A public read (the job map's detail) costs no read of the caller's account.
+        if (owner.public && publicRead) return object;
         if (mayTouch(principal, principal ? await actorOf(principal) : {}, owner, publicRead)) return object;
         // What only its maker may see, and what is not public to those outside, looks absent.
         if (!principal || owner.userId !== undefined) throw notFound();
