@@ -3,6 +3,7 @@
  * fresh table per call. Nothing of ours is mocked; only WeChat is faked (wechatFake.ts).
  */
 import { randomUUID } from 'node:crypto';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { createServer, type Server } from 'node:http';
 import { inject } from 'vitest';
 import { createApp } from '../../functions/src/app.js';
@@ -110,6 +111,11 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      // One DynamoDB Local serves every file of a run: a file's table goes with it, so the
+      // in-memory store does not grow until the last files crawl.
+      if (!options.tableName) {
+        await ctx.table.db.send(new DeleteTableCommand({ TableName: tableName })).catch(() => undefined);
+      }
       ctx.table.db.destroy();
     },
   };
