@@ -11,7 +11,8 @@ export default defineConfig({
     // Node 20 here; the Lambda runtime is 22. Keep the SDK's notice about it out of test output.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // Property tests are CPU-bound; in CI they share two cores with DynamoDB Local and the H5 build.
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000 } },
       { test: { name: 'infra', include: ['tests/infra/**/*.test.ts'], testTimeout: 60_000 } },
       {
         test: {

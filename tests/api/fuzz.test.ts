@@ -45,7 +45,7 @@ beforeAll(async () => {
   });
   world = await buildFuzzWorld(api);
   operations = operationsOf((await api.call('GET', '/api/openapi.json')).body);
-  changes = await tailTable(api.config.DYNAMODB_ENDPOINT!, api.tableName);
+  changes = await tailTable(api.config.DYNAMODB_ENDPOINT!, api.config.AWS_REGION, api.tableName);
 }, 180_000); // seeding the county takes seconds, or a minute on a busy 2-core machine
 afterAll(async () => {
   await api?.close();

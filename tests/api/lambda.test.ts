@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDynamoClient } from '../../functions/src/db/client.js';
 import { ensureTable } from '../../functions/src/local/table.js';
-import { TEST_ID_KEYS, TEST_SIGNING_KEY } from '../support/api.js';
+import { TEST_ID_KEYS, TEST_REGION, TEST_SIGNING_KEY } from '../support/api.js';
 
 type Handler = (
   event: object,
@@ -36,13 +36,13 @@ function httpApiEvent(method: string, path: string, body?: unknown) {
 
 beforeAll(async () => {
   const tableName = `t_${randomUUID().slice(0, 8)}`;
-  const db = createDynamoClient({ region: 'local', endpoint: inject('dynamoEndpoint') });
+  const db = createDynamoClient({ region: TEST_REGION, endpoint: inject('dynamoEndpoint') });
   await ensureTable(db, tableName);
   db.destroy();
   Object.assign(process.env, {
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
-    AWS_REGION: 'local',
+    AWS_REGION: TEST_REGION,
     TOKEN_SECRET: TEST_SIGNING_KEY,
     LOG_LEVEL: 'SILENT',
     DEV_LOGIN: '1',

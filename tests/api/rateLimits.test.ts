@@ -122,13 +122,18 @@ describe('binding by guessing', () => {
       body: { name: '冯桂英', idNumber: right },
     });
     expectLockedOut(last);
-    expect(answers.filter((a) => a.status === 422)).toHaveLength(5);
-    expect(answers.filter((a) => a.status === 429)).toHaveLength(395);
+    // At most the account's five reach a comparison. Racing guesses charge the account, address
+    // and person counters in any order, so a guess within the account's five may still be the
+    // person's eleventh: fewer than five can be compared, never more.
+    const compared = answers.filter((a) => a.status === 422).length;
+    expect(compared).toBeGreaterThanOrEqual(1);
+    expect(compared).toBeLessThanOrEqual(5);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(400 - compared);
     expect((await api.ctx.workers.getItem(workerId, true))?.boundUserId).toBeUndefined();
 
     // Every compared guess is audited: who, which account, the hashed number, the address.
     const audited = await bindFailuresBy(attacker.userId);
-    expect(audited).toHaveLength(5);
+    expect(audited).toHaveLength(compared);
     expect(audited[0]).toMatchObject({ actorId: attacker.userId, ip: '127.0.0.11' });
     expect(audited[0]!.idHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(audited)).not.toContain('19660301');

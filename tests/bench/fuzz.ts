@@ -57,7 +57,7 @@ async function main() {
       apis.map(async (api) => ({
         api,
         world: await buildFuzzWorld(api),
-        changes: await tailTable(dynamo.endpoint, api.tableName),
+        changes: await tailTable(dynamo.endpoint, api.config.AWS_REGION, api.tableName),
       })),
     );
     const operations = operationsOf((await apis[0]!.call('GET', '/api/openapi.json')).body);

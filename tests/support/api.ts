@@ -21,6 +21,12 @@ export const TEST_ID_KEYS = {
   ID_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
 
+/**
+ * This test file's database in the run's DynamoDB Local (started without -sharedDb, it keeps one
+ * per access key and region). The module is loaded afresh for each file, so each file gets its own.
+ */
+export const TEST_REGION = `local-${randomUUID().slice(0, 8)}`;
+
 export interface TestApi {
   url: string;
   ctx: AppContext;
@@ -55,7 +61,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   const config = readConfig({
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: options.dynamoEndpoint ?? inject('dynamoEndpoint'),
-    AWS_REGION: 'local',
+    AWS_REGION: TEST_REGION,
     TOKEN_SECRET: TEST_SIGNING_KEY,
     WECHAT_API_BASE: options.wechatApiBase ?? 'http://127.0.0.1:9',
     WECHAT_APPID: 'wx-test-app',
@@ -111,8 +117,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      // One DynamoDB Local serves every file of a run: a file's table goes with it, so the
-      // in-memory store does not grow until the last files crawl.
+      // One DynamoDB Local serves every file of a run: a file's table goes with it, to free its memory.
       if (!options.tableName) {
         await ctx.table.db.send(new DeleteTableCommand({ TableName: tableName })).catch(() => undefined);
       }

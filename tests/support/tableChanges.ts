@@ -23,14 +23,15 @@ export interface TableChanges {
   drain(): Promise<TableChange[]>;
 }
 
-export async function tailTable(endpoint: string, tableName: string): Promise<TableChanges> {
+/** `region` picks the database in a DynamoDB Local run without -sharedDb (it is keyed by access key and region). */
+export async function tailTable(endpoint: string, region: string, tableName: string): Promise<TableChanges> {
   const send = async (target: string, body: unknown): Promise<any> => {
     const response = await fetch(endpoint, {
       method: 'POST',
       headers: {
         'content-type': 'application/x-amz-json-1.0',
         'x-amz-target': `DynamoDBStreams_20120810.${target}`,
-        authorization: 'AWS4-HMAC-SHA256 Credential=local/20260101/local/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
+        authorization: `AWS4-HMAC-SHA256 Credential=local/20260101/${region}/dynamodb/aws4_request, SignedHeaders=host, Signature=0`,
       },
       body: JSON.stringify(body),
     });

@@ -36,7 +36,7 @@ export function createDynamoClient({ region, endpoint, answerMs = ANSWER_MS }: D
     ...(endpoint
       ? {
           endpoint,
-          // DynamoDB Local checks only that credentials are present; it is run with -sharedDb.
+          // DynamoDB Local checks only that credentials are present (its database is chosen by key and region).
           credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
         }
       : {}),

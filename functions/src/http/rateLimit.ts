@@ -19,7 +19,7 @@
  * while X-Forwarded-For keeps whatever the client sent with that address appended, so its
  * first entry is the client's to choose.
  */
-import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RequestHandler } from 'express';
 import {
   clientAddressKey,
@@ -114,12 +114,21 @@ export function createRateLimiter({ db, tableName }: TableRef, options: RateLimi
       const at = now();
       await Promise.all(
         counters.map((counter) =>
-          db.send(
-            new DeleteCommand({
-              TableName: tableName,
-              Key: keys.rateCounter(counter.key, fixedWindow(at, counter.budget.windowSeconds).start),
+          db
+            .send(
+              // Zeroed, not deleted: the API holds no DeleteItem right on the table (audit records stay).
+              new UpdateCommand({
+                TableName: tableName,
+                Key: keys.rateCounter(counter.key, fixedWindow(at, counter.budget.windowSeconds).start),
+                UpdateExpression: 'SET hits = :zero',
+                ConditionExpression: 'attribute_exists(hits)',
+                ExpressionAttributeValues: { ':zero': 0 },
+              }),
+            )
+            .catch((error: unknown) => {
+              // No counter in this window: nothing to lift.
+              if (!isConditionFailed(error)) throw error;
             }),
-          ),
         ),
       );
     },

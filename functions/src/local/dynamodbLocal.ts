@@ -84,6 +84,12 @@ export interface StartOptions {
   dbPath?: string;
   /** How long to wait for it to answer. */
   timeoutMs?: number;
+  /**
+   * One database for every caller (the default, for the local stack and its tools), or one per
+   * access key and region. Tests take the latter, a region a file: DynamoDB Local slows for good
+   * once one shared database has held a large table, even after the table is deleted.
+   */
+  sharedDb?: boolean;
 }
 
 export async function startDynamoDbLocal(options: StartOptions): Promise<DynamoDbLocal> {
@@ -96,7 +102,7 @@ export async function startDynamoDbLocal(options: StartOptions): Promise<DynamoD
     '-port',
     String(options.port),
     ...(options.dbPath ? ['-dbPath', options.dbPath] : ['-inMemory']),
-    '-sharedDb',
+    ...(options.sharedDb === false ? [] : ['-sharedDb']),
     '-disableTelemetry',
   ];
   // Run where it may leave its metadata file: beside its data, or in the cache.
