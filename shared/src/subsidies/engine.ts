@@ -19,6 +19,7 @@ import {
   type ParameterTable,
   type Reference,
 } from './parameters.js';
+import { formatYuan } from '../money.js';
 
 export interface TraceLine {
   /** fact: what is known; parameter: a number from a document; rule: a step of the rule's reasoning. */
@@ -204,7 +205,7 @@ function textOf(reading: ParameterReading): string {
 function describe(value: number, unit: string): string {
   switch (unit) {
     case 'fen':
-      return `${(value / 100).toFixed(value % 100 === 0 ? 0 : 2)} 元`;
+      return formatYuan(value);
     case 'months':
       return `${value} 个月`;
     case 'years':

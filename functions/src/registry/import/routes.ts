@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import {
   AT_HOME_REASON_ZH,
+  fenToYuan,
   IMPORT_COLUMNS,
   LABOUR_CLASS_ZH,
   occupationName,
@@ -24,10 +25,6 @@ const STAFF = ['staff', 'admin'] as const;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const KINDS: Record<string, FileKind> = { 'text/csv': 'csv', [XLSX]: 'xlsx' };
 
-/** Fen as the yuan a spreadsheet shows, by integer arithmetic. */
-const yuan = (fen: number) =>
-  fen % 100 === 0 ? String(fen / 100) : `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
-
 function exportRow(worker: WorkerView): Record<keyof typeof IMPORT_COLUMNS, string> {
   return {
     name: worker.name,
@@ -41,7 +38,7 @@ function exportRow(worker: WorkerView): Record<keyof typeof IMPORT_COLUMNS, stri
     skills: worker.skills.map((s) => occupationName(s) ?? s).join('、'),
     travelScope: TRAVEL_SCOPE_ZH[worker.preferences.travelScope],
     expectedMonthlyWage:
-      worker.preferences.expectedMonthlyWageFen !== undefined ? yuan(worker.preferences.expectedMonthlyWageFen) : '',
+      worker.preferences.expectedMonthlyWageFen !== undefined ? fenToYuan(worker.preferences.expectedMonthlyWageFen) : '',
     registryEntryDate: worker.registryEntryDate,
   };
 }

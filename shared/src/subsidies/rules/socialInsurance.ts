@@ -14,11 +14,11 @@ import type { EmploymentMonth } from '../facts.js';
 import type { Reference } from '../parameters.js';
 import { EMPLOYER_KIND_ZH } from '../../positions/labels.js';
 import type { WorkerGroup } from '../../registry/labels.js';
+import { formatYuan } from '../../money.js';
 
 const DOCUMENT_003 = '江西省关于加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见（文件 003）';
 const employerReference: Reference = { document: DOCUMENT_003, section: '三、(四)' };
 const flexibleReference: Reference = { document: DOCUMENT_003, section: '三、(十)' };
-const yuan = (fen: number) => `${(fen / 100).toFixed(fen % 100 === 0 ? 0 : 2)} 元`;
 
 /**
  * Those who may pay someone's own insurance for them: 帮扶对象 = "脱贫人口和农村低收入人口"
@@ -67,7 +67,7 @@ export const socialInsuranceEmployer: Rule = {
     }
     const perPerson = ctx.param('socialInsuranceEmployerMonthlyFen');
     if (perPerson === undefined) return { eligible: false, amountFen: 0, periodKey };
-    ctx.rule(`${insured} 人 × ${yuan(perPerson)} = ${yuan(insured * perPerson)}`);
+    ctx.rule(`${insured} 人 × ${formatYuan(perPerson)} = ${formatYuan(insured * perPerson)}`);
     return { eligible: true, amountFen: insured * perPerson, periodKey };
   },
 };

@@ -15,6 +15,7 @@
 import type { Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
 import { inStartupGroups } from './startupOnce.js';
+import { formatYuan } from '../../money.js';
 
 const reference: Reference = {
   document: '江西省关于加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见（文件 003）',
@@ -27,7 +28,6 @@ const partnershipReference: Reference = {
 
 const BASIS = 10_000;
 const basisPoints = (ratio: number) => Math.round(ratio * BASIS);
-const yuan = (fen: number) => `${(fen / 100).toFixed(fen % 100 === 0 ? 0 : 2)} 元`;
 
 export const startupLoanInterest: Rule = {
   id: 'startup_loan_interest',
@@ -68,7 +68,7 @@ export const startupLoanInterest: Rule = {
 
     if (!inStartupGroups(ctx, person, '创业担保贷款贴息', reference)) return { eligible: false, amountFen: 0, periodKey };
     ctx.fact(
-      `创业担保贷款 ${yuan(loan.principalFen)}，${loan.startedOn} 至 ${loan.endsOn}${loan.partnership ? '，合伙创业' : ''}`,
+      `创业担保贷款 ${formatYuan(loan.principalFen)}，${loan.startedOn} 至 ${loan.endsOn}${loan.partnership ? '，合伙创业' : ''}`,
       'startup.loan',
       loan.principalFen,
     );
@@ -89,13 +89,13 @@ export const startupLoanInterest: Rule = {
       const uplift = ctx.param('startupLoanPartnershipUplift');
       if (uplift !== undefined && uplift > 0) {
         capFen = Math.floor((cap * (BASIS + basisPoints(uplift))) / BASIS);
-        ctx.rule(`合伙创业贷款额度上限提高 ${basisPoints(uplift) / 100}%，为 ${yuan(capFen)}`, partnershipReference);
+        ctx.rule(`合伙创业贷款额度上限提高 ${basisPoints(uplift) / 100}%，为 ${formatYuan(capFen)}`, partnershipReference);
       }
     }
     const principal = Math.min(loan.principalFen, capFen);
-    if (principal < loan.principalFen) ctx.rule(`超过额度上限的部分不贴息，按 ${yuan(principal)} 计算`);
+    if (principal < loan.principalFen) ctx.rule(`超过额度上限的部分不贴息，按 ${formatYuan(principal)} 计算`);
     const amountFen = Math.floor((principal * basisPoints(rate)) / (BASIS * 12));
-    ctx.rule(`每月贴息 = ${yuan(principal)} × ${basisPoints(rate) / 100}% ÷ 12，不足一分的舍去`);
+    ctx.rule(`每月贴息 = ${formatYuan(principal)} × ${basisPoints(rate) / 100}% ÷ 12，不足一分的舍去`);
     return { eligible: amountFen > 0, amountFen, periodKey };
   },
 };

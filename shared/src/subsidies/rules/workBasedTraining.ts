@@ -7,6 +7,7 @@
 import type { Outcome, Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
 import { EMPLOYER_KIND_ZH, type EmployerKind } from '../../positions/labels.js';
+import { formatYuan } from '../../money.js';
 
 const reference: Reference = {
   document: '江西省关于加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见（文件 003）',
@@ -25,7 +26,6 @@ const PRODUCER_KINDS: readonly EmployerKind[] = [
   'workForRelief',
   'hrAgency',
 ];
-const yuan = (fen: number) => `${(fen / 100).toFixed(fen % 100 === 0 ? 0 : 2)} 元`;
 
 export const workBasedTraining: Rule = {
   id: 'work_based_training',
@@ -101,7 +101,7 @@ export const workBasedTraining: Rule = {
         ctx.rule(`${item}：本地区已停止执行以工代训补贴`);
         return { eligible: false, amountFen: 0, periodKey, item };
       }
-      ctx.rule(`${item}：${months} 个月 × ${yuan(monthly)} = ${yuan(months * monthly)}`);
+      ctx.rule(`${item}：${months} 个月 × ${formatYuan(monthly)} = ${formatYuan(months * monthly)}`);
       return { eligible: true, amountFen: months * monthly, periodKey, item };
     });
   },
