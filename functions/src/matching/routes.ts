@@ -6,12 +6,14 @@
  */
 import { z } from 'zod';
 import {
+  acceptedMonthSchema,
   ageOn,
   ancestorAt,
   candidateReasonOf,
   chinaDate,
   chinaMonth,
   compareMatches,
+  countyOrFinerSchema,
   coverageRows,
   distanceKm,
   FACTORS,
@@ -19,14 +21,12 @@ import {
   isWillingUnemployed,
   matchPositionOf,
   MONTHLY_COVERAGE_GOAL,
-  RECOMMENDATION_SUCCESS_GOAL,
-  SERVICE_311,
-  acceptedMonthSchema,
   monthSchema,
-  positionCardSchema,
-  regionCodeSchema,
-  scoreMatch,
   type OkMatch,
+  positionCardSchema,
+  RECOMMENDATION_SUCCESS_GOAL,
+  scoreMatch,
+  SERVICE_311,
   type Worker,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
@@ -328,7 +328,7 @@ export function matchingRoutes(ctx: AppContext): AnyRoute[] {
       access: STAFF,
       scope: { kind: 'region', field: 'query.regionCode', region: ({ query }) => query.regionCode },
       query: z.object({
-        regionCode: regionCodeSchema.refine((code) => code.length >= 6, '请选择一个旗县或更细的区域（至少 6 位代码）'),
+        regionCode: countyOrFinerSchema,
         month: acceptedMonthSchema.optional(),
       }),
       response: z.object({

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import {
+  countyOrFinerSchema,
   employerInputSchema,
   employerSchema,
   employerUpdateSchema,
-  regionCodeSchema,
+  type LatLng,
   userSchema,
   VERIFICATION_STATUSES,
   verificationDecisionSchema,
   workshopStatusSchema,
-  type LatLng,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { pageQuerySchema } from '../db/paging.js';
@@ -104,7 +104,7 @@ export function employerRoutes(ctx: AppContext): AnyRoute[] {
       access: STAFF,
       scope: { kind: 'region', field: 'query.regionCode', region: ({ query }) => query.regionCode },
       query: pageQuerySchema.extend({
-        regionCode: regionCodeSchema.refine((code) => code.length >= 6, '请选择一个旗县或更细的区域（至少 6 位代码）'),
+        regionCode: countyOrFinerSchema,
         status: z.enum(VERIFICATION_STATUSES).optional(),
       }),
       response: z.object({ employers: z.array(employerSchema), nextCursor: z.string().optional() }),

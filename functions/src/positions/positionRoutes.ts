@@ -1,20 +1,20 @@
 import { z } from 'zod';
 import {
   chinaDate,
+  countyOrFinerSchema,
   employerPublicSchema,
   mapQuerySchema,
   mapResponseSchema,
   nearbyQuerySchema,
   nearbyResponseSchema,
+  type Position,
   positionCreateSchema,
   positionDetailSchema,
+  type PositionFilters,
   positionFiltersSchema,
   positionInputSchema,
   positionSchema,
   positionUpdateSchema,
-  regionCodeSchema,
-  type Position,
-  type PositionFilters,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { pageQuerySchema } from '../db/paging.js';
@@ -131,7 +131,7 @@ export function positionRoutes(ctx: AppContext): AnyRoute[] {
       access: STAFF,
       scope: { kind: 'region', field: 'query.regionCode', region: ({ query }) => query.regionCode },
       query: pageQuerySchema.extend({
-        regionCode: regionCodeSchema.refine((code) => code.length >= 6, '请选择一个旗县或更细的区域（至少 6 位代码）'),
+        regionCode: countyOrFinerSchema,
       }),
       response: z.object({ positions: z.array(positionSchema), nextCursor: z.string().optional() }),
       handler: async ({ query }) => {

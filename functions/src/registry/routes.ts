@@ -2,19 +2,19 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import {
   clientAddressKey,
+  countyOrFinerSchema,
   idNumberSchema,
-  perHour,
   LABOUR_CLASSES,
   nameSchema,
-  regionCodeSchema,
+  ownWorkerUpdateSchema,
+  perHour,
+  type Principal,
   userSchema,
   WORKER_GROUPS,
-  ownWorkerUpdateSchema,
   workerInputSchema,
-  workerViewSchema,
   workerSummarySchema,
   workerUpdateSchema,
-  type Principal,
+  workerViewSchema,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { batchPut } from '../db/batchWrite.js';
@@ -97,7 +97,7 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       access: STAFF,
       scope: { kind: 'region', field: 'query.regionCode', region: ({ query }) => query.regionCode },
       query: pageQuerySchema.extend({
-        regionCode: regionCodeSchema.refine((code) => code.length >= 6, '请选择一个旗县或更细的区域（至少 6 位代码）'),
+        regionCode: countyOrFinerSchema,
         group: z.enum(WORKER_GROUPS).optional(),
         labourClass: z.enum(LABOUR_CLASSES).optional(),
         employed: z

@@ -1,20 +1,20 @@
 import { z } from 'zod';
 import {
+  type Claim,
+  countyOrFinerSchema,
   csvField,
+  employerPayoutAccountSchema,
   isOwnHousehold,
   maskAccount,
   maskIdNumber,
+  type PaymentBatch,
   paymentBatchSchema,
   paymentObstacle,
   PAYOUT_KIND_ZH,
-  perHour,
-  WORKER_PAYOUT_KINDS,
-  employerPayoutAccountSchema,
   payoutAccountSchema,
-  regionCodeSchema,
-  type Claim,
-  type PaymentBatch,
+  perHour,
   type Principal,
+  WORKER_PAYOUT_KINDS,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { batchPut } from '../db/batchWrite.js';
@@ -226,7 +226,7 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
       access: STAFF,
       scope: { kind: 'region', field: 'body.regionCode', region: ({ body }) => body.regionCode },
       body: z.strictObject({
-        regionCode: regionCodeSchema.refine((code) => code.length >= 6, '请选择一个旗县或更细的区域（至少 6 位代码）'),
+        regionCode: countyOrFinerSchema,
         idempotencyKey: z.uuid('应为 UUID'),
       }),
       response: z.object({ batch: paymentBatchSchema }),

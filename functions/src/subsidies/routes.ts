@@ -1,24 +1,25 @@
 import { z } from 'zod';
 import {
   acceptedMonthSchema,
+  type Claim,
   CLAIM_STATUSES,
   claimAllRequestSchema,
+  type ClaimBeneficiary,
   claimDecisionSchema,
   claimSchema,
+  countyOrFinerSchema,
   decideClaim,
   idNumberSchema,
   monthSchema,
   perHour,
+  type Principal,
   regionCodeSchema,
   RULES,
   SUBSIDY_IDS,
   SUBSIDY_NAME_ZH,
   subsidyFactsSchema,
-  subsidyResultSchema,
-  type Claim,
-  type ClaimBeneficiary,
-  type Principal,
   type SubsidyResult,
+  subsidyResultSchema,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { pageQuerySchema } from '../db/paging.js';
@@ -169,7 +170,7 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
       access: STAFF,
       scope: { kind: 'region', field: 'query.regionCode', region: ({ query }) => query.regionCode },
       query: pageQuerySchema.extend({
-        regionCode: regionCodeSchema.refine((code) => code.length >= 6, '请选择一个旗县或更细的区域（至少 6 位代码）'),
+        regionCode: countyOrFinerSchema,
         status: z.enum(CLAIM_STATUSES),
       }),
       response: z.object({ claims: z.array(claimSchema), nextCursor: z.string().optional() }),

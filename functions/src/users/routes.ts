@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { isWithinRegion, regionCodeSchema, roleSchema, ROLES, updateMeRequestSchema, userSchema } from '@bangfu/shared';
+import {
+  countyOrFinerSchema,
+  isWithinRegion,
+  regionCodeSchema,
+  ROLES,
+  roleSchema,
+  updateMeRequestSchema,
+  userSchema,
+} from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { pageQuerySchema } from '../db/paging.js';
 import { isStaffRole } from '../auth/tokens.js';
@@ -46,7 +54,7 @@ export function userRoutes(ctx: AppContext): AnyRoute[] {
       access: STAFF_ROLES,
       scope: { kind: 'region', field: 'query.regionCode', region: ({ query }) => query.regionCode },
       query: pageQuerySchema.extend({
-        regionCode: regionCodeSchema.refine((code) => code.length >= 6, '请选择一个旗县或更细的区域（至少 6 位代码）'),
+        regionCode: countyOrFinerSchema,
         role: roleSchema.optional(),
       }),
       response: z.object({ users: z.array(userSchema), nextCursor: z.string().optional() }),

@@ -21,6 +21,12 @@ export const regionCodeSchema = z
   .regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '行政区划代码应为 2、4、6、9 或 12 位数字');
 export type RegionCode = z.infer<typeof regionCodeSchema>;
 
+/** A region a staff list or report is asked about: a county or finer (the registry is kept by county). */
+export const countyOrFinerSchema = regionCodeSchema.refine(
+  (code) => code.length >= 6,
+  '请选择一个旗县或更细的区域（至少 6 位代码）',
+);
+
 export function levelOfRegion(code: RegionCode): RegionLevel {
   const level = REGION_LEVELS.find((l) => LENGTH_OF_LEVEL[l] === code.length);
   if (!level) throw new Error(`not a region code: ${code}`);

@@ -3,12 +3,12 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import {
   AT_HOME_REASON_ZH,
+  countyOrFinerSchema,
   fenToYuan,
   IMPORT_COLUMNS,
   LABOUR_CLASS_ZH,
   occupationName,
   perHour,
-  regionCodeSchema,
   TRAVEL_SCOPE_ZH,
   WORKER_GROUP_ZH,
   type WorkerView,
@@ -102,7 +102,7 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
       scope: { kind: 'region', field: 'query.regionCode', region: ({ query }) => query.regionCode },
       raw: XLSX,
       query: z.object({
-        regionCode: regionCodeSchema.refine((code) => code.length >= 6, '请选择一个旗县或更细的区域（至少 6 位代码）'),
+        regionCode: countyOrFinerSchema,
       }),
       response: z.unknown(),
       rateLimit: { perUser: perHour(10), perIp: perHour(100) },
