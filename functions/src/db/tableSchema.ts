@@ -120,6 +120,8 @@ export const keys = {
   /** Who read or changed a worker's personal data, newest last. */
   auditOfWorker: (workerId: string) => `AUDIT#WORKER#${workerId}`,
   auditEntry: (at: string, id: string) => `${at}#${id}`,
+  /** Exports of a region's registry (who downloaded the spreadsheet of whom, and when). */
+  auditOfExport: (regionCode: string) => `AUDIT#EXPORT#${regionCode}`,
   /** Failed bindings with an ID number not in the registry, by its keyed hash (with a record they go on its trail). */
   bindFailuresOfIdHash: (hash: string) => `AUDIT#IDHASH#${hash}`,
   /** gsi2: everything one staff member did, by time. */

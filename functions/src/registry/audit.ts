@@ -67,6 +67,22 @@ export function auditItem(principal: Principal, workerId: string, action: AuditE
   };
 }
 
+/** An export of a region's registry: on the region's trail and on the staff member's. */
+export function exportAuditItem(principal: Principal, regionCode: string) {
+  const at = new Date().toISOString();
+  return {
+    pk: keys.auditOfExport(regionCode),
+    sk: keys.auditEntry(at, principal.userId),
+    type: 'audit',
+    action: 'export',
+    actorId: principal.userId,
+    regionCode,
+    at,
+    gsi2pk: keys.auditByActor(principal.userId),
+    gsi2sk: keys.auditEntry(at, regionCode),
+  };
+}
+
 /**
  * A failed binding (the name or ID number did not match): which account, from which client
  * address, the number's keyed hash (never the number). On the record's trail when the number

@@ -14,7 +14,7 @@ import {
   type WorkerView,
 } from '@bangfu/shared';
 import type { AppContext } from '../../appContext.js';
-import { keys } from '../../db/tableSchema.js';
+import { exportAuditItem } from '../audit.js';
 import { ApiError } from '../../http/apiError.js';
 import { defineRoute, type AnyRoute } from '../../http/route.js';
 import type { FileKind } from './readRows.js';
@@ -107,22 +107,8 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
       response: z.unknown(),
       rateLimit: { perUser: perHour(10), perIp: perHour(100) },
       handler: async ({ principal, query, res }) => {
-        const at = new Date().toISOString();
         await ctx.table.db.send(
-          new PutCommand({
-            TableName: ctx.table.tableName,
-            Item: {
-              pk: `AUDIT#EXPORT#${query.regionCode}`,
-              sk: keys.auditEntry(at, principal.userId),
-              type: 'audit',
-              action: 'export',
-              actorId: principal.userId,
-              regionCode: query.regionCode,
-              at,
-              gsi2pk: keys.auditByActor(principal.userId),
-              gsi2sk: keys.auditEntry(at, query.regionCode),
-            },
-          }),
+          new PutCommand({ TableName: ctx.table.tableName, Item: exportAuditItem(principal, query.regionCode) }),
         );
         res.status(200);
         res.setHeader('content-type', XLSX);
