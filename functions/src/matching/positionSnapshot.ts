@@ -10,7 +10,7 @@ import type { AppContext } from '../appContext.js';
 import { batchPut } from '../db/batchWrite.js';
 import { queryAll } from '../db/paging.js';
 import { keys, TTL_ATTRIBUTE } from '../db/tableSchema.js';
-import { isPublic, toRecord } from '../positions/positionRepository.js';
+import { countyPositions, isPublic } from '../positions/positionRepository.js';
 
 /** A position as the run needs it: for scoring, and the title and employer for the notice. */
 export interface SnapshotPosition extends MatchPosition {
@@ -37,14 +37,7 @@ export async function readProvincePositions(
   const today = chinaDate(now);
   const positions: SnapshotPosition[] = [];
   for (const county of await countiesUnder(ctx, ancestorAt(regionCode, 'province'))) {
-    const items = await queryAll(ctx.table.db, {
-      TableName: ctx.table.tableName,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.positionsOfCounty(county) },
-    });
-    for (const item of items) {
-      const record = toRecord(item, today);
+    for (const record of await countyPositions(ctx.table, county, today)) {
       if (!isPublic(record) || !isListable(record.position, today)) continue;
       positions.push({ ...matchPositionOf(record.position), employerName: record.position.employerName });
     }

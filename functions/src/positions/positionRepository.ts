@@ -96,6 +96,21 @@ export function newPosition(employer: Employer, input: PositionInput, status: Po
   };
 }
 
+/** Every position of a county (gsi1), whatever its state: the push snapshot picks the open public ones. */
+export async function countyPositions(
+  { db, tableName }: TableRef,
+  countyCode: string,
+  today?: string,
+): Promise<PositionRecord[]> {
+  const items = await queryAll(db, {
+    TableName: tableName,
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.positionsOfCounty(countyCode) },
+  });
+  return items.map((item) => toRecord(item, today));
+}
+
 export function createPositionRepository(table: TableRef) {
   const { db, tableName } = table;
 
