@@ -14,7 +14,7 @@ export const DEFAULT_TABLE_NAME = 'bangfu';
 
 export const PARTITION_KEY = 'pk';
 export const SORT_KEY = 'sk';
-/** Epoch seconds; DynamoDB deletes the item some time after (idempotency records, dev sessions). */
+/** Epoch seconds; DynamoDB deletes the item some time after (rate-limit counters, the push's position snapshots). */
 export const TTL_ATTRIBUTE = 'expiresAt';
 
 export interface GlobalIndex {
@@ -43,7 +43,7 @@ export const GLOBAL_INDEXES: readonly GlobalIndex[] = [
     name: 'gsi3',
     partitionKey: 'gsi3pk',
     sortKey: 'gsi3sk',
-    purpose: 'by geohash cell: positions near a point (one Query per covering cell)',
+    purpose: 'by geohash cell: positions near a point (one Query per run of neighbouring cells of a ring’s covering)',
   },
   {
     name: 'gsi4',
