@@ -22,6 +22,24 @@ export default tseslint.config(
     files: ['miniapp/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  // Each role's pages are a WeChat sub-package: one may not import another's code (what two
+  // share lives outside them, in miniapp/src/components, api, hooks or beside them).
+  ...['worker', 'employer', 'staff'].map((role) => ({
+    files: [`miniapp/src/${role}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: ['worker', 'employer', 'staff']
+            .filter((other) => other !== role)
+            .map((other) => ({
+              group: [`**/${other}/**`, `**/${other}`],
+              message: `The ${role} sub-package may not import from ${other}/: move what both use out of the sub-packages.`,
+            })),
+        },
+      ],
+    },
+  })),
   {
     files: ['**/*.cjs', 'miniapp/babel.config.js', 'miniapp/config/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },

@@ -5,14 +5,15 @@
  * toast says so). The home page shows the first few; worker/pages/recommendations shows all
  * with 为什么推荐 factor by factor. An account not bound to the registry sees nothing here.
  */
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Factor } from '@bangfu/shared';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { errorText } from '../api/client';
-import { dismissRecommendation, fetchRecommendations, type Recommendation, type Recommendations } from '../api/matching';
+import { dismissRecommendation, fetchRecommendations, type Recommendation } from '../api/matching';
 import { applyTo } from '../api/positions';
+import { useLoad } from '../hooks/useLoad';
 import { distanceText, employerText, payText } from '../positionText';
 import { Notice } from './Page';
 import './recommendations.css';
@@ -176,71 +177,32 @@ export function RecommendationCard({
   );
 }
 
-export type RecommendationsLoad =
-  { state: 'loading' } | { state: 'unbound' } | { state: 'failed'; message: string } | { state: 'ready'; data: Recommendations };
-
-/**
- * Loads the recommendations when mounted and again each time the page shows (back from a
- * job's page, an application may have taken one off the list), never two loads at once.
- */
+/** The worker's recommendations, loaded when shown (back from a job's page an application may have taken one off). */
 export function useRecommendations() {
-  const [load, setLoad] = useState<RecommendationsLoad>({ state: 'loading' });
-  const inFlight = useRef(false);
-
-  const reload = useCallback(async () => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    try {
-      const data = await fetchRecommendations();
-      setLoad(data ? { state: 'ready', data } : { state: 'unbound' });
-    } catch (error) {
-      setLoad({ state: 'failed', message: errorText(error) });
-    } finally {
-      inFlight.current = false;
-    }
-  }, []);
-
-  useEffect(() => {
-    reload().catch(() => undefined);
-  }, [reload]);
-  useDidShow(() => {
-    reload().catch(() => undefined);
-  });
-
-  const remove = useCallback((positionId: string) => {
-    setLoad((before) =>
-      before.state === 'ready'
-        ? {
-            state: 'ready',
-            data: {
-              ...before.data,
-              recommendations: before.data.recommendations.filter((r) => r.position.positionId !== positionId),
-            },
-          }
-        : before,
-    );
-  }, []);
-
-  return { load, reload, remove };
+  const { load, retry, update } = useLoad(fetchRecommendations);
+  const remove = useCallback(
+    (positionId: string) =>
+      update((data) => ({
+        ...data,
+        recommendations: data.recommendations.filter((r) => r.position.positionId !== positionId),
+      })),
+    [update],
+  );
+  return { load, retry, remove };
 }
 
 export const EMPTY_TEXT = '现在还没有适合您的工作推荐。有了合适的新岗位，会推荐给您。也可以点“找工作”自己看看。';
 
 /** The home page's 为你推荐: the first `limit` cards and a way to all of them. Nothing for an unbound account. */
 export function HomeRecommendations({ limit = 3 }: { limit?: number }) {
-  const { load, reload, remove } = useRecommendations();
-  if (load.state === 'loading' || load.state === 'unbound') return null;
+  const { load, retry, remove } = useRecommendations();
+  if (load.state === 'loading' || load.state === 'missing') return null;
   if (load.state === 'failed') {
     return (
       <View className="bf-section" data-testid="home-recommendations">
         <View className="bf-subtitle">为你推荐</View>
         <Notice tone="error">推荐的工作没能加载：{load.message}</Notice>
-        <View
-          className="bf-link"
-          onClick={() => {
-            reload().catch(() => undefined);
-          }}
-        >
+        <View className="bf-link" onClick={retry}>
           再试一次
         </View>
       </View>

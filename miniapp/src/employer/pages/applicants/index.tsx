@@ -16,7 +16,8 @@ import { ActionButton } from '../../../components/ActionButton';
 import { BigInput } from '../../../components/BigInput';
 import { Choices } from '../../../components/Choices';
 import { Field, fieldName } from '../../../components/Field';
-import { useReloadOnShow } from '../../../hooks/useReloadOnShow';
+import { useLoad } from '../../../hooks/useLoad';
+import { LoadView } from '../../../components/LoadView';
 import { Notice, Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { APPLICANT_STATUS_ZH, LABOUR_CLASS_ZH, POSITION_STATUS_ZH } from '../../../labels';
@@ -361,38 +362,39 @@ function ApplicantCard({
   );
 }
 
-type Load =
-  { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; position: Position; applicants: Applicant[] };
+interface PositionApplicants {
+  position: Position;
+  applicants: Applicant[];
+}
 
 function Manage({ positionId, saved }: { positionId: string; saved: string | undefined }) {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [message, setMessage] = useState<string | null>(saved ? (SAVED_TEXT[saved] ?? null) : null);
-
-  const reload = useCallback(async () => {
-    try {
+  // Loaded each time the page shows: back from 修改岗位, the position is current.
+  const { load, reload, retry, update } = useLoad(
+    useCallback(async (): Promise<PositionApplicants> => {
       const [{ position }, applicants] = await Promise.all([fetchPosition(positionId), fetchApplicants(positionId)]);
-      setLoad({ state: 'ready', position, applicants });
-    } catch (error) {
-      setLoad({ state: 'failed', message: errorText(error) });
-    }
-  }, [positionId]);
-  // Every time the page shows: back from 修改岗位, the position is current.
-  useReloadOnShow(reload);
+      return { position, applicants };
+    }, [positionId]),
+  );
+  return (
+    <LoadView load={load} retry={retry} what="这个岗位">
+      {(data) => <ManageView {...data} saved={saved} reload={reload} update={update} />}
+    </LoadView>
+  );
+}
 
-  if (load.state === 'loading') return <Notice>正在加载…</Notice>;
-  if (load.state === 'failed') {
-    return (
-      <View className="bf-section">
-        <Notice tone="error">没能打开这个岗位：{load.message}</Notice>
-        <Button type="primary" size="large" block onClick={() => void reload()}>
-          再试一次
-        </Button>
-      </View>
-    );
-  }
-  const { position, applicants } = load;
-  const setPosition = (next: Position) =>
-    setLoad((before) => (before.state === 'ready' ? { ...before, position: next } : before));
+function ManageView({
+  position,
+  applicants,
+  saved,
+  reload,
+  update,
+}: PositionApplicants & {
+  saved: string | undefined;
+  reload: () => Promise<void>;
+  update: (change: (data: PositionApplicants) => PositionApplicants) => void;
+}) {
+  const [message, setMessage] = useState<string | null>(saved ? (SAVED_TEXT[saved] ?? null) : null);
+  const setPosition = (next: Position) => update((before) => ({ ...before, position: next }));
   const waiting = applicants.filter((a) => a.application.status === 'applied').length;
 
   return (
@@ -419,11 +421,10 @@ function Manage({ positionId, saved }: { positionId: string; saved: string | und
               onPosition={setPosition}
               onRefresh={reload}
               onApplicant={(next) =>
-                setLoad((before) =>
-                  before.state === 'ready'
-                    ? { ...before, applicants: before.applicants.map((a) => (a.workerId === next.workerId ? next : a)) }
-                    : before,
-                )
+                update((before) => ({
+                  ...before,
+                  applicants: before.applicants.map((a) => (a.workerId === next.workerId ? next : a)),
+                }))
               }
             />
           ))}

@@ -6,23 +6,24 @@
  */
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { occupationName, type Position } from '@bangfu/shared';
 import { useCallback, useEffect, useState } from 'react';
-import { errorText } from '../../../api/client';
 import { fetchCandidates, type Candidate } from '../../../api/matching';
 import { fetchPosition } from '../../../api/positions';
+import { LoadView } from '../../../components/LoadView';
 import { Notice, Page } from '../../../components/Page';
+import { useLoad } from '../../../hooks/useLoad';
 import { RoleGate } from '../../../components/RoleGate';
 import { LABOUR_CLASS_ZH } from '../../../labels';
 import { payText } from '../../../positionText';
-import { villageName, villageNames } from '../../../staff/regionNames';
+import { villageName, villageNames } from '../../../regionNames';
 import '../../employer.css';
 
-type Load =
-  | { state: 'loading' }
-  | { state: 'failed'; message: string }
-  | { state: 'ready'; position: Position; considered: number; candidates: Candidate[] };
+interface CandidatesFor {
+  position: Position;
+  considered: number;
+  candidates: Candidate[];
+}
 
 function skillsText(skills: readonly string[]): string {
   return skills.length ? skills.map((code) => occupationName(code) ?? code).join('、') : '没有登记';
@@ -53,47 +54,29 @@ function CandidateCard({ candidate, villages }: { candidate: Candidate; villages
 }
 
 function Candidates({ positionId }: { positionId: string }) {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [villages, setVillages] = useState<ReadonlyMap<string, string>>(new Map());
-
-  const reload = useCallback(async () => {
-    try {
+  const { load, retry } = useLoad(
+    useCallback(async (): Promise<CandidatesFor> => {
       const [{ position }, { considered, candidates }] = await Promise.all([
         fetchPosition(positionId),
         fetchCandidates(positionId, 20),
       ]);
-      setLoad({ state: 'ready', position, considered, candidates });
-      villageNames(candidates.map((c) => c.villageCode))
-        .then(setVillages)
-        .catch(() => undefined);
-    } catch (error) {
-      setLoad({ state: 'failed', message: errorText(error) });
-    }
-  }, [positionId]);
-  useEffect(() => {
-    reload().catch(() => undefined);
-  }, [reload]);
+      return { position, considered, candidates };
+    }, [positionId]),
+  );
+  return (
+    <LoadView load={load} retry={retry} loadingText="正在找合适的人…" what="推荐人选">
+      {(found) => <CandidateList {...found} />}
+    </LoadView>
+  );
+}
 
-  if (load.state === 'loading') return <Notice>正在找合适的人…</Notice>;
-  if (load.state === 'failed') {
-    return (
-      <View className="bf-section">
-        <Notice tone="error">没能加载推荐人选：{load.message}</Notice>
-        <Button
-          type="primary"
-          size="large"
-          block
-          onClick={() => {
-            setLoad({ state: 'loading' });
-            reload().catch(() => undefined);
-          }}
-        >
-          再试一次
-        </Button>
-      </View>
-    );
-  }
-  const { position, considered, candidates } = load;
+function CandidateList({ position, considered, candidates }: CandidatesFor) {
+  const [villages, setVillages] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    villageNames(candidates.map((c) => c.villageCode))
+      .then(setVillages)
+      .catch(() => undefined);
+  }, [candidates]);
   const applied = candidates.filter((c) => c.applied).length;
   return (
     <View className="bf-section">

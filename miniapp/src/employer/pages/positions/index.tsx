@@ -7,10 +7,9 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Employer, Position } from '@bangfu/shared';
-import { useCallback, useState } from 'react';
-import { errorText } from '../../../api/client';
 import { fetchMyEmployer, fetchMyPositions } from '../../../api/positions';
-import { useReloadOnShow } from '../../../hooks/useReloadOnShow';
+import { useLoad } from '../../../hooks/useLoad';
+import { LoadView } from '../../../components/LoadView';
 import { Notice, Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { POSITION_STATUS_ZH } from '../../../labels';
@@ -18,11 +17,16 @@ import { dateText, payText } from '../../../positionText';
 import { POSITION_STATE_CLASS, VerificationNotice } from '../../parts';
 import '../../employer.css';
 
-type Load =
-  | { state: 'loading' }
-  | { state: 'failed'; message: string }
-  | { state: 'noProfile' }
-  | { state: 'ready'; employer: Employer; positions: Position[] };
+interface MyPositionsData {
+  employer: Employer;
+  positions: Position[];
+}
+
+/** Null without a profile: positions are posted by an employer that has one. */
+async function fetchMine(): Promise<MyPositionsData | null> {
+  const employer = await fetchMyEmployer();
+  return employer ? { employer, positions: await fetchMyPositions() } : null;
+}
 
 const go = (url: string) => {
   Taro.navigateTo({ url }).catch(() => undefined);
@@ -56,47 +60,33 @@ function PositionRow({ position }: { position: Position }) {
 }
 
 function MyPositions() {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const reload = useCallback(async () => {
-    try {
-      const employer = await fetchMyEmployer();
-      if (!employer) return setLoad({ state: 'noProfile' });
-      setLoad({ state: 'ready', employer, positions: await fetchMyPositions() });
-    } catch (error) {
-      setLoad({ state: 'failed', message: errorText(error) });
-    }
-  }, []);
-  // Every time the page shows: back from posting or hiring, the list is current.
-  useReloadOnShow(reload);
+  // Loaded each time the page shows: back from posting or hiring, the list is current.
+  const { load, retry } = useLoad(fetchMine);
+  return (
+    <LoadView
+      load={load}
+      retry={retry}
+      missing={
+        <View className="bf-section">
+          <Notice testId="positions-no-profile">发布岗位以前，请先填写单位信息（名称、地址、联系电话）。</Notice>
+          <Button
+            type="primary"
+            size="large"
+            block
+            onClick={() => go('/employer/pages/profile/index')}
+            data-testid="positions-profile"
+          >
+            填写单位信息
+          </Button>
+        </View>
+      }
+    >
+      {(mine) => <PositionList {...mine} />}
+    </LoadView>
+  );
+}
 
-  if (load.state === 'loading') return <Notice>正在加载…</Notice>;
-  if (load.state === 'failed') {
-    return (
-      <View className="bf-section">
-        <Notice tone="error">没能加载：{load.message}</Notice>
-        <Button type="primary" size="large" block onClick={() => void reload()}>
-          再试一次
-        </Button>
-      </View>
-    );
-  }
-  if (load.state === 'noProfile') {
-    return (
-      <View className="bf-section">
-        <Notice testId="positions-no-profile">发布岗位以前，请先填写单位信息（名称、地址、联系电话）。</Notice>
-        <Button
-          type="primary"
-          size="large"
-          block
-          onClick={() => go('/employer/pages/profile/index')}
-          data-testid="positions-profile"
-        >
-          填写单位信息
-        </Button>
-      </View>
-    );
-  }
-  const { employer, positions } = load;
+function PositionList({ employer, positions }: MyPositionsData) {
   const open = positions.filter((p) => p.status === 'open').length;
   return (
     <View className="bf-section">

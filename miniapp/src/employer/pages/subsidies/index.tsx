@@ -8,103 +8,70 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { formatYuan, type Claim, type SubsidyResult } from '@bangfu/shared';
-import { useCallback, useRef, useState } from 'react';
-import { errorText, isApiError } from '../../../api/client';
-import {
-  claimEmployerSubsidies,
-  fetchEmployerClaims,
-  fetchEmployerSubsidies,
-  newIdempotencyKey,
-  type MySubsidies,
-} from '../../../api/subsidies';
+import type { Claim, SubsidyResult } from '@bangfu/shared';
+import { errorText } from '../../../api/client';
+import { claimEmployerSubsidies, fetchEmployerClaims, fetchEmployerSubsidies, type MySubsidies } from '../../../api/subsidies';
 import { ActionButton } from '../../../components/ActionButton';
 import { ClaimTimeline } from '../../../components/ClaimTimeline';
+import { LoadView } from '../../../components/LoadView';
 import { Notice, Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { byStanding, SubsidyCard } from '../../../components/SubsidyCard';
-import { useReloadOnShow } from '../../../hooks/useReloadOnShow';
+import { DueSummary, OtherSubsidies, useClaimAll } from '../../../components/SubsidyStanding';
+import { useLoad } from '../../../hooks/useLoad';
 import { monthText } from '../../../time';
 import { CorporateAccountSection } from '../../CorporateAccount';
 import '../../employer.css';
 
-type Load =
-  | { state: 'loading' }
-  | { state: 'noProfile' }
-  | { state: 'failed'; message: string }
+interface Standing {
+  subsidies: MySubsidies;
   /** The claims may fail on their own: the subsidies are still worth showing. */
-  | { state: 'ready'; subsidies: MySubsidies; claims: Claim[] | { failed: string } };
+  claims: Claim[] | { failed: string };
+}
+
+async function fetchStanding(): Promise<Standing> {
+  const [subsidies, claims] = await Promise.all([
+    fetchEmployerSubsidies(),
+    fetchEmployerClaims().catch((error: unknown) => ({ failed: errorText(error) })),
+  ]);
+  return { subsidies, claims };
+}
 
 const go = (url: string) => {
   Taro.navigateTo({ url }).catch(() => undefined);
 };
 
 function EmployerSubsidies() {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<{ text: string; tone: 'info' | 'error' } | null>(null);
-  const [showOthers, setShowOthers] = useState(false);
-  const key = useRef(newIdempotencyKey());
+  // A 404: no profile yet.
+  const { load, reload, retry } = useLoad(fetchStanding, { missingOn404: true });
+  return (
+    <LoadView
+      load={load}
+      retry={retry}
+      loadingText="正在计算单位能领的奖补…"
+      missing={
+        <View className="bf-section">
+          <Notice>请先填写单位信息。工作人员审核以后，系统按单位的情况算出能领哪些奖补。</Notice>
+          <Button type="primary" size="large" block onClick={() => go('/employer/pages/profile/index')}>
+            去填写单位信息
+          </Button>
+        </View>
+      }
+    >
+      {(standing) => <StandingView standing={standing} reload={reload} />}
+    </LoadView>
+  );
+}
 
-  const reload = useCallback(async () => {
-    try {
-      const [subsidies, claims] = await Promise.all([
-        fetchEmployerSubsidies(),
-        fetchEmployerClaims().catch((error: unknown) => ({ failed: errorText(error) })),
-      ]);
-      setLoad({ state: 'ready', subsidies, claims });
-    } catch (error) {
-      if (isApiError(error) && error.status === 404) setLoad({ state: 'noProfile' });
-      else setLoad({ state: 'failed', message: errorText(error) });
-    }
-  }, []);
-  useReloadOnShow(reload);
-
-  if (load.state === 'loading') return <Notice>正在计算单位能领的奖补…</Notice>;
-  if (load.state === 'noProfile') {
-    return (
-      <View className="bf-section">
-        <Notice>请先填写单位信息。工作人员审核以后，系统按单位的情况算出能领哪些奖补。</Notice>
-        <Button type="primary" size="large" block onClick={() => go('/employer/pages/profile/index')}>
-          去填写单位信息
-        </Button>
-      </View>
-    );
-  }
-  if (load.state === 'failed') {
-    return (
-      <View className="bf-section">
-        <Notice tone="error">没能加载：{load.message}</Notice>
-        <Button size="large" block onClick={() => reload()} data-testid="employer-subsidies-reload">
-          重新加载
-        </Button>
-      </View>
-    );
-  }
-
-  const { subsidies } = load;
-  const claims = Array.isArray(load.claims) ? load.claims : [];
-  const claimsFailed = Array.isArray(load.claims) ? null : load.claims.failed;
+function StandingView({ standing, reload }: { standing: Standing; reload: () => Promise<void> }) {
+  const { busy, notice, claimAll } = useClaimAll(claimEmployerSubsidies, reload, (created) =>
+    created > 0 ? `已申领 ${created} 项，工作人员审核后发放到单位的对公账户。` : '这些奖补都已经申领过了。',
+  );
+  const { subsidies } = standing;
+  const claims = Array.isArray(standing.claims) ? standing.claims : [];
+  const claimsFailed = Array.isArray(standing.claims) ? null : standing.claims.failed;
   const claimOf = (r: SubsidyResult) => claims.find((c) => c.subsidy === r.subsidy && c.periodKey === r.periodKey);
-  const { due, claimed, missing, others, dueFen: total } = byStanding(subsidies.results);
-
-  const claim = async () => {
-    setBusy(true);
-    setNotice(null);
-    try {
-      const { created } = await claimEmployerSubsidies(key.current);
-      key.current = newIdempotencyKey(); // the next tap is a new request
-      setNotice({
-        text: created > 0 ? `已申领 ${created} 项，工作人员审核后发放到单位的对公账户。` : '这些奖补都已经申领过了。',
-        tone: 'info',
-      });
-      await reload();
-    } catch (error) {
-      setNotice({ text: `没能申领：${errorText(error)}`, tone: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { due, claimed, missing, others, dueFen } = byStanding(subsidies.results);
 
   const cards = (list: SubsidyResult[]) =>
     list.length === 0 ? null : (
@@ -123,17 +90,9 @@ function EmployerSubsidies() {
           {notice.text}
         </Notice>
       ) : null}
+      <DueSummary due={due.length} totalFen={dueFen} noneText="现在没有可以申领的奖补。" testId="employer-subsidies-summary" />
       {due.length > 0 ? (
-        <View className="bf-notice" data-testid="employer-subsidies-summary">
-          <View className="bf-strong">
-            可以申领 {due.length} 项，共 {formatYuan(total)}
-          </View>
-        </View>
-      ) : (
-        <Notice testId="employer-subsidies-summary">现在没有可以申领的奖补。</Notice>
-      )}
-      {due.length > 0 ? (
-        <ActionButton busy={busy} onPress={claim} testId="employer-subsidies-claim">
+        <ActionButton busy={busy} onPress={claimAll} testId="employer-subsidies-claim">
           申领（{due.length} 项）
         </ActionButton>
       ) : null}
@@ -159,17 +118,14 @@ function EmployerSubsidies() {
       {/* Claimed, but its claim is not in the list above (it could not be loaded): still say so. */}
       {cards(claimed.filter((r) => !claimOf(r)))}
 
-      {missing.length > 0 ? <View className="bf-subtitle">还差一些信息的</View> : null}
-      {cards(missing)}
-      {subsidies.unavailable.length > 0 ? (
-        <Notice>本地区还没有设定标准、暂时算不出来的：{subsidies.unavailable.map((u) => u.name).join('、')}。</Notice>
-      ) : null}
-      {others.length > 0 ? (
-        <Button size="large" block onClick={() => setShowOthers((v) => !v)} data-testid="employer-subsidies-others">
-          {showOthers ? '收起' : `其他 ${others.length} 项（现在不符合条件）`}
-        </Button>
-      ) : null}
-      {showOthers ? cards(others) : null}
+      <OtherSubsidies
+        subsidies={subsidies}
+        missing={missing}
+        others={others}
+        cards={cards}
+        othersLabel={(count) => `其他 ${count} 项（现在不符合条件）`}
+        othersTestId="employer-subsidies-others"
+      />
     </View>
   );
 }

@@ -21,7 +21,7 @@ import { ReasonForm } from '../../../components/ReasonForm';
 import { RoleGate } from '../../../components/RoleGate';
 import { STAFF_LEVEL_LABEL } from '../../../labels';
 import { dayText, monthText } from '../../../time';
-import { villageName, villageNames } from '../../regionNames';
+import { villageName, villageNames } from '../../../regionNames';
 import './claims.css';
 
 /** The tabs, in the order a claim moves through them. */

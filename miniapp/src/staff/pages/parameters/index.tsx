@@ -20,7 +20,7 @@ import { Field, fieldName } from '../../../components/Field';
 import { Notice, Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { chinaDate } from '../../../time';
-import { regionNames } from '../../regionNames';
+import { regionNames } from '../../../regionNames';
 import './parameters.css';
 
 type Unit = ParameterView['unit'];

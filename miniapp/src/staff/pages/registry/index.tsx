@@ -17,7 +17,7 @@ import { Notice, Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { LABOUR_CLASS_ZH, optionsOf, WORKER_GROUP_ZH } from '../../../labels';
 import { chinaMonth, monthText } from '../../../time';
-import { villageName, villageNames } from '../../regionNames';
+import { villageName, villageNames } from '../../../regionNames';
 import { latestSavedMonth } from '../../registryCache';
 
 const PAGE_SIZE = 20;

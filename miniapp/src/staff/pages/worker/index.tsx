@@ -37,7 +37,7 @@ import {
 } from '../../../labels';
 import { chinaMonth, dayText, monthText } from '../../../time';
 import { rememberWorker, withSavedMonths } from '../../registryCache';
-import { villageName, villageNames } from '../../regionNames';
+import { villageName, villageNames } from '../../../regionNames';
 import { Services311 } from '../../Services311';
 
 const PURPOSE_HINT: Record<ReadPurpose, string> = {

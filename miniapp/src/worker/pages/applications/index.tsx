@@ -3,10 +3,9 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { ApplicationStatus } from '@bangfu/shared';
-import { useCallback, useState } from 'react';
-import { errorText, isApiError } from '../../../api/client';
 import { fetchMyApplications, type MyApplication } from '../../../api/positions';
-import { useReloadOnShow } from '../../../hooks/useReloadOnShow';
+import { useLoad } from '../../../hooks/useLoad';
+import { BindFirst, LoadView } from '../../../components/LoadView';
 import { Notice, Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { APPLICATION_STATUS_ZH } from '../../../labels';
@@ -14,12 +13,6 @@ import { payText } from '../../../positionText';
 import { dayText } from '../../../time';
 import { openPosition } from '../../JobCard';
 import '../../worker.css';
-
-type Load =
-  | { state: 'loading' }
-  | { state: 'unbound' }
-  | { state: 'failed'; message: string }
-  | { state: 'ready'; applications: MyApplication[] };
 
 const STATE_CLASS: Record<ApplicationStatus, string> = {
   applied: 'bf-state bf-state--pending',
@@ -58,54 +51,20 @@ function ApplicationCard({ item }: { item: MyApplication }) {
 }
 
 function MyApplications() {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const reload = useCallback(async () => {
-    try {
-      setLoad({ state: 'ready', applications: await fetchMyApplications() });
-    } catch (error) {
-      if (isApiError(error) && error.status === 404) setLoad({ state: 'unbound' });
-      else setLoad({ state: 'failed', message: errorText(error) });
-    }
-  }, []);
-  // Every time the page shows: an employer may have answered meanwhile.
-  useReloadOnShow(reload);
+  // Loaded each time the page shows: an employer may have answered meanwhile.
+  const { load, retry } = useLoad(fetchMyApplications, { missingOn404: true });
+  return (
+    <LoadView
+      load={load}
+      retry={retry}
+      missing={<BindFirst>您还没有绑定身份，所以还不能报名。请先在“我的信息”里绑定。</BindFirst>}
+    >
+      {(applications) => <ApplicationList applications={applications} />}
+    </LoadView>
+  );
+}
 
-  if (load.state === 'loading') return <Notice>正在加载…</Notice>;
-  if (load.state === 'unbound') {
-    return (
-      <View className="bf-section">
-        <Notice>您还没有绑定身份，所以还不能报名。请先在“我的信息”里绑定。</Notice>
-        <Button
-          type="primary"
-          size="large"
-          block
-          onClick={() => {
-            Taro.navigateTo({ url: '/worker/pages/me/index' }).catch(() => undefined);
-          }}
-        >
-          去绑定身份
-        </Button>
-      </View>
-    );
-  }
-  if (load.state === 'failed') {
-    return (
-      <View className="bf-section">
-        <Notice tone="error">没能加载：{load.message}</Notice>
-        <Button
-          type="primary"
-          size="large"
-          block
-          onClick={() => {
-            setLoad({ state: 'loading' });
-            reload().catch(() => undefined);
-          }}
-        >
-          再试一次
-        </Button>
-      </View>
-    );
-  }
+function ApplicationList({ applications }: { applications: MyApplication[] }) {
   const findJobs = (
     <Button
       type="primary"
@@ -119,7 +78,7 @@ function MyApplications() {
       去找工作
     </Button>
   );
-  if (load.applications.length === 0) {
+  if (applications.length === 0) {
     return (
       <View className="bf-section">
         <Notice testId="applications-empty">您还没有报过名。在地图上找到合适的工作，点“我要报名”就行。</Notice>
@@ -130,7 +89,7 @@ function MyApplications() {
   return (
     <View className="bf-section">
       <View className="bf-cards" data-testid="applications-list">
-        {load.applications.map((item) => (
+        {applications.map((item) => (
           <ApplicationCard key={item.application.positionId} item={item} />
         ))}
       </View>

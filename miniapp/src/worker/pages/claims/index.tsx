@@ -7,17 +7,13 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { formatYuan, type Claim } from '@bangfu/shared';
-import { useCallback, useState } from 'react';
-import { errorText, isApiError } from '../../../api/client';
 import { fetchMyClaims } from '../../../api/subsidies';
 import { ClaimTimeline } from '../../../components/ClaimTimeline';
+import { BindFirst, LoadView } from '../../../components/LoadView';
 import { Notice, Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
-import { useReloadOnShow } from '../../../hooks/useReloadOnShow';
+import { useLoad } from '../../../hooks/useLoad';
 import '../../worker.css';
-
-type Load =
-  { state: 'loading' } | { state: 'unbound' } | { state: 'failed'; message: string } | { state: 'ready'; claims: Claim[] };
 
 function go(url: string): void {
   Taro.navigateTo({ url }).catch(() => undefined);
@@ -30,40 +26,20 @@ function ordered(claims: Claim[], chosenId: string | undefined): Claim[] {
 }
 
 function MyClaims({ chosenId }: { chosenId: string | undefined }) {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const reload = useCallback(async () => {
-    try {
-      setLoad({ state: 'ready', claims: await fetchMyClaims() });
-    } catch (error) {
-      if (isApiError(error) && error.status === 404) setLoad({ state: 'unbound' });
-      else setLoad({ state: 'failed', message: errorText(error) });
-    }
-  }, []);
-  useReloadOnShow(reload);
+  const { load, retry } = useLoad(fetchMyClaims, { missingOn404: true });
+  return (
+    <LoadView
+      load={load}
+      retry={retry}
+      loadingText="正在加载您的申领…"
+      missing={<BindFirst>您还没有绑定身份。绑定以后才能申领补贴、看进度。</BindFirst>}
+    >
+      {(claims) => <ClaimList claims={claims} chosenId={chosenId} />}
+    </LoadView>
+  );
+}
 
-  if (load.state === 'loading') return <Notice>正在加载您的申领…</Notice>;
-  if (load.state === 'unbound') {
-    return (
-      <View className="bf-section">
-        <Notice>您还没有绑定身份。绑定以后才能申领补贴、看进度。</Notice>
-        <Button type="primary" size="large" block onClick={() => go('/worker/pages/me/index')}>
-          去绑定身份
-        </Button>
-      </View>
-    );
-  }
-  if (load.state === 'failed') {
-    return (
-      <View className="bf-section">
-        <Notice tone="error">没能加载：{load.message}</Notice>
-        <Button size="large" block onClick={() => reload()} data-testid="my-claims-reload">
-          重新加载
-        </Button>
-      </View>
-    );
-  }
-
-  const { claims } = load;
+function ClaimList({ claims, chosenId }: { claims: Claim[]; chosenId: string | undefined }) {
   if (claims.length === 0) {
     return (
       <View className="bf-section">

@@ -5,14 +5,16 @@
 import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { fenToYuan, formatYuan, occupationName, yuanToFen, type User, type WorkerView } from '@bangfu/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { errorText, isApiError } from '../../../api/client';
 import { bindWorker, fetchMyWorker, updateMyWorker, type Preferences } from '../../../api/registry';
 import { BigInput } from '../../../components/BigInput';
 import { Choices, MultiChoices } from '../../../components/Choices';
 import { Field, fieldName } from '../../../components/Field';
 import { ActionButton } from '../../../components/ActionButton';
+import { LoadView } from '../../../components/LoadView';
 import { Notice, Page } from '../../../components/Page';
+import { useLoad } from '../../../hooks/useLoad';
 import { RoleGate } from '../../../components/RoleGate';
 import {
   JOB_TYPE_ZH,
@@ -24,9 +26,6 @@ import {
   type TravelScope,
 } from '../../../labels';
 import { useSession } from '../../../state/session';
-
-type Load =
-  { state: 'loading' } | { state: 'unbound' } | { state: 'bound'; worker: WorkerView } | { state: 'failed'; message: string };
 
 const ID_KEYBOARD = process.env.TARO_ENV === 'weapp' ? 'idcard' : 'text';
 const MONEY_KEYBOARD = process.env.TARO_ENV === 'weapp' ? 'digit' : 'text';
@@ -242,53 +241,10 @@ function PreferencesForm({
 }
 
 function MyInfo({ user }: { user: User }) {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const { load, reload, retry, show } = useLoad(fetchMyWorker);
   const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string; at: 'top' | 'preferences' } | null>(null);
 
-  const reload = useCallback(async () => {
-    try {
-      const worker = await fetchMyWorker();
-      setLoad(worker ? { state: 'bound', worker } : { state: 'unbound' });
-    } catch (error) {
-      setLoad({ state: 'failed', message: errorText(error) });
-    }
-  }, []);
-  useEffect(() => {
-    reload().catch(() => undefined);
-  }, [reload]);
-
-  if (load.state === 'loading') return <Notice>正在加载…</Notice>;
-  if (load.state === 'failed') {
-    return (
-      <View className="bf-section">
-        <Notice tone="error">没能打开您的信息：{load.message}</Notice>
-        <Button
-          type="primary"
-          size="large"
-          block
-          onClick={() => {
-            setLoad({ state: 'loading' });
-            reload().catch(() => undefined);
-          }}
-        >
-          再试一次
-        </Button>
-      </View>
-    );
-  }
-  if (load.state === 'unbound') {
-    return (
-      <BindForm
-        onBound={(worker) => {
-          setLoad({ state: 'bound', worker });
-          setMessage({ tone: 'info', text: '绑定成功。下面是村里为您登记的信息。', at: 'top' });
-        }}
-      />
-    );
-  }
-
-  const { worker } = load;
   // Shown where the eyes are: above the record after binding, above the preferences after saving them.
   const notice = message ? (
     <Notice tone={message.tone} testId="me-message">
@@ -296,39 +252,55 @@ function MyInfo({ user }: { user: User }) {
     </Notice>
   ) : null;
   return (
-    <>
-      {message?.at === 'top' ? notice : null}
-      <Facts worker={worker} user={user} />
-      {message?.at === 'preferences' ? notice : null}
-      {editing ? (
-        <PreferencesForm
-          worker={worker}
-          onSaved={(saved) => {
-            setLoad({ state: 'bound', worker: saved });
-            setEditing(false);
-            setMessage({ tone: 'info', text: '已保存找工作的意向。', at: 'preferences' });
-          }}
-          onCancel={() => setEditing(false)}
-          onConflict={async () => {
-            await reload();
-            setEditing(false);
-            setMessage({
-              tone: 'error',
-              text: '您的信息刚刚被别人改过（可能是村里的信息员），这里已显示最新的内容。请看一下，需要的话再改一次。',
-              at: 'preferences',
-            });
+    <LoadView
+      load={load}
+      retry={retry}
+      what="您的信息"
+      missing={
+        <BindForm
+          onBound={(worker) => {
+            show(worker);
+            setMessage({ tone: 'info', text: '绑定成功。下面是村里为您登记的信息。', at: 'top' });
           }}
         />
-      ) : (
-        <PreferencesView
-          worker={worker}
-          onEdit={() => {
-            setMessage(null);
-            setEditing(true);
-          }}
-        />
+      }
+    >
+      {(worker) => (
+        <>
+          {message?.at === 'top' ? notice : null}
+          <Facts worker={worker} user={user} />
+          {message?.at === 'preferences' ? notice : null}
+          {editing ? (
+            <PreferencesForm
+              worker={worker}
+              onSaved={(saved) => {
+                show(saved);
+                setEditing(false);
+                setMessage({ tone: 'info', text: '已保存找工作的意向。', at: 'preferences' });
+              }}
+              onCancel={() => setEditing(false)}
+              onConflict={async () => {
+                await reload();
+                setEditing(false);
+                setMessage({
+                  tone: 'error',
+                  text: '您的信息刚刚被别人改过（可能是村里的信息员），这里已显示最新的内容。请看一下，需要的话再改一次。',
+                  at: 'preferences',
+                });
+              }}
+            />
+          ) : (
+            <PreferencesView
+              worker={worker}
+              onEdit={() => {
+                setMessage(null);
+                setEditing(true);
+              }}
+            />
+          )}
+        </>
       )}
-    </>
+    </LoadView>
   );
 }
 

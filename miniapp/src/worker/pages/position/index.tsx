@@ -14,7 +14,9 @@ import { applyTo, fetchMyApplications, fetchPosition } from '../../../api/positi
 import { fetchMyWorker } from '../../../api/registry';
 import { ActionButton } from '../../../components/ActionButton';
 import { goHome } from '../../../components/MePanel';
+import { LoadView } from '../../../components/LoadView';
 import { Notice, Page } from '../../../components/Page';
+import { useLoad } from '../../../hooks/useLoad';
 import {
   APPLICATION_STATUS_ZH,
   EMPLOYER_KIND_ZH,
@@ -37,8 +39,6 @@ import { useSession } from '../../../state/session';
 import { chinaDate } from '../../../time';
 import { fallbackCentre, recallCentre, type Centre } from '../../location';
 import '../../worker.css';
-
-type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; detail: PositionDetail };
 
 /** Whether this account can apply: not logged in, not a worker, not bound yet, or ready (maybe applied already). */
 type Standing =
@@ -261,17 +261,9 @@ function ShareButton({ position }: { position: Position }) {
 
 function PositionView({ positionId }: { positionId: string }) {
   const { user } = useSession();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const { load, retry } = useLoad(useCallback(() => fetchPosition(positionId), [positionId]));
   const [standing, setStanding] = useState<Standing>({ state: 'checking' });
   const [centre, setCentre] = useState<Centre | null>(recallCentre);
-
-  const reload = useCallback(async () => {
-    try {
-      setLoad({ state: 'ready', detail: await fetchPosition(positionId) });
-    } catch (error) {
-      setLoad({ state: 'failed', message: errorText(error) });
-    }
-  }, [positionId]);
 
   const checkStanding = useCallback(async () => {
     if (!user) return setStanding({ state: 'anonymous' });
@@ -289,9 +281,6 @@ function PositionView({ positionId }: { positionId: string }) {
     }
   }, [user, positionId]);
 
-  useEffect(() => {
-    reload().catch(() => undefined);
-  }, [reload]);
   // Again whenever the page shows again: back from binding in 我的信息, the button is ready.
   const shownBefore = useRef(false);
   useDidShow(() => {
@@ -310,34 +299,38 @@ function PositionView({ positionId }: { positionId: string }) {
   }, [centre, user]);
 
   useShareAppMessage(() => {
-    const position = load.state === 'ready' ? load.detail.position : null;
+    const position = load.state === 'ready' ? load.data.position : null;
     return {
       title: position ? `${position.title}，${payText(position.pay)}` : '帮扶就业：附近的工作',
       path: `/worker/pages/position/index?positionId=${encodeURIComponent(positionId)}`,
     };
   });
 
-  if (load.state === 'loading') return <Notice>正在加载…</Notice>;
-  if (load.state === 'failed') {
-    return (
-      <View className="bf-section">
-        <Notice tone="error">没能打开这个岗位：{load.message}</Notice>
-        <Button
-          type="primary"
-          size="large"
-          block
-          onClick={() => {
-            setLoad({ state: 'loading' });
-            reload().catch(() => undefined);
-          }}
-        >
-          再试一次
-        </Button>
-      </View>
-    );
-  }
+  return (
+    <LoadView load={load} retry={retry} what="这个岗位">
+      {(detail) => (
+        <PositionDetailView
+          detail={detail}
+          centre={centre}
+          standing={standing}
+          onApplied={(application) => setStanding({ state: 'worker', application })}
+        />
+      )}
+    </LoadView>
+  );
+}
 
-  const { detail } = load;
+function PositionDetailView({
+  detail,
+  centre,
+  standing,
+  onApplied,
+}: {
+  detail: PositionDetail;
+  centre: Centre | null;
+  standing: Standing;
+  onApplied: (application: Application) => void;
+}) {
   const { position } = detail;
   const km = centre ? distanceKm(centre.point, position.location) : undefined;
   return (
@@ -355,11 +348,7 @@ function PositionView({ positionId }: { positionId: string }) {
         ))}
         <Text className="bf-chip">{headcountLeftText(position)}</Text>
       </View>
-      <ApplyBox
-        position={position}
-        standing={standing}
-        onApplied={(application) => setStanding({ state: 'worker', application })}
-      />
+      <ApplyBox position={position} standing={standing} onApplied={onApplied} />
       <Facts detail={detail} centre={centre} />
       <EmployerBox detail={detail} />
       <View className="bf-section">

@@ -3,70 +3,48 @@
  * with its reason and 为什么推荐 factor by factor; 看看 / 报名 / 不感兴趣 as on the home page.
  * An account not bound to the registry is sent to 我的信息 to bind first.
  */
-import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { BindFirst, LoadView } from '../../../components/LoadView';
 import { Notice, Page } from '../../../components/Page';
 import { EMPTY_TEXT, RecommendationCard, useRecommendations, VILLAGE_CENTRE_TEXT } from '../../../components/Recommendations';
 import { RoleGate } from '../../../components/RoleGate';
 import { monthText } from '../../../time';
 
 function AllRecommendations() {
-  const { load, reload, remove } = useRecommendations();
-  if (load.state === 'loading') return <Notice>正在加载…</Notice>;
-  if (load.state === 'unbound') {
-    return (
-      <View className="bf-section">
-        <Notice testId="recommendations-unbound">先在“我的信息”里绑定身份（填姓名和身份证号），才能按您的情况推荐工作。</Notice>
-        <Button
-          type="primary"
-          size="large"
-          block
-          onClick={() => {
-            Taro.navigateTo({ url: '/worker/pages/me/index' }).catch(() => undefined);
-          }}
-        >
-          去绑定身份
-        </Button>
-      </View>
-    );
-  }
-  if (load.state === 'failed') {
-    return (
-      <View className="bf-section">
-        <Notice tone="error">没能加载推荐：{load.message}</Notice>
-        <Button
-          type="primary"
-          size="large"
-          block
-          onClick={() => {
-            reload().catch(() => undefined);
-          }}
-        >
-          再试一次
-        </Button>
-      </View>
-    );
-  }
-  const { month, recommendations, homeIsVillageCentre } = load.data;
-  const pushed = recommendations.filter((r) => r.pushed).length;
+  const { load, retry, remove } = useRecommendations();
   return (
-    <View className="bf-section">
-      <View className="bf-text">
-        按您会的手艺、离家远近和想挣多少钱挑的。
-        {pushed ? `标着“本月推荐”的 ${pushed} 个，是${monthText(month)}专门推荐给您的。` : ''}
-      </View>
-      {homeIsVillageCentre ? <Notice>{VILLAGE_CENTRE_TEXT}</Notice> : null}
-      {recommendations.length === 0 ? (
-        <Notice testId="recommendations-empty">{EMPTY_TEXT}</Notice>
-      ) : (
-        <View data-testid="recommendations-all">
-          {recommendations.map((item) => (
-            <RecommendationCard key={item.position.positionId} item={item} onDismissed={remove} showWhy />
-          ))}
-        </View>
-      )}
-    </View>
+    <LoadView
+      load={load}
+      retry={retry}
+      what="推荐"
+      missing={
+        <BindFirst testId="recommendations-unbound">
+          先在“我的信息”里绑定身份（填姓名和身份证号），才能按您的情况推荐工作。
+        </BindFirst>
+      }
+    >
+      {({ month, recommendations, homeIsVillageCentre }) => {
+        const pushed = recommendations.filter((r) => r.pushed).length;
+        return (
+          <View className="bf-section">
+            <View className="bf-text">
+              按您会的手艺、离家远近和想挣多少钱挑的。
+              {pushed ? `标着“本月推荐”的 ${pushed} 个，是${monthText(month)}专门推荐给您的。` : ''}
+            </View>
+            {homeIsVillageCentre ? <Notice>{VILLAGE_CENTRE_TEXT}</Notice> : null}
+            {recommendations.length === 0 ? (
+              <Notice testId="recommendations-empty">{EMPTY_TEXT}</Notice>
+            ) : (
+              <View data-testid="recommendations-all">
+                {recommendations.map((item) => (
+                  <RecommendationCard key={item.position.positionId} item={item} onDismissed={remove} showWhy />
+                ))}
+              </View>
+            )}
+          </View>
+        );
+      }}
+    </LoadView>
   );
 }
 

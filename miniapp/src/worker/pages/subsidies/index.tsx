@@ -7,14 +7,14 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { formatYuan, type Claim, type SubsidyResult } from '@bangfu/shared';
-import { useCallback, useRef, useState } from 'react';
-import { errorText, isApiError } from '../../../api/client';
-import { claimAll, fetchMyClaims, fetchMySubsidies, newIdempotencyKey, type MySubsidies } from '../../../api/subsidies';
+import type { Claim, SubsidyResult } from '@bangfu/shared';
+import { claimAll, fetchMyClaims, fetchMySubsidies, type MySubsidies } from '../../../api/subsidies';
 import { ActionButton } from '../../../components/ActionButton';
+import { BindFirst, LoadView } from '../../../components/LoadView';
 import { Notice, Page } from '../../../components/Page';
 import { byStanding, SubsidyCard } from '../../../components/SubsidyCard';
-import { useReloadOnShow } from '../../../hooks/useReloadOnShow';
+import { DueSummary, OtherSubsidies, useClaimAll } from '../../../components/SubsidyStanding';
+import { useLoad } from '../../../hooks/useLoad';
 import { RoleGate } from '../../../components/RoleGate';
 import { monthText } from '../../../time';
 import '../../worker.css';
@@ -25,68 +25,41 @@ function openClaims(claim?: Claim): void {
   Taro.navigateTo({ url: `/worker/pages/claims/index${query}` }).catch(() => undefined);
 }
 
-type Load =
-  | { state: 'loading' }
-  | { state: 'unbound' }
-  | { state: 'failed'; message: string }
-  | { state: 'ready'; subsidies: MySubsidies; claims: Claim[] };
+interface Standing {
+  subsidies: MySubsidies;
+  claims: Claim[];
+}
+
+async function fetchStanding(): Promise<Standing> {
+  const [subsidies, claims] = await Promise.all([fetchMySubsidies(), fetchMyClaims()]);
+  return { subsidies, claims };
+}
 
 function MySubsidiesView() {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [showOthers, setShowOthers] = useState(false);
-  const key = useRef(newIdempotencyKey());
+  const { load, reload, retry } = useLoad(fetchStanding, { missingOn404: true });
+  return (
+    <LoadView
+      load={load}
+      retry={retry}
+      loadingText="正在计算您能领的补贴…"
+      missing={<BindFirst>您还没有绑定身份。绑定以后，系统会按台账里的信息算出您能领哪些补贴，不用再交材料。</BindFirst>}
+    >
+      {(standing) => <StandingView standing={standing} reload={reload} />}
+    </LoadView>
+  );
+}
 
-  const reload = useCallback(async () => {
-    try {
-      const [subsidies, claims] = await Promise.all([fetchMySubsidies(), fetchMyClaims()]);
-      setLoad({ state: 'ready', subsidies, claims });
-    } catch (error) {
-      if (isApiError(error) && error.status === 404) setLoad({ state: 'unbound' });
-      else setLoad({ state: 'failed', message: errorText(error) });
-    }
-  }, []);
-  useReloadOnShow(reload);
-
-  if (load.state === 'loading') return <Notice>正在计算您能领的补贴…</Notice>;
-  if (load.state === 'unbound') {
-    return (
-      <View className="bf-section">
-        <Notice>您还没有绑定身份。绑定以后，系统会按台账里的信息算出您能领哪些补贴，不用再交材料。</Notice>
-        <Button
-          type="primary"
-          size="large"
-          block
-          onClick={() => {
-            Taro.navigateTo({ url: '/worker/pages/me/index' }).catch(() => undefined);
-          }}
-        >
-          去绑定身份
-        </Button>
-      </View>
-    );
-  }
-  if (load.state === 'failed') return <Notice tone="error">没能加载：{load.message}</Notice>;
-
-  const { subsidies, claims } = load;
+function StandingView({ standing, reload }: { standing: Standing; reload: () => Promise<void> }) {
+  const {
+    busy,
+    notice,
+    claimAll: claim,
+  } = useClaimAll(claimAll, reload, (created) =>
+    created > 0 ? `已申领 ${created} 项，工作人员审核后发放到您的银行卡或社保卡。` : '这些补贴都已经申领过了。',
+  );
+  const { subsidies, claims } = standing;
   const claimOf = (r: SubsidyResult) => claims.find((c) => c.subsidy === r.subsidy && c.periodKey === r.periodKey);
-  const { due, claimed, missing, others, dueFen: total } = byStanding(subsidies.results);
-
-  const claim = async () => {
-    setBusy(true);
-    setNotice(null);
-    try {
-      const { created } = await claimAll(key.current);
-      key.current = newIdempotencyKey(); // the next tap is a new request
-      setNotice(created > 0 ? `已申领 ${created} 项，工作人员审核后发放到您的银行卡或社保卡。` : '这些补贴都已经申领过了。');
-      await reload();
-    } catch (error) {
-      setNotice(errorText(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { due, claimed, missing, others, dueFen } = byStanding(subsidies.results);
 
   const cards = (list: SubsidyResult[]) => (
     <View className="bf-cards">
@@ -99,16 +72,12 @@ function MySubsidiesView() {
   return (
     <View className="bf-section">
       <View className="bf-text">按{monthText(subsidies.period)}台账里的信息计算，不用再交材料。</View>
-      {due.length > 0 ? (
-        <View className="bf-notice" data-testid="subsidies-summary">
-          <View className="bf-strong">
-            可以申领 {due.length} 项，共 {formatYuan(total)}
-          </View>
-        </View>
-      ) : (
-        <Notice testId="subsidies-summary">现在没有可以申领的补贴。</Notice>
-      )}
-      {notice ? <Notice testId="subsidies-notice">{notice}</Notice> : null}
+      <DueSummary due={due.length} totalFen={dueFen} noneText="现在没有可以申领的补贴。" testId="subsidies-summary" />
+      {notice ? (
+        <Notice tone={notice.tone} testId="subsidies-notice">
+          {notice.text}
+        </Notice>
+      ) : null}
       {due.length > 0 ? (
         <ActionButton busy={busy} onPress={claim} testId="subsidies-claim-all">
           一键申领（{due.length} 项）
@@ -122,17 +91,14 @@ function MySubsidiesView() {
       {cards(due)}
       {claimed.length > 0 ? <View className="bf-subtitle">已经申领的</View> : null}
       {cards(claimed)}
-      {missing.length > 0 ? <View className="bf-subtitle">还差一些信息的</View> : null}
-      {cards(missing)}
-      {subsidies.unavailable.length > 0 ? (
-        <Notice>本地区还没有设定标准、暂时算不出来的：{subsidies.unavailable.map((u) => u.name).join('、')}。</Notice>
-      ) : null}
-      {others.length > 0 ? (
-        <Button size="large" block onClick={() => setShowOthers((v) => !v)} data-testid="subsidies-others">
-          {showOthers ? '收起' : `其他 ${others.length} 项补贴（现在不符合条件）`}
-        </Button>
-      ) : null}
-      {showOthers ? cards(others) : null}
+      <OtherSubsidies
+        subsidies={subsidies}
+        missing={missing}
+        others={others}
+        cards={cards}
+        othersLabel={(count) => `其他 ${count} 项补贴（现在不符合条件）`}
+        othersTestId="subsidies-others"
+      />
     </View>
   );
 }
