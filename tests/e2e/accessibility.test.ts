@@ -1,0 +1,110 @@
+/**
+ * axe-core (WCAG 2.1 A and AA) over the pages as each role finds them — a worker before and
+ * after binding, an employer, a village officer on a person's record — on the two smallest
+ * phones people use (320×568 and 375×667), with a screenshot of each under tests/.artifacts.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { miniappDist } from '../../functions/src/local/paths.js';
+import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
+import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
+import { startTestApi, type TestApi } from '../support/api.js';
+import { expectAccessible, launchChromium, logIn, shot, WAIT } from '../support/browser.js';
+
+const PHONES = [
+  { width: 320, height: 568 },
+  { width: 375, height: 667 },
+];
+
+let api: TestApi;
+let browser: Browser;
+let positionId: string;
+let workerId: string;
+
+beforeAll(async () => {
+  api = await startTestApi({ staticDir: miniappDist('h5') });
+  await seedDemoCounty(api.ctx);
+  browser = await launchChromium();
+  const employer = await api.loginAs('demo-employer-1');
+  positionId = (await api.call('GET', '/api/v1/me/positions', { token: employer })).body.positions[0].positionId;
+  workerId = (await api.ctx.workers.findByIdNumber(demoIdNumber(2)))!.workerId;
+});
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+
+async function phone(size: { width: number; height: number }, userId: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: size, deviceScaleFactor: 2, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await logIn(page, api, userId);
+  return page;
+}
+
+/** Opens a page of the app by its path, waits for what it shows when ready, and checks it. */
+async function check(page: Page, path: string, ready: string | string[], name: string): Promise<void> {
+  await page.goto(`${api.url}/#${path}`);
+  await checkShown(page, ready, name);
+}
+
+/** `ready`: the test id of what the page shows once loaded (any one of several). */
+async function checkShown(page: Page, ready: string | string[], name: string): Promise<void> {
+  const shown = [ready].flat().map((id) => `[data-testid="${id}"]`);
+  await page.locator(shown.join(', ')).first().waitFor(WAIT);
+  await shot(page, `a11y-${name}-${page.viewportSize()!.width}`);
+  await expectAccessible(page, `${name} at ${page.viewportSize()!.width}px`);
+}
+
+describe.each(PHONES)('every page passes axe-core at $width×$height', (size) => {
+  it('a worker before binding: each page says why to bind and leads there', async () => {
+    const page = await phone(size, 'demo-worker-2');
+    await check(page, '/worker/pages/me/index', 'bind-name', 'worker-me-unbound');
+    await check(page, '/worker/pages/applications/index', 'bind-first', 'worker-applications-unbound');
+    await check(page, '/worker/pages/subsidies/index', 'bind-first', 'worker-subsidies-unbound');
+    await check(page, '/worker/pages/claims/index', 'bind-first', 'worker-claims-unbound');
+    await check(page, '/worker/pages/recommendations/index', 'recommendations-unbound', 'worker-recommendations-unbound');
+    await page.context().close();
+  });
+
+  it('a bound worker: record, subsidies, claims, applications, recommendations, a job', async () => {
+    const account = (await api.ctx.users.get('demo-worker-1'))!;
+    if (!account.workerId) {
+      const bound = await api.call('POST', '/api/v1/me/worker/bind', {
+        token: await api.loginAs('demo-worker-1'),
+        body: { name: account.displayName, idNumber: demoIdNumber(1) },
+      });
+      expect(bound.status).toBe(200);
+    }
+    const page = await phone(size, 'demo-worker-1');
+    await check(page, '/worker/pages/me/index', 'me-name', 'worker-me');
+    await check(page, '/worker/pages/subsidies/index', 'subsidies-summary', 'worker-subsidies');
+    await check(page, '/worker/pages/claims/index', 'my-claims-empty', 'worker-claims');
+    await check(page, '/worker/pages/applications/index', 'applications-empty', 'worker-applications');
+    await check(
+      page,
+      '/worker/pages/recommendations/index',
+      ['recommendations-all', 'recommendations-empty'],
+      'worker-recommendations',
+    );
+    await check(page, `/worker/pages/position/index?positionId=${positionId}`, 'position-title', 'worker-position');
+    await page.context().close();
+  });
+
+  it('an employer: positions, one position with its applicants, candidates, own subsidies', async () => {
+    const page = await phone(size, 'demo-employer-1');
+    await check(page, '/employer/pages/positions/index', 'positions-list', 'employer-positions');
+    await check(page, `/employer/pages/applicants/index?positionId=${positionId}`, 'manage-title', 'employer-applicants');
+    await check(page, `/employer/pages/candidates/index?positionId=${positionId}`, 'candidates-title', 'employer-candidates');
+    await check(page, '/employer/pages/subsidies/index', 'employer-subsidies-summary', 'employer-subsidies');
+    await page.context().close();
+  });
+
+  it('a village officer on a person’s record, with the binding lockout section', async () => {
+    const page = await phone(size, 'demo-staff-village-1');
+    await page.goto(`${api.url}/#/staff/pages/worker/index?workerId=${workerId}`);
+    await checkShown(page, 'purpose-service', 'staff-purpose');
+    await page.getByTestId('purpose-service').click();
+    await checkShown(page, 'unlock-binding', 'staff-worker');
+    await page.context().close();
+  });
+});
