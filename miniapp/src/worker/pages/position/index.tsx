@@ -14,7 +14,7 @@ import { applyTo, fetchMyApplications, fetchPosition } from '../../../api/positi
 import { fetchMyWorker } from '../../../api/registry';
 import { ActionButton } from '../../../components/ActionButton';
 import { goHome } from '../../../components/MePanel';
-import { LoadView } from '../../../components/LoadView';
+import { BindFirst, LoadView } from '../../../components/LoadView';
 import { Notice, Page } from '../../../components/Page';
 import { useLoad } from '../../../hooks/useLoad';
 import {
@@ -209,22 +209,9 @@ function ApplyBox({
   if (standing.state === 'notWorker') return <Notice>只有劳动者（求职的人）的账号能报名。</Notice>;
   if (standing.state === 'unbound') {
     return (
-      <View className="bf-section">
-        <Notice testId="apply-unbound">
-          报名前，请先在“我的信息”里绑定身份（填姓名和身份证号）。这样单位才知道是谁报的名，录用以后补贴也能算上。
-        </Notice>
-        <Button
-          type="primary"
-          size="large"
-          block
-          onClick={() => {
-            Taro.navigateTo({ url: '/worker/pages/me/index' }).catch(() => undefined);
-          }}
-          data-testid="apply-bind"
-        >
-          去绑定身份
-        </Button>
-      </View>
+      <BindFirst testId="apply-unbound">
+        报名前，请先在“我的信息”里绑定身份（填姓名和身份证号）。这样单位才知道是谁报的名，录用以后补贴也能算上。
+      </BindFirst>
     );
   }
   return (
