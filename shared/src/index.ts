@@ -15,6 +15,7 @@ export * from './registry/importColumns.js';
 export * from './money.js';
 export * from './names.js';
 export * from './subsidies/parameters.js';
+export * from './policy/documents.js';
 export * from './subsidies/catalogue.js';
 export * from './subsidies/facts.js';
 export * from './subsidies/engine.js';

@@ -20,6 +20,7 @@ import {
   type Reference,
 } from './parameters.js';
 import { formatYuan } from '../money.js';
+import { cite } from '../policy/documents.js';
 
 export interface TraceLine {
   /** fact: what is known; parameter: a number from a document; rule: a step of the rule's reasoning. */
@@ -230,10 +231,7 @@ export function evaluateRule(rule: Rule, input: RuleInput): SubsidyResult[] {
   const exit = input.facts.person?.registryExitDate;
   const exited = rule.beneficiary === 'worker' && exit !== undefined && input.period > exit.slice(0, 7);
   if (exited) {
-    context.rule(`${exit} 已退出帮扶台账，从下个月起不再享受补贴`, {
-      document: '沅江市就业扶贫工作要点（文件 001）',
-      section: '第10项',
-    });
+    context.rule(`${exit} 已退出帮扶台账，从下个月起不再享受补贴`, cite('001', '第10项'));
   }
   return outcomes.map((outcome) => {
     const claimed = input.facts.pastClaims.some((c) => c.subsidy === rule.id && c.periodKey === outcome.periodKey);

@@ -5,11 +5,9 @@
  */
 import type { Outcome, Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
+import { cite } from '../../policy/documents.js';
 
-const reference: Reference = {
-  document: '包头市农村牧区劳动力转移就业十项计划（文件 004）',
-  section: '二、(一)',
-};
+const reference: Reference = cite('004', '二、(一)');
 const PLACE_ZH = { acrossCounty: '跨旗县区', acrossCity: '跨盟市', acrossProvince: '跨省' } as const;
 // File 004 is Baotou's plan: its numbers hold in Baotou (1502), set by the document itself.
 const fixed = (value: number) => ({ '1502': [{ from: '2023-01-01', value }] });

@@ -7,11 +7,9 @@
 import type { Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
 import { EMPLOYER_KIND_ZH } from '../../positions/labels.js';
+import { cite } from '../../policy/documents.js';
 
-const reference: Reference = {
-  document: '江西省关于加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见（文件 003）',
-  section: '二、(三)',
-};
+const reference: Reference = cite('003', '二、(三)');
 
 export const baseReward: Rule = {
   id: 'base_reward',

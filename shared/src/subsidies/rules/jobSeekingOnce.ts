@@ -12,11 +12,9 @@
 import type { Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
 import { inGroups, personOf } from './personFacts.js';
+import { cite } from '../../policy/documents.js';
 
-const reference: Reference = {
-  document: '沅江市就业扶贫工作要点（文件 001）',
-  section: '二、第7项',
-};
+const reference: Reference = cite('001', '二、第7项');
 
 export const jobSeekingOnce: Rule = {
   id: 'job_seeking_once',

@@ -13,15 +13,10 @@
  */
 import type { Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
+import { cite } from '../../policy/documents.js';
 
-const reference: Reference = {
-  document: '内蒙古自治区关于开展防止返贫就业攻坚行动的通知（文件 000）',
-  section: '二、(四)',
-};
-const contractReference: Reference = {
-  document: '江西省关于加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见（文件 003）',
-  section: '三、(八)',
-};
+const reference: Reference = cite('000', '二、(四)');
+const contractReference: Reference = cite('003', '三、(八)');
 
 /** The date `months` months after an ISO date (same day of month, clamped to the month's end). */
 function addMonths(date: string, months: number): string {

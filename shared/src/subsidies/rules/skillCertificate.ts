@@ -12,13 +12,11 @@ import type { Outcome, Rule } from '../engine.js';
 import type { SubsidyFacts } from '../facts.js';
 import type { Reference } from '../parameters.js';
 import { byEndOf, inGroups, itemKey, personOf } from './personFacts.js';
+import { cite } from '../../policy/documents.js';
 
 type Certificate = SubsidyFacts['certificates'][number];
 
-const reference: Reference = {
-  document: '内蒙古防止返贫就业攻坚行动通知（文件 000）',
-  section: '二、(五)',
-};
+const reference: Reference = cite('000', '二、(五)');
 const KIND_ZH = { skill: '职业技能证书', specialAbility: '专项职业能力证书' } as const;
 const PARAMETER_OF_KIND = {
   skill: 'skillCertificateSkillFen',

@@ -15,10 +15,10 @@ import type { Reference } from '../parameters.js';
 import { EMPLOYER_KIND_ZH } from '../../positions/labels.js';
 import type { WorkerGroup } from '../../registry/labels.js';
 import { formatYuan } from '../../money.js';
+import { cite } from '../../policy/documents.js';
 
-const DOCUMENT_003 = '江西省关于加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见（文件 003）';
-const employerReference: Reference = { document: DOCUMENT_003, section: '三、(四)' };
-const flexibleReference: Reference = { document: DOCUMENT_003, section: '三、(十)' };
+const employerReference: Reference = cite('003', '三、(四)');
+const flexibleReference: Reference = cite('003', '三、(十)');
 
 /**
  * Those who may pay someone's own insurance for them: 帮扶对象 = "脱贫人口和农村低收入人口"

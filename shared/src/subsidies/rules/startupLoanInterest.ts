@@ -16,15 +16,10 @@ import type { Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
 import { inStartupGroups } from './startupOnce.js';
 import { formatYuan } from '../../money.js';
+import { cite } from '../../policy/documents.js';
 
-const reference: Reference = {
-  document: '江西省关于加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见（文件 003）',
-  section: '三、(九)',
-};
-const partnershipReference: Reference = {
-  document: '包头市农村牧区劳动力转移就业十项计划（文件 004）',
-  section: '二、(三)',
-};
+const reference: Reference = cite('003', '三、(九)');
+const partnershipReference: Reference = cite('004', '二、(三)');
 
 const BASIS = 10_000;
 const basisPoints = (ratio: number) => Math.round(ratio * BASIS);

@@ -10,15 +10,10 @@
 import type { Rule, RuleContext } from '../engine.js';
 import type { Reference } from '../parameters.js';
 import { WORKER_GROUP_ZH, type WorkerGroup } from '../../registry/labels.js';
+import { cite } from '../../policy/documents.js';
 
-const reference: Reference = {
-  document: '江西省关于加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见（文件 003）',
-  section: '三、(九)',
-};
-const groupsReference: Reference = {
-  document: '内蒙古自治区促进重点群体就业行动（2022—2025年）实施方案（文件 002）',
-  section: '三、(九)',
-};
+const reference: Reference = cite('003', '三、(九)');
+const groupsReference: Reference = cite('002', '三、(九)');
 
 /**
  * The entrepreneurs the documents name, as the registry's groups: 帮扶对象 (脱贫人口, with the

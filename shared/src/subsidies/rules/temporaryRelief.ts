@@ -18,11 +18,9 @@
 import type { Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
 import { personOf } from './personFacts.js';
+import { cite } from '../../policy/documents.js';
 
-const reference: Reference = {
-  document: '内蒙古促进重点群体就业实施方案（文件 002）',
-  section: '三、(七)',
-};
+const reference: Reference = cite('002', '三、(七)');
 
 /** The month before a YYYY-MM month. */
 function previousMonth(month: string): string {

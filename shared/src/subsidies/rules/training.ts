@@ -27,21 +27,13 @@ import type { Outcome, ParameterSpec, Rule, RuleContext } from '../engine.js';
 import type { SubsidyFacts } from '../facts.js';
 import type { Reference } from '../parameters.js';
 import { byEndOf, inGroups, itemKey, personOf, type Person } from './personFacts.js';
+import { cite } from '../../policy/documents.js';
 
 type Training = SubsidyFacts['trainings'][number];
 
-const reference: Reference = {
-  document: '江西就业帮扶实施意见（文件 003）',
-  section: '五、(十五)',
-};
-const ageReference: Reference = {
-  document: '内蒙古防止返贫就业攻坚行动通知（文件 000）',
-  section: '二、(五)',
-};
-const brandReference: Reference = {
-  document: '包头市农村牧区劳动力转移就业十项计划（文件 004）',
-  section: '二、(四)',
-};
+const reference: Reference = cite('003', '五、(十五)');
+const ageReference: Reference = cite('000', '二、(五)');
+const brandReference: Reference = cite('004', '二、(四)');
 
 /** 帮扶对象: 脱贫人口 (含监测对象) and 农村低收入人口. */
 export const TRAINEE_GROUPS: readonly WorkerGroup[] = ['povertyAlleviated', 'monitored', 'ruralLowIncome'];

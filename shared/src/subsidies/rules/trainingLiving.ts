@@ -13,11 +13,9 @@ import type { Outcome, Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
 import { personOf } from './personFacts.js';
 import { TRAINEE_PARAMETERS, finishedCourse, isTrainee, noCourses, trainingItem, trainingKey } from './training.js';
+import { cite } from '../../policy/documents.js';
 
-const reference: Reference = {
-  document: '江西就业帮扶实施意见（文件 003）',
-  section: '五、(十五)',
-};
+const reference: Reference = cite('003', '五、(十五)');
 
 export const trainingLiving: Rule = {
   id: 'training_living',

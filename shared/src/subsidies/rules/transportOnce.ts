@@ -19,15 +19,10 @@ import type { Rule } from '../engine.js';
 import type { EmploymentMonth } from '../facts.js';
 import type { Reference } from '../parameters.js';
 import { inGroups, personOf } from './personFacts.js';
+import { cite } from '../../policy/documents.js';
 
-const reference: Reference = {
-  document: '江西就业帮扶实施意见（文件 003）',
-  section: '二、(三)',
-};
-const inMongoliaReference: Reference = {
-  document: '内蒙古防止返贫就业攻坚行动通知（文件 000）',
-  section: '二、(五)',
-};
+const reference: Reference = cite('003', '二、(三)');
+const inMongoliaReference: Reference = cite('000', '二、(五)');
 
 export const transportOnce: Rule = {
   id: 'transport_once',

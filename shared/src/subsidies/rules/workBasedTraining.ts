@@ -8,11 +8,9 @@ import type { Outcome, Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
 import { EMPLOYER_KIND_ZH, type EmployerKind } from '../../positions/labels.js';
 import { formatYuan } from '../../money.js';
+import { cite } from '../../policy/documents.js';
 
-const reference: Reference = {
-  document: '江西省关于加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见（文件 003）',
-  section: '三、(七)',
-};
+const reference: Reference = cite('003', '三、(七)');
 
 /**
  * Who may claim: "企业、帮扶车间等各类生产经营主体". A department that opens

@@ -8,11 +8,9 @@
 import type { ParameterSpec, Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
 import { EMPLOYER_KIND_ZH } from '../../positions/labels.js';
+import { cite } from '../../policy/documents.js';
 
-const reference: Reference = {
-  document: '内蒙古自治区关于开展防止返贫就业攻坚行动的通知（文件 000）',
-  section: '二、(二)',
-};
+const reference: Reference = cite('000', '二、(二)');
 
 const TIERS = [1, 2, 3] as const;
 const TIER_ZH = { 1: '一档', 2: '二档', 3: '三档' } as const;

@@ -14,15 +14,10 @@
 import type { Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
 import { compareSemesters, inGroups, personOf, semesterOf, semesterZh } from './personFacts.js';
+import { cite } from '../../policy/documents.js';
 
-const reference: Reference = {
-  document: '内蒙古防止返贫就业攻坚行动通知（文件 000）',
-  section: '二、(六)',
-};
-const clearedReference: Reference = {
-  document: '江西就业帮扶实施意见（文件 003）',
-  section: '五、(十五)',
-};
+const reference: Reference = cite('000', '二、(六)');
+const clearedReference: Reference = cite('003', '五、(十五)');
 const SCHOOL_ZH = {
   secondaryVocational: '中等职业学校',
   higherVocational: '高等职业院校',
