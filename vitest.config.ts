@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Every suite: unit (pure), infra (CDK template), api (the HTTP app over
- * DynamoDB Local, one in-memory instance per run, a table per test file),
+ * DynamoDB Local, one in-memory instance per run, a database per test file),
  * e2e (the H5 build in Debian's Chromium). Benchmarks live in tests/bench and
  * are run by hand, not here.
  */
