@@ -67,7 +67,8 @@ export async function fill(page: Page, testId: string, text: string): Promise<vo
   await input.fill(text);
 }
 
-const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** Read when a suite first checks a page, not by every suite that imports this module. */
+let axeSource: Promise<string> | undefined;
 
 /**
  * Runs axe-core (WCAG 2.x A and AA) over what the page shows now and fails with each
@@ -75,7 +76,8 @@ const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.
  */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   // Evaluated through the DevTools protocol: the app's CSP (no inline scripts) stays as it is.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await axeSource);
+  if (!(await page.evaluate(() => 'axe' in window)))
+    await page.evaluate(await (axeSource ??= readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')));
   const violations = await page.evaluate(async () => {
     const { axe } = window as unknown as {
       axe: {

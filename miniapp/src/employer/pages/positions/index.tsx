@@ -14,7 +14,7 @@ import { Notice, Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { POSITION_STATUS_ZH } from '../../../labels';
 import { dateText, payText } from '../../../positionText';
-import { POSITION_STATE_CLASS, VerificationNotice } from '../../parts';
+import { POSITION_STATE_CLASS, ProfileFirst, VerificationNotice } from '../../parts';
 import '../../employer.css';
 
 interface MyPositionsData {
@@ -66,20 +66,7 @@ function MyPositions() {
     <LoadView
       load={load}
       retry={retry}
-      missing={
-        <View className="bf-section">
-          <Notice testId="positions-no-profile">发布岗位以前，请先填写单位信息（名称、地址、联系电话）。</Notice>
-          <Button
-            type="primary"
-            size="large"
-            block
-            onClick={() => go('/employer/pages/profile/index')}
-            data-testid="positions-profile"
-          >
-            填写单位信息
-          </Button>
-        </View>
-      }
+      missing={<ProfileFirst testId="positions">发布岗位以前，请先填写单位信息（名称、地址、联系电话）。</ProfileFirst>}
     >
       {(mine) => <PositionList {...mine} />}
     </LoadView>

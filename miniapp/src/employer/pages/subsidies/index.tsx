@@ -5,9 +5,7 @@
  * is due, the corporate account (收款账户) they are paid to, and the unit's claims with
  * their progress (the same timeline a worker sees).
  */
-import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import type { Claim, SubsidyResult } from '@bangfu/shared';
 import { errorText } from '../../../api/client';
 import { claimEmployerSubsidies, fetchEmployerClaims, fetchEmployerSubsidies, type MySubsidies } from '../../../api/subsidies';
@@ -21,6 +19,7 @@ import { DueSummary, OtherSubsidies, useClaimAll } from '../../../components/Sub
 import { useLoad } from '../../../hooks/useLoad';
 import { monthText } from '../../../time';
 import { CorporateAccountSection } from '../../CorporateAccount';
+import { ProfileFirst } from '../../parts';
 import '../../employer.css';
 
 interface Standing {
@@ -37,10 +36,6 @@ async function fetchStanding(): Promise<Standing> {
   return { subsidies, claims };
 }
 
-const go = (url: string) => {
-  Taro.navigateTo({ url }).catch(() => undefined);
-};
-
 function EmployerSubsidies() {
   // A 404: no profile yet.
   const { load, reload, retry } = useLoad(fetchStanding, { missingOn404: true });
@@ -49,14 +44,7 @@ function EmployerSubsidies() {
       load={load}
       retry={retry}
       loadingText="正在计算单位能领的奖补…"
-      missing={
-        <View className="bf-section">
-          <Notice>请先填写单位信息。工作人员审核以后，系统按单位的情况算出能领哪些奖补。</Notice>
-          <Button type="primary" size="large" block onClick={() => go('/employer/pages/profile/index')}>
-            去填写单位信息
-          </Button>
-        </View>
-      }
+      missing={<ProfileFirst>请先填写单位信息。工作人员审核以后，系统按单位的情况算出能领哪些奖补。</ProfileFirst>}
     >
       {(standing) => <StandingView standing={standing} reload={reload} />}
     </LoadView>
