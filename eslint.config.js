@@ -40,6 +40,24 @@ export default tseslint.config(
       ],
     },
   })),
+  // The store knows nothing of HTTP: repositories throw domain errors (functions/src/errors.ts),
+  // and http/ maps them to statuses once.
+  {
+    files: ['functions/src/db/**/*.ts', 'functions/src/**/*Repository.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/http/**', 'express'],
+              message: 'The data layer may not import HTTP: throw a domain error from errors.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.cjs', 'miniapp/babel.config.js', 'miniapp/config/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },

@@ -10,7 +10,7 @@ import { scopeResolver } from './auth/objects.js';
 import { authRoutes } from './auth/routes.js';
 import { bearerAuthenticator } from './auth/tokens.js';
 import { mountHealth } from './health/routes.js';
-import { ApiError } from './http/apiError.js';
+import { NotFound } from './errors.js';
 import { errorHandler } from './http/errorHandler.js';
 import { jsonBody } from './http/jsonBody.js';
 import { openApiDocument } from './http/openapi.js';
@@ -88,7 +88,7 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   });
   mountRoutes(api, routes, bearerAuthenticator(ctx.tokens, ctx.users), scopeResolver(ctx), ctx.limiter);
   api.use('/api', () => {
-    throw new ApiError('NOT_FOUND', '没有这个接口', 'No such API route.');
+    throw new NotFound('没有这个接口', 'No such API route.');
   });
   app.use(api);
 

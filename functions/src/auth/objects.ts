@@ -17,7 +17,7 @@ import {
   type ScopeInput,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { ApiError, notFound } from '../http/apiError.js';
+import { DomainError, Forbidden, notFound } from '../errors.js';
 import type { ImportReport } from '../registry/import/importer.js';
 import { workerNotFound, type WorkerItem } from '../registry/workerRepository.js';
 import { isReadableByAll } from '../positions/access.js';
@@ -38,7 +38,7 @@ interface ObjectKind<T> {
   load(id: string): Promise<T | undefined>;
   owner(object: T): Owner;
   /** The answer when it is absent, and when it is outside the caller's reach alike. */
-  notFound(): ApiError;
+  notFound(): DomainError;
 }
 
 type ObjectKinds = { [E in ScopedEntity]: ObjectKind<ScopedObjects[E]> };
@@ -47,7 +47,7 @@ type ObjectKinds = { [E in ScopedEntity]: ObjectKind<ScopedObjects[E]> };
 export type ScopeResolver = (scope: ScopeDeclaration, input: ScopeInput, principal: Principal | undefined) => Promise<unknown>;
 
 export const outOfRegion = (field: string) =>
-  new ApiError('FORBIDDEN', '这个地区不在您的管辖范围内', 'That region is outside your scope.', field);
+  new Forbidden('这个地区不在您的管辖范围内', 'That region is outside your scope.', field);
 
 function objectKinds(ctx: AppContext): ObjectKinds {
   return {
@@ -123,7 +123,7 @@ export function scopeResolver(ctx: AppContext): ScopeResolver {
         // A 404 names the field, so a client (and the authorisation-matrix test) can tell which thing was not there.
         const notFound = () => {
           const error = kind.notFound();
-          return new ApiError(error.code, error.zh, error.en, scope.field);
+          return new DomainError(error.code, error.zh, error.en, scope.field);
         };
         const object = await kind.load(scope.id(input));
         if (object === undefined) throw notFound();
@@ -136,7 +136,7 @@ export function scopeResolver(ctx: AppContext): ScopeResolver {
         if (!principal || owner.userId !== undefined) throw notFound();
         if (principal.role === 'staff' || principal.role === 'admin') throw outOfRegion(scope.field);
         if (publicRead) throw notFound();
-        throw new ApiError('FORBIDDEN', '这不是您的，不能查看或办理', 'This belongs to someone else.', scope.field);
+        throw new Forbidden('这不是您的，不能查看或办理', 'This belongs to someone else.', scope.field);
       }
     }
   };

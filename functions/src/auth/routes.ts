@@ -8,7 +8,7 @@ import {
   type User,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { ApiError } from '../http/apiError.js';
+import { NotFound } from '../errors.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 import { listDemoLogins } from './demoLogins.js';
 
@@ -67,7 +67,7 @@ export function authRoutes(ctx: AppContext): AnyRoute[] {
     response: sessionSchema,
     handler: async ({ body }) => {
       const user = await ctx.users.get(body.userId);
-      if (!user) throw new ApiError('NOT_FOUND', '没有这个演示账号', 'No account with that id.', 'body.userId');
+      if (!user) throw new NotFound('没有这个演示账号', 'No account with that id.', 'body.userId');
       return openSession(user);
     },
   });

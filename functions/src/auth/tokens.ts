@@ -7,7 +7,7 @@
 import { SignJWT, jwtVerify, errors } from 'jose';
 import { principalSchema, type Principal } from '@bangfu/shared';
 import { z } from 'zod';
-import { ApiError, unauthenticated } from '../http/apiError.js';
+import { DomainError, unauthenticated } from '../errors.js';
 
 const ISSUER = 'bangfu';
 const AUDIENCE = 'bangfu-api';
@@ -91,7 +91,7 @@ export function bearerAuthenticator(tokens: TokenService, accounts: SessionSourc
       account.role !== principal.role ||
       (isStaffRole(principal.role) && account.regionCode !== principal.regionCode)
     ) {
-      throw new ApiError('UNAUTHENTICATED', '登录已失效，请重新登录', 'This session has ended; please log in again.');
+      throw new DomainError('UNAUTHENTICATED', '登录已失效，请重新登录', 'This session has ended; please log in again.');
     }
     return principal;
   };

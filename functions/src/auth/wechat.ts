@@ -4,7 +4,7 @@
  * point it at a fake server on loopback.
  */
 import { z } from 'zod';
-import { ApiError } from '../http/apiError.js';
+import { DomainError } from '../errors.js';
 
 const code2SessionSchema = z.object({
   openid: z.string().optional(),
@@ -53,7 +53,7 @@ export function createWeChatClient(options: {
       if (!parsed.success) throw upstreamFailed();
       const { openid, unionid, errcode } = parsed.data;
       if (errcode !== undefined && BAD_CODE.has(errcode)) {
-        throw new ApiError(
+        throw new DomainError(
           'UNAUTHENTICATED',
           '微信登录已失效，请重新进入小程序',
           'The WeChat login code is invalid or used.',
@@ -67,4 +67,4 @@ export function createWeChatClient(options: {
 }
 
 const upstreamFailed = () =>
-  new ApiError('UPSTREAM_FAILED', '暂时连不上微信，请稍后再试', 'WeChat did not answer the login request; try again shortly.');
+  new DomainError('UPSTREAM_FAILED', '暂时连不上微信，请稍后再试', 'WeChat did not answer the login request; try again shortly.');

@@ -1,4 +1,4 @@
-import { ApiError } from '../http/apiError.js';
+import { DomainError } from '../errors.js';
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 const UNAVAILABLE_NAMES = new Set([
@@ -24,7 +24,11 @@ export function isDynamoUnavailable(error: unknown): boolean {
 }
 
 export const dynamoUnavailable = () =>
-  new ApiError('SERVICE_UNAVAILABLE', '数据服务暂时不可用，请稍后再试', 'The database is unavailable; please try again shortly.');
+  new DomainError(
+    'SERVICE_UNAVAILABLE',
+    '数据服务暂时不可用，请稍后再试',
+    'The database is unavailable; please try again shortly.',
+  );
 
 export function isConditionFailed(error: unknown): error is Error & { Item?: Record<string, unknown> } {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';

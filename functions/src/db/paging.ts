@@ -1,6 +1,6 @@
 import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { ApiError } from '../http/apiError.js';
+import { DomainError } from '../errors.js';
 import { GLOBAL_INDEXES, PARTITION_KEY, SORT_KEY } from './tableSchema.js';
 
 /** An opaque cursor is the base64url of the key after which the next page starts. */
@@ -9,7 +9,7 @@ export function encodeCursor(lastKey: Record<string, unknown> | undefined): stri
 }
 
 export const invalidCursor = () =>
-  new ApiError('INVALID_CURSOR', '翻页标记无效，请从第一页重新开始', 'The cursor is not valid for this list.', 'query.cursor');
+  new DomainError('INVALID_CURSOR', '翻页标记无效，请从第一页重新开始', 'The cursor is not valid for this list.', 'query.cursor');
 
 /**
  * The key a client sent back: exactly the key attributes of the table or index

@@ -3,7 +3,7 @@
  * version it read and fails with 409 when someone else changed it first.
  */
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ApiError } from '../http/apiError.js';
+import { type DomainError, VersionConflict } from '../errors.js';
 import { isConditionFailed } from './errors.js';
 
 export interface TableRef {
@@ -14,7 +14,7 @@ export interface TableRef {
 type Key = { pk: string; sk: string };
 
 /** Writes a new item; fails with 409 when one with the same key exists. */
-export async function putNew(table: TableRef, item: Key & Record<string, unknown>, conflict: ApiError): Promise<void> {
+export async function putNew(table: TableRef, item: Key & Record<string, unknown>, conflict: DomainError): Promise<void> {
   try {
     await table.db.send(
       new PutCommand({
@@ -34,7 +34,7 @@ export async function updateVersioned(
   key: Key,
   expectedVersion: number,
   changes: Record<string, unknown>,
-  notFound: ApiError,
+  notFound: DomainError,
 ): Promise<Record<string, unknown>> {
   const names: Record<string, string> = { '#version': 'version' };
   const values: Record<string, unknown> = { ':expected': expectedVersion, ':one': 1 };
@@ -67,8 +67,7 @@ export async function updateVersioned(
   } catch (error) {
     if (isConditionFailed(error)) {
       if (!error.Item) throw notFound;
-      throw new ApiError(
-        'VERSION_CONFLICT',
+      throw new VersionConflict(
         '内容已被别人修改，请刷新后再试',
         'The item was changed by someone else; reload and try again.',
         'body.version',

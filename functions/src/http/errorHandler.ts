@@ -1,28 +1,30 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { ErrorRequestHandler } from 'express';
-import { ApiError, TooManyAttempts } from './apiError.js';
+import { DomainError, TooManyAttempts } from '../errors.js';
 import { dynamoUnavailable, isDynamoUnavailable } from '../db/errors.js';
+import { errorBody, statusOf } from './errorBody.js';
 
 const RETRY_AFTER_SECONDS = 5;
 
 /** Turns anything thrown into the one error shape; unknown errors are logged and hidden. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _req, res, _next) => {
-    const apiError = toApiError(error);
-    if (apiError.status >= 500) logger.error('request failed', { requestId: res.locals.requestId, error: error as Error });
+    const known = toDomainError(error);
+    const status = statusOf(known);
+    if (status >= 500) logger.error('request failed', { requestId: res.locals.requestId, error: error as Error });
     // Tell clients when to try again rather than leaving them to hammer a struggling store.
-    if (apiError.code === 'SERVICE_UNAVAILABLE') res.set('Retry-After', String(RETRY_AFTER_SECONDS));
-    if (apiError instanceof TooManyAttempts) res.set('Retry-After', String(apiError.retryAfterSeconds));
-    res.status(apiError.status).json(apiError.toBody(res.locals.requestId as string | undefined));
+    if (known.code === 'SERVICE_UNAVAILABLE') res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (known instanceof TooManyAttempts) res.set('Retry-After', String(known.retryAfterSeconds));
+    res.status(status).json(errorBody(known, res.locals.requestId as string | undefined));
   };
 }
 
-function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
+function toDomainError(error: unknown): DomainError {
+  if (error instanceof DomainError) return error;
   // Express could not decode a path parameter: a broken percent-escape such as /regions/%zz.
   if (error instanceof URIError) {
-    return new ApiError('BAD_REQUEST', '网址有误，请检查后重试', 'A path parameter is not valid percent-encoding.', 'params');
+    return new DomainError('BAD_REQUEST', '网址有误，请检查后重试', 'A path parameter is not valid percent-encoding.', 'params');
   }
   if (isDynamoUnavailable(error)) return dynamoUnavailable();
-  return new ApiError('INTERNAL', '系统出了点问题，请稍后再试', 'Something went wrong; please try again later.');
+  return new DomainError('INTERNAL', '系统出了点问题，请稍后再试', 'Something went wrong; please try again later.');
 }

@@ -5,7 +5,7 @@
  * which carries no body-parser `type`, would otherwise leave as a 500).
  */
 import express, { type RequestHandler } from 'express';
-import { ApiError } from './apiError.js';
+import { DomainError } from '../errors.js';
 
 export function jsonBody(limit: string): RequestHandler {
   const parse = express.json({ limit, strict: true });
@@ -14,16 +14,16 @@ export function jsonBody(limit: string): RequestHandler {
   };
 }
 
-function bodyError(error: unknown): ApiError {
+function bodyError(error: unknown): DomainError {
   const type = typeof error === 'object' && error !== null && 'type' in error ? error.type : undefined;
   if (type === 'entity.parse.failed') {
-    return new ApiError('BAD_REQUEST', '请求内容不是有效的 JSON', 'The request body is not valid JSON.', 'body');
+    return new DomainError('BAD_REQUEST', '请求内容不是有效的 JSON', 'The request body is not valid JSON.', 'body');
   }
   if (type === 'entity.too.large') {
-    return new ApiError('PAYLOAD_TOO_LARGE', '提交的内容太大', 'The request body is too large.', 'body');
+    return new DomainError('PAYLOAD_TOO_LARGE', '提交的内容太大', 'The request body is too large.', 'body');
   }
   if (type === undefined) {
-    return new ApiError('BAD_REQUEST', '请求内容无法解压', 'The compressed request body could not be inflated.', 'body');
+    return new DomainError('BAD_REQUEST', '请求内容无法解压', 'The compressed request body could not be inflated.', 'body');
   }
-  return new ApiError('BAD_REQUEST', '请求无法读取', `The request body could not be read (${String(type)}).`, 'body');
+  return new DomainError('BAD_REQUEST', '请求无法读取', `The request body could not be read (${String(type)}).`, 'body');
 }

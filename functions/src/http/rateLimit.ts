@@ -28,21 +28,14 @@ import {
   takeToken,
   waitZh,
   type Budget,
+  type RouteRateLimit,
   type Principal,
   type TokenBucket,
 } from '@bangfu/shared';
 import { isConditionFailed } from '../db/errors.js';
 import { keys, TTL_ATTRIBUTE } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
-import { TooManyAttempts } from './apiError.js';
-
-/** A route's budgets (route.ts): attempts per account and per client address, each in its own window. */
-export interface RouteRateLimit {
-  perUser?: Budget;
-  perIp: Budget;
-  /** What the person can do meanwhile, in plain Chinese; the wait is added. */
-  wayForwardZh?: string;
-}
+import { TooManyAttempts } from '../errors.js';
 
 /** One counter to charge: whom it counts and its budget. */
 export interface Counter {

@@ -1,20 +1,17 @@
 /**
- * Every route is declared once: its inputs and output as zod schemas, who may
- * call it and whose data it touches, and a handler. The same declaration mounts
- * the Express handler (authenticate → authorise role → parse → authorise scope →
- * handle) and feeds the OpenAPI document and the authorisation-matrix test.
+ * Every route is a contract (shared/src/api: inputs and output as zod schemas, who may call
+ * it and whose data it touches) bound to a handler. The pair mounts the Express handler
+ * (authenticate → authorise role → budget → parse → authorise scope → handle) and feeds the
+ * OpenAPI document and the authorisation-matrix test.
  */
-import type { Principal, Role, ScopeDeclaration, ScopedEntity } from '@bangfu/shared';
+import type { Access, Contract, Principal, Role, ScopedEntity } from '@bangfu/shared';
 import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import type { ScopedObjects, ScopeResolver } from '../auth/objects.js';
-import { ApiError, unauthenticated } from './apiError.js';
-import type { RateLimiter, RouteRateLimit } from './rateLimit.js';
+import { Forbidden, unauthenticated } from '../errors.js';
+import type { RateLimiter } from './rateLimit.js';
 import { parseInput } from './validation.js';
 import { decide } from '@bangfu/shared';
-
-type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-type Access = 'public' | readonly Role[];
 
 export interface RouteContext<B, Q, P, A extends Access, E extends ScopedEntity | undefined = undefined> {
   body: B;
@@ -27,49 +24,33 @@ export interface RouteContext<B, Q, P, A extends Access, E extends ScopedEntity 
   res: Response;
 }
 
-/** A route's scope, with the object kind kept in the type so the handler's `object` is typed. */
-export type RouteScope<B, Q, P, E extends ScopedEntity | undefined> = E extends ScopedEntity
-  ? Extract<ScopeDeclaration<{ body: B; query: Q; params: P }>, { kind: 'object' }> & { entity: E }
-  : Exclude<ScopeDeclaration<{ body: B; query: Q; params: P }>, { kind: 'object' }>;
+export type Handler<B, Q, P, R extends z.ZodType, A extends Access, E extends ScopedEntity | undefined> = (
+  ctx: RouteContext<B, Q, P, A, E>,
+) => Promise<z.input<R>>;
 
-export interface RouteSpec<
+/** A contract (shared/src/api) with the handler that answers it. */
+export type RouteSpec<
   B extends z.ZodType = z.ZodType,
   Q extends z.ZodType = z.ZodType,
   P extends z.ZodType = z.ZodType,
   R extends z.ZodType = z.ZodType,
   A extends Access = Access,
   E extends ScopedEntity | undefined = ScopedEntity | undefined,
-> {
-  method: Method;
-  /** Express-style path, e.g. /api/v1/regions/:code */
-  path: string;
-  summary: string;
-  tag: string;
-  /** 'public', or the roles allowed to call it. */
-  access: A;
-  /** Whose data it touches: checked for every caller before the handler runs. */
-  scope: RouteScope<z.infer<B>, z.infer<Q>, z.infer<P>, E>;
-  body?: B;
-  query?: Q;
-  params?: P;
-  response: R;
-  status?: number;
-  /** A route that streams its own body (a file) instead of JSON: the media type it sends. */
-  raw?: string;
-  /** Budgets of a route that guesses a secret, shows personal data in bulk or moves money (rateLimit.ts). */
-  rateLimit?: RouteRateLimit;
-  handler: (ctx: RouteContext<z.infer<B>, z.infer<Q>, z.infer<P>, A, E>) => Promise<z.input<R>>;
-}
+> = Contract<B, Q, P, R, A, E> & { handler: Handler<z.infer<B>, z.infer<Q>, z.infer<P>, R, A, E> };
 
-export function defineRoute<
+/** Binds a handler to its contract: the contract says what is checked before the handler runs. */
+export function implement<
   B extends z.ZodType,
   Q extends z.ZodType,
   P extends z.ZodType,
   R extends z.ZodType,
   const A extends Access,
-  const E extends ScopedEntity | undefined = undefined,
->(spec: RouteSpec<B, Q, P, R, A, E>): RouteSpec<B, Q, P, R, A, E> {
-  return spec;
+  const E extends ScopedEntity | undefined,
+>(
+  contract: Contract<B, Q, P, R, A, E>,
+  handler: Handler<z.infer<B>, z.infer<Q>, z.infer<P>, R, A, E>,
+): RouteSpec<B, Q, P, R, A, E> {
+  return { ...contract, handler };
 }
 
 /** Reads the caller from the request; rejects a forged or expired token with 401. */
@@ -92,7 +73,7 @@ export function mountRoutes(
       if (route.access !== 'public') {
         if (!principal) throw unauthenticated('A session token is required.');
         if (!decide(principal, { roles: route.access as readonly Role[] }).allowed) {
-          throw new ApiError('FORBIDDEN', '您的账号没有这项权限', 'Your role may not do this.');
+          throw new Forbidden('您的账号没有这项权限', 'Your role may not do this.');
         }
       }
       res.locals.principal = principal;
@@ -110,4 +91,16 @@ export function mountRoutes(
       res.status(route.status ?? 200).json(route.response.parse(result));
     });
   }
+}
+
+/** MIGRATION ONLY: removed once every route has a contract. */
+export function defineRoute<
+  B extends z.ZodType,
+  Q extends z.ZodType,
+  P extends z.ZodType,
+  R extends z.ZodType,
+  const A extends Access,
+  const E extends ScopedEntity | undefined = undefined,
+>(spec: RouteSpec<B, Q, P, R, A, E>): RouteSpec<B, Q, P, R, A, E> {
+  return spec;
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ApiError } from './apiError.js';
+import { Invalid } from '../errors.js';
 
 /** Parses input with a zod schema; the first issue becomes a 400 naming the field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where: 'body' | 'query' | 'params'): z.infer<S> {
@@ -9,12 +9,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where
   // An unknown key is reported on the key itself, so the caller knows what to remove.
   const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
   const field = [where, ...path.map(String)].join('.');
-  throw new ApiError(
-    'VALIDATION_FAILED',
-    `输入有误（${field}）：${zhMessage(issue)}`,
-    `Invalid ${field}: ${issue.message}`,
-    field,
-  );
+  throw new Invalid(`输入有误（${field}）：${zhMessage(issue)}`, `Invalid ${field}: ${issue.message}`, field);
 }
 
 function zhMessage(issue: z.core.$ZodIssue): string {

@@ -8,7 +8,7 @@
  * So a re-run, a retry or two shards at once can never push twice or past capacity.
  */
 import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { chinaMonth, type FactorScore } from '@bangfu/shared';
+import { chinaMonth, type FactorScore, type ServiceKind } from '@bangfu/shared';
 import { cancellationReasons } from '../db/errors.js';
 import { queryAll } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
@@ -16,8 +16,6 @@ import type { TableRef } from '../db/versioned.js';
 import type { NoticeOutcome } from './subscribeMessage.js';
 
 /** "311": job recommendations, career guidance, training offers (file 001 item 11). */
-export const SERVICE_KINDS = ['jobRecommendation', 'careerGuidance', 'trainingOffer'] as const;
-export type ServiceKind = (typeof SERVICE_KINDS)[number];
 
 export interface StoredPush {
   workerId: string;

@@ -24,7 +24,7 @@ import {
   type Worker,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { ApiError } from '../http/apiError.js';
+import { Invalid } from '../errors.js';
 import { ringsOutward } from '../positions/geoQuery.js';
 
 /** How far live recommendations look for each willingness to travel (the geohash index reads up to 300 km). */
@@ -63,8 +63,7 @@ export function createRecommender(ctx: Pick<AppContext, 'regions' | 'table'>) {
   async function matchWorker(worker: Worker): Promise<MatchWorker> {
     const centre = worker.home ?? (await villageCentre(worker.villageCode));
     if (!centre) {
-      throw new ApiError(
-        'VALIDATION_FAILED',
+      throw new Invalid(
         '台账里没有您的住址，村里的位置也还没有登记，请联系村里的工作人员',
         'Neither the worker’s home nor their village’s centre is known.',
       );

@@ -1,7 +1,7 @@
 /** How an employer's routes reach its own profile, and who may read a position. (Staff reach them through the route's scope.) */
 import type { Employer, Principal } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { ApiError } from '../http/apiError.js';
+import { NotFound } from '../errors.js';
 import type { PositionRecord } from './positionRepository.js';
 
 /** The employer profile of the calling employer account. */
@@ -9,7 +9,7 @@ export async function ownEmployer(ctx: AppContext, principal: Principal): Promis
   const user = await ctx.users.get(principal.userId);
   const employer = user?.employerId ? await ctx.employers.get(user.employerId) : undefined;
   if (!employer) {
-    throw new ApiError('NOT_FOUND', '请先填写单位信息', 'This account has no employer profile yet.');
+    throw new NotFound('请先填写单位信息', 'This account has no employer profile yet.');
   }
   return employer;
 }

@@ -17,7 +17,7 @@ import { cancellationReasons, isConditionFailed } from '../db/errors.js';
 import { queryAll } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
-import { ApiError } from '../http/apiError.js';
+import { Conflict, NotFound } from '../errors.js';
 import type { EmploymentRepository } from '../registry/employmentRepository.js';
 
 export function applicationItem(application: Application) {
@@ -32,17 +32,16 @@ export function applicationItem(application: Application) {
 
 const toApplication = (item: Record<string, unknown>): Application => applicationSchema.parse(item);
 
-export const applicationNotFound = () => new ApiError('NOT_FOUND', '没有这份报名', 'No such application.');
+export const applicationNotFound = () => new NotFound('没有这份报名', 'No such application.');
 
 const stateChanged = (status: ApplicationStatus) =>
-  new ApiError(
-    'CONFLICT',
+  new Conflict(
     status === 'hired' ? '这个人已经确认录用了' : '这份报名的状态已经变了，请刷新后再看',
     `The application is ${status} now.`,
   );
 
 export const positionFull = () =>
-  new ApiError('CONFLICT', '这个岗位已经招满或已停止招聘，不能再录用', 'The position is full or no longer open.');
+  new Conflict('这个岗位已经招满或已停止招聘，不能再录用', 'The position is full or no longer open.');
 
 /** Tries of a hire whose transaction met another writer (not a refusal): with jittered backoff. */
 const HIRE_ATTEMPTS = 25;
@@ -212,7 +211,7 @@ export function createApplicationRepository(table: TableRef, employment: Employm
           if (reasons[0] === 'ConditionalCheckFailed') throw positionFull();
           if (reasons[1] === 'ConditionalCheckFailed') throw stateChanged((await get(positionId, workerId))!.status);
           if (attempt >= HIRE_ATTEMPTS) {
-            throw new ApiError('CONFLICT', '同时操作的人太多，请稍后再试', 'Too many changes at once; try again.');
+            throw new Conflict('同时操作的人太多，请稍后再试', 'Too many changes at once; try again.');
           }
           await pause(attempt); // another hire or a write of the same month got there first
         }

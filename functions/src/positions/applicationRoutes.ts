@@ -16,7 +16,7 @@ import {
   type LatLng,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { ApiError } from '../http/apiError.js';
+import { Conflict, Invalid } from '../errors.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 import { boundWorker } from '../registry/access.js';
 import { workerNotFound, type WorkerItem } from '../registry/workerRepository.js';
@@ -78,7 +78,7 @@ export function applicationRoutes(ctx: AppContext): AnyRoute[] {
         const existing = await ctx.applications.get(params.positionId, worker.workerId);
         if (existing) return { application: existing, created: false };
         if (!isListable(record.position, chinaDate(new Date()))) {
-          throw new ApiError('CONFLICT', '这个岗位已经招满或停止招聘了，看看别的岗位吧', 'The position is no longer open.');
+          throw new Conflict('这个岗位已经招满或停止招聘了，看看别的岗位吧', 'The position is no longer open.');
         }
         const applied = await ctx.applications.apply(params.positionId, worker.workerId, principal.userId);
         // A recommendation that led to an application counts toward the "311" success rate.
@@ -159,8 +159,7 @@ export function applicationRoutes(ctx: AppContext): AnyRoute[] {
         if (!worker) throw workerNotFound();
         const employment = hireEmployment(position, worker.villageCode, body.monthlyIncomeFen);
         if (!employment) {
-          throw new ApiError(
-            'VALIDATION_FAILED',
+          throw new Invalid(
             '计件岗位请填写谈好的月收入',
             'Piece-rate work needs the agreed monthly income.',
             'body.monthlyIncomeFen',

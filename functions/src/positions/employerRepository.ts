@@ -19,7 +19,7 @@ import { cancellationReasons } from '../db/errors.js';
 import { queryPage } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import { updateVersioned, type TableRef } from '../db/versioned.js';
-import { ApiError, notFound } from '../http/apiError.js';
+import { Conflict, notFound } from '../errors.js';
 
 export const employerNotFound = () => notFound('找不到这个用人单位', 'No such employer.');
 
@@ -103,7 +103,7 @@ export function createEmployerRepository(table: TableRef) {
         );
       } catch (error) {
         if (cancellationReasons(error)) {
-          throw new ApiError('CONFLICT', '这个账号已经有单位信息了', 'This account already has an employer profile.');
+          throw new Conflict('这个账号已经有单位信息了', 'This account already has an employer profile.');
         }
         throw error;
       }

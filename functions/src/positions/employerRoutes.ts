@@ -12,7 +12,7 @@ import {
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { pageQuerySchema } from '../db/paging.js';
-import { ApiError, unauthenticated } from '../http/apiError.js';
+import { Forbidden, Invalid, unauthenticated } from '../errors.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 import { checkedPlace } from '../regions/place.js';
 import { STAFF } from '../registry/access.js';
@@ -30,12 +30,7 @@ export function employerRoutes(ctx: AppContext): AnyRoute[] {
       location: 'body.location',
     });
     if (accountRegion && !regionCode.startsWith(accountRegion.slice(0, 6))) {
-      throw new ApiError(
-        'FORBIDDEN',
-        '单位所在地应在您账号所属的旗县',
-        'The region lies outside the account’s county.',
-        'body.regionCode',
-      );
+      throw new Forbidden('单位所在地应在您账号所属的旗县', 'The region lies outside the account’s county.', 'body.regionCode');
     }
   }
 
@@ -144,12 +139,7 @@ export function employerRoutes(ctx: AppContext): AnyRoute[] {
       handler: async ({ object, body }) => {
         const employer = object;
         if (employer.kind !== 'assistanceWorkshop') {
-          throw new ApiError(
-            'VALIDATION_FAILED',
-            '只有帮扶车间才有认定状态',
-            'Only assistance workshops are recognised.',
-            'params.employerId',
-          );
+          throw new Invalid('只有帮扶车间才有认定状态', 'Only assistance workshops are recognised.', 'params.employerId');
         }
         const { version, ...workshop } = body;
         return { employer: await ctx.employers.setWorkshop(employer.employerId, version, workshop) };

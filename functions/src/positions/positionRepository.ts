@@ -25,13 +25,12 @@ import { isConditionFailed } from '../db/errors.js';
 import { queryAll, queryPage } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
-import { ApiError, notFound } from '../http/apiError.js';
+import { notFound, VersionConflict } from '../errors.js';
 
 export const positionNotFound = () => notFound('找不到这个岗位', 'No such position.');
 
 const versionConflict = () =>
-  new ApiError(
-    'VERSION_CONFLICT',
+  new VersionConflict(
     '岗位已被别人修改（可能刚录用了人），请刷新后再试',
     'The position was changed meanwhile; reload and try again.',
     'body.version',
@@ -230,7 +229,7 @@ export function createPositionRepository(table: TableRef) {
             );
             break;
           } catch (error) {
-            if (!(error instanceof ApiError && error.code === 'VERSION_CONFLICT')) throw error;
+            if (!(error instanceof VersionConflict)) throw error;
           }
         }
       }

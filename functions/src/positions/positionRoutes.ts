@@ -18,7 +18,7 @@ import {
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { pageQuerySchema } from '../db/paging.js';
-import { ApiError } from '../http/apiError.js';
+import { Conflict, Invalid } from '../errors.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 import { parseInput } from '../http/validation.js';
 import { STAFF } from '../registry/access.js';
@@ -42,7 +42,7 @@ function inputOf(position: Position): Record<string, unknown> {
   return Object.fromEntries(fields.filter((key) => key in position).map((key) => [key, position[key as keyof Position]]));
 }
 
-const conflict = (zh: string, en: string) => new ApiError('CONFLICT', zh, en);
+const conflict = (zh: string, en: string) => new Conflict(zh, en);
 
 /** A position names a county, township or village of the tree, and its point lies there. */
 const POSITION_LEVELS = ['county', 'township', 'village'] as const;
@@ -100,7 +100,7 @@ export function positionRoutes(ctx: AppContext): AnyRoute[] {
         const { publish, ...input } = body;
         await checkedPlace(ctx.regions, input, POSITION_LEVELS, PLACE_FIELDS);
         if (publish && input.validUntil < chinaDate(new Date())) {
-          throw new ApiError('VALIDATION_FAILED', '截止日期已经过了', 'validUntil is in the past.', 'body.validUntil');
+          throw new Invalid('截止日期已经过了', 'validUntil is in the past.', 'body.validUntil');
         }
         const position = newPosition(employer, input, publish ? 'open' : 'draft');
         return {
@@ -178,8 +178,7 @@ export function positionRoutes(ctx: AppContext): AnyRoute[] {
         parseInput(positionInputSchema, inputOf(merged), 'body');
         if (changes.regionCode || changes.location) await checkedPlace(ctx.regions, merged, POSITION_LEVELS, PLACE_FIELDS);
         if (merged.headcount < merged.filled) {
-          throw new ApiError(
-            'VALIDATION_FAILED',
+          throw new Invalid(
             `已经录用了 ${merged.filled} 人，招聘人数不能少于这个数`,
             'headcount is below the number already hired.',
             'body.headcount',
@@ -209,12 +208,7 @@ export function positionRoutes(ctx: AppContext): AnyRoute[] {
         if (position.status === 'open') return { position };
         if (position.status === 'filled') throw conflict('岗位已招满；要多招人请先增加招聘人数', 'The position is filled.');
         if (position.validUntil < chinaDate(new Date())) {
-          throw new ApiError(
-            'VALIDATION_FAILED',
-            '截止日期已经过了，请先修改截止日期',
-            'validUntil is in the past.',
-            'body.validUntil',
-          );
+          throw new Invalid('截止日期已经过了，请先修改截止日期', 'validUntil is in the past.', 'body.validUntil');
         }
         return { position: await ctx.positions.save(withStatus(record, 'open'), body.version) };
       },

@@ -4,7 +4,7 @@
  * hire's place and whose staff oversee it is the place's own.
  */
 import { ancestorAt, levelOfRegion, liesInRegion, REGION_LEVELS, type LatLng, type RegionLevel } from '@bangfu/shared';
-import { ApiError } from '../http/apiError.js';
+import { Invalid } from '../errors.js';
 import type { Region, RegionRepository } from './regionRepository.js';
 
 /**
@@ -20,12 +20,7 @@ export async function checkedPlace(
 ): Promise<Region> {
   const region = await regions.get(place.regionCode);
   if (!region || !levels.includes(region.level)) {
-    throw new ApiError(
-      'VALIDATION_FAILED',
-      '没有这个地区，请从列表里选',
-      'No region of that level with that code.',
-      fields.regionCode,
-    );
+    throw new Invalid('没有这个地区，请从列表里选', 'No region of that level with that code.', fields.regionCode);
   }
   const coarser = REGION_LEVELS.slice(0, REGION_LEVELS.indexOf(levelOfRegion(region.code))).reverse();
   let measuredBy: Region | undefined = region;
@@ -34,16 +29,14 @@ export async function checkedPlace(
     measuredBy = await regions.get(ancestorAt(region.code, level));
   }
   if (!measuredBy?.center) {
-    throw new ApiError(
-      'VALIDATION_FAILED',
+    throw new Invalid(
       '这个地区还没有位置资料，请选到更细的地区',
       'The region tree has no centre to check the point against.',
       fields.regionCode,
     );
   }
   if (!liesInRegion(place.location, { level: measuredBy.level, center: measuredBy.center })) {
-    throw new ApiError(
-      'VALIDATION_FAILED',
+    throw new Invalid(
       `地图上的位置不在${region.name}，请核对位置或所在地区`,
       'The point lies outside the region named.',
       fields.location,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { regionCodeSchema } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { notFound } from '../http/apiError.js';
+import { notFound } from '../errors.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 import { regionSchema } from './regionRepository.js';
 

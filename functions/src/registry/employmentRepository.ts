@@ -15,7 +15,7 @@ import { cancellationReasons, isConditionFailed } from '../db/errors.js';
 import { queryAll } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
-import { ApiError, notFound } from '../http/apiError.js';
+import { Conflict, notFound, VersionConflict } from '../errors.js';
 
 const ATTEMPTS = 4;
 
@@ -117,8 +117,7 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
           // Someone wrote the same month meanwhile: read again and supersede theirs.
           if (cancellationReasons(error) && attempt < ATTEMPTS) continue;
           if (cancellationReasons(error)) {
-            throw new ApiError(
-              'CONFLICT',
+            throw new Conflict(
               '这个月的记录正在被别人修改，请稍后再试',
               'The month is being changed by someone else; try again.',
             );
@@ -146,8 +145,7 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
       const current = employmentRecordSchema.parse(Item);
       if (current.revision !== revision) throw staleRevision();
       if (current.source !== 'self') {
-        throw new ApiError(
-          'CONFLICT',
+        throw new Conflict(
           '这个月是工作人员或用人单位登记的，不用再核实',
           'Only a worker’s own report needs confirming.',
           'params.month',
@@ -205,8 +203,7 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
 export type EmploymentRepository = ReturnType<typeof createEmploymentRepository>;
 
 const staleRevision = () =>
-  new ApiError(
-    'VERSION_CONFLICT',
+  new VersionConflict(
     '这个月的记录已经改过了，请刷新后再核实',
     'The month was changed since it was read; reload and confirm again.',
     'body.revision',

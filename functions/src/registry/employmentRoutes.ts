@@ -10,7 +10,7 @@ import {
   type Principal,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { ApiError } from '../http/apiError.js';
+import { Invalid } from '../errors.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 import { boundWorker, STAFF } from './access.js';
 import type { EmploymentAuthor } from './employmentRepository.js';
@@ -27,12 +27,7 @@ function officer(principal: Principal) {
 export function employmentRoutes(ctx: AppContext): AnyRoute[] {
   function record(item: WorkerItem, month: string, input: EmploymentInput, by: EmploymentAuthor) {
     if (item.registryExitDate && month > item.registryExitDate.slice(0, 7)) {
-      throw new ApiError(
-        'VALIDATION_FAILED',
-        '这个人在这个月之前已退出台账',
-        'The worker had left the registry before that month.',
-        'params.month',
-      );
+      throw new Invalid('这个人在这个月之前已退出台账', 'The worker had left the registry before that month.', 'params.month');
     }
     return ctx.employment.record(item.workerId, month, input, by);
   }

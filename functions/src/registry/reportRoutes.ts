@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { acceptedMonthSchema, isFutureMonth, regionCodeSchema, reportingDeadlines, reportState } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { ApiError } from '../http/apiError.js';
+import { Invalid, NotFound } from '../errors.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 import type { Region } from '../regions/regionRepository.js';
 
@@ -35,7 +35,7 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
       }),
       handler: async ({ principal, body }) => {
         if (!(await ctx.regions.get(body.regionCode))) {
-          throw new ApiError('VALIDATION_FAILED', '没有这个地区', 'No region with that code.', 'body.regionCode');
+          throw new Invalid('没有这个地区', 'No region with that code.', 'body.regionCode');
         }
         return { report: await ctx.reports.report(body.month, body.regionCode, principal.userId) };
       },
@@ -59,7 +59,7 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
       }),
       handler: async ({ query }) => {
         const region = await ctx.regions.get(query.regionCode);
-        if (!region) throw new ApiError('NOT_FOUND', '没有这个地区', 'No region with that code.');
+        if (!region) throw new NotFound('没有这个地区', 'No region with that code.');
         const townships = region.level === 'county' ? await ctx.regions.children(region.code) : [region];
         const villages = (await Promise.all(townships.map((t) => ctx.regions.children(t.code)))).flat();
         const reports = new Map((await ctx.reports.reportsIn(query.month, query.regionCode)).map((r) => [r.regionCode, r]));

@@ -19,7 +19,7 @@ import {
 import type { AppContext } from '../appContext.js';
 import { batchPut } from '../db/batchWrite.js';
 import { pageQuerySchema } from '../db/paging.js';
-import { ApiError, unauthenticated } from '../http/apiError.js';
+import { Conflict, DomainError, Invalid, unauthenticated } from '../errors.js';
 import type { Counter } from '../http/rateLimit.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 import { auditEntrySchema, auditItem, auditTrail, bindFailureItem, READ_PURPOSES } from './audit.js';
@@ -33,7 +33,7 @@ const reasonBody = z.strictObject({ reason: z.string().trim().min(4, '请写明�
 const normaliseName = (name: string) => name.replace(/\s+/g, '').replace(/[·•．.・]/g, '·');
 
 const identityMismatch = () =>
-  new ApiError(
+  new DomainError(
     'IDENTITY_MISMATCH',
     '姓名或身份证号与台账不一致。请核对后再试；如果还是不行，请联系村里的信息员。',
     'The name and ID number do not match a registry record.',
@@ -83,7 +83,7 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       handler: async ({ principal, body }) => {
         const village = await ctx.regions.get(body.villageCode);
         if (village?.level !== 'village') {
-          throw new ApiError('VALIDATION_FAILED', '没有这个村（嘎查）代码', 'No village with that code.', 'body.villageCode');
+          throw new Invalid('没有这个村（嘎查）代码', 'No village with that code.', 'body.villageCode');
         }
         return { worker: toWorkerView(await workers.create(body, principal)) };
       },
@@ -255,11 +255,7 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
         }
         await attempt.refund();
         if (item.registryExitDate) {
-          throw new ApiError(
-            'CONFLICT',
-            '您已退出帮扶台账，不能再绑定；如有疑问请联系村里的信息员',
-            'This record has left the registry.',
-          );
+          throw new Conflict('您已退出帮扶台账，不能再绑定；如有疑问请联系村里的信息员', 'This record has left the registry.');
         }
         if (item.boundUserId !== principal.userId) {
           const village = await ctx.regions.get(item.villageCode);

@@ -24,19 +24,14 @@ import { cancellationReasons } from '../db/errors.js';
 import { queryPage } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import { updateVersioned, type TableRef } from '../db/versioned.js';
-import { ApiError, notFound } from '../http/apiError.js';
+import { Conflict, notFound } from '../errors.js';
 import { auditItem } from './audit.js';
 import type { IdVault, SealedId } from './idVault.js';
 
 export const workerNotFound = () => notFound('台账中没有这个人', 'No such worker in the registry.');
 
 export const duplicateIdNumber = () =>
-  new ApiError(
-    'CONFLICT',
-    '这个身份证号已经在台账中，一人只能有一条记录',
-    'That ID number is already in the registry.',
-    'body.idNumber',
-  );
+  new Conflict('这个身份证号已经在台账中，一人只能有一条记录', 'That ID number is already in the registry.', 'body.idNumber');
 
 /** What the table holds beyond the API view: the sealed number and its lookup hash. */
 export interface WorkerItem extends Worker {
@@ -270,14 +265,13 @@ export function createWorkerRepository(table: TableRef, vault: IdVault) {
       } catch (error) {
         const reasons = cancellationReasons(error);
         if (reasons?.[0] === 'ConditionalCheckFailed') {
-          throw new ApiError(
-            'CONFLICT',
+          throw new Conflict(
             '这个身份已经绑定了另一个微信，如需换绑请联系村里的信息员',
             'This registry record is already bound to another account.',
           );
         }
         if (reasons?.[1] === 'ConditionalCheckFailed') {
-          throw new ApiError('CONFLICT', '您的微信已经绑定了一个身份', 'This account is already bound to a registry record.');
+          throw new Conflict('您的微信已经绑定了一个身份', 'This account is already bound to a registry record.');
         }
         throw error;
       }
@@ -285,7 +279,7 @@ export function createWorkerRepository(table: TableRef, vault: IdVault) {
 
     /** Staff undo a binding, with the reason kept in the audit trail. */
     async unbind(item: WorkerItem, principal: Principal, reason: string): Promise<void> {
-      if (!item.boundUserId) throw new ApiError('CONFLICT', '这个人还没有绑定微信', 'This record is not bound to any account.');
+      if (!item.boundUserId) throw new Conflict('这个人还没有绑定微信', 'This record is not bound to any account.');
       try {
         await db.send(
           new TransactWriteCommand({
@@ -314,11 +308,7 @@ export function createWorkerRepository(table: TableRef, vault: IdVault) {
         );
       } catch (error) {
         if (cancellationReasons(error)) {
-          throw new ApiError(
-            'CONFLICT',
-            '绑定状态刚刚变了，请刷新后再试',
-            'The binding changed meanwhile; reload and try again.',
-          );
+          throw new Conflict('绑定状态刚刚变了，请刷新后再试', 'The binding changed meanwhile; reload and try again.');
         }
         throw error;
       }

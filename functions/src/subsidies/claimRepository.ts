@@ -11,7 +11,7 @@ import { isConditionFailed } from '../db/errors.js';
 import { queryAll, queryPage } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
-import { ApiError, notFound } from '../http/apiError.js';
+import { Conflict, notFound } from '../errors.js';
 
 /** `c_` and the base64url of the beneficiary's key, the subsidy and the period key. */
 export function claimIdOf(beneficiary: BeneficiaryRef, subsidy: string, periodKey: string): string {
@@ -159,12 +159,7 @@ export function createClaimRepository({ db, tableName }: TableRef) {
         return toClaim(Attributes ?? {});
       } catch (error) {
         if (isConditionFailed(error)) {
-          throw new ApiError(
-            'CONFLICT',
-            '这份申领刚被别人处理过，请刷新后再看',
-            'The claim changed since it was read.',
-            'body.version',
-          );
+          throw new Conflict('这份申领刚被别人处理过，请刷新后再看', 'The claim changed since it was read.', 'body.version');
         }
         throw error;
       }

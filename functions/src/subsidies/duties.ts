@@ -7,7 +7,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { BeneficiaryPerson, Claim, Principal, StaffDuty, StaffHousehold } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { keys } from '../db/tableSchema.js';
-import { ApiError } from '../http/apiError.js';
+import { Forbidden } from '../errors.js';
 
 export interface StaffMember {
   userId: string;
@@ -45,7 +45,7 @@ export async function beneficiaryPerson(ctx: AppContext, claim: Claim): Promise<
 
 /** 403 unless the account was given this duty. */
 export function requireDuty(member: StaffMember, duty: StaffDuty, zh: string): void {
-  if (!member.duties.includes(duty)) throw new ApiError('FORBIDDEN', zh, `Your account has no ${duty} duty.`);
+  if (!member.duties.includes(duty)) throw new Forbidden(zh, `Your account has no ${duty} duty.`);
 }
 
 /**

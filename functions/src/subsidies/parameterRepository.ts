@@ -9,7 +9,7 @@ import { isConditionFailed } from '../db/errors.js';
 import { queryAll } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
-import { ApiError } from '../http/apiError.js';
+import { VersionConflict } from '../errors.js';
 
 export interface RegionSteps {
   regionCode: string;
@@ -88,8 +88,7 @@ export function createParameterRepository({ db, tableName }: TableRef) {
         );
       } catch (error) {
         if (isConditionFailed(error)) {
-          throw new ApiError(
-            'VERSION_CONFLICT',
+          throw new VersionConflict(
             '这个标准刚被别人改过，请刷新后再改',
             'The steps changed since they were read.',
             'body.version',

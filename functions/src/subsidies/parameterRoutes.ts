@@ -8,7 +8,7 @@ import {
   type ParameterStep,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { ApiError, notFound } from '../http/apiError.js';
+import { Forbidden, Invalid, notFound } from '../errors.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 import { STAFF } from '../registry/access.js';
 import { createSubsidyService } from './service.js';
@@ -128,10 +128,9 @@ export function parameterRoutes(ctx: AppContext): AnyRoute[] {
       handler: async ({ principal, params, body }) => {
         await region(params.code);
         const definition = (await subsidies.currentParameters()).definitions[params.key];
-        if (!definition) throw new ApiError('VALIDATION_FAILED', '没有这个标准', 'No parameter with that key.', 'params.key');
+        if (!definition) throw new Invalid('没有这个标准', 'No parameter with that key.', 'params.key');
         if (definition.fixedByPolicy) {
-          throw new ApiError(
-            'FORBIDDEN',
+          throw new Forbidden(
             `「${definition.label}」是文件规定的标准（${definition.reference.document} ${definition.reference.section}），不能在本地修改`,
             'The documents fix this parameter.',
             'params.key',
@@ -141,7 +140,7 @@ export function parameterRoutes(ctx: AppContext): AnyRoute[] {
         for (const [i, step] of body.steps.entries()) {
           const problem = step.value === null ? undefined : parameterValueProblem(definition.unit, step.value);
           if (problem) {
-            throw new ApiError('VALIDATION_FAILED', problem, `Not a valid ${definition.unit} value.`, `body.steps.${i}.value`);
+            throw new Invalid(problem, `Not a valid ${definition.unit} value.`, `body.steps.${i}.value`);
           }
         }
         const steps: ParameterStep[] = body.steps.map((s) => ({ from: s.from, value: s.value }));

@@ -28,7 +28,7 @@ import { cancellationReasons, isConditionFailed } from '../db/errors.js';
 import { queryAll } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
-import { ApiError } from '../http/apiError.js';
+import { Conflict, Forbidden, NotFound } from '../errors.js';
 import type { IdVault, SealedId } from '../registry/idVault.js';
 
 const accountKey = (owner: BeneficiaryRef) =>
@@ -179,9 +179,9 @@ export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVa
     async confirmChange(owner: BeneficiaryRef, by: string): Promise<SealedAccount> {
       const found = await record(owner);
       const change = found?.pending;
-      if (!change) throw new ApiError('NOT_FOUND', '没有等待确认的账户变更', 'No account change is waiting.');
+      if (!change) throw new NotFound('没有等待确认的账户变更', 'No account change is waiting.');
       if (change.setBy === by) {
-        throw new ApiError('FORBIDDEN', '账户变更要由另一位工作人员确认', 'A second person confirms an account change.');
+        throw new Forbidden('账户变更要由另一位工作人员确认', 'A second person confirms an account change.');
       }
       try {
         await db.send(
@@ -202,7 +202,7 @@ export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVa
         );
       } catch (error) {
         if (!isConditionFailed(error)) throw error;
-        throw new ApiError('CONFLICT', '账户刚被别人改过，请刷新后再确认', 'The change was replaced since it was read.');
+        throw new Conflict('账户刚被别人改过，请刷新后再确认', 'The change was replaced since it was read.');
       }
       return change;
     },

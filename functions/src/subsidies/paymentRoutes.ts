@@ -18,7 +18,7 @@ import {
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { batchPut } from '../db/batchWrite.js';
-import { ApiError } from '../http/apiError.js';
+import { Conflict, DomainError, Forbidden } from '../errors.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 import { ownEmployer } from '../positions/access.js';
 import { STAFF } from '../registry/access.js';
@@ -47,7 +47,7 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
   /** Paying is the county's (旗县人社局) business, and only for an officer given the duty 发放. */
   async function payer(principal: Principal): Promise<StaffMember> {
     if (!(principal.role === 'admin' || (principal.regionCode && principal.regionCode.length <= 6))) {
-      throw new ApiError('FORBIDDEN', '补贴发放由旗县人社局办理', 'Payments are made at county level or above.');
+      throw new Forbidden('补贴发放由旗县人社局办理', 'Payments are made at county level or above.');
     }
     const member = await staffMember(ctx, principal);
     requireDuty(member, 'pay', '您的账号没有发放补贴的职责，请由负责发放的工作人员办理');
@@ -87,7 +87,7 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
         paymentBatchId: batchId,
       });
     } catch (error) {
-      const now = error instanceof ApiError && error.code === 'CONFLICT' ? await ctx.claims.get(claimId) : undefined;
+      const now = error instanceof DomainError && error.code === 'CONFLICT' ? await ctx.claims.get(claimId) : undefined;
       if (now?.status !== 'paid' || now.paymentBatchId !== batchId) throw error;
     }
   }
@@ -237,8 +237,7 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
         let batch = await ctx.payments.start(batchId, body.regionCode, principal.userId);
         // A retry resumes its own batch: the same region, the same payer.
         if (batch.regionCode !== body.regionCode || batch.createdBy !== principal.userId) {
-          throw new ApiError(
-            'CONFLICT',
+          throw new Conflict(
             '这个编号已用于另一批发放，请重新发起',
             'That key belongs to another payment batch.',
             'body.idempotencyKey',

@@ -28,7 +28,7 @@ import { boundWorker, STAFF } from '../registry/access.js';
 import { toWorker } from '../registry/workerRepository.js';
 import { beneficiaryPerson, declareHousehold, staffMember } from './duties.js';
 import { createSubsidyService, workerBeneficiary } from './service.js';
-import { ApiError } from '../http/apiError.js';
+import { Conflict, DomainError, Forbidden, Invalid } from '../errors.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 
 const unavailableSchema = z.object({ subsidy: z.enum(SUBSIDY_IDS), name: z.string(), reason: z.string() });
@@ -54,7 +54,7 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
         const lines = wanted.filter((r) => r.subsidy === id).flatMap((r) => r.trace.filter((t) => t.kind === 'rule'));
         return `${SUBSIDY_NAME_ZH[id]}：${lines.map((t) => t.text).join('；') || '现在不符合条件'}`;
       });
-      throw new ApiError('CONFLICT', `不能申领。${reasons.join('。')}`, `Not due: ${refused.join(', ')}.`, 'body.subsidies');
+      throw new Conflict(`不能申领。${reasons.join('。')}`, `Not due: ${refused.join(', ')}.`, 'body.subsidies');
     }
     const made = await subsidies.claimDue(
       beneficiary,
@@ -96,7 +96,7 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
       response: z.object({ results: z.array(subsidyResultSchema) }),
       handler: async ({ body }) => {
         if (!(await ctx.regions.get(body.regionCode))) {
-          throw new ApiError('VALIDATION_FAILED', '没有这个地区代码', 'No region with that code.', 'body.regionCode');
+          throw new Invalid('没有这个地区代码', 'No region with that code.', 'body.regionCode');
         }
         const rules = body.subsidies ? RULES.filter((rule) => body.subsidies!.includes(rule.id)) : RULES;
         const { results, unavailable } = await subsidies.evaluate(rules, {
@@ -106,7 +106,7 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
         });
         const [first] = unavailable;
         if (first) {
-          throw new ApiError(
+          throw new DomainError(
             'PARAMETER_MISSING',
             `${first.name}：${first.reason}`,
             `A standard of ${first.subsidy} has no value for that region and period.`,
@@ -194,7 +194,7 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
         const [approver, beneficiary] = await Promise.all([staffMember(ctx, principal), beneficiaryPerson(ctx, claim)]);
         const outcome = decideClaim(claim, beneficiary, approver, body.decision);
         if (!outcome.ok)
-          throw new ApiError(outcome.status === 403 ? 'FORBIDDEN' : 'CONFLICT', outcome.zh, outcome.en, 'params.claimId');
+          throw new DomainError(outcome.status === 403 ? 'FORBIDDEN' : 'CONFLICT', outcome.zh, outcome.en, 'params.claimId');
         const updated = await ctx.claims.transition(claim, body.version, {
           to: outcome.to,
           by: principal.userId,
@@ -253,7 +253,7 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
       handler: async ({ principal, body }) => {
         const employer = await ownEmployer(ctx, principal);
         if (employer.verification.status !== 'verified') {
-          throw new ApiError('FORBIDDEN', '单位信息通过审核后才能申领补贴', 'Only a verified employer can claim subsidies.');
+          throw new Forbidden('单位信息通过审核后才能申领补贴', 'Only a verified employer can claim subsidies.');
         }
         const evaluation = await subsidies.evaluateEmployer(employer);
         return claimAll(

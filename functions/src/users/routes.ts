@@ -11,7 +11,7 @@ import {
 import type { AppContext } from '../appContext.js';
 import { pageQuerySchema } from '../db/paging.js';
 import { isStaffRole } from '../auth/tokens.js';
-import { ApiError, notFound, unauthenticated } from '../http/apiError.js';
+import { Forbidden, notFound, unauthenticated } from '../errors.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 
 const STAFF_ROLES = ['staff', 'admin'] as const;
@@ -79,8 +79,7 @@ export function userRoutes(ctx: AppContext): AnyRoute[] {
           throw notFound('这个地区没有这个账号', 'No such account in that region.');
         }
         if (isStaffRole(account.role) && principal.role !== 'admin') {
-          throw new ApiError(
-            'FORBIDDEN',
+          throw new Forbidden(
             '经办人员的登录只能由管理员结束',
             'Only an admin may end a staff account’s sessions.',
             'params.userId',

@@ -6,7 +6,7 @@ import { keys } from '../db/tableSchema.js';
 import { cancellationReasons, isConditionFailed } from '../db/errors.js';
 import { queryPage } from '../db/paging.js';
 import { putNew, updateVersioned, type TableRef } from '../db/versioned.js';
-import { ApiError, notFound } from '../http/apiError.js';
+import { Conflict, notFound } from '../errors.js';
 
 const userNotFound = () => notFound('找不到这个账号', 'No such account.');
 
@@ -90,7 +90,7 @@ export function createUserRepository(table: TableRef) {
     },
 
     async create(user: User): Promise<void> {
-      await putNew(table, userItem(user), new ApiError('CONFLICT', '账号已存在', 'The account already exists.', 'userId'));
+      await putNew(table, userItem(user), new Conflict('账号已存在', 'The account already exists.', 'userId'));
     },
 
     async update(userId: string, version: number, changes: Partial<Pick<User, 'displayName' | 'careMode'>>): Promise<User> {

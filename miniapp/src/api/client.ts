@@ -4,7 +4,7 @@
  * that never reached the server, and the API's error shape turned into ApiError.
  */
 import Taro from '@tarojs/taro';
-import type { ErrorCode, Session } from '@bangfu/shared';
+import { pathOf, type AnyContract, type ErrorCode, type RequestOf, type ResponseOf, type Session } from '@bangfu/shared';
 
 /** Inlined at build time from TARO_APP_API_BASE (see README.md and config/index.ts). */
 export const API_BASE: string = (process.env.TARO_APP_API_BASE || '/api').replace(/\/+$/, '');
@@ -254,9 +254,33 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 }
 
 /** `?a=1&b=x` from the defined, non-empty values; '' when there are none. */
-export function queryString(params: Record<string, string | number | boolean | undefined>): string {
+export function queryString(params: Record<string, QueryValue>): string {
   const parts = Object.entries(params)
     .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined && entry[1] !== '')
     .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
   return parts.length ? `?${parts.join('&')}` : '';
+}
+
+type QueryValue = string | number | boolean | undefined;
+
+/**
+ * Call a route by its contract (shared/src/api): the path, method, params, query and body are
+ * typed from the same schemas the API validates with, and so is the answer.
+ */
+export function call<C extends AnyContract>(
+  contract: C,
+  input: RequestOf<C>,
+  options: Pick<RequestOptions, 'anonymous'> = {},
+): Promise<ResponseOf<C>> {
+  const { params, query, body } = input as {
+    params?: Record<string, string>;
+    query?: Record<string, QueryValue>;
+    body?: unknown;
+  };
+  const path = pathOf(contract, params).replace(/^\/api(?=\/)/, '');
+  return request<ResponseOf<C>>(`${path}${query ? queryString(query) : ''}`, {
+    ...options,
+    method: contract.method.toUpperCase() as HttpMethod,
+    ...(body !== undefined ? { body } : {}),
+  });
 }

@@ -1,32 +1,19 @@
 /**
- * 人岗匹配 routes (functions/src/matching/routes.ts): a worker's recommendations with their
+ * 人岗匹配 (contracts in shared/src/api/matching.ts): a worker's recommendations with their
  * reasons and 不感兴趣; the candidates for an employer's position (masked names, never an
- * ID number); the staff coverage table (50% a month, 15% success, "311" a year).
+ * ID number); the staff coverage table (50% a month, 15% success, "311" a year) and the
+ * "311" services recorded on a worker's record.
  */
-import type { CoverageRow as SharedCoverageRow, FactorScore, LabourClass, PositionCard } from '@bangfu/shared';
-import { isApiError, queryString, request } from './client';
+import { matchingContracts as contracts, type ResponseOf } from '@bangfu/shared';
+import { call, isApiError } from './client';
 
-const enc = encodeURIComponent;
-
-/** One factor of a score, with its words when it has something to say ("离家 3.2 公里"). */
-export type FactorPart = FactorScore;
-
-export interface Recommendation {
-  position: PositionCard & { distanceKm: number };
-  score: number;
-  /** One line, e.g. "离家 3.2 公里 · 会电焊 · 月薪 4500 元，高于您的期望". */
-  reason: string;
-  factors: FactorPart[];
-  /** Pushed this month (为你推荐), rather than found just now. */
-  pushed: boolean;
-}
-
-export interface Recommendations {
-  month: string;
-  /** No home address on the registry: distances are from the village centre. */
-  homeIsVillageCentre: boolean;
-  recommendations: Recommendation[];
-}
+export type Recommendations = ResponseOf<typeof contracts.recommendations>;
+export type Recommendation = Recommendations['recommendations'][number];
+export type Candidate = ResponseOf<typeof contracts.candidates>['candidates'][number];
+export type Coverage = ResponseOf<typeof contracts.coverage>;
+export type CoverageRow = Coverage['total'];
+export type WorkerServices = ResponseOf<typeof contracts.services>;
+export type ServiceKind = WorkerServices['services'][number]['kind'];
 
 /**
  * This month's pushes first, then the best live matches (10 at most). Null when the account
@@ -34,7 +21,7 @@ export interface Recommendations {
  */
 export async function fetchRecommendations(): Promise<Recommendations | null> {
   try {
-    return await request<Recommendations>('/v1/me/recommendations');
+    return await call(contracts.recommendations, {});
   } catch (error) {
     if (isApiError(error) && error.status === 404) return null;
     throw error;
@@ -42,45 +29,19 @@ export async function fetchRecommendations(): Promise<Recommendations | null> {
 }
 
 /** 不感兴趣: never recommended or pushed to this worker again. */
-export async function dismissRecommendation(positionId: string): Promise<void> {
-  await request(`/v1/me/recommendations/${enc(positionId)}/dismiss`, { method: 'POST' });
-}
-
-export interface Candidate {
-  workerId: string;
-  /** The surname and stars, e.g. 王**. */
-  nameMasked: string;
-  age: number;
-  villageCode: string;
-  labourClass: LabourClass;
-  /** Occupation codes. */
-  skills: string[];
-  score: number;
-  reason: string;
-  factors: FactorPart[];
-  applied: boolean;
-}
+export const dismissRecommendation = (positionId: string) => call(contracts.dismiss, { params: { positionId } });
 
 /** The best-suited willing workers of the position's county, best first. */
-export function fetchCandidates(positionId: string, limit = 20): Promise<{ considered: number; candidates: Candidate[] }> {
-  return request(`/v1/positions/${enc(positionId)}/candidates${queryString({ limit })}`);
-}
+export const fetchCandidates = (positionId: string, limit = 20) =>
+  call(contracts.candidates, { params: { positionId }, query: { limit } });
 
-/** One area's figures (shared/src/matching/coverage.ts), with its name. */
-export type CoverageRow = SharedCoverageRow & { regionName?: string };
+export const fetchCoverage = (regionCode: string, month?: string) =>
+  call(contracts.coverage, { query: { regionCode, ...(month ? { month } : {}) } });
 
-export interface Coverage {
-  month: string;
-  goals: {
-    monthlyCoverage: number;
-    successRate: number;
-    service311: { jobRecommendation: number; careerGuidance: number; trainingOffer: number };
-  };
-  /** Per township of a county, per village of a township. */
-  rows: CoverageRow[];
-  total: CoverageRow;
-}
+/** The services of a year (China's current year when none is given) and the counts against 3/1/1. */
+export const fetchServices = (workerId: string, year?: string) =>
+  call(contracts.services, { params: { workerId }, query: year ? { year } : {} });
 
-export function fetchCoverage(regionCode: string, month?: string): Promise<Coverage> {
-  return request(`/v1/matching/coverage${queryString({ regionCode, month })}`);
-}
+/** 400 with `field` body.kind / body.note when the input is not acceptable. */
+export const recordService = (workerId: string, body: { kind: ServiceKind; note: string; positionId?: string }) =>
+  call(contracts.recordService, { params: { workerId }, body });

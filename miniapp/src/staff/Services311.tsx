@@ -9,7 +9,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { SERVICE_311 } from '@bangfu/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { errorText, isApiError } from '../api/client';
-import { fetchServices, recordService, type ServiceKind, type WorkerServices } from '../api/services';
+import { fetchServices, recordService, type ServiceKind, type WorkerServices } from '../api/matching';
 import { ActionButton } from '../components/ActionButton';
 import { BigInput } from '../components/BigInput';
 import { Choices, type Option } from '../components/Choices';

@@ -9,6 +9,9 @@
 import type { LabourClass } from '../registry/labels.js';
 
 export const SERVICE_311 = { jobRecommendation: 3, careerGuidance: 1, trainingOffer: 1 } as const;
+/** The three "311" services staff record. */
+export const SERVICE_KINDS = ['jobRecommendation', 'careerGuidance', 'trainingOffer'] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
 export const MONTHLY_COVERAGE_GOAL = 0.5;
 export const RECOMMENDATION_SUCCESS_GOAL = 0.15;
 

@@ -25,7 +25,7 @@ import { batchPut } from '../../db/batchWrite.js';
 import { cancellationReasons, isConditionFailed } from '../../db/errors.js';
 import { keys } from '../../db/tableSchema.js';
 import type { TableRef } from '../../db/versioned.js';
-import { ApiError } from '../../http/apiError.js';
+import { Conflict, DomainError, Invalid } from '../../errors.js';
 import type { RegionRepository } from '../../regions/regionRepository.js';
 import { auditItem } from '../audit.js';
 import type { IdVault } from '../idVault.js';
@@ -203,15 +203,13 @@ export function createImporter(table: TableRef, vault: IdVault, regions: RegionR
         request.body.resume(); // the same upload again: answer with the first one's report
         // An import is its starter's: another account's id says nothing of it, and is not taken over.
         if (earlier.startedBy !== request.principal.userId) {
-          throw new ApiError(
-            'CONFLICT',
+          throw new Conflict(
             '这个导入编号已被使用，请重新选择文件上传',
             'That importId is in use; send the file with a new one.',
             'query.importId',
           );
         }
-        if (earlier.status === 'running')
-          throw new ApiError('CONFLICT', '这个文件正在导入，请稍候查看进度', 'This import is still running.');
+        if (earlier.status === 'running') throw new Conflict('这个文件正在导入，请稍候查看进度', 'This import is still running.');
         return earlier;
       }
 
@@ -231,7 +229,7 @@ export function createImporter(table: TableRef, vault: IdVault, regions: RegionR
           report.bytesRead += chunk.length;
           if (report.bytesRead > MAX_IMPORT_BYTES)
             done(
-              new ApiError(
+              new DomainError(
                 'PAYLOAD_TOO_LARGE',
                 '文件太大（最大 64 MB），请分成几个文件导入',
                 'The file is larger than 64 MB.',
@@ -282,8 +280,7 @@ export function createImporter(table: TableRef, vault: IdVault, regions: RegionR
           if (!columns) {
             const mapped = mapHeaders(values);
             if (mapped.missing.length) {
-              throw new ApiError(
-                'VALIDATION_FAILED',
+              throw new Invalid(
                 `文件缺少这些列：${mapped.missing.map((f) => IMPORT_COLUMNS[f]).join('、')}`,
                 `Missing columns: ${mapped.missing.join(', ')}`,
                 'body',
@@ -307,15 +304,15 @@ export function createImporter(table: TableRef, vault: IdVault, regions: RegionR
             chunk = [];
           }
         }
-        if (!columns) throw new ApiError('VALIDATION_FAILED', '文件是空的', 'The file has no rows.', 'body');
+        if (!columns) throw new Invalid('文件是空的', 'The file has no rows.', 'body');
         if (chunk.length) await processChunk(chunk);
         report.status = 'done';
       } catch (error) {
         report.status = 'failed';
-        report.error = error instanceof ApiError ? error.zh : '文件无法读取，请确认是 CSV 或 XLSX 格式';
+        report.error = error instanceof DomainError ? error.zh : '文件无法读取，请确认是 CSV 或 XLSX 格式';
         await finish(report);
-        if (error instanceof ApiError) throw error;
-        throw new ApiError('VALIDATION_FAILED', report.error, 'The file could not be read as CSV or XLSX.', 'body');
+        if (error instanceof DomainError) throw error;
+        throw new Invalid(report.error, 'The file could not be read as CSV or XLSX.', 'body');
       }
       await finish(report);
       return report;

@@ -15,7 +15,7 @@ import {
 } from '@bangfu/shared';
 import type { AppContext } from '../../appContext.js';
 import { exportAuditItem } from '../audit.js';
-import { ApiError } from '../../http/apiError.js';
+import { DomainError } from '../../errors.js';
 import { defineRoute, type AnyRoute } from '../../http/route.js';
 import type { FileKind } from './readRows.js';
 import { toWorkerView } from '../workerRepository.js';
@@ -63,7 +63,7 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
         const kind = KINDS[(req.get('content-type') ?? '').split(';')[0]!.trim()];
         if (!kind) {
           req.resume();
-          throw new ApiError(
+          throw new DomainError(
             'BAD_REQUEST',
             '请上传 CSV 或 XLSX（Excel）文件',
             'Send text/csv or an XLSX file.',

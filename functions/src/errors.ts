@@ -1,0 +1,67 @@
+/**
+ * What went wrong, in the domain's words: a stable code, the Chinese sentence people read,
+ * the English one for logs and developers, and the input field at fault. Repositories,
+ * services and routes throw these; nothing here knows HTTP — http/errorHandler.ts maps a
+ * code to a status, once.
+ */
+import type { ErrorCode } from '@bangfu/shared';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly zh: string,
+    readonly en: string,
+    readonly field?: string,
+  ) {
+    super(en);
+    this.name = 'DomainError';
+  }
+}
+
+/** There is no such thing, or the caller may not know that there is. */
+export class NotFound extends DomainError {
+  constructor(zh: string, en: string, field?: string) {
+    super('NOT_FOUND', zh, en, field);
+  }
+}
+
+/** The thing is in a state that does not allow this (already applied, already paid, full…). */
+export class Conflict extends DomainError {
+  constructor(zh: string, en: string, field?: string) {
+    super('CONFLICT', zh, en, field);
+  }
+}
+
+/** Someone changed it after the caller read it: read again, then decide again. */
+export class VersionConflict extends DomainError {
+  constructor(zh: string, en: string, field?: string) {
+    super('VERSION_CONFLICT', zh, en, field);
+  }
+}
+
+/** The caller may not do this, to this. */
+export class Forbidden extends DomainError {
+  constructor(zh: string, en: string, field?: string) {
+    super('FORBIDDEN', zh, en, field);
+  }
+}
+
+/** The input is well formed but says something the rules do not allow. */
+export class Invalid extends DomainError {
+  constructor(zh: string, en: string, field?: string) {
+    super('VALIDATION_FAILED', zh, en, field);
+  }
+}
+
+/** Over a budget (http/rateLimit.ts): when to try again, and what to do meanwhile, in plain words. */
+export class TooManyAttempts extends DomainError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    zh: string,
+  ) {
+    super('TOO_MANY_ATTEMPTS', zh, `Too many attempts; try again in ${retryAfterSeconds} s.`);
+  }
+}
+
+export const unauthenticated = (en = 'Please log in again.') => new DomainError('UNAUTHENTICATED', '请先登录', en);
+export const notFound = (zh: string, en: string) => new NotFound(zh, en);

@@ -1,0 +1,11 @@
+/** What many contracts share: the staff roles, and the path parameters naming one stored thing. */
+import { z } from 'zod';
+
+/** Staff and admins: the people who serve a region (their region is checked by the scope). */
+export const STAFF = ['staff', 'admin'] as const;
+
+export const workerIdParams = z.object({ workerId: z.string().regex(/^w_[0-9a-f-]{36}$/, '不是台账记录编号') });
+export const positionIdParams = z.object({ positionId: z.string().regex(/^p_[0-9a-f-]{36}$/, '不是岗位编号') });
+export const employerIdParams = z.object({ employerId: z.string().regex(/^e_[0-9a-f-]{36}$/, '不是用人单位编号') });
+export const batchIdParams = z.object({ batchId: z.string().regex(/^b_[0-9a-f-]{36}$/, '不是发放批次编号') });
+export const claimIdParams = z.object({ claimId: z.string().regex(/^c_[A-Za-z0-9_-]{8,400}$/, '不是申领编号') });

@@ -1,0 +1,2 @@
+/** Contracts of the users routes (being moved here from functions/src). */
+export {};
