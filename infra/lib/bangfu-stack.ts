@@ -244,7 +244,7 @@ export class BangfuStack extends Stack {
         role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${tableArn}/index/*`] }));
         Validations.of(role).acknowledge({
           id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(this.table.node.defaultChild as dynamodb.CfnGlobalTable)}.Arn>/index/*]`,
-          reason: "Query on the table's own GSIs (gsi1…gsi4, all from tableSchema.ts); no other action on the indexes",
+          reason: "Query on the table's own GSIs (GLOBAL_INDEXES of tableSchema.ts); no other action on the indexes",
         });
       }
       // The table is encrypted with the data key: DynamoDB uses it on the caller's behalf, and only through DynamoDB.
@@ -413,7 +413,7 @@ export class BangfuStack extends Stack {
       memorySize: 2048,
       timeout: Duration.minutes(15),
       environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-push-plan' },
-      // The region tree and the province's positions (gsi1), the snapshot's chunks, the run's record.
+      // The region tree and the province's positions (by region), the snapshot's chunks, the run's record.
       table: { actions: ['GetItem', 'Query', 'BatchWriteItem', 'PutItem'], indexes: true },
       secrets: [],
     });
@@ -434,7 +434,7 @@ export class BangfuStack extends Stack {
       memorySize: 2048,
       timeout: Duration.minutes(15),
       environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-push-shard' },
-      // The snapshot, the township's workers (gsi1) with their pushes and applications (gsi2), the
+      // The snapshot, the township's workers (by region) with their pushes and applications (by owner), the
       // openid of an account; a push with its capacity and service count, the notice, the run's figures.
       table: { actions: ['Query', 'GetItem', 'PutItem', 'UpdateItem'], indexes: true },
       // The WeChat AppSecret, for the subscribe message of a push.

@@ -31,23 +31,16 @@ export {
   EMPLOYMENT_SOURCE_ZH,
   JOB_TYPE_ZH,
   LABOUR_CLASS_ZH,
+  READ_PURPOSE_ZH,
   TRAVEL_SCOPE_ZH,
   WORKER_GROUP_ZH,
   type AtHomeReason,
   type EmploymentForm,
   type EmploymentPlace,
   type JobType,
+  type ReadPurpose,
   type TravelScope,
 } from '@bangfu/shared';
-
-/** Why an officer opens a full record (asked every time, kept in the audit trail). */
-export type ReadPurpose = 'service' | 'monthlyUpdate' | 'claimReview' | 'verification';
-export const READ_PURPOSE_ZH: Record<ReadPurpose, string> = {
-  service: '就业服务',
-  monthlyUpdate: '月度信息更新',
-  claimReview: '补贴审核',
-  verification: '信息核实',
-};
 
 /** Monthly reporting (每月报送) states, in words an officer reads at a glance. */
 export const REPORT_STATE_ZH: Record<ReportState, string> = {

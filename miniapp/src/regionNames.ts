@@ -2,7 +2,7 @@
  * Short village names (e.g. 东河村) for the 12-digit codes on worker records, read
  * once per township from GET /v1/regions/:township and kept for the visit.
  */
-import { fetchRegion } from './api/registry';
+import { fetchRegion } from './api/regions';
 
 const names = new Map<string, string>();
 const loading = new Map<string, Promise<void>>();

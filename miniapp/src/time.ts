@@ -1,19 +1,7 @@
-/**
- * Months and dates in China Standard Time (UTC+8, no daylight saving), as the API
- * counts them, and in the words people read. (Copied from @bangfu/shared's
- * employment module, which carries zod.)
- */
-const CHINA_OFFSET_MS = 8 * 3600_000;
+/** Months and dates in the words people read; the arithmetic is the API's own (shared). */
+import { chinaDate, monthSchema } from '@bangfu/shared';
 
-/** "2026-11" for an instant, in China's time zone. */
-export function chinaMonth(now: Date): string {
-  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 7);
-}
-
-/** "2026-11-05" for an instant, in China's time zone. */
-export function chinaDate(now: Date): string {
-  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
+export { chinaDate, chinaMonth } from '@bangfu/shared';
 
 /** "2026-11" → "2026年11月". */
 export function monthText(month: string): string {
@@ -30,5 +18,5 @@ export function dayText(dateOrInstant: string): string {
 
 /** True for a well-formed month such as "2026-11". */
 export function isMonth(text: string | undefined): text is string {
-  return typeof text === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
+  return monthSchema.safeParse(text).success;
 }

@@ -55,3 +55,4 @@ export * from './api/subsidies.js';
 export * from './api/auth.js';
 export * from './api/users.js';
 export * from './api/regions.js';
+export * from './api/all.js';

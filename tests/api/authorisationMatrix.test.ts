@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isWithinRegion, workerInputSchema, type Employer, type Principal } from '@bangfu/shared';
+import { API_CONTRACTS, isWithinRegion, workerInputSchema, type Employer, type Principal } from '@bangfu/shared';
 import { allRoutes } from '../../functions/src/app.js';
 import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
@@ -631,6 +631,15 @@ describe('authorisation matrix', () => {
     const declared = allRoutes(api.ctx).map((route) => `${route.method.toUpperCase()} ${route.path}`);
     expect(declared.filter((route) => !(route in ROWS))).toEqual([]);
     expect(Object.keys(ROWS).filter((route) => !declared.includes(route))).toEqual([]);
+  });
+
+  it('mounts every contract of shared/src/api exactly once, and no route without one', () => {
+    const key = (route: { method: string; path: string }) => `${route.method.toUpperCase()} ${route.path}`;
+    const mounted = allRoutes(api.ctx);
+    expect(mounted.map(key).sort()).toEqual(API_CONTRACTS.map(key).sort());
+    // Bound to the contract itself, not to a copy of its paths: the same schema objects validate both sides.
+    const contractOf = new Map(API_CONTRACTS.map((contract) => [key(contract), contract]));
+    expect(mounted.filter((route) => route.response !== contractOf.get(key(route))?.response).map(key)).toEqual([]);
   });
 
   it('gives every caller exactly the outcome its row expects, for every target', async () => {

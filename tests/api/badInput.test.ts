@@ -5,6 +5,8 @@
  */
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { userEntity } from '../../functions/src/db/entities.js';
+import { INDEX, keys } from '../../functions/src/db/tableSchema.js';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { chinaMonth, nextMonth } from '@bangfu/shared';
 import { startTestApi, type TestApi } from '../support/api.js';
@@ -34,8 +36,8 @@ describe('forged paging cursors', () => {
   const forgeries = {
     'not base64 JSON': 'not-a-cursor',
     'a key of the wrong shape': b64({ pk: 'x' }),
-    'a key in another county': b64({ pk: 'USER#u', sk: 'PROFILE', gsi1pk: 'USERS#150221', gsi1sk: '150221#u' }),
-    'numbers instead of strings': b64({ pk: 1, sk: 2, gsi1pk: 3, gsi1sk: 4 }),
+    'a key in another county': b64({ ...keys.user('u'), ...userEntity.indexes({ userId: 'u', regionCode: '150221' }) }),
+    'numbers instead of strings': b64({ pk: 1, sk: 2, [INDEX.byRegion.partitionKey]: 3, [INDEX.byRegion.sortKey]: 4 }),
     'an array': b64(['pk', 'sk']),
   };
 

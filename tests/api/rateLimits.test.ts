@@ -8,6 +8,7 @@ import { request } from 'node:http';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRoutes } from '../../functions/src/app.js';
+import { auditEntity } from '../../functions/src/db/entities.js';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { idNumber, workerInput } from '../support/people.js';
@@ -83,12 +84,7 @@ async function registryRecord(name: string, id: string): Promise<string> {
 
 async function bindFailuresBy(userId: string) {
   const { Items = [] } = await api.ctx.table.db.send(
-    new QueryCommand({
-      TableName: api.tableName,
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': `AUDIT_BY#${userId}` },
-    }),
+    new QueryCommand({ TableName: api.tableName, ...auditEntity.byActor(userId) }),
   );
   return Items.filter((item) => item.action === 'bindFailed');
 }

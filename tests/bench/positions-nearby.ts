@@ -14,6 +14,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { distanceKm, bboxOfCircle, chinaDate, type Employer, type LatLng } from '@bangfu/shared';
 import { batchPut } from '../../functions/src/db/batchWrite.js';
+import { INDEX } from '../../functions/src/db/tableSchema.js';
 import { ensureEmulator, startDynamoDbLocal } from '../../functions/src/local/dynamodbLocal.js';
 import { CACHE_DIR } from '../../functions/src/local/paths.js';
 import { ensureTable } from '../../functions/src/local/table.js';
@@ -181,7 +182,9 @@ async function main() {
     console.log(
       `\nNearby positions in DynamoDB Local: ${POSITIONS} positions, ${SEARCHES} searches from town centres per radius`,
     );
-    console.log('         ---------------- geohash index (gsi3) -----------------------------   -------- Scan + filter --------');
+    console.log(
+      `         ---------------- geohash index (${INDEX.byGeoCell.name}) -----------------------------   -------- Scan + filter --------`,
+    );
     console.log('radius   page 1  read/ret  queries   results  read/ret     median        p95   read/q     median  faster  same');
     console.log('         (items)  (page 1)  (page 1)  (all)    (all pages)  (page 1)   (page 1)');
     for (const row of rows) console.log(row);

@@ -35,6 +35,7 @@ import {
   type WorkerGroup,
 } from '@bangfu/shared';
 import { itemKey, semesterOf } from '../../shared/src/subsidies/rules/personFacts.js';
+import { addMonths } from '../../shared/src/subsidies/rules/publicWelfarePost.js';
 import { ASSISTED_GROUPS } from '../../shared/src/subsidies/rules/socialInsurance.js';
 import { STARTUP_GROUPS, wholeMonthsBetween } from '../../shared/src/subsidies/rules/startupOnce.js';
 import { TRAINEE_GROUPS, trainingKey } from '../../shared/src/subsidies/rules/training.js';
@@ -464,15 +465,6 @@ function paramState(regionCode: string, date: string, key: string): ParamState {
 
 const PRODUCER_KINDS = ['enterprise', 'assistanceWorkshop', 'assistanceBase', 'cooperative', 'workForRelief', 'hrAgency'];
 const semesterRank = (semester: string) => Number(semester.slice(0, 4)) * 2 + (semester.endsWith('autumn') ? 1 : 0);
-
-function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${pad(month)}-${pad(Math.min(d, last))}`;
-}
 
 /** Facts and operators every engine shares: the worker-period, parameters by region and date, derived values. */
 function baseEngine(): Engine {

@@ -10,6 +10,7 @@ import { request as httpRequest, Agent } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { apiErrorBodySchema } from '@bangfu/shared';
+import { GLOBAL_INDEXES, INDEX, keys } from '../../functions/src/db/tableSchema.js';
 import type { TableChange } from './tableChanges.js';
 
 /** The subset of JSON Schema that z.toJSONSchema produces for our routes. */
@@ -274,7 +275,7 @@ const EXTRA_KEYS = [
   'version',
   'amountFen',
   'isAdmin',
-  'gsi1pk',
+  INDEX.byRegion.partitionKey,
   '',
   '字段',
 ];
@@ -316,6 +317,10 @@ const preview = (value: unknown) => {
 // ——— cursors and path parameters ———
 
 const base64url = (text: string) => Buffer.from(text).toString('base64url');
+const byRegionKey = (partition: string, sort: string) => ({
+  [INDEX.byRegion.partitionKey]: partition,
+  [INDEX.byRegion.sortKey]: sort,
+});
 /** Cursors a client could forge: not base64, not JSON, JSON of the wrong shape, keys of other items and indexes. */
 export const forgedCursor = fc.oneof(
   fc.constantFrom(
@@ -328,14 +333,14 @@ export const forgedCursor = fc.oneof(
     base64url('{"pk":1}'),
     base64url('{"pk":"USER#demo-admin"}'),
     base64url('{"pk":"USER#demo-admin","sk":"PROFILE"}'),
-    base64url('{"pk":"WORKER#x","sk":"PROFILE","gsi1pk":"WORKERS#110101","gsi1sk":"1"}'),
-    base64url('{"gsi1pk":"USERS#150222","gsi1sk":"150222"}'),
+    base64url(JSON.stringify({ ...keys.worker('x'), ...byRegionKey('WORKERS#110101', '1') })),
+    base64url(JSON.stringify(byRegionKey('USERS#150222', '150222'))),
     base64url('{"pk":"","sk":""}'),
     base64url(`{"pk":"${'x'.repeat(3000)}","sk":"y"}`),
   ),
   fc
     .dictionary(
-      fc.constantFrom('pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk', 'x'),
+      fc.constantFrom('pk', 'sk', ...GLOBAL_INDEXES.flatMap((index) => [index.partitionKey, index.sortKey]), 'x'),
       fc.string({ maxLength: 30 }),
       {
         maxKeys: 6,

@@ -9,6 +9,7 @@ import {
   type Actor,
   type Claim,
   type Employer,
+  type ImportReport,
   type Owner,
   type PaymentBatch,
   type Principal,
@@ -18,7 +19,6 @@ import {
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { DomainError, Forbidden, notFound } from '../errors.js';
-import type { ImportReport } from '../registry/import/importer.js';
 import { workerNotFound, type WorkerItem } from '../registry/workerRepository.js';
 import { isReadableByAll } from '../positions/access.js';
 import { employerNotFound } from '../positions/employerRepository.js';

@@ -27,10 +27,6 @@ function decodeCursor(cursor: string | undefined, indexName: string | undefined)
   }
 }
 
-export const pageQuerySchema = z.object({
-  cursor: z.string().max(2048).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-});
 
 /** The attributes that make up an item's position in a table or index (what ExclusiveStartKey needs). */
 function keyAttributes(indexName: string | undefined): string[] {

@@ -17,41 +17,38 @@ export const SORT_KEY = 'sk';
 /** Epoch seconds; DynamoDB deletes the item some time after (rate-limit counters, the push's position snapshots). */
 export const TTL_ATTRIBUTE = 'expiresAt';
 
-export interface GlobalIndex {
-  readonly name: string;
-  readonly partitionKey: string;
-  readonly sortKey: string;
+export interface GlobalIndex<Name extends string = string> {
+  readonly name: Name;
+  readonly partitionKey: `${Name}pk`;
+  readonly sortKey: `${Name}sk`;
   readonly purpose: string;
 }
 
-/** Overloaded secondary indexes; each entity documents what it writes into them. */
-export const GLOBAL_INDEXES: readonly GlobalIndex[] = [
-  {
-    name: 'gsi1',
-    partitionKey: 'gsi1pk',
-    sortKey: 'gsi1sk',
-    purpose: 'by region: the people, employers and positions of one region code, for staff in scope',
-  },
-  {
-    name: 'gsi2',
-    partitionKey: 'gsi2pk',
-    sortKey: 'gsi2sk',
-    purpose:
-      'by owner or lookup: an employer’s positions, a worker’s claims, a person by the last 4 ID characters, a staff member’s audit trail',
-  },
-  {
-    name: 'gsi3',
-    partitionKey: 'gsi3pk',
-    sortKey: 'gsi3sk',
-    purpose: 'by geohash cell: positions near a point (one Query per run of neighbouring cells of a ring’s covering)',
-  },
-  {
-    name: 'gsi4',
-    partitionKey: 'gsi4pk',
-    sortKey: 'gsi4sk',
-    purpose: 'by status queue: claims and reviews awaiting a region’s staff, oldest first',
-  },
-] as const;
+const globalIndex = <const Name extends string>(name: Name, purpose: string): GlobalIndex<Name> => ({
+  name,
+  partitionKey: `${name}pk`,
+  sortKey: `${name}sk`,
+  purpose,
+});
+
+/** Overloaded secondary indexes, by what they serve; entities.ts declares what each entity writes into them. */
+export const INDEX = {
+  byRegion: globalIndex(
+    'gsi1',
+    'by region: the accounts, registry records, employers and positions of a county, sorted so a region code prefix selects a township or village, for staff in scope; the child divisions of a region',
+  ),
+  byOwner: globalIndex(
+    'gsi2',
+    'by owner or lookup: an employer’s positions, a worker’s applications, a person by the last 4 ID characters, an account’s audit trail',
+  ),
+  byGeoCell: globalIndex(
+    'gsi3',
+    'by geohash cell: public positions near a point or in a map box (one Query per range of the shape’s covering)',
+  ),
+  byStatusQueue: globalIndex('gsi4', 'by status queue: a county’s claims in one status awaiting its staff, oldest first'),
+} as const;
+
+export const GLOBAL_INDEXES: readonly GlobalIndex[] = Object.values(INDEX);
 
 /** The input of CreateTable, used by the local runner and the test harness. */
 export function createTableInput(tableName: string): CreateTableCommandInput {
@@ -77,31 +74,22 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
 }
 
 /**
- * Key templates of every entity. Repositories build keys only through these,
- * so the shape of the table is readable in one place.
+ * The primary keys of every item (and the prefixes of its sort keys). Repositories build
+ * keys only through these and entities.ts, which adds what the entities on a GSI write
+ * into it and how they are read back, so the shape of the table is readable in two files.
  */
 export const keys = {
   /** An account (worker, employer, staff or admin). */
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
-  /** gsi1: the accounts of one county, sorted by full region code, so a prefix selects a township or village. */
-  usersOfCounty: (countyCode: string) => `USERS#${countyCode}`,
-  userInRegion: (regionCode: string, userId: string) => `${regionCode}#${userId}`,
   /** One WeChat openid binds to at most one account: this item is written under attribute_not_exists. */
   wechatOpenid: (appId: string, openid: string) => ({ pk: `OPENID#${appId}#${openid}`, sk: 'OPENID' }),
   /** An administrative division (省/市/县/乡镇/村) with its name. */
   region: (code: string) => ({ pk: `REGION#${code}`, sk: 'REGION' }),
-  /** gsi1: the child divisions of a region, by code. */
-  regionChildren: (parentCode: string) => `REGION_CHILDREN#${parentCode}`,
   /** The demo logins shown on the local dev-login page, in display order. */
   demoLogin: (order: number, userId: string) => ({ pk: 'DEMO_LOGINS', sk: `${String(order).padStart(4, '0')}#${userId}` }),
   demoLogins: () => 'DEMO_LOGINS',
   /** A registry record (实名制台账) of one person. */
   worker: (workerId: string) => ({ pk: `WORKER#${workerId}`, sk: 'PROFILE' }),
-  /** gsi1: the registry of one county, sorted by village code, so a prefix selects a township or village. */
-  workersOfCounty: (countyCode: string) => `WORKERS#${countyCode}`,
-  workerInRegion: (villageCode: string, workerId: string) => `${villageCode}#${workerId}`,
-  /** gsi2: find a person by the last four characters of their ID number within a county. */
-  workersByIdLast4: (countyCode: string, last4: string) => `WORKER_LAST4#${countyCode}#${last4}`,
   /** One person, one record: the keyed hash of the ID number, written under attribute_not_exists. */
   idHash: (hash: string) => ({ pk: `IDHASH#${hash}`, sk: 'IDHASH' }),
   /** The current employment record of a worker's month; its revisions sit beside it. */
@@ -124,34 +112,13 @@ export const keys = {
   auditOfExport: (regionCode: string) => `AUDIT#EXPORT#${regionCode}`,
   /** Failed bindings with an ID number not in the registry, by its keyed hash (with a record they go on its trail). */
   bindFailuresOfIdHash: (hash: string) => `AUDIT#IDHASH#${hash}`,
-  /** gsi2: everything one staff member did, by time. */
-  auditByActor: (actorId: string) => `AUDIT_BY#${actorId}`,
   /** An employer (用人单位) profile. */
   employer: (employerId: string) => ({ pk: `EMPLOYER#${employerId}`, sk: 'PROFILE' }),
-  /** gsi1: the employers of one county, sorted by region code, so a prefix selects a township. */
-  employersOfCounty: (countyCode: string) => `EMPLOYERS#${countyCode}`,
-  employerInRegion: (regionCode: string, employerId: string) => `${regionCode}#${employerId}`,
   /** A position (岗位); its applications sit beside it. */
   position: (positionId: string) => ({ pk: `POSITION#${positionId}`, sk: 'PROFILE' }),
-  /** gsi1: the positions of one county, for staff in scope. */
-  positionsOfCounty: (countyCode: string) => `POSITIONS#${countyCode}`,
-  positionInRegion: (regionCode: string, positionId: string) => `${regionCode}#${positionId}`,
-  /** gsi2: an employer's positions, newest last. */
-  positionsOfEmployer: (employerId: string) => `POSITIONS_OF#${employerId}`,
-  positionOfEmployer: (createdAt: string, positionId: string) => `${createdAt}#${positionId}`,
-  /**
-   * gsi3, only while a position is public (open, employer verified): the partition is
-   * its geohash cell of INDEX_PRECISION characters, the sort key its fine geohash, so
-   * a covering range of cells is one Query (shared/src/geo/covering.ts).
-   */
-  positionGeoCell: (cell: string) => `POSGEO#${cell}`,
-  positionGeoSort: (geohash: string, positionId: string) => `${geohash}#${positionId}`,
   /** One application per worker and position: written under attribute_not_exists. */
   application: (positionId: string, workerId: string) => ({ pk: `POSITION#${positionId}`, sk: `APP#${workerId}` }),
   applicationPrefix: () => 'APP#',
-  /** gsi2: a worker's applications, by time. */
-  applicationsOfWorker: (workerId: string) => `APPS_OF#${workerId}`,
-  applicationOfWorker: (appliedAt: string, positionId: string) => `${appliedAt}#${positionId}`,
   /**
    * A claim: one per beneficiary, subsidy and period key, written under
    * attribute_not_exists, so nothing is ever claimed twice.
@@ -162,9 +129,6 @@ export const keys = {
   }),
   claimsOf: (beneficiaryKey: string) => `CLAIMS#${beneficiaryKey}`,
   claimPrefix: () => 'CLAIM#',
-  /** gsi4: a county's claims in one status, by region then time, for the staff queue. */
-  claimQueue: (countyCode: string, status: string) => `CLAIMQ#${countyCode}#${status}`,
-  claimInQueue: (regionCode: string, createdAt: string, claimId: string) => `${regionCode}#${createdAt}#${claimId}`,
   /** The account a worker's subsidies are paid to (bank card or social security card). */
   payoutAccount: (workerId: string) => ({ pk: `WORKER#${workerId}`, sk: 'PAYOUT' }),
   /** An employer's or agency's corporate account (对公账户), beside its profile. */

@@ -1,7 +1,7 @@
-/** The OpenAPI 3.1 document, generated from the same route declarations that validate requests. */
+/** The OpenAPI 3.1 document, generated from the same contracts (shared/src/api) that validate requests. */
 import { z } from 'zod';
 import { apiErrorBodySchema } from '@bangfu/shared';
-import type { AnyRoute } from './route.js';
+import type { AnyContract } from '@bangfu/shared';
 
 const toSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' });
@@ -16,7 +16,7 @@ function parameters(schema: z.ZodType | undefined, location: 'query' | 'path') {
   }));
 }
 
-export function openApiDocument(routes: readonly AnyRoute[]) {
+export function openApiDocument(routes: readonly AnyContract[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   const errorResponse = {
     description: 'Error',

@@ -92,15 +92,3 @@ export function mountRoutes(
     });
   }
 }
-
-/** MIGRATION ONLY: removed once every route has a contract. */
-export function defineRoute<
-  B extends z.ZodType,
-  Q extends z.ZodType,
-  P extends z.ZodType,
-  R extends z.ZodType,
-  const A extends Access,
-  const E extends ScopedEntity | undefined = undefined,
->(spec: RouteSpec<B, Q, P, R, A, E>): RouteSpec<B, Q, P, R, A, E> {
-  return spec;
-}

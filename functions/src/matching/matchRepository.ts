@@ -207,7 +207,7 @@ export function createMatchRepository({ db, tableName }: TableRef) {
       const items = await queryAll(db, {
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `WORKER#${workerId}`, ':prefix': keys.dismissalPrefix() },
+        ExpressionAttributeValues: { ':pk': keys.worker(workerId).pk, ':prefix': keys.dismissalPrefix() },
       });
       return new Set(items.map((item) => String(item.positionId)));
     },

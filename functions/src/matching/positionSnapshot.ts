@@ -1,6 +1,6 @@
 /**
  * The positions a push run scores: every public, open position of the province, read once
- * when the run starts (one gsi1 Query per county) and frozen, so every shard of the run —
+ * when the run starts (one by-region Query per county) and frozen, so every shard of the run —
  * in a Lambda of the state machine or a local worker thread — ranks against the same list.
  * In DynamoDB it is kept as gzip'd JSON chunks under the item size limit, for a day.
  */

@@ -14,6 +14,7 @@ import {
   type EmploymentRecord,
 } from '@bangfu/shared';
 import { cancellationReasons, isConditionFailed } from '../db/errors.js';
+import { applicationEntity } from '../db/entities.js';
 import { queryAll } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
@@ -25,8 +26,7 @@ export function applicationItem(application: Application) {
     ...keys.application(application.positionId, application.workerId),
     type: 'application',
     ...application,
-    gsi2pk: keys.applicationsOfWorker(application.workerId),
-    gsi2sk: keys.applicationOfWorker(application.appliedAt, application.positionId),
+    ...applicationEntity.indexes(application),
   };
 }
 
@@ -98,9 +98,7 @@ export function createApplicationRepository(table: TableRef, employment: Employm
     async ofWorker(workerId: string): Promise<Application[]> {
       const items = await queryAll(db, {
         TableName: tableName,
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.applicationsOfWorker(workerId) },
+        ...applicationEntity.ofWorker(workerId),
         ScanIndexForward: false,
       });
       return items.map(toApplication);

@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
-  ancestorAt,
   changesVerifiedFacts,
   employerSchema,
   type Employer,
@@ -16,6 +15,7 @@ import {
   type WorkshopStatus,
 } from '@bangfu/shared';
 import { cancellationReasons } from '../db/errors.js';
+import { employerEntity } from '../db/entities.js';
 import { queryPage } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import { updateVersioned, type TableRef } from '../db/versioned.js';
@@ -23,20 +23,12 @@ import { Conflict, notFound } from '../errors.js';
 
 export const employerNotFound = () => notFound('找不到这个用人单位', 'No such employer.');
 
-/** Where staff find it: its county's partition, sorted by its township or village. */
-function employerIndexKeys(regionCode: string, employerId: string) {
-  return {
-    gsi1pk: keys.employersOfCounty(ancestorAt(regionCode, 'county')),
-    gsi1sk: keys.employerInRegion(regionCode, employerId),
-  };
-}
-
 export function employerItem(employer: Employer) {
   return {
     ...keys.employer(employer.employerId),
     type: 'employer',
     ...employer,
-    ...employerIndexKeys(employer.regionCode, employer.employerId),
+    ...employerEntity.indexes(employer),
   };
 }
 
@@ -118,7 +110,7 @@ export function createEmployerRepository(table: TableRef) {
     async updateProfile(current: Employer, version: number, changes: Partial<EmployerInput>): Promise<Employer> {
       return update(current.employerId, version, {
         ...changes,
-        ...(changes.regionCode ? employerIndexKeys(changes.regionCode, current.employerId) : {}),
+        ...(changes.regionCode ? employerEntity.indexes({ employerId: current.employerId, regionCode: changes.regionCode }) : {}),
         ...(current.verification.status !== 'pending' && changesVerifiedFacts(current, changes)
           ? { verification: { status: 'pending' } }
           : {}),
@@ -147,16 +139,16 @@ export function createEmployerRepository(table: TableRef) {
         db,
         {
           TableName: tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-          ...(options.status
-            ? { FilterExpression: 'verification.#status = :status', ExpressionAttributeNames: { '#status': 'status' } }
-            : {}),
-          ExpressionAttributeValues: {
-            ':pk': keys.employersOfCounty(ancestorAt(regionCode, 'county')),
-            ':prefix': regionCode,
-            ...(options.status ? { ':status': options.status } : {}),
-          },
+          ...employerEntity.inRegion(
+            regionCode,
+            options.status
+              ? {
+                  FilterExpression: 'verification.#status = :status',
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: { ':status': options.status },
+                }
+              : undefined,
+          ),
         },
         options,
       );

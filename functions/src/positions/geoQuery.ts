@@ -1,5 +1,5 @@
 /**
- * The job map's reads, on the geohash index (gsi3) only — never a Scan.
+ * The job map's reads, on the geohash index only — never a Scan.
  *
  * Nearby: rings of growing radius around the point, one Query per covering range,
  * an exact distance filter, until a page is full or the radius is reached. The
@@ -35,7 +35,7 @@ import {
 } from '@bangfu/shared';
 import { z } from 'zod';
 import { invalidCursor } from '../db/paging.js';
-import { keys } from '../db/tableSchema.js';
+import { positionEntity } from '../db/entities.js';
 import type { TableRef } from '../db/versioned.js';
 import { toRecord } from './positionRepository.js';
 
@@ -68,9 +68,7 @@ async function readRanges(table: TableRef, ranges: IndexRange[]): Promise<{ item
         const page = await table.db.send(
           new QueryCommand({
             TableName: table.tableName,
-            IndexName: 'gsi3',
-            KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk BETWEEN :from AND :to',
-            ExpressionAttributeValues: { ':pk': keys.positionGeoCell(range.partition), ':from': range.from, ':to': range.to },
+            ...positionEntity.onMap(range),
             ExclusiveStartKey: start,
           }),
         );

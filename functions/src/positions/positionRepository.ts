@@ -1,6 +1,6 @@
 /**
- * Positions. The item carries its own index keys: staff find it by region (gsi1),
- * its employer by owner (gsi2), and the job map by geohash (gsi3) — the last only
+ * Positions. The item carries its own index keys (db/entities.ts): staff find it by
+ * region, its employer by owner, and the job map by geohash — the last only
  * while it is public (open, and its employer verified), so a draft, a closed or a
  * filled position, or one of an unverified employer, is simply not on the map.
  * Every change is a whole Put on the version read; hires bump the version too, so
@@ -9,11 +9,9 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
-  ancestorAt,
   chinaDate,
   effectiveStatus,
   encodeGeohash,
-  INDEX_PRECISION,
   POINT_PRECISION,
   positionSchema,
   type Employer,
@@ -22,6 +20,7 @@ import {
   type PositionStatus,
 } from '@bangfu/shared';
 import { isConditionFailed } from '../db/errors.js';
+import { positionEntity } from '../db/entities.js';
 import { queryAll, queryPage } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
@@ -56,16 +55,7 @@ export function positionItem(record: PositionRecord) {
     ...position,
     employerVerified: record.employerVerified,
     geohash,
-    gsi1pk: keys.positionsOfCounty(ancestorAt(position.regionCode, 'county')),
-    gsi1sk: keys.positionInRegion(position.regionCode, position.positionId),
-    gsi2pk: keys.positionsOfEmployer(position.employerId),
-    gsi2sk: keys.positionOfEmployer(position.createdAt, position.positionId),
-    ...(isPublic(record)
-      ? {
-          gsi3pk: keys.positionGeoCell(geohash.slice(0, INDEX_PRECISION)),
-          gsi3sk: keys.positionGeoSort(geohash, position.positionId),
-        }
-      : {}),
+    ...positionEntity.indexes(position, isPublic(record) ? geohash : undefined),
   };
 }
 
@@ -95,18 +85,13 @@ export function newPosition(employer: Employer, input: PositionInput, status: Po
   };
 }
 
-/** Every position of a county (gsi1), whatever its state: the push snapshot picks the open public ones. */
+/** Every position of a county, whatever its state: the push snapshot picks the open public ones. */
 export async function countyPositions(
   { db, tableName }: TableRef,
   countyCode: string,
   today?: string,
 ): Promise<PositionRecord[]> {
-  const items = await queryAll(db, {
-    TableName: tableName,
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.positionsOfCounty(countyCode) },
-  });
+  const items = await queryAll(db, { TableName: tableName, ...positionEntity.inRegion(countyCode) });
   return items.map((item) => toRecord(item, today));
 }
 
@@ -167,7 +152,7 @@ export function createPositionRepository(table: TableRef) {
           new UpdateCommand({
             TableName: tableName,
             Key: keys.position(positionId),
-            UpdateExpression: 'SET #status = :filled, #version = #version + :one, updatedAt = :now REMOVE gsi3pk, gsi3sk',
+            UpdateExpression: `SET #status = :filled, #version = #version + :one, updatedAt = :now REMOVE ${positionEntity.mapAttributeNames}`,
             ConditionExpression: '#status = :open AND filled >= headcount',
             ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
             ExpressionAttributeValues: { ':filled': 'filled', ':open': 'open', ':one': 1, ':now': new Date().toISOString() },
@@ -182,9 +167,7 @@ export function createPositionRepository(table: TableRef) {
     async ofEmployer(employerId: string): Promise<PositionRecord[]> {
       const items = await queryAll(db, {
         TableName: tableName,
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.positionsOfEmployer(employerId) },
+        ...positionEntity.ofEmployer(employerId),
         ScanIndexForward: false,
       });
       return items.map((item) => toRecord(item));
@@ -192,16 +175,7 @@ export function createPositionRepository(table: TableRef) {
 
     /** The positions of a county, township or village, for staff. */
     async listInRegion(regionCode: string, page: { cursor?: string; limit: number }) {
-      const { items, nextCursor } = await queryPage(
-        db,
-        {
-          TableName: tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.positionsOfCounty(ancestorAt(regionCode, 'county')), ':prefix': regionCode },
-        },
-        page,
-      );
+      const { items, nextCursor } = await queryPage(db, { TableName: tableName, ...positionEntity.inRegion(regionCode) }, page);
       return { positions: items.map((item) => toRecord(item).position), ...(nextCursor ? { nextCursor } : {}) };
     },
 

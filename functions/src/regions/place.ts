@@ -5,7 +5,8 @@
  */
 import { ancestorAt, levelOfRegion, liesInRegion, REGION_LEVELS, type LatLng, type RegionLevel } from '@bangfu/shared';
 import { Invalid } from '../errors.js';
-import type { Region, RegionRepository } from './regionRepository.js';
+import type { Region } from '@bangfu/shared';
+import type { RegionRepository } from './regionRepository.js';
 
 /**
  * The region `regionCode` names, when it is in the tree at one of `levels` and `location`

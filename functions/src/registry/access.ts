@@ -4,8 +4,6 @@ import type { AppContext } from '../appContext.js';
 import { NotFound } from '../errors.js';
 import type { WorkerItem } from './workerRepository.js';
 
-export const STAFF = ['staff', 'admin'] as const;
-
 /** The record the calling worker's account is bound to. */
 export async function boundWorker(ctx: AppContext, principal: Principal): Promise<WorkerItem> {
   const user = await ctx.users.get(principal.userId);

@@ -5,44 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
-import type { Principal } from '@bangfu/shared';
+import { auditEntrySchema, type AuditEntry, type Principal } from '@bangfu/shared';
+import { auditEntity } from '../db/entities.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
-
-export const AUDIT_ACTIONS = [
-  'read',
-  'list',
-  'reveal',
-  'unbind',
-  'create',
-  'import',
-  'payoutAccount',
-  'bindFailed',
-  'bindUnlocked',
-] as const;
-
-/** Why staff open a full record; asked every time, kept in the audit trail. */
-export const READ_PURPOSES = ['service', 'monthlyUpdate', 'claimReview', 'verification'] as const;
-export const READ_PURPOSE_ZH: Record<(typeof READ_PURPOSES)[number], string> = {
-  service: '就业服务',
-  monthlyUpdate: '月度信息更新',
-  claimReview: '补贴审核',
-  verification: '信息核实',
-};
-
-export const auditEntrySchema = z.object({
-  workerId: z.string(),
-  actorId: z.string(),
-  actorRole: z.string(),
-  actorRegionCode: z.string().optional(),
-  action: z.enum(AUDIT_ACTIONS),
-  reason: z.string(),
-  at: z.iso.datetime(),
-  /** The client address of a failed binding. */
-  ip: z.string().optional(),
-});
-export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 /** The item for one audit entry; callers put it alone or inside the transaction it records. */
 export function auditItem(principal: Principal, workerId: string, action: AuditEntry['action'], reason: string) {
@@ -62,8 +28,7 @@ export function auditItem(principal: Principal, workerId: string, action: AuditE
     sk: keys.auditEntry(at, id),
     type: 'audit',
     ...entry,
-    gsi2pk: keys.auditByActor(principal.userId),
-    gsi2sk: keys.auditEntry(at, id),
+    ...auditEntity.indexes({ actorId: principal.userId, at, id }),
   };
 }
 
@@ -78,8 +43,7 @@ export function exportAuditItem(principal: Principal, regionCode: string) {
     actorId: principal.userId,
     regionCode,
     at,
-    gsi2pk: keys.auditByActor(principal.userId),
-    gsi2sk: keys.auditEntry(at, regionCode),
+    ...auditEntity.indexes({ actorId: principal.userId, at, id: regionCode }),
   };
 }
 

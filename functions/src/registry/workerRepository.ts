@@ -7,7 +7,6 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
-  ancestorAt,
   chinaDate,
   maskIdNumber,
   parseIdNumber,
@@ -21,6 +20,7 @@ import {
   type WorkerView,
 } from '@bangfu/shared';
 import { cancellationReasons } from '../db/errors.js';
+import { setIndexAttributes, userEntity, workerEntity } from '../db/entities.js';
 import { queryPage } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import { updateVersioned, type TableRef } from '../db/versioned.js';
@@ -50,8 +50,6 @@ export async function newWorkerItem(
   const { idNumber, ...rest } = input;
   const workerId = `w_${randomUUID()}`;
   const at = now.toISOString();
-  const county = ancestorAt(input.villageCode, 'county');
-  const last4 = idNumber.slice(-4);
   return {
     ...keys.worker(workerId),
     type: 'worker',
@@ -65,10 +63,7 @@ export async function newWorkerItem(
     createdAt: at,
     updatedAt: at,
     version: 1,
-    gsi1pk: keys.workersOfCounty(county),
-    gsi1sk: keys.workerInRegion(input.villageCode, workerId),
-    gsi2pk: keys.workersByIdLast4(county, last4),
-    gsi2sk: keys.workerInRegion(input.villageCode, workerId),
+    ...workerEntity.indexes({ workerId, villageCode: input.villageCode, idLast4: idNumber.slice(-4) }),
   };
 }
 
@@ -169,7 +164,6 @@ export function createWorkerRepository(table: TableRef, vault: IdVault) {
 
     /** A page of full records (sealed numbers included): for the audited export only. */
     async page(filters: WorkerFilters) {
-      const county = ancestorAt(filters.regionCode, 'county');
       const conditions: string[] = [];
       const names: Record<string, string> = {};
       const values: Record<string, unknown> = {};
@@ -197,20 +191,18 @@ export function createWorkerRepository(table: TableRef, vault: IdVault) {
         names['#name'] = 'name';
         values[':q'] = filters.q.trim();
       }
-      const index = byLast4 ? 'gsi2' : 'gsi1';
+      const filter = {
+        ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
+        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+        ExpressionAttributeValues: values,
+      };
       const { items, nextCursor } = await queryPage(
         db,
         {
           TableName: tableName,
-          IndexName: index,
-          KeyConditionExpression: `${index}pk = :pk AND begins_with(${index}sk, :prefix)`,
-          ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
-          ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-          ExpressionAttributeValues: {
-            ':pk': byLast4 ? keys.workersByIdLast4(county, filters.q!.toUpperCase()) : keys.workersOfCounty(county),
-            ':prefix': filters.regionCode,
-            ...values,
-          },
+          ...(byLast4
+            ? workerEntity.byIdLast4(filters.regionCode, filters.q!.toUpperCase(), filter)
+            : workerEntity.inRegion(filters.regionCode, filter)),
         },
         filters,
       );
@@ -227,6 +219,8 @@ export function createWorkerRepository(table: TableRef, vault: IdVault) {
      * so an account binds one record and a record one account, whatever races.
      */
     async bind(userId: string, item: WorkerItem, regionName: string | undefined): Promise<void> {
+      // The account takes the record's village, and is listed there for its staff.
+      const listed = setIndexAttributes(userEntity.indexes({ userId, regionCode: item.villageCode }));
       try {
         await db.send(
           new TransactWriteCommand({
@@ -245,16 +239,14 @@ export function createWorkerRepository(table: TableRef, vault: IdVault) {
                 Update: {
                   TableName: tableName,
                   Key: keys.user(userId),
-                  UpdateExpression:
-                    'SET workerId = :worker, regionCode = :village, regionName = :regionName, displayName = :name, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, version = version + :one',
+                  UpdateExpression: `SET workerId = :worker, regionCode = :village, regionName = :regionName, displayName = :name, ${listed.expression}, version = version + :one`,
                   ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(workerId)',
                   ExpressionAttributeValues: {
                     ':worker': item.workerId,
                     ':village': item.villageCode,
                     ':regionName': regionName ?? item.villageCode,
                     ':name': item.name,
-                    ':gsi1pk': keys.usersOfCounty(ancestorAt(item.villageCode, 'county')),
-                    ':gsi1sk': keys.userInRegion(item.villageCode, userId),
+                    ...listed.values,
                     ':one': 1,
                   },
                 },

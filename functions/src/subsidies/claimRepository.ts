@@ -6,8 +6,9 @@
  * and version it was decided on and appends to the claim's history, in one update.
  */
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ancestorAt, beneficiaryKey, claimSchema, type Claim, type BeneficiaryRef, type ClaimStatus } from '@bangfu/shared';
+import { beneficiaryKey, claimSchema, type Claim, type BeneficiaryRef, type ClaimStatus } from '@bangfu/shared';
 import { isConditionFailed } from '../db/errors.js';
+import { claimEntity, setIndexAttributes } from '../db/entities.js';
 import { queryAll, queryPage } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
@@ -33,17 +34,12 @@ export const claimNotFound = () => notFound('找不到这份申领', 'No such cl
 
 export type NewClaim = Omit<Claim, 'claimId' | 'status' | 'createdAt' | 'version' | 'approvals' | 'history'>;
 
-const queueKeys = (claim: Pick<Claim, 'regionCode' | 'status' | 'createdAt' | 'claimId'>) => ({
-  gsi4pk: keys.claimQueue(ancestorAt(claim.regionCode, 'county'), claim.status),
-  gsi4sk: keys.claimInQueue(claim.regionCode, claim.createdAt, claim.claimId),
-});
-
 function claimItem(claim: Claim) {
   return {
     ...keys.claim(beneficiaryKey(claim.beneficiary), claim.subsidy, claim.periodKey),
     type: 'claim',
     ...claim,
-    ...queueKeys(claim),
+    ...claimEntity.indexes(claim),
   };
 }
 
@@ -108,9 +104,7 @@ export function createClaimRepository({ db, tableName }: TableRef) {
         db,
         {
           TableName: tableName,
-          IndexName: 'gsi4',
-          KeyConditionExpression: 'gsi4pk = :pk AND begins_with(gsi4sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.claimQueue(ancestorAt(regionCode, 'county'), status), ':prefix': regionCode },
+          ...claimEntity.inQueue(regionCode, status),
         },
         page,
       );
@@ -129,7 +123,8 @@ export function createClaimRepository({ db, tableName }: TableRef) {
     ): Promise<Claim> {
       const at = now.toISOString();
       const history = { at, by: step.by, from: claim.status, to: step.to, ...(step.reason ? { reason: step.reason } : {}) };
-      const queue = queueKeys({ ...claim, status: step.to });
+      // The claim moves to the staff queue of its new status.
+      const queue = setIndexAttributes(claimEntity.indexes({ ...claim, status: step.to }));
       try {
         const { Attributes } = await db.send(
           new UpdateCommand({
@@ -137,7 +132,7 @@ export function createClaimRepository({ db, tableName }: TableRef) {
             Key: keys.claim(beneficiaryKey(claim.beneficiary), claim.subsidy, claim.periodKey),
             UpdateExpression:
               'SET #status = :to, history = list_append(history, :step), approvals = list_append(approvals, :approval), ' +
-              '#version = #version + :one, gsi4pk = :qpk, gsi4sk = :qsk',
+              `#version = #version + :one, ${queue.expression}`,
             // A claim is paid only by the batch it was reserved into.
             ConditionExpression:
               '#status = :from AND #version = :version' + (step.paymentBatchId ? ' AND paymentBatchId = :batch' : ''),
@@ -149,8 +144,7 @@ export function createClaimRepository({ db, tableName }: TableRef) {
               ':step': [history],
               ':approval': step.approval ? [{ ...step.approval, at }] : [],
               ':one': 1,
-              ':qpk': queue.gsi4pk,
-              ':qsk': queue.gsi4sk,
+              ...queue.values,
               ...(step.paymentBatchId ? { ':batch': step.paymentBatchId } : {}),
             },
             ReturnValues: 'ALL_NEW',

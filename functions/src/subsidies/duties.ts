@@ -16,7 +16,10 @@ export interface StaffMember {
   household: StaffHousehold;
 }
 
-export async function staffMember(ctx: AppContext, principal: Principal): Promise<StaffMember> {
+export async function staffMember(
+  ctx: Pick<AppContext, 'users' | 'table' | 'workers'>,
+  principal: Principal,
+): Promise<StaffMember> {
   const [account, declared] = await Promise.all([
     ctx.users.get(principal.userId),
     ctx.table.db.send(
@@ -37,7 +40,10 @@ export async function staffMember(ctx: AppContext, principal: Principal): Promis
 }
 
 /** Whom a claim pays, as the household rule sees them (a worker's household and ID-number hash), and the masked number. */
-export async function beneficiaryPerson(ctx: AppContext, claim: Claim): Promise<BeneficiaryPerson & { idNumberMasked?: string }> {
+export async function beneficiaryPerson(
+  ctx: Pick<AppContext, 'workers'>,
+  claim: Claim,
+): Promise<BeneficiaryPerson & { idNumberMasked?: string }> {
   if (claim.beneficiary.kind !== 'worker') return {};
   const record = await ctx.workers.getItem(claim.beneficiary.workerId);
   return record ? { householdId: record.householdId, idHash: record.idHash, idNumberMasked: record.idNumberMasked } : {};
@@ -52,7 +58,11 @@ export function requireDuty(member: StaffMember, duty: StaffDuty, zh: string): v
  * Keeps what a staff member declared of their household: the keyed hashes of the members'
  * ID numbers (never the numbers) and the registry households those people belong to.
  */
-export async function declareHousehold(ctx: AppContext, userId: string, idNumbers: readonly string[]): Promise<StaffHousehold> {
+export async function declareHousehold(
+  ctx: Pick<AppContext, 'workers' | 'idVault' | 'table'>,
+  userId: string,
+  idNumbers: readonly string[],
+): Promise<StaffHousehold> {
   const records = await Promise.all(idNumbers.map((idNumber) => ctx.workers.findByIdNumber(idNumber)));
   const household: StaffHousehold = {
     memberIdHashes: [...new Set(idNumbers.map((idNumber) => ctx.idVault.hash(idNumber)))],

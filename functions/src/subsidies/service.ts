@@ -24,18 +24,15 @@ import {
   type ParameterSource,
   type Rule,
   type RuleInput,
-  type SubsidyId,
   type SubsidyResult,
+  type unavailableSubsidySchema,
   type Worker,
 } from '@bangfu/shared';
+import type { z } from 'zod';
 import type { AppContext } from '../appContext.js';
 
 /** A subsidy whose standard has no value for the region and month: said, never computed as zero. */
-export interface Unavailable {
-  subsidy: SubsidyId;
-  name: string;
-  reason: string;
-}
+export type Unavailable = z.infer<typeof unavailableSubsidySchema>;
 
 /** A worker as the beneficiary of their claims; their village's staff review them. */
 export const workerBeneficiary = (worker: Worker): ClaimBeneficiary => ({

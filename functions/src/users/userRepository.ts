@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ancestorAt, regionCodeSchema, roleSchema, userSchema, type Role, type User } from '@bangfu/shared';
+import { regionCodeSchema, roleSchema, userSchema, type Role, type User } from '@bangfu/shared';
 import { z } from 'zod';
+import { userEntity } from '../db/entities.js';
 import { keys } from '../db/tableSchema.js';
 import { cancellationReasons, isConditionFailed } from '../db/errors.js';
 import { queryPage } from '../db/paging.js';
@@ -15,13 +16,7 @@ export function userItem(user: User) {
     ...keys.user(user.userId),
     type: 'user',
     ...user,
-    // Accounts with a region are listed for staff of that region (gsi1).
-    ...(user.regionCode && user.regionCode.length >= 6
-      ? {
-          gsi1pk: keys.usersOfCounty(ancestorAt(user.regionCode, 'county')),
-          gsi1sk: keys.userInRegion(user.regionCode, user.userId),
-        }
-      : {}),
+    ...userEntity.indexes(user),
   };
 }
 
@@ -103,14 +98,16 @@ export function createUserRepository(table: TableRef) {
         db,
         {
           TableName: tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-          ...(options.role ? { FilterExpression: '#role = :role', ExpressionAttributeNames: { '#role': 'role' } } : {}),
-          ExpressionAttributeValues: {
-            ':pk': keys.usersOfCounty(ancestorAt(regionCode, 'county')),
-            ':prefix': regionCode,
-            ...(options.role ? { ':role': options.role } : {}),
-          },
+          ...userEntity.inRegion(
+            regionCode,
+            options.role
+              ? {
+                  FilterExpression: '#role = :role',
+                  ExpressionAttributeNames: { '#role': 'role' },
+                  ExpressionAttributeValues: { ':role': options.role },
+                }
+              : undefined,
+          ),
         },
         options,
       );

@@ -1,24 +1,16 @@
 /**
  * Staff review of subsidy claims (补贴审核): the claims of the officer's region by state,
- * oldest first, and the decision on one. Shapes: shared/src/subsidies/claim.ts.
+ * oldest first, and the decision on one. Contracts: shared/src/api/subsidies.ts.
  */
-import type { Claim, ClaimStatus } from '@bangfu/shared';
-import { queryString, request } from './client';
-
-const enc = encodeURIComponent;
+import { subsidyContracts, type Claim, type ClaimStatus, type BodyOf } from '@bangfu/shared';
+import { call } from './client';
 
 export const CLAIM_PAGE_SIZE = 20;
 
-export interface ClaimPage {
-  claims: Claim[];
-  nextCursor?: string;
-}
+export const fetchClaims = (regionCode: string, status: ClaimStatus, cursor?: string) =>
+  call(subsidyContracts.queue, { query: { regionCode, status, limit: CLAIM_PAGE_SIZE, ...(cursor ? { cursor } : {}) } });
 
-export function fetchClaims(regionCode: string, status: ClaimStatus, cursor?: string): Promise<ClaimPage> {
-  return request(`/v1/claims${queryString({ regionCode, status, limit: CLAIM_PAGE_SIZE, cursor })}`);
-}
-
-export type ClaimDecision = 'approve' | 'reject';
+export type ClaimDecision = BodyOf<typeof subsidyContracts.decide>['decision'];
 
 /**
  * Approve, or reject with a reason (at least 4 characters) the worker reads.
@@ -27,5 +19,5 @@ export type ClaimDecision = 'approve' | 'reject';
  */
 export async function decideClaim(claim: Claim, decision: ClaimDecision, reason?: string): Promise<Claim> {
   const body = { version: claim.version, decision, ...(reason ? { reason } : {}) };
-  return (await request<{ claim: Claim }>(`/v1/claims/${enc(claim.claimId)}/decision`, { method: 'POST', body })).claim;
+  return (await call(subsidyContracts.decide, { params: { claimId: claim.claimId }, body })).claim;
 }

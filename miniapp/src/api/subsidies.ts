@@ -1,28 +1,21 @@
 /**
  * The worker's subsidies: what each would pay this month and why (from the registry),
- * and 申领全部. Shapes: shared/src/subsidies/*. Money is integer fen.
+ * and 申领全部; an employer's or agency's own (我的奖补) and its corporate account.
+ * Contracts: shared/src/api/subsidies.ts. Money is integer fen.
  */
-import type { Claim, SubsidyId, SubsidyResult } from '@bangfu/shared';
-import { request } from './client';
+import { paymentContracts, subsidyContracts, type ResponseOf, type SubsidyId } from '@bangfu/shared';
+import { call } from './client';
 
-export interface MySubsidies {
-  period: string;
-  results: SubsidyResult[];
-  /** Subsidies whose standard the region has not set for the month. */
-  unavailable: { subsidy: string; name: string; reason: string }[];
-}
+/** Someone's subsidies this month, and those whose standard the region has not set for the month. */
+export type MySubsidies = ResponseOf<typeof subsidyContracts.mySubsidies>;
 
-export function fetchMySubsidies(): Promise<MySubsidies> {
-  return request('/v1/me/subsidies');
-}
+export const fetchMySubsidies = () => call(subsidyContracts.mySubsidies, {});
 
 /** One tap claims everything due; the key makes a retry of the same tap harmless. */
-export function claimAll(idempotencyKey: string): Promise<{ claims: Claim[]; created: number }> {
-  return request('/v1/me/subsidies/claims', { method: 'POST', body: { idempotencyKey } });
-}
+export const claimAll = (idempotencyKey: string) => call(subsidyContracts.claimMine, { body: { idempotencyKey } });
 
-export async function fetchMyClaims(): Promise<Claim[]> {
-  return (await request<{ claims: Claim[] }>('/v1/me/claims')).claims;
+export async function fetchMyClaims() {
+  return (await call(subsidyContracts.myClaims, {})).claims;
 }
 
 /** A random v4 UUID: a fresh key per tap (WeChat's runtime has no crypto.randomUUID). */
@@ -37,50 +30,27 @@ export function newIdempotencyKey(): string {
 // ---------------------------------------------------------------- employers and agencies (我的奖补)
 
 /** The employer's (or agency's) own subsidies this month: 帮扶车间奖补, 就业创业服务补助… */
-export function fetchEmployerSubsidies(): Promise<MySubsidies> {
-  return request('/v1/me/employer/subsidies');
-}
+export const fetchEmployerSubsidies = () => call(subsidyContracts.employerSubsidies, {});
 
 /** 申领 what is due to the employer (or only the subsidies named); the key makes a retry harmless. */
-export function claimEmployerSubsidies(
-  idempotencyKey: string,
-  subsidies?: SubsidyId[],
-): Promise<{ claims: Claim[]; created: number }> {
-  return request('/v1/me/employer/subsidies/claims', {
-    method: 'POST',
-    body: { idempotencyKey, ...(subsidies ? { subsidies } : {}) },
-  });
-}
+export const claimEmployerSubsidies = (idempotencyKey: string, subsidies?: SubsidyId[]) =>
+  call(subsidyContracts.employerClaim, { body: { idempotencyKey, ...(subsidies ? { subsidies } : {}) } });
 
 /** The employer's claims and where each stands, newest first. */
-export async function fetchEmployerClaims(): Promise<Claim[]> {
-  return (await request<{ claims: Claim[] }>('/v1/me/employer/claims')).claims;
-}
-
-/** The unit's corporate account (对公账户) as shown: the bank and the number's last four digits. */
-export interface CorporateAccount {
-  kind: 'corporateAccount';
-  bankName: string;
-  numberMasked: string;
+export async function fetchEmployerClaims() {
+  return (await call(subsidyContracts.employerClaims, {})).claims;
 }
 
 /** The account in force (null before one is recorded), and a change waiting for staff to confirm it. */
-export interface EmployerAccounts {
-  account: CorporateAccount | null;
-  pending: CorporateAccount | null;
-}
+export type EmployerAccounts = ResponseOf<typeof paymentContracts.employerAccount>;
+/** The unit's corporate account (对公账户) as shown: the bank and the number's last four digits. */
+export type CorporateAccount = NonNullable<EmployerAccounts['account']>;
 
-export function fetchEmployerAccount(): Promise<EmployerAccounts> {
-  return request<EmployerAccounts>('/v1/me/employer/payout-account');
-}
+export const fetchEmployerAccount = () => call(paymentContracts.employerAccount, {});
 
 /**
  * Records the account, or asks to change it: a change is `pending` until staff confirm it.
  * A bad field answers 400 with `field` body.bankName / body.number.
  */
-export function saveEmployerAccount(bankName: string, number: string): Promise<CorporateAccount & { pending: boolean }> {
-  return request('/v1/me/employer/payout-account', {
-    method: 'PUT',
-    body: { kind: 'corporateAccount', bankName, number },
-  });
-}
+export const saveEmployerAccount = (bankName: string, number: string) =>
+  call(paymentContracts.setEmployerAccount, { body: { kind: 'corporateAccount', bankName, number } });

@@ -7,7 +7,8 @@
  */
 import Taro from '@tarojs/taro';
 import { wgs84ToGcj02, type LatLng, type User } from '@bangfu/shared';
-import { fetchMyWorker, fetchRegion } from '../api/registry';
+import { fetchRegion } from '../api/regions';
+import { fetchMyWorker } from '../api/registry';
 import { COUNTY_TOWN } from '../components/map/types';
 
 export type CentreSource = 'device' | 'village' | 'county';

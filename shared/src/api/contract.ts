@@ -78,9 +78,13 @@ type InputPart<S, K extends string> = S extends z.ZodType
   : { [key in K]?: never };
 
 /** What a client sends: the params, query and body the contract declares, each only when it declares it. */
-export type RequestOf<C extends AnyContract> = InputPart<C['params'], 'params'> &
-  InputPart<C['query'], 'query'> &
-  InputPart<C['body'], 'body'>;
+export type RequestOf<C extends AnyContract> = InputPart<NonNullable<C['params']>, 'params'> &
+  InputPart<NonNullable<C['query']>, 'query'> &
+  InputPart<NonNullable<C['body']>, 'body'>;
+
+/** The body a contract takes, and its query, as a client writes them. */
+export type BodyOf<C extends AnyContract> = z.input<NonNullable<C['body']>>;
+export type QueryOf<C extends AnyContract> = z.input<NonNullable<C['query']>>;
 
 /** What a client gets back from a JSON route. */
 export type ResponseOf<C extends AnyContract> = z.output<C['response']>;

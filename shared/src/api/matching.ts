@@ -11,7 +11,7 @@ import { countyOrFinerSchema } from '../regions/regionCode.js';
 import { acceptedMonthSchema, monthSchema } from '../registry/employment.js';
 import { LABOUR_CLASSES } from '../registry/labels.js';
 import { defineContract } from './contract.js';
-import { positionIdParams, STAFF, workerIdParams } from './common.js';
+import { positionIdParams, STAFF, workerIdParams, objectIn } from './common.js';
 
 const factorSchema = z.object({
   factor: z.enum(FACTORS),
@@ -113,7 +113,7 @@ export const matchingContracts = {
       'Employer (its own position) or staff in scope: the best-suited willing workers of the county, with reasons, no ID numbers',
     tag: 'matching',
     access: ['employer', ...STAFF],
-    scope: { kind: 'object', entity: 'position', field: 'params.positionId', id: ({ params }) => params.positionId },
+    scope: objectIn('position', 'positionId'),
     params: positionIdParams,
     query: z.object({ limit: z.coerce.number().int().min(1).max(50).default(20) }),
     response: z.object({ candidates: z.array(candidateSchema), considered: z.number().int() }),
@@ -125,7 +125,7 @@ export const matchingContracts = {
     summary: 'Staff: record a "311" service given — a job recommended, career guidance, a training offer',
     tag: 'matching',
     access: STAFF,
-    scope: { kind: 'object', entity: 'worker', field: 'params.workerId', id: ({ params }) => params.workerId },
+    scope: objectIn('worker', 'workerId'),
     params: workerIdParams,
     body: z.strictObject({
       kind: z.enum(SERVICE_KINDS),
@@ -145,7 +145,7 @@ export const matchingContracts = {
     summary: 'Staff: the "311" services a worker got in a year, and the counts against 3/1/1',
     tag: 'matching',
     access: STAFF,
-    scope: { kind: 'object', entity: 'worker', field: 'params.workerId', id: ({ params }) => params.workerId },
+    scope: objectIn('worker', 'workerId'),
     params: workerIdParams,
     query: z.object({
       year: z

@@ -1,2 +1,363 @@
-/** Contracts of the subsidies routes (being moved here from functions/src). */
-export {};
+/**
+ * 补贴: what each subsidy would pay and why; a worker's, employer's or agency's own
+ * subsidies and 申领全部; the staff review queue and decisions (never one's own household's);
+ * a region's standards (补贴标准) and its own dated steps; payout accounts (shown masked,
+ * a change confirmed by a second person) and county payment batches with their bank file.
+ */
+import { z } from 'zod';
+import { perHour } from '../http/rateLimit.js';
+import { countyOrFinerSchema, regionCodeSchema } from '../regions/regionCode.js';
+import { acceptedMonthSchema, monthSchema } from '../registry/employment.js';
+import { idNumberSchema } from '../registry/idNumber.js';
+import { SUBSIDY_IDS } from '../subsidies/catalogue.js';
+import {
+  CLAIM_STATUSES,
+  claimAllRequestSchema,
+  claimDecisionSchema,
+  claimSchema,
+  subsidyResultSchema,
+} from '../subsidies/claim.js';
+import { subsidyFactsSchema } from '../subsidies/facts.js';
+import { PARAMETER_UNITS } from '../subsidies/parameters.js';
+import {
+  employerPayoutAccountSchema,
+  PAYMENT_FILE_MEDIA_TYPE,
+  paymentBatchSchema,
+  PAYOUT_KINDS,
+  payoutAccountSchema,
+  WORKER_PAYOUT_KINDS,
+} from '../subsidies/payment.js';
+import { defineContract } from './contract.js';
+import { batchIdParams, claimIdParams, employerIdParams, pageQuerySchema, STAFF, workerIdParams, objectIn } from './common.js';
+
+/** A subsidy whose standard has no value for the region and month: said, never computed as zero. */
+export const unavailableSubsidySchema = z.object({ subsidy: z.enum(SUBSIDY_IDS), name: z.string(), reason: z.string() });
+
+/** Someone's subsidies this month, from what the system holds. */
+const standingSchema = z.object({
+  period: monthSchema,
+  results: z.array(subsidyResultSchema),
+  unavailable: z.array(unavailableSubsidySchema),
+});
+
+/** The claims 申领全部 made or found already made, and how many are new. */
+const claimedSchema = z.object({ claims: z.array(claimSchema), created: z.number().int().min(0) });
+
+const claimListSchema = z.object({ claims: z.array(claimSchema) });
+
+export const subsidyContracts = {
+  evaluate: defineContract({
+    method: 'post',
+    path: '/api/v1/subsidies/evaluate',
+    summary: 'Anyone logged in: what each subsidy would pay for these facts in this region and month, and why',
+    tag: 'subsidies',
+    access: ['worker', 'employer', 'staff', 'admin'],
+    scope: { kind: 'public' },
+    body: z.strictObject({
+      regionCode: regionCodeSchema,
+      period: acceptedMonthSchema,
+      facts: subsidyFactsSchema,
+      subsidies: z.array(z.enum(SUBSIDY_IDS)).min(1).max(SUBSIDY_IDS.length).optional(),
+    }),
+    response: z.object({ results: z.array(subsidyResultSchema) }),
+  }),
+
+  mySubsidies: defineContract({
+    method: 'get',
+    path: '/api/v1/me/subsidies',
+    summary: 'Worker (bound): every subsidy for them this month, from what the registry already holds',
+    tag: 'subsidies',
+    access: ['worker'],
+    scope: { kind: 'self' },
+    response: standingSchema,
+  }),
+
+  claimMine: defineContract({
+    method: 'post',
+    path: '/api/v1/me/subsidies/claims',
+    summary: 'Worker (bound): claim every subsidy due now (申领全部), or the ones named; never twice',
+    tag: 'subsidies',
+    access: ['worker'],
+    scope: { kind: 'self' },
+    body: claimAllRequestSchema,
+    response: claimedSchema,
+    rateLimit: { perUser: perHour(20), perIp: perHour(300) },
+  }),
+
+  myClaims: defineContract({
+    method: 'get',
+    path: '/api/v1/me/claims',
+    summary: 'Worker (bound): their claims and where each stands',
+    tag: 'subsidies',
+    access: ['worker'],
+    scope: { kind: 'self' },
+    response: claimListSchema,
+  }),
+
+  queue: defineContract({
+    method: 'get',
+    path: '/api/v1/claims',
+    summary: 'Staff: the claims of a county, township or village in one status, oldest first (the review queue)',
+    tag: 'subsidies',
+    access: STAFF,
+    scope: { kind: 'region', field: 'query.regionCode', region: ({ query }) => query.regionCode },
+    query: pageQuerySchema.extend({
+      regionCode: countyOrFinerSchema,
+      status: z.enum(CLAIM_STATUSES),
+    }),
+    response: z.object({ claims: z.array(claimSchema), nextCursor: z.string().optional() }),
+  }),
+
+  decide: defineContract({
+    method: 'post',
+    path: '/api/v1/claims/:claimId/decision',
+    summary: 'Staff: approve or reject a claim on the version read (never their own or their household’s; large ones twice)',
+    tag: 'subsidies',
+    access: STAFF,
+    scope: objectIn('claim', 'claimId'),
+    params: claimIdParams,
+    body: claimDecisionSchema,
+    response: z.object({ claim: claimSchema }),
+    rateLimit: { perUser: perHour(300), perIp: perHour(1000) },
+  }),
+
+  declareHousehold: defineContract({
+    method: 'put',
+    path: '/api/v1/me/household',
+    summary: 'Staff: declare their household (own and family members’ ID numbers), whose claims they may not decide or pay',
+    tag: 'subsidies',
+    access: STAFF,
+    scope: { kind: 'self' },
+    body: z.strictObject({
+      /** Every member, oneself included; kept only as keyed hashes. */
+      idNumbers: z.array(idNumberSchema).min(1, '请至少填写本人的身份证号').max(20),
+    }),
+    // Only how many were kept: saying which numbers are in the registry would let anyone probe it.
+    response: z.object({ members: z.number().int() }),
+    rateLimit: { perUser: perHour(10), perIp: perHour(100) },
+  }),
+
+  employerSubsidies: defineContract({
+    method: 'get',
+    path: '/api/v1/me/employer/subsidies',
+    summary:
+      'Employer or agency: its own subsidies this month (workshop rewards, transfer services…), from what the system holds',
+    tag: 'subsidies',
+    access: ['employer'],
+    scope: { kind: 'self' },
+    response: standingSchema,
+  }),
+
+  employerClaim: defineContract({
+    method: 'post',
+    path: '/api/v1/me/employer/subsidies/claims',
+    summary: 'Verified employer or agency: claim its subsidies due now (workshop rewards, transfer services), never twice',
+    tag: 'subsidies',
+    access: ['employer'],
+    scope: { kind: 'self' },
+    body: claimAllRequestSchema,
+    response: claimedSchema,
+    rateLimit: { perUser: perHour(20), perIp: perHour(300) },
+  }),
+
+  employerClaims: defineContract({
+    method: 'get',
+    path: '/api/v1/me/employer/claims',
+    summary: 'Employer or agency: its claims and where each stands',
+    tag: 'subsidies',
+    access: ['employer'],
+    scope: { kind: 'self' },
+    response: claimListSchema,
+  }),
+};
+
+// ---------------------------------------------------------------- standards (补贴标准)
+
+const parameterStepSchema = z.strictObject({
+  from: z.iso.date(),
+  /** `null` ends the parameter in this region from that date. */
+  value: z.number().min(0, '标准不能是负数').max(100_000_000).nullable(),
+});
+
+/** What holds in a region on a day: a value and where it was set, an end, or nothing set at all. */
+export const parameterReadingSchema = z.union([
+  z.object({
+    status: z.literal('value'),
+    value: z.number(),
+    from: z.string(),
+    until: z.string().optional(),
+    setIn: z.string(),
+    example: z.boolean(),
+  }),
+  z.object({ status: z.literal('ended'), since: z.string(), setIn: z.string() }),
+  z.object({ status: z.literal('missing') }),
+]);
+
+const parameterViewSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  unit: z.enum(PARAMETER_UNITS),
+  reference: z.object({ document: z.string(), section: z.string() }),
+  /** True where the documents fix the number: nobody in a region may change it. */
+  fixedByPolicy: z.boolean(),
+  /** What holds today in this region, and where it was set. */
+  today: parameterReadingSchema,
+  /** The steps this region set itself (editable), with their version. */
+  own: z
+    .object({ steps: z.array(parameterStepSchema), version: z.number(), updatedBy: z.string(), updatedAt: z.string() })
+    .optional(),
+});
+
+export const parameterContracts = {
+  list: defineContract({
+    method: 'get',
+    path: '/api/v1/regions/:code/parameters',
+    summary: 'Staff: the subsidy standards in force in a region today, where each was set, and its document',
+    tag: 'subsidies',
+    access: STAFF,
+    scope: { kind: 'region', field: 'params.code', region: ({ params }) => params.code },
+    params: z.object({ code: regionCodeSchema }),
+    response: z.object({ parameters: z.array(parameterViewSchema) }),
+  }),
+
+  setSteps: defineContract({
+    method: 'put',
+    path: '/api/v1/regions/:code/parameters/:key',
+    summary: 'Admin of the region: set its own dated steps of a standard the documents leave to local governments',
+    tag: 'subsidies',
+    access: ['admin'],
+    scope: { kind: 'region', field: 'params.code', region: ({ params }) => params.code },
+    params: z.object({ code: regionCodeSchema, key: z.string().regex(/^[A-Za-z]{1,60}$/, '不是标准的名称') }),
+    body: z
+      .strictObject({
+        /** The version of this region's steps read; absent when the region has none yet. */
+        version: z.number().int().min(1).optional(),
+        steps: z.array(parameterStepSchema).min(1).max(20),
+      })
+      .refine((body) => body.steps.every((step, i) => i === 0 || step.from > body.steps[i - 1]!.from), {
+        path: ['steps'],
+        message: '各段的开始日期应从早到晚排列，且不能重复',
+      }),
+    response: z.object({ steps: z.array(parameterStepSchema), version: z.number() }),
+  }),
+};
+
+// ---------------------------------------------------------------- payout accounts and payments
+
+/** An employer's corporate account as it is shown: the bank, and the number masked to its last four digits. */
+const corporateAccountViewSchema = z.object({
+  kind: z.literal('corporateAccount'),
+  bankName: z.string(),
+  numberMasked: z.string(),
+});
+/** Any account as staff see it: kind, bank, mask. */
+const maskedAccountSchema = z.object({
+  kind: z.enum(PAYOUT_KINDS),
+  bankName: z.string().optional(),
+  numberMasked: z.string(),
+});
+/** True when what was entered changes an account in force: it waits for a second person (变更待确认). */
+const pendingSchema = z.boolean();
+
+export const paymentContracts = {
+  setWorkerAccount: defineContract({
+    method: 'put',
+    path: '/api/v1/registry/workers/:workerId/payout-account',
+    summary: 'Staff: the bank card or social security card a worker’s subsidies are paid to (audited; shown masked)',
+    tag: 'subsidies',
+    access: STAFF,
+    scope: objectIn('worker', 'workerId'),
+    params: workerIdParams,
+    body: payoutAccountSchema,
+    response: z.object({ kind: z.enum(WORKER_PAYOUT_KINDS), numberMasked: z.string(), pending: pendingSchema }),
+    rateLimit: { perUser: perHour(100), perIp: perHour(500) },
+  }),
+
+  workerAccount: defineContract({
+    method: 'get',
+    path: '/api/v1/registry/workers/:workerId/payout-account',
+    summary: 'Staff: the worker’s account in force and a change waiting for confirmation, masked, with who entered each',
+    tag: 'subsidies',
+    access: STAFF,
+    scope: objectIn('worker', 'workerId'),
+    params: workerIdParams,
+    response: z.object({
+      account: maskedAccountSchema.extend({ setBy: z.string() }).nullable(),
+      pending: maskedAccountSchema.extend({ setBy: z.string() }).nullable(),
+    }),
+  }),
+
+  confirmWorkerAccount: defineContract({
+    method: 'post',
+    path: '/api/v1/registry/workers/:workerId/payout-account/confirm',
+    summary: 'Staff (not who entered it): put a change of the worker’s card in force (audited)',
+    tag: 'subsidies',
+    access: STAFF,
+    scope: objectIn('worker', 'workerId'),
+    params: workerIdParams,
+    response: maskedAccountSchema,
+    rateLimit: { perUser: perHour(100), perIp: perHour(500) },
+  }),
+
+  confirmEmployerAccount: defineContract({
+    method: 'post',
+    path: '/api/v1/employers/:employerId/payout-account/confirm',
+    summary: 'Staff in scope: put a change of an employer’s corporate account in force',
+    tag: 'subsidies',
+    access: STAFF,
+    scope: objectIn('employer', 'employerId'),
+    params: employerIdParams,
+    response: maskedAccountSchema,
+    rateLimit: { perUser: perHour(100), perIp: perHour(500) },
+  }),
+
+  setEmployerAccount: defineContract({
+    method: 'put',
+    path: '/api/v1/me/employer/payout-account',
+    summary: 'Employer or agency: the corporate account (对公账户) its subsidies are paid to (shown masked)',
+    tag: 'subsidies',
+    access: ['employer'],
+    scope: { kind: 'self' },
+    body: employerPayoutAccountSchema,
+    response: corporateAccountViewSchema.extend({ pending: pendingSchema }),
+    rateLimit: { perUser: perHour(10), perIp: perHour(100) },
+  }),
+
+  employerAccount: defineContract({
+    method: 'get',
+    path: '/api/v1/me/employer/payout-account',
+    summary: 'Employer or agency: its corporate account on file (bank and masked number), or null when none is',
+    tag: 'subsidies',
+    access: ['employer'],
+    scope: { kind: 'self' },
+    response: z.object({ account: corporateAccountViewSchema.nullable(), pending: corporateAccountViewSchema.nullable() }),
+  }),
+
+  pay: defineContract({
+    method: 'post',
+    path: '/api/v1/claims/payments',
+    summary: 'County staff: pay every approved claim of a region in one batch, each exactly once (a retry returns the batch)',
+    tag: 'subsidies',
+    access: STAFF,
+    scope: { kind: 'region', field: 'body.regionCode', region: ({ body }) => body.regionCode },
+    body: z.strictObject({
+      regionCode: countyOrFinerSchema,
+      idempotencyKey: z.uuid('应为 UUID'),
+    }),
+    response: z.object({ batch: paymentBatchSchema }),
+    rateLimit: { perUser: perHour(10), perIp: perHour(100) },
+  }),
+
+  file: defineContract({
+    method: 'get',
+    path: '/api/v1/claims/payments/:batchId/file',
+    summary: 'County staff: the batch as a CSV for the bank (name, masked ID, card, amount); every download is audited',
+    tag: 'subsidies',
+    access: STAFF,
+    scope: objectIn('paymentBatch', 'batchId'),
+    raw: PAYMENT_FILE_MEDIA_TYPE,
+    params: batchIdParams,
+    response: z.unknown(),
+    rateLimit: { perUser: perHour(30), perIp: perHour(300) },
+  }),
+};

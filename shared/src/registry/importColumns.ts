@@ -6,6 +6,9 @@
 import { AT_HOME_REASON_ZH, LABOUR_CLASS_ZH, TRAVEL_SCOPE_ZH, WORKER_GROUP_ZH } from './labels.js';
 import { workerInputSchema, type WorkerInput } from './worker.js';
 
+/** The media type of an XLSX file: the export sends it, an import may. */
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export const IMPORT_COLUMNS = {
   name: '姓名',
   idNumber: '身份证号',

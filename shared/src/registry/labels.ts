@@ -119,3 +119,26 @@ export const STAFF_TITLE_ZH: Record<RegionLevel, string> = {
   township: '乡镇经办人员',
   village: '村信息员',
 };
+
+/** What the audit trail of a record keeps: who read, listed, revealed, changed or tried to bind it. */
+export const AUDIT_ACTIONS = [
+  'read',
+  'list',
+  'reveal',
+  'unbind',
+  'create',
+  'import',
+  'payoutAccount',
+  'bindFailed',
+  'bindUnlocked',
+] as const;
+
+/** Why staff open a full record; asked every time, kept in the audit trail. */
+export const READ_PURPOSES = ['service', 'monthlyUpdate', 'claimReview', 'verification'] as const;
+export type ReadPurpose = (typeof READ_PURPOSES)[number];
+export const READ_PURPOSE_ZH: Record<ReadPurpose, string> = {
+  service: '就业服务',
+  monthlyUpdate: '月度信息更新',
+  claimReview: '补贴审核',
+  verification: '信息核实',
+};

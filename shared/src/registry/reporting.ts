@@ -17,7 +17,8 @@ export function reportingDeadlines(month: string): Deadlines {
   return { village: `${month}-${VILLAGE_DEADLINE_DAY}`, township: `${month}-${TOWNSHIP_DEADLINE_DAY}` };
 }
 
-export type ReportState = 'reported' | 'late' | 'pending' | 'overdue';
+export const REPORT_STATES = ['reported', 'late', 'pending', 'overdue'] as const;
+export type ReportState = (typeof REPORT_STATES)[number];
 
 /**
  * reported: in by the deadline; late: in, after it; pending: not yet, still time;

@@ -14,7 +14,8 @@ export interface Reference {
   section: string;
 }
 
-export type ParameterUnit = 'fen' | 'months' | 'ratio' | 'years' | 'days' | 'persons';
+export const PARAMETER_UNITS = ['fen', 'months', 'ratio', 'years', 'days', 'persons'] as const;
+export type ParameterUnit = (typeof PARAMETER_UNITS)[number];
 
 export interface ParameterDefinition {
   key: string;

@@ -68,6 +68,9 @@ export function paymentObstacle(
   return undefined;
 }
 
+/** The media type of a payment batch's file for the bank. */
+export const PAYMENT_FILE_MEDIA_TYPE = 'text/csv; charset=utf-8';
+
 /**
  * One CSV field a spreadsheet cannot run: text opening with = + - @, a tab or a carriage
  * return is a formula to Excel and WPS (CSV injection), so it is led by an apostrophe;

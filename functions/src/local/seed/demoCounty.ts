@@ -14,7 +14,7 @@ import {
   type WorkerInput,
 } from '@bangfu/shared';
 import type { PositionRecord } from '../../positions/positionRepository.js';
-import type { Region } from '../../regions/regionRepository.js';
+import type { Region } from '@bangfu/shared';
 import { demoEmployer, demoPositions, generatedEmployers, NAMED_EMPLOYERS, withCenters } from './demoPositions.js';
 
 export const DEMO_COUNTY_CODE = '150222';

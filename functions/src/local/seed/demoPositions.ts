@@ -15,7 +15,7 @@ import {
   type PositionInput,
   type PublicWelfareCategory,
 } from '@bangfu/shared';
-import type { Region } from '../../regions/regionRepository.js';
+import type { Region } from '@bangfu/shared';
 import type { PositionRecord } from '../../positions/positionRepository.js';
 
 /** 金山镇, the county seat of 固阳县 (approximate, GCJ-02). */

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Region } from '../../regions/regionRepository.js';
+import type { Region } from '@bangfu/shared';
 
 const ROW = /^(\d+),"([^"]*)"/;
 

@@ -11,13 +11,15 @@
  */
 import { Transform, type Readable } from 'node:stream';
 import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
 import {
   IMPORT_COLUMNS,
+  importReportSchema,
   isWithinRegion,
   mapHeaders,
   rowToWorker,
+  type BadRow,
   type ImportField,
+  type ImportReport,
   type Principal,
   type WorkerInput,
 } from '@bangfu/shared';
@@ -37,28 +39,6 @@ const RECORDS_PER_TRANSACTION = 25; // two items each: the record and its ID has
 const WRITERS = 4;
 const MAX_BAD_ROWS_KEPT = 1_000;
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
-
-export const badRowSchema = z.object({ row: z.number().int(), column: z.string(), reason: z.string() });
-export type BadRow = z.infer<typeof badRowSchema>;
-
-export const importReportSchema = z.object({
-  importId: z.string(),
-  status: z.enum(['running', 'done', 'failed']),
-  fileName: z.string().optional(),
-  bytesTotal: z.number().int().optional(),
-  bytesRead: z.number().int(),
-  rows: z.number().int(),
-  written: z.number().int(),
-  unchanged: z.number().int(),
-  bad: z.number().int(),
-  /** The first 1,000 bad rows; `bad` counts them all. */
-  badRows: z.array(badRowSchema),
-  startedBy: z.string(),
-  startedAt: z.string(),
-  finishedAt: z.string().optional(),
-  error: z.string().optional(),
-});
-export type ImportReport = z.infer<typeof importReportSchema>;
 
 interface Owner {
   workerId: string;

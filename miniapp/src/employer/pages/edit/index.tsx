@@ -7,92 +7,40 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import {
-  fenToYuan,
-  occupationName,
-  yuanToFen,
-  type Employer,
-  type Intensity,
-  type LatLng,
-  type PayUnit,
-  type Position,
-  type PositionForm,
-} from '@bangfu/shared';
+import { occupationName, yuanToFen, type Employer, type PayUnit, type Position } from '@bangfu/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { errorText, isApiError } from '../../../api/client';
-import {
-  createPosition,
-  fetchMyEmployer,
-  fetchPosition,
-  publishPosition,
-  updatePosition,
-  type PositionBody,
-} from '../../../api/positions';
+import { createPosition, fetchMyEmployer, fetchPosition, publishPosition, updatePosition } from '../../../api/positions';
 import { ActionButton } from '../../../components/ActionButton';
 import { BigInput } from '../../../components/BigInput';
 import { Choices, MultiChoices, type Option } from '../../../components/Choices';
 import { Field } from '../../../components/Field';
 import { Notice, Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
-import {
-  INTENSITY_ZH,
-  optionsOf,
-  PAY_UNIT_CHOICE_ZH,
-  POSITION_FORM_ZH,
-  PUBLIC_WELFARE_CATEGORY_ZH,
-  type PublicWelfareCategory,
-} from '../../../labels';
+import { INTENSITY_ZH, optionsOf, PAY_UNIT_CHOICE_ZH, POSITION_FORM_ZH, PUBLIC_WELFARE_CATEGORY_ZH } from '../../../labels';
 import { dateText, payText, seasonText } from '../../../positionText';
 import { chinaDate } from '../../../time';
 import { LocationPicker } from '../../LocationPicker';
 import { OccupationPicker } from '../../OccupationPicker';
+import {
+  bodyOf,
+  draftOf,
+  errorsAt,
+  keyOf,
+  newDraft,
+  STEP_OF,
+  STEPS,
+  untilDate,
+  type Board,
+  type Draft,
+  type Errors,
+  type Step,
+  type Suit,
+} from '../../positionForm';
 import '../../employer.css';
-
-type Step = 'what' | 'pay' | 'when' | 'who' | 'where' | 'count';
-const STEPS: Step[] = ['what', 'pay', 'when', 'who', 'where', 'count'];
-
-type FieldKey =
-  | 'title'
-  | 'occupation'
-  | 'minFen'
-  | 'maxFen'
-  | 'pieceNote'
-  | 'form'
-  | 'seasonMonths'
-  | 'workHours'
-  | 'intensity'
-  | 'publicWelfareCategory'
-  | 'location'
-  | 'address'
-  | 'headcount'
-  | 'validUntil'
-  | 'description';
-const STEP_OF: Record<FieldKey, Step> = {
-  title: 'what',
-  occupation: 'what',
-  minFen: 'pay',
-  maxFen: 'pay',
-  pieceNote: 'pay',
-  form: 'when',
-  seasonMonths: 'when',
-  workHours: 'when',
-  intensity: 'who',
-  publicWelfareCategory: 'who',
-  location: 'where',
-  address: 'where',
-  headcount: 'count',
-  validUntil: 'count',
-  description: 'count',
-};
-type Errors = Partial<Record<FieldKey, string>>;
 
 const MONEY_KEYBOARD = process.env.TARO_ENV === 'weapp' ? 'digit' : 'text';
 const NUMBER_KEYBOARD = process.env.TARO_ENV === 'weapp' ? 'number' : 'text';
-
-type Suit = 'half' | 'weak';
-type Board = 'accommodation' | 'meals';
-type Where = 'same' | 'other';
-type Until = 'keep' | '1' | '3' | '6' | '12';
 
 const UNIT_OPTIONS = optionsOf(PAY_UNIT_CHOICE_ZH);
 const FORM_OPTIONS = optionsOf(POSITION_FORM_ZH);
@@ -108,101 +56,6 @@ const BOARD_OPTIONS: Option<Board>[] = [
   { value: 'meals', label: '包吃' },
 ];
 const UNIT_WORD: Record<PayUnit, string> = { month: '每月', day: '每天', piece: '每件' };
-
-interface Draft {
-  title: string;
-  occupation: string | undefined;
-  unit: PayUnit;
-  min: string;
-  max: string;
-  pieceNote: string;
-  form: PositionForm | undefined;
-  months: string[];
-  workHours: string;
-  intensity: Intensity | undefined;
-  suits: Suit[];
-  board: Board[];
-  welfare: PublicWelfareCategory | undefined;
-  where: Where;
-  location: LatLng | undefined;
-  address: string;
-  headcount: string;
-  until: Until;
-  description: string;
-}
-
-function newDraft(employer: Employer): Draft {
-  return {
-    title: '',
-    occupation: undefined,
-    unit: 'month',
-    min: '',
-    max: '',
-    pieceNote: '',
-    form: undefined,
-    months: [],
-    workHours: '',
-    intensity: undefined,
-    suits: [],
-    board: [],
-    welfare: undefined,
-    where: 'same',
-    location: employer.location,
-    address: employer.address,
-    headcount: '',
-    until: '3',
-    description: '',
-  };
-}
-
-function draftOf(position: Position, employer: Employer): Draft {
-  const same =
-    position.location.lat === employer.location.lat &&
-    position.location.lng === employer.location.lng &&
-    position.address === employer.address;
-  return {
-    title: position.title,
-    occupation: position.occupation,
-    unit: position.pay.unit,
-    min: fenToYuan(position.pay.minFen),
-    max: position.pay.maxFen === position.pay.minFen ? '' : fenToYuan(position.pay.maxFen),
-    pieceNote: position.pay.pieceNote ?? '',
-    form: position.form,
-    months: (position.seasonMonths ?? []).map(String),
-    workHours: position.workHours ?? '',
-    intensity: position.intensity,
-    suits: [...(position.suitsHalfLabour ? (['half'] as const) : []), ...(position.suitsWeakLabour ? (['weak'] as const) : [])],
-    board: [...(position.accommodation ? (['accommodation'] as const) : []), ...(position.meals ? (['meals'] as const) : [])],
-    welfare: position.publicWelfareCategory,
-    where: same ? 'same' : 'other',
-    location: position.location,
-    address: position.address,
-    headcount: String(position.headcount),
-    until: 'keep',
-    description: position.description ?? '',
-  };
-}
-
-/** "2026-01-31" plus n months, as an ISO date (China's calendar, no time zone involved). */
-function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1 + months, d)).toISOString().slice(0, 10);
-}
-
-function untilDate(until: Until, today: string, current: string | undefined): string {
-  if (until === 'keep' && current) return current;
-  return addMonths(today, until === 'keep' ? 3 : Number(until));
-}
-
-/** The API names a field `body.pay.minFen`, `body.title`…: which of ours it is. */
-function keyOf(field: string | undefined): FieldKey | undefined {
-  const parts = (field ?? '').split('.').filter((p) => p !== 'body');
-  const top = parts[0];
-  if (top === 'pay') return parts[1] === 'maxFen' || parts[1] === 'pieceNote' ? parts[1] : 'minFen';
-  if (top === 'lat' || top === 'lng' || top === 'regionCode') return 'location';
-  if (top === 'validFrom') return 'validUntil';
-  return top && top in STEP_OF ? (top as FieldKey) : undefined;
-}
 
 function StepCount({ step }: { step: Step }) {
   return (
@@ -221,36 +74,8 @@ function PositionSteps({ employer, position }: { employer: Employer; position: P
   const change = (patch: Partial<Draft>) => setDraft((before) => ({ ...before, ...patch }));
   const today = chinaDate(new Date());
 
-  /** Our checks of one step; the pay in fen when it is right. */
-  const check = (at: Step): Errors => {
-    const e: Errors = {};
-    if (at === 'what') {
-      if (draft.title.trim().length < 2) e.title = '岗位名称至少 2 个字，例如“缝纫工”“保洁员”';
-      if (!draft.occupation) e.occupation = '请选一个工种';
-    }
-    if (at === 'pay') {
-      const min = yuanToFen(draft.min);
-      const max = draft.max.trim() ? yuanToFen(draft.max) : min;
-      if (min === undefined) e.minFen = '请填金额，只填数字，例如 3000 或 2.5';
-      else if (max === undefined) e.maxFen = '请只填数字；工资固定就空着';
-      else if (max < min) e.maxFen = '最多的不能比最少的还少';
-    }
-    if (at === 'when') {
-      if (!draft.form) e.form = '请选一种工作形式';
-      if (draft.form === 'seasonal' && !draft.months.length) e.seasonMonths = '季节工请选要干活的月份';
-    }
-    if (at === 'who' && !draft.intensity) e.intensity = '请选干活累不累';
-    if (at === 'where' && draft.where === 'other') {
-      if (!draft.location) e.location = '请在地图上选好干活的地方';
-      if (draft.address.trim().length < 2) e.address = '请写干活的地址';
-    }
-    if (at === 'count') {
-      const n = Number(draft.headcount.trim());
-      if (!/^\d+$/.test(draft.headcount.trim()) || n < 1 || n > 10_000) e.headcount = '请填要招几个人，例如 5';
-      else if (position && n < position.filled) e.headcount = `已经录用了 ${position.filled} 人，不能少于 ${position.filled}`;
-    }
-    return e;
-  };
+  const context = { employer, position, today };
+  const check = (at: Step): Errors => errorsAt(draft, context, at);
 
   const next = () => {
     const problems = check(step);
@@ -262,42 +87,6 @@ function PositionSteps({ employer, position }: { employer: Employer; position: P
     const at = STEPS.indexOf(step);
     if (at > 0) setStep(STEPS[at - 1]!);
     else Taro.navigateBack().catch(() => undefined);
-  };
-
-  const body = (): PositionBody => {
-    const minFen = yuanToFen(draft.min)!;
-    const maxFen = draft.max.trim() ? yuanToFen(draft.max)! : minFen;
-    const seasonal = draft.form === 'seasonal';
-    const place =
-      draft.where === 'same'
-        ? { location: employer.location, address: employer.address }
-        : { location: draft.location!, address: draft.address.trim() };
-    return {
-      title: draft.title.trim(),
-      occupation: draft.occupation!,
-      headcount: Number(draft.headcount.trim()),
-      pay: {
-        unit: draft.unit,
-        minFen,
-        maxFen,
-        ...(draft.unit === 'piece' && draft.pieceNote.trim() ? { pieceNote: draft.pieceNote.trim() } : {}),
-      },
-      form: draft.form!,
-      // An edit that stops being seasonal clears the months; a new position just leaves them out.
-      ...(seasonal ? { seasonMonths: draft.months.map(Number).sort((a, b) => a - b) } : position ? { seasonMonths: [] } : {}),
-      ...(draft.workHours.trim() || position ? { workHours: draft.workHours.trim() } : {}),
-      intensity: draft.intensity!,
-      suitsHalfLabour: draft.suits.includes('half'),
-      suitsWeakLabour: draft.suits.includes('weak'),
-      accommodation: draft.board.includes('accommodation'),
-      meals: draft.board.includes('meals'),
-      ...place,
-      regionCode: position?.regionCode ?? employer.regionCode,
-      ...(draft.welfare ? { publicWelfareCategory: draft.welfare } : {}),
-      validFrom: position?.validFrom ?? today,
-      validUntil: untilDate(draft.until, today, position?.validUntil),
-      ...(draft.description.trim() || position ? { description: draft.description.trim() } : {}),
-    };
   };
 
   const done = (saved: Position, what: 'published' | 'draft' | 'saved') => {
@@ -321,10 +110,10 @@ function PositionSteps({ employer, position }: { employer: Employer; position: P
     setBusy(action);
     try {
       if (!position) {
-        done(await createPosition(body(), action === 'publish'), action === 'publish' ? 'published' : 'draft');
+        done(await createPosition(bodyOf(draft, context), action === 'publish'), action === 'publish' ? 'published' : 'draft');
         return;
       }
-      let saved = await updatePosition(position.positionId, position.version, body());
+      let saved = await updatePosition(position.positionId, position.version, bodyOf(draft, context));
       if (action === 'publish' && saved.status === 'draft') saved = await publishPosition(saved.positionId, saved.version);
       done(saved, action === 'publish' ? 'published' : 'saved');
     } catch (error) {

@@ -11,7 +11,7 @@ import type { Employer, EmployerInput, EmployerKind, LatLng, User } from '@bangf
 import { useCallback, useEffect, useState } from 'react';
 import { errorText, isApiError } from '../../../api/client';
 import { createEmployer, fetchMyEmployer, updateEmployer } from '../../../api/positions';
-import { fetchRegion, type Region } from '../../../api/registry';
+import { fetchRegion, type Region } from '../../../api/regions';
 import { ActionButton } from '../../../components/ActionButton';
 import { BigInput } from '../../../components/BigInput';
 import { Choices, type Option } from '../../../components/Choices';

@@ -42,7 +42,7 @@ function toQuery(regionCode: string, filters: Filters, cursor: string | undefine
     limit: PAGE_SIZE,
     ...(filters.labourClass !== 'all' ? { labourClass: filters.labourClass } : {}),
     ...(filters.group !== 'all' ? { group: filters.group } : {}),
-    ...(filters.employed !== 'all' ? { employed: filters.employed === 'yes' } : {}),
+    ...(filters.employed !== 'all' ? { employed: filters.employed === 'yes' ? 'true' : 'false' } : {}),
     ...(filters.q.trim() ? { q: filters.q.trim() } : {}),
     ...(cursor ? { cursor } : {}),
   };

@@ -1,0 +1,190 @@
+/**
+ * The entities on the secondary indexes: for each, the index attributes its item carries
+ * and the Queries that find it, both built from one partition template and one sort key,
+ * so what is written is what is read. The physical indexes are in tableSchema.ts (with the
+ * primary keys), the access patterns in functions/README.md; no other module names an index
+ * or its attributes, so data already stored keeps being found as long as these stay put.
+ */
+import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  ancestorAt,
+  INDEX_PRECISION,
+  type Application,
+  type Claim,
+  type ClaimStatus,
+  type Employer,
+  type IndexRange,
+  type Position,
+  type User,
+} from '@bangfu/shared';
+import { INDEX, keys, type GlobalIndex } from './tableSchema.js';
+
+/** The attributes that put an item on an index. */
+type IndexAttributes<I extends GlobalIndex> = Record<I['partitionKey'] | I['sortKey'], string>;
+
+/** What a caller adds to an index Query: a filter on the items read, with its own names and values. */
+type QueryFilter = Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>;
+
+/** The part of a QueryCommand's input that reads an index: spread it in beside TableName. */
+type IndexQuery = QueryFilter & Required<Pick<QueryCommandInput, 'IndexName' | 'KeyConditionExpression'>>;
+
+/**
+ * Items listed on `index` under a partition (from `partition`), in sort-key order: where an
+ * item goes, and the Queries of a partition, of its sort keys starting with a prefix, or of
+ * a range of them.
+ */
+function listing<I extends GlobalIndex, P>(index: I, partition: (of: P) => string) {
+  const { name, partitionKey, sortKey } = index;
+  const read = (keyCondition: string, values: Record<string, string>, filter: QueryFilter = {}): IndexQuery => ({
+    ...filter,
+    IndexName: name,
+    KeyConditionExpression: keyCondition,
+    // The key's values last: a filter cannot shadow them.
+    ExpressionAttributeValues: { ...filter.ExpressionAttributeValues, ...values },
+  });
+  return {
+    attributes: (of: P, sort: string) => ({ [partitionKey]: partition(of), [sortKey]: sort }) as IndexAttributes<I>,
+    query: (of: P, options: { prefix?: string | undefined; filter?: QueryFilter | undefined } = {}) =>
+      options.prefix === undefined
+        ? read(`${partitionKey} = :pk`, { ':pk': partition(of) }, options.filter)
+        : read(
+            `${partitionKey} = :pk AND begins_with(${sortKey}, :prefix)`,
+            { ':pk': partition(of), ':prefix': options.prefix },
+            options.filter,
+          ),
+    between: (of: P, from: string, to: string) =>
+      read(`${partitionKey} = :pk AND ${sortKey} BETWEEN :from AND :to`, { ':pk': partition(of), ':from': from, ':to': to }),
+    /** For an UpdateExpression's REMOVE: the item leaves the listing. */
+    attributeNames: `${partitionKey}, ${sortKey}`,
+  };
+}
+
+/** `name = :name, …` for an UpdateExpression's SET, with its values: an update that moves an item on an index. */
+export function setIndexAttributes(attributes: Record<string, string>) {
+  const names = Object.keys(attributes);
+  return {
+    expression: names.map((name) => `${name} = :${name}`).join(', '),
+    values: Object.fromEntries(names.map((name) => [`:${name}`, attributes[name]])),
+  };
+}
+
+const countyOf = (regionCode: string) => ancestorAt(regionCode, 'county');
+const inRegionSort = (regionCode: string, id: string) => `${regionCode}#${id}`;
+
+/**
+ * One kind listed by region: a county's partition sorted by full region code then id, so
+ * the code of the county, a township or a village is a prefix that selects its part.
+ */
+function regionListing(kind: string) {
+  const list = listing(INDEX.byRegion, (countyCode: string) => `${kind}#${countyCode}`);
+  return {
+    attributes: (regionCode: string, id: string) => list.attributes(countyOf(regionCode), inRegionSort(regionCode, id)),
+    /** The items of a county, township or village. */
+    query: (regionCode: string, filter?: QueryFilter) => list.query(countyOf(regionCode), { prefix: regionCode, filter }),
+  };
+}
+
+const usersByRegion = regionListing('USERS');
+/** An account: one with a region of county level or finer is listed for that region's staff. */
+export const userEntity = {
+  indexes: (user: Pick<User, 'userId' | 'regionCode'>) =>
+    user.regionCode && user.regionCode.length >= 6 ? usersByRegion.attributes(user.regionCode, user.userId) : {},
+  inRegion: usersByRegion.query,
+};
+
+const regionChildren = listing(INDEX.byRegion, (parentCode: string) => `REGION_CHILDREN#${parentCode}`);
+/** An administrative division, listed under its parent by code (the root has none). */
+export const regionEntity = {
+  indexes: (region: { code: string; parentCode?: string | undefined }) =>
+    region.parentCode ? regionChildren.attributes(region.parentCode, region.code) : {},
+  childrenOf: (code: string) => regionChildren.query(code),
+};
+
+const workersByRegion = regionListing('WORKERS');
+const workersByIdLast4 = listing(
+  INDEX.byOwner,
+  ({ countyCode, last4 }: { countyCode: string; last4: string }) => `WORKER_LAST4#${countyCode}#${last4}`,
+);
+/** A registry record: listed in its county by village, and found there by the last four characters of its ID number. */
+export const workerEntity = {
+  indexes: (worker: { workerId: string; villageCode: string; idLast4: string }) => ({
+    ...workersByRegion.attributes(worker.villageCode, worker.workerId),
+    ...workersByIdLast4.attributes(
+      { countyCode: countyOf(worker.villageCode), last4: worker.idLast4 },
+      inRegionSort(worker.villageCode, worker.workerId),
+    ),
+  }),
+  inRegion: workersByRegion.query,
+  /** The records of a county, township or village whose ID number ends in `last4`. */
+  byIdLast4: (regionCode: string, last4: string, filter?: QueryFilter) =>
+    workersByIdLast4.query({ countyCode: countyOf(regionCode), last4 }, { prefix: regionCode, filter }),
+};
+
+const auditByActor = listing(INDEX.byOwner, (actorId: string) => `AUDIT_BY#${actorId}`);
+/**
+ * An audit entry, on the trail it belongs to (keys.auditOf…) and on the trail of the account
+ * that acted, by time: a staff member's reads and changes, a worker's failed bindings.
+ */
+export const auditEntity = {
+  indexes: (entry: { actorId: string; at: string; id: string }) =>
+    auditByActor.attributes(entry.actorId, keys.auditEntry(entry.at, entry.id)),
+  byActor: (actorId: string) => auditByActor.query(actorId),
+};
+
+const employersByRegion = regionListing('EMPLOYERS');
+/** An employer profile, listed in its county by township or village; moved, it is listed anew. */
+export const employerEntity = {
+  indexes: (employer: Pick<Employer, 'employerId' | 'regionCode'>) =>
+    employersByRegion.attributes(employer.regionCode, employer.employerId),
+  inRegion: employersByRegion.query,
+};
+
+const positionsByRegion = regionListing('POSITIONS');
+const positionsOfEmployer = listing(INDEX.byOwner, (employerId: string) => `POSITIONS_OF#${employerId}`);
+/**
+ * The job map: the partition is a position's geohash cell of INDEX_PRECISION characters, the
+ * sort key its fine geohash, so a covering range of cells is one Query (shared/src/geo/covering.ts).
+ */
+const positionsOnMap = listing(INDEX.byGeoCell, (cell: string) => `POSGEO#${cell}`);
+/**
+ * A position: listed in its county for staff, under its employer by creation time, and on the
+ * map only while public (`geohash` given: open, employer verified).
+ */
+export const positionEntity = {
+  indexes: (position: Pick<Position, 'positionId' | 'regionCode' | 'employerId' | 'createdAt'>, geohash?: string) => ({
+    ...positionsByRegion.attributes(position.regionCode, position.positionId),
+    ...positionsOfEmployer.attributes(position.employerId, `${position.createdAt}#${position.positionId}`),
+    ...(geohash === undefined
+      ? {}
+      : positionsOnMap.attributes(geohash.slice(0, INDEX_PRECISION), `${geohash}#${position.positionId}`)),
+  }),
+  inRegion: positionsByRegion.query,
+  ofEmployer: (employerId: string) => positionsOfEmployer.query(employerId),
+  /** One range of a shape's covering on the map. */
+  onMap: (range: IndexRange) => positionsOnMap.between(range.partition, range.from, range.to),
+  mapAttributeNames: positionsOnMap.attributeNames,
+};
+
+const applicationsOfWorker = listing(INDEX.byOwner, (workerId: string) => `APPS_OF#${workerId}`);
+/** An application, beside its position and under its worker by time. */
+export const applicationEntity = {
+  indexes: (application: Pick<Application, 'workerId' | 'appliedAt' | 'positionId'>) =>
+    applicationsOfWorker.attributes(application.workerId, `${application.appliedAt}#${application.positionId}`),
+  ofWorker: (workerId: string) => applicationsOfWorker.query(workerId),
+};
+
+const claimQueue = listing(
+  INDEX.byStatusQueue,
+  ({ countyCode, status }: { countyCode: string; status: string }) => `CLAIMQ#${countyCode}#${status}`,
+);
+/** A claim, in its county's queue of its status by region then time; each transition moves it to the next queue. */
+export const claimEntity = {
+  indexes: (claim: Pick<Claim, 'regionCode' | 'status' | 'createdAt' | 'claimId'>) =>
+    claimQueue.attributes(
+      { countyCode: countyOf(claim.regionCode), status: claim.status },
+      `${claim.regionCode}#${claim.createdAt}#${claim.claimId}`,
+    ),
+  /** The claims of a county, township or village in one status, oldest first. */
+  inQueue: (regionCode: string, status: ClaimStatus) =>
+    claimQueue.query({ countyCode: countyOf(regionCode), status }, { prefix: regionCode }),
+};

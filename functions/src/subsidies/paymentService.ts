@@ -1,0 +1,164 @@
+/**
+ * Paying approved claims, apart from HTTP: a worker's card entered and confirmed (each on
+ * their record's audit), a county batch that pays every approved claim of a region exactly
+ * once (resumed by its key after a crash), and the batch's file for the bank.
+ */
+import {
+  type Claim,
+  csvField,
+  isOwnHousehold,
+  maskIdNumber,
+  type PaymentBatch,
+  paymentObstacle,
+  PAYOUT_KIND_ZH,
+  type payoutAccountSchema,
+  type Principal,
+} from '@bangfu/shared';
+import type { z } from 'zod';
+import type { AppContext } from '../appContext.js';
+import { batchPut } from '../db/batchWrite.js';
+import { Conflict, DomainError, Forbidden } from '../errors.js';
+import { auditItem } from '../registry/audit.js';
+import { beneficiaryPerson, requireDuty, staffMember, type StaffMember } from './duties.js';
+
+/** Yuan with two decimals, as banks take amounts: 66600 → "666.00" (integer arithmetic). */
+const bankAmount = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+
+export function createPaymentService(deps: Pick<AppContext, 'claims' | 'payments' | 'table' | 'users' | 'workers'>) {
+  const { claims, payments } = deps;
+
+  /** Paying is the county's (旗县人社局) business, and only for an officer given the duty 发放. */
+  async function payer(principal: Principal): Promise<StaffMember> {
+    if (!(principal.role === 'admin' || (principal.regionCode && principal.regionCode.length <= 6))) {
+      throw new Forbidden('补贴发放由旗县人社局办理', 'Payments are made at county level or above.');
+    }
+    const member = await staffMember(deps, principal);
+    requireDuty(member, 'pay', '您的账号没有发放补贴的职责，请由负责发放的工作人员办理');
+    return member;
+  }
+
+  async function approvedClaims(regionCode: string): Promise<Claim[]> {
+    const found: Claim[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await claims.queue(regionCode, 'approved', { limit: 100, ...(cursor ? { cursor } : {}) });
+      found.push(...page.claims);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return found;
+  }
+
+  /**
+   * Reserves every approved claim of the region this payer may pay into the batch; says
+   * which it left out and why. Claims already in a batch (this one, on a retry) are passed.
+   */
+  async function reserveAll(batchId: string, regionCode: string, member: StaffMember): Promise<PaymentBatch['skipped']> {
+    const skipped: PaymentBatch['skipped'] = [];
+    for (const claim of await approvedClaims(regionCode)) {
+      if (claim.paymentBatchId) continue;
+      const [record, person] = await Promise.all([payments.record(claim.beneficiary), beneficiaryPerson(deps, claim)]);
+      const ownHousehold = isOwnHousehold(member.household, person);
+      const obstacle = paymentObstacle(claim, record, { userId: member.userId, ownHousehold });
+      if (obstacle || !record) {
+        skipped.push({ claimId: claim.claimId, name: claim.beneficiary.name, reason: obstacle! });
+        continue;
+      }
+      // False when another batch reserved it meanwhile: it is that batch's to pay.
+      await payments.reserve(batchId, claim, record.current, person);
+    }
+    return skipped;
+  }
+
+  /** approved → paid for a claim reserved into the batch; already paid by it (an earlier attempt) is fine. */
+  async function payReserved(claimId: string, batchId: string, by: string): Promise<void> {
+    const claim = (await claims.get(claimId))!;
+    if (claim.status === 'paid' && claim.paymentBatchId === batchId) return;
+    try {
+      await claims.transition(claim, claim.version, {
+        to: 'paid',
+        by,
+        reason: `发放批次 ${batchId}`,
+        paymentBatchId: batchId,
+      });
+    } catch (error) {
+      const now = error instanceof DomainError && error.code === 'CONFLICT' ? await claims.get(claimId) : undefined;
+      if (now?.status !== 'paid' || now.paymentBatchId !== batchId) throw error;
+    }
+  }
+
+  /** Enters a worker's card, or a change of it that waits for a second person; on their record's audit. */
+  async function setWorkerAccount(
+    principal: Principal,
+    workerId: string,
+    account: z.infer<typeof payoutAccountSchema>,
+  ): Promise<{ pending: boolean }> {
+    const { pending } = await payments.setAccount({ kind: 'worker', workerId }, account, principal.userId);
+    const what = pending ? `变更${PAYOUT_KIND_ZH[account.kind]}（待另一位工作人员确认）` : `登记${PAYOUT_KIND_ZH[account.kind]}`;
+    await batchPut(deps.table, [auditItem(principal, workerId, 'payoutAccount', what)]);
+    return { pending };
+  }
+
+  /** Puts the change of a worker's card in force (not by who entered it); on their record's audit. */
+  async function confirmWorkerAccount(principal: Principal, workerId: string) {
+    const account = await payments.confirmChange({ kind: 'worker', workerId }, principal.userId);
+    await batchPut(deps.table, [auditItem(principal, workerId, 'payoutAccount', `确认变更${PAYOUT_KIND_ZH[account.kind]}`)]);
+    return account;
+  }
+
+  /**
+   * Pays every approved claim of a region in the batch the key names, each exactly once; a
+   * retry with the same key resumes that batch and answers with it.
+   */
+  async function payApproved(principal: Principal, regionCode: string, idempotencyKey: string): Promise<PaymentBatch> {
+    const member = await payer(principal);
+    const batchId = `b_${idempotencyKey}`;
+    let batch = await payments.start(batchId, regionCode, principal.userId);
+    // A retry resumes its own batch: the same region, the same payer.
+    if (batch.regionCode !== regionCode || batch.createdBy !== principal.userId) {
+      throw new Conflict(
+        '这个编号已用于另一批发放，请重新发起',
+        'That key belongs to another payment batch.',
+        'body.idempotencyKey',
+      );
+    }
+    if (batch.state === 'reserving') batch = await payments.file(batchId, await reserveAll(batchId, regionCode, member));
+    // The file is fixed now (the reserved set); only its claims become paid.
+    if (batch.state === 'filed') {
+      for (const row of await payments.reservations(batchId)) await payReserved(row.claimId, batchId, principal.userId);
+      batch = await payments.finish(batchId);
+    }
+    return payments.view(batch, await payments.reservations(batchId));
+  }
+
+  /** The batch's CSV for the bank (name, masked ID, card, amount); every person's row is on their record's audit. */
+  async function bankFile(principal: Principal, batchId: string): Promise<string> {
+    await payer(principal);
+    const rows: string[] = [['序号', '姓名或单位', '身份证号', '账户类型', '账号', '金额（元）', '补贴', '申领编号'].join(',')];
+    const audits: Record<string, unknown>[] = [];
+    // The rows as they were reserved: what was checked is what the bank gets.
+    for (const [i, row] of (await payments.reservations(batchId)).entries()) {
+      const account = await payments.open(row.account);
+      // A person's ID and card leave the system here: each download is on their record.
+      if (row.workerId) audits.push(auditItem(principal, row.workerId, 'payoutAccount', `下载发放文件 ${batchId}`));
+      rows.push(
+        [
+          i + 1,
+          row.name,
+          row.idNumberMasked ? maskIdNumber(row.idNumberMasked) : '', // narrows a mask stored the older way
+          `${PAYOUT_KIND_ZH[account.kind]}${'bankName' in account ? `（${account.bankName}）` : ''}`,
+          account.number,
+          bankAmount(row.amountFen),
+          row.subsidyName,
+          row.claimId,
+        ]
+          .map(csvField)
+          .join(','),
+      );
+    }
+    await batchPut(deps.table, audits);
+    // A byte-order mark, so spreadsheet programs read the Chinese as UTF-8.
+    return `\uFEFF${rows.join('\r\n')}\r\n`;
+  }
+
+  return { setWorkerAccount, confirmWorkerAccount, payApproved, bankFile };
+}

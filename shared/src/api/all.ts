@@ -1,0 +1,26 @@
+/** Every contract of the API, once: the app must mount each exactly once (tests/api/authorisationMatrix.test.ts). */
+import { authContracts } from './auth.js';
+import type { AnyContract } from './contract.js';
+import { matchingContracts } from './matching.js';
+import { applicationContracts, employerContracts, positionContracts } from './positions.js';
+import { regionContracts } from './regions.js';
+import { employmentContracts, importContracts, registryContracts, reportContracts } from './registry.js';
+import { parameterContracts, paymentContracts, subsidyContracts } from './subsidies.js';
+import { accountContracts } from './users.js';
+
+export const API_CONTRACTS: readonly AnyContract[] = [
+  authContracts,
+  accountContracts,
+  regionContracts,
+  registryContracts,
+  employmentContracts,
+  reportContracts,
+  importContracts,
+  employerContracts,
+  positionContracts,
+  applicationContracts,
+  matchingContracts,
+  subsidyContracts,
+  parameterContracts,
+  paymentContracts,
+].flatMap((group) => Object.values(group) as AnyContract[]);
