@@ -5,9 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth, type Employer, type LatLng } from '@bangfu/shared';
-import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { boundWorker, positionInput, putPositions } from '../support/positions.js';
+import { startDemoCountyApi, type TestApi } from '../support/api.js';
+import { boundWorker, demoWorkshop, positionInput, putPositions } from '../support/positions.js';
 
 let api: TestApi;
 let employerToken: string;
@@ -15,14 +14,10 @@ let employer: Employer;
 const SPOT: LatLng = { lat: 41.2, lng: 110.3 };
 
 beforeAll(async () => {
-  api = await startTestApi();
-  await seedDemoCounty(api.ctx);
-  employerToken = await api.loginAs('demo-employer-1');
-  employer = (await api.call('GET', '/api/v1/me/employer', { token: employerToken })).body.employer;
+  api = await startDemoCountyApi();
+  ({ token: employerToken, employer } = await demoWorkshop(api));
 });
-afterAll(async () => {
-  await api?.close();
-});
+afterAll(() => api?.close());
 
 async function openPosition(headcount: number, overrides = {}) {
   const [record] = await putPositions(api.ctx, employer, [positionInput({ headcount, location: SPOT, ...overrides })]);

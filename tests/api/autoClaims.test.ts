@@ -6,19 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth } from '@bangfu/shared';
 import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
-import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { AUTO_CLAIMS_ACTOR, runAutoClaims } from '../../functions/src/subsidies/autoClaims.js';
-import { startTestApi, type TestApi } from '../support/api.js';
+import { startDemoCountyApi, type TestApi } from '../support/api.js';
 
 let api: TestApi;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  await seedDemoCounty(api.ctx);
+  api = await startDemoCountyApi();
 });
-afterAll(async () => {
-  await api?.close();
-});
+afterAll(() => api?.close());
 
 const month = chinaMonth(new Date());
 const acrossProvince = { status: 'employed', place: 'acrossProvince', form: 'enterprise', monthlyIncomeFen: 500_000 } as const;

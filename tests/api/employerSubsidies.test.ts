@@ -5,19 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth, type Claim, type Employer } from '@bangfu/shared';
-import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { boundWorker, positionInput, putPositions } from '../support/positions.js';
+import { startDemoCountyApi, type TestApi } from '../support/api.js';
+import { accountWithoutProfile, boundWorker, employerProfile, positionInput, putPositions } from '../support/positions.js';
 
 let api: TestApi;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  await seedDemoCounty(api.ctx);
+  api = await startDemoCountyApi();
 });
-afterAll(async () => {
-  await api?.close();
-});
+afterAll(() => api?.close());
 
 type Result = {
   subsidy: string;
@@ -196,19 +192,16 @@ describe('an employer’s claims', () => {
 
   it('refuses a claim from an employer staff have not verified, and a subsidy that is not due, changing nothing', async () => {
     const user = await api.ctx.users.get('demo-employer-1');
-    await api.ctx.users.create({ ...user!, userId: 'unverified-employer', employerId: undefined as never, version: 1 });
-    const fresh = await api.loginAs('unverified-employer');
+    const fresh = await accountWithoutProfile(api, user!, 'unverified-employer');
     const created = await api.call('POST', '/api/v1/me/employer', {
       token: fresh,
-      body: {
+      body: employerProfile({
         name: '金山镇新开劳务站',
         kind: 'hrAgency',
-        regionCode: '150222102',
-        location: { lat: 41.034, lng: 110.063 },
         address: '金山镇政府旁',
         contactName: '王站长',
         contactPhone: '13904720001',
-      },
+      }),
     });
     expect(created.status).toBe(201);
     const refused = await claimAll(fresh);

@@ -1,9 +1,8 @@
 /** Monthly employment records: supersession with history, refusals, self-reports, and the 15th / 25th reporting. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth } from '@bangfu/shared';
-import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { idNumber, JINSHAN_VILLAGE, workerInput } from '../support/people.js';
+import { startDemoCountyApi, type TestApi } from '../support/api.js';
+import { employedAcrossProvince, idNumber, JINSHAN_VILLAGE, workerInput } from '../support/people.js';
 import { startWeChatFake, type WeChatFake } from '../support/wechatFake.js';
 
 let api: TestApi;
@@ -13,18 +12,11 @@ let workerId: string;
 const id = idNumber('150222', '19790909', 51, 'female');
 const thisMonth = chinaMonth(new Date());
 
-const employed = {
-  status: 'employed',
-  place: 'acrossProvince',
-  form: 'enterprise',
-  employerName: '鄂尔多斯某建筑公司',
-  monthlyIncomeFen: 520_000,
-};
+const employed = employedAcrossProvince('鄂尔多斯某建筑公司');
 
 beforeAll(async () => {
   wechat = await startWeChatFake();
-  api = await startTestApi({ wechatApiBase: wechat.url });
-  await seedDemoCounty(api.ctx);
+  api = await startDemoCountyApi({ wechatApiBase: wechat.url });
   village = await api.loginAs('demo-staff-village-1');
   const created = await api.call('POST', '/api/v1/registry/workers', {
     token: village,

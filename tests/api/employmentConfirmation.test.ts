@@ -5,31 +5,22 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate, chinaMonth } from '@bangfu/shared';
-import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
-import { startTestApi, type TestApi } from '../support/api.js';
+import { startDemoCountyApi, type TestApi } from '../support/api.js';
+import { employedAcrossProvince } from '../support/people.js';
 import { boundWorker } from '../support/positions.js';
 
 let api: TestApi;
 let village: string; // the officer of 小三分子村, the test workers' village
 let otherTownship: string; // 西斗铺镇's officer: not their region
 const month = chinaMonth(new Date());
-const acrossProvince = {
-  status: 'employed',
-  place: 'acrossProvince',
-  form: 'enterprise',
-  employerName: '北京某建筑公司',
-  monthlyIncomeFen: 520_000,
-};
+const acrossProvince = employedAcrossProvince('北京某建筑公司');
 
 beforeAll(async () => {
-  api = await startTestApi();
-  await seedDemoCounty(api.ctx);
+  api = await startDemoCountyApi();
   village = await api.loginAs('demo-staff-village-1');
   otherTownship = await api.loginAs('demo-staff-township-2');
 });
-afterAll(async () => {
-  await api?.close();
-});
+afterAll(() => api?.close());
 
 type Line = { kind: string; text: string; source?: string };
 const transportOf = async (token: string) =>

@@ -76,6 +76,22 @@ async function workbookText(buffer: ArrayBuffer): Promise<string> {
   return cells.join('\n');
 }
 
+/** A line of a registry import file: a 脱贫人口 of 小三分子村, 全劳动力, and nothing more said. */
+const row = (name: string, id: string, household = 'H-9') => [
+  name,
+  id,
+  '',
+  household,
+  JINSHAN_VILLAGE,
+  '脱贫人口',
+  '全劳动力',
+  '',
+  '',
+  '',
+  '',
+  '2021/3/1',
+];
+
 describe('no response rebuilds an ID number', () => {
   it('no route declares a birth date in what it answers', async () => {
     const { body: openapi } = await api.call('GET', '/api/openapi.json');
@@ -129,22 +145,7 @@ describe('no response rebuilds an ID number', () => {
     await fetch(`${api.url}/api/v1/registry/imports?importId=${importId}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${county}`, 'content-type': 'text/csv' },
-      body:
-        csvLine(HEADER) +
-        csvLine([
-          '冒名顶替',
-          idNumber('150222', '19800101', 301),
-          '',
-          'H',
-          JINSHAN_VILLAGE,
-          '脱贫人口',
-          '全劳动力',
-          '',
-          '',
-          '',
-          '',
-          '2021/3/1',
-        ]),
+      body: csvLine(HEADER) + csvLine(row('冒名顶替', idNumber('150222', '19800101', 301), 'H')),
     });
 
     const people = await everyIdNumber();
@@ -230,20 +231,6 @@ describe('importing people from outside the officer’s region', () => {
     const { importId: _id, startedAt: _s, finishedAt: _f, startedBy: _b, bytesRead: _r, ...report } = await response.json();
     return { status: response.status, report };
   };
-  const row = (name: string, id: string) => [
-    name,
-    id,
-    '',
-    'H-9',
-    JINSHAN_VILLAGE,
-    '脱贫人口',
-    '全劳动力',
-    '',
-    '',
-    '',
-    '',
-    '2021/3/1',
-  ];
 
   it('answers the same for the right and a wrong name, says no more than entering one person does, and writes nothing', async () => {
     const id = idNumber('150222', '19690909', 72);

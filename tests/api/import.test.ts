@@ -2,8 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
-import { startTestApi, type TestApi } from '../support/api.js';
+import { startDemoCountyApi, type TestApi } from '../support/api.js';
 import { idNumber } from '../support/people.js';
 import { csvLine, HEADER, personRow } from '../support/registryFile.js';
 
@@ -11,8 +10,7 @@ let api: TestApi;
 let county: string;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  await seedDemoCounty(api.ctx);
+  api = await startDemoCountyApi();
   county = await api.loginAs('demo-staff-county');
 });
 afterAll(() => api.close());

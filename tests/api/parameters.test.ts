@@ -4,21 +4,17 @@
  * governments (never what they fix), and the rules use them at once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
-import { startTestApi, type TestApi } from '../support/api.js';
+import { startDemoCountyApi, type TestApi } from '../support/api.js';
 
 let api: TestApi;
 let admin: string;
 let county: string;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  await seedDemoCounty(api.ctx);
+  api = await startDemoCountyApi();
   [admin, county] = await Promise.all([api.loginAs('demo-admin'), api.loginAs('demo-staff-county')]);
 });
-afterAll(async () => {
-  await api?.close();
-});
+afterAll(() => api?.close());
 
 type View = { key: string; fixedByPolicy: boolean; today: Record<string, unknown>; own?: { version: number } };
 const read = async (token = county) =>

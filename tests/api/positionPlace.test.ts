@@ -6,9 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth, type Employer, type LatLng } from '@bangfu/shared';
-import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { boundWorker, GUYANG, positionInput, putPositions } from '../support/positions.js';
+import { startDemoCountyApi, type TestApi } from '../support/api.js';
+import { boundWorker, demoWorkshop, GUYANG, positionInput, putPositions } from '../support/positions.js';
 
 let api: TestApi;
 let employerToken: string; // 金山镇服装加工帮扶车间, verified, in 金山镇 (150222102)
@@ -19,17 +18,13 @@ let xidoupu: LatLng; // the centre of 西斗铺镇 (150222103)
 const BEIJING: LatLng = { lat: 39.904, lng: 116.407 };
 
 beforeAll(async () => {
-  api = await startTestApi();
-  await seedDemoCounty(api.ctx);
-  employerToken = await api.loginAs('demo-employer-1');
-  employer = (await api.call('GET', '/api/v1/me/employer', { token: employerToken })).body.employer;
+  api = await startDemoCountyApi();
+  ({ token: employerToken, employer } = await demoWorkshop(api));
   jinshanStaff = await api.loginAs('demo-staff-township-1');
   xidoupuStaff = await api.loginAs('demo-staff-township-2');
   xidoupu = (await api.ctx.regions.get('150222103'))!.center!;
 });
-afterAll(async () => {
-  await api?.close();
-});
+afterAll(() => api?.close());
 
 const post = (overrides: Record<string, unknown>) =>
   api.call('POST', '/api/v1/positions', { token: employerToken, body: positionInput(overrides) });

@@ -9,7 +9,7 @@ import { batchPut } from '../../functions/src/db/batchWrite.js';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { regionItem } from '../../functions/src/regions/regionRepository.js';
 import { startTestApi, type TestApi } from '../support/api.js';
-import { GUYANG, positionInput, putPositions } from '../support/positions.js';
+import { accountWithoutProfile, employerProfile, GUYANG, positionInput, putPositions } from '../support/positions.js';
 
 let api: TestApi;
 let employerToken: string;
@@ -225,20 +225,8 @@ describe('employers and positions', () => {
     const user = await api.ctx.users.get('demo-employer-9');
     expect(user?.employerId).toBeDefined();
     // A brand-new employer account, with its own profile.
-    await api.ctx.users.create({ ...user!, userId: 'new-employer', employerId: undefined as never, version: 1 });
-    const fresh = await api.loginAs('new-employer');
-    const created = await api.call('POST', '/api/v1/me/employer', {
-      token: fresh,
-      body: {
-        name: '金山镇新开服装厂',
-        kind: 'enterprise',
-        regionCode: '150222102',
-        location: GUYANG,
-        address: '金山镇工业园',
-        contactName: '李经理',
-        contactPhone: '13904720000',
-      },
-    });
+    const fresh = await accountWithoutProfile(api, user!, 'new-employer');
+    const created = await api.call('POST', '/api/v1/me/employer', { token: fresh, body: employerProfile() });
     expect(created.status).toBe(201);
     expect(created.body.employer.verification.status).toBe('pending');
     const again = await api.call('POST', '/api/v1/me/employer', {
@@ -248,15 +236,7 @@ describe('employers and positions', () => {
     expect(again.status).toBe(400); // unknown fields first; a clean second profile is refused below
     const second = await api.call('POST', '/api/v1/me/employer', {
       token: fresh,
-      body: {
-        name: '第二个',
-        kind: 'enterprise',
-        regionCode: '150222102',
-        location: GUYANG,
-        address: '金山镇',
-        contactName: '李',
-        contactPhone: '13904720000',
-      },
+      body: employerProfile({ name: '第二个', address: '金山镇', contactName: '李' }),
     });
     expect(second.status).toBe(409);
 

@@ -1,35 +1,29 @@
 /** The subsidy calculator over the real app: results with their reasons, and every kind of bad input refused with its field. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth } from '@bangfu/shared';
-import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
-import { startTestApi, type TestApi } from '../support/api.js';
+import { startDemoCountyApi, type TestApi } from '../support/api.js';
 import { boundWorker } from '../support/positions.js';
 
 let api: TestApi;
 let token: string;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  await seedDemoCounty(api.ctx);
+  api = await startDemoCountyApi();
   token = await api.loginAs('demo-staff-county');
 });
-afterAll(async () => {
-  await api?.close();
-});
+afterAll(() => api?.close());
 
 const evaluate = (body: unknown, as = token) => api.call('POST', '/api/v1/subsidies/evaluate', { token: as, body });
 const agency = (months: number) => ({
   agency: { transfers: [{ workerId: 'w1', place: 'acrossProvince', monthsEmployedThisYear: months, firstTransfer: true }] },
 });
+/** An agency that placed one worker in another province, 8 months employed: its transfer service in `period`. */
+const evaluateAgency = (period: string) =>
+  evaluate({ regionCode: '150222', period, facts: agency(8), subsidies: ['agency_transfer_service'] });
 
 describe('POST /api/v1/subsidies/evaluate', () => {
   it('answers each subsidy with its amount in fen, the reasons and the document', async () => {
-    const { status, body } = await evaluate({
-      regionCode: '150222',
-      period: '2026-09',
-      facts: agency(8),
-      subsidies: ['agency_transfer_service'],
-    });
+    const { status, body } = await evaluateAgency('2026-09');
     expect(status).toBe(200);
     const [result] = body.results;
     expect(result).toMatchObject({
@@ -73,12 +67,7 @@ describe('POST /api/v1/subsidies/evaluate', () => {
   });
 
   it('says a standard is missing for the period rather than computing zero', async () => {
-    const { status, body } = await evaluate({
-      regionCode: '150222',
-      period: '2022-06',
-      facts: agency(8),
-      subsidies: ['agency_transfer_service'],
-    });
+    const { status, body } = await evaluateAgency('2022-06');
     expect(status).toBe(422);
     expect(body.error).toMatchObject({ code: 'PARAMETER_MISSING', field: 'body.period' });
     expect(body.error.message.zh).toContain('就业创业服务补助：');

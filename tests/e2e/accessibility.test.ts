@@ -5,11 +5,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { miniappDist } from '../../functions/src/local/paths.js';
 import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
-import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { expectAccessible, launchChromium, logIn, shot, WAIT } from '../support/browser.js';
+import type { TestApi } from '../support/api.js';
+import { expectAccessible, logIn, shot, WAIT } from '../support/browser.js';
+import { closeAll, startDemoH5 } from '../support/journeys.js';
 
 const PHONES = [
   { width: 320, height: 568 },
@@ -22,17 +21,12 @@ let positionId: string;
 let workerId: string;
 
 beforeAll(async () => {
-  api = await startTestApi({ staticDir: miniappDist('h5') });
-  await seedDemoCounty(api.ctx);
-  browser = await launchChromium();
+  ({ api, browser } = await startDemoH5());
   const employer = await api.loginAs('demo-employer-1');
   positionId = (await api.call('GET', '/api/v1/me/positions', { token: employer })).body.positions[0].positionId;
   workerId = (await api.ctx.workers.findByIdNumber(demoIdNumber(2)))!.workerId;
 });
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
+afterAll(() => closeAll(browser, api));
 
 async function phone(size: { width: number; height: number }, userId: string): Promise<Page> {
   const context = await browser.newContext({ viewport: size, deviceScaleFactor: 2, locale: 'zh-CN' });

@@ -9,12 +9,17 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaDate, chinaMonth, formatYuan, type Claim } from '@bangfu/shared';
-import { miniappDist } from '../../functions/src/local/paths.js';
-import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
-import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { launchChromium, logIn, phonePage, shot, WAIT } from '../support/browser.js';
+import { chinaDate, formatYuan, type Claim } from '@bangfu/shared';
+import type { TestApi } from '../support/api.js';
+import { shot, WAIT } from '../support/browser.js';
+import {
+  claimTransportWithTheRest,
+  closeAll,
+  openFromHome,
+  reloadInCareMode,
+  startDemoH5,
+  workerWithTransportDue,
+} from '../support/journeys.js';
 
 const REASON = '务工证明上的日期对不上，请到村里补交';
 const DAY = 86_400_000;
@@ -38,30 +43,9 @@ function dayOf(at: Date): string {
 }
 
 beforeAll(async () => {
-  api = await startTestApi({ staticDir: miniappDist('h5') });
-  await seedDemoCounty(api.ctx);
-  browser = await launchChromium();
-  const token = await api.loginAs('demo-worker-1');
-  const account = (await api.ctx.users.get('demo-worker-1'))!;
-  const bound = await api.call('POST', '/api/v1/me/worker/bind', {
-    token,
-    body: { name: account.displayName, idNumber: demoIdNumber(1) },
-  });
-  expect(bound.status, JSON.stringify(bound.body)).toBe(200);
-  const workerId: string = bound.body.worker.workerId;
-  const villageOfficer = await api.loginAs('demo-staff-village-1');
-  const month = await api.call('PUT', `/api/v1/registry/workers/${workerId}/employment/${chinaMonth(new Date())}`, {
-    token: villageOfficer,
-    body: { status: 'employed', place: 'acrossProvince', form: 'enterprise', monthlyIncomeFen: 480_000 },
-  });
-  expect(month.status, JSON.stringify(month.body)).toBe(200);
-  const claimed = await api.call('POST', '/api/v1/me/subsidies/claims', {
-    token,
-    body: { idempotencyKey: crypto.randomUUID() },
-  });
-  expect(claimed.status, JSON.stringify(claimed.body)).toBe(200);
-  transport = (claimed.body.claims as Claim[]).find((c) => c.subsidy === 'transport_once')!;
-  expect(transport, 'the transport subsidy is due and claimed').toBeTruthy();
+  ({ api, browser } = await startDemoH5());
+  const { token } = await workerWithTransportDue(api);
+  transport = await claimTransportWithTheRest(api, token);
 
   // The township officer refuses it, with a reason the worker reads.
   const township = await api.loginAs('demo-staff-township-1');
@@ -108,16 +92,11 @@ beforeAll(async () => {
   );
   paid = await api.ctx.claims.transition(second, second.version, { to: 'paid', by: 'demo-staff-county' }, when.paid);
 });
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
+afterAll(() => closeAll(browser, api));
 
 describe('申领进度 in Chromium', () => {
   it('shows the refusal with its reason, and why the amount, from the subsidy card', async () => {
-    const page = await phonePage(browser);
-    await logIn(page, api, 'demo-worker-1');
-    await page.getByTestId('home-entry-subsidies').click();
+    const page = await openFromHome(browser, api, 'demo-worker-1', 'subsidies');
     await expect.poll(() => page.getByTestId('subsidy-transport_once-claim').textContent(), WAIT).toContain('审核没有通过');
     await page.getByTestId('subsidy-transport_once-progress').click();
 
@@ -153,9 +132,7 @@ describe('申领进度 in Chromium', () => {
   });
 
   it('shows a paid claim’s steps in order, each with its day', async () => {
-    const page = await phonePage(browser);
-    await logIn(page, api, 'demo-worker-1');
-    await page.getByTestId('home-entry-subsidies').click();
+    const page = await openFromHome(browser, api, 'demo-worker-1', 'subsidies');
     await page.getByTestId('subsidies-my-claims').click();
     const card = page.getByTestId(`claim-${paid.claimId}`);
     await card.waitFor(WAIT);
@@ -179,11 +156,7 @@ describe('申领进度 in Chromium', () => {
     await shot(page, 'claim-timeline-2-paid');
 
     // 关怀版: the same timeline one step bigger.
-    const token = await api.loginAs('demo-worker-1');
-    const me = await api.call('GET', '/api/v1/me', { token });
-    await api.call('PATCH', '/api/v1/me', { token, body: { version: me.body.user.version, careMode: true } });
-    await page.reload();
-    await page.locator('.bf-care').first().waitFor(WAIT);
+    await reloadInCareMode(page, api, await api.loginAs('demo-worker-1'));
     await card.waitFor(WAIT);
     await card.scrollIntoViewIfNeeded();
     await shot(page, 'claim-timeline-3-care');

@@ -11,12 +11,18 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaMonth, formatYuan, type Claim } from '@bangfu/shared';
-import { miniappDist } from '../../functions/src/local/paths.js';
-import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
-import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { fill, launchChromium, logIn, phonePage, shot, WAIT } from '../support/browser.js';
+import { formatYuan, type Claim } from '@bangfu/shared';
+import type { TestApi } from '../support/api.js';
+import { fill, shot, WAIT } from '../support/browser.js';
+import {
+  claimTransportWithTheRest,
+  closeAll,
+  openFromHome,
+  reloadInCareMode,
+  setCareMode,
+  startDemoH5,
+  workerWithTransportDue,
+} from '../support/journeys.js';
 
 let api: TestApi;
 let browser: Browser;
@@ -24,45 +30,17 @@ let workerId: string;
 let claim: Claim;
 
 beforeAll(async () => {
-  api = await startTestApi({ staticDir: miniappDist('h5') });
-  await seedDemoCounty(api.ctx);
-  browser = await launchChromium();
-  const token = await api.loginAs('demo-worker-1');
-  const account = (await api.ctx.users.get('demo-worker-1'))!;
-  const bound = await api.call('POST', '/api/v1/me/worker/bind', {
-    token,
-    body: { name: account.displayName, idNumber: demoIdNumber(1) },
-  });
-  expect(bound.status, JSON.stringify(bound.body)).toBe(200);
-  workerId = bound.body.worker.workerId;
-  // The village officer records this month: working in another province.
-  const officer = await api.loginAs('demo-staff-village-1');
-  const month = await api.call('PUT', `/api/v1/registry/workers/${workerId}/employment/${chinaMonth(new Date())}`, {
-    token: officer,
-    body: { status: 'employed', place: 'acrossProvince', form: 'enterprise', monthlyIncomeFen: 480_000 },
-  });
-  expect(month.status, JSON.stringify(month.body)).toBe(200);
-  // The worker claims all that is due.
-  const claimed = await api.call('POST', '/api/v1/me/subsidies/claims', {
-    token,
-    body: { idempotencyKey: crypto.randomUUID() },
-  });
-  expect(claimed.status, JSON.stringify(claimed.body)).toBe(200);
-  const transport = (claimed.body.claims as Claim[]).find((c) => c.subsidy === 'transport_once');
-  expect(transport, 'the transport subsidy is due and claimed').toBeTruthy();
-  claim = transport!;
+  ({ api, browser } = await startDemoH5());
+  const worker = await workerWithTransportDue(api);
+  workerId = worker.workerId;
+  claim = await claimTransportWithTheRest(api, worker.token);
   expect(claim).toMatchObject({ status: 'submitted', needsSecondApproval: false });
 });
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
+afterAll(() => closeAll(browser, api));
 
 describe('补贴审核 in Chromium', () => {
   it('lets the township officer see why a claim is due and approve it', async () => {
-    const page = await phonePage(browser);
-    await logIn(page, api, 'demo-staff-township-1'); // 金山镇, the worker's township
-    await page.getByTestId('home-entry-reviews').click();
+    const page = await openFromHome(browser, api, 'demo-staff-township-1', 'reviews'); // 金山镇, the worker's township
     const card = page.getByTestId(`claim-${claim.claimId}`);
     await card.waitFor(WAIT);
     // The village name comes a moment later than the list.
@@ -108,20 +86,14 @@ describe('补贴审核 in Chromium', () => {
     await shot(page, 'claims-4-approved-tab');
 
     // 关怀版: the same page one step bigger.
-    const token = await api.loginAs('demo-staff-township-1');
-    const me = await api.call('GET', '/api/v1/me', { token });
-    await api.call('PATCH', '/api/v1/me', { token, body: { version: me.body.user.version, careMode: true } });
-    await page.reload();
-    await page.locator('.bf-care').first().waitFor(WAIT);
+    await reloadInCareMode(page, api, await api.loginAs('demo-staff-township-1'));
     await page.getByTestId('claims-status-approved').click();
     await card.waitFor(WAIT);
     await shot(page, 'claims-5-care');
   });
 
   it('shows the worker their claim approved, waiting to be paid', async () => {
-    const page = await phonePage(browser);
-    await logIn(page, api, 'demo-worker-1');
-    await page.getByTestId('home-entry-subsidies').click();
+    const page = await openFromHome(browser, api, 'demo-worker-1', 'subsidies');
     await expect.poll(() => page.getByTestId('subsidy-transport_once-claim').textContent(), WAIT).toContain('审核通过，等待发放');
     await shot(page, 'claims-6-worker');
   });
@@ -164,11 +136,8 @@ describe('补贴审核 in Chromium', () => {
     const [large, first, stale, last] = made as [Claim, Claim, Claim, Claim];
 
     // Back to the standard size (the first test turned 关怀版 on).
-    const me = await api.call('GET', '/api/v1/me', { token: officer });
-    await api.call('PATCH', '/api/v1/me', { token: officer, body: { version: me.body.user.version, careMode: false } });
-    const page = await phonePage(browser);
-    await logIn(page, api, 'demo-staff-township-1');
-    await page.getByTestId('home-entry-reviews').click();
+    await setCareMode(api, officer, false);
+    const page = await openFromHome(browser, api, 'demo-staff-township-1', 'reviews');
     await page.getByTestId(`claim-${last.claimId}`).waitFor(WAIT);
     expect(await page.getByTestId(`claim-${large.claimId}-second`).textContent()).toBe('金额较大，需要上一级复核');
     expect(await page.getByTestId('claims-batch').textContent()).toContain('批量通过（3 项）');

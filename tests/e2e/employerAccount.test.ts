@@ -8,10 +8,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Employer } from '@bangfu/shared';
-import { miniappDist } from '../../functions/src/local/paths.js';
-import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { fill, launchChromium, logIn, phonePage, shot, WAIT } from '../support/browser.js';
+import type { TestApi } from '../support/api.js';
+import { fill, shot, WAIT } from '../support/browser.js';
+import { closeAll, openFromHome, reloadInCareMode, startDemoH5 } from '../support/journeys.js';
+import { demoWorkshop } from '../support/positions.js';
 
 const BANK = '中国农业银行固阳县支行';
 const NUMBER = '05370101040012345';
@@ -21,23 +21,15 @@ let browser: Browser;
 let employer: Employer;
 
 beforeAll(async () => {
-  api = await startTestApi({ staticDir: miniappDist('h5') });
-  await seedDemoCounty(api.ctx);
-  browser = await launchChromium();
-  const token = await api.loginAs('demo-employer-1'); // 金山镇服装加工帮扶车间
-  employer = (await api.call('GET', '/api/v1/me/employer', { token })).body.employer as Employer;
+  ({ api, browser } = await startDemoH5());
+  ({ employer } = await demoWorkshop(api));
 });
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
+afterAll(() => closeAll(browser, api));
 
 describe('收款账户 in Chromium', () => {
   it('lets an employer record its corporate account and then shows only the bank and the masked number', async () => {
     const owner = { kind: 'employer', employerId: employer.employerId } as const;
-    const page = await phonePage(browser);
-    await logIn(page, api, 'demo-employer-1');
-    await page.getByTestId('home-entry-employer-subsidies').click();
+    const page = await openFromHome(browser, api, 'demo-employer-1', 'employer-subsidies');
     const missing = page.getByTestId('account-missing');
     await expect.poll(() => missing.textContent(), WAIT).toContain('还没有登记对公账户');
     await missing.scrollIntoViewIfNeeded();
@@ -68,11 +60,7 @@ describe('收款账户 in Chromium', () => {
     await shot(page, 'employer-account-3-saved');
 
     // Read back from the server after a reload (in 关怀版, one step bigger): still only the masked number.
-    const token = await api.loginAs('demo-employer-1');
-    const me = await api.call('GET', '/api/v1/me', { token });
-    await api.call('PATCH', '/api/v1/me', { token, body: { version: me.body.user.version, careMode: true } });
-    await page.reload();
-    await page.locator('.bf-care').first().waitFor(WAIT);
+    await reloadInCareMode(page, api, await api.loginAs('demo-employer-1'));
     await expect.poll(() => page.getByTestId('account-shown-number').textContent(), WAIT).toBe('*************2345');
     expect(await page.getByTestId('account-shown-bank').textContent()).toBe(BANK);
     expect(await page.getByTestId('account-start').textContent()).toContain('更换收款账户');

@@ -11,10 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatYuan, type Claim, type Employer } from '@bangfu/shared';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../functions/src/db/tableSchema.js';
-import { miniappDist } from '../../functions/src/local/paths.js';
-import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { launchChromium, logIn, phonePage, shot, WAIT } from '../support/browser.js';
+import type { TestApi } from '../support/api.js';
+import { shot, WAIT } from '../support/browser.js';
+import { closeAll, openFromHome, startDemoH5 } from '../support/journeys.js';
+import { demoWorkshop } from '../support/positions.js';
 
 const REASON = '帮扶对象名单与台账不一致，请核对后重新申报';
 
@@ -23,12 +23,9 @@ let browser: Browser;
 let workshop: Employer;
 
 beforeAll(async () => {
-  api = await startTestApi({ staticDir: miniappDist('h5') });
-  await seedDemoCounty(api.ctx);
-  browser = await launchChromium();
-  const token = await api.loginAs('demo-employer-1'); // 金山镇服装加工帮扶车间
+  ({ api, browser } = await startDemoH5());
+  const { employer } = await demoWorkshop(api);
   const township = await api.loginAs('demo-staff-township-1');
-  const employer = (await api.call('GET', '/api/v1/me/employer', { token })).body.employer as Employer;
   const set = await api.call('PUT', `/api/v1/employers/${employer.employerId}/workshop`, {
     token: township,
     body: { version: employer.version, recognition: 'recognised', decidedOn: '2026-01-10', assistedEmployees: 12 },
@@ -52,16 +49,11 @@ beforeAll(async () => {
     }),
   );
 });
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
+afterAll(() => closeAll(browser, api));
 
 describe('我的奖补 in Chromium', () => {
   it('lets a 帮扶车间 claim its reward with one tap and follow the claim', async () => {
-    const page = await phonePage(browser);
-    await logIn(page, api, 'demo-employer-1');
-    await page.getByTestId('home-entry-employer-subsidies').click();
+    const page = await openFromHome(browser, api, 'demo-employer-1', 'employer-subsidies');
     const state = page.getByTestId('subsidy-workshop_reward-state');
     await expect.poll(() => state.textContent(), WAIT).toBe('可以领');
     const card = (await page.getByTestId('subsidy-workshop_reward').textContent()) ?? '';
@@ -130,9 +122,7 @@ describe('我的奖补 in Chromium', () => {
   });
 
   it('tells an agency with no transfers this year why it gets nothing yet', async () => {
-    const page = await phonePage(browser);
-    await logIn(page, api, 'demo-employer-6'); // 怀朔镇劳务经纪服务站
-    await page.getByTestId('home-entry-employer-subsidies').click();
+    const page = await openFromHome(browser, api, 'demo-employer-6', 'employer-subsidies'); // 怀朔镇劳务经纪服务站
     await expect
       .poll(() => page.getByTestId('employer-subsidies-summary').textContent(), WAIT)
       .toContain('现在没有可以申领的奖补');

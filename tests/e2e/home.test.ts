@@ -1,23 +1,17 @@
 /** A worker opens the H5 app, logs in with a demo account and sees their home page. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { miniappDist } from '../../functions/src/local/paths.js';
-import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { launchChromium, phonePage, snapshot } from '../support/browser.js';
+import type { TestApi } from '../support/api.js';
+import { phonePage, snapshot } from '../support/browser.js';
+import { closeAll, startDemoH5 } from '../support/journeys.js';
 
 let api: TestApi;
 let browser: Browser;
 
 beforeAll(async () => {
-  api = await startTestApi({ staticDir: miniappDist('h5') });
-  await seedDemoCounty(api.ctx);
-  browser = await launchChromium();
+  ({ api, browser } = await startDemoH5());
 });
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
+afterAll(() => closeAll(browser, api));
 
 describe('H5 app in Chromium', () => {
   it('logs a demo worker in and shows their home page', async () => {

@@ -11,11 +11,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth } from '@bangfu/shared';
-import { miniappDist } from '../../functions/src/local/paths.js';
-import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
-import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { fill, launchChromium, logIn, phonePage, shot, WAIT } from '../support/browser.js';
+import type { TestApi } from '../support/api.js';
+import { fill, phonePage, shot, WAIT } from '../support/browser.js';
+import { bindDemoWorker, closeAll, openFromHome, reloadInCareMode, startDemoH5 } from '../support/journeys.js';
 
 let api: TestApi;
 let browser: Browser;
@@ -27,23 +25,15 @@ let employerToken: string;
 let target: { positionId: string; filled: number; headcount: number; title: string };
 
 beforeAll(async () => {
-  api = await startTestApi({ staticDir: miniappDist('h5') });
-  await seedDemoCounty(api.ctx);
-  browser = await launchChromium();
+  ({ api, browser } = await startDemoH5());
 
-  // demo-worker-1 binds their account to their registry record first (as 我的信息 does).
-  workerToken = await api.loginAs('demo-worker-1');
-  const account = (await api.ctx.users.get('demo-worker-1'))!;
-  const bound = await api.call('POST', '/api/v1/me/worker/bind', {
-    token: workerToken,
-    body: { name: account.displayName, idNumber: demoIdNumber(1) },
-  });
-  expect(bound.status, JSON.stringify(bound.body)).toBe(200);
-  workerId = bound.body.worker.workerId;
+  const bound = await bindDemoWorker(api);
+  workerToken = bound.token;
+  workerId = bound.worker.workerId;
   // A phone to be reached on, which the employer sees once it accepts the application.
   const phone = await api.call('PATCH', '/api/v1/me/worker', {
     token: workerToken,
-    body: { version: bound.body.worker.version, phone: '13904721234' },
+    body: { version: bound.worker.version, phone: '13904721234' },
   });
   expect(phone.status, JSON.stringify(phone.body)).toBe(200);
 
@@ -57,10 +47,7 @@ beforeAll(async () => {
   expect(piece, 'demo-employer-1 has an open piece-paid job').toBeTruthy();
   target = { positionId: piece.positionId, filled: piece.filled, headcount: piece.headcount, title: piece.title };
 });
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
+afterAll(() => closeAll(browser, api));
 
 /** "这片地图里有 N 个岗位" → N. */
 async function mapTotal(page: Page): Promise<number> {
@@ -74,9 +61,7 @@ const onMap = (page: Page) => page.locator('[data-testid^="map-cluster-"], [data
 
 describe('job map and hiring in Chromium', () => {
   it('lets a worker find a job on the map and in the list, and apply (twice is just 已报名)', async () => {
-    const page = await phonePage(browser);
-    await logIn(page, api, 'demo-worker-1');
-    await page.getByTestId('home-entry-jobs').click();
+    const page = await openFromHome(browser, api, 'demo-worker-1', 'jobs');
 
     // No phone position here: the map says it centres on the worker's village.
     const centre = page.getByTestId('jobs-centre');
@@ -151,10 +136,7 @@ describe('job map and hiring in Chromium', () => {
     expect(applicants.body.applicants.map((a: any) => a.workerId)).toEqual([workerId]);
 
     // 关怀版: the same pages one step bigger.
-    const me = await api.call('GET', '/api/v1/me', { token: workerToken });
-    await api.call('PATCH', '/api/v1/me', { token: workerToken, body: { version: me.body.user.version, careMode: true } });
-    await page.reload();
-    await page.locator('.bf-care').first().waitFor(WAIT);
+    await reloadInCareMode(page, api, workerToken);
     await page.getByTestId('apply-done').waitFor(WAIT);
     await shot(page, 'jobs-care-1-detail');
     await page.goBack();
@@ -164,9 +146,7 @@ describe('job map and hiring in Chromium', () => {
   });
 
   it('lets the workshop accept the applicant and confirm the hire, which records the worker’s month', async () => {
-    const page = await phonePage(browser);
-    await logIn(page, api, 'demo-employer-1');
-    await page.getByTestId('home-entry-positions').click();
+    const page = await openFromHome(browser, api, 'demo-employer-1', 'positions');
     const row = page.getByTestId(`my-position-${target.positionId}`);
     await row.waitFor(WAIT);
     expect(await row.getByTestId('my-position-status').textContent()).toBe('招聘中');
@@ -211,9 +191,7 @@ describe('job map and hiring in Chromium', () => {
     });
 
     // And the worker reads 已录用 under 我的报名.
-    const workerPage = await phonePage(browser);
-    await logIn(workerPage, api, 'demo-worker-1');
-    await workerPage.getByTestId('home-entry-applications').click();
+    const workerPage = await openFromHome(browser, api, 'demo-worker-1', 'applications');
     const mine = workerPage.getByTestId(`application-${target.positionId}`);
     await mine.waitFor(WAIT);
     await expect.poll(() => mine.getByTestId('application-status').textContent(), WAIT).toBe('已录用');
@@ -221,9 +199,7 @@ describe('job map and hiring in Chromium', () => {
   });
 
   it('lets the employer post a position in short steps (pay typed in yuan, sent in fen)', async () => {
-    const page = await phonePage(browser);
-    await logIn(page, api, 'demo-employer-1');
-    await page.getByTestId('home-entry-post-position').click();
+    const page = await openFromHome(browser, api, 'demo-employer-1', 'post-position');
 
     await fill(page, 'edit-title', '包装工');
     await fill(page, 'occupation-search', '普工');
@@ -362,9 +338,7 @@ describe('job map and hiring in Chromium', () => {
     };
     expect(await near()).not.toContain(first!.positionId);
 
-    const page = await phonePage(browser);
-    await logIn(page, api, 'demo-staff-township-2'); // 西斗铺镇就业服务站
-    await page.getByTestId('home-entry-employer-review').click();
+    const page = await openFromHome(browser, api, 'demo-staff-township-2', 'employer-review'); // 西斗铺镇就业服务站
     const card = page.getByTestId(`employer-${employer.employerId}`);
     await card.waitFor(WAIT);
     await shot(page, 'jobs-24-staff-review');

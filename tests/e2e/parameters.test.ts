@@ -10,10 +10,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '@bangfu/shared';
-import { miniappDist } from '../../functions/src/local/paths.js';
-import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { fill, launchChromium, logIn, phonePage, shot, WAIT } from '../support/browser.js';
+import type { TestApi } from '../support/api.js';
+import { fill, shot, WAIT } from '../support/browser.js';
+import { closeAll, openFromHome, reloadInCareMode, startDemoH5 } from '../support/journeys.js';
 
 let api: TestApi;
 let browser: Browser;
@@ -31,29 +30,23 @@ async function standard(key: string): Promise<View> {
   return (body.parameters as View[]).find((p) => p.key === key)!;
 }
 
-async function openStandards(page: Page, userId: string): Promise<void> {
-  await logIn(page, api, userId);
-  await page.getByTestId('home-entry-parameters').click();
+async function openStandards(userId: string): Promise<Page> {
+  const page = await openFromHome(browser, api, userId, 'parameters');
   await page.getByTestId('parameter-transportOnceFen').waitFor(WAIT);
+  return page;
 }
 
 beforeAll(async () => {
-  api = await startTestApi({ staticDir: miniappDist('h5') });
-  await seedDemoCounty(api.ctx);
-  browser = await launchChromium();
+  ({ api, browser } = await startDemoH5());
   admin = await api.loginAs('demo-admin');
 });
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
+afterAll(() => closeAll(browser, api));
 
 describe('补贴标准 in Chromium', () => {
   it('lets the admin change an example standard from a date; the page and the server then hold the region’s own', async () => {
     const before = await standard('transportOnceFen');
     expect(before.today).toMatchObject({ status: 'value', setIn: '15', example: true });
-    const page = await phonePage(browser);
-    await openStandards(page, 'demo-admin');
+    const page = await openStandards('demo-admin');
     const card = page.getByTestId('parameter-transportOnceFen');
     await expect
       .poll(() => page.getByTestId('parameter-transportOnceFen-where').textContent(), WAIT)
@@ -101,8 +94,7 @@ describe('补贴标准 in Chromium', () => {
   });
 
   it('refuses an edit on a stale read and changes nothing', async () => {
-    const page = await phonePage(browser);
-    await openStandards(page, 'demo-admin');
+    const page = await openStandards('demo-admin');
     await page.getByTestId('parameter-jobSeekingOnceFen-edit').click();
     await page.getByTestId(`parameter-from-${YEAR}-01-01`).click();
     await page.getByTestId('parameter-next').click();
@@ -130,8 +122,7 @@ describe('补贴标准 in Chromium', () => {
   });
 
   it('offers no edit for a standard the documents fix', async () => {
-    const page = await phonePage(browser);
-    await openStandards(page, 'demo-admin');
+    const page = await openStandards('demo-admin');
     await page.getByTestId('parameters-tab-fixed').click();
     const fixed = page.getByTestId('parameter-agencyTransferAcrossProvinceFen');
     await fixed.waitFor(WAIT);
@@ -145,18 +136,14 @@ describe('补贴标准 in Chromium', () => {
   });
 
   it('shows county staff the standards without any edit control', async () => {
-    const page = await phonePage(browser);
-    await openStandards(page, 'demo-staff-county');
+    const page = await openStandards('demo-staff-county');
     expect(await page.getByTestId('parameters-readonly').textContent()).toContain('只能查看');
     expect(await page.getByTestId('parameter-transportOnceFen-value').textContent()).toBe('666 元');
     expect(await page.locator('[data-testid^="parameter-"][data-testid$="-edit"]').count()).toBe(0);
     await shot(page, 'parameters-8-staff');
     // 关怀版: the same page one step bigger.
     const token = await api.loginAs('demo-staff-county');
-    const me = await api.call('GET', '/api/v1/me', { token });
-    await api.call('PATCH', '/api/v1/me', { token, body: { version: me.body.user.version, careMode: true } });
-    await page.reload();
-    await page.locator('.bf-care').first().waitFor(WAIT);
+    await reloadInCareMode(page, api, token);
     await page.getByTestId('parameter-transportOnceFen').waitFor(WAIT);
     await shot(page, 'parameters-9-care');
 

@@ -8,12 +8,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth } from '@bangfu/shared';
-import { miniappDist } from '../../functions/src/local/paths.js';
 import { runPushLocally } from '../../functions/src/local/pushThreads.js';
-import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
-import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { launchChromium, logIn, phonePage, shot, WAIT } from '../support/browser.js';
+import type { TestApi } from '../support/api.js';
+import { shot, WAIT } from '../support/browser.js';
+import { bindDemoWorker, closeAll, loggedInPhone, openFromHome, setCareMode, startDemoH5 } from '../support/journeys.js';
 
 let api: TestApi;
 let browser: Browser;
@@ -35,28 +33,15 @@ async function recommendations(): Promise<{ homeIsVillageCentre: boolean; recomm
 const homeCards = (page: Page) => page.getByTestId('recommendations-list').locator('[data-testid^="recommendation-p_"]');
 
 beforeAll(async () => {
-  api = await startTestApi({ staticDir: miniappDist('h5') });
-  await seedDemoCounty(api.ctx);
-  browser = await launchChromium();
-  // demo-worker-1 binds their account to their registry record first (as 我的信息 does).
-  workerToken = await api.loginAs('demo-worker-1');
-  const account = (await api.ctx.users.get('demo-worker-1'))!;
-  const bound = await api.call('POST', '/api/v1/me/worker/bind', {
-    token: workerToken,
-    body: { name: account.displayName, idNumber: demoIdNumber(1) },
-  });
-  expect(bound.status, JSON.stringify(bound.body)).toBe(200);
+  ({ api, browser } = await startDemoH5());
+  ({ token: workerToken } = await bindDemoWorker(api));
 });
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
+afterAll(() => closeAll(browser, api));
 
 describe('人岗匹配 in Chromium', () => {
   it('shows a bound worker 为你推荐 with reasons; 本月推荐 after the push; 不感兴趣 removes a job for good', async () => {
     // An account not bound yet sees no recommendations at all (and no error).
-    const unbound = await phonePage(browser);
-    await logIn(unbound, api, 'demo-worker-2');
+    const unbound = await loggedInPhone(browser, api, 'demo-worker-2');
     await unbound.getByTestId('home-entry-jobs').waitFor(WAIT);
     await unbound.waitForTimeout(1_000);
     expect(await unbound.getByTestId('home-recommendations').count()).toBe(0);
@@ -64,8 +49,7 @@ describe('人岗匹配 in Chromium', () => {
 
     const before = await recommendations();
     expect(before.recommendations.length).toBeGreaterThan(0);
-    const page = await phonePage(browser);
-    await logIn(page, api, 'demo-worker-1');
+    const page = await loggedInPhone(browser, api, 'demo-worker-1');
     const first = homeCards(page).first();
     await first.waitFor(WAIT);
     expect(await first.getAttribute('data-testid')).toBe(`recommendation-${before.recommendations[0]!.position.positionId}`);
@@ -119,10 +103,8 @@ describe('人岗匹配 in Chromium', () => {
     expect(mine.body.applications.map((a: any) => a.application.positionId)).toContain(target.position.positionId);
 
     // 关怀版: the same home screen one step bigger.
-    const me = await api.call('GET', '/api/v1/me', { token: workerToken });
-    await api.call('PATCH', '/api/v1/me', { token: workerToken, body: { version: me.body.user.version, careMode: true } });
-    const care = await phonePage(browser);
-    await logIn(care, api, 'demo-worker-1');
+    await setCareMode(api, workerToken, true);
+    const care = await loggedInPhone(browser, api, 'demo-worker-1');
     await care.locator('.bf-care').first().waitFor(WAIT);
     await homeCards(care).first().waitFor(WAIT);
     await shot(care, 'recommendations-6-care');
@@ -139,9 +121,7 @@ describe('人岗匹配 in Chromium', () => {
     expect(expected.status).toBe(200);
     expect(expected.body.candidates.length).toBeGreaterThan(0);
 
-    const page = await phonePage(browser);
-    await logIn(page, api, 'demo-employer-1');
-    await page.getByTestId('home-entry-positions').click();
+    const page = await openFromHome(browser, api, 'demo-employer-1', 'positions');
     await page.getByTestId(`my-position-${position.positionId}`).click();
     await page.getByTestId('manage-candidates').click();
     const list = page.getByTestId('candidates-list');
@@ -159,9 +139,7 @@ describe('人岗匹配 in Chromium', () => {
   it('shows the county officer the coverage table, below-goal areas in red with the goal named', async () => {
     const county = await api.loginAs('demo-staff-county');
     const { body } = await api.call('GET', '/api/v1/matching/coverage?regionCode=150222', { token: county });
-    const page = await phonePage(browser);
-    await logIn(page, api, 'demo-staff-county');
-    await page.getByTestId('home-entry-coverage').click();
+    const page = await openFromHome(browser, api, 'demo-staff-county', 'coverage');
     const total = page.getByTestId('coverage-total');
     await total.waitFor(WAIT);
     expect(await total.textContent()).toContain(`${body.total.willingUnemployed} 人`);

@@ -6,33 +6,24 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth } from '@bangfu/shared';
-import { miniappDist } from '../../functions/src/local/paths.js';
 import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
-import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { fill, launchChromium, logIn, phonePage, shot, WAIT } from '../support/browser.js';
+import type { TestApi } from '../support/api.js';
+import { fill, shot, WAIT } from '../support/browser.js';
+import { closeAll, loggedInPhone, openFromHome, openWorkerRecord, startDemoH5 } from '../support/journeys.js';
 
 let api: TestApi;
 let browser: Browser;
 
 beforeAll(async () => {
-  api = await startTestApi({ staticDir: miniappDist('h5') });
-  await seedDemoCounty(api.ctx);
-  browser = await launchChromium();
+  ({ api, browser } = await startDemoH5());
 });
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
+afterAll(() => closeAll(browser, api));
 
 describe('registry screens in Chromium', () => {
   it('lets a worker bind their account and see their record with the ID masked', async () => {
-    const page = await phonePage(browser);
     const account = (await api.ctx.users.get('demo-worker-1'))!;
     const idNumber = demoIdNumber(1);
-    await logIn(page, api, 'demo-worker-1');
-
-    await page.getByTestId('home-entry-me').click();
+    const page = await openFromHome(browser, api, 'demo-worker-1', 'me');
     await page.getByTestId('bind-name').waitFor(WAIT);
     await shot(page, 'registry-1-bind-form');
 
@@ -60,9 +51,7 @@ describe('registry screens in Chromium', () => {
     const worker = (await api.ctx.workers.findByIdNumber(demoIdNumber(1)))!;
     expect(worker.villageCode).toBe(officer.regionCode); // the officer's own village
 
-    const page = await phonePage(browser);
-    await logIn(page, api, 'demo-staff-village-1');
-    await page.getByTestId('home-entry-registry').click();
+    const page = await openFromHome(browser, api, 'demo-staff-village-1', 'registry');
     await page.getByTestId('registry-search').waitFor(WAIT);
     await page.locator('[data-testid^="registry-row-"]').first().waitFor(WAIT);
     await shot(page, 'registry-4-list');
@@ -154,13 +143,8 @@ describe('registry screens in Chromium', () => {
       });
     expect((await bind()).status).toBe(429);
 
-    const page = await phonePage(browser);
-    await logIn(page, api, 'demo-staff-village-1');
-    await page.getByTestId('home-entry-registry').click();
-    await fill(page, 'registry-search', account.displayName);
-    await page.getByTestId('registry-search-submit').click();
-    await page.getByTestId(`registry-row-${worker.workerId}`).click();
-    await page.getByTestId('purpose-service').click();
+    const page = await loggedInPhone(browser, api, 'demo-staff-village-1');
+    await openWorkerRecord(page, { name: account.displayName, workerId: worker.workerId }, 'service');
     await page.getByTestId('unlock-binding').click();
     await expect.poll(() => page.getByTestId('unlock-binding-outcome').textContent(), WAIT).toContain('已解除锁定');
     await shot(page, 'registry-15-unlocked');

@@ -7,11 +7,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth } from '@bangfu/shared';
-import { miniappDist } from '../../functions/src/local/paths.js';
 import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
-import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { fill, launchChromium, logIn, phonePage, shot, WAIT } from '../support/browser.js';
+import type { TestApi } from '../support/api.js';
+import { fill, shot, WAIT } from '../support/browser.js';
+import { closeAll, loggedInPhone, openWorkerRecord, reloadInCareMode, startDemoH5 } from '../support/journeys.js';
 
 const NOTE = '电话指导怎么找离家近的工作，本人想在镇上干';
 
@@ -19,14 +18,9 @@ let api: TestApi;
 let browser: Browser;
 
 beforeAll(async () => {
-  api = await startTestApi({ staticDir: miniappDist('h5') });
-  await seedDemoCounty(api.ctx);
-  browser = await launchChromium();
+  ({ api, browser } = await startDemoH5());
 });
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
+afterAll(() => closeAll(browser, api));
 
 /** Its colour, read from the page: red until the goal is met, green once it is. */
 const tone = (page: Page, kind: string) =>
@@ -38,16 +32,8 @@ const tone = (page: Page, kind: string) =>
 describe('311 services in Chromium', () => {
   it('lets a county officer record career guidance; the count turns green and the service is stored', async () => {
     const worker = (await api.ctx.workers.findByIdNumber(demoIdNumber(1)))!;
-    const page = await phonePage(browser);
-    await logIn(page, api, 'demo-staff-county');
-    await page.getByTestId('home-entry-registry').click();
-    await page.getByTestId('registry-search').waitFor(WAIT);
-    await fill(page, 'registry-search', worker.name);
-    await page.getByTestId('registry-search-submit').click();
-    const row = page.getByTestId(`registry-row-${worker.workerId}`);
-    await row.waitFor(WAIT);
-    await row.click();
-    await page.getByTestId('purpose-service').click();
+    const page = await loggedInPhone(browser, api, 'demo-staff-county');
+    await openWorkerRecord(page, worker, 'service');
     await expect.poll(() => page.getByTestId('worker-name').textContent(), WAIT).toBe(worker.name);
 
     const value = (kind: string) => page.getByTestId(`services-count-${kind}-value`).textContent();
@@ -98,10 +84,7 @@ describe('311 services in Chromium', () => {
     await shot(page, 'services-3-recorded');
 
     // 关怀版: the same section one step bigger (opening the record again asks why again).
-    const me = await api.call('GET', '/api/v1/me', { token });
-    await api.call('PATCH', '/api/v1/me', { token, body: { version: me.body.user.version, careMode: true } });
-    await page.reload();
-    await page.locator('.bf-care').first().waitFor(WAIT);
+    await reloadInCareMode(page, api, token);
     await page.getByTestId('purpose-service').click();
     await expect.poll(() => value('careerGuidance'), WAIT).toBe('1/1');
     await page.getByTestId('services-counts').scrollIntoViewIfNeeded();

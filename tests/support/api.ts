@@ -12,6 +12,7 @@ import { readConfig, type Config } from '../../functions/src/config.js';
 import { createAppContext } from '../../functions/src/context.js';
 import { createLogger } from '../../functions/src/logger.js';
 import { loadAppSecrets } from '../../functions/src/secrets.js';
+import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { ensureTable } from '../../functions/src/local/table.js';
 
 export const TEST_SIGNING_KEY = 'test-signing-key-that-is-long-enough-0123456789';
@@ -124,4 +125,17 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       ctx.table.db.destroy();
     },
   };
+}
+
+/** The app over the demo county (固阳县) as the seed writes it, which most suites start from. */
+export async function startDemoCountyApi(options: TestApiOptions = {}): Promise<TestApi> {
+  const api = await startTestApi(options);
+  try {
+    await seedDemoCounty(api.ctx);
+  } catch (error) {
+    // The caller never gets the api to close: free its server and table here.
+    await api.close();
+    throw error;
+  }
+  return api;
 }

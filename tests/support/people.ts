@@ -26,3 +26,8 @@ export function workerInput(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A month as a village officer records it: employed by a firm in another province, 5200 元. */
+export function employedAcrossProvince(employerName: string) {
+  return { status: 'employed', place: 'acrossProvince', form: 'enterprise', employerName, monthlyIncomeFen: 520_000 };
+}

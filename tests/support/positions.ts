@@ -62,3 +62,30 @@ export async function boundWorker(api: TestApi, n: number, overrides: Record<str
   await api.ctx.workers.bind(userId, (await api.ctx.workers.getItem(worker.workerId, true))!, undefined);
   return { token: await api.loginAs(userId), workerId: worker.workerId, userId };
 }
+
+/** demo-employer-1, 金山镇服装加工帮扶车间 (verified, in 金山镇 150222102): its session and its own record. */
+export async function demoWorkshop(api: TestApi): Promise<{ token: string; employer: Employer }> {
+  const token = await api.loginAs('demo-employer-1');
+  const employer = (await api.call('GET', '/api/v1/me/employer', { token })).body.employer as Employer;
+  return { token, employer };
+}
+
+/** A new account like `user` (its role and region) with no employer profile yet; returns its session. */
+export async function accountWithoutProfile(api: TestApi, user: User, userId: string): Promise<string> {
+  await api.ctx.users.create({ ...user, userId, employerId: undefined as never, version: 1 });
+  return api.loginAs(userId);
+}
+
+/** A profile as 单位信息 sends it: a firm in 金山镇; override what a test is about. */
+export function employerProfile(overrides: Record<string, unknown> = {}) {
+  return {
+    name: '金山镇新开服装厂',
+    kind: 'enterprise',
+    regionCode: '150222102',
+    location: GUYANG,
+    address: '金山镇工业园',
+    contactName: '李经理',
+    contactPhone: '13904720000',
+    ...overrides,
+  };
+}
