@@ -30,20 +30,21 @@ function offset(center: LatLng, km: number, bearing: number): LatLng {
   return { lat, lng };
 }
 
-const chinaPoint = fc.record({
-  lat: fc.double({ min: 18, max: 53, noNaN: true }),
-  lng: fc.double({ min: 75, max: 134, noNaN: true }),
-});
+/** Any number from `min` to `max`. */
+const between = (min: number, max: number) => fc.double({ min, max, noNaN: true });
+const chinaPoint = fc.record({ lat: between(18, 53), lng: between(75, 134) });
+/** How far along a span, 0 to 1. */
+const fraction = between(0, 1);
 
 describe('covering a ring around a point', () => {
   it('reads every point whose distance lies in the ring', () => {
     fc.assert(
       fc.property(
         chinaPoint,
-        fc.double({ min: 0, max: 40, noNaN: true }),
-        fc.double({ min: 0.5, max: 40, noNaN: true }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
+        between(0, 40),
+        between(0.5, 40),
+        fraction,
+        between(0, 2 * Math.PI),
         (center, inner, width, t, bearing) => {
           const outer = inner + width;
           const ranges = coverRanges(annulus(center, inner, outer), edgePrecisionFor(outer));
@@ -90,18 +91,11 @@ describe('covering a ring around a point', () => {
 describe('covering a map box', () => {
   it('reads every point inside the box', () => {
     fc.assert(
-      fc.property(
-        chinaPoint,
-        fc.double({ min: 0.01, max: 1.5, noNaN: true }),
-        fc.double({ min: 0.01, max: 1.5, noNaN: true }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        (corner, dLat, dLng, u, v) => {
-          const bounds = { minLat: corner.lat, minLng: corner.lng, maxLat: corner.lat + dLat, maxLng: corner.lng + dLng };
-          const ranges = coverRanges(box(bounds), edgePrecisionFor(Math.min(dLat, dLng) * 80));
-          expect(rangeOf(ranges, { lat: corner.lat + u * dLat, lng: corner.lng + v * dLng })).toBeDefined();
-        },
-      ),
+      fc.property(chinaPoint, between(0.01, 1.5), between(0.01, 1.5), fraction, fraction, (corner, dLat, dLng, u, v) => {
+        const bounds = { minLat: corner.lat, minLng: corner.lng, maxLat: corner.lat + dLat, maxLng: corner.lng + dLng };
+        const ranges = coverRanges(box(bounds), edgePrecisionFor(Math.min(dLat, dLng) * 80));
+        expect(rangeOf(ranges, { lat: corner.lat + u * dLat, lng: corner.lng + v * dLng })).toBeDefined();
+      }),
       { numRuns: 200 },
     );
   });

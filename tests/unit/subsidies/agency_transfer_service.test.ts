@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { agencyTransferService } from '@bangfu/shared';
 import { evaluateCase } from '../../support/subsidies.js';
+import { ALREADY_CLAIMED, expectNoValue } from './fixtures.js';
 
 const transfer = (workerId: string, place: 'acrossCounty' | 'acrossCity' | 'acrossProvince', months: number, first = true) => ({
   workerId,
@@ -52,7 +53,7 @@ describe('agency_transfer_service (file 004 §二(一))', () => {
         pastClaims: [{ subsidy: 'agency_transfer_service', periodKey: '2026:w1', amountFen: 50_000 }],
       },
     });
-    expect(result).toMatchObject({ eligible: false, claimed: true, amountFen: 0 });
+    expect(result).toMatchObject(ALREADY_CLAIMED);
   });
 
   it('says what is missing when the agency has not given its list', () => {
@@ -61,11 +62,9 @@ describe('agency_transfer_service (file 004 §二(一))', () => {
   });
 
   it('has no value before the plan took effect: an error, not zero', () => {
-    expect(() =>
-      evaluateCase(agencyTransferService, {
-        period: '2022-06',
-        facts: { agency: { transfers: [transfer('w1', 'acrossCity', 8)] } },
-      }),
-    ).toThrow(/no value/);
+    expectNoValue(agencyTransferService, {
+      period: '2022-06',
+      facts: { agency: { transfers: [transfer('w1', 'acrossCity', 8)] } },
+    });
   });
 });

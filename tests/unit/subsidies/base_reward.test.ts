@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { baseReward } from '@bangfu/shared';
 import { evaluateOne } from '../../support/subsidies.js';
+import { ALREADY_CLAIMED, expectNoValue, expectShippedExample } from './fixtures.js';
 
 const base = (assistedEmployees?: number) => ({
   employer: { kind: 'assistanceBase' as const, ...(assistedEmployees !== undefined ? { assistedEmployees } : {}) },
@@ -15,12 +16,7 @@ describe('base_reward (file 003 §二(三))', () => {
   it('pays once to a base employing at least the threshold, not one person fewer', () => {
     const at = evaluateOne(baseReward, { period: '2026-09', facts: base(30) });
     expect(at).toMatchObject({ beneficiary: 'employer', eligible: true, amountFen: 5_000_000, periodKey: 'once', missing: [] });
-    expect(at.trace.find((t) => t.key === 'baseRewardMinEmployees')).toMatchObject({
-      value: 30,
-      setIn: '15',
-      example: true,
-      reference: { section: '二、(三)' },
-    });
+    expectShippedExample(at, 'baseRewardMinEmployees', 30, '二、(三)');
     expect(at.trace.find((t) => t.key === 'baseRewardFen')).toMatchObject({ value: 5_000_000, example: true });
     expect(evaluateOne(baseReward, { period: '2026-09', facts: base(29) })).toMatchObject({
       eligible: false,
@@ -41,7 +37,7 @@ describe('base_reward (file 003 §二(三))', () => {
         period: '2027-03',
         facts: { ...base(40), pastClaims: [{ subsidy: 'base_reward', periodKey: 'once', amountFen: 5_000_000 }] },
       }),
-    ).toMatchObject({ claimed: true, eligible: false, amountFen: 0 });
+    ).toMatchObject(ALREADY_CLAIMED);
   });
 
   it('says what is missing', () => {
@@ -73,6 +69,6 @@ describe('base_reward (file 003 §二(三))', () => {
   });
 
   it('has no value before the example begins: an error, not zero', () => {
-    expect(() => evaluateOne(baseReward, { period: '2020-12', facts: base(30) })).toThrow(/no value/);
+    expectNoValue(baseReward, { period: '2020-12', facts: base(30) });
   });
 });

@@ -7,16 +7,19 @@ import { csvField, decideClaim, parameterValueProblem, paymentObstacle, type Cla
 
 describe('csvField', () => {
   it('leads every text a spreadsheet would run as a formula with an apostrophe, and quotes what CSV needs quoted', () => {
-    expect(csvField('=1+1')).toBe("'=1+1");
-    expect(csvField('+8613900000000')).toBe("'+8613900000000");
-    expect(csvField('-2+3')).toBe("'-2+3");
-    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvField('\t=cmd')).toBe("'\t=cmd");
-    expect(csvField('\r=cmd')).toBe(`"'\r=cmd"`);
-    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvField('王秀兰, 刘海军')).toBe('"王秀兰, 刘海军"');
-    expect(csvField('666.00')).toBe('666.00');
-    expect(csvField(3)).toBe('3');
+    const fields: [value: string | number, field: string][] = [
+      ['=1+1', "'=1+1"],
+      ['+8613900000000', "'+8613900000000"],
+      ['-2+3', "'-2+3"],
+      ['@SUM(A1)', "'@SUM(A1)"],
+      ['\t=cmd', "'\t=cmd"],
+      ['\r=cmd', `"'\r=cmd"`],
+      ['=HYPERLINK("x")', `"'=HYPERLINK(""x"")"`],
+      ['王秀兰, 刘海军', '"王秀兰, 刘海军"'],
+      ['666.00', '666.00'],
+      [3, '3'],
+    ];
+    for (const [value, field] of fields) expect(csvField(value)).toBe(field);
   });
 });
 

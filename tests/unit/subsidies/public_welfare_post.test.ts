@@ -10,6 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { publicWelfarePost } from '@bangfu/shared';
 import { evaluateOne, person } from '../../support/subsidies.js';
+import { ALREADY_CLAIMED, eligibleIn, evaluateWithCountyValue, expectNoValue, expectShippedExample } from './fixtures.js';
 
 const post = (
   attendance: { month: string; daysWorked: number; daysRequired: number }[],
@@ -27,12 +28,7 @@ describe('public_welfare_post (file 000 §二(四), file 003 §三(八))', () =>
       periodKey: '2026-09',
       missing: [],
     });
-    expect(fullTime.trace.find((t) => t.key === 'publicWelfarePostFullTimeMonthlyFen')).toMatchObject({
-      value: 80_000,
-      setIn: '15',
-      example: true,
-      reference: { section: '二、(四)' },
-    });
+    expectShippedExample(fullTime, 'publicWelfarePostFullTimeMonthlyFen', 80_000, '二、(四)');
     expect(fullTime.trace.find((t) => t.key === 'publicWelfarePost.attendance')).toMatchObject({ kind: 'fact', value: '22/22' });
     const partTime = evaluateOne(publicWelfarePost, {
       period: '2026-09',
@@ -110,43 +106,25 @@ describe('public_welfare_post (file 000 §二(四), file 003 §三(八))', () =>
       person: person({ registryExitDate: '2026-08-31' }),
       publicWelfarePost: post([full('2026-08'), full('2026-09')]),
     };
-    expect([
-      evaluateOne(publicWelfarePost, { period: '2026-08', facts }).eligible,
-      evaluateOne(publicWelfarePost, { period: '2026-09', facts }).eligible,
-    ]).toEqual([true, false]);
+    expect(eligibleIn(publicWelfarePost, facts, ['2026-08', '2026-09'])).toEqual([true, false]);
   });
 
   it('never pays the same month twice', () => {
-    expect(
-      evaluateOne(publicWelfarePost, {
-        period: '2026-09',
-        facts: {
-          publicWelfarePost: post([full('2026-09')]),
-          pastClaims: [{ subsidy: 'public_welfare_post', periodKey: '2026-09', amountFen: 80_000 }],
-        },
-      }),
-    ).toMatchObject({ claimed: true, eligible: false, amountFen: 0 });
+    const pastClaims = [{ subsidy: 'public_welfare_post' as const, periodKey: '2026-09', amountFen: 80_000 }];
+    const facts = { publicWelfarePost: post([full('2026-09')]), pastClaims };
+    expect(evaluateOne(publicWelfarePost, { period: '2026-09', facts })).toMatchObject(ALREADY_CLAIMED);
   });
 
   it("uses a county's own amount over the example", () => {
-    const result = evaluateOne(publicWelfarePost, {
-      period: '2026-09',
-      facts: { publicWelfarePost: post([full('2026-09')]) },
-      overrides: { publicWelfarePostFullTimeMonthlyFen: { '150222': [{ from: '2026-01-01', value: 100_000 }] } },
-    });
+    const golden = { period: '2026-09', facts: { publicWelfarePost: post([full('2026-09')]) } };
+    const result = evaluateWithCountyValue(publicWelfarePost, golden, 'publicWelfarePostFullTimeMonthlyFen', 100_000);
     expect(result).toMatchObject({ eligible: true, amountFen: 100_000 });
-    expect(result.trace.find((t) => t.key === 'publicWelfarePostFullTimeMonthlyFen')).toMatchObject({
-      setIn: '150222',
-      example: false,
-    });
   });
 
   it('has no value before the parameters begin: an error, not zero', () => {
-    expect(() =>
-      evaluateOne(publicWelfarePost, {
-        period: '2020-12',
-        facts: { publicWelfarePost: post([full('2020-12')], { contractStartedOn: '2020-06-01' }) },
-      }),
-    ).toThrow(/no value/);
+    expectNoValue(publicWelfarePost, {
+      period: '2020-12',
+      facts: { publicWelfarePost: post([full('2020-12')], { contractStartedOn: '2020-06-01' }) },
+    });
   });
 });

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { socialInsuranceEmployer, socialInsuranceFlexible } from '@bangfu/shared';
 import { evaluateOne, person } from '../../support/subsidies.js';
+import { ALREADY_CLAIMED, eligibleIn, expectNoValue, expectPaidOncePerKey, expectShippedExample } from './fixtures.js';
 
 const flexibleMonth = (month: string, form: 'flexible' | 'selfEmployed' | 'enterprise' = 'flexible') => ({
   month,
@@ -32,12 +33,7 @@ describe('social_insurance for employers (file 003 §三(四), file 001 item 8)'
     });
     expect(result.trace.find((t) => t.key === 'employer.insuredAssistedEmployees')).toMatchObject({ kind: 'fact', value: 3 });
     expect(result.trace.map((t) => t.text)).toContain('3 人 × 800 元 = 2400 元');
-    expect(result.trace.find((t) => t.key === 'socialInsuranceEmployerMonthlyFen')).toMatchObject({
-      value: 80_000,
-      setIn: '15',
-      example: true,
-      reference: { section: '三、(四)' },
-    });
+    expectShippedExample(result, 'socialInsuranceEmployerMonthlyFen', 80_000, '三、(四)');
   });
 
   it('pays nothing for a month with no insured 帮扶对象, or to a public-welfare post department', () => {
@@ -60,16 +56,7 @@ describe('social_insurance for employers (file 003 §三(四), file 001 item 8)'
       employer: { kind: 'enterprise' as const, insuredAssistedEmployees: 2 },
       pastClaims: [{ subsidy: 'social_insurance' as const, periodKey: '2026-09', amountFen: 160_000 }],
     };
-    expect(evaluateOne(socialInsuranceEmployer, { period: '2026-09', facts })).toMatchObject({
-      claimed: true,
-      eligible: false,
-      amountFen: 0,
-    });
-    expect(evaluateOne(socialInsuranceEmployer, { period: '2026-10', facts })).toMatchObject({
-      claimed: false,
-      eligible: true,
-      amountFen: 160_000,
-    });
+    expectPaidOncePerKey(socialInsuranceEmployer, facts, '2026-09', '2026-10', { amountFen: 160_000 });
   });
 
   it('says what is missing', () => {
@@ -93,12 +80,10 @@ describe('social_insurance for employers (file 003 §三(四), file 001 item 8)'
   });
 
   it('has no value before the example begins: an error, not zero', () => {
-    expect(() =>
-      evaluateOne(socialInsuranceEmployer, {
-        period: '2020-12',
-        facts: { employer: { kind: 'enterprise', insuredAssistedEmployees: 3 } },
-      }),
-    ).toThrow(/no value/);
+    expectNoValue(socialInsuranceEmployer, {
+      period: '2020-12',
+      facts: { employer: { kind: 'enterprise', insuredAssistedEmployees: 3 } },
+    });
   });
 });
 
@@ -170,23 +155,13 @@ describe('social_insurance for flexible workers (file 003 §三(十))', () => {
       person: person({ insured: true, registryExitDate: '2026-08-20' }),
       employment: [flexibleMonth('2026-08'), flexibleMonth('2026-09')],
     };
-    expect([
-      evaluateOne(socialInsuranceFlexible, { period: '2026-08', facts }).eligible,
-      evaluateOne(socialInsuranceFlexible, { period: '2026-09', facts }).eligible,
-    ]).toEqual([true, false]);
+    expect(eligibleIn(socialInsuranceFlexible, facts, ['2026-08', '2026-09'])).toEqual([true, false]);
   });
 
   it('never pays the same month twice', () => {
-    expect(
-      evaluateOne(socialInsuranceFlexible, {
-        period: '2026-09',
-        facts: {
-          person: person({ insured: true }),
-          employment: [flexibleMonth('2026-09')],
-          pastClaims: [{ subsidy: 'social_insurance', periodKey: '2026-09', amountFen: 30_000 }],
-        },
-      }),
-    ).toMatchObject({ claimed: true, eligible: false, amountFen: 0 });
+    const pastClaims = [{ subsidy: 'social_insurance' as const, periodKey: '2026-09', amountFen: 30_000 }];
+    const facts = { person: person({ insured: true }), employment: [flexibleMonth('2026-09')], pastClaims };
+    expect(evaluateOne(socialInsuranceFlexible, { period: '2026-09', facts })).toMatchObject(ALREADY_CLAIMED);
   });
 
   it("uses a county's own amount over the example", () => {
@@ -200,11 +175,9 @@ describe('social_insurance for flexible workers (file 003 §三(十))', () => {
   });
 
   it('has no value before the example begins: an error, not zero', () => {
-    expect(() =>
-      evaluateOne(socialInsuranceFlexible, {
-        period: '2020-12',
-        facts: { person: person({ insured: true }), employment: [flexibleMonth('2020-12')] },
-      }),
-    ).toThrow(/no value/);
+    expectNoValue(socialInsuranceFlexible, {
+      period: '2020-12',
+      facts: { person: person({ insured: true }), employment: [flexibleMonth('2020-12')] },
+    });
   });
 });

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { startupLoanInterest } from '@bangfu/shared';
 import { evaluateOne, person } from '../../support/subsidies.js';
+import { ALREADY_CLAIMED, eligibleIn, evaluateWithCountyValue, expectNoValue } from './fixtures.js';
 
 const loan = (principalFen: number, { partnership = false, repaidOnSchedule = true } = {}) => ({
   startup: {
@@ -127,48 +128,32 @@ describe('startup_loan_interest (file 003 §三(九), file 004 §二(三))', () 
 
   it('stops from the month after the person leaves the registry (engine rule)', () => {
     const facts = { person: person({ registryExitDate: '2026-09-30' }), ...loan(10_000_000) };
-    expect([
-      evaluateOne(startupLoanInterest, { period: '2026-09', facts }).eligible,
-      evaluateOne(startupLoanInterest, { period: '2026-10', facts }).eligible,
-    ]).toEqual([true, false]);
+    expect(eligibleIn(startupLoanInterest, facts, ['2026-09', '2026-10'])).toEqual([true, false]);
   });
 
   it('never pays the same month twice', () => {
-    expect(
-      evaluateOne(startupLoanInterest, {
-        period: '2026-09',
-        facts: {
-          person: person(),
-          ...loan(10_000_000),
-          pastClaims: [{ subsidy: 'startup_loan_interest', periodKey: '2026-09', amountFen: 29_166 }],
-        },
-      }),
-    ).toMatchObject({ claimed: true, eligible: false, amountFen: 0 });
+    const pastClaims = [{ subsidy: 'startup_loan_interest' as const, periodKey: '2026-09', amountFen: 29_166 }];
+    const facts = { person: person(), ...loan(10_000_000), pastClaims };
+    expect(evaluateOne(startupLoanInterest, { period: '2026-09', facts })).toMatchObject(ALREADY_CLAIMED);
   });
 
   it("uses a county's own rate over the example", () => {
-    const result = evaluateOne(startupLoanInterest, {
-      period: '2026-09',
-      facts: { person: person(), ...loan(10_000_000) },
-      overrides: { startupLoanInterestRate: { '150222': [{ from: '2026-01-01', value: 0.04 }] } },
-    });
+    const golden = { period: '2026-09', facts: { person: person(), ...loan(10_000_000) } };
+    const result = evaluateWithCountyValue(startupLoanInterest, golden, 'startupLoanInterestRate', 0.04);
     expect(result).toMatchObject({ eligible: true, amountFen: 33_333 });
-    expect(result.trace.find((t) => t.key === 'startupLoanInterestRate')).toMatchObject({ setIn: '150222', example: false });
   });
 
   it('has no value before the parameters begin: an error, not zero', () => {
-    expect(() =>
-      evaluateOne(startupLoanInterest, {
-        period: '2020-06',
-        facts: {
-          person: person(),
-          startup: {
-            registeredOn: '2020-01-01',
-            operating: true,
-            loan: { principalFen: 10_000_000, startedOn: '2020-01-01', endsOn: '2022-01-01', repaidOnSchedule: true },
-          },
+    expectNoValue(startupLoanInterest, {
+      period: '2020-06',
+      facts: {
+        person: person(),
+        startup: {
+          registeredOn: '2020-01-01',
+          operating: true,
+          loan: { principalFen: 10_000_000, startedOn: '2020-01-01', endsOn: '2022-01-01', repaidOnSchedule: true },
         },
-      }),
-    ).toThrow(/no value/);
+      },
+    });
   });
 });

@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { startupOnce } from '@bangfu/shared';
 import { evaluateOne, person } from '../../support/subsidies.js';
+import { ALREADY_CLAIMED, eligibleIn, expectNoValue, expectShippedExample } from './fixtures.js';
 
 const business = (registeredOn: string, operating = true) => ({ registeredOn, operating });
 
@@ -19,12 +20,7 @@ describe('startup_once (file 003 §三(九), file 002 §三(九), file 001 item 
       facts: { person: person(), startup: business('2026-03-01') },
     });
     expect(result).toMatchObject({ beneficiary: 'worker', eligible: true, amountFen: 500_000, periodKey: 'once', missing: [] });
-    expect(result.trace.find((t) => t.key === 'startupOnceFen')).toMatchObject({
-      value: 500_000,
-      setIn: '15',
-      example: true,
-      reference: { section: '三、(九)' },
-    });
+    expectShippedExample(result, 'startupOnceFen', 500_000, '三、(九)');
     expect(result.trace.find((t) => t.key === 'person.groups')).toMatchObject({ kind: 'fact', text: '本人是脱贫人口' });
     expect(result.trace.map((t) => t.text)).toContain('登记至 2026-09-01 已经营满 6 个月');
   });
@@ -59,7 +55,7 @@ describe('startup_once (file 003 §三(九), file 002 §三(九), file 001 item 
           pastClaims: [{ subsidy: 'startup_once', periodKey: 'once', amountFen: 500_000 }],
         },
       }),
-    ).toMatchObject({ claimed: true, eligible: false, amountFen: 0 });
+    ).toMatchObject(ALREADY_CLAIMED);
   });
 
   it('says what is missing', () => {
@@ -75,10 +71,7 @@ describe('startup_once (file 003 §三(九), file 002 §三(九), file 001 item 
 
   it('stops from the month after the person leaves the registry (engine rule)', () => {
     const facts = { person: person({ registryExitDate: '2026-09-15' }), startup: business('2026-01-01') };
-    expect([
-      evaluateOne(startupOnce, { period: '2026-09', facts }).eligible,
-      evaluateOne(startupOnce, { period: '2026-10', facts }).eligible,
-    ]).toEqual([true, false]);
+    expect(eligibleIn(startupOnce, facts, ['2026-09', '2026-10'])).toEqual([true, false]);
   });
 
   it("uses a city's own amount over the example", () => {
@@ -92,8 +85,6 @@ describe('startup_once (file 003 §三(九), file 002 §三(九), file 001 item 
   });
 
   it('has no value before the example begins: an error, not zero', () => {
-    expect(() =>
-      evaluateOne(startupOnce, { period: '2020-12', facts: { person: person(), startup: business('2019-01-01') } }),
-    ).toThrow(/no value/);
+    expectNoValue(startupOnce, { period: '2020-12', facts: { person: person(), startup: business('2019-01-01') } });
   });
 });

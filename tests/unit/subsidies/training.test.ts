@@ -7,19 +7,11 @@
  * +20% in Baotou (1502) for labour-brand trades, rounded down to the fen. Women and men 16–60 周岁.
  */
 import { describe, expect, it } from 'vitest';
-import { training, type SubsidyFactsInput, type SubsidyResult } from '@bangfu/shared';
+import { training, type SubsidyFactsInput } from '@bangfu/shared';
 import { evaluateCase, evaluateOne, person } from '../../support/subsidies.js';
+import { coursesOf, evaluateWithCountyValue, expectNoValue, expectStoppedByExit, texts } from './fixtures.js';
 
-type TrainingInput = NonNullable<SubsidyFactsInput['trainings']>[number];
-const course = (overrides: Partial<TrainingInput> = {}): TrainingInput => ({
-  name: '电工',
-  startedOn: '2026-05-06',
-  endedOn: '2026-05-15',
-  completed: true,
-  days: 10,
-  ...overrides,
-});
-const texts = (result: SubsidyResult) => result.trace.map((line) => line.text).join('\n');
+const course = coursesOf('电工');
 /** Evaluated in June 2026: ages are read on 2026-06-01. */
 const inJune = (facts: SubsidyFactsInput, regionCode?: string) =>
   evaluateOne(training, { period: '2026-06', facts, ...(regionCode ? { regionCode } : {}) });
@@ -185,26 +177,23 @@ describe('training (file 003 §五(十五), 000 §二(五), 004 §二(四))', ()
 
   it('stops from the month after the person leaves the registry (engine rule)', () => {
     const result = inJune({ person: person({ registryExitDate: '2026-05-20' }), trainings: [course()] });
-    expect(result).toMatchObject({ eligible: false, amountFen: 0 });
-    expect(texts(result)).toContain('已退出帮扶台账');
+    expectStoppedByExit(result);
   });
 
   it('takes a county’s own rate over the example', () => {
-    const result = evaluateOne(training, {
-      period: '2026-06',
-      facts: { person: person(), trainings: [course()] },
-      overrides: { trainingPerDayFen: { '150222': [{ from: '2026-01-01', value: 8_000 }] } },
-    });
+    const golden = { period: '2026-06', facts: { person: person(), trainings: [course()] } };
+    const result = evaluateWithCountyValue(training, golden, 'trainingPerDayFen', 8_000);
     expect(result).toMatchObject({ eligible: true, amountFen: 80_000 });
-    expect(result.trace).toContainEqual(expect.objectContaining({ key: 'trainingPerDayFen', setIn: '150222', example: false }));
   });
 
   it('has no value before file 000: an error, not zero', () => {
-    expect(() =>
-      evaluateOne(training, {
+    expectNoValue(
+      training,
+      {
         period: '2023-10',
         facts: { person: person(), trainings: [course({ startedOn: '2023-09-01', endedOn: '2023-09-10' })] },
-      }),
-    ).toThrow(/trainingMinAge has no value/);
+      },
+      'trainingMinAge',
+    );
   });
 });

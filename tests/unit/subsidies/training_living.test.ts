@@ -5,19 +5,11 @@
  * training subsidy (帮扶对象 able to work, 16–60 周岁 as in file 000 §二(五)).
  */
 import { describe, expect, it } from 'vitest';
-import { trainingLiving, type SubsidyFactsInput, type SubsidyResult } from '@bangfu/shared';
+import { trainingLiving } from '@bangfu/shared';
 import { evaluateCase, evaluateOne, person } from '../../support/subsidies.js';
+import { ALREADY_CLAIMED, coursesOf, evaluateWithCountyValue, expectNoValue, expectStoppedByExit, texts } from './fixtures.js';
 
-type TrainingInput = NonNullable<SubsidyFactsInput['trainings']>[number];
-const course = (overrides: Partial<TrainingInput> = {}): TrainingInput => ({
-  name: '中式烹调师',
-  startedOn: '2026-05-06',
-  endedOn: '2026-05-15',
-  completed: true,
-  days: 10,
-  ...overrides,
-});
-const texts = (result: SubsidyResult) => result.trace.map((line) => line.text).join('\n');
+const course = coursesOf('中式烹调师');
 
 describe('training_living (file 003 §五(十五), 001 第7项)', () => {
   it('pays each day of a completed course, with no +20% and no cap', () => {
@@ -71,7 +63,7 @@ describe('training_living (file 003 §五(十五), 001 第7项)', () => {
         pastClaims: [{ subsidy: 'training_living', periodKey: 'training:2026-05-15:中式烹调师', amountFen: 30_000 }],
       },
     });
-    expect(result).toMatchObject({ eligible: false, claimed: true, amountFen: 0 });
+    expect(result).toMatchObject(ALREADY_CLAIMED);
   });
 
   it('says what is missing', () => {
@@ -86,20 +78,13 @@ describe('training_living (file 003 §五(十五), 001 第7项)', () => {
       period: '2026-06',
       facts: { person: person({ registryExitDate: '2026-05-31' }), trainings: [course()] },
     });
-    expect(result).toMatchObject({ eligible: false, amountFen: 0 });
-    expect(texts(result)).toContain('已退出帮扶台账');
+    expectStoppedByExit(result);
   });
 
   it('takes a county’s own amount over the example, and treats an ended one as not in force', () => {
-    const own = evaluateOne(trainingLiving, {
-      period: '2026-06',
-      facts: { person: person(), trainings: [course()] },
-      overrides: { trainingLivingPerDayFen: { '150222': [{ from: '2026-01-01', value: 5_000 }] } },
-    });
+    const golden = { period: '2026-06', facts: { person: person(), trainings: [course()] } };
+    const own = evaluateWithCountyValue(trainingLiving, golden, 'trainingLivingPerDayFen', 5_000);
     expect(own).toMatchObject({ eligible: true, amountFen: 50_000 });
-    expect(own.trace).toContainEqual(
-      expect.objectContaining({ key: 'trainingLivingPerDayFen', setIn: '150222', example: false }),
-    );
     const ended = evaluateOne(trainingLiving, {
       period: '2026-06',
       facts: { person: person(), trainings: [course()] },
@@ -110,12 +95,10 @@ describe('training_living (file 003 §五(十五), 001 第7项)', () => {
   });
 
   it('has no value before the example’s date: an error, not zero', () => {
-    expect(() =>
-      evaluateOne(trainingLiving, {
-        period: '2023-10',
-        facts: { person: person(), trainings: [course({ startedOn: '2023-09-01', endedOn: '2023-09-10' })] },
-      }),
-    ).toThrow(/no value/);
+    expectNoValue(trainingLiving, {
+      period: '2023-10',
+      facts: { person: person(), trainings: [course({ startedOn: '2023-09-01', endedOn: '2023-09-10' })] },
+    });
     // The age window holds from 2023-10-26, the rate too: November 2023 is the first month with both.
     expect(
       evaluateOne(trainingLiving, {

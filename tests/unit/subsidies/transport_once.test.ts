@@ -5,8 +5,9 @@
  * 条件的贫困劳动力名单". Amount: a local example for Inner Mongolia (500 元 from 2023-10-26); once a year.
  */
 import { describe, expect, it } from 'vitest';
-import { transportOnce, type SubsidyResult } from '@bangfu/shared';
+import { transportOnce } from '@bangfu/shared';
 import { evaluateOne, person } from '../../support/subsidies.js';
+import { evaluateWithCountyValue, expectNoValue, expectPaidOncePerKey, expectStoppedByExit, texts } from './fixtures.js';
 
 type Place = 'withinCounty' | 'acrossCounty' | 'acrossCity' | 'acrossProvince';
 const worked = (month: string, place?: Place) => ({
@@ -17,7 +18,6 @@ const worked = (month: string, place?: Place) => ({
   monthlyIncomeFen: 450_000,
 });
 const idle = (month: string) => ({ month, status: 'notEmployed' as const, monthlyIncomeFen: 0 });
-const texts = (result: SubsidyResult) => result.trace.map((line) => line.text).join('\n');
 
 describe('transport_once (file 003 §二(三), 000 §二(五), 001 第7项)', () => {
   it('pays the region’s example amount once for the year to a 脱贫人口 who worked in another province', () => {
@@ -110,17 +110,7 @@ describe('transport_once (file 003 §二(三), 000 §二(五), 001 第7项)', ()
       employment: [worked('2026-03', 'acrossProvince'), worked('2027-03', 'acrossProvince')],
       pastClaims: [{ subsidy: 'transport_once' as const, periodKey: '2026', amountFen: 50_000 }],
     };
-    expect(evaluateOne(transportOnce, { period: '2026-10', facts })).toMatchObject({
-      eligible: false,
-      claimed: true,
-      amountFen: 0,
-    });
-    expect(evaluateOne(transportOnce, { period: '2027-04', facts })).toMatchObject({
-      eligible: true,
-      claimed: false,
-      amountFen: 50_000,
-      periodKey: '2027',
-    });
+    expectPaidOncePerKey(transportOnce, facts, '2026-10', '2027-04', { amountFen: 50_000, periodKey: '2027' });
   });
 
   it('stops from the month after the person leaves the registry (engine rule)', () => {
@@ -130,19 +120,13 @@ describe('transport_once (file 003 §二(三), 000 §二(五), 001 第7项)', ()
     };
     expect(evaluateOne(transportOnce, { period: '2026-08', facts })).toMatchObject({ eligible: true });
     const after = evaluateOne(transportOnce, { period: '2026-09', facts });
-    expect(after).toMatchObject({ eligible: false, amountFen: 0 });
-    expect(texts(after)).toContain('已退出帮扶台账');
+    expectStoppedByExit(after);
   });
 
   it('takes a county’s own amount over the example, and treats an ended amount as not in force', () => {
     const facts = { person: person(), employment: [worked('2026-03', 'acrossProvince')] };
-    const own = evaluateOne(transportOnce, {
-      period: '2026-09',
-      facts,
-      overrides: { transportOnceFen: { '150222': [{ from: '2026-01-01', value: 80_000 }] } },
-    });
+    const own = evaluateWithCountyValue(transportOnce, { period: '2026-09', facts }, 'transportOnceFen', 80_000);
     expect(own).toMatchObject({ eligible: true, amountFen: 80_000 });
-    expect(own.trace).toContainEqual(expect.objectContaining({ key: 'transportOnceFen', setIn: '150222', example: false }));
     const ended = evaluateOne(transportOnce, {
       period: '2026-09',
       facts,
@@ -154,7 +138,7 @@ describe('transport_once (file 003 §二(三), 000 §二(五), 001 第7项)', ()
 
   it('has no value before the example’s date, or outside Inner Mongolia: an error, not zero', () => {
     const facts = { person: person(), employment: [worked('2023-03', 'acrossProvince'), worked('2026-03', 'acrossProvince')] };
-    expect(() => evaluateOne(transportOnce, { period: '2023-09', facts })).toThrow(/transportOnceFen has no value/);
-    expect(() => evaluateOne(transportOnce, { period: '2026-09', regionCode: '360702', facts })).toThrow(/no value/);
+    expectNoValue(transportOnce, { period: '2023-09', facts }, 'transportOnceFen');
+    expectNoValue(transportOnce, { period: '2026-09', regionCode: '360702', facts });
   });
 });

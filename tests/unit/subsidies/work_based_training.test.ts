@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { workBasedTraining } from '@bangfu/shared';
 import { evaluateCase } from '../../support/subsidies.js';
+import { expectNoValue } from './fixtures.js';
 
 const trainee = (workerId: string, monthsTrained: number, hadBefore = false) => ({
   workerId,
@@ -120,7 +121,7 @@ describe('work_based_training (file 003 §三(七))', () => {
   });
 
   it('has no value before the parameters begin, or where the region has set no amount: an error, not zero', () => {
-    expect(() => evaluateCase(workBasedTraining, { period: '2019-12', facts: workshop([trainee('w1', 3)]) })).toThrow(/no value/);
+    expectNoValue(workBasedTraining, { period: '2019-12', facts: workshop([trainee('w1', 3)]) });
     expect(() =>
       evaluateCase(workBasedTraining, {
         period: '2021-12',

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { workshopReward } from '@bangfu/shared';
 import { evaluateOne } from '../../support/subsidies.js';
+import { expectNoValue, expectPaidOncePerKey, expectShippedExample } from './fixtures.js';
 
 const workshop = (assistedEmployees?: number, workshopRecognition: 'recognised' | 'exited' = 'recognised') => ({
   employer: {
@@ -37,12 +38,7 @@ describe('workshop_reward (file 000 §二(二))', () => {
     const result = evaluateOne(workshopReward, { period: '2026-09', facts: workshop(12) });
     expect(result).toMatchObject({ beneficiary: 'employer', missing: [] });
     expect(result.trace.find((t) => t.key === 'employer.assistedEmployees')).toMatchObject({ kind: 'fact', value: 12 });
-    expect(result.trace.find((t) => t.key === 'workshopRewardTier2Fen')).toMatchObject({
-      value: 2_000_000,
-      setIn: '15',
-      example: true,
-      reference: { section: '二、(二)' },
-    });
+    expectShippedExample(result, 'workshopRewardTier2Fen', 2_000_000, '二、(二)');
     expect(result.trace.map((t) => t.text)).toContain('吸纳 12 人，达到二档（10 人以上）');
   });
 
@@ -65,17 +61,7 @@ describe('workshop_reward (file 000 §二(二))', () => {
       ...workshop(10),
       pastClaims: [{ subsidy: 'workshop_reward' as const, periodKey: '2026', amountFen: 2_000_000 }],
     };
-    expect(evaluateOne(workshopReward, { period: '2026-12', facts })).toMatchObject({
-      claimed: true,
-      eligible: false,
-      amountFen: 0,
-    });
-    expect(evaluateOne(workshopReward, { period: '2027-01', facts })).toMatchObject({
-      claimed: false,
-      eligible: true,
-      amountFen: 2_000_000,
-      periodKey: '2027',
-    });
+    expectPaidOncePerKey(workshopReward, facts, '2026-12', '2027-01', { amountFen: 2_000_000, periodKey: '2027' });
   });
 
   it('says what is missing: the employer, its recognition, its number of 帮扶对象', () => {
@@ -111,6 +97,6 @@ describe('workshop_reward (file 000 §二(二))', () => {
   });
 
   it('has no value before the example begins: an error, not zero', () => {
-    expect(() => evaluateOne(workshopReward, { period: '2020-12', facts: workshop(10) })).toThrow(/no value/);
+    expectNoValue(workshopReward, { period: '2020-12', facts: workshop(10) });
   });
 });

@@ -5,41 +5,31 @@
  */
 import type { Outcome, Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
+import { notPaid, setByDocuments } from './ruleParts.js';
 import { cite } from '../../policy/documents.js';
 
 const reference: Reference = cite('004', '二、(一)');
 const PLACE_ZH = { acrossCounty: '跨旗县区', acrossCity: '跨盟市', acrossProvince: '跨省' } as const;
 // File 004 is Baotou's plan: its numbers hold in Baotou (1502), set by the document itself.
-const fixed = (value: number) => ({ '1502': [{ from: '2023-01-01', value }] });
+const inBaotou = (value: number) => ({ '1502': [{ from: '2023-01-01', value }] });
 
 export const agencyTransferService: Rule = {
   id: 'agency_transfer_service',
   beneficiary: 'agency',
   reference,
   parameters: {
-    agencyTransferAcrossCountyFen: {
-      definition: { label: '跨旗县区转移就业服务补助（每人）', unit: 'fen', reference, fixedByPolicy: true },
-      values: fixed(30_000),
-    },
-    agencyTransferAcrossCityFen: {
-      definition: { label: '跨市转移就业服务补助（每人）', unit: 'fen', reference, fixedByPolicy: true },
-      values: fixed(50_000),
-    },
-    agencyTransferAcrossProvinceFen: {
-      definition: { label: '跨省转移就业服务补助（每人）', unit: 'fen', reference, fixedByPolicy: true },
-      values: fixed(80_000),
-    },
-    agencyTransferMinMonths: {
-      definition: { label: '年度就业时间至少', unit: 'months', reference, fixedByPolicy: true },
-      values: fixed(6),
-    },
+    agencyTransferAcrossCountyFen: setByDocuments('跨旗县区转移就业服务补助（每人）', 'fen', reference, inBaotou(30_000)),
+    agencyTransferAcrossCityFen: setByDocuments('跨市转移就业服务补助（每人）', 'fen', reference, inBaotou(50_000)),
+    agencyTransferAcrossProvinceFen: setByDocuments('跨省转移就业服务补助（每人）', 'fen', reference, inBaotou(80_000)),
+    agencyTransferMinMonths: setByDocuments('年度就业时间至少', 'months', reference, inBaotou(6)),
   },
   evaluate(ctx) {
     const year = ctx.period.slice(0, 4);
+    const no = notPaid(year);
     const transfers = ctx.facts.agency?.transfers;
     if (!transfers) {
       ctx.need('agency.transfers', '需要提供本年度组织转移就业的人员名单');
-      return { eligible: false, amountFen: 0, periodKey: year };
+      return no;
     }
     const minMonths = ctx.param('agencyTransferMinMonths');
     const amounts = {
@@ -49,7 +39,7 @@ export const agencyTransferService: Rule = {
     };
     if (transfers.length === 0) {
       ctx.rule('本年度没有组织转移就业的人员');
-      return { eligible: false, amountFen: 0, periodKey: year };
+      return no;
     }
     return transfers.map((transfer): Outcome => {
       const item = `${PLACE_ZH[transfer.place]}转移 ${transfer.name ?? transfer.workerId}`;

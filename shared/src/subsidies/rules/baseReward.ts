@@ -6,7 +6,7 @@
  */
 import type { Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
-import { EMPLOYER_KIND_ZH } from '../../positions/labels.js';
+import { assistedEmployeesOf, employerOfKind, localExample, notPaid } from './ruleParts.js';
 import { cite } from '../../policy/documents.js';
 
 const reference: Reference = cite('003', '二、(三)');
@@ -16,46 +16,35 @@ export const baseReward: Rule = {
   beneficiary: 'employer',
   reference,
   parameters: {
-    baseRewardMinEmployees: {
-      definition: { label: '就业帮扶基地一次性奖补：吸纳帮扶对象至少（人）', unit: 'persons', reference, fixedByPolicy: false },
-      // Example only: 30 people, for the region's admins to replace.
-      values: { '15': [{ from: '2021-01-01', value: 30, example: true }] },
-    },
-    baseRewardFen: {
-      definition: { label: '就业帮扶基地一次性奖补', unit: 'fen', reference, fixedByPolicy: false },
-      // Example only: 50,000 yuan, for the region's admins to replace.
-      values: { '15': [{ from: '2021-01-01', value: 5_000_000, example: true }] },
-    },
+    // Example only: 30 people, for the region's admins to replace.
+    baseRewardMinEmployees: localExample(
+      '就业帮扶基地一次性奖补：吸纳帮扶对象至少（人）',
+      'persons',
+      reference,
+      '2021-01-01',
+      30,
+    ),
+    // Example only: 50,000 yuan, for the region's admins to replace.
+    baseRewardFen: localExample('就业帮扶基地一次性奖补', 'fen', reference, '2021-01-01', 5_000_000),
   },
   evaluate(ctx) {
     const periodKey = 'once';
-    const employer = ctx.facts.employer;
-    if (!employer) {
-      ctx.need('employer', '需要提供用人单位的情况');
-      return { eligible: false, amountFen: 0, periodKey };
-    }
-    ctx.fact(`单位类型：${EMPLOYER_KIND_ZH[employer.kind]}`, 'employer.kind', employer.kind);
-    if (employer.kind !== 'assistanceBase') {
-      ctx.rule('一次性奖补给吸纳脱贫人口就业数量多、成效好的就业帮扶基地', reference);
-      return { eligible: false, amountFen: 0, periodKey };
-    }
-    const employees = employer.assistedEmployees;
-    if (employees === undefined) {
-      ctx.need('employer.assistedEmployees', '需要提供吸纳帮扶对象就业的人数');
-      return { eligible: false, amountFen: 0, periodKey };
-    }
-    ctx.fact(`吸纳帮扶对象 ${employees} 人就业`, 'employer.assistedEmployees', employees);
+    const no = notPaid(periodKey);
+    const base = employerOfKind(ctx, 'assistanceBase', '一次性奖补给吸纳脱贫人口就业数量多、成效好的就业帮扶基地', reference);
+    if (!base) return no;
+    const employees = assistedEmployeesOf(ctx, base);
+    if (employees === undefined) return no;
     const min = ctx.param('baseRewardMinEmployees');
     if (min === undefined) {
       ctx.rule('本地区没有设立就业帮扶基地一次性奖补（有条件的地区可以设立）', reference);
-      return { eligible: false, amountFen: 0, periodKey };
+      return no;
     }
     if (employees < min) {
       ctx.rule(`吸纳 ${employees} 人，不到 ${min} 人`, reference);
-      return { eligible: false, amountFen: 0, periodKey };
+      return no;
     }
     const amount = ctx.param('baseRewardFen');
-    if (amount === undefined) return { eligible: false, amountFen: 0, periodKey };
+    if (amount === undefined) return no;
     ctx.rule('成效好不好由经办人员审核时认定', reference);
     return { eligible: true, amountFen: amount, periodKey };
   },

@@ -6,26 +6,9 @@ import { BUSINESS_RULES } from './business.js';
 import { PERSONAL_RULES } from './personal.js';
 
 export { agencyTransferService };
-export {
-  jobSeekingOnce,
-  skillCertificate,
-  temporaryRelief,
-  training,
-  trainingLiving,
-  transportOnce,
-  yuluEducation,
-} from './personal.js';
-export {
-  baseReward,
-  publicWelfarePost,
-  socialInsuranceEmployer,
-  socialInsuranceFlexible,
-  startupLoanInterest,
-  startupOnce,
-  workBasedTraining,
-  workshopReward,
-} from './business.js';
-export { BUSINESS_RULES, PERSONAL_RULES };
+// Each rule by name, with its group's list (PERSONAL_RULES, BUSINESS_RULES).
+export * from './personal.js';
+export * from './business.js';
 
 export const RULES: readonly Rule[] = [agencyTransferService, ...PERSONAL_RULES, ...BUSINESS_RULES].sort(
   (a, b) => SUBSIDY_IDS.indexOf(a.id) - SUBSIDY_IDS.indexOf(b.id),

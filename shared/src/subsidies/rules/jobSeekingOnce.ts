@@ -11,7 +11,8 @@
  */
 import type { Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
-import { inGroups, personOf } from './personFacts.js';
+import { POVERTY_ALLEVIATED, personIn } from './personFacts.js';
+import { knownFact, localExample, notPaid, paramInForce } from './ruleParts.js';
 import { cite } from '../../policy/documents.js';
 
 const reference: Reference = cite('001', '二、第7项');
@@ -21,35 +22,25 @@ export const jobSeekingOnce: Rule = {
   beneficiary: 'worker',
   reference,
   parameters: {
-    jobSeekingOnceFen: {
-      definition: { label: '一次性求职创业补贴', unit: 'fen', reference, fixedByPolicy: false },
-      // An example for Inner Mongolia from file 000's date (its notice on 脱贫人口's
-      // employment, §二(六) on graduates of 脱贫 families), for its admins to replace.
-      values: { '15': [{ from: '2023-10-26', value: 100_000, example: true }] },
-    },
+    // An example for Inner Mongolia from file 000's date (its notice on 脱贫人口's
+    // employment, §二(六) on graduates of 脱贫 families), for its admins to replace.
+    jobSeekingOnceFen: localExample('一次性求职创业补贴', 'fen', reference, '2023-10-26', 100_000),
   },
   evaluate(ctx) {
-    const no = { eligible: false, amountFen: 0, periodKey: 'once' };
-    const person = personOf(ctx);
-    if (!person || !inGroups(ctx, person, ['povertyAlleviated', 'monitored'], reference)) return no;
-    if (person.graduatingThisYear === undefined) {
-      ctx.need('person.graduatingThisYear', '需要知道今年是不是毕业年度（高校或职业院校的最后一年）');
-      return no;
-    }
-    ctx.fact(
-      person.graduatingThisYear ? '今年是毕业年度' : '今年不是毕业年度',
-      'person.graduatingThisYear',
-      person.graduatingThisYear,
-    );
-    if (!person.graduatingThisYear) {
+    const no = notPaid('once');
+    const person = personIn(ctx, POVERTY_ALLEVIATED, reference);
+    if (!person) return no;
+    const graduating = knownFact(ctx, 'person.graduatingThisYear', person.graduatingThisYear, {
+      need: '需要知道今年是不是毕业年度（高校或职业院校的最后一年）',
+      known: (graduating) => (graduating ? '今年是毕业年度' : '今年不是毕业年度'),
+    });
+    if (graduating === undefined) return no;
+    if (!graduating) {
       ctx.rule('一次性求职创业补贴只给毕业年度的学生', reference);
       return no;
     }
-    const amount = ctx.param('jobSeekingOnceFen');
-    if (amount === undefined) {
-      ctx.rule('本地区的一次性求职创业补贴已停止执行');
-      return no;
-    }
+    const amount = paramInForce(ctx, 'jobSeekingOnceFen', '本地区的一次性求职创业补贴已停止执行');
+    if (amount === undefined) return no;
     ctx.rule('毕业年度的脱贫家庭学生，一次性补贴，只发一次', reference);
     return { eligible: true, amountFen: amount, periodKey: 'once' };
   },

@@ -17,6 +17,13 @@ export function personOf(ctx: RuleContext): Person | undefined {
   return person;
 }
 
+/** The person, for a rule that needs only their registration; undefined after recording that it is missing. */
+export function registeredPersonOf(ctx: RuleContext): Person | undefined {
+  const person = ctx.facts.person;
+  if (!person) ctx.need('person', '需要提供本人的登记信息');
+  return person;
+}
+
 /** Whether the person belongs to one of `groups`; records their groups, and the rule when they do not. */
 export function inGroups(ctx: RuleContext, person: Person, groups: readonly WorkerGroup[], reference: Reference): boolean {
   const names = person.groups.map((group) => WORKER_GROUP_ZH[group]).join('、') || '无';
@@ -24,6 +31,15 @@ export function inGroups(ctx: RuleContext, person: Person, groups: readonly Work
   const member = person.groups.some((group) => groups.includes(group));
   if (!member) ctx.rule(`这项补贴只给${groups.map((group) => WORKER_GROUP_ZH[group]).join('、')}`, reference);
   return member;
+}
+
+/** 脱贫人口, the 监测对象 among them (file 000 §一): whom most of a worker's own subsidies are for. */
+export const POVERTY_ALLEVIATED: readonly WorkerGroup[] = ['povertyAlleviated', 'monitored'];
+
+/** The person when they belong to one of `groups`; undefined after recording why not (missing, or not in them). */
+export function personIn(ctx: RuleContext, groups: readonly WorkerGroup[], reference: Reference): Person | undefined {
+  const person = personOf(ctx);
+  return person && inGroups(ctx, person, groups, reference) ? person : undefined;
 }
 
 /** Past claims keep at most this many characters of a period key (pastClaimSchema). */

@@ -13,13 +13,14 @@
  */
 import type { Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
+import { localExample, notPaid, setByDocuments } from './ruleParts.js';
 import { cite } from '../../policy/documents.js';
 
 const reference: Reference = cite('000', '二、(四)');
 const contractReference: Reference = cite('003', '三、(八)');
 
 /** The date `months` months after an ISO date (same day of month, clamped to the month's end). */
-function addMonths(date: string, months: number): string {
+export function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const index = y * 12 + (m - 1) + months;
   const year = Math.floor(index / 12);
@@ -33,32 +34,32 @@ export const publicWelfarePost: Rule = {
   beneficiary: 'worker',
   reference,
   parameters: {
-    publicWelfarePostFullTimeMonthlyFen: {
-      definition: { label: '全日制乡村公益性岗位补贴（每月）', unit: 'fen', reference, fixedByPolicy: false },
-      // Example only: 800 yuan a month, for the region's admins to replace.
-      values: { '15': [{ from: '2021-01-01', value: 80_000, example: true }] },
-    },
-    publicWelfarePostPartTimeMonthlyFen: {
-      definition: { label: '非全日制乡村公益性岗位补贴（每月）', unit: 'fen', reference, fixedByPolicy: false },
-      // Example only: 400 yuan a month, for the region's admins to replace.
-      values: { '15': [{ from: '2021-01-01', value: 40_000, example: true }] },
-    },
-    publicWelfarePostMaxContractMonths: {
-      definition: {
-        label: '公益性岗位每次签订劳动合同或劳务协议的最长期限',
-        unit: 'months',
-        reference: contractReference,
-        fixedByPolicy: true,
+    // Example only: 800 yuan a month, for the region's admins to replace.
+    publicWelfarePostFullTimeMonthlyFen: localExample('全日制乡村公益性岗位补贴（每月）', 'fen', reference, '2021-01-01', 80_000),
+    // Example only: 400 yuan a month, for the region's admins to replace.
+    publicWelfarePostPartTimeMonthlyFen: localExample(
+      '非全日制乡村公益性岗位补贴（每月）',
+      'fen',
+      reference,
+      '2021-01-01',
+      40_000,
+    ),
+    publicWelfarePostMaxContractMonths: setByDocuments(
+      '公益性岗位每次签订劳动合同或劳务协议的最长期限',
+      'months',
+      contractReference,
+      {
+        '': [{ from: '2021-01-01', value: 12 }],
       },
-      values: { '': [{ from: '2021-01-01', value: 12 }] },
-    },
+    ),
   },
   evaluate(ctx) {
     const periodKey = ctx.period;
+    const no = notPaid(periodKey);
     const post = ctx.facts.publicWelfarePost;
     if (!post) {
       ctx.need('publicWelfarePost', '需要提供公益性岗位的聘用情况');
-      return { eligible: false, amountFen: 0, periodKey };
+      return no;
     }
     ctx.fact(
       `${post.fullTime ? '全日制' : '非全日制'}公益性岗位「${post.category}」，合同 ${post.contractStartedOn} 至 ${post.contractEndsOn}`,
@@ -69,22 +70,22 @@ export const publicWelfarePost: Rule = {
     const monthEnd = addMonths(monthStart, 1);
     if (post.contractStartedOn >= monthEnd || post.contractEndsOn < monthStart) {
       ctx.rule(`${ctx.period} 不在合同期内，在岗才领补贴`, reference);
-      return { eligible: false, amountFen: 0, periodKey };
+      return no;
     }
     const maxMonths = ctx.param('publicWelfarePostMaxContractMonths');
-    if (maxMonths === undefined) return { eligible: false, amountFen: 0, periodKey };
+    if (maxMonths === undefined) return no;
     const coveredUntil = addMonths(post.contractStartedOn, maxMonths);
     if (monthStart >= coveredUntil) {
       ctx.rule(
         `每次签订期限不超过 ${maxMonths} 个月，这份合同只管到 ${coveredUntil} 以前；${ctx.period} 需要重新签订合同或协议`,
         contractReference,
       );
-      return { eligible: false, amountFen: 0, periodKey };
+      return no;
     }
     const attendance = post.attendance.find((a) => a.month === ctx.period);
     if (!attendance) {
       ctx.need('publicWelfarePost.attendance', `需要提供 ${ctx.period} 的考勤`);
-      return { eligible: false, amountFen: 0, periodKey };
+      return no;
     }
     ctx.fact(
       `${ctx.period} 出勤 ${attendance.daysWorked} 天，应出勤 ${attendance.daysRequired} 天`,
@@ -93,14 +94,14 @@ export const publicWelfarePost: Rule = {
     );
     if (attendance.daysRequired === 0) {
       ctx.rule(`${ctx.period} 没有应出勤的天数，不发补贴`);
-      return { eligible: false, amountFen: 0, periodKey };
+      return no;
     }
     if (attendance.daysWorked === 0) {
       ctx.rule(`${ctx.period} 没有在岗，不履职不领补贴`, contractReference);
-      return { eligible: false, amountFen: 0, periodKey };
+      return no;
     }
     const monthly = ctx.param(post.fullTime ? 'publicWelfarePostFullTimeMonthlyFen' : 'publicWelfarePostPartTimeMonthlyFen');
-    if (monthly === undefined) return { eligible: false, amountFen: 0, periodKey };
+    if (monthly === undefined) return no;
     const days = Math.min(attendance.daysWorked, attendance.daysRequired);
     if (days < attendance.daysRequired) {
       ctx.rule(`在岗领补：按出勤天数折算，${days}/${attendance.daysRequired} 个月，不足一分的舍去`, reference);

@@ -11,7 +11,8 @@
 import type { Outcome, Rule } from '../engine.js';
 import type { SubsidyFacts } from '../facts.js';
 import type { Reference } from '../parameters.js';
-import { byEndOf, inGroups, itemKey, personOf } from './personFacts.js';
+import { byEndOf, itemKey, POVERTY_ALLEVIATED, personIn } from './personFacts.js';
+import { localExample, notPaid } from './ruleParts.js';
 import { cite } from '../../policy/documents.js';
 
 type Certificate = SubsidyFacts['certificates'][number];
@@ -31,25 +32,23 @@ export const skillCertificate: Rule = {
   beneficiary: 'worker',
   reference,
   parameters: {
-    skillCertificateSkillFen: {
-      definition: { label: '职业技能鉴定补贴（职业技能证书）', unit: 'fen', reference, fixedByPolicy: false },
-      // Examples for Inner Mongolia, for its admins to replace: "按规定" leaves the amounts to the regions.
-      values: { '15': [{ from: '2023-10-26', value: 30_000, example: true }] },
-    },
-    skillCertificateSpecialAbilityFen: {
-      definition: { label: '职业技能鉴定补贴（专项职业能力证书）', unit: 'fen', reference, fixedByPolicy: false },
-      values: { '15': [{ from: '2023-10-26', value: 15_000, example: true }] },
-    },
+    // Examples for Inner Mongolia, for its admins to replace: "按规定" leaves the amounts to the regions.
+    skillCertificateSkillFen: localExample('职业技能鉴定补贴（职业技能证书）', 'fen', reference, '2023-10-26', 30_000),
+    skillCertificateSpecialAbilityFen: localExample(
+      '职业技能鉴定补贴（专项职业能力证书）',
+      'fen',
+      reference,
+      '2023-10-26',
+      15_000,
+    ),
   },
   evaluate(ctx) {
     const certificates = ctx.facts.certificates;
-    const none = certificates.map((c): Outcome => ({ eligible: false, amountFen: 0, periodKey: key(c), item: item(c) }));
     if (certificates.length === 0) {
       ctx.rule('没有取得证书的记录');
-      return { eligible: false, amountFen: 0, periodKey: 'certificate:none' };
+      return notPaid('certificate:none');
     }
-    const person = personOf(ctx);
-    if (!person || !inGroups(ctx, person, ['povertyAlleviated', 'monitored'], reference)) return none;
+    if (!personIn(ctx, POVERTY_ALLEVIATED, reference)) return certificates.map((c) => notPaid(key(c), item(c)));
     const amounts = new Map<Certificate['kind'], number | undefined>();
     const amountOf = (kind: Certificate['kind']) => {
       if (!amounts.has(kind)) amounts.set(kind, ctx.param(PARAMETER_OF_KIND[kind]));
@@ -60,12 +59,12 @@ export const skillCertificate: Rule = {
       ctx.fact(`${item(certificate)}：${certificate.obtainedOn} 取得`, 'certificates', certificate.name);
       if (!byEndOf(ctx.period, certificate.obtainedOn)) {
         ctx.rule(`${item(certificate)}：取得证书以后才能申领`, reference);
-        return { eligible: false, amountFen: 0, periodKey, item: item(certificate) };
+        return notPaid(periodKey, item(certificate));
       }
       const amount = amountOf(certificate.kind);
       if (amount === undefined) {
         ctx.rule(`本地区${KIND_ZH[certificate.kind]}的鉴定补贴已停止执行`);
-        return { eligible: false, amountFen: 0, periodKey, item: item(certificate) };
+        return notPaid(periodKey, item(certificate));
       }
       return { eligible: true, amountFen: amount, periodKey, item: item(certificate) };
     });

@@ -12,8 +12,9 @@
 import type { Rule } from '../engine.js';
 import type { EmploymentMonth } from '../facts.js';
 import type { Reference } from '../parameters.js';
-import { EMPLOYER_KIND_ZH } from '../../positions/labels.js';
 import type { WorkerGroup } from '../../registry/labels.js';
+import { registeredPersonOf } from './personFacts.js';
+import { employerOf, knownFact, localExample, notPaid, paidFrom } from './ruleParts.js';
 import { formatYuan } from '../../money.js';
 import { cite } from '../../policy/documents.js';
 
@@ -32,43 +33,36 @@ export const socialInsuranceEmployer: Rule = {
   beneficiary: 'employer',
   reference: employerReference,
   parameters: {
-    socialInsuranceEmployerMonthlyFen: {
-      definition: {
-        label: '单位吸纳帮扶对象社会保险补贴（每人每月）',
-        unit: 'fen',
-        reference: employerReference,
-        fixedByPolicy: false,
-      },
-      // Example only: 800 yuan per insured person a month, for the region's admins to replace.
-      values: { '15': [{ from: '2021-01-01', value: 80_000, example: true }] },
-    },
+    // Example only: 800 yuan per insured person a month, for the region's admins to replace.
+    socialInsuranceEmployerMonthlyFen: localExample(
+      '单位吸纳帮扶对象社会保险补贴（每人每月）',
+      'fen',
+      employerReference,
+      '2021-01-01',
+      80_000,
+    ),
   },
   evaluate(ctx) {
-    const periodKey = ctx.period;
-    const employer = ctx.facts.employer;
-    if (!employer) {
-      ctx.need('employer', '需要提供用人单位的情况');
-      return { eligible: false, amountFen: 0, periodKey };
-    }
-    ctx.fact(`单位类型：${EMPLOYER_KIND_ZH[employer.kind]}`, 'employer.kind', employer.kind);
+    const no = notPaid(ctx.period);
+    const employer = employerOf(ctx);
+    if (!employer) return no;
     if (employer.kind === 'publicWelfare') {
       ctx.rule('公益性岗位按公益性岗位补贴发放，这里的社会保险补贴给吸纳帮扶对象的企业', employerReference);
-      return { eligible: false, amountFen: 0, periodKey };
+      return no;
     }
-    const insured = employer.insuredAssistedEmployees;
-    if (insured === undefined) {
-      ctx.need('employer.insuredAssistedEmployees', '需要提供本月为帮扶对象缴纳社会保险的人数');
-      return { eligible: false, amountFen: 0, periodKey };
-    }
-    ctx.fact(`本月为 ${insured} 名帮扶对象缴纳了社会保险`, 'employer.insuredAssistedEmployees', insured);
+    const insured = knownFact(ctx, 'employer.insuredAssistedEmployees', employer.insuredAssistedEmployees, {
+      need: '需要提供本月为帮扶对象缴纳社会保险的人数',
+      known: (insured) => `本月为 ${insured} 名帮扶对象缴纳了社会保险`,
+    });
+    if (insured === undefined) return no;
     if (insured === 0) {
       ctx.rule('本月没有为帮扶对象缴纳社会保险');
-      return { eligible: false, amountFen: 0, periodKey };
+      return no;
     }
     const perPerson = ctx.param('socialInsuranceEmployerMonthlyFen');
-    if (perPerson === undefined) return { eligible: false, amountFen: 0, periodKey };
+    if (perPerson === undefined) return no;
     ctx.rule(`${insured} 人 × ${formatYuan(perPerson)} = ${formatYuan(insured * perPerson)}`);
-    return { eligible: true, amountFen: insured * perPerson, periodKey };
+    return { eligible: true, amountFen: insured * perPerson, periodKey: ctx.period };
   },
 };
 
@@ -78,29 +72,24 @@ export const socialInsuranceFlexible: Rule = {
   beneficiary: 'worker',
   reference: flexibleReference,
   parameters: {
-    socialInsuranceFlexibleMonthlyFen: {
-      definition: {
-        label: '灵活就业帮扶对象社会保险补贴（每月）',
-        unit: 'fen',
-        reference: flexibleReference,
-        fixedByPolicy: false,
-      },
-      // Example only: 300 yuan a month, for the region's admins to replace.
-      values: { '15': [{ from: '2021-01-01', value: 30_000, example: true }] },
-    },
+    // Example only: 300 yuan a month, for the region's admins to replace.
+    socialInsuranceFlexibleMonthlyFen: localExample(
+      '灵活就业帮扶对象社会保险补贴（每月）',
+      'fen',
+      flexibleReference,
+      '2021-01-01',
+      30_000,
+    ),
   },
   evaluate(ctx) {
-    const periodKey = ctx.period;
-    const person = ctx.facts.person;
-    if (!person) {
-      ctx.need('person', '需要提供本人的登记信息');
-      return { eligible: false, amountFen: 0, periodKey };
-    }
+    const no = notPaid(ctx.period);
+    const person = registeredPersonOf(ctx);
+    if (!person) return no;
     const assisted = person.groups.some((group) => ASSISTED_GROUPS.includes(group));
     ctx.fact(assisted ? '本人是帮扶对象' : '本人不是脱贫人口或农村低收入人口', 'person.groups', person.groups.join(','));
     if (!assisted) {
       ctx.rule('灵活就业社会保险补贴给帮扶对象', flexibleReference);
-      return { eligible: false, amountFen: 0, periodKey };
+      return no;
     }
     const isFlexible = (m: EmploymentMonth) => m.status === 'employed' && (m.form === 'flexible' || m.form === 'selfEmployed');
     const month = ctx.employment.find((record) => record.month === ctx.period);
@@ -108,7 +97,7 @@ export const socialInsuranceFlexible: Rule = {
       const waiting = ctx.unconfirmed('灵活就业或个体经营', (m) => m.month === ctx.period && isFlexible(m));
       for (const text of waiting) ctx.need('employment', text);
       if (waiting.length === 0) ctx.need('employment', `需要提供 ${ctx.period} 的就业情况`);
-      return { eligible: false, amountFen: 0, periodKey };
+      return no;
     }
     const flexible = isFlexible(month);
     ctx.fact(
@@ -119,19 +108,17 @@ export const socialInsuranceFlexible: Rule = {
     );
     if (!flexible) {
       ctx.rule('只补贴灵活就业、个体经营并自己缴纳社会保险的帮扶对象；在单位就业的，由单位申领', flexibleReference);
-      return { eligible: false, amountFen: 0, periodKey };
+      return no;
     }
-    if (person.insured === undefined) {
-      ctx.need('person.insured', '需要提供本月是否缴纳了社会保险');
-      return { eligible: false, amountFen: 0, periodKey };
-    }
-    ctx.fact(person.insured ? '本月自己缴纳了社会保险' : '本月没有缴纳社会保险', 'person.insured', person.insured);
-    if (!person.insured) {
+    const insured = knownFact(ctx, 'person.insured', person.insured, {
+      need: '需要提供本月是否缴纳了社会保险',
+      known: (insured) => (insured ? '本月自己缴纳了社会保险' : '本月没有缴纳社会保险'),
+    });
+    if (insured === undefined) return no;
+    if (!insured) {
       ctx.rule('缴纳了社会保险才有社会保险补贴');
-      return { eligible: false, amountFen: 0, periodKey };
+      return no;
     }
-    const amount = ctx.param('socialInsuranceFlexibleMonthlyFen');
-    if (amount === undefined) return { eligible: false, amountFen: 0, periodKey };
-    return { eligible: true, amountFen: amount, periodKey };
+    return paidFrom(ctx, 'socialInsuranceFlexibleMonthlyFen', ctx.period);
   },
 };

@@ -14,6 +14,8 @@
  */
 import type { Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
+import { registeredPersonOf } from './personFacts.js';
+import { localExample, notPaid, setByDocuments } from './ruleParts.js';
 import { inStartupGroups } from './startupOnce.js';
 import { formatYuan } from '../../money.js';
 import { cite } from '../../policy/documents.js';
@@ -29,39 +31,25 @@ export const startupLoanInterest: Rule = {
   beneficiary: 'worker',
   reference,
   parameters: {
-    startupLoanCapFen: {
-      definition: { label: '个人创业担保贷款额度上限', unit: 'fen', reference, fixedByPolicy: false },
-      // Example only: 200,000 yuan, for the region's admins to replace.
-      values: { '15': [{ from: '2021-01-01', value: 20_000_000, example: true }] },
-    },
-    startupLoanInterestRate: {
-      definition: { label: '创业担保贷款财政贴息年利率', unit: 'ratio', reference, fixedByPolicy: false },
-      // Example only: 3.5% a year, for the region's admins to replace.
-      values: { '15': [{ from: '2021-01-01', value: 0.035, example: true }] },
-    },
-    startupLoanPartnershipUplift: {
-      definition: {
-        label: '农牧民合伙创业贷款额度上限提高',
-        unit: 'ratio',
-        reference: partnershipReference,
-        fixedByPolicy: true,
-      },
-      // File 004 (Baotou's 2023 plan) raises a partnership's cap by 10% in Baotou; elsewhere, and before, no uplift.
-      values: {
-        '': [{ from: '2021-01-01', value: 0 }],
-        '1502': [{ from: '2023-01-01', value: 0.1 }],
-      },
-    },
+    // Example only: 200,000 yuan, for the region's admins to replace.
+    startupLoanCapFen: localExample('个人创业担保贷款额度上限', 'fen', reference, '2021-01-01', 20_000_000),
+    // Example only: 3.5% a year, for the region's admins to replace.
+    startupLoanInterestRate: localExample('创业担保贷款财政贴息年利率', 'ratio', reference, '2021-01-01', 0.035),
+    // File 004 (Baotou's 2023 plan) raises a partnership's cap by 10% in Baotou; elsewhere, and before, no uplift.
+    startupLoanPartnershipUplift: setByDocuments('农牧民合伙创业贷款额度上限提高', 'ratio', partnershipReference, {
+      '': [{ from: '2021-01-01', value: 0 }],
+      '1502': [{ from: '2023-01-01', value: 0.1 }],
+    }),
   },
   evaluate(ctx) {
     const periodKey = ctx.period;
-    const person = ctx.facts.person;
+    const no = notPaid(periodKey);
+    const person = registeredPersonOf(ctx);
     const loan = ctx.facts.startup?.loan;
-    if (!person) ctx.need('person', '需要提供本人的登记信息');
     if (!loan) ctx.need('startup.loan', '需要提供创业担保贷款的金额、期限和还款情况');
-    if (!person || !loan) return { eligible: false, amountFen: 0, periodKey };
+    if (!person || !loan) return no;
 
-    if (!inStartupGroups(ctx, person, '创业担保贷款贴息', reference)) return { eligible: false, amountFen: 0, periodKey };
+    if (!inStartupGroups(ctx, person, '创业担保贷款贴息', reference)) return no;
     ctx.fact(
       `创业担保贷款 ${formatYuan(loan.principalFen)}，${loan.startedOn} 至 ${loan.endsOn}${loan.partnership ? '，合伙创业' : ''}`,
       'startup.loan',
@@ -69,16 +57,16 @@ export const startupLoanInterest: Rule = {
     );
     if (!(loan.startedOn <= ctx.date && ctx.date < loan.endsOn)) {
       ctx.rule(`${ctx.date} 不在贷款期内，只对贷款期内的月份贴息`);
-      return { eligible: false, amountFen: 0, periodKey };
+      return no;
     }
     ctx.fact(loan.repaidOnSchedule ? '一直按期还款' : '没有按期还款', 'startup.loan.repaidOnSchedule', loan.repaidOnSchedule);
     if (!loan.repaidOnSchedule) {
       ctx.rule('没有按期还款的，不予贴息');
-      return { eligible: false, amountFen: 0, periodKey };
+      return no;
     }
     const cap = ctx.param('startupLoanCapFen');
     const rate = ctx.param('startupLoanInterestRate');
-    if (cap === undefined || rate === undefined) return { eligible: false, amountFen: 0, periodKey };
+    if (cap === undefined || rate === undefined) return no;
     let capFen = cap;
     if (loan.partnership) {
       const uplift = ctx.param('startupLoanPartnershipUplift');

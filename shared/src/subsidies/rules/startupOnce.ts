@@ -10,6 +10,8 @@
 import type { Rule, RuleContext } from '../engine.js';
 import type { Reference } from '../parameters.js';
 import { WORKER_GROUP_ZH, type WorkerGroup } from '../../registry/labels.js';
+import { registeredPersonOf } from './personFacts.js';
+import { localExample, notPaid, paidFrom } from './ruleParts.js';
 import { cite } from '../../policy/documents.js';
 
 const reference: Reference = cite('003', '三、(九)');
@@ -59,26 +61,20 @@ export const startupOnce: Rule = {
   beneficiary: 'worker',
   reference,
   parameters: {
-    startupOnceFen: {
-      definition: { label: '一次性创业补贴', unit: 'fen', reference, fixedByPolicy: false },
-      // Example only: 5,000 yuan, for the region's admins to replace.
-      values: { '15': [{ from: '2021-01-01', value: 500_000, example: true }] },
-    },
-    startupOnceMinOperatingMonths: {
-      definition: { label: '一次性创业补贴要求正常经营至少', unit: 'months', reference, fixedByPolicy: false },
-      // Example only: 6 months from registration, for the region's admins to replace.
-      values: { '15': [{ from: '2021-01-01', value: 6, example: true }] },
-    },
+    // Example only: 5,000 yuan, for the region's admins to replace.
+    startupOnceFen: localExample('一次性创业补贴', 'fen', reference, '2021-01-01', 500_000),
+    // Example only: 6 months from registration, for the region's admins to replace.
+    startupOnceMinOperatingMonths: localExample('一次性创业补贴要求正常经营至少', 'months', reference, '2021-01-01', 6),
   },
   evaluate(ctx) {
     const periodKey = 'once';
-    const person = ctx.facts.person;
+    const no = notPaid(periodKey);
+    const person = registeredPersonOf(ctx);
     const startup = ctx.facts.startup;
-    if (!person) ctx.need('person', '需要提供本人的登记信息');
     if (!startup) ctx.need('startup', '需要提供创办的企业或个体工商户的营业执照登记日期和经营情况');
-    if (!person || !startup) return { eligible: false, amountFen: 0, periodKey };
+    if (!person || !startup) return no;
 
-    if (!inStartupGroups(ctx, person, '一次性创业补贴', groupsReference)) return { eligible: false, amountFen: 0, periodKey };
+    if (!inStartupGroups(ctx, person, '一次性创业补贴', groupsReference)) return no;
     ctx.fact(
       `营业执照 ${startup.registeredOn} 登记，${startup.operating ? '正在经营' : '已不在经营'}`,
       'startup',
@@ -86,22 +82,20 @@ export const startupOnce: Rule = {
     );
     if (startup.registeredOn >= ctx.date) {
       ctx.rule(`${ctx.period} 月初时还没有登记注册`);
-      return { eligible: false, amountFen: 0, periodKey };
+      return no;
     }
     if (!startup.operating) {
       ctx.rule('创办的企业或个体工商户要正常经营');
-      return { eligible: false, amountFen: 0, periodKey };
+      return no;
     }
     const minMonths = ctx.param('startupOnceMinOperatingMonths');
-    if (minMonths === undefined) return { eligible: false, amountFen: 0, periodKey };
+    if (minMonths === undefined) return no;
     const months = wholeMonthsBetween(startup.registeredOn, ctx.date);
     if (months < minMonths) {
       ctx.rule(`登记至 ${ctx.date} 经营满 ${months} 个月，不满 ${minMonths} 个月，满了以后才能申领`);
-      return { eligible: false, amountFen: 0, periodKey };
+      return no;
     }
     ctx.rule(`登记至 ${ctx.date} 已经营满 ${months} 个月`);
-    const amount = ctx.param('startupOnceFen');
-    if (amount === undefined) return { eligible: false, amountFen: 0, periodKey };
-    return { eligible: true, amountFen: amount, periodKey };
+    return paidFrom(ctx, 'startupOnceFen', periodKey);
   },
 };

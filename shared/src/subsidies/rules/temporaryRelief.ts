@@ -18,6 +18,7 @@
 import type { Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
 import { personOf } from './personFacts.js';
+import { notPaid, paramInForce } from './ruleParts.js';
 import { cite } from '../../policy/documents.js';
 
 const reference: Reference = cite('002', '三、(七)');
@@ -47,7 +48,7 @@ export const temporaryRelief: Rule = {
   },
   evaluate(ctx) {
     const year = ctx.period.slice(0, 4);
-    const no = { eligible: false, amountFen: 0, periodKey: year };
+    const no = notPaid(year);
     const person = personOf(ctx);
     if (!person) return no;
 
@@ -88,11 +89,8 @@ export const temporaryRelief: Rule = {
       for (const [key, text] of needs) ctx.need(key, text);
       return no;
     }
-    const amount = ctx.param('temporaryReliefFen');
-    if (amount === undefined) {
-      ctx.rule('本地区的一次性临时救助金已停止执行', reference);
-      return no;
-    }
+    const amount = paramInForce(ctx, 'temporaryReliefFen', '本地区的一次性临时救助金已停止执行', reference);
+    if (amount === undefined) return no;
     ctx.rule('失业、未参保、未纳入低保：协调一次性临时救助金，每年一次', reference);
     return { eligible: true, amountFen: amount, periodKey: year };
   },

@@ -26,7 +26,8 @@ import { LABOUR_CLASS_ZH, type WorkerGroup } from '../../registry/labels.js';
 import type { Outcome, ParameterSpec, Rule, RuleContext } from '../engine.js';
 import type { SubsidyFacts } from '../facts.js';
 import type { Reference } from '../parameters.js';
-import { byEndOf, inGroups, itemKey, personOf, type Person } from './personFacts.js';
+import { byEndOf, inGroups, itemKey, personOf } from './personFacts.js';
+import { localExample, notPaid, setByDocuments } from './ruleParts.js';
 import { cite } from '../../policy/documents.js';
 
 type Training = SubsidyFacts['trainings'][number];
@@ -40,29 +41,24 @@ export const TRAINEE_GROUPS: readonly WorkerGroup[] = ['povertyAlleviated', 'mon
 
 /** Who may train with a subsidy: the age window, shared with the living allowance during training. */
 export const TRAINEE_PARAMETERS: Readonly<Record<string, ParameterSpec>> = {
-  trainingMinAge: {
-    definition: { label: '享受培训补贴的最低年龄', unit: 'years', reference: ageReference, fixedByPolicy: true },
-    values: { '': [{ from: '2023-10-26', value: 16 }] },
-  },
-  trainingWomenMaxAge: {
-    definition: { label: '女性享受培训补贴的最高年龄', unit: 'years', reference: ageReference, fixedByPolicy: true },
-    values: { '': [{ from: '2023-10-26', value: 60 }] },
-  },
-  trainingMenMaxAge: {
-    definition: {
-      label: '男性享受培训补贴的最高年龄（文件只写了女性，按法定劳动年龄）',
-      unit: 'years',
-      reference: ageReference,
-      fixedByPolicy: false,
-    },
-    // An example: no document here states it (see above); the region confirms or replaces it.
-    values: { '15': [{ from: '2023-10-26', value: 60, example: true }] },
-  },
+  trainingMinAge: setByDocuments('享受培训补贴的最低年龄', 'years', ageReference, { '': [{ from: '2023-10-26', value: 16 }] }),
+  trainingWomenMaxAge: setByDocuments('女性享受培训补贴的最高年龄', 'years', ageReference, {
+    '': [{ from: '2023-10-26', value: 60 }],
+  }),
+  // An example: no document here states it (see above); the region confirms or replaces it.
+  trainingMenMaxAge: localExample(
+    '男性享受培训补贴的最高年龄（文件只写了女性，按法定劳动年龄）',
+    'years',
+    ageReference,
+    '2023-10-26',
+    60,
+  ),
 };
 
 /** Whether the person may have training subsidised: a 帮扶对象, able to work, in the age window. */
-export function isTrainee(ctx: RuleContext, person: Person): boolean {
-  if (!inGroups(ctx, person, TRAINEE_GROUPS, reference)) return false;
+export function isTrainee(ctx: RuleContext): boolean {
+  const person = personOf(ctx);
+  if (!person || !inGroups(ctx, person, TRAINEE_GROUPS, reference)) return false;
   ctx.fact(`劳动能力：${LABOUR_CLASS_ZH[person.labourClass]}`, 'person.labourClass', person.labourClass);
   if (person.labourClass === 'none') {
     ctx.rule('培训补贴给有劳动能力的人', ageReference);
@@ -124,9 +120,28 @@ export function finishedCourse(ctx: RuleContext, training: Training): number | u
 export function noCourses(ctx: RuleContext, trainings: readonly Training[]): Outcome[] {
   if (trainings.length === 0) {
     ctx.rule('没有培训记录');
-    return [{ eligible: false, amountFen: 0, periodKey: 'training:none' }];
+    return [notPaid('training:none')];
   }
-  return trainings.map((t) => ({ eligible: false, amountFen: 0, periodKey: trainingKey(t), item: trainingItem(t) }));
+  return trainings.map((t) => notPaid(trainingKey(t), trainingItem(t)));
+}
+
+/**
+ * One outcome per course: nothing for a course that cannot be claimed yet, else what `pay`
+ * gives for its training days (recording how it reckoned them).
+ */
+export function perFinishedCourse(
+  ctx: RuleContext,
+  trainings: readonly Training[],
+  pay: (days: number, training: Training, item: string) => number,
+): Outcome[] {
+  return trainings.map((training) => {
+    const item = trainingItem(training);
+    const periodKey = trainingKey(training);
+    const days = finishedCourse(ctx, training);
+    return days === undefined
+      ? notPaid(periodKey, item)
+      : { eligible: true, amountFen: pay(days, training, item), periodKey, item };
+  });
 }
 
 /** `ratio` of `base` fen, rounded down to a whole fen; the ratio is read to 0.01%. */
@@ -140,30 +155,16 @@ export const training: Rule = {
   reference,
   parameters: {
     ...TRAINEE_PARAMETERS,
-    trainingPerDayFen: {
-      definition: { label: '职业培训补贴（每培训日）', unit: 'fen', reference, fixedByPolicy: false },
-      // Examples for Inner Mongolia, for its admins to replace: the documents leave the standard to the regions.
-      values: { '15': [{ from: '2023-10-26', value: 6_000, example: true }] },
-    },
-    trainingMaxPerCourseFen: {
-      definition: { label: '职业培训补贴（每期最多）', unit: 'fen', reference, fixedByPolicy: false },
-      values: { '15': [{ from: '2023-10-26', value: 200_000, example: true }] },
-    },
-    trainingLabourBrandUplift: {
-      definition: {
-        label: '劳务品牌和市场需求量大的职业工种培训补贴提高比例',
-        unit: 'ratio',
-        reference: brandReference,
-        fixedByPolicy: true,
-      },
-      values: { '1502': [{ from: '2023-01-01', value: 0.2 }] },
-    },
+    // Examples for Inner Mongolia, for its admins to replace: the documents leave the standard to the regions.
+    trainingPerDayFen: localExample('职业培训补贴（每培训日）', 'fen', reference, '2023-10-26', 6_000),
+    trainingMaxPerCourseFen: localExample('职业培训补贴（每期最多）', 'fen', reference, '2023-10-26', 200_000),
+    trainingLabourBrandUplift: setByDocuments('劳务品牌和市场需求量大的职业工种培训补贴提高比例', 'ratio', brandReference, {
+      '1502': [{ from: '2023-01-01', value: 0.2 }],
+    }),
   },
   evaluate(ctx) {
     const trainings = ctx.facts.trainings;
-    if (trainings.length === 0) return noCourses(ctx, trainings);
-    const person = personOf(ctx);
-    if (!person || !isTrainee(ctx, person)) return noCourses(ctx, trainings);
+    if (trainings.length === 0 || !isTrainee(ctx)) return noCourses(ctx, trainings);
     const perDay = ctx.param('trainingPerDayFen');
     const perCourse = ctx.param('trainingMaxPerCourseFen');
     if (perDay === undefined || perCourse === undefined) {
@@ -175,30 +176,26 @@ export const training: Rule = {
       uplift ??= { ratio: ctx.param('trainingLabourBrandUplift') };
       return uplift.ratio;
     };
-    return trainings.map((t): Outcome => {
-      const item = trainingItem(t);
-      const periodKey = trainingKey(t);
-      const days = finishedCourse(ctx, t);
-      if (days === undefined) return { eligible: false, amountFen: 0, periodKey, item };
+    return perFinishedCourse(ctx, trainings, (days, t, item) => {
       const byDays = days * perDay;
       const base = Math.min(byDays, perCourse);
       ctx.rule(
         `${item}：${days} 天 × ${formatYuan(perDay)} = ${formatYuan(byDays)}${byDays > perCourse ? `，每期最多 ${formatYuan(perCourse)}` : ''}`,
         reference,
       );
-      if (!t.labourBrandTrade) return { eligible: true, amountFen: base, periodKey, item };
+      if (!t.labourBrandTrade) return base;
       ctx.fact(`${item}：属于劳务品牌或市场需求量大的职业工种`, 'trainings.labourBrandTrade', true);
       const ratio = upliftRatio();
       if (ratio === undefined) {
         ctx.rule('劳务品牌工种培训补贴提高的政策已停止执行', brandReference);
-        return { eligible: true, amountFen: base, periodKey, item };
+        return base;
       }
       const extra = share(base, ratio);
       ctx.rule(
         `${item}：培训补贴提高 ${Math.round(ratio * 1000) / 10}%，${formatYuan(base)} + ${formatYuan(extra)} = ${formatYuan(base + extra)}（不足 1 分的舍去）`,
         brandReference,
       );
-      return { eligible: true, amountFen: base + extra, periodKey, item };
+      return base + extra;
     });
   },
 };

@@ -9,10 +9,10 @@
  * no cap and no +20% for this allowance.
  */
 import { formatYuan } from '../../money.js';
-import type { Outcome, Rule } from '../engine.js';
+import type { Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
-import { personOf } from './personFacts.js';
-import { TRAINEE_PARAMETERS, finishedCourse, isTrainee, noCourses, trainingItem, trainingKey } from './training.js';
+import { localExample, paramInForce } from './ruleParts.js';
+import { TRAINEE_PARAMETERS, isTrainee, noCourses, perFinishedCourse } from './training.js';
 import { cite } from '../../policy/documents.js';
 
 const reference: Reference = cite('003', '五、(十五)');
@@ -23,30 +23,18 @@ export const trainingLiving: Rule = {
   reference,
   parameters: {
     ...TRAINEE_PARAMETERS,
-    trainingLivingPerDayFen: {
-      definition: { label: '培训期间生活费补贴（每培训日）', unit: 'fen', reference, fixedByPolicy: false },
-      // An example for Inner Mongolia, for its admins to replace: the documents leave the standard to the regions.
-      values: { '15': [{ from: '2023-10-26', value: 3_000, example: true }] },
-    },
+    // An example for Inner Mongolia, for its admins to replace: the documents leave the standard to the regions.
+    trainingLivingPerDayFen: localExample('培训期间生活费补贴（每培训日）', 'fen', reference, '2023-10-26', 3_000),
   },
   evaluate(ctx) {
     const trainings = ctx.facts.trainings;
-    if (trainings.length === 0) return noCourses(ctx, trainings);
-    const person = personOf(ctx);
-    if (!person || !isTrainee(ctx, person)) return noCourses(ctx, trainings);
-    const perDay = ctx.param('trainingLivingPerDayFen');
-    if (perDay === undefined) {
-      ctx.rule('本地区的培训期间生活费补贴已停止执行');
-      return noCourses(ctx, trainings);
-    }
-    return trainings.map((t): Outcome => {
-      const item = trainingItem(t);
-      const periodKey = trainingKey(t);
-      const days = finishedCourse(ctx, t);
-      if (days === undefined) return { eligible: false, amountFen: 0, periodKey, item };
+    if (trainings.length === 0 || !isTrainee(ctx)) return noCourses(ctx, trainings);
+    const perDay = paramInForce(ctx, 'trainingLivingPerDayFen', '本地区的培训期间生活费补贴已停止执行');
+    if (perDay === undefined) return noCourses(ctx, trainings);
+    return perFinishedCourse(ctx, trainings, (days, _training, item) => {
       const amountFen = days * perDay;
       ctx.rule(`${item}：培训期间 ${days} 天 × ${formatYuan(perDay)} = ${formatYuan(amountFen)}`, reference);
-      return { eligible: true, amountFen, periodKey, item };
+      return amountFen;
     });
   },
 };

@@ -18,7 +18,8 @@ import { EMPLOYMENT_PLACE_ZH } from '../../registry/labels.js';
 import type { Rule } from '../engine.js';
 import type { EmploymentMonth } from '../facts.js';
 import type { Reference } from '../parameters.js';
-import { inGroups, personOf } from './personFacts.js';
+import { POVERTY_ALLEVIATED, personIn } from './personFacts.js';
+import { localExample, notPaid, paramInForce } from './ruleParts.js';
 import { cite } from '../../policy/documents.js';
 
 const reference: Reference = cite('003', '二、(三)');
@@ -29,18 +30,14 @@ export const transportOnce: Rule = {
   beneficiary: 'worker',
   reference,
   parameters: {
-    transportOnceFen: {
-      definition: { label: '跨省就业一次性交通补助', unit: 'fen', reference, fixedByPolicy: false },
-      // An example for Inner Mongolia from file 000's date, for its admins to replace:
-      // the documents leave the amount to each region.
-      values: { '15': [{ from: '2023-10-26', value: 50_000, example: true }] },
-    },
+    // An example for Inner Mongolia from file 000's date, for its admins to replace:
+    // the documents leave the amount to each region.
+    transportOnceFen: localExample('跨省就业一次性交通补助', 'fen', reference, '2023-10-26', 50_000),
   },
   evaluate(ctx) {
     const year = ctx.period.slice(0, 4);
-    const no = { eligible: false, amountFen: 0, periodKey: year };
-    const person = personOf(ctx);
-    if (!person || !inGroups(ctx, person, ['povertyAlleviated', 'monitored'], reference)) return no;
+    const no = notPaid(year);
+    if (!personIn(ctx, POVERTY_ALLEVIATED, reference)) return no;
 
     const inYear = (m: EmploymentMonth) => m.month.startsWith(`${year}-`) && m.month <= ctx.period;
     const isAway = (m: EmploymentMonth) => m.status === 'employed' && m.place === 'acrossProvince';
@@ -63,11 +60,8 @@ export const transportOnce: Rule = {
       return no;
     }
     ctx.fact(`${away.month} 在省外务工`, 'employment', away.month, away.source);
-    const amount = ctx.param('transportOnceFen');
-    if (amount === undefined) {
-      ctx.rule('本地区的一次性交通补助已停止执行', inMongoliaReference);
-      return no;
-    }
+    const amount = paramInForce(ctx, 'transportOnceFen', '本地区的一次性交通补助已停止执行', inMongoliaReference);
+    if (amount === undefined) return no;
     ctx.rule(`${year} 年到省外务工，每年补助一次`, reference);
     return { eligible: true, amountFen: amount, periodKey: year };
   },

@@ -8,6 +8,7 @@ import type { Outcome, Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
 import { EMPLOYER_KIND_ZH, type EmployerKind } from '../../positions/labels.js';
 import { formatYuan } from '../../money.js';
+import { localExample, notPaid, setByDocuments } from './ruleParts.js';
 import { cite } from '../../policy/documents.js';
 
 const reference: Reference = cite('003', '三、(七)');
@@ -30,51 +31,41 @@ export const workBasedTraining: Rule = {
   beneficiary: 'employer',
   reference,
   parameters: {
-    workBasedTrainingMaxMonths: {
-      definition: { label: '以工代训补贴每人最长月数', unit: 'months', reference, fixedByPolicy: true },
-      // 以工代训 was already paid in 2020 (file 001 item 8); "政策执行时间至2021年底": ended from 2022-01-01.
-      values: {
-        '': [
-          { from: '2020-01-01', value: 6 },
-          { from: '2022-01-01', value: null },
-        ],
-      },
-    },
-    workBasedTrainingMonthlyFen: {
-      definition: { label: '以工代训补贴（每人每月）', unit: 'fen', reference, fixedByPolicy: false },
-      // Example only: 500 yuan a trainee a month, for the region's admins to replace.
-      values: { '15': [{ from: '2020-01-01', value: 50_000, example: true }] },
-    },
+    // 以工代训 was already paid in 2020 (file 001 item 8); "政策执行时间至2021年底": ended from 2022-01-01.
+    workBasedTrainingMaxMonths: setByDocuments('以工代训补贴每人最长月数', 'months', reference, {
+      '': [
+        { from: '2020-01-01', value: 6 },
+        { from: '2022-01-01', value: null },
+      ],
+    }),
+    // Example only: 500 yuan a trainee a month, for the region's admins to replace.
+    workBasedTrainingMonthlyFen: localExample('以工代训补贴（每人每月）', 'fen', reference, '2020-01-01', 50_000),
   },
   evaluate(ctx) {
+    const no = notPaid(ctx.period);
     const employer = ctx.facts.employer;
     if (!employer) {
       ctx.need('employer', '需要提供用人单位的情况');
-      return { eligible: false, amountFen: 0, periodKey: ctx.period };
+      return no;
     }
     const trainees = employer.workBasedTrainees;
     if (!trainees) {
       ctx.need('employer.workBasedTrainees', '需要提供吸纳帮扶对象并开展以工代训的人员名单');
-      return { eligible: false, amountFen: 0, periodKey: ctx.period };
+      return no;
     }
     ctx.fact(`单位类型：${EMPLOYER_KIND_ZH[employer.kind]}`, 'employer.kind', employer.kind);
     if (!PRODUCER_KINDS.includes(employer.kind)) {
       ctx.rule('以工代训补贴给企业、帮扶车间等各类生产经营主体', reference);
-      return { eligible: false, amountFen: 0, periodKey: ctx.period };
+      return no;
     }
     if (trainees.length === 0) {
       ctx.rule('没有以工代训的人员');
-      return { eligible: false, amountFen: 0, periodKey: ctx.period };
+      return no;
     }
     const maxMonths = ctx.param('workBasedTrainingMaxMonths');
     if (maxMonths === undefined) {
       ctx.rule('以工代训政策执行至 2021 年底，这个月份已不在执行期内', reference);
-      return trainees.map((t): Outcome => ({
-        eligible: false,
-        amountFen: 0,
-        periodKey: t.workerId,
-        item: `以工代训 ${t.workerId}`,
-      }));
+      return trainees.map((t) => notPaid(t.workerId, `以工代训 ${t.workerId}`));
     }
     const monthly = ctx.param('workBasedTrainingMonthlyFen');
     return trainees.map((trainee): Outcome => {
@@ -87,17 +78,17 @@ export const workBasedTraining: Rule = {
       );
       if (trainee.hadBefore) {
         ctx.rule(`${item}：已享受过以工代训职业培训补贴的人员除外`, reference);
-        return { eligible: false, amountFen: 0, periodKey, item };
+        return notPaid(periodKey, item);
       }
       if (trainee.monthsTrained === 0) {
         ctx.rule(`${item}：还没有培训满 1 个月`);
-        return { eligible: false, amountFen: 0, periodKey, item };
+        return notPaid(periodKey, item);
       }
       const months = Math.min(trainee.monthsTrained, maxMonths);
       if (months < trainee.monthsTrained) ctx.rule(`${item}：最长不超过 ${maxMonths} 个月，按 ${months} 个月计`, reference);
       if (monthly === undefined) {
         ctx.rule(`${item}：本地区已停止执行以工代训补贴`);
-        return { eligible: false, amountFen: 0, periodKey, item };
+        return notPaid(periodKey, item);
       }
       ctx.rule(`${item}：${months} 个月 × ${formatYuan(monthly)} = ${formatYuan(months * monthly)}`);
       return { eligible: true, amountFen: months * monthly, periodKey, item };

@@ -7,7 +7,7 @@
  */
 import type { ParameterSpec, Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
-import { EMPLOYER_KIND_ZH } from '../../positions/labels.js';
+import { assistedEmployeesOf, employerOfKind, knownFact, localExample, notPaid } from './ruleParts.js';
 import { cite } from '../../policy/documents.js';
 
 const reference: Reference = cite('000', '二、(二)');
@@ -15,14 +15,10 @@ const reference: Reference = cite('000', '二、(二)');
 const TIERS = [1, 2, 3] as const;
 const TIER_ZH = { 1: '一档', 2: '二档', 3: '三档' } as const;
 
-const minEmployees = (tier: (typeof TIERS)[number], example: number): ParameterSpec => ({
-  definition: { label: `帮扶车间奖补${TIER_ZH[tier]}：吸纳帮扶对象至少（人）`, unit: 'persons', reference, fixedByPolicy: false },
-  values: { '15': [{ from: '2021-01-01', value: example, example: true }] },
-});
-const amountFen = (tier: (typeof TIERS)[number], example: number): ParameterSpec => ({
-  definition: { label: `帮扶车间奖补${TIER_ZH[tier]}（每年）`, unit: 'fen', reference, fixedByPolicy: false },
-  values: { '15': [{ from: '2021-01-01', value: example, example: true }] },
-});
+const minEmployees = (tier: (typeof TIERS)[number], example: number): ParameterSpec =>
+  localExample(`帮扶车间奖补${TIER_ZH[tier]}：吸纳帮扶对象至少（人）`, 'persons', reference, '2021-01-01', example);
+const amountFen = (tier: (typeof TIERS)[number], example: number): ParameterSpec =>
+  localExample(`帮扶车间奖补${TIER_ZH[tier]}（每年）`, 'fen', reference, '2021-01-01', example);
 
 export const workshopReward: Rule = {
   id: 'workshop_reward',
@@ -40,32 +36,20 @@ export const workshopReward: Rule = {
   },
   evaluate(ctx) {
     const periodKey = ctx.period.slice(0, 4);
-    const employer = ctx.facts.employer;
-    if (!employer) {
-      ctx.need('employer', '需要提供用人单位的情况');
-      return { eligible: false, amountFen: 0, periodKey };
-    }
-    ctx.fact(`单位类型：${EMPLOYER_KIND_ZH[employer.kind]}`, 'employer.kind', employer.kind);
-    if (employer.kind !== 'assistanceWorkshop') {
-      ctx.rule('帮扶车间奖补只给认定的帮扶车间', reference);
-      return { eligible: false, amountFen: 0, periodKey };
-    }
-    const recognition = employer.workshopRecognition;
-    if (recognition === undefined) {
-      ctx.need('employer.workshopRecognition', '需要提供帮扶车间的认定情况');
-      return { eligible: false, amountFen: 0, periodKey };
-    }
-    ctx.fact(recognition === 'recognised' ? '已认定为帮扶车间' : '已退出帮扶车间', 'employer.workshopRecognition', recognition);
+    const no = notPaid(periodKey);
+    const workshop = employerOfKind(ctx, 'assistanceWorkshop', '帮扶车间奖补只给认定的帮扶车间', reference);
+    if (!workshop) return no;
+    const recognition = knownFact(ctx, 'employer.workshopRecognition', workshop.workshopRecognition, {
+      need: '需要提供帮扶车间的认定情况',
+      known: (recognition) => (recognition === 'recognised' ? '已认定为帮扶车间' : '已退出帮扶车间'),
+    });
+    if (recognition === undefined) return no;
     if (recognition !== 'recognised') {
       ctx.rule('不符合要求的按要求退出帮扶车间，退出的不再享受奖补', reference);
-      return { eligible: false, amountFen: 0, periodKey };
+      return no;
     }
-    const employees = employer.assistedEmployees;
-    if (employees === undefined) {
-      ctx.need('employer.assistedEmployees', '需要提供吸纳帮扶对象就业的人数');
-      return { eligible: false, amountFen: 0, periodKey };
-    }
-    ctx.fact(`吸纳帮扶对象 ${employees} 人就业`, 'employer.assistedEmployees', employees);
+    const employees = assistedEmployeesOf(ctx, workshop);
+    if (employees === undefined) return no;
     // The highest tier whose threshold the workshop reaches; a tier a region has ended is skipped.
     for (const tier of [...TIERS].reverse()) {
       const min = ctx.param(`workshopRewardTier${tier}MinEmployees`);
@@ -76,6 +60,6 @@ export const workshopReward: Rule = {
       return { eligible: true, amountFen: amount, periodKey };
     }
     ctx.rule(`吸纳 ${employees} 人，还没有达到最低一档`, reference);
-    return { eligible: false, amountFen: 0, periodKey };
+    return no;
   },
 };

@@ -13,7 +13,8 @@
  */
 import type { Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
-import { compareSemesters, inGroups, personOf, semesterOf, semesterZh } from './personFacts.js';
+import { compareSemesters, POVERTY_ALLEVIATED, personIn, semesterOf, semesterZh } from './personFacts.js';
+import { localExample, notPaid, paramInForce } from './ruleParts.js';
 import { cite } from '../../policy/documents.js';
 
 const reference: Reference = cite('000', '二、(六)');
@@ -29,18 +30,15 @@ export const yuluEducation: Rule = {
   beneficiary: 'worker',
   reference,
   parameters: {
-    yuluPerSemesterFen: {
-      definition: { label: '雨露计划助学补助（每学期）', unit: 'fen', reference, fixedByPolicy: false },
-      // An example for Inner Mongolia from file 000's date, for its admins to replace.
-      values: { '15': [{ from: '2023-10-26', value: 150_000, example: true }] },
-    },
+    // An example for Inner Mongolia from file 000's date, for its admins to replace.
+    yuluPerSemesterFen: localExample('雨露计划助学补助（每学期）', 'fen', reference, '2023-10-26', 150_000),
   },
   evaluate(ctx) {
     const student = ctx.facts.vocationalStudent;
     const semester = student?.semester ?? semesterOf(ctx.date);
-    const no = { eligible: false, amountFen: 0, periodKey: semester };
-    const person = personOf(ctx);
-    if (!person || !inGroups(ctx, person, ['povertyAlleviated', 'monitored'], reference)) return no;
+    const no = notPaid(semester);
+    const person = personIn(ctx, POVERTY_ALLEVIATED, reference);
+    if (!person) return no;
     if (!student) {
       ctx.need('vocationalStudent', '需要在读的学校（中职、高职或技工院校）、入学日期和申领的学期');
       return no;
@@ -68,11 +66,8 @@ export const yuluEducation: Rule = {
         return no;
       }
     }
-    const amount = ctx.param('yuluPerSemesterFen');
-    if (amount === undefined) {
-      ctx.rule('本地区的雨露计划助学补助已停止执行');
-      return no;
-    }
+    const amount = paramInForce(ctx, 'yuluPerSemesterFen', '本地区的雨露计划助学补助已停止执行');
+    if (amount === undefined) return no;
     ctx.rule(`在读职业院校，按学期补助：${claimed}`, reference);
     return { eligible: true, amountFen: amount, periodKey: semester };
   },
