@@ -18,40 +18,24 @@ export class DomainError extends Error {
   }
 }
 
+/** A kind of domain error: its code is fixed, its words are the thrower's. */
+const kind = (code: ErrorCode) =>
+  class extends DomainError {
+    constructor(zh: string, en: string, field?: string) {
+      super(code, zh, en, field);
+    }
+  };
+
 /** There is no such thing, or the caller may not know that there is. */
-export class NotFound extends DomainError {
-  constructor(zh: string, en: string, field?: string) {
-    super('NOT_FOUND', zh, en, field);
-  }
-}
-
+export class NotFound extends kind('NOT_FOUND') {}
 /** The thing is in a state that does not allow this (already applied, already paid, full…). */
-export class Conflict extends DomainError {
-  constructor(zh: string, en: string, field?: string) {
-    super('CONFLICT', zh, en, field);
-  }
-}
-
+export class Conflict extends kind('CONFLICT') {}
 /** Someone changed it after the caller read it: read again, then decide again. */
-export class VersionConflict extends DomainError {
-  constructor(zh: string, en: string, field?: string) {
-    super('VERSION_CONFLICT', zh, en, field);
-  }
-}
-
+export class VersionConflict extends kind('VERSION_CONFLICT') {}
 /** The caller may not do this, to this. */
-export class Forbidden extends DomainError {
-  constructor(zh: string, en: string, field?: string) {
-    super('FORBIDDEN', zh, en, field);
-  }
-}
-
+export class Forbidden extends kind('FORBIDDEN') {}
 /** The input is well formed but says something the rules do not allow. */
-export class Invalid extends DomainError {
-  constructor(zh: string, en: string, field?: string) {
-    super('VALIDATION_FAILED', zh, en, field);
-  }
-}
+export class Invalid extends kind('VALIDATION_FAILED') {}
 
 /** Over a budget (http/rateLimit.ts): when to try again, and what to do meanwhile, in plain words. */
 export class TooManyAttempts extends DomainError {
