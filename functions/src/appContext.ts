@@ -2,6 +2,7 @@ import type { TokenService } from './auth/tokens.js';
 import type { WeChatClient } from './auth/wechat.js';
 import type { TableRef } from './db/versioned.js';
 import type { RateLimiter } from './http/rateLimit.js';
+import type { AuditRepository } from './registry/audit.js';
 import type { IdVault } from './registry/idVault.js';
 import type { EmploymentRepository } from './registry/employmentRepository.js';
 import type { Importer } from './registry/import/importer.js';
@@ -28,6 +29,8 @@ export interface AppContext {
   /** The real-name registry (实名制台账). */
   workers: WorkerRepository;
   employment: EmploymentRepository;
+  /** Who read or changed whose personal data, and why. */
+  audit: AuditRepository;
   reports: ReportRepository;
   importer: Importer;
   employers: EmployerRepository;

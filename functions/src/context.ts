@@ -9,6 +9,7 @@ import { createEmploymentRepository } from './registry/employmentRepository.js';
 import { createImporter } from './registry/import/importer.js';
 import { createReportRepository } from './registry/reportRepository.js';
 import { createWorkerRepository } from './registry/workerRepository.js';
+import { createAuditRepository } from './registry/audit.js';
 import { createRegionRepository } from './regions/regionRepository.js';
 import { dataKeyProvider, type AppSecrets } from './secrets.js';
 import { createUserRepository } from './users/userRepository.js';
@@ -45,6 +46,7 @@ export function createAppContext(
     regions,
     idVault,
     workers: createWorkerRepository(table, idVault),
+    audit: createAuditRepository(table),
     employment,
     reports: createReportRepository(table),
     importer: createImporter(table, idVault, regions),

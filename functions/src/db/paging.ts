@@ -27,7 +27,6 @@ function decodeCursor(cursor: string | undefined, indexName: string | undefined)
   }
 }
 
-
 /** The attributes that make up an item's position in a table or index (what ExclusiveStartKey needs). */
 function keyAttributes(indexName: string | undefined): string[] {
   const index = GLOBAL_INDEXES.find((i) => i.name === indexName);

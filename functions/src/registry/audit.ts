@@ -4,8 +4,9 @@
  * unbinding — who, when, which worker, why.
  */
 import { randomUUID } from 'node:crypto';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { auditEntrySchema, type AuditEntry, type Principal } from '@bangfu/shared';
+import { batchPut } from '../db/batchWrite.js';
 import { auditEntity } from '../db/entities.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
@@ -33,7 +34,7 @@ export function auditItem(principal: Principal, workerId: string, action: AuditE
 }
 
 /** An export of a region's registry: on the region's trail and on the staff member's. */
-export function exportAuditItem(principal: Principal, regionCode: string) {
+function exportAuditItem(principal: Principal, regionCode: string) {
   const at = new Date().toISOString();
   return {
     pk: keys.auditOfExport(regionCode),
@@ -52,20 +53,44 @@ export function exportAuditItem(principal: Principal, regionCode: string) {
  * address, the number's keyed hash (never the number). On the record's trail when the number
  * is in the registry, so its officer sees who tried; otherwise kept by the hash.
  */
-export function bindFailureItem(principal: Principal, idHash: string, ip: string, workerId: string | undefined) {
+function bindFailureItem(principal: Principal, idHash: string, ip: string, workerId: string | undefined) {
   const { workerId: _, ...item } = auditItem(principal, workerId ?? '', 'bindFailed', '绑定失败：姓名或身份证号与台账不一致');
   return workerId ? { ...item, workerId, idHash, ip } : { ...item, pk: keys.bindFailuresOfIdHash(idHash), idHash, ip };
 }
 
-export async function auditTrail({ db, tableName }: TableRef, workerId: string, limit = 100): Promise<AuditEntry[]> {
-  const { Items = [] } = await db.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.auditOfWorker(workerId) },
-      ScanIndexForward: false,
-      Limit: limit,
-    }),
-  );
-  return Items.map((item) => auditEntrySchema.parse(item));
+/**
+ * The one way an audit entry is written on its own (a transaction that records itself puts
+ * `auditItem` inside it instead): entries land before what they record is shown.
+ */
+export function createAuditRepository(table: TableRef) {
+  return {
+    /** One entry per worker shown or acted on, with the same action and reason. */
+    async record(principal: Principal, workerIds: readonly string[], action: AuditEntry['action'], reason: string) {
+      await batchPut(
+        table,
+        workerIds.map((workerId) => auditItem(principal, workerId, action, reason)),
+      );
+    },
+    async bindFailed(principal: Principal, idHash: string, ip: string, workerId: string | undefined) {
+      await table.db.send(new PutCommand({ TableName: table.tableName, Item: bindFailureItem(principal, idHash, ip, workerId) }));
+    },
+    async exported(principal: Principal, regionCode: string) {
+      await table.db.send(new PutCommand({ TableName: table.tableName, Item: exportAuditItem(principal, regionCode) }));
+    },
+    /** A worker's trail, newest first. */
+    async trail(workerId: string, limit = 100): Promise<AuditEntry[]> {
+      const { Items = [] } = await table.db.send(
+        new QueryCommand({
+          TableName: table.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.auditOfWorker(workerId) },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      );
+      return Items.map((item) => auditEntrySchema.parse(item));
+    },
+  };
 }
+
+export type AuditRepository = ReturnType<typeof createAuditRepository>;

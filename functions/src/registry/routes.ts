@@ -1,11 +1,8 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { BIND_WAY_FORWARD_ZH, clientAddressKey, perHour, type Principal, registryContracts } from '@bangfu/shared';
+import { BIND_WAY_FORWARD_ZH, clientAddressKey, perHour, registryContracts } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { batchPut } from '../db/batchWrite.js';
 import { Conflict, DomainError, Invalid, unauthenticated } from '../errors.js';
 import type { Counter } from '../http/rateLimit.js';
 import { implement, type AnyRoute } from '../http/route.js';
-import { auditItem, auditTrail, bindFailureItem } from './audit.js';
 import { boundWorker } from './access.js';
 import { isLast4Search, toWorkerView } from './workerRepository.js';
 
@@ -41,12 +38,6 @@ const personKey = (name: string, idNumber: string) => `${normaliseName(name)}#${
 export function registryRoutes(ctx: AppContext): AnyRoute[] {
   const { workers } = ctx;
 
-  async function writeAudit(principal: Principal, workerId: string, action: 'read' | 'reveal', reason: string) {
-    await ctx.table.db.send(
-      new PutCommand({ TableName: ctx.table.tableName, Item: auditItem(principal, workerId, action, reason) }),
-    );
-  }
-
   return [
     implement(registryContracts.create, async ({ principal, body }) => {
       const village = await ctx.regions.get(body.villageCode);
@@ -61,16 +52,18 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       // Names beside masked numbers: like a record read, each person shown has it on their trail
       // before it is shown — how they were found, never the search text (four more characters).
       const how = query.q === undefined ? '查看名单' : isLast4Search(query.q) ? '按身份证后四位查找' : '按姓名查找';
-      await batchPut(
-        ctx.table,
-        page.workers.map((w) => auditItem(principal, w.workerId, 'list', how)),
+      await ctx.audit.record(
+        principal,
+        page.workers.map((w) => w.workerId),
+        'list',
+        how,
       );
       return page;
     }),
 
     implement(registryContracts.get, async ({ object, principal, query }) => {
       const item = object;
-      await writeAudit(principal, item.workerId, 'read', query.purpose);
+      await ctx.audit.record(principal, [item.workerId], 'read', query.purpose);
       return { worker: toWorkerView(item) };
     }),
 
@@ -81,13 +74,13 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
 
     implement(registryContracts.reveal, async ({ object, principal, body }) => {
       const item = object;
-      await writeAudit(principal, item.workerId, 'reveal', body.reason);
+      await ctx.audit.record(principal, [item.workerId], 'reveal', body.reason);
       return { idNumber: await workers.revealIdNumber(item) };
     }),
 
     implement(registryContracts.audit, async ({ object }) => {
       const item = object;
-      return { entries: await auditTrail(ctx.table, item.workerId) };
+      return { entries: await ctx.audit.trail(item.workerId) };
     }),
 
     implement(registryContracts.unbind, async ({ object, principal, body }) => {
@@ -99,12 +92,7 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
     implement(registryContracts.clearBindLockout, async ({ object: item, principal, body }) => {
       const idNumber = await workers.revealIdNumber(item);
       await ctx.limiter.reset(personLockout(ctx.idVault.hash(idNumber), ctx.idVault.hash(personKey(item.name, idNumber))));
-      await ctx.table.db.send(
-        new PutCommand({
-          TableName: ctx.table.tableName,
-          Item: auditItem(principal, item.workerId, 'bindUnlocked', body.reason),
-        }),
-      );
+      await ctx.audit.record(principal, [item.workerId], 'bindUnlocked', body.reason);
       return { cleared: true as const };
     }),
 
@@ -119,9 +107,7 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       const item = await workers.findByIdNumber(body.idNumber);
       // The same answer whether the number is unknown or the name differs.
       if (!item || normaliseName(item.name) !== normaliseName(body.name)) {
-        await ctx.table.db.send(
-          new PutCommand({ TableName: ctx.table.tableName, Item: bindFailureItem(principal, idHash, ip, item?.workerId) }),
-        );
+        await ctx.audit.bindFailed(principal, idHash, ip, item?.workerId);
         throw identityMismatch();
       }
       await attempt.refund();

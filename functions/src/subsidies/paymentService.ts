@@ -16,15 +16,13 @@ import {
 } from '@bangfu/shared';
 import type { z } from 'zod';
 import type { AppContext } from '../appContext.js';
-import { batchPut } from '../db/batchWrite.js';
 import { Conflict, DomainError, Forbidden } from '../errors.js';
-import { auditItem } from '../registry/audit.js';
 import { beneficiaryPerson, requireDuty, staffMember, type StaffMember } from './duties.js';
 
 /** Yuan with two decimals, as banks take amounts: 66600 → "666.00" (integer arithmetic). */
 const bankAmount = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
-export function createPaymentService(deps: Pick<AppContext, 'claims' | 'payments' | 'table' | 'users' | 'workers'>) {
+export function createPaymentService(deps: Pick<AppContext, 'audit' | 'claims' | 'payments' | 'table' | 'users' | 'workers'>) {
   const { claims, payments } = deps;
 
   /** Paying is the county's (旗县人社局) business, and only for an officer given the duty 发放. */
@@ -94,14 +92,14 @@ export function createPaymentService(deps: Pick<AppContext, 'claims' | 'payments
   ): Promise<{ pending: boolean }> {
     const { pending } = await payments.setAccount({ kind: 'worker', workerId }, account, principal.userId);
     const what = pending ? `变更${PAYOUT_KIND_ZH[account.kind]}（待另一位工作人员确认）` : `登记${PAYOUT_KIND_ZH[account.kind]}`;
-    await batchPut(deps.table, [auditItem(principal, workerId, 'payoutAccount', what)]);
+    await deps.audit.record(principal, [workerId], 'payoutAccount', what);
     return { pending };
   }
 
   /** Puts the change of a worker's card in force (not by who entered it); on their record's audit. */
   async function confirmWorkerAccount(principal: Principal, workerId: string) {
     const account = await payments.confirmChange({ kind: 'worker', workerId }, principal.userId);
-    await batchPut(deps.table, [auditItem(principal, workerId, 'payoutAccount', `确认变更${PAYOUT_KIND_ZH[account.kind]}`)]);
+    await deps.audit.record(principal, [workerId], 'payoutAccount', `确认变更${PAYOUT_KIND_ZH[account.kind]}`);
     return account;
   }
 
@@ -134,12 +132,12 @@ export function createPaymentService(deps: Pick<AppContext, 'claims' | 'payments
   async function bankFile(principal: Principal, batchId: string): Promise<string> {
     await payer(principal);
     const rows: string[] = [['序号', '姓名或单位', '身份证号', '账户类型', '账号', '金额（元）', '补贴', '申领编号'].join(',')];
-    const audits: Record<string, unknown>[] = [];
+    const shownWorkers: string[] = [];
     // The rows as they were reserved: what was checked is what the bank gets.
     for (const [i, row] of (await payments.reservations(batchId)).entries()) {
       const account = await payments.open(row.account);
       // A person's ID and card leave the system here: each download is on their record.
-      if (row.workerId) audits.push(auditItem(principal, row.workerId, 'payoutAccount', `下载发放文件 ${batchId}`));
+      if (row.workerId) shownWorkers.push(row.workerId);
       rows.push(
         [
           i + 1,
@@ -155,7 +153,7 @@ export function createPaymentService(deps: Pick<AppContext, 'claims' | 'payments
           .join(','),
       );
     }
-    await batchPut(deps.table, audits);
+    await deps.audit.record(principal, shownWorkers, 'payoutAccount', `下载发放文件 ${batchId}`);
     // A byte-order mark, so spreadsheet programs read the Chinese as UTF-8.
     return `\uFEFF${rows.join('\r\n')}\r\n`;
   }

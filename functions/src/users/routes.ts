@@ -25,7 +25,11 @@ export function userRoutes(ctx: AppContext): AnyRoute[] {
         throw notFound('这个地区没有这个账号', 'No such account in that region.');
       }
       if (isStaffRole(account.role) && principal.role !== 'admin') {
-        throw new Forbidden('经办人员的登录只能由管理员结束', 'Only an admin may end a staff account’s sessions.', 'params.userId');
+        throw new Forbidden(
+          '经办人员的登录只能由管理员结束',
+          'Only an admin may end a staff account’s sessions.',
+          'params.userId',
+        );
       }
       await ctx.users.endSessions(params.userId);
       return { ended: true as const };

@@ -1,4 +1,3 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import ExcelJS from 'exceljs';
 import {
   AT_HOME_REASON_ZH,
@@ -13,7 +12,6 @@ import {
   type WorkerView,
 } from '@bangfu/shared';
 import type { AppContext } from '../../appContext.js';
-import { exportAuditItem } from '../audit.js';
 import { DomainError } from '../../errors.js';
 import { implement, type AnyRoute } from '../../http/route.js';
 import type { FileKind } from './readRows.js';
@@ -64,9 +62,7 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
     }),
     implement(importContracts.progress, async ({ object: report }) => report),
     implement(importContracts.export, async ({ principal, query, res }) => {
-      await ctx.table.db.send(
-        new PutCommand({ TableName: ctx.table.tableName, Item: exportAuditItem(principal, query.regionCode) }),
-      );
+      await ctx.audit.exported(principal, query.regionCode);
       res.status(200);
       res.setHeader('content-type', XLSX_MEDIA_TYPE);
       res.setHeader('content-disposition', `attachment; filename="registry-${query.regionCode}.xlsx"`);
