@@ -24,17 +24,24 @@ export function LoadView<T>({ load, retry, loadingText = '正在加载…', what
   if (load.state === 'missing') return <>{missing}</>;
   if (load.state === 'failed') {
     return (
-      <View className="bf-section">
-        <Notice tone="error">
-          没能加载{what}：{load.message}
-        </Notice>
-        <Button type="primary" size="large" block onClick={retry} data-testid="load-retry">
-          再试一次
-        </Button>
-      </View>
+      <LoadFailed onRetry={retry} testId="load-retry">
+        没能加载{what}：{load.message}
+      </LoadFailed>
     );
   }
   return <>{children(load.data)}</>;
+}
+
+/** A failed load, said plainly, and 再试一次. */
+export function LoadFailed({ onRetry, testId, children }: { onRetry: () => void; testId?: string; children: ReactNode }) {
+  return (
+    <View className="bf-section">
+      <Notice tone="error">{children}</Notice>
+      <Button type="primary" size="large" block onClick={onRetry} data-testid={testId}>
+        再试一次
+      </Button>
+    </View>
+  );
 }
 
 /** A worker's page before the account is bound: why binding is needed here, and the way to 我的信息. */

@@ -16,6 +16,18 @@ export function goHome(): void {
   Taro.reLaunch({ url: '/pages/index/index' }).catch(() => undefined);
 }
 
+/** What a page for logged-in users shows to someone who is not. */
+export function LoginFirst() {
+  return (
+    <View className="bf-section">
+      <Notice>请先登录，再使用这个页面。</Notice>
+      <Button type="primary" size="large" block onClick={goHome} data-testid="go-home">
+        回到首页登录
+      </Button>
+    </View>
+  );
+}
+
 /**
  * Shows the user, or asks them to log in. `children` is rendered only for a user
  * whose role is in `roles`.
@@ -30,16 +42,7 @@ export function MePanel({ roles, children }: { roles: readonly Role[]; children:
       .catch((error: unknown) => setLoadError(errorText(error)));
   }, [refreshUser]);
 
-  if (!user) {
-    return (
-      <View className="bf-section">
-        <Notice>请先登录，再使用这个页面。</Notice>
-        <Button type="primary" size="large" block onClick={goHome} data-testid="go-home">
-          回到首页登录
-        </Button>
-      </View>
-    );
-  }
+  if (!user) return <LoginFirst />;
 
   return (
     <View className="bf-section">

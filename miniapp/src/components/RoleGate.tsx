@@ -8,21 +8,12 @@ import type { Role, User } from '@bangfu/shared';
 import type { ReactNode } from 'react';
 import { ROLE_LABEL } from '../labels';
 import { useSession } from '../state/session';
-import { goHome } from './MePanel';
-import { Notice } from './Page';
+import { goHome, LoginFirst } from './MePanel';
+import { Notice, Page } from './Page';
 
 export function RoleGate({ roles, children }: { roles: readonly Role[]; children: (user: User) => ReactNode }) {
   const { user } = useSession();
-  if (!user) {
-    return (
-      <View className="bf-section">
-        <Notice>请先登录，再使用这个页面。</Notice>
-        <Button type="primary" size="large" block onClick={goHome} data-testid="go-home">
-          回到首页登录
-        </Button>
-      </View>
-    );
-  }
+  if (!user) return <LoginFirst />;
   if (!roles.includes(user.role)) {
     return (
       <View className="bf-section">
@@ -34,4 +25,14 @@ export function RoleGate({ roles, children }: { roles: readonly Role[]; children
     );
   }
   return <>{children(user)}</>;
+}
+
+/** A page for some roles only: its title, then what `show` gives that user. */
+export function RolePage({ title, roles, show }: { title: string; roles: readonly Role[]; show: (user: User) => ReactNode }) {
+  return (
+    <Page>
+      <View className="bf-title">{title}</View>
+      <RoleGate roles={roles}>{show}</RoleGate>
+    </Page>
+  );
 }

@@ -10,9 +10,10 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useCallback, useEffect, useState } from 'react';
 import { errorText, isApiError } from '../api/client';
 import { fetchEmployerAccount, saveEmployerAccount, type CorporateAccount, type EmployerAccounts } from '../api/subsidies';
-import { ActionButton } from '../components/ActionButton';
-import { BigInput } from '../components/BigInput';
-import { Field, fieldMessage, fieldName } from '../components/Field';
+import { fieldMessage, fieldName } from '../components/Field';
+import { FormActions } from '../components/form/FormButtons';
+import { FormFailure } from '../components/form/FormFailure';
+import { TextField } from '../components/form/TextField';
 import { Notice } from '../components/Page';
 import './account.css';
 
@@ -61,36 +62,37 @@ function AccountForm({
 
   return (
     <View className="bf-filters" data-testid="account-form">
-      <Field label="开户银行" hint="写银行全称，到支行" error={errors.bankName} testId="account-bank">
-        <BigInput
-          value={bankName}
-          onChange={setBankName}
-          maxLength={40}
-          placeholder="例如：中国农业银行固阳县支行"
-          testId="account-bank"
-        />
-      </Field>
-      <Field label="对公账号" hint="只写数字，和开户许可证上的一样" error={errors.number} testId="account-number">
-        <BigInput
-          value={number}
-          onChange={setNumber}
-          type={DIGIT_KEYBOARD}
-          maxLength={40}
-          placeholder="8 到 30 位数字"
-          testId="account-number"
-        />
-      </Field>
-      {failure ? (
-        <Notice tone="error" testId="account-failure">
-          {failure}
-        </Notice>
-      ) : null}
-      <ActionButton busy={busy} onPress={save} testId="account-save">
-        保存收款账户
-      </ActionButton>
-      <Button size="large" block onClick={onCancel} disabled={busy} data-testid="account-cancel">
-        {current ? '不改了' : '以后再登记'}
-      </Button>
+      <TextField
+        label="开户银行"
+        hint="写银行全称，到支行"
+        error={errors.bankName}
+        value={bankName}
+        onChange={setBankName}
+        maxLength={40}
+        placeholder="例如：中国农业银行固阳县支行"
+        testId="account-bank"
+      />
+      <TextField
+        label="对公账号"
+        hint="只写数字，和开户许可证上的一样"
+        error={errors.number}
+        value={number}
+        onChange={setNumber}
+        type={DIGIT_KEYBOARD}
+        maxLength={40}
+        placeholder="8 到 30 位数字"
+        testId="account-number"
+      />
+      <FormFailure failure={failure} testId="account-failure" />
+      <FormActions
+        busy={busy}
+        onSubmit={save}
+        submit="保存收款账户"
+        submitTestId="account-save"
+        onBack={onCancel}
+        back={current ? '不改了' : '以后再登记'}
+        backTestId="account-cancel"
+      />
     </View>
   );
 }

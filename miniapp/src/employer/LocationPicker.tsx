@@ -7,8 +7,8 @@ import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { LatLng } from '@bangfu/shared';
 import { useMemo, useState } from 'react';
-import { BigInput } from '../components/BigInput';
 import { Field } from '../components/Field';
+import { TextField } from '../components/form/TextField';
 import { JobMap } from '../components/map/JobMap';
 import type { MapFocus } from '../components/map/types';
 
@@ -91,26 +91,25 @@ export function LocationPicker({
       </View>
       {typing ? (
         <View className="bf-filters">
-          <Field label="纬度（北纬）" error={typedError} testId="location-lat">
-            <BigInput
-              value={lat}
-              onChange={setLat}
-              type={NUMBER_KEYBOARD}
-              placeholder="例如 41.03"
-              maxLength={12}
-              testId="location-lat"
-            />
-          </Field>
-          <Field label="经度（东经）">
-            <BigInput
-              value={lng}
-              onChange={setLng}
-              type={NUMBER_KEYBOARD}
-              placeholder="例如 110.05"
-              maxLength={12}
-              testId="location-lng"
-            />
-          </Field>
+          <TextField
+            label="纬度（北纬）"
+            error={typedError}
+            value={lat}
+            onChange={setLat}
+            type={NUMBER_KEYBOARD}
+            placeholder="例如 41.03"
+            maxLength={12}
+            testId="location-lat"
+          />
+          <TextField
+            label="经度（东经）"
+            value={lng}
+            onChange={setLng}
+            type={NUMBER_KEYBOARD}
+            placeholder="例如 110.05"
+            maxLength={12}
+            testId="location-lng"
+          />
           <View className="bf-button-row">
             <Button type="primary" size="large" onClick={applyTyped} data-testid="location-typed-ok">
               用这个位置

@@ -17,6 +17,7 @@ import {
   type PublicWelfareCategory,
 } from '@bangfu/shared';
 import type { PositionBody } from '../api/positions';
+import { fieldIn, fieldPath, isChinese, pathOf, problemsOf, type Issue } from '../forms';
 
 export type Step = 'what' | 'pay' | 'when' | 'who' | 'where' | 'count';
 export const STEPS: Step[] = ['what', 'pay', 'when', 'who', 'where', 'count'];
@@ -198,12 +199,12 @@ export function bodyOf(draft: Draft, { employer, position, today }: FormContext)
 
 /** The API names a field `body.pay.minFen`, `body.title`… (a zod path joined by dots is the same): which of ours it is. */
 export function keyOf(field: string | undefined): FieldKey | undefined {
-  const parts = (field ?? '').split('.').filter((p) => p !== 'body');
+  const parts = fieldPath(field);
   const top = parts[0];
   if (top === 'pay') return parts[1] === 'maxFen' || parts[1] === 'pieceNote' ? parts[1] : 'minFen';
   if (top === 'lat' || top === 'lng' || top === 'regionCode') return 'location';
   if (top === 'validFrom') return 'validUntil';
-  return top && top in STEP_OF ? (top as FieldKey) : undefined;
+  return fieldIn(STEP_OF, field);
 }
 
 /** What to say when a field is refused: the form's own words, plainer than the schema's. */
@@ -225,17 +226,9 @@ const MESSAGES: Record<FieldKey, string> = {
   description: '最多写 1000 个字',
 };
 
-interface Issue {
-  path: PropertyKey[];
-  code: string;
-  message: string;
-}
-
-const isChinese = (text: string) => /\p{Script=Han}/u.test(text);
-
 /** The field an issue is about and what to tell the employer. */
 function explain(issue: Issue): [FieldKey, string] | undefined {
-  const path = issue.path.map(String).join('.');
+  const path = pathOf(issue);
   // The pay's own rule (min ≤ max) is reported on minFen; the form asks on the second figure.
   if (path === 'pay.minFen' && issue.code === 'custom') return ['maxFen', '最多的不能比最少的还少'];
   const key = keyOf(path);
@@ -266,13 +259,7 @@ export function errorsAt(draft: Draft, context: FormContext, step: Step): Errors
     // The version is the edit's, not the form's: any will do to check the fields.
     ...(positionContracts.update.body?.safeParse({ ...ownFields, version: 1 }).error?.issues ?? []),
   ];
-  const errors: Errors = {};
-  for (const issue of issues) {
-    const explained = explain(issue);
-    if (!explained) continue;
-    const [key, message] = explained;
-    if (STEP_OF[key] === step) errors[key] ??= message;
-  }
+  const errors: Errors = problemsOf(issues, explain, (key) => STEP_OF[key] === step);
   const { position } = context;
   if (step === 'count' && !errors.headcount && position && body.headcount < position.filled) {
     errors.headcount = `已经录用了 ${position.filled} 人，不能少于 ${position.filled}`;

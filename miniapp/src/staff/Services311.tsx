@@ -10,10 +10,12 @@ import { SERVICE_311 } from '@bangfu/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { errorText, isApiError } from '../api/client';
 import { fetchServices, recordService, type ServiceKind, type WorkerServices } from '../api/matching';
-import { ActionButton } from '../components/ActionButton';
-import { BigInput } from '../components/BigInput';
-import { Choices, type Option } from '../components/Choices';
-import { Field, fieldMessage, fieldName } from '../components/Field';
+import type { Option } from '../components/Choices';
+import { fieldMessage, fieldName } from '../components/Field';
+import { ChoiceField } from '../components/form/ChoiceField';
+import { FormActions } from '../components/form/FormButtons';
+import { FormFailure } from '../components/form/FormFailure';
+import { TextField } from '../components/form/TextField';
 import { Notice } from '../components/Page';
 import { chinaMonth, dayText } from '../time';
 import './services.css';
@@ -104,35 +106,37 @@ function RecordForm({
 
   return (
     <View className="bf-filters" data-testid="service-form">
-      <Field label="做了什么服务？" error={errors.kind} testId="service-kind">
-        <Choices
-          options={KIND_OPTIONS}
-          value={kind}
-          onChange={setKind}
-          columns={1}
-          testIdPrefix="service-kind-"
-          label="服务类别"
-        />
-      </Field>
-      <Field
+      <ChoiceField
+        label="做了什么服务？"
+        error={errors.kind}
+        testId="service-kind"
+        options={KIND_OPTIONS}
+        value={kind}
+        onChange={setKind}
+        columns={1}
+        testIdPrefix="service-kind-"
+        group="服务类别"
+      />
+      <TextField
         label="简单写一句"
         hint={kind ? NOTE_HINT[kind] : '写做了什么、本人怎么说'}
         error={errors.note}
+        value={note}
+        onChange={setNote}
+        maxLength={200}
+        placeholder="至少 2 个字"
         testId="service-note"
-      >
-        <BigInput value={note} onChange={setNote} maxLength={200} placeholder="至少 2 个字" testId="service-note" />
-      </Field>
-      {failure ? (
-        <Notice tone="error" testId="service-failure">
-          {failure}
-        </Notice>
-      ) : null}
-      <ActionButton busy={busy} onPress={save} testId="service-save">
-        保存这次服务
-      </ActionButton>
-      <Button size="large" block onClick={onCancel} disabled={busy} data-testid="service-cancel">
-        不记了
-      </Button>
+      />
+      <FormFailure failure={failure} testId="service-failure" />
+      <FormActions
+        busy={busy}
+        onSubmit={save}
+        submit="保存这次服务"
+        submitTestId="service-save"
+        onBack={onCancel}
+        back="不记了"
+        backTestId="service-cancel"
+      />
     </View>
   );
 }

@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { wechatLogin } from '../../api/account';
 import { errorText } from '../../api/client';
 import { ActionButton } from '../../components/ActionButton';
+import { NavButton } from '../../components/NavButton';
 import { Notice, Page } from '../../components/Page';
 import { HomeRecommendations } from '../../components/Recommendations';
 import { roleText } from '../../labels';
@@ -129,17 +130,9 @@ function LoggedOut() {
           微信一键登录
         </ActionButton>
       ) : (
-        <Button
-          type="primary"
-          size="large"
-          block
-          onClick={() => {
-            Taro.navigateTo({ url: '/pages/dev-login/index' }).catch(() => undefined);
-          }}
-          data-testid="home-login"
-        >
+        <NavButton url="/pages/dev-login/index" primary testId="home-login">
           选择演示账号登录
-        </Button>
+        </NavButton>
       )}
       {error ? <Notice tone="error">{error}</Notice> : null}
       <View className="bf-cards">

@@ -7,21 +7,26 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { occupationName, yuanToFen, type Employer, type PayUnit, type Position } from '@bangfu/shared';
+import type { Employer, PayUnit, Position } from '@bangfu/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { errorText, isApiError } from '../../../api/client';
 import { createPosition, fetchMyEmployer, fetchPosition, publishPosition, updatePosition } from '../../../api/positions';
 import { ActionButton } from '../../../components/ActionButton';
-import { BigInput } from '../../../components/BigInput';
-import { Choices, MultiChoices, type Option } from '../../../components/Choices';
+import { MultiChoices, type Option } from '../../../components/Choices';
 import { Field } from '../../../components/Field';
+import { ChoiceField, MultiChoiceField } from '../../../components/form/ChoiceField';
+import { BackButton, NextButton } from '../../../components/form/FormButtons';
+import { FormFailure } from '../../../components/form/FormFailure';
+import { TextField } from '../../../components/form/TextField';
+import { useDraft } from '../../../components/form/useDraft';
 import { Notice, Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { INTENSITY_ZH, optionsOf, PAY_UNIT_CHOICE_ZH, POSITION_FORM_ZH, PUBLIC_WELFARE_CATEGORY_ZH } from '../../../labels';
-import { dateText, payText, seasonText } from '../../../positionText';
+import { dateText } from '../../../positionText';
 import { chinaDate } from '../../../time';
 import { LocationPicker } from '../../LocationPicker';
 import { OccupationPicker } from '../../OccupationPicker';
+import { PositionSummary } from '../../PositionSummary';
 import {
   bodyOf,
   draftOf,
@@ -67,11 +72,10 @@ function StepCount({ step }: { step: Step }) {
 
 function PositionSteps({ employer, position }: { employer: Employer; position: Position | null }) {
   const [step, setStep] = useState<Step>('what');
-  const [draft, setDraft] = useState<Draft>(() => (position ? draftOf(position, employer) : newDraft(employer)));
+  const { draft, change, bind } = useDraft<Draft>(() => (position ? draftOf(position, employer) : newDraft(employer)));
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState<'publish' | 'draft' | 'save' | null>(null);
-  const change = (patch: Partial<Draft>) => setDraft((before) => ({ ...before, ...patch }));
   const today = chinaDate(new Date());
 
   const context = { employer, position, today };
@@ -132,7 +136,6 @@ function PositionSteps({ employer, position }: { employer: Employer; position: P
   };
 
   const unitWord = UNIT_WORD[draft.unit];
-  const occupationWord = draft.occupation ? occupationName(draft.occupation) : undefined;
 
   return (
     <View className="bf-section">
@@ -141,15 +144,15 @@ function PositionSteps({ employer, position }: { employer: Employer; position: P
 
       {step === 'what' ? (
         <>
-          <Field label="岗位名称" hint="工人一看就懂的名字" error={errors.title} testId="edit-title">
-            <BigInput
-              value={draft.title}
-              onChange={(title) => change({ title })}
-              maxLength={40}
-              placeholder="例如：缝纫工（计件）"
-              testId="edit-title"
-            />
-          </Field>
+          <TextField
+            label="岗位名称"
+            hint="工人一看就懂的名字"
+            error={errors.title}
+            {...bind('title')}
+            maxLength={40}
+            placeholder="例如：缝纫工（计件）"
+            testId="edit-title"
+          />
           <Field label="工种" error={errors.occupation} testId="edit-occupation">
             <OccupationPicker value={draft.occupation} onChange={(occupation) => change({ occupation })} />
           </Field>
@@ -158,63 +161,60 @@ function PositionSteps({ employer, position }: { employer: Employer; position: P
 
       {step === 'pay' ? (
         <>
-          <Field label="工资怎么算？">
-            <Choices
-              options={UNIT_OPTIONS}
-              value={draft.unit}
-              onChange={(unit) => change({ unit })}
-              columns={1}
-              testIdPrefix="unit-"
-              label="工资怎么算"
-            />
-          </Field>
+          <ChoiceField
+            label="工资怎么算？"
+            options={UNIT_OPTIONS}
+            {...bind('unit')}
+            columns={1}
+            testIdPrefix="unit-"
+            group="工资怎么算"
+          />
           {draft.unit === 'piece' ? (
-            <Field label="一件指什么？" hint="可以不填" error={errors.pieceNote} testId="edit-piece-note">
-              <BigInput
-                value={draft.pieceNote}
-                onChange={(pieceNote) => change({ pieceNote })}
-                maxLength={40}
-                placeholder="例如：每件衬衫"
-                testId="edit-piece-note"
-              />
-            </Field>
+            <TextField
+              label="一件指什么？"
+              hint="可以不填"
+              error={errors.pieceNote}
+              {...bind('pieceNote')}
+              maxLength={40}
+              placeholder="例如：每件衬衫"
+              testId="edit-piece-note"
+            />
           ) : null}
-          <Field label={`${unitWord}最少给多少钱？`} error={errors.minFen} testId="edit-min">
-            <BigInput
-              value={draft.min}
-              onChange={(min) => change({ min })}
-              type={MONEY_KEYBOARD}
-              maxLength={12}
-              placeholder="例如 3000"
-              unit="元"
-              testId="edit-min"
-            />
-          </Field>
-          <Field label={`${unitWord}最多给多少钱？`} hint="工资固定就空着" error={errors.maxFen} testId="edit-max">
-            <BigInput
-              value={draft.max}
-              onChange={(max) => change({ max })}
-              type={MONEY_KEYBOARD}
-              maxLength={12}
-              placeholder="例如 4500"
-              unit="元"
-              testId="edit-max"
-            />
-          </Field>
+          <TextField
+            label={`${unitWord}最少给多少钱？`}
+            error={errors.minFen}
+            {...bind('min')}
+            type={MONEY_KEYBOARD}
+            maxLength={12}
+            placeholder="例如 3000"
+            unit="元"
+            testId="edit-min"
+          />
+          <TextField
+            label={`${unitWord}最多给多少钱？`}
+            hint="工资固定就空着"
+            error={errors.maxFen}
+            {...bind('max')}
+            type={MONEY_KEYBOARD}
+            maxLength={12}
+            placeholder="例如 4500"
+            unit="元"
+            testId="edit-max"
+          />
         </>
       ) : null}
 
       {step === 'when' ? (
         <>
-          <Field label="工作形式" error={errors.form} testId="edit-form">
-            <Choices
-              options={FORM_OPTIONS}
-              value={draft.form}
-              onChange={(form) => change({ form })}
-              testIdPrefix="form-"
-              label="工作形式"
-            />
-          </Field>
+          <ChoiceField
+            label="工作形式"
+            error={errors.form}
+            testId="edit-form"
+            options={FORM_OPTIONS}
+            {...bind('form')}
+            testIdPrefix="form-"
+            group="工作形式"
+          />
           {draft.form === 'seasonal' ? (
             <Field label="哪几个月要人？" hint="可以选几个" error={errors.seasonMonths} testId="edit-months">
               <View className="bf-months">
@@ -229,78 +229,76 @@ function PositionSteps({ employer, position }: { employer: Employer; position: P
               </View>
             </Field>
           ) : null}
-          <Field label="上班时间" hint="可以不填" error={errors.workHours} testId="edit-hours">
-            <BigInput
-              value={draft.workHours}
-              onChange={(workHours) => change({ workHours })}
-              maxLength={40}
-              placeholder="例如：早 8 点到晚 5 点，中午休息"
-              testId="edit-hours"
-            />
-          </Field>
+          <TextField
+            label="上班时间"
+            hint="可以不填"
+            error={errors.workHours}
+            {...bind('workHours')}
+            maxLength={40}
+            placeholder="例如：早 8 点到晚 5 点，中午休息"
+            testId="edit-hours"
+          />
         </>
       ) : null}
 
       {step === 'who' ? (
         <>
-          <Field label="干活累不累？" error={errors.intensity} testId="edit-intensity">
-            <Choices
-              options={INTENSITY_OPTIONS}
-              value={draft.intensity}
-              onChange={(intensity) => change({ intensity })}
-              columns={1}
-              testIdPrefix="intensity-"
-              label="体力"
-            />
-          </Field>
-          <Field label="谁也能干？" hint="可以都不选，也可以选两个">
-            <MultiChoices
-              options={SUIT_OPTIONS}
-              values={draft.suits}
-              onChange={(suits) => change({ suits })}
-              columns={1}
-              testIdPrefix="suits-"
-              label="适合"
-            />
-          </Field>
-          <Field label="管住、管饭吗？" hint="管就点一下">
-            <MultiChoices
-              options={BOARD_OPTIONS}
-              values={draft.board}
-              onChange={(board) => change({ board })}
-              testIdPrefix="board-"
-              label="吃住"
-            />
-          </Field>
+          <ChoiceField
+            label="干活累不累？"
+            error={errors.intensity}
+            testId="edit-intensity"
+            options={INTENSITY_OPTIONS}
+            {...bind('intensity')}
+            columns={1}
+            testIdPrefix="intensity-"
+            group="体力"
+          />
+          <MultiChoiceField
+            label="谁也能干？"
+            hint="可以都不选，也可以选两个"
+            options={SUIT_OPTIONS}
+            values={draft.suits}
+            onChange={(suits) => change({ suits })}
+            columns={1}
+            testIdPrefix="suits-"
+            group="适合"
+          />
+          <MultiChoiceField
+            label="管住、管饭吗？"
+            hint="管就点一下"
+            options={BOARD_OPTIONS}
+            values={draft.board}
+            onChange={(board) => change({ board })}
+            testIdPrefix="board-"
+            group="吃住"
+          />
           {employer.kind === 'publicWelfare' ? (
-            <Field label="公益性岗位类别" error={errors.publicWelfareCategory} testId="edit-welfare">
-              <Choices
-                options={WELFARE_OPTIONS}
-                value={draft.welfare}
-                onChange={(welfare) => change({ welfare })}
-                testIdPrefix="welfare-"
-                label="公益性岗位类别"
-              />
-            </Field>
+            <ChoiceField
+              label="公益性岗位类别"
+              error={errors.publicWelfareCategory}
+              testId="edit-welfare"
+              options={WELFARE_OPTIONS}
+              {...bind('welfare')}
+              testIdPrefix="welfare-"
+              group="公益性岗位类别"
+            />
           ) : null}
         </>
       ) : null}
 
       {step === 'where' ? (
         <>
-          <Field label="在哪里干活？">
-            <Choices
-              options={[
-                { value: 'same', label: `就在单位：${employer.address}` },
-                { value: 'other', label: '在别的地方' },
-              ]}
-              value={draft.where}
-              onChange={(where) => change({ where })}
-              columns={1}
-              testIdPrefix="where-"
-              label="在哪里干活"
-            />
-          </Field>
+          <ChoiceField
+            label="在哪里干活？"
+            options={[
+              { value: 'same', label: `就在单位：${employer.address}` },
+              { value: 'other', label: '在别的地方' },
+            ]}
+            {...bind('where')}
+            columns={1}
+            testIdPrefix="where-"
+            group="在哪里干活"
+          />
           {draft.where === 'other' ? (
             <>
               <LocationPicker
@@ -309,15 +307,14 @@ function PositionSteps({ employer, position }: { employer: Employer; position: P
                 onChange={(location, address) => change(address ? { location, address } : { location })}
                 error={errors.location}
               />
-              <Field label="干活的地址" error={errors.address} testId="edit-address">
-                <BigInput
-                  value={draft.address}
-                  onChange={(address) => change({ address })}
-                  maxLength={100}
-                  placeholder="例如：西斗铺镇马铃薯种植基地"
-                  testId="edit-address"
-                />
-              </Field>
+              <TextField
+                label="干活的地址"
+                error={errors.address}
+                {...bind('address')}
+                maxLength={100}
+                placeholder="例如：西斗铺镇马铃薯种植基地"
+                testId="edit-address"
+              />
             </>
           ) : null}
         </>
@@ -325,80 +322,50 @@ function PositionSteps({ employer, position }: { employer: Employer; position: P
 
       {step === 'count' ? (
         <>
-          <Field label="招几个人？" error={errors.headcount} testId="edit-headcount">
-            <BigInput
-              value={draft.headcount}
-              onChange={(headcount) => change({ headcount })}
-              type={NUMBER_KEYBOARD}
-              maxLength={5}
-              placeholder="例如 5"
-              unit="人"
-              testId="edit-headcount"
-            />
-          </Field>
-          <Field
+          <TextField
+            label="招几个人？"
+            error={errors.headcount}
+            {...bind('headcount')}
+            type={NUMBER_KEYBOARD}
+            maxLength={5}
+            placeholder="例如 5"
+            unit="人"
+            testId="edit-headcount"
+          />
+          <ChoiceField
             label="招到什么时候？"
             hint={`到 ${dateText(untilDate(draft.until, today, position?.validUntil))} 为止`}
             error={errors.validUntil}
             testId="edit-until"
-          >
-            <Choices
-              options={[
-                ...(position ? [{ value: 'keep' as const, label: `不改（${dateText(position.validUntil)}）` }] : []),
-                { value: '1', label: '1 个月' },
-                { value: '3', label: '3 个月' },
-                { value: '6', label: '半年' },
-                { value: '12', label: '1 年' },
-              ]}
-              value={draft.until}
-              onChange={(until) => change({ until })}
-              columns="wrap"
-              testIdPrefix="until-"
-              label="招到什么时候"
-            />
-          </Field>
-          <Field label="还有什么要说的？" hint="可以不填" error={errors.description} testId="edit-description">
-            <BigInput
-              value={draft.description}
-              onChange={(description) => change({ description })}
-              maxLength={1000}
-              placeholder="例如：有师傅带，不会可以学"
-              testId="edit-description"
-            />
-          </Field>
-          <View className="bf-notice" data-testid="edit-summary">
-            <View className="bf-strong">{draft.title.trim() || '（没有名称）'}</View>
-            {occupationWord ? <View>工种：{occupationWord}</View> : null}
-            {yuanToFen(draft.min) !== undefined ? (
-              <View>
-                {payText({
-                  unit: draft.unit,
-                  minFen: yuanToFen(draft.min)!,
-                  maxFen: (draft.max.trim() ? yuanToFen(draft.max) : undefined) ?? yuanToFen(draft.min)!,
-                  ...(draft.pieceNote.trim() ? { pieceNote: draft.pieceNote.trim() } : {}),
-                })}
-              </View>
-            ) : null}
-            {draft.form ? (
-              <View>
-                {POSITION_FORM_ZH[draft.form]}
-                {draft.form === 'seasonal' && draft.months.length ? `（${seasonText(draft.months.map(Number))}）` : ''}
-              </View>
-            ) : null}
-          </View>
+            options={[
+              ...(position ? [{ value: 'keep' as const, label: `不改（${dateText(position.validUntil)}）` }] : []),
+              { value: '1', label: '1 个月' },
+              { value: '3', label: '3 个月' },
+              { value: '6', label: '半年' },
+              { value: '12', label: '1 年' },
+            ]}
+            {...bind('until')}
+            columns="wrap"
+            testIdPrefix="until-"
+            group="招到什么时候"
+          />
+          <TextField
+            label="还有什么要说的？"
+            hint="可以不填"
+            error={errors.description}
+            {...bind('description')}
+            maxLength={1000}
+            placeholder="例如：有师傅带，不会可以学"
+            testId="edit-description"
+          />
+          <PositionSummary draft={draft} />
         </>
       ) : null}
 
-      {failure ? (
-        <Notice tone="error" testId="edit-failure">
-          {failure}
-        </Notice>
-      ) : null}
+      <FormFailure failure={failure} testId="edit-failure" />
 
       {step !== 'count' ? (
-        <Button type="primary" size="large" block onClick={next} data-testid="edit-next">
-          下一步
-        </Button>
+        <NextButton onTap={next} testId="edit-next" />
       ) : !position || position.status === 'draft' ? (
         <>
           <ActionButton busy={busy === 'publish'} onPress={() => submit('publish')} testId="edit-publish">
@@ -420,9 +387,9 @@ function PositionSteps({ employer, position }: { employer: Employer; position: P
           保存修改
         </ActionButton>
       )}
-      <Button size="large" block onClick={back} disabled={busy !== null} data-testid="edit-back">
+      <BackButton onTap={back} busy={busy !== null} testId="edit-back">
         {step === 'what' ? '不填了，返回' : '上一步'}
-      </Button>
+      </BackButton>
     </View>
   );
 }

@@ -5,13 +5,14 @@
  */
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import type { Employer, Position } from '@bangfu/shared';
 import { fetchMyEmployer, fetchMyPositions } from '../../../api/positions';
 import { useLoad } from '../../../hooks/useLoad';
 import { LoadView } from '../../../components/LoadView';
-import { Notice, Page } from '../../../components/Page';
-import { RoleGate } from '../../../components/RoleGate';
+import { NavButton } from '../../../components/NavButton';
+import { NavCard } from '../../../components/NavCard';
+import { Notice } from '../../../components/Page';
+import { RolePage } from '../../../components/RoleGate';
 import { POSITION_STATUS_ZH } from '../../../labels';
 import { dateText, payText } from '../../../positionText';
 import { POSITION_STATE_CLASS, ProfileFirst, VerificationNotice } from '../../parts';
@@ -34,17 +35,11 @@ const go = (url: string) => {
 
 function PositionRow({ position }: { position: Position }) {
   return (
-    <View
-      className="bf-card"
-      hoverClass="bf-card--pressed"
-      onClick={() => go(`/employer/pages/applicants/index?positionId=${encodeURIComponent(position.positionId)}`)}
-      role="button"
-      data-testid={`my-position-${position.positionId}`}
+    <NavCard
+      title={position.title}
+      onOpen={() => go(`/employer/pages/applicants/index?positionId=${encodeURIComponent(position.positionId)}`)}
+      testId={`my-position-${position.positionId}`}
     >
-      <View className="bf-card__title">
-        <Text>{position.title}</Text>
-        <Text className="bf-card__arrow">›</Text>
-      </View>
       <View className="bf-row__line">
         <Text className={POSITION_STATE_CLASS[position.status]} data-testid="my-position-status">
           {POSITION_STATUS_ZH[position.status]}
@@ -55,7 +50,7 @@ function PositionRow({ position }: { position: Position }) {
       </View>
       <View className="bf-row__line">{payText(position.pay)}</View>
       <View className="bf-row__line bf-row__month">招到 {dateText(position.validUntil)}</View>
-    </View>
+    </NavCard>
   );
 }
 
@@ -82,9 +77,9 @@ function PositionList({ employer, positions }: MyPositionsData) {
         {positions.length ? `：共 ${positions.length} 个岗位，${open} 个正在招人` : ''}
       </View>
       <VerificationNotice employer={employer} />
-      <Button type="primary" size="large" block onClick={() => go('/employer/pages/edit/index')} data-testid="positions-new">
+      <NavButton url="/employer/pages/edit/index" primary testId="positions-new">
         发布新岗位
-      </Button>
+      </NavButton>
       {positions.length === 0 ? (
         <Notice testId="positions-empty">还没有发布过岗位。点上面的“发布新岗位”，几步就能发出去。</Notice>
       ) : (
@@ -99,10 +94,5 @@ function PositionList({ employer, positions }: MyPositionsData) {
 }
 
 export default function PositionsPage() {
-  return (
-    <Page>
-      <View className="bf-title">我的岗位</View>
-      <RoleGate roles={['employer']}>{() => <MyPositions />}</RoleGate>
-    </Page>
-  );
+  return <RolePage title="我的岗位" roles={['employer']} show={() => <MyPositions />} />;
 }

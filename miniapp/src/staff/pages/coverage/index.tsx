@@ -7,14 +7,15 @@
  * meets it, a green 达标 box. Never colour alone.
  */
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import type { User } from '@bangfu/shared';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { errorText } from '../../../api/client';
 import { fetchCoverage, type Coverage, type CoverageRow } from '../../../api/matching';
 import { Choices, type Option } from '../../../components/Choices';
-import { Notice, Page } from '../../../components/Page';
-import { RoleGate } from '../../../components/RoleGate';
+import { LoadFailed } from '../../../components/LoadView';
+import { Notice } from '../../../components/Page';
+import { RolePage } from '../../../components/RoleGate';
+import { ShowWhich } from '../../../components/ShowWhich';
 import { chinaMonth, monthText } from '../../../time';
 import './coverage.css';
 
@@ -150,19 +151,13 @@ function CoverageTable({ user }: { user: User }) {
         label="看哪个月"
       />
       {error ? (
-        <View className="bf-section">
-          <Notice tone="error">没能加载：{error}</Notice>
-          <Button
-            type="primary"
-            size="large"
-            block
-            onClick={() => {
-              load().catch(() => undefined);
-            }}
-          >
-            再试一次
-          </Button>
-        </View>
+        <LoadFailed
+          onRetry={() => {
+            load().catch(() => undefined);
+          }}
+        >
+          没能加载：{error}
+        </LoadFailed>
       ) : !data ? (
         <Notice>正在统计…</Notice>
       ) : (
@@ -187,17 +182,7 @@ function CoverageTable({ user }: { user: User }) {
               <View className="bf-subtitle">
                 各{areaWord}（{data.rows.length} 个，其中 {data.rows.filter(below).length} 个有指标没达标）
               </View>
-              <Choices
-                options={[
-                  { value: 'all', label: '全部' },
-                  { value: 'below', label: '只看没达标的' },
-                ]}
-                value={show}
-                onChange={setShow}
-                columns="wrap"
-                testIdPrefix="coverage-show-"
-                label="显示哪些"
-              />
+              <ShowWhich only="below" onlyLabel="只看没达标的" value={show} onChange={setShow} testIdPrefix="coverage-show-" />
               {data.rows.length === 0 ? <Notice>这里还没有登记的人。</Notice> : null}
               <View data-testid="coverage-rows">
                 {(show === 'all' ? data.rows : data.rows.filter(below)).map((row) => (
@@ -219,10 +204,5 @@ function CoverageTable({ user }: { user: User }) {
 }
 
 export default function CoveragePage() {
-  return (
-    <Page>
-      <View className="bf-title">人岗匹配情况</View>
-      <RoleGate roles={['staff', 'admin']}>{(user) => <CoverageTable user={user} />}</RoleGate>
-    </Page>
-  );
+  return <RolePage title="人岗匹配情况" roles={['staff', 'admin']} show={(user) => <CoverageTable user={user} />} />;
 }

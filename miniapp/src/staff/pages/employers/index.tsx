@@ -8,14 +8,17 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Employer, Position, User, VerificationStatus } from '@bangfu/shared';
 import { EMPLOYER_KIND_ZH, POSITION_STATUS_ZH, VERIFICATION_STATUS_ZH } from '@bangfu/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { errorText } from '../../../api/client';
 import { decideEmployer, fetchEmployers, fetchRegionPositions, takeDown } from '../../../api/staffReview';
 import { ActionButton } from '../../../components/ActionButton';
 import { Choices, type Option } from '../../../components/Choices';
-import { Notice, Page } from '../../../components/Page';
+import { LoadMore } from '../../../components/LoadMore';
+import { Notice } from '../../../components/Page';
 import { ReasonForm } from '../../../components/ReasonForm';
-import { RoleGate } from '../../../components/RoleGate';
+import { RolePage } from '../../../components/RoleGate';
+import { StatusTabs } from '../../../components/StatusTabs';
+import { usePagedList } from '../../../hooks/usePagedList';
 import { optionsOf } from '../../../labels';
 
 type Section = 'employers' | 'positions';
@@ -97,42 +100,19 @@ function EmployerCard({ employer, onDecided }: { employer: Employer; onDecided: 
 
 function Employers({ regionCode }: { regionCode: string }) {
   const [status, setStatus] = useState<VerificationStatus>('pending');
-  const [employers, setEmployers] = useState<Employer[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | undefined>();
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-
-  const load = useCallback(
-    async (cursor?: string) => {
-      setLoading(true);
-      setError(null);
-      try {
-        const page = await fetchEmployers(regionCode, status, cursor);
-        setEmployers((before) => (cursor ? [...before, ...page.employers] : page.employers));
-        setNextCursor(page.nextCursor);
-      } catch (e) {
-        setError(errorText(e));
-      } finally {
-        setLoading(false);
-      }
+  const fetchPage = useCallback(
+    async (cursor: string | undefined) => {
+      const page = await fetchEmployers(regionCode, status, cursor);
+      return { items: page.employers, nextCursor: page.nextCursor };
     },
     [regionCode, status],
   );
-  useEffect(() => {
-    load().catch(() => undefined);
-  }, [load]);
+  const { items: employers, nextCursor, loading, error, more, update } = usePagedList(fetchPage);
 
   return (
     <View>
-      <Choices
-        options={STATUS_OPTIONS}
-        value={status}
-        onChange={setStatus}
-        columns="wrap"
-        testIdPrefix="employers-status-"
-        label="审核状态"
-      />
+      <StatusTabs tabs={STATUS_OPTIONS} value={status} onChange={setStatus} testIdPrefix="employers-status-" />
       {status === 'pending' ? <View className="bf-hint">单位通过审核后，它发布的岗位才会出现在求职岗位地图上。</View> : null}
       {done ? <Notice testId="employers-done">{done}</Notice> : null}
       {error ? <Notice tone="error">没能加载：{error}</Notice> : null}
@@ -146,17 +126,12 @@ function Employers({ regionCode }: { regionCode: string }) {
             employer={employer}
             onDecided={(next) => {
               setDone(`${next.name}：${VERIFICATION_STATUS_ZH[next.verification.status]}`);
-              setEmployers((before) => before.filter((e) => e.employerId !== next.employerId));
+              update((before) => before.filter((e) => e.employerId !== next.employerId));
             }}
           />
         ))}
       </View>
-      {loading ? <Notice>正在加载…</Notice> : null}
-      {!loading && nextCursor ? (
-        <Button size="large" block data-testid="employers-more" onClick={() => load(nextCursor).catch(() => undefined)}>
-          加载更多
-        </Button>
-      ) : null}
+      <LoadMore loading={loading} more={Boolean(nextCursor)} onMore={more} testId="employers-more" />
     </View>
   );
 }
@@ -193,29 +168,14 @@ function PositionCard({ position, onChanged }: { position: Position; onChanged: 
 }
 
 function Positions({ regionCode }: { regionCode: string }) {
-  const [positions, setPositions] = useState<Position[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | undefined>();
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(
-    async (cursor?: string) => {
-      setLoading(true);
-      setError(null);
-      try {
-        const page = await fetchRegionPositions(regionCode, cursor);
-        setPositions((before) => (cursor ? [...before, ...page.positions] : page.positions));
-        setNextCursor(page.nextCursor);
-      } catch (e) {
-        setError(errorText(e));
-      } finally {
-        setLoading(false);
-      }
+  const fetchPage = useCallback(
+    async (cursor: string | undefined) => {
+      const page = await fetchRegionPositions(regionCode, cursor);
+      return { items: page.positions, nextCursor: page.nextCursor };
     },
     [regionCode],
   );
-  useEffect(() => {
-    load().catch(() => undefined);
-  }, [load]);
+  const { items: positions, nextCursor, loading, error, more, update } = usePagedList(fetchPage);
   return (
     <View>
       <View className="bf-hint">发现虚假或违规的招聘信息，可以下架，并写明原因。</View>
@@ -225,16 +185,11 @@ function Positions({ regionCode }: { regionCode: string }) {
           <PositionCard
             key={position.positionId}
             position={position}
-            onChanged={(next) => setPositions((before) => before.map((p) => (p.positionId === next.positionId ? next : p)))}
+            onChanged={(next) => update((before) => before.map((p) => (p.positionId === next.positionId ? next : p)))}
           />
         ))}
       </View>
-      {loading ? <Notice>正在加载…</Notice> : null}
-      {!loading && nextCursor ? (
-        <Button size="large" block data-testid="staff-positions-more" onClick={() => load(nextCursor).catch(() => undefined)}>
-          加载更多
-        </Button>
-      ) : null}
+      <LoadMore loading={loading} more={Boolean(nextCursor)} onMore={more} testId="staff-positions-more" />
     </View>
   );
 }
@@ -254,10 +209,5 @@ function Review({ user }: { user: User }) {
 }
 
 export default function EmployerReviewPage() {
-  return (
-    <Page>
-      <View className="bf-title">单位和岗位审核</View>
-      <RoleGate roles={['staff', 'admin']}>{(user) => <Review user={user} />}</RoleGate>
-    </Page>
-  );
+  return <RolePage title="单位和岗位审核" roles={['staff', 'admin']} show={(user) => <Review user={user} />} />;
 }

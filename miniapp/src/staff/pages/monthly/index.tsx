@@ -6,44 +6,38 @@
  */
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
-import { fenToYuan, formatYuan, yuanToFen, type EmploymentInput, type EmploymentRecord } from '@bangfu/shared';
+import { formatYuan, type EmploymentRecord } from '@bangfu/shared';
 import { useEffect, useRef, useState } from 'react';
 import { errorText, isApiError } from '../../../api/client';
 import { fetchEmployment, saveEmployment } from '../../../api/registry';
-import { BigInput } from '../../../components/BigInput';
-import { Choices } from '../../../components/Choices';
-import { Field, fieldName } from '../../../components/Field';
-import { ActionButton } from '../../../components/ActionButton';
+import { ChoiceField } from '../../../components/form/ChoiceField';
+import { BackButton, FormActions, NextButton } from '../../../components/form/FormButtons';
+import { FormFailure } from '../../../components/form/FormFailure';
+import { TextField } from '../../../components/form/TextField';
+import { useDraft } from '../../../components/form/useDraft';
 import { Notice, Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
-import {
-  AT_HOME_REASON_ZH,
-  EMPLOYMENT_FORM_ZH,
-  EMPLOYMENT_PLACE_ZH,
-  optionsOf,
-  type AtHomeReason,
-  type EmploymentForm,
-  type EmploymentPlace,
-} from '../../../labels';
+import { AT_HOME_REASON_ZH, EMPLOYMENT_FORM_ZH, EMPLOYMENT_PLACE_ZH, optionsOf } from '../../../labels';
 import { chinaMonth, isMonth, monthText } from '../../../time';
+import {
+  bodyOf,
+  draftOf,
+  errorsAt,
+  firstStepOf,
+  keyOf,
+  stepOf,
+  withStatus,
+  type Draft,
+  type Errors,
+  type Status,
+  type Step,
+} from '../../monthForm';
 import { recallWorker, rememberSavedMonth } from '../../registryCache';
-
-type Status = EmploymentInput['status'];
-type Step = 'status' | 'where' | 'income' | 'atHome';
-type FieldKey = 'place' | 'form' | 'employerName' | 'monthlyIncomeFen' | 'atHomeReason';
 
 const MONEY_KEYBOARD = process.env.TARO_ENV === 'weapp' ? 'digit' : 'text';
 const PLACE_OPTIONS = optionsOf(EMPLOYMENT_PLACE_ZH);
 const FORM_OPTIONS = optionsOf(EMPLOYMENT_FORM_ZH);
 const AT_HOME_OPTIONS = optionsOf(AT_HOME_REASON_ZH);
-
-/** The step on which each field is asked. */
-function stepOf(field: FieldKey, status: Status): Step {
-  if (field === 'place' || field === 'form') return 'where';
-  if (field === 'atHomeReason') return 'atHome';
-  return status === 'employed' ? 'income' : 'atHome';
-}
 
 function StepCount({ step, status }: { step: Step; status: Status | undefined }) {
   const total = status === 'notEmployed' ? 2 : 3;
@@ -118,16 +112,12 @@ function backToWorker(workerId: string): void {
 function MonthlyForm({ workerId, month }: { workerId: string; month: string }) {
   const worker = recallWorker(workerId);
   const [step, setStep] = useState<Step>('status');
-  const [status, setStatus] = useState<Status | undefined>();
-  const [place, setPlace] = useState<EmploymentPlace | undefined>();
-  const [form, setForm] = useState<EmploymentForm | undefined>();
-  const [employerName, setEmployerName] = useState('');
-  const [income, setIncome] = useState('');
-  const [atHomeReason, setAtHomeReason] = useState<AtHomeReason | undefined>();
+  const { draft, setDraft, bind } = useDraft<Draft>(() => draftOf(undefined));
   const [existing, setExisting] = useState<EmploymentRecord | null>(null);
-  const [errors, setErrors] = useState<Partial<Record<FieldKey, string>>>({});
+  const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { status, place, form } = draft;
 
   /** Once the officer has tapped, a late answer must not overwrite their choices. */
   const touched = useRef(false);
@@ -139,67 +129,49 @@ function MonthlyForm({ workerId, month }: { workerId: string; month: string }) {
         const record = records.find((r) => r.month === month);
         if (!record) return;
         setExisting(record);
-        if (touched.current) return;
-        setStatus(record.status);
-        setPlace(record.place);
-        setForm(record.form);
-        setEmployerName(record.employerName ?? '');
-        setIncome(fenToYuan(record.monthlyIncomeFen));
-        setAtHomeReason(record.atHomeReason);
+        if (!touched.current) setDraft(draftOf(record));
       })
       .catch(() => undefined);
   }, [workerId, month]);
 
   const chooseStatus = (next: Status) => {
     touched.current = true;
-    if (next !== status) {
-      setStatus(next);
-      const fromRecord = existing?.status === next ? fenToYuan(existing.monthlyIncomeFen) : undefined;
-      setIncome(fromRecord ?? (next === 'notEmployed' ? '0' : ''));
-      setErrors({});
-    }
+    if (next !== status) setErrors({});
+    setDraft((before) => withStatus(before, next, existing));
     setFailure(null);
-    setStep(next === 'employed' ? 'where' : 'atHome');
+    setStep(firstStepOf(next));
   };
 
   const nextFromWhere = () => {
-    const problems: Partial<Record<FieldKey, string>> = {};
-    if (!place) problems.place = '请选一个务工地点';
-    if (!form) problems.form = '请选一种就业形式';
+    const problems = errorsAt(draft, 'where');
     setErrors(problems);
-    if (!problems.place && !problems.form) setStep('income');
+    if (!Object.keys(problems).length) setStep('income');
   };
 
   const save = async () => {
     if (!status) return;
     setFailure(null);
-    const fen = yuanToFen(income);
-    if (fen === undefined) {
-      setErrors({ monthlyIncomeFen: '请填写金额，只填数字，例如 4500 或 4500.50；没有收入填 0' });
-      return;
+    // The employed's earlier step again: its answers may have been left open.
+    for (const at of status === 'employed' ? (['where', 'income'] as const) : (['atHome'] as const)) {
+      const problems = errorsAt(draft, at);
+      if (Object.keys(problems).length) {
+        setErrors(problems);
+        setStep(at);
+        return;
+      }
     }
-    const input: EmploymentInput =
-      status === 'employed'
-        ? {
-            status,
-            place: place!,
-            form: form!,
-            monthlyIncomeFen: fen,
-            ...(employerName.trim() ? { employerName: employerName.trim() } : {}),
-          }
-        : { status, monthlyIncomeFen: fen, ...(atHomeReason ? { atHomeReason } : {}) };
     setErrors({});
     setBusy(true);
     try {
-      const record = await saveEmployment(workerId, month, input);
+      const record = await saveEmployment(workerId, month, bodyOf({ ...draft, status }));
       rememberSavedMonth(record);
       Taro.showToast({ title: '已保存', icon: 'success', duration: 1500 }).catch(() => undefined);
       backToWorker(workerId);
     } catch (error) {
-      const field = isApiError(error) ? (fieldName(error.field) as FieldKey | undefined) : undefined;
-      if (field && ['place', 'form', 'employerName', 'monthlyIncomeFen', 'atHomeReason'].includes(field)) {
-        setErrors({ [field]: errorText(error) });
-        setStep(stepOf(field, status));
+      const key = isApiError(error) ? keyOf(error.field) : undefined;
+      if (key) {
+        setErrors({ [key]: errorText(error) });
+        setStep(stepOf(key, status));
       } else {
         setFailure(`没能保存：${errorText(error)}`);
       }
@@ -208,15 +180,19 @@ function MonthlyForm({ workerId, month }: { workerId: string; month: string }) {
     }
   };
 
-  const saveButton = (
-    <ActionButton busy={busy} onPress={save} testId="monthly-save">
-      保存
-    </ActionButton>
-  );
-  const backButton = (to: Step) => (
-    <Button size="large" block onClick={() => setStep(to)} disabled={busy} data-testid="monthly-back">
-      上一步
-    </Button>
+  const saveOrBack = (to: Step) => (
+    <>
+      <FormFailure failure={failure} />
+      <FormActions
+        busy={busy}
+        onSubmit={save}
+        submit="保存"
+        submitTestId="monthly-save"
+        onBack={() => setStep(to)}
+        back="上一步"
+        backTestId="monthly-back"
+      />
+    </>
   );
 
   return (
@@ -248,24 +224,34 @@ function MonthlyForm({ workerId, month }: { workerId: string; month: string }) {
               testId="monthly-not-employed"
             />
           </View>
-          <Button size="large" block onClick={() => backToWorker(workerId)}>
-            不填了，返回
-          </Button>
+          <BackButton onTap={() => backToWorker(workerId)}>不填了，返回</BackButton>
         </>
       ) : null}
 
       {step === 'where' ? (
         <>
-          <Field label="在哪里工作？" error={errors.place} testId="monthly-place">
-            <Choices options={PLACE_OPTIONS} value={place} onChange={setPlace} testIdPrefix="place-" label="务工地点" />
-          </Field>
-          <Field label="什么形式？" error={errors.form} testId="monthly-form">
-            <Choices options={FORM_OPTIONS} value={form} onChange={setForm} testIdPrefix="form-" label="就业形式" />
-          </Field>
-          <Button type="primary" size="large" block onClick={nextFromWhere} data-testid="monthly-next">
-            下一步
-          </Button>
-          {backButton('status')}
+          <ChoiceField
+            label="在哪里工作？"
+            error={errors.place}
+            testId="monthly-place"
+            options={PLACE_OPTIONS}
+            {...bind('place')}
+            testIdPrefix="place-"
+            group="务工地点"
+          />
+          <ChoiceField
+            label="什么形式？"
+            error={errors.form}
+            testId="monthly-form"
+            options={FORM_OPTIONS}
+            {...bind('form')}
+            testIdPrefix="form-"
+            group="就业形式"
+          />
+          <NextButton onTap={nextFromWhere} testId="monthly-next" />
+          <BackButton onTap={() => setStep('status')} busy={busy} testId="monthly-back">
+            上一步
+          </BackButton>
         </>
       ) : null}
 
@@ -275,56 +261,52 @@ function MonthlyForm({ workerId, month }: { workerId: string; month: string }) {
             在岗{place ? ` · ${EMPLOYMENT_PLACE_ZH[place]}` : ''}
             {form ? ` · ${EMPLOYMENT_FORM_ZH[form]}` : ''}
           </View>
-          <Field label="在哪个单位？" hint="可以不填" error={errors.employerName} testId="monthly-employer">
-            <BigInput
-              value={employerName}
-              onChange={setEmployerName}
-              maxLength={60}
-              placeholder="单位名称"
-              testId="monthly-employer"
-            />
-          </Field>
-          <Field label="这个月挣了多少钱？" error={errors.monthlyIncomeFen} testId="monthly-income">
-            <BigInput
-              value={income}
-              onChange={setIncome}
-              type={MONEY_KEYBOARD}
-              maxLength={12}
-              placeholder="例如 4500"
-              unit="元"
-              testId="monthly-income"
-            />
-          </Field>
-          {failure ? <Notice tone="error">{failure}</Notice> : null}
-          {saveButton}
-          {backButton('where')}
+          <TextField
+            label="在哪个单位？"
+            hint="可以不填"
+            error={errors.employerName}
+            {...bind('employerName')}
+            maxLength={60}
+            placeholder="单位名称"
+            testId="monthly-employer"
+          />
+          <TextField
+            label="这个月挣了多少钱？"
+            error={errors.monthlyIncomeFen}
+            {...bind('income')}
+            type={MONEY_KEYBOARD}
+            maxLength={12}
+            placeholder="例如 4500"
+            unit="元"
+            testId="monthly-income"
+          />
+          {saveOrBack('where')}
         </>
       ) : null}
 
       {step === 'atHome' ? (
         <>
-          <Field label="为什么在家？" hint="可以不选" error={errors.atHomeReason} testId="monthly-at-home">
-            <Choices
-              options={AT_HOME_OPTIONS}
-              value={atHomeReason}
-              onChange={setAtHomeReason}
-              testIdPrefix="at-home-"
-              label="在家原因"
-            />
-          </Field>
-          <Field label="这个月有多少收入？" hint="没有收入就填 0" error={errors.monthlyIncomeFen} testId="monthly-income">
-            <BigInput
-              value={income}
-              onChange={setIncome}
-              type={MONEY_KEYBOARD}
-              maxLength={12}
-              unit="元"
-              testId="monthly-income"
-            />
-          </Field>
-          {failure ? <Notice tone="error">{failure}</Notice> : null}
-          {saveButton}
-          {backButton('status')}
+          <ChoiceField
+            label="为什么在家？"
+            hint="可以不选"
+            error={errors.atHomeReason}
+            testId="monthly-at-home"
+            options={AT_HOME_OPTIONS}
+            {...bind('atHomeReason')}
+            testIdPrefix="at-home-"
+            group="在家原因"
+          />
+          <TextField
+            label="这个月有多少收入？"
+            hint="没有收入就填 0"
+            error={errors.monthlyIncomeFen}
+            {...bind('income')}
+            type={MONEY_KEYBOARD}
+            maxLength={12}
+            unit="元"
+            testId="monthly-income"
+          />
+          {saveOrBack('status')}
         </>
       ) : null}
     </View>

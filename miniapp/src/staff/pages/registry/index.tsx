@@ -7,14 +7,17 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { LabourClass, User, WorkerGroup, WorkerSummary } from '@bangfu/shared';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorText } from '../../../api/client';
+import { useCallback, useState } from 'react';
 import { listWorkers, type WorkerFilters } from '../../../api/registry';
 import { BigInput } from '../../../components/BigInput';
-import { Choices, type Option } from '../../../components/Choices';
+import { type Option } from '../../../components/Choices';
 import { Field } from '../../../components/Field';
-import { Notice, Page } from '../../../components/Page';
-import { RoleGate } from '../../../components/RoleGate';
+import { FilterField } from '../../../components/FilterField';
+import { LoadMore } from '../../../components/LoadMore';
+import { NavCard } from '../../../components/NavCard';
+import { Notice } from '../../../components/Page';
+import { RolePage } from '../../../components/RoleGate';
+import { usePagedList } from '../../../hooks/usePagedList';
 import { LABOUR_CLASS_ZH, optionsOf, WORKER_GROUP_ZH } from '../../../labels';
 import { chinaMonth, monthText } from '../../../time';
 import { villageName, villageNames } from '../../../regionNames';
@@ -52,8 +55,8 @@ function activeFilterCount(filters: Filters): number {
   return [filters.labourClass !== 'all', filters.group !== 'all', filters.employed !== 'all'].filter(Boolean).length;
 }
 
-function openWorker(workerId: string): void {
-  Taro.navigateTo({ url: `/staff/pages/worker/index?workerId=${encodeURIComponent(workerId)}` }).catch(() => undefined);
+function go(url: string): void {
+  Taro.navigateTo({ url }).catch(() => undefined);
 }
 
 /** Whether this month is recorded yet: what an officer doing the monthly update looks for. */
@@ -68,23 +71,18 @@ function monthLine(worker: WorkerSummary, thisMonth: string): string {
 
 function WorkerRow({ worker, village, thisMonth }: { worker: WorkerSummary; village: string; thisMonth: string }) {
   return (
-    <View
-      className="bf-card bf-row"
-      hoverClass="bf-card--pressed"
-      onClick={() => openWorker(worker.workerId)}
-      role="button"
-      data-testid={`registry-row-${worker.workerId}`}
+    <NavCard
+      title={worker.name}
+      className="bf-row"
+      onOpen={() => go(`/staff/pages/worker/index?workerId=${encodeURIComponent(worker.workerId)}`)}
+      testId={`registry-row-${worker.workerId}`}
     >
-      <View className="bf-card__title">
-        <Text>{worker.name}</Text>
-        <Text className="bf-card__arrow">›</Text>
-      </View>
       <View className="bf-row__line bf-mono">{worker.idNumberMasked}</View>
       <View className="bf-row__line">
         {village} · {LABOUR_CLASS_ZH[worker.labourClass]}
       </View>
       <View className="bf-row__line bf-row__month">{monthLine(worker, thisMonth)}</View>
-    </View>
+    </NavCard>
   );
 }
 
@@ -93,44 +91,24 @@ function Registry({ user }: { user: User }) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [searchText, setSearchText] = useState('');
   const [showFilters, setShowFilters] = useState(false);
-  const [workers, setWorkers] = useState<WorkerSummary[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | undefined>();
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
-  /** Only the newest request may change the list (filters can change while one is under way). */
-  const latest = useRef(0);
   const thisMonth = chinaMonth(new Date());
   // Back from a record: redraw, so a month just saved there shows on its row.
   const [, redraw] = useState(0);
   useDidShow(() => redraw((n) => n + 1));
 
-  const load = useCallback(
-    async (applied: Filters, cursor: string | undefined) => {
-      if (!regionCode) return;
-      const ticket = ++latest.current;
-      setLoading(true);
-      setError(null);
-      try {
-        const page = await listWorkers(toQuery(regionCode, applied, cursor));
-        if (ticket !== latest.current) return;
-        setWorkers((before) => (cursor ? [...before, ...page.workers] : page.workers));
-        setNextCursor(page.nextCursor);
-        villageNames(page.workers.map((w) => w.villageCode))
-          .then(setNames)
-          .catch(() => undefined);
-      } catch (e) {
-        if (ticket === latest.current) setError(errorText(e));
-      } finally {
-        if (ticket === latest.current) setLoading(false);
-      }
+  const fetchPage = useCallback(
+    async (cursor: string | undefined) => {
+      if (!regionCode) return { items: [] };
+      const page = await listWorkers(toQuery(regionCode, filters, cursor));
+      villageNames(page.workers.map((w) => w.villageCode))
+        .then(setNames)
+        .catch(() => undefined);
+      return { items: page.workers, nextCursor: page.nextCursor };
     },
-    [regionCode],
+    [regionCode, filters],
   );
-
-  useEffect(() => {
-    load(filters, undefined).catch(() => undefined);
-  }, [load, filters]);
+  const { items: workers, nextCursor, loading, error, more } = usePagedList(fetchPage);
 
   if (!regionCode || regionCode.length < 6) {
     return <Notice tone="error">您的账号还没有设置负责的地区，看不了台账。请联系旗县人社局的管理员。</Notice>;
@@ -144,21 +122,9 @@ function Registry({ user }: { user: User }) {
     <View className="bf-section">
       <View className="bf-text">{user.regionName ?? regionCode}</View>
 
-      <View
-        className="bf-card"
-        hoverClass="bf-card--pressed"
-        onClick={() => {
-          Taro.navigateTo({ url: '/staff/pages/reports/index' }).catch(() => undefined);
-        }}
-        role="button"
-        data-testid="registry-reports"
-      >
-        <View className="bf-card__title">
-          <Text>每月报送</Text>
-          <Text className="bf-card__arrow">›</Text>
-        </View>
+      <NavCard title="每月报送" onOpen={() => go('/staff/pages/reports/index')} testId="registry-reports">
         <View className="bf-card__hint">本月哪些村、乡镇已经报送</View>
-      </View>
+      </NavCard>
 
       <Field label="找人" hint="输入姓名，或身份证号的后 4 位">
         <BigInput
@@ -182,36 +148,28 @@ function Registry({ user }: { user: User }) {
 
       {showFilters ? (
         <View className="bf-filters">
-          <Field label="就业情况（最近一次登记）">
-            <Choices
-              options={EMPLOYED_OPTIONS}
-              value={filters.employed}
-              onChange={(employed) => change({ employed })}
-              columns="wrap"
-              testIdPrefix="filter-employed-"
-              label="就业情况"
-            />
-          </Field>
-          <Field label="劳动能力">
-            <Choices
-              options={LABOUR_OPTIONS}
-              value={filters.labourClass}
-              onChange={(labourClass) => change({ labourClass })}
-              columns="wrap"
-              testIdPrefix="filter-labour-"
-              label="劳动能力"
-            />
-          </Field>
-          <Field label="帮扶类别">
-            <Choices
-              options={GROUP_OPTIONS}
-              value={filters.group}
-              onChange={(group) => change({ group })}
-              columns="wrap"
-              testIdPrefix="filter-group-"
-              label="帮扶类别"
-            />
-          </Field>
+          <FilterField
+            label="就业情况（最近一次登记）"
+            name="就业情况"
+            options={EMPLOYED_OPTIONS}
+            value={filters.employed}
+            onChange={(employed) => change({ employed })}
+            testIdPrefix="filter-employed-"
+          />
+          <FilterField
+            label="劳动能力"
+            options={LABOUR_OPTIONS}
+            value={filters.labourClass}
+            onChange={(labourClass) => change({ labourClass })}
+            testIdPrefix="filter-labour-"
+          />
+          <FilterField
+            label="帮扶类别"
+            options={GROUP_OPTIONS}
+            value={filters.group}
+            onChange={(group) => change({ group })}
+            testIdPrefix="filter-group-"
+          />
           <Button type="primary" size="large" block onClick={() => setShowFilters(false)} data-testid="registry-filters-done">
             {loading ? '收起筛选' : `收起筛选，看结果（${workers.length}${nextCursor ? '+' : ''} 人）`}
           </Button>
@@ -255,31 +213,17 @@ function Registry({ user }: { user: User }) {
         ))}
       </View>
 
-      {loading ? <Notice>正在加载…</Notice> : null}
-      {!loading && nextCursor ? (
-        <Button
-          size="large"
-          block
-          onClick={() => {
-            load(filters, nextCursor).catch(() => undefined);
-          }}
-          data-testid="registry-more"
-        >
-          加载更多
-        </Button>
-      ) : null}
-      {!loading && workers.length > 0 && !nextCursor ? (
-        <View className="bf-hint">已经全部显示（{workers.length} 人）</View>
-      ) : null}
+      <LoadMore
+        loading={loading}
+        more={Boolean(nextCursor)}
+        onMore={more}
+        testId="registry-more"
+        allShown={workers.length ? `已经全部显示（${workers.length} 人）` : undefined}
+      />
     </View>
   );
 }
 
 export default function RegistryPage() {
-  return (
-    <Page>
-      <View className="bf-title">台账</View>
-      <RoleGate roles={['staff', 'admin']}>{(user) => <Registry user={user} />}</RoleGate>
-    </Page>
-  );
+  return <RolePage title="台账" roles={['staff', 'admin']} show={(user) => <Registry user={user} />} />;
 }

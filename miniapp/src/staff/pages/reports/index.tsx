@@ -6,15 +6,15 @@
  */
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import type { ReportState, User } from '@bangfu/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { errorText } from '../../../api/client';
 import { fetchReports, submitReport, type RegionReport, type ReportStatus } from '../../../api/registry';
-import { Choices } from '../../../components/Choices';
 import { ActionButton } from '../../../components/ActionButton';
+import { LoadFailed } from '../../../components/LoadView';
 import { Notice, Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
+import { ShowWhich } from '../../../components/ShowWhich';
 import { REPORT_STATE_ZH } from '../../../labels';
 import { chinaDate, chinaMonth, dayText, monthText } from '../../../time';
 
@@ -187,19 +187,13 @@ function AreaReport({ user, month }: { user: User; month: string }) {
 
   if (error) {
     return (
-      <View className="bf-section">
-        <Notice tone="error">没能加载报送情况：{error}</Notice>
-        <Button
-          type="primary"
-          size="large"
-          block
-          onClick={() => {
-            load().catch(() => undefined);
-          }}
-        >
-          再试一次
-        </Button>
-      </View>
+      <LoadFailed
+        onRetry={() => {
+          load().catch(() => undefined);
+        }}
+      >
+        没能加载报送情况：{error}
+      </LoadFailed>
     );
   }
   if (!status) return <Notice>正在加载…</Notice>;
@@ -230,17 +224,7 @@ function AreaReport({ user, month }: { user: User; month: string }) {
 
       {!isTownship ? <Summary regions={status.townships} what="乡镇" /> : null}
       <Summary regions={status.villages} what="村" />
-      <Choices
-        options={[
-          { value: 'all', label: '全部' },
-          { value: 'missing', label: '只看没报送的' },
-        ]}
-        value={show}
-        onChange={setShow}
-        columns="wrap"
-        testIdPrefix="reports-show-"
-        label="显示哪些"
-      />
+      <ShowWhich only="missing" onlyLabel="只看没报送的" value={show} onChange={setShow} testIdPrefix="reports-show-" />
 
       {isTownship ? (
         <View className="bf-report-list">

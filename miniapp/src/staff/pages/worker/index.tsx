@@ -18,10 +18,12 @@ import {
 import { useCallback, useState } from 'react';
 import { errorText } from '../../../api/client';
 import { confirmEmployment, fetchEmployment, fetchWorker, revealIdNumber } from '../../../api/registry';
-import { BigInput } from '../../../components/BigInput';
-import { Choices, type Option } from '../../../components/Choices';
-import { Field } from '../../../components/Field';
+import type { Option } from '../../../components/Choices';
 import { ActionButton } from '../../../components/ActionButton';
+import { ChoiceField } from '../../../components/form/ChoiceField';
+import { FormActions } from '../../../components/form/FormButtons';
+import { FormFailure } from '../../../components/form/FormFailure';
+import { TextField } from '../../../components/form/TextField';
 import { Notice, Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { UnlockBinding } from '../../UnlockBinding';
@@ -136,34 +138,37 @@ function RevealId({ worker }: { worker: WorkerView }) {
       {stage === 'asking' ? (
         <View>
           <Notice tone="error">查看完整号码会被记录：谁、什么时间、为什么看。只在确实需要时查看，不要抄写、拍照或转发。</Notice>
-          <Field label="为什么要看完整号码？" error={reasonError} testId="reveal-reason">
-            <Choices
-              options={REVEAL_REASONS}
-              value={reason}
-              onChange={setReason}
-              columns={2}
-              testIdPrefix="reveal-reason-"
-              label="查看原因"
-            />
-          </Field>
+          <ChoiceField
+            label="为什么要看完整号码？"
+            error={reasonError}
+            testId="reveal-reason"
+            options={REVEAL_REASONS}
+            value={reason}
+            onChange={setReason}
+            columns={2}
+            testIdPrefix="reveal-reason-"
+            group="查看原因"
+          />
           {reason === 'other' ? (
-            <Field label="请写明原因" hint="至少 4 个字">
-              <BigInput
-                value={otherReason}
-                onChange={setOtherReason}
-                maxLength={200}
-                placeholder="例如：核对银行卡开户信息"
-                testId="reveal-other"
-              />
-            </Field>
+            <TextField
+              label="请写明原因"
+              hint="至少 4 个字"
+              value={otherReason}
+              onChange={setOtherReason}
+              maxLength={200}
+              placeholder="例如：核对银行卡开户信息"
+              testId="reveal-other"
+            />
           ) : null}
-          {failure ? <Notice tone="error">{failure}</Notice> : null}
-          <ActionButton busy={busy} onPress={confirm} testId="reveal-confirm">
-            确认查看
-          </ActionButton>
-          <Button size="large" block onClick={hide} disabled={busy}>
-            不看了
-          </Button>
+          <FormFailure failure={failure} />
+          <FormActions
+            busy={busy}
+            onSubmit={confirm}
+            submit="确认查看"
+            submitTestId="reveal-confirm"
+            onBack={hide}
+            back="不看了"
+          />
         </View>
       ) : null}
       {stage === 'shown' ? (

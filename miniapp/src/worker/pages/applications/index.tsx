@@ -1,13 +1,13 @@
 /** 我的报名: the jobs this worker applied for, newest first, with what the employer said. */
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import type { ApplicationStatus } from '@bangfu/shared';
 import { fetchMyApplications, type MyApplication } from '../../../api/positions';
 import { useLoad } from '../../../hooks/useLoad';
 import { BindFirst, LoadView } from '../../../components/LoadView';
-import { Notice, Page } from '../../../components/Page';
-import { RoleGate } from '../../../components/RoleGate';
+import { NavButton } from '../../../components/NavButton';
+import { NavCard } from '../../../components/NavCard';
+import { Notice } from '../../../components/Page';
+import { RolePage } from '../../../components/RoleGate';
 import { APPLICATION_STATUS_ZH } from '../../../labels';
 import { payText } from '../../../positionText';
 import { dayText } from '../../../time';
@@ -24,17 +24,12 @@ const STATE_CLASS: Record<ApplicationStatus, string> = {
 function ApplicationCard({ item }: { item: MyApplication }) {
   const { application, position } = item;
   return (
-    <View
-      className="bf-card bf-application"
-      hoverClass="bf-card--pressed"
-      onClick={() => openPosition(position.positionId)}
-      role="button"
-      data-testid={`application-${position.positionId}`}
+    <NavCard
+      title={position.title}
+      className="bf-application"
+      onOpen={() => openPosition(position.positionId)}
+      testId={`application-${position.positionId}`}
     >
-      <View className="bf-card__title">
-        <Text>{position.title}</Text>
-        <Text className="bf-card__arrow">›</Text>
-      </View>
       <View className="bf-row__line">{position.employerName}</View>
       <View className="bf-row__line bf-strong">{payText(position.pay)}</View>
       <View className="bf-row__line">
@@ -46,7 +41,7 @@ function ApplicationCard({ item }: { item: MyApplication }) {
         <View className="bf-application__reason">单位说：{application.reason}</View>
       ) : null}
       <View className="bf-row__line bf-row__month">{dayText(application.appliedAt)}报的名</View>
-    </View>
+    </NavCard>
   );
 }
 
@@ -66,17 +61,9 @@ function MyApplications() {
 
 function ApplicationList({ applications }: { applications: MyApplication[] }) {
   const findJobs = (
-    <Button
-      type="primary"
-      size="large"
-      block
-      onClick={() => {
-        Taro.navigateTo({ url: '/worker/pages/jobs/index' }).catch(() => undefined);
-      }}
-      data-testid="applications-find"
-    >
+    <NavButton url="/worker/pages/jobs/index" primary testId="applications-find">
       去找工作
-    </Button>
+    </NavButton>
   );
   if (applications.length === 0) {
     return (
@@ -99,10 +86,5 @@ function ApplicationList({ applications }: { applications: MyApplication[] }) {
 }
 
 export default function ApplicationsPage() {
-  return (
-    <Page>
-      <View className="bf-title">我的报名</View>
-      <RoleGate roles={['worker']}>{() => <MyApplications />}</RoleGate>
-    </Page>
-  );
+  return <RolePage title="我的报名" roles={['worker']} show={() => <MyApplications />} />;
 }

@@ -10,8 +10,8 @@ import { formatYuan, type Claim } from '@bangfu/shared';
 import { fetchMyClaims } from '../../../api/subsidies';
 import { ClaimTimeline } from '../../../components/ClaimTimeline';
 import { BindFirst, LoadView } from '../../../components/LoadView';
-import { Notice, Page } from '../../../components/Page';
-import { RoleGate } from '../../../components/RoleGate';
+import { Notice } from '../../../components/Page';
+import { RolePage } from '../../../components/RoleGate';
 import { useLoad } from '../../../hooks/useLoad';
 import '../../worker.css';
 
@@ -72,10 +72,5 @@ function ClaimList({ claims, chosenId }: { claims: Claim[]; chosenId: string | u
 
 export default function MyClaimsPage() {
   const { params } = useRouter();
-  return (
-    <Page>
-      <View className="bf-title">申领进度</View>
-      <RoleGate roles={['worker']}>{() => <MyClaims chosenId={params.claimId} />}</RoleGate>
-    </Page>
-  );
+  return <RolePage title="申领进度" roles={['worker']} show={() => <MyClaims chosenId={params.claimId} />} />;
 }

@@ -7,23 +7,16 @@
 import Taro from '@tarojs/taro';
 import { Button as NativeButton, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import {
-  distanceKm,
-  type EmployerKind,
-  type MapResponse,
-  type PositionCard,
-  type PositionFilters,
-  type PositionForm,
-} from '@bangfu/shared';
+import { distanceKm, type MapResponse, type PositionCard, type PositionFilters } from '@bangfu/shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorText } from '../../../api/client';
 import { fetchMap, fetchNearby } from '../../../api/positions';
-import { Choices, MultiChoices, type Option } from '../../../components/Choices';
-import { Field } from '../../../components/Field';
+import { Choices, type Option } from '../../../components/Choices';
+import { LoadMore } from '../../../components/LoadMore';
 import { Notice, Page } from '../../../components/Page';
 import { JobMap } from '../../../components/map/JobMap';
 import type { MapFocus, MapView } from '../../../components/map/types';
-import { EMPLOYER_KIND_ZH, optionsOf, POSITION_FORM_ZH } from '../../../labels';
+import { usePagedList } from '../../../hooks/usePagedList';
 import { useSession } from '../../../state/session';
 import { nearWord } from '../../../positionText';
 import { JobCard, openPosition } from '../../JobCard';
@@ -36,66 +29,17 @@ import {
   rememberCentre,
   type Centre,
 } from '../../location';
+import { FiltersBar, NO_FILTERS, RADIUS_OPTIONS, toApiFilters, type JobFilters, type Radius } from './JobFilters';
 import '../../worker.css';
 
 const START_ZOOM = 11;
 /** The API refuses a wider box (MAX_BBOX_SPAN_DEGREES in shared/src/positions/queries.ts). */
 const MAX_SPAN_DEGREES = 6;
 const PAGE_SIZE = 20;
-
-type Quick = 'suitsHalfLabour' | 'suitsWeakLabour' | 'accommodation';
-type MinPay = '0' | '2000' | '3000' | '4000' | '6000';
-type Radius = '10' | '30' | '100' | '300';
-
-interface JobFilters {
-  quick: Quick[];
-  form: PositionForm | 'all';
-  employerKind: EmployerKind | 'all';
-  minPay: MinPay;
-}
-const NO_FILTERS: JobFilters = { quick: [], form: 'all', employerKind: 'all', minPay: '0' };
-
-const ALL = { value: 'all', label: '不限' } as const;
-const QUICK_OPTIONS: Option<Quick>[] = [
-  { value: 'suitsHalfLabour', label: '适合半劳力' },
-  { value: 'suitsWeakLabour', label: '适合弱劳力' },
-  { value: 'accommodation', label: '包住' },
-];
-const FORM_OPTIONS: Option<PositionForm | 'all'>[] = [ALL, ...optionsOf(POSITION_FORM_ZH)];
-const KIND_OPTIONS: Option<EmployerKind | 'all'>[] = [ALL, ...optionsOf(EMPLOYER_KIND_ZH)];
-const PAY_OPTIONS: Option<MinPay>[] = [
-  { value: '0', label: '不限' },
-  { value: '2000', label: '2000 元以上' },
-  { value: '3000', label: '3000 元以上' },
-  { value: '4000', label: '4000 元以上' },
-  { value: '6000', label: '6000 元以上' },
-];
-const RADIUS_OPTIONS: Option<Radius>[] = [
-  { value: '10', label: '10 公里内' },
-  { value: '30', label: '30 公里内' },
-  { value: '100', label: '100 公里内' },
-  { value: '300', label: '300 公里内' },
-];
 const VIEW_OPTIONS: Option<'map' | 'list'>[] = [
   { value: 'map', label: '地图' },
   { value: 'list', label: '列表' },
 ];
-
-function toApiFilters(filters: JobFilters): PositionFilters {
-  return {
-    ...(filters.form !== 'all' ? { form: filters.form } : {}),
-    ...(filters.employerKind !== 'all' ? { employerKind: filters.employerKind } : {}),
-    ...(filters.minPay !== '0' ? { minMonthlyPayFen: Number(filters.minPay) * 100 } : {}),
-    ...(filters.quick.includes('suitsHalfLabour') ? { suitsHalfLabour: true } : {}),
-    ...(filters.quick.includes('suitsWeakLabour') ? { suitsWeakLabour: true } : {}),
-    ...(filters.quick.includes('accommodation') ? { accommodation: true } : {}),
-  };
-}
-
-/** Filters set in the 更多筛选 panel (the quick chips are in plain sight). */
-function moreCount(filters: JobFilters): number {
-  return [filters.form !== 'all', filters.employerKind !== 'all', filters.minPay !== '0'].filter(Boolean).length;
-}
 
 type Phase = { state: 'locating' } | { state: 'consent' } | { state: 'ready'; centre: Centre; refused: boolean };
 
@@ -173,98 +117,6 @@ function PrivacyConsent({ onAgree, onDecline }: { onAgree: () => void; onDecline
       >
         看《用户隐私保护指引》
       </View>
-    </View>
-  );
-}
-
-function FiltersBar({
-  filters,
-  onChange,
-  mode,
-  radius,
-  onRadius,
-}: {
-  filters: JobFilters;
-  onChange: (filters: JobFilters) => void;
-  mode: 'map' | 'list';
-  radius: Radius;
-  onRadius: (radius: Radius) => void;
-}) {
-  const [open, setOpen] = useState(false);
-  const more = moreCount(filters);
-  const change = (patch: Partial<JobFilters>) => onChange({ ...filters, ...patch });
-  return (
-    <View className="bf-jobs-filters">
-      <MultiChoices
-        options={QUICK_OPTIONS}
-        values={filters.quick}
-        onChange={(quick) => change({ quick })}
-        columns="wrap"
-        testIdPrefix="filter-"
-        label="快速筛选"
-      />
-      <View className="bf-button-row">
-        <Button size="large" onClick={() => setOpen(!open)} data-testid="filters-toggle">
-          {open ? '收起筛选' : more ? `更多筛选（${more}）` : '更多筛选'}
-        </Button>
-        <Button
-          size="large"
-          disabled={!more && !filters.quick.length}
-          onClick={() => onChange(NO_FILTERS)}
-          data-testid="filters-clear"
-        >
-          清除筛选
-        </Button>
-      </View>
-      {open ? (
-        <View className="bf-filters">
-          <Field label="工作形式">
-            <Choices
-              options={FORM_OPTIONS}
-              value={filters.form}
-              onChange={(form) => change({ form })}
-              columns="wrap"
-              testIdPrefix="filter-form-"
-              label="工作形式"
-            />
-          </Field>
-          <Field label="每月最少挣多少">
-            <Choices
-              options={PAY_OPTIONS}
-              value={filters.minPay}
-              onChange={(minPay) => change({ minPay })}
-              columns="wrap"
-              testIdPrefix="filter-pay-"
-              label="每月最少挣多少"
-            />
-          </Field>
-          <Field label="单位类型">
-            <Choices
-              options={KIND_OPTIONS}
-              value={filters.employerKind}
-              onChange={(employerKind) => change({ employerKind })}
-              columns="wrap"
-              testIdPrefix="filter-kind-"
-              label="单位类型"
-            />
-          </Field>
-          {mode === 'list' ? (
-            <Field label="多远以内">
-              <Choices
-                options={RADIUS_OPTIONS}
-                value={radius}
-                onChange={onRadius}
-                columns="wrap"
-                testIdPrefix="radius-"
-                label="多远以内"
-              />
-            </Field>
-          ) : null}
-          <Button type="primary" size="large" block onClick={() => setOpen(false)} data-testid="filters-done">
-            收起筛选，看结果
-          </Button>
-        </View>
-      ) : null}
     </View>
   );
 }
@@ -357,48 +209,17 @@ function MapMode({ centre, focus, filters }: { centre: Centre; focus: MapFocus; 
   );
 }
 
-interface ListState {
-  items: PositionCard[];
-  nextCursor?: string;
-  loading: boolean;
-  error: string | null;
-}
-
 function ListMode({ centre, filters, radius }: { centre: Centre; filters: PositionFilters; radius: Radius }) {
-  const [state, setState] = useState<ListState>({ items: [], loading: true, error: null });
-  const latest = useRef(0);
   const filtersKey = JSON.stringify(filters);
-
-  const load = useCallback(
+  const fetchPage = useCallback(
     async (cursor: string | undefined) => {
-      const ticket = ++latest.current;
-      setState((before) => ({ ...before, loading: true, error: null }));
-      try {
-        const page = await fetchNearby(
-          centre.point,
-          Number(radius),
-          JSON.parse(filtersKey) as PositionFilters,
-          cursor,
-          PAGE_SIZE,
-        );
-        if (ticket !== latest.current) return;
-        setState((before) => ({
-          items: cursor ? [...before.items, ...page.positions] : page.positions,
-          nextCursor: page.nextCursor,
-          loading: false,
-          error: null,
-        }));
-      } catch (error) {
-        if (ticket === latest.current) setState((before) => ({ ...before, loading: false, error: errorText(error) }));
-      }
+      const page = await fetchNearby(centre.point, Number(radius), JSON.parse(filtersKey) as PositionFilters, cursor, PAGE_SIZE);
+      return { items: page.positions, nextCursor: page.nextCursor };
     },
     [centre, radius, filtersKey],
   );
-
-  useEffect(() => {
-    setState({ items: [], loading: true, error: null });
-    load(undefined).catch(() => undefined);
-  }, [load]);
+  // Other filters, another list: the old one would be wrong until the new one comes.
+  const { items, nextCursor, loading, error, more } = usePagedList(fetchPage, { clearOnChange: true });
 
   const from = centre.source === 'device' ? '您' : centre.label;
   return (
@@ -407,30 +228,21 @@ function ListMode({ centre, filters, radius }: { centre: Centre; filters: Positi
         离{from}最近的排在前面（{RADIUS_OPTIONS.find((o) => o.value === radius)?.label}）。
       </View>
       <View className="bf-cards" data-testid="job-list">
-        {state.items.map((position) => (
+        {items.map((position) => (
           <JobCard key={position.positionId} position={position} from={from} near={nearWord(centre.source)} />
         ))}
       </View>
-      {state.error ? <Notice tone="error">没能加载岗位：{state.error}</Notice> : null}
-      {!state.loading && !state.error && state.items.length === 0 ? (
+      {error ? <Notice tone="error">没能加载岗位：{error}</Notice> : null}
+      {!loading && !error && items.length === 0 ? (
         <Notice testId="job-list-empty">附近没有符合条件的岗位。可以在“更多筛选”里选远一点，或者少选几个条件。</Notice>
       ) : null}
-      {state.loading ? <Notice>正在加载…</Notice> : null}
-      {!state.loading && state.nextCursor ? (
-        <Button
-          size="large"
-          block
-          onClick={() => {
-            load(state.nextCursor).catch(() => undefined);
-          }}
-          data-testid="job-list-more"
-        >
-          加载更多
-        </Button>
-      ) : null}
-      {!state.loading && state.items.length > 0 && !state.nextCursor ? (
-        <View className="bf-hint">已经全部显示（{state.items.length} 个岗位）</View>
-      ) : null}
+      <LoadMore
+        loading={loading}
+        more={Boolean(nextCursor)}
+        onMore={more}
+        testId="job-list-more"
+        allShown={items.length ? `已经全部显示（${items.length} 个岗位）` : undefined}
+      />
     </View>
   );
 }

@@ -8,10 +8,12 @@ import { fenToYuan, formatYuan, occupationName, yuanToFen, type User, type Worke
 import { useState } from 'react';
 import { errorText, isApiError } from '../../../api/client';
 import { bindWorker, fetchMyWorker, updateMyWorker, type Preferences } from '../../../api/registry';
-import { BigInput } from '../../../components/BigInput';
-import { Choices, MultiChoices } from '../../../components/Choices';
-import { Field, fieldName } from '../../../components/Field';
+import { fieldName } from '../../../components/Field';
 import { ActionButton } from '../../../components/ActionButton';
+import { ChoiceField, MultiChoiceField } from '../../../components/form/ChoiceField';
+import { FormActions } from '../../../components/form/FormButtons';
+import { FormFailure } from '../../../components/form/FormFailure';
+import { TextField } from '../../../components/form/TextField';
 import { LoadView } from '../../../components/LoadView';
 import { Notice, Page } from '../../../components/Page';
 import { useLoad } from '../../../hooks/useLoad';
@@ -68,27 +70,30 @@ function BindForm({ onBound }: { onBound: (worker: WorkerView) => void }) {
     <View className="bf-section">
       <View className="bf-subtitle">绑定身份</View>
       <View className="bf-text">请填写您本人的姓名和身份证号，要和村里登记的一样。绑定以后，就能看到您登记的信息。</View>
-      <Field label="姓名" error={errors.name} testId="bind-name">
-        <BigInput value={name} onChange={setName} placeholder="例如：王秀兰" maxLength={30} testId="bind-name" />
-      </Field>
-      <Field label="身份证号" hint="18 位，最后一位可能是 X" error={errors.idNumber} testId="bind-id">
-        <BigInput
-          value={idNumber}
-          onChange={setIdNumber}
-          type={ID_KEYBOARD}
-          placeholder="18 位身份证号"
-          maxLength={18}
-          testId="bind-id"
-          onConfirm={() => {
-            submit().catch(() => undefined);
-          }}
-        />
-      </Field>
-      {failure ? (
-        <Notice tone="error" testId="bind-error">
-          {failure}
-        </Notice>
-      ) : null}
+      <TextField
+        label="姓名"
+        error={errors.name}
+        value={name}
+        onChange={setName}
+        placeholder="例如：王秀兰"
+        maxLength={30}
+        testId="bind-name"
+      />
+      <TextField
+        label="身份证号"
+        hint="18 位，最后一位可能是 X"
+        error={errors.idNumber}
+        value={idNumber}
+        onChange={setIdNumber}
+        type={ID_KEYBOARD}
+        placeholder="18 位身份证号"
+        maxLength={18}
+        testId="bind-id"
+        onConfirm={() => {
+          submit().catch(() => undefined);
+        }}
+      />
+      <FormFailure failure={failure} testId="bind-error" />
       <ActionButton busy={busy} onPress={submit} testId="bind-submit">
         绑定
       </ActionButton>
@@ -199,43 +204,38 @@ function PreferencesForm({
   return (
     <View className="bf-section">
       <View className="bf-subtitle">找工作的意向</View>
-      <Field label="愿意去多远工作？">
-        <Choices
-          options={optionsOf(TRAVEL_SCOPE_ZH)}
-          value={travelScope}
-          onChange={setTravelScope}
-          columns={1}
-          testIdPrefix="travel-"
-          label="愿意去多远工作"
-        />
-      </Field>
-      <Field label="希望每月挣多少钱？" hint="可以不填" error={wageError} testId="prefs-wage">
-        <BigInput
-          value={wage}
-          onChange={setWage}
-          type={MONEY_KEYBOARD}
-          placeholder="例如 4500"
-          maxLength={12}
-          unit="元"
-          testId="prefs-wage"
-        />
-      </Field>
-      <Field label="想做哪种工作？" hint="可以选几个">
-        <MultiChoices
-          options={optionsOf(JOB_TYPE_ZH)}
-          values={jobTypes}
-          onChange={setJobTypes}
-          testIdPrefix="job-type-"
-          label="想做哪种工作"
-        />
-      </Field>
-      {failure ? <Notice tone="error">{failure}</Notice> : null}
-      <ActionButton busy={busy} onPress={save} testId="prefs-save">
-        保存
-      </ActionButton>
-      <Button size="large" block onClick={onCancel} disabled={busy}>
-        不改了
-      </Button>
+      <ChoiceField
+        label="愿意去多远工作？"
+        options={optionsOf(TRAVEL_SCOPE_ZH)}
+        value={travelScope}
+        onChange={setTravelScope}
+        columns={1}
+        testIdPrefix="travel-"
+        group="愿意去多远工作"
+      />
+      <TextField
+        label="希望每月挣多少钱？"
+        hint="可以不填"
+        error={wageError}
+        value={wage}
+        onChange={setWage}
+        type={MONEY_KEYBOARD}
+        placeholder="例如 4500"
+        maxLength={12}
+        unit="元"
+        testId="prefs-wage"
+      />
+      <MultiChoiceField
+        label="想做哪种工作？"
+        hint="可以选几个"
+        options={optionsOf(JOB_TYPE_ZH)}
+        values={jobTypes}
+        onChange={setJobTypes}
+        testIdPrefix="job-type-"
+        group="想做哪种工作"
+      />
+      <FormFailure failure={failure} />
+      <FormActions busy={busy} onSubmit={save} submit="保存" submitTestId="prefs-save" onBack={onCancel} back="不改了" />
     </View>
   );
 }

@@ -15,6 +15,7 @@ import { fetchMyWorker } from '../../../api/registry';
 import { ActionButton } from '../../../components/ActionButton';
 import { goHome } from '../../../components/MePanel';
 import { BindFirst, LoadView } from '../../../components/LoadView';
+import { NavButton } from '../../../components/NavButton';
 import { Notice, Page } from '../../../components/Page';
 import { useLoad } from '../../../hooks/useLoad';
 import {
@@ -182,16 +183,9 @@ function ApplyBox({
           <View>{DONE_TEXT[application.status]}</View>
           {application.status === 'rejected' && application.reason ? <View>单位说：{application.reason}</View> : null}
         </View>
-        <Button
-          size="large"
-          block
-          onClick={() => {
-            Taro.navigateTo({ url: '/worker/pages/applications/index' }).catch(() => undefined);
-          }}
-          data-testid="apply-mine"
-        >
+        <NavButton url="/worker/pages/applications/index" testId="apply-mine">
           看我报过名的工作
-        </Button>
+        </NavButton>
       </View>
     );
   }

@@ -5,9 +5,9 @@
  */
 import { View } from '@tarojs/components';
 import { BindFirst, LoadView } from '../../../components/LoadView';
-import { Notice, Page } from '../../../components/Page';
+import { Notice } from '../../../components/Page';
 import { EMPTY_TEXT, RecommendationCard, useRecommendations, VILLAGE_CENTRE_TEXT } from '../../../components/Recommendations';
-import { RoleGate } from '../../../components/RoleGate';
+import { RolePage } from '../../../components/RoleGate';
 import { monthText } from '../../../time';
 
 function AllRecommendations() {
@@ -49,10 +49,5 @@ function AllRecommendations() {
 }
 
 export default function RecommendationsPage() {
-  return (
-    <Page>
-      <View className="bf-title">为你推荐</View>
-      <RoleGate roles={['worker']}>{() => <AllRecommendations />}</RoleGate>
-    </Page>
-  );
+  return <RolePage title="为你推荐" roles={['worker']} show={() => <AllRecommendations />} />;
 }

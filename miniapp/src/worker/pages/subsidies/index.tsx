@@ -11,11 +11,11 @@ import type { Claim, SubsidyResult } from '@bangfu/shared';
 import { claimAll, fetchMyClaims, fetchMySubsidies, type MySubsidies } from '../../../api/subsidies';
 import { ActionButton } from '../../../components/ActionButton';
 import { BindFirst, LoadView } from '../../../components/LoadView';
-import { Notice, Page } from '../../../components/Page';
+import { Notice } from '../../../components/Page';
 import { byStanding, SubsidyCard } from '../../../components/SubsidyCard';
 import { DueSummary, OtherSubsidies, useClaimAll } from '../../../components/SubsidyStanding';
 import { useLoad } from '../../../hooks/useLoad';
-import { RoleGate } from '../../../components/RoleGate';
+import { RolePage } from '../../../components/RoleGate';
 import { monthText } from '../../../time';
 import '../../worker.css';
 
@@ -104,10 +104,5 @@ function StandingView({ standing, reload }: { standing: Standing; reload: () => 
 }
 
 export default function SubsidiesPage() {
-  return (
-    <Page>
-      <View className="bf-title">我的补贴</View>
-      <RoleGate roles={['worker']}>{() => <MySubsidiesView />}</RoleGate>
-    </Page>
-  );
+  return <RolePage title="我的补贴" roles={['worker']} show={() => <MySubsidiesView />} />;
 }
