@@ -85,6 +85,12 @@ describe('the employer form: draft to body and back', () => {
     expect(employerContracts.update.body?.safeParse({ ...changes, version }).success).toBe(true);
   });
 
+  it('clears a description the employer emptied, rather than leaving the old one stored', () => {
+    const draft = { ...draftOf({ ...employer, description: '生产羊绒衫' }, account), description: '  ' };
+    expect(changesOf(draft).description).toBe('');
+    expect(bodyOf(draft)).not.toHaveProperty('description');
+  });
+
   it('names the form’s field from the API’s', () => {
     expect(keyOf('body.contactPhone')).toBe('contactPhone');
     expect(keyOf('body.location.lat')).toBe('location');

@@ -66,10 +66,13 @@ export function bodyOf(draft: Draft): EmployerBody {
   };
 }
 
-/** The changes to a stored profile: the same fields but the kind, which only staff change. */
+/**
+ * The changes to a stored profile: the same fields but the kind, which only staff change; an
+ * emptied description is sent empty, so clearing it clears it.
+ */
 export function changesOf(draft: Draft): EmployerChanges {
   const { kind: _kind, ...changes } = bodyOf(draft);
-  return changes;
+  return { ...changes, description: draft.description.trim() };
 }
 
 /** Which of the form's fields the API's `field` (`body.location.lat`…) names. */
