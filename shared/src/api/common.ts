@@ -24,3 +24,10 @@ export const objectIn = <const E extends ScopedEntity, const K extends string>(e
   field: `params.${param}` as const,
   id: ({ params }: { params: Record<K, string> }) => params[param],
 });
+
+/** Scope of a route about the region one input field names (a list, a report, a new record in a village). */
+export const regionIn = <const P extends 'params' | 'query' | 'body', const K extends string>(part: P, name: K) => ({
+  kind: 'region' as const,
+  field: `${part}.${name}` as const,
+  region: (input: Record<P, Record<K, string>>) => input[part][name],
+});

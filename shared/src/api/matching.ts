@@ -11,7 +11,7 @@ import { countyOrFinerSchema } from '../regions/regionCode.js';
 import { acceptedMonthSchema, monthSchema } from '../registry/employment.js';
 import { LABOUR_CLASSES } from '../registry/labels.js';
 import { defineContract } from './contract.js';
-import { positionIdParams, STAFF, workerIdParams, objectIn } from './common.js';
+import { objectIn, positionIdParams, regionIn, STAFF, workerIdParams } from './common.js';
 
 const factorSchema = z.object({
   factor: z.enum(FACTORS),
@@ -162,7 +162,7 @@ export const matchingContracts = {
     summary: 'Staff: per township (of a county) or village (of a township): this month’s push coverage, 311 gaps, success rate',
     tag: 'matching',
     access: STAFF,
-    scope: { kind: 'region', field: 'query.regionCode', region: ({ query }) => query.regionCode },
+    scope: regionIn('query', 'regionCode'),
     query: z.object({
       regionCode: countyOrFinerSchema,
       month: acceptedMonthSchema.optional(),

@@ -29,7 +29,7 @@ import {
   positionDetailSchema,
 } from '../positions/queries.js';
 import { countyOrFinerSchema } from '../regions/regionCode.js';
-import { employerIdParams, objectIn, pageQuerySchema, positionIdParams, STAFF, workerIdParams } from './common.js';
+import { employerIdParams, objectIn, pageQuerySchema, positionIdParams, regionIn, STAFF, workerIdParams } from './common.js';
 import { defineContract } from './contract.js';
 
 const positionResponse = z.object({ position: positionSchema });
@@ -89,7 +89,7 @@ export const positionContracts = {
     summary: 'Staff: the positions of a county, township or village',
     tag: 'positions',
     access: STAFF,
-    scope: { kind: 'region', field: 'query.regionCode', region: ({ query }) => query.regionCode },
+    scope: regionIn('query', 'regionCode'),
     query: pageQuerySchema.extend({
       regionCode: countyOrFinerSchema,
     }),
@@ -258,7 +258,7 @@ export const employerContracts = {
     summary: 'Staff: the employers of a county, township or village, optionally by verification status',
     tag: 'employers',
     access: STAFF,
-    scope: { kind: 'region', field: 'query.regionCode', region: ({ query }) => query.regionCode },
+    scope: regionIn('query', 'regionCode'),
     query: pageQuerySchema.extend({
       regionCode: countyOrFinerSchema,
       status: z.enum(VERIFICATION_STATUSES).optional(),

@@ -29,7 +29,7 @@ import {
   workerViewSchema,
 } from '../registry/worker.js';
 import { defineContract } from './contract.js';
-import { pageQuerySchema, STAFF, workerIdParams, objectIn } from './common.js';
+import { objectIn, pageQuerySchema, regionIn, STAFF, workerIdParams } from './common.js';
 
 const reasonBody = z.strictObject({ reason: z.string().trim().min(4, '请写明原因（至少 4 个字）').max(200) });
 const workerResponse = z.object({ worker: workerViewSchema });
@@ -57,7 +57,7 @@ export const registryContracts = {
     summary: 'Staff: enter a person into the registry (one record per ID number)',
     tag: 'registry',
     access: STAFF,
-    scope: { kind: 'region', field: 'body.villageCode', region: ({ body }) => body.villageCode },
+    scope: regionIn('body', 'villageCode'),
     body: workerInputSchema,
     response: workerResponse,
     status: 201,
@@ -69,7 +69,7 @@ export const registryContracts = {
     summary: 'Staff: the registry of a county, township or village, filtered; search by name or last 4 ID characters',
     tag: 'registry',
     access: STAFF,
-    scope: { kind: 'region', field: 'query.regionCode', region: ({ query }) => query.regionCode },
+    scope: regionIn('query', 'regionCode'),
     query: pageQuerySchema.extend({
       regionCode: countyOrFinerSchema,
       group: z.enum(WORKER_GROUPS).optional(),
@@ -281,7 +281,7 @@ export const reportContracts = {
     summary: 'Staff: report a village’s month (due the 15th) or a township’s (due the 25th)',
     tag: 'registry',
     access: STAFF,
-    scope: { kind: 'region', field: 'body.regionCode', region: ({ body }) => body.regionCode },
+    scope: regionIn('body', 'regionCode'),
     body: z.strictObject({
       month: acceptedMonthSchema.refine((m) => !isFutureMonth(m, new Date()), '不能报送还没到的月份'),
       regionCode: regionCodeSchema.refine((c) => c.length === 9 || c.length === 12, '只有村（嘎查）和乡镇（苏木）报送'),
@@ -297,7 +297,7 @@ export const reportContracts = {
     summary: 'Staff: which villages and townships of a county or township have reported a month',
     tag: 'registry',
     access: STAFF,
-    scope: { kind: 'region', field: 'query.regionCode', region: ({ query }) => query.regionCode },
+    scope: regionIn('query', 'regionCode'),
     query: z.object({
       month: acceptedMonthSchema,
       regionCode: regionCodeSchema.refine((c) => c.length === 6 || c.length === 9, '请选择旗县或乡镇（苏木）'),
@@ -367,7 +367,7 @@ export const importContracts = {
     summary: 'Staff: the registry of a region as an XLSX file (ID numbers masked); the export is audited',
     tag: 'registry',
     access: STAFF,
-    scope: { kind: 'region', field: 'query.regionCode', region: ({ query }) => query.regionCode },
+    scope: regionIn('query', 'regionCode'),
     raw: XLSX_MEDIA_TYPE,
     query: z.object({
       regionCode: countyOrFinerSchema,

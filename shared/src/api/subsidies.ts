@@ -28,7 +28,16 @@ import {
   WORKER_PAYOUT_KINDS,
 } from '../subsidies/payment.js';
 import { defineContract } from './contract.js';
-import { batchIdParams, claimIdParams, employerIdParams, pageQuerySchema, STAFF, workerIdParams, objectIn } from './common.js';
+import {
+  batchIdParams,
+  claimIdParams,
+  employerIdParams,
+  objectIn,
+  pageQuerySchema,
+  regionIn,
+  STAFF,
+  workerIdParams,
+} from './common.js';
 
 /** A subsidy whose standard has no value for the region and month: said, never computed as zero. */
 export const unavailableSubsidySchema = z.object({ subsidy: z.enum(SUBSIDY_IDS), name: z.string(), reason: z.string() });
@@ -100,7 +109,7 @@ export const subsidyContracts = {
     summary: 'Staff: the claims of a county, township or village in one status, oldest first (the review queue)',
     tag: 'subsidies',
     access: STAFF,
-    scope: { kind: 'region', field: 'query.regionCode', region: ({ query }) => query.regionCode },
+    scope: regionIn('query', 'regionCode'),
     query: pageQuerySchema.extend({
       regionCode: countyOrFinerSchema,
       status: z.enum(CLAIM_STATUSES),
@@ -215,7 +224,7 @@ export const parameterContracts = {
     summary: 'Staff: the subsidy standards in force in a region today, where each was set, and its document',
     tag: 'subsidies',
     access: STAFF,
-    scope: { kind: 'region', field: 'params.code', region: ({ params }) => params.code },
+    scope: regionIn('params', 'code'),
     params: z.object({ code: regionCodeSchema }),
     response: z.object({ parameters: z.array(parameterViewSchema) }),
   }),
@@ -226,7 +235,7 @@ export const parameterContracts = {
     summary: 'Admin of the region: set its own dated steps of a standard the documents leave to local governments',
     tag: 'subsidies',
     access: ['admin'],
-    scope: { kind: 'region', field: 'params.code', region: ({ params }) => params.code },
+    scope: regionIn('params', 'code'),
     params: z.object({ code: regionCodeSchema, key: z.string().regex(/^[A-Za-z]{1,60}$/, '不是标准的名称') }),
     body: z
       .strictObject({
@@ -339,7 +348,7 @@ export const paymentContracts = {
     summary: 'County staff: pay every approved claim of a region in one batch, each exactly once (a retry returns the batch)',
     tag: 'subsidies',
     access: STAFF,
-    scope: { kind: 'region', field: 'body.regionCode', region: ({ body }) => body.regionCode },
+    scope: regionIn('body', 'regionCode'),
     body: z.strictObject({
       regionCode: countyOrFinerSchema,
       idempotencyKey: z.uuid('应为 UUID'),

@@ -4,7 +4,7 @@ import { ROLES, roleSchema } from '../auth/roles.js';
 import { updateMeRequestSchema, userSchema } from '../auth/schemas.js';
 import { countyOrFinerSchema, regionCodeSchema } from '../regions/regionCode.js';
 import { defineContract } from './contract.js';
-import { pageQuerySchema, STAFF } from './common.js';
+import { pageQuerySchema, regionIn, STAFF } from './common.js';
 
 export const accountContracts = {
   me: defineContract({
@@ -34,7 +34,7 @@ export const accountContracts = {
     summary: 'Staff: the accounts of a county, township or village within their scope',
     tag: 'account',
     access: STAFF,
-    scope: { kind: 'region', field: 'query.regionCode', region: ({ query }) => query.regionCode },
+    scope: regionIn('query', 'regionCode'),
     query: pageQuerySchema.extend({
       regionCode: countyOrFinerSchema,
       role: roleSchema.optional(),
@@ -49,7 +49,7 @@ export const accountContracts = {
     tag: 'account',
     access: STAFF,
     // The account's region as the staff list shows it: checked against the caller's scope, then against the account.
-    scope: { kind: 'region', field: 'body.regionCode', region: ({ body }) => body.regionCode },
+    scope: regionIn('body', 'regionCode'),
     params: z.object({ userId: z.string().min(1).max(64) }),
     body: z.strictObject({ regionCode: regionCodeSchema }),
     response: z.object({ ended: z.literal(true) }),
