@@ -16,9 +16,9 @@ import { FormFailure } from '../components/form/FormFailure';
 import { TextField } from '../components/form/TextField';
 import { Notice } from '../components/Page';
 import './account.css';
+import { KEYBOARD } from '../components/form/keyboards';
 
 /** WeChat's number pad for the digits; H5 keeps a plain text box. */
-const DIGIT_KEYBOARD = process.env.TARO_ENV === 'weapp' ? 'number' : 'text';
 
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | ({ state: 'ready' } & EmployerAccounts);
 type Errors = { bankName?: string; number?: string };
@@ -78,7 +78,7 @@ function AccountForm({
         error={errors.number}
         value={number}
         onChange={setNumber}
-        type={DIGIT_KEYBOARD}
+        type={KEYBOARD.whole}
         maxLength={40}
         placeholder="8 到 30 位数字"
         testId="account-number"

@@ -11,8 +11,7 @@ import { Field } from '../components/Field';
 import { TextField } from '../components/form/TextField';
 import { JobMap } from '../components/map/JobMap';
 import type { MapFocus } from '../components/map/types';
-
-const NUMBER_KEYBOARD = process.env.TARO_ENV === 'weapp' ? 'digit' : 'text';
+import { KEYBOARD } from '../components/form/keyboards';
 
 /** China's extent (GCJ-02), as the API checks it. */
 function inChina(point: LatLng): boolean {
@@ -96,7 +95,7 @@ export function LocationPicker({
             error={typedError}
             value={lat}
             onChange={setLat}
-            type={NUMBER_KEYBOARD}
+            type={KEYBOARD.decimal}
             placeholder="例如 41.03"
             maxLength={12}
             testId="location-lat"
@@ -105,7 +104,7 @@ export function LocationPicker({
             label="经度（东经）"
             value={lng}
             onChange={setLng}
-            type={NUMBER_KEYBOARD}
+            type={KEYBOARD.decimal}
             placeholder="例如 110.05"
             maxLength={12}
             testId="location-lng"

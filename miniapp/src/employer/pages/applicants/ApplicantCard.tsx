@@ -18,8 +18,8 @@ import { Notice } from '../../../components/Page';
 import { APPLICANT_STATUS_ZH, LABOUR_CLASS_ZH } from '../../../labels';
 import { distanceText, payText } from '../../../positionText';
 import { dayText } from '../../../time';
+import { KEYBOARD } from '../../../components/form/keyboards';
 
-const MONEY_KEYBOARD = process.env.TARO_ENV === 'weapp' ? 'digit' : 'text';
 const REJECT_REASONS = ['人已经招够了', '和岗位要求不太合适', '离得太远，上下班不方便'];
 
 const APPLICANT_STATE_CLASS: Record<Applicant['application']['status'], string> = {
@@ -192,7 +192,7 @@ export function ApplicantCard({
               <BigInput
                 value={income}
                 onChange={setIncome}
-                type={MONEY_KEYBOARD}
+                type={KEYBOARD.decimal}
                 maxLength={12}
                 placeholder="例如 3500"
                 unit="元"

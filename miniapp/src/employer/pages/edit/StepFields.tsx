@@ -15,9 +15,7 @@ import { LocationPicker } from '../../LocationPicker';
 import { OccupationPicker } from '../../OccupationPicker';
 import { PositionSummary } from '../../PositionSummary';
 import { untilDate, type Board, type Draft, type Errors, type Step, type Suit } from '../../positionForm';
-
-const MONEY_KEYBOARD = process.env.TARO_ENV === 'weapp' ? 'digit' : 'text';
-const NUMBER_KEYBOARD = process.env.TARO_ENV === 'weapp' ? 'number' : 'text';
+import { KEYBOARD } from '../../../components/form/keyboards';
 
 const UNIT_OPTIONS = optionsOf(PAY_UNIT_CHOICE_ZH);
 const FORM_OPTIONS = optionsOf(POSITION_FORM_ZH);
@@ -88,7 +86,7 @@ export function StepFields({ step, draft, change, bind, errors, employer, positi
             label={`${unitWord}最少给多少钱？`}
             error={errors.minFen}
             {...bind('min')}
-            type={MONEY_KEYBOARD}
+            type={KEYBOARD.decimal}
             maxLength={12}
             placeholder="例如 3000"
             unit="元"
@@ -99,7 +97,7 @@ export function StepFields({ step, draft, change, bind, errors, employer, positi
             hint="工资固定就空着"
             error={errors.maxFen}
             {...bind('max')}
-            type={MONEY_KEYBOARD}
+            type={KEYBOARD.decimal}
             maxLength={12}
             placeholder="例如 4500"
             unit="元"
@@ -230,7 +228,7 @@ export function StepFields({ step, draft, change, bind, errors, employer, positi
             label="招几个人？"
             error={errors.headcount}
             {...bind('headcount')}
-            type={NUMBER_KEYBOARD}
+            type={KEYBOARD.whole}
             maxLength={5}
             placeholder="例如 5"
             unit="人"

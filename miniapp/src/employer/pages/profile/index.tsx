@@ -37,8 +37,8 @@ import { LocationPicker } from '../../LocationPicker';
 import { VerificationNotice } from '../../parts';
 import { RegionPicker } from '../../RegionPicker';
 import '../../employer.css';
+import { KEYBOARD } from '../../../components/form/keyboards';
 
-const PHONE_KEYBOARD = process.env.TARO_ENV === 'weapp' ? 'number' : 'text';
 const KIND_OPTIONS = optionsOf(EMPLOYER_KIND_ZH);
 
 function StepCount({ step }: { step: Step }) {
@@ -189,7 +189,7 @@ function ProfileForm({
             hint="工人会打这个电话问工作"
             error={errors.contactPhone}
             {...bind('contactPhone')}
-            type={PHONE_KEYBOARD}
+            type={KEYBOARD.whole}
             maxLength={11}
             placeholder="11 位手机号"
             testId="employer-phone"

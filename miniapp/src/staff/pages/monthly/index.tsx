@@ -33,8 +33,8 @@ import {
   type Step,
 } from '../../monthForm';
 import { recallWorker, rememberSavedMonth } from '../../registryCache';
+import { KEYBOARD } from '../../../components/form/keyboards';
 
-const MONEY_KEYBOARD = process.env.TARO_ENV === 'weapp' ? 'digit' : 'text';
 const PLACE_OPTIONS = optionsOf(EMPLOYMENT_PLACE_ZH);
 const FORM_OPTIONS = optionsOf(EMPLOYMENT_FORM_ZH);
 const AT_HOME_OPTIONS = optionsOf(AT_HOME_REASON_ZH);
@@ -274,7 +274,7 @@ function MonthlyForm({ workerId, month }: { workerId: string; month: string }) {
             label="这个月挣了多少钱？"
             error={errors.monthlyIncomeFen}
             {...bind('income')}
-            type={MONEY_KEYBOARD}
+            type={KEYBOARD.decimal}
             maxLength={12}
             placeholder="例如 4500"
             unit="元"
@@ -301,7 +301,7 @@ function MonthlyForm({ workerId, month }: { workerId: string; month: string }) {
             hint="没有收入就填 0"
             error={errors.monthlyIncomeFen}
             {...bind('income')}
-            type={MONEY_KEYBOARD}
+            type={KEYBOARD.decimal}
             maxLength={12}
             unit="元"
             testId="monthly-income"

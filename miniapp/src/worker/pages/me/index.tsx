@@ -28,9 +28,7 @@ import {
   type TravelScope,
 } from '../../../labels';
 import { useSession } from '../../../state/session';
-
-const ID_KEYBOARD = process.env.TARO_ENV === 'weapp' ? 'idcard' : 'text';
-const MONEY_KEYBOARD = process.env.TARO_ENV === 'weapp' ? 'digit' : 'text';
+import { KEYBOARD } from '../../../components/form/keyboards';
 
 // ---------------------------------------------------------------- binding
 
@@ -85,7 +83,7 @@ function BindForm({ onBound }: { onBound: (worker: WorkerView) => void }) {
         error={errors.idNumber}
         value={idNumber}
         onChange={setIdNumber}
-        type={ID_KEYBOARD}
+        type={KEYBOARD.idCard}
         placeholder="18 位身份证号"
         maxLength={18}
         testId="bind-id"
@@ -219,7 +217,7 @@ function PreferencesForm({
         error={wageError}
         value={wage}
         onChange={setWage}
-        type={MONEY_KEYBOARD}
+        type={KEYBOARD.decimal}
         placeholder="例如 4500"
         maxLength={12}
         unit="元"
