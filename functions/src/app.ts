@@ -4,6 +4,7 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import express, { type Express } from 'express';
+import { CODE_PATH_PREFIX, tokenOfScan } from '@bangfu/shared';
 import helmet from 'helmet';
 import type { AppContext } from './appContext.js';
 import { scopeResolver } from './auth/objects.js';
@@ -18,6 +19,7 @@ import { requestContext } from './http/requestContext.js';
 import { inlineScriptHashes } from './http/staticCsp.js';
 import { mountRoutes, type AnyRoute } from './http/route.js';
 import { matchingRoutes } from './matching/routes.js';
+import { codeRoutes } from './codes/routes.js';
 import { applicationRoutes } from './positions/applicationRoutes.js';
 import { employerRoutes } from './positions/employerRoutes.js';
 import { positionRoutes } from './positions/positionRoutes.js';
@@ -54,6 +56,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...subsidyRoutes(ctx),
     ...parameterRoutes(ctx),
     ...paymentRoutes(ctx),
+    ...codeRoutes(ctx),
   ];
 }
 
@@ -92,7 +95,14 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   });
   app.use(api);
 
-  if (options.staticDir) app.use(express.static(options.staticDir, { index: 'index.html', maxAge: '1h' }));
+  if (options.staticDir) {
+    // A code's URL opened in a browser (the H5 build): the page that opens codes, with the token.
+    app.get(`${CODE_PATH_PREFIX}:token`, (req, res) => {
+      const token = tokenOfScan(req.params.token);
+      res.redirect(302, token ? `/#/codes/pages/open/index?t=${token}` : '/');
+    });
+    app.use(express.static(options.staticDir, { index: 'index.html', maxAge: '1h' }));
+  }
   app.use(errorHandler(options.logger));
   return app;
 }

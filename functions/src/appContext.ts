@@ -18,6 +18,8 @@ import type { ParameterRepository } from './subsidies/parameterRepository.js';
 import type { PaymentRepository } from './subsidies/paymentRepository.js';
 import type { MatchRepository } from './matching/matchRepository.js';
 import type { SubscribeMessageSender } from './matching/subscribeMessage.js';
+import type { CodeRepository } from './codes/codeRepository.js';
+import type { CodeSigner } from './codes/codeSigner.js';
 
 /** What every route module is given: the table, the repositories and the outside services. */
 export interface AppContext {
@@ -45,6 +47,12 @@ export interface AppContext {
   payments: PaymentRepository;
   /** Pushes (为你推荐), dismissals and the "311" services. */
   matches: MatchRepository;
+  /** 就业帮扶码: code versions, scans, consent requests and consents. */
+  codes: CodeRepository;
+  /** Signs and reads codes with the code keyring (rotatable apart from session tokens). */
+  codeSigner: CodeSigner;
+  /** The product's address in codes' URLs (WeChat's 扫普通链接二维码 rule); unset: the address each request came to. */
+  codeBaseUrl?: string;
   tokens: TokenService;
   /** Budgets of attempts: per client in memory, and the DynamoDB counters of guessing and money routes. */
   limiter: RateLimiter;

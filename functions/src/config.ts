@@ -35,6 +35,13 @@ const configSchema = z.object({
     .min(60)
     .max(24 * 3600)
     .default(12 * 3600),
+  /**
+   * The product's HTTPS address that every 帮扶码's URL starts with (WeChat admin console:
+   * 扫普通链接二维码打开小程序, rule prefix `<CODE_BASE_URL>/c/`). Unset: the address a request came to.
+   */
+  CODE_BASE_URL: z.url().optional(),
+  /** Local only: the 帮扶码 keyring as JSON {"current":"k1","keys":{"k1":"…"}}; on AWS it is in the app secret. */
+  CODE_KEYRING: z.string().optional(),
   /** WeChat's API base; tests point it at a fake code2Session server on loopback. */
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
   WECHAT_APPID: z.string().default(''),

@@ -21,6 +21,8 @@ import { createParameterRepository } from './subsidies/parameterRepository.js';
 import { createPaymentRepository } from './subsidies/paymentRepository.js';
 import { createMatchRepository } from './matching/matchRepository.js';
 import { createSubscribeMessageSender } from './matching/subscribeMessage.js';
+import { createCodeRepository } from './codes/codeRepository.js';
+import { createCodeSigner, derivedKeyring } from './codes/codeSigner.js';
 
 /** Wires the repositories and clients from configuration; used by Lambda, the local runner and tests. */
 export function createAppContext(
@@ -61,6 +63,9 @@ export function createAppContext(
       ...(options.now ? { now: options.now } : {}),
       client: { perSecond: config.CLIENT_RATE_PER_SECOND, burst: config.CLIENT_BURST },
     }),
+    codes: createCodeRepository(table),
+    codeSigner: createCodeSigner(secrets.codeKeyring ?? derivedKeyring(secrets.tokenSigningKey)),
+    ...(config.CODE_BASE_URL ? { codeBaseUrl: config.CODE_BASE_URL } : {}),
     tokens: createTokenService(secrets.tokenSigningKey, {
       seconds: config.TOKEN_TTL_SECONDS,
       staffSeconds: config.STAFF_TOKEN_TTL_SECONDS,

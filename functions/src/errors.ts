@@ -37,6 +37,11 @@ export class Forbidden extends kind('FORBIDDEN') {}
 /** The input is well formed but says something the rules do not allow. */
 export class Invalid extends kind('VALIDATION_FAILED') {}
 
+/** A 帮扶码 that was never ours or was changed. */
+export class CodeNotValid extends kind('CODE_NOT_VALID') {}
+/** A genuine 帮扶码 past its life or renewed since. */
+export class CodeExpired extends kind('CODE_EXPIRED') {}
+
 /** Over a budget (http/rateLimit.ts): when to try again, and what to do meanwhile, in plain words. */
 export class TooManyAttempts extends DomainError {
   constructor(

@@ -8,13 +8,24 @@ import { z } from 'zod';
 import type { Config } from './config.js';
 import { idVaultEncryptionContext, kmsDataKeyProvider, localDataKeyProvider, type DataKeyProvider } from './registry/idVault.js';
 
-const appSecretSchema = z.object({ tokenSigningKey: z.string().min(32), wechatAppSecret: z.string().default('') });
+/** The 帮扶码 keyring: `current` signs, every key verifies (rotation: add a key and make it current; retire the old one later). */
+export const codeKeyringSchema = z
+  .object({ current: z.string().min(1), keys: z.record(z.string().min(1), z.string().min(32)) })
+  .refine((ring) => ring.keys[ring.current] !== undefined, 'the current code key must be in the ring');
+
+const appSecretSchema = z.object({
+  tokenSigningKey: z.string().min(32),
+  wechatAppSecret: z.string().default(''),
+  codeKeyring: codeKeyringSchema.optional(),
+});
 
 export interface AppSecrets {
   tokenSigningKey: string;
   wechatAppSecret: string;
   /** Key of the HMAC that makes ID numbers unique without storing them in the clear. */
   idHashKey: string;
+  /** Absent: one code key derived from tokenSigningKey. */
+  codeKeyring?: z.infer<typeof codeKeyringSchema>;
 }
 
 /** Reads the secrets whose ARNs are set; one not set is left empty. */
@@ -33,7 +44,12 @@ export async function loadAppSecrets(config: Config): Promise<AppSecrets> {
   if (!config.TOKEN_SECRET || !config.ID_HASH_KEY) {
     throw new Error('Set APP_SECRET_ARN and ID_HASH_SECRET_ARN (on AWS), or TOKEN_SECRET and ID_HASH_KEY (locally).');
   }
-  return { tokenSigningKey: config.TOKEN_SECRET, wechatAppSecret: config.WECHAT_APP_SECRET, idHashKey: config.ID_HASH_KEY };
+  return {
+    tokenSigningKey: config.TOKEN_SECRET,
+    wechatAppSecret: config.WECHAT_APP_SECRET,
+    idHashKey: config.ID_HASH_KEY,
+    ...(config.CODE_KEYRING ? { codeKeyring: codeKeyringSchema.parse(JSON.parse(config.CODE_KEYRING)) } : {}),
+  };
 }
 
 /** The ID vault's data keys, bound to their purpose and this table. */

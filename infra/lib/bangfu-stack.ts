@@ -52,7 +52,17 @@ export interface BangfuStackProps extends StackProps {
   readonly pushConfig?: { k: number; n: number };
   /** Township shards running at once in the push's Distributed Map. @default 40 */
   readonly pushMaxConcurrency?: number;
+  /**
+   * The product's HTTPS address in 帮扶码 URLs (env CODE_BASE_URL; WeChat's 扫普通链接二维码 rule is
+   * `<codeBaseUrl>/c/`). @default none: the address each request came to
+   */
+  readonly codeBaseUrl?: string;
+  /** The CJK font copied into the API bundle for posters (Debian: fonts-noto-cjk). @default Noto Sans CJK on Debian */
+  readonly posterFontPath?: string;
 }
+
+/** Where the poster font sits inside the API function's bundle. */
+const POSTER_FONT_FILE = 'poster-font.ttc';
 
 /** The DynamoDB item actions a function's code runs (a transaction's items need PutItem/UpdateItem). */
 type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'BatchWriteItem' | 'ConditionCheckItem';
@@ -78,6 +88,9 @@ interface BangfuFunctionOptions {
   secrets: secretsmanager.Secret[];
   /** Where an asynchronous invocation that failed its retries goes. */
   deadLetterQueue?: sqs.IQueue;
+  /** Packages kept as files beside the bundle (read from disk at run time), and a step after bundling. */
+  nodeModules?: string[];
+  commandHooks?: nodejs.ICommandHooks;
 }
 
 export class BangfuStack extends Stack {
@@ -223,6 +236,8 @@ export class BangfuStack extends Stack {
           // The runtime ships an AWS SDK v3, but bundling ours pins the version we test against.
           externalModules: [],
           forceDockerBundling: false,
+          ...(options.nodeModules ? { nodeModules: options.nodeModules } : {}),
+          ...(options.commandHooks ? { commandHooks: options.commandHooks } : {}),
         },
         environment: {
           ...environment,
@@ -264,7 +279,20 @@ export class BangfuStack extends Stack {
       entry: props.apiEntry ?? path.join(projectRoot, 'functions', 'src', 'lambda.ts'),
       memorySize: 1024,
       timeout: Duration.seconds(10),
-      environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-api' },
+      environment: {
+        POWERTOOLS_SERVICE_NAME: 'bangfu-api',
+        POSTER_FONT_PATH: `/var/task/${POSTER_FONT_FILE}`,
+        ...(props.codeBaseUrl ? { CODE_BASE_URL: props.codeBaseUrl } : {}),
+      },
+      // Posters: pdfkit reads its data files and resvg its WebAssembly from disk, and the CJK font is copied in.
+      nodeModules: ['pdfkit', 'fontkit', '@resvg/resvg-wasm'],
+      commandHooks: {
+        beforeBundling: () => [],
+        beforeInstall: () => [],
+        afterBundling: (_inputDir: string, outputDir: string) => [
+          `cp "${props.posterFontPath ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'}" "${outputDir}/${POSTER_FONT_FILE}"`,
+        ],
+      },
       // Every route's reads and writes (what functions/src sends, checked by tests/infra); never Scan, Delete or the table itself.
       table: {
         actions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'BatchWriteItem', 'ConditionCheckItem'],

@@ -55,4 +55,7 @@ export * from './api/subsidies.js';
 export * from './api/auth.js';
 export * from './api/users.js';
 export * from './api/regions.js';
+export * from './codes/code.js';
+export * from './codes/consent.js';
+export * from './api/codes.js';
 export * from './api/all.js';

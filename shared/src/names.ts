@@ -22,3 +22,9 @@ export function nameSchema(min: number, max: number, tooShort?: string) {
     .max(max)
     .refine((name) => !hasHiddenCharacters(name), '名字里有看不见的特殊字符，请删掉重新输入');
 }
+
+/** A person's surname and a star for each other character (张**): enough to recognise someone in front of you, no more. */
+export function maskPersonName(name: string): string {
+  const characters = [...name];
+  return `${characters[0] ?? ''}${'*'.repeat(Math.max(1, characters.length - 1))}`;
+}

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_CONTRACTS, isWithinRegion, workerInputSchema, type Employer, type Principal } from '@bangfu/shared';
+import { API_CONTRACTS, codeUrl, isWithinRegion, workerInputSchema, type Employer, type Principal } from '@bangfu/shared';
 import { allRoutes } from '../../functions/src/app.js';
 import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
@@ -434,6 +434,54 @@ const ROWS: Record<string, Row> = {
     // An account nobody logs in with: ending a caller's own sessions would end this test's.
     call: (t) => ({ path: '/api/v1/users/matrix-nobody/sessions/end', body: { regionCode: t.village }, region: t.village }),
   },
+  // 就业帮扶码 (codes signed in beforeAll: a worker's for each target, a village poster's, one scan by the township officer).
+  'POST /api/v1/me/code': { may: ['worker'], call: () => ({ path: '/api/v1/me/code' }) },
+  'GET /api/v1/me/code/requests': { may: ['worker'], call: () => ({ path: '/api/v1/me/code/requests' }) },
+  'GET /api/v1/me/data-uses': { may: ['worker'], call: () => ({ path: '/api/v1/me/data-uses' }) },
+  'POST /api/v1/codes/scan': {
+    may: ['employer', 'staff'], // what each sees differs (card, desk, consent): tests/api/codes.test.ts
+    perTarget: true,
+    call: (t) => ({ path: '/api/v1/codes/scan', body: { code: workerCodes.get(t.workerId) } }),
+  },
+  'GET /api/v1/codes/scans/:scanId': { may: ['maker'], call: () => ({ path: `/api/v1/codes/scans/${townshipScanId}` }) },
+  'POST /api/v1/codes/scans/:scanId/services': {
+    may: ['maker'],
+    call: () => ({
+      path: `/api/v1/codes/scans/${townshipScanId}/services`,
+      body: { kind: 'policyExplained', note: '讲了一次性交通补助' },
+    }),
+  },
+  'GET /api/v1/codes/open': {
+    may: ['anyone'],
+    call: () => ({ path: `/api/v1/codes/open?code=${encodeURIComponent(villageCode)}` }),
+  },
+  'GET /api/v1/codes/villages/:code': { may: ['anyone'], call: () => ({ path: `/api/v1/codes/villages/${JINSHAN_VILLAGE}` }) },
+  'GET /api/v1/codes/employers/:employerId': {
+    may: ['anyone'],
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/codes/employers/${t.employerId}` }),
+  },
+  'GET /api/v1/positions/:positionId/poster': {
+    may: ['ownerEmployer', 'staffInRegion'],
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/positions/${t.positionId}/poster`, region: t.positionRegion }),
+  },
+  'GET /api/v1/employers/:employerId/poster': {
+    may: ['ownerEmployer', 'staffInRegion'],
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/employers/${t.employerId}/poster`, region: t.employerRegion }),
+  },
+  'GET /api/v1/codes/posters': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/codes/posters?regionCode=${t.village}&what=villages`, region: t.village }),
+  },
+  'POST /api/v1/me/code/requests/:requestId': {
+    may: ['worker'],
+    call: () => ({ path: `/api/v1/me/code/requests/q_${randomUUID()}`, body: { answer: 'refuse' } }),
+  },
+  'DELETE /api/v1/me/shares/:shareId': { may: ['worker'], call: () => ({ path: `/api/v1/me/shares/h_${randomUUID()}` }) },
+  'POST /api/v1/me/code/renew': { may: ['worker'], call: () => ({ path: '/api/v1/me/code/renew' }) },
   'POST /api/v1/registry/workers/:workerId/unbind': {
     may: STAFF_IN_REGION,
     perTarget: true,
@@ -448,6 +496,10 @@ let wechat: WeChatFake;
 let tokens: Partial<Record<Caller, string>>;
 let targets: Target[];
 let importId: string;
+/** A long-lived code of each target's worker (signed as the API signs them), a village poster's code, a scan by the township officer. */
+const workerCodes = new Map<string, string>();
+let villageCode: string;
+let townshipScanId: string;
 let sequence = 500;
 const nextSequence = () => sequence++;
 
@@ -570,6 +622,17 @@ beforeAll(async () => {
     await target('西斗铺镇', XIDOUPU_VILLAGE, { lat: 41.12, lng: 110.2 }),
     await target('土默特右旗', OTHER_COUNTY_VILLAGE, { lat: 40.57, lng: 110.52 }),
   ];
+  for (const t of targets) {
+    const { token } = await api.ctx.codeSigner.sign({ v: 1, k: 'worker', s: t.workerId, cv: 0 }, 3600);
+    workerCodes.set(t.workerId, codeUrl(api.url, token));
+  }
+  villageCode = codeUrl(api.url, (await api.ctx.codeSigner.sign({ v: 1, k: 'village', s: JINSHAN_VILLAGE })).token);
+  const scanned = await api.call('POST', '/api/v1/codes/scan', {
+    token: tokens.township,
+    body: { code: workerCodes.get(own.workerId) },
+  });
+  expect(scanned.body.result).toBe('card');
+  townshipScanId = scanned.body.scanId;
   const upload = await fetch(`${api.url}/api/v1/registry/imports?importId=${(importId = randomUUID())}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${tokens.township}`, 'content-type': 'text/csv' },

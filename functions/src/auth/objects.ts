@@ -24,6 +24,7 @@ import { isReadableByAll } from '../positions/access.js';
 import { employerNotFound } from '../positions/employerRepository.js';
 import { claimNotFound } from '../subsidies/claimRepository.js';
 import { positionNotFound, type PositionRecord } from '../positions/positionRepository.js';
+import { scanNotFound, type ScanRecord } from '../codes/codeRepository.js';
 
 export interface ScopedObjects {
   worker: WorkerItem;
@@ -32,6 +33,7 @@ export interface ScopedObjects {
   claim: Claim;
   paymentBatch: PaymentBatch;
   import: ImportReport;
+  scan: ScanRecord;
 }
 
 interface ObjectKind<T> {
@@ -91,6 +93,12 @@ function objectKinds(ctx: AppContext): ObjectKinds {
       owner: (report) => ({ userId: report.startedBy }),
       notFound: () => notFound('没有这次导入', 'No such import of yours.'),
     },
+    scan: {
+      load: (id) => ctx.codes.scan(id),
+      // Only the one who scanned (or, for an employer's scan, its employer) acts on a scan.
+      owner: (scan) => ({ userId: scan.actorId, ...(scan.employerId ? { employerId: scan.employerId } : {}) }),
+      notFound: scanNotFound,
+    },
   };
 }
 
@@ -110,6 +118,7 @@ export function scopeResolver(ctx: AppContext): ScopeResolver {
       case 'public':
       case 'self':
       case 'eachItem':
+      case 'signedCode':
         return undefined;
       case 'region': {
         // Only staff and admins are bounded by region; a route open to others names them in `access`.

@@ -176,6 +176,16 @@ export const keys = {
    * number); the item expires (TTL) after its window, and the next window is a new item.
    */
   rateCounter: (counter: string, windowStartMs: number) => ({ pk: `RATE#${counter}`, sk: String(windowStartMs) }),
+  /** A worker's 帮扶码 state: the code version (换码 raises it and ends every earlier code). */
+  workerCode: (workerId: string) => ({ pk: `WORKER#${workerId}`, sk: 'CODE' }),
+  /** One scan of a worker's code: who scanned, what they may do with it, until when (TTL). */
+  scan: (scanId: string) => ({ pk: `SCAN#${scanId}`, sk: 'SCAN' }),
+  /** An employer's request to see a worker's record, awaiting the worker's answer (TTL). */
+  consentRequest: (workerId: string, requestId: string) => ({ pk: `WORKER#${workerId}`, sk: `CONSENTREQ#${requestId}` }),
+  consentRequestPrefix: () => 'CONSENTREQ#',
+  /** The worker's consent to one employer (the latest; a new one replaces it), until it ends or is withdrawn. */
+  share: (workerId: string, employerId: string) => ({ pk: `WORKER#${workerId}`, sk: `SHARE#${employerId}` }),
+  sharePrefix: () => 'SHARE#',
   /** A key that never exists: the health check reads it to prove the table answers. */
   healthProbe: () => ({ pk: 'HEALTH', sk: 'PROBE' }),
 } as const;

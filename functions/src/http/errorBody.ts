@@ -13,6 +13,8 @@ const STATUS_OF: Record<ErrorCode, number> = {
   IDENTITY_MISMATCH: 422,
   /** A subsidy standard has no value for that region and period: nothing is computed as zero. */
   PARAMETER_MISSING: 422,
+  CODE_NOT_VALID: 422,
+  CODE_EXPIRED: 410,
   CONFLICT: 409,
   VERSION_CONFLICT: 409,
   TOO_MANY_ATTEMPTS: 429,

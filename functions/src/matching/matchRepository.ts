@@ -8,7 +8,7 @@
  * So a re-run, a retry or two shards at once can never push twice or past capacity.
  */
 import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { chinaMonth, type FactorScore, type ServiceKind } from '@bangfu/shared';
+import { chinaMonth, isService311, type FactorScore, type Service311Kind, type ServiceKind } from '@bangfu/shared';
 import { cancellationReasons } from '../db/errors.js';
 import { queryAll } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
@@ -50,7 +50,7 @@ const BATCH_GET = 100;
 
 export function createMatchRepository({ db, tableName }: TableRef) {
   /** Adds one to a yearly count (and notes the month for recommendations), in a transaction item. */
-  const countService = (workerId: string, year: string, kind: ServiceKind, month?: string) => ({
+  const countService = (workerId: string, year: string, kind: Service311Kind, month?: string) => ({
     Update: {
       TableName: tableName,
       Key: keys.serviceSummary(workerId, year),
@@ -215,7 +215,7 @@ export function createMatchRepository({ db, tableName }: TableRef) {
     /** Staff record a service given (guidance, a training offer, a job recommended in person). */
     async recordService(
       workerId: string,
-      service: { kind: ServiceKind; note: string; by: string; positionId?: string },
+      service: { kind: ServiceKind; note: string; by: string; positionId?: string; byOffice?: string; viaScan?: string },
       now = new Date(),
     ): Promise<{ serviceId: string; at: string }> {
       const at = now.toISOString();
@@ -232,7 +232,10 @@ export function createMatchRepository({ db, tableName }: TableRef) {
                 Item: { ...keys.service(workerId, year, at, serviceId), type: 'service', serviceId, workerId, at, ...service },
               },
             },
-            countService(workerId, year, service.kind, service.kind === 'jobRecommendation' ? month : undefined),
+            // Only the "311" services count toward 3/1/1.
+            ...(isService311(service.kind)
+              ? [countService(workerId, year, service.kind, service.kind === 'jobRecommendation' ? month : undefined)]
+              : []),
           ],
         }),
       );
@@ -252,6 +255,7 @@ export function createMatchRepository({ db, tableName }: TableRef) {
         by: String(item.by),
         at: String(item.at),
         ...(item.positionId ? { positionId: String(item.positionId) } : {}),
+        ...(item.byOffice ? { byOffice: String(item.byOffice) } : {}),
       }));
     },
 

@@ -17,6 +17,7 @@ import {
   isListable,
   isWillingUnemployed,
   matchingContracts,
+  maskPersonName,
   matchPositionOf,
   MONTHLY_COVERAGE_GOAL,
   type OkMatch,
@@ -39,8 +40,6 @@ import { createRecommender } from './recommender.js';
 const SHOWN = 10;
 /** The registry read for one candidate list (the position's county, not employed now). */
 const CANDIDATE_READ_CAP = 3_000;
-
-const maskName = (name: string) => `${[...name][0] ?? ''}${'*'.repeat(Math.max(1, [...name].length - 1))}`;
 
 export function matchingRoutes(ctx: AppContext): AnyRoute[] {
   const recommender = createRecommender(ctx);
@@ -144,7 +143,7 @@ export function matchingRoutes(ctx: AppContext): AnyRoute[] {
         considered: pool.length,
         candidates: scored.slice(0, query.limit).map(({ worker, match, homeIsVillageCentre }) => ({
           workerId: worker.workerId,
-          nameMasked: maskName(worker.name),
+          nameMasked: maskPersonName(worker.name),
           age: ageOn(worker.birthDate, today),
           villageCode: worker.villageCode,
           labourClass: worker.labourClass,

@@ -5,7 +5,7 @@ import { NotFound } from '../errors.js';
 import type { PositionRecord } from './positionRepository.js';
 
 /** The employer profile of the calling employer account. */
-export async function ownEmployer(ctx: AppContext, principal: Principal): Promise<Employer> {
+export async function ownEmployer(ctx: Pick<AppContext, 'users' | 'employers'>, principal: Principal): Promise<Employer> {
   const user = await ctx.users.get(principal.userId);
   const employer = user?.employerId ? await ctx.employers.get(user.employerId) : undefined;
   if (!employer) {

@@ -175,8 +175,14 @@ export function createPositionRepository(table: TableRef) {
 
     /** The positions of a county, township or village, for staff. */
     async listInRegion(regionCode: string, page: { cursor?: string; limit: number }) {
+      const { records, nextCursor } = await this.recordsInRegion(regionCode, page);
+      return { positions: records.map((record) => record.position), ...(nextCursor ? { nextCursor } : {}) };
+    },
+
+    /** The same, with whether each one's employer is verified (what the public may read). */
+    async recordsInRegion(regionCode: string, page: { cursor?: string; limit: number }) {
       const { items, nextCursor } = await queryPage(db, { TableName: tableName, ...positionEntity.inRegion(regionCode) }, page);
-      return { positions: items.map((item) => toRecord(item).position), ...(nextCursor ? { nextCursor } : {}) };
+      return { records: items.map((item) => toRecord(item)), ...(nextCursor ? { nextCursor } : {}) };
     },
 
     /**

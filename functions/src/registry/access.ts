@@ -4,10 +4,19 @@ import type { AppContext } from '../appContext.js';
 import { NotFound } from '../errors.js';
 import type { WorkerItem } from './workerRepository.js';
 
+const notBound = () =>
+  new NotFound('您还没有绑定身份，请先在“我的信息”里绑定', 'This account is not bound to a registry record.');
+
+/** The id of the record the calling worker's account is bound to (one read, when the record itself is not needed). */
+export async function boundWorkerId(ctx: Pick<AppContext, 'users'>, principal: Principal): Promise<string> {
+  const user = await ctx.users.get(principal.userId);
+  if (!user?.workerId) throw notBound();
+  return user.workerId;
+}
+
 /** The record the calling worker's account is bound to. */
 export async function boundWorker(ctx: AppContext, principal: Principal): Promise<WorkerItem> {
-  const user = await ctx.users.get(principal.userId);
-  const item = user?.workerId ? await ctx.workers.getItem(user.workerId) : undefined;
-  if (!item) throw new NotFound('您还没有绑定身份，请先在“我的信息”里绑定', 'This account is not bound to a registry record.');
+  const item = await ctx.workers.getItem(await boundWorkerId(ctx, principal));
+  if (!item) throw notBound();
   return item;
 }

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { auditEntrySchema, type AuditEntry, type Principal } from '@bangfu/shared';
 import { batchPut } from '../db/batchWrite.js';
+import { queryPage } from '../db/paging.js';
 import { auditEntity } from '../db/entities.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
@@ -89,6 +90,20 @@ export function createAuditRepository(table: TableRef) {
         }),
       );
       return Items.map((item) => auditEntrySchema.parse(item));
+    },
+    /** A page of a worker's trail, newest first (个人信息使用记录). */
+    async page(workerId: string, page: { cursor?: string | undefined; limit: number }) {
+      const { items, nextCursor } = await queryPage(
+        table.db,
+        {
+          TableName: table.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.auditOfWorker(workerId) },
+          ScanIndexForward: false,
+        },
+        page,
+      );
+      return { entries: items.map((item) => auditEntrySchema.parse(item)), ...(nextCursor ? { nextCursor } : {}) };
     },
   };
 }

@@ -1,5 +1,6 @@
 /** Every contract of the API, once: the app must mount each exactly once (tests/api/authorisationMatrix.test.ts). */
 import { authContracts } from './auth.js';
+import { codeContracts } from './codes.js';
 import type { AnyContract } from './contract.js';
 import { matchingContracts } from './matching.js';
 import { applicationContracts, employerContracts, positionContracts } from './positions.js';
@@ -23,4 +24,5 @@ export const API_CONTRACTS: readonly AnyContract[] = [
   subsidyContracts,
   parameterContracts,
   paymentContracts,
+  codeContracts,
 ].flatMap((group) => Object.values(group) as AnyContract[]);

@@ -77,6 +77,8 @@ export const serviceSchema = z.object({
   by: z.string(),
   at: z.string(),
   positionId: z.string().optional(),
+  /** Recorded by staff of another region at a scan of the worker's code: their office (e.g. 金山镇乡镇经办人员). */
+  byOffice: z.string().optional(),
 });
 
 export const matchingContracts = {

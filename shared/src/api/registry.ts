@@ -47,6 +47,11 @@ export const auditEntrySchema = z.object({
   at: z.iso.datetime(),
   /** The client address of a failed binding. */
   ip: z.string().optional(),
+  /** An employer's name, where the actor is an employer (the worker reads it in 个人信息使用记录). */
+  actorOffice: z.string().optional(),
+  /** A consent the worker gave: its id and end. */
+  shareId: z.string().optional(),
+  shareEndsAt: z.iso.datetime().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

@@ -7,7 +7,7 @@ import { isWithinRegion, type RegionCode } from '../regions/regionCode.js';
 import type { Principal } from './roles.js';
 
 /** The stored things a route can be about; the API layer knows how to load each one. */
-export const SCOPED_ENTITIES = ['worker', 'employer', 'position', 'claim', 'paymentBatch', 'import'] as const;
+export const SCOPED_ENTITIES = ['worker', 'employer', 'position', 'claim', 'paymentBatch', 'import', 'scan'] as const;
 export type ScopedEntity = (typeof SCOPED_ENTITIES)[number];
 
 /** A parsed request as scope functions see it. */
@@ -24,6 +24,11 @@ export type ScopeDeclaration<I extends ScopeInput = ScopeInput> =
   | { kind: 'self' }
   /** A batch whose items each name a region (an import file): the handler checks every item, and says why here. */
   | { kind: 'eachItem'; why: string }
+  /**
+   * A signed code in the input names what the route is about (a worker's 帮扶码, a poster's
+   * code): the handler verifies it and decides what each caller sees, and says why here.
+   */
+  | { kind: 'signedCode'; field: string; why: string }
   /** Staff act on the region the input names (a list, a report, a new record in a village). */
   | { kind: 'region'; field: string; region: (input: I) => RegionCode }
   /** One stored object named by the input: loaded once, checked against its owner, handed to the handler. */

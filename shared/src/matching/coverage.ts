@@ -9,9 +9,14 @@
 import type { LabourClass } from '../registry/labels.js';
 
 export const SERVICE_311 = { jobRecommendation: 3, careerGuidance: 1, trainingOffer: 1 } as const;
-/** The three "311" services staff record. */
-export const SERVICE_KINDS = ['jobRecommendation', 'careerGuidance', 'trainingOffer'] as const;
+/** The three "311" services, counted against 3/1/1 a year. */
+export const SERVICE_311_KINDS = ['jobRecommendation', 'careerGuidance', 'trainingOffer'] as const;
+export type Service311Kind = (typeof SERVICE_311_KINDS)[number];
+/** What staff record having done for a worker: the "311" services, and a policy explained or a 诉求 handled (file 003 §(二十)). */
+export const SERVICE_KINDS = [...SERVICE_311_KINDS, 'policyExplained', 'requestHandled'] as const;
 export type ServiceKind = (typeof SERVICE_KINDS)[number];
+export const isService311 = (kind: ServiceKind): kind is Service311Kind =>
+  (SERVICE_311_KINDS as readonly string[]).includes(kind);
 export const MONTHLY_COVERAGE_GOAL = 0.5;
 export const RECOMMENDATION_SUCCESS_GOAL = 0.15;
 

@@ -131,7 +131,32 @@ export const AUDIT_ACTIONS = [
   'payoutAccount',
   'bindFailed',
   'bindUnlocked',
+  /** 就业帮扶码: a scan by staff or an employer, one refused (expired, renewed), a share the worker agreed to or withdrew, a renewed code. */
+  'scan',
+  'scanRefused',
+  'share',
+  'shareWithdrawn',
+  'codeRenewed',
 ] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What each entry of the trail means, as the worker reads it in 个人信息使用记录. */
+export const AUDIT_ACTION_ZH: Record<AuditAction, string> = {
+  read: '查看了您的完整信息',
+  list: '在名单中看到了您',
+  reveal: '查看了您的完整身份证号',
+  unbind: '解除了您的微信绑定',
+  create: '为您建立了台账记录',
+  import: '导入了您的台账记录',
+  payoutAccount: '登记了您的收款账户',
+  bindFailed: '有人绑定您的记录没有成功',
+  bindUnlocked: '解除了绑定锁定',
+  scan: '扫了您的帮扶码',
+  scanRefused: '扫了您已失效的帮扶码（没有看到信息）',
+  share: '经您同意看到了您的信息',
+  shareWithdrawn: '您收回了授权',
+  codeRenewed: '您换了新的帮扶码，旧码全部失效',
+};
 
 /** Why staff open a full record; asked every time, kept in the audit trail. */
 export const READ_PURPOSES = ['service', 'monthlyUpdate', 'claimReview', 'verification'] as const;
