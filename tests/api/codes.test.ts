@@ -245,7 +245,7 @@ describe('a poster’s code', () => {
       kind: 'position',
       id: position.positionId,
       title: position.title,
-      page: `/worker/pages/position/index?id=${position.positionId}`,
+      page: `/worker/pages/position/index?positionId=${position.positionId}`,
     });
     // Scanned in the app by staff: the same target.
     expect((await scan(township, url!)).body).toEqual({ result: 'open', target: opened.body.target });

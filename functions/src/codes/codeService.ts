@@ -105,7 +105,7 @@ export async function openStaticCode(
       if (!record || !isReadableByAll(record) || effectiveStatus(record.position, chinaDate(new Date())) !== 'open') {
         throw new NotFound('这个岗位已经招满或停止招聘了，看看别的岗位吧', 'The position is no longer open.', field);
       }
-      return { kind, id, title: record.position.title, page: `/worker/pages/position/index?id=${id}` };
+      return { kind, id, title: record.position.title, page: `/worker/pages/position/index?positionId=${id}` };
     }
     case 'employer': {
       const employer = await ctx.employers.get(id);
