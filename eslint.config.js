@@ -24,13 +24,13 @@ export default tseslint.config(
   },
   // Each role's pages are a WeChat sub-package: one may not import another's code (what two
   // share lives outside them, in miniapp/src/components, api, hooks or beside them).
-  ...['worker', 'employer', 'staff'].map((role) => ({
+  ...['worker', 'employer', 'staff', 'codes'].map((role) => ({
     files: [`miniapp/src/${role}/**/*.{ts,tsx}`],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          patterns: ['worker', 'employer', 'staff']
+          patterns: ['worker', 'employer', 'staff', 'codes']
             .filter((other) => other !== role)
             .map((other) => ({
               group: [`**/${other}/**`, `**/${other}`],

@@ -20,6 +20,8 @@ export default defineAppConfig({
         'pages/subsidies/index',
         'pages/claims/index',
         'pages/recommendations/index',
+        'pages/code/index',
+        'pages/data-uses/index',
       ],
     },
     {
@@ -31,6 +33,7 @@ export default defineAppConfig({
         'pages/applicants/index',
         'pages/subsidies/index',
         'pages/candidates/index',
+        'pages/scan/index',
       ],
     },
     {
@@ -44,7 +47,14 @@ export default defineAppConfig({
         'pages/claims/index',
         'pages/parameters/index',
         'pages/coverage/index',
+        'pages/scan/index',
+        'pages/posters/index',
       ],
+    },
+    {
+      // Where a poster's code (码到农家) leads: anyone, logged in or not.
+      root: 'codes',
+      pages: ['pages/open/index', 'pages/employer/index', 'pages/village/index'],
     },
   ],
   // WeChat: the job map reads the phone's position (after the privacy consent), and an

@@ -81,6 +81,8 @@ describe.each(PHONES)('every page passes axe-core at $width×$height', (size) =>
       'worker-recommendations',
     );
     await check(page, `/worker/pages/position/index?positionId=${positionId}`, 'position-title', 'worker-position');
+    await check(page, '/worker/pages/code/index', 'my-code-image', 'worker-code');
+    await check(page, '/worker/pages/data-uses/index', ['data-use-entry', 'data-uses-empty'], 'worker-data-uses');
     await page.context().close();
   });
 
@@ -90,6 +92,7 @@ describe.each(PHONES)('every page passes axe-core at $width×$height', (size) =>
     await check(page, `/employer/pages/applicants/index?positionId=${positionId}`, 'manage-title', 'employer-applicants');
     await check(page, `/employer/pages/candidates/index?positionId=${positionId}`, 'candidates-title', 'employer-candidates');
     await check(page, '/employer/pages/subsidies/index', 'employer-subsidies-summary', 'employer-subsidies');
+    await check(page, '/employer/pages/scan/index', 'code-scanner', 'employer-scan');
     await page.context().close();
   });
 
@@ -99,6 +102,17 @@ describe.each(PHONES)('every page passes axe-core at $width×$height', (size) =>
     await checkShown(page, 'purpose-service', 'staff-purpose');
     await page.getByTestId('purpose-service').click();
     await checkShown(page, 'unlock-binding', 'staff-worker');
+    await check(page, '/staff/pages/scan/index', 'code-scanner', 'staff-scan');
+    await check(page, '/staff/pages/posters/index', 'posters-villages', 'staff-posters');
+    await page.context().close();
+  });
+
+  it('where a poster’s code leads: a village service point, an employer, a code that is not ours', async () => {
+    const page = await phone(size, 'demo-worker-2');
+    const employerId = (await api.ctx.users.get('demo-employer-1'))!.employerId!;
+    await check(page, '/codes/pages/village/index?code=150222102212', 'village-title', 'codes-village');
+    await check(page, `/codes/pages/employer/index?id=${employerId}`, 'public-employer-name', 'codes-employer');
+    await check(page, '/codes/pages/open/index?code=not-a-code', 'code-open-problem', 'codes-open-problem');
     await page.context().close();
   });
 });

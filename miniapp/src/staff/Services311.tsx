@@ -6,10 +6,11 @@
  */
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { SERVICE_311 } from '@bangfu/shared';
+import { SERVICE_311, SERVICE_311_KINDS, type Service311Kind } from '@bangfu/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { errorText, isApiError } from '../api/client';
 import { fetchServices, recordService, type ServiceKind, type WorkerServices } from '../api/matching';
+import { ActionButton } from '../components/ActionButton';
 import type { Option } from '../components/Choices';
 import { fieldMessage, fieldName } from '../components/Field';
 import { ChoiceField } from '../components/form/ChoiceField';
@@ -20,29 +21,36 @@ import { Notice } from '../components/Page';
 import { chinaMonth, dayText } from '../time';
 import './services.css';
 
-const KINDS: readonly ServiceKind[] = ['jobRecommendation', 'careerGuidance', 'trainingOffer'];
+const KINDS = SERVICE_311_KINDS;
 
 /** What a service is, in words. */
 export const SERVICE_KIND_ZH: Record<ServiceKind, string> = {
   jobRecommendation: '岗位推荐',
   careerGuidance: '职业指导',
   trainingOffer: '培训机会',
+  policyExplained: '政策讲解',
+  requestHandled: '诉求办理',
 };
 
 /** The form's choices, said as what the officer did. */
-const KIND_OPTIONS: Option<ServiceKind>[] = [
+export const KIND_OPTIONS: Option<ServiceKind>[] = [
   { value: 'jobRecommendation', label: '推荐岗位' },
   { value: 'careerGuidance', label: '职业指导' },
   { value: 'trainingOffer', label: '培训机会' },
+  { value: 'policyExplained', label: '讲解政策' },
+  { value: 'requestHandled', label: '办理诉求' },
 ];
 
-const NOTE_HINT: Record<ServiceKind, string> = {
+export const NOTE_HINT: Record<ServiceKind, string> = {
   jobRecommendation: '例如：推荐金山镇服装车间缝纫工，本人愿意去看看',
   careerGuidance: '例如：电话指导怎么找离家近的工作',
   trainingOffer: '例如：告诉本人县里下个月有免费的电焊培训',
+  policyExplained: '例如：讲了一次性交通补助怎么领',
+  requestHandled: '例如：帮本人查了上个月补贴没到账的原因',
 };
 
-function Goals({ counts }: { counts: WorkerServices['counts'] }) {
+/** This year's 311 counts against the goals, one row per kind. */
+export function Goals({ counts }: { counts: Record<Service311Kind, number> }) {
   return (
     <View className="bf-goals" data-testid="services-counts">
       {KINDS.map((kind) => {
@@ -70,14 +78,21 @@ function Goals({ counts }: { counts: WorkerServices['counts'] }) {
   );
 }
 
-function RecordForm({
-  workerId,
+/**
+ * The form recording one service: what was done and a line about it. `save` sends it (to the
+ * worker's record, or to a scan); its test ids start with `testIdPrefix`. Without `onCancel`
+ * there is no way back (the page has its own).
+ */
+export function ServiceForm({
+  save: send,
   onSaved,
   onCancel,
+  testIdPrefix = 'service',
 }: {
-  workerId: string;
+  save: (service: { kind: ServiceKind; note: string }) => Promise<unknown>;
   onSaved: (kind: ServiceKind) => Promise<void>;
-  onCancel: () => void;
+  onCancel?: () => void;
+  testIdPrefix?: string;
 }) {
   const [kind, setKind] = useState<ServiceKind | undefined>();
   const [note, setNote] = useState('');
@@ -94,7 +109,7 @@ function RecordForm({
     if (!kind || problems.note) return;
     setBusy(true);
     try {
-      await recordService(workerId, { kind, note: note.trim() });
+      await send({ kind, note: note.trim() });
       await onSaved(kind);
     } catch (error) {
       const field = isApiError(error) ? fieldName(error.field) : undefined;
@@ -105,16 +120,16 @@ function RecordForm({
   };
 
   return (
-    <View className="bf-filters" data-testid="service-form">
+    <View className="bf-filters" data-testid={`${testIdPrefix}-form`}>
       <ChoiceField
         label="做了什么服务？"
         error={errors.kind}
-        testId="service-kind"
+        testId={`${testIdPrefix}-kind`}
         options={KIND_OPTIONS}
         value={kind}
         onChange={setKind}
         columns={1}
-        testIdPrefix="service-kind-"
+        testIdPrefix={`${testIdPrefix}-kind-`}
         group="服务类别"
       />
       <TextField
@@ -125,18 +140,24 @@ function RecordForm({
         onChange={setNote}
         maxLength={200}
         placeholder="至少 2 个字"
-        testId="service-note"
+        testId={`${testIdPrefix}-note`}
       />
-      <FormFailure failure={failure} testId="service-failure" />
-      <FormActions
-        busy={busy}
-        onSubmit={save}
-        submit="保存这次服务"
-        submitTestId="service-save"
-        onBack={onCancel}
-        back="不记了"
-        backTestId="service-cancel"
-      />
+      <FormFailure failure={failure} testId={`${testIdPrefix}-failure`} />
+      {onCancel ? (
+        <FormActions
+          busy={busy}
+          onSubmit={save}
+          submit="保存这次服务"
+          submitTestId={`${testIdPrefix}-save`}
+          onBack={onCancel}
+          back="不记了"
+          backTestId={`${testIdPrefix}-cancel`}
+        />
+      ) : (
+        <ActionButton busy={busy} onPress={save} testId={`${testIdPrefix}-save`}>
+          保存这次服务
+        </ActionButton>
+      )}
     </View>
   );
 }
@@ -181,8 +202,8 @@ export function Services311({ workerId }: { workerId: string }) {
 
       {saved && !recording ? <Notice testId="service-saved">已记录：{SERVICE_KIND_ZH[saved]}</Notice> : null}
       {recording ? (
-        <RecordForm
-          workerId={workerId}
+        <ServiceForm
+          save={(service) => recordService(workerId, service)}
           onSaved={async (kind) => {
             setRecording(false);
             setSaved(kind);

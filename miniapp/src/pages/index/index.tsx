@@ -30,11 +30,17 @@ const ENTRIES: Record<Role, Entry[]> = {
     { key: 'jobs', title: '找工作', hint: '看看附近哪里招人', url: '/worker/pages/jobs/index' },
     { key: 'applications', title: '我的报名', hint: '报过名的工作，单位回复了没有', url: '/worker/pages/applications/index' },
     { key: 'subsidies', title: '我的补贴', hint: '能领哪些补贴，一键申领', url: '/worker/pages/subsidies/index' },
-    { key: 'help-code', title: '我的帮扶码', hint: '给工作人员扫码，登记帮扶' },
+    { key: 'help-code', title: '我的帮扶码', hint: '给工作人员扫码，看看谁用过您的信息', url: '/worker/pages/code/index' },
   ],
   employer: [
     { key: 'positions', title: '我的岗位', hint: '发布过的岗位和报名的人', url: '/employer/pages/positions/index' },
     { key: 'post-position', title: '发布岗位', hint: '把招工信息发出去', url: '/employer/pages/edit/index' },
+    {
+      key: 'employer-scan',
+      title: '扫码看求职者',
+      hint: '招聘会上扫求职者的码，对方同意后能看到',
+      url: '/employer/pages/scan/index',
+    },
     { key: 'employer-profile', title: '单位信息', hint: '单位名称、地址、联系电话', url: '/employer/pages/profile/index' },
     {
       key: 'employer-subsidies',
@@ -44,11 +50,13 @@ const ENTRIES: Record<Role, Entry[]> = {
     },
   ],
   staff: [
+    { key: 'scan', title: '扫码服务', hint: '扫群众的帮扶码，登记服务', url: '/staff/pages/scan/index' },
     { key: 'registry', title: '台账', hint: '本地区的帮扶台账', url: '/staff/pages/registry/index' },
     { key: 'employer-review', title: '单位和岗位审核', hint: '审核用人单位，下架违规岗位', url: '/staff/pages/employers/index' },
     { key: 'reviews', title: '补贴审核', hint: '审核本地区的补贴申领', url: '/staff/pages/claims/index' },
     { key: 'parameters', title: '补贴标准', hint: '本地区执行的补贴标准和依据', url: '/staff/pages/parameters/index' },
     { key: 'coverage', title: '人岗匹配情况', hint: '本月推送到了多少人，311 和推荐成功率', url: '/staff/pages/coverage/index' },
+    { key: 'posters', title: '打印二维码海报', hint: '岗位码、村服务点码，贴到村里', url: '/staff/pages/posters/index' },
   ],
   admin: [{ key: 'parameters', title: '补贴标准', hint: '查看和修改本地区的补贴标准', url: '/staff/pages/parameters/index' }],
 };

@@ -16,6 +16,7 @@ import { RolePage } from '../../../components/RoleGate';
 import { POSITION_STATUS_ZH } from '../../../labels';
 import { dateText, payText } from '../../../positionText';
 import { POSITION_STATE_CLASS, ProfileFirst, VerificationNotice } from '../../parts';
+import { PositionPoster } from '../../scan/PositionPoster';
 import '../../employer.css';
 
 interface MyPositionsData {
@@ -50,6 +51,7 @@ function PositionRow({ position }: { position: Position }) {
       </View>
       <View className="bf-row__line">{payText(position.pay)}</View>
       <View className="bf-row__line bf-row__month">招到 {dateText(position.validUntil)}</View>
+      {position.status === 'open' ? <PositionPoster positionId={position.positionId} title={position.title} /> : null}
     </NavCard>
   );
 }
