@@ -4,13 +4,25 @@
  * answer, and the worker's consents to employers. Requests and scans expire by TTL.
  */
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type BatchGetCommandInput,
+  type BatchGetCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
 import { CONSENT_REQUEST_MINUTES, SCAN_MINUTES, shareEndsAt, type Principal } from '@bangfu/shared';
+import { batchPut } from '../db/batchWrite.js';
 import { cancellationReasons } from '../db/errors.js';
 import { keys, TTL_ATTRIBUTE } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 import { Conflict, NotFound, notFound } from '../errors.js';
 import { auditItem } from '../registry/audit.js';
+import type { WorkerItem } from '../registry/workerRepository.js';
+import { serviceSummaryOf } from '../matching/matchRepository.js';
 
 /** What a scan let its scanner see and do. */
 export type ScanView = 'card' | 'desk' | 'consent';
@@ -64,6 +76,27 @@ export function createCodeRepository({ db, tableName }: TableRef) {
       return Number(Item?.codeVersion ?? 0);
     },
 
+    /**
+     * What a scan reads about the worker, in one request: the record, its code version and the
+     * year's "311" counts (all beside each other in the worker's partition).
+     */
+    async scanSubject(workerId: string, year: string) {
+      const wanted = [keys.worker(workerId), keys.workerCode(workerId), keys.serviceSummary(workerId, year)];
+      const items: Record<string, unknown>[] = [];
+      let request: BatchGetCommandInput['RequestItems'] = { [tableName]: { Keys: wanted } };
+      while (request && Object.keys(request).length > 0) {
+        const result: BatchGetCommandOutput = await db.send(new BatchGetCommand({ RequestItems: request }));
+        items.push(...(result.Responses?.[tableName] ?? []));
+        request = result.UnprocessedKeys;
+      }
+      const find = (key: { sk: string }) => items.find((item) => item.sk === key.sk);
+      return {
+        worker: find(wanted[0]!) as WorkerItem | undefined,
+        codeVersion: Number(find(wanted[1]!)?.codeVersion ?? 0),
+        services: serviceSummaryOf(find(wanted[2]!), workerId, year),
+      };
+    },
+
     /** 换码: every earlier code stops working; on the worker's trail. */
     async renew(workerId: string, principal: Principal): Promise<number> {
       const { Attributes } = await db.send(
@@ -80,8 +113,8 @@ export function createCodeRepository({ db, tableName }: TableRef) {
     },
 
     /**
-     * A scan, written with its entry on the worker's trail in one transaction (what is shown was
-     * recorded first); an employer's scan without consent also leaves the worker a request.
+     * A scan, written with its entry on the worker's trail (what is shown was recorded first); an
+     * employer's scan without consent also leaves the worker a request.
      */
     async recordScan(
       scan: { workerId: string; view: ScanView; employer?: { employerId: string; name: string } },
@@ -107,39 +140,26 @@ export function createCodeRepository({ db, tableName }: TableRef) {
         ...auditItem(principal, scan.workerId, 'scan', reason),
         ...(scan.employer ? { actorOffice: scan.employer.name } : {}),
       };
-      await db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: tableName,
-                Item: { ...keys.scan(scanId), type: 'scan', ...record, [TTL_ATTRIBUTE]: epochSeconds(until) },
+      // New items only, none conditional: one batch (cheaper than a transaction), written before anything is shown.
+      await batchPut({ db, tableName }, [
+        { ...keys.scan(scanId), type: 'scan', ...record, [TTL_ATTRIBUTE]: epochSeconds(until) },
+        audit,
+        ...(requestId && scan.employer
+          ? [
+              {
+                ...keys.consentRequest(scan.workerId, requestId),
+                type: 'consentRequest',
+                requestId,
+                workerId: scan.workerId,
+                employerId: scan.employer.employerId,
+                employerName: scan.employer.name,
+                scanId,
+                until: requestUntil.toISOString(),
+                [TTL_ATTRIBUTE]: epochSeconds(requestUntil),
               },
-            },
-            { Put: { TableName: tableName, Item: audit } },
-            ...(requestId && scan.employer
-              ? [
-                  {
-                    Put: {
-                      TableName: tableName,
-                      Item: {
-                        ...keys.consentRequest(scan.workerId, requestId),
-                        type: 'consentRequest',
-                        requestId,
-                        workerId: scan.workerId,
-                        employerId: scan.employer.employerId,
-                        employerName: scan.employer.name,
-                        scanId,
-                        until: requestUntil.toISOString(),
-                        [TTL_ATTRIBUTE]: epochSeconds(requestUntil),
-                      },
-                    },
-                  },
-                ]
-              : []),
-          ],
-        }),
-      );
+            ]
+          : []),
+      ]);
       return requestId ? { ...record, requestUntil: requestUntil.toISOString() } : record;
     },
 

@@ -34,6 +34,7 @@ import { isReadableByAll, ownEmployer } from '../positions/access.js';
 import type { WorkerItem } from '../registry/workerRepository.js';
 import type { CodeSigner } from './codeSigner.js';
 import type { ScanRecord } from './codeRepository.js';
+import type { ServiceSummary } from '../matching/matchRepository.js';
 
 export type CodeContext = Pick<
   AppContext,
@@ -133,7 +134,7 @@ export async function scanCode(ctx: CodeContext, principal: Principal, text: str
   const { claims, expired } = await readCode(ctx.codeSigner, text, 'body.code');
   if (claims.k !== 'worker') return { result: 'open', target: await openStaticCode(ctx, claims.k, claims.s, 'body.code') };
   const workerId = claims.s;
-  const [worker, codeVersion] = await Promise.all([ctx.workers.getItem(workerId), ctx.codes.codeVersion(workerId)]);
+  const { worker, codeVersion, services } = await ctx.codes.scanSubject(workerId, thisYear());
   if (!worker) throw new NotFound('台账中已经没有这个人', 'No such worker in the registry.', 'body.code');
   if (expired || (claims.cv ?? 0) !== codeVersion) {
     const renewed = !expired;
@@ -150,7 +151,7 @@ export async function scanCode(ctx: CodeContext, principal: Principal, text: str
   if (inRegion) {
     const [scan, card] = await Promise.all([
       ctx.codes.recordScan({ workerId, view: 'card' }, principal, `${office}扫码查看服务卡`),
-      serviceCard(ctx, worker),
+      serviceCard(ctx, worker, services),
     ]);
     return { result: 'card', scanId: scan.scanId, card };
   }
@@ -163,11 +164,11 @@ export async function scanCode(ctx: CodeContext, principal: Principal, text: str
 
 /** The scanner's look at their scan again: an employer learns whether the worker agreed. */
 export async function rereadScan(ctx: CodeContext, scan: ScanRecord): Promise<ScanResult> {
-  const worker = await ctx.workers.getItem(scan.workerId);
+  const { worker, services } = await ctx.codes.scanSubject(scan.workerId, thisYear());
   if (!worker) throw new NotFound('台账中已经没有这个人', 'No such worker in the registry.');
   switch (scan.view) {
     case 'card':
-      return { result: 'card', scanId: scan.scanId, card: await serviceCard(ctx, worker) };
+      return { result: 'card', scanId: scan.scanId, card: await serviceCard(ctx, worker, services) };
     case 'desk':
       return { result: 'desk', scanId: scan.scanId, desk: await deskCard(ctx, worker) };
     case 'consent': {
@@ -213,17 +214,17 @@ export async function officeOf(ctx: Pick<CodeContext, 'regions'>, principal: Pic
   return `${region?.name ?? principal.regionCode}${STAFF_TITLE_ZH[levelOfRegion(principal.regionCode)]}`;
 }
 
-async function serviceCard(ctx: CodeContext, worker: WorkerItem) {
+/** China's year now: the "311" counts are yearly. */
+const thisYear = () => chinaMonth(new Date()).slice(0, 4);
+
+async function serviceCard(ctx: CodeContext, worker: WorkerItem, counts: ServiceSummary) {
   const now = new Date();
-  const year = chinaMonth(now).slice(0, 4);
   const county = ancestorAt(worker.villageCode, 'county');
-  const [summaries, claims, village, countyRegion] = await Promise.all([
-    ctx.matches.summaries([worker.workerId], year),
+  const [claims, village, countyRegion] = await Promise.all([
     ctx.claims.ofWorker(worker.workerId),
     ctx.regions.get(worker.villageCode),
     ctx.regions.get(county),
   ]);
-  const counts = summaries.get(worker.workerId)!;
   const fullName = village?.fullName ?? worker.villageCode;
   // Below the county: 金山镇西斗铺村.
   const villageName =
@@ -236,7 +237,7 @@ async function serviceCard(ctx: CodeContext, worker: WorkerItem) {
     villageName,
     labourClass: worker.labourClass,
     services: {
-      year,
+      year: counts.year,
       jobRecommendation: counts.jobRecommendation,
       careerGuidance: counts.careerGuidance,
       trainingOffer: counts.trainingOffer,

@@ -48,6 +48,20 @@ export type PushOutcome = 'pushed' | 'alreadyPushed' | 'full';
 
 const BATCH_GET = 100;
 
+/** A worker's yearly "311" counts from their stored summary (zeros before the first service). */
+export function serviceSummaryOf(item: Record<string, unknown> | undefined, workerId: string, year: string): ServiceSummary {
+  return {
+    workerId,
+    year,
+    jobRecommendation: Number(item?.jobRecommendation ?? 0),
+    careerGuidance: Number(item?.careerGuidance ?? 0),
+    trainingOffer: Number(item?.trainingOffer ?? 0),
+    appliedAfterRecommendation: Number(item?.appliedAfterRecommendation ?? 0),
+    hiredAfterRecommendation: Number(item?.hiredAfterRecommendation ?? 0),
+    ...(item?.lastRecommendedMonth ? { lastRecommendedMonth: String(item.lastRecommendedMonth) } : {}),
+  };
+}
+
 export function createMatchRepository({ db, tableName }: TableRef) {
   /** Adds one to a yearly count (and notes the month for recommendations), in a transaction item. */
   const countService = (workerId: string, year: string, kind: Service311Kind, month?: string) => ({
@@ -269,32 +283,13 @@ export function createMatchRepository({ db, tableName }: TableRef) {
         while (request && Object.keys(request).length > 0) {
           const result = await db.send(new BatchGetCommand({ RequestItems: request }));
           for (const item of result.Responses?.[tableName] ?? []) {
-            found.set(String(item.workerId), {
-              workerId: String(item.workerId),
-              year,
-              jobRecommendation: Number(item.jobRecommendation ?? 0),
-              careerGuidance: Number(item.careerGuidance ?? 0),
-              trainingOffer: Number(item.trainingOffer ?? 0),
-              appliedAfterRecommendation: Number(item.appliedAfterRecommendation ?? 0),
-              hiredAfterRecommendation: Number(item.hiredAfterRecommendation ?? 0),
-              ...(item.lastRecommendedMonth ? { lastRecommendedMonth: String(item.lastRecommendedMonth) } : {}),
-            });
+            found.set(String(item.workerId), serviceSummaryOf(item, String(item.workerId), year));
           }
           request = result.UnprocessedKeys as typeof request;
         }
       }
       for (const workerId of workerIds) {
-        if (!found.has(workerId)) {
-          found.set(workerId, {
-            workerId,
-            year,
-            jobRecommendation: 0,
-            careerGuidance: 0,
-            trainingOffer: 0,
-            appliedAfterRecommendation: 0,
-            hiredAfterRecommendation: 0,
-          });
-        }
+        if (!found.has(workerId)) found.set(workerId, serviceSummaryOf(undefined, workerId, year));
       }
       return found;
     },

@@ -14,11 +14,26 @@ export function regionItem(region: Region) {
   };
 }
 
+/**
+ * Divisions found are kept this long in each instance: their names and codes change by
+ * decree, years apart, while a scan or a trail names three of them per request.
+ */
+const CACHE_MS = 10 * 60_000;
+const CACHE_LIMIT = 20_000;
+
 export function createRegionRepository({ db, tableName }: TableRef) {
+  const cache = new Map<string, { region: Region; until: number }>();
   return {
     async get(code: string): Promise<Region | undefined> {
+      const now = Date.now();
+      const cached = cache.get(code);
+      if (cached && cached.until > now) return cached.region;
       const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.region(code) }));
-      return Item ? regionSchema.parse(Item) : undefined;
+      if (!Item) return undefined; // not cached: a division seeded later is found
+      const region = regionSchema.parse(Item);
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(code, { region, until: now + CACHE_MS });
+      return region;
     },
     async children(code: string): Promise<Region[]> {
       const items = await queryAll(db, { TableName: tableName, ...regionEntity.childrenOf(code) });
