@@ -20,6 +20,7 @@ import { inlineScriptHashes } from './http/staticCsp.js';
 import { mountRoutes, type AnyRoute } from './http/route.js';
 import { matchingRoutes } from './matching/routes.js';
 import { codeRoutes } from './codes/routes.js';
+import { eventRoutes } from './codes/eventRoutes.js';
 import { applicationRoutes } from './positions/applicationRoutes.js';
 import { employerRoutes } from './positions/employerRoutes.js';
 import { positionRoutes } from './positions/positionRoutes.js';
@@ -57,6 +58,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...parameterRoutes(ctx),
     ...paymentRoutes(ctx),
     ...codeRoutes(ctx),
+    ...eventRoutes(ctx),
   ];
 }
 

@@ -20,6 +20,7 @@ import type { MatchRepository } from './matching/matchRepository.js';
 import type { SubscribeMessageSender } from './matching/subscribeMessage.js';
 import type { CodeRepository } from './codes/codeRepository.js';
 import type { CodeSigner } from './codes/codeSigner.js';
+import type { EventRepository } from './codes/eventRepository.js';
 
 /** What every route module is given: the table, the repositories and the outside services. */
 export interface AppContext {
@@ -51,6 +52,8 @@ export interface AppContext {
   codes: CodeRepository;
   /** Signs and reads codes with the code keyring (rotatable apart from session tokens). */
   codeSigner: CodeSigner;
+  /** 招聘会 and who checked in. */
+  events: EventRepository;
   /** The product's address in codes' URLs (WeChat's 扫普通链接二维码 rule); unset: the address each request came to. */
   codeBaseUrl?: string;
   tokens: TokenService;

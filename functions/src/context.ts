@@ -23,6 +23,7 @@ import { createMatchRepository } from './matching/matchRepository.js';
 import { createSubscribeMessageSender } from './matching/subscribeMessage.js';
 import { createCodeRepository } from './codes/codeRepository.js';
 import { createCodeSigner, derivedKeyring } from './codes/codeSigner.js';
+import { createEventRepository } from './codes/eventRepository.js';
 
 /** Wires the repositories and clients from configuration; used by Lambda, the local runner and tests. */
 export function createAppContext(
@@ -64,6 +65,7 @@ export function createAppContext(
       client: { perSecond: config.CLIENT_RATE_PER_SECOND, burst: config.CLIENT_BURST },
     }),
     codes: createCodeRepository(table),
+    events: createEventRepository(table),
     codeSigner: createCodeSigner(secrets.codeKeyring ?? derivedKeyring(secrets.tokenSigningKey)),
     ...(config.CODE_BASE_URL ? { codeBaseUrl: config.CODE_BASE_URL } : {}),
     tokens: createTokenService(secrets.tokenSigningKey, {

@@ -57,5 +57,6 @@ export * from './api/users.js';
 export * from './api/regions.js';
 export * from './codes/code.js';
 export * from './codes/consent.js';
+export * from './codes/event.js';
 export * from './api/codes.js';
 export * from './api/all.js';

@@ -6,7 +6,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_CONTRACTS, codeUrl, isWithinRegion, workerInputSchema, type Employer, type Principal } from '@bangfu/shared';
+import {
+  API_CONTRACTS,
+  chinaDate,
+  codeUrl,
+  isWithinRegion,
+  workerInputSchema,
+  type Employer,
+  type Principal,
+} from '@bangfu/shared';
 import { allRoutes } from '../../functions/src/app.js';
 import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
@@ -476,6 +484,36 @@ const ROWS: Record<string, Row> = {
     perTarget: true,
     call: (t) => ({ path: `/api/v1/codes/posters?regionCode=${t.village}&what=villages`, region: t.village }),
   },
+  'GET /api/v1/events': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/events?regionCode=${t.township}`, region: t.township }),
+  },
+  'GET /api/v1/codes/events/:eventId': { may: ['anyone'], call: () => ({ path: `/api/v1/codes/events/${eventId}` }) },
+  'GET /api/v1/events/:eventId/attendance': {
+    may: STAFF_IN_REGION,
+    call: () => ({ path: `/api/v1/events/${eventId}/attendance`, region: '150222102' }),
+  },
+  'GET /api/v1/events/:eventId/poster': {
+    may: STAFF_IN_REGION,
+    call: () => ({ path: `/api/v1/events/${eventId}/poster`, region: '150222102' }),
+  },
+  'POST /api/v1/events': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({
+      path: '/api/v1/events',
+      body: {
+        title: `${t.name}招聘会`,
+        regionCode: t.township,
+        place: '镇政府院内',
+        date: chinaDate(new Date()),
+        positionIds: [t.positionId],
+      },
+      region: t.township,
+    }),
+  },
+  'POST /api/v1/events/:eventId/check-in': { may: ['worker'], call: () => ({ path: `/api/v1/events/${eventId}/check-in` }) },
   'POST /api/v1/me/code/requests/:requestId': {
     may: ['worker'],
     call: () => ({ path: `/api/v1/me/code/requests/q_${randomUUID()}`, body: { answer: 'refuse' } }),
@@ -500,6 +538,8 @@ let importId: string;
 const workerCodes = new Map<string, string>();
 let villageCode: string;
 let townshipScanId: string;
+/** A recruitment event of 金山镇 (150222102), held today by its officer. */
+let eventId: string;
 let sequence = 500;
 const nextSequence = () => sequence++;
 
@@ -633,6 +673,18 @@ beforeAll(async () => {
   });
   expect(scanned.body.result).toBe('card');
   townshipScanId = scanned.body.scanId;
+  const event = await api.call('POST', '/api/v1/events', {
+    token: tokens.township,
+    body: {
+      title: '金山镇春风招聘会',
+      regionCode: '150222102',
+      place: '金山镇政府',
+      date: chinaDate(new Date()),
+      positionIds: [own.positionId],
+    },
+  });
+  expect(event.status, JSON.stringify(event.body)).toBe(201);
+  eventId = event.body.event.eventId;
   const upload = await fetch(`${api.url}/api/v1/registry/imports?importId=${(importId = randomUUID())}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${tokens.township}`, 'content-type': 'text/csv' },

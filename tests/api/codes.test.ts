@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { codeUrl, tokenOfScan } from '@bangfu/shared';
+import { chinaDate, codeUrl, tokenOfScan } from '@bangfu/shared';
 import { createCodeSigner } from '../../functions/src/codes/codeSigner.js';
 import { startDemoCountyApi, type TestApi } from '../support/api.js';
 import { accountWithoutProfile, boundWorker, demoWorkshop, employerProfile } from '../support/positions.js';
@@ -286,5 +286,68 @@ describe('a poster’s code', () => {
     ).toBe('%PDF-');
     const other = await api.call('GET', '/api/v1/codes/posters?regionCode=150222102&what=villages', { token: otherTownship });
     expect(other.status).toBe(403);
+  });
+});
+
+describe('a recruitment event (招聘会)', () => {
+  it('is held with open positions only, checks a worker in once by its poster’s code, and shows its officers who came', async () => {
+    const { token: employer } = await demoWorkshop(api);
+    const open = (await api.call('GET', '/api/v1/me/positions', { token: employer })).body.positions.filter(
+      (p: { status: string }) => p.status === 'open',
+    );
+    const today = chinaDate(new Date());
+    const event = {
+      title: '金山镇冬季招聘会',
+      regionCode: '150222102',
+      place: '金山镇政府院内',
+      date: today,
+      positionIds: [open[0].positionId],
+    };
+    const past = await api.call('POST', '/api/v1/events', { token: township, body: { ...event, date: '2020-01-01' } });
+    expect(past.body.error.field).toBe('body.date');
+    const elsewhere = await api.call('POST', '/api/v1/events', { token: otherTownship, body: event });
+    expect(elsewhere.status).toBe(403);
+    const created = await api.call('POST', '/api/v1/events', { token: township, body: event });
+    expect(created.status).toBe(201);
+    const { eventId } = created.body.event;
+
+    const poster = await fetch(`${api.url}/api/v1/events/${eventId}/poster`, {
+      headers: { authorization: `Bearer ${township}` },
+    });
+    const url = decodePng(Buffer.from(await poster.arrayBuffer()))!;
+    const opened = await api.call('GET', `/api/v1/codes/open?code=${encodeURIComponent(url)}`);
+    expect(opened.body.target).toMatchObject({ kind: 'event', page: `/codes/pages/event/index?id=${eventId}` });
+    const shown = await api.call('GET', `/api/v1/codes/events/${eventId}`);
+    expect(shown.body).toMatchObject({ open: true, event: { title: event.title, attendance: 0 } });
+    expect(shown.body.positions.map((p: { positionId: string }) => p.positionId)).toEqual([open[0].positionId]);
+
+    const first = await api.call('POST', `/api/v1/events/${eventId}/check-in`, { token: worker.token });
+    const again = await api.call('POST', `/api/v1/events/${eventId}/check-in`, { token: worker.token });
+    expect([first.body.first, again.body.first]).toEqual([true, false]);
+    expect((await api.call('GET', `/api/v1/codes/events/${eventId}`)).body.event.attendance).toBe(1);
+    const came = await api.call('GET', `/api/v1/events/${eventId}/attendance`, { token: township });
+    expect(came.body.attendees).toEqual([
+      { workerId: worker.workerId, nameMasked: '测**', villageCode: JINSHAN_VILLAGE, at: expect.any(String) },
+    ]);
+    expect((await api.call('GET', `/api/v1/events/${eventId}/attendance`, { token: otherTownship })).status).toBe(403);
+    const listed = await api.call('GET', '/api/v1/events?regionCode=150222102', { token: township });
+    expect(listed.body.events.map((e: { eventId: string }) => e.eventId)).toContain(eventId);
+  });
+
+  it('says so once its day has passed: its code and check-in are refused', async () => {
+    const { token: employer } = await demoWorkshop(api);
+    const positionId = (await api.call('GET', '/api/v1/me/positions', { token: employer })).body.positions[0].positionId;
+    const principal = { userId: 'demo-staff-township-1', role: 'staff' as const, regionCode: '150222102' };
+    const over = await api.ctx.events.create(
+      { title: '去年的招聘会', regionCode: '150222102', place: '金山镇', date: '2025-03-01', positionIds: [positionId] },
+      principal,
+    );
+    const url = codeUrl(api.url, (await api.ctx.codeSigner.sign({ v: 1, k: 'event', s: over.eventId })).token);
+    const opened = await api.call('GET', `/api/v1/codes/open?code=${encodeURIComponent(url)}`);
+    expect(opened.status).toBe(404);
+    expect(opened.body.error.message.zh).toContain('已经结束');
+    const checkIn = await api.call('POST', `/api/v1/events/${over.eventId}/check-in`, { token: worker.token });
+    expect(checkIn.status).toBe(400);
+    expect((await api.call('GET', `/api/v1/codes/events/${over.eventId}`)).body.open).toBe(false);
   });
 });

@@ -12,6 +12,7 @@ import {
   type ImportReport,
   type Owner,
   type PaymentBatch,
+  type RecruitmentEvent,
   type Principal,
   type ScopeDeclaration,
   type ScopedEntity,
@@ -25,6 +26,7 @@ import { employerNotFound } from '../positions/employerRepository.js';
 import { claimNotFound } from '../subsidies/claimRepository.js';
 import { positionNotFound, type PositionRecord } from '../positions/positionRepository.js';
 import { scanNotFound, type ScanRecord } from '../codes/codeRepository.js';
+import { eventNotFound } from '../codes/eventRepository.js';
 
 export interface ScopedObjects {
   worker: WorkerItem;
@@ -34,6 +36,7 @@ export interface ScopedObjects {
   paymentBatch: PaymentBatch;
   import: ImportReport;
   scan: ScanRecord;
+  event: RecruitmentEvent;
 }
 
 interface ObjectKind<T> {
@@ -98,6 +101,11 @@ function objectKinds(ctx: AppContext): ObjectKinds {
       // Only the one who scanned (or, for an employer's scan, its employer) acts on a scan.
       owner: (scan) => ({ userId: scan.actorId, ...(scan.employerId ? { employerId: scan.employerId } : {}) }),
       notFound: scanNotFound,
+    },
+    event: {
+      load: (id) => ctx.events.get(id),
+      owner: (event) => ({ regionCode: event.regionCode }),
+      notFound: eventNotFound,
     },
   };
 }

@@ -4,17 +4,9 @@
  * answer, and the worker's consents to employers. Requests and scans expire by TTL.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  BatchGetCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type BatchGetCommandInput,
-  type BatchGetCommandOutput,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { CONSENT_REQUEST_MINUTES, SCAN_MINUTES, shareEndsAt, type Principal } from '@bangfu/shared';
+import { batchGet } from '../db/batchGet.js';
 import { batchPut } from '../db/batchWrite.js';
 import { cancellationReasons } from '../db/errors.js';
 import { keys, TTL_ATTRIBUTE } from '../db/tableSchema.js';
@@ -82,13 +74,7 @@ export function createCodeRepository({ db, tableName }: TableRef) {
      */
     async scanSubject(workerId: string, year: string) {
       const wanted = [keys.worker(workerId), keys.workerCode(workerId), keys.serviceSummary(workerId, year)];
-      const items: Record<string, unknown>[] = [];
-      let request: BatchGetCommandInput['RequestItems'] = { [tableName]: { Keys: wanted } };
-      while (request && Object.keys(request).length > 0) {
-        const result: BatchGetCommandOutput = await db.send(new BatchGetCommand({ RequestItems: request }));
-        items.push(...(result.Responses?.[tableName] ?? []));
-        request = result.UnprocessedKeys;
-      }
+      const items = await batchGet({ db, tableName }, wanted);
       const find = (key: { sk: string }) => items.find((item) => item.sk === key.sk);
       return {
         worker: find(wanted[0]!) as WorkerItem | undefined,

@@ -13,6 +13,7 @@ import {
   chinaMonth,
   codeUrl,
   effectiveStatus,
+  isEventOpen,
   isWithinRegion,
   maskPersonName,
   SHARED_WITH_EMPLOYER_ZH,
@@ -38,7 +39,7 @@ import type { ServiceSummary } from '../matching/matchRepository.js';
 
 export type CodeContext = Pick<
   AppContext,
-  'codes' | 'codeSigner' | 'workers' | 'users' | 'employers' | 'positions' | 'regions' | 'matches' | 'claims'
+  'events' | 'codes' | 'codeSigner' | 'workers' | 'users' | 'employers' | 'positions' | 'regions' | 'matches' | 'claims'
 >;
 
 /** Claims not yet paid or refused: what the desk can follow up. */
@@ -81,7 +82,10 @@ const notOurs = (field: CodeField) =>
   new CodeNotValid('这个码不是帮扶就业发出的，或已被改动，不能使用', 'The code is not one of ours, or was altered.', field);
 
 /** Where a code opened by anyone (WeChat's own scanner, a browser) leads: a poster's code only. */
-export async function openCode(ctx: Pick<CodeContext, 'codeSigner' | 'positions' | 'employers' | 'regions'>, text: string) {
+export async function openCode(
+  ctx: Pick<CodeContext, 'codeSigner' | 'positions' | 'employers' | 'regions' | 'events'>,
+  text: string,
+) {
   const { claims } = await readCode(ctx.codeSigner, text, 'query.code');
   if (claims.k === 'worker') {
     throw new CodeNotValid(
@@ -95,7 +99,7 @@ export async function openCode(ctx: Pick<CodeContext, 'codeSigner' | 'positions'
 
 /** Where a poster's code leads; withdrawn things say so. */
 export async function openStaticCode(
-  ctx: Pick<CodeContext, 'positions' | 'employers' | 'regions'>,
+  ctx: Pick<CodeContext, 'positions' | 'employers' | 'regions' | 'events'>,
   kind: StaticCodeKind,
   id: string,
   field: CodeField,
@@ -119,6 +123,14 @@ export async function openStaticCode(
       const village = await ctx.regions.get(id);
       if (!village || village.level !== 'village') throw new NotFound('这个村服务点的码已经停用', 'No such village.', field);
       return { kind, id, title: `${village.name}就业服务点`, page: `/codes/pages/village/index?code=${id}` };
+    }
+    case 'event': {
+      const event = await ctx.events.get(id);
+      if (!event) throw new NotFound('没有这场招聘会', 'No such recruitment event.', field);
+      if (!isEventOpen(event, chinaDate(new Date()))) {
+        throw new NotFound(`「${event.title}」已经结束了，看看别的工作吧`, 'The recruitment event is over.', field);
+      }
+      return { kind, id, title: event.title, page: `/codes/pages/event/index?id=${id}` };
     }
   }
 }

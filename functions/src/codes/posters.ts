@@ -3,7 +3,7 @@
  * its signed code; codes/poster.ts draws them. A region's posters come in one PDF, at most
  * MAX_POSTERS pages: a larger region is printed township by township.
  */
-import { ancestorAt, chinaDate, EMPLOYER_KIND_ZH, isListable, type Employer } from '@bangfu/shared';
+import { ancestorAt, chinaDate, EMPLOYER_KIND_ZH, isListable, type Employer, type RecruitmentEvent } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { Invalid } from '../errors.js';
 import { isReadableByAll } from '../positions/access.js';
@@ -106,3 +106,13 @@ const tooMany = () =>
     `At most ${MAX_POSTERS} posters in one file.`,
     'query.regionCode',
   );
+
+/** The check-in poster at a recruitment event's door. */
+export async function eventPoster(ctx: PosterContext, event: RecruitmentEvent, baseUrl: string): Promise<Buffer> {
+  return renderPosterPng({
+    title: event.title,
+    line: `${event.date} ${event.place}：用微信扫一扫签到，看招聘岗位`,
+    office: await bureauOf(ctx, event.regionCode),
+    url: await staticCodeUrl(ctx, 'event', event.eventId, baseUrl),
+  });
+}

@@ -188,3 +188,10 @@ export const claimEntity = {
   inQueue: (regionCode: string, status: ClaimStatus) =>
     claimQueue.query({ countyCode: countyOf(regionCode), status }, { prefix: regionCode }),
 };
+
+const eventsByRegion = regionListing('EVENTS');
+/** A recruitment event (招聘会), listed in its county by the organising region. */
+export const eventEntity = {
+  indexes: (event: { eventId: string; regionCode: string }) => eventsByRegion.attributes(event.regionCode, event.eventId),
+  inRegion: eventsByRegion.query,
+};

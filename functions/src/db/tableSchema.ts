@@ -186,6 +186,10 @@ export const keys = {
   /** The worker's consent to one employer (the latest; a new one replaces it), until it ends or is withdrawn. */
   share: (workerId: string, employerId: string) => ({ pk: `WORKER#${workerId}`, sk: `SHARE#${employerId}` }),
   sharePrefix: () => 'SHARE#',
+  /** A recruitment event (招聘会); those who checked in sit beside it, one item each. */
+  event: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' }),
+  attendance: (eventId: string, workerId: string) => ({ pk: `EVENT#${eventId}`, sk: `ATTEND#${workerId}` }),
+  attendancePrefix: () => 'ATTEND#',
   /** A key that never exists: the health check reads it to prove the table answers. */
   healthProbe: () => ({ pk: 'HEALTH', sk: 'PROBE' }),
 } as const;

@@ -22,6 +22,7 @@ import {
 import { isConditionFailed } from '../db/errors.js';
 import { positionEntity } from '../db/entities.js';
 import { queryAll, queryPage } from '../db/paging.js';
+import { batchGet } from '../db/batchGet.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 import { notFound, VersionConflict } from '../errors.js';
@@ -107,6 +108,19 @@ export function createPositionRepository(table: TableRef) {
 
   return {
     get,
+
+    /** Many positions at once (those that exist), in the order asked. */
+    async getMany(positionIds: readonly string[]): Promise<(PositionRecord | undefined)[]> {
+      const found = new Map(
+        (
+          await batchGet(
+            table,
+            positionIds.map((id) => keys.position(id)),
+          )
+        ).map((item) => [String(item.pk), toRecord(item)]),
+      );
+      return positionIds.map((id) => found.get(keys.position(id).pk));
+    },
 
     async create(record: PositionRecord): Promise<Position> {
       await db.send(

@@ -19,6 +19,7 @@ import {
   type WorkerSummary,
   type WorkerView,
 } from '@bangfu/shared';
+import { batchGet } from '../db/batchGet.js';
 import { cancellationReasons } from '../db/errors.js';
 import { setIndexAttributes, userEntity, workerEntity } from '../db/entities.js';
 import { queryPage } from '../db/paging.js';
@@ -116,6 +117,13 @@ export function createWorkerRepository(table: TableRef, vault: IdVault) {
 
   return {
     getItem,
+    /** Many records at once (those that exist), e.g. the people who checked in at an event. */
+    async getItems(workerIds: readonly string[]): Promise<WorkerItem[]> {
+      return (await batchGet(
+        { db, tableName },
+        workerIds.map((id) => keys.worker(id)),
+      )) as unknown as WorkerItem[];
+    },
 
     async create(input: WorkerInput, principal: Principal): Promise<Worker> {
       const item = await newWorkerItem(vault, input);

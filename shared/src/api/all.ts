@@ -1,6 +1,6 @@
 /** Every contract of the API, once: the app must mount each exactly once (tests/api/authorisationMatrix.test.ts). */
 import { authContracts } from './auth.js';
-import { codeContracts } from './codes.js';
+import { codeContracts, eventContracts } from './codes.js';
 import type { AnyContract } from './contract.js';
 import { matchingContracts } from './matching.js';
 import { applicationContracts, employerContracts, positionContracts } from './positions.js';
@@ -25,4 +25,5 @@ export const API_CONTRACTS: readonly AnyContract[] = [
   parameterContracts,
   paymentContracts,
   codeContracts,
+  eventContracts,
 ].flatMap((group) => Object.values(group) as AnyContract[]);

@@ -16,6 +16,7 @@ import { CONSENT_ANSWERS } from '../codes/consent.js';
 import { EMPLOYER_KINDS } from '../positions/labels.js';
 import { positionCardSchema } from '../positions/position.js';
 import { scannedCodeSchema, STATIC_CODE_KINDS } from '../codes/code.js';
+import { recruitmentEventInputSchema, recruitmentEventSchema } from '../codes/event.js';
 import { defineContract } from './contract.js';
 import { employerIdParams, objectIn, pageQuerySchema, positionIdParams, regionIn, STAFF } from './common.js';
 
@@ -321,5 +322,89 @@ export const codeContracts = {
       policies: z.array(z.object({ title: z.string(), issuer: z.string(), number: z.string().optional() })),
       subsidies: z.array(z.string()),
     }),
+  }),
+};
+
+const eventIdParams = z.object({ eventId: z.string().regex(/^v_[0-9a-f-]{36}$/, '不是招聘会编号') });
+
+/** 招聘会: staff hold one with its positions; its code at the door checks workers in. */
+export const eventContracts = {
+  create: defineContract({
+    method: 'post',
+    path: '/api/v1/events',
+    summary: 'Staff: hold a recruitment event (招聘会) in their region: day, place, the positions on offer',
+    tag: 'codes',
+    access: STAFF,
+    scope: regionIn('body', 'regionCode'),
+    body: recruitmentEventInputSchema,
+    response: z.object({ event: recruitmentEventSchema }),
+    status: 201,
+  }),
+
+  list: defineContract({
+    method: 'get',
+    path: '/api/v1/events',
+    summary: 'Staff: the recruitment events of a county, township or village, with how many checked in',
+    tag: 'codes',
+    access: STAFF,
+    scope: regionIn('query', 'regionCode'),
+    query: pageQuerySchema.extend({ regionCode: countyOrFinerSchema }),
+    response: z.object({ events: z.array(recruitmentEventSchema), nextCursor: z.string().optional() }),
+  }),
+
+  show: defineContract({
+    method: 'get',
+    path: '/api/v1/codes/events/:eventId',
+    summary: 'Anyone: a recruitment event its code leads to, and its open positions',
+    tag: 'codes',
+    access: 'public',
+    scope: { kind: 'public' },
+    params: eventIdParams,
+    response: z.object({
+      event: recruitmentEventSchema.pick({ eventId: true, title: true, place: true, date: true, attendance: true }),
+      organiser: z.string(),
+      open: z.boolean(),
+      positions: z.array(positionCardSchema),
+    }),
+  }),
+
+  checkIn: defineContract({
+    method: 'post',
+    path: '/api/v1/events/:eventId/check-in',
+    summary: 'Worker (bound): check in at a recruitment event (签到) by its code; once per worker, on or before its day',
+    tag: 'codes',
+    access: ['worker'],
+    scope: { kind: 'self' },
+    params: eventIdParams,
+    response: z.object({ checkedIn: z.literal(true), first: z.boolean() }),
+  }),
+
+  attendance: defineContract({
+    method: 'get',
+    path: '/api/v1/events/:eventId/attendance',
+    summary: 'Staff of its region: who checked in (masked names, villages, when); the list is audited',
+    tag: 'codes',
+    access: STAFF,
+    scope: objectIn('event', 'eventId'),
+    params: eventIdParams,
+    query: pageQuerySchema,
+    response: z.object({
+      attendees: z.array(
+        z.object({ workerId: z.string(), nameMasked: z.string(), villageCode: z.string(), at: z.iso.datetime() }),
+      ),
+      nextCursor: z.string().optional(),
+    }),
+  }),
+
+  poster: defineContract({
+    method: 'get',
+    path: '/api/v1/events/:eventId/poster',
+    summary: 'Staff of its region: the check-in poster (PNG) of a recruitment event',
+    tag: 'codes',
+    access: STAFF,
+    scope: objectIn('event', 'eventId'),
+    params: eventIdParams,
+    response: z.unknown(),
+    raw: 'image/png',
   }),
 };

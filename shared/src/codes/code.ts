@@ -11,10 +11,10 @@ import { z } from 'zod';
 /** The version of the token's claims; a scanner refuses a format it does not know. */
 export const CODE_FORMAT_VERSION = 1;
 
-export const CODE_KINDS = ['worker', 'position', 'employer', 'village'] as const;
+export const CODE_KINDS = ['worker', 'position', 'employer', 'village', 'event'] as const;
 export type CodeKind = (typeof CODE_KINDS)[number];
 /** Codes printed on posters: anyone may open them. */
-export const STATIC_CODE_KINDS = ['position', 'employer', 'village'] as const;
+export const STATIC_CODE_KINDS = ['position', 'employer', 'village', 'event'] as const;
 export type StaticCodeKind = (typeof STATIC_CODE_KINDS)[number];
 
 export const CODE_KIND_ZH: Record<CodeKind, string> = {
@@ -22,6 +22,7 @@ export const CODE_KIND_ZH: Record<CodeKind, string> = {
   position: '岗位码',
   employer: '用人单位码',
   village: '村就业服务点码',
+  event: '招聘会签到码',
 };
 
 /** How long a worker's own code lives: a screenshot stops working soon after. */
