@@ -49,12 +49,13 @@ export default defineAppConfig({
         'pages/coverage/index',
         'pages/scan/index',
         'pages/posters/index',
+        'pages/events/index',
       ],
     },
     {
       // Where a poster's code (码到农家) leads: anyone, logged in or not.
       root: 'codes',
-      pages: ['pages/open/index', 'pages/employer/index', 'pages/village/index'],
+      pages: ['pages/open/index', 'pages/employer/index', 'pages/village/index', 'pages/event/index'],
     },
   ],
   // WeChat: the job map reads the phone's position (after the privacy consent), and an
