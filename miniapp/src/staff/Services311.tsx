@@ -236,6 +236,12 @@ export function Services311({ workerId }: { workerId: string }) {
                 <Text className="bf-tag">{SERVICE_KIND_ZH[service.kind]}</Text>
               </View>
               <View className="bf-service-note">{service.note}</View>
+              {service.byOffice ? (
+                // Given by an officer of another place who scanned the worker's code (a job fair in the county seat).
+                <View className="bf-hint" data-testid={`service-by-${service.serviceId}`}>
+                  {service.byOffice}扫码登记
+                </View>
+              ) : null}
             </View>
           ))}
         </View>
