@@ -28,7 +28,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/support/dynamodbGlobalSetup.ts', 'tests/support/h5GlobalSetup.ts'],
+          // The H5 build is made by the first suite that needs it (tests/support/journeys.ts), beside the api suites.
+          globalSetup: ['tests/support/dynamodbGlobalSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,
           fileParallelism: false,

@@ -13,7 +13,7 @@ describe('weapp build', () => {
   it('builds with a sub-package per domain and a main package under 2 MB', async () => {
     const dist = await ensureMiniappBuild('weapp', { env: { TARO_APP_API_BASE: 'https://api.example.com/api' } });
     const app = JSON.parse(await readFile(join(dist, 'app.json'), 'utf8'));
-    expect(app.subPackages.map((p: { root: string }) => p.root).sort()).toEqual(['employer', 'staff', 'worker']);
+    expect(app.subPackages.map((p: { root: string }) => p.root).sort()).toEqual(['codes', 'employer', 'staff', 'worker']);
 
     const { stdout } = await run('node', [join(REPO_ROOT, 'miniapp', 'scripts', 'weapp-size.mjs'), dist]); // exits 1 at ≥ 2 MB
     const main = /main package\s+([\d.]+) KB/.exec(stdout);

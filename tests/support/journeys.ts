@@ -6,13 +6,19 @@
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { chinaMonth, type Claim } from '@bangfu/shared';
+import { ensureMiniappBuild, LOCAL_H5_ENV } from '../../functions/src/local/miniappBuild.js';
 import { miniappDist } from '../../functions/src/local/paths.js';
 import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
 import { startDemoCountyApi, type TestApi } from './api.js';
 import { fill, launchChromium, logIn, phonePage, WAIT } from './browser.js';
 
-/** The API serving the H5 build over a freshly seeded demo county, and Chromium to drive it. */
+/**
+ * The API serving the H5 build over a freshly seeded demo county, and Chromium to drive it. The
+ * first suite to start builds the H5 app if its sources changed (the stamp `npm start` uses): the
+ * build runs beside the api suites rather than before every suite (e2e suites run one at a time).
+ */
 export async function startDemoH5(): Promise<{ api: TestApi; browser: Browser }> {
+  await ensureMiniappBuild('h5', { env: LOCAL_H5_ENV, log: (line) => console.log(line) });
   const api = await startDemoCountyApi({ staticDir: miniappDist('h5') });
   try {
     return { api, browser: await launchChromium() };
