@@ -11,7 +11,7 @@ import { useEffect, useState } from 'react';
 import type { SharedCard } from '../../api/helpCodes';
 import { Notice } from '../../components/Page';
 import { JOB_TYPE_ZH, TRAVEL_SCOPE_ZH } from '../../labels';
-import './scan.css';
+import '../../components/scan/scanResult.css';
 
 type Certificate = SharedCard['certificates'][number];
 

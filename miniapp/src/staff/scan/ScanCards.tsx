@@ -13,7 +13,7 @@ import { Notice } from '../../components/Page';
 import { JOB_TYPE_ZH, LABOUR_CLASS_ZH, TRAVEL_SCOPE_ZH } from '../../labels';
 import { monthText } from '../../time';
 import { Goals } from '../Services311';
-import './scan.css';
+import '../../components/scan/scanResult.css';
 
 function skillsText(skills: readonly string[]): string {
   return skills.length ? skills.map((code) => occupationName(code) ?? code).join('、') : '没有登记';

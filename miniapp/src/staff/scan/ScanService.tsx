@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { recordServiceByScan } from '../../api/helpCodes';
 import type { ServiceKind } from '../../api/matching';
 import { SERVICE_KIND_ZH, ServiceForm } from '../Services311';
-import './scan.css';
+import '../../components/scan/scanResult.css';
 
 export function ScanService({ scanId, onSaved }: { scanId: string; onSaved?: (kind: ServiceKind) => void }) {
   const [saved, setSaved] = useState<ServiceKind | null>(null);

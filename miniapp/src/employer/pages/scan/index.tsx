@@ -16,7 +16,8 @@ import { RolePage } from '../../../components/RoleGate';
 import { CodeScanner } from '../../../components/scan/CodeScanner';
 import { SharedCardView, WaitingView } from '../../scan/SharedCard';
 import { useConsentWait, type Waiting } from '../../scan/useConsentWait';
-import '../../scan/scan.css';
+import { ScanProblem } from '../../../components/scan/ScanProblem';
+import '../../../components/scan/scanResult.css';
 
 type Shown =
   | { step: 'scan'; problem?: string }
@@ -27,15 +28,6 @@ type Shown =
   | { step: 'lapsed' };
 
 const NOT_FOR_EMPLOYERS = '这个码不能在这里用。请扫求职者手机上的就业帮扶码。';
-
-function ScanProblem({ problem }: { problem: string }) {
-  return (
-    <View className="bf-notice bf-notice--error" role="alert" data-testid="scan-problem">
-      <View>没能打开这个码：</View>
-      <View className="bf-scan-problem">{problem}</View>
-    </View>
-  );
-}
 
 /** What a scan (or the look again while waiting) means for the page. */
 function shownOf(scan: ScanResult): Shown {

@@ -17,7 +17,8 @@ import { RolePage } from '../../../components/RoleGate';
 import { CodeScanner } from '../../../components/scan/CodeScanner';
 import { DeskCardView, ServiceCardView } from '../../scan/ScanCards';
 import { ScanService } from '../../scan/ScanService';
-import '../../scan/scan.css';
+import { ScanProblem } from '../../../components/scan/ScanProblem';
+import '../../../components/scan/scanResult.css';
 
 type Shown =
   | { step: 'scan'; problem?: string }
@@ -27,15 +28,6 @@ type Shown =
 
 /** A code that is not a worker's nor a poster's (an employer's view of one cannot reach staff). */
 const NOT_FOR_STAFF = '这个码不能在这里用。请扫群众手机上的就业帮扶码，或岗位、村就业服务点海报上的码。';
-
-function ScanProblem({ problem }: { problem: string }) {
-  return (
-    <View className="bf-notice bf-notice--error" role="alert" data-testid="scan-problem">
-      <View>没能打开这个码：</View>
-      <View className="bf-scan-problem">{problem}</View>
-    </View>
-  );
-}
 
 function StaffScan() {
   const [shown, setShown] = useState<Shown>({ step: 'scan' });
