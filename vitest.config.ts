@@ -10,6 +10,9 @@ export default defineConfig({
   test: {
     // Node 20 here; the Lambda runtime is 22. Keep the SDK's notice about it out of test output.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    // Two files at a time, not vitest's default of one on two cores: an api file mostly waits on
+    // DynamoDB Local and an e2e file on Chromium, so a second file uses the idle core.
+    maxWorkers: 2,
     projects: [
       // Property tests are CPU-bound; in CI they share two cores with DynamoDB Local and the H5 build.
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000 } },

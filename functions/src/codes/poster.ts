@@ -10,7 +10,6 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import { create as createFont, type Font } from 'fontkit';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 
 export interface PosterInput {
@@ -220,6 +219,8 @@ export async function renderPosterPng(poster: PosterInput, options?: PosterOptio
 export async function renderPostersPdf(posters: readonly PosterInput[], options?: PosterOptions): Promise<Buffer> {
   if (posters.length === 0) throw new Error('renderPostersPdf: no posters to print');
   const font = await posterFont(options);
+  // pdfkit takes half a second to load; only printing a PDF should pay for it, not every cold start.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ autoFirstPage: false, info: { Title: '码到农家', Creator: 'Bangfu 帮扶就业' } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -5,7 +5,6 @@
  */
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 
 export type FileKind = 'csv' | 'xlsx';
 
@@ -22,6 +21,8 @@ export async function* readRows(input: Readable, kind: FileKind): AsyncGenerator
     for await (const record of parser as AsyncIterable<string[]>) yield { row: ++row, values: record };
     return;
   }
+  // exceljs takes most of a second to load: only an XLSX upload pays for it, not every cold start.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     entries: 'emit',
     sharedStrings: 'cache',

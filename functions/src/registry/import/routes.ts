@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import {
   AT_HOME_REASON_ZH,
   fenToYuan,
@@ -66,6 +65,7 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
       res.status(200);
       res.setHeader('content-type', XLSX_MEDIA_TYPE);
       res.setHeader('content-disposition', `attachment; filename="registry-${query.regionCode}.xlsx"`);
+      const { default: ExcelJS } = await import('exceljs'); // loaded by the export only, as in readRows
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: false, useSharedStrings: false });
       const sheet = workbook.addWorksheet('帮扶对象台账');
       sheet.columns = Object.entries(IMPORT_COLUMNS).map(([key, header]) => ({ key, header, width: 16 }));
