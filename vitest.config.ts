@@ -31,11 +31,12 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          // The H5 build is made by the first suite that needs it (tests/support/journeys.ts), beside the api suites.
-          globalSetup: ['tests/support/dynamodbGlobalSetup.ts'],
+          // The H5 build starts with the run and goes on beside the api suites; an e2e suite waits on
+          // its lock. Not fileParallelism: false, which would hold every e2e file back until all
+          // other files have run.
+          globalSetup: ['tests/support/dynamodbGlobalSetup.ts', 'tests/support/h5BuildGlobalSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,
-          fileParallelism: false,
         },
       },
     ],

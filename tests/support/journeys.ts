@@ -14,8 +14,8 @@ import { fill, launchChromium, logIn, phonePage, WAIT } from './browser.js';
 
 /**
  * The API serving the H5 build over a freshly seeded demo county, and Chromium to drive it. The
- * first suite to start builds the H5 app if its sources changed (the stamp `npm start` uses): the
- * build runs beside the api suites rather than before every suite (e2e suites run one at a time).
+ * build (the stamp `npm start` uses) is started with the run (h5BuildGlobalSetup.ts); a suite
+ * starting before it is done waits for it.
  */
 export async function startDemoH5(): Promise<{ api: TestApi; browser: Browser }> {
   await ensureMiniappBuild('h5', { env: LOCAL_H5_ENV, log: (line) => console.log(line) });

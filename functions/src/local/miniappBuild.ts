@@ -2,13 +2,15 @@
  * Builds the mini-program for a target only when its inputs changed since the
  * last build: a hash of every source file's path, size and mtime is kept
  * beside the output. `npm start` and the test run share it, so Taro (heavy on
- * 2 cores) runs at most once.
+ * 2 cores) runs at most once: a second process wanting the same build waits on a
+ * lock file (proper-lockfile: stale when its holder dies) and then finds it made.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import lockfile from 'proper-lockfile';
 import { miniappDist, REPO_ROOT } from './paths.js';
 
 const INPUTS = [
@@ -66,7 +68,30 @@ export async function ensureMiniappBuild(target: 'h5' | 'weapp', options: BuildO
   const env = { ...fromShell, ...options.env };
   const wanted = await inputsHash(target, env);
   const stampFile = join(out, STAMP);
-  if (existsSync(stampFile) && (await readFile(stampFile, 'utf8')) === wanted) return out;
+  const built = async () => existsSync(stampFile) && (await readFile(stampFile, 'utf8')) === wanted;
+  if (await built()) return out;
+  await mkdir(join(out, '..'), { recursive: true });
+  const release = await lockfile.lock(out, {
+    realpath: false, // the output folder may not exist yet
+    lockfilePath: `${out}.build-lock`, // beside it: Taro empties the folder
+    stale: 30_000,
+    retries: { retries: 900, factor: 1, minTimeout: 1000, maxTimeout: 1000 }, // a build takes minutes on 2 cores
+  });
+  try {
+    if (!(await built())) await build(target, env, stampFile, wanted, options);
+  } finally {
+    await release();
+  }
+  return out;
+}
+
+async function build(
+  target: 'h5' | 'weapp',
+  env: Record<string, string>,
+  stampFile: string,
+  wanted: string,
+  options: BuildOptions,
+): Promise<void> {
   options.log?.(`Building the mini-program for ${target} (its sources changed)…`);
   const started = Date.now();
   await new Promise<void>((resolve, reject) => {
@@ -87,5 +112,4 @@ export async function ensureMiniappBuild(target: 'h5' | 'weapp', options: BuildO
   });
   await writeFile(stampFile, wanted);
   options.log?.(`Built ${target} in ${Math.round((Date.now() - started) / 1000)} s.`);
-  return out;
 }
