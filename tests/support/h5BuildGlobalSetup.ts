@@ -6,8 +6,8 @@
 import { ensureMiniappBuild, LOCAL_H5_ENV } from '../../functions/src/local/miniappBuild.js';
 
 export default function setup() {
-  const building = ensureMiniappBuild('h5', { env: LOCAL_H5_ENV, log: (line) => console.log(line) }).catch(
-    (error: unknown) => console.log(`The H5 build started at setup failed; the e2e suites will retry it.\n${String(error)}`),
+  const building = ensureMiniappBuild('h5', { env: LOCAL_H5_ENV, log: (line) => console.log(line) }).catch((error: unknown) =>
+    console.log(`The H5 build started at setup failed; the e2e suites will retry it.\n${String(error)}`),
   );
   // Teardown waits, so the run never ends with Taro still writing.
   return async () => {
