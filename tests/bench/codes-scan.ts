@@ -8,8 +8,11 @@
  * The client runs in the same process, so its CPU is in the figure too.
  *
  *   npx tsx tests/bench/codes-scan.ts [rounds]
+ *   BENCH_CPU_PROFILE=scan.cpuprofile npx tsx tests/bench/codes-scan.ts   # the measured part's CPU profile, for DevTools
  */
+import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { Session } from 'node:inspector/promises';
 import { codeUrl } from '@bangfu/shared';
 import { createApp } from '../../functions/src/app.js';
 import { readConfig } from '../../functions/src/config.js';
@@ -161,7 +164,18 @@ async function main() {
     const county = await officers('150222', 'bench-county');
     const otherTownship = await officers('150222103', 'bench-township');
     await run('card', county); // warm up: JIT, connections
+    const profiler = process.env.BENCH_CPU_PROFILE ? new Session() : undefined;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
     const results = [await baseline(county), await run('card', county), await run('desk', otherTownship)];
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      await writeFile(process.env.BENCH_CPU_PROFILE!, JSON.stringify(profile));
+      profiler.disconnect();
+    }
     console.log(
       `\nScan to card, ${CONCURRENT} concurrent officers × ${ROUNDS} rounds, the app and DynamoDB Local on this machine`,
     );

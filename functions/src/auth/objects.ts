@@ -114,7 +114,7 @@ export function scopeResolver(ctx: AppContext): ScopeResolver {
   const kinds = objectKinds(ctx);
   const actorOf = async (principal: Principal): Promise<Actor> => {
     if (principal.role !== 'worker' && principal.role !== 'employer') return {};
-    const user = await ctx.users.get(principal.userId);
+    const user = await ctx.users.ofPrincipal(principal);
     return {
       ...(user?.workerId ? { workerId: user.workerId } : {}),
       ...(user?.employerId ? { employerId: user.employerId } : {}),

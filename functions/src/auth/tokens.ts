@@ -5,12 +5,14 @@
  * end it at once, not when it expires.
  */
 import { SignJWT, jwtVerify, errors } from 'jose';
-import { principalSchema, type Principal } from '@bangfu/shared';
+import { principalSchema, type Principal, type User } from '@bangfu/shared';
 import { z } from 'zod';
 import { DomainError, unauthenticated } from '../errors.js';
 
 const ISSUER = 'bangfu';
 const AUDIENCE = 'bangfu-api';
+/** Built once, not per request: every authenticated call checks it. */
+const sessionVersionSchema = z.number().int().min(0);
 
 /** A verified token: who, and the account's session version when it was issued. */
 export interface TokenClaims {
@@ -56,7 +58,7 @@ export function createTokenService(signingKey: string, lifetimes: TokenLifetimes
         const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
         return {
           principal: principalSchema.parse({ userId: payload.sub, role: payload.role, regionCode: payload.rc }),
-          sessionVersion: z.number().int().min(0).parse(payload.sv),
+          sessionVersion: sessionVersionSchema.parse(payload.sv),
         };
       } catch (error) {
         if (error instanceof errors.JWTExpired) throw unauthenticated('The session has expired; please log in again.');
@@ -66,9 +68,10 @@ export function createTokenService(signingKey: string, lifetimes: TokenLifetimes
   };
 }
 
-/** What the account says now, read on every request that carries a token. */
+/** What the account says now, read on every request that carries a token, and kept for the request. */
 export interface SessionSource {
-  sessionOf(userId: string): Promise<{ role: Principal['role']; regionCode?: string; sessionVersion: number } | undefined>;
+  sessionAccount(userId: string): Promise<{ user: User; sessionVersion: number } | undefined>;
+  remember(principal: Principal, user: User): void;
 }
 
 /**
@@ -84,15 +87,16 @@ export function bearerAuthenticator(tokens: TokenService, accounts: SessionSourc
     const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(authorization);
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
     const { principal, sessionVersion } = await tokens.verify(match[1]!);
-    const account = await accounts.sessionOf(principal.userId);
+    const account = await accounts.sessionAccount(principal.userId);
     if (
       !account ||
       account.sessionVersion !== sessionVersion ||
-      account.role !== principal.role ||
-      (isStaffRole(principal.role) && account.regionCode !== principal.regionCode)
+      account.user.role !== principal.role ||
+      (isStaffRole(principal.role) && account.user.regionCode !== principal.regionCode)
     ) {
       throw new DomainError('UNAUTHENTICATED', '登录已失效，请重新登录', 'This session has ended; please log in again.');
     }
+    accounts.remember(principal, account.user);
     return principal;
   };
 }

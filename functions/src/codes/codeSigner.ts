@@ -36,6 +36,9 @@ export function derivedKeyring(appSecret: string): CodeKeyring {
 }
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+/** Built once: a zod schema costs more to build than to check, and every scan reads one. */
+const signedClaimsSchema = codeClaimsSchema.extend({ exp: z.number().int().positive().optional() });
 
 export function createCodeSigner(ring: CodeKeyring): CodeSigner {
   if (!ring.keys[ring.current]) throw new Error(`The code keyring has no key "${ring.current}" to sign with.`);
@@ -63,11 +66,11 @@ export function createCodeSigner(ring: CodeKeyring): CodeSigner {
       let payload: unknown;
       try {
         const verified = await compactVerify(token, key, { algorithms: ['HS256'] });
-        payload = JSON.parse(new TextDecoder().decode(verified.payload));
+        payload = JSON.parse(decoder.decode(verified.payload));
       } catch (error) {
         return { ok: false, reason: error instanceof errors.JOSEError ? 'forged' : 'malformed' };
       }
-      const parsed = codeClaimsSchema.extend({ exp: z.number().int().positive().optional() }).safeParse(payload);
+      const parsed = signedClaimsSchema.safeParse(payload);
       if (!parsed.success) return { ok: false, reason: 'malformed' };
       const { exp, ...claims } = parsed.data;
       if (exp === undefined) return { ok: true, claims };

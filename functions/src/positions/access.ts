@@ -6,7 +6,7 @@ import type { PositionRecord } from './positionRepository.js';
 
 /** The employer profile of the calling employer account. */
 export async function ownEmployer(ctx: Pick<AppContext, 'users' | 'employers'>, principal: Principal): Promise<Employer> {
-  const user = await ctx.users.get(principal.userId);
+  const user = await ctx.users.ofPrincipal(principal);
   const employer = user?.employerId ? await ctx.employers.get(user.employerId) : undefined;
   if (!employer) {
     throw new NotFound('请先填写单位信息', 'This account has no employer profile yet.');

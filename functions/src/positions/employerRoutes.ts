@@ -22,7 +22,7 @@ export function employerRoutes(ctx: AppContext): AnyRoute[] {
     implement(employerContracts.mine, async ({ principal }) => ({ employer: await ownEmployer(ctx, principal) })),
 
     implement(employerContracts.create, async ({ principal, body }) => {
-      const account = await ctx.users.get(principal.userId);
+      const account = await ctx.users.ofPrincipal(principal);
       if (!account) throw unauthenticated('The account no longer exists.');
       await checkRegion(body, account.regionCode);
       const employer = await ctx.employers.create(body, principal);
@@ -35,7 +35,7 @@ export function employerRoutes(ctx: AppContext): AnyRoute[] {
       if (changes.regionCode || changes.location) {
         await checkRegion(
           { regionCode: changes.regionCode ?? current.regionCode, location: changes.location ?? current.location },
-          (await ctx.users.get(principal.userId))?.regionCode,
+          (await ctx.users.ofPrincipal(principal))?.regionCode,
         );
       }
       const employer = await ctx.employers.updateProfile(current, version, changes);

@@ -9,7 +9,7 @@ const notBound = () =>
 
 /** The id of the record the calling worker's account is bound to (one read, when the record itself is not needed). */
 export async function boundWorkerId(ctx: Pick<AppContext, 'users'>, principal: Principal): Promise<string> {
-  const user = await ctx.users.get(principal.userId);
+  const user = await ctx.users.ofPrincipal(principal);
   if (!user?.workerId) throw notBound();
   return user.workerId;
 }

@@ -21,7 +21,7 @@ export async function staffMember(
   principal: Principal,
 ): Promise<StaffMember> {
   const [account, declared] = await Promise.all([
-    ctx.users.get(principal.userId),
+    ctx.users.ofPrincipal(principal),
     ctx.table.db.send(
       new GetCommand({ TableName: ctx.table.tableName, Key: keys.staffHousehold(principal.userId), ConsistentRead: true }),
     ),

@@ -7,7 +7,7 @@ import { implement, type AnyRoute } from '../http/route.js';
 export function userRoutes(ctx: AppContext): AnyRoute[] {
   return [
     implement(accountContracts.me, async ({ principal }) => {
-      const user = await ctx.users.get(principal.userId);
+      const user = await ctx.users.ofPrincipal(principal);
       if (!user) throw unauthenticated('The account no longer exists.');
       return { user };
     }),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { regionCodeSchema, roleSchema, userSchema, type Role, type User } from '@bangfu/shared';
+import { regionCodeSchema, roleSchema, userSchema, type Principal, type Role, type User } from '@bangfu/shared';
 import { z } from 'zod';
 import { userEntity } from '../db/entities.js';
 import { keys } from '../db/tableSchema.js';
@@ -36,8 +36,29 @@ export function createUserRepository(table: TableRef) {
     return Item ? fromItem(Item) : undefined;
   }
 
+  /** The account each authenticated request was checked against, for the rest of that request. */
+  const accountOfRequest = new WeakMap<Principal, User>();
+
   return {
     get,
+
+    /**
+     * The whole account behind a session, read consistently on every authenticated request; the
+     * authenticator keeps it for the request (remember), so routes that need the account — a
+     * worker's binding, an employer's profile — do not read it again.
+     */
+    async sessionAccount(userId: string): Promise<{ user: User; sessionVersion: number } | undefined> {
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.user(userId), ConsistentRead: true }));
+      if (!Item) return undefined;
+      return { user: fromItem(Item), sessionVersion: sessionSchema.shape.sessionVersion.parse(Item.sessionVersion) };
+    },
+    remember(principal: Principal, user: User): void {
+      accountOfRequest.set(principal, user);
+    },
+    /** The caller's account: as read when the request was authenticated, else read now. */
+    async ofPrincipal(principal: Principal): Promise<User | undefined> {
+      return accountOfRequest.get(principal) ?? get(principal.userId);
+    },
 
     /**
      * What a session is checked against on every request: the role, the region and
