@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth, type Employer, type LatLng } from '@bangfu/shared';
-import { startDemoCountyApi, type TestApi } from '../support/api.js';
+import { dynamoCallsDuring, startDemoCountyApi, type DynamoCall, type TestApi } from '../support/api.js';
 import { boundWorker, demoWorkshop, positionInput, putPositions } from '../support/positions.js';
 
 let api: TestApi;
@@ -168,5 +168,76 @@ describe('confirming a hire', () => {
 
     const near = await api.call('GET', `/api/v1/positions/nearby?lat=41.3&lng=110.5&radiusKm=1`);
     expect(near.body.positions.map((p: { positionId: string }) => p.positionId)).not.toContain(positionId);
+  });
+});
+
+describe('the lists of applications', () => {
+  /** Every page of a list route, with the DynamoDB calls each page took. */
+  async function pages(path: string, token: string, field: string) {
+    const shown: { items: any[]; calls: DynamoCall[] }[] = [];
+    let cursor: string | undefined;
+    do {
+      let page!: { status: number; body: any };
+      const calls = await dynamoCallsDuring(api, async () => {
+        page = await api.call('GET', `${path}?limit=20${cursor ? `&cursor=${cursor}` : ''}`, { token });
+      });
+      expect(page.status).toBe(200);
+      shown.push({ items: page.body[field], calls });
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    return shown;
+  }
+  const commands = (calls: DynamoCall[]) => calls.map((call) => call.command.replace(/Item?Command$|Command$/, ''));
+
+  it('gives a worker theirs newest first, a page at a time, each page in three calls however long', async () => {
+    const worker = await boundWorker(api, 7);
+    const records = await putPositions(
+      api.ctx,
+      employer,
+      Array.from({ length: 45 }, (_, i) => positionInput({ title: `缝纫工${i}`, location: SPOT })),
+    );
+    for (const record of records) expect((await apply(record.position.positionId, worker.token)).status).toBe(200);
+
+    const shown = await pages('/api/v1/me/applications', worker.token, 'applications');
+    expect(shown.map((page) => page.items.length)).toEqual([20, 20, 5]);
+    const newestFirst = (await api.ctx.applications.ofWorker(worker.workerId)).map((a) => a.positionId);
+    expect(shown.flatMap((page) => page.items.map((item: any) => item.position.positionId))).toEqual(newestFirst);
+    // The session, the page, its positions in one batch: never one read per application.
+    for (const page of shown) expect(commands(page.calls)).toEqual(['Get', 'Query', 'BatchGet']);
+
+    const bad = await api.call('GET', '/api/v1/me/applications?cursor=not-a-cursor', { token: worker.token });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('query.cursor');
+  });
+
+  it('tells the job page whether this worker applied to it, in one read', async () => {
+    const worker = await boundWorker(api, 8);
+    const positionId = await openPosition(2);
+    const mineFor = () => api.call('GET', `/api/v1/me/applications/${positionId}`, { token: worker.token });
+    expect((await mineFor()).body).toEqual({ application: null });
+    await apply(positionId, worker.token);
+    const calls = await dynamoCallsDuring(api, async () =>
+      expect((await mineFor()).body.application).toMatchObject({ positionId, workerId: worker.workerId, status: 'applied' }),
+    );
+    expect(commands(calls)).toEqual(['Get', 'Get']); // the session, the application
+  });
+
+  it('gives the employer the applicants first come first, a page at a time, the people of a page in one batch', async () => {
+    const positionId = await openPosition(30);
+    const order: string[] = [];
+    for (let n = 0; n < 25; n++) {
+      const worker = await boundWorker(api, 200 + n);
+      await apply(positionId, worker.token);
+      order.push(worker.workerId);
+    }
+    const shown = await pages(`/api/v1/positions/${positionId}/applications`, employerToken, 'applicants');
+    expect(shown.map((page) => page.items.length)).toEqual([20, 5]);
+    expect(shown.flatMap((page) => page.items.map((item: any) => item.workerId))).toEqual(order);
+    for (const page of shown) {
+      // The session, the position, its applications, the page's people in one batch; their village once, if not known yet.
+      const isRegion = (call: DynamoCall) => JSON.stringify(call.input.Key ?? '').includes('REGION#');
+      expect(commands(page.calls.filter((call) => !isRegion(call)))).toEqual(['Get', 'Get', 'Query', 'BatchGet']);
+      expect(page.calls.filter(isRegion).length).toBeLessThanOrEqual(1);
+    }
   });
 });

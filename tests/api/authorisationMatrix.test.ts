@@ -202,6 +202,11 @@ const ROWS: Record<string, Row> = {
     call: (t) => ({ path: `/api/v1/positions/${t.positionId}/candidates`, region: t.positionRegion }),
   },
   'GET /api/v1/me/applications': { may: ['worker'], call: () => ({ path: '/api/v1/me/applications' }) },
+  'GET /api/v1/me/applications/:positionId': {
+    may: ['worker'], // only ever the caller's own application
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/me/applications/${t.positionId}` }),
+  },
   'GET /api/v1/me/recommendations': { may: ['worker'], call: () => ({ path: '/api/v1/me/recommendations' }) },
   'GET /api/v1/matching/coverage': {
     may: STAFF_IN_REGION,

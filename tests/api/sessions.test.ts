@@ -8,7 +8,7 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../functions/src/db/tableSchema.js';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
-import { startTestApi, type TestApi } from '../support/api.js';
+import { dynamoCallsDuring, startTestApi, type DynamoCall, type TestApi } from '../support/api.js';
 
 let api: TestApi;
 
@@ -173,35 +173,19 @@ describe('lifetimes', () => {
 });
 
 describe('the account behind a session', () => {
-  /** The DynamoDB calls made while `during` runs: their command and input. */
-  async function callsDuring(during: () => Promise<unknown>) {
-    const calls: { command: string; input: Record<string, unknown> }[] = [];
-    const name = `count-${crypto.randomUUID()}`;
-    api.ctx.table.db.middlewareStack.add(
-      (next, context) => async (args) => {
-        calls.push({ command: String(context.commandName), input: args.input as Record<string, unknown> });
-        return next(args);
-      },
-      { step: 'initialize', name },
-    );
-    try {
-      await during();
-    } finally {
-      api.ctx.table.db.middlewareStack.remove(name);
-    }
-    return calls;
-  }
-  const readsOf = (calls: Awaited<ReturnType<typeof callsDuring>>, userId: string) =>
+  const readsOf = (calls: DynamoCall[], userId: string) =>
     calls.filter((call) => JSON.stringify(call.input.Key) === JSON.stringify(keys.user(userId)));
 
   it('is read once a request, consistently, and the routes that need it use that read', async () => {
     const worker = await api.loginAs('demo-worker-2');
-    const me = await callsDuring(async () => expect((await api.call('GET', '/api/v1/me', { token: worker })).status).toBe(200));
+    const me = await dynamoCallsDuring(api, async () =>
+      expect((await api.call('GET', '/api/v1/me', { token: worker })).status).toBe(200),
+    );
     expect(me).toHaveLength(1); // the session check is the whole of GET /me
     expect(me[0]!.input.ConsistentRead).toBe(true); // so a logout holds from the next request
 
     const employer = await api.loginAs('demo-employer-1');
-    const own = await callsDuring(async () =>
+    const own = await dynamoCallsDuring(api, async () =>
       expect((await api.call('GET', '/api/v1/me/employer', { token: employer })).status).toBe(200),
     );
     expect(readsOf(own, 'demo-employer-1')).toHaveLength(1);

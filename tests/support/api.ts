@@ -139,3 +139,28 @@ export async function startDemoCountyApi(options: TestApiOptions = {}): Promise<
   }
   return api;
 }
+
+/** One DynamoDB call the app made: the command's name and its input. */
+export interface DynamoCall {
+  command: string;
+  input: Record<string, unknown>;
+}
+
+/** The DynamoDB calls the app makes while `during` runs, as they leave the real client. */
+export async function dynamoCallsDuring(api: TestApi, during: () => Promise<unknown>): Promise<DynamoCall[]> {
+  const calls: DynamoCall[] = [];
+  const name = `count-${randomUUID()}`;
+  api.ctx.table.db.middlewareStack.add(
+    (next, context) => async (args) => {
+      calls.push({ command: String(context.commandName), input: args.input as Record<string, unknown> });
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  try {
+    await during();
+  } finally {
+    api.ctx.table.db.middlewareStack.remove(name);
+  }
+  return calls;
+}

@@ -79,3 +79,33 @@ export async function queryAll(
   } while (start);
   return items;
 }
+
+const afterCursorSchema = z.object({ after: z.string().min(1).max(1024) });
+
+/**
+ * A page of a small set read whole but shown in an order the table does not keep (a position's
+ * applicants by when they applied): sorted by `keyOf`, and the cursor is the last key shown, so a
+ * page is neither skipped nor repeated when items are added meanwhile.
+ */
+export function pageInKeyOrder<T>(
+  all: readonly T[],
+  keyOf: (item: T) => string,
+  page: { limit: number; cursor?: string | undefined },
+): { items: T[]; nextCursor?: string } {
+  const sorted = [...all].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+  let start = 0;
+  if (page.cursor !== undefined) {
+    let after: string;
+    try {
+      after = afterCursorSchema.parse(JSON.parse(Buffer.from(page.cursor, 'base64url').toString('utf8'))).after;
+    } catch {
+      throw invalidCursor();
+    }
+    const next = sorted.findIndex((item) => keyOf(item) > after);
+    start = next < 0 ? sorted.length : next;
+  }
+  const items = sorted.slice(start, start + page.limit);
+  const last = items.at(-1);
+  if (!last || start + items.length >= sorted.length) return { items };
+  return { items, nextCursor: Buffer.from(JSON.stringify({ after: keyOf(last) })).toString('base64url') };
+}

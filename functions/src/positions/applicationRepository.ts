@@ -15,7 +15,7 @@ import {
 } from '@bangfu/shared';
 import { cancellationReasons, isConditionFailed } from '../db/errors.js';
 import { applicationEntity } from '../db/entities.js';
-import { queryAll } from '../db/paging.js';
+import { queryAll, queryPage } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 import { Conflict, NotFound } from '../errors.js';
@@ -102,6 +102,16 @@ export function createApplicationRepository(table: TableRef, employment: Employm
         ScanIndexForward: false,
       });
       return items.map(toApplication);
+    },
+
+    /** A page of a worker's applications, newest first. */
+    async pageOfWorker(workerId: string, page: { limit: number; cursor?: string | undefined }) {
+      const { items, nextCursor } = await queryPage(
+        db,
+        { TableName: tableName, ...applicationEntity.ofWorker(workerId), ScanIndexForward: false },
+        page,
+      );
+      return { applications: items.map(toApplication), ...(nextCursor ? { nextCursor } : {}) };
     },
 
     /** Accept (from applied) or reject (from applied or accepted), on the status read. */

@@ -11,7 +11,8 @@ import {
 import type { AppContext } from '../appContext.js';
 import { Conflict } from '../errors.js';
 import { implement, type AnyRoute } from '../http/route.js';
-import { boundWorker } from '../registry/access.js';
+import { pageInKeyOrder } from '../db/paging.js';
+import { boundWorker, boundWorkerId } from '../registry/access.js';
 import { workerNotFound, type WorkerItem } from '../registry/workerRepository.js';
 import { isReadableByAll } from './access.js';
 import { toCard } from './geoQuery.js';
@@ -19,6 +20,7 @@ import { positionNotFound } from './positionRepository.js';
 import { applicationOf, confirmHire } from './positionService.js';
 
 const ASSISTED_GROUPS = new Set(['povertyAlleviated', 'monitored']);
+const applicationOrder = (application: Application) => `${application.appliedAt}#${application.workerId}`;
 
 export function applicationRoutes(ctx: AppContext): AnyRoute[] {
   /** Where a worker lives for distances: their home, else their village's centre. */
@@ -26,9 +28,12 @@ export function applicationRoutes(ctx: AppContext): AnyRoute[] {
     return worker.home ?? (await ctx.regions.get(worker.villageCode))?.center;
   }
 
-  async function applicantView(application: Application, location: LatLng, today: string): Promise<Applicant> {
-    const worker = await ctx.workers.getItem(application.workerId);
-    if (!worker) throw workerNotFound();
+  async function applicantView(
+    application: Application,
+    worker: WorkerItem,
+    location: LatLng,
+    today: string,
+  ): Promise<Applicant> {
     const home = await homeOf(worker);
     return {
       workerId: worker.workerId,
@@ -62,23 +67,37 @@ export function applicationRoutes(ctx: AppContext): AnyRoute[] {
       return applied;
     }),
 
-    implement(applicationContracts.mine, async ({ principal }) => {
-      const worker = await boundWorker(ctx, principal);
-      const applications = await ctx.applications.ofWorker(worker.workerId);
-      const rows = await Promise.all(
-        applications.map(async (application) => {
-          const record = await ctx.positions.get(application.positionId);
-          return record ? { application, position: toCard(record.position) } : undefined;
-        }),
-      );
-      return { applications: rows.filter((row) => row !== undefined) };
+    implement(applicationContracts.mine, async ({ principal, query }) => {
+      const page = await ctx.applications.pageOfWorker(await boundWorkerId(ctx, principal), query);
+      // The page's positions in one batch read, not one read each.
+      const records = await ctx.positions.getMany(page.applications.map((application) => application.positionId));
+      const rows = page.applications.flatMap((application, i) => {
+        const record = records[i];
+        return record ? [{ application, position: toCard(record.position) }] : [];
+      });
+      return { applications: rows, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
     }),
 
-    implement(applicationContracts.ofPosition, async ({ object }) => {
+    implement(applicationContracts.mineFor, async ({ principal, params }) => ({
+      application: (await ctx.applications.get(params.positionId, await boundWorkerId(ctx, principal))) ?? null,
+    })),
+
+    implement(applicationContracts.ofPosition, async ({ object, query }) => {
       const { position } = object;
       const today = chinaDate(new Date());
-      const applications = await ctx.applications.ofPosition(position.positionId);
-      return { applicants: await Promise.all(applications.map((a) => applicantView(a, position.location, today))) };
+      // First come, first shown: one Query for the position's applications, then the page's people in one batch read.
+      const page = pageInKeyOrder(await ctx.applications.ofPosition(position.positionId), applicationOrder, query);
+      const workers = new Map(
+        (await ctx.workers.getItems(page.items.map((a) => a.workerId))).map((worker) => [worker.workerId, worker]),
+      );
+      const applicants = await Promise.all(
+        page.items.map((application) => {
+          const worker = workers.get(application.workerId);
+          if (!worker) throw workerNotFound();
+          return applicantView(application, worker, position.location, today);
+        }),
+      );
+      return { applicants, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
     }),
 
     // The scope has checked that the position is the caller's own.

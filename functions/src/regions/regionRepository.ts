@@ -22,15 +22,19 @@ const CACHE_MS = 10 * 60_000;
 const CACHE_LIMIT = 20_000;
 
 export function createRegionRepository({ db, tableName }: TableRef) {
-  const cache = new Map<string, { region: Region; until: number }>();
+  // The read itself is kept, so a page of twenty people of one village asking at once reads it once.
+  const cache = new Map<string, { region: Promise<Region | undefined>; until: number }>();
   return {
-    async get(code: string): Promise<Region | undefined> {
+    get(code: string): Promise<Region | undefined> {
       const now = Date.now();
       const cached = cache.get(code);
       if (cached && cached.until > now) return cached.region;
-      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.region(code) }));
-      if (!Item) return undefined; // not cached: a division seeded later is found
-      const region = regionSchema.parse(Item);
+      const region = db.send(new GetCommand({ TableName: tableName, Key: keys.region(code) })).then(({ Item }) => {
+        // Not kept when absent (a division seeded later is found) or when the read failed.
+        if (!Item) cache.delete(code);
+        return Item ? regionSchema.parse(Item) : undefined;
+      });
+      region.catch(() => cache.delete(code));
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(code, { region, until: now + CACHE_MS });
       return region;

@@ -13,8 +13,9 @@ import {
   type PositionFilters,
   type ResponseOf,
   type BodyOf,
+  type Applicant,
 } from '@bangfu/shared';
-import { call, isApiError } from './client';
+import { call, isApiError, type ListPage } from './client';
 
 export type MyApplication = ResponseOf<typeof applicationContracts.mine>['applications'][number];
 /** What an employer sends: the position; certificates and the transfer flag may be left out. */
@@ -62,9 +63,15 @@ export const fetchPosition = (positionId: string) => call(positionContracts.get,
 /** 404 when the account is not bound to a registry record; 409 when the position is full, closed or expired. */
 export const applyTo = (positionId: string) => call(applicationContracts.apply, { params: { positionId } });
 
-/** Newest first. */
-export async function fetchMyApplications(): Promise<MyApplication[]> {
-  return (await call(applicationContracts.mine, {})).applications;
+/** A page of them, newest first. */
+export async function fetchMyApplications(cursor?: string): Promise<ListPage<MyApplication>> {
+  const page = await call(applicationContracts.mine, { query: cursor ? { cursor } : {} });
+  return { items: page.applications, nextCursor: page.nextCursor };
+}
+
+/** This worker's application to one position, or null: the job page's 我要报名 / 已报名. */
+export async function fetchMyApplicationFor(positionId: string) {
+  return (await call(applicationContracts.mineFor, { params: { positionId } })).application;
 }
 
 // ---------------------------------------------------------------- employer: profile
@@ -113,8 +120,10 @@ export async function closePosition(positionId: string, version: number) {
 
 // ---------------------------------------------------------------- employer: applicants
 
-export async function fetchApplicants(positionId: string) {
-  return (await call(applicationContracts.ofPosition, { params: { positionId } })).applicants;
+/** A page of the applicants, first come first. */
+export async function fetchApplicants(positionId: string, cursor?: string): Promise<ListPage<Applicant>> {
+  const page = await call(applicationContracts.ofPosition, { params: { positionId }, query: cursor ? { cursor } : {} });
+  return { items: page.applicants, nextCursor: page.nextCursor };
 }
 
 /** A reason (≥ 2 characters) is required to reject; the worker reads it. */

@@ -4,6 +4,7 @@
  */
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import type { LoadMorePager } from '../hooks/useLoadMore';
 import { Notice } from './Page';
 
 export function LoadMore({
@@ -30,6 +31,29 @@ export function LoadMore({
         </Button>
       ) : null}
       {!loading && !more && allShown ? <View className="bf-hint">{allShown}</View> : null}
+    </>
+  );
+}
+
+/** The foot of a list whose first page came with the page and later ones through useLoadMore. */
+export function NextPage({
+  pager,
+  nextCursor,
+  testId,
+}: {
+  pager: LoadMorePager;
+  nextCursor: string | undefined;
+  testId: string;
+}) {
+  return (
+    <>
+      {pager.error ? <Notice tone="error">{pager.error}</Notice> : null}
+      <LoadMore
+        loading={pager.loading}
+        more={nextCursor !== undefined}
+        onMore={() => nextCursor && void pager.more(nextCursor)}
+        testId={testId}
+      />
     </>
   );
 }

@@ -4,12 +4,7 @@
  * change the list: the filters can change while one is under way.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorText } from '../api/client';
-
-export interface ListPage<T> {
-  items: T[];
-  nextCursor?: string;
-}
+import { errorText, type ListPage } from '../api/client';
 
 export interface PagedList<T> {
   items: T[];

@@ -174,22 +174,36 @@ export const applicationContracts = {
   mine: defineContract({
     method: 'get',
     path: '/api/v1/me/applications',
-    summary: 'Worker: their applications with the jobs, newest first',
+    summary: 'Worker: their applications with the jobs, newest first, a page at a time',
     tag: 'applications',
     access: ['worker'],
     scope: { kind: 'self' },
-    response: z.object({ applications: z.array(myApplicationSchema) }),
+    query: pageQuerySchema,
+    response: z.object({ applications: z.array(myApplicationSchema), nextCursor: z.string().optional() }),
+  }),
+
+  mineFor: defineContract({
+    method: 'get',
+    path: '/api/v1/me/applications/:positionId',
+    summary: 'Worker: their application to one position, or null (the job page’s 我要报名 / 已报名)',
+    tag: 'applications',
+    access: ['worker'],
+    scope: { kind: 'self' },
+    params: positionIdParams,
+    response: z.object({ application: applicationSchema.nullable() }),
   }),
 
   ofPosition: defineContract({
     method: 'get',
     path: '/api/v1/positions/:positionId/applications',
-    summary: 'Employer of the position, or staff in scope: the applicants, with what matters for the job (no ID number)',
+    summary:
+      'Employer of the position, or staff in scope: the applicants, first come first, a page at a time, with what matters for the job (no ID number)',
     tag: 'applications',
     access: ['employer', ...STAFF],
     scope: objectIn('position', 'positionId'),
     params: positionIdParams,
-    response: z.object({ applicants: z.array(applicantSchema) }),
+    query: pageQuerySchema,
+    response: z.object({ applicants: z.array(applicantSchema), nextCursor: z.string().optional() }),
   }),
 
   decide: defineContract({

@@ -10,11 +10,13 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Applicant, Position } from '@bangfu/shared';
 import { useCallback, useState } from 'react';
-import { errorText, isApiError } from '../../../api/client';
+import { errorText, isApiError, type ListPage } from '../../../api/client';
 import { closePosition, fetchApplicants, fetchPosition, publishPosition } from '../../../api/positions';
 import { ActionButton } from '../../../components/ActionButton';
 import { useLoad } from '../../../hooks/useLoad';
+import { useLoadMore, type LoadMorePager } from '../../../hooks/useLoadMore';
 import { LoadView } from '../../../components/LoadView';
+import { NextPage } from '../../../components/LoadMore';
 import { NavButton } from '../../../components/NavButton';
 import { Notice, Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
@@ -110,7 +112,8 @@ function PositionHead({ position, onChanged }: { position: Position; onChanged: 
 }
 interface PositionApplicants {
   position: Position;
-  applicants: Applicant[];
+  /** The pages read so far, first come first. */
+  applicants: ListPage<Applicant>;
 }
 
 function Manage({ positionId, saved }: { positionId: string; saved: string | undefined }) {
@@ -121,9 +124,18 @@ function Manage({ positionId, saved }: { positionId: string; saved: string | und
       return { position, applicants };
     }, [positionId]),
   );
+  const updateApplicants = useCallback(
+    (change: (shown: ListPage<Applicant>) => ListPage<Applicant>) =>
+      update((before) => ({ ...before, applicants: change(before.applicants) })),
+    [update],
+  );
+  const loadMore = useLoadMore(
+    useCallback((cursor: string) => fetchApplicants(positionId, cursor), [positionId]),
+    updateApplicants,
+  );
   return (
     <LoadView load={load} retry={retry} what="这个岗位">
-      {(data) => <ManageView {...data} saved={saved} reload={reload} update={update} />}
+      {(data) => <ManageView {...data} saved={saved} reload={reload} update={update} loadMore={loadMore} />}
     </LoadView>
   );
 }
@@ -134,14 +146,19 @@ function ManageView({
   saved,
   reload,
   update,
+  loadMore,
 }: PositionApplicants & {
   saved: string | undefined;
   reload: () => Promise<void>;
   update: (change: (data: PositionApplicants) => PositionApplicants) => void;
+  loadMore: LoadMorePager;
 }) {
   const [message, setMessage] = useState<string | null>(saved ? (SAVED_TEXT[saved] ?? null) : null);
   const setPosition = (next: Position) => update((before) => ({ ...before, position: next }));
-  const waiting = applicants.filter((a) => a.application.status === 'applied').length;
+  const { items, nextCursor } = applicants;
+  const waiting = items.filter((a) => a.application.status === 'applied').length;
+  // Counted over what is read so far, and said so until the last page is in.
+  const count = nextCursor ? `先显示 ${items.length} 人` : String(items.length);
 
   return (
     <>
@@ -153,13 +170,17 @@ function ManageView({
           setMessage(text || null);
         }}
       />
-      <View className="bf-subtitle">报名的人（{applicants.length}）</View>
-      {waiting ? <View className="bf-text bf-strong">有 {waiting} 个人等您回复。</View> : null}
-      {applicants.length === 0 ? (
+      <View className="bf-subtitle">报名的人（{count}）</View>
+      {waiting ? (
+        <View className="bf-text bf-strong">
+          {nextCursor ? `下面有 ${waiting} 个人等您回复。` : `有 ${waiting} 个人等您回复。`}
+        </View>
+      ) : null}
+      {items.length === 0 ? (
         <Notice testId="applicants-empty">还没有人报名。岗位发布以后，附近找工作的人就能看到并报名。</Notice>
       ) : (
         <View data-testid="applicants-list">
-          {applicants.map((applicant) => (
+          {items.map((applicant) => (
             <ApplicantCard
               key={applicant.workerId}
               applicant={applicant}
@@ -169,13 +190,17 @@ function ManageView({
               onApplicant={(next) =>
                 update((before) => ({
                   ...before,
-                  applicants: before.applicants.map((a) => (a.workerId === next.workerId ? next : a)),
+                  applicants: {
+                    ...before.applicants,
+                    items: before.applicants.items.map((a) => (a.workerId === next.workerId ? next : a)),
+                  },
                 }))
               }
             />
           ))}
         </View>
       )}
+      <NextPage pager={loadMore} nextCursor={nextCursor} testId="applicants-more" />
     </>
   );
 }

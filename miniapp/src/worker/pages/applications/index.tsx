@@ -1,9 +1,12 @@
 /** 我的报名: the jobs this worker applied for, newest first, with what the employer said. */
 import { Text, View } from '@tarojs/components';
 import type { ApplicationStatus } from '@bangfu/shared';
+import type { ListPage } from '../../../api/client';
 import { fetchMyApplications, type MyApplication } from '../../../api/positions';
 import { useLoad } from '../../../hooks/useLoad';
+import { useLoadMore, type LoadMorePager } from '../../../hooks/useLoadMore';
 import { BindFirst, LoadView } from '../../../components/LoadView';
+import { NextPage } from '../../../components/LoadMore';
 import { NavButton } from '../../../components/NavButton';
 import { NavCard } from '../../../components/NavCard';
 import { Notice } from '../../../components/Page';
@@ -45,21 +48,25 @@ function ApplicationCard({ item }: { item: MyApplication }) {
   );
 }
 
+const firstPage = () => fetchMyApplications();
+
 function MyApplications() {
   // Loaded each time the page shows: an employer may have answered meanwhile.
-  const { load, retry } = useLoad(fetchMyApplications, { missingOn404: true });
+  const { load, retry, update } = useLoad(firstPage, { missingOn404: true });
+  const loadMore = useLoadMore(fetchMyApplications, update);
   return (
     <LoadView
       load={load}
       retry={retry}
       missing={<BindFirst>您还没有绑定身份，所以还不能报名。请先在“我的信息”里绑定。</BindFirst>}
     >
-      {(applications) => <ApplicationList applications={applications} />}
+      {(page) => <ApplicationList page={page} loadMore={loadMore} />}
     </LoadView>
   );
 }
 
-function ApplicationList({ applications }: { applications: MyApplication[] }) {
+function ApplicationList({ page, loadMore }: { page: ListPage<MyApplication>; loadMore: LoadMorePager }) {
+  const { items: applications, nextCursor } = page;
   const findJobs = (
     <NavButton url="/worker/pages/jobs/index" primary testId="applications-find">
       去找工作
@@ -80,6 +87,7 @@ function ApplicationList({ applications }: { applications: MyApplication[] }) {
           <ApplicationCard key={item.application.positionId} item={item} />
         ))}
       </View>
+      <NextPage pager={loadMore} nextCursor={nextCursor} testId="applications-more" />
       {findJobs}
     </View>
   );

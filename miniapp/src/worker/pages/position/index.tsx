@@ -10,7 +10,7 @@ import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { distanceKm, occupationName, type Application, type Position, type PositionDetail } from '@bangfu/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorText, isApiError } from '../../../api/client';
-import { applyTo, fetchMyApplications, fetchPosition } from '../../../api/positions';
+import { applyTo, fetchMyApplicationFor, fetchPosition } from '../../../api/positions';
 import { fetchMyWorker } from '../../../api/registry';
 import { ActionButton } from '../../../components/ActionButton';
 import { goHome } from '../../../components/MePanel';
@@ -251,11 +251,7 @@ function PositionView({ positionId }: { positionId: string }) {
     if (user.role !== 'worker') return setStanding({ state: 'notWorker' });
     try {
       if (!(await fetchMyWorker())) return setStanding({ state: 'unbound' });
-      const mine = await fetchMyApplications();
-      setStanding({
-        state: 'worker',
-        application: mine.find((m) => m.application.positionId === positionId)?.application ?? null,
-      });
+      setStanding({ state: 'worker', application: await fetchMyApplicationFor(positionId) });
     } catch (error) {
       if (isApiError(error) && error.status === 404) setStanding({ state: 'unbound' });
       else setStanding({ state: 'worker', application: null });
