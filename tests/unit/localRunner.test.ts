@@ -1,7 +1,8 @@
-/** The local runner's refusals: one clear sentence when Java is missing, or when dev login would be on the network. */
+/** The local runner's refusals and warnings: one clear sentence when Java is missing, when dev login would be on the network, or when DynamoDB Local's port could be taken. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkDevLoginHost, DevLoginExposedError } from '../../functions/src/local/devLoginGuard.js';
 import { checkJava, JavaMissingError } from '../../functions/src/local/dynamodbLocal.js';
+import { ephemeralPortWarning } from '../../functions/src/local/ephemeralPort.js';
 
 const path = process.env.PATH;
 afterEach(() => {
@@ -48,5 +49,13 @@ describe('checkDevLoginHost', () => {
   it('starts on the network only with the explicit flag', () => {
     expect(() => checkDevLoginHost('0.0.0.0', { ALLOW_DEV_LOGIN_ON_NETWORK: '1' })).not.toThrow();
     expect(() => checkDevLoginHost('0.0.0.0', { ALLOW_DEV_LOGIN_ON_NETWORK: 'true' })).toThrow(DevLoginExposedError);
+  });
+});
+
+describe('ephemeralPortWarning', () => {
+  it('warns about a DynamoDB Local port inside the ephemeral range, and not about one below it', () => {
+    expect(ephemeralPortWarning(40000, '32768\t60999\n')).toMatch(/DYNAMODB_PORT=40000 .*32768–60999/);
+    expect(ephemeralPortWarning(8000, '32768\t60999\n')).toBeUndefined();
+    expect(ephemeralPortWarning(40000, '')).toBeUndefined(); // range unknown (not Linux)
   });
 });

@@ -3,15 +3,18 @@ import type { ErrorRequestHandler } from 'express';
 import { DomainError, TooManyAttempts } from '../errors.js';
 import { dynamoUnavailable, isDynamoUnavailable } from '../db/errors.js';
 import { errorBody, statusOf } from './errorBody.js';
+import { outageLog } from './outageLog.js';
 
 const RETRY_AFTER_SECONDS = 5;
 
 /** Turns anything thrown into the one error shape; unknown errors are logged and hidden. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
+  const storeDown = outageLog(logger);
   return (error: unknown, _req, res, _next) => {
     const known = toDomainError(error);
     const status = statusOf(known);
-    if (status >= 500) logger.error('request failed', { requestId: res.locals.requestId, error: error as Error });
+    if (isDynamoUnavailable(error)) storeDown(error, res.locals.requestId as string | undefined);
+    else if (status >= 500) logger.error('request failed', { requestId: res.locals.requestId, error: error as Error });
     // Tell clients when to try again rather than leaving them to hammer a struggling store.
     if (known.code === 'SERVICE_UNAVAILABLE') res.set('Retry-After', String(RETRY_AFTER_SECONDS));
     if (known instanceof TooManyAttempts) res.set('Retry-After', String(known.retryAfterSeconds));

@@ -7,6 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { checkDevLoginHost, DevLoginExposedError } from './devLoginGuard.js';
+import { ephemeralPortWarning } from './ephemeralPort.js';
 import { localSecrets } from './localSecrets.js';
 import { runPushLocally } from './pushThreads.js';
 import { DEMO_COUNTY_CODE } from './seed/demoCounty.js';
@@ -42,6 +43,8 @@ async function main() {
   const host = process.env.HOST ?? '127.0.0.1';
   const dynamoPort = Number(process.env.DYNAMODB_PORT ?? 8000);
   checkDevLoginHost(host);
+  const portWarning = ephemeralPortWarning(dynamoPort);
+  if (portWarning) say(portWarning);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       say('\nStopping…');
