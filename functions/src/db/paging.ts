@@ -107,5 +107,5 @@ export function pageInKeyOrder<T>(
   const items = sorted.slice(start, start + page.limit);
   const last = items.at(-1);
   if (!last || start + items.length >= sorted.length) return { items };
-  return { items, nextCursor: Buffer.from(JSON.stringify({ after: keyOf(last) })).toString('base64url') };
+  return { items, nextCursor: encodeCursor({ after: keyOf(last) })! };
 }

@@ -15,13 +15,13 @@ export const SESSION_STORAGE_KEY = 'bangfu.session';
 const TIMEOUT_MS = 15_000;
 const RETRY_DELAY_MS = 1_000;
 
-/** Codes the client makes up when there is no usable answer from the server. */
 /** One page of a list route: its items and the cursor of the next page, absent on the last. */
 export interface ListPage<T> {
   items: T[];
   nextCursor?: string | undefined;
 }
 
+/** Codes the client makes up when there is no usable answer from the server. */
 export type ClientErrorCode = 'NETWORK_ERROR' | 'BAD_RESPONSE';
 /** A server code we know, a client code, or a server code newer than this build. */
 export type ApiErrorCode = ErrorCode | ClientErrorCode | (string & Record<never, never>);

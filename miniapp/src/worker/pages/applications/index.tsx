@@ -48,11 +48,9 @@ function ApplicationCard({ item }: { item: MyApplication }) {
   );
 }
 
-const firstPage = () => fetchMyApplications();
-
 function MyApplications() {
   // Loaded each time the page shows: an employer may have answered meanwhile.
-  const { load, retry, update } = useLoad(firstPage, { missingOn404: true });
+  const { load, retry, update } = useLoad(fetchMyApplications, { missingOn404: true }); // its first page
   const loadMore = useLoadMore(fetchMyApplications, update);
   return (
     <LoadView
