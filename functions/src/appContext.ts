@@ -1,6 +1,7 @@
 import type { TokenService } from './auth/tokens.js';
 import type { WeChatClient } from './auth/wechat.js';
 import type { TableRef } from './db/versioned.js';
+import type { Gate } from './gate.js';
 import type { RateLimiter } from './http/rateLimit.js';
 import type { AuditRepository } from './registry/audit.js';
 import type { IdVault } from './registry/idVault.js';
@@ -25,6 +26,8 @@ import type { EventRepository } from './codes/eventRepository.js';
 /** What every route module is given: the table, the repositories and the outside services. */
 export interface AppContext {
   table: TableRef;
+  /** This process's load-shedding gate (http/admission.ts). */
+  admission: Gate;
   users: UserRepository;
   regions: RegionRepository;
   /** Seals, opens and hashes ID numbers. */

@@ -61,6 +61,15 @@ const configSchema = z.object({
    * DynamoDB Local on a 2-core machine running every suite at once can take seconds.
    */
   DYNAMODB_ANSWER_MS: z.coerce.number().int().positive().default(3_000),
+  /**
+   * Load shedding (http/admission.ts): API requests one process works on at once, how many more
+   * may wait for a turn, and for how long; the rest are answered 503 BUSY with Retry-After.
+   */
+  API_CONCURRENCY: z.coerce.number().int().min(1).default(8),
+  API_QUEUE: z.coerce.number().int().min(0).default(32),
+  API_QUEUE_WAIT_MS: z.coerce.number().int().min(0).default(300),
+  /** DynamoDB connections of one process; more calls than this wait for one without a timer running. */
+  DYNAMODB_SOCKETS: z.coerce.number().int().min(1).default(50),
   /** Largest accepted JSON body. */
   BODY_LIMIT: z.string().default('100kb'),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),

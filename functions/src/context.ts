@@ -3,6 +3,7 @@ import { createTokenService } from './auth/tokens.js';
 import { createWeChatClient } from './auth/wechat.js';
 import type { Config } from './config.js';
 import { createDynamoClient } from './db/client.js';
+import { createGate } from './gate.js';
 import { createRateLimiter } from './http/rateLimit.js';
 import { createIdVault } from './registry/idVault.js';
 import { createEmploymentRepository } from './registry/employmentRepository.js';
@@ -37,6 +38,7 @@ export function createAppContext(
       region: config.AWS_REGION,
       endpoint: config.DYNAMODB_ENDPOINT,
       answerMs: config.DYNAMODB_ANSWER_MS,
+      sockets: config.DYNAMODB_SOCKETS,
     }),
     tableName: config.TABLE_NAME,
   };
@@ -45,6 +47,7 @@ export function createAppContext(
   const employment = createEmploymentRepository(table);
   return {
     table,
+    admission: createGate({ limit: config.API_CONCURRENCY, maxWaiting: config.API_QUEUE, maxWaitMs: config.API_QUEUE_WAIT_MS }),
     users: createUserRepository(table),
     regions,
     idVault,

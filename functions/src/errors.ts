@@ -52,5 +52,19 @@ export class TooManyAttempts extends DomainError {
   }
 }
 
+/**
+ * This process has more requests than it can start in time (http/admission.ts): nothing was
+ * done, so any request, a POST too, may simply be sent again after Retry-After.
+ */
+export class Busy extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      'BUSY',
+      '现在使用的人太多，请稍等几秒再试',
+      `The service is busy; nothing was done. Try again in ${retryAfterSeconds} s.`,
+    );
+  }
+}
+
 export const unauthenticated = (en = 'Please log in again.') => new DomainError('UNAUTHENTICATED', '请先登录', en);
 export const notFound = (zh: string, en: string) => new NotFound(zh, en);

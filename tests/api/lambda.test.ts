@@ -46,6 +46,9 @@ beforeAll(async () => {
     TOKEN_SECRET: TEST_SIGNING_KEY,
     LOG_LEVEL: 'SILENT',
     DEV_LOGIN: '1',
+    // One place and no queue: a place not given back after an answer would refuse the next request.
+    API_CONCURRENCY: '1',
+    API_QUEUE: '0',
     ...TEST_ID_KEYS,
   });
   ({ handler } = (await import('../../functions/src/lambda.js')) as { handler: Handler });
@@ -57,6 +60,13 @@ describe('Lambda handler', () => {
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body)).toEqual({ status: 'ok', db: 'ok' });
     expect(response.headers?.['x-request-id']).toBe('lambda-test-0001');
+  });
+
+  it('gives its load-shedding place back after each answer, an error answer too', async () => {
+    for (let i = 0; i < 5; i++) {
+      expect((await handler(httpApiEvent('GET', '/api/health'), {})).statusCode).toBe(200);
+      expect((await handler(httpApiEvent('GET', '/api/v1/me'), {})).statusCode).toBe(401);
+    }
   });
 
   it('has no dev login, even with DEV_LOGIN set', async () => {

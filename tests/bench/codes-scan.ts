@@ -24,6 +24,7 @@ import { ensureTable } from '../../functions/src/local/table.js';
 import { createLogger } from '../../functions/src/logger.js';
 import { loadAppSecrets } from '../../functions/src/secrets.js';
 import { freePort } from '../support/ports.js';
+import { benchEnv } from './benchEnv.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const ROUNDS = Number(process.argv[2] ?? 30);
@@ -50,17 +51,7 @@ function summary(what: string, latencies: number[], seconds: number, calls: numb
 
 async function main() {
   const dynamo = await startDynamoDbLocal({ emulatorDir: await ensureEmulator(CACHE_DIR), port: await freePort() });
-  const config = readConfig({
-    TABLE_NAME: 'bench_codes',
-    DYNAMODB_ENDPOINT: dynamo.endpoint,
-    AWS_REGION: 'local',
-    TOKEN_SECRET: 'bench-signing-key-that-is-long-enough-0123456789',
-    ID_HASH_KEY: 'bench-id-hash-key-that-is-long-enough-0123456789',
-    ID_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
-    LOG_LEVEL: 'SILENT',
-    CLIENT_RATE_PER_SECOND: '100000',
-    CLIENT_BURST: '100000',
-  });
+  const config = readConfig(benchEnv('bench_codes', dynamo.endpoint));
   const ctx = createAppContext(config, await loadAppSecrets(config), { devLogin: true });
   // Every DynamoDB call the app makes, counted as it goes out.
   let dynamoCalls = 0;

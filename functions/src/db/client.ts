@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createGate } from '../gate.js';
 
 export interface DynamoOptions {
   region: string;
@@ -7,6 +8,8 @@ export interface DynamoOptions {
   endpoint?: string;
   /** How long one request may wait for its answer; the default suits DynamoDB itself. */
   answerMs?: number;
+  /** Connections at once (the SDK's default is 50). */
+  sockets?: number;
 }
 
 const ATTEMPTS = 2;
@@ -27,12 +30,23 @@ export const DYNAMO_CALL_BUDGET_MS = ATTEMPTS * (CONNECT_MS + ANSWER_MS) + RETRY
  * A document client that fails fast: a request the store cannot answer becomes a
  * 503 within seconds instead of hanging the caller on a slow network.
  */
-export function createDynamoClient({ region, endpoint, answerMs = ANSWER_MS }: DynamoOptions): DynamoDBDocumentClient {
+export function createDynamoClient({
+  region,
+  endpoint,
+  answerMs = ANSWER_MS,
+  sockets = 50,
+}: DynamoOptions): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     region,
     maxAttempts: ATTEMPTS,
     // Writes are conditional, so a request abandoned at the timeout and retried cannot apply twice.
-    requestHandler: { connectionTimeout: CONNECT_MS, requestTimeout: answerMs, throwOnRequestTimeout: true },
+    requestHandler: {
+      connectionTimeout: CONNECT_MS,
+      requestTimeout: answerMs,
+      throwOnRequestTimeout: true,
+      httpAgent: { maxSockets: sockets },
+      httpsAgent: { maxSockets: sockets },
+    },
     ...(endpoint
       ? {
           endpoint,
@@ -41,7 +55,30 @@ export function createDynamoClient({ region, endpoint, answerMs = ANSWER_MS }: D
         }
       : {}),
   });
+  waitForSocketUntimed(client, sockets);
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
+}
+
+/**
+ * The SDK starts a call's connection timer when the call is made, so a call queued behind
+ * busy sockets (a burst of requests, each reading many ranges) "did not establish a
+ * connection" after a second and read as an outage. Calls beyond the sockets wait here
+ * instead, with no timer running, and each gets a free socket when its turn comes; how many
+ * wait is bounded by the requests a process admits (http/admission.ts).
+ */
+function waitForSocketUntimed(client: DynamoDBClient, sockets: number) {
+  const slots = createGate({ limit: sockets });
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const release = await slots.enter();
+      try {
+        return await next(args);
+      } finally {
+        release();
+      }
+    },
+    { step: 'initialize', priority: 'high', name: 'waitForSocketUntimed' },
+  );
 }

@@ -20,6 +20,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
   TOO_MANY_ATTEMPTS: 429,
   UPSTREAM_FAILED: 502,
   SERVICE_UNAVAILABLE: 503,
+  BUSY: 503,
   INTERNAL: 500,
 };
 

@@ -1,24 +1,27 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { ErrorRequestHandler } from 'express';
-import { DomainError, TooManyAttempts } from '../errors.js';
+import { Busy, DomainError, TooManyAttempts } from '../errors.js';
 import { dynamoUnavailable, isDynamoUnavailable } from '../db/errors.js';
 import { errorBody, statusOf } from './errorBody.js';
-import { outageLog } from './outageLog.js';
+import { intervalLog } from './intervalLog.js';
 
 const RETRY_AFTER_SECONDS = 5;
 
 /** Turns anything thrown into the one error shape; unknown errors are logged and hidden. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
-  const storeDown = outageLog(logger);
+  const storeDown = intervalLog(logger, 'database unavailable: answering 503 with Retry-After');
+  const shedding = intervalLog(logger, 'busy: shedding requests this instance could not start in time (503 BUSY)');
   return (error: unknown, _req, res, _next) => {
     const known = toDomainError(error);
     const status = statusOf(known);
-    if (isDynamoUnavailable(error)) storeDown(error, res.locals.requestId as string | undefined);
-    else if (status >= 500) logger.error('request failed', { requestId: res.locals.requestId, error: error as Error });
+    const requestId = res.locals.requestId as string | undefined;
+    if (isDynamoUnavailable(error)) storeDown(error, requestId);
+    else if (known instanceof Busy) shedding(error, requestId);
+    else if (status >= 500) logger.error('request failed', { requestId, error: error as Error });
     // Tell clients when to try again rather than leaving them to hammer a struggling store.
     if (known.code === 'SERVICE_UNAVAILABLE') res.set('Retry-After', String(RETRY_AFTER_SECONDS));
-    if (known instanceof TooManyAttempts) res.set('Retry-After', String(known.retryAfterSeconds));
-    res.status(status).json(errorBody(known, res.locals.requestId as string | undefined));
+    if (known instanceof TooManyAttempts || known instanceof Busy) res.set('Retry-After', String(known.retryAfterSeconds));
+    res.status(status).json(errorBody(known, requestId));
   };
 }
 

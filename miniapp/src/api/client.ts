@@ -1,7 +1,8 @@
 /**
  * The one way the mini-program talks to the API: Taro.request with the base URL,
  * the session token, a timeout sized for slow rural networks, one retry for GETs
- * that never reached the server, and the API's error shape turned into ApiError.
+ * that never reached the server, one retry of any call the server was too busy to
+ * start, and the API's error shape turned into ApiError.
  */
 import Taro from '@tarojs/taro';
 import { pathOf, type AnyContract, type ErrorCode, type RequestOf, type ResponseOf, type Session } from '@bangfu/shared';
@@ -14,6 +15,8 @@ export const SESSION_STORAGE_KEY = 'bangfu.session';
 /** 15 s: a 2G/3G connection in a village often needs that long. */
 const TIMEOUT_MS = 15_000;
 const RETRY_DELAY_MS = 1_000;
+/** The longest a busy server's Retry-After is waited out before the one retry. */
+const MAX_BUSY_WAIT_MS = 5_000;
 
 /** One page of a list route: its items and the cursor of the next page, absent on the last. */
 export interface ListPage<T> {
@@ -138,6 +141,7 @@ export interface RequestOptions {
 interface RawResponse {
   statusCode: number;
   data: unknown;
+  header: Record<string, unknown>;
 }
 
 function isErrorBody(data: unknown): data is {
@@ -224,7 +228,14 @@ async function send(url: string, method: HttpMethod, header: Record<string, stri
     dataType: 'json',
     ...(method === 'GET' || body === undefined ? {} : { data: body as JsonBody }),
   });
-  return { statusCode: response.statusCode, data: response.data } satisfies RawResponse;
+  return { statusCode: response.statusCode, data: response.data, header: response.header ?? {} } satisfies RawResponse;
+}
+
+/** How long a BUSY answer asks to wait (H5 gives header names in lower case, WeChat as sent). */
+function busyWaitMs(response: RawResponse, body: unknown): number | undefined {
+  if (response.statusCode !== 503 || !isErrorBody(body) || body.error.code !== 'BUSY') return undefined;
+  const seconds = Number(response.header['Retry-After'] ?? response.header['retry-after']);
+  return Math.min(MAX_BUSY_WAIT_MS, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : RETRY_DELAY_MS);
 }
 
 /**
@@ -241,17 +252,25 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const url = `${API_BASE}${path.startsWith('/') ? path : `/${path}`}`;
   // Only a GET is safe to repeat: a POST that timed out may already have been applied.
   const attempts = method === 'GET' ? 2 : 1;
-  let response: RawResponse | undefined;
-  for (let attempt = 1; attempt <= attempts && !response; attempt++) {
-    try {
-      response = await send(url, method, header, options.body);
-    } catch {
-      if (attempt < attempts) await sleep(RETRY_DELAY_MS);
+  const answer = async () => {
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        return await send(url, method, header, options.body);
+      } catch {
+        if (attempt < attempts) await sleep(RETRY_DELAY_MS);
+      }
     }
+    throw networkError();
+  };
+  let response = await answer();
+  let body = parseBody(response.data);
+  // BUSY: the server refused before doing anything, so any call, a POST too, may go again once.
+  const busyWait = busyWaitMs(response, body);
+  if (busyWait !== undefined) {
+    await sleep(busyWait);
+    response = await answer();
+    body = parseBody(response.data);
   }
-  if (!response) throw networkError();
-
-  const body = parseBody(response.data);
   if (response.statusCode >= 200 && response.statusCode < 300) return body as T;
 
   const error = errorFromResponse(response, body);

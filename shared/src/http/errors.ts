@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'TOO_MANY_ATTEMPTS',
   'UPSTREAM_FAILED',
   'SERVICE_UNAVAILABLE',
+  /** 503 with Retry-After: more requests than this instance can start in time; nothing was done. */
+  'BUSY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
