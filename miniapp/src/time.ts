@@ -16,6 +16,12 @@ export function dayText(dateOrInstant: string): string {
   return `${Number(m)}月${Number(d)}日`;
 }
 
+/** An ISO instant → "9:05" (China's clock, UTC+8 all year). */
+export function clockText(instant: string): string {
+  const china = new Date(new Date(instant).getTime() + 8 * 3600_000);
+  return `${china.getUTCHours()}:${String(china.getUTCMinutes()).padStart(2, '0')}`;
+}
+
 /** True for a well-formed month such as "2026-11". */
 export function isMonth(text: string | undefined): text is string {
   return monthSchema.safeParse(text).success;

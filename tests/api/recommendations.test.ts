@@ -5,12 +5,13 @@
  * figures add up from pushes, staff services and what followed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaDate, chinaMonth, matchWorkerOf, rankPositions } from '@bangfu/shared';
+import { chinaDate, chinaMonth, LOCAL_RADIUS_KM, matchWorkerOf, rankPositions } from '@bangfu/shared';
 import { runPushLocally } from '../../functions/src/local/pushThreads.js';
 import { readProvincePositions } from '../../functions/src/matching/positionSnapshot.js';
 import { toWorker } from '../../functions/src/registry/workerRepository.js';
-import { startDemoCountyApi, type TestApi } from '../support/api.js';
-import { boundWorker } from '../support/positions.js';
+import { newPosition } from '../../functions/src/positions/positionRepository.js';
+import { dynamoCallsDuring, startDemoCountyApi, type TestApi } from '../support/api.js';
+import { boundWorker, demoWorkshop, positionInput } from '../support/positions.js';
 
 let api: TestApi;
 
@@ -25,11 +26,17 @@ interface Shown {
   reason: string;
   pushed: boolean;
 }
+interface Recommendations {
+  homeIsVillageCentre: boolean;
+  recommendations: Shown[];
+  live: { fromCache: boolean; computedAt: string; complete: boolean };
+}
 const recommendations = async (token: string) => {
   const { status, body } = await api.call('GET', '/api/v1/me/recommendations', { token });
   expect(status).toBe(200);
-  return body as { homeIsVillageCentre: boolean; recommendations: Shown[] };
+  return body as Recommendations;
 };
+const ids = (list: Recommendations) => list.recommendations.map((r) => r.position.positionId);
 
 describe('a worker’s recommendations', () => {
   it('are the best ten of every public position in reach, with reasons, from the village centre when no home is known', async () => {
@@ -77,6 +84,65 @@ describe('a worker’s recommendations', () => {
     const malformed = await api.call('POST', '/api/v1/me/recommendations/nope/dismiss', { token: worker.token });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.field).toBe('params.positionId');
+  });
+});
+
+describe('the kept list of live matches', () => {
+  it('is read again in a few DynamoDB calls, drops what the worker applied to since, and is searched again when a position in reach is written', async () => {
+    const worker = await boundWorker(api, 5, {
+      labourClass: 'full',
+      skills: ['缝纫工'],
+      preferences: { travelScope: 'county', jobTypes: [] },
+    });
+    const first = await recommendations(worker.token);
+    expect(first.live).toMatchObject({ fromCache: false, complete: true });
+    expect(first.recommendations).toHaveLength(10);
+
+    let again: Recommendations | undefined;
+    const calls = await dynamoCallsDuring(api, async () => {
+      again = await recommendations(worker.token);
+    });
+    expect(again!.live).toEqual({ ...first.live, fromCache: true });
+    expect(again!.recommendations).toEqual(first.recommendations);
+    // The session, the record, pushes, dismissals, applications, and one BatchGetItem for the kept list and the epochs.
+    expect(calls.map((c) => c.command).sort()).toEqual(
+      ['BatchGetItemCommand', 'GetItemCommand', 'GetItemCommand', 'QueryCommand', 'QueryCommand', 'QueryCommand'].sort(),
+    );
+
+    const [top] = ids(first);
+    expect((await api.call('POST', `/api/v1/positions/${top}/applications`, { token: worker.token })).status).toBe(200);
+    const afterApplying = await recommendations(worker.token);
+    expect(afterApplying.live.fromCache).toBe(true);
+    expect(ids(afterApplying)).toEqual(ids(first).slice(1).concat(ids(afterApplying).at(-1)!));
+    expect(ids(afterApplying)).not.toContain(top);
+
+    // A well-paid sewing job opens in the worker's own village: the kept list is stale, and the new job leads.
+    const { employer } = await demoWorkshop(api);
+    const record = toWorker((await api.ctx.workers.getItem(worker.workerId))!);
+    const village = (await api.ctx.regions.get(record.villageCode))!.center!;
+    const opened = newPosition(
+      employer,
+      positionInput({ title: '高薪缝纫工', location: village, pay: { unit: 'month', minFen: 900_000, maxFen: 1_000_000 } }),
+      'open',
+    );
+    await api.ctx.positions.create({ position: opened, employerVerified: true });
+    const fresh = await recommendations(worker.token);
+    expect(fresh.live.fromCache).toBe(false);
+    expect(ids(fresh)[0]).toBe(opened.positionId);
+  });
+
+  it('is searched again when what the worker wants changes', async () => {
+    const worker = await boundWorker(api, 6, { labourClass: 'full', preferences: { travelScope: 'county', jobTypes: [] } });
+    expect((await recommendations(worker.token)).live.fromCache).toBe(false);
+    expect((await recommendations(worker.token)).live.fromCache).toBe(true);
+    const record = (await api.ctx.workers.getItem(worker.workerId))!;
+    await api.ctx.workers.update(worker.workerId, {
+      version: Number(record.version),
+      preferences: { travelScope: 'local', jobTypes: [] },
+    });
+    const changed = await recommendations(worker.token);
+    expect(changed.live.fromCache).toBe(false);
+    for (const r of changed.recommendations) expect(r.position.distanceKm).toBeLessThanOrEqual(LOCAL_RADIUS_KM);
   });
 });
 

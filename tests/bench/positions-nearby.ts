@@ -12,16 +12,14 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { distanceKm, bboxOfCircle, chinaDate, type Employer, type LatLng } from '@bangfu/shared';
-import { batchPut } from '../../functions/src/db/batchWrite.js';
+import { distanceKm, bboxOfCircle, chinaDate, type LatLng } from '@bangfu/shared';
 import { INDEX } from '../../functions/src/db/tableSchema.js';
 import { ensureEmulator, startDynamoDbLocal } from '../../functions/src/local/dynamodbLocal.js';
 import { CACHE_DIR } from '../../functions/src/local/paths.js';
 import { ensureTable } from '../../functions/src/local/table.js';
 import { nearby } from '../../functions/src/positions/geoQuery.js';
-import { newPosition, positionItem } from '../../functions/src/positions/positionRepository.js';
 import { freePort } from '../support/ports.js';
-import { positionInput } from '../support/positions.js';
+import { loadPositions, townCentres } from './syntheticProvince.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const POSITIONS = Number(process.argv[2] ?? 100_000);
@@ -29,28 +27,6 @@ const SEARCHES = Number(process.argv[3] ?? 30);
 const SCANS = 3; // a Scan of the whole table takes seconds: fewer samples
 const RADII = [5, 20, 50];
 const PAGE = 20;
-/** A province-sized box (about 1,200 × 670 km, like the populated part of Inner Mongolia). */
-const AREA = { minLat: 39, maxLat: 45, minLng: 106, maxLng: 120 };
-
-let seed = 42;
-const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
-const gauss = () => Math.sqrt(-2 * Math.log(random() || 1e-9)) * Math.cos(2 * Math.PI * random());
-const km = (lat: number) => ({ lat: 1 / 111.195, lng: 1 / (111.195 * Math.cos((lat * Math.PI) / 180)) });
-const uniform = (): LatLng => ({
-  lat: AREA.minLat + random() * (AREA.maxLat - AREA.minLat),
-  lng: AREA.minLng + random() * (AREA.maxLng - AREA.minLng),
-});
-
-const towns = Array.from({ length: 400 }, uniform);
-
-function place(): LatLng {
-  if (random() < 0.2) return uniform();
-  const town = towns[Math.floor(random() * towns.length)]!;
-  const spread = 1 + random() * 4; // km
-  const unit = km(town.lat);
-  return { lat: town.lat + gauss() * spread * unit.lat, lng: town.lng + gauss() * spread * unit.lng };
-}
-
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
@@ -71,23 +47,9 @@ async function main() {
     );
     const ctx = { table: { db, tableName: 'bench_positions' } };
     await ensureTable(db, ctx.table.tableName);
-    const employer = { employerId: 'e_bench', name: '基准测试单位', kind: 'enterprise' } as Employer;
+    await loadPositions(ctx.table, POSITIONS);
 
-    const loadStarted = Date.now();
-    const chunk = 5_000;
-    for (let done = 0; done < POSITIONS; done += chunk) {
-      const items = Array.from({ length: Math.min(chunk, POSITIONS - done) }, () =>
-        positionItem({
-          position: newPosition(employer, positionInput({ location: place(), regionCode: '150222' }), 'open'),
-          employerVerified: true,
-        }),
-      );
-      await batchPut(ctx.table, items, 8);
-      process.stdout.write(`\r  loaded ${done + items.length} positions`);
-    }
-    console.log(` in ${((Date.now() - loadStarted) / 1000).toFixed(0)} s`);
-
-    const centres = Array.from({ length: SEARCHES }, () => towns[Math.floor(random() * towns.length)]!);
+    const centres = townCentres(SEARCHES);
     const today = chinaDate(new Date());
     const rows: string[] = [];
     for (const radiusKm of RADII) {

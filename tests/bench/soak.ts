@@ -164,6 +164,7 @@ async function main() {
       const token = as === 'staff' ? tokens.staff : worker;
       const latencies: number[] = [];
       const before = calls;
+      const cpuBefore = process.cpuUsage();
       for (let i = 0; i < 20; i++) {
         const t0 = performance.now();
         const response = await fetch(`${shedding.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
@@ -171,9 +172,16 @@ async function main() {
         await response.json();
         latencies.push(performance.now() - t0);
       }
-      alone.push({ route, dynamoCallsPerRequest: (calls - before) / 20, p50: Math.round(percentile(latencies, 0.5)) });
+      const cpu = process.cpuUsage(cpuBefore);
+      alone.push({
+        route,
+        dynamoCallsPerRequest: (calls - before) / 20,
+        cpuMsPerRequest: Math.round((cpu.user + cpu.system) / 1000 / 20),
+        p50: Math.round(percentile(latencies, 0.5)),
+        max: Math.round(Math.max(...latencies)),
+      });
     }
-    console.log('one client, one request at a time:');
+    console.log('one client, one request at a time, 20 each (CPU: app and client, one process):');
     console.table(alone);
 
     const runs: { name: string; tallies: Map<string, Tally> }[] = [];

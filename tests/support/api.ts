@@ -74,6 +74,10 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     CLIENT_BURST: '10000',
     // DynamoDB Local shares two cores with every suite here: give it time (tests/api/slowStore.test.ts keeps the real budget).
     DYNAMODB_ANSWER_MS: '30000',
+    // Races send hundreds of requests at once on purpose: they queue at the shipped concurrency and
+    // are never shed (tests/api/loadShedding.test.ts shows the shedding).
+    API_QUEUE: '10000',
+    API_QUEUE_WAIT_MS: '60000',
     ...TEST_ID_KEYS,
     ...options.env,
   });

@@ -3,6 +3,7 @@ import { workerInputSchema, type Employer, type LatLng, type PositionInput, type
 import type { AppContext } from '../../functions/src/appContext.js';
 import { batchPut } from '../../functions/src/db/batchWrite.js';
 import { newPosition, positionItem, type PositionRecord } from '../../functions/src/positions/positionRepository.js';
+import { raisePositionsEpoch } from '../../functions/src/positions/positionsEpoch.js';
 import type { TestApi } from './api.js';
 import { idNumber, JINSHAN_VILLAGE, workerInput } from './people.js';
 
@@ -31,13 +32,14 @@ export function positionInput(overrides: Partial<PositionInput> = {}): PositionI
   };
 }
 
-/** Writes positions of `employer` straight into the table, as its repository stores them. */
+/** Writes positions of `employer` straight into the table, as its repository stores them (epochs raised too). */
 export async function putPositions(ctx: AppContext, employer: Employer, inputs: PositionInput[]): Promise<PositionRecord[]> {
   const records = inputs.map((input) => ({
     position: newPosition(employer, input, 'open'),
     employerVerified: employer.verification.status === 'verified',
   }));
   await batchPut(ctx.table, records.map(positionItem));
+  await raisePositionsEpoch(ctx.table, ...records.map(({ position }) => position.location));
   return records;
 }
 

@@ -190,6 +190,10 @@ export const keys = {
   event: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' }),
   attendance: (eventId: string, workerId: string) => ({ pk: `EVENT#${eventId}`, sk: `ATTEND#${workerId}` }),
   attendancePrefix: () => 'ATTEND#',
+  /** A worker's ranked live recommendations, kept while still good (matching/recommendationCache.ts). */
+  recommendationCache: (workerId: string) => ({ pk: `WORKER#${workerId}`, sk: 'RECOMMENDED' }),
+  /** Raised by every position write in a geohash cell (positions/positionsEpoch.ts). */
+  positionsEpoch: (cell: string) => ({ pk: `POSEPOCH#${cell}`, sk: 'EPOCH' }),
   /** A key that never exists: the health check reads it to prove the table answers. */
   healthProbe: () => ({ pk: 'HEALTH', sk: 'PROBE' }),
 } as const;

@@ -4,6 +4,11 @@
  * any farther position could reach is below the k-th best found (the scorer's bound), so
  * the answer is the same as scoring every position within reach, at a fraction of the reads.
  * A worker without a home address is placed at the village centre, and the reason says so.
+ *
+ * The search has a hard budget of Queries: a worker willing to go province-wide who has applied
+ * to most jobs near home could otherwise read every ring out to 300 km. Past the budget it
+ * stops with what it has and says the list is not complete; the route keeps the list
+ * (recommendationCache.ts), so the search runs again only when something it read changed.
  */
 import {
   ancestorAt,
@@ -35,6 +40,12 @@ const REACH_KM: Record<TravelScope, number> = {
   province: MAX_RADIUS_KM,
   any: MAX_RADIUS_KM,
 };
+
+/** Queries one live search may make (a ring of the index takes up to 32). */
+export const LIVE_QUERY_BUDGET = 96;
+
+/** How far a worker's live recommendations look. */
+export const reachKm = (worker: Pick<MatchWorker, 'travelScope'>) => REACH_KM[worker.travelScope];
 
 export interface Recommendation {
   match: OkMatch;
@@ -71,18 +82,24 @@ export function createRecommender(ctx: Pick<AppContext, 'regions' | 'table'>) {
     return matchWorkerOf(worker, centre);
   }
 
-  /** The worker's best `limit` positions, skipping the ones named in `skip` (dismissed, applied, pushed). */
+  /**
+   * The worker's best `limit` positions, skipping the ones named in `skip` (dismissed, applied,
+   * pushed); `complete` unless the Query budget stopped the search before its exact end.
+   */
   async function recommend(
     worker: MatchWorker,
     limit: number,
     skip: ReadonlySet<string>,
     now = new Date(),
-  ): Promise<Recommendation[]> {
+  ): Promise<{ found: Recommendation[]; complete: boolean }> {
     const context = { today: chinaDate(now) };
     const best: Recommendation[] = [];
-    for await (const ring of ringsOutward(ctx.table, worker.home, REACH_KM[worker.travelScope], now)) {
-      // Nothing at or beyond this ring can beat the k-th found: the rest need not be read.
-      if (best.length >= limit && bestScoreAtDistance(worker, ring.innerKm, context) < best[limit - 1]!.match.score) break;
+    let queries = 0;
+    const reach = reachKm(worker);
+    // Nothing at or beyond `km` can beat the k-th found: the rest need not be read.
+    const settled = (km: number) =>
+      best.length >= limit && bestScoreAtDistance(worker, km, context) < best[limit - 1]!.match.score;
+    for await (const ring of ringsOutward(ctx.table, worker.home, reach, now)) {
       for (const { position } of ring.positions) {
         if (skip.has(position.positionId)) continue;
         const match = scoreMatch(worker, matchPositionOf(position), context);
@@ -90,8 +107,11 @@ export function createRecommender(ctx: Pick<AppContext, 'regions' | 'table'>) {
       }
       best.sort((a, b) => compareMatches(a.match, b.match));
       best.length = Math.min(best.length, limit);
+      if (ring.outerKm >= reach || settled(ring.outerKm)) break;
+      queries += ring.queries;
+      if (queries >= LIVE_QUERY_BUDGET) return { found: best, complete: false };
     }
-    return best;
+    return { found: best, complete: true };
   }
 
   return { villageCentre, matchWorker, recommend, isPriority: (worker: Worker) => isPushPriority(worker.groups) };

@@ -4,7 +4,6 @@
  * for an employer's position (no ID numbers); the "311" services staff record; and the
  * coverage table staff watch (50% a month, 15% success, 3/1/1 a year).
  */
-import type { z } from 'zod';
 import {
   ageOn,
   ancestorAt,
@@ -13,8 +12,6 @@ import {
   chinaMonth,
   compareMatches,
   coverageRows,
-  distanceKm,
-  isListable,
   isWillingUnemployed,
   matchingContracts,
   maskPersonName,
@@ -22,7 +19,6 @@ import {
   MONTHLY_COVERAGE_GOAL,
   type OkMatch,
   RECOMMENDATION_SUCCESS_GOAL,
-  type recommendationSchema,
   scoreMatch,
   SERVICE_311,
   type Worker,
@@ -30,19 +26,19 @@ import {
 import type { AppContext } from '../appContext.js';
 import { Forbidden, Invalid } from '../errors.js';
 import { implement, type AnyRoute } from '../http/route.js';
-import { toCard } from '../positions/geoQuery.js';
 import { isPublic, positionNotFound } from '../positions/positionRepository.js';
 import { boundWorker } from '../registry/access.js';
 import { toWorker } from '../registry/workerRepository.js';
+import { createRecommendationCache } from './recommendationCache.js';
+import { recommendationsFor } from './recommendations.js';
 import { createRecommender } from './recommender.js';
 
-/** Recommendations shown at once: this month's pushes and then live matches, together. */
-const SHOWN = 10;
 /** The registry read for one candidate list (the position's county, not employed now). */
 const CANDIDATE_READ_CAP = 3_000;
 
 export function matchingRoutes(ctx: AppContext): AnyRoute[] {
   const recommender = createRecommender(ctx);
+  const cache = createRecommendationCache(ctx.table);
 
   /** Every worker of a region, a page at a time (the coverage table and the candidate list). */
   async function workersOf(regionCode: string, filters: { employed?: boolean; cap?: number } = {}): Promise<Worker[]> {
@@ -62,48 +58,9 @@ export function matchingRoutes(ctx: AppContext): AnyRoute[] {
   }
 
   return [
-    implement(matchingContracts.recommendations, async ({ principal }) => {
-      const worker = toWorker(await boundWorker(ctx, principal));
-      const now = new Date();
-      const [today, month] = [chinaDate(now), chinaMonth(now)];
-      const match = await recommender.matchWorker(worker);
-      const [pushes, dismissed, applications] = await Promise.all([
-        ctx.matches.pushesOf(worker.workerId),
-        ctx.matches.dismissed(worker.workerId),
-        ctx.applications.ofWorker(worker.workerId),
-      ]);
-      const done = new Set([...dismissed, ...applications.map((a) => a.positionId)]);
-      const shown: z.infer<typeof recommendationSchema>[] = [];
-      const card = (position: Parameters<typeof toCard>[0]) => ({
-        ...toCard(position),
-        distanceKm: Math.round(distanceKm(match.home, position.location) * 100) / 100,
-      });
-      const current = pushes
-        .filter((p) => p.month === month && !done.has(p.positionId))
-        .sort((a, b) => b.score - a.score || (a.positionId < b.positionId ? -1 : 1));
-      for (const push of current) {
-        const record = await ctx.positions.get(push.positionId);
-        if (!record || !isPublic(record) || !isListable(record.position, today)) continue;
-        shown.push({
-          position: card(record.position),
-          score: push.score,
-          reason: push.reason,
-          factors: push.factors,
-          pushed: true,
-        });
-      }
-      const skip = new Set([...done, ...pushes.map((p) => p.positionId)]);
-      for (const { match: found, position } of await recommender.recommend(match, Math.max(0, SHOWN - shown.length), skip, now)) {
-        shown.push({
-          position: card(position),
-          score: found.score,
-          reason: found.reason,
-          factors: found.factors,
-          pushed: false,
-        });
-      }
-      return { month, homeIsVillageCentre: match.homeIsVillageCentre, recommendations: shown };
-    }),
+    implement(matchingContracts.recommendations, async ({ principal }) =>
+      recommendationsFor(ctx, recommender, cache, toWorker(await boundWorker(ctx, principal))),
+    ),
 
     implement(matchingContracts.dismiss, async ({ principal, params }) => {
       const worker = await boundWorker(ctx, principal);

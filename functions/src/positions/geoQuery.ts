@@ -199,7 +199,7 @@ export async function* ringsOutward(
   center: LatLng,
   radiusKm: number,
   now = new Date(),
-): AsyncGenerator<{ innerKm: number; outerKm: number; positions: { position: Position; d: number }[] }> {
+): AsyncGenerator<{ innerKm: number; outerKm: number; queries: number; positions: { position: Position; d: number }[] }> {
   const today = chinaDate(now);
   for (
     let inner = 0, outer = Math.min(radiusKm, 2 * FIRST_RING_KM);
@@ -211,7 +211,7 @@ export async function* ringsOutward(
     const positions = read.positions
       .map((position) => ({ position, d: distanceKm(center, position.location) }))
       .filter(({ d }) => d >= inner && (last ? d <= outer : d < outer));
-    yield { innerKm: inner, outerKm: outer, positions };
+    yield { innerKm: inner, outerKm: outer, queries: read.queries, positions };
   }
 }
 

@@ -26,6 +26,7 @@ import { batchGet } from '../db/batchGet.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 import { notFound, VersionConflict } from '../errors.js';
+import { raisePositionsEpoch } from './positionsEpoch.js';
 
 export const positionNotFound = () => notFound('找不到这个岗位', 'No such position.');
 
@@ -126,6 +127,7 @@ export function createPositionRepository(table: TableRef) {
       await db.send(
         new PutCommand({ TableName: tableName, Item: positionItem(record), ConditionExpression: 'attribute_not_exists(pk)' }),
       );
+      await raisePositionsEpoch(table, record.position.location);
       return record.position;
     },
 
@@ -152,6 +154,7 @@ export function createPositionRepository(table: TableRef) {
         if (isConditionFailed(error)) throw versionConflict();
         throw error;
       }
+      await raisePositionsEpoch(table, next.location);
       return toRecord(positionItem({ ...record, position: next })).position;
     },
 
@@ -162,7 +165,7 @@ export function createPositionRepository(table: TableRef) {
      */
     async markFilledIfFull(positionId: string): Promise<void> {
       try {
-        await db.send(
+        const { Attributes: filled } = await db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: keys.position(positionId),
@@ -170,8 +173,10 @@ export function createPositionRepository(table: TableRef) {
             ConditionExpression: '#status = :open AND filled >= headcount',
             ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
             ExpressionAttributeValues: { ':filled': 'filled', ':open': 'open', ':one': 1, ':now': new Date().toISOString() },
+            ReturnValues: 'ALL_NEW',
           }),
         );
+        if (filled) await raisePositionsEpoch(table, toRecord(filled).position.location);
       } catch (error) {
         if (!isConditionFailed(error)) throw error;
       }

@@ -94,6 +94,13 @@ export const matchingContracts = {
       /** No home address on the registry: distances are from the village centre (the reasons say so). */
       homeIsVillageCentre: z.boolean(),
       recommendations: z.array(recommendationSchema),
+      /** Where the live matches came from: the worker's kept list, or a search just now. */
+      live: z.object({
+        fromCache: z.boolean(),
+        computedAt: z.iso.datetime(),
+        /** False when the search stopped at its work budget before reading everything within reach. */
+        complete: z.boolean(),
+      }),
     }),
   }),
 

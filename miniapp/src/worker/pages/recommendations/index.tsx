@@ -8,7 +8,7 @@ import { BindFirst, LoadView } from '../../../components/LoadView';
 import { Notice } from '../../../components/Page';
 import { EMPTY_TEXT, RecommendationCard, useRecommendations, VILLAGE_CENTRE_TEXT } from '../../../components/Recommendations';
 import { RolePage } from '../../../components/RoleGate';
-import { monthText } from '../../../time';
+import { clockText, monthText } from '../../../time';
 
 function AllRecommendations() {
   const { load, retry, remove } = useRecommendations();
@@ -23,13 +23,17 @@ function AllRecommendations() {
         </BindFirst>
       }
     >
-      {({ month, recommendations, homeIsVillageCentre }) => {
+      {({ month, recommendations, homeIsVillageCentre, live }) => {
         const pushed = recommendations.filter((r) => r.pushed).length;
         return (
           <View className="bf-section">
             <View className="bf-text">
               按您会的手艺、离家远近和想挣多少钱挑的。
               {pushed ? `标着“本月推荐”的 ${pushed} 个，是${monthText(month)}专门推荐给您的。` : ''}
+            </View>
+            <View className="bf-text" data-testid="recommendations-when">
+              {live.fromCache ? `今天 ${clockText(live.computedAt)} 挑好的，有新岗位会重新挑。` : '刚刚为您挑好的。'}
+              {live.complete ? '' : '附近岗位太多，先给您挑了这些。'}
             </View>
             {homeIsVillageCentre ? <Notice>{VILLAGE_CENTRE_TEXT}</Notice> : null}
             {recommendations.length === 0 ? (
