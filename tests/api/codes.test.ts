@@ -32,7 +32,7 @@ const myCode = async (token = worker.token) => {
   return body as { url: string; qrPng: string; expiresAt: string; refreshInSeconds: number };
 };
 const scan = (token: string, code: string) => api.call('POST', '/api/v1/codes/scan', { token, body: { code } });
-const trail = async () => (await api.ctx.audit.trail(worker.workerId)).map((entry) => entry.action);
+const trail = async () => (await api.ctx.audit.page(worker.workerId, { limit: 100 })).entries.map((entry) => entry.action);
 
 /** The text in a PNG's QR, as a phone's camera would read it. */
 function decodePng(png: Buffer): string | undefined {

@@ -205,6 +205,11 @@ describe('"311" and coverage', () => {
     const applied = await api.call('POST', `/api/v1/positions/${push!.positionId}/applications`, { token: worker.token });
     expect(applied.body.created).toBe(true);
     await api.call('POST', `/api/v1/positions/${push!.positionId}/applications`, { token: worker.token }); // again: counted once
+    // Another push: its application was stored but the answer was lost (a 503 after the write), and the phone sends it
+    // again: the retry finds the application and still counts it.
+    await api.ctx.applications.apply(pushes[1]!.positionId, worker.workerId, worker.userId);
+    const retried = await api.call('POST', `/api/v1/positions/${pushes[1]!.positionId}/applications`, { token: worker.token });
+    expect(retried.body.created).toBe(false);
 
     const guidance = await api.call('POST', `/api/v1/registry/workers/${worker.workerId}/services`, {
       token: county,
@@ -233,7 +238,7 @@ describe('"311" and coverage', () => {
         rows.reduce((n, r) => n + r[key], 0),
         key,
       ).toBe(body.total[key]);
-    expect(body.total.applications).toBe(1);
+    expect(body.total.applications).toBe(2);
     expect(body.total.recommendations).toBe(total.pushed + second.total.pushed);
     expect(body.total.monthlyCoverage).toBeCloseTo(body.total.reachedThisMonth / body.total.willingUnemployed, 10);
     expect(body.goals).toEqual({

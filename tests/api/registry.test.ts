@@ -219,6 +219,34 @@ describe('personal data: masked reads, audited reveal', () => {
     });
   });
 
+  it('gives the whole trail a page at a time, newest first, none twice and none left out', async () => {
+    for (let i = 0; i < 12; i++) {
+      const read = await api.call('GET', `/api/v1/registry/workers/${workerId}?purpose=service`, { token: township });
+      expect(read.status).toBe(200);
+    }
+    const whole = (await api.call('GET', `/api/v1/registry/workers/${workerId}/audit?limit=100`, { token: county })).body
+      .entries as { at: string }[];
+    expect(whole.length).toBeGreaterThanOrEqual(13);
+    const paged: { at: string }[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await api.call(
+        'GET',
+        `/api/v1/registry/workers/${workerId}/audit?limit=5${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        { token: county },
+      );
+      expect(page.status).toBe(200);
+      expect(page.body.entries.length).toBeLessThanOrEqual(5);
+      paged.push(...page.body.entries);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(whole);
+    expect(paged.map((e) => e.at)).toEqual([...paged.map((e) => e.at)].sort().reverse());
+    const forged = await api.call('GET', `/api/v1/registry/workers/${workerId}/audit?cursor=bm90LWEtY3Vyc29y`, { token: county });
+    expect(forged.status).toBe(400);
+    expect(forged.body.error.field).toBe('query.cursor');
+  });
+
   it('lists only a summary: the full record comes from the audited read alone', async () => {
     const { body } = await api.call(
       'GET',

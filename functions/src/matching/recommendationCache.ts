@@ -34,6 +34,16 @@ export function basisOf(worker: MatchWorker): string {
   return createHash('sha256').update(JSON.stringify(worker)).digest('base64url').slice(0, 22);
 }
 
+/** A kept list as stored; anything unreadable is no list (it is searched again and rewritten). */
+function parseKept(stored: unknown): CachedRecommendations | undefined {
+  if (typeof stored !== 'string') return undefined;
+  try {
+    return JSON.parse(stored) as CachedRecommendations;
+  } catch {
+    return undefined;
+  }
+}
+
 export function createRecommendationCache(table: TableRef) {
   const { db, tableName } = table;
   return {
@@ -45,7 +55,7 @@ export function createRecommendationCache(table: TableRef) {
       let epochs = 0;
       let kept: CachedRecommendations | undefined;
       for (const item of items) {
-        if (item.pk === cacheKey.pk && item.sk === cacheKey.sk) kept = item.list as CachedRecommendations;
+        if (item.pk === cacheKey.pk && item.sk === cacheKey.sk) kept = parseKept(item.list);
         else epochs += Number(item.epoch ?? 0);
       }
       return { ...(kept ? { kept } : {}), epochs };
@@ -55,7 +65,9 @@ export function createRecommendationCache(table: TableRef) {
       await db.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...keys.recommendationCache(workerId), type: 'recommendationCache', list },
+          // One string, not a map of 30 cards with their factors: turning that back from DynamoDB's
+          // attribute form cost more CPU than the rest of the read.
+          Item: { ...keys.recommendationCache(workerId), type: 'recommendationCache', list: JSON.stringify(list) },
         }),
       );
     },

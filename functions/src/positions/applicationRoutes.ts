@@ -57,13 +57,15 @@ export function applicationRoutes(ctx: AppContext): AnyRoute[] {
       const record = await ctx.positions.get(params.positionId);
       if (!record || !isReadableByAll(record)) throw positionNotFound();
       const existing = await ctx.applications.get(params.positionId, worker.workerId);
-      if (existing) return { application: existing, created: false };
-      if (!isListable(record.position, chinaDate(new Date()))) {
+      if (!existing && !isListable(record.position, chinaDate(new Date()))) {
         throw new Conflict('这个岗位已经招满或停止招聘了，看看别的岗位吧', 'The position is no longer open.');
       }
-      const applied = await ctx.applications.apply(params.positionId, worker.workerId, principal.userId);
-      // A recommendation that led to an application counts toward the "311" success rate.
-      if (applied.created) await ctx.matches.followedByApplication(worker.workerId, params.positionId);
+      const applied = existing
+        ? { application: existing, created: false }
+        : await ctx.applications.apply(params.positionId, worker.workerId, principal.userId);
+      // A recommendation that led to an application counts toward the "311" success rate, once: a retry
+      // whose first attempt stored the application but lost its answer (a 503 after the write) still counts it.
+      await ctx.matches.followedByApplication(worker.workerId, params.positionId);
       return applied;
     }),
 

@@ -4,7 +4,7 @@
  * unbinding — who, when, which worker, why.
  */
 import { randomUUID } from 'node:crypto';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { auditEntrySchema, type AuditEntry, type Principal } from '@bangfu/shared';
 import { batchPut } from '../db/batchWrite.js';
 import { queryPage } from '../db/paging.js';
@@ -78,20 +78,7 @@ export function createAuditRepository(table: TableRef) {
     async exported(principal: Principal, regionCode: string) {
       await table.db.send(new PutCommand({ TableName: table.tableName, Item: exportAuditItem(principal, regionCode) }));
     },
-    /** A worker's trail, newest first. */
-    async trail(workerId: string, limit = 100): Promise<AuditEntry[]> {
-      const { Items = [] } = await table.db.send(
-        new QueryCommand({
-          TableName: table.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.auditOfWorker(workerId) },
-          ScanIndexForward: false,
-          Limit: limit,
-        }),
-      );
-      return Items.map((item) => auditEntrySchema.parse(item));
-    },
-    /** A page of a worker's trail, newest first (个人信息使用记录). */
+    /** A page of a worker's trail, newest first (staff, and the worker's 个人信息使用记录). */
     async page(workerId: string, page: { cursor?: string | undefined; limit: number }) {
       const { items, nextCursor } = await queryPage(
         table.db,

@@ -50,10 +50,7 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       return { idNumber: await workers.revealIdNumber(item) };
     }),
 
-    implement(registryContracts.audit, async ({ object }) => {
-      const item = object;
-      return { entries: await ctx.audit.trail(item.workerId) };
-    }),
+    implement(registryContracts.audit, async ({ object, query }) => ctx.audit.page(object.workerId, query)),
 
     implement(registryContracts.unbind, async ({ object, principal, body }) => {
       const item = object;

@@ -128,12 +128,13 @@ export const registryContracts = {
   audit: defineContract({
     method: 'get',
     path: '/api/v1/registry/workers/:workerId/audit',
-    summary: 'Staff: who read or changed this record, newest first',
+    summary: 'Staff: who read or changed this record, newest first, a page at a time',
     tag: 'registry',
     access: STAFF,
     scope: objectIn('worker', 'workerId'),
     params: workerIdParams,
-    response: z.object({ entries: z.array(auditEntrySchema) }),
+    query: pageQuerySchema,
+    response: z.object({ entries: z.array(auditEntrySchema), nextCursor: z.string().optional() }),
   }),
 
   unbind: defineContract({
