@@ -200,7 +200,7 @@ describe('the lists of applications', () => {
 
     const shown = await pages('/api/v1/me/applications', worker.token, 'applications');
     expect(shown.map((page) => page.items.length)).toEqual([20, 20, 5]);
-    const newestFirst = (await api.ctx.applications.ofWorker(worker.workerId)).map((a) => a.positionId);
+    const newestFirst = await api.ctx.applications.positionIdsOfWorker(worker.workerId);
     expect(shown.flatMap((page) => page.items.map((item: any) => item.position.positionId))).toEqual(newestFirst);
     // The session, the page, its positions in one batch: never one read per application.
     for (const page of shown) expect(commands(page.calls)).toEqual(['Get', 'Query', 'BatchGet']);

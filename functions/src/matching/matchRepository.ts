@@ -222,6 +222,8 @@ export function createMatchRepository({ db, tableName }: TableRef) {
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': keys.worker(workerId).pk, ':prefix': keys.dismissalPrefix() },
+        // Only the ids: a worker may have said no to hundreds, and every open of 为你推荐 reads them.
+        ProjectionExpression: 'positionId',
       });
       return new Set(items.map((item) => String(item.positionId)));
     },

@@ -149,10 +149,10 @@ export async function runPushShard(
       const [pushes, dismissed, applications] = await Promise.all([
         ctx.matches.pushesOf(worker.workerId),
         ctx.matches.dismissed(worker.workerId),
-        ctx.applications.ofWorker(worker.workerId),
+        ctx.applications.positionIdsOfWorker(worker.workerId),
       ]);
       // Never again: what was pushed before, what they said no to, what they applied for.
-      const skip = new Set([...pushes.map((p) => p.positionId), ...dismissed, ...applications.map((a) => a.positionId)]);
+      const skip = new Set([...pushes.map((p) => p.positionId), ...dismissed, ...applications]);
       const pushedThisMonth = pushes.filter((p) => p.month === month).length;
       const ranked = index.top(match, config.n + skip.size).filter((m) => !skip.has(m.positionId));
       candidates.push({

@@ -29,10 +29,10 @@ export async function recommendationsFor(
   const [pushes, dismissed, applications, { kept, epochs }] = await Promise.all([
     ctx.matches.pushesOf(worker.workerId),
     ctx.matches.dismissed(worker.workerId),
-    ctx.applications.ofWorker(worker.workerId),
+    ctx.applications.positionIdsOfWorker(worker.workerId),
     cache.read(worker.workerId, match.home, reachKm(match)),
   ]);
-  const done = new Set([...dismissed, ...applications.map((a) => a.positionId)]);
+  const done = new Set([...dismissed, ...applications]);
   const card = (position: Parameters<typeof toCard>[0]) => ({
     ...toCard(position),
     distanceKm: Math.round(distanceKm(match.home, position.location) * 100) / 100,

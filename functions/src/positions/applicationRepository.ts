@@ -94,14 +94,18 @@ export function createApplicationRepository(table: TableRef, employment: Employm
       return items.map(toApplication).sort((a, b) => a.appliedAt.localeCompare(b.appliedAt));
     },
 
-    /** A worker's applications, newest first. */
-    async ofWorker(workerId: string): Promise<Application[]> {
+    /**
+     * The positions a worker applied to, newest first: only the ids, since a worker may have
+     * applied to hundreds and every open of 为你推荐 and every push reads them to skip.
+     */
+    async positionIdsOfWorker(workerId: string): Promise<string[]> {
       const items = await queryAll(db, {
         TableName: tableName,
         ...applicationEntity.ofWorker(workerId),
         ScanIndexForward: false,
+        ProjectionExpression: 'positionId',
       });
-      return items.map(toApplication);
+      return items.map((item) => String(item.positionId));
     },
 
     /** A page of a worker's applications, newest first. */
