@@ -131,6 +131,25 @@ describe('the kept list of live matches', () => {
     expect(ids(fresh)[0]).toBe(opened.positionId);
   });
 
+  it('is searched again once applications and dismissals have used it up, and never offers what was dismissed', async () => {
+    const worker = await boundWorker(api, 7, { labourClass: 'full', preferences: { travelScope: 'city', jobTypes: [] } });
+    const dismissed = new Set<string>();
+    const sources: boolean[] = [];
+    for (let round = 0; round < 4; round++) {
+      const shown = await recommendations(worker.token);
+      sources.push(shown.live.fromCache);
+      expect(shown.recommendations).toHaveLength(10);
+      for (const id of ids(shown)) {
+        expect(dismissed.has(id)).toBe(false);
+        dismissed.add(id);
+        const answer = await api.call('POST', `/api/v1/me/recommendations/${id}/dismiss`, { token: worker.token });
+        expect(answer.status).toBe(200);
+      }
+    }
+    // Searched; then the kept 30 serve two more screens; the fourth screen needs a new search.
+    expect(sources).toEqual([false, true, true, false]);
+  });
+
   it('is searched again when what the worker wants changes', async () => {
     const worker = await boundWorker(api, 6, { labourClass: 'full', preferences: { travelScope: 'county', jobTypes: [] } });
     expect((await recommendations(worker.token)).live.fromCache).toBe(false);

@@ -24,8 +24,10 @@ export interface CachedRecommendations {
   basis: string;
   epochs: number;
   computedAt: string;
-  /** The search read everything within reach (not stopped by its work budget). */
+  /** The search was not stopped by its work budget. */
   complete: boolean;
+  /** The search read everything within reach: there is nothing more to find than `entries`. */
+  exhausted: boolean;
   entries: LiveRecommendation[];
 }
 

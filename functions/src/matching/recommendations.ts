@@ -2,7 +2,7 @@
  * What 为你推荐 shows a worker: this month's pushes first (still open, not applied to or
  * dismissed), then the best live matches. The live part comes from the worker's kept list when
  * it is still good (recommendationCache.ts) and is searched again only when it is not, or when
- * applications and dismissals since have used up a list that was cut short.
+ * applications and dismissals since have used it up (unless it held everything within reach).
  */
 import type { z } from 'zod';
 import { chinaDate, chinaMonth, distanceKm, isListable, type recommendationSchema, type Worker } from '@bangfu/shared';
@@ -14,7 +14,10 @@ import { reachKm, type Recommender } from './recommender.js';
 
 /** Recommendations shown at once: this month's pushes and then live matches, together. */
 const SHOWN = 10;
-/** Live matches kept: enough that a few applications or dismissals later the list still fills a screen. */
+/**
+ * Live matches kept: enough that a few applications or dismissals later the list still fills a
+ * screen. Those shown first are exact; the rest are the best of what was read for them.
+ */
 const KEPT = 30;
 
 export async function recommendationsFor(
@@ -55,16 +58,16 @@ export async function recommendationsFor(
   const good = kept && kept.day === today && kept.basis === basis && kept.epochs === epochs ? kept : undefined;
   let live: CachedRecommendations | undefined = good;
   let left = good?.entries.filter((entry) => !skip.has(entry.position.positionId)) ?? [];
-  // A list that was cut at KEPT may have more behind it; a shorter one held everything there was.
-  if (!live || (left.length < wanted && live.entries.length >= KEPT)) {
-    const { found, complete } = await recommender.recommend(match, KEPT, skip, now);
+  // Used up by applications and dismissals: search again, unless the list held everything in reach.
+  if (!live || (left.length < wanted && !live.exhausted)) {
+    const { found, complete, exhausted } = await recommender.recommend(match, KEPT, skip, now, wanted);
     const entries: LiveRecommendation[] = found.map(({ match: m, position }) => ({
       position: card(position),
       score: m.score,
       reason: m.reason,
       factors: m.factors,
     }));
-    live = { day: today, basis, epochs, computedAt: now.toISOString(), complete, entries };
+    live = { day: today, basis, epochs, computedAt: now.toISOString(), complete, exhausted, entries };
     await cache.write(worker.workerId, live);
     left = entries;
   }

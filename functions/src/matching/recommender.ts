@@ -83,22 +83,25 @@ export function createRecommender(ctx: Pick<AppContext, 'regions' | 'table'>) {
   }
 
   /**
-   * The worker's best `limit` positions, skipping the ones named in `skip` (dismissed, applied,
-   * pushed); `complete` unless the Query budget stopped the search before its exact end.
+   * The worker's best positions, skipping the ones named in `skip` (dismissed, applied, pushed):
+   * the first `exact` exactly, then up to `limit` in all of the best among what was read for
+   * them (a reserve for when some are applied to). `complete` unless the Query budget stopped
+   * the search before its exact end; `exhausted` when it read everything within reach.
    */
   async function recommend(
     worker: MatchWorker,
     limit: number,
     skip: ReadonlySet<string>,
     now = new Date(),
-  ): Promise<{ found: Recommendation[]; complete: boolean }> {
+    exact = limit,
+  ): Promise<{ found: Recommendation[]; complete: boolean; exhausted: boolean }> {
     const context = { today: chinaDate(now) };
     const best: Recommendation[] = [];
     let queries = 0;
     const reach = reachKm(worker);
-    // Nothing at or beyond `km` can beat the k-th found: the rest need not be read.
+    // Nothing at or beyond `km` can beat the exact-th found: the rest need not be read.
     const settled = (km: number) =>
-      best.length >= limit && bestScoreAtDistance(worker, km, context) < best[limit - 1]!.match.score;
+      exact === 0 || (best.length >= exact && bestScoreAtDistance(worker, km, context) < best[exact - 1]!.match.score);
     for await (const ring of ringsOutward(ctx.table, worker.home, reach, now)) {
       for (const { position } of ring.positions) {
         if (skip.has(position.positionId)) continue;
@@ -107,11 +110,12 @@ export function createRecommender(ctx: Pick<AppContext, 'regions' | 'table'>) {
       }
       best.sort((a, b) => compareMatches(a.match, b.match));
       best.length = Math.min(best.length, limit);
-      if (ring.outerKm >= reach || settled(ring.outerKm)) break;
+      if (ring.outerKm >= reach) return { found: best, complete: true, exhausted: true };
+      if (settled(ring.outerKm)) break;
       queries += ring.queries;
-      if (queries >= LIVE_QUERY_BUDGET) return { found: best, complete: false };
+      if (queries >= LIVE_QUERY_BUDGET) return { found: best, complete: false, exhausted: false };
     }
-    return { found: best, complete: true };
+    return { found: best, complete: true, exhausted: false };
   }
 
   return { villageCentre, matchWorker, recommend, isPriority: (worker: Worker) => isPushPriority(worker.groups) };

@@ -33,7 +33,7 @@ function AllRecommendations() {
             </View>
             <View className="bf-text" data-testid="recommendations-when">
               {live.fromCache ? `今天 ${clockText(live.computedAt)} 挑好的，有新岗位会重新挑。` : '刚刚为您挑好的。'}
-              {live.complete ? '' : '附近岗位太多，先给您挑了这些。'}
+              {live.complete ? '' : '这些是从近处挑的，更远的岗位还没有全部看过。'}
             </View>
             {homeIsVillageCentre ? <Notice>{VILLAGE_CENTRE_TEXT}</Notice> : null}
             {recommendations.length === 0 ? (
