@@ -58,8 +58,9 @@ export async function recommendationsFor(
   const good = kept && kept.day === today && kept.basis === basis && kept.epochs === epochs ? kept : undefined;
   let live: CachedRecommendations | undefined = good;
   let left = good?.entries.filter((entry) => !skip.has(entry.position.positionId)) ?? [];
-  // Used up by applications and dismissals: search again, unless the list held everything in reach.
-  if (!live || (left.length < wanted && !live.exhausted)) {
+  // Used up by applications and dismissals: search again, unless the list held everything in reach
+  // or the search was already stopped by its budget (the same search would find no more).
+  if (!live || (left.length < wanted && live.complete && !live.exhausted)) {
     const { found, complete, exhausted } = await recommender.recommend(match, KEPT, skip, now, wanted);
     const entries: LiveRecommendation[] = found.map(({ match: m, position }) => ({
       position: card(position),
