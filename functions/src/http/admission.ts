@@ -13,7 +13,7 @@ import { Busy } from '../errors.js';
 import { GateRefused, type Gate } from '../gate.js';
 
 /** Long enough for the queue ahead to drain, short enough that an older user is not left waiting. */
-export const BUSY_RETRY_AFTER_SECONDS = 2;
+const BUSY_RETRY_AFTER_SECONDS = 2;
 
 export function admission(gate: Gate): RequestHandler {
   return (_req, res, next) => {

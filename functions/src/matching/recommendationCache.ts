@@ -67,8 +67,8 @@ export function createRecommendationCache(table: TableRef) {
       await db.send(
         new PutCommand({
           TableName: tableName,
-          // One string, not a map of 30 cards with their factors: turning that back from DynamoDB's
-          // attribute form cost more CPU than the rest of the read.
+          // One string, not a map of 30 cards with their factors: the list is only ever read whole,
+          // so DynamoDB need not know its shape.
           Item: { ...keys.recommendationCache(workerId), type: 'recommendationCache', list: JSON.stringify(list) },
         }),
       );

@@ -2,7 +2,8 @@
  * What 为你推荐 shows a worker: this month's pushes first (still open, not applied to or
  * dismissed), then the best live matches. The live part comes from the worker's kept list when
  * it is still good (recommendationCache.ts) and is searched again only when it is not, or when
- * applications and dismissals since have used it up (unless it held everything within reach).
+ * applications and dismissals since have used it up (unless it held everything within reach or
+ * was already cut short by the search's Query budget).
  */
 import type { z } from 'zod';
 import { chinaDate, chinaMonth, distanceKm, isListable, type recommendationSchema, type Worker } from '@bangfu/shared';
