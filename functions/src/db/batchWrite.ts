@@ -1,4 +1,5 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { inPool } from './inPool.js';
 import type { TableRef } from './versioned.js';
 
 const BATCH_SIZE = 25; // DynamoDB's limit per BatchWriteItem
@@ -11,17 +12,13 @@ const BATCH_SIZE = 25; // DynamoDB's limit per BatchWriteItem
 export async function batchPut(table: TableRef, items: Record<string, unknown>[], concurrency = 4): Promise<void> {
   const batches: Record<string, unknown>[][] = [];
   for (let i = 0; i < items.length; i += BATCH_SIZE) batches.push(items.slice(i, i + BATCH_SIZE));
-  let next = 0;
-  const worker = async () => {
-    while (next < batches.length) {
-      let requests = batches[next++]!.map((Item) => ({ PutRequest: { Item } }));
-      for (let attempt = 0; requests.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(2 ** attempt * 50, 2_000)));
-        if (attempt > 8) throw new Error(`BatchWriteItem left ${requests.length} items unprocessed`);
-        const result = await table.db.send(new BatchWriteCommand({ RequestItems: { [table.tableName]: requests } }));
-        requests = (result.UnprocessedItems?.[table.tableName] ?? []) as typeof requests;
-      }
+  await inPool(batches, concurrency, async (batch) => {
+    let requests = batch.map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; requests.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(2 ** attempt * 50, 2_000)));
+      if (attempt > 8) throw new Error(`BatchWriteItem left ${requests.length} items unprocessed`);
+      const result = await table.db.send(new BatchWriteCommand({ RequestItems: { [table.tableName]: requests } }));
+      requests = (result.UnprocessedItems?.[table.tableName] ?? []) as typeof requests;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));
+  });
 }
