@@ -29,6 +29,7 @@ export * from './geo/distance.js';
 export * from './geo/geohash.js';
 export * from './geo/gcj02.js';
 export * from './geo/covering.js';
+export * from './geo/density.js';
 export * from './positions/labels.js';
 export * from './positions/employer.js';
 export * from './positions/position.js';

@@ -5,9 +5,8 @@
  * run and every benchmark draws the same province.
  */
 import type { Employer, LatLng } from '@bangfu/shared';
-import { batchPut } from '../../functions/src/db/batchWrite.js';
 import type { TableRef } from '../../functions/src/db/versioned.js';
-import { newPosition, positionItem } from '../../functions/src/positions/positionRepository.js';
+import { newPosition, putNewPositions, type PositionRecord } from '../../functions/src/positions/positionRepository.js';
 import { positionInput } from '../support/positions.js';
 
 const AREA = { minLat: 39, maxLat: 45, minLng: 106, maxLng: 120 };
@@ -31,22 +30,23 @@ function place(): LatLng {
   return { lat: town.lat + gauss() * spread * unit.lat, lng: town.lng + gauss() * spread * unit.lng };
 }
 
-/** `count` open positions of one verified employer, written as the repository stores them. */
-export async function loadPositions(table: TableRef, count: number): Promise<void> {
+/** `count` open positions of one verified employer, written as the repository stores them; what was written. */
+export async function loadPositions(table: TableRef, count: number): Promise<PositionRecord[]> {
   const employer = { employerId: 'e_bench', name: '基准测试单位', kind: 'enterprise' } as Employer;
   const started = Date.now();
   const chunk = 5_000;
+  const written: PositionRecord[] = [];
   for (let done = 0; done < count; done += chunk) {
-    const items = Array.from({ length: Math.min(chunk, count - done) }, () =>
-      positionItem({
-        position: newPosition(employer, positionInput({ location: place(), regionCode: '150222' }), 'open'),
-        employerVerified: true,
-      }),
-    );
-    await batchPut(table, items, 8);
-    process.stdout.write(`\r  loaded ${done + items.length} positions`);
+    const records = Array.from({ length: Math.min(chunk, count - done) }, () => ({
+      position: newPosition(employer, positionInput({ location: place(), regionCode: '150222' }), 'open'),
+      employerVerified: true,
+    }));
+    await putNewPositions(table, records);
+    written.push(...records);
+    process.stdout.write(`\r  loaded ${done + records.length} positions`);
   }
   console.log(` in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return written;
 }
 
 /** `n` town centres, drawn from the same seeded sequence. */

@@ -1,9 +1,7 @@
 /** Test data for the job map: employers and positions written through the product's own repositories. */
 import { workerInputSchema, type Employer, type LatLng, type PositionInput, type User } from '@bangfu/shared';
 import type { AppContext } from '../../functions/src/appContext.js';
-import { batchPut } from '../../functions/src/db/batchWrite.js';
-import { newPosition, positionItem, type PositionRecord } from '../../functions/src/positions/positionRepository.js';
-import { raisePositionsEpoch } from '../../functions/src/positions/positionsEpoch.js';
+import { newPosition, putNewPositions, type PositionRecord } from '../../functions/src/positions/positionRepository.js';
 import type { TestApi } from './api.js';
 import { idNumber, JINSHAN_VILLAGE, workerInput } from './people.js';
 
@@ -32,14 +30,13 @@ export function positionInput(overrides: Partial<PositionInput> = {}): PositionI
   };
 }
 
-/** Writes positions of `employer` straight into the table, as its repository stores them (epochs raised too). */
+/** Writes positions of `employer` straight into the table, as its repository stores them (epochs raised, the map counted). */
 export async function putPositions(ctx: AppContext, employer: Employer, inputs: PositionInput[]): Promise<PositionRecord[]> {
   const records = inputs.map((input) => ({
     position: newPosition(employer, input, 'open'),
     employerVerified: employer.verification.status === 'verified',
   }));
-  await batchPut(ctx.table, records.map(positionItem));
-  await raisePositionsEpoch(ctx.table, ...records.map(({ position }) => position.location));
+  await putNewPositions(ctx.table, records);
   return records;
 }
 

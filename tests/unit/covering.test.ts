@@ -6,8 +6,10 @@ import {
   box,
   coverCells,
   coverRanges,
+  coverRangesInQueries,
   distanceKm,
   edgePrecisionFor,
+  edgePrecisionForRing,
   encodeGeohash,
   geohashBbox,
   INDEX_PRECISION,
@@ -36,26 +38,36 @@ const chinaPoint = fc.record({ lat: between(18, 53), lng: between(75, 134) });
 /** How far along a span, 0 to 1. */
 const fraction = between(0, 1);
 
+/** `check` for 300 random rings around points of China, each with a random point inside it. */
+function forPointsOfRings(
+  limits: { maxInner: number; minWidth: number; maxWidth: number },
+  check: (center: LatLng, inner: number, outer: number, point: LatLng) => void,
+) {
+  fc.assert(
+    fc.property(
+      chinaPoint,
+      between(0, limits.maxInner),
+      between(limits.minWidth, limits.maxWidth),
+      fraction,
+      between(0, 2 * Math.PI),
+      (center, inner, width, t, bearing) => {
+        const outer = inner + width;
+        const point = offset(center, inner + t * width, bearing);
+        const d = distanceKm(center, point);
+        fc.pre(d >= inner && d <= outer);
+        check(center, inner, outer, point);
+      },
+    ),
+    { numRuns: 300 },
+  );
+}
+
 describe('covering a ring around a point', () => {
   it('reads every point whose distance lies in the ring', () => {
-    fc.assert(
-      fc.property(
-        chinaPoint,
-        between(0, 40),
-        between(0.5, 40),
-        fraction,
-        between(0, 2 * Math.PI),
-        (center, inner, width, t, bearing) => {
-          const outer = inner + width;
-          const ranges = coverRanges(annulus(center, inner, outer), edgePrecisionFor(outer));
-          const point = offset(center, inner + t * width, bearing);
-          const d = distanceKm(center, point);
-          fc.pre(d >= inner && d <= outer);
-          expect(rangeOf(ranges, point)).toBeDefined();
-        },
-      ),
-      { numRuns: 300 },
-    );
+    forPointsOfRings({ maxInner: 40, minWidth: 0.5, maxWidth: 40 }, (center, inner, outer, point) => {
+      const ranges = coverRanges(annulus(center, inner, outer), edgePrecisionFor(outer));
+      expect(rangeOf(ranges, point)).toBeDefined();
+    });
   });
 
   it('reads about the ring’s own area, not the box around it', () => {
@@ -84,6 +96,46 @@ describe('covering a ring around a point', () => {
       expect(range.partition).toHaveLength(INDEX_PRECISION);
       expect(range.from.startsWith(range.partition)).toBe(true);
       expect(range.from < range.to).toBe(true);
+    }
+  });
+});
+
+describe('covering a ring in a budget of Queries', () => {
+  /** Km² a range reads: its count of cells of the precision its bounds are written in. */
+  const areaOf = (range: IndexRange) => {
+    const precision = range.from.length;
+    const index = (hash: string) =>
+      [...hash].reduce((value, char) => value * 32 + '0123456789bcdefghjkmnpqrstuvwxyz'.indexOf(char), 0);
+    const cell = geohashBbox(range.from);
+    const km2 =
+      (cell.maxLat - cell.minLat) * 111.195 * (cell.maxLng - cell.minLng) * 111.195 * Math.cos((cell.minLat * Math.PI) / 180);
+    return (index(range.to.slice(0, precision)) - index(range.from) + 1) * km2;
+  };
+
+  it('reads every point of the ring, in at most the budget (or one Query per partition it touches)', () => {
+    forPointsOfRings({ maxInner: 30, minWidth: 0.05, maxWidth: 30 }, (center, inner, outer, point) => {
+      const shape = annulus(center, inner, outer);
+      const ranges = coverRangesInQueries(shape, edgePrecisionForRing(inner, outer), 8);
+      const partitions = new Set(coverCells(shape, INDEX_PRECISION).map((cell) => cell.slice(0, INDEX_PRECISION)));
+      expect(ranges.length).toBeLessThanOrEqual(Math.max(8, partitions.size));
+      expect(rangeOf(ranges, point)).toBeDefined();
+    });
+  });
+
+  it('reads a town’s disc, or a sparse place’s, in 8 Queries and under twice its area', () => {
+    for (const center of [
+      { lat: 41.03, lng: 110.05 }, // 固阳县
+      { lat: 40.65, lng: 109.84 }, // 包头
+      { lat: 36.62, lng: 101.78 }, // 西宁
+    ]) {
+      for (const radius of [0.8, 1.5, 3, 12]) {
+        const shape = annulus(center, 0, radius);
+        const budgeted = coverRangesInQueries(shape, edgePrecisionForRing(0, radius), 8);
+        const disc = Math.PI * radius ** 2;
+        const read = budgeted.reduce((sum, range) => sum + areaOf(range), 0);
+        expect(budgeted.length).toBeLessThanOrEqual(8);
+        expect(read / disc).toBeLessThan(2);
+      }
     }
   });
 });

@@ -163,6 +163,8 @@ export const positionEntity = {
   /** One range of a shape's covering on the map. */
   onMap: (range: IndexRange) => positionsOnMap.between(range.partition, range.from, range.to),
   mapAttributeNames: positionsOnMap.attributeNames,
+  /** Whether a stored position item is on the map. */
+  isOnMap: (item: Record<string, unknown>) => INDEX.byGeoCell.partitionKey in item,
 };
 
 const applicationsOfWorker = listing(INDEX.byOwner, (workerId: string) => `APPS_OF#${workerId}`);

@@ -194,6 +194,8 @@ export const keys = {
   recommendationCache: (workerId: string) => ({ pk: `WORKER#${workerId}`, sk: 'RECOMMENDED' }),
   /** Raised by every position write in a geohash cell (positions/positionsEpoch.ts). */
   positionsEpoch: (cell: string) => ({ pk: `POSEPOCH#${cell}`, sk: 'EPOCH' }),
+  /** Counts of the positions on the job map in the cells of one geohash tile (positions/mapCounts.ts). */
+  mapCounts: (tile: string) => ({ pk: `MAPCOUNT#${tile}`, sk: 'COUNTS' }),
   /** A key that never exists: the health check reads it to prove the table answers. */
   healthProbe: () => ({ pk: 'HEALTH', sk: 'PROBE' }),
 } as const;

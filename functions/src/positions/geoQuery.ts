@@ -1,13 +1,11 @@
 /**
  * The job map's reads, on the geohash index only — never a Scan.
  *
- * Nearby: rings of growing radius around the point, one Query per covering range,
- * an exact distance filter, until a page is full or the radius is reached. The
- * first ring is 1 km; each next one reaches as far as the density of matching
- * positions seen so far says the page needs (at most 4× further), so a town reads
- * little more than a page and the open steppe still finds its few jobs. The cursor
- * is the (distance, id) of the last position returned with that density; the next
- * page starts its ring there, so pages neither repeat nor skip.
+ * Nearby: the map's counts per cell (mapCounts.ts) say how far from the point a page
+ * reaches; that disc (past the cursor, that ring) is read in at most NEARBY_QUERIES
+ * Queries, each position's exact distance checked, and read further only if it held too
+ * few. The cursor is the (distance, id) of the last position returned; the next page
+ * starts its ring there, so pages neither repeat nor skip.
  *
  * Map: the box's covering ranges, exact containment, then clusters by zoom.
  */
@@ -17,7 +15,11 @@ import {
   box,
   chinaDate,
   clusterPoints,
+  coverRangesInQueries,
   coverRangesWithin,
+  edgePrecisionForRing,
+  radiusHolding,
+  type CellCount,
   distanceKm,
   edgePrecisionFor,
   isListable,
@@ -34,19 +36,19 @@ import {
   type Shape,
 } from '@bangfu/shared';
 import { z } from 'zod';
+import { inPool } from '../db/inPool.js';
 import { invalidCursor } from '../db/paging.js';
 import { positionEntity } from '../db/entities.js';
 import type { TableRef } from '../db/versioned.js';
+import { COUNT_TIERS, countsAround, type CountTier } from './mapCounts.js';
 import { toRecord } from './positionRepository.js';
 
 /** Queries in flight at once for one request. */
 const FAN_OUT = 16;
 /** The first ring of a search; later rings grow by what the density seen so far says is needed. */
 const FIRST_RING_KM = 1;
-/** Queries one ring may take before its edges are made coarser. */
+/** Queries one ring of the recommender's or a map box may take before its edges are made coarser. */
 const QUERY_BUDGET = 32;
-const MIN_RING_KM = 0.5;
-const MAX_GROWTH = 4;
 
 export interface Found<T> {
   result: T;
@@ -59,26 +61,21 @@ export interface Found<T> {
 async function readRanges(table: TableRef, ranges: IndexRange[]): Promise<{ items: Record<string, unknown>[]; queries: number }> {
   const items: Record<string, unknown>[] = [];
   let queries = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < ranges.length) {
-      const range = ranges[next++]!;
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await table.db.send(
-          new QueryCommand({
-            TableName: table.tableName,
-            ...positionEntity.onMap(range),
-            ExclusiveStartKey: start,
-          }),
-        );
-        queries++;
-        items.push(...(page.Items ?? []));
-        start = page.LastEvaluatedKey;
-      } while (start);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(FAN_OUT, ranges.length) }, worker));
+  await inPool(ranges, FAN_OUT, async (range) => {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await table.db.send(
+        new QueryCommand({
+          TableName: table.tableName,
+          ...positionEntity.onMap(range),
+          ExclusiveStartKey: start,
+        }),
+      );
+      queries++;
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+  });
   return { items, queries };
 }
 
@@ -107,8 +104,8 @@ async function readShape(
   return { positions, itemsRead: items.length, queries };
 }
 
-/** The cursor: where the last page ended, and how dense matching positions were (per km²). */
-const cursorSchema = z.object({ d: z.number().min(0), id: z.string(), density: z.number().min(0).optional() });
+/** The cursor: where the last page ended. */
+const cursorSchema = z.object({ d: z.number().min(0), id: z.string() });
 type Cursor = z.infer<typeof cursorSchema>;
 
 function decodeCursor(cursor: string | undefined): Cursor | undefined {
@@ -125,53 +122,91 @@ const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toS
 /** (distance, id) order: nearest first, ties by id, so paging is exact. */
 const after = (d: number, id: string, cursor: Cursor) => d > cursor.d || (d === cursor.d && id > cursor.id);
 
-/** How far to read to find `wanted` more positions beyond `fromKm` at `density` per km², with a margin. */
-function reachFor(fromKm: number, wanted: number, density: number): number {
-  return Math.sqrt(fromKm ** 2 + wanted / (Math.PI * density)) * 1.25;
+/** Queries one nearby read may take (or one per index partition its ring touches, if more). */
+const NEARBY_QUERIES = 8;
+/** A read reaches for this many times the positions the page still needs: the counts are an estimate. */
+const MARGIN = 1.3;
+/** The thinnest ring worth a read. */
+const MIN_RING_KM = 0.05;
+/** However narrow the filters look, a next read reaches for at most this many times what the page needs. */
+const MIN_MATCH_SHARE = 0.05;
+
+/**
+ * How far from `center` one must read for a number of positions beyond a distance, from
+ * the map's counts: the finest tier that reaches far enough, each tier read once (at most
+ * one BatchGetItem, none if this process read its tiles lately) and only if a nearer one
+ * had too few.
+ */
+function reachFinder(table: TableRef, center: LatLng, radiusKm: number) {
+  const read = new Map<CountTier, CellCount[]>();
+  let countReads = 0;
+  return {
+    get countReads() {
+      return countReads;
+    },
+    async reach(fromKm: number, wanted: number): Promise<number> {
+      for (const tier of COUNT_TIERS) {
+        const knownKm = Math.min(radiusKm, tier.reachKm);
+        if (knownKm <= fromKm) continue;
+        if (!read.has(tier)) {
+          const { counts, calls } = await countsAround(table, tier, center, knownKm);
+          read.set(tier, counts);
+          countReads += calls;
+        }
+        const reach = radiusHolding(center, read.get(tier)!, { fromKm, wanted, knownKm });
+        if (reach !== undefined) return reach;
+        if (knownKm >= radiusKm) break;
+      }
+      return radiusKm;
+    },
+  };
 }
 
+/**
+ * The positions nearest `center`, a page at a time. Each read is one disc (or, past the
+ * cursor, one ring) as wide as the map's counts say the page needs, in at most
+ * NEARBY_QUERIES Queries, so a page is usually one read. If the disc held too few (the
+ * counts were off, or the filters narrow), the next ring reaches further by what the
+ * reads so far matched, and is at least as wide as everything read before it.
+ */
 export async function nearby(
   table: TableRef,
   query: { center: LatLng; radiusKm: number; limit: number; cursor?: string | undefined; filters: PositionFilters },
   now = new Date(),
-): Promise<Found<NearbyResponse>> {
+): Promise<Found<NearbyResponse> & { countReads: number }> {
   const today = chinaDate(now);
   const cursor = decodeCursor(query.cursor);
   const { center, radiusKm, limit } = query;
+  const finder = reachFinder(table, center, radiusKm);
   const found: { position: Position; d: number }[] = [];
   let itemsRead = 0;
   let queries = 0;
+  /** Positions read within the rings: what the counts counted, against which `found` is the share that matches. */
+  let inRings = 0;
   const start = cursor?.d ?? 0;
   let inner = start;
-  let outer = Math.min(
-    radiusKm,
-    cursor?.density ? Math.max(start + MIN_RING_KM, reachFor(start, limit, cursor.density)) : start + FIRST_RING_KM,
-  );
-  let density = 0;
+  let outer: number;
   for (;;) {
+    const share = inRings > 0 ? Math.max(found.length / inRings, MIN_MATCH_SHARE) : 1;
+    const reach = await finder.reach(inner, ((limit - found.length) * MARGIN) / share);
+    outer = Math.min(radiusKm, Math.max(reach, inner + MIN_RING_KM, inner + (inner - start)));
     const last = outer >= radiusKm;
-    const read = await readShape(
-      table,
-      annulus(center, inner, outer),
-      { narrowKm: outer - inner, wholeKm: outer },
-      query.filters,
-      today,
-    );
-    itemsRead += read.itemsRead;
+    const ranges = coverRangesInQueries(annulus(center, inner, outer), edgePrecisionForRing(inner, outer), NEARBY_QUERIES);
+    const read = await readRanges(table, ranges);
+    itemsRead += read.items.length;
     queries += read.queries;
-    for (const position of read.positions) {
-      const d = distanceKm(center, position.location);
+    for (const item of read.items) {
+      const d = distanceKm(center, item.location as LatLng);
       // Rings are half-open [inner, outer), the last one closed, so a position on a boundary is read once.
       if (d < inner || (last ? d > outer : d >= outer)) continue;
+      inRings++;
+      const { position } = toRecord(item, today);
+      if (!isListable(position, today) || !matchesFilters(position, query.filters)) continue;
       if (cursor && !after(d, position.positionId, cursor)) continue;
       found.push({ position, d });
     }
-    density = found.length / (Math.PI * (outer ** 2 - start ** 2));
     if (found.length >= limit || last) break;
-    // Read next just as far as the density seen so far says the page needs.
-    const reach = density > 0 ? reachFor(outer, limit - found.length, density) : outer * MAX_GROWTH;
     inner = outer;
-    outer = Math.min(radiusKm, Math.max(outer * 1.5, Math.min(reach, outer * MAX_GROWTH)));
   }
   found.sort((a, b) => a.d - b.d || (a.position.positionId < b.position.positionId ? -1 : 1));
   const page = found.slice(0, limit);
@@ -180,12 +215,11 @@ export async function nearby(
   return {
     result: {
       positions: page.map(({ position, d }) => ({ ...toCard(position), distanceKm: Math.round(d * 100) / 100 })),
-      ...(more && lastShown
-        ? { nextCursor: encodeCursor({ d: lastShown.d, id: lastShown.position.positionId, ...(density > 0 ? { density } : {}) }) }
-        : {}),
+      ...(more && lastShown ? { nextCursor: encodeCursor({ d: lastShown.d, id: lastShown.position.positionId }) } : {}),
     },
     itemsRead,
     queries,
+    countReads: finder.countReads,
   };
 }
 

@@ -15,6 +15,7 @@ import {
   POINT_PRECISION,
   positionSchema,
   type Employer,
+  type LatLng,
   type Position,
   type PositionInput,
   type PositionStatus,
@@ -23,9 +24,11 @@ import { isConditionFailed } from '../db/errors.js';
 import { positionEntity } from '../db/entities.js';
 import { queryAll, queryPage } from '../db/paging.js';
 import { batchGet } from '../db/batchGet.js';
+import { batchPut } from '../db/batchWrite.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 import { notFound, VersionConflict } from '../errors.js';
+import { countOnMap, type MapChange } from './mapCounts.js';
 import { raisePositionsEpoch } from './positionsEpoch.js';
 
 export const positionNotFound = () => notFound('找不到这个岗位', 'No such position.');
@@ -97,6 +100,34 @@ export async function countyPositions(
   return items.map((item) => toRecord(item, today));
 }
 
+/**
+ * After a position item was written (`before` it, `after` it): what was derived from the
+ * positions where it was and is goes stale, and the map's counts follow it on and off.
+ */
+async function followWrite(table: TableRef, before: Record<string, unknown> | undefined, after: Record<string, unknown>) {
+  const location = (item: Record<string, unknown>) => item.location as LatLng;
+  const changes: MapChange[] = [
+    ...(before && positionEntity.isOnMap(before) ? [{ location: location(before), delta: -1 }] : []),
+    ...(positionEntity.isOnMap(after) ? [{ location: location(after), delta: 1 }] : []),
+  ];
+  await Promise.all([
+    raisePositionsEpoch(table, location(after), ...(before ? [location(before)] : [])),
+    countOnMap(table, changes),
+  ]);
+}
+
+/** Writes new positions in bulk, without conditions (a seed, a test's or a benchmark's data), as `create` leaves them. */
+export async function putNewPositions(table: TableRef, records: readonly PositionRecord[]): Promise<void> {
+  await batchPut(table, records.map(positionItem), 8);
+  await Promise.all([
+    raisePositionsEpoch(table, ...records.map(({ position }) => position.location)),
+    countOnMap(
+      table,
+      records.filter(isPublic).map(({ position }) => ({ location: position.location, delta: 1 })),
+    ),
+  ]);
+}
+
 export function createPositionRepository(table: TableRef) {
   const { db, tableName } = table;
 
@@ -124,10 +155,9 @@ export function createPositionRepository(table: TableRef) {
     },
 
     async create(record: PositionRecord): Promise<Position> {
-      await db.send(
-        new PutCommand({ TableName: tableName, Item: positionItem(record), ConditionExpression: 'attribute_not_exists(pk)' }),
-      );
-      await raisePositionsEpoch(table, record.position.location);
+      const item = positionItem(record);
+      await db.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+      await followWrite(table, undefined, item);
       return record.position;
     },
 
@@ -140,22 +170,25 @@ export function createPositionRepository(table: TableRef) {
       if (!Number.isSafeInteger(expectedVersion + 1)) throw versionConflict();
       const stored = record.position.status === 'expired' ? { ...record.position, status: 'open' as const } : record.position;
       const next = { ...stored, version: expectedVersion + 1, updatedAt: new Date().toISOString() };
+      const item = positionItem({ ...record, position: next });
+      let before: Record<string, unknown> | undefined;
       try {
-        await db.send(
+        ({ Attributes: before } = await db.send(
           new PutCommand({
             TableName: tableName,
-            Item: positionItem({ ...record, position: next }),
+            Item: item,
             ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
             ExpressionAttributeNames: { '#version': 'version' },
             ExpressionAttributeValues: { ':expected': expectedVersion },
+            ReturnValues: 'ALL_OLD',
           }),
-        );
+        ));
       } catch (error) {
         if (isConditionFailed(error)) throw versionConflict();
         throw error;
       }
-      await raisePositionsEpoch(table, next.location);
-      return toRecord(positionItem({ ...record, position: next })).position;
+      await followWrite(table, before, item);
+      return toRecord(item).position;
     },
 
     /**
@@ -165,7 +198,7 @@ export function createPositionRepository(table: TableRef) {
      */
     async markFilledIfFull(positionId: string): Promise<void> {
       try {
-        const { Attributes: filled } = await db.send(
+        const { Attributes: before } = await db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: keys.position(positionId),
@@ -173,10 +206,10 @@ export function createPositionRepository(table: TableRef) {
             ConditionExpression: '#status = :open AND filled >= headcount',
             ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
             ExpressionAttributeValues: { ':filled': 'filled', ':open': 'open', ':one': 1, ':now': new Date().toISOString() },
-            ReturnValues: 'ALL_NEW',
+            ReturnValues: 'ALL_OLD',
           }),
         );
-        if (filled) await raisePositionsEpoch(table, toRecord(filled).position.location);
+        if (before) await followWrite(table, before, { location: before.location });
       } catch (error) {
         if (!isConditionFailed(error)) throw error;
       }

@@ -12,7 +12,7 @@
  * functions/ lists the figures).
  */
 import { distanceKm, type LatLng } from './distance.js';
-import { bboxOfCircle, cellsCoveringBbox, distanceToCellKm, geohashBbox, type Bbox } from './geohash.js';
+import { bboxOfCircle, cellSize, cellsCoveringBbox, distanceToCellKm, geohashBbox, type Bbox } from './geohash.js';
 
 /** Characters of the geohash that name an index partition (a cell of about 39 × 20 km). */
 export const INDEX_PRECISION = 4;
@@ -94,6 +94,17 @@ export function edgePrecisionFor(extentKm: number): number {
   return FINEST_EDGE;
 }
 
+/** Edge cells along a ring's two circles a covering may compute before its edges are made coarser (CPU, not reads). */
+const MAX_RING_EDGE_CELLS = 600;
+
+/** The edge precision for the ring between two radii: as fine as its width asks, within MAX_RING_EDGE_CELLS. */
+export function edgePrecisionForRing(innerKm: number, outerKm: number): number {
+  const perimeterKm = 2 * Math.PI * (innerKm + outerKm);
+  let precision = edgePrecisionFor(outerKm - innerKm);
+  while (precision > 5 && perimeterKm / (cellSize(precision).lat * 111.195) > MAX_RING_EDGE_CELLS) precision--;
+  return precision;
+}
+
 /** The cells covering `shape`, coarse inside and down to `maxPrecision` at its edge. */
 export function coverCells(shape: Shape, maxPrecision: number): string[] {
   const cells: string[] = [];
@@ -127,6 +138,52 @@ function toGeohash(value: number, precision: number): string {
   return text;
 }
 
+/** A covering's cells as runs of neighbouring cells per partition, and the gaps between runs. */
+function runsOf(shape: Shape, maxPrecision: number) {
+  const byPartition = new Map<string, [number, number][]>();
+  for (const cell of coverCells(shape, maxPrecision)) {
+    const partition = cell.slice(0, INDEX_PRECISION);
+    const spans = byPartition.get(partition) ?? [];
+    spans.push(span(cell, maxPrecision));
+    byPartition.set(partition, spans);
+  }
+  const runs = new Map<string, [number, number][]>();
+  const gaps: { key: string; size: number }[] = [];
+  let covered = 0;
+  for (const [partition, spans] of byPartition) {
+    spans.sort((a, b) => a[0] - b[0]);
+    const merged: [number, number][] = [];
+    for (const [start, end] of spans) {
+      const last = merged.at(-1);
+      if (last && last[1] === start) last[1] = end;
+      else merged.push([start, end]);
+      covered += end - start;
+    }
+    merged.slice(1).forEach(([start], i) => gaps.push({ key: `${partition}#${i}`, size: start - merged[i]![1] }));
+    runs.set(partition, merged);
+  }
+  return { runs, gaps, covered };
+}
+
+/** The runs as Queries, the gaps named in `bridged` read through. */
+function rangesOf(runs: Map<string, [number, number][]>, bridged: Set<string>, maxPrecision: number): IndexRange[] {
+  const ranges: IndexRange[] = [];
+  for (const [partition, spans] of runs) {
+    let [from, to] = spans[0]!;
+    const flush = () =>
+      ranges.push({ partition, from: toGeohash(from, maxPrecision), to: `${toGeohash(to - 1, maxPrecision)}~` });
+    spans.slice(1).forEach(([start, end], i) => {
+      if (bridged.has(`${partition}#${i}`)) to = end;
+      else {
+        flush();
+        [from, to] = [start, end];
+      }
+    });
+    flush();
+  }
+  return ranges;
+}
+
 /**
  * The Queries that read `shape`: its covering cells, neighbours within a partition
  * merged into one sort-key range. `to` ends in '~', which sorts after every geohash
@@ -137,50 +194,27 @@ function toGeohash(value: number, precision: number): string {
  * more than reading a few more items, so many small gaps become one read.
  */
 export function coverRanges(shape: Shape, maxPrecision: number, slack = 0.25): IndexRange[] {
-  const byPartition = new Map<string, [number, number][]>();
-  for (const cell of coverCells(shape, maxPrecision)) {
-    const partition = cell.slice(0, INDEX_PRECISION);
-    const spans = byPartition.get(partition) ?? [];
-    spans.push(span(cell, maxPrecision));
-    byPartition.set(partition, spans);
-  }
-  const merged = new Map<string, [number, number][]>();
-  const gaps: { partition: string; after: number; size: number }[] = [];
-  let covered = 0;
-  for (const [partition, spans] of byPartition) {
-    spans.sort((a, b) => a[0] - b[0]);
-    const runs: [number, number][] = [];
-    for (const [start, end] of spans) {
-      const last = runs.at(-1);
-      if (last && last[1] === start) last[1] = end;
-      else runs.push([start, end]);
-      covered += end - start;
-    }
-    runs.slice(1).forEach(([start], i) => gaps.push({ partition, after: i, size: start - runs[i]![1] }));
-    merged.set(partition, runs);
-  }
+  const { runs, gaps, covered } = runsOf(shape, maxPrecision);
   const bridged = new Set<string>();
   let budget = slack * covered;
   for (const gap of gaps.sort((a, b) => a.size - b.size)) {
     if (gap.size > budget) break;
     budget -= gap.size;
-    bridged.add(`${gap.partition}#${gap.after}`);
+    bridged.add(gap.key);
   }
-  const ranges: IndexRange[] = [];
-  for (const [partition, runs] of merged) {
-    let [from, to] = runs[0]!;
-    const flush = () =>
-      ranges.push({ partition, from: toGeohash(from, maxPrecision), to: `${toGeohash(to - 1, maxPrecision)}~` });
-    runs.slice(1).forEach(([start, end], i) => {
-      if (bridged.has(`${partition}#${i}`)) to = end;
-      else {
-        flush();
-        [from, to] = [start, end];
-      }
-    });
-    flush();
-  }
-  return ranges;
+  return rangesOf(runs, bridged, maxPrecision);
+}
+
+/**
+ * The covering of `shape` in at most `maxQueries` Queries (or one per partition it
+ * touches, if that is more) that reads the least area: every gap is bridged but the
+ * largest ones the Query budget can keep apart. A gap's size is its count of cells of
+ * one size, so this is the least area for that count of ranges.
+ */
+export function coverRangesInQueries(shape: Shape, maxPrecision: number, maxQueries: number): IndexRange[] {
+  const { runs, gaps } = runsOf(shape, maxPrecision);
+  const bridged = gaps.sort((a, b) => b.size - a.size).slice(Math.max(0, maxQueries - runs.size));
+  return rangesOf(runs, new Set(bridged.map((gap) => gap.key)), maxPrecision);
 }
 
 /**

@@ -4,7 +4,7 @@ import { keys } from '../../db/tableSchema.js';
 import type { AppContext } from '../../appContext.js';
 import { createWorkerTransactItems, newWorkerItem } from '../../registry/workerRepository.js';
 import { employerItem } from '../../positions/employerRepository.js';
-import { positionItem } from '../../positions/positionRepository.js';
+import { putNewPositions } from '../../positions/positionRepository.js';
 import { regionItem } from '../../regions/regionRepository.js';
 import { userItem } from '../../users/userRepository.js';
 import { buildDemoCounty, DEMO_COUNTY_CODE } from './demoCounty.js';
@@ -36,11 +36,11 @@ export async function seedDemoCounty({ table, idVault }: SeedContext): Promise<S
     ...regions.map(regionItem),
     ...users.map(userItem),
     ...employers.map(employerItem),
-    ...positions.map(positionItem),
     ...logins.map((login, order) => ({ ...keys.demoLogin(order, login.userId), type: 'demoLogin', ...login })),
     // Each record with its ID-hash item, as the registry writes them (the table is empty, so no conditions are needed).
     ...workers.flatMap((item) => createWorkerTransactItems(table.tableName, item).map((write) => write.Put.Item)),
   ]);
+  await putNewPositions(table, positions);
   return {
     regions: regions.length,
     users: users.length,

@@ -1,0 +1,140 @@
+/**
+ * The job map's counts per cell over DynamoDB Local: they follow each position on and off the
+ * map, and a nearby search uses them to read one disc just large enough for its page, giving
+ * the exact nearest positions however wrong the counts are.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distanceKm, encodeGeohash, type Employer, type LatLng } from '@bangfu/shared';
+import { nearby } from '../../functions/src/positions/geoQuery.js';
+import { COUNT_TIERS, countOnMap, countsAround } from '../../functions/src/positions/mapCounts.js';
+import { newPosition, putNewPositions, type PositionRecord } from '../../functions/src/positions/positionRepository.js';
+import { startTestApi, type TestApi } from '../support/api.js';
+import { positionInput } from '../support/positions.js';
+
+let api: TestApi;
+const employer = { employerId: 'e_counts', name: '计数测试单位', kind: 'enterprise' } as Employer;
+
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+/** A point `km` from `center` towards `angle` (radians). */
+function at(center: LatLng, km: number, angle: number): LatLng {
+  return {
+    lat: center.lat + (km * Math.cos(angle)) / 111.195,
+    lng: center.lng + (km * Math.sin(angle)) / (111.195 * Math.cos((center.lat * Math.PI) / 180)),
+  };
+}
+
+/** The count of the cell holding `location`, in each tier. */
+async function countsAt(location: LatLng): Promise<number[]> {
+  return Promise.all(
+    COUNT_TIERS.map(async (tier) => {
+      const cell = encodeGeohash(location, tier.tile + 2);
+      const { counts } = await countsAround(api.ctx.table, tier, location, 0.1);
+      return counts.find((count) => count.cell === cell)?.count ?? 0;
+    }),
+  );
+}
+
+const record = (location: LatLng, verified = true): PositionRecord => ({
+  position: newPosition(employer, positionInput({ location, regionCode: '650102' }), 'open'),
+  employerVerified: verified,
+});
+
+describe('the map’s counts', () => {
+  it('follow a position on and off the map: posted, moved, closed, reopened, filled', async () => {
+    const here = { lat: 43.8, lng: 87.6 }; // 乌鲁木齐, far from every other test's positions
+    const there = at(here, 30, 1);
+    const positions = api.ctx.positions;
+    const open = await positions.create(record(here));
+    await positions.create(record(here, false)); // an unverified employer's: not on the map
+    expect(await countsAt(here)).toEqual([1, 1, 1]);
+
+    const moved = await positions.save({ position: { ...open, location: there }, employerVerified: true }, open.version);
+    expect(await countsAt(here)).toEqual([0, 0, 0]);
+    expect(await countsAt(there)).toEqual([1, 1, 1]);
+
+    const closed = await positions.save({ position: { ...moved, status: 'closed' }, employerVerified: true }, moved.version);
+    expect(await countsAt(there)).toEqual([0, 0, 0]);
+    const reopened = await positions.save({ position: { ...closed, status: 'open' }, employerVerified: true }, closed.version);
+    expect(await countsAt(there)).toEqual([1, 1, 1]);
+
+    const full = await positions.save(
+      { position: { ...reopened, filled: reopened.headcount }, employerVerified: true },
+      reopened.version,
+    );
+    expect(await countsAt(there)).toEqual([1, 1, 1]); // still on the map until marked filled
+    await positions.markFilledIfFull(full.positionId);
+    await positions.markFilledIfFull(full.positionId); // a repeat changes nothing
+    expect(await countsAt(there)).toEqual([0, 0, 0]);
+  });
+});
+
+describe('a nearby page', () => {
+  const center = { lat: 29.65, lng: 91.13 }; // 拉萨
+  let truth: { id: string; d: number }[];
+
+  beforeAll(async () => {
+    // A town of 150 within a few km, and 60 scattered over 80 km.
+    let seed = 11;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const places = [
+      ...Array.from({ length: 150 }, () => at(center, 4 * Math.sqrt(random()), random() * 2 * Math.PI)),
+      ...Array.from({ length: 60 }, () => at(center, 80 * Math.sqrt(random()), random() * 2 * Math.PI)),
+    ];
+    const records = places.map((location) => record(location));
+    await putNewPositions(api.ctx.table, records);
+    truth = records
+      .map(({ position }) => ({ id: position.positionId, d: distanceKm(center, position.location) }))
+      .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1));
+  });
+
+  /** Every page of a search, with what each read. */
+  async function allPages(radiusKm: number, limit: number) {
+    const pages: { ids: string[]; queries: number; itemsRead: number }[] = [];
+    let cursor: string | undefined;
+    do {
+      const { result, queries, itemsRead } = await nearby(api.ctx.table, { center, radiusKm, limit, cursor, filters: {} });
+      pages.push({ ids: result.positions.map((p) => p.positionId), queries, itemsRead });
+      cursor = result.nextCursor;
+    } while (cursor && pages.length < 100);
+    return pages;
+  }
+  const within = (radiusKm: number) => truth.filter(({ d }) => d <= radiusKm).map(({ id }) => id);
+
+  it('is the nearest 20, read in one disc of at most 8 Queries and under twice the page', async () => {
+    const first = await nearby(api.ctx.table, { center, radiusKm: 50, limit: 20, filters: {} });
+    expect(first.result.positions.map((p) => p.positionId)).toEqual(within(50).slice(0, 20));
+    expect(first.queries).toBeLessThanOrEqual(8);
+    expect(first.countReads).toBe(1);
+    expect(first.itemsRead).toBeLessThan(40);
+  });
+
+  it('pages through the whole radius with nothing twice and nothing missed', async () => {
+    const pages = await allPages(60, 20);
+    expect(pages.flatMap((page) => page.ids)).toEqual(within(60));
+  });
+
+  it('is still exact when the counts are wrong: too many near the point, or none at all', async () => {
+    await countOnMap(api.ctx.table, [{ location: center, delta: 5_000 }]);
+    expect((await allPages(60, 20)).flatMap((page) => page.ids)).toEqual(within(60));
+    await countOnMap(api.ctx.table, [{ location: center, delta: -5_000 }]);
+
+    const locations = (await api.ctx.positions.getMany(truth.map(({ id }) => id))).map((found) => found!.position.location);
+    await countOnMap(
+      api.ctx.table,
+      locations.map((location) => ({ location, delta: -1 })),
+    );
+    expect((await allPages(60, 20)).flatMap((page) => page.ids)).toEqual(within(60));
+    expect((await allPages(5, 7)).flatMap((page) => page.ids)).toEqual(within(5));
+    await countOnMap(
+      api.ctx.table,
+      locations.map((location) => ({ location, delta: 1 })),
+    );
+  });
+});
+
