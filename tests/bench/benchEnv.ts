@@ -1,3 +1,10 @@
+import { createServer } from 'node:http';
+import { createApp } from '../../functions/src/app.js';
+import { readConfig } from '../../functions/src/config.js';
+import { createAppContext } from '../../functions/src/context.js';
+import { createLogger } from '../../functions/src/logger.js';
+import { loadAppSecrets } from '../../functions/src/secrets.js';
+
 /**
  * The app's environment in a benchmark: DynamoDB Local at `endpoint`, throwaway keys, no logs,
  * and the per-client throttle out of the way (a benchmark is one client sending on purpose).
@@ -14,4 +21,14 @@ export function benchEnv(tableName: string, endpoint: string): Record<string, st
     CLIENT_RATE_PER_SECOND: '100000',
     CLIENT_BURST: '100000',
   };
+}
+
+/** The real HTTP app over `tableName` at `endpoint` (with `overrides` to the env), on a free loopback port. */
+export async function startBenchApp(tableName: string, endpoint: string, overrides: Record<string, string> = {}) {
+  const config = readConfig({ ...benchEnv(tableName, endpoint), ...overrides });
+  const ctx = createAppContext(config, await loadAppSecrets(config), { devLogin: true });
+  const server = createServer(createApp(ctx, { logger: createLogger(config), bodyLimit: config.BODY_LIMIT }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return { ctx, config, server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` };
 }

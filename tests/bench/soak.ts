@@ -11,20 +11,15 @@
  *
  *   npx tsx tests/bench/soak.ts [seconds per run = 300] [clients = 50]
  */
-import { createServer, type Server } from 'node:http';
-import { createApp } from '../../functions/src/app.js';
-import { readConfig } from '../../functions/src/config.js';
-import { createAppContext } from '../../functions/src/context.js';
+import type { Server } from 'node:http';
 import { ensureEmulator, startDynamoDbLocal } from '../../functions/src/local/dynamodbLocal.js';
 import { CACHE_DIR } from '../../functions/src/local/paths.js';
 import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
 import { DEMO_COUNTY_CENTER } from '../../functions/src/local/seed/demoPositions.js';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { ensureTable } from '../../functions/src/local/table.js';
-import { createLogger } from '../../functions/src/logger.js';
-import { loadAppSecrets } from '../../functions/src/secrets.js';
 import { freePort } from '../support/ports.js';
-import { benchEnv } from './benchEnv.js';
+import { startBenchApp } from './benchEnv.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const SECONDS = Number(process.argv[2] ?? 300);
@@ -114,16 +109,11 @@ async function soak(url: string, tokens: { worker: string[]; staff: string }, se
 async function main() {
   const dynamo = await startDynamoDbLocal({ emulatorDir: await ensureEmulator(CACHE_DIR), port: await freePort() });
   const servers: Server[] = [];
-  const env = benchEnv('bench_soak', dynamo.endpoint);
   /** The app with these limits, on its own port. */
   async function appWith(limits: Record<string, string>) {
-    const config = readConfig({ ...env, ...limits });
-    const ctx = createAppContext(config, await loadAppSecrets(config), { devLogin: true });
-    const server = createServer(createApp(ctx, { logger: createLogger(config), bodyLimit: config.BODY_LIMIT }));
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    return { ctx, config, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` };
+    const app = await startBenchApp('bench_soak', dynamo.endpoint, limits);
+    servers.push(app.server);
+    return app;
   }
   try {
     // BENCH_LIMITS='{"API_CONCURRENCY":"8"}' tries other limits than the shipped defaults.
