@@ -8,7 +8,7 @@ import { distanceKm, encodeGeohash, type Employer, type LatLng } from '@bangfu/s
 import { nearby } from '../../functions/src/positions/geoQuery.js';
 import { COUNT_TIERS, countOnMap, countsAround } from '../../functions/src/positions/mapCounts.js';
 import { newPosition, putNewPositions, type PositionRecord } from '../../functions/src/positions/positionRepository.js';
-import { startTestApi, type TestApi } from '../support/api.js';
+import { dynamoCallsDuring, startTestApi, type TestApi } from '../support/api.js';
 import { positionInput } from '../support/positions.js';
 
 let api: TestApi;
@@ -138,3 +138,38 @@ describe('a nearby page', () => {
   });
 });
 
+describe('the zoomed-out map', () => {
+  it('shows a province or the whole country from the counts, in one read: a worker in Baotou sees Beijing’s jobs', async () => {
+    const beijing = { lat: 39.9, lng: 116.4 };
+    const baotou = { lat: 40.65, lng: 109.84 };
+    await putNewPositions(api.ctx.table, [
+      ...Array.from({ length: 12 }, (_, i) => record(at(beijing, i, i))),
+      ...Array.from({ length: 5 }, (_, i) => record(at(baotou, i, i))),
+      record(at(beijing, 1, 1), false), // an unverified employer's: not counted
+    ]);
+    let answer: Awaited<ReturnType<TestApi['call']>> | undefined;
+    const calls = await dynamoCallsDuring(api, async () => {
+      answer = await api.call('GET', '/api/v1/positions/map?bbox=105,36,120,44&zoom=5'); // 华北 and 内蒙古
+    });
+    expect(answer!.status).toBe(200);
+    const { clusters, markers, total, counted } = answer!.body;
+    expect(counted).toBe(true);
+    expect(markers).toEqual([]);
+    expect(total).toBe(17);
+    const near = (place: LatLng) => clusters.filter((c: LatLng) => distanceKm(c, place) < 150);
+    expect(near(beijing).reduce((sum: number, c: { count: number }) => sum + c.count, 0)).toBe(12);
+    expect(near(baotou).reduce((sum: number, c: { count: number }) => sum + c.count, 0)).toBe(5);
+    expect(calls.length).toBeLessThanOrEqual(3);
+
+    // The whole country: every counted position (Lhasa's and Urumqi's too), still one read, filters or not.
+    const china = await api.call('GET', '/api/v1/positions/map?bbox=73.5,3.8,135.1,53.6&zoom=5&form=gig');
+    expect(china.status).toBe(200);
+    expect(china.body.counted).toBe(true);
+    expect(china.body.total).toBe(17 + 210);
+
+    // Zoomed in past a region, the map reads positions again: markers, exact, filtered.
+    const city = await api.call('GET', `/api/v1/positions/map?bbox=116.3,39.8,116.6,40.0&zoom=13`);
+    expect(city.body.counted).toBeUndefined();
+    expect(city.body.markers.length).toBe(city.body.total);
+  });
+});

@@ -143,6 +143,17 @@ describe('job map and hiring in Chromium', () => {
     await page.getByTestId('jobs-centre').waitFor({ timeout: 20_000 });
     await expect.poll(() => onMap(page).count(), WAIT).toBeGreaterThan(0);
     await shot(page, 'jobs-care-2-map');
+
+    // Zoomed out past a region, the map counts: clusters over the province, no refusal.
+    for (let i = 0; i < 4; i++) {
+      const answered = page.waitForResponse((r) => r.url().includes('/positions/map'));
+      await page.locator('.leaflet-control-zoom-out').click();
+      await answered;
+    }
+    await expect.poll(() => page.getByTestId('map-status').textContent(), WAIT).toMatch(/大约有 \d+ 个岗位/);
+    expect(await page.locator('[data-testid^="map-cluster-"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid^="map-marker-"]').count()).toBe(0);
+    await shot(page, 'jobs-care-3-zoomed-out');
   });
 
   it('lets the workshop accept the applicant and confirm the hire, which records the worker’s month', async () => {

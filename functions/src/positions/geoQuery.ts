@@ -15,6 +15,8 @@ import {
   box,
   chinaDate,
   clusterPoints,
+  clustersFromCounts,
+  COUNTED_MAP_DEGREES,
   coverRangesInQueries,
   coverRangesWithin,
   edgePrecisionForRing,
@@ -40,7 +42,7 @@ import { inPool } from '../db/inPool.js';
 import { invalidCursor } from '../db/paging.js';
 import { positionEntity } from '../db/entities.js';
 import type { TableRef } from '../db/versioned.js';
-import { COUNT_TIERS, countsAround, type CountTier } from './mapCounts.js';
+import { COUNT_TIERS, countsAround, countsInBox, type CountTier } from './mapCounts.js';
 import { toRecord } from './positionRepository.js';
 
 /** Queries in flight at once for one request. */
@@ -257,12 +259,22 @@ function narrowSideKm(bounds: Bbox): number {
   return Math.min(height, width);
 }
 
+/**
+ * What a map box shows. A box of a region or more (wider than COUNTED_MAP_DEGREES) is drawn
+ * from the map's counts, clusters only, in one read of at most a hundred tiles; a smaller one
+ * from its positions, filtered, clustered by zoom.
+ */
 export async function inBox(
   table: TableRef,
   query: { bounds: Bbox; zoom: number; filters: PositionFilters },
   now = new Date(),
 ): Promise<Found<MapResponse>> {
   const { bounds } = query;
+  if (bounds.maxLat - bounds.minLat > COUNTED_MAP_DEGREES || bounds.maxLng - bounds.minLng > COUNTED_MAP_DEGREES) {
+    const { counts } = await countsInBox(table, bounds);
+    const { clusters, total } = clustersFromCounts(counts, bounds, query.zoom);
+    return { result: { clusters, markers: [], total, counted: true }, itemsRead: 0, queries: 0 }; // no position read
+  }
   const side = narrowSideKm(bounds);
   const read = await readShape(table, box(bounds), { narrowKm: side, wholeKm: side }, query.filters, chinaDate(now));
   const inside = read.positions.filter(

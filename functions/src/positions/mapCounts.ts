@@ -13,7 +13,7 @@
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { LRUCache } from 'lru-cache';
-import { cellsCoveringCircle, encodeGeohash, type CellCount, type LatLng } from '@bangfu/shared';
+import { cellsCoveringBbox, cellsCoveringCircle, encodeGeohash, type Bbox, type CellCount, type LatLng } from '@bangfu/shared';
 import { batchGet } from '../db/batchGet.js';
 import { inPool } from '../db/inPool.js';
 import { keys } from '../db/tableSchema.js';
@@ -84,6 +84,11 @@ export async function countOnMap(table: TableRef, changes: readonly MapChange[])
 /** The counts of one tier's cells within `reachKm` of a point (and a little beyond). */
 export function countsAround(table: TableRef, tier: CountTier, center: LatLng, reachKm: number) {
   return countsOfTiles(table, cellsCoveringCircle(center, reachKm, tier.tile));
+}
+
+/** The counts of cells of 4 characters in a box (and a little beyond): a province or a country, for a zoomed-out map. */
+export function countsInBox(table: TableRef, bounds: Bbox) {
+  return countsOfTiles(table, cellsCoveringBbox(bounds, COUNT_TIERS[2].tile));
 }
 
 /** The counts the tiles hold: those not read lately, in one BatchGetItem for each hundred. */

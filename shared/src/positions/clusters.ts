@@ -4,7 +4,8 @@
  * own marker. Every position is in exactly one cluster or is one marker, so the
  * counts add up to what the box holds.
  */
-import { encodeGeohash } from '../geo/geohash.js';
+import type { CellCount } from '../geo/density.js';
+import { encodeGeohash, geohashBbox, type Bbox } from '../geo/geohash.js';
 import type { LatLng } from '../geo/distance.js';
 
 /** From this zoom on (a few streets across a phone) every position is its own marker. */
@@ -54,4 +55,36 @@ export function clusterPoints<T extends { location: LatLng }>(
   }
   clusters.sort((a, b) => b.count - a.count || a.cell.localeCompare(b.cell));
   return { clusters, markers };
+}
+
+/**
+ * Clusters from counts per cell (a zoomed-out map): the cells whose centre lies in the box,
+ * gathered by the zoom's cluster cell (never finer than the counted cells), each placed at
+ * the mean of its cells' centres weighted by their counts.
+ */
+export function clustersFromCounts(
+  cells: readonly CellCount[],
+  bounds: Bbox,
+  zoom: number,
+): { clusters: Cluster[]; total: number } {
+  const gathered = new Map<string, { count: number; lat: number; lng: number }>();
+  let total = 0;
+  for (const { cell, count } of cells) {
+    if (count <= 0) continue;
+    const b = geohashBbox(cell);
+    const [lat, lng] = [(b.minLat + b.maxLat) / 2, (b.minLng + b.maxLng) / 2];
+    if (lat < bounds.minLat || lat > bounds.maxLat || lng < bounds.minLng || lng > bounds.maxLng) continue;
+    const key = cell.slice(0, Math.min(cell.length, clusterPrecisionFor(zoom)));
+    const sum = gathered.get(key) ?? { count: 0, lat: 0, lng: 0 };
+    gathered.set(key, { count: sum.count + count, lat: sum.lat + lat * count, lng: sum.lng + lng * count });
+    total += count;
+  }
+  const clusters = [...gathered].map(([cell, sum]) => ({
+    cell,
+    count: sum.count,
+    lat: sum.lat / sum.count,
+    lng: sum.lng / sum.count,
+  }));
+  clusters.sort((a, b) => b.count - a.count || a.cell.localeCompare(b.cell));
+  return { clusters, total };
 }

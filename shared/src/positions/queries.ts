@@ -6,8 +6,12 @@ import { employerPublicSchema } from './employer.js';
 import { positionCardSchema, positionSchema } from './position.js';
 
 export const MAX_RADIUS_KM = 300;
-/** A wider box than this (about 600 km) is a province at a glance: the app zooms in first. */
-export const MAX_BBOX_SPAN_DEGREES = 6;
+/**
+ * A box wider or taller than this (about 200 km, a region or more) is drawn from the map's
+ * counts per cell rather than from its positions, so a province or the whole country answers
+ * in one read.
+ */
+export const COUNTED_MAP_DEGREES = 2;
 
 /** China's extent, GCJ-02: a point outside it is a mistake, not a place we serve. */
 const CHINA = { minLat: 3.8, maxLat: 53.6, minLng: 73.5, maxLng: 135.1 };
@@ -36,9 +40,6 @@ export const bboxSchema = z.string().transform((text, ctx): Bbox => {
   if (minLat < CHINA.minLat || maxLat > CHINA.maxLat || minLng < CHINA.minLng || maxLng > CHINA.maxLng) {
     return fail('地图范围不在中国境内');
   }
-  if (maxLng - minLng > MAX_BBOX_SPAN_DEGREES || maxLat - minLat > MAX_BBOX_SPAN_DEGREES) {
-    return fail('地图范围太大，请放大地图');
-  }
   return { minLng, minLat, maxLng, maxLat };
 });
 
@@ -61,6 +62,11 @@ export const mapResponseSchema = z.object({
   markers: z.array(positionCardSchema),
   /** Positions in the box: the clusters' counts plus the markers. */
   total: z.number().int(),
+  /**
+   * Drawn from the map's counts (a box wider than COUNTED_MAP_DEGREES): clusters only, the
+   * filters not applied yet, and a position past its last day counted until it closes.
+   */
+  counted: z.literal(true).optional(),
 });
 export type MapResponse = z.infer<typeof mapResponseSchema>;
 

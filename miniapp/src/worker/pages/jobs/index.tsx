@@ -33,8 +33,6 @@ import { FiltersBar, NO_FILTERS, RADIUS_OPTIONS, toApiFilters, type JobFilters, 
 import '../../worker.css';
 
 const START_ZOOM = 11;
-/** The API refuses a wider box (MAX_BBOX_SPAN_DEGREES in shared/src/positions/queries.ts). */
-const MAX_SPAN_DEGREES = 6;
 const PAGE_SIZE = 20;
 const VIEW_OPTIONS: Option<'map' | 'list'>[] = [
   { value: 'map', label: '地图' },
@@ -124,13 +122,12 @@ function PrivacyConsent({ onAgree, onDecline }: { onAgree: () => void; onDecline
 interface MapState {
   loading: boolean;
   error: string | null;
-  tooWide: boolean;
   data: MapResponse | null;
 }
 
 function MapMode({ centre, focus, filters }: { centre: Centre; focus: MapFocus; filters: PositionFilters }) {
   const [view, setView] = useState<MapView | null>(null);
-  const [state, setState] = useState<MapState>({ loading: true, error: null, tooWide: false, data: null });
+  const [state, setState] = useState<MapState>({ loading: true, error: null, data: null });
   const [selected, setSelected] = useState<PositionCard | null>(null);
   const latest = useRef(0);
   const filtersKey = JSON.stringify(filters);
@@ -138,18 +135,13 @@ function MapMode({ centre, focus, filters }: { centre: Centre; focus: MapFocus; 
   useEffect(() => {
     if (!view) return;
     const ticket = ++latest.current;
-    const { bbox } = view;
-    if (bbox.maxLng - bbox.minLng > MAX_SPAN_DEGREES || bbox.maxLat - bbox.minLat > MAX_SPAN_DEGREES) {
-      setState({ loading: false, error: null, tooWide: true, data: null });
-      return;
-    }
-    setState((before) => ({ ...before, loading: true, error: null, tooWide: false }));
-    fetchMap(bbox, view.zoom, JSON.parse(filtersKey) as PositionFilters)
+    setState((before) => ({ ...before, loading: true, error: null }));
+    fetchMap(view.bbox, view.zoom, JSON.parse(filtersKey) as PositionFilters)
       .then((data) => {
-        if (ticket === latest.current) setState({ loading: false, error: null, tooWide: false, data });
+        if (ticket === latest.current) setState({ loading: false, error: null, data });
       })
       .catch((error: unknown) => {
-        if (ticket === latest.current) setState({ loading: false, error: errorText(error), tooWide: false, data: null });
+        if (ticket === latest.current) setState({ loading: false, error: errorText(error), data: null });
       });
   }, [view, filtersKey]);
 
@@ -172,11 +164,13 @@ function MapMode({ centre, focus, filters }: { centre: Centre; focus: MapFocus; 
   };
 
   let status: string;
-  if (state.tooWide) status = '地图范围太大了，请点地图右下角的“放大”，再看岗位。';
-  else if (state.error) status = `没能加载岗位：${state.error}`;
+  if (state.error) status = `没能加载岗位：${state.error}`;
   else if (state.loading && !state.data) status = '正在找岗位…';
   else if (!state.data?.total) status = '这片地图里没有符合条件的岗位。可以点“缩小”看看更远的地方，或者少选几个筛选条件。';
-  else status = `这片地图里有 ${state.data.total} 个岗位。点蓝色的标记看岗位，点带数字的圆圈会放大。`;
+  else if (state.data.counted) {
+    // Drawn from counts: about this many, and the filters apply once zoomed in.
+    status = `这片地图里大约有 ${state.data.total} 个岗位。点带数字的圆圈会放大${filtersKey === '{}' ? '。' : '，放大后再按您选的条件筛选。'}`;
+  } else status = `这片地图里有 ${state.data.total} 个岗位。点蓝色的标记看岗位，点带数字的圆圈会放大。`;
 
   return (
     <View>
