@@ -61,7 +61,6 @@ export async function countOnMap(table: TableRef, changes: readonly MapChange[])
       updates.push({ tile, adds: adds.slice(i, i + ATTRIBUTES_PER_UPDATE) });
   }
   await inPool(updates, 8, async ({ tile, adds }) => {
-    recentTiles.delete(cacheKey(table, tile));
     await table.db.send(
       new UpdateCommand({
         TableName: table.tableName,
@@ -78,6 +77,7 @@ export async function countOnMap(table: TableRef, changes: readonly MapChange[])
         },
       }),
     );
+    recentTiles.delete(cacheKey(table, tile));
   });
 }
 
