@@ -2,9 +2,9 @@
  * The job map's reads, on the geohash index only — never a Scan.
  *
  * Nearby: the map's counts per cell (mapCounts.ts) say how far from the point a page
- * reaches; that disc (past the cursor, that ring) is read in at most NEARBY_QUERIES
- * Queries, each position's exact distance checked, and read further only if it held too
- * few. The cursor is the (distance, id) of the last position returned; the next page
+ * reaches; that disc is read in at most NEARBY_QUERIES Queries (past the cursor, that ring,
+ * with finer edges), each position's exact distance checked, and read further only if it
+ * held too few. The cursor is the (distance, id) of the last position returned; the next page
  * starts its ring there, so pages neither repeat nor skip.
  *
  * Map: the box's covering ranges, exact containment, then clusters by zoom.
@@ -124,7 +124,7 @@ const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toS
 /** (distance, id) order: nearest first, ties by id, so paging is exact. */
 const after = (d: number, id: string, cursor: Cursor) => d > cursor.d || (d === cursor.d && id > cursor.id);
 
-/** Queries one nearby read may take (or one per index partition its ring touches, if more). */
+/** Queries one nearby disc may take (or one per index partition it touches, if more). */
 const NEARBY_QUERIES = 8;
 /** A read reaches for this many times the positions the page still needs: the counts are an estimate. */
 const MARGIN = 1.3;
@@ -166,7 +166,7 @@ function reachFinder(table: TableRef, center: LatLng, radiusKm: number) {
 
 /**
  * The positions nearest `center`, a page at a time. Each read is one disc (or, past the
- * cursor, one ring) as wide as the map's counts say the page needs, in at most
+ * cursor, one ring) as wide as the map's counts say the page needs, a disc in at most
  * NEARBY_QUERIES Queries, so a page is usually one read. If the disc held too few (the
  * counts were off, or the filters narrow), the next ring reaches further by what the
  * reads so far matched, and is at least as wide as everything read before it.
@@ -193,7 +193,13 @@ export async function nearby(
     const reach = await finder.reach(inner, ((limit - found.length) * MARGIN) / share);
     outer = Math.min(radiusKm, Math.max(reach, inner + MIN_RING_KM, inner + (inner - start)));
     const last = outer >= radiusKm;
-    const ranges = coverRangesInQueries(annulus(center, inner, outer), edgePrecisionForRing(inner, outer), NEARBY_QUERIES);
+    const shape = annulus(center, inner, outer);
+    // A disc is read in a few Queries; a ring (past a cursor, or a second read) is thin, and
+    // reads little more than itself only with fine edges, which take more Queries.
+    const ranges =
+      inner === 0
+        ? coverRangesInQueries(shape, edgePrecisionForRing(inner, outer), NEARBY_QUERIES)
+        : coverRangesWithin(shape, edgePrecisionFor(outer - inner), edgePrecisionFor(outer), QUERY_BUDGET);
     const read = await readRanges(table, ranges);
     itemsRead += read.items.length;
     queries += read.queries;
