@@ -130,7 +130,7 @@ const NEARBY_QUERIES = 8;
 const MARGIN = 1.3;
 /** The thinnest ring worth a read. */
 const MIN_RING_KM = 0.05;
-/** However narrow the filters look, a next read reaches for at most this many times what the page needs. */
+/** The least share of read positions taken to match the filters: a next read reaches for at most 20× what the page needs. */
 const MIN_MATCH_SHARE = 0.05;
 
 /**
