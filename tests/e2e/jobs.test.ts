@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth } from '@bangfu/shared';
 import type { TestApi } from '../support/api.js';
-import { fill, phonePage, shot, WAIT } from '../support/browser.js';
+import { expectAccessible, fill, phonePage, shot, WAIT } from '../support/browser.js';
 import { bindDemoWorker, closeAll, openFromHome, reloadInCareMode, startDemoH5 } from '../support/journeys.js';
 
 let api: TestApi;
@@ -154,6 +154,15 @@ describe('job map and hiring in Chromium', () => {
     expect(await page.locator('[data-testid^="map-cluster-"]').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-testid^="map-marker-"]').count()).toBe(0);
     await shot(page, 'jobs-care-3-zoomed-out');
+    for (const { width, height } of [
+      { width: 320, height: 568 },
+      { width: 375, height: 667 },
+    ]) {
+      await page.setViewportSize({ width, height });
+      await page.getByTestId('map-status').scrollIntoViewIfNeeded();
+      await shot(page, `jobs-care-3-zoomed-out-${width}x${height}`);
+      await expectAccessible(page, `the zoomed-out map at ${width}×${height}`);
+    }
   });
 
   it('lets the workshop accept the applicant and confirm the hire, which records the worker’s month', async () => {
