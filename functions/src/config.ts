@@ -2,7 +2,7 @@
  * Runtime configuration, read once from the environment and validated.
  * The same names are set by the CDK stack (infra/) and by the local runner.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_TABLE_NAME } from './db/tableSchema.js';
 
 const configSchema = z.object({

@@ -4,7 +4,7 @@
  * environment, which the local runner fills from .data/local-secrets.json.
  */
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Config } from './config.js';
 import { idVaultEncryptionContext, kmsDataKeyProvider, localDataKeyProvider, type DataKeyProvider } from './registry/idVault.js';
 

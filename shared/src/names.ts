@@ -5,7 +5,7 @@
  * character breaks a CSV line. They are refused, never silently removed, so what is
  * stored is exactly what the person saw.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** C0 and C1 controls (a name is one line), and bidi marks, embeddings, overrides and isolates. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point

@@ -6,7 +6,7 @@
  */
 import { SignJWT, jwtVerify, errors } from 'jose';
 import { principalSchema, type Principal, type User } from '@bangfu/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, unauthenticated } from '../errors.js';
 
 const ISSUER = 'bangfu';

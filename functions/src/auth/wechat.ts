@@ -3,7 +3,7 @@
  * wx.login() for the user's openid. The base URL is configuration so tests can
  * point it at a fake server on loopback.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../errors.js';
 
 const code2SessionSchema = z.object({

@@ -7,7 +7,7 @@
 import { createHmac } from 'node:crypto';
 import { CompactSign, compactVerify, decodeProtectedHeader, errors } from 'jose';
 import { codeClaimsSchema, type CodeClaims } from '@bangfu/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Signing keys by id; `current` signs. */
 export interface CodeKeyring {

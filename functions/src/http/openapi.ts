@@ -1,5 +1,5 @@
 /** The OpenAPI 3.1 document, generated from the same contracts (shared/src/api) that validate requests. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiErrorBodySchema } from '@bangfu/shared';
 import type { AnyContract } from '@bangfu/shared';
 

@@ -6,7 +6,7 @@
  */
 import type { Access, Contract, Principal, Role, ScopedEntity } from '@bangfu/shared';
 import type { Request, Response, Router } from 'express';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ScopedObjects, ScopeResolver } from '../auth/objects.js';
 import { Forbidden, unauthenticated } from '../errors.js';
 import type { RateLimiter } from './rateLimit.js';

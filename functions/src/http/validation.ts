@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { Invalid } from '../errors.js';
 
 /** Parses input with a zod schema; the first issue becomes a 400 naming the field. */

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { LatLng, MatchWorker, recommendationSchema } from '@bangfu/shared';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { batchGet } from '../db/batchGet.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';

@@ -5,7 +5,7 @@
  * applications and dismissals since have used it up (unless it held everything within reach or
  * was already cut short by the search's Query budget).
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { chinaDate, chinaMonth, distanceKm, isListable, type recommendationSchema, type Worker } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { toCard } from '../positions/geoQuery.js';

@@ -4,7 +4,7 @@
  * sent; the real client speaks WeChat's HTTP API (stable access token, then
  * subscribe/send), and tests point its base URL at a fake server on loopback.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface JobPushNotice {
   openid: string;

@@ -37,7 +37,7 @@ import {
   type PositionFilters,
   type Shape,
 } from '@bangfu/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { inPool } from '../db/inPool.js';
 import { invalidCursor } from '../db/paging.js';
 import { positionEntity } from '../db/entities.js';

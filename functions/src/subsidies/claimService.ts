@@ -4,7 +4,7 @@
  * shared rules, then the claim moved on the version the approver read.
  */
 import { type Claim, type claimDecisionSchema, decideClaim, type Principal } from '@bangfu/shared';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { AppContext } from '../appContext.js';
 import { DomainError } from '../errors.js';
 import { beneficiaryPerson, staffMember } from './duties.js';

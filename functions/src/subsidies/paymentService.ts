@@ -14,7 +14,7 @@ import {
   type payoutAccountSchema,
   type Principal,
 } from '@bangfu/shared';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { AppContext } from '../appContext.js';
 import { Conflict, DomainError, Forbidden } from '../errors.js';
 import { beneficiaryPerson, requireDuty, staffMember, type StaffMember } from './duties.js';

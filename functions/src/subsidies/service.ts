@@ -28,7 +28,7 @@ import {
   type unavailableSubsidySchema,
   type Worker,
 } from '@bangfu/shared';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { AppContext } from '../appContext.js';
 
 /** A subsidy whose standard has no value for the region and month: said, never computed as zero. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { regionCodeSchema, roleSchema, userSchema, type Principal, type Role, type User } from '@bangfu/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { userEntity } from '../db/entities.js';
 import { keys } from '../db/tableSchema.js';
 import { cancellationReasons, isConditionFailed } from '../db/errors.js';

@@ -1,5 +1,5 @@
 /** Logging in and out: WeChat's code for a session, and (local runner only) the demo accounts. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES } from '../auth/roles.js';
 import { demoLoginSchema, devLoginRequestSchema, sessionSchema, wechatLoginRequestSchema } from '../auth/schemas.js';
 import { defineContract } from './contract.js';

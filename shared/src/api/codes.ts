@@ -4,7 +4,7 @@
  * consent, asked and answered on the worker's phone); the codes on posters, opened by anyone;
  * the posters themselves; and 个人信息使用记录, where a worker sees who looked at their record.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CLAIM_STATUSES } from '../subsidies/claim.js';
 import { SUBSIDY_IDS } from '../subsidies/catalogue.js';
 import { SERVICE_KINDS } from '../matching/coverage.js';

@@ -1,5 +1,5 @@
 /** What many contracts share: the staff roles, and the path parameters naming one stored thing. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ScopedEntity } from '../auth/scope.js';
 
 /** Staff and admins: the people who serve a region (their region is checked by the scope). */

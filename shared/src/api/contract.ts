@@ -5,7 +5,7 @@
  * and writes the OpenAPI document from them; the mini-program calls them through a typed
  * client (miniapp/src/api/client.ts: `call`), and its forms validate with the same schemas.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Role } from '../auth/roles.js';
 import type { ScopeDeclaration, ScopedEntity } from '../auth/scope.js';
 import type { Budget } from '../http/rateLimit.js';

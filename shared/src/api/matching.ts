@@ -3,7 +3,7 @@
  * matches) with reasons; 不感兴趣; the reciprocal candidate list for an employer's position
  * (no ID numbers); the "311" services staff record; the coverage table staff watch.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { FACTORS } from '../matching/types.js';
 import { SERVICE_KINDS } from '../matching/coverage.js';
 import { positionCardSchema } from '../positions/position.js';

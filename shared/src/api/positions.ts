@@ -3,7 +3,7 @@
  * employer's profile and positions, a worker's applications and the employer's answers to
  * them, and what staff review (employers to verify, positions to take down).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { userSchema } from '../auth/schemas.js';
 import {
   applicantSchema,

@@ -1,5 +1,5 @@
 /** Administrative divisions: public, so the job map and forms can name places. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { gcj02PointSchema } from '../registry/worker.js';
 import { REGION_LEVELS, regionCodeSchema } from '../regions/regionCode.js';
 import { defineContract } from './contract.js';

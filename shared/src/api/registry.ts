@@ -5,7 +5,7 @@
  * worker and confirmed (核实) by staff; the monthly reporting of villages and townships;
  * import and export of the registry as a file.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { userSchema } from '../auth/schemas.js';
 import { perHour } from '../http/rateLimit.js';
 import { nameSchema } from '../names.js';

@@ -4,7 +4,7 @@
  * a region's standards (补贴标准) and its own dated steps; payout accounts (shown masked,
  * a change confirmed by a second person) and county payment batches with their bank file.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { perHour } from '../http/rateLimit.js';
 import { countyOrFinerSchema, regionCodeSchema } from '../regions/regionCode.js';
 import { acceptedMonthSchema, monthSchema } from '../registry/employment.js';

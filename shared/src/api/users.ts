@@ -1,5 +1,5 @@
 /** Accounts: one's own (name, 关怀版), and for staff the accounts of their region. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES, roleSchema } from '../auth/roles.js';
 import { updateMeRequestSchema, userSchema } from '../auth/schemas.js';
 import { countyOrFinerSchema, regionCodeSchema } from '../regions/regionCode.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { REGION_LEVELS, regionCodeSchema } from '../regions/regionCode.js';
 
 /** worker 劳动者 · employer 用人单位 · staff 经办人员 · admin 系统管理员 */

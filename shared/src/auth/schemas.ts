@@ -1,5 +1,5 @@
 /** Payloads of the auth and account routes, shared by the API and the mini-program. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { nameSchema } from '../names.js';
 import { regionCodeSchema } from '../regions/regionCode.js';
 import { roleSchema, staffLevelSchema } from './roles.js';

@@ -6,7 +6,7 @@
  * the codes printed on posters (a position, an employer or 帮扶车间, a village service point)
  * do not expire and stop working when what they name is withdrawn.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The version of the token's claims; a scanner refuses a format it does not know. */
 export const CODE_FORMAT_VERSION = 1;

@@ -3,7 +3,7 @@
  * positions; its code, printed at the door, checks a worker in (attendance counts once per
  * worker) and shows the event's positions. Its code stops working after the day.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { nameSchema } from '../names.js';
 import { countyOrFinerSchema } from '../regions/regionCode.js';
 

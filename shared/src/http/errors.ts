@@ -2,7 +2,7 @@
  * The one error shape of the API: {error: {code, message: {zh, en}, field?}}.
  * Codes are stable; clients switch on them, people read the message.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ERROR_CODES = [
   'BAD_REQUEST',

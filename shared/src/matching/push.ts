@@ -16,7 +16,7 @@
  *   worker's N and are never repeated, so running again with everything pushed so far adds
  *   nothing, and a run split in two never goes over capacity.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PUSH_K_MAX = 20;
 export const PUSH_N_MAX = 10;

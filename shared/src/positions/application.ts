@@ -3,7 +3,7 @@
  * accepts or rejects with a reason, and confirms the hire, which records the
  * worker's month as employed (source: the employer).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LABOUR_CLASSES, type EmploymentForm, type EmploymentPlace } from '../registry/labels.js';
 import type { EmploymentInput } from '../registry/employment.js';
 import { MAX_MONTHLY_INCOME_FEN } from '../registry/employment.js';

@@ -3,7 +3,7 @@
  * about them: whether they are verified (only then are their positions public)
  * and, for a 帮扶车间, its recognition (认定 / 退出, file 000 §(二)).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { nameSchema } from '../names.js';
 import { regionCodeSchema } from '../regions/regionCode.js';
 import { gcj02PointSchema, phoneSchema } from '../registry/worker.js';

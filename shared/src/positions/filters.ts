@@ -2,7 +2,7 @@
  * The filters a worker applies on the map and the list, as query-string fields,
  * and the one test of a position against them (the same on every query path).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { normaliseOccupation } from '../registry/occupations.js';
 import { EMPLOYER_KINDS, POSITION_FORMS } from './labels.js';
 import type { Pay, Position } from './position.js';

@@ -3,7 +3,7 @@
  * who it suits, where it is (GCJ-02), and its lifecycle
  * draft → open → filled / closed, with expiry derived from `validUntil`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { regionCodeSchema } from '../regions/regionCode.js';
 import { gcj02PointSchema, skillSchema } from '../registry/worker.js';
 import {

@@ -1,5 +1,5 @@
 /** The job map's two queries: positions near a point, and what a map box shows at a zoom. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Bbox } from '../geo/geohash.js';
 import { positionFiltersSchema } from './filters.js';
 import { employerPublicSchema } from './employer.js';

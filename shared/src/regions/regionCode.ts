@@ -3,7 +3,7 @@
  * village codes): province 2 digits, city 4, county 6, township 9, village 12.
  * Inner Mongolia calls these 自治区 / 盟(市) / 旗(县) / 苏木(乡镇) / 嘎查(村).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const REGION_LEVELS = ['province', 'city', 'county', 'township', 'village'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];

@@ -3,7 +3,7 @@
  * month, whether and where they work, in what form, and what they earn.
  * A later record for the same month supersedes the earlier one; history is kept.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { nameSchema } from '../names.js';
 import { REGION_LEVELS } from '../regions/regionCode.js';
 import { AT_HOME_REASONS, EMPLOYMENT_FORMS, EMPLOYMENT_PLACES, EMPLOYMENT_SOURCES, STAFF_TITLE_ZH } from './labels.js';

@@ -4,7 +4,7 @@
  * is odd for men and even for women, and a check character (ISO 7064 MOD 11-2).
  * Birth date and sex are derived from the number, never typed a second time.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';

@@ -3,7 +3,7 @@
  * Facts that the system derives (birth date and sex from the ID number) are
  * never accepted from input.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { nameSchema } from '../names.js';
 import { regionCodeSchema } from '../regions/regionCode.js';
 import { ageOn, idNumberSchema, maskIdNumber } from './idNumber.js';

@@ -4,7 +4,7 @@
  * A claim keeps the rules' trace and the parameters they read (with their dates and
  * documents), so approvers and auditors see why, even after the standards change.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SUBSIDY_IDS } from './catalogue.js';
 
 /** 审核中 / 一审通过待复核 / 已批准 / 未通过 / 已发放 */

@@ -4,7 +4,7 @@
  * (nothing asked that the system knows); the evaluation API also takes them as input.
  * A fact left out is not assumed: a rule that needs it says so in `missing`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { regionCodeSchema } from '../regions/regionCode.js';
 import { EMPLOYMENT_FORMS, EMPLOYMENT_PLACES, LABOUR_CLASSES, WORKER_GROUPS } from '../registry/labels.js';
 import { monthSchema } from '../registry/employment.js';

@@ -4,7 +4,7 @@
  * or agency's corporate account (对公账户), and payment batches — every approved claim
  * of a region at the time, each paid exactly once.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Claim } from './claim.js';
 import { nameSchema } from '../names.js';
 
