@@ -1,7 +1,7 @@
 /**
  * The API Lambda: the same Express app, wrapped by serverless-http. Dev login is
- * never enabled here, whatever the environment says. Secrets are read once per
- * cold start.
+ * never enabled here, whatever the environment says. Secrets are read and the app is
+ * built once per cold start, during Lambda's init (top-level await), not in the first request.
  */
 import serverless from 'serverless-http';
 import { createApp } from './app.js';
@@ -13,8 +13,9 @@ import { createLogger } from './logger.js';
 const config = readConfig();
 const logger = createLogger(config);
 
-const ready = loadAppSecrets(config).then((secrets) =>
-  serverless(createApp(createAppContext(config, secrets, { devLogin: false }), { logger, bodyLimit: config.BODY_LIMIT })),
+const secrets = await loadAppSecrets(config);
+const app = serverless(
+  createApp(createAppContext(config, secrets, { devLogin: false }), { logger, bodyLimit: config.BODY_LIMIT }),
 );
 
-export const handler = async (event: object, context: object) => (await ready)(event, context);
+export const handler = (event: object, context: object) => app(event, context);

@@ -8,8 +8,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { initWasm, Resvg } from '@resvg/resvg-wasm';
-import { create as createFont, type Font } from 'fontkit';
+import type { Resvg as ResvgClass } from '@resvg/resvg-wasm';
+import type { Font } from 'fontkit';
 import QRCode from 'qrcode';
 
 export interface PosterInput {
@@ -70,6 +70,8 @@ async function loadFont(path: string): Promise<Font> {
       { cause: err },
     );
   }
+  // fontkit and resvg are loaded by the first poster: unpacking fontkit's Unicode tables took ~90 ms of every cold start.
+  const { create: createFont } = await import('fontkit');
   const opened = createFont(bytes);
   if (!('fonts' in opened)) return opened;
   const face = opened.getFont(COLLECTION_FACE);
@@ -196,17 +198,21 @@ function svgOf(page: Layout, font: Font): string {
   );
 }
 
-/** The rasteriser's WebAssembly, compiled once per process. */
-let resvg: Promise<void> | undefined;
-function resvgReady(): Promise<void> {
-  resvg ??= readFile(createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm')).then((wasm) => initWasm(wasm));
+/** The rasteriser and its WebAssembly, compiled once per process. */
+let resvg: Promise<typeof ResvgClass> | undefined;
+function resvgReady(): Promise<typeof ResvgClass> {
+  resvg ??= (async () => {
+    const { initWasm, Resvg } = await import('@resvg/resvg-wasm');
+    await initWasm(await readFile(createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm')));
+    return Resvg;
+  })();
   return resvg;
 }
 
 /** One A4-shaped PNG (1240×1754, A4 at 150 dpi). */
 export async function renderPosterPng(poster: PosterInput, options?: PosterOptions): Promise<Buffer> {
   const font = await posterFont(options);
-  await resvgReady();
+  const Resvg = await resvgReady();
   const image = new Resvg(svgOf(layout(poster, font), font), { font: { loadSystemFonts: false } }).render();
   try {
     return Buffer.from(image.asPng());

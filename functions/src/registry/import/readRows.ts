@@ -4,7 +4,6 @@
  * whole file, so memory stays flat however many rows it has.
  */
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 
 export type FileKind = 'csv' | 'xlsx';
 
@@ -15,13 +14,15 @@ export interface SheetRow {
 }
 
 export async function* readRows(input: Readable, kind: FileKind): AsyncGenerator<SheetRow> {
+  // Both readers load on the first upload (on Lambda from files beside the bundle, infra/lib/lambdaBundling.ts):
+  // exceljs takes most of a second, and neither should weigh on every cold start.
   if (kind === 'csv') {
+    const { parse } = await import('csv-parse');
     const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
     let row = 0;
     for await (const record of parser as AsyncIterable<string[]>) yield { row: ++row, values: record };
     return;
   }
-  // exceljs takes most of a second to load: only an XLSX upload pays for it, not every cold start.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     entries: 'emit',
