@@ -27,6 +27,7 @@ import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
 import { GLOBAL_INDEXES, PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE } from '../../functions/src/db/tableSchema.js';
 import { ID_VAULT_PURPOSE } from '../../functions/src/registry/idVault.js';
+import { ON_DEMAND_MODULES, BUNDLE_ALIASES, BUNDLE_OPTIONS, FUNCTION_ENTRIES } from './lambdaBundling.js';
 
 /** The repository root (npm workspaces root holding package-lock.json). */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -40,7 +41,7 @@ export interface BangfuStackProps extends StackProps {
   readonly allowedOrigins?: string[];
   /** Log retention of the function and access logs. @default SIX_MONTHS */
   readonly logRetention?: logs.RetentionDays;
-  /** Override of the API handler entry (bundling checks only). @default functions/src/lambda.ts */
+  /** Override of the API handler entry (bundling checks only). @default FUNCTION_ENTRIES.api */
   readonly apiEntry?: string;
   /** Override of the bundling project root; must contain apiEntry and package-lock.json. @default the repo root */
   readonly projectRoot?: string;
@@ -88,8 +89,9 @@ interface BangfuFunctionOptions {
   secrets: secretsmanager.Secret[];
   /** Where an asynchronous invocation that failed its retries goes. */
   deadLetterQueue?: sqs.IQueue;
-  /** Packages kept as files beside the bundle (read from disk at run time), and a step after bundling. */
-  nodeModules?: string[];
+  /** Install the packages some requests load on demand (ON_DEMAND_MODULES) beside the bundle. */
+  onDemandModules?: boolean;
+  /** A step after bundling. */
   commandHooks?: nodejs.ICommandHooks;
 }
 
@@ -226,17 +228,22 @@ export class BangfuStack extends Stack {
         ...(options.deadLetterQueue ? { deadLetterQueue: options.deadLetterQueue, retryAttempts: 2 } : {}),
         bundling: {
           format: nodejs.OutputFormat.ESM,
-          target: 'node22',
-          mainFields: ['module', 'main'],
-          banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-          minify: true,
+          target: BUNDLE_OPTIONS.target,
+          mainFields: [...BUNDLE_OPTIONS.mainFields],
+          banner: BUNDLE_OPTIONS.banner,
+          minify: BUNDLE_OPTIONS.minify,
           sourceMap: true,
           sourcesContent: false,
-          charset: nodejs.Charset.UTF8,
-          // The runtime ships an AWS SDK v3, but bundling ours pins the version we test against.
-          externalModules: [],
+          esbuildArgs: {
+            ...Object.fromEntries(Object.entries(BUNDLE_ALIASES).map(([pkg, file]) => [`--alias:${pkg}`, file])),
+            // Chinese text as UTF-8, not \uXXXX (a quarter smaller): this CDK's local bundling drops its own `charset`.
+            '--charset': BUNDLE_OPTIONS.charset,
+          },
           forceDockerBundling: false,
-          ...(options.nodeModules ? { nodeModules: options.nodeModules } : {}),
+          // Outside the bundle: only what some requests load on demand (lambdaBundling.ts). The runtime
+          // ships an AWS SDK v3, but bundling ours pins the version we test against.
+          externalModules: ON_DEMAND_MODULES,
+          ...(options.onDemandModules ? { nodeModules: ON_DEMAND_MODULES } : {}),
           ...(options.commandHooks ? { commandHooks: options.commandHooks } : {}),
         },
         environment: {
@@ -276,7 +283,7 @@ export class BangfuStack extends Stack {
 
     this.apiFunction = bangfuFunction('ApiFunction', {
       description: 'Bangfu HTTP API',
-      entry: props.apiEntry ?? path.join(projectRoot, 'functions', 'src', 'lambda.ts'),
+      entry: props.apiEntry ?? path.join(projectRoot, FUNCTION_ENTRIES.api),
       memorySize: 1024,
       timeout: Duration.seconds(10),
       environment: {
@@ -284,8 +291,8 @@ export class BangfuStack extends Stack {
         POSTER_FONT_PATH: `/var/task/${POSTER_FONT_FILE}`,
         ...(props.codeBaseUrl ? { CODE_BASE_URL: props.codeBaseUrl } : {}),
       },
-      // Posters: pdfkit reads its data files and resvg its WebAssembly from disk, and the CJK font is copied in.
-      nodeModules: ['pdfkit', 'fontkit', '@resvg/resvg-wasm'],
+      onDemandModules: true,
+      // The CJK font of posters is copied in.
       commandHooks: {
         beforeBundling: () => [],
         beforeInstall: () => [],
@@ -319,7 +326,7 @@ export class BangfuStack extends Stack {
     // configured counties is evaluated and what is due becomes a claim awaiting review.
     this.autoClaimsFunction = bangfuFunction('AutoClaimsFunction', {
       description: 'Bangfu monthly 免申即享: claims made for every worker what is due, awaiting staff review',
-      entry: path.join(projectRoot, 'functions', 'src', 'jobs', 'autoClaims.ts'),
+      entry: path.join(projectRoot, FUNCTION_ENTRIES.autoClaims),
       memorySize: 1024,
       timeout: Duration.minutes(15),
       environment: {
@@ -434,10 +441,9 @@ export class BangfuStack extends Stack {
     props: BangfuStackProps,
     retention: logs.RetentionDays,
   ): sfn.StateMachine {
-    const jobs = path.join(projectRoot, 'functions', 'src', 'jobs');
     const planFunction = bangfuFunction('PushPlanFunction', {
       description: 'Bangfu monthly push: check k and N, freeze the open positions, list the township shards',
-      entry: path.join(jobs, 'pushPlan.ts'),
+      entry: path.join(projectRoot, FUNCTION_ENTRIES.pushPlan),
       memorySize: 2048,
       timeout: Duration.minutes(15),
       environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-push-plan' },
@@ -447,7 +453,7 @@ export class BangfuStack extends Stack {
     });
     const finishFunction = bangfuFunction('PushFinishFunction', {
       description: 'Bangfu monthly push: mark the run done',
-      entry: path.join(jobs, 'pushPlan.ts'),
+      entry: path.join(projectRoot, FUNCTION_ENTRIES.pushPlan),
       handler: 'finish',
       memorySize: 512,
       timeout: Duration.minutes(1),
@@ -458,7 +464,7 @@ export class BangfuStack extends Stack {
     });
     const shardFunction = bangfuFunction('PushShardFunction', {
       description: 'Bangfu monthly push: one township shard of one phase',
-      entry: path.join(jobs, 'pushShard.ts'),
+      entry: path.join(projectRoot, FUNCTION_ENTRIES.pushShard),
       memorySize: 2048,
       timeout: Duration.minutes(15),
       environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-push-shard' },

@@ -45,6 +45,19 @@ describe('bad input → 400 with the field named, nothing changed', () => {
     expect(body.error.message.zh).toContain('必须填写');
   });
 
+  it('rejects a body declared in a charset other than UTF-8, naming the header, and changes nothing', async () => {
+    const { status, body } = await api.call('PATCH', '/api/v1/me', {
+      token: worker,
+      rawBody: JSON.stringify({ version: 1, displayName: '张三' }),
+      headers: { 'content-type': 'application/json; charset=UTF-16LE' },
+    });
+    expect(status).toBe(400);
+    expect(body.error).toMatchObject({ code: 'BAD_REQUEST', field: 'headers.content-type' });
+    expect(body.error.message.zh).toContain('UTF-8');
+    const { body: me } = await api.call('GET', '/api/v1/me', { token: worker });
+    expect(me.user.version).toBe(1);
+  });
+
   it('rejects oversized bodies with 413', async () => {
     const { status, body } = await api.call('PATCH', '/api/v1/me', {
       token: worker,
