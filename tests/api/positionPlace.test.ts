@@ -33,7 +33,7 @@ const takedown = (positionId: string, version: number, token: string) =>
 
 describe('a position’s region', () => {
   it('refuses a code that is no region, or names a place far from the point, changing nothing', async () => {
-    const before = (await api.call('GET', '/api/v1/me/positions', { token: employerToken })).body.positions.length;
+    const before = (await api.call('GET', '/api/v1/me/positions', { token: employerToken })).body.counts.all;
     for (const regionCode of ['110101', '999999']) {
       const refused = await post({ regionCode, location: GUYANG });
       expect(refused.status, regionCode).toBe(400);
@@ -43,7 +43,7 @@ describe('a position’s region', () => {
     const far = await post({ regionCode: '150222103', location: BEIJING });
     expect(far.status).toBe(400);
     expect(far.body.error.field).toBe('body.location');
-    expect((await api.call('GET', '/api/v1/me/positions', { token: employerToken })).body.positions).toHaveLength(before);
+    expect((await api.call('GET', '/api/v1/me/positions', { token: employerToken })).body.counts.all).toBe(before);
 
     const created = await post({ regionCode: '150222102', location: GUYANG });
     expect(created.status).toBe(201);

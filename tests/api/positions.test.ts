@@ -301,7 +301,7 @@ describe('employers and positions', () => {
   });
 
   it('refuses bad positions with the field and writes nothing', async () => {
-    const before = (await api.call('GET', '/api/v1/me/positions', { token: employerToken })).body.positions.length;
+    const before = (await api.call('GET', '/api/v1/me/positions', { token: employerToken })).body.counts.all;
     const cases: [Partial<PositionInput> & Record<string, unknown>, string][] = [
       [{ pay: { unit: 'month', minFen: 500_000, maxFen: 300_000 } }, 'body.pay.minFen'],
       [{ pay: { unit: 'month', minFen: -1, maxFen: 300_000 } }, 'body.pay.minFen'],
@@ -321,7 +321,7 @@ describe('employers and positions', () => {
       expect(status, field).toBe(400);
       expect(body.error.field).toBe(field);
     }
-    expect((await api.call('GET', '/api/v1/me/positions', { token: employerToken })).body.positions.length).toBe(before);
+    expect((await api.call('GET', '/api/v1/me/positions', { token: employerToken })).body.counts.all).toBe(before);
   });
 
   it('refuses a headcount below those already hired', async () => {
@@ -378,6 +378,38 @@ describe('employers and positions', () => {
     expect((await api.call('GET', `/api/v1/positions/nearby?${query({ ...spot, radiusKm: 1 })}`)).body.positions).toEqual([]);
     const mine = (await api.call('GET', '/api/v1/me/positions', { token: employerToken })).body.positions;
     expect(mine.find((p: { positionId: string }) => p.positionId === record!.position.positionId).status).toBe('expired');
+  });
+
+  it('pages an employer’s own positions newest first, none twice or missed, counted on the first page', async () => {
+    const seen: { positionId: string; createdAt: string; status: string }[] = [];
+    let counts: { all: number; open: number } | undefined;
+    let cursor: string | undefined;
+    do {
+      const { status, body } = await api.call(
+        'GET',
+        `/api/v1/me/positions?${query({ limit: 50, ...(cursor ? { cursor } : {}) })}`,
+        {
+          token: employerToken,
+        },
+      );
+      expect(status).toBe(200);
+      expect(body.positions.length).toBeLessThanOrEqual(50);
+      if (cursor === undefined) counts = body.counts;
+      else expect(body.counts).toBeUndefined(); // counted once, not on every page
+      seen.push(...body.positions);
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(seen.length).toBeGreaterThan(160);
+    expect(new Set(seen.map((p) => p.positionId)).size).toBe(seen.length);
+    const order = seen.map((p) => `${p.createdAt}#${p.positionId}`);
+    expect(order).toEqual([...order].sort().reverse());
+    // The count is of the same positions, and "open" is what the employer sees as open: an expired one is not.
+    expect(counts).toEqual({ all: seen.length, open: seen.filter((p) => p.status === 'open').length });
+    expect(seen.some((p) => p.status === 'expired')).toBe(true);
+
+    const refused = await api.call('GET', '/api/v1/me/positions?cursor=bm90LWEtY3Vyc29y', { token: employerToken });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'INVALID_CURSOR', field: 'query.cursor' });
   });
 
   it('records a 帮扶车间’s recognition and the people it helps, for staff in scope and for workshops only', async () => {

@@ -159,7 +159,7 @@ export const positionEntity = {
       : positionsOnMap.attributes(geohash.slice(0, INDEX_PRECISION), `${geohash}#${position.positionId}`)),
   }),
   inRegion: positionsByRegion.query,
-  ofEmployer: (employerId: string) => positionsOfEmployer.query(employerId),
+  ofEmployer: (employerId: string, filter?: QueryFilter) => positionsOfEmployer.query(employerId, { filter }),
   /** One range of a shape's covering on the map. */
   onMap: (range: IndexRange) => positionsOnMap.between(range.partition, range.from, range.to),
   mapAttributeNames: positionsOnMap.attributeNames,

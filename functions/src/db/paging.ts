@@ -109,3 +109,23 @@ export function pageInKeyOrder<T>(
   if (!last || start + items.length >= sorted.length) return { items };
   return { items, nextCursor: encodeCursor({ after: keyOf(last) })! };
 }
+
+/**
+ * How many items a Query's key condition holds (`scanned`) and how many of them pass its filter
+ * (`matched`): one read returns both, no item travels, page after page of 1 MB of keys read.
+ */
+export async function queryCount(
+  db: DynamoDBDocumentClient,
+  input: Omit<QueryCommandInput, 'ExclusiveStartKey' | 'Select'>,
+): Promise<{ scanned: number; matched: number }> {
+  let scanned = 0;
+  let matched = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(new QueryCommand({ ...input, Select: 'COUNT', ExclusiveStartKey: start }));
+    scanned += page.ScannedCount ?? 0;
+    matched += page.Count ?? 0;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return { scanned, matched };
+}

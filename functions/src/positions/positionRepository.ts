@@ -22,7 +22,7 @@ import {
 } from '@bangfu/shared';
 import { isConditionFailed } from '../db/errors.js';
 import { positionEntity } from '../db/entities.js';
-import { queryAll, queryPage } from '../db/paging.js';
+import { queryAll, queryCount, queryPage } from '../db/paging.js';
 import { batchGet } from '../db/batchGet.js';
 import { batchPut } from '../db/batchWrite.js';
 import { keys } from '../db/tableSchema.js';
@@ -215,7 +215,31 @@ export function createPositionRepository(table: TableRef) {
       }
     },
 
-    /** An employer's positions, newest first. */
+    /** A page of an employer's positions, newest first. */
+    async pageOfEmployer(employerId: string, page: { cursor?: string | undefined; limit: number }) {
+      const { items, nextCursor } = await queryPage(
+        db,
+        { TableName: tableName, ...positionEntity.ofEmployer(employerId), ScanIndexForward: false },
+        page,
+      );
+      return { positions: items.map((item) => toRecord(item).position), ...(nextCursor ? { nextCursor } : {}) };
+    },
+
+    /** How many positions an employer has, and how many are open today: one count, no item read out. */
+    async countsOfEmployer(employerId: string, today = chinaDate(new Date())) {
+      const { scanned, matched } = await queryCount(db, {
+        TableName: tableName,
+        ...positionEntity.ofEmployer(employerId, {
+          // effectiveStatus's 'open': stored open and not past its last day.
+          FilterExpression: '#status = :open AND validUntil >= :today',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':open': 'open', ':today': today },
+        }),
+      });
+      return { all: scanned, open: matched };
+    },
+
+    /** Every position of an employer, newest first: for work over all of them (its subsidies, a change of name). */
     async ofEmployer(employerId: string): Promise<PositionRecord[]> {
       const items = await queryAll(db, {
         TableName: tableName,

@@ -65,9 +65,13 @@ export function positionRoutes(ctx: AppContext): AnyRoute[] {
       };
     }),
 
-    implement(positionContracts.mine, async ({ principal }) => {
+    implement(positionContracts.mine, async ({ principal, query }) => {
       const employer = await ownEmployer(ctx, principal);
-      return { positions: (await ctx.positions.ofEmployer(employer.employerId)).map((r) => r.position) };
+      const [page, counts] = await Promise.all([
+        ctx.positions.pageOfEmployer(employer.employerId, query),
+        query.cursor === undefined ? ctx.positions.countsOfEmployer(employer.employerId) : undefined,
+      ]);
+      return { ...page, ...(counts ? { counts } : {}) };
     }),
 
     implement(positionContracts.inRegion, async ({ query }) => {

@@ -14,6 +14,7 @@ import {
   type ResponseOf,
   type BodyOf,
   type Applicant,
+  type Position,
 } from '@bangfu/shared';
 import { call, isApiError, type ListPage } from './client';
 
@@ -95,9 +96,16 @@ export async function updateEmployer(version: number, changes: EmployerChanges):
 
 // ---------------------------------------------------------------- employer: positions
 
-/** Every position of this employer; an open one past its last day already says 'expired'. */
-export async function fetchMyPositions() {
-  return (await call(positionContracts.mine, {})).positions;
+/** A page of this employer's positions, newest first; an open one past its last day already says 'expired'. */
+export async function fetchMyPositions(cursor?: string): Promise<ListPage<Position>> {
+  const page = await call(positionContracts.mine, { query: cursor ? { cursor } : {} });
+  return { items: page.positions, nextCursor: page.nextCursor };
+}
+
+/** The first page, with how many positions there are and how many are open. */
+export async function fetchMyPositionsFirst() {
+  const { positions, nextCursor, counts } = await call(positionContracts.mine, {});
+  return { page: { items: positions, nextCursor }, counts };
 }
 
 /** Open at once (`publish: true`) or kept as a draft. */

@@ -76,11 +76,17 @@ export const positionContracts = {
   mine: defineContract({
     method: 'get',
     path: '/api/v1/me/positions',
-    summary: 'Employer: its own positions, newest first',
+    summary: 'Employer: its own positions, newest first, a page at a time; the first page says how many there are',
     tag: 'positions',
     access: ['employer'],
     scope: { kind: 'self' },
-    response: z.object({ positions: z.array(positionSchema) }),
+    query: pageQuerySchema,
+    response: z.object({
+      positions: z.array(positionSchema),
+      nextCursor: z.string().optional(),
+      /** On the first page: all of them, and those open to applications today (not past their last day). */
+      counts: z.object({ all: z.number().int(), open: z.number().int() }).optional(),
+    }),
   }),
 
   inRegion: defineContract({

@@ -5,10 +5,14 @@
  */
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { useCallback } from 'react';
 import type { Employer, Position } from '@bangfu/shared';
-import { fetchMyEmployer, fetchMyPositions } from '../../../api/positions';
+import type { ListPage } from '../../../api/client';
+import { fetchMyEmployer, fetchMyPositions, fetchMyPositionsFirst } from '../../../api/positions';
 import { useLoad } from '../../../hooks/useLoad';
+import { useLoadMore, type LoadMorePager } from '../../../hooks/useLoadMore';
 import { LoadView } from '../../../components/LoadView';
+import { NextPage } from '../../../components/LoadMore';
 import { NavButton } from '../../../components/NavButton';
 import { NavCard } from '../../../components/NavCard';
 import { Notice } from '../../../components/Page';
@@ -21,13 +25,16 @@ import '../../employer.css';
 
 interface MyPositionsData {
   employer: Employer;
-  positions: Position[];
+  /** The positions shown so far, newest first: the first page, then each 加载更多. */
+  page: ListPage<Position>;
+  /** How many there are in all and how many are open, counted with the first page. */
+  counts?: { all: number; open: number } | undefined;
 }
 
 /** Null without a profile: positions are posted by an employer that has one. */
 async function fetchMine(): Promise<MyPositionsData | null> {
   const employer = await fetchMyEmployer();
-  return employer ? { employer, positions: await fetchMyPositions() } : null;
+  return employer ? { employer, ...(await fetchMyPositionsFirst()) } : null;
 }
 
 const go = (url: string) => {
@@ -58,25 +65,30 @@ function PositionRow({ position }: { position: Position }) {
 
 function MyPositions() {
   // Loaded each time the page shows: back from posting or hiring, the list is current.
-  const { load, retry } = useLoad(fetchMine);
+  const { load, retry, update } = useLoad(fetchMine);
+  const updatePage = useCallback(
+    (change: (shown: ListPage<Position>) => ListPage<Position>) => update((mine) => ({ ...mine, page: change(mine.page) })),
+    [update],
+  );
+  const loadMore = useLoadMore(fetchMyPositions, updatePage);
   return (
     <LoadView
       load={load}
       retry={retry}
       missing={<ProfileFirst testId="positions">发布岗位以前，请先填写单位信息（名称、地址、联系电话）。</ProfileFirst>}
     >
-      {(mine) => <PositionList {...mine} />}
+      {(mine) => <PositionList {...mine} loadMore={loadMore} />}
     </LoadView>
   );
 }
 
-function PositionList({ employer, positions }: MyPositionsData) {
-  const open = positions.filter((p) => p.status === 'open').length;
+function PositionList({ employer, page, counts, loadMore }: MyPositionsData & { loadMore: LoadMorePager }) {
+  const positions = page.items;
   return (
     <View className="bf-section">
-      <View className="bf-text">
+      <View className="bf-text" data-testid="positions-counts">
         {employer.name}
-        {positions.length ? `：共 ${positions.length} 个岗位，${open} 个正在招人` : ''}
+        {counts?.all ? `：共 ${counts.all} 个岗位，${counts.open} 个正在招人` : ''}
       </View>
       <VerificationNotice employer={employer} />
       <NavButton url="/employer/pages/edit/index" primary testId="positions-new">
@@ -91,6 +103,7 @@ function PositionList({ employer, positions }: MyPositionsData) {
           ))}
         </View>
       )}
+      <NextPage pager={loadMore} nextCursor={page.nextCursor} testId="positions-more" />
     </View>
   );
 }
