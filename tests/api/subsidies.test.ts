@@ -1,6 +1,6 @@
 /** The subsidy calculator over the real app: results with their reasons, and every kind of bad input refused with its field. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaMonth } from '@bangfu/shared';
+import { chinaMonth, type Claim } from '@bangfu/shared';
 import { startDemoCountyApi, type TestApi } from '../support/api.js';
 import { boundWorker } from '../support/positions.js';
 
@@ -181,8 +181,29 @@ describe('claiming (申领全部)', () => {
     const again = await claimAll(worker.token);
     expect(again.body.created).toBe(0);
     expect(again.body.claims).toHaveLength(due.length);
-    const mine = await api.call('GET', '/api/v1/me/claims', { token: worker.token });
-    expect(mine.body.claims).toHaveLength(due.length);
+    const standing = (await api.call('GET', '/api/v1/me/subsidies', { token: worker.token })).body;
+    expect(standing.claims.map((c: Claim) => c.claimId).sort()).toEqual(claims.map((c) => c.claimId).sort());
+
+    // 申领进度 a page at a time: newest first, none twice, and on the first page what they all come to.
+    const pages: Claim[][] = [];
+    let summary: unknown;
+    let cursor: string | undefined;
+    do {
+      const { status, body } = await api.call('GET', `/api/v1/me/claims?limit=2${cursor ? `&cursor=${cursor}` : ''}`, {
+        token: worker.token,
+      });
+      expect(status).toBe(200);
+      if (cursor === undefined) summary = body.summary;
+      else expect(body.summary).toBeUndefined();
+      pages.push(body.claims);
+      cursor = body.nextCursor;
+    } while (cursor);
+    const listed = pages.flat();
+    expect(pages[0]).toHaveLength(2);
+    expect(listed.map((c) => c.claimId).sort()).toEqual(claims.map((c) => c.claimId).sort());
+    const order = listed.map((c) => `${c.createdAt}#${c.claimId}`);
+    expect(order).toEqual([...order].sort().reverse());
+    expect(summary).toEqual({ all: due.length, inProgress: due.length, paidFen: 0 });
   });
 
   it('refuses a subsidy that is not due with the reasons, 409, and claims nothing', async () => {

@@ -8,8 +8,10 @@
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   ancestorAt,
+  beneficiaryKey,
   INDEX_PRECISION,
   type Application,
+  type BeneficiaryRef,
   type Claim,
   type ClaimStatus,
   type Employer,
@@ -179,13 +181,21 @@ const claimQueue = listing(
   INDEX.byStatusQueue,
   ({ countyCode, status }: { countyCode: string; status: string }) => `CLAIMQ#${countyCode}#${status}`,
 );
-/** A claim, in its county's queue of its status by region then time; each transition moves it to the next queue. */
+const claimsOfBeneficiary = listing(INDEX.byOwner, (beneficiary: string) => `CLAIMS_OF#${beneficiary}`);
+/**
+ * A claim, in its county's queue of its status by region then time (each transition moves it to the
+ * next queue), and among its beneficiary's claims by time.
+ */
 export const claimEntity = {
-  indexes: (claim: Pick<Claim, 'regionCode' | 'status' | 'createdAt' | 'claimId'>) =>
-    claimQueue.attributes(
+  indexes: (claim: Pick<Claim, 'beneficiary' | 'regionCode' | 'status' | 'createdAt' | 'claimId'>) => ({
+    ...claimQueue.attributes(
       { countyCode: countyOf(claim.regionCode), status: claim.status },
       `${claim.regionCode}#${claim.createdAt}#${claim.claimId}`,
     ),
+    ...claimsOfBeneficiary.attributes(beneficiaryKey(claim.beneficiary), `${claim.createdAt}#${claim.claimId}`),
+  }),
+  /** A worker's or employer's claims, by time. */
+  ofBeneficiary: (beneficiary: BeneficiaryRef) => claimsOfBeneficiary.query(beneficiaryKey(beneficiary)),
   /** The claims of a county, township or village in one status, oldest first. */
   inQueue: (regionCode: string, status: ClaimStatus) =>
     claimQueue.query({ countyCode: countyOf(regionCode), status }, { prefix: regionCode }),

@@ -39,7 +39,7 @@ export const INDEX = {
   ),
   byOwner: globalIndex(
     'gsi2',
-    'by owner or lookup: an employer’s positions, a worker’s applications, a person by the last 4 ID characters, an account’s audit trail',
+    'by owner or lookup: an employer’s positions, a worker’s applications, someone’s claims, a person by the last 4 ID characters, an account’s audit trail',
   ),
   byGeoCell: globalIndex(
     'gsi3',

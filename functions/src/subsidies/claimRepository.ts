@@ -6,7 +6,7 @@
  * and version it was decided on and appends to the claim's history, in one update.
  */
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { beneficiaryKey, claimSchema, type Claim, type BeneficiaryRef, type ClaimStatus } from '@bangfu/shared';
+import { beneficiaryKey, claimSchema, summariseClaims, type Claim, type BeneficiaryRef, type ClaimStatus } from '@bangfu/shared';
 import { isConditionFailed } from '../db/errors.js';
 import { claimEntity, setIndexAttributes } from '../db/entities.js';
 import { queryAll, queryPage } from '../db/paging.js';
@@ -70,10 +70,32 @@ export function createClaimRepository({ db, tableName }: TableRef) {
 
   return {
     get,
-    /** A worker's claims, every one (a person has a bounded number). */
+    /** A worker's claims, every one (a person has a bounded number): what the rules weigh past claims by. */
     ofWorker: (workerId: string) => of({ kind: 'worker', workerId }),
-    /** An employer's or agency's claims. */
+    /** An employer's or agency's claims, every one. */
     ofEmployer: (employerId: string) => of({ kind: 'employer', employerId }),
+
+    /** What all of someone's claims come to: their status and amount only are read out. */
+    async summary(beneficiary: BeneficiaryRef) {
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.claimsOf(beneficiaryKey(beneficiary)), ':prefix': keys.claimPrefix() },
+        ProjectionExpression: '#status, amountFen',
+        ExpressionAttributeNames: { '#status': 'status' },
+      });
+      return summariseClaims(items as Pick<Claim, 'status' | 'amountFen'>[]);
+    },
+
+    /** A page of a worker's or employer's claims, newest first. */
+    async page(beneficiary: BeneficiaryRef, page: { cursor?: string | undefined; limit: number }) {
+      const { items, nextCursor } = await queryPage(
+        db,
+        { TableName: tableName, ...claimEntity.ofBeneficiary(beneficiary), ScanIndexForward: false },
+        page,
+      );
+      return { claims: items.map(toClaim), ...(nextCursor ? { nextCursor } : {}) };
+    },
 
     /** Creates the claim unless its natural key has one; returns the claim there, and whether it is new. */
     async create(claim: NewClaim, now = new Date()): Promise<{ claim: Claim; created: boolean }> {
@@ -123,7 +145,7 @@ export function createClaimRepository({ db, tableName }: TableRef) {
     ): Promise<Claim> {
       const at = now.toISOString();
       const history = { at, by: step.by, from: claim.status, to: step.to, ...(step.reason ? { reason: step.reason } : {}) };
-      // The claim moves to the staff queue of its new status.
+      // The claim moves to the staff queue of its new status (its place among its beneficiary's stays).
       const queue = setIndexAttributes(claimEntity.indexes({ ...claim, status: step.to }));
       try {
         const { Attributes } = await db.send(

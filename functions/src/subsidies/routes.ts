@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import {
+  type BeneficiaryRef,
   type Claim,
   type claimAllRequestSchema,
   type ClaimBeneficiary,
@@ -59,6 +60,21 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
     return { claims: [...made.map((m) => m.claim), ...claimedBefore], created: made.filter((m) => m.created).length };
   }
 
+  /** A month's standing as shown: each result, and the claims already made of those results (read with them). */
+  function standing({ period, results, unavailable, claims }: Awaited<ReturnType<typeof subsidies.evaluateWorker>>) {
+    const shown = claims.filter((c) => results.some((r) => r.subsidy === c.subsidy && r.periodKey === c.periodKey));
+    return { period, results, unavailable, claims: shown };
+  }
+
+  /** A page of someone's claims; the first one with what they all come to. */
+  async function claimPage(beneficiary: BeneficiaryRef, page: { cursor?: string | undefined; limit: number }) {
+    const [claims, summary] = await Promise.all([
+      ctx.claims.page(beneficiary, page),
+      page.cursor === undefined ? ctx.claims.summary(beneficiary) : undefined,
+    ]);
+    return { ...claims, ...(summary ? { summary } : {}) };
+  }
+
   /** The logged-in worker's subsidies this month. */
   async function ownEvaluation(principal: Principal) {
     const worker = toWorker(await boundWorker(ctx, principal));
@@ -88,20 +104,16 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
       return { results };
     }),
 
-    implement(subsidyContracts.mySubsidies, async ({ principal }) => {
-      const { period, results, unavailable } = await ownEvaluation(principal);
-      return { period, results, unavailable };
-    }),
+    implement(subsidyContracts.mySubsidies, async ({ principal }) => standing(await ownEvaluation(principal))),
 
     implement(subsidyContracts.claimMine, async ({ principal, body }) => {
       const { worker, ...evaluation } = await ownEvaluation(principal);
       return claimAll(evaluation, body, workerBeneficiary(worker), worker.villageCode, principal);
     }),
 
-    implement(subsidyContracts.myClaims, async ({ principal }) => {
+    implement(subsidyContracts.myClaims, async ({ principal, query }) => {
       const worker = await boundWorker(ctx, principal);
-      const claims = await ctx.claims.ofWorker(worker.workerId);
-      return { claims: claims.sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
+      return claimPage({ kind: 'worker', workerId: worker.workerId }, query);
     }),
 
     implement(subsidyContracts.queue, async ({ query }) => {
@@ -117,10 +129,9 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
       return { members: household.memberIdHashes.length };
     }),
 
-    implement(subsidyContracts.employerSubsidies, async ({ principal }) => {
-      const { period, results, unavailable } = await subsidies.evaluateEmployer(await ownEmployer(ctx, principal));
-      return { period, results, unavailable };
-    }),
+    implement(subsidyContracts.employerSubsidies, async ({ principal }) =>
+      standing(await subsidies.evaluateEmployer(await ownEmployer(ctx, principal))),
+    ),
 
     implement(subsidyContracts.employerClaim, async ({ principal, body }) => {
       const employer = await ownEmployer(ctx, principal);
@@ -137,10 +148,9 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
       );
     }),
 
-    implement(subsidyContracts.employerClaims, async ({ principal }) => {
+    implement(subsidyContracts.employerClaims, async ({ principal, query }) => {
       const employer = await ownEmployer(ctx, principal);
-      const claims = await ctx.claims.ofEmployer(employer.employerId);
-      return { claims: claims.sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
+      return claimPage({ kind: 'employer', employerId: employer.employerId }, query);
     }),
   ];
 }

@@ -3,10 +3,10 @@
  * and 申领全部; an employer's or agency's own (我的奖补) and its corporate account.
  * Contracts: shared/src/api/subsidies.ts. Money is integer fen.
  */
-import { paymentContracts, subsidyContracts, type ResponseOf, type SubsidyId } from '@bangfu/shared';
-import { call } from './client';
+import { paymentContracts, subsidyContracts, type Claim, type ResponseOf, type SubsidyId } from '@bangfu/shared';
+import { call, type ListPage } from './client';
 
-/** Someone's subsidies this month, and those whose standard the region has not set for the month. */
+/** Someone's subsidies this month, those whose standard the region has not set for the month, and the claims made of them. */
 export type MySubsidies = ResponseOf<typeof subsidyContracts.mySubsidies>;
 
 export const fetchMySubsidies = () => call(subsidyContracts.mySubsidies, {});
@@ -14,8 +14,16 @@ export const fetchMySubsidies = () => call(subsidyContracts.mySubsidies, {});
 /** One tap claims everything due; the key makes a retry of the same tap harmless. */
 export const claimAll = (idempotencyKey: string) => call(subsidyContracts.claimMine, { body: { idempotencyKey } });
 
-export async function fetchMyClaims() {
-  return (await call(subsidyContracts.myClaims, {})).claims;
+/** The first page of the worker's claims, newest first, with what all of them come to. */
+export async function fetchMyClaimsFirst() {
+  const { claims, nextCursor, summary } = await call(subsidyContracts.myClaims, {});
+  return { page: { items: claims, nextCursor }, summary };
+}
+
+/** A later page of them. */
+export async function fetchMyClaims(cursor: string): Promise<ListPage<Claim>> {
+  const { claims, nextCursor } = await call(subsidyContracts.myClaims, { query: { cursor } });
+  return { items: claims, nextCursor };
 }
 
 /** A random v4 UUID: a fresh key per tap (WeChat's runtime has no crypto.randomUUID). */
@@ -36,9 +44,10 @@ export const fetchEmployerSubsidies = () => call(subsidyContracts.employerSubsid
 export const claimEmployerSubsidies = (idempotencyKey: string, subsidies?: SubsidyId[]) =>
   call(subsidyContracts.employerClaim, { body: { idempotencyKey, ...(subsidies ? { subsidies } : {}) } });
 
-/** The employer's claims and where each stands, newest first. */
-export async function fetchEmployerClaims() {
-  return (await call(subsidyContracts.employerClaims, {})).claims;
+/** A page of the employer's claims and where each stands, newest first. */
+export async function fetchEmployerClaims(cursor: string | undefined): Promise<ListPage<Claim>> {
+  const { claims, nextCursor } = await call(subsidyContracts.employerClaims, { query: cursor ? { cursor } : {} });
+  return { items: claims, nextCursor };
 }
 
 /** The account in force (null before one is recorded), and a change waiting for staff to confirm it. */

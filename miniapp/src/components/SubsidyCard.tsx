@@ -48,7 +48,8 @@ export function SubsidyCard({
   onOpenClaim,
 }: {
   result: SubsidyResult;
-  claim: Claim | undefined;
+  /** Its claim, once made. */
+  claim?: Claim | undefined;
   /** Opens the claim's progress (申领进度), when there is a claim. */
   onOpenClaim?: (claim: Claim) => void;
 }) {

@@ -15,6 +15,7 @@ import {
   claimAllRequestSchema,
   claimDecisionSchema,
   claimSchema,
+  claimSummarySchema,
   subsidyResultSchema,
 } from '../subsidies/claim.js';
 import { subsidyFactsSchema } from '../subsidies/facts.js';
@@ -42,17 +43,23 @@ import {
 /** A subsidy whose standard has no value for the region and month: said, never computed as zero. */
 export const unavailableSubsidySchema = z.object({ subsidy: z.enum(SUBSIDY_IDS), name: z.string(), reason: z.string() });
 
-/** Someone's subsidies this month, from what the system holds. */
+/** Someone's subsidies this month, from what the system holds, with the claims already made of these results. */
 const standingSchema = z.object({
   period: monthSchema,
   results: z.array(subsidyResultSchema),
   unavailable: z.array(unavailableSubsidySchema),
+  claims: z.array(claimSchema),
 });
 
 /** The claims 申领全部 made or found already made, and how many are new. */
 const claimedSchema = z.object({ claims: z.array(claimSchema), created: z.number().int().min(0) });
 
-const claimListSchema = z.object({ claims: z.array(claimSchema) });
+/** A page of someone's claims, newest first; the first page says what all of them come to. */
+const claimPageSchema = z.object({
+  claims: z.array(claimSchema),
+  nextCursor: z.string().optional(),
+  summary: claimSummarySchema.optional(),
+});
 
 export const subsidyContracts = {
   evaluate: defineContract({
@@ -96,11 +103,12 @@ export const subsidyContracts = {
   myClaims: defineContract({
     method: 'get',
     path: '/api/v1/me/claims',
-    summary: 'Worker (bound): their claims and where each stands',
+    summary: 'Worker (bound): their claims and where each stands, newest first, a page at a time',
     tag: 'subsidies',
     access: ['worker'],
     scope: { kind: 'self' },
-    response: claimListSchema,
+    query: pageQuerySchema,
+    response: claimPageSchema,
   }),
 
   queue: defineContract({
@@ -172,11 +180,12 @@ export const subsidyContracts = {
   employerClaims: defineContract({
     method: 'get',
     path: '/api/v1/me/employer/claims',
-    summary: 'Employer or agency: its claims and where each stands',
+    summary: 'Employer or agency: its claims and where each stands, newest first, a page at a time',
     tag: 'subsidies',
     access: ['employer'],
     scope: { kind: 'self' },
-    response: claimListSchema,
+    query: pageQuerySchema,
+    response: claimPageSchema,
   }),
 };
 

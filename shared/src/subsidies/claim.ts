@@ -10,6 +10,25 @@ import { SUBSIDY_IDS } from './catalogue.js';
 /** 审核中 / 一审通过待复核 / 已批准 / 未通过 / 已发放 */
 export const CLAIM_STATUSES = ['submitted', 'firstApproved', 'approved', 'rejected', 'paid'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+/** Still being handled: neither paid nor refused. */
+export const isClaimInProgress = (status: ClaimStatus) =>
+  status === 'submitted' || status === 'firstApproved' || status === 'approved';
+
+/** What someone's claims come to, all of them: the head of a list shown a page at a time. */
+export const claimSummarySchema = z.object({
+  all: z.number().int().min(0),
+  inProgress: z.number().int().min(0),
+  paidFen: z.number().int().min(0),
+});
+export type ClaimSummary = z.infer<typeof claimSummarySchema>;
+
+export function summariseClaims(claims: readonly Pick<Claim, 'status' | 'amountFen'>[]): ClaimSummary {
+  return {
+    all: claims.length,
+    inProgress: claims.filter((c) => isClaimInProgress(c.status)).length,
+    paidFen: claims.filter((c) => c.status === 'paid').reduce((sum, c) => sum + c.amountFen, 0),
+  };
+}
 
 /** One step of a claim's life, as the audit keeps it: who moved it from which state to which, and why. */
 export const claimStepSchema = z.object({

@@ -3,14 +3,12 @@
  * 就业创业服务补助…), worked out this month from what the system holds — 可以领 with the
  * amount, or why not, each with its reasons and document — one button that claims all that
  * is due, the corporate account (收款账户) they are paid to, and the unit's claims with
- * their progress (the same timeline a worker sees).
+ * their progress (EmployerClaims).
  */
 import { View } from '@tarojs/components';
-import type { Claim, SubsidyResult } from '@bangfu/shared';
-import { errorText } from '../../../api/client';
-import { claimEmployerSubsidies, fetchEmployerClaims, fetchEmployerSubsidies, type MySubsidies } from '../../../api/subsidies';
+import type { SubsidyResult } from '@bangfu/shared';
+import { claimEmployerSubsidies, fetchEmployerSubsidies, type MySubsidies } from '../../../api/subsidies';
 import { ActionButton } from '../../../components/ActionButton';
-import { ClaimTimeline } from '../../../components/ClaimTimeline';
 import { LoadView } from '../../../components/LoadView';
 import { Notice, Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
@@ -19,26 +17,13 @@ import { DueSummary, OtherSubsidies, useClaimAll } from '../../../components/Sub
 import { useLoad } from '../../../hooks/useLoad';
 import { monthText } from '../../../time';
 import { CorporateAccountSection } from '../../CorporateAccount';
+import { EmployerClaims } from '../../EmployerClaims';
 import { ProfileFirst } from '../../parts';
 import '../../employer.css';
 
-interface Standing {
-  subsidies: MySubsidies;
-  /** The claims may fail on their own: the subsidies are still worth showing. */
-  claims: Claim[] | { failed: string };
-}
-
-async function fetchStanding(): Promise<Standing> {
-  const [subsidies, claims] = await Promise.all([
-    fetchEmployerSubsidies(),
-    fetchEmployerClaims().catch((error: unknown) => ({ failed: errorText(error) })),
-  ]);
-  return { subsidies, claims };
-}
-
 function EmployerSubsidies() {
   // A 404: no profile yet.
-  const { load, reload, retry } = useLoad(fetchStanding, { missingOn404: true });
+  const { load, reload, retry } = useLoad(fetchEmployerSubsidies, { missingOn404: true });
   return (
     <LoadView
       load={load}
@@ -46,26 +31,23 @@ function EmployerSubsidies() {
       loadingText="正在计算单位能领的奖补…"
       missing={<ProfileFirst>请先填写单位信息。工作人员审核以后，系统按单位的情况算出能领哪些奖补。</ProfileFirst>}
     >
-      {(standing) => <StandingView standing={standing} reload={reload} />}
+      {(subsidies) => <StandingView subsidies={subsidies} reload={reload} />}
     </LoadView>
   );
 }
 
-function StandingView({ standing, reload }: { standing: Standing; reload: () => Promise<void> }) {
+function StandingView({ subsidies, reload }: { subsidies: MySubsidies; reload: () => Promise<void> }) {
   const { busy, notice, claimAll } = useClaimAll(claimEmployerSubsidies, reload, (created) =>
     created > 0 ? `已申领 ${created} 项，工作人员审核后发放到单位的对公账户。` : '这些奖补都已经申领过了。',
   );
-  const { subsidies } = standing;
-  const claims = Array.isArray(standing.claims) ? standing.claims : [];
-  const claimsFailed = Array.isArray(standing.claims) ? null : standing.claims.failed;
-  const claimOf = (r: SubsidyResult) => claims.find((c) => c.subsidy === r.subsidy && c.periodKey === r.periodKey);
-  const { due, claimed, missing, others, dueFen } = byStanding(subsidies.results);
+  // What is claimed already shows under 申领进度, with its timeline.
+  const { due, missing, others, dueFen } = byStanding(subsidies.results);
 
   const cards = (list: SubsidyResult[]) =>
     list.length === 0 ? null : (
       <View className="bf-cards">
         {list.map((r) => (
-          <SubsidyCard key={`${r.subsidy}#${r.periodKey}`} result={r} claim={claimOf(r)} />
+          <SubsidyCard key={`${r.subsidy}#${r.periodKey}`} result={r} />
         ))}
       </View>
     );
@@ -89,22 +71,8 @@ function StandingView({ standing, reload }: { standing: Standing; reload: () => 
       {/* Approved subsidies are paid only to the unit's corporate account. */}
       <CorporateAccountSection />
 
-      <View className="bf-subtitle">申领进度</View>
-      {claimsFailed ? (
-        <Notice tone="error" testId="employer-claims-error">
-          申领记录暂时看不到：{claimsFailed}
-        </Notice>
-      ) : claims.length === 0 ? (
-        <Notice testId="employer-claims-empty">单位还没有申领过奖补。</Notice>
-      ) : (
-        <View className="bf-cards" data-testid="employer-claims">
-          {claims.map((c) => (
-            <ClaimTimeline key={c.claimId} claim={c} reader="employer" />
-          ))}
-        </View>
-      )}
-      {/* Claimed, but its claim is not in the list above (it could not be loaded): still say so. */}
-      {cards(claimed.filter((r) => !claimOf(r)))}
+      {/* Read again after each 申领: its key is this month's claims as they stand. */}
+      <EmployerClaims key={subsidies.claims.map((c) => `${c.claimId}:${c.status}`).join()} />
 
       <OtherSubsidies
         subsidies={subsidies}

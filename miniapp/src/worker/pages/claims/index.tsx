@@ -1,32 +1,46 @@
 /**
- * 申领进度: every claim of the worker, newest first (the one tapped on 我的补贴 first), each
- * with its steps in plain words — 提交申领, who approved it and when, 已发放, or 未通过 and
- * why — what comes next, and 为什么是这个金额.
+ * 申领进度: the worker's claims, newest first, a page at a time (the one tapped on 我的补贴
+ * first), each with its steps in plain words — 提交申领, who approved it and when, 已发放, or
+ * 未通过 and why — what comes next, and 为什么是这个金额; above them, what all of them come to.
  */
+import { useCallback } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { formatYuan, type Claim } from '@bangfu/shared';
-import { fetchMyClaims } from '../../../api/subsidies';
+import { formatYuan, type Claim, type ClaimSummary } from '@bangfu/shared';
+import type { ListPage } from '../../../api/client';
+import { fetchMyClaims, fetchMyClaimsFirst } from '../../../api/subsidies';
 import { ClaimTimeline } from '../../../components/ClaimTimeline';
+import { NextPage } from '../../../components/LoadMore';
 import { BindFirst, LoadView } from '../../../components/LoadView';
 import { Notice } from '../../../components/Page';
 import { RolePage } from '../../../components/RoleGate';
 import { useLoad } from '../../../hooks/useLoad';
+import { useLoadMore, type LoadMorePager } from '../../../hooks/useLoadMore';
 import '../../worker.css';
 
 function go(url: string): void {
   Taro.navigateTo({ url }).catch(() => undefined);
 }
 
-/** The one tapped first, then the rest as the API orders them (newest first). */
+/** The one tapped first (a claim of this month: on the first page), then the rest as the API orders them. */
 function ordered(claims: Claim[], chosenId: string | undefined): Claim[] {
   const chosen = claims.filter((c) => c.claimId === chosenId);
   return [...chosen, ...claims.filter((c) => c.claimId !== chosenId)];
 }
 
+interface ClaimsShown {
+  page: ListPage<Claim>;
+  summary?: ClaimSummary | undefined;
+}
+
 function MyClaims({ chosenId }: { chosenId: string | undefined }) {
-  const { load, retry } = useLoad(fetchMyClaims, { missingOn404: true });
+  const { load, retry, update } = useLoad<ClaimsShown>(fetchMyClaimsFirst, { missingOn404: true });
+  const updatePage = useCallback(
+    (change: (shown: ListPage<Claim>) => ListPage<Claim>) => update((shown) => ({ ...shown, page: change(shown.page) })),
+    [update],
+  );
+  const loadMore = useLoadMore(fetchMyClaims, updatePage);
   return (
     <LoadView
       load={load}
@@ -34,12 +48,18 @@ function MyClaims({ chosenId }: { chosenId: string | undefined }) {
       loadingText="正在加载您的申领…"
       missing={<BindFirst>您还没有绑定身份。绑定以后才能申领补贴、看进度。</BindFirst>}
     >
-      {(claims) => <ClaimList claims={claims} chosenId={chosenId} />}
+      {(shown) => <ClaimList {...shown} chosenId={chosenId} loadMore={loadMore} />}
     </LoadView>
   );
 }
 
-function ClaimList({ claims, chosenId }: { claims: Claim[]; chosenId: string | undefined }) {
+function ClaimList({
+  page,
+  summary,
+  chosenId,
+  loadMore,
+}: ClaimsShown & { chosenId: string | undefined; loadMore: LoadMorePager }) {
+  const claims = page.items;
   if (claims.length === 0) {
     return (
       <View className="bf-section">
@@ -50,21 +70,22 @@ function ClaimList({ claims, chosenId }: { claims: Claim[]; chosenId: string | u
       </View>
     );
   }
-  const open = claims.filter((c) => c.status === 'submitted' || c.status === 'firstApproved' || c.status === 'approved');
-  const paid = claims.filter((c) => c.status === 'paid').reduce((sum, c) => sum + c.amountFen, 0);
   return (
     <View className="bf-section">
-      <Notice testId="my-claims-summary">
-        <View className="bf-strong">
-          共申领 {claims.length} 项{open.length > 0 ? `，${open.length} 项还在办` : ''}
-        </View>
-        {paid > 0 ? <View>已经发给您 {formatYuan(paid)}</View> : null}
-      </Notice>
+      {summary ? (
+        <Notice testId="my-claims-summary">
+          <View className="bf-strong">
+            共申领 {summary.all} 项{summary.inProgress > 0 ? `，${summary.inProgress} 项还在办` : ''}
+          </View>
+          {summary.paidFen > 0 ? <View>已经发给您 {formatYuan(summary.paidFen)}</View> : null}
+        </Notice>
+      ) : null}
       <View className="bf-cards">
         {ordered(claims, chosenId).map((claim) => (
           <ClaimTimeline key={claim.claimId} claim={claim} reader="worker" chosen={claim.claimId === chosenId} />
         ))}
       </View>
+      <NextPage pager={loadMore} nextCursor={page.nextCursor} testId="my-claims-more" />
       <View className="bf-hint">有疑问，请问村里的信息员或乡镇就业服务站。</View>
     </View>
   );

@@ -8,7 +8,7 @@ import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Claim, SubsidyResult } from '@bangfu/shared';
-import { claimAll, fetchMyClaims, fetchMySubsidies, type MySubsidies } from '../../../api/subsidies';
+import { claimAll, fetchMySubsidies, type MySubsidies } from '../../../api/subsidies';
 import { ActionButton } from '../../../components/ActionButton';
 import { BindFirst, LoadView } from '../../../components/LoadView';
 import { Notice } from '../../../components/Page';
@@ -25,18 +25,8 @@ function openClaims(claim?: Claim): void {
   Taro.navigateTo({ url: `/worker/pages/claims/index${query}` }).catch(() => undefined);
 }
 
-interface Standing {
-  subsidies: MySubsidies;
-  claims: Claim[];
-}
-
-async function fetchStanding(): Promise<Standing> {
-  const [subsidies, claims] = await Promise.all([fetchMySubsidies(), fetchMyClaims()]);
-  return { subsidies, claims };
-}
-
 function MySubsidiesView() {
-  const { load, reload, retry } = useLoad(fetchStanding, { missingOn404: true });
+  const { load, reload, retry } = useLoad(fetchMySubsidies, { missingOn404: true });
   return (
     <LoadView
       load={load}
@@ -44,12 +34,12 @@ function MySubsidiesView() {
       loadingText="正在计算您能领的补贴…"
       missing={<BindFirst>您还没有绑定身份。绑定以后，系统会按台账里的信息算出您能领哪些补贴，不用再交材料。</BindFirst>}
     >
-      {(standing) => <StandingView standing={standing} reload={reload} />}
+      {(subsidies) => <StandingView subsidies={subsidies} reload={reload} />}
     </LoadView>
   );
 }
 
-function StandingView({ standing, reload }: { standing: Standing; reload: () => Promise<void> }) {
+function StandingView({ subsidies, reload }: { subsidies: MySubsidies; reload: () => Promise<void> }) {
   const {
     busy,
     notice,
@@ -57,7 +47,8 @@ function StandingView({ standing, reload }: { standing: Standing; reload: () => 
   } = useClaimAll(claimAll, reload, (created) =>
     created > 0 ? `已申领 ${created} 项，工作人员审核后发放到您的银行卡或社保卡。` : '这些补贴都已经申领过了。',
   );
-  const { subsidies, claims } = standing;
+  // The claims already made of this month's subsidies come with them.
+  const { claims } = subsidies;
   const claimOf = (r: SubsidyResult) => claims.find((c) => c.subsidy === r.subsidy && c.periodKey === r.periodKey);
   const { due, claimed, missing, others, dueFen } = byStanding(subsidies.results);
 
@@ -83,11 +74,9 @@ function StandingView({ standing, reload }: { standing: Standing; reload: () => 
           一键申领（{due.length} 项）
         </ActionButton>
       ) : null}
-      {claims.length > 0 ? (
-        <Button size="large" block onClick={() => openClaims()} data-testid="subsidies-my-claims">
-          我的申领进度（{claims.length} 项）
-        </Button>
-      ) : null}
+      <Button size="large" block onClick={() => openClaims()} data-testid="subsidies-my-claims">
+        我的申领进度
+      </Button>
       {cards(due)}
       {claimed.length > 0 ? <View className="bf-subtitle">已经申领的</View> : null}
       {cards(claimed)}
