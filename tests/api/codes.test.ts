@@ -10,7 +10,14 @@ import { PNG } from 'pngjs';
 import { chinaDate, codeUrl, tokenOfScan } from '@bangfu/shared';
 import { createCodeSigner } from '../../functions/src/codes/codeSigner.js';
 import { startDemoCountyApi, type TestApi } from '../support/api.js';
-import { accountWithoutProfile, boundWorker, demoWorkshop, employerProfile } from '../support/positions.js';
+import {
+  accountWithoutProfile,
+  boundWorker,
+  demoWorkshop,
+  employerProfile,
+  positionInput,
+  putPositions,
+} from '../support/positions.js';
 import { JINSHAN_VILLAGE } from '../support/people.js';
 
 let api: TestApi;
@@ -258,6 +265,38 @@ describe('a poster’s code', () => {
     const gone = await api.call('GET', `/api/v1/codes/open?code=${encodeURIComponent(url!)}`);
     expect(gone.status).toBe(404);
     expect(gone.body.error.message.zh).toContain('停止招聘');
+  });
+
+  it('of an employer shows exactly its positions open today, newest first, a page at a time', async () => {
+    const { employer } = await demoWorkshop(api);
+    const today = chinaDate(new Date());
+    const added = await putPositions(api.ctx, employer, [
+      ...Array.from({ length: 12 }, (_, i) => positionInput({ title: `缝纫工${i}`, regionCode: employer.regionCode })),
+      positionInput({ title: '过期的岗位', validFrom: '2025-01-01', validUntil: '2025-06-30' }),
+      positionInput({ title: '招满的岗位', headcount: 1 }),
+    ]);
+    const full = added.at(-1)!.position;
+    await api.ctx.positions.save({ position: { ...full, filled: 1 }, employerVerified: true }, full.version);
+
+    const shown: { positionId: string; title: string }[] = [];
+    let cursor: string | undefined;
+    do {
+      const { status, body } = await api.call(
+        'GET',
+        `/api/v1/codes/employers/${employer.employerId}?limit=5${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(status).toBe(200);
+      expect(body.employer.name).toBe(employer.name);
+      expect(body.positions.length).toBeLessThanOrEqual(5);
+      shown.push(...body.positions);
+      cursor = body.nextCursor;
+    } while (cursor);
+    const all = (await api.ctx.positions.ofEmployer(employer.employerId)).map((r) => r.position);
+    const listable = all.filter((p) => p.status === 'open' && p.validUntil >= today && p.filled < p.headcount);
+    expect(shown.map((p) => p.positionId)).toEqual(listable.map((p) => p.positionId)); // both newest first
+    expect(shown.length).toBeGreaterThanOrEqual(12);
+    expect(shown.map((p) => p.title)).not.toContain('过期的岗位');
+    expect(shown.map((p) => p.title)).not.toContain('招满的岗位');
   });
 
   it('of a worker opens nothing by itself', async () => {

@@ -8,8 +8,6 @@ import {
   SHARED_WITH_EMPLOYER_ZH,
   STAFF_TITLE_ZH,
   SUBSIDY_NAME_ZH,
-  chinaDate,
-  isListable,
   isWithinRegion,
   type AuditEntry,
   type DataUse,
@@ -17,7 +15,6 @@ import {
 import type { Request, Response } from 'express';
 import type { AppContext } from '../appContext.js';
 import { implement, type AnyRoute } from '../http/route.js';
-import { isReadableByAll } from '../positions/access.js';
 import { employerNotFound } from '../positions/employerRepository.js';
 import { boundWorkerId } from '../registry/access.js';
 import { requestNotFound, shareNotFound } from './codeRepository.js';
@@ -138,14 +135,13 @@ export function codeRoutes(ctx: AppContext): AnyRoute[] {
       return undefined;
     }),
 
-    implement(codeContracts.employer, async ({ params }) => {
-      const employer = await ctx.employers.get(params.employerId);
+    implement(codeContracts.employer, async ({ params, query }) => {
+      const [employer, page] = await Promise.all([
+        ctx.employers.get(params.employerId),
+        ctx.positions.listableOfEmployer(params.employerId, query),
+      ]);
       if (!employer || employer.verification.status !== 'verified') throw employerNotFound();
-      const today = chinaDate(new Date());
-      const positions = (await ctx.positions.ofEmployer(employer.employerId))
-        .filter((record) => isReadableByAll(record) && isListable(record.position, today))
-        .map((record) => record.position);
-      return { employer, positions };
+      return { employer, ...page };
     }),
 
     implement(codeContracts.village, async ({ params }) => {

@@ -225,6 +225,31 @@ export function createPositionRepository(table: TableRef) {
       return { positions: items.map((item) => toRecord(item).position), ...(nextCursor ? { nextCursor } : {}) };
     },
 
+    /**
+     * A page of an employer's positions anyone may see open today (isReadableByAll and isListable),
+     * newest first: what its poster leads to.
+     */
+    async listableOfEmployer(
+      employerId: string,
+      page: { cursor?: string | undefined; limit: number },
+      today = chinaDate(new Date()),
+    ) {
+      const { items, nextCursor } = await queryPage(
+        db,
+        {
+          TableName: tableName,
+          ...positionEntity.ofEmployer(employerId, {
+            FilterExpression: 'employerVerified = :yes AND #status = :open AND validUntil >= :today AND filled < headcount',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':yes': true, ':open': 'open', ':today': today },
+          }),
+          ScanIndexForward: false,
+        },
+        page,
+      );
+      return { positions: items.map((item) => toRecord(item, today).position), ...(nextCursor ? { nextCursor } : {}) };
+    },
+
     /** How many positions an employer has, and how many are open today: one count, no item read out. */
     async countsOfEmployer(employerId: string, today = chinaDate(new Date())) {
       const { scanned, matched } = await queryCount(db, {

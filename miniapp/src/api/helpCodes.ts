@@ -4,7 +4,7 @@
  * employers; where a poster's code leads; the public employer and village pages; posters.
  */
 import { codeContracts as contracts, type BodyOf, type ResponseOf } from '@bangfu/shared';
-import { call } from './client';
+import { call, type ListPage } from './client';
 
 export type WorkerCode = ResponseOf<typeof contracts.mine>;
 export type ScanResult = ResponseOf<typeof contracts.scan>;
@@ -37,5 +37,14 @@ export const recordServiceByScan = (scanId: string, body: ScanService) =>
 
 /** Anyone: where a poster's code leads. */
 export const openCode = (code: string) => call(contracts.open, { query: { code } });
+/** The employer and the first page of its open positions. */
 export const fetchPublicEmployer = (employerId: string) => call(contracts.employer, { params: { employerId } });
+/** A later page of its open positions. */
+export async function fetchPublicEmployerPositions(
+  employerId: string,
+  cursor: string,
+): Promise<ListPage<PublicEmployer['positions'][number]>> {
+  const { positions, nextCursor } = await call(contracts.employer, { params: { employerId }, query: { cursor } });
+  return { items: positions, nextCursor };
+}
 export const fetchVillage = (code: string) => call(contracts.village, { params: { code } });

@@ -296,14 +296,16 @@ export const codeContracts = {
   employer: defineContract({
     method: 'get',
     path: '/api/v1/codes/employers/:employerId',
-    summary: 'Anyone: a verified employer or 帮扶车间 a poster leads to, and its open positions',
+    summary: 'Anyone: a verified employer or 帮扶车间 a poster leads to, and its open positions, newest first, a page at a time',
     tag: 'codes',
     access: 'public',
     scope: { kind: 'public' },
     params: employerIdParams,
+    query: pageQuerySchema,
     response: z.object({
       employer: z.object({ employerId: z.string(), name: z.string(), kind: z.enum(EMPLOYER_KINDS), address: z.string() }),
       positions: z.array(positionCardSchema),
+      nextCursor: z.string().optional(),
     }),
   }),
 

@@ -6,17 +6,22 @@ import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { EMPLOYER_KIND_ZH } from '@bangfu/shared';
 import { useCallback } from 'react';
-import { fetchPublicEmployer, type PublicEmployer } from '../../../api/helpCodes';
+import { fetchPublicEmployer, fetchPublicEmployerPositions, type PublicEmployer } from '../../../api/helpCodes';
+import type { ListPage } from '../../../api/client';
+import { NextPage } from '../../../components/LoadMore';
 import { LoadView } from '../../../components/LoadView';
 import { NavButton } from '../../../components/NavButton';
 import { Notice, Page } from '../../../components/Page';
 import { useLoad } from '../../../hooks/useLoad';
+import { useLoadMore, type LoadMorePager } from '../../../hooks/useLoadMore';
 import { OpenProblem } from '../../OpenProblem';
 import { PublicPositionCard } from '../../PublicPositionCard';
 import '../../codes.css';
 
-function EmployerView({ data }: { data: PublicEmployer }) {
-  const { employer, positions } = data;
+type Card = PublicEmployer['positions'][number];
+
+function EmployerView({ data, loadMore }: { data: PublicEmployer; loadMore: LoadMorePager }) {
+  const { employer, positions, nextCursor } = data;
   return (
     <>
       <View className="bf-title" data-testid="public-employer-name">
@@ -38,6 +43,7 @@ function EmployerView({ data }: { data: PublicEmployer }) {
         ) : (
           <Notice testId="public-employer-none">这个单位现在没有在招的工作。可以看看附近别的工作。</Notice>
         )}
+        <NextPage pager={loadMore} nextCursor={nextCursor} testId="public-employer-more" />
         <NavButton url="/worker/pages/jobs/index" testId="public-employer-jobs">
           看附近的工作
         </NavButton>
@@ -47,10 +53,20 @@ function EmployerView({ data }: { data: PublicEmployer }) {
 }
 
 function PublicEmployerView({ employerId }: { employerId: string }) {
-  const { load, retry } = useLoad(useCallback(() => fetchPublicEmployer(employerId), [employerId]));
+  const { load, retry, update } = useLoad(useCallback(() => fetchPublicEmployer(employerId), [employerId]));
+  const fetchPage = useCallback((cursor: string) => fetchPublicEmployerPositions(employerId, cursor), [employerId]);
+  const updatePage = useCallback(
+    (change: (shown: ListPage<Card>) => ListPage<Card>) =>
+      update((data) => {
+        const page = change({ items: data.positions, nextCursor: data.nextCursor });
+        return { ...data, positions: page.items, nextCursor: page.nextCursor };
+      }),
+    [update],
+  );
+  const loadMore = useLoadMore(fetchPage, updatePage);
   return (
     <LoadView load={load} retry={retry} what="这个单位">
-      {(data) => <EmployerView data={data} />}
+      {(data) => <EmployerView data={data} loadMore={loadMore} />}
     </LoadView>
   );
 }
