@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth, type Claim, type Employer } from '@bangfu/shared';
-import { startDemoCountyApi, type TestApi } from '../support/api.js';
+import { dynamoCallsDuring, startDemoCountyApi, type TestApi } from '../support/api.js';
 import { accountWithoutProfile, boundWorker, employerProfile, positionInput, putPositions } from '../support/positions.js';
 
 let api: TestApi;
@@ -96,6 +96,13 @@ describe('an employer’s own subsidies', () => {
       { status: 'employed', place: 'acrossProvince', form: 'enterprise', monthlyIncomeFen: 500_000 },
       { source: 'staff', userId: 'demo-staff-county' },
     );
+    // The placed workers come in one BatchGetItem, never a GetItem each.
+    const calls = await dynamoCallsDuring(api, () => subsidiesOf(token));
+    expect(
+      calls.filter((c) => c.command === 'GetItemCommand' && String((c.input.Key as { pk: string }).pk).startsWith('WORKER#')),
+    ).toEqual([]);
+    expect(calls.filter((c) => c.command === 'BatchGetItemCommand')).toHaveLength(1);
+
     const six = await transfer();
     const due = monthsThisYear(0) >= 6;
     expect(six).toMatchObject(

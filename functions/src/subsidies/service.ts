@@ -20,6 +20,7 @@ import {
   type Claim,
   type ClaimBeneficiary,
   type Employer,
+  type EmploymentRecord,
   type Placement,
   type ParameterSource,
   type Rule,
@@ -30,6 +31,7 @@ import {
 } from '@bangfu/shared';
 import type * as z from 'zod';
 import type { AppContext } from '../appContext.js';
+import { inPool } from '../db/inPool.js';
 
 /** A subsidy whose standard has no value for the region and month: said, never computed as zero. */
 export type Unavailable = z.infer<typeof unavailableSubsidySchema>;
@@ -43,6 +45,9 @@ export const workerBeneficiary = (worker: Worker): ClaimBeneficiary => ({
 
 export const WORKER_RULES = RULES.filter((rule) => rule.beneficiary === 'worker');
 export const EMPLOYER_RULES = RULES.filter((rule) => rule.beneficiary !== 'worker');
+
+/** DynamoDB reads one evaluation keeps in flight: enough to overlap their waits, few enough to leave sockets for others. */
+const READS_AT_ONCE = 8;
 
 export function createSubsidyService(
   ctx: Pick<AppContext, 'employment' | 'claims' | 'parameterSteps' | 'positions' | 'applications' | 'workers'>,
@@ -99,27 +104,49 @@ export function createSubsidyService(
   }
 
   /**
+   * The workers an agency placed through its own positions, with their months since. Read side by
+   * side, not one after another: each position's applications at once (a few at a time), the hired
+   * workers in one BatchGetItem, their months at once.
+   */
+  async function placementsOf(agency: Employer): Promise<Placement[]> {
+    const positions = (await ctx.positions.ofEmployer(agency.employerId)).map(({ position }, at) => ({ position, at }));
+    // Kept in the positions' order, whichever answers first.
+    const hiresOf: { regionCode: string; workerId: string; hireMonth: string }[][] = [];
+    await inPool(positions, READS_AT_ONCE, async ({ position, at }) => {
+      hiresOf[at] = (await ctx.applications.ofPosition(position.positionId)).flatMap((application) =>
+        application.status === 'hired' && application.hireMonth
+          ? [{ regionCode: position.regionCode, workerId: application.workerId, hireMonth: application.hireMonth }]
+          : [],
+      );
+    });
+    const hires = hiresOf.flat();
+    const workers = await ctx.workers.getItems([...new Set(hires.map((hire) => hire.workerId))]);
+    const months = new Map<string, EmploymentRecord[]>();
+    await inPool(workers, READS_AT_ONCE, async (worker) => {
+      months.set(worker.workerId, await ctx.employment.timeline(worker.workerId));
+    });
+    const byId = new Map(workers.map((worker) => [worker.workerId, worker]));
+    return hires.flatMap(({ regionCode, workerId, hireMonth }) => {
+      const worker = byId.get(workerId);
+      if (!worker) return []; // left the registry since
+      return [
+        {
+          workerId,
+          name: worker.name,
+          place: employmentPlaceOf(worker.villageCode, regionCode),
+          hireMonth,
+          months: months.get(workerId) ?? [],
+        },
+      ];
+    });
+  }
+
+  /**
    * An employer's or agency's subsidies for a month: a workshop's recognition and the
    * 帮扶对象 it employs; an agency's transfers, from the hires through its own positions.
    */
   async function evaluateEmployer(employer: Employer, period = chinaMonth(new Date())) {
-    const placements: Placement[] = [];
-    if (employer.kind === 'hrAgency') {
-      for (const { position } of await ctx.positions.ofEmployer(employer.employerId)) {
-        for (const application of await ctx.applications.ofPosition(position.positionId)) {
-          if (application.status !== 'hired' || !application.hireMonth) continue;
-          const worker = await ctx.workers.getItem(application.workerId);
-          if (!worker) continue;
-          placements.push({
-            workerId: worker.workerId,
-            name: worker.name,
-            place: employmentPlaceOf(worker.villageCode, position.regionCode),
-            hireMonth: application.hireMonth,
-            months: await ctx.employment.timeline(worker.workerId),
-          });
-        }
-      }
-    }
+    const placements = employer.kind === 'hrAgency' ? await placementsOf(employer) : [];
     const claims = await ctx.claims.ofEmployer(employer.employerId);
     const pastClaims = claims.map((c) => ({ subsidy: c.subsidy, periodKey: c.periodKey, amountFen: c.amountFen }));
     const facts = subsidyFactsSchema.parse({ ...factsFromEmployer(employer, placements, period.slice(0, 4)), pastClaims });
