@@ -53,6 +53,28 @@ describe('monthly employment records', () => {
     ]);
     const history = await api.call('GET', `/api/v1/registry/workers/${workerId}/employment/2026-09/history`, { token: village });
     expect(history.body.revisions.map((r: { status: string }) => r.status)).toEqual(['notEmployed', 'employed']);
+
+    // A page at a time, newest first: the current record of each month once, never a revision.
+    const newest = await api.call('GET', `/api/v1/registry/workers/${workerId}/employment?limit=1`, { token: village });
+    expect(newest.body.records.map((r: { month: string }) => r.month)).toEqual(['2026-10']);
+    const next = await api.call(
+      'GET',
+      `/api/v1/registry/workers/${workerId}/employment?limit=1&cursor=${newest.body.nextCursor}`,
+      { token: village },
+    );
+    expect(next.body.records.map((r: { month: string; revision: number }) => [r.month, r.revision])).toEqual([['2026-09', 2]]);
+    // This worker's cursor reads nothing of another worker's months.
+    const other = await api.call('POST', '/api/v1/registry/workers', {
+      token: village,
+      body: workerInput({ idNumber: idNumber('150222', '19800101', 52, 'male'), name: '田二虎' }),
+    });
+    const foreign = await api.call(
+      'GET',
+      `/api/v1/registry/workers/${other.body.worker.workerId}/employment?cursor=${newest.body.nextCursor}`,
+      { token: village },
+    );
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error).toMatchObject({ code: 'INVALID_CURSOR', field: 'query.cursor' });
   });
 
   it('keeps every one of several simultaneous writes in the history, the last one current', async () => {

@@ -12,7 +12,7 @@ import {
   type RegionLevel,
 } from '@bangfu/shared';
 import { cancellationReasons, isConditionFailed } from '../db/errors.js';
-import { queryAll } from '../db/paging.js';
+import { queryAll, queryPage } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 import { Conflict, notFound, VersionConflict } from '../errors.js';
@@ -186,6 +186,21 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
         ScanIndexForward: false,
       });
       return items.map((item) => employmentRecordSchema.parse(item));
+    },
+
+    /** A page of a worker's months, newest first. */
+    async timelinePage(workerId: string, page: { cursor?: string | undefined; limit: number }) {
+      const { items, nextCursor } = await queryPage(
+        db,
+        {
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.worker(workerId).pk, ':prefix': keys.employmentPrefix() },
+          ScanIndexForward: false,
+        },
+        page,
+      );
+      return { records: items.map((item) => employmentRecordSchema.parse(item)), ...(nextCursor ? { nextCursor } : {}) };
     },
 
     /** Every revision of one month, oldest first. */

@@ -27,17 +27,15 @@ export function employmentRoutes(ctx: AppContext): AnyRoute[] {
     implement(employmentContracts.confirm, async ({ object, principal, params, body }) => ({
       record: await ctx.employment.confirm(object.workerId, params.month, body.revision, officer(principal)),
     })),
-    implement(employmentContracts.timeline, async ({ object }) => ({
-      records: await ctx.employment.timeline(object.workerId),
-    })),
+    implement(employmentContracts.timeline, async ({ object, query }) => ctx.employment.timelinePage(object.workerId, query)),
     implement(employmentContracts.history, async ({ object, params }) => ({
       revisions: await ctx.employment.history(object.workerId, params.month),
     })),
     implement(employmentContracts.recordMine, async ({ principal, params, body }) => ({
       record: await record(await boundWorker(ctx, principal), params.month, body, { source: 'self', userId: principal.userId }),
     })),
-    implement(employmentContracts.mine, async ({ principal }) => ({
-      records: await ctx.employment.timeline((await boundWorker(ctx, principal)).workerId),
-    })),
+    implement(employmentContracts.mine, async ({ principal, query }) =>
+      ctx.employment.timelinePage((await boundWorker(ctx, principal)).workerId, query),
+    ),
   ];
 }

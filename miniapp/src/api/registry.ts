@@ -15,7 +15,7 @@ import {
   type BodyOf,
   type QueryOf,
 } from '@bangfu/shared';
-import { call, isApiError } from './client';
+import { call, isApiError, type ListPage } from './client';
 
 type OwnWorkerChanges = BodyOf<typeof registryContracts.updateMine>;
 export type Preferences = NonNullable<OwnWorkerChanges['preferences']>;
@@ -64,9 +64,18 @@ export async function clearBindLockout(workerId: string, reason: string): Promis
   await call(registryContracts.clearBindLockout, { params: { workerId }, body: { reason } });
 }
 
-/** Newest month first. */
-export async function fetchEmployment(workerId: string): Promise<EmploymentRecord[]> {
-  return (await call(employmentContracts.timeline, { params: { workerId } })).records;
+/** A page of a worker's months, newest month first. */
+export async function fetchEmployment(workerId: string, cursor?: string): Promise<ListPage<EmploymentRecord>> {
+  const { records, nextCursor } = await call(employmentContracts.timeline, {
+    params: { workerId },
+    query: cursor ? { cursor } : {},
+  });
+  return { items: records, nextCursor };
+}
+
+/** What is recorded for one month now (its latest revision), or undefined. */
+export async function fetchEmploymentMonth(workerId: string, month: string): Promise<EmploymentRecord | undefined> {
+  return (await call(employmentContracts.history, { params: { workerId, month } })).revisions.at(-1);
 }
 
 export async function saveEmployment(workerId: string, month: string, input: EmploymentInput): Promise<EmploymentRecord> {

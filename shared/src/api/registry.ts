@@ -199,7 +199,9 @@ export const registryContracts = {
 /** A month that has come: no one records employment ahead of time. */
 const pastMonthSchema = acceptedMonthSchema.refine((month) => !isFutureMonth(month, new Date()), '不能填写还没到的月份');
 const recordResponse = z.object({ record: employmentRecordSchema });
-const timelineResponse = z.object({ records: z.array(employmentRecordSchema) });
+/** Months newest first, a page at a time (two years by default: what a screen shows first). */
+const timelineQuery = pageQuerySchema.extend({ limit: z.coerce.number().int().min(1).max(100).default(24) });
+const timelineResponse = z.object({ records: z.array(employmentRecordSchema), nextCursor: z.string().optional() });
 
 export const employmentContracts = {
   record: defineContract({
@@ -229,11 +231,12 @@ export const employmentContracts = {
   timeline: defineContract({
     method: 'get',
     path: '/api/v1/registry/workers/:workerId/employment',
-    summary: 'Staff: a worker’s month-by-month employment, newest first',
+    summary: 'Staff: a worker’s month-by-month employment, newest first, a page at a time',
     tag: 'registry',
     access: STAFF,
     scope: objectIn('worker', 'workerId'),
     params: workerIdParams,
+    query: timelineQuery,
     response: timelineResponse,
   }),
 
@@ -263,10 +266,11 @@ export const employmentContracts = {
   mine: defineContract({
     method: 'get',
     path: '/api/v1/me/employment',
-    summary: 'Worker: their own month-by-month employment',
+    summary: 'Worker: their own month-by-month employment, newest first, a page at a time',
     tag: 'registry',
     access: ['worker'],
     scope: { kind: 'self' },
+    query: timelineQuery,
     response: timelineResponse,
   }),
 };

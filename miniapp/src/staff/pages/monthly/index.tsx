@@ -9,7 +9,7 @@ import { Text, View } from '@tarojs/components';
 import { formatYuan, type EmploymentRecord } from '@bangfu/shared';
 import { useEffect, useRef, useState } from 'react';
 import { errorText, isApiError } from '../../../api/client';
-import { fetchEmployment, saveEmployment } from '../../../api/registry';
+import { fetchEmploymentMonth, saveEmployment } from '../../../api/registry';
 import { ChoiceField } from '../../../components/form/ChoiceField';
 import { BackButton, FormActions, NextButton } from '../../../components/form/FormButtons';
 import { FormFailure } from '../../../components/form/FormFailure';
@@ -124,9 +124,8 @@ function MonthlyForm({ workerId, month }: { workerId: string; month: string }) {
 
   // What is already recorded for the month fills the form in; saving replaces it (history is kept).
   useEffect(() => {
-    fetchEmployment(workerId)
-      .then((records) => {
-        const record = records.find((r) => r.month === month);
+    fetchEmploymentMonth(workerId, month)
+      .then((record) => {
         if (!record) return;
         setExisting(record);
         if (!touched.current) setDraft(draftOf(record));

@@ -4,22 +4,14 @@
  * only with a reason, after a warning), the month-by-month employment timeline, and the
  * "311" services of the year (first when the record was opened to give a service).
  */
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
-import {
-  employmentSourceText,
-  formatYuan,
-  isAccountable,
-  occupationName,
-  type EmploymentRecord,
-  type WorkerView,
-} from '@bangfu/shared';
-import { useCallback, useState } from 'react';
+import { occupationName, type WorkerView } from '@bangfu/shared';
+import { useState } from 'react';
 import { errorText } from '../../../api/client';
-import { confirmEmployment, fetchEmployment, fetchWorker, revealIdNumber } from '../../../api/registry';
+import { fetchWorker, revealIdNumber } from '../../../api/registry';
 import type { Option } from '../../../components/Choices';
-import { ActionButton } from '../../../components/ActionButton';
 import { ChoiceField } from '../../../components/form/ChoiceField';
 import { FormActions } from '../../../components/form/FormButtons';
 import { FormFailure } from '../../../components/form/FormFailure';
@@ -27,19 +19,11 @@ import { TextField } from '../../../components/form/TextField';
 import { Notice, Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { UnlockBinding } from '../../UnlockBinding';
-import {
-  AT_HOME_REASON_ZH,
-  EMPLOYMENT_FORM_ZH,
-  EMPLOYMENT_PLACE_ZH,
-  EMPLOYMENT_SOURCE_ZH,
-  LABOUR_CLASS_ZH,
-  READ_PURPOSE_ZH,
-  WORKER_GROUP_ZH,
-  type ReadPurpose,
-} from '../../../labels';
-import { chinaMonth, dayText, monthText } from '../../../time';
-import { rememberWorker, withSavedMonths } from '../../registryCache';
+import { LABOUR_CLASS_ZH, READ_PURPOSE_ZH, WORKER_GROUP_ZH, type ReadPurpose } from '../../../labels';
+import { dayText } from '../../../time';
+import { rememberWorker } from '../../registryCache';
 import { villageName, villageNames } from '../../../regionNames';
+import { EmploymentTimeline } from '../../EmploymentTimeline';
 import { Services311 } from '../../Services311';
 
 const PURPOSE_HINT: Record<ReadPurpose, string> = {
@@ -202,118 +186,12 @@ function WorkerFacts({ worker, village }: { worker: WorkerView; village: string 
   );
 }
 
-/** A month the worker reported themselves counts for money once an officer confirms it (核实). */
-function ConfirmMonth({ record, onConfirmed }: { record: EmploymentRecord; onConfirmed: () => Promise<void> }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const confirm = async () => {
-    setBusy(true);
-    try {
-      await confirmEmployment(record.workerId, record.month, record.revision);
-      setError(null);
-      await onConfirmed();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <>
-      <ActionButton busy={busy} onPress={confirm} testId={`confirm-month-${record.month}`}>
-        核实属实
-      </ActionButton>
-      {error ? <Notice tone="error">没能核实：{error}</Notice> : null}
-    </>
-  );
-}
-
-function TimelineEntry({ record, onConfirmed }: { record: EmploymentRecord; onConfirmed: () => Promise<void> }) {
-  const employed = record.status === 'employed';
-  const where = [record.place ? EMPLOYMENT_PLACE_ZH[record.place] : null, record.form ? EMPLOYMENT_FORM_ZH[record.form] : null]
-    .filter(Boolean)
-    .join(' · ');
-  return (
-    <View className="bf-timeline__entry" data-testid={`timeline-month-${record.month}`}>
-      <View className="bf-card__title bf-timeline__head">
-        <Text>{monthText(record.month)}</Text>
-        <Text className={employed ? 'bf-tag' : 'bf-badge'}>{employed ? '在岗' : '未就业'}</Text>
-      </View>
-      {employed && where ? <View>{where}</View> : null}
-      {employed && record.employerName ? <View>{record.employerName}</View> : null}
-      {!employed && record.atHomeReason ? <View>{AT_HOME_REASON_ZH[record.atHomeReason]}</View> : null}
-      <View>月收入：{formatYuan(record.monthlyIncomeFen)}</View>
-      <View className="bf-timeline__source">
-        登记人：{EMPLOYMENT_SOURCE_ZH[record.source]}，{dayText(record.recordedAt)}
-        {record.revision > 1 ? `（第 ${record.revision} 次修改）` : ''}
-      </View>
-      <View className="bf-timeline__source" data-testid={`timeline-source-${record.month}`}>
-        来源：{employmentSourceText(record)}
-      </View>
-      {isAccountable(record) ? null : <ConfirmMonth record={record} onConfirmed={onConfirmed} />}
-    </View>
-  );
-}
-
-function Timeline({
-  workerId,
-  records,
-  error,
-  onConfirmed,
-}: {
-  workerId: string;
-  records: EmploymentRecord[] | null;
-  error: string | null;
-  onConfirmed: () => Promise<void>;
-}) {
-  const month = chinaMonth(new Date());
-  return (
-    <View className="bf-section">
-      <View className="bf-subtitle">每月就业情况</View>
-      <Button
-        type="primary"
-        size="large"
-        block
-        onClick={() => {
-          Taro.navigateTo({
-            url: `/staff/pages/monthly/index?workerId=${encodeURIComponent(workerId)}&month=${month}`,
-          }).catch(() => undefined);
-        }}
-        data-testid="update-month"
-      >
-        更新本月情况（{monthText(month)}）
-      </Button>
-      {error ? <Notice tone="error">没能加载就业情况：{error}</Notice> : null}
-      {records === null && !error ? <Notice>正在加载…</Notice> : null}
-      {records?.length === 0 ? <Notice>还没有登记过就业情况。</Notice> : null}
-      {records?.length ? (
-        <View className="bf-timeline" data-testid="timeline">
-          {records.map((record) => (
-            <TimelineEntry key={record.month} record={record} onConfirmed={onConfirmed} />
-          ))}
-        </View>
-      ) : null}
-    </View>
-  );
-}
-
 function WorkerRecord({ workerId }: { workerId: string }) {
   const [purposeBusy, setPurposeBusy] = useState<ReadPurpose | null>(null);
   const [worker, setWorker] = useState<WorkerView | null>(null);
   const [purpose, setPurpose] = useState<ReadPurpose | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
-  const [records, setRecords] = useState<EmploymentRecord[] | null>(null);
-  const [timelineError, setTimelineError] = useState<string | null>(null);
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
-
-  const loadTimeline = useCallback(async () => {
-    try {
-      setRecords(withSavedMonths(workerId, await fetchEmployment(workerId)));
-      setTimelineError(null);
-    } catch (error) {
-      setTimelineError(errorText(error));
-    }
-  }, [workerId]);
 
   const open = async (chosen: ReadPurpose) => {
     setPurposeBusy(chosen);
@@ -326,18 +204,12 @@ function WorkerRecord({ workerId }: { workerId: string }) {
       villageNames([opened.villageCode])
         .then(setNames)
         .catch(() => undefined);
-      await loadTimeline();
     } catch (error) {
       setOpenError(errorText(error));
     } finally {
       setPurposeBusy(null);
     }
   };
-
-  // Back from the monthly form: show what was just saved.
-  useDidShow(() => {
-    if (worker) loadTimeline().catch(() => undefined);
-  });
 
   if (!worker) {
     return (
@@ -357,7 +229,7 @@ function WorkerRecord({ workerId }: { workerId: string }) {
     );
   }
   const facts = <WorkerFacts worker={worker} village={villageName(worker.villageCode, names)} />;
-  const timeline = <Timeline workerId={worker.workerId} records={records} error={timelineError} onConfirmed={loadTimeline} />;
+  const timeline = <EmploymentTimeline workerId={worker.workerId} />;
   const services = <Services311 workerId={worker.workerId} />;
   return (
     <>
