@@ -25,7 +25,7 @@ import { INDEX, keys, type GlobalIndex } from './tableSchema.js';
 type IndexAttributes<I extends GlobalIndex> = Record<I['partitionKey'] | I['sortKey'], string>;
 
 /** What a caller adds to an index Query: a filter on the items read, with its own names and values. */
-type QueryFilter = Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>;
+export type QueryFilter = Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>;
 
 /** The part of a QueryCommand's input that reads an index: spread it in beside TableName. */
 type IndexQuery = QueryFilter & Required<Pick<QueryCommandInput, 'IndexName' | 'KeyConditionExpression'>>;

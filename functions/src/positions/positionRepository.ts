@@ -21,7 +21,7 @@ import {
   type PositionStatus,
 } from '@bangfu/shared';
 import { isConditionFailed } from '../db/errors.js';
-import { positionEntity } from '../db/entities.js';
+import { positionEntity, type QueryFilter } from '../db/entities.js';
 import { queryAll, queryCount, queryPage } from '../db/paging.js';
 import { batchGet } from '../db/batchGet.js';
 import { batchPut } from '../db/batchWrite.js';
@@ -128,8 +128,20 @@ export async function putNewPositions(table: TableRef, records: readonly Positio
   ]);
 }
 
+type Page = { cursor?: string | undefined; limit: number };
+
 export function createPositionRepository(table: TableRef) {
   const { db, tableName } = table;
+
+  /** A page of an employer's positions, newest first, those the filter keeps. */
+  async function employerPage(employerId: string, page: Page, today = chinaDate(new Date()), filter?: QueryFilter) {
+    const { items, nextCursor } = await queryPage(
+      db,
+      { TableName: tableName, ...positionEntity.ofEmployer(employerId, filter), ScanIndexForward: false },
+      page,
+    );
+    return { positions: items.map((item) => toRecord(item, today).position), ...(nextCursor ? { nextCursor } : {}) };
+  }
 
   async function get(positionId: string): Promise<PositionRecord | undefined> {
     const { Item } = await db.send(
@@ -216,39 +228,18 @@ export function createPositionRepository(table: TableRef) {
     },
 
     /** A page of an employer's positions, newest first. */
-    async pageOfEmployer(employerId: string, page: { cursor?: string | undefined; limit: number }) {
-      const { items, nextCursor } = await queryPage(
-        db,
-        { TableName: tableName, ...positionEntity.ofEmployer(employerId), ScanIndexForward: false },
-        page,
-      );
-      return { positions: items.map((item) => toRecord(item).position), ...(nextCursor ? { nextCursor } : {}) };
-    },
+    pageOfEmployer: (employerId: string, page: Page) => employerPage(employerId, page),
 
     /**
      * A page of an employer's positions anyone may see open today (isReadableByAll and isListable),
      * newest first: what its poster leads to.
      */
-    async listableOfEmployer(
-      employerId: string,
-      page: { cursor?: string | undefined; limit: number },
-      today = chinaDate(new Date()),
-    ) {
-      const { items, nextCursor } = await queryPage(
-        db,
-        {
-          TableName: tableName,
-          ...positionEntity.ofEmployer(employerId, {
-            FilterExpression: 'employerVerified = :yes AND #status = :open AND validUntil >= :today AND filled < headcount',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':yes': true, ':open': 'open', ':today': today },
-          }),
-          ScanIndexForward: false,
-        },
-        page,
-      );
-      return { positions: items.map((item) => toRecord(item, today).position), ...(nextCursor ? { nextCursor } : {}) };
-    },
+    listableOfEmployer: (employerId: string, page: Page, today = chinaDate(new Date())) =>
+      employerPage(employerId, page, today, {
+        FilterExpression: 'employerVerified = :yes AND #status = :open AND validUntil >= :today AND filled < headcount',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':yes': true, ':open': 'open', ':today': today },
+      }),
 
     /** How many positions an employer has, and how many are open today: one count, no item read out. */
     async countsOfEmployer(employerId: string, today = chinaDate(new Date())) {

@@ -27,6 +27,14 @@ export interface EmploymentAuthor {
 }
 
 export function createEmploymentRepository({ db, tableName }: TableRef) {
+  /** A worker's current month records (not their revisions), newest month first. */
+  const monthsOf = (workerId: string) => ({
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.worker(workerId).pk, ':prefix': keys.employmentPrefix() },
+    ScanIndexForward: false,
+  });
+
   /** Keeps the worker's latest month on the record itself, for the registry's employment filter. */
   async function noteLatest(record: EmploymentRecord): Promise<void> {
     try {
@@ -179,27 +187,12 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
 
     /** Current records, newest month first. */
     async timeline(workerId: string): Promise<EmploymentRecord[]> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.worker(workerId).pk, ':prefix': keys.employmentPrefix() },
-        ScanIndexForward: false,
-      });
-      return items.map((item) => employmentRecordSchema.parse(item));
+      return (await queryAll(db, monthsOf(workerId))).map((item) => employmentRecordSchema.parse(item));
     },
 
     /** A page of a worker's months, newest first. */
     async timelinePage(workerId: string, page: { cursor?: string | undefined; limit: number }) {
-      const { items, nextCursor } = await queryPage(
-        db,
-        {
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.worker(workerId).pk, ':prefix': keys.employmentPrefix() },
-          ScanIndexForward: false,
-        },
-        page,
-      );
+      const { items, nextCursor } = await queryPage(db, monthsOf(workerId), page);
       return { records: items.map((item) => employmentRecordSchema.parse(item)), ...(nextCursor ? { nextCursor } : {}) };
     },
 

@@ -59,13 +59,15 @@ export function createClaimRepository({ db, tableName }: TableRef) {
     return Item ? toClaim(Item) : undefined;
   }
 
+  /** Every claim of a worker or employer, by its natural key. */
+  const claimsOf = (beneficiary: BeneficiaryRef) => ({
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.claimsOf(beneficiaryKey(beneficiary)), ':prefix': keys.claimPrefix() },
+  });
+
   async function of(beneficiary: BeneficiaryRef): Promise<Claim[]> {
-    const items = await queryAll(db, {
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.claimsOf(beneficiaryKey(beneficiary)), ':prefix': keys.claimPrefix() },
-    });
-    return items.map(toClaim);
+    return (await queryAll(db, claimsOf(beneficiary))).map(toClaim);
   }
 
   return {
@@ -78,9 +80,7 @@ export function createClaimRepository({ db, tableName }: TableRef) {
     /** What all of someone's claims come to: their status and amount only are read out. */
     async summary(beneficiary: BeneficiaryRef) {
       const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.claimsOf(beneficiaryKey(beneficiary)), ':prefix': keys.claimPrefix() },
+        ...claimsOf(beneficiary),
         ProjectionExpression: '#status, amountFen',
         ExpressionAttributeNames: { '#status': 'status' },
       });
