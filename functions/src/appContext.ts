@@ -18,6 +18,7 @@ import type { ClaimRepository } from './subsidies/claimRepository.js';
 import type { ParameterRepository } from './subsidies/parameterRepository.js';
 import type { PaymentRepository } from './subsidies/paymentRepository.js';
 import type { MatchRepository } from './matching/matchRepository.js';
+import type { RunRepository } from './monthlyRuns/runRepository.js';
 import type { SubscribeMessageSender } from './matching/subscribeMessage.js';
 import type { CodeRepository } from './codes/codeRepository.js';
 import type { CodeSigner } from './codes/codeSigner.js';
@@ -51,6 +52,8 @@ export interface AppContext {
   payments: PaymentRepository;
   /** Pushes (为你推荐), dismissals and the "311" services. */
   matches: MatchRepository;
+  /** The monthly runs (the job push, 免申即享): plans and their shards' figures. */
+  runs: RunRepository;
   /** 就业帮扶码: code versions, scans, consent requests and consents. */
   codes: CodeRepository;
   /** Signs and reads codes with the code keyring (rotatable apart from session tokens). */

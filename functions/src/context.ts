@@ -21,6 +21,7 @@ import { createClaimRepository } from './subsidies/claimRepository.js';
 import { createParameterRepository } from './subsidies/parameterRepository.js';
 import { createPaymentRepository } from './subsidies/paymentRepository.js';
 import { createMatchRepository } from './matching/matchRepository.js';
+import { createRunRepository } from './monthlyRuns/runRepository.js';
 import { createSubscribeMessageSender } from './matching/subscribeMessage.js';
 import { createCodeRepository } from './codes/codeRepository.js';
 import { createCodeSigner, derivedKeyring } from './codes/codeSigner.js';
@@ -63,6 +64,7 @@ export function createAppContext(
     parameterSteps: createParameterRepository(table),
     payments: createPaymentRepository(table, idVault),
     matches: createMatchRepository(table),
+    runs: createRunRepository(table),
     limiter: createRateLimiter(table, {
       ...(options.now ? { now: options.now } : {}),
       client: { perSecond: config.CLIENT_RATE_PER_SECOND, burst: config.CLIENT_BURST },

@@ -5,7 +5,7 @@
  *   wechatAppId  the mini-program AppID (env WECHAT_APPID of the API), default ''
  *   allowedOrigins  comma-separated CORS origins of an H5 build on its own domain, default none
  *   region       optional; overrides the region of the AWS profile/CLI
- *   autoClaimRegions  county codes (comma-separated) of the monthly 免申即享 run
+ *   autoClaimRegions  province/city/county codes (comma-separated) of the monthly 免申即享 run
  *   pushRegions  province/city/county codes (comma-separated) of the monthly job push
  *
  * The account stays unresolved and nothing is looked up, so synth works offline with no
@@ -33,15 +33,13 @@ if (stage && !/^[A-Za-z][A-Za-z0-9-]{0,31}$/.test(stage)) {
   throw new Error(`Context stage must match [A-Za-z][A-Za-z0-9-]{0,31}, got ${JSON.stringify(stage)}`);
 }
 const origins = contextString('allowedOrigins');
-const autoClaimRegions = contextString('autoClaimRegions');
-if (autoClaimRegions && !/^\d{6}(,\d{6})*$/.test(autoClaimRegions)) {
-  throw new Error(`Context autoClaimRegions must be county codes separated by commas, got ${JSON.stringify(autoClaimRegions)}`);
-}
-const pushRegions = contextString('pushRegions');
-if (pushRegions && !/^\d{2}(\d{2}(\d{2})?)?(,\d{2}(\d{2}(\d{2})?)?)*$/.test(pushRegions)) {
-  throw new Error(
-    `Context pushRegions must be province, city or county codes separated by commas, got ${JSON.stringify(pushRegions)}`,
-  );
+/** Province (2 digits), city (4) or county (6) codes separated by commas; '' for none. */
+function regionCodes(key: string): string[] {
+  const value = contextString(key);
+  if (value && !/^\d{2}(\d{2}(\d{2})?)?(,\d{2}(\d{2}(\d{2})?)?)*$/.test(value)) {
+    throw new Error(`Context ${key} must be province, city or county codes separated by commas, got ${JSON.stringify(value)}`);
+  }
+  return value ? value.split(',') : [];
 }
 const region = contextString('region') || process.env.CDK_DEFAULT_REGION || process.env.AWS_REGION || 'cn-north-1';
 
@@ -54,8 +52,8 @@ const stack = new BangfuStack(app, stage ? `Bangfu-${stage}` : 'Bangfu', {
     .split(',')
     .map((o) => o.trim())
     .filter(Boolean),
-  autoClaimRegions: autoClaimRegions ? autoClaimRegions.split(',') : [],
-  pushRegions: pushRegions ? pushRegions.split(',') : [],
+  autoClaimRegions: regionCodes('autoClaimRegions'),
+  pushRegions: regionCodes('pushRegions'),
 });
 Tags.of(stack).add('project', 'bangfu');
 if (stage) Tags.of(stack).add('stage', stage);

@@ -45,8 +45,10 @@ export interface BangfuStackProps extends StackProps {
   readonly apiEntry?: string;
   /** Override of the bundling project root; must contain apiEntry and package-lock.json. @default the repo root */
   readonly projectRoot?: string;
-  /** County codes whose workers the monthly 免申即享 run evaluates (env AUTO_CLAIM_REGIONS). @default [] */
+  /** Regions (a province, city or county code) whose workers the monthly 免申即享 evaluates, one execution each. @default [] */
   readonly autoClaimRegions?: string[];
+  /** Township shards running at once in 免申即享's Distributed Map. @default 40 */
+  readonly autoClaimsMaxConcurrency?: number;
   /** Regions (a province, city or county code) the monthly job push runs over, one execution each. @default [] */
   readonly pushRegions?: string[];
   /** The push's k (workers per open place) and N (positions per worker). @default { k: 5, n: 3 } */
@@ -87,8 +89,6 @@ interface BangfuFunctionOptions {
   table: { actions: TableAction[]; indexes: boolean };
   /** The secrets it reads. */
   secrets: secretsmanager.Secret[];
-  /** Where an asynchronous invocation that failed its retries goes. */
-  deadLetterQueue?: sqs.IQueue;
   /** Install the packages some requests load on demand (ON_DEMAND_MODULES) beside the bundle. */
   onDemandModules?: boolean;
   /** A step after bundling. */
@@ -101,7 +101,7 @@ export class BangfuStack extends Stack {
   readonly appSecret: secretsmanager.Secret;
   readonly idHashSecret: secretsmanager.Secret;
   readonly apiFunction: nodejs.NodejsFunction;
-  readonly autoClaimsFunction: nodejs.NodejsFunction;
+  readonly autoClaimsStateMachine: sfn.StateMachine;
   readonly pushStateMachine: sfn.StateMachine;
   /** Where a scheduled run that could not be started or failed every retry is kept. */
   readonly scheduleDeadLetters: sqs.Queue;
@@ -175,8 +175,8 @@ export class BangfuStack extends Stack {
       reason: 'Every worker record is found by its hash under this key: a rotation without re-hashing loses them all',
     });
 
-    // A scheduled run EventBridge could not start, or an auto-claims run that failed every
-    // retry, waits here (two weeks) to be looked at and started again by hand.
+    // A scheduled run EventBridge could not start waits here (two weeks) to be looked at and
+    // started again by hand; one that started and failed raises its state machine's alarm.
     this.scheduleDeadLetters = new sqs.Queue(this, 'ScheduleDeadLetters', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -225,7 +225,6 @@ export class BangfuStack extends Stack {
         projectRoot,
         depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
         logGroup,
-        ...(options.deadLetterQueue ? { deadLetterQueue: options.deadLetterQueue, retryAttempts: 2 } : {}),
         bundling: {
           format: nodejs.OutputFormat.ESM,
           target: BUNDLE_OPTIONS.target,
@@ -321,36 +320,7 @@ export class BangfuStack extends Stack {
       }),
     );
 
-    // 免申即享: on the 26th of each month at 02:00 China time (18:00 UTC on the 25th), after
-    // townships have entered the month by the 25th (file 003 §(十九)), every worker of the
-    // configured counties is evaluated and what is due becomes a claim awaiting review.
-    this.autoClaimsFunction = bangfuFunction('AutoClaimsFunction', {
-      description: 'Bangfu monthly 免申即享: claims made for every worker what is due, awaiting staff review',
-      entry: path.join(projectRoot, FUNCTION_ENTRIES.autoClaims),
-      memorySize: 1024,
-      timeout: Duration.minutes(15),
-      environment: {
-        POWERTOOLS_SERVICE_NAME: 'bangfu-auto-claims',
-        AUTO_CLAIM_REGIONS: (props.autoClaimRegions ?? []).join(','),
-      },
-      // Workers, their months and claims, the parameters; a claim made once (conditional put, read back if there).
-      table: { actions: ['Query', 'GetItem', 'PutItem'], indexes: true },
-      secrets: [],
-      // EventBridge invokes it asynchronously: a run that fails Lambda's two retries goes to the queue too.
-      deadLetterQueue: this.scheduleDeadLetters,
-    });
-    new events.Rule(this, 'AutoClaimsSchedule', {
-      description: 'Monthly 免申即享 run, after the 25th',
-      schedule: events.Schedule.cron({ minute: '0', hour: '18', day: '25' }),
-      targets: [
-        new targets.LambdaFunction(this.autoClaimsFunction, {
-          retryAttempts: 2,
-          maxEventAge: Duration.hours(6),
-          deadLetterQueue: this.scheduleDeadLetters,
-        }),
-      ],
-    });
-
+    this.autoClaimsStateMachine = this.monthlyAutoClaims(bangfuFunction, projectRoot, props, retention);
     this.pushStateMachine = this.monthlyPush(bangfuFunction, projectRoot, props, retention);
 
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
@@ -480,10 +450,9 @@ export class BangfuStack extends Stack {
       payloadResponseOnly: true,
       resultPath: '$.plan',
     });
-    const phase = (name: 'priority' | 'others') => {
-      const map = new sfn.DistributedMap(this, `PushShards-${name}`, {
+    const phase = (name: 'priority' | 'others') =>
+      this.shardMap(`PushShards-${name}`, `PushShard-${name}`, {
         comment: `Every township shard, ${name === 'priority' ? 'priority groups' : 'everyone else'}`,
-        itemsPath: '$.plan.shards',
         itemSelector: {
           'runId.$': '$$.Map.Item.Value.runId',
           'regionCode.$': '$$.Map.Item.Value.regionCode',
@@ -491,31 +460,166 @@ export class BangfuStack extends Stack {
           'config.$': '$$.Map.Item.Value.config',
           phase: name,
         },
+        shardFunction,
         maxConcurrency: props.pushMaxConcurrency ?? 40,
-        // Each shard adds its figures to the run's record: the map's own results are not needed.
-        resultPath: sfn.JsonPath.DISCARD,
       });
-      map.itemProcessor(
-        new tasks.LambdaInvoke(this, `PushShard-${name}`, {
-          lambdaFunction: shardFunction,
-          payloadResponseOnly: true,
-          retryOnServiceExceptions: true,
-        }).addRetry({ errors: ['States.TaskFailed'], maxAttempts: 2, interval: Duration.seconds(30), backoffRate: 2 }),
-      );
-      return map;
-    };
     const finish = new tasks.LambdaInvoke(this, 'FinishPush', {
       lambdaFunction: finishFunction,
       payloadResponseOnly: true,
       payload: sfn.TaskInput.fromObject({ 'plan.$': '$.plan' }),
     });
-    const machine = new sfn.StateMachine(this, 'MonthlyPush', {
+    const machine = this.monthlyStateMachine('MonthlyPush', {
       comment: 'Bangfu monthly job push: plan, priority shards, other shards, finish',
-      definitionBody: sfn.DefinitionBody.fromChainable(plan.next(phase('priority')).next(phase('others')).next(finish)),
+      definition: plan.next(phase('priority')).next(phase('others')).next(finish),
+      functions: [planFunction, shardFunction, finishFunction],
+      failedAlarm: 'A monthly job push failed: see the execution in Step Functions',
+      retention,
+    });
+    const config = props.pushConfig ?? { k: 5, n: 3 };
+    this.monthlySchedule(machine, 'PushSchedule', {
+      describe: (regionCode) => `Monthly job push over ${regionCode}, on the 1st`,
+      schedule: events.Schedule.cron({ minute: '0', hour: '1', day: '1' }),
+      inputs: (props.pushRegions ?? []).map((regionCode) => ({ regionCode, config })),
+    });
+    return machine;
+  }
+
+  /**
+   * 免申即享: plan (fix the month, list the township shards) → every shard in a Distributed
+   * Map → finish (the run's record with the shards' figures). On the 26th of each month at
+   * 02:00 China time (18:00 UTC on the 25th), after townships have entered the month by the
+   * 25th (file 003 §(十九)), one execution per configured region.
+   */
+  private monthlyAutoClaims(
+    bangfuFunction: (id: string, options: BangfuFunctionOptions) => nodejs.NodejsFunction,
+    projectRoot: string,
+    props: BangfuStackProps,
+    retention: logs.RetentionDays,
+  ): sfn.StateMachine {
+    const entry = path.join(projectRoot, FUNCTION_ENTRIES.autoClaims);
+    const planFunction = bangfuFunction('AutoClaimsPlanFunction', {
+      description: 'Bangfu monthly 免申即享: fix the month, list the township shards',
+      entry,
+      memorySize: 512,
+      timeout: Duration.minutes(5),
+      environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-auto-claims-plan' },
+      // The region tree (children by index), the run's record.
+      table: { actions: ['GetItem', 'Query', 'PutItem'], indexes: true },
+      secrets: [],
+    });
+    const shardFunction = bangfuFunction('AutoClaimsShardFunction', {
+      description: 'Bangfu monthly 免申即享: one township, the claims due made for every worker, awaiting review',
+      entry,
+      handler: 'shard',
+      memorySize: 1024,
+      timeout: Duration.minutes(15),
+      environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-auto-claims-shard' },
+      // Workers (by region), their months and claims (by owner), the parameters; a claim made once (conditional put,
+      // read back if there); the shard's figures with the run's sum (one transaction).
+      table: { actions: ['Query', 'GetItem', 'PutItem', 'UpdateItem'], indexes: true },
+      secrets: [],
+    });
+    const finishFunction = bangfuFunction('AutoClaimsFinishFunction', {
+      description: 'Bangfu monthly 免申即享: mark the run done',
+      entry,
+      handler: 'finish',
+      memorySize: 512,
+      timeout: Duration.minutes(1),
+      environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-auto-claims-finish' },
+      table: { actions: ['UpdateItem'], indexes: false },
+      secrets: [],
+    });
+    const plan = new tasks.LambdaInvoke(this, 'PlanAutoClaims', {
+      lambdaFunction: planFunction,
+      payloadResponseOnly: true,
+      resultPath: '$.plan',
+    });
+    const shards = this.shardMap('AutoClaimsShards', 'AutoClaimsShard', {
+      comment: 'Every township shard',
+      itemSelector: {
+        'runId.$': '$$.Map.Item.Value.runId',
+        'regionCode.$': '$$.Map.Item.Value.regionCode',
+        'period.$': '$$.Map.Item.Value.period',
+        'startedAt.$': '$$.Map.Item.Value.startedAt',
+      },
+      shardFunction,
+      maxConcurrency: props.autoClaimsMaxConcurrency ?? 40,
+    });
+    const finish = new tasks.LambdaInvoke(this, 'FinishAutoClaims', {
+      lambdaFunction: finishFunction,
+      payloadResponseOnly: true,
+      payload: sfn.TaskInput.fromObject({ 'plan.$': '$.plan' }),
+    });
+    const machine = this.monthlyStateMachine('MonthlyAutoClaims', {
+      comment: 'Bangfu monthly 免申即享: plan, township shards, finish',
+      definition: plan.next(shards).next(finish),
+      functions: [planFunction, shardFunction, finishFunction],
+      failedAlarm: 'A monthly 免申即享 run failed: see the execution in Step Functions',
+      retention,
+    });
+    this.monthlySchedule(machine, 'AutoClaimsSchedule', {
+      describe: (regionCode) => `Monthly 免申即享 over ${regionCode}, after the 25th`,
+      schedule: events.Schedule.cron({ minute: '0', hour: '18', day: '25' }),
+      inputs: (props.autoClaimRegions ?? []).map((regionCode) => ({ regionCode })),
+    });
+    return machine;
+  }
+
+  /**
+   * A Distributed Map over the plan's shards, each a Lambda retried twice; each shard adds its
+   * figures to the run's record, so the map's own results are not needed.
+   */
+  private shardMap(
+    id: string,
+    taskId: string,
+    options: {
+      comment: string;
+      itemSelector: Record<string, string>;
+      shardFunction: lambda.IFunction;
+      maxConcurrency: number;
+    },
+  ): sfn.DistributedMap {
+    const map = new sfn.DistributedMap(this, id, {
+      comment: options.comment,
+      itemsPath: '$.plan.shards',
+      itemSelector: options.itemSelector,
+      maxConcurrency: options.maxConcurrency,
+      resultPath: sfn.JsonPath.DISCARD,
+    });
+    map.itemProcessor(
+      new tasks.LambdaInvoke(this, taskId, {
+        lambdaFunction: options.shardFunction,
+        payloadResponseOnly: true,
+        retryOnServiceExceptions: true,
+      }).addRetry({ errors: ['States.TaskFailed'], maxAttempts: 2, interval: Duration.seconds(30), backoffRate: 2 }),
+    );
+    return map;
+  }
+
+  /**
+   * A monthly run's state machine: every state's events logged without their payloads (they
+   * name workers), traced, and an alarm when an execution fails (a run that started and then
+   * failed never reaches the dead-letter queue).
+   */
+  private monthlyStateMachine(
+    id: string,
+    options: {
+      comment: string;
+      definition: sfn.IChainable;
+      functions: lambda.IFunction[];
+      failedAlarm: string;
+      retention: logs.RetentionDays;
+    },
+  ): sfn.StateMachine {
+    const machine = new sfn.StateMachine(this, id, {
+      comment: options.comment,
+      definitionBody: sfn.DefinitionBody.fromChainable(options.definition),
       timeout: Duration.hours(6),
-      // Every state's events, without the payloads (they name workers).
       logs: {
-        destination: new logs.LogGroup(this, 'MonthlyPushLogs', { retention, removalPolicy: RemovalPolicy.RETAIN }),
+        destination: new logs.LogGroup(this, `${id}Logs`, {
+          retention: options.retention,
+          removalPolicy: RemovalPolicy.RETAIN,
+        }),
         level: sfn.LogLevel.ALL,
         includeExecutionData: false,
       },
@@ -524,9 +628,8 @@ export class BangfuStack extends Stack {
     const functionArn = (fn: lambda.IFunction) => `<${this.getLogicalId(fn.node.defaultChild as lambda.CfnFunction)}.Arn>`;
     const executions = `arn:${this.partition}:states:${this.region}:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${this.getLogicalId(machine.node.defaultChild as sfn.CfnStateMachine)}"}]}]}`;
     for (const [finding, reason] of [
-      ...[planFunction, shardFunction, finishFunction].map(
-        (fn) =>
-          [`Resource::${functionArn(fn)}:*`, 'Invoking the push functions, any version (what LambdaInvoke grants)'] as const,
+      ...options.functions.map(
+        (fn) => [`Resource::${functionArn(fn)}:*`, 'Invoking its functions, any version (what LambdaInvoke grants)'] as const,
       ),
       ['Resource::*', 'Log delivery and X-Ray trace actions have no resource-level permissions'] as const,
       [
@@ -537,26 +640,32 @@ export class BangfuStack extends Stack {
     ]) {
       Validations.of(machine).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason });
     }
-    // A run that started and then failed never reaches the dead-letter queue: its own alarm.
-    machine.metricFailed({ period: Duration.minutes(5) }).createAlarm(this, 'MonthlyPushFailedAlarm', {
-      alarmDescription: 'A monthly job push failed: see the execution in Step Functions',
+    machine.metricFailed({ period: Duration.minutes(5) }).createAlarm(this, `${id}FailedAlarm`, {
+      alarmDescription: options.failedAlarm,
       ...ON_ANY,
     });
-    const config = props.pushConfig ?? { k: 5, n: 3 };
-    (props.pushRegions ?? []).forEach((regionCode) => {
-      new events.Rule(this, `PushSchedule${regionCode}`, {
-        description: `Monthly job push over ${regionCode}, on the 1st`,
-        schedule: events.Schedule.cron({ minute: '0', hour: '1', day: '1' }),
+    return machine;
+  }
+
+  /** One schedule per input (a region each), retried twice within 6 hours, then left in the dead-letter queue. */
+  private monthlySchedule(
+    machine: sfn.StateMachine,
+    idPrefix: string,
+    options: { describe: (regionCode: string) => string; schedule: events.Schedule; inputs: { regionCode: string }[] },
+  ) {
+    for (const input of options.inputs) {
+      new events.Rule(this, `${idPrefix}${input.regionCode}`, {
+        description: options.describe(input.regionCode),
+        schedule: options.schedule,
         targets: [
           new targets.SfnStateMachine(machine, {
-            input: events.RuleTargetInput.fromObject({ regionCode, config }),
+            input: events.RuleTargetInput.fromObject(input),
             retryAttempts: 2,
             maxEventAge: Duration.hours(6),
             deadLetterQueue: this.scheduleDeadLetters,
           }),
         ],
       });
-    });
-    return machine;
+    }
   }
 }

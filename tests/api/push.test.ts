@@ -4,10 +4,12 @@
  * groups first, the relocation reservation, a re-run changing nothing, the refusal of a
  * bad configuration, and the WeChat notice sent through a fake server on loopback.
  */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth, type Employer } from '@bangfu/shared';
 import { batchPut } from '../../functions/src/db/batchWrite.js';
-import { planPushRun } from '../../functions/src/matching/pushJob.js';
+import { keys } from '../../functions/src/db/tableSchema.js';
+import { planPushRun, recordShardReport } from '../../functions/src/matching/pushJob.js';
 import { runPushLocally } from '../../functions/src/local/pushThreads.js';
 import { employerItem } from '../../functions/src/positions/employerRepository.js';
 import { regionItem } from '../../functions/src/regions/regionRepository.js';
@@ -86,6 +88,17 @@ describe('the monthly push', () => {
     expect(stored).toMatchObject({ month, positionId });
     expect(stored!.reason).toContain('按村的位置算'); // no home address on the registry
     expect(stored!.notified).toBe('noAccount'); // never logged in through WeChat
+
+    // The run's record sums its shards; a shard reporting again (its Lambda retried) adds nothing.
+    const record = async () =>
+      (
+        await api.ctx.table.db.send(
+          new GetCommand({ TableName: api.ctx.table.tableName, Key: keys.monthlyRun('push', '150222102', first.plan.runId) }),
+        )
+      ).Item;
+    expect(await record()).toMatchObject({ shardsDone: 2, workers: 4, pushed: 2, reached: 2, finishedAt: expect.any(String) });
+    expect(await recordShardReport(api.ctx, first.plan.runId, first.reports[0]!)).toBe('alreadyRecorded');
+    expect(await record()).toMatchObject({ shardsDone: 2, workers: 4, pushed: 2 });
 
     const again = await runPushLocally(api.ctx, { regionCode: '150222102', config: { k: 2, n: 1 } }, { threads: 0 });
     expect(again.total.pushed).toBe(0);

@@ -55,15 +55,30 @@ function functionNamed(prefix: string): [string, Resource] {
   return found[0]!;
 }
 
-/** The one schedule whose target is the resource `id`. */
-function ruleTargeting(id: string): [string, Resource] {
-  const found = ofType('AWS::Events::Rule').filter(([, rule]) =>
+/** The schedules whose target is the resource `id`. */
+function rulesTargeting(id: string): [string, Resource][] {
+  return ofType('AWS::Events::Rule').filter(([, rule]) =>
     (rule.Properties.Targets as { Arn: { 'Fn::GetAtt'?: string[]; Ref?: string } }[]).some(
       (t) => t.Arn['Fn::GetAtt']?.[0] === id || t.Arn.Ref === id,
     ),
   );
-  expect(found, id).toHaveLength(1);
+}
+
+/** A state machine by the start of its logical id. */
+function machineNamed(prefix: string): [string, Resource] {
+  const found = ofType('AWS::StepFunctions::StateMachine').filter(([id]) => id.startsWith(prefix));
+  expect(found, prefix).toHaveLength(1);
   return found[0]!;
+}
+
+/** A state machine's definition as JSON, with the functions' ARNs replaced by their logical ids. */
+function definitionOf(prefix: string): { StartAt: string; States: Record<string, Record<string, unknown>> } {
+  const [, machine] = machineNamed(prefix);
+  const parts = (machine.Properties.DefinitionString as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
+  const text = parts
+    .map((p) => (typeof p === 'string' ? p : `<${(p as { 'Fn::GetAtt': string[] })['Fn::GetAtt']?.[0]}>`))
+    .join('');
+  return JSON.parse(text);
 }
 
 const actions = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
@@ -279,7 +294,9 @@ describe('least privilege of each function', () => {
       indexes: true,
       secrets: ['AppSecret', 'IdHashSecret'],
     },
-    AutoClaimsFunction: { table: ['GetItem', 'PutItem', 'Query'], indexes: true, secrets: [] },
+    AutoClaimsPlanFunction: { table: ['GetItem', 'PutItem', 'Query'], indexes: true, secrets: [] },
+    AutoClaimsShardFunction: { table: ['GetItem', 'PutItem', 'Query', 'UpdateItem'], indexes: true, secrets: [] },
+    AutoClaimsFinishFunction: { table: ['UpdateItem'], indexes: false, secrets: [] },
     PushPlanFunction: { table: ['BatchWriteItem', 'GetItem', 'PutItem', 'Query'], indexes: true, secrets: [] },
     PushShardFunction: { table: ['GetItem', 'PutItem', 'Query', 'UpdateItem'], indexes: true, secrets: ['AppSecret'] },
     PushFinishFunction: { table: ['UpdateItem'], indexes: false, secrets: [] },
@@ -417,31 +434,64 @@ describe('HTTP API', () => {
 });
 
 describe('monthly 免申即享 run', () => {
-  it('runs the auto-claims handler on Node.js 22 with time for a county, for the configured regions', () => {
-    const [, fn] = functionNamed('AutoClaimsFunction');
-    expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Handler: 'index.handler', Timeout: 900 });
-    const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-    expect(variables.AUTO_CLAIM_REGIONS).toBe('150222,150221');
-    expect(Object.keys(variables)).not.toContain('TOKEN_SECRET');
-    expect(Object.keys(variables)).not.toContain('DEV_LOGIN');
+  it('plans, fans the township shards out in a Distributed Map, then finishes', () => {
+    const { StartAt, States } = definitionOf('MonthlyAutoClaims');
+    expect(StartAt).toBe('PlanAutoClaims');
+    expect(States.PlanAutoClaims).toMatchObject({ Type: 'Task', Next: 'AutoClaimsShards', ResultPath: '$.plan' });
+    const map = States.AutoClaimsShards!;
+    expect(map).toMatchObject({
+      Type: 'Map',
+      Next: 'FinishAutoClaims',
+      ItemsPath: '$.plan.shards',
+      MaxConcurrency: 40,
+      // The month and the run's start travel with each shard: a retry claims the same month and knows its own claims.
+      ItemSelector: {
+        'runId.$': '$$.Map.Item.Value.runId',
+        'regionCode.$': '$$.Map.Item.Value.regionCode',
+        'period.$': '$$.Map.Item.Value.period',
+        'startedAt.$': '$$.Map.Item.Value.startedAt',
+      },
+      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' } },
+    });
+    const shard = (map.ItemProcessor as { States: Record<string, { Resource: string; Retry: unknown[] }> }).States
+      .AutoClaimsShard!;
+    expect(shard.Resource).toBe(`<${functionNamed('AutoClaimsShardFunction')[0]}>`);
+    expect(shard.Retry).toContainEqual(expect.objectContaining({ ErrorEquals: ['States.TaskFailed'], MaxAttempts: 2 }));
+    expect(States.FinishAutoClaims).toMatchObject({ Type: 'Task', End: true });
   });
 
-  it('is scheduled on the 26th of each month, 02:00 China time, after townships enter the month', () => {
-    const [fnId] = functionNamed('AutoClaimsFunction');
-    const [, rule] = ruleTargeting(fnId);
-    expect(rule.Properties.ScheduleExpression).toBe('cron(0 18 25 * ? *)');
-    expect(rule.Properties.State).toBe('ENABLED');
-    const [target] = rule.Properties.Targets as {
-      Arn: { 'Fn::GetAtt': string[] };
-      RetryPolicy?: { MaximumRetryAttempts: number };
-    }[];
-    expect(target!.Arn['Fn::GetAtt'][0]).toBe(fnId);
-    expect(target!.RetryPolicy?.MaximumRetryAttempts).toBe(2);
-    template.hasResourceProperties('AWS::Lambda::Permission', {
-      Action: 'lambda:InvokeFunction',
-      Principal: 'events.amazonaws.com',
-      FunctionName: { 'Fn::GetAtt': [fnId, 'Arn'] },
+  it('runs the plan, shard and finish handlers of one entry, the shard with time for a township', () => {
+    for (const [name, handler] of [
+      ['AutoClaimsPlanFunction', 'index.handler'],
+      ['AutoClaimsShardFunction', 'index.shard'],
+      ['AutoClaimsFinishFunction', 'index.finish'],
+    ] as const) {
+      const [, fn] = functionNamed(name);
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Handler: handler });
+      const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(Object.keys(variables)).not.toContain('TOKEN_SECRET');
+      expect(Object.keys(variables)).not.toContain('DEV_LOGIN');
+    }
+    expect(functionNamed('AutoClaimsShardFunction')[1].Properties).toMatchObject({ Timeout: 900 });
+  });
+
+  it('starts on the 26th of each month, 02:00 China time, after townships enter the month, one execution per region', () => {
+    const [machineId] = machineNamed('MonthlyAutoClaims');
+    const rules = rulesTargeting(machineId);
+    expect(rules).toHaveLength(2);
+    const inputs = rules.map(([, rule]) => {
+      expect(rule.Properties.ScheduleExpression).toBe('cron(0 18 25 * ? *)');
+      expect(rule.Properties.State).toBe('ENABLED');
+      const [target] = rule.Properties.Targets as {
+        Input: string;
+        RoleArn: unknown;
+        RetryPolicy?: { MaximumRetryAttempts: number };
+      }[];
+      expect(target!.RoleArn).toBeDefined();
+      expect(target!.RetryPolicy?.MaximumRetryAttempts).toBe(2);
+      return JSON.parse(target!.Input) as unknown;
     });
+    expect(inputs).toEqual(expect.arrayContaining([{ regionCode: '150222' }, { regionCode: '150221' }]));
   });
 });
 
@@ -450,7 +500,7 @@ describe('dead letters of the scheduled runs', () => {
     const [queueId, queue] = only('AWS::SQS::Queue');
     expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
     const rules = ofType('AWS::Events::Rule');
-    expect(rules.length).toBe(2); // auto-claims, and the push over region 15
+    expect(rules.length).toBe(3); // 免申即享 over two counties, and the push over region 15
     for (const [id, rule] of rules) {
       for (const target of rule.Properties.Targets as {
         DeadLetterConfig?: unknown;
@@ -472,19 +522,8 @@ describe('dead letters of the scheduled runs', () => {
     );
   });
 
-  it('an auto-claims run that fails its retries inside Lambda goes to the queue too', () => {
+  it('alarms when a run is in the queue, and when an execution of either monthly run fails', () => {
     const [queueId] = only('AWS::SQS::Queue');
-    const [fnId, fn] = functionNamed('AutoClaimsFunction');
-    expect(fn.Properties.DeadLetterConfig).toEqual({ TargetArn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
-    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
-      FunctionName: { Ref: fnId },
-      MaximumRetryAttempts: 2,
-    });
-  });
-
-  it('alarms when a run is in the queue, and when a push execution fails', () => {
-    const [queueId] = only('AWS::SQS::Queue');
-    const [machineId] = only('AWS::StepFunctions::StateMachine');
     const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
     expect(alarms).toContainEqual(
       expect.objectContaining({
@@ -494,29 +533,21 @@ describe('dead letters of the scheduled runs', () => {
         ComparisonOperator: 'GreaterThanThreshold',
       }),
     );
-    expect(alarms).toContainEqual(
-      expect.objectContaining({
-        MetricName: 'ExecutionsFailed',
-        Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: machineId } }],
-        Threshold: 0,
-      }),
-    );
+    for (const [machineId] of ofType('AWS::StepFunctions::StateMachine')) {
+      expect(alarms).toContainEqual(
+        expect.objectContaining({
+          MetricName: 'ExecutionsFailed',
+          Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: machineId } }],
+          Threshold: 0,
+        }),
+      );
+    }
   });
 });
 
 describe('monthly job push', () => {
-  /** The state machine's definition as JSON, with the functions' ARNs replaced by their logical ids. */
-  function definition(): { StartAt: string; States: Record<string, Record<string, unknown>> } {
-    const [, machine] = only('AWS::StepFunctions::StateMachine');
-    const parts = (machine.Properties.DefinitionString as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
-    const text = parts
-      .map((p) => (typeof p === 'string' ? p : `<${(p as { 'Fn::GetAtt': string[] })['Fn::GetAtt']?.[0]}>`))
-      .join('');
-    return JSON.parse(text);
-  }
-
   it('plans, fans the township shards out in a Distributed Map for the priority groups, then for everyone else, then finishes', () => {
-    const { StartAt, States } = definition();
+    const { StartAt, States } = definitionOf('MonthlyPush');
     expect(StartAt).toBe('PlanPush');
     expect(States.PlanPush).toMatchObject({ Type: 'Task', Next: 'PushShards-priority', ResultPath: '$.plan' });
     for (const [phase, next] of [
@@ -548,8 +579,8 @@ describe('monthly job push', () => {
   });
 
   it('starts on the 1st of each month at 09:00 China time for each configured region, with k and N', () => {
-    const [machineId] = only('AWS::StepFunctions::StateMachine');
-    const [, rule] = ruleTargeting(machineId);
+    const [machineId] = machineNamed('MonthlyPush');
+    const [[, rule]] = rulesTargeting(machineId) as [[string, Resource]];
     expect(rule.Properties.ScheduleExpression).toBe('cron(0 1 1 * ? *)');
     const [target] = rule.Properties.Targets as { Input: string; RoleArn: unknown }[];
     expect(JSON.parse(target!.Input)).toEqual({ regionCode: '15', config: { k: 4, n: 3 } });
@@ -559,7 +590,8 @@ describe('monthly job push', () => {
 
 it('gives every log group a retention', () => {
   const logGroups = ofType('AWS::Logs::LogGroup');
-  expect(logGroups).toHaveLength(7); // the API's, auto-claims', the push's plan, shard and finish functions', the push's state machine, the API access log
+  // The API's; the plan, shard and finish functions' of 免申即享 and of the push; the two state machines'; the API access log.
+  expect(logGroups).toHaveLength(10);
 
   for (const [id, group] of logGroups) {
     expect(group.Properties.RetentionInDays, id).toBeGreaterThanOrEqual(30);

@@ -4,18 +4,19 @@
  * transaction, so a worker scanning twice is counted once.
  */
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { recruitmentEventSchema, type Principal, type RecruitmentEvent, type RecruitmentEventInput } from '@bangfu/shared';
-import { cancellationReasons } from '../db/errors.js';
 import { eventEntity } from '../db/entities.js';
 import { queryPage } from '../db/paging.js';
+import { putOnceAndAdd } from '../db/putOnce.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 import { notFound } from '../errors.js';
 
 export const eventNotFound = () => notFound('没有这场招聘会', 'No such recruitment event.');
 
-export function createEventRepository({ db, tableName }: TableRef) {
+export function createEventRepository(table: TableRef) {
+  const { db, tableName } = table;
   return {
     async create(input: RecruitmentEventInput, principal: Principal, now = new Date()): Promise<RecruitmentEvent> {
       const event: RecruitmentEvent = {
@@ -47,34 +48,12 @@ export function createEventRepository({ db, tableName }: TableRef) {
 
     /** Checks a worker in once; `first` is false when they had already. */
     async checkIn(eventId: string, workerId: string, now = new Date()): Promise<{ first: boolean }> {
-      try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: { ...keys.attendance(eventId, workerId), type: 'attendance', eventId, workerId, at: now.toISOString() },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: keys.event(eventId),
-                  UpdateExpression: 'ADD attendance :one',
-                  ConditionExpression: 'attribute_exists(pk)',
-                  ExpressionAttributeValues: { ':one': 1 },
-                },
-              },
-            ],
-          }),
-        );
-        return { first: true };
-      } catch (error) {
-        if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return { first: false };
-        throw error;
-      }
+      const first = await putOnceAndAdd(
+        table,
+        { ...keys.attendance(eventId, workerId), type: 'attendance', eventId, workerId, at: now.toISOString() },
+        { key: keys.event(eventId), add: { attendance: 1 }, mustExist: true },
+      );
+      return { first };
     },
 
     /** Who checked in, a page at a time (by worker id; the time is on each). */

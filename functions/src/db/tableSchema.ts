@@ -168,8 +168,19 @@ export const keys = {
    */
   pushSnapshot: (runId: string, chunk: number) => ({ pk: `PUSHSNAP#${runId}`, sk: String(chunk).padStart(5, '0') }),
   pushSnapshotOf: (runId: string) => `PUSHSNAP#${runId}`,
-  /** A push run over a region (its runId starts with the region and month): plan and figures. */
-  pushRun: (regionCode: string, runId: string) => ({ pk: `PUSHRUN#${regionCode}`, sk: runId }),
+  /**
+   * A monthly run (the job push, or 免申即享) over a region: its plan and the figures its
+   * shards have added. A push run keeps the key it always had.
+   */
+  monthlyRun: (kind: 'push' | 'autoClaims', regionCode: string, runId: string) => ({
+    pk: `${kind === 'push' ? 'PUSHRUN' : 'AUTOCLAIMRUN'}#${regionCode}`,
+    sk: runId,
+  }),
+  /** One shard's figures, written once with the run's sum: a retried shard finds it there and adds nothing. */
+  monthlyRunShard: (kind: 'push' | 'autoClaims', runId: string, shard: string) => ({
+    pk: `RUNSHARD#${kind}#${runId}`,
+    sk: shard,
+  }),
   /**
    * Attempts counted against one budget (http/rateLimit.ts) in one fixed window: the counter
    * names the route or lockout and whom it counts (an account, a client address, a hashed ID

@@ -20,7 +20,7 @@ export const handler = async (event: { regionCode: string; month?: string; confi
 };
 
 export const finish = async (event: { plan: PushPlanResult }) => {
-  const run = await (await ready).matches.finishRun(event.plan.regionCode, event.plan.runId);
+  const run = await (await ready).runs.finish('push', event.plan.regionCode, event.plan.runId);
   logger.info('push done', { ...run });
   return run;
 };

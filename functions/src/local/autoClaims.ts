@@ -1,7 +1,8 @@
 /**
  * `npm run job:auto-claims [-- countyCode…]`: the monthly 免申即享 run against the local
  * product's database (start it first with `npm start`); the demo county by default.
- * The same code as the scheduled Lambda (functions/src/jobs/autoClaims.ts).
+ * The same plan, shards and finish as the state machine (functions/src/jobs/autoClaims.ts),
+ * the shards a few at a time in this process.
  */
 import { formatYuan } from '@bangfu/shared';
 import { runAutoClaims } from '../subsidies/autoClaims.js';
@@ -14,8 +15,8 @@ runLocalJob(async (ctx) => {
     const report = await runAutoClaims(ctx, region);
     const missing = Object.entries(report.unavailable).map(([id, n]) => `${id} (${n})`);
     process.stdout.write(
-      `免申即享 ${report.regionCode} ${report.period}: ${report.workers} workers evaluated, ${report.created} claims made ` +
-        `(${formatYuan(report.amountFen)}), ${report.alreadyClaimed} already claimed` +
+      `免申即享 ${report.regionCode} ${report.period} (${report.shards} townships): ${report.workers} workers evaluated, ` +
+        `${report.created} claims made (${formatYuan(report.amountFen)}), ${report.alreadyClaimed} already claimed` +
         `${missing.length ? `; standards missing: ${missing.join(', ')}` : ''}\n`,
     );
   }

@@ -68,6 +68,6 @@ export async function runPushLocally(
   for (const report of reports) {
     await recordShardReport(ctx, plan.runId, report);
   }
-  await ctx.matches.finishRun(plan.regionCode, plan.runId);
+  await ctx.runs.finish('push', plan.regionCode, plan.runId);
   return { plan, reports, total: sumShardReports(reports) };
 }

@@ -295,50 +295,6 @@ export function createMatchRepository({ db, tableName }: TableRef) {
       }
       return found;
     },
-
-    /** A push run's plan, written when it starts; each shard then adds its figures. */
-    async startRun(run: {
-      runId: string;
-      regionCode: string;
-      month: string;
-      config: unknown;
-      positions: number;
-      shards: number;
-    }) {
-      await db.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...keys.pushRun(run.regionCode, run.runId), type: 'pushRun', ...run, startedAt: new Date().toISOString() },
-        }),
-      );
-    },
-
-    /** Adds one shard's figures to its run (an ADD each: shards finish in any order, side by side). */
-    async addShardReport(regionCode: string, runId: string, report: Record<string, number>): Promise<void> {
-      const names = Object.keys(report);
-      await db.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: keys.pushRun(regionCode, runId),
-          UpdateExpression: `ADD shardsDone :one, ${names.map((_, i) => `#f${i} :v${i}`).join(', ')}`,
-          ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#f${i}`, name])),
-          ExpressionAttributeValues: { ':one': 1, ...Object.fromEntries(names.map((name, i) => [`:v${i}`, report[name]])) },
-        }),
-      );
-    },
-
-    async finishRun(regionCode: string, runId: string): Promise<Record<string, unknown> | undefined> {
-      const { Attributes } = await db.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: keys.pushRun(regionCode, runId),
-          UpdateExpression: 'SET finishedAt = :at',
-          ExpressionAttributeValues: { ':at': new Date().toISOString() },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return Attributes;
-    },
   };
 }
 

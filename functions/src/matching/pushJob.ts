@@ -27,6 +27,7 @@ import {
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { toWorker } from '../registry/workerRepository.js';
+import { newRunId, runRegion, townshipsUnder } from '../monthlyRuns/plan.js';
 import type { PushOutcome } from './matchRepository.js';
 import { loadSnapshot, readProvincePositions, saveSnapshot, type SnapshotPosition } from './positionSnapshot.js';
 import { createRecommender } from './recommender.js';
@@ -68,14 +69,10 @@ export interface PushShardReport {
   notices: Record<string, number>;
 }
 
-type PushContext = Pick<AppContext, 'regions' | 'table' | 'workers' | 'matches' | 'users' | 'subscribeMessages' | 'applications'>;
-
-/** The townships under a region (itself when it is a township or a village). */
-async function townshipsUnder(ctx: Pick<AppContext, 'regions'>, code: string): Promise<string[]> {
-  if (code.length >= 9) return [code];
-  const children = await ctx.regions.children(code);
-  return (await Promise.all(children.map((child) => townshipsUnder(ctx, child.code)))).flat().sort();
-}
+type PushContext = Pick<
+  AppContext,
+  'regions' | 'table' | 'workers' | 'matches' | 'runs' | 'users' | 'subscribeMessages' | 'applications'
+>;
 
 /** Step 1. Refuses k or N out of range before anything is read or written. */
 export async function planPushRun(
@@ -87,11 +84,11 @@ export async function planPushRun(
   const month = input.month ?? chinaMonth(now);
   if (!acceptedMonthSchema.safeParse(month).success) throw new Error(`推送月份应为 2015-01 到下个月之间的 YYYY-MM: ${month}`);
   if (!(await ctx.regions.get(input.regionCode))) throw new Error(`没有这个地区: ${input.regionCode}`);
-  const runId = `${input.regionCode}-${month}-${now.getTime()}`;
+  const runId = newRunId(input.regionCode, month, now);
   const positions = await readProvincePositions(ctx, input.regionCode, now);
   await saveSnapshot(ctx, runId, positions, now);
   const shards = (await townshipsUnder(ctx, input.regionCode)).map((regionCode) => ({ runId, regionCode, month, config }));
-  await ctx.matches.startRun({
+  await ctx.runs.start('push', {
     runId,
     regionCode: input.regionCode,
     month,
@@ -222,16 +219,16 @@ async function notify(ctx: PushContext, boundUserId: string | undefined, positio
   });
 }
 
-/** Adds a shard's figures to its run's record (the run's region is the first part of its id). */
-export async function recordShardReport(ctx: Pick<AppContext, 'matches'>, runId: string, report: PushShardReport) {
-  const { regionCode: _shardRegion, phase: _phase, notices, ...counts } = report;
+/**
+ * Adds a shard's figures to its run's record, once: a retried shard (its first attempt
+ * recorded, then timed out) adds nothing again.
+ */
+export async function recordShardReport(ctx: Pick<AppContext, 'runs'>, runId: string, report: PushShardReport) {
+  const { regionCode, phase, notices, ...counts } = report;
   const figures: Record<string, number> = { ...counts };
   for (const [outcome, n] of Object.entries(notices)) figures[`notices_${outcome}`] = n;
-  await ctx.matches.addShardReport(runRegion(runId), runId, figures);
+  return ctx.runs.recordShard('push', { regionCode: runRegion(runId), runId }, `${regionCode}#${phase}`, figures);
 }
-
-/** The region a run was planned for: its id is `<region>-<month>-<time>`. */
-export const runRegion = (runId: string) => runId.split('-')[0]!;
 
 /** Step 2 for a Lambda: loads the run's frozen positions, runs the shard and records its figures. */
 export async function runPushShardFromSnapshot(ctx: PushContext, shard: PushShard, now = new Date()) {
