@@ -26,6 +26,7 @@ const CACHE_MS = 60_000;
 
 export function createParameterRepository({ db, tableName }: TableRef) {
   let cached: { at: number; rows: RegionSteps[] } | undefined;
+  let overridesOf: { rows: RegionSteps[]; overrides: Overrides } | undefined;
 
   async function all(): Promise<RegionSteps[]> {
     if (cached && Date.now() - cached.at < CACHE_MS) return cached.rows;
@@ -49,11 +50,17 @@ export function createParameterRepository({ db, tableName }: TableRef) {
   return {
     all,
 
-    /** Every region's own steps, by parameter and region, as `parameterSource` takes them. */
+    /**
+     * Every region's own steps, by parameter and region, as `parameterSource` takes them: the same
+     * object while the rows are kept, so what is built from it can be kept with it.
+     */
     async overrides(): Promise<Overrides> {
-      const result: Overrides = {};
-      for (const row of await all()) (result[row.key] ??= {})[row.regionCode] = row.steps;
-      return result;
+      const rows = await all();
+      if (overridesOf?.rows === rows) return overridesOf.overrides;
+      const overrides: Overrides = {};
+      for (const row of rows) (overrides[row.key] ??= {})[row.regionCode] = row.steps;
+      overridesOf = { rows, overrides };
+      return overrides;
     },
 
     /** Writes a region's steps of one parameter: new (no version) or on the version read. */
