@@ -454,10 +454,10 @@ export class BangfuStack extends Stack {
       this.shardMap(`PushShards-${name}`, `PushShard-${name}`, {
         comment: `Every township shard, ${name === 'priority' ? 'priority groups' : 'everyone else'}`,
         itemSelector: {
-          'runId.$': '$$.Map.Item.Value.runId',
-          'regionCode.$': '$$.Map.Item.Value.regionCode',
-          'month.$': '$$.Map.Item.Value.month',
-          'config.$': '$$.Map.Item.Value.config',
+          'runId.$': '$.plan.runId',
+          'regionCode.$': '$$.Map.Item.Value',
+          'month.$': '$.plan.month',
+          'config.$': '$.plan.config',
           phase: name,
         },
         shardFunction,
@@ -537,10 +537,10 @@ export class BangfuStack extends Stack {
     const shards = this.shardMap('AutoClaimsShards', 'AutoClaimsShard', {
       comment: 'Every township shard',
       itemSelector: {
-        'runId.$': '$$.Map.Item.Value.runId',
-        'regionCode.$': '$$.Map.Item.Value.regionCode',
-        'period.$': '$$.Map.Item.Value.period',
-        'startedAt.$': '$$.Map.Item.Value.startedAt',
+        'runId.$': '$.plan.runId',
+        'regionCode.$': '$$.Map.Item.Value',
+        'period.$': '$.plan.period',
+        'startedAt.$': '$.plan.startedAt',
       },
       shardFunction,
       maxConcurrency: props.autoClaimsMaxConcurrency ?? 40,
@@ -566,8 +566,10 @@ export class BangfuStack extends Stack {
   }
 
   /**
-   * A Distributed Map over the plan's shards, each a Lambda retried twice; each shard adds its
-   * figures to the run's record, so the map's own results are not needed.
+   * A Distributed Map over the plan's townships, each shard a Lambda retried twice. A shard's
+   * input is built here from the township's code and the plan (`$.plan`), so the plan lists
+   * codes alone; each shard adds its figures to the run's record, so the map's own results
+   * are not needed.
    */
   private shardMap(
     id: string,
@@ -581,7 +583,7 @@ export class BangfuStack extends Stack {
   ): sfn.DistributedMap {
     const map = new sfn.DistributedMap(this, id, {
       comment: options.comment,
-      itemsPath: '$.plan.shards',
+      itemsPath: '$.plan.townships',
       itemSelector: options.itemSelector,
       maxConcurrency: options.maxConcurrency,
       resultPath: sfn.JsonPath.DISCARD,

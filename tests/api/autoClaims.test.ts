@@ -13,6 +13,7 @@ import { DEMO_COUNTY_CODE, demoIdNumber } from '../../functions/src/local/seed/d
 import { townshipsUnder } from '../../functions/src/monthlyRuns/plan.js';
 import {
   AUTO_CLAIMS_ACTOR,
+  autoClaimsShardsOf,
   planAutoClaimsRun,
   runAndRecordAutoClaimsShard,
   runAutoClaims,
@@ -61,8 +62,8 @@ describe('免申即享, one shard at a time', () => {
     const township = townships[0]!;
     const worker = await dueWorkerIn(township, month);
     const plan = await planAutoClaimsRun(api.ctx, { regionCode: DEMO_COUNTY_CODE });
-    expect(plan.shards.map((s) => s.regionCode)).toEqual(townships);
-    const shard = plan.shards[0]!;
+    expect(plan.townships).toEqual(townships);
+    const shard = autoClaimsShardsOf(plan)[0]!;
 
     // The first attempt makes its claims and dies before reporting.
     const died = await runAutoClaimsShard(api.ctx, shard);
@@ -89,8 +90,9 @@ describe('免申即享, one shard at a time', () => {
     const township = townships[1]!;
     const worker = await dueWorkerIn(township, lastMonth);
     const plan = await planAutoClaimsRun(api.ctx, { regionCode: township, period: lastMonth });
-    expect(plan.shards).toEqual([{ runId: plan.runId, regionCode: township, period: lastMonth, startedAt: plan.startedAt }]);
-    const report = await runAndRecordAutoClaimsShard(api.ctx, plan.shards[0]!);
+    const shards = autoClaimsShardsOf(plan);
+    expect(shards).toEqual([{ runId: plan.runId, regionCode: township, period: lastMonth, startedAt: plan.startedAt }]);
+    const report = await runAndRecordAutoClaimsShard(api.ctx, shards[0]!);
     expect(report.period).toBe(lastMonth);
     const claims = await api.ctx.claims.ofWorker(worker.workerId);
     expect(claims.find((c) => c.subsidy === 'transport_once')).toMatchObject({ period: lastMonth, source: 'auto' });

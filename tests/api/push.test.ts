@@ -175,7 +175,7 @@ describe('the monthly push', () => {
       { regionCode: '150222', config: { k: 2, n: 3 } },
       { threads: 2, config: api.config },
     );
-    expect(threaded.reports.length).toBe(threaded.plan.shards.length * 2); // every shard, both phases
+    expect(threaded.reports.length).toBe(threaded.plan.townships.length * 2); // every shard, both phases
     expect(threaded.total.pushed).toBeGreaterThan(0);
     expect(await pushesOn(crowded!.position.positionId)).toBe(4); // 2 × 2 open places, no more
     const again = await runPushLocally(

@@ -39,6 +39,7 @@ import { newWorkerItem } from '../../functions/src/registry/workerRepository.js'
 import {
   planPushRun,
   PUSH_PHASES,
+  pushShardsOf,
   runPushShardFromSnapshot,
   sumShardReports,
   type PushShardReport,
@@ -46,6 +47,7 @@ import {
 import { newPosition, putNewPositions, type PositionRecord } from '../../functions/src/positions/positionRepository.js';
 import { loadAppSecrets } from '../../functions/src/secrets.js';
 import {
+  autoClaimsShardsOf,
   finishAutoClaimsRun,
   planAutoClaimsRun,
   runAndRecordAutoClaimsShard,
@@ -322,11 +324,11 @@ async function main() {
     const autoClaims = await measured(setTally, async () => {
       plan = await planAutoClaimsRun(ctx, { regionCode: '15' });
       const shardMs: number[] = [];
-      await inPool(plan.shards, SHARDS_AT_ONCE, async (shard) => {
+      await inPool(autoClaimsShardsOf(plan), SHARDS_AT_ONCE, async (shard) => {
         const t0 = performance.now();
         reports.push(await runAndRecordAutoClaimsShard(ctx, shard));
         shardMs.push(performance.now() - t0);
-        if (shardMs.length % 20 === 0) process.stdout.write(`\r  免申即享 ${shardMs.length} / ${plan!.shards.length} shards`);
+        if (shardMs.length % 20 === 0) process.stdout.write(`\r  免申即享 ${shardMs.length} / ${plan!.townships.length} shards`);
       });
       await finishAutoClaimsRun(ctx, plan);
       return shardMs;
@@ -340,8 +342,8 @@ async function main() {
     const evaluated = reports.reduce((n, r) => n + r.workers, 0);
     const created = reports.reduce((n, r) => n + r.created, 0);
     const amountFen = reports.reduce((n, r) => n + r.amountFen, 0);
-    if (plan!.shards.length !== townships.length)
-      throw new Error(`${plan!.shards.length} shards for ${townships.length} townships`);
+    if (plan!.townships.length !== townships.length)
+      throw new Error(`${plan!.townships.length} shards for ${townships.length} townships`);
     if (evaluated !== WORKERS) throw new Error(`${evaluated} workers evaluated of ${WORKERS}`);
     if (
       !record?.finishedAt ||
@@ -353,7 +355,11 @@ async function main() {
     }
     // Again over a few townships: nothing new.
     const again = await planAutoClaimsRun(ctx, { regionCode: townships[0]!.slice(0, 6) });
-    const againReports = await Promise.all(again.shards.slice(0, 3).map((s) => runAndRecordAutoClaimsShard(ctx, s)));
+    const againReports = await Promise.all(
+      autoClaimsShardsOf(again)
+        .slice(0, 3)
+        .map((s) => runAndRecordAutoClaimsShard(ctx, s)),
+    );
     if (againReports.some((r) => r.created !== 0)) throw new Error('a second run made claims');
     console.log(
       `免申即享 made ${fmt(created)} claims (${fmt(amountFen / 100)} 元); checked: every worker once, the record = the shards' sums, a second run makes none`,
@@ -370,12 +376,12 @@ async function main() {
         const shardMs: number[] = [];
         const pushReports: PushShardReport[] = [];
         for (const phase of PUSH_PHASES) {
-          await inPool(pushPlan.shards, SHARDS_AT_ONCE, async (shard) => {
+          await inPool(pushShardsOf(pushPlan, phase), SHARDS_AT_ONCE, async (shard) => {
             const t0 = performance.now();
-            pushReports.push(await runPushShardFromSnapshot(ctx, { ...shard, phase }));
+            pushReports.push(await runPushShardFromSnapshot(ctx, shard));
             shardMs.push(performance.now() - t0);
             if (shardMs.length % 20 === 0)
-              process.stdout.write(`\r  推送 ${shardMs.length} / ${pushPlan.shards.length * 2} shards`);
+              process.stdout.write(`\r  推送 ${shardMs.length} / ${pushPlan.townships.length * 2} shards`);
           });
         }
         await ctx.runs.finish('push', pushPlan.regionCode, pushPlan.runId);

@@ -442,14 +442,15 @@ describe('monthly 免申即享 run', () => {
     expect(map).toMatchObject({
       Type: 'Map',
       Next: 'FinishAutoClaims',
-      ItemsPath: '$.plan.shards',
+      // The plan lists township codes; each shard's input is its code with the plan's run, month and start,
+      // so a retry claims the same month and knows its own claims.
+      ItemsPath: '$.plan.townships',
       MaxConcurrency: 40,
-      // The month and the run's start travel with each shard: a retry claims the same month and knows its own claims.
       ItemSelector: {
-        'runId.$': '$$.Map.Item.Value.runId',
-        'regionCode.$': '$$.Map.Item.Value.regionCode',
-        'period.$': '$$.Map.Item.Value.period',
-        'startedAt.$': '$$.Map.Item.Value.startedAt',
+        'runId.$': '$.plan.runId',
+        'regionCode.$': '$$.Map.Item.Value',
+        'period.$': '$.plan.period',
+        'startedAt.$': '$.plan.startedAt',
       },
       ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' } },
     });
@@ -558,9 +559,15 @@ describe('monthly job push', () => {
       expect(map).toMatchObject({
         Type: 'Map',
         Next: next,
-        ItemsPath: '$.plan.shards',
+        ItemsPath: '$.plan.townships',
         MaxConcurrency: 40,
-        ItemSelector: { phase, 'runId.$': '$$.Map.Item.Value.runId', 'regionCode.$': '$$.Map.Item.Value.regionCode' },
+        ItemSelector: {
+          phase,
+          'runId.$': '$.plan.runId',
+          'regionCode.$': '$$.Map.Item.Value',
+          'month.$': '$.plan.month',
+          'config.$': '$.plan.config',
+        },
         ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' } },
       });
       const shard = (map.ItemProcessor as { States: Record<string, { Resource: string; Retry: unknown[] }> }).States[

@@ -22,7 +22,7 @@ const ready = loadJobSecrets(config).then((secrets) => createAppContext(config, 
 
 export const handler = async (event: { regionCode: string; period?: string }): Promise<AutoClaimsPlan> => {
   const plan = await planAutoClaimsRun(await ready, event);
-  logger.info('auto-claims planned', { runId: plan.runId, period: plan.period, shards: plan.shards.length });
+  logger.info('auto-claims planned', { runId: plan.runId, period: plan.period, shards: plan.townships.length });
   return plan;
 };
 

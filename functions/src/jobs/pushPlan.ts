@@ -15,7 +15,7 @@ const ready = loadJobSecrets(config).then((secrets) => createAppContext(config, 
 
 export const handler = async (event: { regionCode: string; month?: string; config?: unknown }): Promise<PushPlanResult> => {
   const plan = await planPushRun(await ready, event);
-  logger.info('push planned', { runId: plan.runId, positions: plan.positions, shards: plan.shards.length });
+  logger.info('push planned', { runId: plan.runId, positions: plan.positions, shards: plan.townships.length });
   return plan;
 };
 

@@ -25,7 +25,7 @@ runLocalJob(async (ctx, config) => {
   );
   process.stdout.write(
     `岗位推送 ${plan.regionCode} ${plan.month} (k=${plan.config.k}, N=${plan.config.n}): ${plan.positions} open positions, ` +
-      `${plan.shards.length} shards; ${total.workers} willing unemployed, ${total.reached} reached, ${total.pushed} new pushes, ` +
+      `${plan.townships.length} shards; ${total.workers} willing unemployed, ${total.reached} reached, ${total.pushed} new pushes, ` +
       `${total.alreadyPushed} already pushed, ${total.full} skipped at capacity, ${total.noLocation} without a location; ` +
       `notices ${JSON.stringify(total.notices)}\n`,
   );

@@ -2,14 +2,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import { createAppContext } from '../context.js';
-import { runPushShard, type PushPhase, type PushPlanResult, type PushShardReport } from '../matching/pushJob.js';
+import { runPushShard, type PushShard, type PushShardReport } from '../matching/pushJob.js';
 import type { SnapshotPosition } from '../matching/positionSnapshot.js';
 import { loadAppSecrets } from '../secrets.js';
 
-const { config, shards, phase, positionsJson, now } = workerData as {
+const { config, shards, positionsJson, now } = workerData as {
   config: Config;
-  shards: PushPlanResult['shards'];
-  phase: PushPhase;
+  shards: PushShard[];
   positionsJson: string;
   now: string;
 };
@@ -17,6 +16,6 @@ const { config, shards, phase, positionsJson, now } = workerData as {
 const ctx = createAppContext(config, await loadAppSecrets(config), { devLogin: false });
 const positions = JSON.parse(positionsJson) as SnapshotPosition[];
 const reports: PushShardReport[] = [];
-for (const shard of shards) reports.push(await runPushShard(ctx, { ...shard, phase }, positions, new Date(now)));
+for (const shard of shards) reports.push(await runPushShard(ctx, shard, positions, new Date(now)));
 ctx.table.db.destroy();
 parentPort!.postMessage(reports);

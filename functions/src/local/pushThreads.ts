@@ -11,10 +11,12 @@ import type { Config } from '../config.js';
 import {
   planPushRun,
   PUSH_PHASES,
+  pushShardsOf,
   recordShardReport,
   runPushShard,
   sumShardReports,
   type PushPlanResult,
+  type PushShard,
   type PushShardReport,
 } from '../matching/pushJob.js';
 import { loadSnapshot } from '../matching/positionSnapshot.js';
@@ -28,10 +30,10 @@ export interface LocalPushResult {
 /** The local runner always runs under tsx; the thread's entry registers it again (see pushThread.mjs). */
 const THREAD_ENTRY = new URL('./pushThread.mjs', import.meta.url);
 
-function runInThread(config: Config, shards: PushPlanResult['shards'], phase: string, positionsJson: string, now: Date) {
+function runInThread(config: Config, shards: PushShard[], positionsJson: string, now: Date) {
   return new Promise<PushShardReport[]>((resolve, reject) => {
     const worker = new Worker(THREAD_ENTRY, {
-      workerData: { config, shards, phase, positionsJson, now: now.toISOString() },
+      workerData: { config, shards, positionsJson, now: now.toISOString() },
     });
     worker.once('message', (reports: PushShardReport[]) => resolve(reports));
     worker.once('error', reject);
@@ -53,16 +55,17 @@ export async function runPushLocally(
   const now = options.now ?? new Date();
   const plan = await planPushRun(ctx, input, now);
   const positions = await loadSnapshot(ctx, plan.runId);
-  const threads = Math.min(options.threads ?? availableParallelism(), plan.shards.length);
+  const threads = Math.min(options.threads ?? availableParallelism(), plan.townships.length);
   const reports: PushShardReport[] = [];
   for (const phase of PUSH_PHASES) {
+    const shards = pushShardsOf(plan, phase);
     if (threads <= 0 || !options.config) {
-      for (const shard of plan.shards) reports.push(await runPushShard(ctx, { ...shard, phase }, positions, now));
+      for (const shard of shards) reports.push(await runPushShard(ctx, shard, positions, now));
       continue;
     }
     const json = JSON.stringify(positions);
-    const parts = Array.from({ length: threads }, (_, t) => plan.shards.filter((_, i) => i % threads === t));
-    const results = await Promise.all(parts.map((part) => runInThread(options.config!, part, phase, json, now)));
+    const parts = Array.from({ length: threads }, (_, t) => shards.filter((_, i) => i % threads === t));
+    const results = await Promise.all(parts.map((part) => runInThread(options.config!, part, json, now)));
     reports.push(...results.flat());
   }
   for (const report of reports) {

@@ -50,9 +50,17 @@ export interface PushPlanResult {
   month: string;
   config: PushConfig;
   positions: number;
-  /** Every shard of one phase; the same list serves both phases. */
-  shards: Omit<PushShard, 'phase'>[];
+  /**
+   * The shards, one per township, by code alone: the state machine's Distributed Map builds each
+   * shard's input from the plan and the code, so a province of thousands of townships stays far
+   * under Step Functions' 256 KB of state.
+   */
+  townships: string[];
 }
+
+/** One phase's shards of a planned run: what the Distributed Map's ItemSelector builds. */
+export const pushShardsOf = (plan: PushPlanResult, phase: PushPhase): PushShard[] =>
+  plan.townships.map((regionCode) => ({ runId: plan.runId, regionCode, month: plan.month, config: plan.config, phase }));
 
 export interface PushShardReport {
   regionCode: string;
@@ -87,16 +95,16 @@ export async function planPushRun(
   const runId = newRunId(input.regionCode, month, now);
   const positions = await readProvincePositions(ctx, input.regionCode, now);
   await saveSnapshot(ctx, runId, positions, now);
-  const shards = (await townshipsUnder(ctx, input.regionCode)).map((regionCode) => ({ runId, regionCode, month, config }));
+  const townships = await townshipsUnder(ctx, input.regionCode);
   await ctx.runs.start('push', {
     runId,
     regionCode: input.regionCode,
     month,
     config,
     positions: positions.length,
-    shards: shards.length,
+    shards: townships.length,
   });
-  return { runId, regionCode: input.regionCode, month, config, positions: positions.length, shards };
+  return { runId, regionCode: input.regionCode, month, config, positions: positions.length, townships };
 }
 
 /** Step 2, one shard, with the run's positions already loaded (the local runner shares them). */

@@ -42,8 +42,13 @@ export interface AutoClaimsPlan {
   regionCode: string;
   period: string;
   startedAt: string;
-  shards: AutoClaimsShard[];
+  /** The shards, one per township, by code alone (see PushPlanResult.townships). */
+  townships: string[];
 }
+
+/** The shards of a planned run: what the Distributed Map's ItemSelector builds. */
+export const autoClaimsShardsOf = (plan: AutoClaimsPlan): AutoClaimsShard[] =>
+  plan.townships.map((regionCode) => ({ runId: plan.runId, regionCode, period: plan.period, startedAt: plan.startedAt }));
 
 export interface AutoClaimsReport {
   regionCode: string;
@@ -75,9 +80,9 @@ export async function planAutoClaimsRun(
   if (!(await ctx.regions.get(input.regionCode))) throw new Error(`没有这个地区: ${input.regionCode}`);
   const runId = newRunId(input.regionCode, period, now);
   const startedAt = now.toISOString();
-  const shards = (await townshipsUnder(ctx, input.regionCode)).map((regionCode) => ({ runId, regionCode, period, startedAt }));
-  await ctx.runs.start('autoClaims', { runId, regionCode: input.regionCode, period, shards: shards.length });
-  return { runId, regionCode: input.regionCode, period, startedAt, shards };
+  const townships = await townshipsUnder(ctx, input.regionCode);
+  await ctx.runs.start('autoClaims', { runId, regionCode: input.regionCode, period, shards: townships.length });
+  return { runId, regionCode: input.regionCode, period, startedAt, townships };
 }
 
 const emptyReport = (regionCode: string, period: string): AutoClaimsReport => ({
@@ -175,9 +180,9 @@ export async function runAutoClaims(
 ): Promise<AutoClaimsReport & { runId: string; shards: number }> {
   const plan = await planAutoClaimsRun(ctx, { regionCode, ...(options.period ? { period: options.period } : {}) }, options.now);
   const reports: AutoClaimsReport[] = [];
-  await inPool(plan.shards, options.shardsAtOnce ?? SHARDS_AT_ONCE, async (shard) => {
+  await inPool(autoClaimsShardsOf(plan), options.shardsAtOnce ?? SHARDS_AT_ONCE, async (shard) => {
     reports.push(await runAndRecordAutoClaimsShard(ctx, shard));
   });
   await finishAutoClaimsRun(ctx, plan);
-  return { ...sumAutoClaimsReports(regionCode, plan.period, reports), runId: plan.runId, shards: plan.shards.length };
+  return { ...sumAutoClaimsReports(regionCode, plan.period, reports), runId: plan.runId, shards: plan.townships.length };
 }
