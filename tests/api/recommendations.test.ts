@@ -268,5 +268,20 @@ describe('"311" and coverage', () => {
 
     const village = await api.loginAs('demo-staff-village-1');
     expect((await api.call('GET', '/api/v1/matching/coverage?regionCode=150222103', { token: village })).status).toBe(403);
+
+    // The services list pages, newest first, with the counts on every page.
+    await api.call('POST', `/api/v1/registry/workers/${worker.workerId}/services`, {
+      token: county,
+      body: { kind: 'trainingOffer', note: '推荐了县里的电工培训班' },
+    });
+    const path = `/api/v1/registry/workers/${worker.workerId}/services`;
+    const first = await api.call('GET', `${path}?limit=1`, { token: county });
+    expect(first.body.services.map((s: { kind: string }) => s.kind)).toEqual(['trainingOffer']);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const next = await api.call('GET', `${path}?limit=5&cursor=${encodeURIComponent(first.body.nextCursor)}`, { token: county });
+    expect(next.body.services.map((s: { kind: string }) => s.kind)).toEqual(['careerGuidance']);
+    expect(next.body.nextCursor).toBeUndefined();
+    expect(next.body.counts).toEqual({ jobRecommendation: 3, careerGuidance: 1, trainingOffer: 1 });
+    expect((await api.call('GET', `${path}?limit=0`, { token: county })).body.error.field).toBe('query.limit');
   }, 120_000);
 });

@@ -10,7 +10,7 @@
 import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { chinaMonth, isService311, type FactorScore, type Service311Kind, type ServiceKind } from '@bangfu/shared';
 import { cancellationReasons } from '../db/errors.js';
-import { queryAll } from '../db/paging.js';
+import { queryAll, queryPage } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 import type { NoticeOutcome } from './subscribeMessage.js';
@@ -258,13 +258,19 @@ export function createMatchRepository({ db, tableName }: TableRef) {
       return { serviceId, at };
     },
 
-    async services(workerId: string, year: string) {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `WORKER#${workerId}`, ':prefix': keys.servicePrefix(year) },
-      });
-      return items.map((item) => ({
+    /** A page of the "311" services a worker got in a year, newest first. */
+    async services(workerId: string, year: string, page: { limit: number; cursor?: string | undefined }) {
+      const { items, nextCursor } = await queryPage(
+        db,
+        {
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.worker(workerId).pk, ':prefix': keys.servicePrefix(year) },
+          ScanIndexForward: false,
+        },
+        page,
+      );
+      const services = items.map((item) => ({
         serviceId: String(item.serviceId),
         kind: item.kind as ServiceKind,
         note: String(item.note),
@@ -273,6 +279,7 @@ export function createMatchRepository({ db, tableName }: TableRef) {
         ...(item.positionId ? { positionId: String(item.positionId) } : {}),
         ...(item.byOffice ? { byOffice: String(item.byOffice) } : {}),
       }));
+      return { services, ...(nextCursor ? { nextCursor } : {}) };
     },
 
     /** The yearly "311" counts of many workers (zeros for those with none yet). */

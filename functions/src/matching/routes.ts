@@ -124,12 +124,12 @@ export function matchingRoutes(ctx: AppContext): AnyRoute[] {
     implement(matchingContracts.services, async ({ object, query }) => {
       const worker = object;
       const year = query.year ?? chinaMonth(new Date()).slice(0, 4);
-      const [services, summaries] = await Promise.all([
-        ctx.matches.services(worker.workerId, year),
+      const [page, summaries] = await Promise.all([
+        ctx.matches.services(worker.workerId, year, query),
         ctx.matches.summaries([worker.workerId], year),
       ]);
       const { jobRecommendation, careerGuidance, trainingOffer } = summaries.get(worker.workerId)!;
-      return { year, services, counts: { jobRecommendation, careerGuidance, trainingOffer } };
+      return { year, ...page, counts: { jobRecommendation, careerGuidance, trainingOffer } };
     }),
 
     implement(matchingContracts.coverage, async ({ query }) => {

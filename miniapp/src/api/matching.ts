@@ -38,9 +38,9 @@ export const fetchCandidates = (positionId: string, limit = 20) =>
 export const fetchCoverage = (regionCode: string, month?: string) =>
   call(contracts.coverage, { query: { regionCode, ...(month ? { month } : {}) } });
 
-/** The services of a year (China's current year when none is given) and the counts against 3/1/1. */
-export const fetchServices = (workerId: string, year?: string) =>
-  call(contracts.services, { params: { workerId }, query: year ? { year } : {} });
+/** A page of the services of a year (China's current year when none is given), newest first, and the counts against 3/1/1. */
+export const fetchServices = (workerId: string, year?: string, cursor?: string) =>
+  call(contracts.services, { params: { workerId }, query: { ...(year ? { year } : {}), ...(cursor ? { cursor } : {}) } });
 
 /** 400 with `field` body.kind / body.note when the input is not acceptable. */
 export const recordService = (workerId: string, body: { kind: ServiceKind; note: string; positionId?: string }) =>

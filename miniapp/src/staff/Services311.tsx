@@ -7,10 +7,11 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { SERVICE_311, SERVICE_311_KINDS, type Service311Kind } from '@bangfu/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { errorText, isApiError } from '../api/client';
 import { fetchServices, recordService, type ServiceKind, type WorkerServices } from '../api/matching';
 import { ActionButton } from '../components/ActionButton';
+import { LoadMore } from '../components/LoadMore';
 import type { Option } from '../components/Choices';
 import { fieldMessage, fieldName } from '../components/Field';
 import { ChoiceField } from '../components/form/ChoiceField';
@@ -18,6 +19,7 @@ import { FormActions } from '../components/form/FormButtons';
 import { FormFailure } from '../components/form/FormFailure';
 import { TextField } from '../components/form/TextField';
 import { Notice } from '../components/Page';
+import { usePagedList } from '../hooks/usePagedList';
 import { chinaMonth, dayText } from '../time';
 import './services.css';
 
@@ -90,7 +92,7 @@ export function ServiceForm({
   testIdPrefix = 'service',
 }: {
   save: (service: { kind: ServiceKind; note: string }) => Promise<unknown>;
-  onSaved: (kind: ServiceKind) => Promise<void>;
+  onSaved: (kind: ServiceKind) => void | Promise<void>;
   onCancel?: () => void;
   testIdPrefix?: string;
 }) {
@@ -164,24 +166,22 @@ export function ServiceForm({
 
 export function Services311({ workerId }: { workerId: string }) {
   const year = chinaMonth(new Date()).slice(0, 4);
-  const [data, setData] = useState<WorkerServices | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  // The counts come with every page: the latest answer's are shown.
+  const [counts, setCounts] = useState<WorkerServices['counts'] | null>(null);
   const [recording, setRecording] = useState(false);
   const [saved, setSaved] = useState<ServiceKind | null>(null);
+  const fetchPage = useCallback(
+    async (cursor: string | undefined) => {
+      const page = await fetchServices(workerId, year, cursor);
+      setCounts(page.counts);
+      return { items: page.services, nextCursor: page.nextCursor };
+    },
+    [workerId, year],
+  );
+  const list = usePagedList(fetchPage);
+  const services = list.items;
+  const loadError = list.error && !counts ? list.error : null;
 
-  const load = useCallback(async () => {
-    try {
-      setData(await fetchServices(workerId, year));
-      setLoadError(null);
-    } catch (error) {
-      setLoadError(errorText(error));
-    }
-  }, [workerId, year]);
-  useEffect(() => {
-    load().catch(() => undefined);
-  }, [load]);
-
-  const services = data ? [...data.services].sort((a, b) => b.at.localeCompare(a.at)) : [];
   return (
     <View className="bf-section" data-testid="services">
       <View className="bf-subtitle">就业服务（311）</View>
@@ -192,22 +192,21 @@ export function Services311({ workerId }: { workerId: string }) {
       {loadError ? (
         <>
           <Notice tone="error">没能加载服务记录：{loadError}</Notice>
-          <Button size="large" block onClick={() => load()} data-testid="services-reload">
+          <Button size="large" block onClick={list.reload} data-testid="services-reload">
             重新加载
           </Button>
         </>
       ) : null}
-      {!data && !loadError ? <Notice>正在加载…</Notice> : null}
-      {data ? <Goals counts={data.counts} /> : null}
+      {counts ? <Goals counts={counts} /> : null}
 
       {saved && !recording ? <Notice testId="service-saved">已记录：{SERVICE_KIND_ZH[saved]}</Notice> : null}
       {recording ? (
         <ServiceForm
           save={(service) => recordService(workerId, service)}
-          onSaved={async (kind) => {
+          onSaved={(kind) => {
             setRecording(false);
             setSaved(kind);
-            await load();
+            list.reload();
           }}
           onCancel={() => setRecording(false)}
         />
@@ -226,7 +225,7 @@ export function Services311({ workerId }: { workerId: string }) {
         </Button>
       )}
 
-      {data && services.length === 0 ? <Notice testId="services-empty">今年还没有记录过服务。</Notice> : null}
+      {counts && !list.loading && services.length === 0 ? <Notice testId="services-empty">今年还没有记录过服务。</Notice> : null}
       {services.length > 0 ? (
         <View className="bf-service-list" data-testid="services-list">
           {services.map((service) => (
@@ -246,6 +245,8 @@ export function Services311({ workerId }: { workerId: string }) {
           ))}
         </View>
       ) : null}
+      {list.error && counts ? <Notice tone="error">没能加载更多：{list.error}</Notice> : null}
+      <LoadMore loading={list.loading} more={!!list.nextCursor} onMore={list.more} testId="services-more" />
     </View>
   );
 }

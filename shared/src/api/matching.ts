@@ -11,7 +11,7 @@ import { countyOrFinerSchema } from '../regions/regionCode.js';
 import { acceptedMonthSchema, monthSchema } from '../registry/employment.js';
 import { LABOUR_CLASSES } from '../registry/labels.js';
 import { defineContract } from './contract.js';
-import { objectIn, positionIdParams, regionIn, STAFF, workerIdParams } from './common.js';
+import { objectIn, pageQuerySchema, positionIdParams, regionIn, STAFF, workerIdParams } from './common.js';
 
 const factorSchema = z.object({
   factor: z.enum(FACTORS),
@@ -151,18 +151,23 @@ export const matchingContracts = {
   services: defineContract({
     method: 'get',
     path: '/api/v1/registry/workers/:workerId/services',
-    summary: 'Staff: the "311" services a worker got in a year, and the counts against 3/1/1',
+    summary: 'Staff: the "311" services a worker got in a year, newest first, a page at a time, and the counts against 3/1/1',
     tag: 'matching',
     access: STAFF,
     scope: objectIn('worker', 'workerId'),
     params: workerIdParams,
-    query: z.object({
+    query: pageQuerySchema.extend({
       year: z
         .string()
         .regex(/^\d{4}$/, '年份应为 4 位数字')
         .optional(),
     }),
-    response: z.object({ year: z.string(), services: z.array(serviceSchema), counts: serviceCountsSchema }),
+    response: z.object({
+      year: z.string(),
+      services: z.array(serviceSchema),
+      nextCursor: z.string().optional(),
+      counts: serviceCountsSchema,
+    }),
   }),
 
   coverage: defineContract({
