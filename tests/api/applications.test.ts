@@ -93,7 +93,11 @@ describe('applying', () => {
     const noReason = await decide({ decision: 'reject' });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.field).toBe('body.reason');
-    expect((await decide({ decision: 'accept' })).body.application.status).toBe('accepted');
+    const accepted = await decide({ decision: 'accept' });
+    expect(accepted.body.application.status).toBe('accepted');
+    // The answer is the applicant's card as listed, now with the phone to arrange the meeting.
+    expect(accepted.body.applicant).toMatchObject({ workerId: worker.workerId, phone: '13904723333' });
+    expect(accepted.body.applicant.application).toEqual(accepted.body.application);
     expect((await decide({ decision: 'accept' })).status).toBe(409); // accepted already
     expect((await list()).body.applicants[0].phone).toBe('13904723333');
   });

@@ -103,9 +103,18 @@ export function applicationRoutes(ctx: AppContext): AnyRoute[] {
     }),
 
     // The scope has checked that the position is the caller's own.
-    implement(applicationContracts.decide, async ({ principal, params, body }) => {
-      const application = await applicationOf(ctx, params.positionId, params.workerId);
-      return { application: await ctx.applications.decide(application, body.decision, principal.userId, body.reason) };
+    // Answered with the applicant's card as the list shows it, so the page updates that card in place.
+    implement(applicationContracts.decide, async ({ object, principal, params, body }) => {
+      const [application, worker] = await Promise.all([
+        applicationOf(ctx, params.positionId, params.workerId),
+        ctx.workers.getItem(params.workerId),
+      ]);
+      if (!worker) throw workerNotFound();
+      const decided = await ctx.applications.decide(application, body.decision, principal.userId, body.reason);
+      return {
+        application: decided,
+        applicant: await applicantView(decided, worker, object.position.location, chinaDate(new Date())),
+      };
     }),
 
     implement(applicationContracts.hire, async ({ object, principal, params, body }) =>

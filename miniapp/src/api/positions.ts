@@ -134,10 +134,10 @@ export async function fetchApplicants(positionId: string, cursor?: string): Prom
   return { items: page.applicants, nextCursor: page.nextCursor };
 }
 
-/** A reason (≥ 2 characters) is required to reject; the worker reads it. */
+/** A reason (≥ 2 characters) is required to reject; the worker reads it. Answers the applicant's card (the phone once accepted). */
 export async function decide(positionId: string, workerId: string, decision: 'accept' | 'reject', reason?: string) {
   const body = { decision, ...(reason ? { reason } : {}) };
-  return (await call(applicationContracts.decide, { params: { positionId, workerId }, body })).application;
+  return (await call(applicationContracts.decide, { params: { positionId, workerId }, body })).applicant;
 }
 
 /** Confirms the hire; for piece pay the agreed monthly income (fen) is needed. 409 when the headcount is filled. */

@@ -215,13 +215,14 @@ export const applicationContracts = {
   decide: defineContract({
     method: 'post',
     path: '/api/v1/positions/:positionId/applications/:workerId/decision',
-    summary: 'Employer: accept an application (to meet) or reject it with a reason the worker reads',
+    summary:
+      'Employer: accept an application (to meet) or reject it with a reason the worker reads; answers the applicant as listed (the phone once accepted)',
     tag: 'applications',
     access: ['employer'],
     scope: objectIn('position', 'positionId'),
     params: applicantParams,
     body: applicationDecisionSchema,
-    response: z.object({ application: applicationSchema }),
+    response: z.object({ application: applicationSchema, applicant: applicantSchema }),
   }),
 
   hire: defineContract({

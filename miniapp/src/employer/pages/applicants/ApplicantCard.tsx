@@ -41,13 +41,11 @@ export function ApplicantCard({
   position,
   onApplicant,
   onPosition,
-  onRefresh,
 }: {
   applicant: Applicant;
   position: Position;
   onApplicant: (applicant: Applicant) => void;
   onPosition: (position: Position) => void;
-  onRefresh: () => Promise<void>;
 }) {
   const { application } = applicant;
   const [mode, setMode] = useState<Mode>('idle');
@@ -75,11 +73,10 @@ export function ApplicantCard({
     }
   };
 
-  // Accepted, the applicant's phone is shown: read the list again to get it.
+  // Accepted, the answer's card has the applicant's phone; the rest of the list stays where it is.
   const accept = () =>
     act(async () => {
-      onApplicant({ ...applicant, application: await decide(position.positionId, applicant.workerId, 'accept') });
-      await onRefresh();
+      onApplicant(await decide(position.positionId, applicant.workerId, 'accept'));
     });
 
   const reject = () => {
@@ -88,7 +85,7 @@ export function ApplicantCard({
       return Promise.resolve();
     }
     return act(async () => {
-      onApplicant({ ...applicant, application: await decide(position.positionId, applicant.workerId, 'reject', reason.trim()) });
+      onApplicant(await decide(position.positionId, applicant.workerId, 'reject', reason.trim()));
     });
   };
 

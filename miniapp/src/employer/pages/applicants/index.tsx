@@ -118,7 +118,7 @@ interface PositionApplicants {
 
 function Manage({ positionId, saved }: { positionId: string; saved: string | undefined }) {
   // Loaded each time the page shows: back from 修改岗位, the position is current.
-  const { load, reload, retry, update } = useLoad(
+  const { load, retry, update } = useLoad(
     useCallback(async (): Promise<PositionApplicants> => {
       const [{ position }, applicants] = await Promise.all([fetchPosition(positionId), fetchApplicants(positionId)]);
       return { position, applicants };
@@ -135,7 +135,7 @@ function Manage({ positionId, saved }: { positionId: string; saved: string | und
   );
   return (
     <LoadView load={load} retry={retry} what="这个岗位">
-      {(data) => <ManageView {...data} saved={saved} reload={reload} update={update} loadMore={loadMore} />}
+      {(data) => <ManageView {...data} saved={saved} update={update} loadMore={loadMore} />}
     </LoadView>
   );
 }
@@ -144,12 +144,10 @@ function ManageView({
   position,
   applicants,
   saved,
-  reload,
   update,
   loadMore,
 }: PositionApplicants & {
   saved: string | undefined;
-  reload: () => Promise<void>;
   update: (change: (data: PositionApplicants) => PositionApplicants) => void;
   loadMore: LoadMorePager;
 }) {
@@ -186,7 +184,6 @@ function ManageView({
               applicant={applicant}
               position={position}
               onPosition={setPosition}
-              onRefresh={reload}
               onApplicant={(next) =>
                 update((before) => ({
                   ...before,
