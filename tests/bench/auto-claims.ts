@@ -8,9 +8,9 @@
  * the groups of file 000 (脱贫人口, 监测对象…) in plausible shares.
  *
  * With BENCH_PUSH_POSITIONS set, the month's job push (每月岗位推送) then runs over the same
- * province and that many open positions (around the villages, of every occupation), on its own
- * engine (functions/src/local/pushThreads.ts, shards in this thread), so the two monthly runs
- * are measured side by side.
+ * province and that many open positions (around the villages, of every occupation), on the
+ * state machine's steps too (each shard reads the run's frozen positions, as its Lambda does),
+ * so the two monthly runs are measured side by side.
  *
  * What it prints for each run: wall time, this process's CPU, the DynamoDB calls and the
  * capacity units DynamoDB reported (ReturnConsumedCapacity on every call), the median and
@@ -61,7 +61,7 @@ import { benchEnv } from './benchEnv.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1_000_000);
-/** Shards run at once in this process: DynamoDB Local on two cores is the bottleneck, not the pool. */
+/** Shards run at once in this process: enough to keep one core busy; DynamoDB Local has the other. */
 const SHARDS_AT_ONCE = Number(process.env.BENCH_SHARDS_AT_ONCE ?? 6);
 const CITIES = 12;
 const COUNTIES_PER_CITY = [9, 9, 8, 8, 8, 8, 8, 8, 8, 8, 9, 9]; // 100 counties
