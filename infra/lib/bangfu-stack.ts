@@ -102,6 +102,7 @@ export class BangfuStack extends Stack {
   readonly idHashSecret: secretsmanager.Secret;
   readonly apiFunction: nodejs.NodejsFunction;
   readonly autoClaimsStateMachine: sfn.StateMachine;
+  readonly mapExpiryFunction: nodejs.NodejsFunction;
   readonly pushStateMachine: sfn.StateMachine;
   /** Where a scheduled run that could not be started or failed every retry is kept. */
   readonly scheduleDeadLetters: sqs.Queue;
@@ -321,6 +322,35 @@ export class BangfuStack extends Stack {
     );
 
     this.autoClaimsStateMachine = this.monthlyAutoClaims(bangfuFunction, projectRoot, props, retention);
+
+    // The job map's daily sweep: positions past their last day leave its index and counts. At
+    // 00:30 China time (16:30 UTC), a week of last days each run, so a failed night is caught up.
+    this.mapExpiryFunction = bangfuFunction('MapExpiryFunction', {
+      description: 'Bangfu daily: positions past their last day leave the job map (index and counts)',
+      entry: path.join(projectRoot, FUNCTION_ENTRIES.mapExpiry),
+      memorySize: 512,
+      timeout: Duration.minutes(5),
+      environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-map-expiry' },
+      // The positions by last day (an index), each taken off the map; the map's counts and epochs.
+      table: { actions: ['Query', 'UpdateItem'], indexes: true },
+      secrets: [],
+    });
+    new events.Rule(this, 'MapExpirySchedule', {
+      description: 'Daily job-map sweep of positions past their last day',
+      schedule: events.Schedule.cron({ minute: '30', hour: '16' }),
+      targets: [
+        new targets.LambdaFunction(this.mapExpiryFunction, {
+          retryAttempts: 2,
+          maxEventAge: Duration.hours(6),
+          deadLetterQueue: this.scheduleDeadLetters,
+        }),
+      ],
+    });
+    // Lambda retries a failed run twice on its own; after that, the alarm says so.
+    this.mapExpiryFunction.metricErrors({ period: Duration.minutes(5) }).createAlarm(this, 'MapExpiryFailedAlarm', {
+      alarmDescription: 'The daily job-map sweep failed: the next night catches up a week, but see its log',
+      ...ON_ANY,
+    });
     this.pushStateMachine = this.monthlyPush(bangfuFunction, projectRoot, props, retention);
 
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {

@@ -10,6 +10,7 @@ export const FUNCTION_ENTRIES = {
   autoClaims: 'functions/src/jobs/autoClaims.ts',
   pushPlan: 'functions/src/jobs/pushPlan.ts',
   pushShard: 'functions/src/jobs/pushShard.ts',
+  mapExpiry: 'functions/src/jobs/mapExpiry.ts',
 } as const;
 
 /** esbuild's options, the same for every function. */

@@ -1,12 +1,16 @@
 /**
  * The job map's counts per cell over DynamoDB Local: they follow each position on and off the
- * map, and a nearby search uses them to read one disc just large enough for its page, giving
+ * map (its last day passing too, by the daily sweep), and a nearby search uses them to read one disc just large enough for its page, giving
  * the exact nearest positions however wrong the counts are.
  */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distanceKm, encodeGeohash, type Employer, type LatLng } from '@bangfu/shared';
+import { chinaDate, distanceKm, encodeGeohash, type Employer, type LatLng, type PositionInput } from '@bangfu/shared';
+import { positionEntity } from '../../functions/src/db/entities.js';
+import { keys } from '../../functions/src/db/tableSchema.js';
 import { nearby } from '../../functions/src/positions/geoQuery.js';
 import { COUNT_TIERS, countOnMap, countsAround } from '../../functions/src/positions/mapCounts.js';
+import { sweepExpiredFromMap } from '../../functions/src/positions/mapExpiry.js';
 import { newPosition, putNewPositions, type PositionRecord } from '../../functions/src/positions/positionRepository.js';
 import { dynamoCallsDuring, startTestApi, type TestApi } from '../support/api.js';
 import { positionInput } from '../support/positions.js';
@@ -40,8 +44,8 @@ async function countsAt(location: LatLng): Promise<number[]> {
   );
 }
 
-const record = (location: LatLng, verified = true): PositionRecord => ({
-  position: newPosition(employer, positionInput({ location, regionCode: '650102' }), 'open'),
+const record = (location: LatLng, verified = true, input: Partial<PositionInput> = {}): PositionRecord => ({
+  position: newPosition(employer, positionInput({ location, regionCode: '650102', ...input }), 'open'),
   employerVerified: verified,
 });
 
@@ -171,5 +175,39 @@ describe('the zoomed-out map', () => {
     const city = await api.call('GET', `/api/v1/positions/map?bbox=116.3,39.8,116.6,40.0&zoom=13`);
     expect(city.body.counted).toBeUndefined();
     expect(city.body.markers.length).toBe(city.body.total);
+  });
+});
+
+describe('the daily sweep', () => {
+  it('takes positions past their last day off the map and its counts, catches up missed days, and keeps one extended', async () => {
+    const here = { lat: 36.62, lng: 101.78 }; // 西宁, far from every other test's positions
+    const now = new Date();
+    const day = (back: number) => chinaDate(new Date(now.getTime() - back * 86_400_000));
+    const lastDay = (validUntil: string) => record(here, true, { validUntil, validFrom: day(30) });
+    const [yesterday, today, threeDaysAgo, extended] = [lastDay(day(1)), lastDay(day(0)), lastDay(day(3)), lastDay(day(1))];
+    await putNewPositions(api.ctx.table, [yesterday, today, threeDaysAgo, extended]);
+    // The employer gives one of them another month before the sweep runs.
+    await api.ctx.positions.save(
+      { position: { ...extended.position, validUntil: day(-30) }, employerVerified: true },
+      extended.position.version,
+    );
+    expect(await countsAt(here)).toEqual([4, 4, 4]);
+
+    const report = await sweepExpiredFromMap(api.ctx, now);
+    expect(report).toEqual({ today: day(0), left: { [day(1)]: 1, [day(3)]: 1 } });
+    expect(await countsAt(here)).toEqual([2, 2, 2]);
+    const onMap = async ({ position }: PositionRecord) =>
+      positionEntity.isOnMap(
+        (
+          await api.ctx.table.db.send(
+            new GetCommand({ TableName: api.ctx.table.tableName, Key: keys.position(position.positionId) }),
+          )
+        ).Item!,
+      );
+    expect(await Promise.all([yesterday, today, threeDaysAgo, extended].map(onMap))).toEqual([false, true, false, true]);
+
+    // Again: nothing left to take off, the counts unchanged.
+    expect((await sweepExpiredFromMap(api.ctx, now)).left).toEqual({});
+    expect(await countsAt(here)).toEqual([2, 2, 2]);
   });
 });

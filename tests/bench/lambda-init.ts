@@ -12,7 +12,8 @@ import { BUNDLE_LIMITS, FUNCTION_ENTRIES } from '../../infra/lib/lambdaBundling.
 import { bundleFunction, startLambda, type FunctionName } from '../support/lambdaBundle.js';
 
 const IMPORTS = Number(process.argv[2] ?? 9);
-const BEFORE: Record<FunctionName, { bytes: number; initMs: string }> = {
+/** Before the bundles were cut down (2026-12-05); a function added since has no before. */
+const BEFORE: Partial<Record<FunctionName, { bytes: number; initMs: string }>> = {
   api: { bytes: 2_987_293, initMs: '754 / 823 ms' },
   autoClaims: { bytes: 2_232_495, initMs: '368 / 467 ms' },
   pushPlan: { bytes: 2_224_897, initMs: '469 / 539 ms' },
@@ -45,10 +46,10 @@ for (const name of Object.keys(FUNCTION_ENTRIES) as FunctionName[]) {
   rows.push([
     name,
     kb(bundle.bytes),
-    kb(BEFORE[name].bytes),
+    BEFORE[name] ? kb(BEFORE[name].bytes) : 'new',
     `${Math.round(Math.min(...wall))} / ${Math.round(median(wall))} ms`,
     `${Math.round(median(cpu))} ms`,
-    BEFORE[name].initMs,
+    BEFORE[name]?.initMs ?? 'new',
   ]);
 }
 

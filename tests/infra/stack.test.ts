@@ -297,6 +297,7 @@ describe('least privilege of each function', () => {
     AutoClaimsPlanFunction: { table: ['GetItem', 'PutItem', 'Query'], indexes: true, secrets: [] },
     AutoClaimsShardFunction: { table: ['GetItem', 'PutItem', 'Query', 'UpdateItem'], indexes: true, secrets: [] },
     AutoClaimsFinishFunction: { table: ['UpdateItem'], indexes: false, secrets: [] },
+    MapExpiryFunction: { table: ['Query', 'UpdateItem'], indexes: true, secrets: [] },
     PushPlanFunction: { table: ['BatchWriteItem', 'GetItem', 'PutItem', 'Query'], indexes: true, secrets: [] },
     PushShardFunction: { table: ['GetItem', 'PutItem', 'Query', 'UpdateItem'], indexes: true, secrets: ['AppSecret'] },
     PushFinishFunction: { table: ['UpdateItem'], indexes: false, secrets: [] },
@@ -496,12 +497,31 @@ describe('monthly 免申即享 run', () => {
   });
 });
 
+describe("the job map's daily sweep", () => {
+  it('runs every night at 00:30 China time, retried, and alarms when it fails', () => {
+    const [fnId, fn] = functionNamed('MapExpiryFunction');
+    expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Handler: 'index.handler', Timeout: 300 });
+    const [[, rule]] = rulesTargeting(fnId) as [[string, Resource]];
+    expect(rule.Properties.ScheduleExpression).toBe('cron(30 16 * * ? *)');
+    const [target] = rule.Properties.Targets as { RetryPolicy?: { MaximumRetryAttempts: number } }[];
+    expect(target!.RetryPolicy?.MaximumRetryAttempts).toBe(2);
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    expect(alarms).toContainEqual(
+      expect.objectContaining({
+        MetricName: 'Errors',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: fnId } }],
+        Threshold: 0,
+      }),
+    );
+  });
+});
+
 describe('dead letters of the scheduled runs', () => {
   it('every schedule target retries, then leaves its event in one encrypted queue kept two weeks', () => {
     const [queueId, queue] = only('AWS::SQS::Queue');
     expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
     const rules = ofType('AWS::Events::Rule');
-    expect(rules.length).toBe(3); // 免申即享 over two counties, and the push over region 15
+    expect(rules.length).toBe(4); // 免申即享 over two counties, the push over region 15, the map's daily sweep
     for (const [id, rule] of rules) {
       for (const target of rule.Properties.Targets as {
         DeadLetterConfig?: unknown;
@@ -597,8 +617,9 @@ describe('monthly job push', () => {
 
 it('gives every log group a retention', () => {
   const logGroups = ofType('AWS::Logs::LogGroup');
-  // The API's; the plan, shard and finish functions' of 免申即享 and of the push; the two state machines'; the API access log.
-  expect(logGroups).toHaveLength(10);
+  // The API's; the plan, shard and finish functions' of 免申即享 and of the push; the map sweep's; the two state
+  // machines'; the API access log.
+  expect(logGroups).toHaveLength(11);
 
   for (const [id, group] of logGroups) {
     expect(group.Properties.RetentionInDays, id).toBeGreaterThanOrEqual(30);

@@ -148,23 +148,34 @@ const positionsOfEmployer = listing(INDEX.byOwner, (employerId: string) => `POSI
  * sort key its fine geohash, so a covering range of cells is one Query (shared/src/geo/covering.ts).
  */
 const positionsOnMap = listing(INDEX.byGeoCell, (cell: string) => `POSGEO#${cell}`);
+/** The positions on the map whose last day is a date: the daily sweep takes them off after it. */
+const positionsLeavingMap = listing(INDEX.byStatusQueue, (lastDay: string) => `MAPEXPIRY#${lastDay}`);
 /**
  * A position: listed in its county for staff, under its employer by creation time, and on the
- * map only while public (`geohash` given: open, employer verified).
+ * map only while public (`geohash` given: open, employer verified), there also under its last day.
  */
 export const positionEntity = {
-  indexes: (position: Pick<Position, 'positionId' | 'regionCode' | 'employerId' | 'createdAt'>, geohash?: string) => ({
+  indexes: (
+    position: Pick<Position, 'positionId' | 'regionCode' | 'employerId' | 'createdAt' | 'validUntil'>,
+    geohash?: string,
+  ) => ({
     ...positionsByRegion.attributes(position.regionCode, position.positionId),
     ...positionsOfEmployer.attributes(position.employerId, `${position.createdAt}#${position.positionId}`),
     ...(geohash === undefined
       ? {}
-      : positionsOnMap.attributes(geohash.slice(0, INDEX_PRECISION), `${geohash}#${position.positionId}`)),
+      : {
+          ...positionsOnMap.attributes(geohash.slice(0, INDEX_PRECISION), `${geohash}#${position.positionId}`),
+          ...positionsLeavingMap.attributes(position.validUntil, position.positionId),
+        }),
   }),
+  /** The positions on the map whose last day was `lastDay`. */
+  leavingMapAfter: (lastDay: string) => positionsLeavingMap.query(lastDay),
   inRegion: positionsByRegion.query,
   ofEmployer: (employerId: string, filter?: QueryFilter) => positionsOfEmployer.query(employerId, { filter }),
   /** One range of a shape's covering on the map. */
   onMap: (range: IndexRange) => positionsOnMap.between(range.partition, range.from, range.to),
-  mapAttributeNames: positionsOnMap.attributeNames,
+  /** What an update REMOVEs to take a position off the map. */
+  mapAttributeNames: `${positionsOnMap.attributeNames}, ${positionsLeavingMap.attributeNames}`,
   /** Whether a stored position item is on the map. */
   isOnMap: (item: Record<string, unknown>) => INDEX.byGeoCell.partitionKey in item,
 };

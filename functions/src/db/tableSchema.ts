@@ -45,7 +45,10 @@ export const INDEX = {
     'gsi3',
     'by geohash cell: public positions near a point or in a map box (one Query per range of the shape’s covering)',
   ),
-  byStatusQueue: globalIndex('gsi4', 'by status queue: a county’s claims in one status awaiting its staff, oldest first'),
+  byStatusQueue: globalIndex(
+    'gsi4',
+    'by status queue: a county’s claims in one status awaiting its staff, oldest first; the positions on the map whose last day is a date',
+  ),
 } as const;
 
 export const GLOBAL_INDEXES: readonly GlobalIndex[] = Object.values(INDEX);

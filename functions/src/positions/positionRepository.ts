@@ -25,7 +25,8 @@ import { positionEntity, type QueryFilter } from '../db/entities.js';
 import { queryAll, queryCount, queryPage } from '../db/paging.js';
 import { batchGet } from '../db/batchGet.js';
 import { batchPut } from '../db/batchWrite.js';
-import { keys } from '../db/tableSchema.js';
+import { inPool } from '../db/inPool.js';
+import { INDEX, keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 import { notFound, VersionConflict } from '../errors.js';
 import { countOnMap, type MapChange } from './mapCounts.js';
@@ -225,6 +226,41 @@ export function createPositionRepository(table: TableRef) {
       } catch (error) {
         if (!isConditionFailed(error)) throw error;
       }
+    },
+
+    /**
+     * Takes the positions whose last day was `lastDay` off the map, its index and its counts: a
+     * reader already hides them, but they still swelled the zoomed-out map's counts and the
+     * nearby search's reads. Safe to repeat; a position given a later last day meanwhile stays.
+     * Answers how many left.
+     */
+    async leaveMapAfter(lastDay: string): Promise<number> {
+      const items = await queryAll(db, {
+        TableName: tableName,
+        ...positionEntity.leavingMapAfter(lastDay),
+        ProjectionExpression: 'pk, sk',
+      });
+      let left = 0;
+      await inPool(items, 8, async ({ pk, sk }) => {
+        try {
+          const { Attributes: before } = await db.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: { pk, sk },
+              UpdateExpression: `REMOVE ${positionEntity.mapAttributeNames}`,
+              ConditionExpression: 'validUntil = :lastDay AND attribute_exists(#onMap)',
+              ExpressionAttributeNames: { '#onMap': INDEX.byGeoCell.partitionKey },
+              ExpressionAttributeValues: { ':lastDay': lastDay },
+              ReturnValues: 'ALL_OLD',
+            }),
+          );
+          await followWrite(table, before, { location: before!.location });
+          left++;
+        } catch (error) {
+          if (!isConditionFailed(error)) throw error;
+        }
+      });
+      return left;
     },
 
     /** A page of an employer's positions, newest first. */
