@@ -1,7 +1,8 @@
 /**
- * How each Lambda function is bundled: read by the stack (bangfu-stack.ts) and by the test that
- * holds every bundle to 1 MB and its cold start to 300 ms (tests/api/lambdaBundles.test.ts), so
- * what is measured is what is deployed.
+ * How each Lambda function is bundled: read by the stack (bangfu-stack.ts), by the test that holds
+ * every bundle to 1 MB with nothing outside it loaded at init (tests/api/lambda.test.ts) and by the
+ * benchmark that times the cold start (tests/bench/lambda-init.ts), so what is measured is what is
+ * deployed.
  */
 
 /** Each function's handler module, relative to the project root. */

@@ -136,7 +136,7 @@ export async function runAutoClaimsShard(ctx: AutoClaimsContext, shard: AutoClai
 }
 
 /** Adds a shard's figures to its run, once (a retried shard adds nothing again). */
-export function recordAutoClaimsShard(ctx: Pick<AppContext, 'runs'>, report: AutoClaimsReport, runId: string) {
+export function recordAutoClaimsShard(ctx: Pick<AppContext, 'runs'>, runId: string, report: AutoClaimsReport) {
   const { regionCode, period: _period, unavailable, ...counts } = report;
   const figures: Record<string, number> = { ...counts };
   for (const [subsidy, n] of Object.entries(unavailable)) figures[`unavailable_${subsidy}`] = n;
@@ -146,7 +146,7 @@ export function recordAutoClaimsShard(ctx: Pick<AppContext, 'runs'>, report: Aut
 /** Step 2 for a Lambda: the shard, then its figures on the run. */
 export async function runAndRecordAutoClaimsShard(ctx: AutoClaimsContext, shard: AutoClaimsShard) {
   const report = await runAutoClaimsShard(ctx, shard);
-  await recordAutoClaimsShard(ctx, report, shard.runId);
+  await recordAutoClaimsShard(ctx, shard.runId, report);
   return report;
 }
 
