@@ -34,6 +34,7 @@ export default defineAppConfig({
         'pages/subsidies/index',
         'pages/candidates/index',
         'pages/scan/index',
+        'pages/shares/index',
       ],
     },
     {

@@ -9,11 +9,18 @@ export function monthText(month: string): string {
   return `${year}年${Number(m)}月`;
 }
 
+/** A date, or an ISO instant's date in China. */
+const dateOf = (dateOrInstant: string) => (dateOrInstant.length > 10 ? chinaDate(new Date(dateOrInstant)) : dateOrInstant);
+
 /** "2026-11-05" or an ISO instant → "11月5日" (China's date). */
 export function dayText(dateOrInstant: string): string {
-  const date = dateOrInstant.length > 10 ? chinaDate(new Date(dateOrInstant)) : dateOrInstant;
-  const [, m, d] = date.split('-');
+  const [, m, d] = dateOf(dateOrInstant).split('-');
   return `${Number(m)}月${Number(d)}日`;
+}
+
+/** "2026-11-05" or an ISO instant → "2026年11月5日" (China's date). */
+export function fullDayText(dateOrInstant: string): string {
+  return `${dateOf(dateOrInstant).slice(0, 4)}年${dayText(dateOrInstant)}`;
 }
 
 /** An ISO instant → "9:05" (China's clock, UTC+8 all year). */

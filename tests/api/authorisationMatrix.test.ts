@@ -451,6 +451,7 @@ const ROWS: Record<string, Row> = {
   'POST /api/v1/me/code': { may: ['worker'], call: () => ({ path: '/api/v1/me/code' }) },
   'GET /api/v1/me/code/requests': { may: ['worker'], call: () => ({ path: '/api/v1/me/code/requests' }) },
   'GET /api/v1/me/data-uses': { may: ['worker'], call: () => ({ path: '/api/v1/me/data-uses' }) },
+  'GET /api/v1/me/employer/shares': { may: ['employer'], call: () => ({ path: '/api/v1/me/employer/shares' }) },
   'POST /api/v1/codes/scan': {
     may: ['employer', 'staff'], // what each sees differs (card, desk, consent): tests/api/codes.test.ts
     perTarget: true,

@@ -38,6 +38,7 @@ const myCode = async (token = worker.token) => {
   expect(status).toBe(200);
   return body as { url: string; qrPng: string; expiresAt: string; refreshInSeconds: number };
 };
+const sharedWith = (token: string, query = 'limit=20') => api.call('GET', `/api/v1/me/employer/shares?${query}`, { token });
 const scan = (token: string, code: string) => api.call('POST', '/api/v1/codes/scan', { token, body: { code } });
 const trail = async () => (await api.ctx.audit.page(worker.workerId, { limit: 100 })).entries.map((entry) => entry.action);
 
@@ -203,6 +204,12 @@ describe('an employer scanning a worker’s code', () => {
       endsAt: agreed.body.endsAt,
     });
 
+    // Later, away from the fair: the employer's list of job seekers who agreed has the same record.
+    const ours = (await sharedWith(employer)).body.shares;
+    expect(ours.find((s: { shareId: string }) => s.shareId === agreed.body.shareId).shared).toEqual(shared.body.shared);
+    const agency = await api.loginAs('demo-employer-6');
+    expect((await sharedWith(agency)).body.shares.map((s: { shareId: string }) => s.shareId)).not.toContain(agreed.body.shareId);
+
     const uses = await api.call('GET', '/api/v1/me/data-uses?limit=20', { token: worker.token });
     const share = uses.body.entries.find((entry: { action: string }) => entry.action === 'share');
     expect(share).toMatchObject({ who: '金山镇服装加工帮扶车间', share: { shareId: agreed.body.shareId, active: true } });
@@ -216,11 +223,45 @@ describe('an employer scanning a worker’s code', () => {
     const withdrawn = await api.call('DELETE', `/api/v1/me/shares/${agreed.body.shareId}`, { token: worker.token });
     expect(withdrawn.status).toBe(200);
     expect((await look()).body.result).toBe('notShared');
+    expect((await sharedWith(employer)).body.shares.map((s: { shareId: string }) => s.shareId)).not.toContain(
+      agreed.body.shareId,
+    );
     const later = await api.call('GET', '/api/v1/me/data-uses?limit=20', { token: worker.token });
     expect(later.body.entries[0].action).toBe('shareWithdrawn');
     expect(later.body.entries.find((entry: { action: string }) => entry.action === 'share').share.active).toBe(false);
     // A new scan asks again.
     expect((await scan(employer, (await myCode()).url)).body.result).toBe('consentNeeded');
+  });
+
+  it('leaves the employer a list of those who agreed, the latest first, a page at a time, without ended consents', async () => {
+    const { token: employer, employer: workshop } = await demoWorkshop(api);
+    const named = { employerId: workshop.employerId, name: workshop.name };
+    const principal = { userId: 'demo-employer-1', role: 'employer' as const };
+    const agreeAt = async (workerId: string, at: Date) => {
+      const scanned = await api.ctx.codes.recordScan({ workerId, view: 'consent', employer: named }, principal, '扫码', at);
+      const request = (await api.ctx.codes.request(workerId, scanned.requestId!))!;
+      const seeker = { userId: `seeker-${workerId}`, role: 'worker' as const };
+      return (await api.ctx.codes.answer(request, 'agree', seeker, at))!;
+    };
+    const [second, third] = [await boundWorker(api, 2), await boundWorker(api, 3)];
+    const dayMs = 86_400_000;
+    const ended = await agreeAt(second.workerId, new Date(Date.now() - 8 * dayMs)); // 7 days, over yesterday
+    const older = await agreeAt(third.workerId, new Date(Date.now() - 2 * dayMs));
+    const newer = await agreeAt(worker.workerId, new Date(Date.now() - dayMs));
+
+    const seen: { shareId: string; shared: { name: string } }[] = [];
+    let cursor: string | undefined;
+    do {
+      const { status, body } = await sharedWith(employer, `limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(status).toBe(200);
+      expect(body.shares.length).toBeLessThanOrEqual(1);
+      seen.push(...body.shares);
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(seen.map((s) => s.shareId)).toEqual([newer.shareId, older.shareId]);
+    expect(seen.map((s) => s.shared.name)).toEqual(['测试1', '测试3']);
+    expect(seen.map((s) => s.shareId)).not.toContain(ended.shareId);
+    expect((await sharedWith(employer, 'cursor=bm90LWEta2V5')).body.error.field).toBe('query.cursor');
   });
 
   it('is refused to an employer staff have not verified', async () => {

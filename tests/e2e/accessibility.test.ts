@@ -5,11 +5,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaDate } from '@bangfu/shared';
 import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
 import type { TestApi } from '../support/api.js';
 import { expectAccessible, logIn, shot, WAIT } from '../support/browser.js';
-import { closeAll, startDemoH5 } from '../support/journeys.js';
+import { closeAll, jinshanEventToday, startDemoH5 } from '../support/journeys.js';
 
 const PHONES = [
   { width: 320, height: 568 },
@@ -94,6 +93,7 @@ describe.each(PHONES)('every page passes axe-core at $width×$height', (size) =>
     await check(page, `/employer/pages/candidates/index?positionId=${positionId}`, 'candidates-title', 'employer-candidates');
     await check(page, '/employer/pages/subsidies/index', 'employer-subsidies-summary', 'employer-subsidies');
     await check(page, '/employer/pages/scan/index', 'code-scanner', 'employer-scan');
+    await check(page, '/employer/pages/shares/index', ['scan-shared', 'shares-empty'], 'employer-shares');
     await page.context().close();
   });
 
@@ -115,19 +115,7 @@ describe.each(PHONES)('every page passes axe-core at $width×$height', (size) =>
     await check(page, '/codes/pages/village/index?code=150222102212', 'village-title', 'codes-village');
     await check(page, `/codes/pages/employer/index?id=${employerId}`, 'public-employer-name', 'codes-employer');
     await check(page, '/codes/pages/open/index?code=not-a-code', 'code-open-problem', 'codes-open-problem');
-    const township = await api.loginAs('demo-staff-township-1');
-    const event = await api.call('POST', '/api/v1/events', {
-      token: township,
-      body: {
-        title: '金山镇招聘会',
-        regionCode: '150222102',
-        place: '金山镇政府',
-        date: chinaDate(new Date()),
-        positionIds: [positionId],
-      },
-    });
-    expect(event.status).toBe(201);
-    await check(page, `/codes/pages/event/index?id=${event.body.event.eventId}`, 'event-title', 'codes-event');
+    await check(page, `/codes/pages/event/index?id=${await jinshanEventToday(api, positionId)}`, 'event-title', 'codes-event');
     await page.context().close();
   });
 });

@@ -3,7 +3,8 @@
  * the page (screenshot → decoder); a township officer "scans" it by uploading that picture,
  * sees the service card and records career guidance; the worker sees the scan in
  * 个人信息使用记录. Then an employer at a fair scans the same worker, waits, and sees the
- * record only after the worker taps 同意 on their own phone.
+ * record only after the worker taps 同意 on their own phone, and finds them again later in its
+ * list; the worker checks in at a recruitment event and its officer sees who came.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,10 +12,11 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDate, isListable } from '@bangfu/shared';
 import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
 import type { TestApi } from '../support/api.js';
 import { ARTIFACTS, expectAccessible, fill, shot, WAIT } from '../support/browser.js';
-import { bindDemoWorker, closeAll, openFromHome, startDemoH5 } from '../support/journeys.js';
+import { bindDemoWorker, closeAll, jinshanEventToday, loggedInPhone, openFromHome, startDemoH5 } from '../support/journeys.js';
 
 let api: TestApi;
 let browser: Browser;
@@ -100,5 +102,39 @@ describe('就业帮扶码 in Chromium', () => {
     expect(await employer.getByTestId('scan-shared-name').textContent()).toContain(name);
     await shot(employer, 'codes-7-employer-shared');
     await expectAccessible(employer, '扫码看求职者：已同意');
+
+    // Back at the office, the employer finds the same person in its list of those who agreed.
+    const later = await openFromHome(browser, api, 'demo-employer-1', 'employer-shares');
+    const listed = later.getByTestId('shares-list').getByTestId('scan-shared-name').filter({ hasText: name });
+    await listed.waitFor(WAIT);
+    await shot(later, 'codes-8-employer-shares');
+    await expectAccessible(later, '同意给我看信息的求职者');
+  });
+
+  it('checks a worker in at a recruitment event from its page; the township officer sees who came', async () => {
+    const employer = await api.loginAs('demo-employer-1');
+    const positionId = (await api.call('GET', '/api/v1/me/positions', { token: employer })).body.positions.find(
+      (p: Parameters<typeof isListable>[0]) => isListable(p, chinaDate(new Date())),
+    ).positionId;
+    const eventId = await jinshanEventToday(api, positionId);
+
+    const phone = await loggedInPhone(browser, api, 'demo-worker-1');
+    await phone.goto(`${api.url}/#/codes/pages/event/index?id=${eventId}`);
+    await phone.getByTestId('event-check-in').click();
+    await phone.getByTestId('event-checked-in').waitFor(WAIT);
+
+    const officer = await openFromHome(browser, api, 'demo-staff-township-1', 'events');
+    await expect.poll(() => officer.getByTestId(`event-attendance-${eventId}`).textContent(), WAIT).toContain('签到 1 人');
+    await officer.getByTestId(`event-who-${eventId}`).click();
+    const attendee = officer.getByTestId(`event-attendees-${eventId}`).getByTestId('event-attendee');
+    await attendee.waitFor(WAIT);
+    const name = (await api.ctx.workers.findByIdNumber(demoIdNumber(1)))!.name;
+    // The village by its name, once the township's names have come.
+    await expect.poll(() => attendee.textContent(), WAIT).toMatch(/(村|村委会) · \d+月\d+日 \d+:\d\d 签到$/);
+    const text = (await attendee.textContent())!;
+    expect(text).toContain(`${[...name][0]}*`);
+    expect(text).not.toContain(name);
+    await shot(officer, 'codes-9-event-attendees');
+    await expectAccessible(officer, '招聘会：签到名单');
   });
 });

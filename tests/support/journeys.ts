@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { chinaMonth, type Claim } from '@bangfu/shared';
+import { chinaDate, chinaMonth, type Claim } from '@bangfu/shared';
 import { ensureMiniappBuild, LOCAL_H5_ENV } from '../../functions/src/local/miniappBuild.js';
 import { miniappDist } from '../../functions/src/local/paths.js';
 import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
@@ -117,4 +117,20 @@ export async function reloadInCareMode(page: Page, api: TestApi, token: string):
   await setCareMode(api, token, true);
   await page.reload();
   await page.locator('.bf-care').first().waitFor(WAIT);
+}
+
+/** A recruitment event of 金山镇 today, held by its township officer, offering `positionId`: its id. */
+export async function jinshanEventToday(api: TestApi, positionId: string): Promise<string> {
+  const event = await api.call('POST', '/api/v1/events', {
+    token: await api.loginAs('demo-staff-township-1'),
+    body: {
+      title: '金山镇招聘会',
+      regionCode: '150222102',
+      place: '金山镇政府',
+      date: chinaDate(new Date()),
+      positionIds: [positionId],
+    },
+  });
+  expect(event.status, JSON.stringify(event.body)).toBe(201);
+  return event.body.event.eventId as string;
 }

@@ -8,7 +8,9 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateComma
 import { CONSENT_REQUEST_MINUTES, SCAN_MINUTES, shareEndsAt, type Principal } from '@bangfu/shared';
 import { batchGet } from '../db/batchGet.js';
 import { batchPut } from '../db/batchWrite.js';
+import { shareEntity } from '../db/entities.js';
 import { cancellationReasons } from '../db/errors.js';
+import { queryPage } from '../db/paging.js';
 import { keys, TTL_ATTRIBUTE } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 import { Conflict, NotFound, notFound } from '../errors.js';
@@ -226,7 +228,12 @@ export function createCodeRepository({ db, tableName }: TableRef) {
                     {
                       Put: {
                         TableName: tableName,
-                        Item: { ...keys.share(share.workerId, share.employerId), type: 'share', ...share },
+                        Item: {
+                          ...keys.share(share.workerId, share.employerId),
+                          ...shareEntity.indexes(share),
+                          type: 'share',
+                          ...share,
+                        },
                       },
                     },
                     {
@@ -277,6 +284,16 @@ export function createCodeRepository({ db, tableName }: TableRef) {
       return Items.map(toShare);
     },
 
+    /** The consents in force given to an employer, the latest first, a page at a time. */
+    async sharesWith(employerId: string, page: { cursor?: string | undefined; limit: number }, now = new Date()) {
+      const { items, nextCursor } = await queryPage(
+        db,
+        { TableName: tableName, ...shareEntity.inForceWith(employerId, now.toISOString()), ScanIndexForward: false },
+        page,
+      );
+      return { shares: items.map(toShare), ...(nextCursor ? { nextCursor } : {}) };
+    },
+
     /** Withdraws a consent (once); the employer sees nothing more from then on. */
     async withdraw(share: Share, principal: Principal, now = new Date()): Promise<void> {
       try {
@@ -287,7 +304,7 @@ export function createCodeRepository({ db, tableName }: TableRef) {
                 Update: {
                   TableName: tableName,
                   Key: keys.share(share.workerId, share.employerId),
-                  UpdateExpression: 'SET withdrawnAt = :now',
+                  UpdateExpression: `SET withdrawnAt = :now REMOVE ${shareEntity.attributeNames}`,
                   ConditionExpression: 'shareId = :id AND attribute_not_exists(withdrawnAt)',
                   ExpressionAttributeValues: { ':now': now.toISOString(), ':id': share.shareId },
                 },

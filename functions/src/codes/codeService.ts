@@ -219,6 +219,29 @@ async function employerScan(ctx: CodeContext, principal: Principal, worker: Work
   return { result: 'consentNeeded', scanId: scan.scanId, requestExpiresAt: scan.requestUntil! };
 }
 
+/**
+ * The job seekers whose consent to the employer is in force, each with the record they agreed to
+ * share: one page of consents, then their records in one BatchGetItem. Not written on the
+ * worker's trail again: the consent entry already says this employer sees it until it ends.
+ */
+export async function sharedWithEmployer(
+  ctx: Pick<CodeContext, 'codes' | 'workers' | 'users' | 'employers'>,
+  principal: Principal,
+  page: { cursor?: string | undefined; limit: number },
+) {
+  const employer = await ownEmployer(ctx, principal);
+  const { shares, nextCursor } = await ctx.codes.sharesWith(employer.employerId, page);
+  const workers = new Map((await ctx.workers.getItems(shares.map((s) => s.workerId))).map((w) => [w.workerId, w]));
+  return {
+    // A record gone from the registry meanwhile has nothing left to show.
+    shares: shares.flatMap((share) => {
+      const worker = workers.get(share.workerId);
+      return worker ? [{ shareId: share.shareId, at: share.at, shared: sharedCard(worker, share.endsAt) }] : [];
+    }),
+    ...(nextCursor ? { nextCursor } : {}),
+  };
+}
+
 /** The office a staff member speaks for, never their name: e.g. 固阳县金山镇 乡镇经办人员. */
 export async function officeOf(ctx: Pick<CodeContext, 'regions'>, principal: Pick<Principal, 'regionCode'>): Promise<string> {
   if (!principal.regionCode) return '经办人员';

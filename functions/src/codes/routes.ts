@@ -18,7 +18,7 @@ import { implement, type AnyRoute } from '../http/route.js';
 import { employerNotFound } from '../positions/employerRepository.js';
 import { boundWorkerId } from '../registry/access.js';
 import { requestNotFound, shareNotFound } from './codeRepository.js';
-import { issueWorkerCode, officeOf, openCode, rereadScan, scanCode } from './codeService.js';
+import { issueWorkerCode, officeOf, openCode, rereadScan, scanCode, sharedWithEmployer } from './codeService.js';
 import { positionPoster, regionPosters, employerPoster } from './posters.js';
 import { NotFound } from '../errors.js';
 
@@ -84,6 +84,8 @@ export function codeRoutes(ctx: AppContext): AnyRoute[] {
       await ctx.codes.withdraw(share, principal);
       return { withdrawn: true as const };
     }),
+
+    implement(codeContracts.sharedWithUs, async ({ principal, query }) => sharedWithEmployer(ctx, principal, query)),
 
     implement(codeContracts.dataUses, async ({ principal, query }) => {
       const workerId = await boundWorkerId(ctx, principal);

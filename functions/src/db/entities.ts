@@ -218,3 +218,17 @@ export const eventEntity = {
   indexes: (event: { eventId: string; regionCode: string }) => eventsByRegion.attributes(event.regionCode, event.eventId),
   inRegion: eventsByRegion.query,
 };
+
+const sharesWithEmployer = listing(INDEX.byOwner, (employerId: string) => `SHARES_WITH#${employerId}`);
+/**
+ * A worker's consent to an employer (授权), listed under the employer by when it ends while it is
+ * not withdrawn (withdrawing REMOVEs these attributes), so those in force are one range.
+ */
+export const shareEntity = {
+  indexes: (share: { employerId: string; workerId: string; endsAt: string }) =>
+    sharesWithEmployer.attributes(share.employerId, `${share.endsAt}#${share.workerId}`),
+  /** The employer's consents ending after `now` (read newest first for the latest given). */
+  inForceWith: (employerId: string, now: string) => sharesWithEmployer.between(employerId, now, '~'),
+  /** What a withdrawal REMOVEs. */
+  attributeNames: sharesWithEmployer.attributeNames,
+};

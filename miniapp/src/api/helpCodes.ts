@@ -26,6 +26,8 @@ export const fetchConsentRequests = () => call(contracts.requests, {});
 export const answerConsentRequest = (requestId: string, answer: 'agree' | 'refuse') =>
   call(contracts.answer, { params: { requestId }, body: { answer } });
 export const withdrawShare = (shareId: string) => call(contracts.withdraw, { params: { shareId } });
+/** Employer: the job seekers whose consent to it is in force, the latest first. */
+export const fetchSharedWithUs = (cursor?: string) => call(contracts.sharedWithUs, { query: { limit: 20, cursor } });
 export const fetchDataUses = (page: { cursor?: string; limit?: number }) => call(contracts.dataUses, { query: page });
 
 /** Staff or employer: what a scanned text shows (errors: 410 expired/renewed, 422 not ours, 404 withdrawn). */

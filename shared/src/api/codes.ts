@@ -245,6 +245,21 @@ export const codeContracts = {
     response: z.object({ withdrawn: z.literal(true) }),
   }),
 
+  sharedWithUs: defineContract({
+    method: 'get',
+    path: '/api/v1/me/employer/shares',
+    summary:
+      'Employer: the job seekers whose consent to it is in force (the record each agreed to share, until it ends), the latest first, a page at a time; a withdrawn or ended consent is gone',
+    tag: 'codes',
+    access: ['employer'],
+    scope: { kind: 'self' },
+    query: pageQuerySchema,
+    response: z.object({
+      shares: z.array(z.object({ shareId: z.string(), at: z.iso.datetime(), shared: sharedCardSchema })),
+      nextCursor: z.string().optional(),
+    }),
+  }),
+
   dataUses: defineContract({
     method: 'get',
     path: '/api/v1/me/data-uses',

@@ -6,11 +6,12 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { chinaDate, formatYuan, occupationName } from '@bangfu/shared';
+import { formatYuan, occupationName } from '@bangfu/shared';
 import { useEffect, useState } from 'react';
 import type { SharedCard } from '../../api/helpCodes';
 import { Notice } from '../../components/Page';
 import { JOB_TYPE_ZH, TRAVEL_SCOPE_ZH } from '../../labels';
+import { clockText, fullDayText } from '../../time';
 import '../../components/scan/scanResult.css';
 
 type Certificate = SharedCard['certificates'][number];
@@ -23,19 +24,6 @@ const LEVEL_ZH: Record<NonNullable<Certificate['level']>, string> = {
   '5': '五级',
   special: '特种作业',
 };
-
-/** An instant or a date → "2026年11月5日" (China's date). */
-export function fullDate(dateOrInstant: string): string {
-  const date = dateOrInstant.length > 10 ? chinaDate(new Date(dateOrInstant)) : dateOrInstant;
-  const [y, m, d] = date.split('-');
-  return `${y}年${Number(m)}月${Number(d)}日`;
-}
-
-/** "HH:mm" in China's time, for when a request lapses. */
-function clockText(instant: string): string {
-  const china = new Date(Date.parse(instant) + 8 * 3_600_000);
-  return `${String(china.getUTCHours()).padStart(2, '0')}:${String(china.getUTCMinutes()).padStart(2, '0')}`;
-}
 
 function certificateText(c: Certificate): string {
   const trade = c.occupation ? (occupationName(c.occupation) ?? c.occupation) : undefined;
@@ -117,7 +105,7 @@ export function SharedCardView({ shared }: { shared: SharedCard }) {
         想做的工作：{p.jobTypes.length ? p.jobTypes.map((t) => JOB_TYPE_ZH[t]).join('、') : '没有选'}
       </View>
       <Notice testId="scan-shared-until">
-        对方同意您看到 {fullDate(shared.endsAt)} 为止。只能用来联系招工，不要转给别人；对方随时可以收回。
+        对方同意您看到 {fullDayText(shared.endsAt)} 为止。只能用来联系招工，不要转给别人；对方随时可以收回。
       </Notice>
     </View>
   );

@@ -41,6 +41,12 @@ const ENTRIES: Record<Role, Entry[]> = {
       hint: '招聘会上扫求职者的码，对方同意后能看到',
       url: '/employer/pages/scan/index',
     },
+    {
+      key: 'employer-shares',
+      title: '同意给我看信息的求职者',
+      hint: '扫过码、对方点了同意的人，电话和求职意向',
+      url: '/employer/pages/shares/index',
+    },
     { key: 'employer-profile', title: '单位信息', hint: '单位名称、地址、联系电话', url: '/employer/pages/profile/index' },
     {
       key: 'employer-subsidies',

@@ -88,6 +88,7 @@ function EmployerScan() {
       return (
         <View className="bf-section">
           <SharedCardView shared={shown.shared} />
+          <View className="bf-hint">以后在首页「同意给我看信息的求职者」里还能找到对方。</View>
           {againButton}
         </View>
       );

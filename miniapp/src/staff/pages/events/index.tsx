@@ -1,7 +1,7 @@
 /**
- * 招聘会: the events of the officer's region, newest first, each with how many checked in and
- * its check-in poster (PNG) to print and put up at the door; and 办一场招聘会, a form with the
- * day, the place and the region's positions to offer there.
+ * 招聘会: the events of the officer's region, newest first, each with how many checked in, who
+ * they were (签到名单), and its check-in poster (PNG) to print and put up at the door; and
+ * 办一场招聘会, a form with the day, the place and the region's positions to offer there.
  */
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -15,6 +15,7 @@ import { Notice } from '../../../components/Page';
 import { RolePage } from '../../../components/RoleGate';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { dayText } from '../../../time';
+import { AttendanceList } from '../../events/AttendanceList';
 import { EventForm } from '../../events/EventForm';
 
 const OPENED =
@@ -26,6 +27,7 @@ function EventRow({ event }: { event: RecruitmentEventRow }) {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [listing, setListing] = useState(false);
   const download = async () => {
     setBusy(true);
     setDone(false);
@@ -65,6 +67,12 @@ function EventRow({ event }: { event: RecruitmentEventRow }) {
       </Button>
       {problem ? <Notice tone="error">没能下载：{problem}</Notice> : null}
       {done ? <Notice>{OPENED}</Notice> : null}
+      {event.attendance > 0 ? (
+        <Button size="large" block onClick={() => setListing((open) => !open)} data-testid={`event-who-${event.eventId}`}>
+          {listing ? '收起签到名单' : '看谁来签到了'}
+        </Button>
+      ) : null}
+      {listing ? <AttendanceList eventId={event.eventId} /> : null}
     </View>
   );
 }

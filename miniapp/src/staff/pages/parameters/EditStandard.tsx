@@ -13,8 +13,8 @@ import { BigInput } from '../../../components/BigInput';
 import { Choices, type Option } from '../../../components/Choices';
 import { Field, fieldName } from '../../../components/Field';
 import { Notice } from '../../../components/Page';
-import { chinaDate } from '../../../time';
-import { fullDateText, unitWord, valueText, whereText, type Unit } from './standardText';
+import { chinaDate, fullDayText } from '../../../time';
+import { unitWord, valueText, whereText, type Unit } from './standardText';
 
 /** The value in the input's terms (元, %, whole numbers). */
 function inputText(unit: Unit, value: number): string {
@@ -70,7 +70,7 @@ function dateOptions(today: string): Option<string>[] {
   const seen = new Set<string>();
   return candidates
     .filter(([date]) => !seen.has(date) && Boolean(seen.add(date)))
-    .map(([date, word]) => ({ value: date, label: `${word}：${fullDateText(date)}` }));
+    .map(([date, word]) => ({ value: date, label: `${word}：${fullDayText(date)}` }));
 }
 export function EditStandard({
   parameter,
@@ -103,7 +103,7 @@ export function EditStandard({
 
   const dateChoices: Option<string>[] = [
     ...presets,
-    { value: 'other', label: picked ? `别的日期：${fullDateText(picked)}` : '选别的日期' },
+    { value: 'other', label: picked ? `别的日期：${fullDayText(picked)}` : '选别的日期' },
   ];
   const chosen = from === undefined ? undefined : fromPicker ? 'other' : from;
   const later = (parameter.own?.steps ?? []).filter((s) => from !== undefined && s.from > from);
@@ -137,7 +137,7 @@ export function EditStandard({
     try {
       await saveParameterSteps(regionCode, parameter.key, steps, parameter.own?.version);
       onSaved(
-        `已保存：${parameter.label}，${fullDateText(from!)}起${value === null ? '停止执行' : `是 ${valueText(parameter, value)}`}。`,
+        `已保存：${parameter.label}，${fullDayText(from!)}起${value === null ? '停止执行' : `是 ${valueText(parameter, value)}`}。`,
       );
     } catch (error) {
       const field = isApiError(error) ? error.field : undefined;
@@ -213,7 +213,7 @@ export function EditStandard({
         </Field>
       ) : (
         <>
-          <View className="bf-text">从 {fullDateText(from!)} 起：</View>
+          <View className="bf-text">从 {fullDayText(from!)} 起：</View>
           <Choices
             options={CHANGE_OPTIONS}
             value={change}
@@ -249,7 +249,7 @@ export function EditStandard({
           ) : (
             <Notice>从这天起，本地区不再发这项补贴（不是按 0 元发）。</Notice>
           )}
-          {later.length > 0 ? <Notice>{fullDateText(later[0]!.from)}起本地区另有设定，那以后仍按那一段执行。</Notice> : null}
+          {later.length > 0 ? <Notice>{fullDayText(later[0]!.from)}起本地区另有设定，那以后仍按那一段执行。</Notice> : null}
         </>
       )}
 

@@ -17,7 +17,8 @@ import { Notice } from '../../../components/Page';
 import { RolePage } from '../../../components/RoleGate';
 import { regionNames } from '../../../regionNames';
 import { EditStandard } from './EditStandard';
-import { fullDateText, valueText, whereText } from './standardText';
+import { valueText, whereText } from './standardText';
+import { fullDayText } from '../../../time';
 import './parameters.css';
 
 // ---------------------------------------------------------------- one standard
@@ -53,11 +54,11 @@ function ParameterCard({
       </View>
       {today.status === 'value' ? (
         <View className="bf-row__line">
-          {fullDateText(today.from)}起执行
-          {today.until ? `，${fullDateText(today.until)}起换成新的标准` : ''}
+          {fullDayText(today.from)}起执行
+          {today.until ? `，${fullDayText(today.until)}起换成新的标准` : ''}
         </View>
       ) : null}
-      {today.status === 'ended' ? <View className="bf-row__line">{fullDateText(today.since)}起停止执行</View> : null}
+      {today.status === 'ended' ? <View className="bf-row__line">{fullDayText(today.since)}起停止执行</View> : null}
       {setIn !== undefined ? (
         <View className="bf-row__line bf-strong" data-testid={`parameter-${key}-where`}>
           {whereText(setIn, regionCode, names)}
@@ -69,7 +70,7 @@ function ParameterCard({
           <View className="bf-strong">本地区的设定</View>
           {parameter.own.steps.map((step) => (
             <View key={step.from} className="bf-row__line">
-              · {fullDateText(step.from)}起：{step.value === null ? '停止执行' : valueText(parameter, step.value)}
+              · {fullDayText(step.from)}起：{step.value === null ? '停止执行' : valueText(parameter, step.value)}
             </View>
           ))}
         </View>

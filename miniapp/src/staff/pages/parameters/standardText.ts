@@ -4,12 +4,6 @@ import type { ParameterView } from '../../../api/parameters';
 
 export type Unit = ParameterView['unit'];
 
-/** "2026-01-01" → "2026年1月1日". */
-export function fullDateText(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${y}年${Number(m)}月${Number(d)}日`;
-}
-
 const UNIT_WORD: Record<Exclude<Unit, 'fen' | 'ratio'>, string> = {
   months: '个月',
   years: '年',
