@@ -22,6 +22,7 @@ import { mountRoutes, type AnyRoute } from './http/route.js';
 import { matchingRoutes } from './matching/routes.js';
 import { codeRoutes } from './codes/routes.js';
 import { eventRoutes } from './codes/eventRoutes.js';
+import { monitoringRoutes } from './monitoring/routes.js';
 import { applicationRoutes } from './positions/applicationRoutes.js';
 import { employerRoutes } from './positions/employerRoutes.js';
 import { positionRoutes } from './positions/positionRoutes.js';
@@ -60,6 +61,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...paymentRoutes(ctx),
     ...codeRoutes(ctx),
     ...eventRoutes(ctx),
+    ...monitoringRoutes(ctx),
   ];
 }
 

@@ -6,6 +6,7 @@ import type { RateLimiter } from './http/rateLimit.js';
 import type { AuditRepository } from './registry/audit.js';
 import type { IdVault } from './registry/idVault.js';
 import type { EmploymentRepository } from './registry/employmentRepository.js';
+import type { FigureRepository } from './monitoring/figureRepository.js';
 import type { Importer } from './registry/import/importer.js';
 import type { ReportRepository } from './registry/reportRepository.js';
 import type { WorkerRepository } from './registry/workerRepository.js';
@@ -60,6 +61,8 @@ export interface AppContext {
   codeSigner: CodeSigner;
   /** 招聘会 and who checked in. */
   events: EventRepository;
+  /** The regions' monthly figures (务工规模, 务工收入), kept from the stream of month records. */
+  figures: FigureRepository;
   /** The product's address in codes' URLs (WeChat's 扫普通链接二维码 rule); unset: the address each request came to. */
   codeBaseUrl?: string;
   tokens: TokenService;

@@ -26,6 +26,7 @@ import { createSubscribeMessageSender } from './matching/subscribeMessage.js';
 import { createCodeRepository } from './codes/codeRepository.js';
 import { createCodeSigner, derivedKeyring } from './codes/codeSigner.js';
 import { createEventRepository } from './codes/eventRepository.js';
+import { createFigureRepository } from './monitoring/figureRepository.js';
 
 /** Wires the repositories and clients from configuration; used by Lambda, the local runner and tests. */
 export function createAppContext(
@@ -71,6 +72,7 @@ export function createAppContext(
     }),
     codes: createCodeRepository(table),
     events: createEventRepository(table),
+    figures: createFigureRepository(table),
     codeSigner: createCodeSigner(secrets.codeKeyring ?? derivedKeyring(secrets.tokenSigningKey)),
     ...(config.CODE_BASE_URL ? { codeBaseUrl: config.CODE_BASE_URL } : {}),
     tokens: createTokenService(secrets.tokenSigningKey, {

@@ -18,6 +18,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as eventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -53,6 +54,11 @@ export interface BangfuStackProps extends StackProps {
   readonly pushRegions?: string[];
   /** The push's k (workers per open place) and N (positions per worker). @default { k: 5, n: 3 } */
   readonly pushConfig?: { k: number; n: number };
+  /**
+   * Regions (a province, city or county code) whose monthly figures are reconciled on the 1st, one
+   * invocation each of at most 15 minutes: name a large province by its cities. @default []
+   */
+  readonly figureRegions?: string[];
   /** Township shards running at once in the push's Distributed Map. @default 40 */
   readonly pushMaxConcurrency?: number;
   /**
@@ -69,6 +75,9 @@ const POSTER_FONT_FILE = 'poster-font.ttc';
 
 /** The DynamoDB item actions a function's code runs (a transaction's items need PutItem/UpdateItem). */
 type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'BatchWriteItem' | 'ConditionCheckItem';
+
+/** Makes one of the stack's functions: its bundle, role, logs and table grants (in the constructor). */
+type BangfuFunctionFactory = (id: string, options: BangfuFunctionOptions) => nodejs.NodejsFunction;
 
 /** An alarm on anything at all within five minutes. */
 const ON_ANY = {
@@ -103,6 +112,10 @@ export class BangfuStack extends Stack {
   readonly apiFunction: nodejs.NodejsFunction;
   readonly autoClaimsStateMachine: sfn.StateMachine;
   readonly mapExpiryFunction: nodejs.NodejsFunction;
+  /** The table's stream consumer: month records move the regions' monthly figures. */
+  readonly monthFiguresFunction: nodejs.NodejsFunction;
+  /** The monthly reconciliation of those figures from the month records. */
+  readonly reconcileFiguresFunction: nodejs.NodejsFunction;
   readonly pushStateMachine: sfn.StateMachine;
   /** Where a scheduled run that could not be started or failed every retry is kept. */
   readonly scheduleDeadLetters: sqs.Queue;
@@ -352,6 +365,8 @@ export class BangfuStack extends Stack {
       ...ON_ANY,
     });
     this.pushStateMachine = this.monthlyPush(bangfuFunction, projectRoot, props, retention);
+    this.monthFiguresFunction = this.monthFiguresConsumer(bangfuFunction, projectRoot);
+    this.reconcileFiguresFunction = this.figuresReconciliation(bangfuFunction, projectRoot, props.figureRegions ?? []);
 
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
       apiName: stage ? `bangfu-${stage}` : 'bangfu',
@@ -430,13 +445,105 @@ export class BangfuStack extends Stack {
   }
 
   /**
+   * 务工规模 and 务工收入 kept live: a Lambda on the table's stream, given only changed month
+   * records (a filter on the item type), 100 at a time. Streams, not counters in each write's
+   * transaction: a county's and a province's figures would be in every record write of the
+   * province and make those writes conflict; here a batch's changes are summed into one ADD per
+   * region-month, off the writer's path. A failing batch is split and retried (each change is
+   * applied once by its id), and after a day a change that still fails goes to a queue and an
+   * alarm: the monthly reconciliation puts its figures right.
+   */
+  private monthFiguresConsumer(bangfuFunction: BangfuFunctionFactory, projectRoot: string): nodejs.NodejsFunction {
+    const consumer = bangfuFunction('MonthFiguresFunction', {
+      description: 'Bangfu: month records move the monthly figures of their regions (the table stream)',
+      entry: path.join(projectRoot, FUNCTION_ENTRIES.monthFigures),
+      memorySize: 512,
+      timeout: Duration.minutes(1),
+      environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-month-figures' },
+      // A change's id put once, the figures ADDed, in one transaction.
+      table: { actions: ['PutItem', 'UpdateItem'], indexes: false },
+      secrets: [],
+    });
+    const failed = new sqs.Queue(this, 'MonthFiguresFailed', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(failed).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself where failed stream batches go (their stream positions, to look at)',
+    });
+    const type = (image: 'NewImage' | 'OldImage') =>
+      lambda.FilterCriteria.filter({ dynamodb: { [image]: { type: { S: lambda.FilterRule.isEqual('employment') } } } });
+    // A mapping of our own rather than DynamoEventSource, whose grant would let the role use the
+    // data key directly; the role's key statement (through DynamoDB only) is what reading needs.
+    const streamArn = this.table.tableStreamArn!;
+    new lambda.EventSourceMapping(this, 'MonthFiguresStream', {
+      target: consumer,
+      eventSourceArn: streamArn,
+      startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+      batchSize: 100,
+      maxBatchingWindow: Duration.seconds(5),
+      bisectBatchOnError: true,
+      retryAttempts: 20,
+      maxRecordAge: Duration.days(1),
+      onFailure: new eventSources.SqsDlq(failed),
+      filters: [type('NewImage'), type('OldImage')],
+    });
+    consumer.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'],
+        resources: [streamArn],
+      }),
+    );
+    failed
+      .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) })
+      .createAlarm(this, 'MonthFiguresFailedAlarm', {
+        alarmDescription: 'Month records the figures could not take in: run the reconciliation of their counties and months',
+        ...ON_ANY,
+      });
+    return consumer;
+  }
+
+  /**
+   * The figures put right from the month records on the 1st at 03:00 China time (19:00 UTC on
+   * the month's last day), for the two months before, one invocation per configured region.
+   */
+  private figuresReconciliation(
+    bangfuFunction: BangfuFunctionFactory,
+    projectRoot: string,
+    regions: string[],
+  ): nodejs.NodejsFunction {
+    const fn = bangfuFunction('ReconcileFiguresFunction', {
+      description: 'Bangfu monthly: the regions’ monthly figures put right from the month records',
+      entry: path.join(projectRoot, FUNCTION_ENTRIES.reconcileFigures),
+      memorySize: 1024,
+      timeout: Duration.minutes(15),
+      environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-reconcile-figures' },
+      // The counties (regions' children), a county's month records (an index), the kept figures, and the ADDs.
+      table: { actions: ['Query', 'BatchGetItem', 'UpdateItem'], indexes: true },
+      secrets: [],
+    });
+    this.monthlySchedule(fn, 'ReconcileFiguresSchedule', {
+      describe: (regionCode) => `Monthly figures of ${regionCode} reconciled from the month records`,
+      schedule: events.Schedule.cron({ minute: '0', hour: '19', day: 'L' }),
+      inputs: regions.map((regionCode) => ({ regionCode })),
+    });
+    fn.metricErrors({ period: Duration.minutes(5) }).createAlarm(this, 'ReconcileFiguresFailedAlarm', {
+      alarmDescription: 'The monthly reconciliation of the figures failed: see its log, run it again',
+      ...ON_ANY,
+    });
+    return fn;
+  }
+
+  /**
    * 每月岗位推送: plan (freeze the positions, list the township shards) → every shard's
    * priority phase (监测对象, 零就业家庭, 易地搬迁) → every shard's others phase → finish, the
    * shards fanned out over Lambda by Distributed Maps. On the 1st of each month at 09:00
    * China time (01:00 UTC), one execution per configured region.
    */
   private monthlyPush(
-    bangfuFunction: (id: string, options: BangfuFunctionOptions) => nodejs.NodejsFunction,
+    bangfuFunction: BangfuFunctionFactory,
     projectRoot: string,
     props: BangfuStackProps,
     retention: logs.RetentionDays,
@@ -521,7 +628,7 @@ export class BangfuStack extends Stack {
    * 25th (file 003 §(十九)), one execution per configured region.
    */
   private monthlyAutoClaims(
-    bangfuFunction: (id: string, options: BangfuFunctionOptions) => nodejs.NodejsFunction,
+    bangfuFunction: BangfuFunctionFactory,
     projectRoot: string,
     props: BangfuStackProps,
     retention: logs.RetentionDays,
@@ -681,21 +788,24 @@ export class BangfuStack extends Stack {
 
   /** One schedule per input (a region each), retried twice within 6 hours, then left in the dead-letter queue. */
   private monthlySchedule(
-    machine: sfn.StateMachine,
+    target: sfn.StateMachine | lambda.IFunction,
     idPrefix: string,
     options: { describe: (regionCode: string) => string; schedule: events.Schedule; inputs: { regionCode: string }[] },
   ) {
     for (const input of options.inputs) {
+      const delivery = {
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(6),
+        deadLetterQueue: this.scheduleDeadLetters,
+      };
+      const event = events.RuleTargetInput.fromObject(input);
       new events.Rule(this, `${idPrefix}${input.regionCode}`, {
         description: options.describe(input.regionCode),
         schedule: options.schedule,
         targets: [
-          new targets.SfnStateMachine(machine, {
-            input: events.RuleTargetInput.fromObject(input),
-            retryAttempts: 2,
-            maxEventAge: Duration.hours(6),
-            deadLetterQueue: this.scheduleDeadLetters,
-          }),
+          target instanceof sfn.StateMachine
+            ? new targets.SfnStateMachine(target, { ...delivery, input: event })
+            : new targets.LambdaFunction(target, { ...delivery, event }),
         ],
       });
     }

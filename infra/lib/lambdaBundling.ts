@@ -12,6 +12,8 @@ export const FUNCTION_ENTRIES = {
   pushPlan: 'functions/src/jobs/pushPlan.ts',
   pushShard: 'functions/src/jobs/pushShard.ts',
   mapExpiry: 'functions/src/jobs/mapExpiry.ts',
+  monthFigures: 'functions/src/jobs/monthFigures.ts',
+  reconcileFigures: 'functions/src/jobs/reconcileFigures.ts',
 } as const;
 
 /** esbuild's options, the same for every function. */

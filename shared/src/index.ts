@@ -59,5 +59,7 @@ export * from './api/regions.js';
 export * from './codes/code.js';
 export * from './codes/consent.js';
 export * from './codes/event.js';
+export * from './monitoring/monthFigures.js';
 export * from './api/codes.js';
+export * from './api/monitoring.js';
 export * from './api/all.js';

@@ -213,6 +213,11 @@ const ROWS: Record<string, Row> = {
     perTarget: true,
     call: (t) => ({ path: `/api/v1/matching/coverage?regionCode=${t.township}`, region: t.township }),
   },
+  'GET /api/v1/monitoring/figures': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/monitoring/figures?regionCode=${t.township}&from=2026-01&to=2026-06`, region: t.township }),
+  },
   'GET /api/v1/me/employer': { may: ['employer'], call: () => ({ path: '/api/v1/me/employer' }) },
   'GET /api/v1/employers': {
     may: STAFF_IN_REGION,

@@ -46,7 +46,7 @@ async function povertyAlleviated(workerId: string) {
 async function dueWorkerIn(township: string, period: string) {
   const { items } = await api.ctx.workers.page({ regionCode: township, limit: 1 });
   const worker = await povertyAlleviated(String(items[0]!.workerId));
-  await api.ctx.employment.record(worker.workerId, period, acrossProvince, byStaff);
+  await api.ctx.employment.record(worker, period, acrossProvince, byStaff);
   return worker;
 }
 
@@ -122,7 +122,7 @@ describe('免申即享, the whole month', () => {
   it('makes the claims due for every worker, once, and nothing for one who has left; the record sums every shard', async () => {
     const working = await povertyAlleviated((await api.ctx.workers.findByIdNumber(demoIdNumber(3)))!.workerId);
     const leaving = await povertyAlleviated((await api.ctx.workers.findByIdNumber(demoIdNumber(4)))!.workerId);
-    for (const worker of [working, leaving]) await api.ctx.employment.record(worker.workerId, month, acrossProvince, byStaff);
+    for (const worker of [working, leaving]) await api.ctx.employment.record(worker, month, acrossProvince, byStaff);
     // Left the registry last month: subsidies stop from the next month (file 001 item 10).
     const lastMonthEnd = new Date(Date.UTC(year, monthNumber - 1, 0)).toISOString().slice(0, 10);
     const exitRecord = (await api.ctx.workers.getItem(leaving.workerId, true))!;

@@ -67,6 +67,7 @@ describe('an employer’s own subsidies', () => {
     const monthsAgo = (n: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - n, 15));
     const hired = await api.ctx.applications.hire(
       application,
+      worker,
       { status: 'employed', place: 'acrossProvince', form: 'enterprise', monthlyIncomeFen: 500_000 },
       'demo-employer-6',
       monthsAgo(5),
@@ -75,7 +76,7 @@ describe('an employer’s own subsidies', () => {
     const transfer = async () => (await subsidiesOf(token)).find((r) => r.subsidy === 'agency_transfer_service')!;
     for (let n = 4; n >= 1; n--) {
       await api.ctx.employment.record(
-        worker.workerId,
+        worker,
         chinaMonth(monthsAgo(n)),
         { status: 'employed', place: 'acrossProvince', form: 'enterprise', monthlyIncomeFen: 500_000 },
         { source: 'staff', userId: 'demo-staff-county' },
@@ -91,7 +92,7 @@ describe('an employer’s own subsidies', () => {
     expect(five.trace.map((t) => t.text).join()).toContain('不满 6 个月');
 
     await api.ctx.employment.record(
-      worker.workerId,
+      worker,
       chinaMonth(now),
       { status: 'employed', place: 'acrossProvince', form: 'enterprise', monthlyIncomeFen: 500_000 },
       { source: 'staff', userId: 'demo-staff-county' },

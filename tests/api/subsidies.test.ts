@@ -90,7 +90,7 @@ describe('GET /api/v1/me/subsidies', () => {
       certificates: [{ name: '焊工四级证书', occupation: '焊工', level: '4', obtainedOn: '2025-04-01' }],
     });
     await api.ctx.employment.record(
-      worker.workerId,
+      worker,
       month,
       { status: 'employed', place: 'acrossProvince', form: 'enterprise', monthlyIncomeFen: 520_000 },
       { source: 'staff', userId: 'demo-staff-county' },
@@ -134,7 +134,7 @@ describe('claiming (申领全部)', () => {
       certificates: [{ name: '焊工四级证书', occupation: '焊工', level: '4', obtainedOn: '2025-04-01' }],
     });
     await api.ctx.employment.record(
-      worker.workerId,
+      worker,
       chinaMonth(new Date()),
       { status: 'employed', place: 'acrossProvince', form: 'enterprise', monthlyIncomeFen: 520_000 },
       { source: 'staff', userId: 'demo-staff-county' },

@@ -116,6 +116,7 @@ beforeAll(() => {
     autoClaimRegions: ['150222', '150221'],
     pushRegions: ['15'],
     pushConfig: { k: 4, n: 3 },
+    figureRegions: ['15'],
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   try {
@@ -301,6 +302,8 @@ describe('least privilege of each function', () => {
     PushPlanFunction: { table: ['BatchWriteItem', 'GetItem', 'PutItem', 'Query'], indexes: true, secrets: [] },
     PushShardFunction: { table: ['GetItem', 'PutItem', 'Query', 'UpdateItem'], indexes: true, secrets: ['AppSecret'] },
     PushFinishFunction: { table: ['UpdateItem'], indexes: false, secrets: [] },
+    MonthFiguresFunction: { table: ['PutItem', 'UpdateItem'], indexes: false, secrets: [] },
+    ReconcileFiguresFunction: { table: ['BatchGetItem', 'Query', 'UpdateItem'], indexes: true, secrets: [] },
   };
 
   it.each(Object.entries(functions))(
@@ -516,12 +519,16 @@ describe("the job map's daily sweep", () => {
   });
 });
 
+/** The queue where scheduled runs that could not start are left. */
+const scheduleDeadLetters = () => ofType('AWS::SQS::Queue').find(([id]) => id.startsWith('ScheduleDeadLetters'))!;
+
 describe('dead letters of the scheduled runs', () => {
   it('every schedule target retries, then leaves its event in one encrypted queue kept two weeks', () => {
-    const [queueId, queue] = only('AWS::SQS::Queue');
+    const [queueId, queue] = scheduleDeadLetters();
     expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
     const rules = ofType('AWS::Events::Rule');
-    expect(rules.length).toBe(4); // 免申即享 over two counties, the push over region 15, the map's daily sweep
+    // 免申即享 over two counties, the push over region 15, the map's daily sweep, the figures' reconciliation of 15
+    expect(rules.length).toBe(5);
     for (const [id, rule] of rules) {
       for (const target of rule.Properties.Targets as {
         DeadLetterConfig?: unknown;
@@ -532,7 +539,9 @@ describe('dead letters of the scheduled runs', () => {
       }
     }
     // EventBridge may send to it; only over TLS.
-    const [, queuePolicy] = only('AWS::SQS::QueuePolicy');
+    const [, queuePolicy] = ofType('AWS::SQS::QueuePolicy').find(([, policy]) =>
+      JSON.stringify(policy.Properties.Queues).includes(queueId),
+    )!;
     const statements = (queuePolicy.Properties.PolicyDocument as { Statement: (Statement & { Principal?: unknown })[] })
       .Statement;
     expect(statements).toContainEqual(
@@ -544,7 +553,7 @@ describe('dead letters of the scheduled runs', () => {
   });
 
   it('alarms when a run is in the queue, and when an execution of either monthly run fails', () => {
-    const [queueId] = only('AWS::SQS::Queue');
+    const [queueId] = scheduleDeadLetters();
     const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
     expect(alarms).toContainEqual(
       expect.objectContaining({
@@ -563,6 +572,56 @@ describe('dead letters of the scheduled runs', () => {
         }),
       );
     }
+  });
+});
+
+describe('the monthly figures (务工规模, 务工收入)', () => {
+  it('are kept by a Lambda on the table stream, given only month records, 100 at a time, split and retried, then queued', () => {
+    const [fnId] = functionNamed('MonthFiguresFunction');
+    const [, mapping] = only('AWS::Lambda::EventSourceMapping');
+    const failed = ofType('AWS::SQS::Queue').find(([id]) => id.startsWith('MonthFiguresFailed'))!;
+    expect(mapping.Properties).toMatchObject({
+      FunctionName: { Ref: fnId },
+      EventSourceArn: { 'Fn::GetAtt': [only('AWS::DynamoDB::GlobalTable')[0], 'StreamArn'] },
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: 100,
+      BisectBatchOnFunctionError: true,
+      MaximumRecordAgeInSeconds: 86_400,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [failed[0], 'Arn'] } } },
+      FilterCriteria: {
+        Filters: [
+          { Pattern: JSON.stringify({ dynamodb: { NewImage: { type: { S: ['employment'] } } } }) },
+          { Pattern: JSON.stringify({ dynamodb: { OldImage: { type: { S: ['employment'] } } } }) },
+        ],
+      },
+    });
+    expect(failed[1].Properties).toMatchObject({ SqsManagedSseEnabled: true });
+    // It reads the stream and may leave a failed batch's place in the queue; the key only through DynamoDB (above).
+    const streamArn = { 'Fn::GetAtt': [only('AWS::DynamoDB::GlobalTable')[0], 'StreamArn'] };
+    expect(allowedOn('MonthFiguresFunction', streamArn, 'dynamodb')).toEqual([
+      'dynamodb:DescribeStream',
+      'dynamodb:GetRecords',
+      'dynamodb:GetShardIterator',
+      'dynamodb:ListStreams',
+    ]);
+    expect(allowedOn('MonthFiguresFunction', { 'Fn::GetAtt': [failed[0], 'Arn'] }, 'sqs')).toContain('sqs:SendMessage');
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    expect(alarms).toContainEqual(
+      expect.objectContaining({
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [failed[0], 'QueueName'] } }],
+      }),
+    );
+  });
+
+  it('are reconciled from the month records on the 1st at 03:00 China time, for each configured region', () => {
+    const [fnId] = functionNamed('ReconcileFiguresFunction');
+    const rules = ofType('AWS::Events::Rule').filter(([id]) => id.startsWith('ReconcileFiguresSchedule'));
+    expect(rules).toHaveLength(1);
+    expect(rules[0]![1].Properties).toMatchObject({
+      ScheduleExpression: 'cron(0 19 L * ? *)',
+      Targets: [expect.objectContaining({ Arn: { 'Fn::GetAtt': [fnId, 'Arn'] }, Input: JSON.stringify({ regionCode: '15' }) })],
+    });
   });
 });
 
@@ -617,9 +676,9 @@ describe('monthly job push', () => {
 
 it('gives every log group a retention', () => {
   const logGroups = ofType('AWS::Logs::LogGroup');
-  // The API's; the plan, shard and finish functions' of 免申即享 and of the push; the map sweep's; the two state
-  // machines'; the API access log.
-  expect(logGroups).toHaveLength(11);
+  // The API's; the plan, shard and finish functions' of 免申即享 and of the push; the map sweep's; the figures'
+  // stream consumer's and reconciliation's; the two state machines'; the API access log.
+  expect(logGroups).toHaveLength(13);
 
   for (const [id, group] of logGroups) {
     expect(group.Properties.RetentionInDays, id).toBeGreaterThanOrEqual(30);

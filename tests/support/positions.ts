@@ -59,7 +59,8 @@ export async function boundWorker(api: TestApi, n: number, overrides: Record<str
   );
   const worker = await api.ctx.workers.create(input, staff);
   await api.ctx.workers.bind(userId, (await api.ctx.workers.getItem(worker.workerId, true))!, undefined);
-  return { token: await api.loginAs(userId), workerId: worker.workerId, userId };
+  // The record too: what a month is recorded against (employment.record).
+  return { ...worker, token: await api.loginAs(userId), userId };
 }
 
 /** demo-employer-1, 金山镇服装加工帮扶车间 (verified, in 金山镇 150222102): its session and its own record. */

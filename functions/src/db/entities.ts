@@ -212,6 +212,28 @@ export const claimEntity = {
     claimQueue.query({ countyCode: countyOf(regionCode), status }, { prefix: regionCode }),
 };
 
+const monthsByRegion = listing(
+  INDEX.byRegion,
+  ({ countyCode, month }: { countyCode: string; month: string }) => `EMPMONTH#${countyCode}#${month}`,
+);
+/**
+ * A worker's current record of a month (not its revisions), listed in its county's month by
+ * village, so the figures of any region of a month can be recomputed from its people's records.
+ * Only records that carry their subject (the person's village) are listed.
+ */
+export const employmentEntity = {
+  indexes: (record: { workerId: string; month: string; subject?: { villageCode: string } | undefined }) =>
+    record.subject
+      ? monthsByRegion.attributes(
+          { countyCode: countyOf(record.subject.villageCode), month: record.month },
+          inRegionSort(record.subject.villageCode, record.workerId),
+        )
+      : {},
+  /** The month's records of a county, township or village. */
+  inRegion: (regionCode: string, month: string) =>
+    monthsByRegion.query({ countyCode: countyOf(regionCode), month }, { prefix: regionCode }),
+};
+
 const eventsByRegion = regionListing('EVENTS');
 /** A recruitment event (招聘会), listed in its county by the organising region. */
 export const eventEntity = {

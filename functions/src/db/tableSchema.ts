@@ -210,6 +210,10 @@ export const keys = {
   positionsEpoch: (cell: string) => ({ pk: `POSEPOCH#${cell}`, sk: 'EPOCH' }),
   /** Counts of the positions on the job map in the cells of one geohash tile (positions/mapCounts.ts). */
   mapCounts: (tile: string) => ({ pk: `MAPCOUNT#${tile}`, sk: 'COUNTS' }),
+  /** A region's figures of one month (务工规模, 务工收入: monitoring/monthFigures.ts); its months sit together. */
+  monthFigures: (regionCode: string, month: string) => ({ pk: `FIGURES#${regionCode}`, sk: `MONTH#${month}` }),
+  /** That one change of a month record (a stream record) has moved the figures: a redelivery finds it (TTL). */
+  figureChange: (changeId: string) => ({ pk: `FIGCHANGE#${changeId}`, sk: 'APPLIED' }),
   /** A key that never exists: the health check reads it to prove the table answers. */
   healthProbe: () => ({ pk: 'HEALTH', sk: 'PROBE' }),
 } as const;

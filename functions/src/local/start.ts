@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole product on this machine, one process tree, one port.
  * DynamoDB Local (data kept in .data/dynamodb) → table and GSIs → demo seed
- * when empty → H5 build when stale → the API under /api and the H5 app at /.
+ * when empty → the stream's consumer (the monthly figures) → H5 build when stale → the API
+ * under /api and the H5 app at /.
  * Ctrl-C stops everything it started.
  */
 import { createServer, type Server } from 'node:http';
@@ -10,6 +11,7 @@ import { checkDevLoginHost, DevLoginExposedError } from './devLoginGuard.js';
 import { ephemeralPortWarning } from './ephemeralPort.js';
 import { localSecrets } from './localSecrets.js';
 import { runPushLocally } from './pushThreads.js';
+import { createStreamFollower, type StreamFollower } from './streamFollower.js';
 import { DEMO_COUNTY_CODE } from './seed/demoCounty.js';
 import { createApp } from '../app.js';
 import { listDemoLogins } from '../auth/demoLogins.js';
@@ -28,10 +30,12 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 
 let dynamo: DynamoDbLocal | undefined;
 let server: Server | undefined;
+let follower: StreamFollower | undefined;
 let stopping = false;
 
 async function stopAll(code: number): Promise<never> {
   stopping = true;
+  follower?.stop();
   server?.close();
   server?.closeAllConnections();
   await dynamo?.stop();
@@ -78,6 +82,16 @@ async function main() {
       `Ran this month's job push: ${total.pushed} positions pushed to ${total.reached} of ${total.workers} willing unemployed workers.`,
     );
   }
+
+  // What the stream's Lambda does on AWS: month records move the regions' monthly figures.
+  follower = createStreamFollower(ctx, { endpoint: dynamo.endpoint, region: 'local' });
+  let failing = false;
+  follower.follow(1_000, (error) => {
+    if (error && !failing)
+      say(`The monthly figures could not follow the table's stream (${String(error)}); trying every second.`);
+    else if (!error && failing) say('The monthly figures follow the stream again.');
+    failing = Boolean(error);
+  });
 
   const staticDir = await ensureMiniappBuild('h5', { env: LOCAL_H5_ENV, log: say });
   const app = createApp(ctx, { logger: createLogger(config), bodyLimit: config.BODY_LIMIT, staticDir });

@@ -19,7 +19,7 @@ import { queryAll, queryPage } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 import { Conflict, NotFound } from '../errors.js';
-import type { EmploymentRepository } from '../registry/employmentRepository.js';
+import type { EmploymentRepository, EmploymentWorker } from '../registry/employmentRepository.js';
 
 export function applicationItem(application: Application) {
   return {
@@ -164,6 +164,7 @@ export function createApplicationRepository(table: TableRef, employment: Employm
      */
     async hire(
       application: Application,
+      worker: EmploymentWorker,
       employmentInput: EmploymentInput,
       by: string,
       now = new Date(),
@@ -172,7 +173,7 @@ export function createApplicationRepository(table: TableRef, employment: Employm
       const { positionId, workerId } = application;
       for (let attempt = 1; ; attempt++) {
         const record = employment.nextRecord(
-          workerId,
+          worker,
           month,
           employmentInput,
           { source: 'employerHire', userId: by },

@@ -10,7 +10,9 @@ import {
   type EmploymentRecord,
   type EmploymentSource,
   type RegionLevel,
+  type Worker,
 } from '@bangfu/shared';
+import { employmentEntity } from '../db/entities.js';
 import { cancellationReasons, isConditionFailed } from '../db/errors.js';
 import { queryAll, queryPage } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
@@ -25,6 +27,9 @@ export interface EmploymentAuthor {
   userId: string;
   level?: RegionLevel;
 }
+
+/** The person a month is recorded for: who, and what of them the month keeps for the region's figures. */
+export type EmploymentWorker = Pick<Worker, 'workerId' | 'villageCode' | 'labourClass' | 'groups'>;
 
 export function createEmploymentRepository({ db, tableName }: TableRef) {
   /** A worker's current month records (not their revisions), newest month first. */
@@ -63,7 +68,7 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
 
   /** The next record of a month, superseding revision `previous` (0: the month's first). */
   function nextRecord(
-    workerId: string,
+    worker: EmploymentWorker,
     month: string,
     input: EmploymentInput,
     by: EmploymentAuthor,
@@ -71,8 +76,9 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
   ): EmploymentRecord {
     return {
       ...input,
-      workerId,
+      workerId: worker.workerId,
       month,
+      subject: { villageCode: worker.villageCode, labourClass: worker.labourClass, groups: worker.groups },
       source: by.source,
       recordedBy: by.userId,
       recordedAt: new Date().toISOString(),
@@ -88,7 +94,12 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
       {
         Put: {
           TableName: tableName,
-          Item: { ...keys.employment(record.workerId, record.month), type: 'employment', ...record },
+          Item: {
+            ...keys.employment(record.workerId, record.month),
+            ...employmentEntity.indexes(record),
+            type: 'employment',
+            ...record,
+          },
           ...(previous === 0
             ? { ConditionExpression: 'attribute_not_exists(pk)' }
             : { ConditionExpression: 'revision = :previous', ExpressionAttributeValues: { ':previous': previous } }),
@@ -114,9 +125,14 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
     writeItems,
     noteLatest,
 
-    async record(workerId: string, month: string, input: EmploymentInput, by: EmploymentAuthor): Promise<EmploymentRecord> {
+    async record(
+      worker: EmploymentWorker,
+      month: string,
+      input: EmploymentInput,
+      by: EmploymentAuthor,
+    ): Promise<EmploymentRecord> {
       for (let attempt = 1; ; attempt++) {
-        const record = nextRecord(workerId, month, input, by, await revisionOf(workerId, month));
+        const record = nextRecord(worker, month, input, by, await revisionOf(worker.workerId, month));
         try {
           await db.send(new TransactWriteCommand({ TransactItems: writeItems(record) }));
           await noteLatest(record);

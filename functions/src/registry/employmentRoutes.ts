@@ -16,7 +16,7 @@ export function employmentRoutes(ctx: AppContext): AnyRoute[] {
     if (item.registryExitDate && month > item.registryExitDate.slice(0, 7)) {
       throw new Invalid('这个人在这个月之前已退出台账', 'The worker had left the registry before that month.', 'params.month');
     }
-    return ctx.employment.record(item.workerId, month, input, by);
+    return ctx.employment.record(item, month, input, by);
   }
 
   return [

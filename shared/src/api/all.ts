@@ -3,6 +3,7 @@ import { authContracts } from './auth.js';
 import { codeContracts, eventContracts } from './codes.js';
 import type { AnyContract } from './contract.js';
 import { matchingContracts } from './matching.js';
+import { monitoringContracts } from './monitoring.js';
 import { applicationContracts, employerContracts, positionContracts } from './positions.js';
 import { regionContracts } from './regions.js';
 import { employmentContracts, importContracts, registryContracts, reportContracts } from './registry.js';
@@ -26,4 +27,5 @@ export const API_CONTRACTS: readonly AnyContract[] = [
   paymentContracts,
   codeContracts,
   eventContracts,
+  monitoringContracts,
 ].flatMap((group) => Object.values(group) as AnyContract[]);

@@ -6,7 +6,15 @@
 import * as z from 'zod';
 import { nameSchema } from '../names.js';
 import { REGION_LEVELS } from '../regions/regionCode.js';
-import { AT_HOME_REASONS, EMPLOYMENT_FORMS, EMPLOYMENT_PLACES, EMPLOYMENT_SOURCES, STAFF_TITLE_ZH } from './labels.js';
+import {
+  AT_HOME_REASONS,
+  EMPLOYMENT_FORMS,
+  EMPLOYMENT_PLACES,
+  EMPLOYMENT_SOURCES,
+  LABOUR_CLASSES,
+  STAFF_TITLE_ZH,
+  WORKER_GROUPS,
+} from './labels.js';
 
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-11');
 
@@ -54,6 +62,13 @@ export const employmentInputSchema = z
   });
 export type EmploymentInput = z.infer<typeof employmentInputSchema>;
 
+export const employmentSubjectSchema = z.object({
+  villageCode: z.string().length(12),
+  labourClass: z.enum(LABOUR_CLASSES),
+  groups: z.array(z.enum(WORKER_GROUPS)),
+});
+export type EmploymentSubject = z.infer<typeof employmentSubjectSchema>;
+
 export const employmentRecordSchema = z.object({
   ...employmentInputSchema.shape,
   workerId: z.string(),
@@ -67,6 +82,11 @@ export const employmentRecordSchema = z.object({
   revision: z.number().int().min(1),
   /** An officer's confirmation (核实) of the worker's own report: only then does it count for money. */
   confirmation: z.object({ by: z.string(), level: z.enum(REGION_LEVELS), at: z.iso.datetime() }).optional(),
+  /**
+   * The person as they were when the month was recorded, for the region's monthly figures
+   * (monitoring/monthFigures.ts). Absent on records written before the figures were kept.
+   */
+  subject: employmentSubjectSchema.optional(),
 });
 export type EmploymentRecord = z.infer<typeof employmentRecordSchema>;
 
@@ -109,6 +129,12 @@ export function chinaMonth(now: Date): string {
 export function nextMonth(month: string): string {
   const [year, m] = month.split('-').map(Number) as [number, number];
   return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** The month before `month`, YYYY-MM. */
+export function previousMonth(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
 }
 
 /** The date of an instant in China Standard Time. */

@@ -17,18 +17,12 @@
  */
 import type { Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
+import { previousMonth } from '../../registry/employment.js';
 import { personOf } from './personFacts.js';
 import { notPaid, paramInForce } from './ruleParts.js';
 import { cite } from '../../policy/documents.js';
 
 const reference: Reference = cite('002', '三、(七)');
-
-/** The month before a YYYY-MM month. */
-function previousMonth(month: string): string {
-  const year = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
-}
 
 export const temporaryRelief: Rule = {
   id: 'temporary_relief',

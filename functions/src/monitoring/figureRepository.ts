@@ -1,0 +1,261 @@
+/**
+ * The regions' monthly figures, kept from the changes of month records (the table's stream):
+ * each change moves the figures of the person's village, township, county, city and province
+ * by figureDelta, exactly once. A change's id is written with its ADDs in one transaction
+ * (under attribute_not_exists, kept two days: longer than a stream keeps a record), so a
+ * redelivered or retried change finds its id there and moves nothing.
+ */
+import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  addFigures,
+  ancestorAt,
+  monthFactSchema,
+  MONTH_FIGURES,
+  monthFigures,
+  regionsOf,
+  type MonthFact,
+  type MonthFigure,
+  type MonthFigures,
+} from '@bangfu/shared';
+import { batchGet } from '../db/batchGet.js';
+import { employmentEntity } from '../db/entities.js';
+import { cancellationReasons } from '../db/errors.js';
+import { queryAll } from '../db/paging.js';
+import { keys, TTL_ATTRIBUTE } from '../db/tableSchema.js';
+import type { TableRef } from '../db/versioned.js';
+
+/** One change of a worker's month record: its id (the stream record's), and the record before and after. */
+export interface MonthChange {
+  changeId: string;
+  before?: Record<string, unknown> | undefined;
+  after?: Record<string, unknown> | undefined;
+}
+
+/** A region's figures of a month, every figure present (0 when nobody counted). */
+export interface RegionMonth {
+  regionCode: string;
+  month: string;
+  figures: Record<MonthFigure, number>;
+}
+
+const CHANGE_ID_DAYS = 2;
+/** DynamoDB's limit of items in one transaction. */
+const TRANSACTION_ITEMS = 100;
+const CONFLICT_ATTEMPTS = 8;
+
+/** The month fact of a stored record, or undefined for one the figures do not count (no subject: written before). */
+function factOf(item: Record<string, unknown> | undefined): MonthFact | undefined {
+  if (!item || item.type !== 'employment') return undefined;
+  const parsed = monthFactSchema.safeParse(item);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Where a change moves figures: each region-month of its person, by the new record's figures less the old one's. */
+function movesOf(change: MonthChange): Map<string, RegionMonthDelta> {
+  const moves = new Map<string, RegionMonthDelta>();
+  for (const [fact, sign] of [
+    [factOf(change.before), -1],
+    [factOf(change.after), 1],
+  ] as const) {
+    if (!fact) continue;
+    const figures = monthFigures(fact);
+    for (const regionCode of regionsOf(fact.subject.villageCode)) {
+      const key = `${regionCode}#${fact.month}`;
+      const move = moves.get(key) ?? { regionCode, month: fact.month, delta: {} };
+      addFigures(move.delta, figures, sign);
+      moves.set(key, move);
+    }
+  }
+  for (const [key, move] of moves) if (!Object.keys(move.delta).length) moves.delete(key);
+  return moves;
+}
+
+interface RegionMonthDelta {
+  regionCode: string;
+  month: string;
+  delta: MonthFigures;
+}
+
+const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createFigureRepository({ db, tableName }: TableRef) {
+  const addTo = (regionCode: string, month: string, delta: MonthFigures, now: Date) => {
+    const names = Object.keys(delta) as MonthFigure[];
+    return {
+      Update: {
+        TableName: tableName,
+        Key: keys.monthFigures(regionCode, month),
+        UpdateExpression: `SET regionCode = :region, #month = :month, updatedAt = :now ADD ${names.map((_, i) => `#f${i} :f${i}`).join(', ')}`,
+        ExpressionAttributeNames: { '#month': 'month', ...Object.fromEntries(names.map((name, i) => [`#f${i}`, name])) },
+        ExpressionAttributeValues: {
+          ':region': regionCode,
+          ':month': month,
+          ':now': now.toISOString(),
+          ...Object.fromEntries(names.map((name, i) => [`:f${i}`, delta[name]])),
+        },
+      },
+    };
+  };
+
+  const markApplied = (changeId: string, now: Date) => ({
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...keys.figureChange(changeId),
+        type: 'figureChange',
+        at: now.toISOString(),
+        [TTL_ATTRIBUTE]: epochSeconds(new Date(now.getTime() + CHANGE_ID_DAYS * 86_400_000)),
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  });
+
+  /**
+   * Writes one transaction, again while it only met another writer of the same figures (a
+   * county's or province's item is shared by every consumer). Returns false when a change's id
+   * was already there: then nothing of it was written.
+   */
+  async function transact(items: NonNullable<TransactWriteCommandInput['TransactItems']>): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await db.send(new TransactWriteCommand({ TransactItems: items }));
+        return true;
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (reasons?.includes('ConditionalCheckFailed')) return false;
+        if (reasons?.includes('TransactionConflict') && attempt < CONFLICT_ATTEMPTS) {
+          await sleep(20 * 2 ** attempt * Math.random());
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+
+  /** One change alone: its id and its ADDs, or nothing if it was applied before. */
+  async function applyOne(change: MonthChange, now: Date): Promise<boolean> {
+    const moves = [...movesOf(change).values()];
+    return transact([markApplied(change.changeId, now), ...moves.map((m) => addTo(m.regionCode, m.month, m.delta, now))]);
+  }
+
+  return {
+    /**
+     * Applies changes in as few transactions as fit: their ids, and the ADDs summed per
+     * region-month. A group that meets an id already applied (a redelivery) is applied again
+     * change by change, each once. Changes that move nothing are only marked.
+     * Returns how many changes moved figures now (not before).
+     */
+    async applyChanges(changes: readonly MonthChange[], now = new Date()): Promise<{ applied: number; already: number }> {
+      let applied = 0;
+      let already = 0;
+      let group: MonthChange[] = [];
+      let sums = new Map<string, RegionMonthDelta>();
+      const flush = async () => {
+        if (!group.length) return;
+        const items = [
+          ...group.map((change) => markApplied(change.changeId, now)),
+          ...[...sums.values()].filter((m) => Object.keys(m.delta).length).map((m) => addTo(m.regionCode, m.month, m.delta, now)),
+        ];
+        if (await transact(items)) applied += group.length;
+        else {
+          for (const change of group) {
+            if (await applyOne(change, now)) applied++;
+            else already++;
+          }
+        }
+        group = [];
+        sums = new Map();
+      };
+      for (const change of changes) {
+        const moves = movesOf(change);
+        const newKeys = [...moves.keys()].filter((key) => !sums.has(key)).length;
+        if (group.length + 1 + sums.size + newKeys > TRANSACTION_ITEMS) await flush();
+        group.push(change);
+        for (const [key, move] of moves) {
+          const sum = sums.get(key);
+          if (sum) addFigures(sum.delta, move.delta);
+          else sums.set(key, { ...move, delta: { ...move.delta } });
+        }
+      }
+      await flush();
+      return { applied, already };
+    },
+
+    /** A region's figures of the months from `from` to `to`, oldest first: one Query. */
+    async months(regionCode: string, from: string, to: string): Promise<RegionMonth[]> {
+      const { Items = [] } = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':pk': keys.monthFigures(regionCode, from).pk,
+            ':from': keys.monthFigures(regionCode, from).sk,
+            ':to': keys.monthFigures(regionCode, to).sk,
+          },
+        }),
+      );
+      return Items.map((item) => ({ regionCode, month: String(item.month), figures: complete(item) }));
+    },
+
+    /**
+     * The figures of a county (or a township or village of it) for a month, recomputed from the
+     * month records of its people: what the kept figures must equal.
+     */
+    async recompute(regionCode: string, month: string): Promise<Map<string, Record<MonthFigure, number>>> {
+      const items = await queryAll(db, { TableName: tableName, ...employmentEntity.inRegion(regionCode, month) });
+      const byRegion = new Map<string, MonthFigures>();
+      for (const fact of items.map(factOf)) {
+        if (!fact) continue;
+        const figures = monthFigures(fact);
+        for (const code of regionsOf(fact.subject.villageCode).filter((c) => c.startsWith(regionCode))) {
+          byRegion.set(code, addFigures(byRegion.get(code) ?? {}, figures));
+        }
+      }
+      return new Map([...byRegion].map(([code, figures]) => [code, complete(figures)]));
+    },
+
+    /**
+     * Reconciliation of a county's month: the kept figures of the county and of each of its
+     * townships and villages with records set to what their people's records add up to, by
+     * ADDing the difference, so changes applied meanwhile are not undone. Every change moves
+     * all five levels of its person alike, so what a lost or doubled change left at the county
+     * it left at the city and province too: the county's difference goes there as well.
+     * Returns the regions that were off.
+     */
+    async reconcile(countyCode: string, month: string, now = new Date()): Promise<string[]> {
+      const expected: Map<string, Record<MonthFigure, number>> = await this.recompute(countyCode, month);
+      const codes = [...new Set([countyCode, ...expected.keys()])];
+      const keptItems = await batchGet(
+        { db, tableName },
+        codes.map((code) => keys.monthFigures(code, month)),
+      );
+      const kept = new Map(keptItems.map((item) => [String(item.regionCode), complete(item)]));
+      const off: string[] = [];
+      for (const code of codes) {
+        const want: Record<MonthFigure, number> = expected.get(code) ?? NO_FIGURES;
+        const have: Record<MonthFigure, number> = kept.get(code) ?? NO_FIGURES;
+        const diff: MonthFigures = {};
+        for (const figure of MONTH_FIGURES) {
+          const by = want[figure] - have[figure];
+          if (by !== 0) diff[figure] = by;
+        }
+        if (!Object.keys(diff).length) continue;
+        off.push(code);
+        const regions = code === countyCode ? [code, ancestorAt(code, 'city'), ancestorAt(code, 'province')] : [code];
+        for (const region of regions) await transact([addTo(region, month, diff, now)]);
+      }
+      return off.sort();
+    },
+  };
+}
+
+export type FigureRepository = ReturnType<typeof createFigureRepository>;
+
+/** A month nobody in the region was recorded. */
+export const NO_FIGURES: Readonly<Record<MonthFigure, number>> = complete({});
+
+/** Every figure, 0 where the item has none. */
+function complete(item: Record<string, unknown>): Record<MonthFigure, number> {
+  return Object.fromEntries(MONTH_FIGURES.map((figure) => [figure, Number(item[figure] ?? 0)])) as Record<MonthFigure, number>;
+}
