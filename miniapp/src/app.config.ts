@@ -51,6 +51,7 @@ export default defineAppConfig({
         'pages/scan/index',
         'pages/posters/index',
         'pages/events/index',
+        'pages/monitoring/index',
       ],
     },
     {

@@ -218,6 +218,11 @@ const ROWS: Record<string, Row> = {
     perTarget: true,
     call: (t) => ({ path: `/api/v1/monitoring/figures?regionCode=${t.township}&from=2026-01&to=2026-06`, region: t.township }),
   },
+  'GET /api/v1/monitoring/children': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/monitoring/children?regionCode=${t.township}&month=2026-06`, region: t.township }),
+  },
   'GET /api/v1/me/employer': { may: ['employer'], call: () => ({ path: '/api/v1/me/employer' }) },
   'GET /api/v1/employers': {
     may: STAFF_IN_REGION,

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth, MONTH_FIGURES, regionsOf, type EmploymentInput, type MonthFigure } from '@bangfu/shared';
 import { createStreamFollower, type StreamFollower } from '../../functions/src/local/streamFollower.js';
-import { startDemoCountyApi, TEST_REGION, type TestApi } from '../support/api.js';
+import { dynamoCallsDuring, startDemoCountyApi, TEST_REGION, type TestApi } from '../support/api.js';
 import { JINSHAN_OTHER_VILLAGE, JINSHAN_VILLAGE, XIDOUPU_VILLAGE } from '../support/people.js';
 import { boundWorker } from '../support/positions.js';
 import { inject } from 'vitest';
@@ -113,6 +113,27 @@ describe('the monthly figures of a region', () => {
     expect((await read('regionCode=150222102&from=2026-04&to=2026-02')).body.error.field).toBe('query.to');
     expect((await read('regionCode=150222102&from=2024-01&to=2026-02')).body.error.field).toBe('query.from');
     expect((await read('regionCode=150222103&from=2026-02&to=2026-04')).status).toBe(403); // 西斗铺镇 is not theirs
+
+    // The county's townships side by side, with the month before and last year's: a list and one BatchGetItem.
+    const county = await api.loginAs('demo-staff-county');
+    let townships: { body: any } = { body: undefined };
+    const calls = await dynamoCallsDuring(api, async () => {
+      townships = await api.call('GET', `/api/v1/monitoring/children?regionCode=150222&month=${month}`, { token: county });
+    });
+    const jinshanRow = townships.body.children.find((c: { regionCode: string }) => c.regionCode === '150222102');
+    expect(jinshanRow).toMatchObject({
+      name: '金山镇',
+      figures: { recorded: 1, employed: 0 },
+      previousMonth: NONE,
+      lastYear: NONE,
+    });
+    expect(
+      townships.body.children.find((c: { regionCode: string }) => c.regionCode === '150222103').figures.returnedFromWork,
+    ).toBe(1);
+    expect(calls.filter((c) => c.command !== 'GetItemCommand').map((c) => c.command)).toEqual([
+      'QueryCommand',
+      'BatchGetItemCommand',
+    ]);
   });
 
   it('stay equal to the records recomputed after random writes, whatever the stream delivers twice and in what batches', async () => {

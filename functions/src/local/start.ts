@@ -22,6 +22,7 @@ import { loadAppSecrets } from '../secrets.js';
 import { ensureEmulator, JavaMissingError, startDynamoDbLocal, type DynamoDbLocal } from './dynamodbLocal.js';
 import { ensureMiniappBuild, LOCAL_H5_ENV } from './miniappBuild.js';
 import { CACHE_DIR, DATA_DIR } from './paths.js';
+import { seedDemoHistory } from './seed/demoHistory.js';
 import { seedIfEmpty } from './seed/seed.js';
 import { ensureTable } from './table.js';
 
@@ -76,6 +77,8 @@ async function main() {
     say(
       `Seeded the demo county: ${seeded.regions} regions, ${seeded.users} accounts, ${seeded.workers} registry records, ${seeded.employers} employers, ${seeded.positions} positions (demo data).`,
     );
+    const history = await seedDemoHistory(ctx);
+    say(`Recorded a year of months for ${history.workers} of them (${history.records} records), for 务工监测.`);
     // This month's job push, so 为你推荐 has something to show from the first login.
     const { total } = await runPushLocally(ctx, { regionCode: DEMO_COUNTY_CODE }, { threads: 0 });
     say(

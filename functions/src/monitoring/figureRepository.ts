@@ -143,8 +143,8 @@ export function createFigureRepository({ db, tableName }: TableRef) {
     /**
      * Applies changes in as few transactions as fit: their ids, and the ADDs summed per
      * region-month. A group that meets an id already applied (a redelivery) is applied again
-     * change by change, each once. Changes that move nothing are only marked.
-     * Returns how many changes moved figures now (not before).
+     * change by change, each once. Changes that move nothing are passed over.
+     * Returns how many changes moved figures now, and how many had before.
      */
     async applyChanges(changes: readonly MonthChange[], now = new Date()): Promise<{ applied: number; already: number }> {
       let applied = 0;
@@ -169,6 +169,8 @@ export function createFigureRepository({ db, tableName }: TableRef) {
       };
       for (const change of changes) {
         const moves = movesOf(change);
+        // A change that moves nothing (a record written again as it was) needs no id kept: doing it twice does nothing.
+        if (!moves.size) continue;
         const newKeys = [...moves.keys()].filter((key) => !sums.has(key)).length;
         if (group.length + 1 + sums.size + newKeys > TRANSACTION_ITEMS) await flush();
         group.push(change);
@@ -196,6 +198,15 @@ export function createFigureRepository({ db, tableName }: TableRef) {
         }),
       );
       return Items.map((item) => ({ regionCode, month: String(item.month), figures: complete(item) }));
+    },
+
+    /** The figures of many regions and months at once (BatchGetItem), by `<region>#<month>`; absent ones have none. */
+    async many(wanted: readonly { regionCode: string; month: string }[]): Promise<Map<string, Record<MonthFigure, number>>> {
+      const items = await batchGet(
+        { db, tableName },
+        wanted.map((w) => keys.monthFigures(w.regionCode, w.month)),
+      );
+      return new Map(items.map((item) => [`${String(item.regionCode)}#${String(item.month)}`, complete(item)]));
     },
 
     /**

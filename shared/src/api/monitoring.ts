@@ -39,6 +39,29 @@ export const monitoringContracts = {
       months: z.array(z.object({ month: monthSchema, figures: figuresSchema })),
     }),
   }),
+
+  children: defineContract({
+    method: 'get',
+    path: '/api/v1/monitoring/children',
+    summary:
+      'Staff: the figures of each township of a county, or village of a township, for a month beside the month before and the same month last year, to rank them by change',
+    tag: 'monitoring',
+    access: STAFF,
+    scope: regionIn('query', 'regionCode'),
+    query: z.object({ regionCode: regionCodeSchema, month: acceptedMonthSchema }),
+    response: z.object({
+      month: monthSchema,
+      children: z.array(
+        z.object({
+          regionCode: z.string(),
+          name: z.string(),
+          figures: figuresSchema,
+          previousMonth: figuresSchema,
+          lastYear: figuresSchema,
+        }),
+      ),
+    }),
+  }),
 };
 
 /** How many months from `from` to `to`, both counted. */

@@ -20,7 +20,7 @@ import { demoEmployer, demoPositions, generatedEmployers, NAMED_EMPLOYERS, withC
 export const DEMO_COUNTY_CODE = '150222';
 
 /** A small deterministic generator, so every fresh start seeds the same people. */
-function mulberry32(seed: number) {
+export function mulberry32(seed: number) {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

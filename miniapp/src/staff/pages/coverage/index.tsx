@@ -8,32 +8,14 @@
  */
 import { Text, View } from '@tarojs/components';
 import type { User } from '@bangfu/shared';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { errorText } from '../../../api/client';
+import { useState, type ReactNode } from 'react';
 import { fetchCoverage, type Coverage, type CoverageRow } from '../../../api/matching';
-import { Choices, type Option } from '../../../components/Choices';
-import { LoadFailed } from '../../../components/LoadView';
 import { Notice } from '../../../components/Page';
 import { RolePage } from '../../../components/RoleGate';
 import { ShowWhich } from '../../../components/ShowWhich';
-import { chinaMonth, monthText } from '../../../time';
-import './coverage.css';
-
-/** Months to pick from: this one and the five before it. */
-const MONTHS_SHOWN = 6;
-
-function recentMonths(now: Date): Option<string>[] {
-  const current = chinaMonth(now);
-  const [year, month] = current.split('-').map(Number) as [number, number];
-  const options: Option<string>[] = [];
-  for (let i = 0; i < MONTHS_SHOWN; i++) {
-    const total = year * 12 + (month - 1) - i;
-    const [y, m] = [Math.floor(total / 12), (total % 12) + 1];
-    const value = `${y}-${String(m).padStart(2, '0')}`;
-    options.push({ value, label: y === year ? (i === 0 ? `本月（${m}月）` : `${m}月`) : `${y}年${m}月` });
-  }
-  return options;
-}
+import { MonthlyLoad } from '../../MonthlyLoad';
+import { monthText } from '../../../time';
+import '../../areaCard.css';
 
 /** 0.583 → "58.3%"; rounded down, so a share just under the goal never reads as the goal. */
 function percent(share: number): string {
@@ -110,95 +92,63 @@ function RowCard({
 
 type Show = 'all' | 'below';
 
+function CoverageView({ user, data, thisMonth }: { user: User; data: Coverage; thisMonth: boolean }) {
+  const code = user.regionCode ?? '';
+  const [show, setShow] = useState<Show>('all');
+  const areaWord = code.length === 6 ? '乡镇' : '村';
+  const below = (row: CoverageRow) =>
+    (row.monthlyCoverage !== null && !row.meetsCoverageGoal) || (row.successRate !== null && !row.meetsSuccessGoal);
+  return (
+    <>
+      <Notice testId="coverage-goals">
+        目标：每月把岗位推送给一半以上（≥{percent(data.goals.monthlyCoverage)}）有意愿、没工作的人；推荐成功率 ≥
+        {percent(data.goals.successRate)}；每人每年 {data.goals.service311.jobRecommendation} 次岗位推荐、
+        {data.goals.service311.careerGuidance} 次职业指导、{data.goals.service311.trainingOffer} 次培训（311）。
+      </Notice>
+      <View className="bf-subtitle" data-testid="coverage-month">
+        {monthText(data.month)}合计
+      </View>
+      <RowCard
+        row={data.total}
+        goals={data.goals}
+        name={data.total.regionName ?? user.regionName ?? code}
+        thisMonth={thisMonth}
+        total
+      />
+      {data.rows.length > 1 || code.length < 12 ? (
+        <>
+          <View className="bf-subtitle">
+            各{areaWord}（{data.rows.length} 个，其中 {data.rows.filter(below).length} 个有指标没达标）
+          </View>
+          <ShowWhich only="below" onlyLabel="只看没达标的" value={show} onChange={setShow} testIdPrefix="coverage-show-" />
+          {data.rows.length === 0 ? <Notice>这里还没有登记的人。</Notice> : null}
+          <View data-testid="coverage-rows">
+            {(show === 'all' ? data.rows : data.rows.filter(below)).map((row) => (
+              <RowCard
+                key={row.regionCode}
+                row={row}
+                goals={data.goals}
+                name={row.regionName ?? row.regionCode}
+                thisMonth={thisMonth}
+              />
+            ))}
+          </View>
+        </>
+      ) : null}
+    </>
+  );
+}
+
 function CoverageTable({ user }: { user: User }) {
   const code = user.regionCode ?? '';
-  const [months] = useState(() => recentMonths(new Date()));
-  const [month, setMonth] = useState(months[0]!.value);
-  const [show, setShow] = useState<Show>('all');
-  const [data, setData] = useState<Coverage | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      const coverage = await fetchCoverage(code, month);
-      setData(coverage);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, [code, month]);
-  useEffect(() => {
-    setData(null);
-    load().catch(() => undefined);
-  }, [load]);
-
   if (code.length < 6) {
     return <Notice>人岗匹配情况按旗县、乡镇、村来看，您的账号没有对应的地区。</Notice>;
   }
-  const areaWord = code.length === 6 ? '乡镇' : '村';
-  const thisMonth = data?.month === months[0]!.value;
-  const below = (row: CoverageRow) =>
-    (row.monthlyCoverage !== null && !row.meetsCoverageGoal) || (row.successRate !== null && !row.meetsSuccessGoal);
-
   return (
     <View className="bf-section">
-      <Choices
-        options={months}
-        value={month}
-        onChange={setMonth}
-        columns="wrap"
-        testIdPrefix="coverage-month-"
-        label="看哪个月"
-      />
-      {error ? (
-        <LoadFailed
-          onRetry={() => {
-            load().catch(() => undefined);
-          }}
-        >
-          没能加载：{error}
-        </LoadFailed>
-      ) : !data ? (
-        <Notice>正在统计…</Notice>
-      ) : (
-        <>
-          <Notice testId="coverage-goals">
-            目标：每月把岗位推送给一半以上（≥{percent(data.goals.monthlyCoverage)}）有意愿、没工作的人；推荐成功率 ≥
-            {percent(data.goals.successRate)}；每人每年 {data.goals.service311.jobRecommendation} 次岗位推荐、
-            {data.goals.service311.careerGuidance} 次职业指导、{data.goals.service311.trainingOffer} 次培训（311）。
-          </Notice>
-          <View className="bf-subtitle" data-testid="coverage-month">
-            {monthText(data.month)}合计
-          </View>
-          <RowCard
-            row={data.total}
-            goals={data.goals}
-            name={data.total.regionName ?? user.regionName ?? code}
-            thisMonth={thisMonth}
-            total
-          />
-          {data.rows.length > 1 || code.length < 12 ? (
-            <>
-              <View className="bf-subtitle">
-                各{areaWord}（{data.rows.length} 个，其中 {data.rows.filter(below).length} 个有指标没达标）
-              </View>
-              <ShowWhich only="below" onlyLabel="只看没达标的" value={show} onChange={setShow} testIdPrefix="coverage-show-" />
-              {data.rows.length === 0 ? <Notice>这里还没有登记的人。</Notice> : null}
-              <View data-testid="coverage-rows">
-                {(show === 'all' ? data.rows : data.rows.filter(below)).map((row) => (
-                  <RowCard
-                    key={row.regionCode}
-                    row={row}
-                    goals={data.goals}
-                    name={row.regionName ?? row.regionCode}
-                    thisMonth={thisMonth}
-                  />
-                ))}
-              </View>
-            </>
-          ) : null}
-        </>
-      )}
+      <MonthlyLoad testIdPrefix="coverage-month-" fetch={(month) => fetchCoverage(code, month)}>
+        {(data, _month, months) => <CoverageView user={user} data={data} thisMonth={data.month === months[0]!.value} />}
+      </MonthlyLoad>
     </View>
   );
 }

@@ -1,0 +1,14 @@
+/** 务工规模 and 务工收入 (contracts in shared/src/api/monitoring.ts): a region's months, and its parts side by side. */
+import { monitoringContracts as contracts, type ResponseOf } from '@bangfu/shared';
+import { call } from './client';
+
+export type RegionMonths = ResponseOf<typeof contracts.figures>;
+export type Figures = RegionMonths['months'][number]['figures'];
+export type ChildFigures = ResponseOf<typeof contracts.children>['children'][number];
+
+/** A region's figures from one month to another (at most 24), every month present. */
+export const fetchFigures = (regionCode: string, from: string, to: string) =>
+  call(contracts.figures, { query: { regionCode, from, to } });
+/** Each township of a county (village of a township): the month, the month before and last year's. */
+export const fetchChildFigures = (regionCode: string, month: string) =>
+  call(contracts.children, { query: { regionCode, month } });

@@ -1,0 +1,60 @@
+/**
+ * 务工监测 in Chromium: a village's people recorded as working last month, two of them home
+ * this month (务工回流); the month records reach the figures through the table's stream, and the
+ * township officer sees the township's employed count fall against last month, the village that
+ * fell first among its villages, and the twelve months before.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chinaMonth, previousMonth, type EmploymentInput } from '@bangfu/shared';
+import { createStreamFollower } from '../../functions/src/local/streamFollower.js';
+import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
+import { TEST_REGION, type TestApi } from '../support/api.js';
+import { expectAccessible, shot, WAIT } from '../support/browser.js';
+import { closeAll, openFromHome, startDemoH5 } from '../support/journeys.js';
+
+let api: TestApi;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ api, browser } = await startDemoH5());
+});
+afterAll(() => closeAll(browser, api));
+
+const officer = { source: 'staff' as const, userId: 'demo-staff-village-1', level: 'village' as const };
+const working: EmploymentInput = { status: 'employed', place: 'acrossProvince', form: 'enterprise', monthlyIncomeFen: 480_000 };
+const home: EmploymentInput = { status: 'notEmployed', monthlyIncomeFen: 0, atHomeReason: 'returnedFromWork' };
+
+describe('务工监测 in Chromium', () => {
+  it('shows a township officer the month’s fall against last month, and the village where it fell first', async () => {
+    const month = chinaMonth(new Date());
+    const people = await Promise.all([1, 2, 3, 4].map(async (n) => (await api.ctx.workers.findByIdNumber(demoIdNumber(n)))!));
+    const inJinshan = people.filter((p) => p.villageCode.startsWith('150222102'));
+    expect(inJinshan.length).toBeGreaterThanOrEqual(2);
+    for (const person of inJinshan) await api.ctx.employment.record(person, previousMonth(month), working, officer);
+    const [left, stayed] = [inJinshan[0]!, inJinshan.slice(1)];
+    await api.ctx.employment.record(left, month, home, officer);
+    for (const person of stayed) await api.ctx.employment.record(person, month, working, officer);
+    const follower = createStreamFollower(api.ctx, { endpoint: inject('dynamoEndpoint'), region: TEST_REGION });
+    try {
+      await follower.drain();
+    } finally {
+      follower.stop();
+    }
+
+    const page = await openFromHome(browser, api, 'demo-staff-township-1', 'monitoring');
+    const employed = page.getByTestId('monitoring-employed');
+    await employed.waitFor(WAIT);
+    expect(await employed.textContent()).toContain(`${stayed.length} 人`);
+    expect(await page.getByTestId('monitoring-employed-change').textContent()).toContain('比上月少 1 人');
+    expect(await page.getByTestId('monitoring-returned').textContent()).toContain('1 人');
+    const first = page.getByTestId('monitoring-children').locator('[data-testid^="monitoring-child-"]').first();
+    expect(await first.getAttribute('data-testid')).toBe(`monitoring-child-${left.villageCode}`);
+    expect(await first.textContent()).toContain('▼ 下降');
+    expect(await page.getByTestId(`monitoring-trend-${previousMonth(month)}`).textContent()).toContain(
+      `在岗 ${inJinshan.length} 人`,
+    );
+    await shot(page, 'monitoring-1-township');
+    await expectAccessible(page, '务工监测');
+  });
+});
