@@ -7,7 +7,7 @@
  *   region       optional; overrides the region of the AWS profile/CLI
  *   autoClaimRegions  province/city/county codes (comma-separated) of the monthly 免申即享 run
  *   pushRegions  province/city/county codes (comma-separated) of the monthly job push
- *   figureRegions  province/city/county codes (comma-separated) whose monthly figures are reconciled on the 1st
+ *   monitoringRegions  province/city/county codes (comma-separated) watched for warnings daily, figures reconciled monthly
  *
  * The account stays unresolved and nothing is looked up, so synth works offline with no
  * credentials. The region must be concrete (TableV2 with a customer-managed KMS key renders
@@ -55,7 +55,7 @@ const stack = new BangfuStack(app, stage ? `Bangfu-${stage}` : 'Bangfu', {
     .filter(Boolean),
   autoClaimRegions: regionCodes('autoClaimRegions'),
   pushRegions: regionCodes('pushRegions'),
-  figureRegions: regionCodes('figureRegions'),
+  monitoringRegions: regionCodes('monitoringRegions'),
 });
 Tags.of(stack).add('project', 'bangfu');
 if (stage) Tags.of(stack).add('stage', stage);

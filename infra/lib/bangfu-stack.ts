@@ -55,10 +55,11 @@ export interface BangfuStackProps extends StackProps {
   /** The push's k (workers per open place) and N (positions per worker). @default { k: 5, n: 3 } */
   readonly pushConfig?: { k: number; n: number };
   /**
-   * Regions (a province, city or county code) whose monthly figures are reconciled on the 1st, one
-   * invocation each of at most 15 minutes: name a large province by its cities. @default []
+   * Regions (a province, city or county code) watched for warnings daily and whose monthly figures
+   * are reconciled on the 1st, one invocation each of at most 15 minutes: name a large province by
+   * its cities. @default []
    */
-  readonly figureRegions?: string[];
+  readonly monitoringRegions?: string[];
   /** Township shards running at once in the push's Distributed Map. @default 40 */
   readonly pushMaxConcurrency?: number;
   /**
@@ -116,6 +117,8 @@ export class BangfuStack extends Stack {
   readonly monthFiguresFunction: nodejs.NodejsFunction;
   /** The monthly reconciliation of those figures from the month records. */
   readonly reconcileFiguresFunction: nodejs.NodejsFunction;
+  /** The daily warnings: new warnings become tasks, overdue tasks go up a level. */
+  readonly warningsFunction: nodejs.NodejsFunction;
   readonly pushStateMachine: sfn.StateMachine;
   /** Where a scheduled run that could not be started or failed every retry is kept. */
   readonly scheduleDeadLetters: sqs.Queue;
@@ -366,7 +369,33 @@ export class BangfuStack extends Stack {
     });
     this.pushStateMachine = this.monthlyPush(bangfuFunction, projectRoot, props, retention);
     this.monthFiguresFunction = this.monthFiguresConsumer(bangfuFunction, projectRoot);
-    this.reconcileFiguresFunction = this.figuresReconciliation(bangfuFunction, projectRoot, props.figureRegions ?? []);
+    // The figures put right from the month records on the 1st at 03:00 China time (19:00 UTC on
+    // the month's last day), for the two months before.
+    this.reconcileFiguresFunction = this.regionJob(bangfuFunction, 'ReconcileFigures', {
+      description: 'Bangfu monthly: the regions’ monthly figures put right from the month records',
+      entry: path.join(projectRoot, FUNCTION_ENTRIES.reconcileFigures),
+      service: 'bangfu-reconcile-figures',
+      // The counties (regions' children), a county's month records (an index), the kept figures, and the ADDs.
+      table: { actions: ['Query', 'BatchGetItem', 'UpdateItem'], indexes: true },
+      schedule: events.Schedule.cron({ minute: '0', hour: '19', day: 'L' }),
+      describe: (regionCode) => `Monthly figures of ${regionCode} reconciled from the month records`,
+      failedAlarm: 'The monthly reconciliation of the figures failed: see its log, run it again',
+      regions: props.monitoringRegions ?? [],
+    });
+    // 及早预警 daily at 02:00 China time (18:00 UTC): this month's warnings open their tasks once;
+    // tasks past their deadline go up a level.
+    this.warningsFunction = this.regionJob(bangfuFunction, 'Warnings', {
+      description: 'Bangfu daily: warnings become tasks for the officers who must act; overdue tasks go up a level',
+      entry: path.join(projectRoot, FUNCTION_ENTRIES.warnings),
+      service: 'bangfu-warnings',
+      // Regions' children, month records and open tasks (indexes), reports and parameters (Query);
+      // the villages' figures; a task put once; an escalation.
+      table: { actions: ['Query', 'BatchGetItem', 'PutItem', 'UpdateItem'], indexes: true },
+      schedule: events.Schedule.cron({ minute: '0', hour: '18' }),
+      describe: (regionCode) => `Daily warnings over ${regionCode}`,
+      failedAlarm: 'The daily warnings run failed: see its log; the next day finds the same warnings',
+      regions: props.monitoringRegions ?? [],
+    });
 
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
       apiName: stage ? `bangfu-${stage}` : 'bangfu',
@@ -506,31 +535,36 @@ export class BangfuStack extends Stack {
   }
 
   /**
-   * The figures put right from the month records on the 1st at 03:00 China time (19:00 UTC on
-   * the month's last day), for the two months before, one invocation per configured region.
+   * A job a schedule runs over each configured region (one invocation each, 15 minutes at most),
+   * with an alarm on its errors: the figures' reconciliation, the daily warnings.
    */
-  private figuresReconciliation(
+  private regionJob(
     bangfuFunction: BangfuFunctionFactory,
-    projectRoot: string,
-    regions: string[],
+    id: string,
+    options: Pick<BangfuFunctionOptions, 'description' | 'entry' | 'table'> & {
+      service: string;
+      schedule: events.Schedule;
+      describe: (regionCode: string) => string;
+      failedAlarm: string;
+      regions: string[];
+    },
   ): nodejs.NodejsFunction {
-    const fn = bangfuFunction('ReconcileFiguresFunction', {
-      description: 'Bangfu monthly: the regions’ monthly figures put right from the month records',
-      entry: path.join(projectRoot, FUNCTION_ENTRIES.reconcileFigures),
+    const fn = bangfuFunction(`${id}Function`, {
+      description: options.description,
+      entry: options.entry,
       memorySize: 1024,
       timeout: Duration.minutes(15),
-      environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-reconcile-figures' },
-      // The counties (regions' children), a county's month records (an index), the kept figures, and the ADDs.
-      table: { actions: ['Query', 'BatchGetItem', 'UpdateItem'], indexes: true },
+      environment: { POWERTOOLS_SERVICE_NAME: options.service },
+      table: options.table,
       secrets: [],
     });
-    this.monthlySchedule(fn, 'ReconcileFiguresSchedule', {
-      describe: (regionCode) => `Monthly figures of ${regionCode} reconciled from the month records`,
-      schedule: events.Schedule.cron({ minute: '0', hour: '19', day: 'L' }),
-      inputs: regions.map((regionCode) => ({ regionCode })),
+    this.regionSchedule(fn, `${id}Schedule`, {
+      describe: options.describe,
+      schedule: options.schedule,
+      inputs: options.regions.map((regionCode) => ({ regionCode })),
     });
-    fn.metricErrors({ period: Duration.minutes(5) }).createAlarm(this, 'ReconcileFiguresFailedAlarm', {
-      alarmDescription: 'The monthly reconciliation of the figures failed: see its log, run it again',
+    fn.metricErrors({ period: Duration.minutes(5) }).createAlarm(this, `${id}FailedAlarm`, {
+      alarmDescription: options.failedAlarm,
       ...ON_ANY,
     });
     return fn;
@@ -613,7 +647,7 @@ export class BangfuStack extends Stack {
       retention,
     });
     const config = props.pushConfig ?? { k: 5, n: 3 };
-    this.monthlySchedule(machine, 'PushSchedule', {
+    this.regionSchedule(machine, 'PushSchedule', {
       describe: (regionCode) => `Monthly job push over ${regionCode}, on the 1st`,
       schedule: events.Schedule.cron({ minute: '0', hour: '1', day: '1' }),
       inputs: (props.pushRegions ?? []).map((regionCode) => ({ regionCode, config })),
@@ -694,7 +728,7 @@ export class BangfuStack extends Stack {
       failedAlarm: 'A monthly 免申即享 run failed: see the execution in Step Functions',
       retention,
     });
-    this.monthlySchedule(machine, 'AutoClaimsSchedule', {
+    this.regionSchedule(machine, 'AutoClaimsSchedule', {
       describe: (regionCode) => `Monthly 免申即享 over ${regionCode}, after the 25th`,
       schedule: events.Schedule.cron({ minute: '0', hour: '18', day: '25' }),
       inputs: (props.autoClaimRegions ?? []).map((regionCode) => ({ regionCode })),
@@ -787,7 +821,7 @@ export class BangfuStack extends Stack {
   }
 
   /** One schedule per input (a region each), retried twice within 6 hours, then left in the dead-letter queue. */
-  private monthlySchedule(
+  private regionSchedule(
     target: sfn.StateMachine | lambda.IFunction,
     idPrefix: string,
     options: { describe: (regionCode: string) => string; schedule: events.Schedule; inputs: { regionCode: string }[] },

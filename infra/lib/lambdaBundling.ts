@@ -14,6 +14,7 @@ export const FUNCTION_ENTRIES = {
   mapExpiry: 'functions/src/jobs/mapExpiry.ts',
   monthFigures: 'functions/src/jobs/monthFigures.ts',
   reconcileFigures: 'functions/src/jobs/reconcileFigures.ts',
+  warnings: 'functions/src/jobs/warnings.ts',
 } as const;
 
 /** esbuild's options, the same for every function. */

@@ -60,6 +60,8 @@ export * from './codes/code.js';
 export * from './codes/consent.js';
 export * from './codes/event.js';
 export * from './monitoring/monthFigures.js';
+export * from './monitoring/warnings.js';
+export * from './monitoring/task.js';
 export * from './api/codes.js';
 export * from './api/monitoring.js';
 export * from './api/all.js';

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   API_CONTRACTS,
   chinaDate,
+  chinaMonth,
   codeUrl,
   isWithinRegion,
   workerInputSchema,
@@ -18,6 +19,7 @@ import {
 import { allRoutes } from '../../functions/src/app.js';
 import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
+import { taskIdOf } from '../../functions/src/monitoring/taskRepository.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { startWeChatFake, type WeChatFake } from '../support/wechatFake.js';
 import { idNumber, JINSHAN_VILLAGE, workerInput, XIDOUPU_VILLAGE } from '../support/people.js';
@@ -222,6 +224,27 @@ const ROWS: Record<string, Row> = {
     may: STAFF_IN_REGION,
     perTarget: true,
     call: (t) => ({ path: `/api/v1/monitoring/children?regionCode=${t.township}&month=2026-06`, region: t.township }),
+  },
+  'GET /api/v1/tasks': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/tasks?regionCode=${t.township}`, region: t.township }),
+  },
+  'GET /api/v1/tasks/:taskId': {
+    may: STAFF_IN_REGION,
+    call: () => ({ path: `/api/v1/tasks/${taskId}`, region: JINSHAN_VILLAGE }),
+  },
+  'POST /api/v1/tasks/:taskId/actions': {
+    may: STAFF_IN_REGION,
+    call: () => ({
+      path: `/api/v1/tasks/${taskId}/actions`,
+      body: { kind: 'homeVisit', note: '上门了解情况' },
+      region: JINSHAN_VILLAGE,
+    }),
+  },
+  'POST /api/v1/tasks/:taskId/close': {
+    may: STAFF_IN_REGION,
+    call: () => ({ path: `/api/v1/tasks/${taskId}/close`, region: JINSHAN_VILLAGE }),
   },
   'GET /api/v1/me/employer': { may: ['employer'], call: () => ({ path: '/api/v1/me/employer' }) },
   'GET /api/v1/employers': {
@@ -556,6 +579,8 @@ let villageCode: string;
 let townshipScanId: string;
 /** A recruitment event of 金山镇 (150222102), held today by its officer. */
 let eventId: string;
+/** A warning's task about a village of 金山镇. */
+let taskId: string;
 let sequence = 500;
 const nextSequence = () => sequence++;
 
@@ -701,6 +726,18 @@ beforeAll(async () => {
   });
   expect(event.status, JSON.stringify(event.body)).toBe(201);
   eventId = event.body.event.eventId;
+  const warning = {
+    cause: 'monitoredLostWork' as const,
+    month: chinaMonth(new Date()),
+    subject: own.workerId,
+    workerIds: [own.workerId],
+    regionCode: JINSHAN_VILLAGE,
+    level: 'village' as const,
+    text: '一位监测对象上月在务工，这个月没有工作了',
+    figures: {},
+  };
+  expect(await api.ctx.tasks.open(warning, '2099-12-31')).toBe(true);
+  taskId = taskIdOf(warning);
   const upload = await fetch(`${api.url}/api/v1/registry/imports?importId=${(importId = randomUUID())}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${tokens.township}`, 'content-type': 'text/csv' },

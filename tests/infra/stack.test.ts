@@ -116,7 +116,7 @@ beforeAll(() => {
     autoClaimRegions: ['150222', '150221'],
     pushRegions: ['15'],
     pushConfig: { k: 4, n: 3 },
-    figureRegions: ['15'],
+    monitoringRegions: ['15'],
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   try {
@@ -304,6 +304,7 @@ describe('least privilege of each function', () => {
     PushFinishFunction: { table: ['UpdateItem'], indexes: false, secrets: [] },
     MonthFiguresFunction: { table: ['PutItem', 'UpdateItem'], indexes: false, secrets: [] },
     ReconcileFiguresFunction: { table: ['BatchGetItem', 'Query', 'UpdateItem'], indexes: true, secrets: [] },
+    WarningsFunction: { table: ['BatchGetItem', 'PutItem', 'Query', 'UpdateItem'], indexes: true, secrets: [] },
   };
 
   it.each(Object.entries(functions))(
@@ -527,8 +528,9 @@ describe('dead letters of the scheduled runs', () => {
     const [queueId, queue] = scheduleDeadLetters();
     expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
     const rules = ofType('AWS::Events::Rule');
-    // 免申即享 over two counties, the push over region 15, the map's daily sweep, the figures' reconciliation of 15
-    expect(rules.length).toBe(5);
+    // 免申即享 over two counties, the push over region 15, the map's daily sweep, the figures' reconciliation
+    // and the daily warnings of 15
+    expect(rules.length).toBe(6);
     for (const [id, rule] of rules) {
       for (const target of rule.Properties.Targets as {
         DeadLetterConfig?: unknown;
@@ -625,6 +627,18 @@ describe('the monthly figures (务工规模, 务工收入)', () => {
   });
 });
 
+describe('the daily warnings (及早预警)', () => {
+  it('run at 02:00 China time for each configured region', () => {
+    const [fnId] = functionNamed('WarningsFunction');
+    const rules = ofType('AWS::Events::Rule').filter(([id]) => id.startsWith('WarningsSchedule'));
+    expect(rules).toHaveLength(1);
+    expect(rules[0]![1].Properties).toMatchObject({
+      ScheduleExpression: 'cron(0 18 * * ? *)',
+      Targets: [expect.objectContaining({ Arn: { 'Fn::GetAtt': [fnId, 'Arn'] }, Input: JSON.stringify({ regionCode: '15' }) })],
+    });
+  });
+});
+
 describe('monthly job push', () => {
   it('plans, fans the township shards out in a Distributed Map for the priority groups, then for everyone else, then finishes', () => {
     const { StartAt, States } = definitionOf('MonthlyPush');
@@ -677,8 +691,8 @@ describe('monthly job push', () => {
 it('gives every log group a retention', () => {
   const logGroups = ofType('AWS::Logs::LogGroup');
   // The API's; the plan, shard and finish functions' of 免申即享 and of the push; the map sweep's; the figures'
-  // stream consumer's and reconciliation's; the two state machines'; the API access log.
-  expect(logGroups).toHaveLength(13);
+  // stream consumer's and reconciliation's; the warnings'; the two state machines'; the API access log.
+  expect(logGroups).toHaveLength(14);
 
   for (const [id, group] of logGroups) {
     expect(group.Properties.RetentionInDays, id).toBeGreaterThanOrEqual(30);

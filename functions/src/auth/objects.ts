@@ -13,6 +13,7 @@ import {
   type Owner,
   type PaymentBatch,
   type RecruitmentEvent,
+  type Task,
   type Principal,
   type ScopeDeclaration,
   type ScopedEntity,
@@ -27,6 +28,7 @@ import { claimNotFound } from '../subsidies/claimRepository.js';
 import { positionNotFound, type PositionRecord } from '../positions/positionRepository.js';
 import { scanNotFound, type ScanRecord } from '../codes/codeRepository.js';
 import { eventNotFound } from '../codes/eventRepository.js';
+import { taskNotFound } from '../monitoring/taskRepository.js';
 
 export interface ScopedObjects {
   worker: WorkerItem;
@@ -37,6 +39,7 @@ export interface ScopedObjects {
   import: ImportReport;
   scan: ScanRecord;
   event: RecruitmentEvent;
+  task: Task;
 }
 
 interface ObjectKind<T> {
@@ -106,6 +109,11 @@ function objectKinds(ctx: AppContext): ObjectKinds {
       load: (id) => ctx.events.get(id),
       owner: (event) => ({ regionCode: event.regionCode }),
       notFound: eventNotFound,
+    },
+    task: {
+      load: (id) => ctx.tasks.get(id),
+      owner: (task) => ({ regionCode: task.regionCode }),
+      notFound: taskNotFound,
     },
   };
 }

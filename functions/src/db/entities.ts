@@ -254,3 +254,19 @@ export const shareEntity = {
   /** What a withdrawal REMOVEs. */
   attributeNames: sharesWithEmployer.attributeNames,
 };
+
+const taskQueue = listing(
+  INDEX.byStatusQueue,
+  ({ countyCode, status }: { countyCode: string; status: string }) => `TASKQ#${countyCode}#${status}`,
+);
+/** A warning's task, in its county's open or closed queue by region, then deadline. */
+export const taskEntity = {
+  indexes: (task: { taskId: string; regionCode: string; status: string; deadline: string }) =>
+    taskQueue.attributes(
+      { countyCode: countyOf(task.regionCode), status: task.status },
+      `${task.regionCode}#${task.deadline}#${task.taskId}`,
+    ),
+  /** The tasks about a county, township or village in one status. */
+  inRegion: (regionCode: string, status: string, filter?: QueryFilter) =>
+    taskQueue.query({ countyCode: countyOf(regionCode), status }, { prefix: regionCode, filter }),
+};

@@ -47,7 +47,7 @@ export const INDEX = {
   ),
   byStatusQueue: globalIndex(
     'gsi4',
-    'by status queue: a county’s claims in one status awaiting its staff, oldest first; the positions on the map whose last day is a date',
+    'by status queue: a county’s claims in one status awaiting its staff, oldest first; the positions on the map whose last day is a date; a county’s warning tasks, open or closed',
   ),
 } as const;
 
@@ -214,6 +214,8 @@ export const keys = {
   monthFigures: (regionCode: string, month: string) => ({ pk: `FIGURES#${regionCode}`, sk: `MONTH#${month}` }),
   /** That one change of a month record (a stream record) has moved the figures: a redelivery finds it (TTL). */
   figureChange: (changeId: string) => ({ pk: `FIGCHANGE#${changeId}`, sk: 'APPLIED' }),
+  /** A warning's task for the officers who must act (预警任务); its id is made from its cause, month and subject. */
+  task: (taskId: string) => ({ pk: `TASK#${taskId}`, sk: 'TASK' }),
   /** A key that never exists: the health check reads it to prove the table answers. */
   healthProbe: () => ({ pk: 'HEALTH', sk: 'PROBE' }),
 } as const;

@@ -1,8 +1,19 @@
 /**
  * 务工规模 and 务工收入 for staff in scope: a region's months (one Query), and its townships' or
- * villages' month beside the month before and last year's (their list, then one BatchGetItem).
+ * villages' month beside the month before and last year's (their list, then one BatchGetItem);
+ * the warnings' tasks, the people each is about, what was done, and closing them.
  */
-import { monitoringContracts, nextMonth, previousMonth } from '@bangfu/shared';
+import {
+  monitoringContracts,
+  nextMonth,
+  previousMonth,
+  SERVICE_KINDS,
+  WARNING_CAUSE_ZH,
+  type ServiceKind,
+  type TaskActionKind,
+} from '@bangfu/shared';
+import { officeOf } from '../codes/codeService.js';
+import { Invalid } from '../errors.js';
 import type { AppContext } from '../appContext.js';
 import { implement, type AnyRoute } from '../http/route.js';
 import { NO_FIGURES } from './figureRepository.js';
@@ -39,5 +50,50 @@ export function monitoringRoutes(ctx: AppContext): AnyRoute[] {
         })),
       };
     }),
+
+    implement(monitoringContracts.tasks, async ({ query }) => ctx.tasks.inRegion(query.regionCode, query.status, query)),
+
+    implement(monitoringContracts.task, async ({ object: task, principal }) => {
+      const people = task.workerIds?.length ? await ctx.workers.getItems(task.workerIds) : [];
+      if (people.length) {
+        await ctx.audit.record(
+          principal,
+          people.map((p) => p.workerId),
+          'read',
+          `办理预警任务：${WARNING_CAUSE_ZH[task.cause]}`,
+        );
+      }
+      return {
+        task,
+        people: people.map((p) => ({
+          workerId: p.workerId,
+          name: p.name,
+          villageCode: p.villageCode,
+          ...(p.phone ? { phone: p.phone } : {}),
+        })),
+      };
+    }),
+
+    implement(monitoringContracts.act, async ({ object: task, principal, body }) => {
+      const byOffice = await officeOf(ctx, principal);
+      const acted = await ctx.tasks.act(task, { ...body, by: principal.userId, byOffice });
+      // A service done for the people it is about counts for them too ("311", 政策讲解, 诉求办理).
+      const kind = body.kind;
+      if (isServiceKind(kind)) {
+        for (const workerId of task.workerIds ?? []) {
+          await ctx.matches.recordService(workerId, { kind, note: body.note, by: principal.userId, byOffice });
+        }
+      }
+      return { task: acted };
+    }),
+
+    implement(monitoringContracts.close, async ({ object: task, principal }) => {
+      if (!task.actions.length) {
+        throw new Invalid('先登记做了什么，再关闭任务', 'Record what was done before closing the task.', 'params.taskId');
+      }
+      return { task: await ctx.tasks.close(task, principal.userId) };
+    }),
   ];
 }
+
+const isServiceKind = (kind: TaskActionKind): kind is ServiceKind => (SERVICE_KINDS as readonly string[]).includes(kind);

@@ -29,7 +29,7 @@ export interface EmploymentAuthor {
 }
 
 /** The person a month is recorded for: who, and what of them the month keeps for the region's figures. */
-export type EmploymentWorker = Pick<Worker, 'workerId' | 'villageCode' | 'labourClass' | 'groups'>;
+export type EmploymentWorker = Pick<Worker, 'workerId' | 'villageCode' | 'labourClass' | 'groups' | 'householdId'>;
 
 export function createEmploymentRepository({ db, tableName }: TableRef) {
   /** A worker's current month records (not their revisions), newest month first. */
@@ -78,7 +78,12 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
       ...input,
       workerId: worker.workerId,
       month,
-      subject: { villageCode: worker.villageCode, labourClass: worker.labourClass, groups: worker.groups },
+      subject: {
+        villageCode: worker.villageCode,
+        labourClass: worker.labourClass,
+        groups: worker.groups,
+        householdId: worker.householdId,
+      },
       source: by.source,
       recordedBy: by.userId,
       recordedAt: new Date().toISOString(),

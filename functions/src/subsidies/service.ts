@@ -5,6 +5,7 @@
  */
 import {
   APPROVAL_PARAMETERS,
+  WARNING_PARAMETERS,
   chinaDate,
   chinaMonth,
   employmentPlaceOf,
@@ -52,6 +53,9 @@ export const EMPLOYER_RULES = RULES.filter((rule) => rule.beneficiary !== 'worke
  */
 const SOURCES = new WeakMap<object, ParameterSource>();
 
+/** The parameters read outside the rules, each region's to set: the second-approval threshold, the warnings'. */
+const LOCAL_PARAMETERS = { ...APPROVAL_PARAMETERS, ...WARNING_PARAMETERS };
+
 /** DynamoDB reads one evaluation keeps in flight: enough to overlap their waits, few enough to leave sockets for others. */
 const READS_AT_ONCE = 8;
 
@@ -62,7 +66,7 @@ export function createSubsidyService(
   async function currentParameters(): Promise<ParameterSource> {
     const overrides = await ctx.parameterSteps.overrides();
     let source = SOURCES.get(overrides);
-    if (!source) SOURCES.set(overrides, (source = parameterSource(RULES, overrides, APPROVAL_PARAMETERS)));
+    if (!source) SOURCES.set(overrides, (source = parameterSource(RULES, overrides, LOCAL_PARAMETERS)));
     return source;
   }
 

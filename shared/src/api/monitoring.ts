@@ -4,10 +4,11 @@
  */
 import * as z from 'zod';
 import { MONTH_FIGURES } from '../monitoring/monthFigures.js';
-import { regionCodeSchema } from '../regions/regionCode.js';
+import { countyOrFinerSchema, regionCodeSchema } from '../regions/regionCode.js';
 import { acceptedMonthSchema, monthSchema } from '../registry/employment.js';
 import { defineContract } from './contract.js';
-import { regionIn, STAFF } from './common.js';
+import { objectIn, pageQuerySchema, regionIn, STAFF } from './common.js';
+import { TASK_STATUSES, taskActionInputSchema, taskSchema } from '../monitoring/task.js';
 
 /** At most two years at once: this year beside last year. */
 export const MAX_FIGURE_MONTHS = 24;
@@ -17,6 +18,16 @@ const figuresSchema = z.object(
     [F in (typeof MONTH_FIGURES)[number]]: z.ZodNumber;
   },
 );
+
+const taskIdParams = z.object({ taskId: z.string().regex(/^t_[0-9a-f]{32}$/, '不是任务编号') });
+
+/** A person a task is about, as its officers need them to get in touch. */
+const taskPersonSchema = z.object({
+  workerId: z.string(),
+  name: z.string(),
+  villageCode: z.string(),
+  phone: z.string().optional(),
+});
 
 export const monitoringContracts = {
   figures: defineContract({
@@ -61,6 +72,54 @@ export const monitoringContracts = {
         }),
       ),
     }),
+  }),
+
+  tasks: defineContract({
+    method: 'get',
+    path: '/api/v1/tasks',
+    summary:
+      'Staff: the warning tasks (预警任务) about a county, township or village, open or closed, by village then deadline, a page at a time',
+    tag: 'monitoring',
+    access: STAFF,
+    scope: regionIn('query', 'regionCode'),
+    query: pageQuerySchema.extend({ regionCode: countyOrFinerSchema, status: z.enum(TASK_STATUSES).default('open') }),
+    response: z.object({ tasks: z.array(taskSchema), nextCursor: z.string().optional() }),
+  }),
+
+  task: defineContract({
+    method: 'get',
+    path: '/api/v1/tasks/:taskId',
+    summary:
+      'Staff of its region: a warning task with the people it is about (name, village, phone, to reach them); the read is audited',
+    tag: 'monitoring',
+    access: STAFF,
+    scope: objectIn('task', 'taskId'),
+    params: taskIdParams,
+    response: z.object({ task: taskSchema, people: z.array(taskPersonSchema) }),
+  }),
+
+  act: defineContract({
+    method: 'post',
+    path: '/api/v1/tasks/:taskId/actions',
+    summary:
+      'Staff of its region: record what was done about an open task; a "311" service (or a policy explained, a 诉求 handled) counts for each person it is about',
+    tag: 'monitoring',
+    access: STAFF,
+    scope: objectIn('task', 'taskId'),
+    params: taskIdParams,
+    body: taskActionInputSchema,
+    response: z.object({ task: taskSchema }),
+  }),
+
+  close: defineContract({
+    method: 'post',
+    path: '/api/v1/tasks/:taskId/close',
+    summary: 'Staff of its region: close an open task once something was recorded as done',
+    tag: 'monitoring',
+    access: STAFF,
+    scope: objectIn('task', 'taskId'),
+    params: taskIdParams,
+    response: z.object({ task: taskSchema }),
   }),
 };
 

@@ -7,7 +7,17 @@ import { isWithinRegion, type RegionCode } from '../regions/regionCode.js';
 import type { Principal } from './roles.js';
 
 /** The stored things a route can be about; the API layer knows how to load each one. */
-export const SCOPED_ENTITIES = ['worker', 'employer', 'position', 'claim', 'paymentBatch', 'import', 'scan', 'event'] as const;
+export const SCOPED_ENTITIES = [
+  'worker',
+  'employer',
+  'position',
+  'claim',
+  'paymentBatch',
+  'import',
+  'scan',
+  'event',
+  'task',
+] as const;
 export type ScopedEntity = (typeof SCOPED_ENTITIES)[number];
 
 /** A parsed request as scope functions see it. */

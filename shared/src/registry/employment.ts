@@ -66,6 +66,8 @@ export const employmentSubjectSchema = z.object({
   villageCode: z.string().length(12),
   labourClass: z.enum(LABOUR_CLASSES),
   groups: z.array(z.enum(WORKER_GROUPS)),
+  /** 户编号: a household with nobody working (零就业家庭) is seen across its members' months. */
+  householdId: z.string().optional(),
 });
 export type EmploymentSubject = z.infer<typeof employmentSubjectSchema>;
 
@@ -140,6 +142,11 @@ export function previousMonth(month: string): string {
 /** The date of an instant in China Standard Time. */
 export function chinaDate(now: Date): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The date `days` after an ISO date (before it when negative). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** A record may be for this month or an earlier one, never a later one. */

@@ -1,0 +1,116 @@
+/**
+ * The daily warnings run (及早预警), county by county: this month's villages against the month
+ * before and last year's (their kept figures), the 监测对象 and households whose work stopped
+ * (the county's month records of this month and the last), and the villages and townships late
+ * with their report. Each warning opens its task once, due in the region's number of days;
+ * open tasks past their deadline go up a level. Safe to run again.
+ */
+import {
+  addDays,
+  chinaDate,
+  chinaMonth,
+  monthFactSchema,
+  personWarnings,
+  previousMonth,
+  readParameter,
+  reportWarnings,
+  villageWarnings,
+  type PersonMonth,
+  type Warning,
+} from '@bangfu/shared';
+import type { AppContext } from '../appContext.js';
+import { employmentEntity } from '../db/entities.js';
+import { queryAll } from '../db/paging.js';
+import { countiesUnder } from '../monthlyRuns/plan.js';
+import { createSubsidyService } from '../subsidies/service.js';
+import { NO_FIGURES } from './figureRepository.js';
+
+type WarningsContext = Pick<
+  AppContext,
+  | 'table'
+  | 'regions'
+  | 'figures'
+  | 'tasks'
+  | 'reports'
+  | 'employment'
+  | 'claims'
+  | 'parameterSteps'
+  | 'positions'
+  | 'applications'
+  | 'workers'
+>;
+
+export interface WarningsReport {
+  month: string;
+  counties: number;
+  /** Warnings found, by cause; opened: those new today. */
+  found: Record<string, number>;
+  opened: number;
+  escalated: number;
+}
+
+/** A county's month records of `month`, as the person warnings read them. */
+async function personMonths(ctx: WarningsContext, countyCode: string, month: string): Promise<PersonMonth[]> {
+  const items = await queryAll(ctx.table.db, { TableName: ctx.table.tableName, ...employmentEntity.inRegion(countyCode, month) });
+  return items.flatMap((item) => {
+    const fact = monthFactSchema.safeParse(item);
+    return fact.success ? [{ ...fact.data, workerId: String(item.workerId) }] : [];
+  });
+}
+
+async function countyWarnings(ctx: WarningsContext, countyCode: string, month: string, today: string, dropRatio: number) {
+  const townships = await ctx.regions.children(countyCode);
+  const villages = (await Promise.all(townships.map((t) => ctx.regions.children(t.code)))).flat();
+  const lastYear = `${Number(month.slice(0, 4)) - 1}${month.slice(4)}`;
+  const before = previousMonth(month);
+  const kept = await ctx.figures.many(
+    villages.flatMap((v) => [month, before, lastYear].map((m) => ({ regionCode: v.code, month: m }))),
+  );
+  const recordedIn = (code: string, m: string) => {
+    const figures = kept.get(`${code}#${m}`);
+    return figures?.recorded ? figures : undefined;
+  };
+  const [thisMonth, lastMonth, reports] = await Promise.all([
+    personMonths(ctx, countyCode, month),
+    personMonths(ctx, countyCode, before),
+    ctx.reports.reportsIn(month, countyCode),
+  ]);
+  return [
+    ...villages.flatMap((v) =>
+      villageWarnings(
+        v,
+        month,
+        kept.get(`${v.code}#${month}`) ?? NO_FIGURES,
+        { previousMonth: recordedIn(v.code, before), lastYear: recordedIn(v.code, lastYear) },
+        dropRatio,
+      ),
+    ),
+    ...personWarnings(month, thisMonth, lastMonth),
+    ...reportWarnings(month, today, [...townships, ...villages], new Set(reports.map((r) => r.regionCode))),
+  ];
+}
+
+export async function runWarnings(ctx: WarningsContext, regionCode: string, now = new Date()): Promise<WarningsReport> {
+  const month = chinaMonth(now);
+  const today = chinaDate(now);
+  const parameters = await createSubsidyService(ctx).currentParameters();
+  const valueOf = (key: string, county: string) => {
+    const reading = readParameter(parameters.definitions, parameters.table, key, county, today);
+    return reading.status === 'value' ? reading.value : undefined;
+  };
+  const counties = await countiesUnder(ctx, regionCode);
+  const report: WarningsReport = { month, counties: counties.length, found: {}, opened: 0, escalated: 0 };
+  for (const county of counties) {
+    const dropRatio = valueOf('warningEmployedDropRatio', county);
+    const days = valueOf('warningTaskDays', county) ?? 7;
+    const warnings: Warning[] = await countyWarnings(ctx, county, month, today, dropRatio ?? 1);
+    for (const warning of warnings) {
+      report.found[warning.cause] = (report.found[warning.cause] ?? 0) + 1;
+      if (await ctx.tasks.open(warning, addDays(today, days), now)) report.opened++;
+    }
+    for (const task of await ctx.tasks.overdue(county, today)) {
+      if (await ctx.tasks.escalate(task, addDays(today, days))) report.escalated++;
+    }
+  }
+  return report;
+}
