@@ -52,6 +52,8 @@ export default defineAppConfig({
         'pages/posters/index',
         'pages/events/index',
         'pages/monitoring/index',
+        'pages/tasks/index',
+        'pages/task/index',
       ],
     },
     {

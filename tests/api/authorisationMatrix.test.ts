@@ -734,7 +734,7 @@ beforeAll(async () => {
     regionCode: JINSHAN_VILLAGE,
     level: 'village' as const,
     text: '一位监测对象上月在务工，这个月没有工作了',
-    figures: {},
+    figures: [],
   };
   expect(await api.ctx.tasks.open(warning, '2099-12-31')).toBe(true);
   taskId = taskIdOf(warning);

@@ -68,7 +68,15 @@ describe('the daily warnings', () => {
     expect(late.length).toBeGreaterThan(0);
     expect(late.map((t: { subject: string }) => t.subject)).not.toContain(village);
     const drop = about.find((t: { cause: string }) => t.cause === 'employedDrop');
-    expect(drop).toMatchObject({ level: 'township', figures: { 上月在岗: 4, 本月在岗: 1 }, deadline: addDays(`${month}-26`, 7) });
+    expect(drop).toMatchObject({
+      level: 'township',
+      figures: [
+        { label: '上月在岗', value: 4 },
+        { label: '本月在岗', value: 1 },
+        { label: '预警线', value: '下降超过 10%' },
+      ],
+      deadline: addDays(`${month}-26`, 7),
+    });
     const household = about.find((t: { subject: string }) => t.subject === 'H-71');
     expect([...household.workerIds].sort()).toEqual([a.workerId, b.workerId].sort());
 

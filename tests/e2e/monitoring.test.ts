@@ -2,15 +2,17 @@
  * 务工监测 in Chromium: a village's people recorded as working last month, two of them home
  * this month (务工回流); the month records reach the figures through the table's stream, and the
  * township officer sees the township's employed count fall against last month, the village that
- * fell first among its villages, and the twelve months before.
+ * fell first among its villages, and the twelve months before; the daily warnings make the fall a
+ * task, which the officer follows up with a home visit and closes.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chinaMonth, previousMonth, type EmploymentInput } from '@bangfu/shared';
 import { createStreamFollower } from '../../functions/src/local/streamFollower.js';
 import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
+import { runWarnings } from '../../functions/src/monitoring/warningsJob.js';
 import { TEST_REGION, type TestApi } from '../support/api.js';
-import { expectAccessible, shot, WAIT } from '../support/browser.js';
+import { expectAccessible, fill, shot, WAIT } from '../support/browser.js';
 import { closeAll, openFromHome, startDemoH5 } from '../support/journeys.js';
 
 let api: TestApi;
@@ -56,5 +58,27 @@ describe('务工监测 in Chromium', () => {
     );
     await shot(page, 'monitoring-1-township');
     await expectAccessible(page, '务工监测');
+  });
+
+  it('gives the township officer the village’s fall as a task, who records a home visit and closes it', async () => {
+    const report = await runWarnings(api.ctx, '150222');
+    expect(report.found.employedDrop).toBeGreaterThanOrEqual(1);
+    const page = await openFromHome(browser, api, 'demo-staff-township-1', 'tasks');
+    const card = page.getByTestId('tasks-list').locator('[data-testid^="task-"]').filter({ hasText: '在岗人数下降' }).first();
+    await card.waitFor(WAIT);
+    await shot(page, 'monitoring-2-tasks');
+    await expectAccessible(page, '预警任务');
+    await card.click();
+    await page.getByTestId('task-summary').waitFor(WAIT);
+    expect(await page.getByTestId('task-text').textContent()).toMatch(/在岗人数从上月 \d+ 人降到 \d+ 人/);
+    await page.getByTestId('task-action-kind-homeVisit').click();
+    await fill(page, 'task-action-note', '上门了解，回来照顾老人，想在镇上找活');
+    await page.getByTestId('task-action-save').click();
+    await page.getByTestId('task-actions').waitFor(WAIT);
+    expect(await page.getByTestId('task-actions').textContent()).toContain('上门走访：上门了解');
+    await page.getByTestId('task-close').click();
+    await page.getByTestId('task-closed').waitFor(WAIT);
+    await shot(page, 'monitoring-3-task-closed');
+    await expectAccessible(page, '预警任务：已办结');
   });
 });

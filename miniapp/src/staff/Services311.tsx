@@ -83,20 +83,27 @@ export function Goals({ counts }: { counts: Record<Service311Kind, number> }) {
 /**
  * The form recording one service: what was done and a line about it. `save` sends it (to the
  * worker's record, or to a scan); its test ids start with `testIdPrefix`. Without `onCancel`
- * there is no way back (the page has its own).
+ * there is no way back (the page has its own). A warning's task offers more than services
+ * (`options`, `hints`).
  */
-export function ServiceForm({
+export function ServiceForm<K extends string = ServiceKind>({
   save: send,
   onSaved,
   onCancel,
   testIdPrefix = 'service',
+  options = KIND_OPTIONS as Option<K>[],
+  hints = NOTE_HINT as Record<K, string>,
+  submit = '保存这次服务',
 }: {
-  save: (service: { kind: ServiceKind; note: string }) => Promise<unknown>;
-  onSaved: (kind: ServiceKind) => void | Promise<void>;
+  save: (service: { kind: K; note: string }) => Promise<unknown>;
+  onSaved: (kind: K) => void | Promise<void>;
   onCancel?: () => void;
   testIdPrefix?: string;
+  options?: Option<K>[];
+  hints?: Record<K, string>;
+  submit?: string;
 }) {
-  const [kind, setKind] = useState<ServiceKind | undefined>();
+  const [kind, setKind] = useState<K | undefined>();
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<{ kind?: string; note?: string }>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -127,7 +134,7 @@ export function ServiceForm({
         label="做了什么服务？"
         error={errors.kind}
         testId={`${testIdPrefix}-kind`}
-        options={KIND_OPTIONS}
+        options={options}
         value={kind}
         onChange={setKind}
         columns={1}
@@ -136,7 +143,7 @@ export function ServiceForm({
       />
       <TextField
         label="简单写一句"
-        hint={kind ? NOTE_HINT[kind] : '写做了什么、本人怎么说'}
+        hint={kind ? hints[kind] : '写做了什么、本人怎么说'}
         error={errors.note}
         value={note}
         onChange={setNote}
@@ -149,7 +156,7 @@ export function ServiceForm({
         <FormActions
           busy={busy}
           onSubmit={save}
-          submit="保存这次服务"
+          submit={submit}
           submitTestId={`${testIdPrefix}-save`}
           onBack={onCancel}
           back="不记了"
@@ -157,7 +164,7 @@ export function ServiceForm({
         />
       ) : (
         <ActionButton busy={busy} onPress={save} testId={`${testIdPrefix}-save`}>
-          保存这次服务
+          {submit}
         </ActionButton>
       )}
     </View>

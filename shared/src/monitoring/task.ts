@@ -38,7 +38,7 @@ export const taskSchema = z.object({
   /** The level whose officers must act now (it rises when the deadline passes). */
   level: z.enum(REGION_LEVELS),
   text: z.string(),
-  figures: z.record(z.string(), z.union([z.number(), z.string()])),
+  figures: z.array(z.object({ label: z.string(), value: z.union([z.number(), z.string()]) })),
   /** The people it is about (a worker, a household's members). */
   workerIds: z.array(z.string()).optional(),
   status: z.enum(['open', 'closed']),

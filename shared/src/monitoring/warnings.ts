@@ -5,6 +5,7 @@
  * to its township, a township's to its county. Pure: the job reads, this decides.
  */
 import { ancestorAt, levelOfRegion, type RegionLevel } from '../regions/regionCode.js';
+import { AT_HOME_REASON_ZH, type AtHomeReason } from '../registry/labels.js';
 import type { ParameterSpec } from '../subsidies/engine.js';
 import { cite } from '../policy/documents.js';
 import type { MonthFact, MonthFigure } from './monthFigures.js';
@@ -43,8 +44,8 @@ export interface Warning {
   level: RegionLevel;
   /** The warning in plain words. */
   text: string;
-  /** The figures behind it, as shown. */
-  figures: Record<string, number | string>;
+  /** The figures behind it, in the order shown. */
+  figures: { label: string; value: number | string }[];
 }
 
 const reference = cite('000', '三、(二)');
@@ -62,6 +63,9 @@ export const WARNING_PARAMETERS: Readonly<Record<string, ParameterSpec>> = {
 };
 
 type Figures = Record<MonthFigure, number>;
+/** Labelled figures in the order written. */
+const figureList = (figures: Record<string, number | string>) =>
+  Object.entries(figures).map(([label, value]) => ({ label, value }));
 const average = (f: Figures) => (f.employed ? Math.round(f.incomeFen / f.employed) : 0);
 const yuan = (fen: number) => `${Math.round(fen / 100)} 元`;
 /** The level above: a village's township, a township's county; a county stays. */
@@ -83,7 +87,11 @@ export function villageWarnings(
       ...base,
       cause: 'employedDrop',
       text: `${village.name}在岗人数从上月 ${previous.employed} 人降到 ${now.employed} 人，少了 ${previous.employed - now.employed} 人`,
-      figures: { 上月在岗: previous.employed, 本月在岗: now.employed, 预警线: `少于 ${Math.round(dropRatio * 100)}%` },
+      figures: figureList({
+        上月在岗: previous.employed,
+        本月在岗: now.employed,
+        预警线: `下降超过 ${Math.round(dropRatio * 100)}%`,
+      }),
     });
   }
   const lastYear = before.lastYear;
@@ -92,7 +100,7 @@ export function villageWarnings(
       ...base,
       cause: 'incomeBelowLastYear',
       text: `${village.name}人均月收入 ${yuan(average(now))}，低于去年同月的 ${yuan(average(lastYear))}`,
-      figures: { 本月人均: yuan(average(now)), 去年同月人均: yuan(average(lastYear)) },
+      figures: figureList({ 本月人均: yuan(average(now)), 去年同月人均: yuan(average(lastYear)) }),
     });
   }
   return warnings;
@@ -119,7 +127,11 @@ export function personWarnings(month: string, thisMonth: readonly PersonMonth[],
       regionCode: record.subject.villageCode,
       level: 'village',
       text: '一位监测对象上月在务工，这个月没有工作了，请尽快联系，帮助再就业',
-      figures: { 上月: '在岗', 本月: '没有工作', ...(record.atHomeReason ? { 原因: record.atHomeReason } : {}) },
+      figures: figureList({
+        上月: '在岗',
+        本月: '没有工作',
+        ...(record.atHomeReason ? { 原因: AT_HOME_REASON_ZH[record.atHomeReason as AtHomeReason] ?? record.atHomeReason } : {}),
+      }),
     });
   }
   const households = new Map<string, { now: PersonMonth[]; before: PersonMonth[] }>();
@@ -146,7 +158,7 @@ export function personWarnings(month: string, thisMonth: readonly PersonMonth[],
       regionCode: now[0]!.subject.villageCode,
       level: 'village',
       text: '一户人家这个月没有人务工了（上月有人在岗），成了零就业家庭，至少要帮一人就业',
-      figures: { 户编号: householdId, 有劳动力的: withLabour.length, 本月在岗: 0 },
+      figures: figureList({ 户编号: householdId, 有劳动力的: withLabour.length, 本月在岗: 0 }),
     });
   }
   return warnings;
@@ -177,7 +189,7 @@ export function reportWarnings(
         regionCode: region.code,
         level: levelAbove(region.code),
         text: `${region.name}还没有${level === 'village' ? '登记' : '录入'}${Number(month.slice(5))}月的就业情况（${deadline} 日前）`,
-        figures: { 期限: `${Number(month.slice(5))}月${deadline}日` },
+        figures: figureList({ 期限: `${Number(month.slice(5))}月${deadline}日` }),
       },
     ];
   });

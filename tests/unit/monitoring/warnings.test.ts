@@ -16,7 +16,11 @@ describe('a village’s month against the month before and last year', () => {
       cause: 'employedDrop',
       subject: village.code,
       level: 'township',
-      figures: { 上月在岗: 10, 本月在岗: 8 },
+      figures: [
+        { label: '上月在岗', value: 10 },
+        { label: '本月在岗', value: 8 },
+        { label: '预警线', value: '下降超过 10%' },
+      ],
     });
     expect(actingRegion(drop!)).toBe('150222102');
   });
@@ -30,7 +34,13 @@ describe('a village’s month against the month before and last year', () => {
       { lastYear: figures({ recorded: 4, employed: 2, incomeFen: 800_000 }) },
       0.1,
     );
-    expect(low).toMatchObject({ cause: 'incomeBelowLastYear', figures: { 本月人均: '3000 元', 去年同月人均: '4000 元' } });
+    expect(low).toMatchObject({
+      cause: 'incomeBelowLastYear',
+      figures: [
+        { label: '本月人均', value: '3000 元' },
+        { label: '去年同月人均', value: '4000 元' },
+      ],
+    });
     expect(villageWarnings(village, '2026-12', now, {}, 0.1)).toEqual([]);
   });
 });

@@ -61,6 +61,7 @@ const ENTRIES: Record<Role, Entry[]> = {
     { key: 'employer-review', title: '单位和岗位审核', hint: '审核用人单位，下架违规岗位', url: '/staff/pages/employers/index' },
     { key: 'reviews', title: '补贴审核', hint: '审核本地区的补贴申领', url: '/staff/pages/claims/index' },
     { key: 'parameters', title: '补贴标准', hint: '本地区执行的补贴标准和依据', url: '/staff/pages/parameters/index' },
+    { key: 'tasks', title: '预警任务', hint: '谁没了工作、哪个村下降了，按期限跟进', url: '/staff/pages/tasks/index' },
     { key: 'monitoring', title: '务工监测', hint: '多少人在务工、挣多少，和上月、去年比', url: '/staff/pages/monitoring/index' },
     { key: 'coverage', title: '人岗匹配情况', hint: '本月推送到了多少人，311 和推荐成功率', url: '/staff/pages/coverage/index' },
     { key: 'posters', title: '打印二维码海报', hint: '岗位码、村服务点码，贴到村里', url: '/staff/pages/posters/index' },

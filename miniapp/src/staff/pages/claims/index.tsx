@@ -23,6 +23,7 @@ import { villageName, villageNames } from '../../../regionNames';
 import { BatchPanel, type Batch } from './BatchPanel';
 import { ClaimCard, claimLabel } from './ClaimCard';
 import './claims.css';
+import { NoStaffRegion, staffRegion } from '../../staffRegion';
 
 /** The tabs, in the order a claim moves through them. */
 const STATUS_TABS: Option<ClaimStatus>[] = [
@@ -184,13 +185,12 @@ function Claims({ user, regionCode }: { user: User; regionCode: string }) {
 }
 
 function Review({ user }: { user: User }) {
-  if (!user.regionCode || user.regionCode.length < 6) {
-    return <Notice tone="error">您的账号还没有设置负责的地区。请联系旗县人社局的管理员。</Notice>;
-  }
+  const regionCode = staffRegion(user);
+  if (!regionCode) return <NoStaffRegion />;
   return (
     <View className="bf-section">
-      <View className="bf-text">{user.regionName ?? user.regionCode}</View>
-      <Claims user={user} regionCode={user.regionCode} />
+      <View className="bf-text">{user.regionName ?? regionCode}</View>
+      <Claims user={user} regionCode={regionCode} />
     </View>
   );
 }

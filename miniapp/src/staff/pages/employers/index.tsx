@@ -20,6 +20,7 @@ import { RolePage } from '../../../components/RoleGate';
 import { StatusTabs } from '../../../components/StatusTabs';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { optionsOf } from '../../../labels';
+import { NoStaffRegion, staffRegion } from '../../staffRegion';
 
 type Section = 'employers' | 'positions';
 const VIEWS: Option<Section>[] = [
@@ -196,14 +197,13 @@ function Positions({ regionCode }: { regionCode: string }) {
 
 function Review({ user }: { user: User }) {
   const [view, setView] = useState<Section>('employers');
-  if (!user.regionCode || user.regionCode.length < 6) {
-    return <Notice tone="error">您的账号还没有设置负责的地区。请联系旗县人社局的管理员。</Notice>;
-  }
+  const regionCode = staffRegion(user);
+  if (!regionCode) return <NoStaffRegion />;
   return (
     <View className="bf-section">
-      <View className="bf-text">{user.regionName ?? user.regionCode}</View>
+      <View className="bf-text">{user.regionName ?? regionCode}</View>
       <Choices options={VIEWS} value={view} onChange={setView} columns={2} testIdPrefix="review-view-" label="看什么" />
-      {view === 'employers' ? <Employers regionCode={user.regionCode} /> : <Positions regionCode={user.regionCode} />}
+      {view === 'employers' ? <Employers regionCode={regionCode} /> : <Positions regionCode={regionCode} />}
     </View>
   );
 }

@@ -17,6 +17,7 @@ import { usePagedList } from '../../../hooks/usePagedList';
 import { dayText } from '../../../time';
 import { AttendanceList } from '../../events/AttendanceList';
 import { EventForm } from '../../events/EventForm';
+import { NoStaffRegion, staffRegion } from '../../staffRegion';
 
 const OPENED =
   process.env.TARO_ENV === 'h5'
@@ -131,10 +132,9 @@ function Events({ regionCode, regionName }: { regionCode: string; regionName: st
 }
 
 function EventsFor({ user }: { user: User }) {
-  if (!user.regionCode || user.regionCode.length < 6) {
-    return <Notice tone="error">您的账号还没有设置负责的地区。请联系旗县人社局的管理员。</Notice>;
-  }
-  return <Events regionCode={user.regionCode} regionName={user.regionName ?? user.regionCode} />;
+  const regionCode = staffRegion(user);
+  if (!regionCode) return <NoStaffRegion />;
+  return <Events regionCode={regionCode} regionName={user.regionName ?? regionCode} />;
 }
 
 export default function StaffEventsPage() {

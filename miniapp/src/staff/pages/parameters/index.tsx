@@ -20,6 +20,7 @@ import { EditStandard } from './EditStandard';
 import { valueText, whereText } from './standardText';
 import { fullDayText } from '../../../time';
 import './parameters.css';
+import { NoStaffRegion, staffRegion } from '../../staffRegion';
 
 // ---------------------------------------------------------------- one standard
 
@@ -200,10 +201,9 @@ function Standards({ user, regionCode }: { user: User; regionCode: string }) {
 }
 
 function Region({ user }: { user: User }) {
-  if (!user.regionCode || user.regionCode.length < 6) {
-    return <Notice tone="error">您的账号还没有设置负责的地区。请联系旗县人社局的管理员。</Notice>;
-  }
-  return <Standards user={user} regionCode={user.regionCode} />;
+  const regionCode = staffRegion(user);
+  if (!regionCode) return <NoStaffRegion />;
+  return <Standards user={user} regionCode={regionCode} />;
 }
 
 export default function ParametersPage() {

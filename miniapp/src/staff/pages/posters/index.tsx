@@ -12,6 +12,7 @@ import { ActionButton } from '../../../components/ActionButton';
 import { Notice } from '../../../components/Page';
 import { RolePage } from '../../../components/RoleGate';
 import { PosterRegion, type Area } from '../../scan/PosterRegion';
+import { NoStaffRegion } from '../../staffRegion';
 
 type What = 'positions' | 'villages';
 
@@ -83,7 +84,7 @@ function Posters({ home }: { home: Area }) {
 
 function PostersFor({ user }: { user: User }) {
   if (!user.regionCode) {
-    return <Notice tone="error">您的账号还没有设置负责的地区。请联系旗县人社局的管理员。</Notice>;
+    return <NoStaffRegion />;
   }
   return <Posters home={{ code: user.regionCode, name: user.regionName ?? user.regionCode }} />;
 }
