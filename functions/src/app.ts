@@ -23,6 +23,7 @@ import { matchingRoutes } from './matching/routes.js';
 import { codeRoutes } from './codes/routes.js';
 import { eventRoutes } from './codes/eventRoutes.js';
 import { monitoringRoutes } from './monitoring/routes.js';
+import { difficultyRoutes } from './monitoring/difficultyRoutes.js';
 import { applicationRoutes } from './positions/applicationRoutes.js';
 import { employerRoutes } from './positions/employerRoutes.js';
 import { positionRoutes } from './positions/positionRoutes.js';
@@ -62,6 +63,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...codeRoutes(ctx),
     ...eventRoutes(ctx),
     ...monitoringRoutes(ctx),
+    ...difficultyRoutes(ctx),
   ];
 }
 

@@ -22,6 +22,7 @@ export default defineAppConfig({
         'pages/recommendations/index',
         'pages/code/index',
         'pages/data-uses/index',
+        'pages/difficulty/index',
       ],
     },
     {

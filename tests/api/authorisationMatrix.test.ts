@@ -225,6 +225,11 @@ const ROWS: Record<string, Row> = {
     perTarget: true,
     call: (t) => ({ path: `/api/v1/monitoring/children?regionCode=${t.township}&month=2026-06`, region: t.township }),
   },
+  'GET /api/v1/monitoring/quarterly-report': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/monitoring/quarterly-report?regionCode=${t.township}&quarter=2026-Q4`, region: t.township }),
+  },
   'GET /api/v1/tasks': {
     may: STAFF_IN_REGION,
     perTarget: true,
@@ -484,6 +489,14 @@ const ROWS: Record<string, Row> = {
   'POST /api/v1/me/code': { may: ['worker'], call: () => ({ path: '/api/v1/me/code' }) },
   'GET /api/v1/me/code/requests': { may: ['worker'], call: () => ({ path: '/api/v1/me/code/requests' }) },
   'GET /api/v1/me/data-uses': { may: ['worker'], call: () => ({ path: '/api/v1/me/data-uses' }) },
+  'GET /api/v1/me/difficulties': { may: ['worker'], call: () => ({ path: '/api/v1/me/difficulties' }) },
+  'POST /api/v1/me/difficulties': {
+    may: ['worker'],
+    call: () => ({
+      path: '/api/v1/me/difficulties',
+      body: { kind: 'noWork', since: chinaMonth(new Date()), detail: '回来了找不到活' },
+    }),
+  },
   'GET /api/v1/me/employer/shares': { may: ['employer'], call: () => ({ path: '/api/v1/me/employer/shares' }) },
   'POST /api/v1/codes/scan': {
     may: ['employer', 'staff'], // what each sees differs (card, desk, consent): tests/api/codes.test.ts

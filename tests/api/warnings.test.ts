@@ -5,7 +5,9 @@
  * it; a task left past its deadline goes up a level; villages late with their report are told.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { addDays, chinaMonth, previousMonth, type EmploymentInput } from '@bangfu/shared';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import ExcelJS from 'exceljs';
+import { addDays, chinaMonth, previousMonth, quarterOf, type EmploymentInput } from '@bangfu/shared';
 import { createStreamFollower } from '../../functions/src/local/streamFollower.js';
 import { runWarnings } from '../../functions/src/monitoring/warningsJob.js';
 import { startDemoCountyApi, TEST_REGION, type TestApi } from '../support/api.js';
@@ -109,6 +111,35 @@ describe('the daily warnings', () => {
     });
     expect(stale.status).toBe(409);
 
+    // The quarter's report: the township's and its villages' months, the tasks, the payments; the download audited.
+    const county = await api.loginAs('demo-staff-county');
+    const xlsx = await fetch(`${api.url}/api/v1/monitoring/quarterly-report?regionCode=150222102&quarter=${quarterOf(month)}`, {
+      headers: { authorization: `Bearer ${county}` },
+    });
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const figures = workbook.getWorksheet('务工情况')!;
+    const header = (figures.getRow(1).values as unknown[]).slice(1);
+    const rowOf = (code: string, m: string) =>
+      figures.getRows(2, figures.rowCount - 1)!.find((r) => r.getCell(2).value === code && r.getCell(3).value === m)!;
+    const villageNow = rowOf(village, month);
+    expect(villageNow.getCell(header.indexOf('在岗务工') + 1).value).toBe(1);
+    const taskRows = workbook
+      .getWorksheet('预警任务')!
+      .getRows(2, 7)!
+      .map((r) => [r.getCell(1).value, r.getCell(2).value, r.getCell(3).value]);
+    expect(taskRows).toContainEqual(['监测对象没有工作了', 1, 1]);
+    expect(workbook.getWorksheet('补贴发放')!.getRow(1).getCell(1).value).toBe('补贴');
+    const { Items: exports = [] } = await api.ctx.table.db.send(
+      new QueryCommand({
+        TableName: api.ctx.table.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'AUDIT#EXPORT#150222102' },
+      }),
+    );
+    expect(exports.map((e) => e.what)).toContain(`quarterlyReport ${quarterOf(month)}`);
+
     // A week and a day later nobody has acted on the household: it goes to the township, due in another week.
     const later = new Date(now.getTime() + 8 * 86_400_000);
     const third = await runWarnings(api.ctx, '150222', later);
@@ -116,5 +147,63 @@ describe('the daily warnings', () => {
     const moved = (await api.call('GET', `/api/v1/tasks/${household.taskId}`, { token: township })).body.task;
     expect(moved).toMatchObject({ level: 'township', escalations: 1, deadline: addDays(addDays(`${month}-26`, 8), 7) });
     expect((await api.call('GET', `/api/v1/tasks/${lost.taskId}`, { token: township })).body.task.escalations).toBe(0); // closed stays
+  });
+});
+
+describe('我有困难', () => {
+  it('becomes the village officer’s task; the worker follows what is done, and telling it again adds to it', async () => {
+    const worker = await boundWorker(api, 80, { villageCode: JINSHAN_OTHER_VILLAGE });
+    const other = await boundWorker(api, 81, { villageCode: JINSHAN_OTHER_VILLAGE });
+    const tell = (token: string, body: Record<string, unknown>) => api.call('POST', '/api/v1/me/difficulties', { token, body });
+    const report = {
+      kind: 'unpaidWages',
+      since: previousMonth(chinaMonth(new Date())),
+      detail: '工地老板欠了两个月工资',
+      contactTime: 'evening',
+    };
+
+    const bad = await tell(worker.token, { ...report, detail: '欠' });
+    expect([bad.status, bad.body.error.field]).toEqual([400, 'body.detail']);
+    expect((await api.call('GET', '/api/v1/me/difficulties', { token: worker.token })).body.difficulties).toEqual([]);
+
+    const told = await tell(worker.token, report);
+    expect(told.status).toBe(201);
+    expect(told.body).toMatchObject({ created: true, difficulty: { kind: 'unpaidWages', status: 'open', steps: [] } });
+    const again = await tell(worker.token, { ...report, detail: '老板电话也打不通了' });
+    expect(again.body.created).toBe(false);
+    expect(again.body.difficulty.taskId).toBe(told.body.difficulty.taskId);
+
+    const village = await api.loginAs('demo-staff-village-1'); // 小三分子村 is not theirs: the township's officer takes it
+    const township = await api.loginAs('demo-staff-township-1');
+    const tasks = (await api.call('GET', `/api/v1/tasks?regionCode=${JINSHAN_OTHER_VILLAGE}`, { token: township })).body.tasks;
+    const task = tasks.find((t: { taskId: string }) => t.taskId === told.body.difficulty.taskId);
+    expect(task).toMatchObject({
+      cause: 'difficulty',
+      level: 'village',
+      reportedBy: worker.workerId,
+      text: '群众报告：工资没拿到',
+    });
+    expect(task.figures).toEqual(
+      expect.arrayContaining([
+        { label: '情况', value: '工地老板欠了两个月工资' },
+        { label: '方便的时间', value: '晚上' },
+        { label: '又说', value: '老板电话也打不通了' },
+      ]),
+    );
+    expect((await api.call('GET', `/api/v1/tasks/${task.taskId}`, { token: village })).status).toBe(403);
+
+    await api.call('POST', `/api/v1/tasks/${task.taskId}/actions`, {
+      token: township,
+      body: { kind: 'referral', note: '转给县劳动监察大队，已登记' },
+    });
+    const mine = (await api.call('GET', '/api/v1/me/difficulties', { token: worker.token })).body.difficulties;
+    expect(mine).toEqual([
+      expect.objectContaining({
+        status: 'open',
+        steps: [{ what: '转给相关部门', office: '金山镇乡镇经办人员', at: expect.any(String) }],
+      }),
+    ]);
+    expect(JSON.stringify(mine)).not.toContain('劳动监察大队'); // the officers' notes are theirs
+    expect((await api.call('GET', '/api/v1/me/difficulties', { token: other.token })).body.difficulties).toEqual([]);
   });
 });

@@ -3,17 +3,19 @@
  * this month (务工回流); the month records reach the figures through the table's stream, and the
  * township officer sees the township's employed count fall against last month, the village that
  * fell first among its villages, and the twelve months before; the daily warnings make the fall a
- * task, which the officer follows up with a home visit and closes.
+ * task, which the officer follows up with a home visit and closes. A worker tells the village
+ * 我有困难 and sees the help it brought.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chinaMonth, previousMonth, type EmploymentInput } from '@bangfu/shared';
+import { stat } from 'node:fs/promises';
+import { chinaMonth, previousMonth, quarterOf, type EmploymentInput } from '@bangfu/shared';
 import { createStreamFollower } from '../../functions/src/local/streamFollower.js';
 import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
 import { runWarnings } from '../../functions/src/monitoring/warningsJob.js';
 import { TEST_REGION, type TestApi } from '../support/api.js';
 import { expectAccessible, fill, shot, WAIT } from '../support/browser.js';
-import { closeAll, openFromHome, startDemoH5 } from '../support/journeys.js';
+import { bindDemoWorker, closeAll, openFromHome, startDemoH5 } from '../support/journeys.js';
 
 let api: TestApi;
 let browser: Browser;
@@ -58,6 +60,10 @@ describe('务工监测 in Chromium', () => {
     );
     await shot(page, 'monitoring-1-township');
     await expectAccessible(page, '务工监测');
+    // The quarter's report, downloaded as the browser saves it.
+    const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('monitoring-report').click()]);
+    expect(report.suggestedFilename()).toBe(`季度报告-150222102-${quarterOf(month)}.xlsx`);
+    expect((await stat((await report.path())!)).size).toBeGreaterThan(4_000);
   });
 
   it('gives the township officer the village’s fall as a task, who records a home visit and closes it', async () => {
@@ -80,5 +86,34 @@ describe('务工监测 in Chromium', () => {
     await page.getByTestId('task-closed').waitFor(WAIT);
     await shot(page, 'monitoring-3-task-closed');
     await expectAccessible(page, '预警任务：已办结');
+  });
+
+  it('lets a worker tell the village 我有困难 in a few taps, and shows them the help it brought', async () => {
+    await bindDemoWorker(api);
+    const phone = await openFromHome(browser, api, 'demo-worker-1', 'difficulty');
+    await phone.getByTestId('difficulty-kind-unpaidWages').click();
+    await phone.getByTestId('difficulty-since-lastMonth').click();
+    await fill(phone, 'difficulty-detail', '工地老板欠了两个月工资');
+    await phone.getByTestId('difficulty-time-evening').click();
+    await shot(phone, 'monitoring-4-difficulty-form');
+    await expectAccessible(phone, '我有困难');
+    await phone.getByTestId('difficulty-send').click();
+    await phone.getByTestId('difficulty-told').waitFor(WAIT);
+    await expect.poll(() => phone.getByTestId('difficulty-state').first().textContent(), WAIT).toContain('村里会尽快联系您');
+
+    // The officer takes it up; the worker sees what kind of help, from which office.
+    const township = await api.loginAs('demo-staff-township-1');
+    const { workerId } = (await api.ctx.users.get('demo-worker-1'))!;
+    const { tasks } = await api.ctx.tasks.reportedBy(workerId!, { limit: 5 });
+    const acted = await api.call('POST', `/api/v1/tasks/${tasks[0]!.taskId}/actions`, {
+      token: township,
+      body: { kind: 'referral', note: '转给县劳动监察大队' },
+    });
+    expect(acted.status).toBe(200);
+    await phone.reload();
+    await expect
+      .poll(() => phone.getByTestId('difficulty').first().textContent(), WAIT)
+      .toContain('金山镇乡镇经办人员：转给相关部门');
+    await shot(phone, 'monitoring-5-difficulty-followed');
   });
 });

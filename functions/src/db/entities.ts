@@ -259,13 +259,28 @@ const taskQueue = listing(
   INDEX.byStatusQueue,
   ({ countyCode, status }: { countyCode: string; status: string }) => `TASKQ#${countyCode}#${status}`,
 );
-/** A warning's task, in its county's open or closed queue by region, then deadline. */
+const tasksReportedBy = listing(INDEX.byOwner, (workerId: string) => `TASKS_OF#${workerId}`);
+/**
+ * A warning's task, in its county's open or closed queue by region, then deadline; one a worker
+ * reported (我有困难) also under that worker by time, for them to follow.
+ */
 export const taskEntity = {
-  indexes: (task: { taskId: string; regionCode: string; status: string; deadline: string }) =>
-    taskQueue.attributes(
+  indexes: (task: {
+    taskId: string;
+    regionCode: string;
+    status: string;
+    deadline: string;
+    createdAt: string;
+    reportedBy?: string | undefined;
+  }) => ({
+    ...taskQueue.attributes(
       { countyCode: countyOf(task.regionCode), status: task.status },
       `${task.regionCode}#${task.deadline}#${task.taskId}`,
     ),
+    ...(task.reportedBy ? tasksReportedBy.attributes(task.reportedBy, `${task.createdAt}#${task.taskId}`) : {}),
+  }),
+  /** The difficulties a worker reported, by time. */
+  reportedBy: (workerId: string) => tasksReportedBy.query(workerId),
   /** The tasks about a county, township or village in one status. */
   inRegion: (regionCode: string, status: string, filter?: QueryFilter) =>
     taskQueue.query({ countyCode: countyOf(regionCode), status }, { prefix: regionCode, filter }),

@@ -9,11 +9,13 @@ import {
   previousMonth,
   SERVICE_KINDS,
   WARNING_CAUSE_ZH,
+  XLSX_MEDIA_TYPE,
   type ServiceKind,
   type TaskActionKind,
 } from '@bangfu/shared';
 import { officeOf } from '../codes/codeService.js';
 import { Invalid } from '../errors.js';
+import { quarterlyReport, writeQuarterlyWorkbook } from './quarterlyReport.js';
 import type { AppContext } from '../appContext.js';
 import { implement, type AnyRoute } from '../http/route.js';
 import { NO_FIGURES } from './figureRepository.js';
@@ -49,6 +51,16 @@ export function monitoringRoutes(ctx: AppContext): AnyRoute[] {
           lastYear: of(child.code, beside.lastYear),
         })),
       };
+    }),
+
+    implement(monitoringContracts.quarterlyReport, async ({ principal, query, res }) => {
+      const report = await quarterlyReport(ctx, query.regionCode, query.quarter);
+      await ctx.audit.exported(principal, query.regionCode, `quarterlyReport ${query.quarter}`);
+      res.status(200);
+      res.setHeader('content-type', XLSX_MEDIA_TYPE);
+      res.setHeader('content-disposition', `attachment; filename="report-${query.regionCode}-${query.quarter}.xlsx"`);
+      await writeQuarterlyWorkbook(report, res);
+      return undefined;
     }),
 
     implement(monitoringContracts.tasks, async ({ query }) => ctx.tasks.inRegion(query.regionCode, query.status, query)),

@@ -65,6 +65,7 @@ export function createTaskRepository({ db, tableName }: TableRef) {
         text: warning.text,
         figures: warning.figures,
         ...(warning.workerIds ? { workerIds: warning.workerIds } : {}),
+        ...(warning.reportedBy ? { reportedBy: warning.reportedBy, reportKind: warning.reportKind } : {}),
         status: 'open',
         createdAt: now.toISOString(),
         deadline,
@@ -94,6 +95,21 @@ export function createTaskRepository({ db, tableName }: TableRef) {
         page,
       );
       return { tasks: items.map((item) => taskSchema.parse(item)), ...(nextCursor ? { nextCursor } : {}) };
+    },
+
+    /** The difficulties a worker reported, newest first, a page at a time. */
+    async reportedBy(workerId: string, page: { cursor?: string | undefined; limit: number }) {
+      const { items, nextCursor } = await queryPage(
+        db,
+        { TableName: tableName, ...taskEntity.reportedBy(workerId), ScanIndexForward: false },
+        page,
+      );
+      return { tasks: items.map((item) => taskSchema.parse(item)), ...(nextCursor ? { nextCursor } : {}) };
+    },
+
+    /** More told about an open task (a worker's report again the same day): a line added to its figures. */
+    async amend(task: Task, line: { label: string; value: string }): Promise<Task> {
+      return replace({ ...task, figures: [...task.figures, line] }, task.version);
     },
 
     /** What an officer did, added to the task (on the version read). */

@@ -12,7 +12,6 @@ import {
   monthFactSchema,
   personWarnings,
   previousMonth,
-  readParameter,
   reportWarnings,
   villageWarnings,
   type PersonMonth,
@@ -22,8 +21,8 @@ import type { AppContext } from '../appContext.js';
 import { employmentEntity } from '../db/entities.js';
 import { queryAll } from '../db/paging.js';
 import { countiesUnder } from '../monthlyRuns/plan.js';
-import { createSubsidyService } from '../subsidies/service.js';
 import { NO_FIGURES } from './figureRepository.js';
+import { warningParameters } from './warningParameters.js';
 
 type WarningsContext = Pick<
   AppContext,
@@ -93,17 +92,12 @@ async function countyWarnings(ctx: WarningsContext, countyCode: string, month: s
 export async function runWarnings(ctx: WarningsContext, regionCode: string, now = new Date()): Promise<WarningsReport> {
   const month = chinaMonth(now);
   const today = chinaDate(now);
-  const parameters = await createSubsidyService(ctx).currentParameters();
-  const valueOf = (key: string, county: string) => {
-    const reading = readParameter(parameters.definitions, parameters.table, key, county, today);
-    return reading.status === 'value' ? reading.value : undefined;
-  };
+  const thresholds = await warningParameters(ctx);
   const counties = await countiesUnder(ctx, regionCode);
   const report: WarningsReport = { month, counties: counties.length, found: {}, opened: 0, escalated: 0 };
   for (const county of counties) {
-    const dropRatio = valueOf('warningEmployedDropRatio', county);
-    const days = valueOf('warningTaskDays', county) ?? 7;
-    const warnings: Warning[] = await countyWarnings(ctx, county, month, today, dropRatio ?? 1);
+    const { dropRatio, taskDays: days } = thresholds(county, today);
+    const warnings: Warning[] = await countyWarnings(ctx, county, month, today, dropRatio);
     for (const warning of warnings) {
       report.found[warning.cause] = (report.found[warning.cause] ?? 0) + 1;
       if (await ctx.tasks.open(warning, addDays(today, days), now)) report.opened++;

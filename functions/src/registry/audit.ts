@@ -35,7 +35,7 @@ export function auditItem(principal: Principal, workerId: string, action: AuditE
 }
 
 /** An export of a region's registry: on the region's trail and on the staff member's. */
-function exportAuditItem(principal: Principal, regionCode: string) {
+function exportAuditItem(principal: Principal, regionCode: string, what: string) {
   const at = new Date().toISOString();
   return {
     pk: keys.auditOfExport(regionCode),
@@ -44,6 +44,7 @@ function exportAuditItem(principal: Principal, regionCode: string) {
     action: 'export',
     actorId: principal.userId,
     regionCode,
+    what,
     at,
     ...auditEntity.indexes({ actorId: principal.userId, at, id: regionCode }),
   };
@@ -75,8 +76,9 @@ export function createAuditRepository(table: TableRef) {
     async bindFailed(principal: Principal, idHash: string, ip: string, workerId: string | undefined) {
       await table.db.send(new PutCommand({ TableName: table.tableName, Item: bindFailureItem(principal, idHash, ip, workerId) }));
     },
-    async exported(principal: Principal, regionCode: string) {
-      await table.db.send(new PutCommand({ TableName: table.tableName, Item: exportAuditItem(principal, regionCode) }));
+    /** A download of a region's data, on the region's trail: `what` (the registry, a quarter's report). */
+    async exported(principal: Principal, regionCode: string, what = 'registry') {
+      await table.db.send(new PutCommand({ TableName: table.tableName, Item: exportAuditItem(principal, regionCode, what) }));
     },
     /** A page of a worker's trail, newest first (staff, and the worker's 个人信息使用记录). */
     async page(workerId: string, page: { cursor?: string | undefined; limit: number }) {

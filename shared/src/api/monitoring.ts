@@ -3,12 +3,15 @@
  * months, every month of it present (0 where nobody was recorded), so a trend is read as is.
  */
 import * as z from 'zod';
-import { MONTH_FIGURES } from '../monitoring/monthFigures.js';
+import { MONTH_FIGURES, quarterSchema } from '../monitoring/monthFigures.js';
 import { countyOrFinerSchema, regionCodeSchema } from '../regions/regionCode.js';
 import { acceptedMonthSchema, monthSchema } from '../registry/employment.js';
 import { defineContract } from './contract.js';
 import { objectIn, pageQuerySchema, regionIn, STAFF } from './common.js';
 import { TASK_STATUSES, taskActionInputSchema, taskSchema } from '../monitoring/task.js';
+import { difficultyInputSchema, difficultyViewSchema } from '../monitoring/difficulty.js';
+import { perHour } from '../http/rateLimit.js';
+import { XLSX_MEDIA_TYPE } from '../registry/importColumns.js';
 
 /** At most two years at once: this year beside last year. */
 export const MAX_FIGURE_MONTHS = 24;
@@ -120,6 +123,45 @@ export const monitoringContracts = {
     scope: objectIn('task', 'taskId'),
     params: taskIdParams,
     response: z.object({ task: taskSchema }),
+  }),
+
+  quarterlyReport: defineContract({
+    method: 'get',
+    path: '/api/v1/monitoring/quarterly-report',
+    summary:
+      'Staff: the quarterly implementation report (file 002 §四(四)) of a region as XLSX — its and its parts’ monthly figures, the warning tasks opened and closed, the subsidies paid by kind; every download audited',
+    tag: 'monitoring',
+    access: STAFF,
+    scope: regionIn('query', 'regionCode'),
+    raw: XLSX_MEDIA_TYPE,
+    query: z.object({ regionCode: countyOrFinerSchema, quarter: quarterSchema }),
+    response: z.unknown(),
+    rateLimit: { perUser: perHour(20), perIp: perHour(200) },
+  }),
+
+  reportDifficulty: defineContract({
+    method: 'post',
+    path: '/api/v1/me/difficulties',
+    summary:
+      'Worker (bound): 我有困难 — tell the village what is wrong; it becomes a task for the village officer (one per kind a month: telling it again adds to it)',
+    tag: 'monitoring',
+    access: ['worker'],
+    scope: { kind: 'self' },
+    body: difficultyInputSchema,
+    response: z.object({ difficulty: difficultyViewSchema, created: z.boolean() }),
+    status: 201,
+    rateLimit: { perUser: perHour(10), perIp: perHour(100) },
+  }),
+
+  myDifficulties: defineContract({
+    method: 'get',
+    path: '/api/v1/me/difficulties',
+    summary: 'Worker (bound): the difficulties they reported and how each is being dealt with, newest first',
+    tag: 'monitoring',
+    access: ['worker'],
+    scope: { kind: 'self' },
+    query: pageQuerySchema,
+    response: z.object({ difficulties: z.array(difficultyViewSchema), nextCursor: z.string().optional() }),
   }),
 };
 

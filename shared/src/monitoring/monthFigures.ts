@@ -110,3 +110,16 @@ export function sumFigures(all: Iterable<MonthFigures>): MonthFigures {
 export function regionsOf(villageCode: RegionCode): RegionCode[] {
   return [...REGION_LEVELS].reverse().map((level) => ancestorAt(villageCode, level));
 }
+
+/** A quarter, e.g. 2026-Q4 (the implementation report of file 002 §四(四) is quarterly). */
+export const quarterSchema = z.string().regex(/^\d{4}-Q[1-4]$/, '季度格式应为 2026-Q4');
+
+/** The three months of a quarter, in order. */
+export function monthsOfQuarter(quarter: string): string[] {
+  const year = quarter.slice(0, 4);
+  const first = (Number(quarter.slice(6)) - 1) * 3 + 1;
+  return [first, first + 1, first + 2].map((m) => `${year}-${String(m).padStart(2, '0')}`);
+}
+
+/** The quarter a month falls in. */
+export const quarterOf = (month: string) => `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;

@@ -7,6 +7,7 @@
 import * as z from 'zod';
 import { SERVICE_KINDS } from '../matching/coverage.js';
 import { REGION_LEVELS } from '../regions/regionCode.js';
+import { DIFFICULTY_KINDS } from './difficulty.js';
 import { WARNING_CAUSES } from './warnings.js';
 
 export const TASK_ACTION_KINDS = [...SERVICE_KINDS, 'publicWelfarePost', 'referral', 'homeVisit'] as const;
@@ -41,6 +42,9 @@ export const taskSchema = z.object({
   figures: z.array(z.object({ label: z.string(), value: z.union([z.number(), z.string()]) })),
   /** The people it is about (a worker, a household's members). */
   workerIds: z.array(z.string()).optional(),
+  /** For 我有困难: the worker who told it, and what kind of difficulty (they follow it on their phone). */
+  reportedBy: z.string().optional(),
+  reportKind: z.enum(DIFFICULTY_KINDS).optional(),
   status: z.enum(['open', 'closed']),
   createdAt: z.iso.datetime(),
   /** The last day to act, China's date. */

@@ -8,6 +8,7 @@ import { ancestorAt, levelOfRegion, type RegionLevel } from '../regions/regionCo
 import { AT_HOME_REASON_ZH, type AtHomeReason } from '../registry/labels.js';
 import type { ParameterSpec } from '../subsidies/engine.js';
 import { cite } from '../policy/documents.js';
+import type { DifficultyKind } from './difficulty.js';
 import type { MonthFact, MonthFigure } from './monthFigures.js';
 
 export const WARNING_CAUSES = [
@@ -38,6 +39,9 @@ export interface Warning {
   subject: string;
   /** The people it is about (a worker, a household's members), named where staff open it. */
   workerIds?: string[];
+  /** For 我有困难: who told it and what kind it is. */
+  reportedBy?: string;
+  reportKind?: DifficultyKind;
   /** Where it is: the village of a person or household, the region itself otherwise. */
   regionCode: string;
   /** Who must act. */
@@ -64,7 +68,7 @@ export const WARNING_PARAMETERS: Readonly<Record<string, ParameterSpec>> = {
 
 type Figures = Record<MonthFigure, number>;
 /** Labelled figures in the order written. */
-const figureList = (figures: Record<string, number | string>) =>
+export const figureList = (figures: Record<string, number | string>) =>
   Object.entries(figures).map(([label, value]) => ({ label, value }));
 const average = (f: Figures) => (f.employed ? Math.round(f.incomeFen / f.employed) : 0);
 const yuan = (fen: number) => `${Math.round(fen / 100)} 元`;

@@ -30,6 +30,12 @@ const ENTRIES: Record<Role, Entry[]> = {
     { key: 'jobs', title: '找工作', hint: '看看附近哪里招人', url: '/worker/pages/jobs/index' },
     { key: 'applications', title: '我的报名', hint: '报过名的工作，单位回复了没有', url: '/worker/pages/applications/index' },
     { key: 'subsidies', title: '我的补贴', hint: '能领哪些补贴，一键申领', url: '/worker/pages/subsidies/index' },
+    {
+      key: 'difficulty',
+      title: '我有困难',
+      hint: '没活干、工资没拿到……告诉村里，有人来帮您',
+      url: '/worker/pages/difficulty/index',
+    },
     { key: 'help-code', title: '我的帮扶码', hint: '给工作人员扫码，看看谁用过您的信息', url: '/worker/pages/code/index' },
   ],
   employer: [

@@ -13,6 +13,7 @@ import { monthText } from '../../../time';
 import { ChildrenRanking } from '../../monitoring/ChildrenRanking';
 import { recordedIn, sameMonthLastYear } from '../../monitoring/figureText';
 import { MonthTrend } from '../../monitoring/MonthTrend';
+import { QuarterlyReportButton } from '../../monitoring/QuarterlyReportButton';
 import { RegionMonthCard } from '../../monitoring/RegionMonthCard';
 import { MonthlyLoad } from '../../MonthlyLoad';
 import '../../areaCard.css';
@@ -57,6 +58,7 @@ function MonthView({ user, month, data }: { user: User; month: string; data: Awa
       ) : null}
       <View className="bf-subtitle">最近 12 个月</View>
       <MonthTrend months={data.region.months} />
+      <QuarterlyReportButton regionCode={code} month={month} />
     </>
   );
 }
