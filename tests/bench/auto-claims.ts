@@ -58,25 +58,14 @@ import { positionInput } from '../support/positions.js';
 import { prng } from '../support/prng.js';
 import { freePort } from '../support/ports.js';
 import { benchEnv } from './benchEnv.js';
+import { countCalls, fmt, newTally, PRICE, provinceRegions, type Tally } from './benchProvince.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1_000_000);
 /** Shards run at once in this process: enough to keep one core busy; DynamoDB Local has the other. */
 const SHARDS_AT_ONCE = Number(process.env.BENCH_SHARDS_AT_ONCE ?? 6);
-const CITIES = 12;
-const COUNTIES_PER_CITY = [9, 9, 8, 8, 8, 8, 8, 8, 8, 8, 9, 9]; // 100 counties
-const TOWNSHIPS_PER_COUNTY = 10;
-const VILLAGES_PER_TOWNSHIP = 10;
 const SEED = 20_261_205;
 
-/** List prices (USD, us-east-1, arm64) as a reference; the China regions price in CNY. */
-const PRICE = {
-  lambdaGbSecond: 0.0000133334,
-  lambdaRequest: 0.2 / 1e6,
-  dynamoWriteUnit: 0.625 / 1e6,
-  dynamoReadUnit: 0.125 / 1e6,
-  stateTransition: 0.025 / 1000,
-};
 /** DynamoDB's answer time within a region, for the Lambdas' time on AWS. */
 const DYNAMO_MS_ON_AWS = 6;
 const PUSH_POSITIONS = Number(process.env.BENCH_PUSH_POSITIONS ?? 0);
@@ -84,52 +73,8 @@ const PUSH_POSITIONS = Number(process.env.BENCH_PUSH_POSITIONS ?? 0);
 const month = chinaMonth(new Date());
 const [year, monthNumber] = month.split('-').map(Number) as [number, number];
 const lastMonth = chinaMonth(new Date(Date.UTC(year, monthNumber - 2, 15)));
-const pad = (n: number, width: number) => String(n).padStart(width, '0');
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
 // ---------------------------------------------------------------------------------------
 // The synthetic province
-
-/** The province's divisions, each village with its centre (where the push places its workers) within 15 km of its county's. */
-function provinceRegions(random: () => number): { regions: Region[]; villages: Region[]; townships: string[] } {
-  const regions: Region[] = [{ code: '15', name: '基准省', fullName: '基准省', level: 'province' }];
-  const villages: Region[] = [];
-  const townships: string[] = [];
-  for (let c = 0; c < CITIES; c++) {
-    const city = `15${pad(c + 1, 2)}`;
-    regions.push({ code: city, name: `第${c + 1}市`, fullName: `基准省第${c + 1}市`, level: 'city', parentCode: '15' });
-    for (let k = 0; k < COUNTIES_PER_CITY[c]!; k++) {
-      const county = `${city}${pad(k + 21, 2)}`;
-      const centre = { lat: 39 + random() * 6, lng: 106 + random() * 14 };
-      regions.push({ code: county, name: `${k + 1}县`, fullName: `第${c + 1}市${k + 1}县`, level: 'county', parentCode: city });
-      for (let t = 0; t < TOWNSHIPS_PER_COUNTY; t++) {
-        const township = `${county}${100 + t}`;
-        townships.push(township);
-        regions.push({
-          code: township,
-          name: `${t + 1}镇`,
-          fullName: `${k + 1}县${t + 1}镇`,
-          level: 'township',
-          parentCode: county,
-        });
-        for (let v = 0; v < VILLAGES_PER_TOWNSHIP; v++) {
-          const village: Region = {
-            code: `${township}${200 + v}`,
-            name: `${v + 1}村`,
-            fullName: `${t + 1}镇${v + 1}村`,
-            level: 'village',
-            parentCode: township,
-            center: { lat: centre.lat + (random() - 0.5) * 0.27, lng: centre.lng + (random() - 0.5) * 0.36 },
-          };
-          villages.push(village);
-          regions.push(village);
-        }
-      }
-    }
-  }
-  return { regions, villages, townships };
-}
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
 const GIVEN = ['秀兰', '建国', '桂英', '志强', '玉梅', '海军', '丽娟', '福生', '春花', '永胜'];
@@ -157,42 +102,6 @@ function person(i: number, village: string, random: ReturnType<typeof prng>['nex
   const place = PLACES[Math.floor(random() * PLACES.length)]!;
   const income = 250_000 + Math.floor(random() * 400_000);
   return { input, employed, place, income };
-}
-
-// ---------------------------------------------------------------------------------------
-// Counting what reaches DynamoDB
-
-interface Tally {
-  calls: Record<string, number>;
-  readUnits: number;
-  writeUnits: number;
-}
-const newTally = (): Tally => ({ calls: {}, readUnits: 0, writeUnits: 0 });
-
-function countCalls(db: ReturnType<typeof createAppContext>['table']['db'], tally: () => Tally | undefined) {
-  db.middlewareStack.add(
-    (next, context) => async (args) => {
-      const current = tally();
-      if (!current) return next(args);
-      const name = String(context.commandName).replace(/Command$/, '');
-      current.calls[name] = (current.calls[name] ?? 0) + 1;
-      (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
-      const result = await next(args);
-      const consumed = (result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
-      for (const c of (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) as {
-        ReadCapacityUnits?: number;
-        WriteCapacityUnits?: number;
-        CapacityUnits?: number;
-      }[]) {
-        const isWrite = /Put|Update|Write|Delete/.test(name);
-        const units = c.CapacityUnits ?? (c.ReadCapacityUnits ?? 0) + (c.WriteCapacityUnits ?? 0);
-        if (isWrite) current.writeUnits += units;
-        else current.readUnits += units;
-      }
-      return result;
-    },
-    { step: 'initialize', name: 'benchCalls' },
-  );
 }
 
 // ---------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import {
   monitoringContracts,
   nextMonth,
   previousMonth,
+  sameMonthLastYear,
   SERVICE_KINDS,
   WARNING_CAUSE_ZH,
   XLSX_MEDIA_TYPE,
@@ -33,7 +34,7 @@ export function monitoringRoutes(ctx: AppContext): AnyRoute[] {
 
     implement(monitoringContracts.children, async ({ query }) => {
       const { month } = query;
-      const beside = { previousMonth: previousMonth(month), lastYear: `${Number(month.slice(0, 4)) - 1}${month.slice(4)}` };
+      const beside = { previousMonth: previousMonth(month), lastYear: sameMonthLastYear(month) };
       const children = await ctx.regions.children(query.regionCode);
       const kept = await ctx.figures.many(
         children.flatMap((child) =>

@@ -4,9 +4,9 @@
  * close it, each change on the version read; a task past its deadline goes up a level.
  */
 import { createHash } from 'node:crypto';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { taskSchema, type RegionLevel, type Task, type TaskActionKind, type Warning } from '@bangfu/shared';
-import { setIndexAttributes, taskEntity } from '../db/entities.js';
+import { taskEntity } from '../db/entities.js';
 import { isConditionFailed } from '../db/errors.js';
 import { queryAll, queryPage } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
@@ -143,32 +143,12 @@ export function createTaskRepository({ db, tableName }: TableRef) {
     async escalate(task: Task, deadline: string): Promise<Task | undefined> {
       const level = LEVEL_ABOVE[task.level];
       const next = { ...task, level, deadline, escalations: task.escalations + 1 };
-      const moved = setIndexAttributes(taskEntity.indexes(next));
-      const update = db.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: keys.task(task.taskId),
-          UpdateExpression: `SET #level = :level, deadline = :deadline, escalations = :escalations, version = :next, ${moved.expression}`,
-          ConditionExpression: '#status = :open AND version = :version',
-          ExpressionAttributeNames: { '#level': 'level', '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':level': level,
-            ':deadline': deadline,
-            ':escalations': next.escalations,
-            ':next': task.version + 1,
-            ':open': 'open',
-            ':version': task.version,
-            ...moved.values,
-          },
-        }),
-      );
       try {
-        await update;
+        return await replace(next, task.version); // closing or acting meanwhile raised the version
       } catch (error) {
-        if (isConditionFailed(error)) return undefined;
+        if (error instanceof Conflict) return undefined;
         throw error;
       }
-      return { ...next, version: task.version + 1 };
     },
   };
 }

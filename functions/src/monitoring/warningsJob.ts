@@ -12,6 +12,7 @@ import {
   monthFactSchema,
   personWarnings,
   previousMonth,
+  sameMonthLastYear,
   reportWarnings,
   villageWarnings,
   type PersonMonth,
@@ -60,7 +61,7 @@ async function personMonths(ctx: WarningsContext, countyCode: string, month: str
 async function countyWarnings(ctx: WarningsContext, countyCode: string, month: string, today: string, dropRatio: number) {
   const townships = await ctx.regions.children(countyCode);
   const villages = (await Promise.all(townships.map((t) => ctx.regions.children(t.code)))).flat();
-  const lastYear = `${Number(month.slice(0, 4)) - 1}${month.slice(4)}`;
+  const lastYear = sameMonthLastYear(month);
   const before = previousMonth(month);
   const kept = await ctx.figures.many(
     villages.flatMap((v) => [month, before, lastYear].map((m) => ({ regionCode: v.code, month: m }))),

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MONTH_FIGURES } from '@bangfu/shared';
-import {
-  averageIncome,
-  changeText,
-  employedShare,
-  recordedIn,
-  sameMonthLastYear,
-} from '../../../miniapp/src/staff/monitoring/figureText.js';
+import { MONTH_FIGURES, sameMonthLastYear } from '@bangfu/shared';
+import { averageIncome, changeText, employedShare, recordedIn } from '../../../miniapp/src/staff/monitoring/figureText.js';
 
 const figures = (overrides: Partial<Record<(typeof MONTH_FIGURES)[number], number>>) => ({
   ...(Object.fromEntries(MONTH_FIGURES.map((f) => [f, 0])) as Record<(typeof MONTH_FIGURES)[number], number>),

@@ -4,9 +4,10 @@
  * colour alone.
  */
 import { Text, View } from '@tarojs/components';
+import { sameMonthLastYear } from '@bangfu/shared';
 import type { RegionMonths } from '../../api/monitoring';
 import { monthText } from '../../time';
-import { averageIncome, changeText, recordedIn, sameMonthLastYear } from './figureText';
+import { averageIncome, changeText, recordedIn } from './figureText';
 
 export function MonthTrend({ months }: { months: RegionMonths['months'] }) {
   const byMonth = new Map(months.map((m) => [m.month, m.figures]));

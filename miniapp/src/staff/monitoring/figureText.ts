@@ -22,6 +22,3 @@ export function employedShare(figures: Figures): string {
 
 /** A month's figures to compare with, or undefined when nobody was recorded then (no figures is not zero). */
 export const recordedIn = (figures: Figures | undefined) => (figures?.recorded ? figures : undefined);
-
-/** The same month a year before. */
-export const sameMonthLastYear = (month: string) => `${Number(month.slice(0, 4)) - 1}${month.slice(4)}`;

@@ -5,13 +5,13 @@
  * whose employed count fell most first. Figures come from the month records as they are written.
  */
 import { View } from '@tarojs/components';
-import { previousMonth, type User } from '@bangfu/shared';
+import { previousMonth, sameMonthLastYear, type User } from '@bangfu/shared';
 import { fetchChildFigures, fetchFigures, type ChildFigures, type RegionMonths } from '../../../api/monitoring';
 import { Notice } from '../../../components/Page';
 import { RolePage } from '../../../components/RoleGate';
 import { monthText } from '../../../time';
 import { ChildrenRanking } from '../../monitoring/ChildrenRanking';
-import { recordedIn, sameMonthLastYear } from '../../monitoring/figureText';
+import { recordedIn } from '../../monitoring/figureText';
 import { MonthTrend } from '../../monitoring/MonthTrend';
 import { QuarterlyReportButton } from '../../monitoring/QuarterlyReportButton';
 import { RegionMonthCard } from '../../monitoring/RegionMonthCard';
