@@ -11,7 +11,7 @@ import { addDays, chinaMonth, previousMonth, quarterOf, type EmploymentInput } f
 import { createStreamFollower } from '../../functions/src/local/streamFollower.js';
 import { runWarnings } from '../../functions/src/monitoring/warningsJob.js';
 import { startDemoCountyApi, TEST_REGION, type TestApi } from '../support/api.js';
-import { JINSHAN_OTHER_VILLAGE } from '../support/people.js';
+import { JINSHAN_OTHER_VILLAGE, XIDOUPU_VILLAGE } from '../support/people.js';
 import { boundWorker } from '../support/positions.js';
 
 let api: TestApi;
@@ -36,6 +36,9 @@ describe('the daily warnings', () => {
       await boundWorker(api, 72, { villageCode: village, householdId: 'H-71' }),
     ];
     const stays = await boundWorker(api, 73, { villageCode: village, householdId: 'H-73' });
+    // 西斗铺 has people recorded last month and has not reported this month; villages without records are not asked.
+    const elsewhere = await boundWorker(api, 74, { villageCode: XIDOUPU_VILLAGE });
+    await api.ctx.employment.record(elsewhere, previousMonth(month), working, officer);
     for (const person of [monitored, a, b, stays])
       await api.ctx.employment.record(person, previousMonth(month), working, officer);
     for (const person of [monitored, a, b]) await api.ctx.employment.record(person, month, home, officer);
@@ -52,7 +55,7 @@ describe('the daily warnings', () => {
     const first = await runWarnings(api.ctx, '150222', now);
     // H-70 (the 监测对象 alone) and H-71 (both home now) have nobody working; H-73 still has.
     expect(first.found).toMatchObject({ employedDrop: 1, monitoredLostWork: 1, zeroEmploymentHousehold: 2 });
-    expect(first.found.villageNotReported).toBeGreaterThan(0); // the county's other villages
+    expect(first.found.villageNotReported).toBe(1); // 西斗铺's village; the reported one and those without people are not
     expect(first.opened).toBe(Object.values(first.found).reduce((sum, n) => sum + n, 0));
     const again = await runWarnings(api.ctx, '150222', now);
     expect([again.opened, again.escalated]).toEqual([0, 0]); // found again, the same tasks
@@ -66,9 +69,12 @@ describe('the daily warnings', () => {
       'zeroEmploymentHousehold',
       'zeroEmploymentHousehold',
     ]);
-    const late = list.body.tasks.filter((t: { cause: string }) => t.cause === 'villageNotReported');
-    expect(late.length).toBeGreaterThan(0);
-    expect(late.map((t: { subject: string }) => t.subject)).not.toContain(village);
+    expect(list.body.tasks.filter((t: { cause: string }) => t.cause === 'villageNotReported')).toEqual([]); // 金山镇's reported
+    const county = await api.loginAs('demo-staff-county');
+    const late = (await api.call('GET', '/api/v1/tasks?regionCode=150222&limit=100', { token: county })).body.tasks.filter(
+      (t: { cause: string }) => t.cause === 'villageNotReported',
+    );
+    expect(late.map((t: { subject: string; level: string }) => [t.subject, t.level])).toEqual([[XIDOUPU_VILLAGE, 'township']]);
     const drop = about.find((t: { cause: string }) => t.cause === 'employedDrop');
     expect(drop).toMatchObject({
       level: 'township',
@@ -112,7 +118,6 @@ describe('the daily warnings', () => {
     expect(stale.status).toBe(409);
 
     // The quarter's report: the township's and its villages' months, the tasks, the payments; the download audited.
-    const county = await api.loginAs('demo-staff-county');
     const xlsx = await fetch(`${api.url}/api/v1/monitoring/quarterly-report?regionCode=150222102&quarter=${quarterOf(month)}`, {
       headers: { authorization: `Bearer ${county}` },
     });

@@ -86,7 +86,13 @@ async function countyWarnings(ctx: WarningsContext, countyCode: string, month: s
       ),
     ),
     ...personWarnings(month, thisMonth, lastMonth),
-    ...reportWarnings(month, today, [...townships, ...villages], new Set(reports.map((r) => r.regionCode))),
+    // Only villages with people on the registry report (a town's 居委会 may have none): those with records lately.
+    ...reportWarnings(
+      month,
+      today,
+      [...townships, ...villages.filter((v) => recordedIn(v.code, month) || recordedIn(v.code, before))],
+      new Set(reports.map((r) => r.regionCode)),
+    ),
   ];
 }
 
