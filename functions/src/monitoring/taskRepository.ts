@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { taskSchema, type RegionLevel, type Task, type TaskActionKind, type Warning } from '@bangfu/shared';
+import { LEVEL_ABOVE, taskSchema, type Task, type TaskActionKind, type Warning } from '@bangfu/shared';
 import { taskEntity } from '../db/entities.js';
 import { isConditionFailed } from '../db/errors.js';
 import { queryAll, queryPage } from '../db/paging.js';
@@ -16,15 +16,6 @@ import { Conflict, notFound } from '../errors.js';
 /** The id of the task of a warning: the same warning found again is the same task. */
 export const taskIdOf = (warning: Pick<Warning, 'cause' | 'month' | 'subject'>) =>
   `t_${createHash('sha256').update(`${warning.cause}|${warning.month}|${warning.subject}`).digest('hex').slice(0, 32)}`;
-
-/** Where a task goes when its deadline passes: up one level, no higher than the county. */
-const LEVEL_ABOVE: Record<RegionLevel, RegionLevel> = {
-  village: 'township',
-  township: 'county',
-  county: 'county',
-  city: 'city',
-  province: 'province',
-};
 
 export const taskNotFound = () => notFound('没有这个任务', 'No such task.');
 const taskChanged = () =>

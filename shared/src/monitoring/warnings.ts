@@ -72,8 +72,17 @@ export const figureList = (figures: Record<string, number | string>) =>
   Object.entries(figures).map(([label, value]) => ({ label, value }));
 const average = (f: Figures) => (f.employed ? Math.round(f.incomeFen / f.employed) : 0);
 const yuan = (fen: number) => `${Math.round(fen / 100)} 元`;
-/** The level above: a village's township, a township's county; a county stays. */
-export const levelAbove = (regionCode: string): RegionLevel => (levelOfRegion(regionCode) === 'village' ? 'township' : 'county');
+/** Who acts above a level: a village's township, a township's county; a county (or above) stays. */
+export const LEVEL_ABOVE: Record<RegionLevel, RegionLevel> = {
+  village: 'township',
+  township: 'county',
+  county: 'county',
+  city: 'city',
+  province: 'province',
+};
+
+/** The level above a region's own. */
+const levelAbove = (regionCode: string): RegionLevel => LEVEL_ABOVE[levelOfRegion(regionCode)];
 
 /** A village's month against the month before and last year's (each only where someone was recorded). */
 export function villageWarnings(
