@@ -27,6 +27,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
 import { GLOBAL_INDEXES, PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE } from '../../functions/src/db/tableSchema.js';
+import { FIGURE_ITEM_TYPES } from '../../functions/src/monitoring/streamChanges.js';
 import { ID_VAULT_PURPOSE } from '../../functions/src/registry/idVault.js';
 import { ON_DEMAND_MODULES, BUNDLE_ALIASES, BUNDLE_OPTIONS, FUNCTION_ENTRIES } from './lambdaBundling.js';
 
@@ -503,7 +504,7 @@ export class BangfuStack extends Stack {
       reason: 'This queue is itself where failed stream batches go (their stream positions, to look at)',
     });
     const type = (image: 'NewImage' | 'OldImage') =>
-      lambda.FilterCriteria.filter({ dynamodb: { [image]: { type: { S: lambda.FilterRule.isEqual('employment') } } } });
+      lambda.FilterCriteria.filter({ dynamodb: { [image]: { type: { S: lambda.FilterRule.or(...FIGURE_ITEM_TYPES) } } } });
     // A mapping of our own rather than DynamoEventSource, whose grant would let the role use the
     // data key directly; the role's key statement (through DynamoDB only) is what reading needs.
     const streamArn = this.table.tableStreamArn!;

@@ -160,12 +160,19 @@ describe('the monthly figures of a region', () => {
         atHomeReason: fc.constantFrom('returnedFromWork', 'idle', 'caringForFamily', 'illness' as const),
       }),
     );
-    const writeArb = fc.record({
-      person: fc.nat({ max: people.length - 1 }),
-      month: fc.constantFrom(...months),
-      input: inputArb,
-      by: fc.constantFrom('staff', 'self', 'selfConfirmed' as const),
-    });
+    const writeArb = fc.oneof(
+      fc.record({
+        person: fc.nat({ max: people.length - 1 }),
+        month: fc.constantFrom(...months),
+        input: inputArb,
+        by: fc.constantFrom('staff', 'self', 'selfConfirmed' as const),
+      }),
+      // A training put on a person's record or taken off it: 技能培训人数 counts a person once a year.
+      fc.record({
+        person: fc.nat({ max: people.length - 1 }),
+        trainingEndedOn: fc.constantFrom('2026-05-10', '2026-05-28', '2026-06-03', '2025-06-01'),
+      }),
+    );
     await fc.assert(
       fc.asyncProperty(
         fc.array(writeArb, { minLength: 1, maxLength: 12 }),
@@ -173,6 +180,14 @@ describe('the monthly figures of a region', () => {
         async (writes, batch) => {
           for (const write of writes) {
             const person = people[write.person]!;
+            if ('trainingEndedOn' in write) {
+              const item = (await api.ctx.workers.getItem(person.workerId, true))!;
+              const others = item.trainings.filter((t) => t.endedOn !== write.trainingEndedOn);
+              const trainings =
+                others.length < item.trainings.length ? others : [...others, { name: '电焊', endedOn: write.trainingEndedOn }];
+              await api.ctx.workers.update(person.workerId, { version: item.version, trainings });
+              continue;
+            }
             if (write.by === 'staff') {
               await api.ctx.employment.record(person, write.month, write.input as EmploymentInput, officer);
               continue;
@@ -202,6 +217,32 @@ describe('the monthly figures of a region', () => {
       ),
       { numRuns: 6 },
     );
+  });
+
+  it('count the people trained in a year once each, in the month their first training of it ended', async () => {
+    await follower.drain();
+    const [may, june] = [await kept('150222102', '2026-05'), await kept('150222102', '2026-06')];
+    const person = await boundWorker(api, 70);
+    const item = (await api.ctx.workers.getItem(person.workerId, true))!;
+    await api.ctx.workers.update(person.workerId, {
+      version: item.version,
+      trainings: [
+        { name: '育婴员', endedOn: '2026-06-20' },
+        { name: '电焊', endedOn: '2026-05-15' },
+      ],
+    });
+    await follower.drain();
+    expect((await kept('150222102', '2026-05')).trainedPeople).toBe(may.trainedPeople + 1);
+    expect((await kept('150222102', '2026-06')).trainedPeople).toBe(june.trainedPeople);
+    // The May course taken off the record (entered by mistake): June's is now their first this year.
+    await api.ctx.workers.update(person.workerId, {
+      version: item.version + 1,
+      trainings: [{ name: '育婴员', endedOn: '2026-06-20' }],
+    });
+    await follower.drain();
+    expect((await kept('150222102', '2026-05')).trainedPeople).toBe(may.trainedPeople);
+    expect((await kept('150222102', '2026-06')).trainedPeople).toBe(june.trainedPeople + 1);
+    for (const month of ['2026-05', '2026-06']) await expectKeptEqualsRecomputed(month);
   });
 
   it('are put right by the reconciliation when they drift, and only where they drifted', async () => {

@@ -13,7 +13,7 @@
  *   npx tsx tests/bench/month-figures.ts
  *   BENCH_WORKERS=100000 npx tsx tests/bench/month-figures.ts
  */
-import { chinaMonth, previousMonth, type EmploymentInput } from '@bangfu/shared';
+import { chinaMonth, previousMonth, type EmploymentInput, type EmploymentRecord } from '@bangfu/shared';
 import { batchPut } from '../../functions/src/db/batchWrite.js';
 import { readConfig } from '../../functions/src/config.js';
 import { createAppContext } from '../../functions/src/context.js';
@@ -91,9 +91,17 @@ async function main() {
           groups: random() < 0.6 ? (['povertyAlleviated'] as const) : random() < 0.25 ? (['monitored'] as const) : ([] as const),
           householdId: `H-${Math.floor(i / 3)}`,
         };
+        let monthBefore: EmploymentRecord | undefined;
         for (const month of months) {
-          const record = ctx.employment.nextRecord({ ...worker, groups: [...worker.groups] }, month, monthOf(random), by, 0);
-          items.push(...ctx.employment.writeItems(record).map((write) => write.Put.Item));
+          const standing = { revision: 0, ...(monthBefore ? { monthBefore } : {}) };
+          monthBefore = ctx.employment.nextRecord(
+            { ...worker, groups: [...worker.groups] },
+            month,
+            monthOf(random),
+            by,
+            standing,
+          );
+          items.push(...ctx.employment.writeItems(monthBefore).map((write) => write.Put.Item));
         }
       }
       await batchPut(ctx.table, items, 8);

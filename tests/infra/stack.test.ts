@@ -592,8 +592,8 @@ describe('the monthly figures (务工规模, 务工收入)', () => {
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [failed[0], 'Arn'] } } },
       FilterCriteria: {
         Filters: [
-          { Pattern: JSON.stringify({ dynamodb: { NewImage: { type: { S: ['employment'] } } } }) },
-          { Pattern: JSON.stringify({ dynamodb: { OldImage: { type: { S: ['employment'] } } } }) },
+          { Pattern: JSON.stringify({ dynamodb: { NewImage: { type: { S: ['employment', 'worker'] } } } }) },
+          { Pattern: JSON.stringify({ dynamodb: { OldImage: { type: { S: ['employment', 'worker'] } } } }) },
         ],
       },
     });

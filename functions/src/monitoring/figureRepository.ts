@@ -1,6 +1,7 @@
 /**
- * The regions' monthly figures, kept from the changes of month records (the table's stream):
- * each change moves the figures of the person's village, township, county, city and province
+ * The regions' monthly figures, kept from the changes of month records and of the registry's
+ * records (their trainings) in the table's stream: each change moves the figures of the
+ * person's village, township, county, city and province
  * by figureDelta, exactly once. A change's id is written with its ADDs in one transaction
  * (under attribute_not_exists, kept two days: longer than a stream keeps a record), so a
  * redelivered or retried change finds its id there and moves nothing.
@@ -13,12 +14,14 @@ import {
   MONTH_FIGURES,
   monthFigures,
   regionsOf,
+  trainingFigures,
   type MonthFact,
   type MonthFigure,
   type MonthFigures,
 } from '@bangfu/shared';
 import { batchGet } from '../db/batchGet.js';
-import { employmentEntity } from '../db/entities.js';
+import * as z from 'zod';
+import { employmentEntity, workerEntity } from '../db/entities.js';
 import { cancellationReasons } from '../db/errors.js';
 import { queryAll } from '../db/paging.js';
 import { keys, TTL_ATTRIBUTE } from '../db/tableSchema.js';
@@ -50,20 +53,43 @@ function factOf(item: Record<string, unknown> | undefined): MonthFact | undefine
   return parsed.success ? parsed.data : undefined;
 }
 
-/** Where a change moves figures: each region-month of its person, by the new record's figures less the old one's. */
+/** What one village's month gets from a stored item. */
+interface VillageMonth {
+  villageCode: string;
+  month: string;
+  figures: MonthFigures;
+}
+
+/** What a stored item adds to its village's months: a month record its month, a person their trainings. */
+function contributionsOf(item: Record<string, unknown> | undefined): VillageMonth[] {
+  const fact = factOf(item);
+  if (fact) return [{ villageCode: fact.subject.villageCode, month: fact.month, figures: monthFigures(fact) }];
+  const person = trainedPersonSchema.safeParse(item);
+  if (!person.success) return [];
+  return trainingFigures(person.data.trainings).map((m) => ({ villageCode: person.data.villageCode, ...m }));
+}
+
+/** Of a registry record, what the training figures read. */
+const trainedPersonSchema = z.object({
+  type: z.literal('worker'),
+  villageCode: z.string().length(12),
+  trainings: z.array(z.object({ endedOn: z.string() })),
+});
+
+/** Where a change moves figures: each region-month of its item, by what the new item adds less what the old one added. */
 function movesOf(change: MonthChange): Map<string, RegionMonthDelta> {
   const moves = new Map<string, RegionMonthDelta>();
-  for (const [fact, sign] of [
-    [factOf(change.before), -1],
-    [factOf(change.after), 1],
+  for (const [item, sign] of [
+    [change.before, -1],
+    [change.after, 1],
   ] as const) {
-    if (!fact) continue;
-    const figures = monthFigures(fact);
-    for (const regionCode of regionsOf(fact.subject.villageCode)) {
-      const key = `${regionCode}#${fact.month}`;
-      const move = moves.get(key) ?? { regionCode, month: fact.month, delta: {} };
-      addFigures(move.delta, figures, sign);
-      moves.set(key, move);
+    for (const { villageCode, month, figures } of contributionsOf(item)) {
+      for (const regionCode of regionsOf(villageCode)) {
+        const key = `${regionCode}#${month}`;
+        const move = moves.get(key) ?? { regionCode, month, delta: {} };
+        addFigures(move.delta, figures, sign);
+        moves.set(key, move);
+      }
     }
   }
   for (const [key, move] of moves) if (!Object.keys(move.delta).length) moves.delete(key);
@@ -214,13 +240,25 @@ export function createFigureRepository({ db, tableName }: TableRef) {
      * month records of its people: what the kept figures must equal.
      */
     async recompute(regionCode: string, month: string): Promise<Map<string, Record<MonthFigure, number>>> {
-      const items = await queryAll(db, { TableName: tableName, ...employmentEntity.inRegion(regionCode, month) });
+      const [records, trained] = await Promise.all([
+        queryAll(db, { TableName: tableName, ...employmentEntity.inRegion(regionCode, month) }),
+        queryAll(db, {
+          TableName: tableName,
+          ...workerEntity.inRegion(regionCode, {
+            FilterExpression: 'size(trainings) > :none',
+            ExpressionAttributeValues: { ':none': 0 },
+          }),
+          ProjectionExpression: '#type, villageCode, trainings',
+          ExpressionAttributeNames: { '#type': 'type' },
+        }),
+      ]);
       const byRegion = new Map<string, MonthFigures>();
-      for (const fact of items.map(factOf)) {
-        if (!fact) continue;
-        const figures = monthFigures(fact);
-        for (const code of regionsOf(fact.subject.villageCode).filter((c) => c.startsWith(regionCode))) {
-          byRegion.set(code, addFigures(byRegion.get(code) ?? {}, figures));
+      for (const item of [...records, ...trained]) {
+        for (const part of contributionsOf(item)) {
+          if (part.month !== month) continue;
+          for (const code of regionsOf(part.villageCode).filter((c) => c.startsWith(regionCode))) {
+            byRegion.set(code, addFigures(byRegion.get(code) ?? {}, part.figures));
+          }
         }
       }
       return new Map([...byRegion].map(([code, figures]) => [code, complete(figures)]));

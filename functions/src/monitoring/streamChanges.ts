@@ -1,5 +1,5 @@
 /**
- * The changes of month records in a batch of the table's stream records (Lambda's event
+ * The changes of month records and registry records in a batch of the table's stream records (Lambda's event
  * source, or the local follower reading DynamoDB Local's stream): each with the stream
  * record's id, so a redelivery is known, and the item before and after.
  */
@@ -18,13 +18,17 @@ export interface TableStreamRecord {
     | undefined;
 }
 
-const isMonthRecord = (image: Record<string, AttributeValue> | undefined) => image?.type?.S === 'employment';
+/** The items whose changes move figures: month records, and registry records (their trainings). */
+export const FIGURE_ITEM_TYPES = ['employment', 'worker'] as const;
 
-/** The month-record changes among `records`, in stream order. */
+const isFigureItem = (image: Record<string, AttributeValue> | undefined) =>
+  (FIGURE_ITEM_TYPES as readonly string[]).includes(image?.type?.S ?? '');
+
+/** The changes of month records and registry records among `records`, in stream order. */
 export function monthChangesOf(records: readonly TableStreamRecord[]): MonthChange[] {
   return records.flatMap((record) => {
     const { NewImage, OldImage } = record.dynamodb ?? {};
-    if (!record.eventID || (!isMonthRecord(NewImage) && !isMonthRecord(OldImage))) return [];
+    if (!record.eventID || (!isFigureItem(NewImage) && !isFigureItem(OldImage))) return [];
     return [
       {
         changeId: record.eventID,

@@ -177,7 +177,7 @@ export function createApplicationRepository(table: TableRef, employment: Employm
           month,
           employmentInput,
           { source: 'employerHire', userId: by },
-          await employment.revisionOf(workerId, month),
+          await employment.standingOf(workerId, month),
         );
         try {
           await db.send(

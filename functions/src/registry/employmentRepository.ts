@@ -3,9 +3,11 @@
  * its revision in one transaction, conditional on the revision read, so two
  * writers never lose each other's history; the later one supersedes.
  */
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  employedRunAfter,
   employmentRecordSchema,
+  previousMonth,
   type EmploymentInput,
   type EmploymentRecord,
   type EmploymentSource,
@@ -30,6 +32,12 @@ export interface EmploymentAuthor {
 
 /** The person a month is recorded for: who, and what of them the month keeps for the region's figures. */
 export type EmploymentWorker = Pick<Worker, 'workerId' | 'villageCode' | 'labourClass' | 'groups' | 'householdId'>;
+
+/** What a new record of a month supersedes, and the month before it as far as its run needs. */
+export interface MonthStanding {
+  revision: number;
+  monthBefore?: Pick<EmploymentRecord, 'status' | 'employedRun'>;
+}
 
 export function createEmploymentRepository({ db, tableName }: TableRef) {
   /** A worker's current month records (not their revisions), newest month first. */
@@ -59,20 +67,38 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
     }
   }
 
-  async function revisionOf(workerId: string, month: string): Promise<number> {
-    const { Item } = await db.send(
-      new GetCommand({ TableName: tableName, Key: keys.employment(workerId, month), ConsistentRead: true }),
+  /**
+   * What a new record of a month builds on: the revision it supersedes (0: none) and the month
+   * before (for its run of months employed), read together in one consistent Query.
+   */
+  async function standingOf(workerId: string, month: string): Promise<MonthStanding> {
+    const before = previousMonth(month);
+    const { Items = [] } = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :before AND :month',
+        ExpressionAttributeValues: {
+          ':pk': keys.worker(workerId).pk,
+          ':before': keys.employment(workerId, before).sk,
+          ':month': keys.employment(workerId, month).sk,
+        },
+        ProjectionExpression: '#month, revision, #status, employedRun',
+        ExpressionAttributeNames: { '#month': 'month', '#status': 'status' },
+        ConsistentRead: true,
+      }),
     );
-    return Item ? Number(Item.revision) : 0;
+    const current = Items.find((item) => item.month === month);
+    const monthBefore = Items.find((item) => item.month === before) as MonthStanding['monthBefore'];
+    return { revision: current ? Number(current.revision) : 0, ...(monthBefore ? { monthBefore } : {}) };
   }
 
-  /** The next record of a month, superseding revision `previous` (0: the month's first). */
+  /** The next record of a month, superseding the revision of `standing` (0: the month's first). */
   function nextRecord(
     worker: EmploymentWorker,
     month: string,
     input: EmploymentInput,
     by: EmploymentAuthor,
-    previous: number,
+    standing: MonthStanding,
   ): EmploymentRecord {
     return {
       ...input,
@@ -84,11 +110,12 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
         groups: worker.groups,
         householdId: worker.householdId,
       },
+      employedRun: employedRunAfter(input.status, standing.monthBefore),
       source: by.source,
       recordedBy: by.userId,
       recordedAt: new Date().toISOString(),
       ...(by.source === 'staff' && by.level ? { recordedByLevel: by.level } : {}),
-      revision: previous + 1,
+      revision: standing.revision + 1,
     };
   }
 
@@ -125,7 +152,7 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
   }
 
   return {
-    revisionOf,
+    standingOf,
     nextRecord,
     writeItems,
     noteLatest,
@@ -137,7 +164,7 @@ export function createEmploymentRepository({ db, tableName }: TableRef) {
       by: EmploymentAuthor,
     ): Promise<EmploymentRecord> {
       for (let attempt = 1; ; attempt++) {
-        const record = nextRecord(worker, month, input, by, await revisionOf(worker.workerId, month));
+        const record = nextRecord(worker, month, input, by, await standingOf(worker.workerId, month));
         try {
           await db.send(new TransactWriteCommand({ TransactItems: writeItems(record) }));
           await noteLatest(record);

@@ -22,8 +22,10 @@ export const INCOME_BANDS = [
 
 export const MONTH_FIGURES = [
   'recorded', // people with a record of the month
+  'labour', // 劳动力: those of them with some labour (file 001's 贫困劳动力)
   'ableAndWilling', // 有劳动能力和就业意愿: some labour, and not at home for illness or family care
   'employed',
+  'employedSixMonths', // 稳定就业 6 个月以上: employed this month and the five before (file 001 §一)
   ...EMPLOYMENT_PLACES.map((place) => `employed_${place}` as const),
   ...EMPLOYMENT_FORMS.map((form) => `employed_${form}` as const),
   'incomeFen', // the month's income of those employed, summed
@@ -34,6 +36,7 @@ export const MONTH_FIGURES = [
   'monitored_employed',
   'returnedFromWork', // 务工回流: at home this month, back from work
   'unconfirmedSelfReports', // a worker's own report no officer has confirmed yet
+  'trainedPeople', // 技能培训人数: people whose first training of the year ended this month (trainingFigures)
 ] as const;
 export type MonthFigure = (typeof MONTH_FIGURES)[number];
 export type MonthFigures = Partial<Record<MonthFigure, number>>;
@@ -53,10 +56,14 @@ export const monthFactSchema = z.object({
   source: z.string(),
   confirmation: z.unknown().optional(),
   subject: employmentSubjectSchema,
+  employedRun: z.number().int().optional(),
 });
 export type MonthFact = z.infer<typeof monthFactSchema>;
 
 const NOT_WILLING = new Set(['illness', 'caringForFamily']);
+
+/** 稳定就业 6 个月以上 (file 001 §一). */
+export const STABLE_EMPLOYMENT_MONTHS = 6;
 
 /** The band a month's income falls in. */
 export function incomeBand(fen: number): (typeof INCOME_BANDS)[number]['figure'] {
@@ -72,9 +79,11 @@ export function monthFigures(fact: MonthFact): MonthFigures {
   const add = (figure: MonthFigure, n = 1) => {
     if (n !== 0) figures[figure] = (figures[figure] ?? 0) + n;
   };
+  if (fact.subject.labourClass !== 'none') add('labour');
   if (employed || (fact.subject.labourClass !== 'none' && !NOT_WILLING.has(fact.atHomeReason ?? ''))) add('ableAndWilling');
   if (employed) {
     add('employed');
+    if ((fact.employedRun ?? 1) >= STABLE_EMPLOYMENT_MONTHS) add('employedSixMonths');
     if (fact.place) add(`employed_${fact.place}`);
     if (fact.form) add(`employed_${fact.form}`);
     add('incomeFen', fact.monthlyIncomeFen);
@@ -87,6 +96,21 @@ export function monthFigures(fact: MonthFact): MonthFigures {
   }
   if (fact.source === 'self' && !fact.confirmation) add('unconfirmedSelfReports');
   return figures;
+}
+
+/**
+ * What a person's trainings add to their village's months: 1 to 技能培训人数 in the month their
+ * first training of each year ended, so a year's months add up to the people trained that year,
+ * each once however many courses they took.
+ */
+export function trainingFigures(trainings: readonly { endedOn: string }[]): { month: string; figures: MonthFigures }[] {
+  const firstOfYear = new Map<string, string>();
+  for (const { endedOn } of trainings) {
+    const year = endedOn.slice(0, 4);
+    const first = firstOfYear.get(year);
+    if (!first || endedOn < first) firstOfYear.set(year, endedOn);
+  }
+  return [...firstOfYear.values()].sort().map((endedOn) => ({ month: endedOn.slice(0, 7), figures: { trainedPeople: 1 } }));
 }
 
 /** Adds `figures` (or takes them away: sign -1) into `into`, dropping figures that come to 0. */

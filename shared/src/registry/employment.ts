@@ -89,8 +89,26 @@ export const employmentRecordSchema = z.object({
    * (monitoring/monthFigures.ts). Absent on records written before the figures were kept.
    */
   subject: employmentSubjectSchema.optional(),
+  /**
+   * Months in a row employed up to this one (0 when not employed), from the month before as it
+   * was when this one was written: 稳定就业 6 个月以上 (file 001 §一) is a run of 6. Absent on
+   * records written before it was kept.
+   */
+  employedRun: z.number().int().min(0).optional(),
 });
 export type EmploymentRecord = z.infer<typeof employmentRecordSchema>;
+
+/**
+ * A month's run of months employed: one more than the month before's when both are employed
+ * (a month before without a run counts as 1), 0 when not employed.
+ */
+export function employedRunAfter(
+  status: EmploymentInput['status'],
+  monthBefore?: Pick<EmploymentRecord, 'status' | 'employedRun'>,
+): number {
+  if (status !== 'employed') return 0;
+  return 1 + (monthBefore?.status === 'employed' ? (monthBefore.employedRun ?? 1) : 0);
+}
 
 /** What staff confirm: the revision they read, so they confirm what they saw and nothing later. */
 export const employmentConfirmationSchema = z.strictObject({ revision: z.number().int().min(1) });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addFigures, incomeBand, monthFigures, regionsOf, sumFigures, type MonthFact } from '@bangfu/shared';
+import {
+  addFigures,
+  employedRunAfter,
+  incomeBand,
+  monthFigures,
+  regionsOf,
+  sumFigures,
+  trainingFigures,
+  type MonthFact,
+} from '@bangfu/shared';
 
 const subject = { villageCode: '150222102212', labourClass: 'half' as const, groups: ['monitored' as const] };
 const fact = (overrides: Partial<MonthFact>): MonthFact => ({
@@ -17,6 +26,7 @@ describe('what one person’s month adds to their regions’ figures', () => {
       monthFigures(fact({ status: 'employed', place: 'withinCounty', form: 'assistanceWorkshop', monthlyIncomeFen: 250_000 })),
     ).toEqual({
       recorded: 1,
+      labour: 1,
       ableAndWilling: 1,
       employed: 1,
       employed_withinCounty: 1,
@@ -31,7 +41,39 @@ describe('what one person’s month adds to their regions’ figures', () => {
   it('counts 务工回流 as willing, but not a person at home ill or without labour', () => {
     expect(monthFigures(fact({ atHomeReason: 'returnedFromWork' }))).toMatchObject({ ableAndWilling: 1, returnedFromWork: 1 });
     expect(monthFigures(fact({ atHomeReason: 'illness' })).ableAndWilling).toBeUndefined();
-    expect(monthFigures(fact({ subject: { ...subject, labourClass: 'none' } })).ableAndWilling).toBeUndefined();
+    const noLabour = monthFigures(fact({ subject: { ...subject, labourClass: 'none' } }));
+    expect([noLabour.labour, noLabour.ableAndWilling]).toEqual([undefined, undefined]);
+  });
+
+  it('counts 稳定就业 once a person has worked six months running, and a record without a run as its first month', () => {
+    const working = { status: 'employed' as const, place: 'withinCounty' as const, form: 'enterprise' as const };
+    expect(monthFigures(fact({ ...working, employedRun: 5 })).employedSixMonths).toBeUndefined();
+    expect(monthFigures(fact({ ...working, employedRun: 6 })).employedSixMonths).toBe(1);
+    expect(monthFigures(fact({ ...working, employedRun: 14 })).employedSixMonths).toBe(1);
+    expect(monthFigures(fact(working)).employedSixMonths).toBeUndefined();
+  });
+
+  it('runs months employed on from the month before as it was written; a month at home starts again', () => {
+    expect(employedRunAfter('employed')).toBe(1);
+    expect(employedRunAfter('employed', { status: 'employed', employedRun: 5 })).toBe(6);
+    expect(employedRunAfter('employed', { status: 'employed' })).toBe(2); // written before runs were kept
+    expect(employedRunAfter('employed', { status: 'notEmployed', employedRun: 0 })).toBe(1);
+    expect(employedRunAfter('notEmployed', { status: 'employed', employedRun: 9 })).toBe(0);
+  });
+
+  it('counts a person trained once a year, in the month their first course of that year ended', () => {
+    expect(
+      trainingFigures([
+        { endedOn: '2026-08-01' },
+        { endedOn: '2026-03-20' },
+        { endedOn: '2025-11-30' },
+        { endedOn: '2026-03-02' },
+      ]),
+    ).toEqual([
+      { month: '2025-11', figures: { trainedPeople: 1 } },
+      { month: '2026-03', figures: { trainedPeople: 1 } },
+    ]);
+    expect(trainingFigures([])).toEqual([]);
   });
 
   it('marks a worker’s own report until an officer confirms it', () => {

@@ -5,7 +5,14 @@
  * left without records: the walkthroughs (binding, 我的补贴, 为你推荐) start from them as they are.
  * The tests seed the county without this history and write the months each needs.
  */
-import { chinaMonth, previousMonth, type EmploymentInput, type EmploymentPlace, type Worker } from '@bangfu/shared';
+import {
+  chinaMonth,
+  previousMonth,
+  type EmploymentInput,
+  type EmploymentRecord,
+  type EmploymentPlace,
+  type Worker,
+} from '@bangfu/shared';
 import type { AppContext } from '../../appContext.js';
 import { batchPut } from '../../db/batchWrite.js';
 import type { WorkerItem } from '../../registry/workerRepository.js';
@@ -61,9 +68,16 @@ export async function seedDemoHistory(ctx: Pick<AppContext, 'table' | 'workers' 
     cursor = page.nextCursor;
   } while (cursor);
   const by = { source: 'staff' as const, userId: 'demo-staff-village-1', level: 'village' as const };
-  const records = workers.flatMap((worker) =>
-    months.map((month) => ctx.employment.nextRecord(worker, month, monthOf(worker, month, random), by, 0)),
-  );
+  const records = workers.flatMap((worker) => {
+    let monthBefore: EmploymentRecord | undefined;
+    return months.map((month) => {
+      monthBefore = ctx.employment.nextRecord(worker, month, monthOf(worker, month, random), by, {
+        revision: 0,
+        ...(monthBefore ? { monthBefore } : {}),
+      });
+      return monthBefore;
+    });
+  });
   await batchPut(
     ctx.table,
     records.flatMap((record) => ctx.employment.writeItems(record).map((write) => write.Put.Item)),
