@@ -24,6 +24,7 @@ import { codeRoutes } from './codes/routes.js';
 import { eventRoutes } from './codes/eventRoutes.js';
 import { monitoringRoutes } from './monitoring/routes.js';
 import { difficultyRoutes } from './monitoring/difficultyRoutes.js';
+import { taskTableRoutes } from './monitoring/taskTableRoutes.js';
 import { applicationRoutes } from './positions/applicationRoutes.js';
 import { employerRoutes } from './positions/employerRoutes.js';
 import { positionRoutes } from './positions/positionRoutes.js';
@@ -64,6 +65,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...eventRoutes(ctx),
     ...monitoringRoutes(ctx),
     ...difficultyRoutes(ctx),
+    ...taskTableRoutes(ctx),
   ];
 }
 

@@ -7,6 +7,7 @@ import type { AuditRepository } from './registry/audit.js';
 import type { IdVault } from './registry/idVault.js';
 import type { EmploymentRepository } from './registry/employmentRepository.js';
 import type { FigureRepository } from './monitoring/figureRepository.js';
+import type { TargetRepository } from './monitoring/targetRepository.js';
 import type { TaskRepository } from './monitoring/taskRepository.js';
 import type { Importer } from './registry/import/importer.js';
 import type { ReportRepository } from './registry/reportRepository.js';
@@ -64,6 +65,8 @@ export interface AppContext {
   events: EventRepository;
   /** The regions' monthly figures (务工规模, 务工收入), kept from the stream of month records. */
   figures: FigureRepository;
+  /** The counties' yearly task targets (乡镇任务表). */
+  targets: TargetRepository;
   /** Warnings' tasks for the officers who must act (预警任务). */
   tasks: TaskRepository;
   /** The product's address in codes' URLs (WeChat's 扫普通链接二维码 rule); unset: the address each request came to. */

@@ -27,6 +27,7 @@ import { createCodeRepository } from './codes/codeRepository.js';
 import { createCodeSigner, derivedKeyring } from './codes/codeSigner.js';
 import { createEventRepository } from './codes/eventRepository.js';
 import { createFigureRepository } from './monitoring/figureRepository.js';
+import { createTargetRepository } from './monitoring/targetRepository.js';
 import { createTaskRepository } from './monitoring/taskRepository.js';
 
 /** Wires the repositories and clients from configuration; used by Lambda, the local runner and tests. */
@@ -74,6 +75,7 @@ export function createAppContext(
     codes: createCodeRepository(table),
     events: createEventRepository(table),
     figures: createFigureRepository(table),
+    targets: createTargetRepository(table),
     tasks: createTaskRepository(table),
     codeSigner: createCodeSigner(secrets.codeKeyring ?? derivedKeyring(secrets.tokenSigningKey)),
     ...(config.CODE_BASE_URL ? { codeBaseUrl: config.CODE_BASE_URL } : {}),

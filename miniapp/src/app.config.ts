@@ -55,6 +55,7 @@ export default defineAppConfig({
         'pages/monitoring/index',
         'pages/tasks/index',
         'pages/task/index',
+        'pages/task-table/index',
       ],
     },
     {

@@ -63,6 +63,7 @@ export * from './monitoring/monthFigures.js';
 export * from './monitoring/warnings.js';
 export * from './monitoring/task.js';
 export * from './monitoring/difficulty.js';
+export * from './monitoring/taskTable.js';
 export * from './api/codes.js';
 export * from './api/monitoring.js';
 export * from './api/all.js';

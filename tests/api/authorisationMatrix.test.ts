@@ -230,6 +230,11 @@ const ROWS: Record<string, Row> = {
     perTarget: true,
     call: (t) => ({ path: `/api/v1/monitoring/quarterly-report?regionCode=${t.township}&quarter=2026-Q4`, region: t.township }),
   },
+  'GET /api/v1/monitoring/task-table': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/monitoring/task-table?regionCode=${t.township}&month=2026-06`, region: t.township }),
+  },
   'GET /api/v1/tasks': {
     may: STAFF_IN_REGION,
     perTarget: true,
@@ -423,6 +428,11 @@ const ROWS: Record<string, Row> = {
     may: ['adminInRegion'],
     perTarget: true,
     call: (t) => ({ path: `/api/v1/regions/${t.township}/parameters/transportOnceFen`, body: {}, region: t.township }),
+  },
+  'PUT /api/v1/monitoring/targets/:countyCode/:year': {
+    may: ['adminInRegion'],
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/monitoring/targets/${t.village.slice(0, 6)}/2026`, body: {}, region: t.village.slice(0, 6) }),
   },
   'POST /api/v1/claims/:claimId/decision': {
     may: ['reviewerInRegion'],

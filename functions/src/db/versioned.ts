@@ -29,6 +29,36 @@ export async function putNew(table: TableRef, item: Key & Record<string, unknown
   }
 }
 
+/**
+ * Puts an item whole, with `version` one more than the version read: new when none was read
+ * (`version` undefined), else only while the stored one is still that version.
+ */
+export async function putOnVersion(
+  table: TableRef,
+  item: Key & Record<string, unknown>,
+  versionRead: number | undefined,
+  conflict: DomainError,
+): Promise<void> {
+  try {
+    await table.db.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: { ...item, version: (versionRead ?? 0) + 1 },
+        ...(versionRead === undefined
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : {
+              ConditionExpression: '#version = :version',
+              ExpressionAttributeNames: { '#version': 'version' },
+              ExpressionAttributeValues: { ':version': versionRead },
+            }),
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailed(error)) throw conflict;
+    throw error;
+  }
+}
+
 export async function updateVersioned(
   table: TableRef,
   key: Key,

@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  ancestorAt,
+  builtAs,
   changesVerifiedFacts,
   employerSchema,
   type Employer,
@@ -16,7 +18,7 @@ import {
 } from '@bangfu/shared';
 import { cancellationReasons } from '../db/errors.js';
 import { employerEntity } from '../db/entities.js';
-import { queryPage } from '../db/paging.js';
+import { queryAll, queryPage } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import { updateVersioned, type TableRef } from '../db/versioned.js';
 import { Conflict, notFound } from '../errors.js';
@@ -153,6 +155,32 @@ export function createEmployerRepository(table: TableRef) {
         options,
       );
       return { employers: items.map(toEmployer), ...(nextCursor ? { nextCursor } : {}) };
+    },
+
+    /**
+     * Workshops standing recognised and bases verified (建成) in a county or township, by the
+     * township they sit in: one Query of the region's employers, only the two kinds, read as
+     * kind and standing.
+     */
+    async builtByTownship(regionCode: string): Promise<Map<string, Record<'workshops' | 'bases', number>>> {
+      const items = await queryAll(db, {
+        TableName: tableName,
+        ...employerEntity.inRegion(regionCode, {
+          FilterExpression: 'kind IN (:workshop, :base)',
+          ExpressionAttributeValues: { ':workshop': 'assistanceWorkshop', ':base': 'assistanceBase' },
+        }),
+        ProjectionExpression: 'kind, regionCode, workshop, verification',
+      });
+      const built = new Map<string, Record<'workshops' | 'bases', number>>();
+      for (const item of items) {
+        const as = builtAs(item as Parameters<typeof builtAs>[0]);
+        if (!as) continue;
+        const township = ancestorAt(String(item.regionCode), 'township');
+        const counts = built.get(township) ?? { workshops: 0, bases: 0 };
+        counts[as]++;
+        built.set(township, counts);
+      }
+      return built;
     },
   };
 }

@@ -3,12 +3,10 @@
  * laid over the shipped ones. All are read together, and kept for a minute: they
  * change a few times a year, and every evaluation reads them.
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ParameterStep } from '@bangfu/shared';
-import { isConditionFailed } from '../db/errors.js';
 import { queryAll } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
-import type { TableRef } from '../db/versioned.js';
+import { putOnVersion, type TableRef } from '../db/versioned.js';
 import { VersionConflict } from '../errors.js';
 
 export interface RegionSteps {
@@ -79,30 +77,12 @@ export function createParameterRepository({ db, tableName }: TableRef) {
         updatedAt: new Date().toISOString(),
         version: (version ?? 0) + 1,
       };
-      try {
-        await db.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...keys.parameterSteps(regionCode, key), type: 'parameterSteps', ...row },
-            ...(version === undefined
-              ? { ConditionExpression: 'attribute_not_exists(pk)' }
-              : {
-                  ConditionExpression: '#version = :version',
-                  ExpressionAttributeNames: { '#version': 'version' },
-                  ExpressionAttributeValues: { ':version': version },
-                }),
-          }),
-        );
-      } catch (error) {
-        if (isConditionFailed(error)) {
-          throw new VersionConflict(
-            '这个标准刚被别人改过，请刷新后再改',
-            'The steps changed since they were read.',
-            'body.version',
-          );
-        }
-        throw error;
-      }
+      await putOnVersion(
+        { db, tableName },
+        { ...keys.parameterSteps(regionCode, key), type: 'parameterSteps', ...row },
+        version,
+        new VersionConflict('这个标准刚被别人改过，请刷新后再改', 'The steps changed since they were read.', 'body.version'),
+      );
       cached = undefined;
       return row;
     },

@@ -12,3 +12,17 @@ export const fetchFigures = (regionCode: string, from: string, to: string) =>
 /** Each township of a county (village of a township): the month, the month before and last year's. */
 export const fetchChildFigures = (regionCode: string, month: string) =>
   call(contracts.children, { query: { regionCode, month } });
+
+export type TaskTable = ResponseOf<typeof contracts.taskTable>;
+export type TaskTableRow = TaskTable['rows'][number];
+export type TaskTargets = TaskTable['targets'];
+
+/** The township task table (file 001) of a county, or of one township, for a month. */
+export const fetchTaskTable = (regionCode: string, month: string) => call(contracts.taskTable, { query: { regionCode, month } });
+
+/** The county's targets for a year, on the version read (none: the county had none yet); 409 when changed since. */
+export const saveTaskTargets = (countyCode: string, year: number, targets: TaskTargets, version: number | undefined) =>
+  call(contracts.setTargets, {
+    params: { countyCode, year },
+    body: { ...targets, ...(version !== undefined ? { version } : {}) },
+  });

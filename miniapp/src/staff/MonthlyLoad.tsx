@@ -11,15 +11,16 @@ import { recentMonths } from './recentMonths';
 
 interface MonthlyProps<T> {
   fetch: (month: string) => Promise<T>;
-  children: (data: T, month: string, months: Option<string>[]) => ReactNode;
+  /** `reload` reads the month again, keeping it shown meanwhile (after a change made on the page). */
+  children: (data: T, month: string, months: Option<string>[], reload: () => Promise<void>) => ReactNode;
 }
 
 /** One month's read: a new one for each month picked, so a slow answer for the last month never shows as this one's. */
 function OneMonth<T>({ month, months, fetch, children }: MonthlyProps<T> & { month: string; months: Option<string>[] }) {
-  const { load, retry } = useLoad(() => fetch(month));
+  const { load, retry, reload } = useLoad(() => fetch(month));
   return (
     <LoadView load={load} retry={retry} loadingText="正在统计…">
-      {(data) => children(data, month, months)}
+      {(data) => children(data, month, months, reload)}
     </LoadView>
   );
 }

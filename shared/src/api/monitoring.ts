@@ -10,6 +10,7 @@ import { defineContract } from './contract.js';
 import { objectIn, pageQuerySchema, regionIn, STAFF } from './common.js';
 import { TASK_STATUSES, taskActionInputSchema, taskSchema } from '../monitoring/task.js';
 import { difficultyInputSchema, difficultyViewSchema } from '../monitoring/difficulty.js';
+import { COUNT_MEASURES, RATE_MEASURES, taskTargetsSchema } from '../monitoring/taskTable.js';
 import { perHour } from '../http/rateLimit.js';
 import { XLSX_MEDIA_TYPE } from '../registry/importColumns.js';
 
@@ -21,6 +22,32 @@ const figuresSchema = z.object(
     [F in (typeof MONTH_FIGURES)[number]]: z.ZodNumber;
   },
 );
+
+const taskTableRowSchema = z.object({
+  rates: z.array(
+    z.object({
+      measure: z.enum(RATE_MEASURES),
+      numerator: z.number().int(),
+      denominator: z.number().int(),
+      percent: z.number().optional(),
+      targetPercent: z.number().int(),
+      met: z.boolean().optional(),
+    }),
+  ),
+  wage: z.object({
+    averageFen: z.number().int().optional(),
+    lastYearAverageFen: z.number().int().optional(),
+    met: z.boolean().optional(),
+  }),
+  counts: z.array(
+    z.object({
+      measure: z.enum(COUNT_MEASURES),
+      count: z.number().int(),
+      target: z.number().int().optional(),
+      met: z.boolean().optional(),
+    }),
+  ),
+});
 
 const taskIdParams = z.object({ taskId: z.string().regex(/^t_[0-9a-f]{32}$/, '不是任务编号') });
 
@@ -123,6 +150,49 @@ export const monitoringContracts = {
     scope: objectIn('task', 'taskId'),
     params: taskIdParams,
     response: z.object({ task: taskSchema }),
+  }),
+
+  taskTable: defineContract({
+    method: 'get',
+    path: '/api/v1/monitoring/task-table',
+    summary:
+      'Staff: the township task table (file 001 attachment) of a county, or of one township — each share against the year’s target, the wage against last year’s, people trained and workshops and bases against theirs, met or not',
+    tag: 'monitoring',
+    access: STAFF,
+    scope: regionIn('query', 'regionCode'),
+    query: z.object({
+      regionCode: regionCodeSchema.refine((code) => code.length === 6 || code.length === 9, '请选旗县或乡镇（苏木）'),
+      month: acceptedMonthSchema,
+    }),
+    response: z.object({
+      countyCode: z.string(),
+      month: monthSchema,
+      targets: taskTargetsSchema,
+      /** The version of the county's own targets for the year; absent while the document's stand. */
+      targetsVersion: z.number().int().optional(),
+      rows: z.array(taskTableRowSchema.extend({ regionCode: z.string(), name: z.string() })),
+      /** The county's line (only when the whole county was asked for). */
+      total: taskTableRowSchema.optional(),
+    }),
+  }),
+
+  setTargets: defineContract({
+    method: 'put',
+    path: '/api/v1/monitoring/targets/:countyCode/:year',
+    summary:
+      'Admin of the county: the year’s task targets — the three shares, and each township’s people to train and workshops and bases to build',
+    tag: 'monitoring',
+    access: ['admin'],
+    scope: regionIn('params', 'countyCode'),
+    params: z.object({
+      countyCode: z.string().regex(/^\d{6}$/, '应为 6 位旗县代码'),
+      year: z.coerce.number().int().min(2015, '年份不能早于 2015').max(2100, '年份不对'),
+    }),
+    body: taskTargetsSchema.extend({
+      /** The version read; absent when the county has none for the year yet. */
+      version: z.number().int().min(1).optional(),
+    }),
+    response: z.object({ targets: taskTargetsSchema, version: z.number().int() }),
   }),
 
   quarterlyReport: defineContract({

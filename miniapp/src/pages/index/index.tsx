@@ -22,7 +22,18 @@ interface Entry {
   hint: string;
   /** The page to open; none yet means 即将开放. */
   url?: string;
+  /** Only for accounts whose region is this coarse or coarser (a region code this long at most). */
+  upToCodeLength?: number;
 }
+
+/** The task table of file 001 is kept per township: for county and township staff, and the county's admin. */
+const TASK_TABLE: Entry = {
+  key: 'task-table',
+  title: '任务完成情况',
+  hint: '各乡镇就业占比、稳定就业、培训和车间，达标没有',
+  url: '/staff/pages/task-table/index',
+  upToCodeLength: 9,
+};
 
 const ENTRIES: Record<Role, Entry[]> = {
   worker: [
@@ -69,11 +80,15 @@ const ENTRIES: Record<Role, Entry[]> = {
     { key: 'parameters', title: '补贴标准', hint: '本地区执行的补贴标准和依据', url: '/staff/pages/parameters/index' },
     { key: 'tasks', title: '预警任务', hint: '谁没了工作、哪个村下降了，按期限跟进', url: '/staff/pages/tasks/index' },
     { key: 'monitoring', title: '务工监测', hint: '多少人在务工、挣多少，和上月、去年比', url: '/staff/pages/monitoring/index' },
+    TASK_TABLE,
     { key: 'coverage', title: '人岗匹配情况', hint: '本月推送到了多少人，311 和推荐成功率', url: '/staff/pages/coverage/index' },
     { key: 'posters', title: '打印二维码海报', hint: '岗位码、村服务点码，贴到村里', url: '/staff/pages/posters/index' },
     { key: 'events', title: '招聘会', hint: '办招聘会，打印签到码，看有多少人来', url: '/staff/pages/events/index' },
   ],
-  admin: [{ key: 'parameters', title: '补贴标准', hint: '查看和修改本地区的补贴标准', url: '/staff/pages/parameters/index' }],
+  admin: [
+    { key: 'parameters', title: '补贴标准', hint: '查看和修改本地区的补贴标准', url: '/staff/pages/parameters/index' },
+    { ...TASK_TABLE, hint: '各乡镇达标情况，修改今年的任务目标' },
+  ],
 };
 
 function openEntry(entry: Entry): void {
@@ -178,9 +193,11 @@ function LoggedIn({ user }: { user: User }) {
       </View>
       {user.role === 'worker' ? <HomeRecommendations key={user.userId} /> : null}
       <View className="bf-cards">
-        {ENTRIES[user.role].map((entry) => (
-          <EntryCard key={entry.key} entry={entry} />
-        ))}
+        {ENTRIES[user.role]
+          .filter((entry) => !entry.upToCodeLength || (user.regionCode?.length ?? 99) <= entry.upToCodeLength)
+          .map((entry) => (
+            <EntryCard key={entry.key} entry={entry} />
+          ))}
       </View>
       <CareModeSwitch />
       <Button size="large" block onClick={logout} data-testid="logout">

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '任务完成情况',
+});
