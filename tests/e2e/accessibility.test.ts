@@ -110,6 +110,14 @@ describe.each(PHONES)('every page passes axe-core at $width×$height', (size) =>
     await page.context().close();
   });
 
+  it('the county’s admin on 任务完成情况 and the year’s targets form', async () => {
+    const page = await phone(size, 'demo-admin');
+    await check(page, '/staff/pages/task-table/index', 'task-table-total', 'staff-task-table');
+    await page.getByTestId('targets-edit').click();
+    await checkShown(page, 'targets-form', 'staff-task-targets');
+    await page.context().close();
+  });
+
   it('where a poster’s code leads: a village service point, an employer, a code that is not ours', async () => {
     const page = await phone(size, 'demo-worker-2');
     const employerId = (await api.ctx.users.get('demo-employer-1'))!.employerId!;

@@ -3,8 +3,9 @@
  * this month (务工回流); the month records reach the figures through the table's stream, and the
  * township officer sees the township's employed count fall against last month, the village that
  * fell first among its villages, and the twelve months before; the daily warnings make the fall a
- * task, which the officer follows up with a home visit and closes. A worker tells the village
- * 我有困难 and sees the help it brought.
+ * task, which the officer follows up with a home visit and closes. The county's admin sets the
+ * year's targets on the township task table, which the township officer reads. A worker tells the
+ * village 我有困难 and sees the help it brought.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -86,6 +87,39 @@ describe('务工监测 in Chromium', () => {
     await page.getByTestId('task-closed').waitFor(WAIT);
     await shot(page, 'monitoring-3-task-closed');
     await expectAccessible(page, '预警任务：已办结');
+  });
+
+  it('shows the township task table, red where short, after the county’s admin sets the year’s targets', async () => {
+    const admin = await openFromHome(browser, api, 'demo-admin', 'task-table');
+    const jinshan = admin.getByTestId('task-table-150222102');
+    await jinshan.waitFor(WAIT);
+    await admin.getByTestId('task-table-total').waitFor(WAIT);
+    expect(await admin.getByTestId('task-table-targets-source').textContent()).toContain('按文件的目标');
+    // The month's records above: of 金山镇's people recorded, one came home — short of 95%.
+    const share = jinshan.getByTestId('task-table-150222102-ableAndWillingEmployed');
+    expect(await share.textContent()).toContain('目标 95% 以上');
+    expect(await share.locator('[data-standing]').getAttribute('data-standing')).toBe('below');
+    await shot(admin, 'monitoring-6-task-table');
+
+    await admin.getByTestId('targets-edit').click();
+    await fill(admin, 'targets-ableAndWillingEmployedPercent', '50');
+    await admin.getByTestId('targets-township-150222102').click();
+    await fill(admin, 'targets-trainedPeople', '3');
+    await shot(admin, 'monitoring-7-targets-form');
+    await admin.getByTestId('targets-save').click();
+    await admin.getByTestId('targets-saved').waitFor(WAIT);
+    await expect.poll(() => admin.getByTestId('task-table-150222102-trainedPeople').textContent(), WAIT).toContain('目标 3 人');
+    expect(await admin.getByTestId('task-table-150222102-trainedPeople').textContent()).toContain('未达标');
+    expect(await admin.getByTestId('task-table-150222102-ableAndWillingEmployed').textContent()).toContain('目标 50% 以上');
+    await expectAccessible(admin, '任务完成情况：新目标');
+
+    // The township officer sees their own township by the county's targets, and cannot change them.
+    const township = await openFromHome(browser, api, 'demo-staff-township-1', 'task-table');
+    await township.getByTestId('task-table-150222102').waitFor(WAIT);
+    expect(await township.getByTestId('task-table-150222102-trainedPeople').textContent()).toContain('目标 3 人');
+    expect(await township.getByTestId('task-table-total').count()).toBe(0);
+    expect(await township.getByTestId('targets-edit').count()).toBe(0);
+    await shot(township, 'monitoring-8-task-table-township');
   });
 
   it('lets a worker tell the village 我有困难 in a few taps, and shows them the help it brought', async () => {

@@ -10,9 +10,8 @@ import { COUNT_MEASURES, TASK_MEASURE_ZH, type CountMeasure, type TownshipTarget
 import { errorText, isApiError } from '../../api/client';
 import { saveTaskTargets, type TaskTargets } from '../../api/monitoring';
 import { ActionButton } from '../../components/ActionButton';
-import { BigInput } from '../../components/BigInput';
 import { Choices } from '../../components/Choices';
-import { Field } from '../../components/Field';
+import { TextField } from '../../components/form/TextField';
 import { Notice } from '../../components/Page';
 
 const SHARES = ['ableAndWillingEmployedPercent', 'employedSharePercent', 'stableSharePercent'] as const;
@@ -119,19 +118,22 @@ export function EditTargets({
     <View className="bf-section" data-testid="targets-form">
       <View className="bf-subtitle">修改 {year} 年的目标</View>
       {SHARES.map((share) => (
-        <Field key={share} label={`${SHARE_LABEL[share]}（%）`} error={errorOf(share)} testId={`targets-${share}`}>
-          <BigInput
-            type="digit"
-            value={shares[share]}
-            onChange={(value) => setShares({ ...shares, [share]: value })}
-            unit="%"
-            maxLength={3}
-            testId={`targets-${share}`}
-          />
-        </Field>
+        <TextField
+          key={share}
+          label={`${SHARE_LABEL[share]}（%）`}
+          error={errorOf(share)}
+          type="digit"
+          value={shares[share]}
+          onChange={(value) => setShares({ ...shares, [share]: value })}
+          placeholder="例如 95"
+          unit="%"
+          maxLength={3}
+          testId={`targets-${share}`}
+        />
       ))}
       {township ? (
         <>
+          <View className="bf-subtitle">各乡镇的数量目标（先选乡镇）</View>
           <Choices
             options={townships.map((t) => ({ value: t.regionCode, label: t.name }))}
             value={township}
@@ -141,21 +143,17 @@ export function EditTargets({
             label="给哪个乡镇定数量目标"
           />
           {COUNT_MEASURES.map((measure) => (
-            <Field
+            <TextField
               key={measure}
               label={COUNT_LABEL[measure]}
-              hint="不定目标就空着"
               error={errorOf(`${township}.${measure}`)}
+              type="number"
+              value={counts[township]![measure]}
+              onChange={(value) => setCounts({ ...counts, [township]: { ...counts[township]!, [measure]: value } })}
+              placeholder="不定目标就空着"
+              maxLength={5}
               testId={`targets-${measure}`}
-            >
-              <BigInput
-                type="number"
-                value={counts[township]![measure]}
-                onChange={(value) => setCounts({ ...counts, [township]: { ...counts[township]!, [measure]: value } })}
-                maxLength={5}
-                testId={`targets-${measure}`}
-              />
-            </Field>
+            />
           ))}
         </>
       ) : null}

@@ -42,7 +42,7 @@ export function taskLines(row: Pick<TaskTableRow, 'rates' | 'wage' | 'counts'>):
     key: 'wageVsLastYear',
     label: TASK_MEASURE_ZH.wageVsLastYear,
     value: averageFen === undefined ? '本月没有在岗的人' : `人均 ${formatYuan(averageFen)}`,
-    ...(lastYearAverageFen !== undefined ? { target: `去年同月 ${formatYuan(lastYearAverageFen)}` } : {}),
+    target: lastYearAverageFen === undefined ? '去年同月没有在岗记录' : `去年同月 ${formatYuan(lastYearAverageFen)}`,
     ...judged(met, '无从比较'),
   };
   const counts = row.counts.map((count): TaskLine => ({
