@@ -60,6 +60,22 @@ describe('务工监测 in Chromium', () => {
       `在岗 ${inJinshan.length} 人`,
     );
     await shot(page, 'monitoring-1-township');
+    // The twelve months drawn by ECharts: the canvas has lines on it, not an empty box.
+    const chart = page.getByTestId('monitoring-chart');
+    await chart.locator('canvas').first().waitFor(WAIT);
+    await chart.scrollIntoViewIfNeeded();
+    const inked = () =>
+      chart
+        .locator('canvas')
+        .first()
+        .evaluate((canvas: HTMLCanvasElement) => {
+          const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+          let n = 0;
+          for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+          return n;
+        });
+    await expect.poll(inked, WAIT).toBeGreaterThan(2_000);
+    await shot(page, 'monitoring-1b-trend-chart');
     await expectAccessible(page, '务工监测');
     // The quarter's report, downloaded as the browser saves it.
     const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('monitoring-report').click()]);

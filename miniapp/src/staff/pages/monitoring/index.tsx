@@ -13,6 +13,7 @@ import { monthText } from '../../../time';
 import { ChildrenRanking } from '../../monitoring/ChildrenRanking';
 import { recordedIn } from '../../monitoring/figureText';
 import { MonthTrend } from '../../monitoring/MonthTrend';
+import { TrendChart } from '../../monitoring/TrendChart';
 import { QuarterlyReportButton } from '../../monitoring/QuarterlyReportButton';
 import { RegionMonthCard } from '../../monitoring/RegionMonthCard';
 import { MonthlyLoad } from '../../MonthlyLoad';
@@ -57,6 +58,10 @@ function MonthView({ user, month, data }: { user: User; month: string; data: Awa
         </>
       ) : null}
       <View className="bf-subtitle">最近 12 个月</View>
+      <TrendChart
+        months={data.region.months}
+        summary="最近 12 个月在岗人数（和去年同月比）与人均月收入的折线图，每月的数字见图下的列表"
+      />
       <MonthTrend months={data.region.months} />
       <QuarterlyReportButton regionCode={code} month={month} />
     </>
