@@ -9,7 +9,6 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { stat } from 'node:fs/promises';
 import { chinaMonth, previousMonth, quarterOf, type EmploymentInput } from '@bangfu/shared';
 import { createStreamFollower } from '../../functions/src/local/streamFollower.js';
 import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
@@ -77,10 +76,28 @@ describe('务工监测 in Chromium', () => {
     await expect.poll(inked, WAIT).toBeGreaterThan(2_000);
     await shot(page, 'monitoring-1b-trend-chart');
     await expectAccessible(page, '务工监测');
-    // The quarter's report, downloaded as the browser saves it.
-    const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('monitoring-report').click()]);
-    expect(report.suggestedFilename()).toBe(`季度报告-150222102-${quarterOf(month)}.xlsx`);
-    expect((await stat((await report.path())!)).size).toBeGreaterThan(4_000);
+    // The county downloads the quarter's report as the browser saves it; its figures read back.
+    const county = await openFromHome(browser, api, 'demo-staff-county', 'monitoring');
+    await county.getByTestId('monitoring-report').waitFor(WAIT);
+    const [download] = await Promise.all([county.waitForEvent('download'), county.getByTestId('monitoring-report').click()]);
+    expect(download.suggestedFilename()).toBe(`季度报告-150222-${quarterOf(month)}.xlsx`);
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    const sheet = workbook.getWorksheet('务工情况')!;
+    const headers = (sheet.getRow(1).values as unknown[]).map(String);
+    const rowOf = (name: string) => {
+      let found: unknown[] | undefined;
+      sheet.eachRow((row) => {
+        const values = row.values as unknown[];
+        if (values[headers.indexOf('地区')] === name && values[headers.indexOf('月份')] === month) found = values;
+      });
+      return (header: string) => Number(found![headers.indexOf(header)]);
+    };
+    const jinshan = rowOf('金山镇');
+    expect([jinshan('在岗务工'), jinshan('务工回流'), jinshan('人均月收入（元）')]).toEqual([stayed.length, 1, 4800]);
+    expect(rowOf('固阳县')('在岗务工')).toBe(stayed.length);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['务工情况', '预警任务', '补贴发放']);
   });
 
   it('gives the township officer the village’s fall as a task, who records a home visit and closes it', async () => {

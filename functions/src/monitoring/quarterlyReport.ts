@@ -27,8 +27,10 @@ type ReportContext = Pick<AppContext, 'regions' | 'figures' | 'tasks' | 'claims'
 /** The figures' columns, in the order of the sheet. */
 const FIGURE_COLUMNS: { header: string; value: (f: Record<MonthFigure, number>) => number }[] = [
   { header: '登记人数', value: (f) => f.recorded },
+  { header: '劳动力', value: (f) => f.labour },
   { header: '有劳动能力和就业意愿', value: (f) => f.ableAndWilling },
   { header: '在岗务工', value: (f) => f.employed },
+  { header: '稳定就业6个月以上', value: (f) => f.employedSixMonths },
   ...EMPLOYMENT_PLACES.map((place) => ({
     header: EMPLOYMENT_PLACE_ZH[place],
     value: (f: Record<MonthFigure, number>) => f[`employed_${place}`],
@@ -43,6 +45,7 @@ const FIGURE_COLUMNS: { header: string; value: (f: Record<MonthFigure, number>) 
   { header: '监测对象在岗', value: (f) => f.monitored_employed },
   { header: '监测对象登记', value: (f) => f.monitored_recorded },
   { header: '务工回流', value: (f) => f.returnedFromWork },
+  { header: '技能培训人数（本月结业的当年首次培训）', value: (f) => f.trainedPeople },
 ];
 
 export interface QuarterlyReport {
