@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { addDays, chinaMonth, previousMonth, quarterOf, type EmploymentInput } from '@bangfu/shared';
 import { createStreamFollower } from '../../functions/src/local/streamFollower.js';
 import { runWarnings } from '../../functions/src/monitoring/warningsJob.js';
-import { startDemoCountyApi, TEST_REGION, type TestApi } from '../support/api.js';
+import { dynamoCallsDuring, startDemoCountyApi, TEST_REGION, type TestApi } from '../support/api.js';
 import { JINSHAN_OTHER_VILLAGE, XIDOUPU_VILLAGE } from '../support/people.js';
 import { boundWorker } from '../support/positions.js';
 
@@ -57,8 +57,10 @@ describe('the daily warnings', () => {
     expect(first.found).toMatchObject({ employedDrop: 1, monitoredLostWork: 1, zeroEmploymentHousehold: 2 });
     expect(first.found.villageNotReported).toBe(1); // 西斗铺's village; the reported one and those without people are not
     expect(first.opened).toBe(Object.values(first.found).reduce((sum, n) => sum + n, 0));
-    const again = await runWarnings(api.ctx, '150222', now);
-    expect([again.opened, again.escalated]).toEqual([0, 0]); // found again, the same tasks
+    let again: Awaited<ReturnType<typeof runWarnings>> | undefined;
+    const calls = await dynamoCallsDuring(api, async () => (again = await runWarnings(api.ctx, '150222', now)));
+    expect([again!.opened, again!.escalated]).toEqual([0, 0]); // found again, the same tasks
+    expect(calls.filter((c) => c.command === 'PutItemCommand')).toEqual([]); // known from one read, not refused writes
 
     const township = await api.loginAs('demo-staff-township-1');
     const list = await api.call('GET', '/api/v1/tasks?regionCode=150222102&limit=100', { token: township });

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { LEVEL_ABOVE, taskSchema, type Task, type TaskActionKind, type Warning } from '@bangfu/shared';
+import { batchGet } from '../db/batchGet.js';
 import { taskEntity } from '../db/entities.js';
 import { isConditionFailed } from '../db/errors.js';
 import { queryAll, queryPage } from '../db/paging.js';
@@ -71,6 +72,18 @@ export function createTaskRepository({ db, tableName }: TableRef) {
         if (isConditionFailed(error)) return false;
         throw error;
       }
+    },
+
+    /**
+     * Of many warnings' tasks, the ids already there (one BatchGetItem per 100): a daily run puts
+     * only the new ones, rather than a refused write (a write unit each) for every task it finds again.
+     */
+    async existing(warnings: readonly Warning[]): Promise<Set<string>> {
+      const found = await batchGet(
+        { db, tableName },
+        [...new Set(warnings.map(taskIdOf))].map((id) => keys.task(id)),
+      );
+      return new Set(found.map((item) => String(item.taskId)));
     },
 
     async get(taskId: string): Promise<Task | undefined> {

@@ -23,6 +23,7 @@ import { employmentEntity } from '../db/entities.js';
 import { queryAll } from '../db/paging.js';
 import { countiesUnder } from '../monthlyRuns/plan.js';
 import { NO_FIGURES } from './figureRepository.js';
+import { taskIdOf } from './taskRepository.js';
 import { warningParameters } from './warningParameters.js';
 
 type WarningsContext = Pick<
@@ -105,9 +106,11 @@ export async function runWarnings(ctx: WarningsContext, regionCode: string, now 
   for (const county of counties) {
     const { dropRatio, taskDays: days } = thresholds(county, today);
     const warnings: Warning[] = await countyWarnings(ctx, county, month, today, dropRatio);
+    const already = await ctx.tasks.existing(warnings);
     for (const warning of warnings) {
       report.found[warning.cause] = (report.found[warning.cause] ?? 0) + 1;
-      if (await ctx.tasks.open(warning, addDays(today, days), now)) report.opened++;
+      // Put under attribute_not_exists all the same: a task opened since the read stays as it is.
+      if (!already.has(taskIdOf(warning)) && (await ctx.tasks.open(warning, addDays(today, days), now))) report.opened++;
     }
     for (const task of await ctx.tasks.overdue(county, today)) {
       if (await ctx.tasks.escalate(task, addDays(today, days))) report.escalated++;
