@@ -8,7 +8,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth, MONTH_FIGURES, regionsOf, type EmploymentInput, type MonthFigure } from '@bangfu/shared';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createStreamFollower, type StreamFollower } from '../../functions/src/local/streamFollower.js';
+import { backfillMonthRecords } from '../../functions/src/monitoring/backfill.js';
 import { dynamoCallsDuring, startDemoCountyApi, TEST_REGION, type TestApi } from '../support/api.js';
 import { JINSHAN_OTHER_VILLAGE, JINSHAN_VILLAGE, XIDOUPU_VILLAGE } from '../support/people.js';
 import { boundWorker } from '../support/positions.js';
@@ -243,6 +245,39 @@ describe('the monthly figures of a region', () => {
     expect((await kept('150222102', '2026-05')).trainedPeople).toBe(may.trainedPeople);
     expect((await kept('150222102', '2026-06')).trainedPeople).toBe(june.trainedPeople + 1);
     for (const month of ['2026-05', '2026-06']) await expectKeptEqualsRecomputed(month);
+  });
+
+  it('count records written before they were kept once the county is backfilled, with their runs of months', async () => {
+    await follower.drain();
+    const person = await boundWorker(api, 71, { villageCode: JINSHAN_OTHER_VILLAGE, labourClass: 'full' });
+    const [may, june, july] = ['2026-05', '2026-06', '2026-07'];
+    // Three months as a record was before the figures: no subject, no run, not on the county's month listing.
+    for (const month of [may, june, july]) {
+      const record = api.ctx.employment.nextRecord(person, month, employed('withinCounty', 'enterprise', 300_000), officer, {
+        revision: 0,
+      });
+      const { subject: _subject, employedRun: _run, ...old } = record;
+      await api.ctx.table.db.send(new TransactWriteCommand({ TransactItems: api.ctx.employment.writeItems(old) }));
+    }
+    await follower.drain();
+    const before = await kept(JINSHAN_OTHER_VILLAGE, july);
+    expect(await api.ctx.figures.reconcile(COUNTY, july)).toEqual([]); // nothing counts them yet
+
+    const report = await backfillMonthRecords(api.ctx, COUNTY);
+    expect(report).toMatchObject({ subjects: 3, skipped: 0 });
+    await follower.drain();
+    const after = await kept(JINSHAN_OTHER_VILLAGE, july);
+    expect(after.recorded - before.recorded).toBe(1);
+    expect(after.employed - before.employed).toBe(1);
+    const timeline = await api.ctx.employment.timeline(person.workerId);
+    expect(timeline.map((r) => [r.month, r.employedRun, r.subject?.villageCode])).toEqual([
+      [july, 3, JINSHAN_OTHER_VILLAGE],
+      [june, 2, JINSHAN_OTHER_VILLAGE],
+      [may, 1, JINSHAN_OTHER_VILLAGE],
+    ]);
+    for (const month of [may, june, july]) await expectKeptEqualsRecomputed(month);
+    // Run again: nothing left to give, nothing moves.
+    expect(await backfillMonthRecords(api.ctx, COUNTY)).toMatchObject({ subjects: 0, runs: 0 });
   });
 
   it('are put right by the reconciliation when they drift, and only where they drifted', async () => {

@@ -237,23 +237,20 @@ export function createFigureRepository({ db, tableName }: TableRef) {
 
     /**
      * The figures of a county (or a township or village of it) for a month, recomputed from the
-     * month records of its people: what the kept figures must equal.
+     * month records of its people and the trainings on their records (`trained`, when a run has
+     * read them already): what the kept figures must equal.
      */
-    async recompute(regionCode: string, month: string): Promise<Map<string, Record<MonthFigure, number>>> {
-      const [records, trained] = await Promise.all([
+    async recompute(
+      regionCode: string,
+      month: string,
+      trained?: readonly Record<string, unknown>[],
+    ): Promise<Map<string, Record<MonthFigure, number>>> {
+      const [records, people] = await Promise.all([
         queryAll(db, { TableName: tableName, ...employmentEntity.inRegion(regionCode, month) }),
-        queryAll(db, {
-          TableName: tableName,
-          ...workerEntity.inRegion(regionCode, {
-            FilterExpression: 'size(trainings) > :none',
-            ExpressionAttributeValues: { ':none': 0 },
-          }),
-          ProjectionExpression: '#type, villageCode, trainings',
-          ExpressionAttributeNames: { '#type': 'type' },
-        }),
+        trained ?? this.trainedPeople(regionCode),
       ]);
       const byRegion = new Map<string, MonthFigures>();
-      for (const item of [...records, ...trained]) {
+      for (const item of [...records, ...people]) {
         for (const part of contributionsOf(item)) {
           if (part.month !== month) continue;
           for (const code of regionsOf(part.villageCode).filter((c) => c.startsWith(regionCode))) {
@@ -265,6 +262,23 @@ export function createFigureRepository({ db, tableName }: TableRef) {
     },
 
     /**
+     * The registry records of a region with trainings on them, as the figures read them. The
+     * filter is applied after the read: every record of the region is paid for, so a run over
+     * several months reads them once and passes them to each month's recompute.
+     */
+    async trainedPeople(regionCode: string): Promise<Record<string, unknown>[]> {
+      return queryAll(db, {
+        TableName: tableName,
+        ...workerEntity.inRegion(regionCode, {
+          FilterExpression: 'size(trainings) > :none',
+          ExpressionAttributeValues: { ':none': 0 },
+        }),
+        ProjectionExpression: '#type, villageCode, trainings',
+        ExpressionAttributeNames: { '#type': 'type' },
+      });
+    },
+
+    /**
      * Reconciliation of a county's month: the kept figures of the county and of each of its
      * townships and villages with records set to what their people's records add up to, by
      * ADDing the difference, so changes applied meanwhile are not undone. Every change moves
@@ -272,8 +286,13 @@ export function createFigureRepository({ db, tableName }: TableRef) {
      * it left at the city and province too: the county's difference goes there as well.
      * Returns the regions that were off.
      */
-    async reconcile(countyCode: string, month: string, now = new Date()): Promise<string[]> {
-      const expected: Map<string, Record<MonthFigure, number>> = await this.recompute(countyCode, month);
+    async reconcile(
+      countyCode: string,
+      month: string,
+      now = new Date(),
+      trained?: readonly Record<string, unknown>[],
+    ): Promise<string[]> {
+      const expected: Map<string, Record<MonthFigure, number>> = await this.recompute(countyCode, month, trained);
       const codes = [...new Set([countyCode, ...expected.keys()])];
       const keptItems = await batchGet(
         { db, tableName },

@@ -25,7 +25,10 @@ export async function reconcileFigures(
   const counties = await countiesUnder(ctx, regionCode);
   const putRight: string[] = [];
   for (const county of counties) {
-    for (const month of months) putRight.push(...(await ctx.figures.reconcile(county, month)).map((code) => `${code} ${month}`));
+    const trained = await ctx.figures.trainedPeople(county); // read once for all the months
+    for (const month of months) {
+      putRight.push(...(await ctx.figures.reconcile(county, month, new Date(), trained)).map((code) => `${code} ${month}`));
+    }
   }
   return { counties: counties.length, months: [...months], putRight };
 }
