@@ -64,6 +64,7 @@ export * from './monitoring/warnings.js';
 export * from './monitoring/task.js';
 export * from './monitoring/difficulty.js';
 export * from './monitoring/taskTable.js';
+export * from './monitoring/households.js';
 export * from './api/codes.js';
 export * from './api/monitoring.js';
 export * from './api/all.js';

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import ExcelJS from 'exceljs';
-import { addDays, chinaMonth, previousMonth, quarterOf, type EmploymentInput } from '@bangfu/shared';
+import { addDays, chinaDate, chinaMonth, monthsOfQuarter, previousMonth, quarterOf, type EmploymentInput } from '@bangfu/shared';
 import { createStreamFollower } from '../../functions/src/local/streamFollower.js';
 import { runWarnings } from '../../functions/src/monitoring/warningsJob.js';
 import { dynamoCallsDuring, startDemoCountyApi, TEST_REGION, type TestApi } from '../support/api.js';
@@ -60,9 +60,19 @@ describe('the daily warnings', () => {
     let again: Awaited<ReturnType<typeof runWarnings>> | undefined;
     const calls = await dynamoCallsDuring(api, async () => (again = await runWarnings(api.ctx, '150222', now)));
     expect([again!.opened, again!.escalated]).toEqual([0, 0]); // found again, the same tasks
-    expect(calls.filter((c) => c.command === 'PutItemCommand')).toEqual([]); // known from one read, not refused writes
+    const taskPuts = calls.filter(
+      (c) => c.command === 'PutItemCommand' && String((c.input.Item as { pk: string }).pk).startsWith('TASK#'),
+    );
+    expect(taskPuts).toEqual([]); // known from one read, not refused writes
 
     const township = await api.loginAs('demo-staff-township-1');
+    // The run counted the month's 零就业家庭 (H-70 and H-71) for 务工监测, in the village and the township.
+    for (const region of [village, '150222102']) {
+      const figures = await api.call('GET', `/api/v1/monitoring/figures?regionCode=${region}&from=${month}&to=${month}`, {
+        token: township,
+      });
+      expect(figures.body.months[0].zeroEmploymentHouseholds).toEqual({ count: 2, countedOn: chinaDate(now) });
+    }
     const list = await api.call('GET', '/api/v1/tasks?regionCode=150222102&limit=100', { token: township });
     const about = list.body.tasks.filter((t: { regionCode: string }) => t.regionCode === village);
     expect(about.map((t: { cause: string }) => t.cause).sort()).toEqual([
@@ -132,6 +142,10 @@ describe('the daily warnings', () => {
       figures.getRows(2, figures.rowCount - 1)!.find((r) => r.getCell(2).value === code && r.getCell(3).value === m)!;
     const villageNow = rowOf(village, month);
     expect(villageNow.getCell(header.indexOf('在岗务工') + 1).value).toBe(1);
+    expect(villageNow.getCell(header.indexOf('零就业家庭（户）') + 1).value).toBe(2);
+    // A month the daily run did not count is left empty, not 0.
+    const uncounted = monthsOfQuarter(quarterOf(month)).find((m) => m !== month)!;
+    expect(rowOf(village, uncounted).getCell(header.indexOf('零就业家庭（户）') + 1).value).toBeNull();
     const taskRows = workbook
       .getWorksheet('预警任务')!
       .getRows(2, 7)!

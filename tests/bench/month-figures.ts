@@ -8,12 +8,27 @@
  *    (the local follower, 100 records a read): time, CPU, and the write units it adds per record;
  * 2. building them from scratch: every county's twelve months recomputed from the records (the
  *    reconciliation), which must find nothing off — the live figures equal the records' sums;
- * 3. reading a region's year: the province's twelve months in one Query.
+ * 3. reading a region's year: the province's twelve months in one Query;
+ * 4. a million people (BENCH_SCALE_PEOPLE) × twelve months, more than DynamoDB Local holds in a
+ *    run: every region-month built from nothing by the figures' own arithmetic (monthFigures,
+ *    regionsOf, addFigures) over records generated as the above, then written whole into the
+ *    table and the province's year read back in one Query. What reading 12,000,000 records would
+ *    cost on AWS is the read units per record measured in 2, times the records.
  *
  *   npx tsx tests/bench/month-figures.ts
- *   BENCH_WORKERS=100000 npx tsx tests/bench/month-figures.ts
+ *   BENCH_WORKERS=100000 BENCH_SCALE_PEOPLE=2000000 npx tsx tests/bench/month-figures.ts
  */
-import { chinaMonth, previousMonth, type EmploymentInput, type EmploymentRecord } from '@bangfu/shared';
+import {
+  addFigures,
+  chinaMonth,
+  employedRunAfter,
+  monthFigures,
+  previousMonth,
+  regionsOf,
+  type EmploymentInput,
+  type EmploymentRecord,
+  type MonthFigures,
+} from '@bangfu/shared';
 import { batchPut } from '../../functions/src/db/batchWrite.js';
 import { readConfig } from '../../functions/src/config.js';
 import { createAppContext } from '../../functions/src/context.js';
@@ -21,6 +36,7 @@ import { ensureEmulator, startDynamoDbLocal } from '../../functions/src/local/dy
 import { CACHE_DIR } from '../../functions/src/local/paths.js';
 import { createStreamFollower } from '../../functions/src/local/streamFollower.js';
 import { ensureTable } from '../../functions/src/local/table.js';
+import { keys } from '../../functions/src/db/tableSchema.js';
 import { regionItem } from '../../functions/src/regions/regionRepository.js';
 import { loadAppSecrets } from '../../functions/src/secrets.js';
 import { freePort } from '../support/ports.js';
@@ -30,6 +46,7 @@ import { countCalls, fmt, newTally, PRICE, provinceRegions, type Tally } from '.
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 3_000);
+const SCALE_PEOPLE = Number(process.env.BENCH_SCALE_PEOPLE ?? 1_000_000);
 const MONTHS = 12;
 const PLACES = ['acrossProvince', 'acrossCity', 'acrossCounty', 'withinCounty'] as const;
 
@@ -64,6 +81,36 @@ const callList = (tally: Tally) =>
   Object.entries(tally.calls)
     .map(([name, n]) => `${name} ${fmt(n)}`)
     .join(', ');
+
+/**
+ * Every region-month of SCALE_PEOPLE people's twelve months, from nothing: the people are made
+ * one at a time (not held), their months' figures added into their village's, township's,
+ * county's, city's and province's, as the reconciliation adds them.
+ */
+function foldMillion(villageCodes: readonly string[]): Map<string, MonthFigures> {
+  const random = prng(20_261_207).next;
+  const sums = new Map<string, MonthFigures>();
+  const regionsOfVillage = new Map(villageCodes.map((code) => [code, regionsOf(code)]));
+  for (let i = 0; i < SCALE_PEOPLE; i++) {
+    const villageCode = villageCodes[i % villageCodes.length]!;
+    const groups = random() < 0.6 ? ['povertyAlleviated' as const] : random() < 0.25 ? ['monitored' as const] : [];
+    const subject = { villageCode, labourClass: 'full' as const, groups, householdId: `H-${Math.floor(i / 3)}` };
+    let monthBefore: { status: EmploymentInput['status']; employedRun: number } | undefined;
+    for (const month of months) {
+      const input = monthOf(random);
+      const employedRun = employedRunAfter(input.status, monthBefore);
+      monthBefore = { status: input.status, employedRun };
+      const figures = monthFigures({ ...input, month, source: 'staff', subject, employedRun });
+      for (const region of regionsOfVillage.get(villageCode)!) {
+        const key = `${region}#${month}`;
+        const sum = sums.get(key);
+        if (sum) addFigures(sum, figures);
+        else sums.set(key, { ...figures });
+      }
+    }
+  }
+  return sums;
+}
 
 async function main() {
   const dynamo = await startDynamoDbLocal({ emulatorDir: await ensureEmulator(CACHE_DIR), port: await freePort() });
@@ -130,7 +177,10 @@ async function main() {
     const scratchTally = newTally();
     const scratch = await measured(scratchTally, setTally, async () => {
       const off: string[] = [];
-      for (const county of counties) for (const month of months) off.push(...(await ctx.figures.reconcile(county, month)));
+      for (const county of counties) {
+        const trained = await ctx.figures.trainedPeople(county);
+        for (const month of months) off.push(...(await ctx.figures.reconcile(county, month, new Date(), trained)));
+      }
       return off;
     });
 
@@ -159,6 +209,31 @@ async function main() {
       `\nOn AWS at list prices (USD): keeping the figures adds $${(((2 * transactItems) / records) * PRICE.dynamoWriteUnit * 1e6).toFixed(2)} of writes per million month records; ` +
         `the reconciliation reads $${((scratchTally.readUnits / WORKERS) * PRICE.dynamoReadUnit * 1e6).toFixed(2)} per million people a run.`,
     );
+
+    // 4. A million people: every region-month from nothing, written whole, the year read back.
+    const scale = await measured(newTally(), setTally, async () => foldMillion(villages.map((v) => v.code)));
+    const items = [...scale.result.entries()].map(([key, figures]) => {
+      const [regionCode, month] = key.split('#') as [string, string];
+      return { ...keys.monthFigures(regionCode, month), regionCode, month, ...figures };
+    });
+    const writeTally = newTally();
+    const written = await measured(writeTally, setTally, () => batchPut(ctx.table, items, 8));
+    const scaleRead = newTally();
+    const scaleYear = await measured(scaleRead, setTally, () => ctx.figures.months('15', months[0]!, months.at(-1)!));
+    const provinceNow = scaleYear.result.at(-1)!.figures;
+    const scaleRecords = SCALE_PEOPLE * MONTHS;
+    console.log(`\nat ${fmt(SCALE_PEOPLE)} people × ${MONTHS} months = ${fmt(scaleRecords)} month records`);
+    console.log(
+      `  from scratch       the figures' arithmetic over every record in ${fmt(scale.seconds, 1)} s, node CPU ${fmt(scale.cpuMs / 1000, 1)} s = ${fmt((scale.cpuMs * 1000) / scaleRecords, 2)} µs a record, ${fmt(items.length)} region-months`,
+    );
+    console.log(
+      `                     written whole in ${fmt(written.seconds, 1)} s (${callList(writeTally)}); the province's ${scaleYear.result.length} months read back in ${fmt(callsOf(scaleRead))} Query, ${fmt(scaleYear.seconds * 1000, 1)} ms, ${fmt(scaleRead.readUnits, 1)} read units: ${fmt(provinceNow.recorded)} recorded, ${fmt(provinceNow.employed)} employed this month`,
+    );
+    const readUnitsPerRecord = scratchTally.readUnits / records;
+    console.log(
+      `                     reading the ${fmt(scaleRecords)} records to build them on AWS: ${fmt(readUnitsPerRecord * scaleRecords)} read units ($${(readUnitsPerRecord * scaleRecords * PRICE.dynamoReadUnit).toFixed(2)}), at ${fmt(readUnitsPerRecord, 3)} a record as measured in 2`,
+    );
+    if (provinceNow.recorded !== SCALE_PEOPLE) throw new Error(`The province's month counts ${provinceNow.recorded} people`);
     if (scratch.result.length)
       throw new Error(`The live figures differ from the records: ${scratch.result.slice(0, 10).join(', ')}`);
   } finally {

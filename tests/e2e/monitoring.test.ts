@@ -120,6 +120,11 @@ describe('务工监测 in Chromium', () => {
     await page.getByTestId('task-closed').waitFor(WAIT);
     await shot(page, 'monitoring-3-task-closed');
     await expectAccessible(page, '预警任务：已办结');
+    // The run also counted the month's 零就业家庭: the household of the one who came home.
+    const monitoring = await openFromHome(browser, api, 'demo-staff-township-1', 'monitoring');
+    const households = monitoring.getByTestId('monitoring-zero-households');
+    await households.waitFor(WAIT);
+    expect(await households.textContent()).toContain('1 户');
   });
 
   it('shows the township task table, red where short, after the county’s admin sets the year’s targets', async () => {

@@ -216,6 +216,8 @@ export const keys = {
   figureChange: (changeId: string) => ({ pk: `FIGCHANGE#${changeId}`, sk: 'APPLIED' }),
   /** A warning's task for the officers who must act (预警任务); its id is made from its cause, month and subject. */
   task: (taskId: string) => ({ pk: `TASK#${taskId}`, sk: 'TASK' }),
+  /** 零就业家庭 of a county's month, by its village, township and county codes, as the daily run counted them. */
+  householdCounts: (countyCode: string, month: string) => ({ pk: `HOUSEHOLDS#${countyCode}`, sk: `MONTH#${month}` }),
   /** A county's task targets of one year (the township task table of file 001), set by its admin. */
   taskTargets: (countyCode: string, year: number) => ({ pk: `TARGETS#${countyCode}`, sk: `YEAR#${year}` }),
   /** A key that never exists: the health check reads it to prove the table answers. */

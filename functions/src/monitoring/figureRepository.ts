@@ -6,7 +6,7 @@
  * (under attribute_not_exists, kept two days: longer than a stream keeps a record), so a
  * redelivered or retried change finds its id there and moves nothing.
  */
-import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   addFigures,
   ancestorAt,
@@ -32,6 +32,12 @@ export interface MonthChange {
   changeId: string;
   before?: Record<string, unknown> | undefined;
   after?: Record<string, unknown> | undefined;
+}
+
+/** 零就业家庭 of a region's month, and the day they were counted. */
+export interface HouseholdCount {
+  count: number;
+  countedOn: string;
 }
 
 /** A region's figures of a month, every figure present (0 when nobody counted). */
@@ -137,6 +143,18 @@ export function createFigureRepository({ db, tableName }: TableRef) {
     },
   });
 
+  /** The items of one partition from one month's key to another's: one Query (24 months of figures fit in one page). */
+  const monthRange = async (from: { pk: string; sk: string }, to: { sk: string }) =>
+    (
+      await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': from.pk, ':from': from.sk, ':to': to.sk },
+        }),
+      )
+    ).Items ?? [];
+
   /**
    * Writes one transaction, again while it only met another writer of the same figures (a
    * county's or province's item is shared by every consumer). Returns false when a change's id
@@ -212,18 +230,44 @@ export function createFigureRepository({ db, tableName }: TableRef) {
 
     /** A region's figures of the months from `from` to `to`, oldest first: one Query. */
     async months(regionCode: string, from: string, to: string): Promise<RegionMonth[]> {
-      const { Items = [] } = await db.send(
-        new QueryCommand({
+      const Items = await monthRange(keys.monthFigures(regionCode, from), keys.monthFigures(regionCode, to));
+      return Items.map((item) => ({ regionCode, month: String(item.month), figures: complete(item) }));
+    },
+
+    /**
+     * 零就业家庭 of a county's month, by region code, as counted on `countedOn` (the daily run):
+     * one item per county-month, written whole.
+     */
+    async putHouseholds(countyCode: string, month: string, counts: Record<string, number>, countedOn: string): Promise<void> {
+      await db.send(
+        new PutCommand({
           TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: {
-            ':pk': keys.monthFigures(regionCode, from).pk,
-            ':from': keys.monthFigures(regionCode, from).sk,
-            ':to': keys.monthFigures(regionCode, to).sk,
-          },
+          Item: { ...keys.householdCounts(countyCode, month), type: 'householdCounts', month, counts, countedOn },
         }),
       );
-      return Items.map((item) => ({ regionCode, month: String(item.month), figures: complete(item) }));
+    },
+
+    /** 零就业家庭 of a county's months from `from` to `to` (one Query): by month, each region's count; months not counted are absent. */
+    async countyHouseholds(
+      countyCode: string,
+      from: string,
+      to: string,
+    ): Promise<Map<string, { counts: Record<string, number>; countedOn: string }>> {
+      const Items = await monthRange(keys.householdCounts(countyCode, from), keys.householdCounts(countyCode, to));
+      return new Map(
+        Items.map((item) => [
+          String(item.month),
+          { counts: item.counts as Record<string, number>, countedOn: String(item.countedOn) },
+        ]),
+      );
+    },
+
+    /** 零就业家庭 of a county or a region in it, by month from `from` to `to`; months not counted are absent. */
+    async households(regionCode: string, from: string, to: string): Promise<Map<string, HouseholdCount>> {
+      const counted = await this.countyHouseholds(ancestorAt(regionCode, 'county'), from, to);
+      return new Map(
+        [...counted].map(([month, { counts, countedOn }]) => [month, { count: counts[regionCode] ?? 0, countedOn }]),
+      );
     },
 
     /** The figures of many regions and months at once (BatchGetItem), by `<region>#<month>`; absent ones have none. */

@@ -6,6 +6,7 @@
  */
 import type { Writable } from 'node:stream';
 import {
+  ancestorAt,
   chinaDate,
   EMPLOYMENT_FORM_ZH,
   EMPLOYMENT_FORMS,
@@ -50,7 +51,12 @@ const FIGURE_COLUMNS: { header: string; value: (f: Record<MonthFigure, number>) 
 
 export interface QuarterlyReport {
   quarter: string;
-  regions: { code: string; name: string; months: { month: string; figures: Record<MonthFigure, number> }[] }[];
+  regions: {
+    code: string;
+    name: string;
+    /** 零就业家庭 as the daily run last counted them; undefined for a month it did not count. */
+    months: { month: string; figures: Record<MonthFigure, number>; zeroEmploymentHouseholds?: number | undefined }[];
+  }[];
   tasks: { cause: string; opened: number; closed: number; open: number }[];
   paid: { subsidy: string; claims: number; yuan: number }[];
 }
@@ -80,7 +86,10 @@ export async function quarterlyReport(ctx: ReportContext, regionCode: string, qu
     { code: regionCode, name: region?.name ?? regionCode },
     ...children.map((c) => ({ code: c.code, name: c.name })),
   ];
-  const kept = await ctx.figures.many(areas.flatMap((a) => months.map((month) => ({ regionCode: a.code, month }))));
+  const [kept, households] = await Promise.all([
+    ctx.figures.many(areas.flatMap((a) => months.map((month) => ({ regionCode: a.code, month })))),
+    ctx.figures.countyHouseholds(ancestorAt(regionCode, 'county'), months[0]!, months.at(-1)!),
+  ]);
   const [open, closed, paid] = await Promise.all([
     all((cursor) =>
       ctx.tasks.inRegion(regionCode, 'open', { limit: 100, cursor }).then((p) => ({ items: p.tasks, nextCursor: p.nextCursor })),
@@ -107,7 +116,11 @@ export async function quarterlyReport(ctx: ReportContext, regionCode: string, qu
     quarter,
     regions: areas.map((area) => ({
       ...area,
-      months: months.map((month) => ({ month, figures: kept.get(`${area.code}#${month}`) ?? NO_FIGURES })),
+      months: months.map((month) => ({
+        month,
+        figures: kept.get(`${area.code}#${month}`) ?? NO_FIGURES,
+        zeroEmploymentHouseholds: households.get(month)?.counts[area.code],
+      })),
     })),
     tasks: WARNING_CAUSES.map((cause) => ({
       cause: WARNING_CAUSE_ZH[cause],
@@ -133,15 +146,18 @@ export async function writeQuarterlyWorkbook(report: QuarterlyReport, out: Writa
     { header: '地区代码', key: 'code', width: 14 },
     { header: '月份', key: 'month', width: 10 },
     ...FIGURE_COLUMNS.map((column, i) => ({ header: column.header, key: `f${i}`, width: 12 })),
+    { header: '零就业家庭（户）', key: 'households', width: 12 },
   ];
   for (const area of report.regions) {
-    for (const { month, figures: f } of area.months) {
+    for (const { month, figures: f, zeroEmploymentHouseholds } of area.months) {
       figures
         .addRow({
           name: area.name,
           code: area.code,
           month,
           ...Object.fromEntries(FIGURE_COLUMNS.map((c, i) => [`f${i}`, c.value(f)])),
+          // Left empty for a month the daily run did not count, rather than a 0 it never found.
+          households: zeroEmploymentHouseholds,
         })
         .commit();
     }

@@ -1,5 +1,5 @@
 /**
- * 务工规模 and 务工收入 for staff in scope: a region's months (one Query), and its townships' or
+ * 务工规模 and 务工收入 for staff in scope: a region's months (one Query, and one for its 零就业家庭), and its townships' or
  * villages' month beside the month before and last year's (their list, then one BatchGetItem);
  * the warnings' tasks, the people each is about, what was done, and closing them.
  */
@@ -24,12 +24,17 @@ import { NO_FIGURES } from './figureRepository.js';
 export function monitoringRoutes(ctx: AppContext): AnyRoute[] {
   return [
     implement(monitoringContracts.figures, async ({ query }) => {
-      const kept = new Map((await ctx.figures.months(query.regionCode, query.from, query.to)).map((m) => [m.month, m.figures]));
-      const months = [];
+      const [months, households] = await Promise.all([
+        ctx.figures.months(query.regionCode, query.from, query.to),
+        query.regionCode.length >= 6 ? ctx.figures.households(query.regionCode, query.from, query.to) : new Map(),
+      ]);
+      const kept = new Map(months.map((m) => [m.month, m.figures]));
+      const all = [];
       for (let month = query.from; month <= query.to; month = nextMonth(month)) {
-        months.push({ month, figures: kept.get(month) ?? NO_FIGURES });
+        const counted = households.get(month);
+        all.push({ month, figures: kept.get(month) ?? NO_FIGURES, ...(counted ? { zeroEmploymentHouseholds: counted } : {}) });
       }
-      return { regionCode: query.regionCode, months };
+      return { regionCode: query.regionCode, months: all };
     }),
 
     implement(monitoringContracts.children, async ({ query }) => {

@@ -2,7 +2,7 @@
  * The daily warnings run (及早预警), county by county: this month's villages against the month
  * before and last year's (their kept figures), the 监测对象 and households whose work stopped
  * (the county's month records of this month and the last), and the villages and townships late
- * with their report. Each warning opens its task once, due in the region's number of days;
+ * with their report. It also counts the month's 零就业家庭 from those records for 务工监测. Each warning opens its task once, due in the region's number of days;
  * open tasks past their deadline go up a level. Safe to run again.
  */
 import {
@@ -15,6 +15,7 @@ import {
   sameMonthLastYear,
   reportWarnings,
   villageWarnings,
+  zeroEmploymentHouseholds,
   type PersonMonth,
   type Warning,
 } from '@bangfu/shared';
@@ -76,6 +77,8 @@ async function countyWarnings(ctx: WarningsContext, countyCode: string, month: s
     personMonths(ctx, countyCode, before),
     ctx.reports.reportsIn(month, countyCode),
   ]);
+  // 零就业家庭 of the month, counted from the records just read, for 务工监测 to show.
+  await ctx.figures.putHouseholds(countyCode, month, zeroEmploymentHouseholds(thisMonth), today);
   return [
     ...villages.flatMap((v) =>
       villageWarnings(

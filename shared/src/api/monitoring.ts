@@ -77,7 +77,14 @@ export const monitoringContracts = {
       }),
     response: z.object({
       regionCode: z.string(),
-      months: z.array(z.object({ month: monthSchema, figures: figuresSchema })),
+      months: z.array(
+        z.object({
+          month: monthSchema,
+          figures: figuresSchema,
+          /** 零就业家庭 (a county or finer), as the daily run last counted them; absent for a month not counted. */
+          zeroEmploymentHouseholds: z.object({ count: z.number().int(), countedOn: z.string() }).optional(),
+        }),
+      ),
     }),
   }),
 

@@ -1,12 +1,13 @@
 /**
  * A region's month at a glance: how many were recorded and are working (with the share), where
- * and in what form, what they earn, the 脱贫 and 监测 groups, who came home from work, and each
+ * and in what form, what they earn, the 脱贫 and 监测 groups, who came home from work, 零就业家庭, and each
  * count beside the month before and the same month last year.
  */
 import { Text, View } from '@tarojs/components';
 import { EMPLOYMENT_FORM_ZH, EMPLOYMENT_FORMS, EMPLOYMENT_PLACE_ZH, EMPLOYMENT_PLACES, formatYuan } from '@bangfu/shared';
 import type { ReactNode } from 'react';
 import type { Figures } from '../../api/monitoring';
+import { dayText } from '../../time';
 import { averageIncome, changeText, employedShare } from './figureText';
 
 function Line({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -23,11 +24,14 @@ export function RegionMonthCard({
   figures,
   previous,
   lastYear,
+  households,
 }: {
   name: string;
   figures: Figures;
   previous?: Figures | undefined;
   lastYear?: Figures | undefined;
+  /** 零就业家庭 as the daily run last counted them (a county or finer). */
+  households?: { count: number; countedOn: string } | undefined;
 }) {
   const beside = (pick: (f: Figures) => number, unit?: string) =>
     `比上月${changeText(pick(figures), previous && pick(previous), unit)}，比去年同月${changeText(pick(figures), lastYear && pick(lastYear), unit)}`;
@@ -59,6 +63,14 @@ export function RegionMonthCard({
         {figures.returnedFromWork} 人
       </Line>
       <View className="bf-cov__short">{beside((f) => f.returnedFromWork)}</View>
+      {households ? (
+        <>
+          <Line label="零就业家庭（有劳动力、没人在岗）" testId="monitoring-zero-households">
+            {households.count} 户
+          </Line>
+          <View className="bf-cov__short">{dayText(households.countedOn)}统计</View>
+        </>
+      ) : null}
       <Line label="本人申报，还没核实">{figures.unconfirmedSelfReports} 条</Line>
       <View className="bf-subtitle">在哪里务工</View>
       {EMPLOYMENT_PLACES.map((place) => (

@@ -38,6 +38,7 @@ async function readMonth(code: string, month: string): Promise<{ region: RegionM
 function MonthView({ user, month, data }: { user: User; month: string; data: Awaited<ReturnType<typeof readMonth>> }) {
   const code = user.regionCode!;
   const figuresOf = (m: string) => data.region.months.find((x) => x.month === m)?.figures;
+  const households = data.region.months.find((x) => x.month === month)?.zeroEmploymentHouseholds;
   const shown = figuresOf(month)!;
   const areaWord = code.length <= 4 ? '旗县' : code.length === 6 ? '乡镇' : '村';
   return (
@@ -50,6 +51,7 @@ function MonthView({ user, month, data }: { user: User; month: string; data: Awa
         figures={shown}
         previous={recordedIn(figuresOf(previousMonth(month)))}
         lastYear={recordedIn(figuresOf(sameMonthLastYear(month)))}
+        households={households}
       />
       {data.children.length ? (
         <>
