@@ -1,11 +1,12 @@
 /**
- * 务工监测 in Chromium: a village's people recorded as working last month, two of them home
- * this month (务工回流); the month records reach the figures through the table's stream, and the
- * township officer sees the township's employed count fall against last month, the village that
- * fell first among its villages, and the twelve months before; the daily warnings make the fall a
- * task, which the officer follows up with a home visit and closes. The county's admin sets the
- * year's targets on the township task table, which the township officer reads. A worker tells the
- * village 我有困难 and sees the help it brought.
+ * 务工监测 in Chromium: a village's people recorded as working last month, one of them home this
+ * month (务工回流, recorded by the village officer on the phone); the month records reach the
+ * figures through the table's stream, and the township officer sees the township's employed count
+ * fall against last month, the village that fell first among its villages, and the twelve months
+ * before, drawn; the county downloads the quarter's report and it reads back. The daily warnings
+ * make the fall a task, which the officer follows up with a home visit and closes. The county's
+ * admin sets the year's targets on the township task table, which the township officer reads. A
+ * worker tells the village 我有困难 and sees the help it brought.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -15,7 +16,8 @@ import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
 import { runWarnings } from '../../functions/src/monitoring/warningsJob.js';
 import { TEST_REGION, type TestApi } from '../support/api.js';
 import { expectAccessible, fill, shot, WAIT } from '../support/browser.js';
-import { bindDemoWorker, closeAll, openFromHome, startDemoH5 } from '../support/journeys.js';
+import { bindDemoWorker, closeAll, loggedInPhone, openFromHome, startDemoH5 } from '../support/journeys.js';
+import { JINSHAN_VILLAGE } from '../support/people.js';
 
 let api: TestApi;
 let browser: Browser;
@@ -27,7 +29,6 @@ afterAll(() => closeAll(browser, api));
 
 const officer = { source: 'staff' as const, userId: 'demo-staff-village-1', level: 'village' as const };
 const working: EmploymentInput = { status: 'employed', place: 'acrossProvince', form: 'enterprise', monthlyIncomeFen: 480_000 };
-const home: EmploymentInput = { status: 'notEmployed', monthlyIncomeFen: 0, atHomeReason: 'returnedFromWork' };
 
 describe('务工监测 in Chromium', () => {
   it('shows a township officer the month’s fall against last month, and the village where it fell first', async () => {
@@ -36,9 +37,20 @@ describe('务工监测 in Chromium', () => {
     const inJinshan = people.filter((p) => p.villageCode.startsWith('150222102'));
     expect(inJinshan.length).toBeGreaterThanOrEqual(2);
     for (const person of inJinshan) await api.ctx.employment.record(person, previousMonth(month), working, officer);
-    const [left, stayed] = [inJinshan[0]!, inJinshan.slice(1)];
-    await api.ctx.employment.record(left, month, home, officer);
+    // The one who came home is of the village officer's own village, who records it on the phone.
+    const left = inJinshan.find((p) => p.villageCode === JINSHAN_VILLAGE)!;
+    const stayed = inJinshan.filter((p) => p !== left);
     for (const person of stayed) await api.ctx.employment.record(person, month, working, officer);
+    const villagePhone = await loggedInPhone(browser, api, 'demo-staff-village-1');
+    await villagePhone.goto(`${api.url}/#/staff/pages/worker/index?workerId=${left.workerId}`);
+    await villagePhone.getByTestId('purpose-monthlyUpdate').click();
+    await villagePhone.getByTestId('update-month').click();
+    await villagePhone.getByTestId('monthly-not-employed').click();
+    await villagePhone.getByTestId('at-home-returnedFromWork').click();
+    await fill(villagePhone, 'monthly-income', '0');
+    await villagePhone.getByTestId('monthly-save').click();
+    await expect.poll(() => villagePhone.getByTestId(`timeline-month-${month}`).textContent(), WAIT).toContain('务工回流');
+    await villagePhone.context().close();
     const follower = createStreamFollower(api.ctx, { endpoint: inject('dynamoEndpoint'), region: TEST_REGION });
     try {
       await follower.drain();
