@@ -25,6 +25,7 @@ import { eventRoutes } from './codes/eventRoutes.js';
 import { monitoringRoutes } from './monitoring/routes.js';
 import { difficultyRoutes } from './monitoring/difficultyRoutes.js';
 import { taskTableRoutes } from './monitoring/taskTableRoutes.js';
+import { welfarePostRoutes } from './welfarePosts/routes.js';
 import { applicationRoutes } from './positions/applicationRoutes.js';
 import { employerRoutes } from './positions/employerRoutes.js';
 import { positionRoutes } from './positions/positionRoutes.js';
@@ -66,6 +67,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...monitoringRoutes(ctx),
     ...difficultyRoutes(ctx),
     ...taskTableRoutes(ctx),
+    ...welfarePostRoutes(ctx),
   ];
 }
 

@@ -8,6 +8,7 @@ import type { IdVault } from './registry/idVault.js';
 import type { EmploymentRepository } from './registry/employmentRepository.js';
 import type { FigureRepository } from './monitoring/figureRepository.js';
 import type { TargetRepository } from './monitoring/targetRepository.js';
+import type { WelfarePostRepository } from './welfarePosts/postRepository.js';
 import type { TaskRepository } from './monitoring/taskRepository.js';
 import type { Importer } from './registry/import/importer.js';
 import type { ReportRepository } from './registry/reportRepository.js';
@@ -65,6 +66,8 @@ export interface AppContext {
   events: EventRepository;
   /** The regions' monthly figures (务工规模, 务工收入), kept from the stream of month records. */
   figures: FigureRepository;
+  /** 乡村公益性岗位 and the people on them. */
+  welfarePosts: WelfarePostRepository;
   /** The counties' yearly task targets (乡镇任务表). */
   targets: TargetRepository;
   /** Warnings' tasks for the officers who must act (预警任务). */

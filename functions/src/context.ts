@@ -28,6 +28,7 @@ import { createCodeSigner, derivedKeyring } from './codes/codeSigner.js';
 import { createEventRepository } from './codes/eventRepository.js';
 import { createFigureRepository } from './monitoring/figureRepository.js';
 import { createTargetRepository } from './monitoring/targetRepository.js';
+import { createWelfarePostRepository } from './welfarePosts/postRepository.js';
 import { createTaskRepository } from './monitoring/taskRepository.js';
 
 /** Wires the repositories and clients from configuration; used by Lambda, the local runner and tests. */
@@ -76,6 +77,7 @@ export function createAppContext(
     events: createEventRepository(table),
     figures: createFigureRepository(table),
     targets: createTargetRepository(table),
+    welfarePosts: createWelfarePostRepository(table, employment),
     tasks: createTaskRepository(table),
     codeSigner: createCodeSigner(secrets.codeKeyring ?? derivedKeyring(secrets.tokenSigningKey)),
     ...(config.CODE_BASE_URL ? { codeBaseUrl: config.CODE_BASE_URL } : {}),

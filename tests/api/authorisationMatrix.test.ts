@@ -64,6 +64,8 @@ interface Target {
   positionRegion: string;
   claimId: string;
   batchId: string;
+  /** A 乡村公益性岗位 in the target's village. */
+  postId: string;
   /** demo-employer-1's own objects (and demo-worker-1's own record). */
   ownedByCallers: boolean;
 }
@@ -81,6 +83,8 @@ type May =
   | 'staff'
   | 'staffInRegion'
   | 'adminInRegion'
+  /** Staff or admins in region whose own region is a township or coarser (设岗 is not a village's). */
+  | 'townshipUpInRegion'
   /** Staff in region holding the duty: 审核 (review) or 发放 (pay), kept apart (finding 7). */
   | 'reviewerInRegion'
   | 'payerInRegion'
@@ -234,6 +238,21 @@ const ROWS: Record<string, Row> = {
     may: STAFF_IN_REGION,
     perTarget: true,
     call: (t) => ({ path: `/api/v1/monitoring/task-table?regionCode=${t.township}&month=2026-06`, region: t.township }),
+  },
+  'GET /api/v1/welfare-posts': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/welfare-posts?regionCode=${t.township}`, region: t.township }),
+  },
+  'GET /api/v1/welfare-posts/:postId': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/welfare-posts/${t.postId}`, region: t.village }),
+  },
+  'GET /api/v1/welfare-posts/:postId/candidates': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/welfare-posts/${t.postId}/candidates`, region: t.village }),
   },
   'GET /api/v1/tasks': {
     may: STAFF_IN_REGION,
@@ -433,6 +452,21 @@ const ROWS: Record<string, Row> = {
     may: ['adminInRegion'],
     perTarget: true,
     call: (t) => ({ path: `/api/v1/monitoring/targets/${t.village.slice(0, 6)}/2026`, body: {}, region: t.village.slice(0, 6) }),
+  },
+  'POST /api/v1/welfare-posts': {
+    may: ['townshipUpInRegion'],
+    perTarget: true,
+    call: (t) => ({ path: '/api/v1/welfare-posts', body: postInput(t.village), region: t.village }),
+  },
+  'POST /api/v1/welfare-posts/:postId/holders': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    // An agreement longer than a year: refused as input (400) by those who may, before anything is written.
+    call: (t) => ({
+      path: `/api/v1/welfare-posts/${t.postId}/holders`,
+      body: { workerId: t.workerId, startsOn: '2026-01-01', endsOn: '2027-06-30' },
+      region: t.village,
+    }),
   },
   'POST /api/v1/claims/:claimId/decision': {
     may: ['reviewerInRegion'],
@@ -662,6 +696,20 @@ async function claimOf(workerId: string, name: string, village: string) {
   return claim.claimId;
 }
 
+/** A full-time post of two places in `village`, this year and next. */
+const postInput = (villageCode: string) => ({
+  title: '村庄保洁员',
+  category: 'sanitation' as const,
+  villageCode,
+  duties: '每天清扫村内主干道和公共场所',
+  fullTime: true,
+  hoursPerWeek: 40,
+  fundingSource: 'ruralRevitalisationFund' as const,
+  places: 2,
+  termStartsOn: '2026-01-01',
+  termEndsOn: '2027-12-31',
+});
+
 /** A finished (empty) payment batch of a township, as the county's finance officer would leave it. */
 async function paidBatch(township: string) {
   const { batchId } = await api.ctx.payments.start(`b_${randomUUID()}`, township, 'demo-staff-county-finance');
@@ -694,6 +742,7 @@ async function target(
     positionRegion: position!.position.employerRegionCode ?? position!.position.regionCode,
     claimId: await claimOf(worker.workerId, worker.name, village),
     batchId: await paidBatch(township),
+    postId: (await api.ctx.welfarePosts.create(postInput(village), 'matrix-fixture')).postId,
     ownedByCallers: own !== undefined,
   };
 }
@@ -793,6 +842,8 @@ function expected(row: Row, caller: Caller, t: Target, call: Call): Outcome {
         return staffLike && inRegion;
       case 'adminInRegion':
         return role === 'admin' && inRegion;
+      case 'townshipUpInRegion':
+        return staffLike && inRegion && region.length <= 9;
       case 'ownerEmployer':
         return role === 'employer' && t.ownedByCallers;
       case 'reviewerInRegion':

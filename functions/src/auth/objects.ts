@@ -14,6 +14,7 @@ import {
   type PaymentBatch,
   type RecruitmentEvent,
   type Task,
+  type WelfarePost,
   type Principal,
   type ScopeDeclaration,
   type ScopedEntity,
@@ -29,6 +30,7 @@ import { positionNotFound, type PositionRecord } from '../positions/positionRepo
 import { scanNotFound, type ScanRecord } from '../codes/codeRepository.js';
 import { eventNotFound } from '../codes/eventRepository.js';
 import { taskNotFound } from '../monitoring/taskRepository.js';
+import { welfarePostNotFound } from '../welfarePosts/postRepository.js';
 
 export interface ScopedObjects {
   worker: WorkerItem;
@@ -40,6 +42,7 @@ export interface ScopedObjects {
   scan: ScanRecord;
   event: RecruitmentEvent;
   task: Task;
+  welfarePost: WelfarePost;
 }
 
 interface ObjectKind<T> {
@@ -114,6 +117,11 @@ function objectKinds(ctx: AppContext): ObjectKinds {
       load: (id) => ctx.tasks.get(id),
       owner: (task) => ({ regionCode: task.regionCode }),
       notFound: taskNotFound,
+    },
+    welfarePost: {
+      load: (id) => ctx.welfarePosts.get(id),
+      owner: (post) => ({ regionCode: post.villageCode }),
+      notFound: welfarePostNotFound,
     },
   };
 }

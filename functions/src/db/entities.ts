@@ -234,6 +234,13 @@ export const employmentEntity = {
     monthsByRegion.query({ countyCode: countyOf(regionCode), month }, { prefix: regionCode }),
 };
 
+const postsByRegion = regionListing('WPOSTS');
+/** A 乡村公益性岗位, listed in its county by its village. */
+export const welfarePostEntity = {
+  indexes: (post: { postId: string; villageCode: string }) => postsByRegion.attributes(post.villageCode, post.postId),
+  inRegion: postsByRegion.query,
+};
+
 const eventsByRegion = regionListing('EVENTS');
 /** A recruitment event (招聘会), listed in its county by the organising region. */
 export const eventEntity = {

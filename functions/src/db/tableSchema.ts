@@ -218,6 +218,11 @@ export const keys = {
   task: (taskId: string) => ({ pk: `TASK#${taskId}`, sk: 'TASK' }),
   /** 零就业家庭 of a county's month, by its village, township and county codes, as the daily run counted them. */
   householdCounts: (countyCode: string, month: string) => ({ pk: `HOUSEHOLDS#${countyCode}`, sk: `MONTH#${month}` }),
+  /** A 乡村公益性岗位 (welfarePosts/); the people on it sit beside it. */
+  welfarePost: (postId: string) => ({ pk: `WPOST#${postId}`, sk: 'POST' }),
+  /** One person's agreement on a post: put once per post and person. */
+  welfarePostHolder: (postId: string, workerId: string) => ({ pk: `WPOST#${postId}`, sk: `HOLDER#${workerId}` }),
+  welfarePostHolderPrefix: () => 'HOLDER#',
   /** A county's task targets of one year (the township task table of file 001), set by its admin. */
   taskTargets: (countyCode: string, year: number) => ({ pk: `TARGETS#${countyCode}`, sk: `YEAR#${year}` }),
   /** A key that never exists: the health check reads it to prove the table answers. */

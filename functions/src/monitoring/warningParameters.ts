@@ -3,7 +3,7 @@
  * the employed share whose fall is warned of, and the days a task has. A region that has
  * stopped the drop warning gets none; one with no deadline set, a week.
  */
-import { readParameter, type WARNING_PARAMETERS } from '@bangfu/shared';
+import { parameterValueOn, type WARNING_PARAMETERS } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { createSubsidyService } from '../subsidies/service.js';
 
@@ -16,14 +16,8 @@ export type WarningParameterContext = Pick<
 
 export async function warningParameters(ctx: WarningParameterContext) {
   const parameters = await createSubsidyService(ctx).currentParameters();
-  const valueOf = (key: keyof typeof WARNING_PARAMETERS, regionCode: string, today: string) => {
-    try {
-      const reading = readParameter(parameters.definitions, parameters.table, key, regionCode, today);
-      return reading.status === 'value' ? reading.value : undefined;
-    } catch {
-      return undefined; // never set for this region
-    }
-  };
+  const valueOf = (key: keyof typeof WARNING_PARAMETERS, regionCode: string, today: string) =>
+    parameterValueOn(parameters.definitions, parameters.table, key, regionCode, today);
   return (regionCode: string, today: string) => ({
     /** Above 1 when stopped: no fall is more than everyone. */
     dropRatio: valueOf('warningEmployedDropRatio', regionCode, today) ?? 2,

@@ -9,6 +9,7 @@ import { regionContracts } from './regions.js';
 import { employmentContracts, importContracts, registryContracts, reportContracts } from './registry.js';
 import { parameterContracts, paymentContracts, subsidyContracts } from './subsidies.js';
 import { accountContracts } from './users.js';
+import { welfarePostContracts } from './welfarePosts.js';
 
 export const API_CONTRACTS: readonly AnyContract[] = [
   authContracts,
@@ -28,4 +29,5 @@ export const API_CONTRACTS: readonly AnyContract[] = [
   codeContracts,
   eventContracts,
   monitoringContracts,
+  welfarePostContracts,
 ].flatMap((group) => Object.values(group) as AnyContract[]);

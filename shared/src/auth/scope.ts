@@ -17,6 +17,7 @@ export const SCOPED_ENTITIES = [
   'scan',
   'event',
   'task',
+  'welfarePost',
 ] as const;
 export type ScopedEntity = (typeof SCOPED_ENTITIES)[number];
 

@@ -137,6 +137,8 @@ export const AUDIT_ACTIONS = [
   'share',
   'shareWithdrawn',
   'codeRenewed',
+  /** 乡村公益性岗位: taken on to a post. */
+  'welfarePostHire',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -156,6 +158,7 @@ export const AUDIT_ACTION_ZH: Record<AuditAction, string> = {
   share: '经您同意看到了您的信息',
   shareWithdrawn: '您收回了授权',
   codeRenewed: '您换了新的帮扶码，旧码全部失效',
+  welfarePostHire: '聘用您到公益性岗位',
 };
 
 /** Why staff open a full record; asked every time, kept in the audit trail. */

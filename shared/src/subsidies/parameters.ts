@@ -208,6 +208,23 @@ export function readParameterShared(
   throw new MissingParameterError(key, regionCode, date);
 }
 
+/** The number in force for `key` on `date` in `regionCode`, or undefined where it is stopped or was never set. */
+export function parameterValueOn(
+  definitions: Readonly<Record<string, ParameterDefinition>>,
+  table: ParameterTable,
+  key: string,
+  regionCode: RegionCode | '',
+  date: string,
+): number | undefined {
+  try {
+    const reading = readParameterShared(definitions, table, key, regionCode, date);
+    return reading.status === 'value' ? reading.value : undefined;
+  } catch (error) {
+    if (error instanceof MissingParameterError) return undefined;
+    throw error;
+  }
+}
+
 /**
  * The value of `key` in force on `date` for `regionCode`: from the most specific region
  * that has a step on or before that date. Throws MissingParameterError when none has.

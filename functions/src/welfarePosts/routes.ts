@@ -1,0 +1,107 @@
+/**
+ * 乡村公益性岗位: 设岗 by township or county staff in a village of their region; the region's posts
+ * and one post with its people; who is offered it first; taking a person on (以岗聘用).
+ */
+import {
+  agreementProblem,
+  chinaDate,
+  chinaMonth,
+  isWithinRegion,
+  rankPostCandidates,
+  parameterValueOn,
+  welfarePostContracts,
+  type WelfarePost,
+} from '@bangfu/shared';
+import type { AppContext } from '../appContext.js';
+import { createSubsidyService } from '../subsidies/service.js';
+import { Forbidden, Invalid } from '../errors.js';
+import { implement, type AnyRoute } from '../http/route.js';
+import { workerNotFound, type WorkerItem } from '../registry/workerRepository.js';
+
+/** How many of a township's people one candidates read looks at (a page of the registry). */
+const CANDIDATE_READ = 500;
+
+export function welfarePostRoutes(ctx: AppContext): AnyRoute[] {
+  /** The region's parameter today for the post's village, or undefined where none is set. */
+  const parameter = async (key: string, villageCode: string) => {
+    const { definitions, table } = await createSubsidyService(ctx).currentParameters();
+    return parameterValueOn(definitions, table, key, villageCode, chinaDate(new Date()));
+  };
+  /** The post with its monthly standard today (full- or part-time, the subsidy rule's parameters). */
+  const view = async (post: WelfarePost) => {
+    const standard = await parameter(
+      post.fullTime ? 'publicWelfarePostFullTimeMonthlyFen' : 'publicWelfarePostPartTimeMonthlyFen',
+      post.villageCode,
+    );
+    return { ...post, ...(standard !== undefined ? { monthlyStandardFen: standard } : {}) };
+  };
+
+  return [
+    implement(welfarePostContracts.create, async ({ principal, body }) => {
+      // 设岗 is a township's or county department's decision, not a village officer's.
+      if (!principal.regionCode || principal.regionCode.length > 9) {
+        throw new Forbidden('公益性岗位由乡镇或旗县设立，村里请联系乡镇', 'Posts are set up by a township or county.');
+      }
+      return { post: await view(await ctx.welfarePosts.create(body, principal.userId)) };
+    }),
+
+    implement(welfarePostContracts.list, async ({ query }) => {
+      const page = await ctx.welfarePosts.inRegion(query.regionCode, query);
+      return { posts: await Promise.all(page.posts.map(view)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    }),
+
+    implement(welfarePostContracts.get, async ({ object: post }) => ({
+      post: await view(post),
+      holders: await ctx.welfarePosts.holders(post.postId),
+    })),
+
+    implement(welfarePostContracts.candidates, async ({ object: post, query }) => {
+      // The township's people not at work last recorded and on no post: one page of the registry.
+      const page = await ctx.workers.page({ regionCode: post.villageCode.slice(0, 9), employed: false, limit: CANDIDATE_READ });
+      const free = (page.items as unknown as (WorkerItem & { welfarePostId?: string })[]).filter(
+        (w) => !w.welfarePostId && w.labourClass !== 'none',
+      );
+      const ranked = rankPostCandidates(post.villageCode, free).slice(0, query.limit);
+      return {
+        candidates: ranked.map(({ candidate: w, tier, reasons }) => ({
+          workerId: w.workerId,
+          name: w.name,
+          villageCode: w.villageCode,
+          labourClass: w.labourClass,
+          groups: w.groups,
+          tier,
+          reasons,
+        })),
+        partial: page.nextCursor !== undefined,
+      };
+    }),
+
+    implement(welfarePostContracts.hire, async ({ principal, object: post, body }) => {
+      const worker = await ctx.workers.getItem(body.workerId, true);
+      // Someone outside the officer's region is not theirs to take on: as absent as one not on the registry.
+      if (!worker || !principal.regionCode || !isWithinRegion(worker.villageCode, principal.regionCode)) throw workerNotFound();
+      const maxMonths = (await parameter('publicWelfarePostMaxContractMonths', post.villageCode)) ?? 12;
+      const problem = agreementProblem(post, body, maxMonths);
+      if (problem) throw new Invalid(problem.message, 'The agreement does not fit the post.', `body.${problem.field}`);
+      const today = chinaDate(new Date());
+      const viewed = await view(post);
+      // Begun already: this month is work on the post, at the post's standard.
+      const month =
+        body.startsOn <= today
+          ? {
+              month: chinaMonth(new Date()),
+              input: {
+                status: 'employed' as const,
+                place: 'withinCounty' as const,
+                form: 'publicWelfarePost' as const,
+                employerName: post.title,
+                monthlyIncomeFen: viewed.monthlyStandardFen ?? 0,
+              },
+            }
+          : undefined;
+      const holder = await ctx.welfarePosts.hire(post, worker, body, principal.userId, month);
+      await ctx.audit.record(principal, [worker.workerId], 'welfarePostHire', `聘用到公益性岗位：${post.title}`);
+      return { post: { ...viewed, filled: viewed.filled + 1, version: viewed.version + 1 }, holder };
+    }),
+  ];
+}

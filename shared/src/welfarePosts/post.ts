@@ -1,0 +1,131 @@
+/**
+ * 乡村公益性岗位 (file 000 §(四), file 003 §(八)): "按需设岗、以岗聘用、在岗领补、有序退岗". A
+ * township or county sets a post up in a village (设岗) with its duties, hours and places for a
+ * term; people are taken on to it (以岗聘用) each under an agreement of at most a year (每次签订期限
+ * 不超过1年), renewable. The monthly subsidy follows the region's standard for full- or part-time
+ * posts (the subsidy rule's parameters), read on the day, not copied onto the post.
+ */
+import * as z from 'zod';
+import { nameSchema } from '../names.js';
+import { regionCodeSchema } from '../regions/regionCode.js';
+import { addMonths } from '../subsidies/rules/publicWelfarePost.js';
+
+export const POST_CATEGORIES = [
+  'sanitation', // 村庄保洁
+  'forestAndGrassland', // 护林护草
+  'roadCare', // 护路
+  'waterCare', // 管水护水
+  'careService', // 养老助残服务
+  'communityService', // 社区（搬迁安置点）服务
+  'publicOrder', // 治安协管
+  'other', // 其他
+] as const;
+export type PostCategory = (typeof POST_CATEGORIES)[number];
+export const POST_CATEGORY_ZH: Record<PostCategory, string> = {
+  sanitation: '村庄保洁',
+  forestAndGrassland: '护林护草',
+  roadCare: '护路',
+  waterCare: '管水护水',
+  careService: '养老助残服务',
+  communityService: '社区服务',
+  publicOrder: '治安协管',
+  other: '其他',
+};
+
+export const FUNDING_SOURCES = [
+  'ruralRevitalisationFund', // 衔接推进乡村振兴补助资金
+  'employmentFund', // 就业补助资金
+  'localBudget', // 地方财政
+  'other',
+] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
+export const FUNDING_SOURCE_ZH: Record<FundingSource, string> = {
+  ruralRevitalisationFund: '衔接推进乡村振兴补助资金',
+  employmentFund: '就业补助资金',
+  localBudget: '地方财政',
+  other: '其他',
+};
+
+const isoDate = z.iso.date('日期格式应为 2026-12-01');
+
+/** What a township or county enters to set a post up (设岗). */
+export const welfarePostInputSchema = z
+  .strictObject({
+    title: nameSchema(2, 40, '岗位名称至少 2 个字'),
+    category: z.enum(POST_CATEGORIES),
+    /** The village (12 digits) the post serves. */
+    villageCode: regionCodeSchema.refine((code) => code.length === 12, '请选到村（嘎查）'),
+    duties: z.string().trim().min(4, '请写清岗位职责，至少 4 个字').max(300, '岗位职责最多 300 字'),
+    fullTime: z.boolean(),
+    hoursPerWeek: z.number().int('请填整数').min(1, '每周至少 1 小时').max(60, '每周最多 60 小时'),
+    fundingSource: z.enum(FUNDING_SOURCES),
+    places: z.number().int('请填整数').min(1, '至少 1 个名额').max(200, '一个岗位最多 200 个名额'),
+    termStartsOn: isoDate,
+    termEndsOn: isoDate,
+  })
+  .refine((post) => post.termEndsOn > post.termStartsOn, { path: ['termEndsOn'], message: '结束日期应晚于开始日期' });
+export type WelfarePostInput = z.infer<typeof welfarePostInputSchema>;
+
+export const welfarePostSchema = z.object({
+  postId: z.string(),
+  title: z.string(),
+  category: z.enum(POST_CATEGORIES),
+  villageCode: z.string(),
+  duties: z.string(),
+  fullTime: z.boolean(),
+  hoursPerWeek: z.number().int(),
+  fundingSource: z.enum(FUNDING_SOURCES),
+  places: z.number().int(),
+  /** People holding it now, under an agreement in force. */
+  filled: z.number().int(),
+  termStartsOn: z.string(),
+  termEndsOn: z.string(),
+  createdBy: z.string(),
+  createdAt: z.iso.datetime(),
+  version: z.number().int(),
+});
+export type WelfarePost = z.infer<typeof welfarePostSchema>;
+
+/** One person's agreement on a post (劳动合同或劳务协议), at most a year each time. */
+export const agreementInputSchema = z
+  .strictObject({
+    workerId: z.string().regex(/^w_[0-9a-f-]{36}$/, '不是台账记录编号'),
+    startsOn: isoDate,
+    endsOn: isoDate,
+  })
+  .refine((a) => a.endsOn > a.startsOn, { path: ['endsOn'], message: '结束日期应晚于开始日期' });
+export type AgreementInput = z.infer<typeof agreementInputSchema>;
+
+export const holderSchema = z.object({
+  postId: z.string(),
+  workerId: z.string(),
+  name: z.string(),
+  villageCode: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  status: z.enum(['onPost', 'ended']),
+  hiredBy: z.string(),
+  hiredAt: z.iso.datetime(),
+});
+export type Holder = z.infer<typeof holderSchema>;
+
+/**
+ * Why an agreement cannot be signed on a post, with the field to correct, or undefined: it must
+ * lie within the post's term and last at most `maxMonths` (file 003 §(八): 每次签订期限不超过1年).
+ */
+export function agreementProblem(
+  post: Pick<WelfarePost, 'termStartsOn' | 'termEndsOn'>,
+  agreement: Pick<AgreementInput, 'startsOn' | 'endsOn'>,
+  maxMonths: number,
+): { field: 'startsOn' | 'endsOn'; message: string } | undefined {
+  if (agreement.startsOn < post.termStartsOn) {
+    return { field: 'startsOn', message: `岗位从 ${post.termStartsOn} 起设，协议不能早于这一天` };
+  }
+  if (agreement.endsOn > post.termEndsOn) {
+    return { field: 'endsOn', message: `岗位设到 ${post.termEndsOn}，协议不能晚于这一天` };
+  }
+  if (agreement.endsOn >= addMonths(agreement.startsOn, maxMonths)) {
+    return { field: 'endsOn', message: `每次签订最长 ${maxMonths} 个月，到期可以续签` };
+  }
+  return undefined;
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { agreementProblem, rankPostCandidates, type PostCandidateFacts } from '@bangfu/shared';
+
+const VILLAGE = '150222102212';
+const person = (workerId: string, facts: Partial<PostCandidateFacts> = {}): PostCandidateFacts => ({
+  workerId,
+  villageCode: VILLAGE,
+  groups: [],
+  labourClass: 'full',
+  ...facts,
+});
+
+describe('who is offered a public-welfare post first (file 000 §(四))', () => {
+  it('puts 脱贫 and 监测 with weak or half labour first, then other 脱贫 and 监测, then anyone; the post’s village before others', () => {
+    const ranked = rankPostCandidates(VILLAGE, [
+      person('w-anyone'),
+      person('w-poor-full', { groups: ['povertyAlleviated'] }),
+      person('w-monitored-half-elsewhere', { groups: ['monitored'], labourClass: 'half', villageCode: '150222102213' }),
+      person('w-poor-weak', { groups: ['povertyAlleviated'], labourClass: 'weak' }),
+      person('w-weak-no-group', { labourClass: 'weak' }),
+    ]);
+    expect(ranked.map((r) => [r.candidate.workerId, r.tier])).toEqual([
+      ['w-poor-weak', 1],
+      ['w-monitored-half-elsewhere', 1],
+      ['w-poor-full', 2],
+      ['w-anyone', 3],
+      ['w-weak-no-group', 3],
+    ]);
+    expect(ranked[0]!.reasons).toEqual(['脱贫人口', '弱劳力', '本村']);
+    expect(ranked[1]!.reasons).toEqual(['监测对象', '半劳力']);
+  });
+
+  it('has no age or disability test: a disabled person is ranked by group and labour like anyone', () => {
+    const [first] = rankPostCandidates(VILLAGE, [
+      person('w-a', { groups: ['povertyAlleviated', 'disabled'], labourClass: 'weak' }),
+      person('w-b', { groups: ['povertyAlleviated'], labourClass: 'weak' }),
+    ]);
+    expect([first!.candidate.workerId, first!.tier]).toEqual(['w-a', 1]);
+  });
+});
+
+describe('an agreement on a post (file 003 §(八): 每次签订期限不超过1年)', () => {
+  const post = { termStartsOn: '2026-01-01', termEndsOn: '2027-12-31' };
+  it('lasts at most twelve months, within the post’s term', () => {
+    expect(agreementProblem(post, { startsOn: '2026-03-01', endsOn: '2027-02-28' }, 12)).toBeUndefined();
+    expect(agreementProblem(post, { startsOn: '2026-03-01', endsOn: '2027-03-01' }, 12)).toMatchObject({ field: 'endsOn' });
+    expect(agreementProblem(post, { startsOn: '2025-12-01', endsOn: '2026-06-30' }, 12)).toMatchObject({ field: 'startsOn' });
+    expect(agreementProblem(post, { startsOn: '2027-06-01', endsOn: '2028-01-31' }, 12)).toMatchObject({ field: 'endsOn' });
+  });
+});
