@@ -56,6 +56,9 @@ export default defineAppConfig({
         'pages/tasks/index',
         'pages/task/index',
         'pages/task-table/index',
+        'pages/welfare-posts/index',
+        'pages/welfare-post/index',
+        'pages/welfare-post-new/index',
       ],
     },
     {

@@ -29,11 +29,16 @@ export function welfarePostRoutes(ctx: AppContext): AnyRoute[] {
   };
   /** The post with its monthly standard today (full- or part-time, the subsidy rule's parameters). */
   const view = async (post: WelfarePost) => {
-    const standard = await parameter(
-      post.fullTime ? 'publicWelfarePostFullTimeMonthlyFen' : 'publicWelfarePostPartTimeMonthlyFen',
-      post.villageCode,
-    );
-    return { ...post, ...(standard !== undefined ? { monthlyStandardFen: standard } : {}) };
+    const [standard, maxMonths] = await Promise.all([
+      parameter(post.fullTime ? 'publicWelfarePostFullTimeMonthlyFen' : 'publicWelfarePostPartTimeMonthlyFen', post.villageCode),
+      parameter('publicWelfarePostMaxContractMonths', post.villageCode),
+    ]);
+    return {
+      ...post,
+      ...(standard !== undefined ? { monthlyStandardFen: standard } : {}),
+      // The documents' year where the region has stopped the parameter (file 003 §(八)).
+      maxAgreementMonths: maxMonths ?? 12,
+    };
   };
 
   return [
@@ -80,11 +85,10 @@ export function welfarePostRoutes(ctx: AppContext): AnyRoute[] {
       const worker = await ctx.workers.getItem(body.workerId, true);
       // Someone outside the officer's region is not theirs to take on: as absent as one not on the registry.
       if (!worker || !principal.regionCode || !isWithinRegion(worker.villageCode, principal.regionCode)) throw workerNotFound();
-      const maxMonths = (await parameter('publicWelfarePostMaxContractMonths', post.villageCode)) ?? 12;
-      const problem = agreementProblem(post, body, maxMonths);
+      const viewed = await view(post);
+      const problem = agreementProblem(post, body, viewed.maxAgreementMonths);
       if (problem) throw new Invalid(problem.message, 'The agreement does not fit the post.', `body.${problem.field}`);
       const today = chinaDate(new Date());
-      const viewed = await view(post);
       // Begun already: this month is work on the post, at the post's standard.
       const month =
         body.startsOn <= today

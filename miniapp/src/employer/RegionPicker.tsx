@@ -4,9 +4,8 @@
  * where the map then starts.
  */
 import type { LatLng } from '@bangfu/shared';
-import { useEffect, useState } from 'react';
-import { errorText } from '../api/client';
-import { fetchRegion, type Region } from '../api/regions';
+import { useEffect } from 'react';
+import { useRegionChildren } from '../hooks/useRegionChildren';
 import type { Option } from '../components/Choices';
 import { ChoiceField } from '../components/form/ChoiceField';
 import { Notice } from '../components/Page';
@@ -24,30 +23,13 @@ export function RegionPicker({
   error?: string | undefined;
   onCentre: (centre: LatLng | undefined) => void;
 }) {
-  const [townships, setTownships] = useState<Region[]>([]);
-  const [villages, setVillages] = useState<Region[]>([]);
-  const [township, setTownship] = useState<Region | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const townshipCode =
     value && value.length >= 9 ? value.slice(0, 9) : accountRegion.length >= 9 ? accountRegion.slice(0, 9) : undefined;
-
   // A county account picks its township first.
-  useEffect(() => {
-    if (accountRegion.length >= 9) return;
-    fetchRegion(accountRegion)
-      .then(({ children }) => setTownships(children))
-      .catch((e: unknown) => setFailure(errorText(e)));
-  }, [accountRegion]);
-
-  useEffect(() => {
-    if (!townshipCode) return;
-    fetchRegion(townshipCode)
-      .then(({ region, children }) => {
-        setTownship(region);
-        setVillages(children);
-      })
-      .catch((e: unknown) => setFailure(errorText(e)));
-  }, [townshipCode]);
+  const county = useRegionChildren(accountRegion.length < 9 ? accountRegion : undefined);
+  const { region: township, children: villages, failure: villagesFailure } = useRegionChildren(townshipCode);
+  const townships = county.children;
+  const failure = county.failure ?? villagesFailure;
 
   useEffect(() => {
     const chosen = value && value.length === 12 ? villages.find((v) => v.code === value) : township;

@@ -11,8 +11,11 @@ import { objectIn, pageQuerySchema, regionIn, STAFF } from './common.js';
 
 const postIdParams = z.object({ postId: z.string().regex(/^wp_[0-9a-f-]{36}$/, '不是公益性岗位编号') });
 
-/** A post as staff see it: with the region's monthly standard for it today. */
-const postViewSchema = welfarePostSchema.extend({ monthlyStandardFen: z.number().int().optional() });
+/** A post as staff see it: with the region's monthly standard for it today and how long one agreement may last. */
+const postViewSchema = welfarePostSchema.extend({
+  monthlyStandardFen: z.number().int().optional(),
+  maxAgreementMonths: z.number().int(),
+});
 
 export const welfarePostContracts = {
   create: defineContract({

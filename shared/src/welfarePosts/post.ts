@@ -8,6 +8,7 @@
 import * as z from 'zod';
 import { nameSchema } from '../names.js';
 import { regionCodeSchema } from '../regions/regionCode.js';
+import { addDays } from '../registry/employment.js';
 import { addMonths } from '../subsidies/rules/publicWelfarePost.js';
 
 export const POST_CATEGORIES = [
@@ -128,4 +129,18 @@ export function agreementProblem(
     return { field: 'endsOn', message: `每次签订最长 ${maxMonths} 个月，到期可以续签` };
   }
   return undefined;
+}
+
+/**
+ * The agreement an officer is offered when taking someone on: from today (or the post's first
+ * day) for the longest the rule allows, within the post's term.
+ */
+export function defaultAgreement(
+  post: Pick<WelfarePost, 'termStartsOn' | 'termEndsOn'>,
+  today: string,
+  maxMonths: number,
+): { startsOn: string; endsOn: string } {
+  const startsOn = today > post.termStartsOn ? today : post.termStartsOn;
+  const longest = addDays(addMonths(startsOn, maxMonths), -1);
+  return { startsOn, endsOn: longest < post.termEndsOn ? longest : post.termEndsOn };
 }

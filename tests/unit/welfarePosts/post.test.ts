@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementProblem, rankPostCandidates, type PostCandidateFacts } from '@bangfu/shared';
+import { agreementProblem, defaultAgreement, rankPostCandidates, type PostCandidateFacts } from '@bangfu/shared';
 
 const VILLAGE = '150222102212';
 const person = (workerId: string, facts: Partial<PostCandidateFacts> = {}): PostCandidateFacts => ({
@@ -46,5 +46,14 @@ describe('an agreement on a post (file 003 §(八): 每次签订期限不超过1
     expect(agreementProblem(post, { startsOn: '2026-03-01', endsOn: '2027-03-01' }, 12)).toMatchObject({ field: 'endsOn' });
     expect(agreementProblem(post, { startsOn: '2025-12-01', endsOn: '2026-06-30' }, 12)).toMatchObject({ field: 'startsOn' });
     expect(agreementProblem(post, { startsOn: '2027-06-01', endsOn: '2028-01-31' }, 12)).toMatchObject({ field: 'endsOn' });
+  });
+
+  it('is offered from today for the longest allowed, cut at the post’s end; the offer itself passes the rule', () => {
+    expect(defaultAgreement(post, '2026-12-05', 12)).toEqual({ startsOn: '2026-12-05', endsOn: '2027-12-04' });
+    expect(defaultAgreement(post, '2027-06-10', 12)).toEqual({ startsOn: '2027-06-10', endsOn: '2027-12-31' });
+    expect(defaultAgreement(post, '2025-11-01', 12)).toEqual({ startsOn: '2026-01-01', endsOn: '2026-12-31' });
+    for (const today of ['2026-12-05', '2027-06-10', '2025-11-01', '2026-02-28']) {
+      expect(agreementProblem(post, defaultAgreement(post, today, 12), 12)).toBeUndefined();
+    }
   });
 });

@@ -84,6 +84,12 @@ const ENTRIES: Record<Role, Entry[]> = {
     { key: 'coverage', title: '人岗匹配情况', hint: '本月推送到了多少人，311 和推荐成功率', url: '/staff/pages/coverage/index' },
     { key: 'posters', title: '打印二维码海报', hint: '岗位码、村服务点码，贴到村里', url: '/staff/pages/posters/index' },
     { key: 'events', title: '招聘会', hint: '办招聘会，打印签到码，看有多少人来', url: '/staff/pages/events/index' },
+    {
+      key: 'welfare-posts',
+      title: '公益性岗位',
+      hint: '设岗、聘用，优先脱贫和监测对象中的弱劳力、半劳力',
+      url: '/staff/pages/welfare-posts/index',
+    },
   ],
   admin: [
     { key: 'parameters', title: '补贴标准', hint: '查看和修改本地区的补贴标准', url: '/staff/pages/parameters/index' },

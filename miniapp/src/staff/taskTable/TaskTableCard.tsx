@@ -24,7 +24,7 @@ export function TaskTableCard({
     <View className={total ? 'bf-cov bf-cov--total' : 'bf-cov'} data-testid={testId}>
       <View className="bf-cov__name">
         {name}
-        {short ? <Text className="bf-goal bf-goal--below bf-task-name__short">{`${short} 项未达标`}</Text> : null}
+        {short ? <Text className="bf-goal bf-goal--below bf-cov__badge">{`${short} 项未达标`}</Text> : null}
       </View>
       {lines.map((line) => (
         <View key={line.key} className="bf-cov__line" data-testid={`${testId}-${line.key}`}>

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '新设公益性岗位',
+});
