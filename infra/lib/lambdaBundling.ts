@@ -43,14 +43,14 @@ export const BUNDLE_ALIASES: Record<string, string> = {
 };
 
 /**
- * Packages loaded only by the few requests that need them (posters; registry imports and
- * exports): left out of every bundle and imported on first use, so no cold start carries them.
+ * Packages loaded only by the few requests that need them (posters and the worker's code
+ * image; registry imports and exports): left out of every bundle and imported on first use, so no cold start carries them.
  * The API has them installed beside its bundle (80 MB of files; pdfkit and resvg also read data
  * files from disk). The jobs build the same context as the API, so their bundles name these
  * imports too, but no job renders a poster or reads a spreadsheet: they are not installed there,
  * and a job that ever reached one would fail at once with "Cannot find package".
  */
-export const ON_DEMAND_MODULES = ['pdfkit', 'fontkit', '@resvg/resvg-wasm', 'exceljs', 'csv-parse'];
+export const ON_DEMAND_MODULES = ['pdfkit', 'fontkit', '@resvg/resvg-wasm', 'exceljs', 'csv-parse', 'qrcode'];
 
 /**
  * The goal for every function: at most 1 MB, and the import of its handler (Lambda's init) in at

@@ -6,7 +6,6 @@
  * A code that is not ours is refused; a genuine one past its time or renewed is refused and
  * the attempt lands on the worker's trail. Every scan that shows something is on it first.
  */
-import QRCode from 'qrcode';
 import {
   ancestorAt,
   chinaDate,
@@ -36,6 +35,7 @@ import type { WorkerItem } from '../registry/workerRepository.js';
 import type { CodeSigner } from './codeSigner.js';
 import type { ScanRecord } from './codeRepository.js';
 import type { ServiceSummary } from '../matching/matchRepository.js';
+import { loadQrCode } from './qrCode.js';
 
 export type CodeContext = Pick<
   AppContext,
@@ -58,7 +58,7 @@ export async function issueWorkerCode(
   );
   const url = codeUrl(baseUrl, token);
   // Level M and a wide quiet zone: read from a cracked screen in a dim hall.
-  const qrPng = await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 4, scale: 8 });
+  const qrPng = await (await loadQrCode()).toDataURL(url, { errorCorrectionLevel: 'M', margin: 4, scale: 8 });
   return { url, qrPng, expiresAt: expiresAt!.toISOString(), refreshInSeconds: WORKER_CODE_REFRESH_SECONDS };
 }
 

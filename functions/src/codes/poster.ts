@@ -10,7 +10,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Resvg as ResvgClass } from '@resvg/resvg-wasm';
 import type { Font } from 'fontkit';
-import QRCode from 'qrcode';
+import type QRCodeModule from 'qrcode';
+import { loadQrCode } from './qrCode.js';
 
 export interface PosterInput {
   /** Big heading, Chinese, e.g. "招聘：包装工（固阳县帮扶车间）" — up to ~30 characters, wrap to 2 lines if needed */
@@ -92,7 +93,7 @@ interface Layout {
   qr: { x: number; y: number; module: number; runs: { col: number; row: number; len: number }[] };
 }
 
-function layout(poster: PosterInput, font: Font): Layout {
+function layout(poster: PosterInput, font: Font, QRCode: typeof QRCodeModule): Layout {
   // Widths from the glyphs' advances, without full OpenType shaping: Chinese is monospaced and shaping is the
   // slow part of fontkit (a 50-page PDF would shape each heading dozens of times while choosing its line break).
   const widthAt = (text: string, size: number) =>
@@ -211,9 +212,8 @@ function resvgReady(): Promise<typeof ResvgClass> {
 
 /** One A4-shaped PNG (1240×1754, A4 at 150 dpi). */
 export async function renderPosterPng(poster: PosterInput, options?: PosterOptions): Promise<Buffer> {
-  const font = await posterFont(options);
-  const Resvg = await resvgReady();
-  const image = new Resvg(svgOf(layout(poster, font), font), { font: { loadSystemFonts: false } }).render();
+  const [font, Resvg, QRCode] = await Promise.all([posterFont(options), resvgReady(), loadQrCode()]);
+  const image = new Resvg(svgOf(layout(poster, font, QRCode), font), { font: { loadSystemFonts: false } }).render();
   try {
     return Buffer.from(image.asPng());
   } finally {
@@ -225,6 +225,7 @@ export async function renderPosterPng(poster: PosterInput, options?: PosterOptio
 export async function renderPostersPdf(posters: readonly PosterInput[], options?: PosterOptions): Promise<Buffer> {
   if (posters.length === 0) throw new Error('renderPostersPdf: no posters to print');
   const font = await posterFont(options);
+  const QRCode = await loadQrCode();
   // pdfkit takes half a second to load; only printing a PDF should pay for it, not every cold start.
   const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ autoFirstPage: false, info: { Title: '码到农家', Creator: 'Bangfu 帮扶就业' } });
@@ -237,7 +238,7 @@ export async function renderPostersPdf(posters: readonly PosterInput[], options?
   // pdfkit (≥0.20, PDFFontFactory.open) takes an opened fontkit font, so the cached parse is reused; its types only list bytes.
   doc.registerFont('poster', font as unknown as Buffer);
   for (const poster of posters) {
-    const page = layout(poster, font);
+    const page = layout(poster, font, QRCode);
     doc.addPage({ size: 'A4', margin: 0 });
     doc.save().scale(PT_PER_PX);
     const { x, y, module, runs } = page.qr;
