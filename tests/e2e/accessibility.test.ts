@@ -107,7 +107,7 @@ describe.each(PHONES)('every page passes axe-core at $width×$height', (size) =>
     await check(page, '/staff/pages/posters/index', 'posters-villages', 'staff-posters');
     await check(page, '/staff/pages/events/index', ['events-list', 'events-empty'], 'staff-events');
     await check(page, '/staff/pages/monitoring/index', ['monitoring-region'], 'staff-monitoring');
-    await check(page, '/staff/pages/welfare-posts/index', ['posts-list'], 'staff-welfare-posts');
+    await check(page, '/staff/pages/welfare-posts/index', ['posts-list', 'posts-empty'], 'staff-welfare-posts');
     await page.context().close();
   });
 

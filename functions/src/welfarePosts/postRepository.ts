@@ -23,6 +23,14 @@ import { putNew, type TableRef } from '../db/versioned.js';
 import { Conflict, notFound } from '../errors.js';
 import type { EmploymentRepository, EmploymentWorker } from '../registry/employmentRepository.js';
 
+/** A post as the table stores it: listed in its county by village. */
+export const welfarePostItem = (post: WelfarePost) => ({
+  ...keys.welfarePost(post.postId),
+  ...welfarePostEntity.indexes(post),
+  type: 'welfarePost',
+  ...post,
+});
+
 export const welfarePostNotFound = () => notFound('没有这个公益性岗位', 'No such public-welfare post.');
 const ATTEMPTS = 8;
 
@@ -48,7 +56,7 @@ export function createWelfarePostRepository({ db, tableName }: TableRef, employm
       };
       await putNew(
         { db, tableName },
-        { ...keys.welfarePost(post.postId), ...welfarePostEntity.indexes(post), type: 'welfarePost', ...post },
+        welfarePostItem(post),
         new Conflict('岗位编号重复，请再试一次', 'Post id collision; try again.'),
       );
       return post;

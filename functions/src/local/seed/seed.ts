@@ -9,6 +9,8 @@ import { regionItem } from '../../regions/regionRepository.js';
 import { userItem } from '../../users/userRepository.js';
 import { buildDemoCounty, DEMO_COUNTY_CODE } from './demoCounty.js';
 import { loadCounty } from './divisions.js';
+import { demoWelfarePosts } from './demoPosts.js';
+import { welfarePostItem } from '../../welfarePosts/postRepository.js';
 
 export interface SeedResult {
   regions: number;
@@ -39,6 +41,7 @@ export async function seedDemoCounty({ table, idVault }: SeedContext): Promise<S
     ...logins.map((login, order) => ({ ...keys.demoLogin(order, login.userId), type: 'demoLogin', ...login })),
     // Each record with its ID-hash item, as the registry writes them (the table is empty, so no conditions are needed).
     ...workers.flatMap((item) => createWorkerTransactItems(table.tableName, item).map((write) => write.Put.Item)),
+    ...demoWelfarePosts(regions).map(welfarePostItem),
   ]);
   await putNewPositions(table, positions);
   return {
