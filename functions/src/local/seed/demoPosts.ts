@@ -5,6 +5,12 @@
  */
 import type { Region, WelfarePost } from '@bangfu/shared';
 
+/** 小三分子村委会 → 小三分子村, 新民村村民委员会 → 新民村. */
+const villageWord = (name: string) => {
+  const short = name.replace(/(村民委员会|村委会|嘎查委员会)$/, '');
+  return /[村嘎查]$/.test(short) ? short : `${short}村`;
+};
+
 export function demoWelfarePosts(regions: readonly Region[], now = new Date()): WelfarePost[] {
   const year = now.getUTCFullYear();
   const villages = regions.filter((r) => r.level === 'village' && /村|嘎查/.test(r.name));
@@ -14,7 +20,7 @@ export function demoWelfarePosts(regions: readonly Region[], now = new Date()): 
   const specs = [
     {
       village: inTownship(0)[0]!,
-      title: '村庄保洁员',
+      title: '保洁员',
       category: 'sanitation',
       fullTime: true,
       hours: 40,
@@ -42,7 +48,7 @@ export function demoWelfarePosts(regions: readonly Region[], now = new Date()): 
   ] as const;
   return specs.map((spec, i) => ({
     postId: `wp_00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
-    title: `${spec.village.name.replace(/村委会|嘎查委员会/, '')}${spec.title}`,
+    title: `${villageWord(spec.village.name)}${spec.title}`,
     category: spec.category,
     villageCode: spec.village.code,
     duties: spec.duties,
