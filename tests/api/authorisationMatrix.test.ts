@@ -468,6 +468,16 @@ const ROWS: Record<string, Row> = {
       region: t.village,
     }),
   },
+  'POST /api/v1/welfare-posts/:postId/holders/:workerId/leave': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    // Nobody is on the target's post: refused as a conflict (409) by those who may.
+    call: (t) => ({
+      path: `/api/v1/welfare-posts/${t.postId}/holders/${t.workerId}/leave`,
+      body: { lastDay: '2026-12-01', reason: 'resigned' },
+      region: t.village,
+    }),
+  },
   'POST /api/v1/claims/:claimId/decision': {
     may: ['reviewerInRegion'],
     perTarget: true,

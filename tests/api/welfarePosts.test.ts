@@ -145,4 +145,26 @@ describe('乡村公益性岗位', () => {
     expect(body.post.filled).toBe(2);
     expect(body.holders).toHaveLength(2);
   });
+
+  it('lets a person leave the post with a reason and last day (有序退岗), freeing the place; they may be taken on anew', async () => {
+    const worker = people.weakPoor!.workerId;
+    const leave = (body: unknown) => api.call('POST', `/api/v1/welfare-posts/${postId}/holders/${worker}/leave`, { token, body });
+    const early = await leave({ lastDay: '2026-11-30', reason: 'resigned' });
+    expect([early.status, early.body.error.field]).toEqual([400, 'body.lastDay']);
+    const left = await leave({ lastDay: '2026-12-31', reason: 'resigned' });
+    expect(left.status, JSON.stringify(left.body)).toBe(200);
+    expect(left.body.holder).toMatchObject({ status: 'ended', left: { lastDay: '2026-12-31', reason: 'resigned' } });
+    expect((await leave({ lastDay: '2026-12-31', reason: 'resigned' })).status).toBe(409);
+    const { body } = await api.call('GET', `/api/v1/welfare-posts/${postId}`, { token });
+    expect(body.post.filled).toBe(1);
+    const trail = await api.ctx.audit.page(worker, { limit: 10 });
+    expect(trail.entries.map((e: { action: string }) => e.action)).toContain('welfarePostLeft');
+
+    const again = await api.call('POST', `/api/v1/welfare-posts/${postId}/holders`, {
+      token,
+      body: { workerId: worker, ...year },
+    });
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect(again.body.post.filled).toBe(2);
+  });
 });

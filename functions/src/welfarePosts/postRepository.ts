@@ -144,7 +144,10 @@ export function createWelfarePostRepository({ db, tableName }: TableRef, employm
                   Put: {
                     TableName: tableName,
                     Item: { ...keys.welfarePostHolder(post.postId, worker.workerId), type: 'welfarePostHolder', ...holder },
-                    ConditionExpression: 'attribute_not_exists(pk)',
+                    // Anew after leaving it: the earlier agreement's item is replaced.
+                    ConditionExpression: 'attribute_not_exists(pk) OR #status = :ended',
+                    ExpressionAttributeNames: { '#status': 'status' },
+                    ExpressionAttributeValues: { ':ended': 'ended' },
                   },
                 },
                 ...(record ? employment.writeItems(record) : []),
@@ -171,7 +174,66 @@ export function createWelfarePostRepository({ db, tableName }: TableRef, employm
         }
       }
     },
+
+    /** One person's agreement on a post, as it stands. */
+    async holder(postId: string, workerId: string): Promise<Holder | undefined> {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: keys.welfarePostHolder(postId, workerId), ConsistentRead: true }),
+      );
+      return Item ? holderSchema.parse(Item) : undefined;
+    },
+
+    /**
+     * 有序退岗, in one transaction: the agreement ended with its last day and reason (only while
+     * on the post), the place freed, the person's mark of being on a post removed.
+     */
+    async leave(holder: Holder, left: NonNullable<Holder['left']>): Promise<Holder> {
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: keys.welfarePostHolder(holder.postId, holder.workerId),
+                  UpdateExpression: 'SET #status = :ended, #left = :left',
+                  ConditionExpression: '#status = :onPost',
+                  ExpressionAttributeNames: { '#status': 'status', '#left': 'left' },
+                  ExpressionAttributeValues: { ':ended': 'ended', ':onPost': 'onPost', ':left': left },
+                },
+              },
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: keys.welfarePost(holder.postId),
+                  UpdateExpression: 'SET filled = filled - :one, #version = #version + :one',
+                  ConditionExpression: 'filled > :zero',
+                  ExpressionAttributeNames: { '#version': 'version' },
+                  ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+                },
+              },
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: keys.worker(holder.workerId),
+                  UpdateExpression: 'REMOVE welfarePostId',
+                  ConditionExpression: 'welfarePostId = :post',
+                  ExpressionAttributeValues: { ':post': holder.postId },
+                },
+              },
+            ],
+          }),
+        );
+      } catch (error) {
+        if (cancellationReasons(error)) throw notOnPost();
+        throw error;
+      }
+      return { ...holder, status: 'ended', left };
+    },
   };
 }
+
+export const notOnPost = () =>
+  new Conflict('这个人已经不在这个岗位上了，请刷新后再看', 'The person is not on this post.', 'params.workerId');
 
 export type WelfarePostRepository = ReturnType<typeof createWelfarePostRepository>;

@@ -7,6 +7,7 @@ import {
   chinaDate,
   chinaMonth,
   isWithinRegion,
+  LEAVING_REASON_ZH,
   rankPostCandidates,
   parameterValueOn,
   welfarePostContracts,
@@ -17,6 +18,7 @@ import { createSubsidyService } from '../subsidies/service.js';
 import { Forbidden, Invalid } from '../errors.js';
 import { implement, type AnyRoute } from '../http/route.js';
 import { workerNotFound, type WorkerItem } from '../registry/workerRepository.js';
+import { notOnPost } from './postRepository.js';
 
 /** How many of a township's people one candidates read looks at (a page of the registry). */
 const CANDIDATE_READ = 500;
@@ -89,9 +91,9 @@ export function welfarePostRoutes(ctx: AppContext): AnyRoute[] {
       const problem = agreementProblem(post, body, viewed.maxAgreementMonths);
       if (problem) throw new Invalid(problem.message, 'The agreement does not fit the post.', `body.${problem.field}`);
       const today = chinaDate(new Date());
-      // Begun already: this month is work on the post, at the post's standard.
+      // In force today: this month is work on the post, at the post's standard.
       const month =
-        body.startsOn <= today
+        body.startsOn <= today && today <= body.endsOn
           ? {
               month: chinaMonth(new Date()),
               input: {
@@ -106,6 +108,26 @@ export function welfarePostRoutes(ctx: AppContext): AnyRoute[] {
       const holder = await ctx.welfarePosts.hire(post, worker, body, principal.userId, month);
       await ctx.audit.record(principal, [worker.workerId], 'welfarePostHire', `聘用到公益性岗位：${post.title}`);
       return { post: { ...viewed, filled: viewed.filled + 1, version: viewed.version + 1 }, holder };
+    }),
+
+    implement(welfarePostContracts.leave, async ({ principal, object: post, params, body }) => {
+      const holder = await ctx.welfarePosts.holder(post.postId, params.workerId);
+      if (holder?.status !== 'onPost') throw notOnPost();
+      if (body.lastDay < holder.startsOn || body.lastDay > holder.endsOn) {
+        throw new Invalid(
+          `最后一天应在协议期内（${holder.startsOn} 到 ${holder.endsOn}）`,
+          'The last day must fall within the agreement.',
+          'body.lastDay',
+        );
+      }
+      const left = await ctx.welfarePosts.leave(holder, { ...body, by: principal.userId, at: new Date().toISOString() });
+      await ctx.audit.record(
+        principal,
+        [holder.workerId],
+        'welfarePostLeft',
+        `退岗：${post.title}，${LEAVING_REASON_ZH[body.reason]}`,
+      );
+      return { holder: left };
     }),
   ];
 }

@@ -5,7 +5,13 @@
 import * as z from 'zod';
 import { regionCodeSchema } from '../regions/regionCode.js';
 import { LABOUR_CLASSES, WORKER_GROUPS } from '../registry/labels.js';
-import { agreementInputSchema, holderSchema, welfarePostInputSchema, welfarePostSchema } from '../welfarePosts/post.js';
+import {
+  agreementInputSchema,
+  holderSchema,
+  leavingInputSchema,
+  welfarePostInputSchema,
+  welfarePostSchema,
+} from '../welfarePosts/post.js';
 import { defineContract } from './contract.js';
 import { objectIn, pageQuerySchema, regionIn, STAFF } from './common.js';
 
@@ -91,5 +97,18 @@ export const welfarePostContracts = {
     body: agreementInputSchema,
     response: z.object({ post: postViewSchema, holder: holderSchema }),
     status: 201,
+  }),
+
+  leave: defineContract({
+    method: 'post',
+    path: '/api/v1/welfare-posts/:postId/holders/:workerId/leave',
+    summary:
+      'Staff of its region: 有序退岗 — a person leaves the post (term ended, resigned, duties not done, left the registry) with their last day; the place is free again and they may be taken on anew',
+    tag: 'welfarePosts',
+    access: STAFF,
+    scope: objectIn('welfarePost', 'postId'),
+    params: postIdParams.extend({ workerId: z.string().regex(/^w_[0-9a-f-]{36}$/, '不是台账记录编号') }),
+    body: leavingInputSchema,
+    response: z.object({ holder: holderSchema }),
   }),
 };

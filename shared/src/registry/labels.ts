@@ -139,6 +139,7 @@ export const AUDIT_ACTIONS = [
   'codeRenewed',
   /** 乡村公益性岗位: taken on to a post. */
   'welfarePostHire',
+  'welfarePostLeft',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -159,6 +160,7 @@ export const AUDIT_ACTION_ZH: Record<AuditAction, string> = {
   shareWithdrawn: '您收回了授权',
   codeRenewed: '您换了新的帮扶码，旧码全部失效',
   welfarePostHire: '聘用您到公益性岗位',
+  welfarePostLeft: '登记您离开公益性岗位（退岗）',
 };
 
 /** Why staff open a full record; asked every time, kept in the audit trail. */

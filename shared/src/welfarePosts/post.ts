@@ -87,6 +87,26 @@ export const welfarePostSchema = z.object({
 });
 export type WelfarePost = z.infer<typeof welfarePostSchema>;
 
+/** Why someone leaves a post (有序退岗, file 000 §(四)). */
+export const LEAVING_REASONS = [
+  'termEnded', // 协议到期不再续签
+  'resigned', // 本人辞岗
+  'dutiesNotDone', // 不履职，解除
+  'leftRegistry', // 退出帮扶台账
+] as const;
+export const LEAVING_REASON_ZH: Record<(typeof LEAVING_REASONS)[number], string> = {
+  termEnded: '协议到期不再续签',
+  resigned: '本人辞岗',
+  dutiesNotDone: '不履行岗位职责，解除协议',
+  leftRegistry: '退出帮扶台账',
+};
+
+/** What an officer records when someone leaves a post: the last day on it and why. */
+export const leavingInputSchema = z.strictObject({
+  lastDay: isoDate,
+  reason: z.enum(LEAVING_REASONS),
+});
+
 /** One person's agreement on a post (劳动合同或劳务协议), at most a year each time. */
 export const agreementInputSchema = z
   .strictObject({
@@ -107,6 +127,8 @@ export const holderSchema = z.object({
   status: z.enum(['onPost', 'ended']),
   hiredBy: z.string(),
   hiredAt: z.iso.datetime(),
+  /** 有序退岗: the last day on the post, why, and who recorded it. */
+  left: z.object({ lastDay: z.string(), reason: z.enum(LEAVING_REASONS), by: z.string(), at: z.iso.datetime() }).optional(),
 });
 export type Holder = z.infer<typeof holderSchema>;
 
