@@ -24,24 +24,29 @@ import { notOnPost } from './postRepository.js';
 const CANDIDATE_READ = 500;
 
 export function welfarePostRoutes(ctx: AppContext): AnyRoute[] {
-  /** The region's parameter today for the post's village, or undefined where none is set. */
-  const parameter = async (key: string, villageCode: string) => {
+  /**
+   * A view of posts with their monthly standard today (full- or part-time, the subsidy rule's
+   * parameters) and the longest agreement: the parameters read once for the whole request, so a
+   * page of posts on a cold cache is one read, not two a post.
+   */
+  const viewer = async () => {
     const { definitions, table } = await createSubsidyService(ctx).currentParameters();
-    return parameterValueOn(definitions, table, key, villageCode, chinaDate(new Date()));
-  };
-  /** The post with its monthly standard today (full- or part-time, the subsidy rule's parameters). */
-  const view = async (post: WelfarePost) => {
-    const [standard, maxMonths] = await Promise.all([
-      parameter(post.fullTime ? 'publicWelfarePostFullTimeMonthlyFen' : 'publicWelfarePostPartTimeMonthlyFen', post.villageCode),
-      parameter('publicWelfarePostMaxContractMonths', post.villageCode),
-    ]);
-    return {
-      ...post,
-      ...(standard !== undefined ? { monthlyStandardFen: standard } : {}),
-      // The documents' year where the region has stopped the parameter (file 003 §(八)).
-      maxAgreementMonths: maxMonths ?? 12,
+    const today = chinaDate(new Date());
+    const parameter = (key: string, villageCode: string) => parameterValueOn(definitions, table, key, villageCode, today);
+    return (post: WelfarePost) => {
+      const standard = parameter(
+        post.fullTime ? 'publicWelfarePostFullTimeMonthlyFen' : 'publicWelfarePostPartTimeMonthlyFen',
+        post.villageCode,
+      );
+      return {
+        ...post,
+        ...(standard !== undefined ? { monthlyStandardFen: standard } : {}),
+        // The documents' year where the region has stopped the parameter (file 003 §(八)).
+        maxAgreementMonths: parameter('publicWelfarePostMaxContractMonths', post.villageCode) ?? 12,
+      };
     };
   };
+  const view = async (post: WelfarePost) => (await viewer())(post);
 
   return [
     implement(welfarePostContracts.create, async ({ principal, body }) => {
@@ -53,8 +58,8 @@ export function welfarePostRoutes(ctx: AppContext): AnyRoute[] {
     }),
 
     implement(welfarePostContracts.list, async ({ query }) => {
-      const page = await ctx.welfarePosts.inRegion(query.regionCode, query);
-      return { posts: await Promise.all(page.posts.map(view)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+      const [page, show] = await Promise.all([ctx.welfarePosts.inRegion(query.regionCode, query), viewer()]);
+      return { posts: page.posts.map(show), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
     }),
 
     implement(welfarePostContracts.get, async ({ object: post }) => ({
