@@ -25,6 +25,7 @@ import { eventRoutes } from './codes/eventRoutes.js';
 import { monitoringRoutes } from './monitoring/routes.js';
 import { difficultyRoutes } from './monitoring/difficultyRoutes.js';
 import { taskTableRoutes } from './monitoring/taskTableRoutes.js';
+import { attendanceRoutes } from './welfarePosts/attendanceRoutes.js';
 import { welfarePostRoutes } from './welfarePosts/routes.js';
 import { applicationRoutes } from './positions/applicationRoutes.js';
 import { employerRoutes } from './positions/employerRoutes.js';
@@ -68,6 +69,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...difficultyRoutes(ctx),
     ...taskTableRoutes(ctx),
     ...welfarePostRoutes(ctx),
+    ...attendanceRoutes(ctx),
   ];
 }
 

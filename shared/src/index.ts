@@ -67,6 +67,8 @@ export * from './monitoring/taskTable.js';
 export * from './monitoring/households.js';
 export * from './welfarePosts/post.js';
 export * from './welfarePosts/priority.js';
+export * from './welfarePosts/attendance.js';
+export * from './welfarePosts/flags.js';
 export * from './api/welfarePosts.js';
 export * from './api/codes.js';
 export * from './api/monitoring.js';

@@ -254,6 +254,17 @@ const ROWS: Record<string, Row> = {
     perTarget: true,
     call: (t) => ({ path: `/api/v1/welfare-posts/${t.postId}/candidates`, region: t.village }),
   },
+  'GET /api/v1/welfare-posts/:postId/attendance/:month': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/welfare-posts/${t.postId}/attendance/${month()}`, region: t.village }),
+  },
+  'GET /api/v1/welfare-posts/months/:month': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/welfare-posts/months/${month()}?regionCode=${t.township}`, region: t.township }),
+  },
+  'GET /api/v1/me/welfare-post': { may: ['worker'], call: () => ({ path: '/api/v1/me/welfare-post' }) },
   'GET /api/v1/tasks': {
     may: STAFF_IN_REGION,
     perTarget: true,
@@ -466,6 +477,34 @@ const ROWS: Record<string, Row> = {
       path: `/api/v1/welfare-posts/${t.postId}/holders`,
       body: { workerId: t.workerId, startsOn: '2026-01-01', endsOn: '2027-06-30' },
       region: t.village,
+    }),
+  },
+  'PUT /api/v1/welfare-posts/:postId/attendance/:month': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    // More days required than a month has: refused as input (400) by those who may.
+    call: (t) => ({
+      path: `/api/v1/welfare-posts/${t.postId}/attendance/${month()}`,
+      body: { daysRequired: 40, lines: [{ workerId: t.workerId, daysWorked: 1 }], device: 'matrix-phone-000001' },
+      region: t.village,
+    }),
+  },
+  'POST /api/v1/welfare-posts/:postId/flags': {
+    may: ['townshipUpInRegion'],
+    perTarget: true,
+    // No such flag this month: 404 (not the scope's field) for those who may.
+    call: (t) => ({
+      path: `/api/v1/welfare-posts/${t.postId}/flags`,
+      body: { flagId: `householdTwoPosts.${t.postId}.${t.workerId}`, month: month(), reason: '已入户核实情况' },
+      region: t.village,
+    }),
+  },
+  'POST /api/v1/me/welfare-post/attendance/:month': {
+    may: ['worker'],
+    // The matrix's worker is on no post: 404 for them, the answer never reaches a line.
+    call: () => ({
+      path: `/api/v1/me/welfare-post/attendance/${month()}`,
+      body: { version: 1, answer: 'confirm', device: 'matrix-phone-000001' },
     }),
   },
   'POST /api/v1/welfare-posts/:postId/holders/:workerId/leave': {

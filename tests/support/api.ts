@@ -68,7 +68,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     WECHAT_APPID: 'wx-test-app',
     WECHAT_APP_SECRET: 'wx-test-secret',
     BODY_LIMIT: options.bodyLimit ?? '16kb',
-    LOG_LEVEL: 'SILENT',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'SILENT',
     // Every user of a suite calls from one loopback address: its per-client share is a crowd's.
     CLIENT_RATE_PER_SECOND: '1000',
     CLIENT_BURST: '10000',

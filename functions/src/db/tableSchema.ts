@@ -223,6 +223,21 @@ export const keys = {
   /** One person's agreement on a post: put once per post and person. */
   welfarePostHolder: (postId: string, workerId: string) => ({ pk: `WPOST#${postId}`, sk: `HOLDER#${workerId}` }),
   welfarePostHolderPrefix: () => 'HOLDER#',
+  /** A township's month of 在岗领补 (welfarePosts/attendanceRepository.ts): one line per post and holder, by village. */
+  attendanceMonth: (townshipCode: string, month: string) => `WPATT#${townshipCode}#${month}`,
+  attendanceLine: (townshipCode: string, month: string, villageCode: string, postId: string, workerId: string) => ({
+    pk: `WPATT#${townshipCode}#${month}`,
+    sk: `LINE#${villageCode}#${postId}#${workerId}`,
+  }),
+  /** The lines of a village, of one post in it, or (neither) of the whole township. */
+  attendanceLinePrefix: (villageCode?: string, postId?: string) =>
+    `LINE#${villageCode ? `${villageCode}#` : ''}${villageCode && postId ? `${postId}#` : ''}`,
+  /** An officer's clearing of an integrity flag of the month, beside its lines. */
+  flagClearing: (townshipCode: string, month: string, flagId: string) => ({
+    pk: `WPATT#${townshipCode}#${month}`,
+    sk: `CLEAR#${flagId}`,
+  }),
+  flagClearingPrefix: () => 'CLEAR#',
   /** A county's task targets of one year (the township task table of file 001), set by its admin. */
   taskTargets: (countyCode: string, year: number) => ({ pk: `TARGETS#${countyCode}`, sk: `YEAR#${year}` }),
   /** A key that never exists: the health check reads it to prove the table answers. */

@@ -38,6 +38,9 @@ export const duplicateIdNumber = () =>
 export interface WorkerItem extends Worker {
   idSealed: SealedId;
   idHash: string;
+  /** The 公益性岗位 they are on (welfarePosts/postRepository.ts), and the last one they were on. */
+  welfarePostId?: string;
+  lastWelfarePostId?: string;
 }
 
 /** Builds the stored item of a new record: derived facts filled, the number sealed and hashed. */

@@ -3,15 +3,35 @@
  * one's household's claim; the duty 审核, or 复核 for a second approval) decided by the
  * shared rules, then the claim moved on the version the approver read.
  */
-import { type Claim, type claimDecisionSchema, decideClaim, type Principal } from '@bangfu/shared';
+import { type Claim, type claimDecisionSchema, decideClaim, FLAG_KIND_ZH, openFlagsOf, type Principal } from '@bangfu/shared';
 import type * as z from 'zod';
 import type { AppContext } from '../appContext.js';
 import { DomainError } from '../errors.js';
+import { flaggedMonth } from '../welfarePosts/flagService.js';
 import { beneficiaryPerson, staffMember } from './duties.js';
+
+/**
+ * A month on a public-welfare post is approved only once its integrity flags have been looked
+ * into (cleared with a reason): 409 naming them otherwise.
+ */
+async function requireFlagsLookedInto(deps: Pick<AppContext, 'attendance' | 'table'>, claim: Claim) {
+  if (claim.subsidy !== 'public_welfare_post' || claim.beneficiary.kind !== 'worker') return;
+  const workerId = claim.beneficiary.workerId;
+  const { flags } = await flaggedMonth(deps, claim.regionCode.slice(0, 9), claim.periodKey);
+  const open = openFlagsOf(flags, workerId);
+  if (open.length > 0) {
+    throw new DomainError(
+      'CONFLICT',
+      `这个月有 ${open.length} 条诚信提示还没有核实（${open.map((f) => FLAG_KIND_ZH[f.kind]).join('、')}），请先在「考勤与诚信提示」里核实`,
+      'The month has integrity flags not yet looked into.',
+      'params.claimId',
+    );
+  }
+}
 
 /** The claim after the decision; 403 when this officer may not decide it, 409 when it is not theirs to decide now. */
 export async function decideOnClaim(
-  deps: Pick<AppContext, 'claims' | 'table' | 'users' | 'workers'>,
+  deps: Pick<AppContext, 'claims' | 'table' | 'users' | 'workers' | 'attendance'>,
   principal: Principal,
   claim: Claim,
   decision: z.infer<typeof claimDecisionSchema>,
@@ -20,6 +40,7 @@ export async function decideOnClaim(
   const outcome = decideClaim(claim, beneficiary, approver, decision.decision);
   if (!outcome.ok)
     throw new DomainError(outcome.status === 403 ? 'FORBIDDEN' : 'CONFLICT', outcome.zh, outcome.en, 'params.claimId');
+  if (decision.decision === 'approve') await requireFlagsLookedInto(deps, claim);
   return deps.claims.transition(claim, decision.version, {
     to: outcome.to,
     by: principal.userId,

@@ -12,6 +12,7 @@ import {
   welfarePostSchema,
   type EmploymentInput,
   type Holder,
+  type HolderTerm,
   type WelfarePost,
   type WelfarePostInput,
 } from '@bangfu/shared';
@@ -50,6 +51,7 @@ export function createWelfarePostRepository({ db, tableName }: TableRef, employm
         ...input,
         postId: `wp_${randomUUID()}`,
         filled: 0,
+        terms: [],
         createdBy: by,
         createdAt: now.toISOString(),
         version: 1,
@@ -96,11 +98,13 @@ export function createWelfarePostRepository({ db, tableName }: TableRef, employm
       month: { month: string; input: EmploymentInput } | undefined,
       now = new Date(),
     ): Promise<Holder> {
+      const householdId = worker.householdId ?? worker.workerId;
       const holder: Holder = {
         postId: post.postId,
         workerId: worker.workerId,
         name: worker.name,
         villageCode: worker.villageCode,
+        householdId,
         startsOn: agreement.startsOn,
         endsOn: agreement.endsOn,
         status: 'onPost',
@@ -125,10 +129,22 @@ export function createWelfarePostRepository({ db, tableName }: TableRef, employm
                   Update: {
                     TableName: tableName,
                     Key: keys.welfarePost(post.postId),
-                    UpdateExpression: 'SET filled = filled + :one, #version = #version + :one',
+                    UpdateExpression:
+                      'SET filled = filled + :one, #version = #version + :one, #terms = list_append(if_not_exists(#terms, :none), :term)',
                     ConditionExpression: 'filled < places',
-                    ExpressionAttributeNames: { '#version': 'version' },
-                    ExpressionAttributeValues: { ':one': 1 },
+                    ExpressionAttributeNames: { '#version': 'version', '#terms': 'terms' },
+                    ExpressionAttributeValues: {
+                      ':one': 1,
+                      ':none': [],
+                      ':term': [
+                        {
+                          workerId: holder.workerId,
+                          name: holder.name,
+                          householdId,
+                          startsOn: holder.startsOn,
+                        } satisfies HolderTerm,
+                      ],
+                    },
                   },
                 },
                 {
@@ -216,7 +232,8 @@ export function createWelfarePostRepository({ db, tableName }: TableRef, employm
                 Update: {
                   TableName: tableName,
                   Key: keys.worker(holder.workerId),
-                  UpdateExpression: 'REMOVE welfarePostId',
+                  // The last post stays known, so the month they left in can still be confirmed.
+                  UpdateExpression: 'REMOVE welfarePostId SET lastWelfarePostId = :post',
                   ConditionExpression: 'welfarePostId = :post',
                   ExpressionAttributeValues: { ':post': holder.postId },
                 },

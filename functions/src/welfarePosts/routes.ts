@@ -70,9 +70,7 @@ export function welfarePostRoutes(ctx: AppContext): AnyRoute[] {
     implement(welfarePostContracts.candidates, async ({ object: post, query }) => {
       // The township's people not at work last recorded and on no post: one page of the registry.
       const page = await ctx.workers.page({ regionCode: post.villageCode.slice(0, 9), employed: false, limit: CANDIDATE_READ });
-      const free = (page.items as unknown as (WorkerItem & { welfarePostId?: string })[]).filter(
-        (w) => !w.welfarePostId && w.labourClass !== 'none',
-      );
+      const free = (page.items as unknown as WorkerItem[]).filter((w) => !w.welfarePostId && w.labourClass !== 'none');
       const ranked = rankPostCandidates(post.villageCode, free).slice(0, query.limit);
       return {
         candidates: ranked.map(({ candidate: w, tier, reasons }) => ({

@@ -140,6 +140,9 @@ export const AUDIT_ACTIONS = [
   /** 乡村公益性岗位: taken on to a post. */
   'welfarePostHire',
   'welfarePostLeft',
+  /** 在岗领补: a month's days on post recorded; an integrity flag on it cleared with a reason. */
+  'welfarePostAttendance',
+  'welfarePostFlagCleared',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -161,6 +164,8 @@ export const AUDIT_ACTION_ZH: Record<AuditAction, string> = {
   codeRenewed: '您换了新的帮扶码，旧码全部失效',
   welfarePostHire: '聘用您到公益性岗位',
   welfarePostLeft: '登记您离开公益性岗位（退岗）',
+  welfarePostAttendance: '记录了您在公益性岗位上的出勤天数',
+  welfarePostFlagCleared: '核实了您公益性岗位考勤的一条诚信提示',
 };
 
 /** Why staff open a full record; asked every time, kept in the audit trail. */

@@ -89,7 +89,17 @@ export const publicWelfarePostFactsSchema = z.strictObject({
   category: z.string().min(1).max(40),
   fullTime: z.boolean(),
   /** Attendance per month: the subsidy is paid for months on post (在岗领补). */
-  attendance: z.array(z.strictObject({ month: monthSchema, daysWorked: count.max(31), daysRequired: count.max(31) })).max(24),
+  attendance: z
+    .array(
+      z.strictObject({
+        month: monthSchema,
+        daysWorked: count.max(31),
+        daysRequired: count.max(31),
+        /** Who stands behind the days (记录人, 本人确认), shown to the approver. */
+        source: z.string().max(120).optional(),
+      }),
+    )
+    .max(24),
   contractStartedOn: isoDate,
   contractEndsOn: isoDate,
 });

@@ -67,6 +67,15 @@ export const welfarePostInputSchema = z
   .refine((post) => post.termEndsOn > post.termStartsOn, { path: ['termEndsOn'], message: '结束日期应晚于开始日期' });
 export type WelfarePostInput = z.infer<typeof welfarePostInputSchema>;
 
+/** One person taken on to a post, as the post keeps its people over time (轮流坐庄 is seen in this). */
+export const holderTermSchema = z.object({
+  workerId: z.string(),
+  name: z.string(),
+  householdId: z.string(),
+  startsOn: z.string(),
+});
+export type HolderTerm = z.infer<typeof holderTermSchema>;
+
 export const welfarePostSchema = z.object({
   postId: z.string(),
   title: z.string(),
@@ -81,6 +90,8 @@ export const welfarePostSchema = z.object({
   filled: z.number().int(),
   termStartsOn: z.string(),
   termEndsOn: z.string(),
+  /** Everyone taken on to it, oldest first, with their household (轮流坐庄 shows in this). */
+  terms: z.array(holderTermSchema).default([]),
   createdBy: z.string(),
   createdAt: z.iso.datetime(),
   version: z.number().int(),
@@ -122,6 +133,8 @@ export const holderSchema = z.object({
   workerId: z.string(),
   name: z.string(),
   villageCode: z.string(),
+  /** 户编号 when taken on (absent on agreements made before it was kept). */
+  householdId: z.string().optional(),
   startsOn: z.string(),
   endsOn: z.string(),
   status: z.enum(['onPost', 'ended']),

@@ -57,6 +57,7 @@ export function demoWelfarePosts(regions: readonly Region[], now = new Date()): 
     fundingSource: 'ruralRevitalisationFund',
     places: spec.places,
     filled: 0,
+    terms: [],
     termStartsOn: `${year}-01-01`,
     termEndsOn: `${year + 1}-12-31`,
     createdBy: 'demo-staff-township-1',

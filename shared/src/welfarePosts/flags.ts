@@ -1,0 +1,186 @@
+/**
+ * Integrity flags (诚信提示) on a township's month of public-welfare posts, which staff look at
+ * before approving the month. The documents name the abuses: 优亲厚友, 轮流坐庄, 冒名顶替,
+ * 不履职取酬, 拖欠补贴 (file 000 §(四), file 003 §(八)). Each flag names its evidence in plain
+ * words; clearing one takes an officer's reason, kept with the month and in the audit trail.
+ * Pure: the repository reads what it needs and this decides.
+ */
+import * as z from 'zod';
+import { formatYuan } from '../money.js';
+import { chinaDate, previousMonth } from '../registry/employment.js';
+import type { AttendanceLine } from './attendance.js';
+import type { HolderTerm } from './post.js';
+
+export const FLAG_KINDS = [
+  'householdTwoPosts', // 优亲厚友: 一户多岗
+  'rotatingHolders', // 轮流坐庄
+  'neverConfirms', // 本人从不确认
+  'sharedPhone', // 冒名顶替: 别人的手机确认
+  'employerHire', // 同月有用人单位录用
+  'approvedUnpaid', // 拖欠补贴
+] as const;
+export type FlagKind = (typeof FLAG_KINDS)[number];
+export const FLAG_KIND_ZH: Record<FlagKind, string> = {
+  householdTwoPosts: '一户多岗',
+  rotatingHolders: '轮流上岗',
+  neverConfirms: '本人一直未确认考勤',
+  sharedPhone: '用别人的手机确认',
+  employerHire: '同月另有单位录用',
+  approvedUnpaid: '批准后超过 30 天未发放',
+};
+
+/** A flag's id: its kind, post and person, so the same finding keeps its id (and its clearing) all month. */
+export const flagIdSchema = z.string().regex(/^[a-zA-Z]+\.wp_[0-9a-f-]{36}\.w_[0-9a-f-]{36}$/, '不是诚信提示编号');
+export const flagId = (kind: FlagKind, postId: string, workerId: string) => `${kind}.${postId}.${workerId}`;
+
+export const flagClearingSchema = z.object({ by: z.string(), at: z.iso.datetime(), reason: z.string() });
+export const flagSchema = z.object({
+  flagId: z.string(),
+  kind: z.enum(FLAG_KINDS),
+  postId: z.string(),
+  workerId: z.string(),
+  name: z.string(),
+  /** What was seen, one fact a line. */
+  evidence: z.array(z.string()),
+  cleared: flagClearingSchema.optional(),
+});
+export type IntegrityFlag = z.infer<typeof flagSchema>;
+
+export const clearFlagInputSchema = z.strictObject({
+  reason: z.string().trim().min(4, '请写明核实的情况（至少 4 个字）').max(200, '最多 200 字'),
+});
+
+/** How many days after approval an unpaid month is 拖欠 (file 003 §(八): 补贴发放). */
+export const UNPAID_AFTER_DAYS = 30;
+
+/** Months before one that 'never confirms' and 拖欠 look back over. */
+export const LOOK_BACK_MONTHS = 3;
+
+/** The `n` months before `month`, latest first. */
+export function monthsBefore(month: string, n: number): string[] {
+  const months: string[] = [];
+  for (let m = month; months.length < n;) months.push((m = previousMonth(m)));
+  return months;
+}
+
+export interface FlagInputs {
+  month: string;
+  /** The township's lines of the month. */
+  lines: readonly AttendanceLine[];
+  /** Its lines of the months before (at least the three before). */
+  earlier: readonly AttendanceLine[];
+  /** Each post's holders over time. */
+  terms: ReadonlyMap<string, readonly HolderTerm[]>;
+  /** Who hired each person this month, where an employer's hire is the month's record. */
+  employerHires: ReadonlyMap<string, string>;
+  /** The post subsidy claims of the earlier months, by person and month. */
+  claims: readonly { workerId: string; month: string; status: string; approvedAt?: string; amountFen: number }[];
+  /** Clearings made, by flag id. */
+  clearings: ReadonlyMap<string, z.infer<typeof flagClearingSchema>>;
+  now: Date;
+}
+
+/** The terms in which a household got a post back after another household had it: 轮流坐庄. */
+function rotation(terms: readonly HolderTerm[]): HolderTerm[] | undefined {
+  const seen = new Set<string>();
+  let previous: string | undefined;
+  for (const term of terms) {
+    if (term.householdId !== previous && seen.has(term.householdId)) return [...terms];
+    seen.add(term.householdId);
+    previous = term.householdId;
+  }
+  return undefined;
+}
+
+export function integrityFlags(inputs: FlagInputs): IntegrityFlag[] {
+  const flags: IntegrityFlag[] = [];
+  const add = (kind: FlagKind, line: AttendanceLine, evidence: string[]) => {
+    const id = flagId(kind, line.postId, line.workerId);
+    const cleared = inputs.clearings.get(id);
+    flags.push({
+      flagId: id,
+      kind,
+      postId: line.postId,
+      workerId: line.workerId,
+      name: line.name,
+      evidence,
+      ...(cleared ? { cleared } : {}),
+    });
+  };
+  const byHousehold = new Map<string, AttendanceLine[]>();
+  for (const line of inputs.lines) byHousehold.set(line.householdId, [...(byHousehold.get(line.householdId) ?? []), line]);
+  const lookBack = monthsBefore(inputs.month, LOOK_BACK_MONTHS);
+
+  for (const line of inputs.lines) {
+    const others = (byHousehold.get(line.householdId) ?? []).filter((o) => o.workerId !== line.workerId);
+    if (others.length > 0) {
+      add(
+        'householdTwoPosts',
+        line,
+        others.map((o) => `同一户（户编号 ${line.householdId}）的 ${o.name} 也在「${o.postTitle}」岗位上`),
+      );
+    }
+
+    const rotated = rotation(inputs.terms.get(line.postId) ?? []);
+    if (rotated) {
+      add(
+        'rotatingHolders',
+        line,
+        rotated.map((t) => `${t.startsOn} 起 ${t.name}（户编号 ${t.householdId}）`),
+      );
+    }
+
+    const mine = inputs.earlier.filter(
+      (e) => e.workerId === line.workerId && e.postId === line.postId && lookBack.includes(e.month),
+    );
+    const unanswered = mine.filter((e) => e.status === 'recorded').map((e) => e.month);
+    if (unanswered.length >= 2 && mine.every((e) => e.status === 'recorded')) {
+      add('neverConfirms', line, [`${unanswered.sort().join('、')} 的考勤记录后，本人一直没有确认`]);
+    }
+
+    const phone = line.confirmation?.device ?? line.dispute?.device;
+    if (phone) {
+      const evidence: string[] = [];
+      for (const other of inputs.lines) {
+        if (other.workerId === line.workerId) continue;
+        if ((other.confirmation?.device ?? other.dispute?.device) === phone) {
+          evidence.push(`确认所用的手机，也确认了 ${other.name} 的考勤`);
+        }
+      }
+      if (inputs.lines.some((l) => l.recorded.device === phone)) evidence.push('确认所用的手机，就是记录考勤用的那部手机');
+      if (evidence.length > 0) add('sharedPhone', line, [...new Set(evidence)]);
+    }
+
+    const employer = inputs.employerHires.get(line.workerId);
+    if (employer) {
+      add('employerHire', line, [
+        `${inputs.month} 被「${employer}」录用${line.fullTime ? '，而这是全日制岗位' : '（非全日制岗位可以灵活就业，请核实时间不冲突）'}`,
+      ]);
+    }
+
+    const overdue = inputs.claims.filter(
+      (c) =>
+        c.workerId === line.workerId &&
+        c.status === 'approved' &&
+        c.approvedAt !== undefined &&
+        inputs.now.getTime() - Date.parse(c.approvedAt) > UNPAID_AFTER_DAYS * 86_400_000,
+    );
+    if (overdue.length > 0) {
+      add(
+        'approvedUnpaid',
+        line,
+        overdue.map(
+          (c) =>
+            `${c.month} 的补贴 ${formatYuan(c.amountFen)} 于 ${chinaDate(new Date(c.approvedAt!))} 批准，${Math.floor(
+              (inputs.now.getTime() - Date.parse(c.approvedAt!)) / 86_400_000,
+            )} 天了还没有发放`,
+        ),
+      );
+    }
+  }
+  return flags;
+}
+
+/** Flags on one person's month not yet cleared: what stops their month's approval. */
+export const openFlagsOf = (flags: readonly IntegrityFlag[], workerId: string) =>
+  flags.filter((f) => f.workerId === workerId && !f.cleared);

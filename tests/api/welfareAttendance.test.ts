@@ -1,0 +1,280 @@
+/**
+ * 在岗领补 over DynamoDB Local: the village records a post's month, the holder confirms their line
+ * (it becomes the claim, with the attendance behind it) or says it is wrong; a confirmed line is
+ * never changed; two answers at once land once; the month's integrity flags (一户多岗, a confirmation
+ * from the supervisor's phone) stop the approval until a township officer clears them with a reason.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaMonth, defaultAgreement, nextMonth, type Claim } from '@bangfu/shared';
+import { startDemoCountyApi, type TestApi } from '../support/api.js';
+import { JINSHAN_VILLAGE } from '../support/people.js';
+import { boundWorker } from '../support/positions.js';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startDemoCountyApi();
+});
+afterAll(() => api?.close());
+
+const month = chinaMonth(new Date());
+const year = Number(month.slice(0, 4));
+const agreement = defaultAgreement({ termStartsOn: `${year}-01-01`, termEndsOn: `${year + 1}-12-31` }, `${month}-01`, 12);
+const postInput = (title: string, fullTime: boolean) => ({
+  title,
+  category: 'sanitation',
+  villageCode: JINSHAN_VILLAGE,
+  duties: '每天清扫村内主干道和公共场所，清运垃圾',
+  fullTime,
+  hoursPerWeek: fullTime ? 40 : 16,
+  fundingSource: 'ruralRevitalisationFund',
+  places: 3,
+  termStartsOn: `${year}-01-01`,
+  termEndsOn: `${year + 1}-12-31`,
+});
+const SUPERVISOR_PHONE = 'supervisor-phone-0001';
+const phoneOf = (n: number) => `worker-phone-${String(n).padStart(6, '0')}`;
+
+type Person = Awaited<ReturnType<typeof boundWorker>>;
+
+describe('在岗领补', () => {
+  let township: string;
+  let village: string;
+  let sweeping: string; // 全日制 保洁
+  let roads: string; // 非全日制, for the second post of a household
+  const people: Record<string, Person> = {};
+
+  const record = (postId: string, body: unknown, token = village, at = month) =>
+    api.call('PUT', `/api/v1/welfare-posts/${postId}/attendance/${at}`, { token, body });
+  const mine = (person: Person) => api.call('GET', '/api/v1/me/welfare-post', { token: person.token });
+  const answer = (person: Person, body: Record<string, unknown>) =>
+    api.call('POST', `/api/v1/me/welfare-post/attendance/${month}`, { token: person.token, body });
+  const claimsOf = async (person: Person) =>
+    (await api.ctx.claims.ofWorker(person.workerId)).filter((c: Claim) => c.subsidy === 'public_welfare_post');
+
+  beforeAll(async () => {
+    township = await api.loginAs('demo-staff-township-1');
+    village = await api.loginAs('demo-staff-village-1');
+    people.a = await boundWorker(api, 120, { groups: ['povertyAlleviated'], labourClass: 'weak', householdId: 'H-A' });
+    people.b = await boundWorker(api, 121, { groups: ['monitored'], labourClass: 'half', householdId: 'H-B' });
+    people.c = await boundWorker(api, 122, { groups: ['povertyAlleviated'], labourClass: 'half', householdId: 'H-A' });
+    people.outsider = await boundWorker(api, 123, { groups: [], householdId: 'H-D' });
+    const create = async (title: string, fullTime: boolean) => {
+      const made = await api.call('POST', '/api/v1/welfare-posts', { token: township, body: postInput(title, fullTime) });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      return made.body.post.postId as string;
+    };
+    sweeping = await create('小三分子村保洁员', true);
+    roads = await create('小三分子村护路员', false);
+    for (const [postId, person] of [
+      [sweeping, people.a],
+      [sweeping, people.b],
+      [roads, people.c],
+    ] as const) {
+      const hired = await api.call('POST', `/api/v1/welfare-posts/${postId}/holders`, {
+        token: township,
+        body: { workerId: person!.workerId, ...agreement },
+      });
+      expect(hired.status, JSON.stringify(hired.body)).toBe(201);
+    }
+  });
+
+  it('refuses a month that would not fit, all lines or none, and only to the post’s region', async () => {
+    const lines = [
+      { workerId: people.a!.workerId, daysWorked: 20 },
+      { workerId: people.outsider!.workerId, daysWorked: 22 },
+    ];
+    const notOnPost = await record(sweeping, { daysRequired: 22, lines, device: SUPERVISOR_PHONE });
+    expect([notOnPost.status, notOnPost.body.error.field]).toEqual([400, 'body.lines.1.workerId']);
+    const tooMany = await record(sweeping, { daysRequired: 32, lines: lines.slice(0, 1), device: SUPERVISOR_PHONE });
+    expect([tooMany.status, tooMany.body.error.field]).toEqual([400, 'body.daysRequired']);
+    const twice = await record(sweeping, { daysRequired: 22, lines: [lines[0], lines[0]], device: SUPERVISOR_PHONE });
+    expect([twice.status, twice.body.error.field]).toEqual([400, 'body.lines']);
+    const later = await record(
+      sweeping,
+      { daysRequired: 22, lines: lines.slice(0, 1), device: SUPERVISOR_PHONE },
+      village,
+      nextMonth(month),
+    );
+    expect([later.status, later.body.error.field]).toEqual([400, 'params.month']);
+    const otherTownship = await api.loginAs('demo-staff-township-2');
+    expect(
+      (await record(sweeping, { daysRequired: 22, lines: lines.slice(0, 1), device: SUPERVISOR_PHONE }, otherTownship)).status,
+    ).toBe(403);
+    expect(await api.ctx.attendance.ofPost(JINSHAN_VILLAGE, sweeping, month)).toEqual([]);
+  });
+
+  it('is recorded by the village and shown to each holder as their own line, without anyone else’s phone or account', async () => {
+    const recorded = await record(sweeping, {
+      daysRequired: 22,
+      lines: [
+        { workerId: people.a!.workerId, daysWorked: 20 },
+        { workerId: people.b!.workerId, daysWorked: 22 },
+      ],
+      device: SUPERVISOR_PHONE,
+    });
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
+    expect(recorded.body.lines.map((l: { status: string }) => l.status)).toEqual(['recorded', 'recorded']);
+    expect(JSON.stringify(recorded.body)).not.toContain(SUPERVISOR_PHONE);
+
+    const own = await mine(people.a!);
+    expect(own.status).toBe(200);
+    expect(own.body.post).toMatchObject({ postId: sweeping, onPost: true, fullTime: true });
+    expect(own.body.lines).toEqual([
+      expect.objectContaining({ month, daysWorked: 20, daysRequired: 22, status: 'recorded', version: 1 }),
+    ]);
+    const text = JSON.stringify(own.body);
+    for (const secret of [SUPERVISOR_PHONE, 'demo-staff-village-1', people.b!.workerId, people.b!.name]) {
+      expect(text).not.toContain(secret);
+    }
+    const trail = await api.ctx.audit.page(people.a!.workerId, { limit: 20 });
+    expect(trail.entries.map((e: { action: string }) => e.action)).toContain('welfarePostAttendance');
+  });
+
+  it('becomes the claim once confirmed — the amount by the days, the attendance and who vouched in its trace — once however often tapped', async () => {
+    const body = { version: 1, answer: 'confirm', device: phoneOf(120) };
+    const [first, second] = await Promise.all([answer(people.a!, body), answer(people.a!, body)]);
+    expect([first.status, second.status], JSON.stringify([first.body, second.body])).toEqual([200, 200]);
+    // 800 元 a month for a full-time post, 20 of 22 days: rounded down to the fen.
+    expect(first.body.claim).toMatchObject({ amountFen: Math.floor((80_000 * 20) / 22), status: 'submitted' });
+    expect(second.body.claim.claimId).toBe(first.body.claim.claimId);
+    expect(first.body.line).toMatchObject({ status: 'confirmed', version: 2 });
+    const [claim] = await claimsOf(people.a!);
+    expect(await claimsOf(people.a!)).toHaveLength(1);
+    const attendance = claim!.trace.find((t) => t.key === 'publicWelfarePost.attendance');
+    expect(attendance).toMatchObject({ text: `${month} 出勤 20 天，应出勤 22 天` });
+    expect(attendance!.source).toMatch(/^村信息员 \d{4}-\d{2}-\d{2} 记录，本人 \d{4}-\d{2}-\d{2} 在小程序确认$/);
+  });
+
+  it('lands one of a confirmation and a dispute sent at once, and never changes a confirmed line', async () => {
+    const [confirm, dispute] = await Promise.all([
+      answer(people.b!, { version: 1, answer: 'confirm', device: phoneOf(121) }),
+      answer(people.b!, { version: 1, answer: 'dispute', note: '我这个月病了一周', device: phoneOf(121) }),
+    ]);
+    expect([confirm.status, dispute.status].sort()).toEqual([200, 409]);
+    const line = (await api.ctx.attendance.ofPost(JINSHAN_VILLAGE, sweeping, month)).find(
+      (l) => l.workerId === people.b!.workerId,
+    )!;
+    expect(line.version).toBe(2);
+    expect(await claimsOf(people.b!)).toHaveLength(confirm.status === 200 ? 1 : 0);
+    const noNote = await answer(people.b!, { version: 2, answer: 'dispute', device: phoneOf(121) });
+    expect([noNote.status, noNote.body.error.field]).toEqual([400, 'body.note']);
+
+    // A's line is confirmed: the whole month is refused, B's line left as it was.
+    const over = await record(sweeping, {
+      daysRequired: 22,
+      lines: [
+        { workerId: people.a!.workerId, daysWorked: 22 },
+        { workerId: people.b!.workerId, daysWorked: 21 },
+      ],
+      device: SUPERVISOR_PHONE,
+    });
+    expect([over.status, over.body.error.field]).toEqual([409, 'body.lines.0.workerId']);
+    const after = (await api.ctx.attendance.ofPost(JINSHAN_VILLAGE, sweeping, month)).find(
+      (l) => l.workerId === people.b!.workerId,
+    )!;
+    expect(after).toEqual(line);
+  });
+
+  it('flags two posts in one household and a confirmation from the supervisor’s phone, and holds the approval until a township officer clears them', async () => {
+    expect(
+      (
+        await record(roads, {
+          daysRequired: 10,
+          lines: [{ workerId: people.c!.workerId, daysWorked: 10 }],
+          device: SUPERVISOR_PHONE,
+        })
+      ).status,
+    ).toBe(200);
+    // C's line confirmed on the phone the village recorded it on (冒名顶替).
+    const confirmed = await answer(people.c!, { version: 1, answer: 'confirm', device: SUPERVISOR_PHONE });
+    expect(confirmed.body.claim).toMatchObject({ amountFen: 40_000 });
+
+    const sheet = await api.call('GET', `/api/v1/welfare-posts/months/${month}?regionCode=150222102&limit=100`, {
+      token: township,
+    });
+    expect(sheet.status).toBe(200);
+    type Flag = { flagId: string; kind: string; workerId: string; evidence: string[]; cleared?: unknown };
+    const flags = sheet.body.flags as Flag[];
+    const of = (person: Person) =>
+      flags
+        .filter((f) => f.workerId === person.workerId)
+        .map((f) => f.kind)
+        .sort();
+    expect(of(people.a!)).toEqual(['householdTwoPosts']);
+    expect(of(people.c!)).toEqual(['householdTwoPosts', 'sharedPhone']);
+    expect(of(people.b!)).toEqual([]);
+    const household = flags.find((f) => f.workerId === people.a!.workerId)!;
+    expect(household.evidence).toEqual([`同一户（户编号 H-A）的 ${people.c!.name} 也在「小三分子村护路员」岗位上`]);
+    expect(flags.find((f) => f.kind === 'sharedPhone')!.evidence).toEqual(['确认所用的手机，就是记录考勤用的那部手机']);
+    expect(JSON.stringify(sheet.body)).not.toContain(SUPERVISOR_PHONE);
+
+    const [claim] = await claimsOf(people.a!);
+    const approve = () =>
+      api.call('POST', `/api/v1/claims/${claim!.claimId}/decision`, {
+        token: township,
+        body: { version: claim!.version, decision: 'approve' },
+      });
+    const held = await approve();
+    expect([held.status, held.body.error.message.zh]).toEqual([409, expect.stringContaining('一户多岗')]);
+
+    const clear = (token: string, reason: string) =>
+      api.call('POST', `/api/v1/welfare-posts/${sweeping}/flags`, {
+        token,
+        body: { flagId: household.flagId, month, reason },
+      });
+    expect((await clear(village, '已入户核实，分户生活')).status).toBe(403);
+    expect((await clear(await api.loginAs('demo-staff-township-2'), '已入户核实，分户生活')).status).toBe(403);
+    const short = await clear(township, '核实');
+    expect([short.status, short.body.error.field]).toEqual([400, 'body.reason']);
+    const wrongPost = await api.call('POST', `/api/v1/welfare-posts/${roads}/flags`, {
+      token: township,
+      body: { flagId: household.flagId, month, reason: '已入户核实，分户生活' },
+    });
+    expect([wrongPost.status, wrongPost.body.error.field]).toEqual([400, 'body.flagId']);
+    const cleared = await clear(township, '已入户核实，两人分户生活，户籍未分');
+    expect(cleared.status, JSON.stringify(cleared.body)).toBe(200);
+    expect(cleared.body.flag.cleared).toMatchObject({
+      by: 'demo-staff-township-1',
+      reason: '已入户核实，两人分户生活，户籍未分',
+    });
+    expect((await clear(township, '再核实一次看看')).status).toBe(409);
+    const trail = await api.ctx.audit.page(people.a!.workerId, { limit: 20 });
+    expect(trail.entries.map((e: { action: string }) => e.action)).toContain('welfarePostFlagCleared');
+
+    const approved = await approve();
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    expect(approved.body.claim.status).toBe('approved');
+    // C's month still waits on its own two flags.
+    const [cClaim] = await claimsOf(people.c!);
+    const cHeld = await api.call('POST', `/api/v1/claims/${cClaim!.claimId}/decision`, {
+      token: township,
+      body: { version: cClaim!.version, decision: 'approve' },
+    });
+    expect(cHeld.status).toBe(409);
+  });
+
+  it('shows a village officer only their village’s lines, and nobody another township’s month', async () => {
+    const villageSheet = await api.call('GET', `/api/v1/welfare-posts/months/${month}?regionCode=${JINSHAN_VILLAGE}`, {
+      token: village,
+    });
+    expect(villageSheet.status).toBe(200);
+    expect(villageSheet.body.lines.every((l: { villageCode: string }) => l.villageCode === JINSHAN_VILLAGE)).toBe(true);
+    const paged = await api.call('GET', `/api/v1/welfare-posts/months/${month}?regionCode=150222102&limit=2`, {
+      token: township,
+    });
+    expect(paged.body.lines).toHaveLength(2);
+    const rest = await api.call(
+      'GET',
+      `/api/v1/welfare-posts/months/${month}?regionCode=150222102&limit=2&cursor=${paged.body.nextCursor}`,
+      { token: township },
+    );
+    expect(rest.body.lines).toHaveLength(1);
+    const other = await api.loginAs('demo-staff-township-2');
+    expect((await api.call('GET', `/api/v1/welfare-posts/months/${month}?regionCode=150222102`, { token: other })).status).toBe(
+      403,
+    );
+    const county = await api.loginAs('demo-staff-county');
+    const whole = await api.call('GET', `/api/v1/welfare-posts/months/${month}?regionCode=150222`, { token: county });
+    expect([whole.status, whole.body.error.field]).toEqual([400, 'query.regionCode']);
+  });
+});
