@@ -23,6 +23,7 @@ export default defineAppConfig({
         'pages/code/index',
         'pages/data-uses/index',
         'pages/difficulty/index',
+        'pages/post/index',
       ],
     },
     {
@@ -59,6 +60,8 @@ export default defineAppConfig({
         'pages/welfare-posts/index',
         'pages/welfare-post/index',
         'pages/welfare-post-new/index',
+        'pages/welfare-attendance/index',
+        'pages/welfare-month/index',
       ],
     },
     {

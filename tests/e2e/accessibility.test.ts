@@ -83,6 +83,7 @@ describe.each(PHONES)('every page passes axe-core at $width×$height', (size) =>
     await check(page, `/worker/pages/position/index?positionId=${positionId}`, 'position-title', 'worker-position');
     await check(page, '/worker/pages/code/index', 'my-code-image', 'worker-code');
     await check(page, '/worker/pages/data-uses/index', ['data-use-entry', 'data-uses-empty'], 'worker-data-uses');
+    await check(page, '/worker/pages/post/index', ['post-none', 'post-mine'], 'worker-post');
     await page.context().close();
   });
 
@@ -108,6 +109,13 @@ describe.each(PHONES)('every page passes axe-core at $width×$height', (size) =>
     await check(page, '/staff/pages/events/index', ['events-list', 'events-empty'], 'staff-events');
     await check(page, '/staff/pages/monitoring/index', ['monitoring-region'], 'staff-monitoring');
     await check(page, '/staff/pages/welfare-posts/index', ['posts-list', 'posts-empty'], 'staff-welfare-posts');
+    await check(page, '/staff/pages/welfare-month/index', ['month-empty', 'month-open-flags'], 'staff-welfare-month');
+    await check(
+      page,
+      '/staff/pages/welfare-attendance/index?postId=wp_00000000-0000-4000-8000-000000000001',
+      ['attendance-sheet', 'attendance-nobody'],
+      'staff-welfare-attendance',
+    );
     await page.context().close();
   });
 

@@ -13,6 +13,7 @@ import {
   monthsBefore,
   welfarePostContracts,
   type AttendanceLine,
+  type Claim,
   type Holder,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
@@ -56,7 +57,7 @@ const forHolder = (line: AttendanceLine) => ({
   version: line.version,
 });
 
-const ownClaim = (claim: { claimId: string; amountFen: number; status: string }) => ({
+const ownClaim = (claim: Pick<Claim, 'claimId' | 'amountFen' | 'status'>) => ({
   claimId: claim.claimId,
   amountFen: claim.amountFen,
   status: claim.status,
@@ -151,7 +152,13 @@ export function attendanceRoutes(ctx: AppContext): AnyRoute[] {
     implement(welfarePostContracts.month, async ({ params, query }) => {
       const { lines, flags } = await flaggedMonth(ctx, query.regionCode.slice(0, 9), params.month);
       const mine = lines.filter((line) => line.villageCode.startsWith(query.regionCode));
-      const page = pageInKeyOrder(mine, (l) => `${l.villageCode}#${l.postId}#${l.workerId}`, query);
+      // Lines with a flag still to look into first: what the officer came for.
+      const open = new Set(flags.filter((f) => !f.cleared).map((f) => `${f.postId}#${f.workerId}`));
+      const page = pageInKeyOrder(
+        mine,
+        (l) => `${open.has(`${l.postId}#${l.workerId}`) ? 0 : 1}#${l.villageCode}#${l.postId}#${l.workerId}`,
+        query,
+      );
       const shown = new Set(page.items.map((l) => `${l.postId}#${l.workerId}`));
       return {
         lines: page.items.map(forStaff),

@@ -19,6 +19,7 @@ import {
   welfarePostInputSchema,
   welfarePostSchema,
 } from '../welfarePosts/post.js';
+import { CLAIM_STATUSES } from '../subsidies/claim.js';
 import { defineContract } from './contract.js';
 import { objectIn, pageQuerySchema, regionIn, STAFF } from './common.js';
 
@@ -47,7 +48,7 @@ const ownLineSchema = z.object({
 });
 
 /** The claim a confirmed month became, as the holder follows it. */
-const ownClaimSchema = z.object({ claimId: z.string(), amountFen: z.number().int(), status: z.string() });
+const ownClaimSchema = z.object({ claimId: z.string(), amountFen: z.number().int(), status: z.enum(CLAIM_STATUSES) });
 
 /** A post as staff see it: with the region's monthly standard for it today and how long one agreement may last. */
 const postViewSchema = welfarePostSchema.extend({

@@ -42,6 +42,12 @@ const ENTRIES: Record<Role, Entry[]> = {
     { key: 'applications', title: '我的报名', hint: '报过名的工作，单位回复了没有', url: '/worker/pages/applications/index' },
     { key: 'subsidies', title: '我的补贴', hint: '能领哪些补贴，一键申领', url: '/worker/pages/subsidies/index' },
     {
+      key: 'welfare-post',
+      title: '公益岗位考勤',
+      hint: '在公益性岗位上的，每月在这里确认出勤天数，领补贴',
+      url: '/worker/pages/post/index',
+    },
+    {
       key: 'difficulty',
       title: '我有困难',
       hint: '没活干、工资没拿到……告诉村里，有人来帮您',

@@ -8,6 +8,7 @@ import { FUNDING_SOURCE_ZH, POST_CATEGORY_ZH } from '@bangfu/shared';
 import { useEffect, useState } from 'react';
 import { fetchPost, fetchPostCandidates, type PostCandidate, type PostDetail } from '../../../api/welfarePosts';
 import { LoadView } from '../../../components/LoadView';
+import { NavButton } from '../../../components/NavButton';
 import { Notice } from '../../../components/Page';
 import { RolePage } from '../../../components/RoleGate';
 import { useLoad } from '../../../hooks/useLoad';
@@ -50,11 +51,21 @@ function Post({ data, reload }: { data: Loaded; reload: () => Promise<void> }) {
       </View>
       {taken ? <Notice testId="post-taken">已聘用 {taken}，这个月记为在公益性岗位上务工。</Notice> : null}
       <View className="bf-subtitle">在岗的人</View>
+      {holders.some((h) => h.status === 'onPost') ? (
+        <NavButton
+          url={`/staff/pages/welfare-attendance/index?postId=${encodeURIComponent(post.postId)}`}
+          primary
+          testId="post-attendance"
+        >
+          记考勤
+        </NavButton>
+      ) : null}
       {holders.length ? (
         <View data-testid="post-holders">
           {holders.map((h) => (
             <View key={h.workerId} className="bf-cov__line" data-testid={`holder-${h.workerId}`}>
               {h.name}：协议 {fullDayText(h.startsOn)} 到 {fullDayText(h.endsOn)}
+              {h.left ? `（${fullDayText(h.left.lastDay)} 退岗）` : ''}
             </View>
           ))}
         </View>

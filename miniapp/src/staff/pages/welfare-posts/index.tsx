@@ -37,6 +37,9 @@ function Posts({ regionCode }: { regionCode: string }) {
           新设一个岗位
         </NavButton>
       ) : null}
+      <NavButton url="/staff/pages/welfare-month/index" testId="posts-month">
+        考勤与诚信提示
+      </NavButton>
       {error ? <Notice tone="error">没能加载：{error}</Notice> : null}
       {!loading && !error && !posts.length ? <Notice testId="posts-empty">本地区还没有公益性岗位。</Notice> : null}
       <View className="bf-cards" data-testid="posts-list">

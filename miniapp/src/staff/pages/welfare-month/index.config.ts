@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '考勤与诚信提示',
+});

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '公益岗位考勤',
+});
