@@ -25,6 +25,7 @@ import { eventRoutes } from './codes/eventRoutes.js';
 import { monitoringRoutes } from './monitoring/routes.js';
 import { difficultyRoutes } from './monitoring/difficultyRoutes.js';
 import { taskTableRoutes } from './monitoring/taskTableRoutes.js';
+import { reliefWorkRoutes } from './reliefWork/routes.js';
 import { attendanceRoutes } from './welfarePosts/attendanceRoutes.js';
 import { welfarePostRoutes } from './welfarePosts/routes.js';
 import { applicationRoutes } from './positions/applicationRoutes.js';
@@ -70,6 +71,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...taskTableRoutes(ctx),
     ...welfarePostRoutes(ctx),
     ...attendanceRoutes(ctx),
+    ...reliefWorkRoutes(ctx),
   ];
 }
 

@@ -8,6 +8,7 @@ import type { IdVault } from './registry/idVault.js';
 import type { EmploymentRepository } from './registry/employmentRepository.js';
 import type { FigureRepository } from './monitoring/figureRepository.js';
 import type { TargetRepository } from './monitoring/targetRepository.js';
+import type { ReliefProjectRepository } from './reliefWork/projectRepository.js';
 import type { AttendanceRepository } from './welfarePosts/attendanceRepository.js';
 import type { WelfarePostRepository } from './welfarePosts/postRepository.js';
 import type { TaskRepository } from './monitoring/taskRepository.js';
@@ -71,6 +72,8 @@ export interface AppContext {
   welfarePosts: WelfarePostRepository;
   /** 在岗领补: the posts' monthly attendance lines and the clearings of their integrity flags. */
   attendance: AttendanceRepository;
+  /** 以工代赈 projects, their rosters and wage sheets. */
+  reliefProjects: ReliefProjectRepository;
   /** The counties' yearly task targets (乡镇任务表). */
   targets: TargetRepository;
   /** Warnings' tasks for the officers who must act (预警任务). */

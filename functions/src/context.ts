@@ -28,6 +28,7 @@ import { createCodeSigner, derivedKeyring } from './codes/codeSigner.js';
 import { createEventRepository } from './codes/eventRepository.js';
 import { createFigureRepository } from './monitoring/figureRepository.js';
 import { createTargetRepository } from './monitoring/targetRepository.js';
+import { createReliefProjectRepository } from './reliefWork/projectRepository.js';
 import { createAttendanceRepository } from './welfarePosts/attendanceRepository.js';
 import { createWelfarePostRepository } from './welfarePosts/postRepository.js';
 import { createTaskRepository } from './monitoring/taskRepository.js';
@@ -80,6 +81,7 @@ export function createAppContext(
     targets: createTargetRepository(table),
     welfarePosts: createWelfarePostRepository(table, employment),
     attendance: createAttendanceRepository(table),
+    reliefProjects: createReliefProjectRepository(table),
     tasks: createTaskRepository(table),
     codeSigner: createCodeSigner(secrets.codeKeyring ?? derivedKeyring(secrets.tokenSigningKey)),
     ...(config.CODE_BASE_URL ? { codeBaseUrl: config.CODE_BASE_URL } : {}),

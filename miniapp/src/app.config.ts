@@ -24,6 +24,7 @@ export default defineAppConfig({
         'pages/data-uses/index',
         'pages/difficulty/index',
         'pages/post/index',
+        'pages/relief/index',
       ],
     },
     {
@@ -37,6 +38,8 @@ export default defineAppConfig({
         'pages/candidates/index',
         'pages/scan/index',
         'pages/shares/index',
+        'pages/relief/index',
+        'pages/relief-project/index',
       ],
     },
     {
@@ -62,6 +65,8 @@ export default defineAppConfig({
         'pages/welfare-post-new/index',
         'pages/welfare-attendance/index',
         'pages/welfare-month/index',
+        'pages/relief-projects/index',
+        'pages/relief-project/index',
       ],
     },
     {

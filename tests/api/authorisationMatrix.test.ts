@@ -66,6 +66,8 @@ interface Target {
   batchId: string;
   /** A 乡村公益性岗位 in the target's village. */
   postId: string;
+  /** A 以工代赈 project in the target's village, built by the target's employer. */
+  projectId: string;
   /** demo-employer-1's own objects (and demo-worker-1's own record). */
   ownedByCallers: boolean;
 }
@@ -265,6 +267,33 @@ const ROWS: Record<string, Row> = {
     call: (t) => ({ path: `/api/v1/welfare-posts/months/${month()}?regionCode=${t.township}`, region: t.township }),
   },
   'GET /api/v1/me/welfare-post': { may: ['worker'], call: () => ({ path: '/api/v1/me/welfare-post' }) },
+  'GET /api/v1/relief-projects': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/relief-projects?regionCode=${t.township}`, region: t.township }),
+  },
+  'GET /api/v1/me/relief-projects': { may: ['employer'], call: () => ({ path: '/api/v1/me/relief-projects' }) },
+  'GET /api/v1/relief-projects/:projectId': {
+    may: ['staffInRegion', 'ownerEmployer'],
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/relief-projects/${t.projectId}`, region: t.village }),
+  },
+  'GET /api/v1/relief-projects/:projectId/candidates': {
+    may: ['staffInRegion', 'ownerEmployer'],
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/relief-projects/${t.projectId}/candidates`, region: t.village }),
+  },
+  'GET /api/v1/relief-projects/:projectId/wages/:month': {
+    may: ['staffInRegion', 'ownerEmployer'],
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/relief-projects/${t.projectId}/wages/${month()}`, region: t.village }),
+  },
+  'GET /api/v1/relief-projects/:projectId/wages/:month/file': {
+    may: ['staffInRegion', 'ownerEmployer'],
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/relief-projects/${t.projectId}/wages/${month()}/file`, region: t.village }),
+  },
+  'GET /api/v1/me/relief-work': { may: ['worker'], call: () => ({ path: '/api/v1/me/relief-work' }) },
   'GET /api/v1/tasks': {
     may: STAFF_IN_REGION,
     perTarget: true,
@@ -504,6 +533,43 @@ const ROWS: Record<string, Row> = {
     // The matrix's worker is on no post: 404 for them, the answer never reaches a line.
     call: () => ({
       path: `/api/v1/me/welfare-post/attendance/${month()}`,
+      body: { version: 1, answer: 'confirm', device: 'matrix-phone-000001' },
+    }),
+  },
+  'POST /api/v1/relief-projects': {
+    may: ['townshipUpInRegion'],
+    perTarget: true,
+    call: (t) => ({ path: '/api/v1/relief-projects', body: projectInput(t.village, DEMO_CONTRACTOR), region: t.village }),
+  },
+  'POST /api/v1/relief-projects/:projectId/roster': {
+    may: ['staffInRegion', 'ownerEmployer'],
+    perTarget: true,
+    // No trade: refused as input (400) by those who may, before anything is written.
+    call: (t) => ({
+      path: `/api/v1/relief-projects/${t.projectId}/roster`,
+      body: { workerId: t.workerId, trade: '' },
+      region: t.village,
+    }),
+  },
+  'PUT /api/v1/relief-projects/:projectId/wages/:month': {
+    may: ['ownerEmployer'],
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/relief-projects/${t.projectId}/wages/${month()}`, body: { lines: [] }, region: t.village }),
+  },
+  'POST /api/v1/relief-projects/:projectId/wages/:month/payments': {
+    may: ['ownerEmployer'],
+    perTarget: true,
+    call: (t) => ({
+      path: `/api/v1/relief-projects/${t.projectId}/wages/${month()}/payments`,
+      body: { workerIds: [], paidOn: '2026-12-01' },
+      region: t.village,
+    }),
+  },
+  'POST /api/v1/me/relief-work/:projectId/wages/:month': {
+    may: ['worker'],
+    // The matrix's worker is on no roster: 404 for them.
+    call: (t) => ({
+      path: `/api/v1/me/relief-work/${t.projectId}/wages/${month()}`,
       body: { version: 1, answer: 'confirm', device: 'matrix-phone-000001' },
     }),
   },
@@ -759,6 +825,23 @@ const postInput = (villageCode: string) => ({
   termEndsOn: '2027-12-31',
 });
 
+/** A 以工代赈 project; the contractor here may be any employer (the route's kind check is the API's, not the store's). */
+const projectInput = (villageCode: string, contractorEmployerId: string) => ({
+  name: '村道硬化工程',
+  ownerUnit: '固阳县交通运输局',
+  contractorEmployerId,
+  sectorDepartment: '固阳县发展和改革委员会',
+  villageCode,
+  startsOn: '2026-01-01',
+  endsOn: '2027-06-30',
+  plannedJobs: 10,
+  relocationSite: 'none' as const,
+  wageStandard: { unit: 'day' as const, amountFen: 15_000 },
+  labourDemand: [{ trade: '普工', count: 10 }],
+});
+/** 西斗铺镇以工代赈农田水利项目部: a contractor the create route accepts. */
+const DEMO_CONTRACTOR = 'e_00000000-0000-4000-8000-000000000003';
+
 /** A finished (empty) payment batch of a township, as the county's finance officer would leave it. */
 async function paidBatch(township: string) {
   const { batchId } = await api.ctx.payments.start(`b_${randomUUID()}`, township, 'demo-staff-county-finance');
@@ -792,6 +875,9 @@ async function target(
     claimId: await claimOf(worker.workerId, worker.name, village),
     batchId: await paidBatch(township),
     postId: (await api.ctx.welfarePosts.create(postInput(village), 'matrix-fixture')).postId,
+    projectId: (
+      await api.ctx.reliefProjects.create(projectInput(village, place.employer.employerId), place.employer.name, 'matrix-fixture')
+    ).projectId,
     ownedByCallers: own !== undefined,
   };
 }

@@ -17,7 +17,7 @@ describe('demo county seed', () => {
     expect(first).toEqual({
       regions: 89,
       users: expect.any(Number),
-      logins: 9,
+      logins: 10,
       workers: expect.any(Number),
       employers: 32,
       positions: expect.any(Number),
@@ -61,6 +61,7 @@ describe('demo county seed', () => {
       'worker',
       'worker',
       'employer',
+      'employer', // the 以工代赈 project's contractor
       'staff',
       'staff',
       'staff',

@@ -84,6 +84,7 @@ describe.each(PHONES)('every page passes axe-core at $width×$height', (size) =>
     await check(page, '/worker/pages/code/index', 'my-code-image', 'worker-code');
     await check(page, '/worker/pages/data-uses/index', ['data-use-entry', 'data-uses-empty'], 'worker-data-uses');
     await check(page, '/worker/pages/post/index', ['post-none', 'post-mine'], 'worker-post');
+    await check(page, '/worker/pages/relief/index', ['wages-none', 'wages-said'], 'worker-relief');
     await page.context().close();
   });
 
@@ -95,6 +96,7 @@ describe.each(PHONES)('every page passes axe-core at $width×$height', (size) =>
     await check(page, '/employer/pages/subsidies/index', 'employer-subsidies-summary', 'employer-subsidies');
     await check(page, '/employer/pages/scan/index', 'code-scanner', 'employer-scan');
     await check(page, '/employer/pages/shares/index', ['scan-shared', 'shares-empty'], 'employer-shares');
+    await check(page, '/employer/pages/relief/index', ['my-projects-empty', 'my-projects-more'], 'employer-relief');
     await page.context().close();
   });
 
@@ -110,6 +112,7 @@ describe.each(PHONES)('every page passes axe-core at $width×$height', (size) =>
     await check(page, '/staff/pages/monitoring/index', ['monitoring-region'], 'staff-monitoring');
     await check(page, '/staff/pages/welfare-posts/index', ['posts-list', 'posts-empty'], 'staff-welfare-posts');
     await check(page, '/staff/pages/welfare-month/index', ['month-empty', 'month-open-flags'], 'staff-welfare-month');
+    await check(page, '/staff/pages/relief-projects/index', ['projects-list', 'projects-empty'], 'staff-relief-projects');
     await check(
       page,
       '/staff/pages/welfare-attendance/index?postId=wp_00000000-0000-4000-8000-000000000001',

@@ -123,7 +123,7 @@ describe('在岗领补 in Chromium', () => {
     expect(await line.textContent()).toContain('在岗 20 天');
     await shot(page, 'welfare-attendance-2-worker');
     await expectAccessible(page, '公益岗位考勤');
-    await page.getByTestId(`post-confirm-${month}`).click();
+    await page.getByTestId(`post-${month}-confirm`).click();
     const amount = formatYuan(Math.floor((80_000 * 20) / 22));
     await expect.poll(() => page.getByTestId('post-said').textContent(), WAIT).toContain(amount);
     await expect.poll(() => page.getByTestId(`post-claim-${month}`).textContent(), WAIT).toContain('正在审核');

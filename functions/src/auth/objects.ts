@@ -15,6 +15,7 @@ import {
   type RecruitmentEvent,
   type Task,
   type WelfarePost,
+  type ReliefProject,
   type Principal,
   type ScopeDeclaration,
   type ScopedEntity,
@@ -31,6 +32,7 @@ import { scanNotFound, type ScanRecord } from '../codes/codeRepository.js';
 import { eventNotFound } from '../codes/eventRepository.js';
 import { taskNotFound } from '../monitoring/taskRepository.js';
 import { welfarePostNotFound } from '../welfarePosts/postRepository.js';
+import { projectNotFound } from '../reliefWork/projectRepository.js';
 
 export interface ScopedObjects {
   worker: WorkerItem;
@@ -43,6 +45,7 @@ export interface ScopedObjects {
   event: RecruitmentEvent;
   task: Task;
   welfarePost: WelfarePost;
+  reliefProject: ReliefProject;
 }
 
 interface ObjectKind<T> {
@@ -122,6 +125,12 @@ function objectKinds(ctx: AppContext): ObjectKinds {
       load: (id) => ctx.welfarePosts.get(id),
       owner: (post) => ({ regionCode: post.villageCode }),
       notFound: welfarePostNotFound,
+    },
+    reliefProject: {
+      load: (id) => ctx.reliefProjects.get(id),
+      // Staff of the site's region, and the contractor that builds it.
+      owner: (project) => ({ regionCode: project.villageCode, employerId: project.contractorEmployerId }),
+      notFound: projectNotFound,
     },
   };
 }

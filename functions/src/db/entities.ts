@@ -241,6 +241,26 @@ export const welfarePostEntity = {
   inRegion: postsByRegion.query,
 };
 
+const projectsByRegion = regionListing('RPROJS');
+const projectsOfContractor = listing(INDEX.byOwner, (employerId: string) => `RPROJS_OF#${employerId}`);
+/** A 以工代赈 project: listed in its county by its site's village, and under its contractor. */
+export const reliefProjectEntity = {
+  indexes: (project: { projectId: string; villageCode: string; contractorEmployerId: string; createdAt: string }) => ({
+    ...projectsByRegion.attributes(project.villageCode, project.projectId),
+    ...projectsOfContractor.attributes(project.contractorEmployerId, `${project.createdAt}#${project.projectId}`),
+  }),
+  inRegion: projectsByRegion.query,
+  ofContractor: (employerId: string) => projectsOfContractor.query(employerId),
+};
+
+const rostersOfWorker = listing(INDEX.byOwner, (workerId: string) => `RELIEF_OF#${workerId}`);
+/** A person on a project's roster, listed under the person: the projects whose wage lines they answer. */
+export const rosterEntity = {
+  indexes: (entry: { projectId: string; workerId: string; addedAt: string }) =>
+    rostersOfWorker.attributes(entry.workerId, `${entry.addedAt}#${entry.projectId}`),
+  ofWorker: (workerId: string) => rostersOfWorker.query(workerId),
+};
+
 const eventsByRegion = regionListing('EVENTS');
 /** A recruitment event (招聘会), listed in its county by the organising region. */
 export const eventEntity = {

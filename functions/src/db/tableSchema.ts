@@ -238,6 +238,16 @@ export const keys = {
     sk: `CLEAR#${flagId}`,
   }),
   flagClearingPrefix: () => 'CLEAR#',
+  /** A 以工代赈 project (reliefWork/); its roster sits beside it, one item a person. */
+  reliefProject: (projectId: string) => ({ pk: `RPROJ#${projectId}`, sk: 'PROJECT' }),
+  rosterEntry: (projectId: string, workerId: string) => ({ pk: `RPROJ#${projectId}`, sk: `ROSTER#${workerId}` }),
+  rosterPrefix: () => 'ROSTER#',
+  /** A project's wage sheet of one month (工资发放表): one line a person, one Query. */
+  wageSheet: (projectId: string, month: string) => `RWAGE#${projectId}#${month}`,
+  wageLine: (projectId: string, month: string, workerId: string) => ({
+    pk: `RWAGE#${projectId}#${month}`,
+    sk: `LINE#${workerId}`,
+  }),
   /** A county's task targets of one year (the township task table of file 001), set by its admin. */
   taskTargets: (countyCode: string, year: number) => ({ pk: `TARGETS#${countyCode}`, sk: `YEAR#${year}` }),
   /** A key that never exists: the health check reads it to prove the table answers. */

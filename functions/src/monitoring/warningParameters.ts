@@ -1,6 +1,7 @@
 /**
  * A region's warning thresholds on a date, from the parameters each region sets (补贴标准):
- * the employed share whose fall is warned of, and the days a task has. A region that has
+ * the employed share whose fall is warned of, the days a task has, and how long a 以工代赈 wage
+ * may stay unpaid. A region that has
  * stopped the drop warning gets none; one with no deadline set, a week.
  */
 import { parameterValueOn, type WARNING_PARAMETERS } from '@bangfu/shared';
@@ -8,6 +9,8 @@ import type { AppContext } from '../appContext.js';
 import { createSubsidyService } from '../subsidies/service.js';
 
 const DEFAULT_TASK_DAYS = 7;
+/** Wages confirmed and unpaid this long are warned of where the region has set no number. */
+const DEFAULT_UNPAID_DAYS = 15;
 
 export type WarningParameterContext = Pick<
   AppContext,
@@ -22,5 +25,7 @@ export async function warningParameters(ctx: WarningParameterContext) {
     /** Above 1 when stopped: no fall is more than everyone. */
     dropRatio: valueOf('warningEmployedDropRatio', regionCode, today) ?? 2,
     taskDays: valueOf('warningTaskDays', regionCode, today) ?? DEFAULT_TASK_DAYS,
+    /** 以工代赈: days a confirmed wage may stay unpaid before the county is warned. */
+    unpaidDays: valueOf('reliefWageUnpaidDays', regionCode, today) ?? DEFAULT_UNPAID_DAYS,
   });
 }

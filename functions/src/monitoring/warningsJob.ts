@@ -25,6 +25,7 @@ import { queryAll } from '../db/paging.js';
 import { countiesUnder } from '../monthlyRuns/plan.js';
 import { NO_FIGURES } from './figureRepository.js';
 import { taskIdOf } from './taskRepository.js';
+import { addNewFindings, countyArrearsWarnings } from '../reliefWork/arrearsWarning.js';
 import { warningParameters } from './warningParameters.js';
 
 type WarningsContext = Pick<
@@ -40,6 +41,7 @@ type WarningsContext = Pick<
   | 'positions'
   | 'applications'
   | 'workers'
+  | 'reliefProjects'
 >;
 
 export interface WarningsReport {
@@ -107,13 +109,21 @@ export async function runWarnings(ctx: WarningsContext, regionCode: string, now 
   const counties = await countiesUnder(ctx, regionCode);
   const report: WarningsReport = { month, counties: counties.length, found: {}, opened: 0, escalated: 0 };
   for (const county of counties) {
-    const { dropRatio, taskDays: days } = thresholds(county, today);
-    const warnings: Warning[] = await countyWarnings(ctx, county, month, today, dropRatio);
+    const { dropRatio, taskDays: days, unpaidDays } = thresholds(county, today);
+    const warnings: Warning[] = [
+      ...(await countyWarnings(ctx, county, month, today, dropRatio)),
+      ...(await countyArrearsWarnings(ctx, county, today, unpaidDays)),
+    ];
     const already = await ctx.tasks.existing(warnings);
     for (const warning of warnings) {
       report.found[warning.cause] = (report.found[warning.cause] ?? 0) + 1;
+      // A month's arrears task opened by a dispute learns of the wages gone unpaid since.
+      if (already.has(taskIdOf(warning))) {
+        if (warning.cause === 'wageArrears') await addNewFindings(ctx, warning);
+        continue;
+      }
       // Put under attribute_not_exists all the same: a task opened since the read stays as it is.
-      if (!already.has(taskIdOf(warning)) && (await ctx.tasks.open(warning, addDays(today, days), now))) report.opened++;
+      if (await ctx.tasks.open(warning, addDays(today, days), now)) report.opened++;
     }
     for (const task of await ctx.tasks.overdue(county, today)) {
       if (await ctx.tasks.escalate(task, addDays(today, days))) report.escalated++;

@@ -4,11 +4,12 @@
  * integrity flags beside them. A line is put on the version read and never over a confirmed one;
  * the holder's answer moves it on the version they read, so two answers at once cannot both land.
  */
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { attendanceLineSchema, flagClearingSchema, type AttendanceLine, type IntegrityFlag } from '@bangfu/shared';
 import type * as z from 'zod';
 import { batchGet } from '../db/batchGet.js';
-import { cancellationReasons, isConditionFailed } from '../db/errors.js';
+import { answerLine, putLines } from '../db/answeredLines.js';
+import { isConditionFailed } from '../db/errors.js';
 import { queryAll } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
@@ -81,66 +82,35 @@ export function createAttendanceRepository({ db, tableName }: TableRef) {
      * was), never over a line its holder has confirmed.
      */
     async record(next: readonly AttendanceLine[], read: ReadonlyMap<string, AttendanceLine>): Promise<void> {
-      try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: next.map((line) => {
-              const before = read.get(line.workerId);
-              return {
-                Put: {
-                  TableName: tableName,
-                  Item: { ...lineKey(line), type: 'attendanceLine', ...line },
-                  ...(before
-                    ? {
-                        ConditionExpression: '#version = :version AND #status <> :confirmed',
-                        ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
-                        ExpressionAttributeValues: { ':version': before.version, ':confirmed': 'confirmed' },
-                      }
-                    : { ConditionExpression: 'attribute_not_exists(pk)' }),
-                },
-              };
-            }),
-          }),
-        );
-      } catch (error) {
-        if (!cancellationReasons(error)) throw error;
-        throw new Conflict(
-          '有人刚刚改过或确认了这个月的考勤，请刷新后再填',
-          'Someone changed or confirmed the month meanwhile; read it again.',
-          'body.lines',
-        );
-      }
+      await putLines(
+        { db, tableName },
+        next.map((line) => ({
+          item: { ...lineKey(line), type: 'attendanceLine', ...line },
+          versionRead: read.get(line.workerId)?.version,
+        })),
+        ['recorded', 'disputed'],
+        () =>
+          new Conflict(
+            '有人刚刚改过或确认了这个月的考勤，请刷新后再填',
+            'Someone changed or confirmed the month meanwhile; read it again.',
+            'body.lines',
+          ),
+      );
     },
 
     /** The holder's answer, on the version they read and only while the line awaits it. */
     async answer(line: AttendanceLine, version: number, change: Pick<AttendanceLine, 'status' | 'confirmation' | 'dispute'>) {
-      const answered = attendanceLineSchema.parse({ ...line, ...change, version: version + 1 });
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: lineKey(line),
-            UpdateExpression: 'SET #status = :status, #answer = :answer, #version = :next',
-            ConditionExpression: '#version = :version AND #status = :recorded',
-            ExpressionAttributeNames: {
-              '#status': 'status',
-              '#answer': change.confirmation ? 'confirmation' : 'dispute',
-              '#version': 'version',
-            },
-            ExpressionAttributeValues: {
-              ':status': change.status,
-              ':answer': change.confirmation ?? change.dispute,
-              ':next': version + 1,
-              ':version': version,
-              ':recorded': 'recorded',
-            },
-          }),
-        );
-      } catch (error) {
-        if (isConditionFailed(error)) throw lineChanged();
-        throw error;
-      }
-      return answered;
+      await answerLine(
+        { db, tableName },
+        lineKey(line),
+        version,
+        'recorded',
+        change.confirmation
+          ? { status: change.status, field: 'confirmation', record: change.confirmation }
+          : { status: change.status, field: 'dispute', record: change.dispute },
+        lineChanged,
+      );
+      return attendanceLineSchema.parse({ ...line, ...change, version: version + 1 });
     },
 
     /** An officer's clearing of a flag, once. */

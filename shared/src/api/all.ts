@@ -6,6 +6,7 @@ import { matchingContracts } from './matching.js';
 import { monitoringContracts } from './monitoring.js';
 import { applicationContracts, employerContracts, positionContracts } from './positions.js';
 import { regionContracts } from './regions.js';
+import { reliefWorkContracts } from './reliefWork.js';
 import { employmentContracts, importContracts, registryContracts, reportContracts } from './registry.js';
 import { parameterContracts, paymentContracts, subsidyContracts } from './subsidies.js';
 import { accountContracts } from './users.js';
@@ -30,4 +31,5 @@ export const API_CONTRACTS: readonly AnyContract[] = [
   eventContracts,
   monitoringContracts,
   welfarePostContracts,
+  reliefWorkContracts,
 ].flatMap((group) => Object.values(group) as AnyContract[]);

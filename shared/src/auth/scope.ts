@@ -18,6 +18,7 @@ export const SCOPED_ENTITIES = [
   'event',
   'task',
   'welfarePost',
+  'reliefProject',
 ] as const;
 export type ScopedEntity = (typeof SCOPED_ENTITIES)[number];
 

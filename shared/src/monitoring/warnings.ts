@@ -19,6 +19,7 @@ export const WARNING_CAUSES = [
   'villageNotReported', // 村 15 日前没有登记
   'townshipNotReported', // 乡镇 25 日前没有录入
   'difficulty', // 群众报告困难（我有困难）
+  'wageArrears', // 以工代赈欠薪（欠薪防控预警）
 ] as const;
 export type WarningCause = (typeof WARNING_CAUSES)[number];
 
@@ -30,6 +31,7 @@ export const WARNING_CAUSE_ZH: Record<WarningCause, string> = {
   villageNotReported: '村没有按时登记',
   townshipNotReported: '乡镇没有按时录入',
   difficulty: '群众报告困难',
+  wageArrears: '以工代赈欠薪',
 };
 
 export interface Warning {
@@ -59,6 +61,15 @@ export const WARNING_PARAMETERS: Readonly<Record<string, ParameterSpec>> = {
   warningEmployedDropRatio: {
     definition: { label: '村里在岗人数比上月少了超过这个比例就预警', unit: 'ratio', reference, fixedByPolicy: false },
     values: { '15': [{ from: '2021-01-01', value: 0.1, example: true }] },
+  },
+  reliefWageUnpaidDays: {
+    definition: {
+      label: '以工代赈劳务报酬本人确认后超过几天没发放就预警（欠薪防控）',
+      unit: 'days',
+      reference: cite('004', '二、(七)'),
+      fixedByPolicy: false,
+    },
+    values: { '15': [{ from: '2021-01-01', value: 15, example: true }] },
   },
   warningTaskDays: {
     definition: { label: '预警任务几天内办完（过期交上一级）', unit: 'days', reference, fixedByPolicy: false },

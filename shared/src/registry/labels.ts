@@ -143,6 +143,10 @@ export const AUDIT_ACTIONS = [
   /** 在岗领补: a month's days on post recorded; an integrity flag on it cleared with a reason. */
   'welfarePostAttendance',
   'welfarePostFlagCleared',
+  /** 以工代赈: put on a project's roster; a month's wage entered; paid. */
+  'reliefRoster',
+  'reliefWages',
+  'reliefWagesPaid',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -166,6 +170,9 @@ export const AUDIT_ACTION_ZH: Record<AuditAction, string> = {
   welfarePostLeft: '登记您离开公益性岗位（退岗）',
   welfarePostAttendance: '记录了您在公益性岗位上的出勤天数',
   welfarePostFlagCleared: '核实了您公益性岗位考勤的一条诚信提示',
+  reliefRoster: '把您登记到以工代赈项目的用工名册',
+  reliefWages: '填写了您在以工代赈项目的务工天数和劳务报酬',
+  reliefWagesPaid: '登记了给您发放以工代赈劳务报酬',
 };
 
 /** Why staff open a full record; asked every time, kept in the audit trail. */

@@ -187,6 +187,7 @@ export function buildDemoCounty(regions: Region[], now = new Date()): DemoCounty
     login('demo-worker-1', '劳动者'),
     login('demo-worker-2', '劳动者'),
     login('demo-employer-1', '用人单位'),
+    login('demo-employer-3', '以工代赈施工单位'),
     login('demo-staff-village-1', '村级信息员'),
     login('demo-staff-township-1', '乡镇经办人员'),
     login('demo-staff-township-2', '乡镇经办人员'),

@@ -6,7 +6,7 @@
 import type { Region, WelfarePost } from '@bangfu/shared';
 
 /** 小三分子村委会 → 小三分子村, 新民村村民委员会 → 新民村. */
-const villageWord = (name: string) => {
+export const villageWord = (name: string) => {
   const short = name.replace(/(村民委员会|村委会|嘎查委员会)$/, '');
   return /[村嘎查]$/.test(short) ? short : `${short}村`;
 };

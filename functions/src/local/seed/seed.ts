@@ -10,6 +10,7 @@ import { userItem } from '../../users/userRepository.js';
 import { buildDemoCounty, DEMO_COUNTY_CODE } from './demoCounty.js';
 import { loadCounty } from './divisions.js';
 import { demoWelfarePosts } from './demoPosts.js';
+import { demoReliefProject } from './demoRelief.js';
 import { welfarePostItem } from '../../welfarePosts/postRepository.js';
 
 export interface SeedResult {
@@ -42,6 +43,7 @@ export async function seedDemoCounty({ table, idVault }: SeedContext): Promise<S
     // Each record with its ID-hash item, as the registry writes them (the table is empty, so no conditions are needed).
     ...workers.flatMap((item) => createWorkerTransactItems(table.tableName, item).map((write) => write.Put.Item)),
     ...demoWelfarePosts(regions).map(welfarePostItem),
+    ...demoReliefProject(regions, workers),
   ]);
   await putNewPositions(table, positions);
   return {

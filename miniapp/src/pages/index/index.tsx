@@ -48,6 +48,12 @@ const ENTRIES: Record<Role, Entry[]> = {
       url: '/worker/pages/post/index',
     },
     {
+      key: 'relief-wages',
+      title: '以工代赈工资',
+      hint: '在以工代赈项目上干活的，每月确认天数和工资',
+      url: '/worker/pages/relief/index',
+    },
+    {
       key: 'difficulty',
       title: '我有困难',
       hint: '没活干、工资没拿到……告诉村里，有人来帮您',
@@ -77,6 +83,12 @@ const ENTRIES: Record<Role, Entry[]> = {
       hint: '单位能领哪些奖补，申领和进度',
       url: '/employer/pages/subsidies/index',
     },
+    {
+      key: 'relief-projects',
+      title: '以工代赈用工和工资',
+      hint: '施工单位：录用务工群众，每月填工资发放表',
+      url: '/employer/pages/relief/index',
+    },
   ],
   staff: [
     { key: 'scan', title: '扫码服务', hint: '扫群众的帮扶码，登记服务', url: '/staff/pages/scan/index' },
@@ -95,6 +107,12 @@ const ENTRIES: Record<Role, Entry[]> = {
       title: '公益性岗位',
       hint: '设岗、聘用，优先脱贫和监测对象中的弱劳力、半劳力',
       url: '/staff/pages/welfare-posts/index',
+    },
+    {
+      key: 'relief-projects',
+      title: '以工代赈',
+      hint: '项目用工名册、每月工资发放表、欠薪预警',
+      url: '/staff/pages/relief-projects/index',
     },
   ],
   admin: [

@@ -17,7 +17,7 @@ import { RolePage } from '../../../components/RoleGate';
 import { useLoad } from '../../../hooks/useLoad';
 import { deviceId } from '../../../state/device';
 import { monthText } from '../../../time';
-import { MonthChoice, thisMonth } from '../../welfarePosts/MonthChoice';
+import { MonthChoice, thisMonth } from '../../../components/MonthChoice';
 import '../../areaCard.css';
 
 interface Loaded {

@@ -17,7 +17,7 @@ import { useRegionChildren } from '../../../hooks/useRegionChildren';
 import { monthText } from '../../../time';
 import { NoStaffRegion, staffRegion } from '../../staffRegion';
 import { FlagCard } from '../../welfarePosts/FlagCard';
-import { MonthChoice, thisMonth } from '../../welfarePosts/MonthChoice';
+import { MonthChoice, thisMonth } from '../../../components/MonthChoice';
 import '../../areaCard.css';
 
 interface FlaggedLine {

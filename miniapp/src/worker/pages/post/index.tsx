@@ -4,66 +4,35 @@
  * month's subsidy; or says it is wrong, and the village records it again. Then the money's way.
  */
 import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { formatYuan } from '@bangfu/shared';
 import { useState } from 'react';
-import { errorText } from '../../../api/client';
 import { answerAttendance, fetchMyPost, type MyPost, type OwnLine } from '../../../api/welfarePosts';
-import { ActionButton } from '../../../components/ActionButton';
+import { ConfirmOrDispute } from '../../../components/ConfirmOrDispute';
 import { CLAIM_STATUS_ZH } from '../../../components/ClaimTimeline';
 import { BindFirst, LoadView } from '../../../components/LoadView';
 import { Notice } from '../../../components/Page';
-import { ReasonForm } from '../../../components/ReasonForm';
 import { RolePage } from '../../../components/RoleGate';
 import { useLoad } from '../../../hooks/useLoad';
-import { deviceId } from '../../../state/device';
 import { dayText, fullDayText, monthText } from '../../../time';
 
 function Answer({ line, onAnswered }: { line: OwnLine; onAnswered: (said: string) => void }) {
-  const [busy, setBusy] = useState(false);
-  const [wrong, setWrong] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const confirm = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      const answer = await answerAttendance(line.month, { version: line.version, answer: 'confirm', device: deviceId() });
-      onAnswered(
-        answer.claim
-          ? `已确认。${monthText(line.month)}的补贴 ${formatYuan(answer.claim.amountFen)} 已经申领，审核后发到您本人的卡上。`
-          : `已确认。${answer.notClaimed ?? ''}`,
-      );
-    } catch (error) {
-      setFailure(errorText(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-  if (wrong) {
-    return (
-      <ReasonForm
-        label="哪里不对"
-        hint="比如实际出勤几天，村里会重新核对"
-        confirm="告诉村里"
-        testId={`post-dispute-${line.month}`}
-        onCancel={() => setWrong(false)}
-        onDone={async (note) => {
-          await answerAttendance(line.month, { version: line.version, answer: 'dispute', note, device: deviceId() });
-          onAnswered('已经告诉村里，核对后会重新记录，到时请再来确认。');
-        }}
-      />
-    );
-  }
   return (
-    <View>
-      {failure ? <Notice tone="error">{failure}</Notice> : null}
-      <ActionButton busy={busy} onPress={confirm} testId={`post-confirm-${line.month}`}>
-        对，确认
-      </ActionButton>
-      <Button size="large" block disabled={busy} onClick={() => setWrong(true)} data-testid={`post-wrong-${line.month}`}>
-        不对
-      </Button>
-    </View>
+    <ConfirmOrDispute
+      testId={`post-${line.month}`}
+      disputeHint="比如实际出勤几天，村里会重新核对"
+      disputeTo="告诉村里"
+      onDone={onAnswered}
+      onConfirm={async (device) => {
+        const answer = await answerAttendance(line.month, { version: line.version, answer: 'confirm', device });
+        return answer.claim
+          ? `已确认。${monthText(line.month)}的补贴 ${formatYuan(answer.claim.amountFen)} 已经申领，审核后发到您本人的卡上。`
+          : `已确认。${answer.notClaimed ?? ''}`;
+      }}
+      onDispute={async (note, device) => {
+        await answerAttendance(line.month, { version: line.version, answer: 'dispute', note, device });
+        return '已经告诉村里，核对后会重新记录，到时请再来确认。';
+      }}
+    />
   );
 }
 

@@ -3,8 +3,8 @@
  * as for the month under way, and rarely further back.
  */
 import { previousMonth } from '@bangfu/shared';
-import { Choices } from '../../components/Choices';
-import { chinaMonth, monthText } from '../../time';
+import { Choices } from './Choices';
+import { chinaMonth, monthText } from '../time';
 
 export const thisMonth = () => chinaMonth(new Date());
 

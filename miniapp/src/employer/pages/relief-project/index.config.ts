@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '用工名册和工资表',
+});

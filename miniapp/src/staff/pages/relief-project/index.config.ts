@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '以工代赈项目',
+});

@@ -1,0 +1,97 @@
+/**
+ * 以工代赈 in Chromium, on the demo county's project: the contractor fills this month's wage sheet,
+ * a worker on the roster says their line is wrong, and the county sees the arrears warning (欠薪防控
+ * 预警) among its tasks and on the project — the worker sees that it was raised. axe on each page.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaMonth } from '@bangfu/shared';
+import type { TestApi } from '../support/api.js';
+import { expectAccessible, fill, shot, WAIT } from '../support/browser.js';
+import { bindDemoWorker, closeAll, openFromHome, startDemoH5 } from '../support/journeys.js';
+
+let api: TestApi;
+let browser: Browser;
+const month = chinaMonth(new Date());
+/** The demo's 农田灌溉渠道改造 in 西斗铺镇, built by demo-employer-3. */
+const PROJECT = 'rp_00000000-0000-4000-8000-000000000001';
+let workerId: string;
+let otherId: string;
+
+beforeAll(async () => {
+  ({ api, browser } = await startDemoH5());
+  // demo-worker-1, bound, put on the project's roster by the county.
+  ({
+    worker: { workerId },
+  } = await bindDemoWorker(api));
+  const county = await api.loginAs('demo-staff-county');
+  const added = await api.call('POST', `/api/v1/relief-projects/${PROJECT}/roster`, {
+    token: county,
+    body: { workerId, trade: '普工', relocationAnswer: '本村就近务工，搬迁群众已另行安排' },
+  });
+  expect(added.status, JSON.stringify(added.body)).toBe(201);
+  otherId = (await api.ctx.reliefProjects.roster(PROJECT)).find((e) => e.workerId !== workerId)!.workerId;
+});
+afterAll(() => closeAll(browser, api));
+
+describe('以工代赈 in Chromium', () => {
+  it('lets the contractor fill this month’s wage sheet, at the standard at least', async () => {
+    const page = await openFromHome(browser, api, 'demo-employer-3', 'relief-projects');
+    await page.getByTestId(`project-${PROJECT}`).click();
+    await page.getByTestId('project-summary').waitFor(WAIT);
+    await page.getByTestId('wage-form').waitFor(WAIT);
+    await fill(page, `wage-days-${workerId}`, '20');
+    await fill(page, `wage-pay-${workerId}`, '2000');
+    await fill(page, `wage-days-${otherId}`, '10');
+    await fill(page, `wage-pay-${otherId}`, '1500');
+    await page.getByTestId('wage-save').click();
+    // 150 元 a day: 20 days are at least 3000 元.
+    await expect.poll(() => page.getByTestId(`wage-pay-${workerId}-error`).textContent(), WAIT).toContain('至少应发 3000 元');
+    await fill(page, `wage-pay-${workerId}`, '3000');
+    await shot(page, 'relief-1-wage-form');
+    await expectAccessible(page, '用工名册和工资表');
+    await page.getByTestId('wage-save').click();
+    await page.getByTestId('wages-said').waitFor(WAIT);
+    await expect.poll(() => page.getByTestId(`sheet-line-${workerId}`).textContent(), WAIT).toContain('3000 元');
+    expect(await page.getByTestId('sheet-totals').textContent()).toContain('合计 2 人，30 天，4500 元');
+    await shot(page, 'relief-2-sheet');
+    await page.context().close();
+  });
+
+  it('lets the worker say their line is wrong, which warns the county at once', async () => {
+    const page = await openFromHome(browser, api, 'demo-worker-1', 'relief-wages');
+    const key = `${PROJECT}-${month}`;
+    const line = page.getByTestId(`wage-line-${key}`);
+    await line.waitFor(WAIT);
+    expect(await line.textContent()).toContain('20 天，3000 元');
+    await shot(page, 'relief-3-worker');
+    await expectAccessible(page, '以工代赈工资');
+    await page.getByTestId(`wage-${key}-wrong`).click();
+    await fill(page, `wage-${key}-dispute-reason`, '实际干了22天，少算了两天');
+    await page.getByTestId(`wage-${key}-dispute-confirm`).click();
+    await page.getByTestId('wages-said').waitFor(WAIT);
+    await page.getByTestId(`wage-warned-${key}`).waitFor(WAIT);
+    expect(await page.getByTestId(`wage-status-${key}`).textContent()).toContain('实际干了22天');
+    await shot(page, 'relief-4-disputed');
+    await page.context().close();
+  });
+
+  it('shows the county the arrears warning among its tasks and on the project', async () => {
+    const page = await openFromHome(browser, api, 'demo-staff-county', 'tasks');
+    const task = page.getByTestId('tasks-list').locator('[data-testid^="task-"]').filter({ hasText: '以工代赈' }).first();
+    await task.waitFor(WAIT);
+    expect(await task.textContent()).toContain('西斗铺镇以工代赈农田水利项目部');
+    await shot(page, 'relief-5-county-task');
+
+    await page.goto(`${api.url}/#/staff/pages/relief-projects/index`);
+    await page.getByTestId(`project-${PROJECT}`).click();
+    await page.getByTestId('project-summary').waitFor(WAIT);
+    const arrears = page.getByTestId('sheet-arrears');
+    await arrears.waitFor(WAIT);
+    expect(await arrears.textContent()).toContain('已向旗县发出欠薪预警');
+    expect(await arrears.textContent()).toContain('实际干了22天');
+    await shot(page, 'relief-6-county-project');
+    await expectAccessible(page, '以工代赈项目');
+    await page.context().close();
+  });
+});
