@@ -67,6 +67,7 @@ export default defineAppConfig({
         'pages/welfare-month/index',
         'pages/relief-projects/index',
         'pages/relief-project/index',
+        'pages/relief-project-new/index',
       ],
     },
     {

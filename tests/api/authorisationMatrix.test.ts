@@ -551,6 +551,12 @@ const ROWS: Record<string, Row> = {
       region: t.village,
     }),
   },
+  'POST /api/v1/relief-projects/:projectId/roster/:workerId/leave': {
+    may: ['staffInRegion', 'ownerEmployer'],
+    perTarget: true,
+    // Nobody is on the fixture's roster: 409 for those who may.
+    call: (t) => ({ path: `/api/v1/relief-projects/${t.projectId}/roster/${t.workerId}/leave`, region: t.village }),
+  },
   'PUT /api/v1/relief-projects/:projectId/wages/:month': {
     may: ['ownerEmployer'],
     perTarget: true,

@@ -264,6 +264,24 @@ describe('以工代赈', () => {
     expect(values.at(-1)![0]).toBe('合计');
   });
 
+  it('lets a person leave the roster, counting their place and the share back, and be taken on anew', async () => {
+    const leave = (person: Person, token = contractor) => api.call('POST', path(`/roster/${person.workerId}/leave`), { token });
+    const left = await leave(people.relocated!);
+    expect(left.status, JSON.stringify(left.body)).toBe(200);
+    expect(left.body.entry).toMatchObject({ status: 'left', leftRoster: { by: 'demo-employer-3' } });
+    expect(left.body.project).toMatchObject({ rosterCount: 2, relocatedOnRoster: 0, relocation: { short: 1 } });
+    expect((await leave(people.relocated!)).status).toBe(409);
+    expect((await leave(people.relocated!, await api.loginAs('demo-employer-1'))).status).toBe(403);
+    // Their paid line stays on the month's sheet.
+    expect((await lineOf(people.relocated!))!.status).toBe('paid');
+    const back = await api.call('POST', path('/roster'), {
+      token: contractor,
+      body: { workerId: people.relocated!.workerId, trade: '瓦工' },
+    });
+    expect(back.status, JSON.stringify(back.body)).toBe(201);
+    expect(back.body.project).toMatchObject({ rosterCount: 3, relocatedOnRoster: 1 });
+  });
+
   it('raises wages confirmed and left unpaid past the county’s days in the daily run, on the month’s task', async () => {
     // The other person's line confirmed (the race above may have left it disputed: entered again, then confirmed).
     let other = (await lineOf(people.other!))!;

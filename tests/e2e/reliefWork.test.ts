@@ -15,6 +15,7 @@ let browser: Browser;
 const month = chinaMonth(new Date());
 /** The demo's 农田灌溉渠道改造 in 西斗铺镇, built by demo-employer-3. */
 const PROJECT = 'rp_00000000-0000-4000-8000-000000000001';
+const CONTRACTOR = 'e_00000000-0000-4000-8000-000000000003';
 let workerId: string;
 let otherId: string;
 
@@ -35,6 +36,41 @@ beforeAll(async () => {
 afterAll(() => closeAll(browser, api));
 
 describe('以工代赈 in Chromium', () => {
+  it('lets the county record a project in three short steps, its contractor one of the county’s 以工代赈 employers', async () => {
+    const page = await openFromHome(browser, api, 'demo-staff-county', 'relief-projects');
+    await page.getByTestId('projects-new').click();
+    await fill(page, 'project-name', '小三分子村村道硬化工程');
+    await fill(page, 'project-owner', '固阳县交通运输局');
+    await page.getByTestId('project-township-150222102').click();
+    await page.getByTestId('project-village-150222102212').click();
+    await page.getByTestId('project-site-inSite').click();
+    await shot(page, 'relief-0a-new-project');
+    await expectAccessible(page, '登记以工代赈项目：第 1 步');
+    await page.getByTestId('project-next-1').click();
+    await page.getByTestId(`project-contractor-${CONTRACTOR}`).click();
+    await fill(page, 'project-jobs', '10');
+    await fill(page, 'project-trade-count-0', '12');
+    await fill(page, 'project-sector', '固阳县发展和改革委员会');
+    // More people by trade than planned jobs: the step says so and stays.
+    await page.getByTestId('project-next-2').click();
+    await expect.poll(() => page.getByTestId('project-form').textContent(), WAIT).toContain('超过了计划岗位数');
+    await fill(page, 'project-trade-count-0', '10');
+    await page.getByTestId('project-next-2').click();
+    await page.getByTestId('project-wage-unit-day').click();
+    await fill(page, 'project-wage', '150');
+    await page.getByTestId('project-save').click();
+    await page.getByTestId('project-summary').waitFor(WAIT);
+    expect(await page.getByTestId('project-share').textContent()).toContain('至少 1 个岗位安排搬迁群众，已安排 0 人，还差 1 人');
+    const { projects } = await api.ctx.reliefProjects.inRegion('150222102212', { limit: 10 });
+    expect(projects.find((p) => p.name === '小三分子村村道硬化工程')).toMatchObject({
+      contractorEmployerId: CONTRACTOR,
+      plannedJobs: 10,
+      wageStandard: { unit: 'day', amountFen: 15_000 },
+    });
+    await shot(page, 'relief-0b-project-recorded');
+    await page.context().close();
+  });
+
   it('lets the contractor fill this month’s wage sheet, at the standard at least', async () => {
     const page = await openFromHome(browser, api, 'demo-employer-3', 'relief-projects');
     await page.getByTestId(`project-${PROJECT}`).click();

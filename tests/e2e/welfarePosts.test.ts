@@ -1,7 +1,8 @@
 /**
  * 乡村公益性岗位 in Chromium: a township officer sets a post up in three short steps (设岗), sees a
  * weak-labour 脱贫 person of the village offered it first, and takes them on (以岗聘用): the post
- * shows them on it, and their month is recorded as work on the post. axe on each page.
+ * shows them on it, and their month is recorded as work on the post; then they leave it (有序退岗)
+ * with a reason. axe on each page.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,5 +72,16 @@ describe('公益性岗位 in Chromium', () => {
     await shot(page, 'welfare-posts-5-taken');
     const [month] = await api.ctx.employment.timeline(first.workerId);
     expect(month).toMatchObject({ month: chinaMonth(new Date()), form: 'publicWelfarePost', monthlyIncomeFen: 80_000 });
+
+    // 有序退岗: the person resigns; the reason and last day are kept and the place is free again.
+    await page.getByTestId(`leave-${first.workerId}`).click();
+    await page.getByTestId(`leave-confirm-${first.workerId}`).click();
+    await page.getByText('请选退岗原因').waitFor(WAIT);
+    await page.getByTestId(`leave-reason-${first.workerId}-resigned`).click();
+    await shot(page, 'welfare-posts-6-leave');
+    await expectAccessible(page, '公益性岗位：退岗');
+    await page.getByTestId(`leave-confirm-${first.workerId}`).click();
+    await expect.poll(() => page.getByTestId(`holder-${first.workerId}`).textContent(), WAIT).toContain('退岗：本人辞岗');
+    await expect.poll(() => page.getByTestId('post-places').textContent(), WAIT).toContain('已聘 0 人');
   });
 });

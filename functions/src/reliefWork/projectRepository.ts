@@ -130,7 +130,10 @@ export function createReliefProjectRepository({ db, tableName }: TableRef) {
                     type: 'rosterEntry',
                     ...entry,
                   },
-                  ConditionExpression: 'attribute_not_exists(pk)',
+                  // Anew after leaving: the earlier entry is replaced.
+                  ConditionExpression: 'attribute_not_exists(pk) OR #status = :left',
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: { ':left': 'left' },
                 },
               },
             ],
@@ -144,6 +147,43 @@ export function createReliefProjectRepository({ db, tableName }: TableRef) {
         }
         throw new Conflict('这个人已经在用工名册上了', 'The person is on the roster already.', 'body.workerId');
       }
+    },
+
+    /** A person leaves the roster, in one transaction: the entry marked left (only while on it), the place and share counted back. */
+    async leaveRoster(entry: RosterEntry, by: string, now = new Date()): Promise<RosterEntry> {
+      const left = { by, at: now.toISOString() };
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: keys.rosterEntry(entry.projectId, entry.workerId),
+                  UpdateExpression: 'SET #status = :left, leftRoster = :leftRoster',
+                  ConditionExpression: '#status = :onRoster',
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: { ':left': 'left', ':onRoster': 'onRoster', ':leftRoster': left },
+                },
+              },
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: keys.reliefProject(entry.projectId),
+                  UpdateExpression:
+                    'SET rosterCount = rosterCount - :one, relocatedOnRoster = relocatedOnRoster - :relocated, #version = #version + :one',
+                  ExpressionAttributeNames: { '#version': 'version' },
+                  ExpressionAttributeValues: { ':one': 1, ':relocated': entry.relocated ? 1 : 0 },
+                },
+              },
+            ],
+          }),
+        );
+      } catch (error) {
+        if (cancellationReasons(error)) throw new Conflict('这个人已经不在用工名册上了', 'Not on the roster.', 'params.workerId');
+        throw error;
+      }
+      return { ...entry, status: 'left', leftRoster: left };
     },
 
     /** A month's wage sheet: one Query. */

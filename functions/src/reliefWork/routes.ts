@@ -132,7 +132,7 @@ export function reliefWorkRoutes(ctx: AppContext): AnyRoute[] {
         ctx.workers.page({ regionCode: project.villageCode.slice(0, 9), employed: false, limit: CANDIDATE_READ }),
         ctx.reliefProjects.roster(project.projectId),
       ]);
-      const onRoster = new Set(roster.map((entry) => entry.workerId));
+      const onRoster = new Set(roster.filter((entry) => entry.status === 'onRoster').map((entry) => entry.workerId));
       const free = (page.items as unknown as WorkerItem[]).filter((w) => !onRoster.has(w.workerId));
       const share = relocationShare(project, project.relocatedOnRoster);
       const ranked = rankRosterCandidates(project.villageCode, free, { preferRelocated: share.short > 0 }).slice(0, query.limit);
@@ -194,6 +194,23 @@ export function reliefWorkRoutes(ctx: AppContext): AnyRoute[] {
       return { project: withShare(counted), entry };
     }),
 
+    implement(reliefWorkContracts.leaveRoster, async ({ principal, object: project, params }) => {
+      if (principal.role === 'employer') await asContractor(principal, project);
+      const entry = (await ctx.reliefProjects.roster(project.projectId)).find((e) => e.workerId === params.workerId);
+      if (entry?.status !== 'onRoster') {
+        throw new Conflict('这个人已经不在用工名册上了', 'Not on the roster.', 'params.workerId');
+      }
+      const left = await ctx.reliefProjects.leaveRoster(entry, principal.userId);
+      await ctx.audit.record(principal, [entry.workerId], 'reliefRoster', `离开以工代赈项目「${project.name}」`);
+      const counted = {
+        ...project,
+        rosterCount: project.rosterCount - 1,
+        relocatedOnRoster: project.relocatedOnRoster - (entry.relocated ? 1 : 0),
+        version: project.version + 1,
+      };
+      return { project: withShare(counted), entry: left };
+    }),
+
     implement(reliefWorkContracts.sheet, async ({ principal, object: project, params }) => {
       if (principal.role === 'employer') await asContractor(principal, project);
       return sheetOf(project, params.month);
@@ -206,6 +223,7 @@ export function reliefWorkRoutes(ctx: AppContext): AnyRoute[] {
         ctx.reliefProjects.roster(project.projectId),
         ctx.reliefProjects.sheet(project.projectId, params.month),
       ]);
+      // Anyone on the roster, now or before: who left is still paid for the days they worked.
       const entryOf = new Map(roster.map((entry) => [entry.workerId, entry]));
       const read = new Map(existing.map((line) => [line.workerId, line]));
       const next = body.lines.map((input, i): ReliefWageLine => {

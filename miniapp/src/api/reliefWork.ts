@@ -9,6 +9,7 @@ export type WageSheet = ResponseOf<typeof contracts.sheet>;
 export type SheetLine = WageSheet['lines'][number];
 export type OwnWageLine = ResponseOf<typeof contracts.myWages>['lines'][number];
 
+export const createProject = (body: BodyOf<typeof contracts.create>) => call(contracts.create, { body });
 export const fetchProjects = (regionCode: string, cursor?: string) =>
   call(contracts.list, { query: { regionCode, limit: 20, cursor } });
 export const fetchMyProjects = (cursor?: string) => call(contracts.mine, { query: { limit: 20, cursor } });
@@ -17,6 +18,8 @@ export const fetchRosterCandidates = (projectId: string) =>
   call(contracts.candidates, { params: { projectId }, query: { limit: 20 } });
 export const addToRoster = (projectId: string, body: BodyOf<typeof contracts.addToRoster>) =>
   call(contracts.addToRoster, { params: { projectId }, body });
+export const leaveRoster = (projectId: string, workerId: string) =>
+  call(contracts.leaveRoster, { params: { projectId, workerId } });
 export const fetchSheet = (projectId: string, month: string) => call(contracts.sheet, { params: { projectId, month } });
 export const enterWages = (projectId: string, month: string, body: BodyOf<typeof contracts.enterWages>) =>
   call(contracts.enterWages, { params: { projectId, month }, body });

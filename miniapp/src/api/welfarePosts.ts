@@ -32,3 +32,5 @@ export const clearFlag = (postId: string, body: BodyOf<typeof contracts.clearFla
 export const fetchMyPost = () => call(contracts.mine, {});
 export const answerAttendance = (month: string, body: BodyOf<typeof contracts.answer>) =>
   call(contracts.answer, { params: { month }, body });
+export const leavePost = (postId: string, workerId: string, body: BodyOf<typeof contracts.leave>) =>
+  call(contracts.leave, { params: { postId, workerId }, body });

@@ -177,6 +177,18 @@ export const reliefWorkContracts = {
     status: 201,
   }),
 
+  leaveRoster: defineContract({
+    method: 'post',
+    path: '/api/v1/relief-projects/:projectId/roster/:workerId/leave',
+    summary:
+      'Staff of its region or its contractor: a person leaves the roster (their place and the relocation share counted back); their wage lines stay; they may be taken on anew',
+    tag: 'reliefWork',
+    access: CONTRACTOR_OR_STAFF,
+    scope: objectIn('reliefProject', 'projectId'),
+    params: projectParams.extend({ workerId: z.string().regex(/^w_[0-9a-f-]{36}$/, '不是台账记录编号') }),
+    response: z.object({ project: projectViewSchema, entry: rosterEntrySchema }),
+  }),
+
   sheet: defineContract({
     method: 'get',
     path: '/api/v1/relief-projects/:projectId/wages/:month',

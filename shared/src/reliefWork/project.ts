@@ -66,12 +66,23 @@ const reliefProjectFields = {
 };
 
 /** What the owner unit or the county enters for a project (告知用工计划). */
+/** Checked as soon as the fields it compares are valid, whatever the others (a form checks step by step). */
+const whenValid = (fields: readonly (keyof typeof reliefProjectFields)[]) => {
+  const part = z.object(Object.fromEntries(fields.map((f) => [f, reliefProjectFields[f]])));
+  return (payload: { value: unknown }) => part.safeParse(payload.value).success;
+};
+
 export const reliefProjectInputSchema = z
   .strictObject(reliefProjectFields)
-  .refine((p) => p.endsOn > p.startsOn, { path: ['endsOn'], message: '结束日期应晚于开始日期' })
+  .refine((p) => p.endsOn > p.startsOn, {
+    path: ['endsOn'],
+    message: '结束日期应晚于开始日期',
+    when: whenValid(['startsOn', 'endsOn']),
+  })
   .refine((p) => p.labourDemand.reduce((sum, d) => sum + d.count, 0) <= p.plannedJobs, {
     path: ['labourDemand'],
     message: '各工种人数加起来超过了计划岗位数',
+    when: whenValid(['plannedJobs', 'labourDemand']),
   });
 export type ReliefProjectInput = z.infer<typeof reliefProjectInputSchema>;
 

@@ -30,6 +30,8 @@ export const rosterEntrySchema = z.object({
   addedAt: z.iso.datetime(),
   /** The contractor's reason for taking on someone not relocated while the project was short of its 10%. */
   relocationAnswer: z.string().optional(),
+  /** Who recorded the person leaving the project, and when. */
+  leftRoster: z.object({ by: z.string(), at: z.iso.datetime() }).optional(),
 });
 export type RosterEntry = z.infer<typeof rosterEntrySchema>;
 

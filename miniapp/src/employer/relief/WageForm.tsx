@@ -11,6 +11,7 @@ import { enterWages, type ProjectView, type RosterEntryView, type WageSheet } fr
 import { ActionButton } from '../../components/ActionButton';
 import { TextField } from '../../components/form/TextField';
 import { Notice } from '../../components/Page';
+import { chinaMonth } from '../../time';
 
 const days = (text: string) => (/^\d{1,2}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
 
@@ -28,7 +29,11 @@ export function WageForm({
   onSaved: (sheet: WageSheet) => void;
 }) {
   const lineOf = new Map(sheet.lines.map((l) => [l.workerId, l]));
-  const open = roster.filter((r) => {
+  // Who worked that month: those on the roster, and those who left it in or after the month.
+  const shown = roster.filter(
+    (r) => r.status === 'onRoster' || lineOf.has(r.workerId) || (r.leftRoster && chinaMonth(new Date(r.leftRoster.at)) >= month),
+  );
+  const open = shown.filter((r) => {
     const status = lineOf.get(r.workerId)?.status;
     return status === undefined || status === 'entered' || status === 'disputed';
   });
@@ -69,10 +74,10 @@ export function WageForm({
     }
   };
 
-  if (!roster.length) return <Notice>先录用人，再填工资发放表。</Notice>;
+  if (!shown.length) return <Notice>先录用人，再填工资发放表。</Notice>;
   return (
     <View data-testid="wage-form">
-      {roster.map((r) => {
+      {shown.map((r) => {
         const line = lineOf.get(r.workerId);
         if (!open.includes(r)) {
           return (

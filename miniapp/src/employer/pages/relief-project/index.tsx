@@ -6,7 +6,7 @@
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { useState } from 'react';
-import { fetchProject, fetchRosterCandidates, fetchSheet, type WageSheet } from '../../../api/reliefWork';
+import { fetchProject, fetchRosterCandidates, fetchSheet, leaveRoster, type WageSheet } from '../../../api/reliefWork';
 import { LoadView } from '../../../components/LoadView';
 import { MonthChoice, thisMonth } from '../../../components/MonthChoice';
 import { Notice } from '../../../components/Page';
@@ -69,7 +69,14 @@ function Project({ projectId }: { projectId: string }) {
           <MonthChoice month={month} onChange={setMonth} />
           <MonthWages key={month} data={detail} month={month} />
           <View className="bf-subtitle">用工名册</View>
-          <Roster roster={detail.roster} />
+          <Roster
+            roster={detail.roster}
+            onLeave={async (entry) => {
+              await leaveRoster(projectId, entry.workerId);
+              setAdded(null);
+              await reload();
+            }}
+          />
           <View className="bf-subtitle">招工</View>
           {added ? <Notice testId="roster-added">已录用 {added}。</Notice> : null}
           <AddPeople

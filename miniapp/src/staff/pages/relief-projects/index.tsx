@@ -8,6 +8,7 @@ import type { User } from '@bangfu/shared';
 import { useCallback, useState } from 'react';
 import { fetchProjects } from '../../../api/reliefWork';
 import { LoadMore } from '../../../components/LoadMore';
+import { NavButton } from '../../../components/NavButton';
 import { Notice } from '../../../components/Page';
 import { RolePage } from '../../../components/RoleGate';
 import { usePagedList } from '../../../hooks/usePagedList';
@@ -31,6 +32,11 @@ function Projects({ regionCode }: { regionCode: string }) {
   return (
     <View className="bf-section">
       <View className="bf-hint">以工代赈项目的用工名册和每月工资发放表。易地搬迁安置区的项目，至少 10% 的岗位安排搬迁群众。</View>
+      {regionCode.length <= 9 ? (
+        <NavButton url="/staff/pages/relief-project-new/index" primary testId="projects-new">
+          登记一个项目
+        </NavButton>
+      ) : null}
       {error ? <Notice tone="error">没能加载：{error}</Notice> : null}
       {!loading && !error && !items.length ? <Notice testId="projects-empty">本地区还没有以工代赈项目。</Notice> : null}
       <View className="bf-cards" data-testid="projects-list">

@@ -4,7 +4,7 @@
  * back to the step of its field.
  */
 import Taro from '@tarojs/taro';
-import { Picker, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import {
   FUNDING_SOURCE_ZH,
   FUNDING_SOURCES,
@@ -14,22 +14,21 @@ import {
   type User,
 } from '@bangfu/shared';
 import { useState } from 'react';
-import { errorText, isApiError } from '../../../api/client';
 import { createPost } from '../../../api/welfarePosts';
 import { ChoiceField } from '../../../components/form/ChoiceField';
+import { DateField } from '../../../components/form/DateField';
 import { BackButton, FormActions, NextButton } from '../../../components/form/FormButtons';
 import { KEYBOARD } from '../../../components/form/keyboards';
 import { TextField } from '../../../components/form/TextField';
-import { Field } from '../../../components/Field';
 import { Notice } from '../../../components/Page';
 import { RolePage } from '../../../components/RoleGate';
-import { chinaDate, fullDayText } from '../../../time';
+import { useSteppedForm } from '../../../hooks/useSteppedForm';
+import { chinaDate } from '../../../time';
 import { NoStaffRegion, staffRegion } from '../../staffRegion';
-import { VillageChoice } from '../../welfarePosts/VillageChoice';
+import { VillageChoice } from '../../VillageChoice';
 
-type Step = 1 | 2 | 3;
 /** Which step asks each field, to go back to it with its problem. */
-const STEP_OF: Record<string, Step> = {
+const STEP_OF: Record<string, number> = {
   title: 1,
   category: 1,
   villageCode: 1,
@@ -67,10 +66,6 @@ function NewPost({ regionCode }: { regionCode: string }) {
     termStartsOn: today,
     termEndsOn: `${Number(today.slice(0, 4)) + 1}-12-31`, // to the end of next year
   });
-  const [step, setStep] = useState<Step>(1);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const set =
     <K extends keyof Draft>(key: K) =>
     (value: Draft[K]) =>
@@ -88,45 +83,12 @@ function NewPost({ regionCode }: { regionCode: string }) {
     termStartsOn: draft.termStartsOn,
     termEndsOn: draft.termEndsOn,
   });
-  /** The problems of this step's fields (or of every field when saving). */
-  const check = (upTo: Step) => {
-    const parsed = welfarePostInputSchema.safeParse(body());
-    const found: Record<string, string> = {};
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0]);
-        if ((STEP_OF[field] ?? 3) <= upTo && !found[field])
-          found[field] = issue.message.startsWith('Invalid') ? '请填写或选择' : issue.message;
-      }
-    }
-    setErrors(found);
-    return Object.keys(found);
-  };
-  const next = (from: Step) => {
-    if (check(from).some((field) => STEP_OF[field] === from)) return;
-    setStep((from + 1) as Step);
-  };
-  const save = async () => {
-    setFailure(null);
-    const wrong = check(3);
-    if (wrong.length) {
-      setStep(Math.min(...wrong.map((f) => STEP_OF[f] ?? 3)) as Step);
-      return;
-    }
-    setBusy(true);
-    try {
-      const { post } = await createPost(welfarePostInputSchema.parse(body()));
+  const { step, setStep, errors, failure, busy, next, save } = useSteppedForm(welfarePostInputSchema, body, STEP_OF);
+  const submit = () =>
+    save(async (input) => {
+      const { post } = await createPost(input);
       await Taro.redirectTo({ url: `/staff/pages/welfare-post/index?postId=${post.postId}` });
-    } catch (error) {
-      const field = isApiError(error) ? error.field?.split('.').pop() : undefined;
-      if (field && STEP_OF[field]) {
-        setErrors({ [field]: errorText(error) });
-        setStep(STEP_OF[field]);
-      } else setFailure(`没能保存：${errorText(error)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <View className="bf-section" data-testid="post-form">
@@ -156,6 +118,8 @@ function NewPost({ regionCode }: { regionCode: string }) {
             group="岗位类别"
           />
           <VillageChoice
+            question="为哪个村（嘎查）设岗？"
+            testId="post"
             accountRegion={regionCode}
             value={draft.villageCode}
             onChange={set('villageCode')}
@@ -221,24 +185,14 @@ function NewPost({ regionCode }: { regionCode: string }) {
             testId="post-places"
           />
           {(['termStartsOn', 'termEndsOn'] as const).map((key) => (
-            <Field
+            <DateField
               key={key}
               label={key === 'termStartsOn' ? '岗位从哪天开始？' : '岗位设到哪天？'}
+              value={draft[key]}
+              onChange={set(key)}
               error={errors[key]}
               testId={`post-${key}`}
-            >
-              <Picker
-                mode="date"
-                value={draft[key]}
-                start="2015-01-01"
-                end="2035-12-31"
-                onChange={(e) => set(key)(e.detail.value)}
-              >
-                <View className="bf-choice" role="button" data-testid={`post-${key}`}>
-                  {fullDayText(draft[key])}（点这里改）
-                </View>
-              </Picker>
-            </Field>
+            />
           ))}
           <ChoiceField
             label="资金来源"
@@ -254,7 +208,7 @@ function NewPost({ regionCode }: { regionCode: string }) {
           {failure ? <Notice tone="error">{failure}</Notice> : null}
           <FormActions
             busy={busy}
-            onSubmit={save}
+            onSubmit={submit}
             submit="保存岗位"
             submitTestId="post-save"
             onBack={() => setStep(2)}

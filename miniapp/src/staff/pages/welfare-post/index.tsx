@@ -4,7 +4,7 @@
  */
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { FUNDING_SOURCE_ZH, POST_CATEGORY_ZH } from '@bangfu/shared';
+import { FUNDING_SOURCE_ZH, LEAVING_REASON_ZH, POST_CATEGORY_ZH } from '@bangfu/shared';
 import { useEffect, useState } from 'react';
 import { fetchPost, fetchPostCandidates, type PostCandidate, type PostDetail } from '../../../api/welfarePosts';
 import { LoadView } from '../../../components/LoadView';
@@ -15,6 +15,7 @@ import { useLoad } from '../../../hooks/useLoad';
 import { villageName, villageNames } from '../../../regionNames';
 import { fullDayText } from '../../../time';
 import { Candidates } from '../../welfarePosts/Candidates';
+import { LeaveForm } from '../../welfarePosts/LeaveForm';
 import { postTerms } from '../../welfarePosts/PostCard';
 import '../../areaCard.css';
 
@@ -63,9 +64,12 @@ function Post({ data, reload }: { data: Loaded; reload: () => Promise<void> }) {
       {holders.length ? (
         <View data-testid="post-holders">
           {holders.map((h) => (
-            <View key={h.workerId} className="bf-cov__line" data-testid={`holder-${h.workerId}`}>
-              {h.name}：协议 {fullDayText(h.startsOn)} 到 {fullDayText(h.endsOn)}
-              {h.left ? `（${fullDayText(h.left.lastDay)} 退岗）` : ''}
+            <View key={h.workerId}>
+              <View className="bf-cov__line" data-testid={`holder-${h.workerId}`}>
+                {h.name}：协议 {fullDayText(h.startsOn)} 到 {fullDayText(h.endsOn)}
+                {h.left ? `（${fullDayText(h.left.lastDay)} 退岗：${LEAVING_REASON_ZH[h.left.reason]}）` : ''}
+              </View>
+              {h.status === 'onPost' ? <LeaveForm holder={h} onLeft={() => void reload()} /> : null}
             </View>
           ))}
         </View>

@@ -1,15 +1,21 @@
-/** The village a post serves: a township officer picks one of theirs; a county officer the township first. */
+/** The village a post or project is in: a township officer picks one of theirs; a county officer the township first. */
 import { useState } from 'react';
-import { useRegionChildren } from '../../hooks/useRegionChildren';
-import { ChoiceField } from '../../components/form/ChoiceField';
-import { Notice } from '../../components/Page';
+import { useRegionChildren } from '../hooks/useRegionChildren';
+import { ChoiceField } from '../components/form/ChoiceField';
+import { Notice } from '../components/Page';
 
 export function VillageChoice({
   accountRegion,
   value,
   onChange,
   error,
+  question,
+  testId,
 }: {
+  /** 为哪个村（嘎查）设岗？ */
+  question: string;
+  /** The choices are `${testId}-township-<code>` and `${testId}-village-<code>`. */
+  testId: string;
   accountRegion: string;
   value: string | undefined;
   onChange: (villageCode: string) => void;
@@ -30,20 +36,20 @@ export function VillageChoice({
           value={township}
           onChange={setTownship}
           columns="wrap"
-          testIdPrefix="post-township-"
+          testIdPrefix={`${testId}-township-`}
           group="乡镇"
         />
       ) : null}
       {villages.length ? (
         <ChoiceField
-          label="为哪个村（嘎查）设岗？"
+          label={question}
           error={error}
-          testId="post-village"
+          testId={`${testId}-village`}
           options={villages.map((v) => ({ value: v.code, label: v.name }))}
           value={value}
           onChange={onChange}
           columns="wrap"
-          testIdPrefix="post-village-"
+          testIdPrefix={`${testId}-village-`}
           group="村"
         />
       ) : null}
