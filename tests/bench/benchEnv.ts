@@ -32,3 +32,13 @@ export async function startBenchApp(tableName: string, endpoint: string, overrid
   const address = server.address();
   return { ctx, config, server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` };
 }
+
+/** A session token for `userId` from the app at `url` (the local runner's dev login). */
+export async function benchLogin(url: string, userId: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/auth/dev-login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId }),
+  });
+  return ((await response.json()) as { token: string }).token;
+}

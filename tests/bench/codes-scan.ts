@@ -24,7 +24,7 @@ import { ensureTable } from '../../functions/src/local/table.js';
 import { createLogger } from '../../functions/src/logger.js';
 import { loadAppSecrets } from '../../functions/src/secrets.js';
 import { freePort } from '../support/ports.js';
-import { benchEnv } from './benchEnv.js';
+import { benchEnv, benchLogin } from './benchEnv.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const ROUNDS = Number(process.argv[2] ?? 30);
@@ -69,16 +69,7 @@ async function main() {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const login = async (userId: string) =>
-      (
-        (await (
-          await fetch(`${url}/api/v1/auth/dev-login`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ userId }),
-          })
-        ).json()) as { token: string }
-      ).token;
+    const login = (userId: string) => benchLogin(url, userId);
 
     // Workers of 金山镇 (150222102): the county officer sees their service card, 西斗铺镇's the desk card.
     const { items } = await ctx.workers.page({ regionCode: '150222102', limit: CONCURRENT });

@@ -14,7 +14,7 @@ import { CACHE_DIR } from '../../functions/src/local/paths.js';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { ensureTable } from '../../functions/src/local/table.js';
 import { freePort } from '../support/ports.js';
-import { startBenchApp } from './benchEnv.js';
+import { benchLogin, startBenchApp } from './benchEnv.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const REQUESTS = Number(process.argv[2] ?? 2000);
@@ -49,12 +49,7 @@ try {
   try {
     await ensureTable(app.ctx.table.db, app.config.TABLE_NAME);
     await seedDemoCounty(app.ctx);
-    const login = await fetch(`${app.url}/api/v1/auth/dev-login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ userId: USER_ID }),
-    });
-    const { token } = (await login.json()) as { token: string };
+    const token = await benchLogin(app.url, USER_ID);
     const { db, tableName } = app.ctx.table;
 
     const raw = async () => {

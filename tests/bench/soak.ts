@@ -19,7 +19,7 @@ import { DEMO_COUNTY_CENTER } from '../../functions/src/local/seed/demoPositions
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { ensureTable } from '../../functions/src/local/table.js';
 import { freePort } from '../support/ports.js';
-import { startBenchApp } from './benchEnv.js';
+import { benchLogin, startBenchApp } from './benchEnv.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const SECONDS = Number(process.argv[2] ?? 300);
@@ -121,16 +121,7 @@ async function main() {
     const unlimited = await appWith({ API_CONCURRENCY: '1000000', API_QUEUE: '0' });
     await ensureTable(shedding.ctx.table.db, shedding.config.TABLE_NAME);
     await seedDemoCounty(shedding.ctx);
-    const login = async (userId: string) =>
-      (
-        (await (
-          await fetch(`${shedding.url}/api/v1/auth/dev-login`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ userId }),
-          })
-        ).json()) as { token: string }
-      ).token;
+    const login = (userId: string) => benchLogin(shedding.url, userId);
     const worker = await login('demo-worker-1');
     const bound = await fetch(`${shedding.url}/api/v1/me/worker/bind`, {
       method: 'POST',

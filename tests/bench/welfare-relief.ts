@@ -16,7 +16,7 @@ import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { ensureTable } from '../../functions/src/local/table.js';
 import { idNumber, workerInput } from '../support/people.js';
 import { freePort } from '../support/ports.js';
-import { startBenchApp } from './benchEnv.js';
+import { benchLogin, startBenchApp } from './benchEnv.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const SIZES = [20, 100];
@@ -51,16 +51,7 @@ async function main() {
   try {
     await ensureTable(ctx.table.db, config.TABLE_NAME);
     await seedDemoCounty(ctx);
-    const login = async (userId: string) =>
-      (
-        (await (
-          await fetch(`${url}/api/v1/auth/dev-login`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ userId }),
-          })
-        ).json()) as { token: string }
-      ).token;
+    const login = (userId: string) => benchLogin(url, userId);
     const send = async (token: string, method: string, path: string, body?: unknown) => {
       const response = await fetch(`${url}${path}`, {
         method,
