@@ -40,6 +40,8 @@ export const BUNDLE_ALIASES: Record<string, string> = {
   'mime-db': './functions/src/lambdaBundle/apiMediaTypes.json',
   // The SDK's chain of SSO, profiles, STS and instance metadata (130 KB): a function's role is in its environment.
   '@aws-sdk/credential-provider-node': './functions/src/lambdaBundle/credentialsFromEnvironment.ts',
+  // qs with object-inspect and side-channel (45 KB): Express's simple query parser and JSON bodies never call it.
+  qs: './functions/src/lambdaBundle/noQueryStringLibrary.ts',
 };
 
 /**
