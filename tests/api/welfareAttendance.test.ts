@@ -253,6 +253,39 @@ describe('在岗领补', () => {
     expect(cHeld.status).toBe(409);
   });
 
+  it('gives the village a task when a holder says their month is wrong, and takes the month recorded again', async () => {
+    people.d = await boundWorker(api, 124, { groups: ['monitored'], labourClass: 'weak', householdId: 'H-D2' });
+    const hired = await api.call('POST', `/api/v1/welfare-posts/${roads}/holders`, {
+      token: township,
+      body: { workerId: people.d.workerId, ...agreement },
+    });
+    expect(hired.status, JSON.stringify(hired.body)).toBe(201);
+    const days = (n: number) => ({
+      daysRequired: 10,
+      lines: [{ workerId: people.d!.workerId, daysWorked: n }],
+      device: SUPERVISOR_PHONE,
+    });
+    expect((await record(roads, days(6))).status).toBe(200);
+    const disputed = await answer(people.d, { version: 1, answer: 'dispute', note: '我干满了10天', device: phoneOf(124) });
+    expect(disputed.body.line).toMatchObject({ status: 'disputed', disputeNote: '我干满了10天' });
+    expect(await claimsOf(people.d)).toEqual([]);
+
+    const tasks = await api.call('GET', `/api/v1/tasks?regionCode=${JINSHAN_VILLAGE}&status=open&limit=100`, { token: village });
+    const task = (tasks.body.tasks as { cause: string; text: string; figures: { label: string; value: string }[] }[]).find(
+      (t) => t.cause === 'attendanceDisputed',
+    );
+    expect(task?.text).toBe(`公益性岗位「小三分子村护路员」${people.d.name} 说 ${month} 的考勤不对，请核对后重新记考勤`);
+    expect(task?.figures).toEqual([
+      { label: '记录的出勤', value: '6 天（应出勤 10 天）' },
+      { label: '本人说', value: '我干满了10天' },
+    ]);
+
+    // Recorded again, the month is the holder's to confirm, and it becomes the claim.
+    expect((await record(roads, days(10))).status).toBe(200);
+    const confirmed = await answer(people.d, { version: 3, answer: 'confirm', device: phoneOf(124) });
+    expect(confirmed.body.claim).toMatchObject({ amountFen: 40_000 });
+  });
+
   it('shows a village officer only their village’s lines, and nobody another township’s month', async () => {
     const villageSheet = await api.call('GET', `/api/v1/welfare-posts/months/${month}?regionCode=${JINSHAN_VILLAGE}`, {
       token: village,
@@ -268,7 +301,7 @@ describe('在岗领补', () => {
       `/api/v1/welfare-posts/months/${month}?regionCode=150222102&limit=2&cursor=${paged.body.nextCursor}`,
       { token: township },
     );
-    expect(rest.body.lines).toHaveLength(1);
+    expect(rest.body.lines).toHaveLength(2); // a, b, c and d's lines, two a page
     const other = await api.loginAs('demo-staff-township-2');
     expect((await api.call('GET', `/api/v1/welfare-posts/months/${month}?regionCode=150222102`, { token: other })).status).toBe(
       403,

@@ -4,8 +4,11 @@
  * flags and clear a flag with what they found.
  */
 import {
+  addDays,
+  attendanceDisputeWarning,
   attendanceProblem,
   beneficiaryKey,
+  chinaDate,
   chinaMonth,
   claimSchema,
   daysInMonth,
@@ -22,6 +25,7 @@ import { pageInKeyOrder } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import { Conflict, Forbidden, Invalid, notFound } from '../errors.js';
 import { implement, type AnyRoute } from '../http/route.js';
+import { warningParameters } from '../monitoring/warningParameters.js';
 import { boundWorker } from '../registry/access.js';
 import { claimConfirmedMonth } from './attendanceClaims.js';
 import { flaggedMonth } from './flagService.js';
@@ -265,6 +269,12 @@ export function attendanceRoutes(ctx: AppContext): AnyRoute[] {
             if (body.answer === 'confirm' && now?.status === 'confirmed' && now.confirmation?.by === principal.userId) return now;
             throw error;
           });
+      }
+      if (line.status === 'disputed' && line.dispute) {
+        // The village that records the month hears of it as a task, due in the region's days.
+        const today = chinaDate(new Date());
+        const { taskDays } = (await warningParameters(ctx))(line.villageCode, today);
+        await ctx.tasks.open(attendanceDisputeWarning({ ...line, dispute: line.dispute }), addDays(today, taskDays));
       }
       if (line.status !== 'confirmed') return { line: forHolder(line) };
       const made = await claimConfirmedMonth(ctx, worker, line, principal.userId);

@@ -20,6 +20,7 @@ export const WARNING_CAUSES = [
   'townshipNotReported', // 乡镇 25 日前没有录入
   'difficulty', // 群众报告困难（我有困难）
   'wageArrears', // 以工代赈欠薪（欠薪防控预警）
+  'attendanceDisputed', // 公益性岗位考勤，本人说不对
 ] as const;
 export type WarningCause = (typeof WARNING_CAUSES)[number];
 
@@ -32,6 +33,7 @@ export const WARNING_CAUSE_ZH: Record<WarningCause, string> = {
   townshipNotReported: '乡镇没有按时录入',
   difficulty: '群众报告困难',
   wageArrears: '以工代赈欠薪',
+  attendanceDisputed: '公益性岗位考勤有异议',
 };
 
 export interface Warning {

@@ -8,6 +8,7 @@
 import * as z from 'zod';
 import { REGION_LEVELS } from '../regions/regionCode.js';
 import { chinaDate, monthSchema } from '../registry/employment.js';
+import type { Warning } from '../monitoring/warnings.js';
 import { STAFF_TITLE_ZH } from '../registry/labels.js';
 import { POST_CATEGORIES } from './post.js';
 
@@ -117,4 +118,25 @@ export function attendanceSourceText(line: Pick<AttendanceLine, 'recorded' | 'co
   const day = (at: string) => chinaDate(new Date(at));
   const recorded = `${STAFF_TITLE_ZH[line.recorded.level]} ${day(line.recorded.at)} 记录`;
   return line.confirmation ? `${recorded}，本人 ${day(line.confirmation.at)} 在小程序确认` : `${recorded}，本人未确认`;
+}
+
+/**
+ * A holder's 不对 on their month, as a task for the village that records it: what was recorded and
+ * what they said. One task a round (the line's version), so a second 不对 after the month was
+ * recorded again is not lost in a closed task.
+ */
+export function attendanceDisputeWarning(line: AttendanceLine & { dispute: NonNullable<AttendanceLine['dispute']> }): Warning {
+  return {
+    cause: 'attendanceDisputed',
+    month: line.month,
+    subject: `${line.postId}#${line.workerId}#v${line.version}`,
+    workerIds: [line.workerId],
+    regionCode: line.villageCode,
+    level: 'village',
+    text: `公益性岗位「${line.postTitle}」${line.name} 说 ${line.month} 的考勤不对，请核对后重新记考勤`,
+    figures: [
+      { label: '记录的出勤', value: `${line.daysWorked} 天（应出勤 ${line.daysRequired} 天）` },
+      { label: '本人说', value: line.dispute.note },
+    ],
+  };
 }
