@@ -1,11 +1,12 @@
 /** What many contracts share: the staff roles, and the path parameters naming one stored thing. */
 import * as z from 'zod';
 import type { ScopedEntity } from '../auth/scope.js';
+import { workerIdSchema } from '../registry/worker.js';
 
 /** Staff and admins: the people who serve a region (their region is checked by the scope). */
 export const STAFF = ['staff', 'admin'] as const;
 
-export const workerIdParams = z.object({ workerId: z.string().regex(/^w_[0-9a-f-]{36}$/, '不是台账记录编号') });
+export const workerIdParams = z.object({ workerId: workerIdSchema });
 export const positionIdParams = z.object({ positionId: z.string().regex(/^p_[0-9a-f-]{36}$/, '不是岗位编号') });
 export const employerIdParams = z.object({ employerId: z.string().regex(/^e_[0-9a-f-]{36}$/, '不是用人单位编号') });
 export const batchIdParams = z.object({ batchId: z.string().regex(/^b_[0-9a-f-]{36}$/, '不是发放批次编号') });

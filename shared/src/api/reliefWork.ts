@@ -19,10 +19,10 @@ import {
 import { XLSX_MEDIA_TYPE } from '../registry/importColumns.js';
 import { perHour } from '../http/rateLimit.js';
 import { defineContract } from './contract.js';
-import { objectIn, pageQuerySchema, regionIn, STAFF } from './common.js';
+import { objectIn, pageQuerySchema, regionIn, STAFF, workerIdParams } from './common.js';
+import { acceptedMonthSchema as monthField } from '../registry/employment.js';
 
 const projectParams = z.object({ projectId: reliefProjectIdSchema });
-const monthField = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-12');
 const sheetParams = projectParams.extend({ month: monthField });
 
 /** A project with where it stands on the relocation share, in numbers and words. */
@@ -185,7 +185,7 @@ export const reliefWorkContracts = {
     tag: 'reliefWork',
     access: CONTRACTOR_OR_STAFF,
     scope: objectIn('reliefProject', 'projectId'),
-    params: projectParams.extend({ workerId: z.string().regex(/^w_[0-9a-f-]{36}$/, '不是台账记录编号') }),
+    params: projectParams.extend(workerIdParams.shape),
     response: z.object({ project: projectViewSchema, entry: rosterEntrySchema }),
   }),
 

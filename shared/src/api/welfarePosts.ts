@@ -21,10 +21,10 @@ import {
 } from '../welfarePosts/post.js';
 import { CLAIM_STATUSES } from '../subsidies/claim.js';
 import { defineContract } from './contract.js';
-import { objectIn, pageQuerySchema, regionIn, STAFF } from './common.js';
+import { objectIn, pageQuerySchema, regionIn, STAFF, workerIdParams } from './common.js';
+import { acceptedMonthSchema as monthField } from '../registry/employment.js';
 
 const postIdParams = z.object({ postId: z.string().regex(/^wp_[0-9a-f-]{36}$/, '不是公益性岗位编号') });
-const monthField = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-12');
 const postMonthParams = postIdParams.extend({ month: monthField });
 
 /** A line as staff see it: who recorded and answered when, without the phones' ids (the flags say what they show). */
@@ -140,7 +140,7 @@ export const welfarePostContracts = {
     tag: 'welfarePosts',
     access: STAFF,
     scope: objectIn('welfarePost', 'postId'),
-    params: postIdParams.extend({ workerId: z.string().regex(/^w_[0-9a-f-]{36}$/, '不是台账记录编号') }),
+    params: postIdParams.extend(workerIdParams.shape),
     body: leavingInputSchema,
     response: z.object({ holder: holderSchema }),
   }),

@@ -11,6 +11,9 @@ import { normaliseOccupation } from './occupations.js';
 import { AT_HOME_REASONS, JOB_TYPES, LABOUR_CLASSES, TRAVEL_SCOPES, WORKER_GROUPS } from './labels.js';
 
 /** GCJ-02, as WeChat's getLocation({type:'gcj02'}) gives it; the bounds are China's. */
+/** A registry record's id (w_<uuid>), as inputs name a person. */
+export const workerIdSchema = z.string().regex(/^w_[0-9a-f-]{36}$/, '不是台账记录编号');
+
 export const gcj02PointSchema = z.strictObject({
   lat: z.number().min(3.8, '纬度不在中国境内').max(53.6, '纬度不在中国境内'),
   lng: z.number().min(73.5, '经度不在中国境内').max(135.1, '经度不在中国境内'),

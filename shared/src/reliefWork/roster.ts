@@ -9,6 +9,7 @@
 import * as z from 'zod';
 import { nameSchema } from '../names.js';
 import { WORKER_GROUPS, WORKER_GROUP_ZH, type AtHomeReason, type LabourClass, type WorkerGroup } from '../registry/labels.js';
+import { workerIdSchema } from '../registry/worker.js';
 import type { RelocationShare } from './project.js';
 
 export const ROSTER_STATUSES = ['onRoster', 'left'] as const;
@@ -37,7 +38,7 @@ export type RosterEntry = z.infer<typeof rosterEntrySchema>;
 
 /** What the contractor enters to put a registry record on the roster. */
 export const rosterAddInputSchema = z.strictObject({
-  workerId: z.string().regex(/^w_[0-9a-f-]{36}$/, '不是台账记录编号'),
+  workerId: workerIdSchema,
   trade: nameSchema(1, 20, '请填工种'),
   relocationAnswer: z.string().trim().min(4, '请说明原因（至少 4 个字）').max(200, '最多 200 字').optional(),
 });

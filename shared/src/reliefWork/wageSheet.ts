@@ -10,10 +10,10 @@ import * as z from 'zod';
 import { formatYuan } from '../money.js';
 import { nameSchema } from '../names.js';
 import { chinaDate, MAX_MONTHLY_INCOME_FEN, monthSchema } from '../registry/employment.js';
+import { workerIdSchema } from '../registry/worker.js';
 import { daysInMonth, deviceIdSchema } from '../welfarePosts/attendance.js';
 import { WAGE_UNIT_ZH, type ReliefProject, type WageStandard } from './project.js';
 
-const workerIdSchema = z.string().regex(/^w_[0-9a-f-]{36}$/, '不是台账记录编号');
 const unique = (ids: readonly string[]) => new Set(ids).size === ids.length;
 
 /** The contractor's month: each person's days worked and pay (核定劳务报酬). */

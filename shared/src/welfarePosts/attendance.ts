@@ -10,6 +10,7 @@ import { REGION_LEVELS } from '../regions/regionCode.js';
 import { chinaDate, monthSchema } from '../registry/employment.js';
 import type { Warning } from '../monitoring/warnings.js';
 import { STAFF_TITLE_ZH } from '../registry/labels.js';
+import { workerIdSchema } from '../registry/worker.js';
 import { POST_CATEGORIES } from './post.js';
 
 /**
@@ -18,7 +19,6 @@ import { POST_CATEGORIES } from './post.js';
  */
 export const deviceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, '手机标识格式不对，请重新打开小程序');
 
-const workerIdSchema = z.string().regex(/^w_[0-9a-f-]{36}$/, '不是台账记录编号');
 const days = (most: string) => z.number().int('天数应为整数').min(0, '天数不能是负数').max(31, most);
 
 /** The supervisor's month for a post: the days required, and each holder's days on post. */

@@ -9,6 +9,7 @@ import * as z from 'zod';
 import { nameSchema } from '../names.js';
 import { regionCodeSchema } from '../regions/regionCode.js';
 import { addDays } from '../registry/employment.js';
+import { workerIdSchema } from '../registry/worker.js';
 import { addMonths } from '../subsidies/rules/publicWelfarePost.js';
 
 export const POST_CATEGORIES = [
@@ -121,7 +122,7 @@ export const leavingInputSchema = z.strictObject({
 /** One person's agreement on a post (劳动合同或劳务协议), at most a year each time. */
 export const agreementInputSchema = z
   .strictObject({
-    workerId: z.string().regex(/^w_[0-9a-f-]{36}$/, '不是台账记录编号'),
+    workerId: workerIdSchema,
     startsOn: isoDate,
     endsOn: isoDate,
   })
