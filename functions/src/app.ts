@@ -33,6 +33,7 @@ import { employerRoutes } from './positions/employerRoutes.js';
 import { positionRoutes } from './positions/positionRoutes.js';
 import { regionRoutes } from './regions/routes.js';
 import { parameterRoutes } from './subsidies/parameterRoutes.js';
+import { policyRoutes } from './subsidies/policyRoutes.js';
 import { paymentRoutes } from './subsidies/paymentRoutes.js';
 import { subsidyRoutes } from './subsidies/routes.js';
 import { employmentRoutes } from './registry/employmentRoutes.js';
@@ -63,6 +64,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...matchingRoutes(ctx),
     ...subsidyRoutes(ctx),
     ...parameterRoutes(ctx),
+    ...policyRoutes(ctx),
     ...paymentRoutes(ctx),
     ...codeRoutes(ctx),
     ...eventRoutes(ctx),

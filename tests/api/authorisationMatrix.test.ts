@@ -137,6 +137,11 @@ const ROWS: Record<string, Row> = {
     perTarget: true,
     call: (t) => ({ path: `/api/v1/regions/${t.township}/parameters`, region: t.township }),
   },
+  'GET /api/v1/regions/:code/policies': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/regions/${t.township}/policies`, region: t.township }),
+  },
   'GET /api/v1/registry/workers': {
     may: STAFF_IN_REGION,
     perTarget: true,
@@ -482,6 +487,11 @@ const ROWS: Record<string, Row> = {
   'PUT /api/v1/me/employer/payout-account': {
     may: ['employer'],
     call: () => ({ path: '/api/v1/me/employer/payout-account', body: {} }),
+  },
+  'POST /api/v1/regions/:code/policies': {
+    may: ['adminInRegion'],
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/regions/${t.township}/policies`, body: {}, region: t.township }),
   },
   'PUT /api/v1/regions/:code/parameters/:key': {
     may: ['adminInRegion'],

@@ -51,7 +51,8 @@ describe('a region’s subsidy standards', () => {
   it('shows what holds today, where it was set, and which the documents fix', async () => {
     const parameters = await read();
     const transport = parameters.find((p) => p.key === 'transportOnceFen')!;
-    expect(transport).toMatchObject({ fixedByPolicy: false, today: { status: 'value', setIn: '15', example: true } });
+    // The demo county's own (demo) document sets it; no value ships with the product.
+    expect(transport).toMatchObject({ fixedByPolicy: false, today: { status: 'value', setIn: '150222', example: true } });
     const agency = parameters.find((p) => p.key === 'agencyTransferAcrossProvinceFen')!;
     expect(agency).toMatchObject({ fixedByPolicy: true, today: { status: 'value', value: 80_000, setIn: '1502' } });
     expect((await api.call('GET', '/api/v1/regions/150221/parameters', { token: county })).status).toBe(403);
@@ -59,26 +60,28 @@ describe('a region’s subsidy standards', () => {
 
   it('lets the region’s admin set its own steps, which the rules use at once, on the version read', async () => {
     const before = await transportFen();
-    const set = await put('transportOnceFen', { steps: [{ from: '2026-01-01', value: 66_600 }] });
+    const seeded = (await read()).find((p) => p.key === 'transportOnceFen')!.own!;
+    expect(seeded.version).toBe(1); // the demo document's row
+    const set = await put('transportOnceFen', { version: 1, steps: [{ from: '2026-01-01', value: 66_600 }] });
     expect(set.status).toBe(200);
-    expect(set.body).toMatchObject({ version: 1 });
+    expect(set.body).toMatchObject({ version: 2 });
     const transport = (await read()).find((p) => p.key === 'transportOnceFen')!;
     expect(transport.today).toMatchObject({ status: 'value', value: 66_600, setIn: '150222', example: false });
     expect(await transportFen()).toBe(66_600);
-    expect(before).not.toBe(66_600);
+    expect(before).toBe(50_000);
 
     // Without the version read, or with a stale one: refused, nothing changed.
     expect((await put('transportOnceFen', { steps: [{ from: '2026-01-01', value: 1 }] })).status).toBe(409);
     expect((await put('transportOnceFen', { version: 7, steps: [{ from: '2026-01-01', value: 1 }] })).status).toBe(409);
     // Ending it locally: the subsidy is not in force, not paid as zero.
     const ended = await put('transportOnceFen', {
-      version: 1,
+      version: 2,
       steps: [
         { from: '2026-01-01', value: 66_600 },
         { from: '2026-11-01', value: null },
       ],
     });
-    expect(ended.body.version).toBe(2);
+    expect(ended.body.version).toBe(3);
     expect(await transportFen()).toBeUndefined();
   });
 
@@ -111,10 +114,13 @@ describe('a region’s subsidy standards', () => {
     expect(halfFen.status).toBe(400);
     expect(halfFen.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'body.steps.1.value' });
     expect(halfFen.body.error.message.zh).toContain('整数');
-    const halfMonth = await put('startupOnceMinOperatingMonths', { steps: [{ from: '2026-01-01', value: 6.5 }] });
+    const halfMonth = await put('startupOnceMinOperatingMonths', { version: 1, steps: [{ from: '2026-01-01', value: 6.5 }] });
     expect(halfMonth.body.error.field).toBe('body.steps.0.value');
     const params = await read();
     expect(params.find((p) => p.key === 'jobSeekingOnceFen')!.own).toBeUndefined();
-    expect(params.find((p) => p.key === 'startupOnceMinOperatingMonths')!.own).toBeUndefined();
+    expect(params.find((p) => p.key === 'startupOnceMinOperatingMonths')!.own).toMatchObject({
+      version: 1,
+      steps: [{ value: 6 }],
+    });
   });
 });

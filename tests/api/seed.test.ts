@@ -1,4 +1,4 @@
-/** The demo county seed: real division codes and names, written once. */
+/** The demo county seed (固阳县 and the small counties beside it): real division codes and names, written once. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
 import { seedDemoCounty, seedIfEmpty } from '../../functions/src/local/seed/seed.js';
@@ -15,11 +15,12 @@ describe('demo county seed', () => {
   it('seeds 固阳县 with its real townships and villages, only into an empty table', async () => {
     const first = await seedIfEmpty(api.ctx);
     expect(first).toEqual({
-      regions: 89,
+      // 固阳县 89, 于都县 428 (with 江西省 and 赣州市), 沅江市 212 (with 湖南省 and 益阳市)
+      regions: 729,
       users: expect.any(Number),
-      logins: 10,
+      logins: 18,
       workers: expect.any(Number),
-      employers: 32,
+      employers: 32 + 2 + 2,
       positions: expect.any(Number),
     });
     expect(first!.workers).toBeGreaterThan(100);
@@ -68,6 +69,19 @@ describe('demo county seed', () => {
       'staff',
       'staff', // the county's finance officer, who pays (发放)
       'admin',
+      ...['worker', 'staff', 'staff', 'admin'], // 于都县
+      ...['worker', 'staff', 'staff', 'admin'], // 沅江市
+    ]);
+    // 固阳县's ten keep their order; the other counties' follow.
+    expect(body.users.slice(10).map((u: { userId: string }) => u.userId)).toEqual([
+      'demo-worker-jx-1',
+      'demo-staff-village-jx-1',
+      'demo-staff-county-jx',
+      'demo-admin-jx',
+      'demo-worker-yj-1',
+      'demo-staff-village-yj-1',
+      'demo-staff-county-yj',
+      'demo-admin-yj',
     ]);
     for (const login of body.users) {
       expect(login.description).toContain('演示数据');
@@ -92,6 +106,59 @@ describe('demo county seed', () => {
     });
   });
 
+  it.each([
+    {
+      code: '360731',
+      name: '于都县',
+      fullName: '江西省赣州市于都县',
+      parentCode: '3607',
+      seat: '贡江镇',
+      key: 'jx',
+    },
+    {
+      code: '430981',
+      name: '沅江市',
+      fullName: '湖南省益阳市沅江市',
+      parentCode: '4309',
+      seat: '琼湖街道',
+      key: 'yj',
+    },
+  ])('seeds $name beside it: its real divisions, a worker who can bind a record, and its staff', async (county) => {
+    const { status, body } = await api.call('GET', `/api/v1/regions/${county.code}`);
+    expect(status).toBe(200);
+    expect(body.region).toMatchObject({
+      name: county.name,
+      fullName: county.fullName,
+      level: 'county',
+      parentCode: county.parentCode,
+    });
+    expect(body.children[0]).toMatchObject({ name: county.seat, level: 'township' });
+    expect(body.children.every((c: { center?: unknown }) => c.center)).toBe(true);
+    const city = await api.call('GET', `/api/v1/regions/${county.parentCode}`);
+    expect(city.status).toBe(200);
+    expect(city.body.children.map((c: { code: string }) => c.code)).toEqual([county.code]);
+
+    const workerId = `demo-worker-${county.key}-1`;
+    const token = await api.loginAs(workerId);
+    const me = await api.call('GET', '/api/v1/me', { token });
+    expect(me.body.user).toMatchObject({ userId: workerId, role: 'worker', demo: true });
+    expect(me.body.user.regionCode.startsWith(county.code)).toBe(true);
+    const bound = await api.call('POST', '/api/v1/me/worker/bind', {
+      token,
+      body: { name: me.body.user.displayName, idNumber: demoIdNumber(1, county.code) },
+    });
+    expect(bound.status).toBe(200);
+    expect(bound.body.worker).toMatchObject({ villageCode: me.body.user.regionCode, boundUserId: workerId });
+
+    // The county bureau sees its six registry records, and 固阳县's staff none of them.
+    const bureau = await api.loginAs(`demo-staff-county-${county.key}`);
+    const registry = await api.call('GET', `/api/v1/registry/workers?regionCode=${county.code}`, { token: bureau });
+    expect(registry.status).toBe(200);
+    expect(registry.body.workers).toHaveLength(6);
+    const guyang = await api.loginAs('demo-staff-county');
+    expect((await api.call('GET', `/api/v1/registry/workers?regionCode=${county.code}`, { token: guyang })).status).toBe(403);
+  });
+
   it('answers 404 for a region it does not hold and 400 for a malformed code', async () => {
     expect((await api.call('GET', '/api/v1/regions/110101')).status).toBe(404);
     const bad = await api.call('GET', '/api/v1/regions/1502x');
@@ -103,10 +170,12 @@ describe('demo county seed', () => {
     const other = await startTestApi();
     try {
       await seedDemoCounty(other.ctx);
-      const a = await api.ctx.users.get('demo-worker-7');
-      const b = await other.ctx.users.get('demo-worker-7');
-      expect(b?.displayName).toBe(a?.displayName);
-      expect(b?.regionCode).toBe(a?.regionCode);
+      for (const userId of ['demo-worker-7', 'demo-worker-jx-1', 'demo-worker-yj-1']) {
+        const a = await api.ctx.users.get(userId);
+        const b = await other.ctx.users.get(userId);
+        expect(b?.displayName).toBe(a?.displayName);
+        expect(b?.regionCode).toBe(a?.regionCode);
+      }
     } finally {
       await other.close();
     }

@@ -33,8 +33,17 @@ describe('POST /api/v1/subsidies/evaluate', () => {
       periodKey: '2026:w1',
       claimed: false,
     });
-    expect(result.reference.document).toContain('文件 004');
+    // Baotou's plan was 2023's; in 2026 its demo continuation (延续执行) grants it, and says so.
+    expect(result.reference).toMatchObject({ policy: 'ld-demo-1502-2026', section: expect.stringContaining('文件 004') });
+    expect(result.reference.document).toContain('演示数据');
+    expect(body.policies).toEqual([{ policy: 'ld-demo-1502-2026', document: result.reference.document }]);
     expect(result.trace.some((t: { kind: string; value?: number }) => t.kind === 'parameter' && t.value === 80_000)).toBe(true);
+    // In 2023 the plan itself.
+    const [in2023] = (await evaluateAgency('2023-06')).body.results;
+    expect(in2023).toMatchObject({
+      amountFen: 80_000,
+      reference: { policy: '004', document: expect.stringContaining('文件 004') },
+    });
   });
 
   it('refuses bad input with the field and 400', async () => {
@@ -66,11 +75,33 @@ describe('POST /api/v1/subsidies/evaluate', () => {
     }
   });
 
-  it('says a standard is missing for the period rather than computing zero', async () => {
-    const { status, body } = await evaluateAgency('2022-06');
-    expect(status).toBe(422);
-    expect(body.error).toMatchObject({ code: 'PARAMETER_MISSING', field: 'body.period' });
-    expect(body.error.message.zh).toContain('就业创业服务补助：');
+  it('leaves out what no document grants there and then, and says a missing local standard rather than computing zero', async () => {
+    // 2022: Baotou's plan (2023) was not yet in force: the subsidy is not in the catalogue at all.
+    const before = await evaluateAgency('2022-06');
+    expect(before.status).toBe(200);
+    expect(before.body).toMatchObject({ results: [], unavailable: [], policies: [] });
+    // 于都县 is granted 雨露计划 (Jiangxi's file 003, continued) but has not published its amount.
+    const { status, body } = await evaluate({
+      regionCode: '360731',
+      period: '2026-09',
+      subsidies: ['yulu_education'],
+      facts: {
+        person: {
+          birthDate: '1980-01-01',
+          sex: 'female',
+          groups: ['povertyAlleviated'],
+          labourClass: 'full',
+          homeRegionCode: '360731100201',
+        },
+        vocationalStudent: { schoolKind: 'technicalSchool', enrolledOn: '2025-09-01', semester: '2026-autumn' },
+      },
+    });
+    expect(status).toBe(200);
+    expect(body.results).toEqual([]);
+    expect(body.unavailable).toEqual([
+      expect.objectContaining({ subsidy: 'yulu_education', reason: expect.stringContaining('当地标准还没有公布') }),
+    ]);
+    expect(body.unavailable[0].reference.section).toContain('文件 003');
   });
 
   it('needs a session', async () => {

@@ -23,7 +23,9 @@ import { pathToFileURL } from 'node:url';
 import { Engine, type Almanac, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
 import {
   ageOn,
+  authoritiesFor,
   evaluateRule,
+  grantedBy,
   MissingParameterError,
   parameterSource,
   readParameter,
@@ -39,6 +41,7 @@ import { addMonths } from '../../shared/src/subsidies/rules/publicWelfarePost.js
 import { ASSISTED_GROUPS } from '../../shared/src/subsidies/rules/socialInsurance.js';
 import { STARTUP_GROUPS, wholeMonthsBetween } from '../../shared/src/subsidies/rules/startupOnce.js';
 import { TRAINEE_GROUPS, trainingKey } from '../../shared/src/subsidies/rules/training.js';
+import { DEMO_LOCAL_DOCUMENTS, demoStandards } from '../../functions/src/local/seed/demoStandards.js';
 import { prng } from '../support/prng.js';
 
 const TOTAL = Number(process.argv[2] ?? 1_000_000);
@@ -349,7 +352,10 @@ function* workerPeriods(seed: number, count: number): Generator<WorkerPeriod> {
 // ---------------------------------------------------------------------------------------
 // Ours
 
-const PARAMETERS: ParameterSource = parameterSource(RULES);
+// The product's parameters as seeded: the shipped ones under the demo regions' own documents.
+const PARAMETERS: ParameterSource = parameterSource(RULES, demoStandards());
+/** What holds for a region on a day, as the product reads it (with the demo regions' documents). */
+const authorities = (regionCode: string, date: string) => authoritiesFor(regionCode, date, DEMO_LOCAL_DOCUMENTS);
 const RULE_KEYS = RULES.map((rule) => `${rule.id}/${rule.beneficiary}`);
 
 interface Tally {
@@ -370,7 +376,13 @@ const newTally = (): Tally => ({
 
 /** Every rule for one worker-period; `undefined` for a rule whose standard is missing. */
 function evaluateOurs(wp: WorkerPeriod): (SubsidyResult[] | undefined)[] {
-  const input = { facts: wp.facts, period: wp.period, regionCode: wp.regionCode, parameters: PARAMETERS };
+  const input = {
+    facts: wp.facts,
+    period: wp.period,
+    regionCode: wp.regionCode,
+    parameters: PARAMETERS,
+    authorities: authorities(wp.regionCode, `${wp.period}-01`),
+  };
   const out: (SubsidyResult[] | undefined)[] = [];
   for (const rule of RULES) {
     try {
@@ -455,7 +467,8 @@ function paysParameter(name: string, subsidy: string, reached: Condition, key: s
 type ParamState = { status: 'value'; value: number } | { status: 'ended' | 'missing'; value: null };
 function paramState(regionCode: string, date: string, key: string): ParamState {
   try {
-    const reading = readParameter(PARAMETERS.definitions, PARAMETERS.table, key, regionCode, date);
+    const { cited } = authorities(regionCode, date);
+    const reading = readParameter(PARAMETERS.definitions, PARAMETERS.table, key, regionCode, date, (p) => cited.has(p));
     return reading.status === 'value' ? { status: 'value', value: reading.value } : { status: 'ended', value: null };
   } catch (error) {
     if (error instanceof MissingParameterError) return { status: 'missing', value: null };
@@ -726,8 +739,11 @@ function periodEngine(): Engine {
     'post:onPost',
     all(
       ref('post:inContract'),
-      status('publicWelfarePostMaxContractMonths', 'value'),
-      fact('date', 'strLt', { fact: 'contractCoveredUntil' }),
+      // Jiangxi's one-year term, where it holds; no length elsewhere.
+      any(
+        status('publicWelfarePostMaxContractMonths', 'missing'),
+        all(status('publicWelfarePostMaxContractMonths', 'value'), fact('date', 'strLt', { fact: 'contractCoveredUntil' })),
+      ),
       fact('attendance', 'notEqual', null),
       path('attendance', '$.daysRequired', 'greaterThan', 0),
       path('attendance', '$.daysWorked', 'greaterThan', 0),
@@ -740,7 +756,6 @@ function periodEngine(): Engine {
       'public_welfare_post/worker',
       'unavailable',
       any(
-        all(ref('post:inContract'), status('publicWelfarePostMaxContractMonths', 'missing')),
         all(ref('post:onPost'), path('post', '$.fullTime', 'equal', true), status(FT, 'missing')),
         all(ref('post:onPost'), path('post', '$.fullTime', 'equal', false), status(PT, 'missing')),
       ),
@@ -993,7 +1008,6 @@ function courseEngine(): Engine {
       any(
         all(ref('trainee:reached'), ref('trainee:ageMissing')),
         all(ref('trainee'), any(status('trainingPerDayFen', 'missing'), status('trainingMaxPerCourseFen', 'missing'))),
-        all(trainingInForce, ref('course:finished'), brand(true), status('trainingLabourBrandUplift', 'missing')),
       ),
     ),
     rule(
@@ -1002,7 +1016,8 @@ function courseEngine(): Engine {
       all(
         trainingInForce,
         ref('course:finished'),
-        any(brand(false), status('trainingLabourBrandUplift', 'ended')),
+        // No uplift where no document in force raises it (004's term), or where it ended.
+        any(brand(false), status('trainingLabourBrandUplift', 'ended'), status('trainingLabourBrandUplift', 'missing')),
         notExited,
         notClaimed('training'),
       ),
@@ -1190,7 +1205,14 @@ async function evaluateJre(engine: Engine, wp: WorkerPeriod): Promise<JreOutcome
     }
   }
   const out: JreOutcome[] = [];
-  for (const name of RULE_KEYS) {
+  // The catalogue of the region and month is decided before either engine runs: a rule no document
+  // grants there is nothing for both (json-rules-engine has no notion of where a rule holds).
+  const here = authorities(wp.regionCode, base.date);
+  for (const [i, name] of RULE_KEYS.entries()) {
+    if (!grantedBy(RULES[i]!, here)) {
+      out.push({ unavailable: false, results: [] });
+      continue;
+    }
     if (unavailable.has(name)) {
       out.push({ unavailable: true, results: [] });
       continue;

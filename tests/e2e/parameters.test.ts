@@ -1,17 +1,19 @@
 /**
- * 补贴标准 in the H5 app. The county's admin sees the one-off transport subsidy at the example
- * value inherited from 内蒙古自治区 (示例数值), changes it from the start of this year in two
+ * 补贴标准 in the H5 app. The county's admin sees the one-off transport subsidy at the value its
+ * demo document set (演示数据), changes it from the start of this year in two
  * steps (从哪天起 / 新标准), and the page then shows the new value set by 本地区; the server
  * holds it and the rules use it. Too large a number is refused under the field. An edit on a
  * stale read (someone saved after the page loaded) is refused with 刚被别人改过 and changes
  * nothing. A standard the documents fix has no edit control and says why; county staff
- * (not admin) see the standards but cannot edit any.
+ * (not admin) see the standards but cannot edit any. Under 政策文件 staff see only the documents
+ * that govern them, with their status; 于都县's admin records the document that sets the standard
+ * it still owes, in three short steps, and it is owed no more.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '@bangfu/shared';
 import type { TestApi } from '../support/api.js';
-import { fill, shot, WAIT } from '../support/browser.js';
+import { expectAccessible, fill, shot, WAIT } from '../support/browser.js';
 import { closeAll, openFromHome, reloadInCareMode, startDemoH5 } from '../support/journeys.js';
 
 let api: TestApi;
@@ -43,16 +45,14 @@ beforeAll(async () => {
 afterAll(() => closeAll(browser, api));
 
 describe('补贴标准 in Chromium', () => {
-  it('lets the admin change an example standard from a date; the page and the server then hold the region’s own', async () => {
+  it('lets the admin change a demo standard from a date; the page and the server then hold the region’s own', async () => {
     const before = await standard('transportOnceFen');
-    expect(before.today).toMatchObject({ status: 'value', setIn: '15', example: true });
+    expect(before.today).toMatchObject({ status: 'value', setIn: REGION, example: true });
     const page = await openStandards('demo-admin');
     const card = page.getByTestId('parameter-transportOnceFen');
-    await expect
-      .poll(() => page.getByTestId('parameter-transportOnceFen-where').textContent(), WAIT)
-      .toBe('沿用内蒙古自治区的标准');
+    await expect.poll(() => page.getByTestId('parameter-transportOnceFen-where').textContent(), WAIT).toBe('本地区设定');
     expect(await page.getByTestId('parameter-transportOnceFen-value').textContent()).toBe('500 元');
-    expect(await page.getByTestId('parameter-transportOnceFen-example').textContent()).toBe('示例数值');
+    expect(await page.getByTestId('parameter-transportOnceFen-example').textContent()).toBe('演示数据');
     expect(await card.textContent()).toContain('依据：');
     await shot(page, 'parameters-1-list');
 
@@ -77,7 +77,7 @@ describe('补贴标准 in Chromium', () => {
     await fill(page, 'parameter-value', '2000000');
     await page.getByTestId('parameter-save').click();
     await expect.poll(() => page.getByTestId('parameter-value-error').textContent(), WAIT).toBe('这个数太大了，请核对');
-    expect((await standard('transportOnceFen')).own).toBeUndefined();
+    expect((await standard('transportOnceFen')).own).toMatchObject({ version: 1, steps: [{ value: 50_000 }] });
     await shot(page, 'parameters-4-too-big');
 
     await fill(page, 'parameter-value', '666');
@@ -90,7 +90,14 @@ describe('补贴标准 in Chromium', () => {
 
     const after = await standard('transportOnceFen');
     expect(after.today).toMatchObject({ status: 'value', value: 66_600, setIn: REGION, example: false });
-    expect(after.own).toMatchObject({ version: 1, steps: [{ from: `${YEAR}-01-01`, value: 66_600 }] });
+    // The demo document's step stays, citing it; the admin's own follows.
+    expect(after.own).toMatchObject({
+      version: 2,
+      steps: [
+        { from: '2021-01-01', value: 50_000, example: true, document: { section: '补贴标准' } },
+        { from: `${YEAR}-01-01`, value: 66_600 },
+      ],
+    });
   });
 
   it('refuses an edit on a stale read and changes nothing', async () => {
@@ -150,9 +157,48 @@ describe('补贴标准 in Chromium', () => {
     // And the server refuses staff an edit all the same.
     const refused = await api.call('PUT', `/api/v1/regions/${REGION}/parameters/transportOnceFen`, {
       token,
-      body: { version: 1, steps: [{ from: `${YEAR}-01-01`, value: 1 }] },
+      body: { version: 2, steps: [{ from: `${YEAR}-01-01`, value: 1 }] },
     });
     expect(refused.status).toBe(403);
     expect((await standard('transportOnceFen')).today).toMatchObject({ value: 66_600 });
+  });
+
+  it('shows staff only the documents that govern them, and lets 于都县’s admin record the standard it owes', async () => {
+    const guyang = await openStandards('demo-staff-county');
+    await guyang.getByTestId('parameters-tab-policies').click();
+    await guyang.getByTestId('policy-000').waitFor(WAIT);
+    expect(await guyang.getByTestId('policy-000-status').textContent()).toBe('执行中');
+    expect(await guyang.getByTestId('policy-002-status').textContent()).toBe('已到期');
+    expect(await guyang.getByTestId('policy-003').count()).toBe(0); // Jiangxi's: nothing here
+    expect(await guyang.getByTestId('policy-ld-demo-1502-2026-demo').textContent()).toContain('演示数据');
+    expect(await guyang.getByTestId('policies-none-owed').count()).toBe(1);
+    expect(await guyang.getByTestId('policies-record').count()).toBe(0); // staff look only
+    await shot(guyang, 'parameters-10-policies');
+    await expectAccessible(guyang, '政策文件');
+
+    const page = await openFromHome(browser, api, 'demo-admin-jx', 'parameters');
+    await page.getByTestId('parameters-tab-policies').waitFor(WAIT);
+    await page.getByTestId('parameters-tab-policies').click();
+    await page.getByTestId('owed-yuluPerSemesterFen').waitFor(WAIT);
+    expect(await page.getByTestId('policies-owed').textContent()).toContain('还有 1 项标准');
+    await shot(page, 'parameters-11-owed');
+    await page.getByTestId('policies-record').click();
+    await page.getByTestId('record-form').waitFor(WAIT);
+    await page.getByTestId('record-next-1').click();
+    await expect.poll(() => page.getByTestId('record-title-error').textContent(), WAIT).toContain('文件标题');
+    await fill(page, 'record-title', '关于公布雨露计划助学补助标准的通知');
+    await fill(page, 'record-issuer', '于都县乡村振兴局');
+    await page.getByTestId('record-next-1').click();
+    await page.getByTestId('record-next-2').click();
+    await fill(page, 'record-set-yuluPerSemesterFen', '1200');
+    await shot(page, 'parameters-12-record');
+    await expectAccessible(page, '记录本地的文件');
+    await page.getByTestId('record-save').click();
+    await expect.poll(() => page.getByTestId('parameters-done').textContent(), WAIT).toContain('定了 1 项标准');
+    await page.getByTestId('policies-none-owed').waitFor(WAIT);
+    const yuduAdmin = await api.loginAs('demo-staff-county-jx');
+    const { body } = await api.call('GET', '/api/v1/regions/360731/parameters', { token: yuduAdmin });
+    const yulu = (body.parameters as View[]).find((p) => p.key === 'yuluPerSemesterFen')!;
+    expect(yulu.today).toMatchObject({ status: 'value', value: 120_000, setIn: '360731', example: false });
   });
 });

@@ -1,29 +1,53 @@
-/** Golden cases for the subsidy rules: facts in, results out, through the real engine and shipped parameters. */
+/**
+ * Golden cases for the subsidy rules: facts in, results out, through the real engine, the shipped
+ * parameters and the demo regions' own documents (their standards and continuations), as seeded.
+ */
 import {
+  authoritiesFor,
   evaluateRule,
   parameterSource,
   subsidyFactsSchema,
+  type LocalDocument,
   type ParameterStep,
   type Rule,
   type SubsidyFactsInput,
   type SubsidyResult,
 } from '@bangfu/shared';
+import { DEMO_LOCAL_DOCUMENTS, demoStandards } from '../../functions/src/local/seed/demoStandards.js';
 
 export interface GoldenCase {
   period: string;
   /** Defaults to a village of 固阳县. */
   regionCode?: string;
   facts: SubsidyFactsInput;
-  /** A region's own parameter steps laid over the shipped ones. */
+  /** A region's own parameter steps laid over the shipped ones and the demo regions'. */
   overrides?: Record<string, Record<string, ParameterStep[]>>;
+  /** Local documents recorded beside the demo ones, e.g. a continuation the case is about. */
+  documents?: readonly LocalDocument[];
+}
+
+/** The demo regions' own steps, by parameter key then region, as the seed records them. */
+export const DEMO_STANDARDS: Readonly<Record<string, Record<string, ParameterStep[]>>> = demoStandards();
+
+/** The demo regions' steps with a case's own laid over them, key by key and region by region. */
+function withDemoStandards(overrides: GoldenCase['overrides'] = {}): Record<string, Record<string, ParameterStep[]>> {
+  const merged: Record<string, Record<string, ParameterStep[]>> = { ...DEMO_STANDARDS };
+  for (const [key, regions] of Object.entries(overrides)) merged[key] = { ...merged[key], ...regions };
+  return merged;
 }
 
 export function evaluateCase(rule: Rule, golden: GoldenCase): SubsidyResult[] {
+  const regionCode = golden.regionCode ?? '150222102212';
   return evaluateRule(rule, {
     facts: subsidyFactsSchema.parse(golden.facts),
     period: golden.period,
-    regionCode: golden.regionCode ?? '150222102212',
-    parameters: parameterSource([rule], golden.overrides),
+    regionCode,
+    parameters: parameterSource([rule], withDemoStandards(golden.overrides)),
+    authorities: authoritiesFor(
+      regionCode,
+      `${golden.period}-01`,
+      golden.documents ? [...DEMO_LOCAL_DOCUMENTS, ...golden.documents] : DEMO_LOCAL_DOCUMENTS,
+    ),
   });
 }
 

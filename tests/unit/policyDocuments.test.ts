@@ -35,6 +35,6 @@ describe('policy documents', () => {
   });
 
   it('cites a document by its short title and number, with the section', () => {
-    expect(cite('003', '二、(三)')).toEqual({ document: '江西就业帮扶实施意见（文件 003）', section: '二、(三)' });
+    expect(cite('003', '二、(三)')).toEqual({ document: '江西就业帮扶实施意见（文件 003）', section: '二、(三)', policy: '003' });
   });
 });

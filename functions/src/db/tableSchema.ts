@@ -146,6 +146,9 @@ export const keys = {
   /** A region's own steps of a policy parameter, set by its admins (all are read together: a small set). */
   parameterSteps: (regionCode: string, key: string) => ({ pk: 'PARAMS', sk: `${regionCode}#${key}` }),
   parameterStepsAll: () => 'PARAMS',
+  /** A region's recorded document (地方文件), beside its standards: read with them in the one Query. */
+  localDocument: (regionCode: string, documentId: string) => ({ pk: 'PARAMS', sk: `DOC#${regionCode}#${documentId}` }),
+  localDocumentPrefix: () => 'DOC#',
   /**
    * A position pushed to a worker (为你推荐): at most once per worker and position, ever;
    * the month, score and reason travel on it, and later whether they applied and were hired.

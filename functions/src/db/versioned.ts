@@ -29,6 +29,16 @@ export async function putNew(table: TableRef, item: Key & Record<string, unknown
   }
 }
 
+/** The condition of a write on the version read: the item is new when none was read. */
+export const versionCondition = (versionRead: number | undefined) =>
+  versionRead === undefined
+    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+    : {
+        ConditionExpression: '#version = :version',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':version': versionRead },
+      };
+
 /**
  * Puts an item whole, with `version` one more than the version read: new when none was read
  * (`version` undefined), else only while the stored one is still that version.
@@ -44,13 +54,7 @@ export async function putOnVersion(
       new PutCommand({
         TableName: table.tableName,
         Item: { ...item, version: (versionRead ?? 0) + 1 },
-        ...(versionRead === undefined
-          ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : {
-              ConditionExpression: '#version = :version',
-              ExpressionAttributeNames: { '#version': 'version' },
-              ExpressionAttributeValues: { ':version': versionRead },
-            }),
+        ...versionCondition(versionRead),
       }),
     );
   } catch (error) {

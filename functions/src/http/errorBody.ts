@@ -12,7 +12,6 @@ const STATUS_OF: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   IDENTITY_MISMATCH: 422,
   /** A subsidy standard has no value for that region and period: nothing is computed as zero. */
-  PARAMETER_MISSING: 422,
   CODE_NOT_VALID: 422,
   CODE_EXPIRED: 410,
   CONFLICT: 409,

@@ -4,6 +4,7 @@ import { regionEntity } from '../db/entities.js';
 import { queryAll } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
+import { notFound } from '../errors.js';
 
 export function regionItem(region: Region) {
   return {
@@ -47,3 +48,10 @@ export function createRegionRepository({ db, tableName }: TableRef) {
 }
 
 export type RegionRepository = ReturnType<typeof createRegionRepository>;
+
+/** The region a route names, or 404: the one way a route says a code is unknown. */
+export async function regionOr404(regions: Pick<RegionRepository, 'get'>, code: string): Promise<Region> {
+  const region = await regions.get(code);
+  if (!region) throw notFound('没有这个地区', 'No region with that code.');
+  return region;
+}

@@ -1,13 +1,12 @@
 import { regionContracts } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { notFound } from '../errors.js';
 import { implement, type AnyRoute } from '../http/route.js';
+import { regionOr404 } from './regionRepository.js';
 
 export function regionRoutes(ctx: AppContext): AnyRoute[] {
   return [
     implement(regionContracts.get, async ({ params }) => {
-      const region = await ctx.regions.get(params.code);
-      if (!region) throw notFound('没有这个地区', 'No region with that code.');
+      const region = await regionOr404(ctx.regions, params.code);
       return { region, children: await ctx.regions.children(params.code) };
     }),
   ];

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import {
   chinaDate,
+  isFixedFor,
   MissingParameterError,
   parameterContracts,
   type parameterReadingSchema,
@@ -9,18 +10,15 @@ import {
   type ParameterStep,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { Forbidden, Invalid, notFound } from '../errors.js';
+import { Forbidden, Invalid } from '../errors.js';
 import { implement, type AnyRoute } from '../http/route.js';
+import { regionOr404 } from '../regions/regionRepository.js';
 import { createSubsidyService } from './service.js';
 
 export function parameterRoutes(ctx: AppContext): AnyRoute[] {
   const subsidies = createSubsidyService(ctx);
 
-  async function region(code: string) {
-    const found = await ctx.regions.get(code);
-    if (!found) throw notFound('没有这个地区', 'No region with that code.');
-    return found;
-  }
+  const region = (code: string) => regionOr404(ctx.regions, code);
 
   return [
     implement(parameterContracts.list, async ({ params }) => {
@@ -54,7 +52,7 @@ export function parameterRoutes(ctx: AppContext): AnyRoute[] {
             label: definition.label,
             unit: definition.unit,
             reference: definition.reference,
-            fixedByPolicy: definition.fixedByPolicy,
+            fixedByPolicy: isFixedFor(definition, params.code),
             today: reading,
             ...(mine
               ? { own: { steps: mine.steps, version: mine.version, updatedBy: mine.updatedBy, updatedAt: mine.updatedAt } }
@@ -68,7 +66,7 @@ export function parameterRoutes(ctx: AppContext): AnyRoute[] {
       await region(params.code);
       const definition = (await subsidies.currentParameters()).definitions[params.key];
       if (!definition) throw new Invalid('没有这个标准', 'No parameter with that key.', 'params.key');
-      if (definition.fixedByPolicy) {
+      if (isFixedFor(definition, params.code)) {
         throw new Forbidden(
           `「${definition.label}」是文件规定的标准（${definition.reference.document} ${definition.reference.section}），不能在本地修改`,
           'The documents fix this parameter.',
@@ -82,7 +80,11 @@ export function parameterRoutes(ctx: AppContext): AnyRoute[] {
           throw new Invalid(problem, `Not a valid ${definition.unit} value.`, `body.steps.${i}.value`);
         }
       }
-      const steps: ParameterStep[] = body.steps.map((s) => ({ from: s.from, value: s.value }));
+      // A step kept as it was keeps the document that set it; a changed or new one is the admin's own.
+      const existing = (await ctx.parameterSteps.all()).find((r) => r.regionCode === params.code && r.key === params.key);
+      const steps: ParameterStep[] = body.steps.map(
+        (s) => existing?.steps.find((e) => e.from === s.from && e.value === s.value) ?? { from: s.from, value: s.value },
+      );
       const row = await ctx.parameterSteps.put(params.code, params.key, steps, principal.userId, body.version);
       return { steps: row.steps, version: row.version };
     }),

@@ -11,7 +11,7 @@ import {
   type SubsidyResult,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { Conflict, DomainError, Forbidden, Invalid } from '../errors.js';
+import { Conflict, Forbidden, Invalid } from '../errors.js';
 import { implement, type AnyRoute } from '../http/route.js';
 import { ownEmployer } from '../positions/access.js';
 import { boundWorker } from '../registry/access.js';
@@ -61,9 +61,9 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
   }
 
   /** A month's standing as shown: each result, and the claims already made of those results (read with them). */
-  function standing({ period, results, unavailable, claims }: Awaited<ReturnType<typeof subsidies.evaluateWorker>>) {
+  function standing({ period, results, unavailable, policies, claims }: Awaited<ReturnType<typeof subsidies.evaluateWorker>>) {
     const shown = claims.filter((c) => results.some((r) => r.subsidy === c.subsidy && r.periodKey === c.periodKey));
-    return { period, results, unavailable, claims: shown };
+    return { period, results, unavailable, policies, claims: shown };
   }
 
   /** A page of someone's claims; the first one with what they all come to. */
@@ -87,21 +87,8 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
         throw new Invalid('没有这个地区代码', 'No region with that code.', 'body.regionCode');
       }
       const rules = body.subsidies ? RULES.filter((rule) => body.subsidies!.includes(rule.id)) : RULES;
-      const { results, unavailable } = await subsidies.evaluate(rules, {
-        facts: body.facts,
-        period: body.period,
-        regionCode: body.regionCode,
-      });
-      const [first] = unavailable;
-      if (first) {
-        throw new DomainError(
-          'PARAMETER_MISSING',
-          `${first.name}：${first.reason}`,
-          `A standard of ${first.subsidy} has no value for that region and period.`,
-          'body.period',
-        );
-      }
-      return { results };
+      // A subsidy without a local standard is said in `unavailable`, beside what can be computed.
+      return subsidies.evaluate(rules, { facts: body.facts, period: body.period, regionCode: body.regionCode });
     }),
 
     implement(subsidyContracts.mySubsidies, async ({ principal }) => standing(await ownEvaluation(principal))),

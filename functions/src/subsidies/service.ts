@@ -10,6 +10,8 @@ import {
   chinaMonth,
   employmentPlaceOf,
   evaluateRule,
+  grantedBy,
+  authoritiesFor,
   factsFromEmployer,
   factsFromRegistry,
   MissingParameterError,
@@ -24,6 +26,7 @@ import {
   type EmploymentRecord,
   type Placement,
   type ParameterSource,
+  type AppliedPolicy,
   type Rule,
   type RuleInput,
   type SubsidyResult,
@@ -84,28 +87,38 @@ export function createSubsidyService(
     }
   }
 
-  /** Every rule's results, and the subsidies whose standard is missing for the region and month. */
+  /**
+   * Every rule's results where a document that grants it holds for the region in the month, the
+   * subsidies granted there whose local standard nobody has set yet (当地标准还没有公布), and the
+   * passages that granted them.
+   */
   async function evaluate(
     rules: readonly Rule[],
-    input: Omit<RuleInput, 'parameters'>,
-  ): Promise<{ results: SubsidyResult[]; unavailable: Unavailable[] }> {
-    const parameters = await currentParameters();
+    input: Omit<RuleInput, 'parameters' | 'authorities'>,
+  ): Promise<{ results: SubsidyResult[]; unavailable: Unavailable[]; policies: AppliedPolicy[] }> {
+    const [parameters, localDocuments] = await Promise.all([currentParameters(), ctx.parameterSteps.localDocuments()]);
+    const authorities = authoritiesFor(input.regionCode, `${input.period}-01`, localDocuments);
     const results: SubsidyResult[] = [];
     const unavailable: Unavailable[] = [];
+    const policies = new Map<string, AppliedPolicy>();
     for (const rule of rules) {
+      const basis = grantedBy(rule, authorities);
+      if (!basis) continue;
+      policies.set(basis.document, { policy: basis.policy ?? '', document: basis.document });
       try {
-        results.push(...evaluateRule(rule, { ...input, parameters }));
+        results.push(...evaluateRule(rule, { ...input, parameters, authorities }));
       } catch (error) {
         if (!(error instanceof MissingParameterError)) throw error;
         const label = parameters.definitions[error.key]?.label ?? error.key;
         unavailable.push({
           subsidy: rule.id,
           name: SUBSIDY_NAME_ZH[rule.id],
-          reason: `这个地区在 ${input.period} 还没有设定「${label}」的标准，暂时无法计算`,
+          reason: `当地标准还没有公布：「${label}」由当地确定，公布后才能计算`,
+          reference: basis,
         });
       }
     }
-    return { results, unavailable };
+    return { results, unavailable, policies: [...policies.values()] };
   }
 
   /** A worker's subsidies for a month, from the registry and their claims so far. */

@@ -1,7 +1,8 @@
 /**
  * The parts 我的补贴 (a worker) and 我的奖补 (an employer) share: the one-line summary of what
  * is due, the one tap that claims it all, and below the claims what still lacks facts, what
- * the region has no standard for yet, and (folded) the subsidies that do not apply now.
+ * the region has no standard for yet (当地标准还没有公布), (folded) the subsidies that do not
+ * apply now, and the documents they were reckoned by.
  */
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -83,7 +84,9 @@ export function OtherSubsidies({ subsidies, missing, others, cards, othersLabel,
       {missing.length > 0 ? <View className="bf-subtitle">还差一些信息的</View> : null}
       {cards(missing)}
       {subsidies.unavailable.length > 0 ? (
-        <Notice>本地区还没有设定标准、暂时算不出来的：{subsidies.unavailable.map((u) => u.name).join('、')}。</Notice>
+        <Notice testId="subsidies-unavailable">
+          当地标准还没有公布，暂时算不出来：{subsidies.unavailable.map((u) => u.name).join('、')}。公布以后这里会自动算出金额。
+        </Notice>
       ) : null}
       {others.length > 0 ? (
         <Button size="large" block onClick={() => setShowOthers((v) => !v)} data-testid={othersTestId}>
@@ -91,6 +94,11 @@ export function OtherSubsidies({ subsidies, missing, others, cards, othersLabel,
         </Button>
       ) : null}
       {showOthers ? cards(others) : null}
+      {subsidies.policies.length > 0 ? (
+        <View className="bf-hint" data-testid="subsidies-policies">
+          按这些政策文件计算：{subsidies.policies.map((p) => p.document).join('；')}
+        </View>
+      ) : null}
     </>
   );
 }

@@ -5,6 +5,7 @@ import type { AnyContract } from './contract.js';
 import { matchingContracts } from './matching.js';
 import { monitoringContracts } from './monitoring.js';
 import { applicationContracts, employerContracts, positionContracts } from './positions.js';
+import { policyContracts } from './policies.js';
 import { regionContracts } from './regions.js';
 import { reliefWorkContracts } from './reliefWork.js';
 import { employmentContracts, importContracts, registryContracts, reportContracts } from './registry.js';
@@ -26,6 +27,7 @@ export const API_CONTRACTS: readonly AnyContract[] = [
   matchingContracts,
   subsidyContracts,
   parameterContracts,
+  policyContracts,
   paymentContracts,
   codeContracts,
   eventContracts,

@@ -16,6 +16,7 @@ import {
   claimDecisionSchema,
   claimSchema,
   claimSummarySchema,
+  referenceSchema,
   subsidyResultSchema,
 } from '../subsidies/claim.js';
 import { subsidyFactsSchema } from '../subsidies/facts.js';
@@ -40,14 +41,28 @@ import {
   workerIdParams,
 } from './common.js';
 
-/** A subsidy whose standard has no value for the region and month: said, never computed as zero. */
-export const unavailableSubsidySchema = z.object({ subsidy: z.enum(SUBSIDY_IDS), name: z.string(), reason: z.string() });
+/**
+ * A subsidy granted here whose local standard nobody has set yet (当地标准还没有公布): said, never
+ * computed as zero; with the passage that grants it and leaves the amount to the region.
+ */
+export const unavailableSubsidySchema = z.object({
+  subsidy: z.enum(SUBSIDY_IDS),
+  name: z.string(),
+  reason: z.string(),
+  reference: referenceSchema.optional(),
+});
+
+/** A document whose passages decided the results: the policy's id and how it is cited. */
+export const appliedPolicySchema = z.object({ policy: z.string(), document: z.string() });
+export type AppliedPolicy = z.infer<typeof appliedPolicySchema>;
 
 /** Someone's subsidies this month, from what the system holds, with the claims already made of these results. */
 const standingSchema = z.object({
   period: monthSchema,
   results: z.array(subsidyResultSchema),
   unavailable: z.array(unavailableSubsidySchema),
+  /** The documents that hold for them this month and grant what is shown. */
+  policies: z.array(appliedPolicySchema),
   claims: z.array(claimSchema),
 });
 
@@ -75,7 +90,12 @@ export const subsidyContracts = {
       facts: subsidyFactsSchema,
       subsidies: z.array(z.enum(SUBSIDY_IDS)).min(1).max(SUBSIDY_IDS.length).optional(),
     }),
-    response: z.object({ results: z.array(subsidyResultSchema) }),
+    response: z.object({
+      results: z.array(subsidyResultSchema),
+      unavailable: z.array(unavailableSubsidySchema),
+      /** The documents in force for the region in the month whose passages granted the results. */
+      policies: z.array(appliedPolicySchema),
+    }),
   }),
 
   mySubsidies: defineContract({
@@ -197,6 +217,14 @@ const parameterStepSchema = z.strictObject({
   value: z.number().min(0, '标准不能是负数').max(100_000_000).nullable(),
 });
 
+/** A step as stored: set by a recorded local document (cited), or demo data. */
+const storedStepSchema = z.object({
+  from: z.iso.date(),
+  value: z.number().nullable(),
+  example: z.boolean().optional(),
+  document: referenceSchema.optional(),
+});
+
 /** What holds in a region on a day: a value and where it was set, an end, or nothing set at all. */
 export const parameterReadingSchema = z.union([
   z.object({
@@ -215,14 +243,14 @@ const parameterViewSchema = z.object({
   key: z.string(),
   label: z.string(),
   unit: z.enum(PARAMETER_UNITS),
-  reference: z.object({ document: z.string(), section: z.string() }),
+  reference: referenceSchema,
   /** True where the documents fix the number: nobody in a region may change it. */
   fixedByPolicy: z.boolean(),
   /** What holds today in this region, and where it was set. */
   today: parameterReadingSchema,
   /** The steps this region set itself (editable), with their version. */
   own: z
-    .object({ steps: z.array(parameterStepSchema), version: z.number(), updatedBy: z.string(), updatedAt: z.string() })
+    .object({ steps: z.array(storedStepSchema), version: z.number(), updatedBy: z.string(), updatedAt: z.string() })
     .optional(),
 });
 
@@ -256,7 +284,7 @@ export const parameterContracts = {
         path: ['steps'],
         message: '各段的开始日期应从早到晚排列，且不能重复',
       }),
-    response: z.object({ steps: z.array(parameterStepSchema), version: z.number() }),
+    response: z.object({ steps: z.array(storedStepSchema), version: z.number() }),
   }),
 };
 

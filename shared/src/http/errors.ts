@@ -14,7 +14,6 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'IDENTITY_MISMATCH',
-  'PARAMETER_MISSING',
   /** A 帮扶码 we did not sign, or one changed since. */
   'CODE_NOT_VALID',
   /** A genuine 帮扶码 that no longer works: past its two minutes, or renewed (换码) since. */

@@ -42,6 +42,9 @@ export const claimStepSchema = z.object({
 /** Who asked: the worker themself, staff on their behalf, the monthly 免申即享 run, or an employer or agency for itself. */
 export const CLAIM_SOURCES = ['worker', 'staff', 'auto', 'employer'] as const;
 
+/** A passage: the document as people read it, its section, and the policy's id (shipped or recorded). */
+export const referenceSchema = z.object({ document: z.string(), section: z.string(), policy: z.string().optional() });
+
 const traceLineSchema = z.object({
   kind: z.enum(['fact', 'parameter', 'rule']),
   text: z.string(),
@@ -52,9 +55,8 @@ const traceLineSchema = z.object({
   from: z.string().optional(),
   setIn: z.string().optional(),
   example: z.boolean().optional(),
-  reference: z.object({ document: z.string(), section: z.string() }).optional(),
+  reference: referenceSchema.optional(),
 });
-const referenceSchema = z.object({ document: z.string(), section: z.string() });
 
 /** A result of the rules, as the API shows it. */
 export const subsidyResultSchema = z.object({

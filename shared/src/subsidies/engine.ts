@@ -12,6 +12,7 @@ import { SUBSIDY_NAME_ZH, type Beneficiary, type SubsidyId } from './catalogue.j
 import { SELF_REPORT_UNCONFIRMED_ZH } from '../registry/employment.js';
 import type { EmploymentMonth, SubsidyFacts } from './facts.js';
 import {
+  MissingParameterError,
   readParameterShared,
   type ParameterDefinition,
   type ParameterReading,
@@ -21,6 +22,7 @@ import {
 } from './parameters.js';
 import { formatYuan } from '../money.js';
 import { cite } from '../policy/documents.js';
+import { authoritiesFor, basisOf, type Authorities, type Grant } from '../policy/jurisdiction.js';
 
 export interface TraceLine {
   /** fact: what is known; parameter: a number from a document; rule: a step of the rule's reasoning. */
@@ -54,6 +56,7 @@ export interface SubsidyResult {
   trace: TraceLine[];
   /** Facts that would change the answer if provided (their paths in the facts). */
   missing: string[];
+  /** The passage that grants it here and now: of a document that holds in the region on the period's first day. */
   reference: Reference;
 }
 
@@ -68,6 +71,8 @@ export interface RuleInput {
   period: string;
   regionCode: RegionCode;
   parameters: ParameterSource;
+  /** The documents that hold for the region on the period's first day; the shipped ones alone when absent. */
+  authorities?: Authorities;
 }
 
 /** What a rule decides; the engine adds the name, the trace and the common rules. */
@@ -88,7 +93,8 @@ export interface ParameterSpec {
 export interface Rule {
   id: SubsidyId;
   beneficiary: Beneficiary;
-  reference: Reference;
+  /** The passages that grant it, each where and while its document holds; nowhere else is it in the catalogue. */
+  grants: readonly Grant[];
   /** The parameters it reads, by key, with their shipped values. */
   parameters: Readonly<Record<string, ParameterSpec>>;
   /** One outcome, or one per thing paid for (at least one). */
@@ -103,7 +109,31 @@ export class RuleContext {
   #date: string | undefined;
   #employment: EmploymentMonth[] | undefined;
 
-  constructor(readonly input: RuleInput) {}
+  constructor(
+    readonly input: RuleInput,
+    /** The documents that hold here and now: a passage of any other is not cited (it decides nothing here). */
+    readonly authorities: Authorities,
+  ) {}
+
+  readonly #holds = (policy: string): boolean => this.authorities.cited.has(policy);
+
+  /**
+   * A term only some documents set (Baotou's +20%, Jiangxi's one-year agreements): its value where
+   * one holds here, recorded like `param`; undefined, with nothing recorded, where none sets it.
+   */
+  term(key: string): number | undefined {
+    try {
+      return this.param(key);
+    } catch (error) {
+      if (error instanceof MissingParameterError) return undefined;
+      throw error;
+    }
+  }
+
+  /** The reference when its document holds here; a Jiangxi passage is no authority in Baotou. */
+  #cited(reference: Reference | undefined): Reference | undefined {
+    return reference && (reference.policy === undefined || this.authorities.cited.has(reference.policy)) ? reference : undefined;
+  }
 
   get facts(): SubsidyFacts {
     return this.input.facts;
@@ -142,7 +172,8 @@ export class RuleContext {
 
   /** Records a step of reasoning, optionally with the passage it follows. */
   rule(text: string, reference?: Reference): void {
-    this.trace.push(reference ? { kind: 'rule', text, reference } : { kind: 'rule', text });
+    const cited = this.#cited(reference);
+    this.trace.push(cited ? { kind: 'rule', text, reference: cited } : { kind: 'rule', text });
   }
 
   /** Records that a fact is missing; the rule then decides without it (usually: not eligible yet). */
@@ -163,7 +194,9 @@ export class RuleContext {
       key,
       this.input.regionCode,
       this.date,
+      this.#holds,
     );
+    const reference = this.#cited(reading.reference);
     if (reading.status === 'ended') {
       this.trace.push({
         kind: 'parameter',
@@ -171,7 +204,7 @@ export class RuleContext {
         key,
         from: reading.since,
         setIn: reading.setIn,
-        reference: reading.reference,
+        ...(reference ? { reference } : {}),
       });
       return undefined;
     }
@@ -183,7 +216,7 @@ export class RuleContext {
       from: reading.from,
       setIn: reading.setIn,
       example: reading.example,
-      reference: reading.reference,
+      ...(reference ? { reference } : {}),
     });
     return reading.value;
   }
@@ -197,7 +230,7 @@ function textOf(reading: ParameterReading): string {
     text =
       reading.status === 'ended'
         ? `${reading.label}：自 ${reading.since} 起已停止执行`
-        : `${reading.label}：${describe(reading.value, reading.unit)}（自 ${reading.from} 起${reading.example ? '，示例标准' : ''}）`;
+        : `${reading.label}：${describe(reading.value, reading.unit)}（自 ${reading.from} 起${reading.example ? '，演示数据' : ''}）`;
     texts.set(reading, text);
   }
   return text;
@@ -222,9 +255,28 @@ function describe(value: number, unit: string): string {
   }
 }
 
-/** Applies the rule, then the rules every subsidy shares; one result per outcome. */
+/** The passage granting each rule, per set of authorities (null: not granted there then). */
+const bases = new WeakMap<Authorities, Map<Rule, Reference | null>>();
+
+/** The passage that grants `rule` under these authorities, or undefined where nothing does. */
+export function grantedBy(rule: Rule, authorities: Authorities): Reference | undefined {
+  let byRule = bases.get(authorities);
+  if (!byRule) bases.set(authorities, (byRule = new Map()));
+  let basis = byRule.get(rule);
+  if (basis === undefined) byRule.set(rule, (basis = basisOf(rule.grants, authorities) ?? null));
+  return basis ?? undefined;
+}
+
+/**
+ * Applies the rule, then the rules every subsidy shares; one result per outcome. Nothing
+ * where no document that grants it holds for the region in the period: it is not in that
+ * region's catalogue (a Jiangxi notice grants nothing in Baotou).
+ */
 export function evaluateRule(rule: Rule, input: RuleInput): SubsidyResult[] {
-  const context = new RuleContext(input);
+  const authorities = input.authorities ?? authoritiesFor(input.regionCode, `${input.period}-01`);
+  const basis = grantedBy(rule, authorities);
+  if (!basis) return [];
+  const context = new RuleContext(input, authorities);
   const evaluated = rule.evaluate(context);
   const outcomes = Array.isArray(evaluated) ? evaluated : [evaluated];
   if (outcomes.length === 0) throw new Error(`rule ${rule.id} decided nothing`);
@@ -253,7 +305,7 @@ export function evaluateRule(rule: Rule, input: RuleInput): SubsidyResult[] {
           claimed,
           trace,
           missing: context.missing,
-          reference: rule.reference,
+          reference: basis,
         }
       : {
           subsidy: rule.id,
@@ -265,7 +317,7 @@ export function evaluateRule(rule: Rule, input: RuleInput): SubsidyResult[] {
           claimed,
           trace,
           missing: context.missing,
-          reference: rule.reference,
+          reference: basis,
         };
   });
 }

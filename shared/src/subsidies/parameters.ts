@@ -12,6 +12,8 @@ import { REGION_LEVELS, regionCodeLength, type RegionCode } from '../regions/reg
 export interface Reference {
   document: string;
   section: string;
+  /** The policy it belongs to: a shipped document's id ('003') or a recorded local document's. */
+  policy?: string;
 }
 
 export const PARAMETER_UNITS = ['fen', 'months', 'ratio', 'years', 'days', 'persons'] as const;
@@ -25,7 +27,13 @@ export interface ParameterDefinition {
   reference: Reference;
   /** True where the documents fix the number; false where they leave it to local governments. */
   fixedByPolicy: boolean;
+  /** Regions where a document fixes a number that is local elsewhere (000 sets women's training age to 60 in Inner Mongolia). */
+  fixedIn?: readonly string[];
 }
+
+/** Whether nobody in `regionCode` may change the parameter: the documents fix it there. */
+export const isFixedFor = (definition: ParameterDefinition, regionCode: string): boolean =>
+  definition.fixedByPolicy || (definition.fixedIn ?? []).some((jurisdiction) => regionCode.startsWith(jurisdiction));
 
 /** Units counted whole: money in fen, months, years, days, people. Only a ratio may be a fraction. */
 const WHOLE_UNITS: ReadonlySet<ParameterUnit> = new Set(['fen', 'months', 'years', 'days', 'persons']);
@@ -44,8 +52,15 @@ export interface ParameterStep {
   from: string;
   /** `null` ends the parameter from that date. */
   value: number | null;
-  /** A value shipped as an example for the demo region, for its admins to replace. */
+  /** A value of the demo data, set as the demo region's admin would: an example, not a decided standard. */
   example?: boolean;
+  /** The local document that set it (地方文件), cited beside the amount instead of the passage that left it local. */
+  document?: Reference;
+  /**
+   * A term of this document (its id), holding only where and while the document does: Baotou's +20%
+   * is file 004's, so it is not read in a year 004 is not in force. Unmarked steps always hold.
+   */
+  policy?: string;
 }
 
 /** Every parameter's steps, by region code; `''` for values that hold everywhere. */
@@ -174,6 +189,8 @@ export function readParameterShared(
   key: string,
   regionCode: RegionCode | '',
   date: string,
+  /** Whether a document holds for the region on the date; a step bound to one that does not is passed over. */
+  holds?: (policy: string) => boolean,
 ): ParameterReading {
   const definition = definitions[key];
   if (!definition) throw new MissingParameterError(key, regionCode, date);
@@ -181,6 +198,8 @@ export function readParameterShared(
     const { steps, setIn } = layer;
     const index = steps.findLastIndex((step) => step.from <= date);
     if (index < 0) continue;
+    const bound = steps[index]!.policy;
+    if (bound !== undefined && holds && !holds(bound)) continue;
     let reading = layer.readings[index];
     if (!reading) {
       const step = steps[index]!;
@@ -188,7 +207,7 @@ export function readParameterShared(
       const next = steps[index + 1];
       reading =
         step.value === null
-          ? { status: 'ended', key, label, since: step.from, setIn, reference }
+          ? { status: 'ended', key, label, since: step.from, setIn, reference: step.document ?? reference }
           : {
               status: 'value',
               key,
@@ -199,7 +218,7 @@ export function readParameterShared(
               ...(next ? { until: next.from } : {}),
               setIn,
               example: step.example === true,
-              reference,
+              reference: step.document ?? reference,
             };
       layer.readings[index] = reading;
     }
@@ -235,7 +254,8 @@ export function readParameter(
   key: string,
   regionCode: RegionCode | '',
   date: string,
+  holds?: (policy: string) => boolean,
 ): ParameterReading {
-  const reading = readParameterShared(definitions, table, key, regionCode, date);
+  const reading = readParameterShared(definitions, table, key, regionCode, date, holds);
   return { ...reading };
 }

@@ -1,12 +1,13 @@
 /**
  * 就业创业服务补助 — file 004 §二(一): "对人力资源服务公司、劳务经纪人等市场主体组织农村牧区劳动力
  * 跨旗县区、跨市、跨省转移就业，且年度就业时间达到6个月以上，首次输出的分别按照每人300元、500元、
- * 800元标准给予就业创业服务补助。"
+ * 800元标准给予就业创业服务补助。" Baotou's plan for 2023 only: in Baotou's catalogue in 2023, and in
+ * 2026 under the demo continuation (包头市2026年…十项计划, 演示数据); the amounts are the plan's own.
  */
 import { describe, expect, it } from 'vitest';
 import { agencyTransferService } from '@bangfu/shared';
 import { evaluateCase } from '../../support/subsidies.js';
-import { ALREADY_CLAIMED, expectNoValue } from './fixtures.js';
+import { ALREADY_CLAIMED, expectNotGranted } from './fixtures.js';
 
 const transfer = (workerId: string, place: 'acrossCounty' | 'acrossCity' | 'acrossProvince', months: number, first = true) => ({
   workerId,
@@ -33,6 +34,25 @@ describe('agency_transfer_service (file 004 §二(一))', () => {
     expect(
       results[2]!.trace.some((t) => t.kind === 'parameter' && t.value === 80_000 && t.reference?.section === '二、(一)'),
     ).toBe(true);
+    // Granted in 2026 by Baotou's (demo) continuation of file 004, which says so.
+    expect(results[0]!.reference).toEqual({
+      document: '包头市2026年促进农村牧区劳动力转移就业增收十项计划（包头市人民政府办公室，演示数据）',
+      section: '延续执行包头市农村牧区劳动力转移就业十项计划（文件 004）二、(一)',
+      policy: 'ld-demo-1502-2026',
+    });
+  });
+
+  it('pays in 2023 under file 004 itself', () => {
+    const [result] = evaluateCase(agencyTransferService, {
+      period: '2023-09',
+      facts: { agency: { transfers: [transfer('w1', 'acrossCity', 8)] } },
+    });
+    expect(result).toMatchObject({ periodKey: '2023:w1', eligible: true, amountFen: 50_000 });
+    expect(result!.reference).toEqual({
+      document: '包头市农村牧区劳动力转移就业十项计划（文件 004）',
+      section: '二、(一)',
+      policy: '004',
+    });
   });
 
   it('pays nothing below the 6-month line, or for someone transferred before', () => {
@@ -61,10 +81,11 @@ describe('agency_transfer_service (file 004 §二(一))', () => {
     expect(result).toMatchObject({ eligible: false, missing: ['agency.transfers'] });
   });
 
-  it('has no value before the plan took effect: an error, not zero', () => {
-    expectNoValue(agencyTransferService, {
-      period: '2022-06',
-      facts: { agency: { transfers: [transfer('w1', 'acrossCity', 8)] } },
-    });
+  it('is not in the catalogue before the plan, in the years no one continued it, or outside Baotou', () => {
+    const facts = { agency: { transfers: [transfer('w1', 'acrossCity', 8)] } };
+    for (const period of ['2022-12', '2024-06', '2025-12', '2027-01']) expectNotGranted(agencyTransferService, { period, facts });
+    // Hohhot in 2023: file 004 is Baotou's, not Inner Mongolia's.
+    expectNotGranted(agencyTransferService, { period: '2023-09', regionCode: '150102001001', facts });
+    // The amounts are the plan's own (fixed for 1502), so wherever it is granted there is a value.
   });
 });

@@ -1,13 +1,21 @@
 /**
  * 职业技能鉴定补贴 — file 000 §二(五): "鼓励符合条件的脱贫人口和其他低收入群体积极考取职业技能证书和专项职业
  * 能力证书……对符合条件考取职业技能证书和专项职业能力证书的脱贫人口按规定给予职业技能鉴定补贴。"
- * One result per certificate; 300 元 for a 职业技能证书, 150 元 for a 专项职业能力证书 (examples for
- * Inner Mongolia from 2023-10-26); 脱贫人口 (含监测对象) only.
+ * Inner Mongolia's policy only (file 000, from 2023-10-26). One result per certificate; 300 元 for a
+ * 职业技能证书, 150 元 for a 专项职业能力证书 (固阳县's demo standards); 脱贫人口 (含监测对象) only.
  */
 import { describe, expect, it } from 'vitest';
 import { skillCertificate, type SubsidyFactsInput } from '@bangfu/shared';
 import { evaluateCase, evaluateOne, person } from '../../support/subsidies.js';
-import { expectNoValue, expectStoppedByExit, texts } from './fixtures.js';
+import {
+  expectDemoStandard,
+  expectNoValue,
+  expectNotGranted,
+  expectStoppedByExit,
+  texts,
+  TUYOU_VILLAGE,
+  YUDU_VILLAGE,
+} from './fixtures.js';
 
 type CertificateInput = NonNullable<SubsidyFactsInput['certificates']>[number];
 const skill: CertificateInput = { name: '电工四级', kind: 'skill', obtainedOn: '2026-04-18' };
@@ -23,16 +31,12 @@ describe('skill_certificate (file 000 §二(五))', () => {
       ['certificate:2026-04-18:电工四级', '职业技能证书「电工四级」', true, 30_000],
       ['certificate:2026-05-09:手工编织', '专项职业能力证书「手工编织」', true, 15_000],
     ]);
-    expect(results[1]!.trace).toContainEqual(
-      expect.objectContaining({
-        kind: 'parameter',
-        key: 'skillCertificateSpecialAbilityFen',
-        value: 15_000,
-        setIn: '15',
-        example: true,
-        reference: { document: '内蒙古防止返贫就业攻坚行动通知（文件 000）', section: '二、(五)' },
-      }),
-    );
+    expectDemoStandard(results[1]!, 'skillCertificateSpecialAbilityFen', 15_000);
+    expect(results[1]!.reference).toEqual({
+      document: '内蒙古防止返贫就业攻坚行动通知（文件 000）',
+      section: '二、(五)',
+      policy: '000',
+    });
     expect(results[0]!.trace).toContainEqual(
       expect.objectContaining({ kind: 'fact', key: 'certificates', text: '职业技能证书「电工四级」：2026-04-18 取得' }),
     );
@@ -99,7 +103,7 @@ describe('skill_certificate (file 000 §二(五))', () => {
     expectStoppedByExit(result);
   });
 
-  it('takes a county’s own amount over the example, for that kind only', () => {
+  it('takes a county’s own newer amount over its demo standard, for that kind only', () => {
     const results = evaluateCase(skillCertificate, {
       period: '2026-06',
       facts: { person: person(), certificates: [skill, special] },
@@ -108,14 +112,22 @@ describe('skill_certificate (file 000 §二(五))', () => {
     expect(results.map((r) => r.amountFen)).toEqual([50_000, 15_000]);
   });
 
-  it('has no value before the example’s date: an error, not zero', () => {
+  it('has no value in a county of Inner Mongolia that has set no standard: an error, not zero', () => {
     expectNoValue(
       skillCertificate,
-      {
-        period: '2023-10',
-        facts: { person: person(), certificates: [{ ...skill, obtainedOn: '2023-09-01' }] },
-      },
+      { period: '2026-06', regionCode: TUYOU_VILLAGE, facts: { person: person(), certificates: [skill] } },
       'skillCertificateSkillFen',
     );
+  });
+
+  it('is in no catalogue where file 000 does not hold: before its date, or in Jiangxi', () => {
+    const certificates = [{ ...skill, obtainedOn: '2023-09-01' }];
+    expectNotGranted(skillCertificate, { period: '2023-10', facts: { person: person(), certificates } });
+    expect(evaluateCase(skillCertificate, { period: '2023-11', facts: { person: person(), certificates } })).toHaveLength(1);
+    expectNotGranted(skillCertificate, {
+      period: '2026-06',
+      regionCode: YUDU_VILLAGE,
+      facts: { person: person(), certificates },
+    });
   });
 });

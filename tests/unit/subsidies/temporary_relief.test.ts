@@ -1,12 +1,22 @@
 /**
  * 一次性临时救助金 — file 002 §三(七) 实施失业人员跟踪帮扶计划: "为符合条件的失业人员及时足额发放失业保险待遇，
- * 为未参保、未纳入低保的生活困难人员协调一次性临时救助金。" Out of work, not insured, not on 低保; once a year;
- * 1000 元, an example for Inner Mongolia for the plan's years (2022-05-06 until 2026-01-01).
+ * 为未参保、未纳入低保的生活困难人员协调一次性临时救助金。" Out of work, not insured, not on 低保; once a year.
+ * Inner Mongolia's plan for 2022—2025: in the catalogue from 2022-05-06 to 2025-12-31, and after that only
+ * where a region records a document continuing it. 1000 元, 固阳县's demo standard.
  */
 import { describe, expect, it } from 'vitest';
-import { temporaryRelief, type SubsidyFactsInput } from '@bangfu/shared';
+import { temporaryRelief, type LocalDocument, type SubsidyFactsInput } from '@bangfu/shared';
 import { evaluateOne, person } from '../../support/subsidies.js';
-import { ALREADY_CLAIMED, expectStoppedByExit, texts } from './fixtures.js';
+import {
+  ALREADY_CLAIMED,
+  expectDemoStandard,
+  expectNoValue,
+  expectNotGranted,
+  expectStoppedByExit,
+  texts,
+  TUYOU_VILLAGE,
+  YUDU_VILLAGE,
+} from './fixtures.js';
 
 const idle = (month: string) => ({ month, status: 'notEmployed' as const, monthlyIncomeFen: 0 });
 const worked = (month: string) => ({
@@ -26,9 +36,12 @@ describe('temporary_relief (file 002 §三(七))', () => {
     expect(result.trace).toContainEqual(expect.objectContaining({ kind: 'fact', key: 'employment', text: '2025-06：没有工作' }));
     expect(result.trace).toContainEqual(expect.objectContaining({ kind: 'fact', key: 'person.insured', value: false }));
     expect(result.trace).toContainEqual(expect.objectContaining({ kind: 'fact', key: 'person.onMinimumLiving', value: false }));
-    expect(result.trace).toContainEqual(
-      expect.objectContaining({ kind: 'parameter', key: 'temporaryReliefFen', value: 100_000, setIn: '15', example: true }),
-    );
+    expectDemoStandard(result, 'temporaryReliefFen', 100_000);
+    expect(result.reference).toEqual({
+      document: '内蒙古促进重点群体就业实施方案（文件 002）',
+      section: '三、(七)',
+      policy: '002',
+    });
   });
 
   it('takes last month’s record while this month’s is not in yet, and the latest of the two', () => {
@@ -84,24 +97,45 @@ describe('temporary_relief (file 002 §三(七))', () => {
 
   it('ends with the plan’s years unless the region continues it', () => {
     const facts = { person: hardUp(), employment: [idle('2026-02')] };
-    const ended = relief('2026-02', facts);
-    expect(ended).toMatchObject({ eligible: false, amountFen: 0, missing: [] });
-    expect(ended.trace).toContainEqual(
-      expect.objectContaining({ kind: 'parameter', key: 'temporaryReliefFen', from: '2026-01-01' }),
-    );
-    expect(texts(ended)).toContain('自 2026-01-01 起已停止执行');
-    const continued = evaluateOne(temporaryRelief, {
-      period: '2026-02',
-      facts,
-      overrides: { temporaryReliefFen: { '1502': [{ from: '2026-01-01', value: 80_000 }] } },
+    expectNotGranted(temporaryRelief, { period: '2026-02', facts });
+    // Baotou records a notice continuing the plan for 2026 (a test document, not one of the demo's).
+    const continuing: LocalDocument = {
+      documentId: 'ld-test-1502-relief-2026',
+      regionCode: '1502',
+      title: '关于延续实施失业人员跟踪帮扶计划的通知',
+      issuer: '包头市人力资源和社会保障局',
+      date: '2025-12-20',
+      inForce: { from: '2026-01-01', until: '2026-12-31' },
+      continues: ['002'],
+      demo: true,
+    };
+    const continued = evaluateOne(temporaryRelief, { period: '2026-02', facts, documents: [continuing] });
+    expect(continued).toMatchObject({ eligible: true, amountFen: 100_000, periodKey: '2026' });
+    expect(continued.reference).toEqual({
+      document: '关于延续实施失业人员跟踪帮扶计划的通知（包头市人力资源和社会保障局，演示数据）',
+      section: '延续执行内蒙古促进重点群体就业实施方案（文件 002）三、(七)',
+      policy: 'ld-test-1502-relief-2026',
     });
-    expect(continued).toMatchObject({ eligible: true, amountFen: 80_000, periodKey: '2026' });
-    expect(continued.trace).toContainEqual(expect.objectContaining({ key: 'temporaryReliefFen', setIn: '1502', example: false }));
+    expectDemoStandard(continued, 'temporaryReliefFen', 100_000);
+    // The continuation is Baotou's: another city of Inner Mongolia (Hohhot) has none.
+    expectNotGranted(temporaryRelief, { period: '2026-02', regionCode: '150102001001', facts, documents: [continuing] });
   });
 
-  it('has no value before the plan: an error, not zero', () => {
-    expect(() => relief('2022-05', { person: hardUp(), employment: [idle('2022-05')] })).toThrow(
-      /temporaryReliefFen has no value/,
+  it('has no value in a county of Inner Mongolia that has set no standard: an error, not zero', () => {
+    expectNoValue(
+      temporaryRelief,
+      { period: '2025-06', regionCode: TUYOU_VILLAGE, facts: { person: hardUp(), employment: [idle('2025-06')] } },
+      'temporaryReliefFen',
     );
+  });
+
+  it('is in no catalogue before the plan, nor outside Inner Mongolia', () => {
+    expectNotGranted(temporaryRelief, { period: '2022-05', facts: { person: hardUp(), employment: [idle('2022-05')] } });
+    expect(relief('2022-06', { person: hardUp(), employment: [idle('2022-06')] })).toMatchObject({ eligible: true });
+    expectNotGranted(temporaryRelief, {
+      period: '2025-06',
+      regionCode: YUDU_VILLAGE,
+      facts: { person: hardUp(), employment: [idle('2025-06')] },
+    });
   });
 });

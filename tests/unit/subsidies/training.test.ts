@@ -3,13 +3,25 @@
  * 生活费补贴"; file 001 第7项: "认真落实贫困劳动力职业培训补贴和生活费补贴"; file 000 §二(五): "放宽脱贫人口
  * 参加职业技能培训年龄范围，女性16周岁至60周岁且有劳动能力和培训意愿的，可按规定享受职业技能培训补贴政策";
  * file 004 §二(四): "将劳务品牌和市场需求量大的职业工种纳入培训重点目录，培训补贴提高20%".
- * One result per completed course: days × 60 元, at most 2000 元 a course (examples for Inner Mongolia),
- * +20% in Baotou (1502) for labour-brand trades, rounded down to the fen. Women and men 16–60 周岁.
+ * In Inner Mongolia file 000 grants it (from 2023-10-26); in Jiangxi file 003, in 沅江市 file 001. One result
+ * per completed course: days × 60 元, at most 2000 元 a course (固阳县's demo standards), +20% in Baotou
+ * (1502) for labour-brand trades while file 004 or its continuation holds, rounded down to the fen. Women
+ * and men 16–60 周岁.
  */
 import { describe, expect, it } from 'vitest';
 import { training, type SubsidyFactsInput } from '@bangfu/shared';
 import { evaluateCase, evaluateOne, person } from '../../support/subsidies.js';
-import { coursesOf, evaluateWithCountyValue, expectNoValue, expectStoppedByExit, texts } from './fixtures.js';
+import {
+  BEIJING_VILLAGE,
+  coursesOf,
+  evaluateWithCountyValue,
+  expectDemoStandard,
+  expectNoValue,
+  expectNotGranted,
+  expectStoppedByExit,
+  texts,
+  TUYOU_VILLAGE,
+} from './fixtures.js';
 
 const course = coursesOf('电工');
 /** Evaluated in June 2026: ages are read on 2026-06-01. */
@@ -28,9 +40,12 @@ describe('training (file 003 §五(十五), 000 §二(五), 004 §二(四))', ()
       missing: [],
     });
     expect(texts(result)).toContain('培训「电工」：10 天 × 60 元 = 600 元');
-    expect(result.trace).toContainEqual(
-      expect.objectContaining({ kind: 'parameter', key: 'trainingPerDayFen', value: 6_000, setIn: '15', example: true }),
-    );
+    expect(result.reference).toEqual({
+      document: '内蒙古防止返贫就业攻坚行动通知（文件 000）',
+      section: '二、(五)',
+      policy: '000',
+    });
+    expectDemoStandard(result, 'trainingPerDayFen', 6_000);
     expect(result.trace).toContainEqual(
       expect.objectContaining({ kind: 'parameter', key: 'trainingMinAge', value: 16, setIn: '', example: false }),
     );
@@ -61,12 +76,10 @@ describe('training (file 003 §五(十五), 000 §二(五), 004 §二(四))', ()
     });
   });
 
-  it('reads the men’s window, 16 to 60, from the region’s example (no document states it)', () => {
+  it('reads the men’s window, 16 to 60, from the county’s demo standard (no document states it)', () => {
     const sixty = inJune({ person: person({ birthDate: '1966-06-01' }), trainings: [course()] });
     expect(sixty).toMatchObject({ eligible: true });
-    expect(sixty.trace).toContainEqual(
-      expect.objectContaining({ key: 'trainingMenMaxAge', value: 60, setIn: '15', example: true }),
-    );
+    expectDemoStandard(sixty, 'trainingMenMaxAge', 60);
     const sixtyOne = inJune({ person: person({ birthDate: '1965-06-01' }), trainings: [course()] });
     expect(sixtyOne).toMatchObject({ eligible: false, amountFen: 0 });
     expect(texts(sixtyOne)).toContain('男性 16 周岁至 60 周岁可以享受培训补贴，现在 61 周岁');
@@ -91,10 +104,24 @@ describe('training (file 003 §五(十五), 000 §二(五), 004 §二(四))', ()
         value: 0.2,
         setIn: '1502',
         example: false,
-        reference: { document: '包头市农村牧区劳动力转移就业十项计划（文件 004）', section: '二、(四)' },
+        // Cited in 2026: Baotou's (demo) continuation of file 004 holds.
+        reference: { document: '包头市农村牧区劳动力转移就业十项计划（文件 004）', section: '二、(四)', policy: '004' },
       }),
     );
     expect(texts(brand)).toContain('培训补贴提高 20%，600 元 + 120 元 = 720 元');
+    // In 2023, the year of file 004 itself (and from file 000's date, which grants the training subsidy).
+    const in2023 = evaluateOne(training, {
+      period: '2023-11',
+      facts: {
+        person: person(),
+        trainings: [course({ startedOn: '2023-11-01', endedOn: '2023-11-10', labourBrandTrade: true })],
+      },
+    });
+    expect(in2023).toMatchObject({ eligible: true, amountFen: 72_000 });
+    expect(in2023.trace.find((t) => t.key === 'trainingLabourBrandUplift')).toMatchObject({
+      value: 0.2,
+      reference: { policy: '004', section: '二、(四)' },
+    });
     // The cap is the standard; the 20% raises it too.
     expect(inJune({ person: person(), trainings: [course({ days: 40, labourBrandTrade: true })] })).toMatchObject({
       amountFen: 240_000,
@@ -109,22 +136,37 @@ describe('training (file 003 §五(十五), 000 §二(五), 004 §二(四))', ()
     expect(Number.isInteger(odd.amountFen)).toBe(true);
   });
 
-  it('has no +20% outside Baotou until the region sets one: an error, not a silent 0%', () => {
+  it('raises by 20% only where and while file 004 holds: not in Hohhot, not in Baotou in 2025, unless a region sets its own', () => {
     const hohhot = '150102001001';
-    expect(inJune({ person: person({ homeRegionCode: hohhot }), trainings: [course()] }, hohhot)).toMatchObject({
-      eligible: true,
-      amountFen: 60_000,
-    });
-    expect(() =>
-      inJune({ person: person({ homeRegionCode: hohhot }), trainings: [course({ labourBrandTrade: true })] }, hohhot),
-    ).toThrow(/trainingLabourBrandUplift has no value/);
-    const own = evaluateOne(training, {
-      period: '2026-06',
-      regionCode: hohhot,
-      facts: { person: person({ homeRegionCode: hohhot }), trainings: [course({ labourBrandTrade: true })] },
-      overrides: { trainingLabourBrandUplift: { '1501': [{ from: '2024-01-01', value: 0.1 }] } },
-    });
+    // Hohhot's own standards (as its admins would record them), but no uplift of its own.
+    const hohhotStandards = {
+      trainingPerDayFen: { '1501': [{ from: '2024-01-01', value: 6_000 }] },
+      trainingMaxPerCourseFen: { '1501': [{ from: '2024-01-01', value: 200_000 }] },
+      trainingMenMaxAge: { '1501': [{ from: '2024-01-01', value: 60 }] },
+    };
+    const inHohhot = (labourBrandTrade: boolean, overrides = {}) =>
+      evaluateOne(training, {
+        period: '2026-06',
+        regionCode: hohhot,
+        facts: { person: person({ homeRegionCode: hohhot }), trainings: [course({ labourBrandTrade })] },
+        overrides: { ...hohhotStandards, ...overrides },
+      });
+    expect(inHohhot(false)).toMatchObject({ eligible: true, amountFen: 60_000 });
+    const noUplift = inHohhot(true);
+    expect(noUplift).toMatchObject({ eligible: true, amountFen: 60_000 });
+    expect(texts(noUplift)).toContain('本地区现行的文件没有提高劳务品牌工种培训补贴的规定');
+    const own = inHohhot(true, { trainingLabourBrandUplift: { '1501': [{ from: '2024-01-01', value: 0.1 }] } });
     expect(own).toMatchObject({ amountFen: 66_000 });
+    // Baotou in 2025: its 2023 plan has ended and nothing continues it yet; the +20% is not read.
+    const baotou2025 = evaluateOne(training, {
+      period: '2025-06',
+      facts: {
+        person: person(),
+        trainings: [course({ labourBrandTrade: true, startedOn: '2025-05-06', endedOn: '2025-05-15' })],
+      },
+    });
+    expect(baotou2025).toMatchObject({ eligible: true, amountFen: 60_000 });
+    expect(baotou2025.trace.find((t) => t.key === 'trainingLabourBrandUplift')).toBeUndefined();
   });
 
   it('pays only courses completed by the period; one key per course, cut to 40 characters', () => {
@@ -180,20 +222,31 @@ describe('training (file 003 §五(十五), 000 §二(五), 004 §二(四))', ()
     expectStoppedByExit(result);
   });
 
-  it('takes a county’s own rate over the example', () => {
+  it('takes a county’s own newer rate over its demo standard', () => {
     const golden = { period: '2026-06', facts: { person: person(), trainings: [course()] } };
     const result = evaluateWithCountyValue(training, golden, 'trainingPerDayFen', 8_000);
     expect(result).toMatchObject({ eligible: true, amountFen: 80_000 });
   });
 
-  it('has no value before file 000: an error, not zero', () => {
+  it('has no value in a county of Inner Mongolia that has set no standard: an error, not zero', () => {
     expectNoValue(
       training,
-      {
-        period: '2023-10',
-        facts: { person: person(), trainings: [course({ startedOn: '2023-09-01', endedOn: '2023-09-10' })] },
-      },
-      'trainingMinAge',
+      { period: '2026-06', regionCode: TUYOU_VILLAGE, facts: { person: person(), trainings: [course()] } },
+      'trainingMenMaxAge',
     );
+  });
+
+  it('is in no catalogue where no document grants it: Inner Mongolia before file 000, or Beijing', () => {
+    const september = course({ startedOn: '2023-09-01', endedOn: '2023-09-10' });
+    expectNotGranted(training, { period: '2023-10', facts: { person: person(), trainings: [september] } });
+    expect(evaluateOne(training, { period: '2023-11', facts: { person: person(), trainings: [september] } })).toMatchObject({
+      eligible: true,
+      amountFen: 60_000,
+    });
+    expectNotGranted(training, {
+      period: '2026-06',
+      regionCode: BEIJING_VILLAGE,
+      facts: { person: person(), trainings: [course()] },
+    });
   });
 });

@@ -2,12 +2,23 @@
  * 一次性交通补助 — file 003 §二(三): "可按规定从衔接推进乡村振兴补助资金中列支对跨省就业的脱贫人口，
  * 特别是防止返贫监测对象给予一次性交通补助，补助标准和方法由各地根据实际情况确定。" File 000 §二(五):
  * "落实好税收优惠、社会保险补贴、交通补贴等政策"; file 001 第7项: "筛选出符合申领转移就业交通补助……
- * 条件的贫困劳动力名单". Amount: a local example for Inner Mongolia (500 元 from 2023-10-26); once a year.
+ * 条件的贫困劳动力名单". Each place's own document grants it (000 in Inner Mongolia from 2023-10-26, 003 in
+ * Jiangxi, 001 in 沅江市); the amount is each region's: 500 元, 固阳县's demo standard. Once a year.
  */
 import { describe, expect, it } from 'vitest';
 import { transportOnce } from '@bangfu/shared';
 import { evaluateOne, person } from '../../support/subsidies.js';
-import { evaluateWithCountyValue, expectNoValue, expectPaidOncePerKey, expectStoppedByExit, texts } from './fixtures.js';
+import {
+  BEIJING_VILLAGE,
+  evaluateWithCountyValue,
+  expectDemoStandard,
+  expectNoValue,
+  expectNotGranted,
+  expectPaidOncePerKey,
+  expectStoppedByExit,
+  texts,
+  TUYOU_VILLAGE,
+} from './fixtures.js';
 
 type Place = 'withinCounty' | 'acrossCounty' | 'acrossCity' | 'acrossProvince';
 const worked = (month: string, place?: Place) => ({
@@ -20,23 +31,20 @@ const worked = (month: string, place?: Place) => ({
 const idle = (month: string) => ({ month, status: 'notEmployed' as const, monthlyIncomeFen: 0 });
 
 describe('transport_once (file 003 §二(三), 000 §二(五), 001 第7项)', () => {
-  it('pays the region’s example amount once for the year to a 脱贫人口 who worked in another province', () => {
+  it('pays the county’s demo standard once for the year to a 脱贫人口 who worked in another province', () => {
     const result = evaluateOne(transportOnce, {
       period: '2026-09',
       facts: { person: person(), employment: [worked('2026-02', 'acrossCity'), worked('2026-03', 'acrossProvince')] },
     });
     expect(result).toMatchObject({ eligible: true, amountFen: 50_000, periodKey: '2026', claimed: false, missing: [] });
     expect(result.trace).toContainEqual(expect.objectContaining({ kind: 'fact', text: '2026-03 在省外务工', key: 'employment' }));
-    expect(result.trace).toContainEqual(
-      expect.objectContaining({
-        kind: 'parameter',
-        key: 'transportOnceFen',
-        value: 50_000,
-        setIn: '15',
-        example: true,
-        reference: { document: '江西就业帮扶实施意见（文件 003）', section: '二、(三)' },
-      }),
-    );
+    expectDemoStandard(result, 'transportOnceFen', 50_000);
+    // In Inner Mongolia it is file 000 that grants it, not Jiangxi's file 003.
+    expect(result.reference).toEqual({
+      document: '内蒙古防止返贫就业攻坚行动通知（文件 000）',
+      section: '二、(五)',
+      policy: '000',
+    });
   });
 
   it('pays nothing on a month only the worker reported, and names it as waiting for an officer', () => {
@@ -123,7 +131,7 @@ describe('transport_once (file 003 §二(三), 000 §二(五), 001 第7项)', ()
     expectStoppedByExit(after);
   });
 
-  it('takes a county’s own amount over the example, and treats an ended amount as not in force', () => {
+  it('takes a county’s own newer amount over its demo standard, and treats an ended amount as not in force', () => {
     const facts = { person: person(), employment: [worked('2026-03', 'acrossProvince')] };
     const own = evaluateWithCountyValue(transportOnce, { period: '2026-09', facts }, 'transportOnceFen', 80_000);
     expect(own).toMatchObject({ eligible: true, amountFen: 80_000 });
@@ -136,9 +144,16 @@ describe('transport_once (file 003 §二(三), 000 §二(五), 001 第7项)', ()
     expect(texts(ended)).toContain('已停止执行');
   });
 
-  it('has no value before the example’s date, or outside Inner Mongolia: an error, not zero', () => {
+  it('has no value where it is granted but the county has set no standard: an error, not zero', () => {
+    const facts = { person: person(), employment: [worked('2026-03', 'acrossProvince')] };
+    expectNoValue(transportOnce, { period: '2026-09', regionCode: TUYOU_VILLAGE, facts }, 'transportOnceFen');
+    // 赣州市章贡区, under Jiangxi's (demo) continuation of file 003 in 2026.
+    expectNoValue(transportOnce, { period: '2026-09', regionCode: '360702', facts }, 'transportOnceFen');
+  });
+
+  it('is in no catalogue where no document grants it: Inner Mongolia before file 000, or Beijing', () => {
     const facts = { person: person(), employment: [worked('2023-03', 'acrossProvince'), worked('2026-03', 'acrossProvince')] };
-    expectNoValue(transportOnce, { period: '2023-09', facts }, 'transportOnceFen');
-    expectNoValue(transportOnce, { period: '2026-09', regionCode: '360702', facts });
+    expectNotGranted(transportOnce, { period: '2023-09', facts });
+    expectNotGranted(transportOnce, { period: '2026-09', regionCode: BEIJING_VILLAGE, facts });
   });
 });

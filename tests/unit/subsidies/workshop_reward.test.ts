@@ -1,13 +1,21 @@
 /**
  * 帮扶车间奖补, once a year, tiered — file 000 §二(二): "将符合要求的认定为帮扶车间，不符合的按要求退出
  * 帮扶车间，实施动态管理……精准实施就业帮扶政策，梯次设定就业帮扶车间奖补标准，差异化落实奖补政策"; file 003
- * §三(七): "帮扶车间延续原扶贫车间的认定、监测、帮扶、清退等管理机制和相关政策措施". The tiers are local:
- * region 15 ships an example table — from 5, 10 and 20 帮扶对象 employed, 10,000, 20,000 and 30,000 yuan.
+ * §三(七): "帮扶车间延续原扶贫车间的认定、监测、帮扶、清退等管理机制和相关政策措施". Granted by file 000's passage,
+ * in Inner Mongolia from 2023-10-26. The tiers are local: 固阳县's demo table — from 5, 10 and 20 帮扶对象
+ * employed, 10,000, 20,000 and 30,000 yuan.
  */
 import { describe, expect, it } from 'vitest';
 import { workshopReward } from '@bangfu/shared';
 import { evaluateOne } from '../../support/subsidies.js';
-import { expectNoValue, expectPaidOncePerKey, expectShippedExample } from './fixtures.js';
+import {
+  expectDemoStandard,
+  expectNoValue,
+  expectNotGranted,
+  expectPaidOncePerKey,
+  TUYOU_VILLAGE,
+  YUDU_VILLAGE,
+} from './fixtures.js';
 
 const workshop = (assistedEmployees?: number, workshopRecognition: 'recognised' | 'exited' = 'recognised') => ({
   employer: {
@@ -34,11 +42,17 @@ describe('workshop_reward (file 000 §二(二))', () => {
     ]);
   });
 
-  it('explains the tier with the facts and the example parameters', () => {
+  it('explains the tier with the facts and the county’s demo standards', () => {
     const result = evaluateOne(workshopReward, { period: '2026-09', facts: workshop(12) });
     expect(result).toMatchObject({ beneficiary: 'employer', missing: [] });
     expect(result.trace.find((t) => t.key === 'employer.assistedEmployees')).toMatchObject({ kind: 'fact', value: 12 });
-    expectShippedExample(result, 'workshopRewardTier2Fen', 2_000_000, '二、(二)');
+    expectDemoStandard(result, 'workshopRewardTier2MinEmployees', 10);
+    expectDemoStandard(result, 'workshopRewardTier2Fen', 2_000_000);
+    expect(result.reference).toEqual({
+      document: '内蒙古防止返贫就业攻坚行动通知（文件 000）',
+      section: '二、(二)',
+      policy: '000',
+    });
     expect(result.trace.map((t) => t.text)).toContain('吸纳 12 人，达到二档（10 人以上）');
   });
 
@@ -81,7 +95,7 @@ describe('workshop_reward (file 000 §二(二))', () => {
     });
   });
 
-  it("uses a county's own tiers over the example, and skips a tier the county has ended", () => {
+  it("uses a county's own newer tiers over its demo standards, and skips a tier the county has ended", () => {
     const lower = evaluateOne(workshopReward, {
       period: '2026-09',
       facts: workshop(8),
@@ -96,7 +110,16 @@ describe('workshop_reward (file 000 §二(二))', () => {
     expect(noTop).toMatchObject({ eligible: true, amountFen: 2_000_000 });
   });
 
-  it('has no value before the example begins: an error, not zero', () => {
-    expectNoValue(workshopReward, { period: '2020-12', facts: workshop(10) });
+  it('has no value in a county of Inner Mongolia that has set no standard: an error, not zero', () => {
+    expectNoValue(
+      workshopReward,
+      { period: '2026-09', regionCode: TUYOU_VILLAGE, facts: workshop(10) },
+      'workshopRewardTier3MinEmployees',
+    );
+  });
+
+  it('is in no catalogue where file 000 does not hold: before its date, or in Jiangxi', () => {
+    expectNotGranted(workshopReward, { period: '2023-10', facts: workshop(10) });
+    expectNotGranted(workshopReward, { period: '2024-09', regionCode: YUDU_VILLAGE, facts: workshop(10) });
   });
 });

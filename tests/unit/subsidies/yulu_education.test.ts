@@ -2,13 +2,23 @@
  * 雨露计划 — file 000 §二(六): "各盟市对脱贫家庭（含防止返贫监测对象家庭）新成长劳动力，继续实施雨露计划，组织
  * 引导接受中、高等职业院校和技工院校教育。" File 003 §五(十五): "延续实施'雨露计划'政策，对监测对象尚未消除
  * 风险的，可视风险类别，从2021年春季学期开始纳入'雨露计划'政策补助范围，风险消除后从下一学期起停止发放补助。"
- * Per semester (period key e.g. 2026-autumn); 1500 元, an example for Inner Mongolia from 2023-10-26.
- * Semesters run from 1 March and 1 September.
+ * Granted in Inner Mongolia by file 000 (from 2023-10-26), in Jiangxi by file 003. Per semester (period key
+ * e.g. 2026-autumn); 1500 元, 固阳县's demo standard. Semesters run from 1 March and 1 September.
  */
 import { describe, expect, it } from 'vitest';
 import { yuluEducation, type SubsidyFactsInput } from '@bangfu/shared';
 import { evaluateOne, person } from '../../support/subsidies.js';
-import { ALREADY_CLAIMED, expectStoppedByExit, texts } from './fixtures.js';
+import {
+  ALREADY_CLAIMED,
+  expectDemoStandard,
+  expectNoValue,
+  expectNotGranted,
+  expectStoppedByExit,
+  texts,
+  TUYOU_VILLAGE,
+  YUANJIANG_VILLAGE,
+  YUDU_VILLAGE,
+} from './fixtures.js';
 
 type StudentInput = NonNullable<SubsidyFactsInput['vocationalStudent']>;
 const student = (overrides: Partial<StudentInput> = {}): StudentInput => ({
@@ -27,9 +37,12 @@ describe('yulu_education (file 000 §二(六), 003 §五(十五))', () => {
     expect(result.trace).toContainEqual(
       expect.objectContaining({ kind: 'fact', key: 'vocationalStudent', text: '2025-09-01 入学技工院校，申领2026 年秋季学期' }),
     );
-    expect(result.trace).toContainEqual(
-      expect.objectContaining({ kind: 'parameter', key: 'yuluPerSemesterFen', value: 150_000, setIn: '15', example: true }),
-    );
+    expectDemoStandard(result, 'yuluPerSemesterFen', 150_000);
+    expect(result.reference).toEqual({
+      document: '内蒙古防止返贫就业攻坚行动通知（文件 000）',
+      section: '二、(六)',
+      policy: '000',
+    });
   });
 
   it('pays only a semester that has begun, and not one before enrolment', () => {
@@ -102,19 +115,45 @@ describe('yulu_education (file 000 §二(六), 003 §五(十五))', () => {
     expectStoppedByExit(result);
   });
 
-  it('takes a city’s own amount over the example', () => {
-    const result = evaluateOne(yuluEducation, {
+  it('takes a city’s own amount in its counties that set none, and a county’s own standard before it', () => {
+    const golden = {
       period: '2026-10',
       facts: { person: child(), vocationalStudent: student() },
       overrides: { yuluPerSemesterFen: { '1502': [{ from: '2026-09-01', value: 200_000 }] } },
-    });
-    expect(result).toMatchObject({ eligible: true, amountFen: 200_000 });
-    expect(result.trace).toContainEqual(expect.objectContaining({ key: 'yuluPerSemesterFen', setIn: '1502', example: false }));
+    };
+    const tuyou = evaluateOne(yuluEducation, { ...golden, regionCode: TUYOU_VILLAGE });
+    expect(tuyou).toMatchObject({ eligible: true, amountFen: 200_000 });
+    expect(tuyou.trace).toContainEqual(expect.objectContaining({ key: 'yuluPerSemesterFen', setIn: '1502', example: false }));
+    const guyang = evaluateOne(yuluEducation, golden);
+    expect(guyang).toMatchObject({ eligible: true, amountFen: 150_000 });
+    expectDemoStandard(guyang, 'yuluPerSemesterFen', 150_000);
   });
 
-  it('has no value before the example’s date: an error, not zero', () => {
-    expect(() =>
-      yulu('2023-10', { person: child(), vocationalStudent: student({ enrolledOn: '2023-09-01', semester: '2023-autumn' }) }),
-    ).toThrow(/yuluPerSemesterFen has no value/);
+  it('has no value in a county of Inner Mongolia that has set no standard: an error, not zero', () => {
+    expectNoValue(
+      yuluEducation,
+      { period: '2026-10', regionCode: TUYOU_VILLAGE, facts: { person: child(), vocationalStudent: student() } },
+      'yuluPerSemesterFen',
+    );
+  });
+
+  it('is granted in 于都 by file 003, where the county still owes its amount: an error, not zero', () => {
+    const facts = {
+      person: child({ homeRegionCode: YUDU_VILLAGE }),
+      vocationalStudent: student({ enrolledOn: '2023-09-01', semester: '2024-autumn' }),
+    };
+    // Asked without the student's school, it is in the catalogue, by file 003's passage.
+    const asked = evaluateOne(yuluEducation, { period: '2024-10', regionCode: YUDU_VILLAGE, facts: { person: facts.person } });
+    expect(asked).toMatchObject({ eligible: false, missing: ['vocationalStudent'] });
+    expect(asked.reference).toEqual({ document: '江西就业帮扶实施意见（文件 003）', section: '五、(十五)', policy: '003' });
+    // 于都县's demo standards set no 雨露计划 amount (当地标准还没有公布).
+    expectNoValue(yuluEducation, { period: '2024-10', regionCode: YUDU_VILLAGE, facts }, 'yuluPerSemesterFen');
+  });
+
+  it('is in no catalogue before file 000 in Inner Mongolia, nor in 沅江市', () => {
+    const autumn2023 = { person: child(), vocationalStudent: student({ enrolledOn: '2023-09-01', semester: '2023-autumn' }) };
+    expectNotGranted(yuluEducation, { period: '2023-10', facts: autumn2023 });
+    expect(yulu('2023-11', autumn2023)).toMatchObject({ eligible: true, amountFen: 150_000 });
+    expectNotGranted(yuluEducation, { period: '2020-10', regionCode: YUANJIANG_VILLAGE, facts: autumn2023 });
   });
 });

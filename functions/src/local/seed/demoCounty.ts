@@ -63,13 +63,45 @@ export interface DemoCounty {
   people: WorkerInput[];
 }
 
-/** The synthetic ID number of demo worker `n` (1-based): issued in 固阳县, valid check character. */
-export function demoIdNumber(n: number): string {
+/** The synthetic ID number of demo worker `n` (1-based): issued in the county (固阳县 without), valid check character. */
+export function demoIdNumber(n: number, countyCode = DEMO_COUNTY_CODE): string {
   const year = 1960 + ((n * 7) % 40);
   const month = String(1 + ((n * 5) % 12)).padStart(2, '0');
   const day = String(1 + ((n * 11) % 28)).padStart(2, '0');
-  const first17 = `${DEMO_COUNTY_CODE}${year}${month}${day}${String(n % 1000).padStart(3, '0')}`;
+  const first17 = `${countyCode}${year}${month}${day}${String(n % 1000).padStart(3, '0')}`;
   return first17 + checkCharacter(first17);
+}
+
+/** A demo account in `region`: marked `demo: true`, care mode off, version 1. */
+export function demoAccount(
+  user: Omit<User, 'careMode' | 'createdAt' | 'version' | 'demo'>,
+  region: Region,
+  createdAt: string,
+): User {
+  return {
+    ...user,
+    regionCode: region.code,
+    regionName: region.fullName,
+    careMode: false,
+    demo: true,
+    createdAt,
+    version: 1,
+  };
+}
+
+/** The dev-login page's entries for `users`: who each is, where, and that it is 演示数据. */
+export function demoLoginsOf(users: readonly User[]) {
+  const byId = new Map(users.map((u) => [u.userId, u]));
+  return (userId: string, label: string): DemoLogin => {
+    const user = byId.get(userId);
+    if (!user) throw new Error(`no demo account ${userId}`);
+    return {
+      userId,
+      role: user.role,
+      displayName: user.displayName,
+      description: `${label} · ${user.regionName ?? ''}（演示数据）`,
+    };
+  };
 }
 
 export function buildDemoCounty(regions: Region[], now = new Date()): DemoCounty {
@@ -85,15 +117,8 @@ export function buildDemoCounty(regions: Region[], now = new Date()): DemoCounty
   const county = placed.find((r) => r.level === 'county');
   if (!county || townships.length === 0 || villages.length === 0) throw new Error('the demo county has no townships or villages');
 
-  const account = (user: Omit<User, 'careMode' | 'createdAt' | 'version' | 'demo'>, region: Region): User => ({
-    ...user,
-    regionCode: region.code,
-    regionName: region.fullName,
-    careMode: false,
-    demo: true,
-    createdAt,
-    version: 1,
-  });
+  const account = (user: Omit<User, 'careMode' | 'createdAt' | 'version' | 'demo'>, region: Region): User =>
+    demoAccount(user, region, createdAt);
 
   const users: User[] = [];
   const people: WorkerInput[] = [];
@@ -173,16 +198,7 @@ export function buildDemoCounty(regions: Region[], now = new Date()): DemoCounty
     account({ userId: 'demo-admin', role: 'admin', displayName: `${county.name}系统管理员` }, county),
   );
 
-  const byId = new Map(users.map((u) => [u.userId, u]));
-  const login = (userId: string, label: string): DemoLogin => {
-    const user = byId.get(userId)!;
-    return {
-      userId,
-      role: user.role,
-      displayName: user.displayName,
-      description: `${label} · ${user.regionName ?? ''}（演示数据）`,
-    };
-  };
+  const login = demoLoginsOf(users);
   const logins: DemoLogin[] = [
     login('demo-worker-1', '劳动者'),
     login('demo-worker-2', '劳动者'),

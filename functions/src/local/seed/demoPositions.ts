@@ -30,26 +30,34 @@ function offset(center: LatLng, km: number, angle: number): LatLng {
   return { lat: Math.round(lat * 1e6) / 1e6, lng: Math.round(lng * 1e6) / 1e6 };
 }
 
-/** Map centres: the county seat, townships around it, villages around their township. */
-export function withCenters(regions: Region[], random: Random): Region[] {
+/**
+ * Map centres: the county seat (the first township) at `seat`, the other townships between
+ * `spreadKm` of it, villages around their township.
+ */
+export function withCenters(
+  regions: Region[],
+  random: Random,
+  seat: LatLng = DEMO_COUNTY_CENTER,
+  spreadKm: readonly [number, number] = [14, 36],
+): Region[] {
+  const [nearKm, farKm] = spreadKm;
   const townships = regions.filter((r) => r.level === 'township');
   const centers = new Map<string, LatLng>();
   townships.forEach((township, t) => {
-    const center =
-      t === 0 ? DEMO_COUNTY_CENTER : offset(DEMO_COUNTY_CENTER, 14 + random() * 22, (2 * Math.PI * t) / townships.length);
+    const center = t === 0 ? seat : offset(seat, nearKm + random() * (farKm - nearKm), (2 * Math.PI * t) / townships.length);
     centers.set(township.code, center);
   });
   return regions.map((region) => {
     if (region.level === 'province' || region.level === 'city') return region;
-    if (region.level === 'county') return { ...region, center: DEMO_COUNTY_CENTER };
+    if (region.level === 'county') return { ...region, center: seat };
     if (region.level === 'township') return { ...region, center: centers.get(region.code)! };
-    const township = centers.get(region.parentCode ?? '') ?? DEMO_COUNTY_CENTER;
+    const township = centers.get(region.parentCode ?? '') ?? seat;
     return { ...region, center: offset(township, 1.5 + random() * 7, random() * 2 * Math.PI) };
   });
 }
 
 /** What each kind of employer typically recruits for, as position templates. */
-interface Template {
+export interface PositionTemplate {
   title: string;
   occupation: string;
   pay: Pay;
@@ -65,17 +73,17 @@ interface Template {
 }
 
 const yuan = (n: number) => n * 100;
-const monthly = (min: number, max: number): Pay => ({ unit: 'month', minFen: yuan(min), maxFen: yuan(max) });
-const daily = (min: number, max: number): Pay => ({ unit: 'day', minFen: yuan(min), maxFen: yuan(max) });
-const light = { intensity: 'light' as const, suitsHalfLabour: true, suitsWeakLabour: true };
-const medium = { intensity: 'medium' as const, suitsHalfLabour: true, suitsWeakLabour: false };
-const heavy = { intensity: 'heavy' as const, suitsHalfLabour: false, suitsWeakLabour: false };
-const near = { accommodation: false, meals: false };
-const board = { accommodation: true, meals: true };
+export const monthly = (min: number, max: number): Pay => ({ unit: 'month', minFen: yuan(min), maxFen: yuan(max) });
+export const daily = (min: number, max: number): Pay => ({ unit: 'day', minFen: yuan(min), maxFen: yuan(max) });
+export const light = { intensity: 'light' as const, suitsHalfLabour: true, suitsWeakLabour: true };
+export const medium = { intensity: 'medium' as const, suitsHalfLabour: true, suitsWeakLabour: false };
+export const heavy = { intensity: 'heavy' as const, suitsHalfLabour: false, suitsWeakLabour: false };
+export const near = { accommodation: false, meals: false };
+export const board = { accommodation: true, meals: true };
 const SEASON = [4, 5, 6, 7, 8, 9, 10];
 const HARVEST = [8, 9, 10];
 
-const TEMPLATES: Record<EmployerKind, Template[]> = {
+const TEMPLATES: Record<EmployerKind, PositionTemplate[]> = {
   assistanceWorkshop: [
     {
       title: '服装缝纫工',
@@ -314,6 +322,14 @@ export interface DemoEmployerSpec {
   far?: boolean;
   /** Left pending, to show staff verification. */
   pending?: boolean;
+  /** Its own positions, instead of those its kind typically recruits for. */
+  templates?: PositionTemplate[];
+  /** How many positions it has open (5–9 at random without). */
+  positionCount?: number;
+  /** The county staff account that verified it (demo-staff-county without). */
+  verifiedBy?: string;
+  /** The first 7 digits of its contact phone, by the area it is in (1390472, Baotou, without). */
+  phonePrefix?: string;
 }
 
 /** The employers with login accounts (demo-employer-N), then generated ones of each township. */
@@ -365,11 +381,11 @@ export function demoEmployer(
     location: offset(township.center!, random() * 3, random() * 2 * Math.PI),
     address: `${township.fullName}（演示地址）`,
     contactName: '演示联系人',
-    contactPhone: `1390472${String(1000 + index).padStart(4, '0')}`,
+    contactPhone: `${spec.phonePrefix ?? '1390472'}${String(1000 + index).padStart(4, '0')}`,
     description: '演示数据',
     verification: spec.pending
       ? { status: 'pending' }
-      : { status: 'verified', decidedBy: 'demo-staff-county', decidedAt: at, note: '演示数据' },
+      : { status: 'verified', decidedBy: spec.verifiedBy ?? 'demo-staff-county', decidedAt: at, note: '演示数据' },
     ...(spec.kind === 'assistanceWorkshop'
       ? {
           workshop: {
@@ -395,8 +411,8 @@ export function demoPositions(
   now: Date,
 ): PositionRecord[] {
   const day = (offsetDays: number) => chinaDate(new Date(now.getTime() + offsetDays * 86_400_000));
-  const templates = TEMPLATES[spec.kind];
-  const count = 5 + Math.floor(random() * 5);
+  const templates = spec.templates ?? TEMPLATES[spec.kind];
+  const count = spec.positionCount ?? 5 + Math.floor(random() * 5);
   return Array.from({ length: count }, (_, i) => {
     const template = templates[i % templates.length]!;
     const site = spec.far && i % 2 === 1 ? FAR_SITES[(employerIndex + i) % FAR_SITES.length]! : undefined;

@@ -16,7 +16,7 @@ const inBaotou = (value: number) => ({ '1502': [{ from: '2023-01-01', value }] }
 export const agencyTransferService: Rule = {
   id: 'agency_transfer_service',
   beneficiary: 'agency',
-  reference,
+  grants: [{ policy: '004', section: '二、(一)' }],
   parameters: {
     agencyTransferAcrossCountyFen: setByDocuments('跨旗县区转移就业服务补助（每人）', 'fen', reference, inBaotou(30_000)),
     agencyTransferAcrossCityFen: setByDocuments('跨市转移就业服务补助（每人）', 'fen', reference, inBaotou(50_000)),

@@ -1,12 +1,12 @@
 /**
  * 就业帮扶基地一次性奖补, once. File 003 §二(三): "有条件的地区可对吸纳脱贫人口就业数量多、成效好的
  * 就业帮扶基地，按规定给予一次性奖补". Optional for each region ("有条件的地区可"): how many
- * people count as "数量多" and the amount are local, and what ships is an example; a region
- * that does not pay it ends the parameter. "成效好" is the approver's judgement, not a number.
+ * people count as "数量多" and the amount are local: no value ships, and a region that
+ * does not pay it ends the parameter. "成效好" is the approver's judgement, not a number.
  */
 import type { Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
-import { assistedEmployeesOf, employerOfKind, localExample, notPaid } from './ruleParts.js';
+import { assistedEmployeesOf, employerOfKind, localStandard, notPaid } from './ruleParts.js';
 import { cite } from '../../policy/documents.js';
 
 const reference: Reference = cite('003', '二、(三)');
@@ -14,18 +14,10 @@ const reference: Reference = cite('003', '二、(三)');
 export const baseReward: Rule = {
   id: 'base_reward',
   beneficiary: 'employer',
-  reference,
+  grants: [{ policy: '003', section: '二、(三)' }],
   parameters: {
-    // Example only: 30 people, for the region's admins to replace.
-    baseRewardMinEmployees: localExample(
-      '就业帮扶基地一次性奖补：吸纳帮扶对象至少（人）',
-      'persons',
-      reference,
-      '2021-01-01',
-      30,
-    ),
-    // Example only: 50,000 yuan, for the region's admins to replace.
-    baseRewardFen: localExample('就业帮扶基地一次性奖补', 'fen', reference, '2021-01-01', 5_000_000),
+    baseRewardMinEmployees: localStandard('就业帮扶基地一次性奖补：吸纳帮扶对象至少（人）', 'persons', reference),
+    baseRewardFen: localStandard('就业帮扶基地一次性奖补', 'fen', reference),
   },
   evaluate(ctx) {
     const periodKey = 'once';

@@ -7,12 +7,12 @@
  * leaves its conditions to the subsidy's own rules, which pay it to students in their
  * graduating year (毕业年度) — so: a member of a 脱贫 or monitored household who is in the
  * final year of college or vocational school. Paid once in a life ('once'). The amount is
- * local: it ships as an example for Inner Mongolia.
+ * local: each region sets it.
  */
 import type { Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
 import { POVERTY_ALLEVIATED, personIn } from './personFacts.js';
-import { knownFact, localExample, notPaid, paramInForce } from './ruleParts.js';
+import { knownFact, localStandard, notPaid, paramInForce } from './ruleParts.js';
 import { cite } from '../../policy/documents.js';
 
 const reference: Reference = cite('001', '二、第7项');
@@ -20,11 +20,9 @@ const reference: Reference = cite('001', '二、第7项');
 export const jobSeekingOnce: Rule = {
   id: 'job_seeking_once',
   beneficiary: 'worker',
-  reference,
+  grants: [{ policy: '001', section: '二、第7项' }],
   parameters: {
-    // An example for Inner Mongolia from file 000's date (its notice on 脱贫人口's
-    // employment, §二(六) on graduates of 脱贫 families), for its admins to replace.
-    jobSeekingOnceFen: localExample('一次性求职创业补贴', 'fen', reference, '2023-10-26', 100_000),
+    jobSeekingOnceFen: localStandard('一次性求职创业补贴', 'fen', reference),
   },
   evaluate(ctx) {
     const no = notPaid('once');

@@ -1,7 +1,7 @@
 /**
  * 公益性岗位补贴, per month on post. File 000 §二(四): "按需设岗、以岗聘用、在岗领补、有序退岗"
  * — the subsidy is for months on post; "根据岗位职责任务、劳动时间、劳动强度等因素，合理分类确定补贴标准"
- * — local amounts by kind of post (here full-time or part-time; examples); "取消年龄、残疾等不合理
+ * — local amounts by kind of post (here full-time or part-time, set by each region); "取消年龄、残疾等不合理
  * 招用限制" — so no age or disability test here. File 003 §三(八): "落实监管责任、考勤考核、补贴发放……
  * 及时纠正查处不履职取酬" and "依法签订劳动合同或劳务协议……每次签订期限不超过1年".
  *
@@ -13,7 +13,7 @@
  */
 import type { Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
-import { localExample, notPaid, setByDocuments } from './ruleParts.js';
+import { localStandard, notPaid, setByDocuments } from './ruleParts.js';
 import { cite } from '../../policy/documents.js';
 
 const reference: Reference = cite('000', '二、(四)');
@@ -32,24 +32,21 @@ export function addMonths(date: string, months: number): string {
 export const publicWelfarePost: Rule = {
   id: 'public_welfare_post',
   beneficiary: 'worker',
-  reference,
+  grants: [
+    { policy: '000', section: '二、(四)' },
+    { policy: '003', section: '三、(八)' },
+    { policy: '001', section: '二、第6项' },
+  ],
   parameters: {
-    // Example only: 800 yuan a month, for the region's admins to replace.
-    publicWelfarePostFullTimeMonthlyFen: localExample('全日制乡村公益性岗位补贴（每月）', 'fen', reference, '2021-01-01', 80_000),
-    // Example only: 400 yuan a month, for the region's admins to replace.
-    publicWelfarePostPartTimeMonthlyFen: localExample(
-      '非全日制乡村公益性岗位补贴（每月）',
-      'fen',
-      reference,
-      '2021-01-01',
-      40_000,
-    ),
+    publicWelfarePostFullTimeMonthlyFen: localStandard('全日制乡村公益性岗位补贴（每月）', 'fen', reference),
+    publicWelfarePostPartTimeMonthlyFen: localStandard('非全日制乡村公益性岗位补贴（每月）', 'fen', reference),
     publicWelfarePostMaxContractMonths: setByDocuments(
       '公益性岗位每次签订劳动合同或劳务协议的最长期限',
       'months',
       contractReference,
       {
-        '': [{ from: '2021-01-01', value: 12 }],
+        // File 003's term, in Jiangxi; the other documents set no length.
+        '36': [{ from: '2021-07-27', value: 12, policy: '003' }],
       },
     ),
   },
@@ -72,10 +69,9 @@ export const publicWelfarePost: Rule = {
       ctx.rule(`${ctx.period} 不在合同期内，在岗才领补贴`, reference);
       return no;
     }
-    const maxMonths = ctx.param('publicWelfarePostMaxContractMonths');
-    if (maxMonths === undefined) return no;
-    const coveredUntil = addMonths(post.contractStartedOn, maxMonths);
-    if (monthStart >= coveredUntil) {
+    const maxMonths = ctx.term('publicWelfarePostMaxContractMonths');
+    const coveredUntil = maxMonths === undefined ? undefined : addMonths(post.contractStartedOn, maxMonths);
+    if (coveredUntil !== undefined && monthStart >= coveredUntil) {
       ctx.rule(
         `每次签订期限不超过 ${maxMonths} 个月，这份合同只管到 ${coveredUntil} 以前；${ctx.period} 需要重新签订合同或协议`,
         contractReference,

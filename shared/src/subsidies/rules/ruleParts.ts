@@ -1,6 +1,6 @@
 /**
- * Small pure parts many rules share: a standard the documents leave to each region, shipped
- * as an example; the outcome that pays nothing; a fact a rule cannot decide without; a
+ * Small pure parts many rules share: a standard the documents leave to each region (none
+ * ships); the outcome that pays nothing; a fact a rule cannot decide without; a
  * parameter a region may have stopped; and the employer an organisation's subsidy is for.
  */
 import { EMPLOYER_KIND_ZH, type EmployerKind } from '../../positions/labels.js';
@@ -11,20 +11,12 @@ import type { ParameterStep, ParameterUnit, Reference } from '../parameters.js';
 export type Employer = NonNullable<SubsidyFacts['employer']>;
 
 /**
- * A standard the documents leave to local governments ("按规定", "由各地确定"): it ships only
- * as an example for Inner Mongolia (region 15) from `from`, for the region's admins to replace.
+ * A standard the documents leave to local governments ("按规定", "由各地确定"): no value ships.
+ * None exists until a region (or one above it) sets it; until then the subsidy says
+ * 当地标准还没有公布 rather than paying an amount nobody decided.
  */
-export function localExample(
-  label: string,
-  unit: ParameterUnit,
-  reference: Reference,
-  from: string,
-  value: number,
-): ParameterSpec {
-  return {
-    definition: { label, unit, reference, fixedByPolicy: false },
-    values: { '15': [{ from, value, example: true }] },
-  };
+export function localStandard(label: string, unit: ParameterUnit, reference: Reference): ParameterSpec {
+  return { definition: { label, unit, reference, fixedByPolicy: false }, values: {} };
 }
 
 /** A number the documents themselves set: for everyone (region `''`), or where a local document governs. */

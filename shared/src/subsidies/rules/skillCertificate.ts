@@ -6,13 +6,13 @@
  * Who: 脱贫人口 (含防止返贫监测对象, file 000 §一) — the passage encourages other
  * low-income people to take certificates but pays the subsidy to 脱贫人口 only. One
  * outcome per certificate obtained by the period (职业技能等级证书 / 职业资格证书, or
- * 专项职业能力证书); the amount by kind is local (examples for Inner Mongolia).
+ * 专项职业能力证书); the amount by kind is local (set by each region).
  */
 import type { Outcome, Rule } from '../engine.js';
 import type { SubsidyFacts } from '../facts.js';
 import type { Reference } from '../parameters.js';
 import { byEndOf, itemKey, POVERTY_ALLEVIATED, personIn } from './personFacts.js';
-import { localExample, notPaid } from './ruleParts.js';
+import { localStandard, notPaid } from './ruleParts.js';
 import { cite } from '../../policy/documents.js';
 
 type Certificate = SubsidyFacts['certificates'][number];
@@ -30,17 +30,10 @@ const key = (certificate: Certificate) => itemKey('certificate', certificate.obt
 export const skillCertificate: Rule = {
   id: 'skill_certificate',
   beneficiary: 'worker',
-  reference,
+  grants: [{ policy: '000', section: '二、(五)' }],
   parameters: {
-    // Examples for Inner Mongolia, for its admins to replace: "按规定" leaves the amounts to the regions.
-    skillCertificateSkillFen: localExample('职业技能鉴定补贴（职业技能证书）', 'fen', reference, '2023-10-26', 30_000),
-    skillCertificateSpecialAbilityFen: localExample(
-      '职业技能鉴定补贴（专项职业能力证书）',
-      'fen',
-      reference,
-      '2023-10-26',
-      15_000,
-    ),
+    skillCertificateSkillFen: localStandard('职业技能鉴定补贴（职业技能证书）', 'fen', reference),
+    skillCertificateSpecialAbilityFen: localStandard('职业技能鉴定补贴（专项职业能力证书）', 'fen', reference),
   },
   evaluate(ctx) {
     const certificates = ctx.facts.certificates;

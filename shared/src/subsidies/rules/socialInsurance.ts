@@ -6,7 +6,7 @@
  * - 帮扶对象 in flexible work or self-employment who insure themselves (file 003 §三(十)
  *   "支持帮扶对象在县域城镇地区从事个体经营……按照有关规定给予税费减免、场地支持、社会保险补贴等政策";
  *   "支持帮扶对象通过非全日制、新就业形态等多种形式灵活就业").
- * The documents leave the amounts to local rules ("按规定"): what ships are examples, a
+ * The documents leave the amounts to local rules ("按规定"): each region sets them, a
  * fixed sum per insured person and month.
  */
 import type { Rule } from '../engine.js';
@@ -14,7 +14,7 @@ import type { EmploymentMonth } from '../facts.js';
 import type { Reference } from '../parameters.js';
 import type { WorkerGroup } from '../../registry/labels.js';
 import { registeredPersonOf } from './personFacts.js';
-import { employerOf, knownFact, localExample, notPaid, paidFrom } from './ruleParts.js';
+import { employerOf, knownFact, localStandard, notPaid, paidFrom } from './ruleParts.js';
 import { formatYuan } from '../../money.js';
 import { cite } from '../../policy/documents.js';
 
@@ -31,16 +31,13 @@ export const ASSISTED_GROUPS: readonly WorkerGroup[] = ['povertyAlleviated', 'mo
 export const socialInsuranceEmployer: Rule = {
   id: 'social_insurance',
   beneficiary: 'employer',
-  reference: employerReference,
+  grants: [
+    { policy: '003', section: '三、(四)' },
+    { policy: '000', section: '二、(五)' },
+    { policy: '001', section: '二、第8项' },
+  ],
   parameters: {
-    // Example only: 800 yuan per insured person a month, for the region's admins to replace.
-    socialInsuranceEmployerMonthlyFen: localExample(
-      '单位吸纳帮扶对象社会保险补贴（每人每月）',
-      'fen',
-      employerReference,
-      '2021-01-01',
-      80_000,
-    ),
+    socialInsuranceEmployerMonthlyFen: localStandard('单位吸纳帮扶对象社会保险补贴（每人每月）', 'fen', employerReference),
   },
   evaluate(ctx) {
     const no = notPaid(ctx.period);
@@ -70,16 +67,12 @@ export const socialInsuranceEmployer: Rule = {
 export const socialInsuranceFlexible: Rule = {
   id: 'social_insurance',
   beneficiary: 'worker',
-  reference: flexibleReference,
+  grants: [
+    { policy: '003', section: '三、(十)' },
+    { policy: '000', section: '二、(五)' },
+  ],
   parameters: {
-    // Example only: 300 yuan a month, for the region's admins to replace.
-    socialInsuranceFlexibleMonthlyFen: localExample(
-      '灵活就业帮扶对象社会保险补贴（每月）',
-      'fen',
-      flexibleReference,
-      '2021-01-01',
-      30_000,
-    ),
+    socialInsuranceFlexibleMonthlyFen: localStandard('灵活就业帮扶对象社会保险补贴（每月）', 'fen', flexibleReference),
   },
   evaluate(ctx) {
     const no = notPaid(ctx.period);

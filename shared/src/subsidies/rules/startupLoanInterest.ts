@@ -1,7 +1,7 @@
 /**
  * 创业担保贷款贴息, per month. File 003 §三(九): "按规定落实……创业担保贷款及贴息"; file 004
  * §二(三): "加大返乡农牧民、入乡留乡等创业人员创业担保贷款支持力度……将农牧民合伙创业贷款额度上限提高10%".
- * The loan cap and the subsidised rate are local ("按规定"): what ships are examples; the
+ * The loan cap and the subsidised rate are local ("按规定"): each region sets them; the
  * +10% for partnerships is the document's.
  *
  * Computation (integer fen): the subsidised principal is the loan, at most the cap — for a
@@ -15,7 +15,7 @@
 import type { Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
 import { registeredPersonOf } from './personFacts.js';
-import { localExample, notPaid, setByDocuments } from './ruleParts.js';
+import { localStandard, notPaid, setByDocuments } from './ruleParts.js';
 import { inStartupGroups } from './startupOnce.js';
 import { formatYuan } from '../../money.js';
 import { cite } from '../../policy/documents.js';
@@ -29,16 +29,18 @@ const basisPoints = (ratio: number) => Math.round(ratio * BASIS);
 export const startupLoanInterest: Rule = {
   id: 'startup_loan_interest',
   beneficiary: 'worker',
-  reference,
+  grants: [
+    { policy: '003', section: '三、(九)' },
+    { policy: '002', section: '三、(九)' },
+    { policy: '001', section: '二、第7项' },
+  ],
   parameters: {
-    // Example only: 200,000 yuan, for the region's admins to replace.
-    startupLoanCapFen: localExample('个人创业担保贷款额度上限', 'fen', reference, '2021-01-01', 20_000_000),
-    // Example only: 3.5% a year, for the region's admins to replace.
-    startupLoanInterestRate: localExample('创业担保贷款财政贴息年利率', 'ratio', reference, '2021-01-01', 0.035),
+    startupLoanCapFen: localStandard('个人创业担保贷款额度上限', 'fen', reference),
+    startupLoanInterestRate: localStandard('创业担保贷款财政贴息年利率', 'ratio', reference),
     // File 004 (Baotou's 2023 plan) raises a partnership's cap by 10% in Baotou; elsewhere, and before, no uplift.
     startupLoanPartnershipUplift: setByDocuments('农牧民合伙创业贷款额度上限提高', 'ratio', partnershipReference, {
       '': [{ from: '2021-01-01', value: 0 }],
-      '1502': [{ from: '2023-01-01', value: 0.1 }],
+      '1502': [{ from: '2023-01-01', value: 0.1, policy: '004' }],
     }),
   },
   evaluate(ctx) {

@@ -5,13 +5,13 @@
  * 为符合条件的重点群体提供创业担保贷款、一次性创业补贴等政策"; file 001 item 7: "不断优化一次性创业补贴
  * 与创业担保贷款申报流程，为符合条件的贫困劳动力提供创业资金支持".
  * The business must be registered and operating; how long it must have operated and the
- * amount are local ("按规定"): what ships are examples.
+ * amount are local ("按规定"): each region sets them.
  */
 import type { Rule, RuleContext } from '../engine.js';
 import type { Reference } from '../parameters.js';
 import { WORKER_GROUP_ZH, type WorkerGroup } from '../../registry/labels.js';
 import { registeredPersonOf } from './personFacts.js';
-import { localExample, notPaid, paidFrom } from './ruleParts.js';
+import { localStandard, notPaid, paidFrom } from './ruleParts.js';
 import { cite } from '../../policy/documents.js';
 
 const reference: Reference = cite('003', '三、(九)');
@@ -59,12 +59,14 @@ export function wholeMonthsBetween(from: string, to: string): number {
 export const startupOnce: Rule = {
   id: 'startup_once',
   beneficiary: 'worker',
-  reference,
+  grants: [
+    { policy: '003', section: '三、(九)' },
+    { policy: '002', section: '三、(九)' },
+    { policy: '001', section: '二、第7项' },
+  ],
   parameters: {
-    // Example only: 5,000 yuan, for the region's admins to replace.
-    startupOnceFen: localExample('一次性创业补贴', 'fen', reference, '2021-01-01', 500_000),
-    // Example only: 6 months from registration, for the region's admins to replace.
-    startupOnceMinOperatingMonths: localExample('一次性创业补贴要求正常经营至少', 'months', reference, '2021-01-01', 6),
+    startupOnceFen: localStandard('一次性创业补贴', 'fen', reference),
+    startupOnceMinOperatingMonths: localStandard('一次性创业补贴要求正常经营至少', 'months', reference),
   },
   evaluate(ctx) {
     const periodKey = 'once';

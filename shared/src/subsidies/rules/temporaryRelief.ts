@@ -11,15 +11,15 @@
  * Period key: the year. "一次性" is one lump sum for a spell of hardship, not once in a life:
  * the plan follows the unemployed month by month for four years (2022–2025) and nothing
  * in it bars helping someone who is out of work again later; one a year keeps a spell
- * from being paid twice. The amount is local (an example for Inner Mongolia); the plan
- * runs "2022—2025年", so the example ends on 2026-01-01 — a region that continues the
- * relief sets its own steps.
+ * from being paid twice. The amount is local (set by each region); the plan
+ * runs "2022—2025年" and holds no longer (the policy's dates, not the amount's) unless a
+ * region continues it.
  */
 import type { Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
 import { previousMonth } from '../../registry/employment.js';
 import { personOf } from './personFacts.js';
-import { notPaid, paramInForce } from './ruleParts.js';
+import { localStandard, notPaid, paramInForce } from './ruleParts.js';
 import { cite } from '../../policy/documents.js';
 
 const reference: Reference = cite('002', '三、(七)');
@@ -27,18 +27,9 @@ const reference: Reference = cite('002', '三、(七)');
 export const temporaryRelief: Rule = {
   id: 'temporary_relief',
   beneficiary: 'worker',
-  reference,
+  grants: [{ policy: '002', section: '三、(七)' }],
   parameters: {
-    temporaryReliefFen: {
-      definition: { label: '一次性临时救助金', unit: 'fen', reference, fixedByPolicy: false },
-      // An example for Inner Mongolia for the plan's years, for its admins to replace.
-      values: {
-        '15': [
-          { from: '2022-05-06', value: 100_000, example: true },
-          { from: '2026-01-01', value: null, example: true },
-        ],
-      },
-    },
+    temporaryReliefFen: localStandard('一次性临时救助金', 'fen', reference),
   },
   evaluate(ctx) {
     const year = ctx.period.slice(0, 4);

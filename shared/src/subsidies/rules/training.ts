@@ -10,11 +10,11 @@
  * ends in whole years (周岁): from the 16th birthday to the day before the 61st. For men
  * the documents give no number: the passage widens the range ("放宽") for women up to 60,
  * that is up to the ordinary working age of men (法定劳动年龄 16–60), which it leaves
- * unchanged; so men also train from 16 to 60, shipped as an example for the region to
- * confirm since no document here states it.
+ * unchanged; so men also train from 16 to 60, a standard each region sets since no
+ * document here states it.
  *
  * Amount, one per completed course: days × the local rate per day, at most the local
- * amount per course (both examples for Inner Mongolia); a course in a labour-brand or
+ * amount per course (both set by each region); a course in a labour-brand or
  * high-demand trade gets exactly +20% of that, in integer fen, rounded down (the fraction
  * of a fen is dropped). Only Baotou's plan (file 004, a city document) raises it, so the
  * +20% ships for region 1502; another region that keeps such a catalogue sets its own
@@ -27,7 +27,7 @@ import type { Outcome, ParameterSpec, Rule, RuleContext } from '../engine.js';
 import type { SubsidyFacts } from '../facts.js';
 import type { Reference } from '../parameters.js';
 import { byEndOf, inGroups, itemKey, personOf } from './personFacts.js';
-import { localExample, notPaid, setByDocuments } from './ruleParts.js';
+import { localStandard, notPaid, setByDocuments } from './ruleParts.js';
 import { cite } from '../../policy/documents.js';
 
 type Training = SubsidyFacts['trainings'][number];
@@ -41,18 +41,25 @@ export const TRAINEE_GROUPS: readonly WorkerGroup[] = ['povertyAlleviated', 'mon
 
 /** Who may train with a subsidy: the age window, shared with the living allowance during training. */
 export const TRAINEE_PARAMETERS: Readonly<Record<string, ParameterSpec>> = {
-  trainingMinAge: setByDocuments('享受培训补贴的最低年龄', 'years', ageReference, { '': [{ from: '2023-10-26', value: 16 }] }),
-  trainingWomenMaxAge: setByDocuments('女性享受培训补贴的最高年龄', 'years', ageReference, {
-    '': [{ from: '2023-10-26', value: 60 }],
+  // 16 is the legal working age (劳动法 第十五条) everywhere, before and after any of the documents.
+  trainingMinAge: setByDocuments('享受培训补贴的最低年龄（法定劳动年龄）', 'years', ageReference, {
+    '': [{ from: '2015-01-01', value: 16 }],
   }),
-  // An example: no document here states it (see above); the region confirms or replaces it.
-  trainingMenMaxAge: localExample(
-    '男性享受培训补贴的最高年龄（文件只写了女性，按法定劳动年龄）',
-    'years',
-    ageReference,
-    '2023-10-26',
-    60,
-  ),
+  // File 000 widens women's window to 60 in Inner Mongolia; elsewhere each region sets it.
+  trainingWomenMaxAge: {
+    ...setByDocuments('女性享受培训补贴的最高年龄', 'years', ageReference, {
+      '15': [{ from: '2023-10-26', value: 60, policy: '000' }],
+    }),
+    definition: {
+      label: '女性享受培训补贴的最高年龄',
+      unit: 'years',
+      reference: ageReference,
+      fixedByPolicy: false,
+      fixedIn: ['15'],
+    },
+  },
+  // No document here states it (see above): each region sets it.
+  trainingMenMaxAge: localStandard('男性享受培训补贴的最高年龄（文件只写了女性，按法定劳动年龄）', 'years', ageReference),
 };
 
 /** Whether the person may have training subsidised: a 帮扶对象, able to work, in the age window. */
@@ -152,14 +159,18 @@ function share(base: number, ratio: number): number {
 export const training: Rule = {
   id: 'training',
   beneficiary: 'worker',
-  reference,
+  grants: [
+    { policy: '003', section: '五、(十五)' },
+    { policy: '000', section: '二、(五)' },
+    { policy: '001', section: '二、第7项' },
+  ],
   parameters: {
     ...TRAINEE_PARAMETERS,
-    // Examples for Inner Mongolia, for its admins to replace: the documents leave the standard to the regions.
-    trainingPerDayFen: localExample('职业培训补贴（每培训日）', 'fen', reference, '2023-10-26', 6_000),
-    trainingMaxPerCourseFen: localExample('职业培训补贴（每期最多）', 'fen', reference, '2023-10-26', 200_000),
+    trainingPerDayFen: localStandard('职业培训补贴（每培训日）', 'fen', reference),
+    trainingMaxPerCourseFen: localStandard('职业培训补贴（每期最多）', 'fen', reference),
+    // File 004's term: read only where and while 004 holds (or is continued).
     trainingLabourBrandUplift: setByDocuments('劳务品牌和市场需求量大的职业工种培训补贴提高比例', 'ratio', brandReference, {
-      '1502': [{ from: '2023-01-01', value: 0.2 }],
+      '1502': [{ from: '2023-01-01', value: 0.2, policy: '004' }],
     }),
   },
   evaluate(ctx) {
@@ -173,7 +184,7 @@ export const training: Rule = {
     }
     let uplift: { ratio: number | undefined } | undefined;
     const upliftRatio = () => {
-      uplift ??= { ratio: ctx.param('trainingLabourBrandUplift') };
+      uplift ??= { ratio: ctx.term('trainingLabourBrandUplift') };
       return uplift.ratio;
     };
     return perFinishedCourse(ctx, trainings, (days, t, item) => {
@@ -187,7 +198,7 @@ export const training: Rule = {
       ctx.fact(`${item}：属于劳务品牌或市场需求量大的职业工种`, 'trainings.labourBrandTrade', true);
       const ratio = upliftRatio();
       if (ratio === undefined) {
-        ctx.rule('劳务品牌工种培训补贴提高的政策已停止执行', brandReference);
+        ctx.rule('本地区现行的文件没有提高劳务品牌工种培训补贴的规定', brandReference);
         return base;
       }
       const extra = share(base, ratio);

@@ -5,13 +5,13 @@
  * Who: the same trainees as the training subsidy (帮扶对象, able to work, in the age window
  * of file 000 §二(五)): the allowance is paid "在培训期间" of a subsidised course, so it
  * follows who may train with a subsidy. Amount, one per completed course: the days of
- * training × the local amount per day (an example for Inner Mongolia). The documents set
+ * training × the local amount per day (set by each region). The documents set
  * no cap and no +20% for this allowance.
  */
 import { formatYuan } from '../../money.js';
 import type { Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
-import { localExample, paramInForce } from './ruleParts.js';
+import { localStandard, paramInForce } from './ruleParts.js';
 import { TRAINEE_PARAMETERS, isTrainee, noCourses, perFinishedCourse } from './training.js';
 import { cite } from '../../policy/documents.js';
 
@@ -20,11 +20,13 @@ const reference: Reference = cite('003', '五、(十五)');
 export const trainingLiving: Rule = {
   id: 'training_living',
   beneficiary: 'worker',
-  reference,
+  grants: [
+    { policy: '003', section: '五、(十五)' },
+    { policy: '001', section: '二、第7项' },
+  ],
   parameters: {
     ...TRAINEE_PARAMETERS,
-    // An example for Inner Mongolia, for its admins to replace: the documents leave the standard to the regions.
-    trainingLivingPerDayFen: localExample('培训期间生活费补贴（每培训日）', 'fen', reference, '2023-10-26', 3_000),
+    trainingLivingPerDayFen: localStandard('培训期间生活费补贴（每培训日）', 'fen', reference),
   },
   evaluate(ctx) {
     const trainings = ctx.facts.trainings;

@@ -6,7 +6,7 @@
  *
  * Who: a 脱贫人口 or 监测对象 whose employment records show work in another province
  * (省外) in the year, up to the period. The amount is local: the documents leave
- * "标准和方法" to each region, so it ships as an example for Inner Mongolia.
+ * "标准和方法" to each region, so each region sets it.
  *
  * Period key: the year. "一次性" pays once for going out, and the documents leave the
  * method to local governments; rural workers go out for work once a year (after the
@@ -19,7 +19,7 @@ import type { Rule } from '../engine.js';
 import type { EmploymentMonth } from '../facts.js';
 import type { Reference } from '../parameters.js';
 import { POVERTY_ALLEVIATED, personIn } from './personFacts.js';
-import { localExample, notPaid, paramInForce } from './ruleParts.js';
+import { localStandard, notPaid, paramInForce } from './ruleParts.js';
 import { cite } from '../../policy/documents.js';
 
 const reference: Reference = cite('003', '二、(三)');
@@ -28,11 +28,13 @@ const inMongoliaReference: Reference = cite('000', '二、(五)');
 export const transportOnce: Rule = {
   id: 'transport_once',
   beneficiary: 'worker',
-  reference,
+  grants: [
+    { policy: '003', section: '二、(三)' },
+    { policy: '000', section: '二、(五)' },
+    { policy: '001', section: '二、第7项' },
+  ],
   parameters: {
-    // An example for Inner Mongolia from file 000's date, for its admins to replace:
-    // the documents leave the amount to each region.
-    transportOnceFen: localExample('跨省就业一次性交通补助', 'fen', reference, '2023-10-26', 50_000),
+    transportOnceFen: localStandard('跨省就业一次性交通补助', 'fen', reference),
   },
   evaluate(ctx) {
     const year = ctx.period.slice(0, 4);

@@ -2,13 +2,13 @@
  * 以工代训补贴 (file 003 §三(七)): enterprises, workshops and other producers that hire
  * 帮扶对象 and train them on the job receive the training subsidy, for at most 6 months
  * per trainee, not for people who already had it, and only until the end of 2021.
- * The monthly amount per trainee is set locally ("按规定"): what ships is an example.
+ * The monthly amount per trainee is set locally ("按规定"): each region sets it.
  */
 import type { Outcome, Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
 import { EMPLOYER_KIND_ZH, type EmployerKind } from '../../positions/labels.js';
 import { formatYuan } from '../../money.js';
-import { localExample, notPaid, setByDocuments } from './ruleParts.js';
+import { localStandard, notPaid, setByDocuments } from './ruleParts.js';
 import { cite } from '../../policy/documents.js';
 
 const reference: Reference = cite('003', '三、(七)');
@@ -29,7 +29,12 @@ const PRODUCER_KINDS: readonly EmployerKind[] = [
 export const workBasedTraining: Rule = {
   id: 'work_based_training',
   beneficiary: 'employer',
-  reference,
+  grants: [
+    // 政策执行时间至2021年底 (003 §三(七)), a passage that ends before its document.
+    { policy: '003', section: '三、(七)', until: '2021-12-31' },
+    // A measure of 2020–2021: a later continuation of 001 does not bring it back.
+    { policy: '001', section: '二、第8项', until: '2021-12-31' },
+  ],
   parameters: {
     // 以工代训 was already paid in 2020 (file 001 item 8); "政策执行时间至2021年底": ended from 2022-01-01.
     workBasedTrainingMaxMonths: setByDocuments('以工代训补贴每人最长月数', 'months', reference, {
@@ -38,8 +43,7 @@ export const workBasedTraining: Rule = {
         { from: '2022-01-01', value: null },
       ],
     }),
-    // Example only: 500 yuan a trainee a month, for the region's admins to replace.
-    workBasedTrainingMonthlyFen: localExample('以工代训补贴（每人每月）', 'fen', reference, '2020-01-01', 50_000),
+    workBasedTrainingMonthlyFen: localStandard('以工代训补贴（每人每月）', 'fen', reference),
   },
   evaluate(ctx) {
     const no = notPaid(ctx.period);

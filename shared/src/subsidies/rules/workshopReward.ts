@@ -3,11 +3,11 @@
  * 退出帮扶车间，实施动态管理……精准实施就业帮扶政策，梯次设定就业帮扶车间奖补标准，差异化落实奖补政策";
  * file 003 §三(七): "帮扶车间延续原扶贫车间的认定、监测、帮扶、清退等管理机制和相关政策措施，帮扶车间
  * 吸纳脱贫人口范畴延伸至帮扶对象". Only a recognised workshop gets it; the tiers (how many
- * 帮扶对象 employed) and their amounts are local: what ships is an example table.
+ * 帮扶对象 employed) and their amounts are local: each region sets its table.
  */
 import type { ParameterSpec, Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
-import { assistedEmployeesOf, employerOfKind, knownFact, localExample, notPaid } from './ruleParts.js';
+import { assistedEmployeesOf, employerOfKind, knownFact, localStandard, notPaid } from './ruleParts.js';
 import { cite } from '../../policy/documents.js';
 
 const reference: Reference = cite('000', '二、(二)');
@@ -15,24 +15,22 @@ const reference: Reference = cite('000', '二、(二)');
 const TIERS = [1, 2, 3] as const;
 const TIER_ZH = { 1: '一档', 2: '二档', 3: '三档' } as const;
 
-const minEmployees = (tier: (typeof TIERS)[number], example: number): ParameterSpec =>
-  localExample(`帮扶车间奖补${TIER_ZH[tier]}：吸纳帮扶对象至少（人）`, 'persons', reference, '2021-01-01', example);
-const amountFen = (tier: (typeof TIERS)[number], example: number): ParameterSpec =>
-  localExample(`帮扶车间奖补${TIER_ZH[tier]}（每年）`, 'fen', reference, '2021-01-01', example);
+const minEmployees = (tier: (typeof TIERS)[number]): ParameterSpec =>
+  localStandard(`帮扶车间奖补${TIER_ZH[tier]}：吸纳帮扶对象至少（人）`, 'persons', reference);
+const amountFen = (tier: (typeof TIERS)[number]): ParameterSpec =>
+  localStandard(`帮扶车间奖补${TIER_ZH[tier]}（每年）`, 'fen', reference);
 
 export const workshopReward: Rule = {
   id: 'workshop_reward',
   beneficiary: 'employer',
-  reference,
-  // Example tiers only, for the region's admins to replace: from 5, 10 and 20 帮扶对象,
-  // 10,000, 20,000 and 30,000 yuan a year.
+  grants: [{ policy: '000', section: '二、(二)' }],
   parameters: {
-    workshopRewardTier1MinEmployees: minEmployees(1, 5),
-    workshopRewardTier1Fen: amountFen(1, 1_000_000),
-    workshopRewardTier2MinEmployees: minEmployees(2, 10),
-    workshopRewardTier2Fen: amountFen(2, 2_000_000),
-    workshopRewardTier3MinEmployees: minEmployees(3, 20),
-    workshopRewardTier3Fen: amountFen(3, 3_000_000),
+    workshopRewardTier1MinEmployees: minEmployees(1),
+    workshopRewardTier1Fen: amountFen(1),
+    workshopRewardTier2MinEmployees: minEmployees(2),
+    workshopRewardTier2Fen: amountFen(2),
+    workshopRewardTier3MinEmployees: minEmployees(3),
+    workshopRewardTier3Fen: amountFen(3),
   },
   evaluate(ctx) {
     const periodKey = ctx.period.slice(0, 4);

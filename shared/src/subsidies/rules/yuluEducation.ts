@@ -8,13 +8,13 @@
  * household that is only monitored (not 脱贫), the aid stops from the semester after the
  * one in which its risk was cleared; a 脱贫 household keeps it. Paid per semester (the
  * period key is the semester, e.g. 2026-autumn), for a semester that has begun by the
- * period and not before enrolment; the amount per semester is local (an example for
- * Inner Mongolia). Semesters run from 1 March and 1 September (personFacts.ts).
+ * period and not before enrolment; the amount per semester is local (set by each
+ * region). Semesters run from 1 March and 1 September (personFacts.ts).
  */
 import type { Rule } from '../engine.js';
 import type { Reference } from '../parameters.js';
 import { compareSemesters, POVERTY_ALLEVIATED, personIn, semesterOf, semesterZh } from './personFacts.js';
-import { localExample, notPaid, paramInForce } from './ruleParts.js';
+import { localStandard, notPaid, paramInForce } from './ruleParts.js';
 import { cite } from '../../policy/documents.js';
 
 const reference: Reference = cite('000', '二、(六)');
@@ -28,10 +28,12 @@ const SCHOOL_ZH = {
 export const yuluEducation: Rule = {
   id: 'yulu_education',
   beneficiary: 'worker',
-  reference,
+  grants: [
+    { policy: '000', section: '二、(六)' },
+    { policy: '003', section: '五、(十五)' },
+  ],
   parameters: {
-    // An example for Inner Mongolia from file 000's date, for its admins to replace.
-    yuluPerSemesterFen: localExample('雨露计划助学补助（每学期）', 'fen', reference, '2023-10-26', 150_000),
+    yuluPerSemesterFen: localStandard('雨露计划助学补助（每学期）', 'fen', reference),
   },
   evaluate(ctx) {
     const student = ctx.facts.vocationalStudent;

@@ -24,7 +24,10 @@ function inputText(unit: Unit, value: number): string {
 }
 
 /** What was typed, as the API counts it; or why it can't be. */
-function parseValue(parameter: Pick<ParameterView, 'unit' | 'label'>, text: string): { value: number } | { problem: string } {
+export function parseValue(
+  parameter: Pick<ParameterView, 'unit' | 'label'>,
+  text: string,
+): { value: number } | { problem: string } {
   const { unit } = parameter;
   const typed = text.trim();
   if (!typed) return { problem: '请填写新的标准' };
@@ -130,7 +133,7 @@ export function EditStandard({
     }
     setErrors({});
     const steps: ParameterStepInput[] = [
-      ...(parameter.own?.steps ?? []).filter((s) => s.from !== from),
+      ...(parameter.own?.steps ?? []).filter((s) => s.from !== from).map((s) => ({ from: s.from, value: s.value })),
       { from: from!, value },
     ].sort((a, b) => a.from.localeCompare(b.from));
     setBusy(true);

@@ -1,7 +1,8 @@
 /**
  * 补贴标准: the subsidy standards in force today in the officer's region — each with today's
  * value and unit, since when, where it was set (本地区设定, or 沿用 the region above) and its
- * document; 示例数值 where the system only ships an example. Those the documents leave to
+ * document; 演示数据 where the value is the demo's. And 政策文件: the documents that govern the
+ * region, the standards it still owes, and (admins) recording a local document. Those the documents leave to
  * local governments the region's admin changes in two steps, 从哪天起 and 新标准 (a number,
  * or 停止执行), on the version read: if someone saved in between, nothing changes and the
  * page says so. Those the documents fix can't be changed and say why. Staff only look.
@@ -12,11 +13,14 @@ import type { User } from '@bangfu/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { errorText } from '../../../api/client';
 import { fetchParameters, type ParameterView } from '../../../api/parameters';
+import { fetchPolicies, type RegionPolicies } from '../../../api/policies';
 import { Choices, type Option } from '../../../components/Choices';
 import { Notice } from '../../../components/Page';
 import { RolePage } from '../../../components/RoleGate';
 import { regionNames } from '../../../regionNames';
 import { EditStandard } from './EditStandard';
+import { PoliciesTab } from './PoliciesTab';
+import { RecordDocument } from './RecordDocument';
 import { valueText, whereText } from './standardText';
 import { fullDayText } from '../../../time';
 import './parameters.css';
@@ -46,12 +50,16 @@ function ParameterCard({
         <Text>{parameter.label}</Text>
         {example ? (
           <Text className="bf-state bf-state--late" data-testid={`parameter-${key}-example`}>
-            示例数值
+            演示数据
           </Text>
         ) : null}
       </View>
       <View className="bf-standard__value" data-testid={`parameter-${key}-value`}>
-        {today.status === 'value' ? valueText(parameter, today.value) : today.status === 'ended' ? '已停止执行' : '还没有设定'}
+        {today.status === 'value'
+          ? valueText(parameter, today.value)
+          : today.status === 'ended'
+            ? '已停止执行'
+            : '当地标准还没有公布'}
       </View>
       {today.status === 'value' ? (
         <View className="bf-row__line">
@@ -65,7 +73,9 @@ function ParameterCard({
           {whereText(setIn, regionCode, names)}
         </View>
       ) : null}
-      {example ? <View className="bf-row__line bf-row__month">这是系统带的示例，请按本地的文件改成实际的标准。</View> : null}
+      {example ? (
+        <View className="bf-row__line bf-row__month">这是演示数据，不是哪个政府定的标准。请按本地的文件记录实际的标准。</View>
+      ) : null}
       {parameter.own && (parameter.own.steps.length > 1 || setIn !== regionCode) ? (
         <View className="bf-standard__own" data-testid={`parameter-${key}-own`}>
           <View className="bf-strong">本地区的设定</View>
@@ -94,11 +104,13 @@ function ParameterCard({
 
 // ---------------------------------------------------------------- the page
 
-type Tab = 'local' | 'fixed';
+type Tab = 'local' | 'fixed' | 'policies';
 
 function Standards({ user, regionCode }: { user: User; regionCode: string }) {
   const canEdit = user.role === 'admin';
   const [parameters, setParameters] = useState<ParameterView[] | null>(null);
+  const [policies, setPolicies] = useState<RegionPolicies | null>(null);
+  const [recording, setRecording] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
   const [tab, setTab] = useState<Tab>('local');
@@ -108,8 +120,9 @@ function Standards({ user, regionCode }: { user: User; regionCode: string }) {
   const load = useCallback(async () => {
     setError(null);
     try {
-      const list = await fetchParameters(regionCode);
+      const [list, found] = await Promise.all([fetchParameters(regionCode), fetchPolicies(regionCode)]);
       setParameters(list);
+      setPolicies(found);
       const codes = list.flatMap((p) => (p.today.status === 'missing' ? [] : [p.today.setIn]));
       regionNames([regionCode, ...codes])
         .then(setNames)
@@ -132,7 +145,24 @@ function Standards({ user, regionCode }: { user: User; regionCode: string }) {
       </View>
     );
   }
-  if (!parameters) return <Notice>正在加载补贴标准…</Notice>;
+  if (!parameters || !policies) return <Notice>正在加载补贴标准…</Notice>;
+
+  if (recording) {
+    return (
+      <RecordDocument
+        regionCode={regionCode}
+        policies={policies}
+        standards={parameters.filter((p) => !p.fixedByPolicy)}
+        onSaved={(said) => {
+          setDone(said);
+          setRecording(false);
+          setTab('policies');
+          load().catch(() => undefined);
+        }}
+        onCancel={() => setRecording(false)}
+      />
+    );
+  }
 
   const editingParameter = parameters.find((p) => p.key === editing);
   if (editingParameter) {
@@ -159,28 +189,40 @@ function Standards({ user, regionCode }: { user: User; regionCode: string }) {
   const local = parameters.filter((p) => !p.fixedByPolicy);
   const fixed = parameters.filter((p) => p.fixedByPolicy);
   const examples = local.filter((p) => p.today.status === 'value' && p.today.example).length;
-  const shown = tab === 'local' ? local : fixed;
+  const shown = tab === 'local' ? local : tab === 'fixed' ? fixed : [];
   const tabs: Option<Tab>[] = [
     { value: 'local', label: `本地可以定的（${local.length}）` },
     { value: 'fixed', label: `文件规定的（${fixed.length}）` },
+    { value: 'policies', label: `政策文件（${policies.policies.length}）` },
   ];
   return (
     <View className="bf-section">
       <View className="bf-text">{names.get(regionCode) ?? user.regionName ?? regionCode}今天执行的补贴标准。</View>
       {canEdit ? (
         examples > 0 ? (
-          <Notice testId="parameters-examples">有 {examples} 项还是系统带的“示例数值”，请按本地的文件改成实际的标准。</Notice>
+          <Notice testId="parameters-examples">有 {examples} 项是“演示数据”，请按本地的文件记录实际的标准。</Notice>
         ) : null
       ) : (
         <Notice testId="parameters-readonly">这里只能查看。标准由本地区的系统管理员修改。</Notice>
       )}
       {done ? <Notice testId="parameters-done">{done}</Notice> : null}
       <Choices options={tabs} value={tab} onChange={setTab} columns={1} testIdPrefix="parameters-tab-" label="哪一类标准" />
-      <View className="bf-hint">
-        {tab === 'local'
-          ? '文件把这些标准交给各地定。本地区没有定的，沿用上级地区的。'
-          : '这些标准是文件定死的，各地都一样，不能修改。'}
-      </View>
+      {tab === 'policies' ? (
+        <PoliciesTab
+          policies={policies}
+          canRecord={canEdit}
+          onRecord={() => {
+            setDone(null);
+            setRecording(true);
+          }}
+        />
+      ) : (
+        <View className="bf-hint">
+          {tab === 'local'
+            ? '文件把这些标准交给各地定。本地区没有定的，沿用上级地区的。'
+            : '这些标准是文件定死的，各地都一样，不能修改。'}
+        </View>
+      )}
       <View className="bf-cards">
         {shown.map((p) => (
           <ParameterCard

@@ -1,0 +1,167 @@
+/**
+ * 政策文件 of a region: the documents that govern it and the standards it owes, and an
+ * admin recording a local document (地方文件) with the standards it sets and the documents
+ * of its own region it continues — document and standards written together or not at all.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  chinaDate,
+  isFixedFor,
+  owedStandards,
+  parameterValueProblem,
+  policiesOfRegion,
+  policyContracts,
+  POLICY_DOCUMENTS,
+  RULES,
+  standardStep,
+  type LocalDocument,
+  type ParameterSource,
+  type ParameterStep,
+  type PolicyView,
+  type RegionPolicy,
+} from '@bangfu/shared';
+import type { AppContext } from '../appContext.js';
+import { Forbidden, Invalid } from '../errors.js';
+import { implement, type AnyRoute } from '../http/route.js';
+import { regionOr404 } from '../regions/regionRepository.js';
+import type { RecordedDocument, RegionSteps } from './parameterRepository.js';
+import { createSubsidyService } from './service.js';
+
+/** The day after an ISO date: where a document's standards stop when it ends. */
+function dayAfter(date: string): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+/**
+ * A region's steps of one standard once a document sets it: the document's step from its first
+ * day (replacing one on the same day) and, when it ends, an end the day after unless a later
+ * step already follows.
+ */
+export function stepsWithDocument(
+  existing: readonly ParameterStep[],
+  document: LocalDocument,
+  value: number | null,
+): ParameterStep[] {
+  const step = standardStep(document, value);
+  const ending =
+    document.inForce.until === undefined
+      ? undefined
+      : { ...standardStep(document, null), from: dayAfter(document.inForce.until) };
+  const kept = existing.filter((s) => s.from !== step.from && s.from !== ending?.from);
+  const later = kept.some((s) => s.from > step.from);
+  return [...kept, step, ...(ending && !later ? [ending] : [])].sort((a, b) => a.from.localeCompare(b.from));
+}
+
+export function policyRoutes(ctx: AppContext): AnyRoute[] {
+  const subsidies = createSubsidyService(ctx);
+
+  const regionNamed = (code: string) => regionOr404(ctx.regions, code);
+
+  /** Policies as staff see them: with the governing region's name, and what a recorded one set. */
+  async function views(
+    policies: readonly RegionPolicy[],
+    recorded: readonly RecordedDocument[],
+    parameters: ParameterSource,
+  ): Promise<PolicyView[]> {
+    const names = new Map<string, string>();
+    await Promise.all(
+      [...new Set(policies.map((p) => p.jurisdiction))].map(async (code) => {
+        names.set(code, (await ctx.regions.get(code))?.name ?? code);
+      }),
+    );
+    return policies.map((policy) => {
+      const record = recorded.find((r) => r.document.documentId === policy.policy);
+      return {
+        ...policy,
+        jurisdictionName: names.get(policy.jurisdiction) ?? policy.jurisdiction,
+        sets: (record?.sets ?? []).map(({ key, value }) => {
+          const definition = parameters.definitions[key];
+          return { key, label: definition?.label ?? key, unit: definition?.unit ?? 'fen', value };
+        }),
+        ...(record ? { recordedBy: record.recordedBy, recordedAt: record.recordedAt } : {}),
+      };
+    });
+  }
+
+  return [
+    implement(policyContracts.list, async ({ params }) => {
+      await regionNamed(params.code);
+      const [parameters, recorded, localDocuments] = await Promise.all([
+        subsidies.currentParameters(),
+        ctx.parameterSteps.documents(),
+        ctx.parameterSteps.localDocuments(),
+      ]);
+      const today = chinaDate(new Date());
+      return {
+        today,
+        policies: await views(policiesOfRegion(RULES, params.code, localDocuments, today), recorded, parameters),
+        owed: owedStandards(RULES, parameters, params.code, localDocuments, today),
+      };
+    }),
+
+    implement(policyContracts.record, async ({ principal, params, body }) => {
+      await regionNamed(params.code);
+      // Only the government that issued a document continues it: Baotou its plan, not a county of it.
+      for (const [i, id] of body.continues.entries()) {
+        const jurisdiction = POLICY_DOCUMENTS[id].jurisdiction;
+        if (jurisdiction !== params.code) {
+          throw new Forbidden(
+            `文件 ${id}（${POLICY_DOCUMENTS[id].title}）是地区 ${jurisdiction} 的文件，只有发文的地区才能延续执行`,
+            'Only the issuing region may continue a document.',
+            `body.continues.${i}`,
+          );
+        }
+      }
+      const parameters = await subsidies.currentParameters();
+      for (const [i, { key, value }] of body.sets.entries()) {
+        const definition = parameters.definitions[key];
+        if (!definition) throw new Invalid('没有这个标准', 'No parameter with that key.', `body.sets.${i}.key`);
+        if (isFixedFor(definition, params.code)) {
+          throw new Forbidden(
+            `「${definition.label}」是文件规定的标准（${definition.reference.document} ${definition.reference.section}），不能在本地修改`,
+            'The documents fix this parameter.',
+            `body.sets.${i}.key`,
+          );
+        }
+        const problem = value === null ? undefined : parameterValueProblem(definition.unit, value);
+        if (problem) throw new Invalid(problem, `Not a valid ${definition.unit} value.`, `body.sets.${i}.value`);
+      }
+
+      const document: LocalDocument = {
+        documentId: `ld-${randomUUID()}`,
+        regionCode: params.code,
+        title: body.title,
+        issuer: body.issuer,
+        ...(body.number ? { number: body.number } : {}),
+        date: body.date,
+        inForce: { from: body.from, ...(body.until ? { until: body.until } : {}) },
+        continues: body.continues,
+        demo: false,
+      };
+      const now = new Date().toISOString();
+      const recorded: RecordedDocument = { document, sets: body.sets, recordedBy: principal.userId, recordedAt: now };
+      const own = (await ctx.parameterSteps.all()).filter((row) => row.regionCode === params.code);
+      const steps = body.sets.map(({ key, value }) => {
+        const read = own.find((row) => row.key === key);
+        const row: RegionSteps = {
+          regionCode: params.code,
+          key,
+          steps: stepsWithDocument(read?.steps ?? [], document, value),
+          updatedBy: principal.userId,
+          updatedAt: now,
+          version: (read?.version ?? 0) + 1,
+        };
+        return { row, versionRead: read?.version };
+      });
+      await ctx.parameterSteps.record(recorded, steps);
+      const [policy] = await views(
+        policiesOfRegion(RULES, params.code, [document], chinaDate(new Date())).filter((p) => p.policy === document.documentId),
+        [recorded],
+        parameters,
+      );
+      return { policy: policy! };
+    }),
+  ];
+}
