@@ -40,6 +40,7 @@ import { employmentRoutes } from './registry/employmentRoutes.js';
 import { importRoutes } from './registry/import/routes.js';
 import { reportRoutes } from './registry/reportRoutes.js';
 import { registryRoutes } from './registry/routes.js';
+import { circumstanceRoutes } from './registry/circumstanceRoutes.js';
 import { userRoutes } from './users/routes.js';
 
 export interface AppOptions {
@@ -55,6 +56,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...userRoutes(ctx),
     ...regionRoutes(ctx),
     ...registryRoutes(ctx),
+    ...circumstanceRoutes(ctx),
     ...employmentRoutes(ctx),
     ...reportRoutes(ctx),
     ...importRoutes(ctx),

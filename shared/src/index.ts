@@ -9,6 +9,7 @@ export * from './registry/idNumber.js';
 export * from './registry/occupations.js';
 export * from './registry/labels.js';
 export * from './registry/worker.js';
+export * from './registry/circumstances.js';
 export * from './registry/employment.js';
 export * from './registry/reporting.js';
 export * from './registry/importColumns.js';

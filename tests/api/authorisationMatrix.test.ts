@@ -367,6 +367,19 @@ const ROWS: Record<string, Row> = {
     perTarget: true,
     call: (t) => ({ path: `/api/v1/registry/workers/${t.workerId}`, body: { version: 999 }, region: t.village }),
   },
+  'PUT /api/v1/registry/workers/:workerId/circumstances': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({
+      path: `/api/v1/registry/workers/${t.workerId}/circumstances`,
+      body: { kind: 'insured', version: 999, value: { from: '2026-01' } },
+      region: t.village,
+    }),
+  },
+  'PUT /api/v1/me/circumstances': {
+    may: ['worker'],
+    call: () => ({ path: '/api/v1/me/circumstances', body: { kind: 'insured', version: 999, value: { from: '2026-01' } } }),
+  },
   'POST /api/v1/registry/workers/:workerId/reveal': {
     may: STAFF_IN_REGION,
     perTarget: true,

@@ -125,7 +125,7 @@ export function createSubsidyService(
   async function evaluateWorker(worker: Worker, period = chinaMonth(new Date())) {
     const [months, claims] = await Promise.all([ctx.employment.timeline(worker.workerId), ctx.claims.ofWorker(worker.workerId)]);
     const pastClaims = claims.map((c) => ({ subsidy: c.subsidy, periodKey: c.periodKey, amountFen: c.amountFen }));
-    const facts = subsidyFactsSchema.parse(factsFromRegistry(worker, months, pastClaims));
+    const facts = subsidyFactsSchema.parse(factsFromRegistry(worker, months, pastClaims, period));
     return { period, claims, ...(await evaluate(WORKER_RULES, { facts, period, regionCode: worker.villageCode })) };
   }
 

@@ -28,6 +28,7 @@ import {
   workerUpdateSchema,
   workerViewSchema,
 } from '../registry/worker.js';
+import { circumstanceChangeSchema } from '../registry/circumstances.js';
 import { defineContract } from './contract.js';
 import { objectIn, pageQuerySchema, regionIn, STAFF, workerIdParams } from './common.js';
 
@@ -192,6 +193,30 @@ export const registryContracts = {
     tag: 'registry',
     access: ['worker'],
     scope: { kind: 'self' },
+    response: workerResponse,
+  }),
+
+  recordCircumstance: defineContract({
+    method: 'put',
+    path: '/api/v1/registry/workers/:workerId/circumstances',
+    summary:
+      'Staff: record (or clear) one of a person’s circumstances the subsidies ask for (参保, 低保, 返乡…), as vouched by them',
+    tag: 'registry',
+    access: STAFF,
+    scope: objectIn('worker', 'workerId'),
+    params: workerIdParams,
+    body: circumstanceChangeSchema,
+    response: workerResponse,
+  }),
+
+  reportCircumstance: defineContract({
+    method: 'put',
+    path: '/api/v1/me/circumstances',
+    summary: 'Worker: report one of their own circumstances; it waits for an officer to confirm it before money rests on it',
+    tag: 'registry',
+    access: ['worker'],
+    scope: { kind: 'self' },
+    body: circumstanceChangeSchema,
     response: workerResponse,
   }),
 };

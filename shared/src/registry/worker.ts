@@ -8,6 +8,7 @@ import { nameSchema } from '../names.js';
 import { regionCodeSchema } from '../regions/regionCode.js';
 import { ageOn, idNumberSchema, maskIdNumber } from './idNumber.js';
 import { normaliseOccupation } from './occupations.js';
+import { circumstancesSchema } from './circumstances.js';
 import { AT_HOME_REASONS, JOB_TYPES, LABOUR_CLASSES, TRAVEL_SCOPES, WORKER_GROUPS } from './labels.js';
 
 /** GCJ-02, as WeChat's getLocation({type:'gcj02'}) gives it; the bounds are China's. */
@@ -111,6 +112,8 @@ export const workerSchema = z.object(workerInputSchema.omit({ idNumber: true }).
   trainings: z.array(trainingSchema.extend({ occupation: z.string().optional() })),
   registryExitDate: isoDate.optional(),
   boundUserId: z.string().optional(),
+  /** 参保, 低保, 毕业年度… as recorded, each with who stands behind it (circumstances.ts). */
+  circumstances: circumstancesSchema.optional(),
   /** The newest month on record, kept for the registry's employment filter. */
   latestEmployment: z.object({ month: z.string(), status: z.enum(['employed', 'notEmployed']) }).optional(),
   createdAt: z.iso.datetime(),

@@ -163,11 +163,21 @@ export class RuleContext {
       .map((m) => `${m.month} ${what}：${m.source ?? SELF_REPORT_UNCONFIRMED_ZH}，工作人员核实后才算数`);
   }
 
-  /** Records a fact that decided something, with who stands behind it when known. */
-  fact(text: string, key: string, value?: string | number | boolean, source?: string): void {
+  /** Records a fact that decided something, with who stands behind it when known (given, or recorded with the facts). */
+  fact(text: string, key: string, value?: string | number | boolean, source: string | undefined = this.#sourceOf(key)): void {
     const line: TraceLine = value !== undefined ? { kind: 'fact', text, key, value } : { kind: 'fact', text, key };
     if (source !== undefined) line.source = source;
     this.trace.push(line);
+  }
+
+  /** Who stands behind the fact at `key` or the one it is part of (startup.loan.repaidOnSchedule → startup.loan). */
+  #sourceOf(key: string): string | undefined {
+    const sources = this.input.facts.sources;
+    if (!sources) return undefined;
+    for (let path = key; path; path = path.slice(0, Math.max(0, path.lastIndexOf('.')))) {
+      if (sources[path] !== undefined) return sources[path];
+    }
+    return undefined;
   }
 
   /** Records a step of reasoning, optionally with the passage it follows. */
@@ -179,7 +189,8 @@ export class RuleContext {
   /** Records that a fact is missing; the rule then decides without it (usually: not eligible yet). */
   need(key: string, text: string): void {
     if (!this.missing.includes(key)) this.missing.push(key);
-    this.trace.push({ kind: 'rule', text, key });
+    const reported = this.input.facts.reported?.includes(key);
+    this.trace.push({ kind: 'rule', text: reported ? `${text}（本人已申报，工作人员核实后才算数）` : text, key });
   }
 
   /**

@@ -31,6 +31,8 @@ export const personFactsSchema = z.strictObject({
   onMinimumLiving: z.boolean().optional(),
   /** In the final year of college or vocational school (毕业年度), for the job-seeking subsidy. */
   graduatingThisYear: z.boolean().optional(),
+  /** Came home from work elsewhere (返乡农民工): one of the groups startup support is for. */
+  returnedMigrant: z.boolean().optional(),
 });
 
 export const employmentMonthSchema = z.strictObject({
@@ -171,6 +173,10 @@ export const subsidyFactsSchema = z.strictObject({
   agency: agencyFactsSchema.optional(),
   /** Claims already made, so nothing is paid twice for the same thing and period. */
   pastClaims: z.array(pastClaimSchema).max(500).default([]),
+  /** Who stands behind a fact, by its path (person.insured, startup.loan…): shown beside it in the trace. */
+  sources: z.record(z.string().max(80), z.string().max(120)).optional(),
+  /** Facts only the worker has reported (their paths): not used until an officer confirms them, and said so. */
+  reported: z.array(z.string().max(80)).max(20).optional(),
 });
 export type SubsidyFacts = z.infer<typeof subsidyFactsSchema>;
 export type SubsidyFactsInput = z.input<typeof subsidyFactsSchema>;

@@ -99,4 +99,50 @@ describe('facts from the registry', () => {
     expect(housekeeping).toMatchObject({ eligible: false, amountFen: 0 });
     expect(housekeeping!.missing).toContain('trainings.days');
   });
+
+  it('reads the circumstances for the month they cover, with who recorded them; a self-report waits', () => {
+    const staff = {
+      source: 'staff' as const,
+      recordedBy: 's',
+      recordedByLevel: 'village' as const,
+      recordedAt: '2026-03-02T02:00:00.000Z',
+    };
+    const self = { source: 'self' as const, recordedBy: 'u', recordedAt: '2026-03-03T02:00:00.000Z' };
+    const withCircumstances: Worker = {
+      ...worker,
+      circumstances: {
+        insured: { value: { from: '2026-01', until: '2026-06' }, stamp: staff },
+        minimumLiving: { value: { from: '2025-01' }, stamp: self },
+        graduatingYear: { value: { year: '2026' }, stamp: staff },
+        returnedMigrant: { value: { returnedOn: '2026-02-10' }, stamp: staff },
+        vocationalStudent: { value: { schoolKind: 'technicalSchool', enrolledOn: '2025-09-01' }, stamp: staff },
+        business: { value: { registeredOn: '2026-03-01', operating: true }, stamp: staff },
+        startupLoan: {
+          value: {
+            principalFen: 10_000_000,
+            startedOn: '2026-03-01',
+            endsOn: '2028-03-01',
+            partnership: false,
+            repaidOnSchedule: true,
+          },
+          stamp: self,
+        },
+      },
+    };
+    const inMonth = (period: string) => subsidyFactsSchema.parse(factsFromRegistry(withCircumstances, [], [], period));
+    const june = inMonth('2026-06');
+    expect(june.person).toMatchObject({ insured: true, graduatingThisYear: true, returnedMigrant: true });
+    expect(june.person!.onMinimumLiving).toBeUndefined(); // only the worker says so
+    expect(june.vocationalStudent).toEqual({ schoolKind: 'technicalSchool', enrolledOn: '2025-09-01', semester: '2026-spring' });
+    expect(june.startup).toEqual({ registeredOn: '2026-03-01', operating: true }); // the loan waits
+    expect(june.reported!.sort()).toEqual(['person.onMinimumLiving', 'startup.loan']);
+    expect(june.sources).toMatchObject({ 'person.insured': '村信息员 2026-03-02 登记', startup: '村信息员 2026-03-02 登记' });
+    // Outside the months insured, and before coming home: what the record says for that month.
+    const later = inMonth('2026-07');
+    expect(later.person).toMatchObject({ insured: false });
+    expect(inMonth('2026-01').person!.returnedMigrant).toBeUndefined();
+    expect(inMonth('2027-03').person).toMatchObject({ graduatingThisYear: false });
+    // Without a month, nothing period-bound is read.
+    expect(subsidyFactsSchema.parse(factsFromRegistry(withCircumstances, [])).person!.insured).toBeUndefined();
+  });
 });

@@ -20,7 +20,8 @@ const groupsReference: Reference = cite('002', '三、(九)');
 /**
  * The entrepreneurs the documents name, as the registry's groups: 帮扶对象 (脱贫人口, with the
  * monitored, and 农村低收入人口, file 003) and 高校毕业生、退役军人、就业困难人员 (file 002 §三(九)).
- * 返乡农牧民工 has no group of its own in the registry (see the report).
+ * 返乡农民工 are named too (003 §三(九) "农民工…返乡入乡创业", 002 §三(九) "返乡农牧民工"): not a registry
+ * group but a circumstance the village records (person.returnedMigrant).
  */
 export const STARTUP_GROUPS: readonly WorkerGroup[] = [
   'povertyAlleviated',
@@ -39,12 +40,18 @@ export function inStartupGroups(
   reference: Reference,
 ): boolean {
   const groups = person.groups.filter((group) => STARTUP_GROUPS.includes(group));
+  if (groups.length === 0 && person.returnedMigrant) {
+    ctx.fact('本人是返乡农民工，返乡创业', 'person.returnedMigrant', true);
+    return true;
+  }
   ctx.fact(
     groups.length > 0 ? `本人是${groups.map((g) => WORKER_GROUP_ZH[g]).join('、')}` : '本人不属于创业扶持的重点群体',
     'person.groups',
     person.groups.join(','),
   );
-  if (groups.length === 0) ctx.rule(`${subsidyName}给帮扶对象和高校毕业生、退役军人、就业困难人员等重点群体`, reference);
+  if (groups.length === 0) {
+    ctx.rule(`${subsidyName}给帮扶对象、返乡农民工和高校毕业生、退役军人、就业困难人员等重点群体`, reference);
+  }
   return groups.length > 0;
 }
 

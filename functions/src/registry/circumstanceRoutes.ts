@@ -1,0 +1,62 @@
+/**
+ * A person's circumstances (情况): an officer records one with their name and level behind it,
+ * or clears it; the worker reports their own, which waits for an officer — a report never
+ * replaces or clears what an officer recorded. Each change is on the record's version read.
+ */
+import {
+  levelOfRegion,
+  registryContracts,
+  type CircumstanceChange,
+  type Circumstances,
+  type CircumstanceStamp,
+  type Principal,
+} from '@bangfu/shared';
+import type { AppContext } from '../appContext.js';
+import { Conflict } from '../errors.js';
+import { implement, type AnyRoute } from '../http/route.js';
+import { boundWorker } from './access.js';
+import { toWorkerView, type WorkerItem } from './workerRepository.js';
+
+/** The record's circumstances after the change: the kind set with its stamp, or gone. */
+function changed(existing: Circumstances, change: CircumstanceChange, stamp: CircumstanceStamp): Circumstances {
+  const { [change.kind]: _previous, ...others } = existing;
+  return change.value === null ? others : { ...others, [change.kind]: { value: change.value, stamp } };
+}
+
+function stampOf(principal: Principal, source: CircumstanceStamp['source']): CircumstanceStamp {
+  return {
+    source,
+    recordedBy: principal.userId,
+    ...(source === 'staff' && principal.regionCode ? { recordedByLevel: levelOfRegion(principal.regionCode) } : {}),
+    recordedAt: new Date().toISOString(),
+  };
+}
+
+export function circumstanceRoutes(ctx: AppContext): AnyRoute[] {
+  const write = async (item: WorkerItem, change: CircumstanceChange, stamp: CircumstanceStamp) =>
+    toWorkerView(
+      await ctx.workers.update(item.workerId, {
+        version: change.version,
+        circumstances: changed(item.circumstances ?? {}, change, stamp),
+      }),
+    );
+
+  return [
+    implement(registryContracts.recordCircumstance, async ({ object, principal, body }) => ({
+      worker: await write(object, body, stampOf(principal, 'staff')),
+    })),
+
+    implement(registryContracts.reportCircumstance, async ({ principal, body }) => {
+      const item = await boundWorker(ctx, principal);
+      const recorded = item.circumstances?.[body.kind];
+      if (recorded && recorded.stamp.source !== 'self') {
+        throw new Conflict(
+          '这一项村里已经登记了。如果有变化，请找村里的信息员改。',
+          'An officer recorded this circumstance; only staff change it.',
+          'body.kind',
+        );
+      }
+      return { worker: await write(item, body, stampOf(principal, 'self')) };
+    }),
+  ];
+}
