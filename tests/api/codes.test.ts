@@ -349,8 +349,14 @@ describe('a poster’s code', () => {
   it('of a village leads to its service point: its officers, the policies in force there, no one’s account', async () => {
     const { body } = await api.call('GET', `/api/v1/codes/villages/${JINSHAN_VILLAGE}`);
     expect(body.officers.length).toBeGreaterThan(0);
-    expect(body.policies.map((p: { title: string }) => p.title)).toContain('包头市农村牧区劳动力转移就业十项计划');
-    expect(body.policies.map((p: { title: string }) => p.title)).not.toContain('江西就业帮扶实施意见');
+    const titles = body.policies.map((p: { title: string }) => p.title);
+    // In force today: Inner Mongolia's notice and Baotou's (demo) plan for this year, not its 2023 plan, nothing of Jiangxi's.
+    expect(titles).toContain('内蒙古自治区关于开展防止返贫就业攻坚行动的通知');
+    expect(titles).toContain('关于继续实施促进农村牧区劳动力转移就业增收十项计划的通知');
+    expect(titles).not.toContain('包头市促进农村牧区劳动力转移就业增收十项计划');
+    expect(titles.join()).not.toContain('江西');
+    expect(body.subsidies).toContain('公益性岗位补贴');
+    expect(body.subsidies).not.toContain('培训期间生活费补贴'); // Jiangxi's and 沅江's, not Inner Mongolia's
     expect(JSON.stringify(body)).not.toMatch(/demo-staff|userId/);
   });
 

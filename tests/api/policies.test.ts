@@ -75,8 +75,8 @@ describe('policies as jurisdictions', () => {
     expect(byId.get('000')).toMatchObject({ status: 'inForce', kind: 'shipped', jurisdictionName: '内蒙古自治区' });
     expect(byId.get('002')).toMatchObject({ status: 'ended' }); // 2022—2025
     expect(byId.get('004')).toMatchObject({ status: 'ended' }); // Baotou's 2023 plan
-    expect(byId.get('ld-demo-1502-2026')).toMatchObject({ status: 'inForce', kind: 'local', demo: true });
-    expect(byId.get('ld-demo-1502-2026')!.grants.map((g) => g.subsidy)).toEqual(['agency_transfer_service']);
+    expect(byId.get('ld-demo-1502-continued')).toMatchObject({ status: 'inForce', kind: 'local', demo: true });
+    expect(byId.get('ld-demo-1502-continued')!.grants.map((g) => g.subsidy)).toEqual(['agency_transfer_service']);
     expect(owed).toEqual([]); // the demo county has set every standard it is granted
     expect((await api.call('GET', '/api/v1/regions/360731/policies', { token: guyangStaff })).status).toBe(403);
   });
@@ -88,7 +88,7 @@ describe('policies as jurisdictions', () => {
     expect(cited(guyang.results).has('001')).toBe(false);
     expect([...cited(yudu.results)].some((id) => ['000', '002', '004', '001'].includes(id!))).toBe(false);
     expect(guyang.policies.map((p) => p.policy)).toContain('000');
-    expect(yudu.policies.map((p) => p.policy)).toEqual(['ld-demo-36-2026']); // 003 ended 2025-12-31; the demo province continues it
+    expect(yudu.policies.map((p) => p.policy)).toEqual(['ld-demo-36-continued']); // 003 ended 2025-12-31; the demo province continues it
     // The same trip to another province pays each county's own standard.
     const transport = (r: typeof guyang) => r.results.find((x) => x.subsidy === 'transport_once')!;
     expect(transport(guyang)).toMatchObject({ eligible: true, amountFen: 50_000 });

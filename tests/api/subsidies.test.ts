@@ -34,9 +34,9 @@ describe('POST /api/v1/subsidies/evaluate', () => {
       claimed: false,
     });
     // Baotou's plan was 2023's; in 2026 its demo continuation (延续执行) grants it, and says so.
-    expect(result.reference).toMatchObject({ policy: 'ld-demo-1502-2026', section: expect.stringContaining('文件 004') });
+    expect(result.reference).toMatchObject({ policy: 'ld-demo-1502-continued', section: expect.stringContaining('文件 004') });
     expect(result.reference.document).toContain('演示数据');
-    expect(body.policies).toEqual([{ policy: 'ld-demo-1502-2026', document: result.reference.document }]);
+    expect(body.policies).toEqual([{ policy: 'ld-demo-1502-continued', document: result.reference.document }]);
     expect(result.trace.some((t: { kind: string; value?: number }) => t.kind === 'parameter' && t.value === 80_000)).toBe(true);
     // In 2023 the plan itself.
     const [in2023] = (await evaluateAgency('2023-06')).body.results;

@@ -170,7 +170,7 @@ describe('补贴标准 in Chromium', () => {
     expect(await guyang.getByTestId('policy-000-status').textContent()).toBe('执行中');
     expect(await guyang.getByTestId('policy-002-status').textContent()).toBe('已到期');
     expect(await guyang.getByTestId('policy-003').count()).toBe(0); // Jiangxi's: nothing here
-    expect(await guyang.getByTestId('policy-ld-demo-1502-2026-demo').textContent()).toContain('演示数据');
+    expect(await guyang.getByTestId('policy-ld-demo-1502-continued-demo').textContent()).toContain('演示数据');
     expect(await guyang.getByTestId('policies-none-owed').count()).toBe(1);
     expect(await guyang.getByTestId('policies-record').count()).toBe(0); // staff look only
     await shot(guyang, 'parameters-10-policies');

@@ -1,14 +1,16 @@
 /** 就业帮扶码 and 码到农家: the routes (codes/codeService.ts decides; codes/posters.ts draws). */
 import {
   AUDIT_ACTION_ZH,
+  authoritiesFor,
+  chinaDate,
   codeContracts,
-  POLICY_DOCUMENTS,
+  grantedBy,
+  policiesOfRegion,
   RULES,
   SHARE_DAYS,
   SHARED_WITH_EMPLOYER_ZH,
   STAFF_TITLE_ZH,
   SUBSIDY_NAME_ZH,
-  isWithinRegion,
   type AuditEntry,
   type DataUse,
 } from '@bangfu/shared';
@@ -161,19 +163,19 @@ export function codeRoutes(ctx: AppContext): AnyRoute[] {
           .filter((user) => user.regionCode === township)
           .map((user) => ({ name: user.displayName, office: `${STAFF_TITLE_ZH.township}` })),
       ];
-      const policies = Object.values(POLICY_DOCUMENTS)
-        .filter((document) => isWithinRegion(params.code, document.jurisdiction))
-        .map((document) => ({
-          title: document.title,
-          issuer: document.issuer,
-          ...('number' in document ? { number: document.number } : {}),
-        }));
+      // The documents in force there today (its own and its regions' above, recorded ones too), and what they grant.
+      const localDocuments = await ctx.parameterSteps.localDocuments();
+      const today = chinaDate(new Date());
+      const inForce = policiesOfRegion(RULES, params.code, localDocuments, today).filter((p) => p.status === 'inForce');
+      const authorities = authoritiesFor(params.code, today, localDocuments);
       return {
         villageName: village.name,
         fullName: village.fullName,
         officers,
-        policies,
-        subsidies: RULES.filter((rule) => rule.beneficiary === 'worker').map((rule) => SUBSIDY_NAME_ZH[rule.id]),
+        policies: inForce.map((p) => ({ title: p.title, issuer: p.issuer, ...(p.number ? { number: p.number } : {}) })),
+        subsidies: RULES.filter((rule) => rule.beneficiary === 'worker' && grantedBy(rule, authorities)).map(
+          (rule) => SUBSIDY_NAME_ZH[rule.id],
+        ),
       };
     }),
   ];

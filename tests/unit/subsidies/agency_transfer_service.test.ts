@@ -2,7 +2,7 @@
  * 就业创业服务补助 — file 004 §二(一): "对人力资源服务公司、劳务经纪人等市场主体组织农村牧区劳动力
  * 跨旗县区、跨市、跨省转移就业，且年度就业时间达到6个月以上，首次输出的分别按照每人300元、500元、
  * 800元标准给予就业创业服务补助。" Baotou's plan for 2023 only: in Baotou's catalogue in 2023, and in
- * 2026 under the demo continuation (包头市2026年…十项计划, 演示数据); the amounts are the plan's own.
+ * from 2026 under the demo continuation (关于继续实施…十项计划的通知, 演示数据); the amounts are the plan's own.
  */
 import { describe, expect, it } from 'vitest';
 import { agencyTransferService } from '@bangfu/shared';
@@ -36,9 +36,9 @@ describe('agency_transfer_service (file 004 §二(一))', () => {
     ).toBe(true);
     // Granted in 2026 by Baotou's (demo) continuation of file 004, which says so.
     expect(results[0]!.reference).toEqual({
-      document: '包头市2026年促进农村牧区劳动力转移就业增收十项计划（包头市人民政府办公室，演示数据）',
+      document: '关于继续实施促进农村牧区劳动力转移就业增收十项计划的通知（包头市人民政府办公室，演示数据）',
       section: '延续执行包头市农村牧区劳动力转移就业十项计划（文件 004）二、(一)',
-      policy: 'ld-demo-1502-2026',
+      policy: 'ld-demo-1502-continued',
     });
   });
 
@@ -83,7 +83,7 @@ describe('agency_transfer_service (file 004 §二(一))', () => {
 
   it('is not in the catalogue before the plan, in the years no one continued it, or outside Baotou', () => {
     const facts = { agency: { transfers: [transfer('w1', 'acrossCity', 8)] } };
-    for (const period of ['2022-12', '2024-06', '2025-12', '2027-01']) expectNotGranted(agencyTransferService, { period, facts });
+    for (const period of ['2022-12', '2024-06', '2025-12']) expectNotGranted(agencyTransferService, { period, facts });
     // Hohhot in 2023: file 004 is Baotou's, not Inner Mongolia's.
     expectNotGranted(agencyTransferService, { period: '2023-09', regionCode: '150102001001', facts });
     // The amounts are the plan's own (fixed for 1502), so wherever it is granted there is a value.

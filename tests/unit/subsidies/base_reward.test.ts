@@ -8,7 +8,14 @@
 import { describe, expect, it } from 'vitest';
 import { baseReward } from '@bangfu/shared';
 import { evaluateOne, type GoldenCase } from '../../support/subsidies.js';
-import { ALREADY_CLAIMED, expectDemoStandard, expectNoValue, expectNotGranted, YUDU_VILLAGE } from './fixtures.js';
+import {
+  ALREADY_CLAIMED,
+  expectDemoStandard,
+  expectNoValue,
+  expectNotGranted,
+  YUANJIANG_VILLAGE,
+  YUDU_VILLAGE,
+} from './fixtures.js';
 
 const base = (assistedEmployees?: number) => ({
   employer: { kind: 'assistanceBase' as const, ...(assistedEmployees !== undefined ? { assistedEmployees } : {}) },
@@ -41,7 +48,7 @@ describe('base_reward (file 003 §二(三))', () => {
     expect(inYudu({ period: '2025-03', facts })).toMatchObject(ALREADY_CLAIMED);
     const continued = inYudu({ period: '2026-03', facts });
     expect(continued).toMatchObject(ALREADY_CLAIMED);
-    expect(continued.reference).toMatchObject({ policy: 'ld-demo-36-2026' });
+    expect(continued.reference).toMatchObject({ policy: 'ld-demo-36-continued' });
   });
 
   it('says what is missing', () => {
@@ -79,9 +86,9 @@ describe('base_reward (file 003 §二(三))', () => {
     expectNoValue(baseReward, { period: '2024-09', regionCode: '360702001001', facts: base(30) });
   });
 
-  it('is in no catalogue where no document grants it: not in Inner Mongolia, nor in Jiangxi before file 003 or after 2026', () => {
+  it('is in no catalogue where no document grants it: not in Inner Mongolia or 沅江市, nor in Jiangxi before file 003', () => {
     expectNotGranted(baseReward, { period: '2026-09', facts: base(30) });
     expectNotGranted(baseReward, { period: '2021-07', regionCode: YUDU_VILLAGE, facts: base(30) });
-    expectNotGranted(baseReward, { period: '2027-01', regionCode: YUDU_VILLAGE, facts: base(30) });
+    expectNotGranted(baseReward, { period: '2026-09', regionCode: YUANJIANG_VILLAGE, facts: base(30) });
   });
 });

@@ -65,7 +65,7 @@ describe('job_seeking_once (file 001 第7项)', () => {
     });
     expect(result).toMatchObject({ ...ALREADY_CLAIMED, periodKey: 'once' });
     expect(result.reference).toMatchObject({
-      policy: 'ld-demo-430981-2026',
+      policy: 'ld-demo-430981-continued',
       section: '延续执行沅江市就业扶贫工作要点（文件 001）二、第7项',
     });
   });

@@ -2,7 +2,7 @@
  * Whose rule it is (DOMAIN.md): the same person, with the same facts, asked about every subsidy in a
  * village of 固阳县 (Inner Mongolia), of 于都县 (Jiangxi) and of 沅江市 (Hunan). Each place's catalogue
  * holds what its own documents grant on the period's first day — the shipped documents by their own
- * dates, and the demo regions' continuations (延续执行) for 2026 — and every amount comes from that
+ * dates, and the demo regions' continuations (延续执行) from 2026 — and every amount comes from that
  * county's own (demo) standards. No passage of another jurisdiction's document is cited anywhere.
  */
 import { describe, expect, it } from 'vitest';
@@ -78,9 +78,9 @@ const GUYANG: Jurisdiction = {
   name: '固阳县',
   village: GUYANG_VILLAGE,
   county: '150222',
-  holds: ['000', '002', '004', 'ld-demo-150222-standards', 'ld-demo-1502-2026'],
+  holds: ['000', '002', '004', 'ld-demo-150222-standards', 'ld-demo-1502-continued'],
   catalogue: {
-    // File 002 (2022—2025) instead of Baotou's continuation of file 004 (2026 only).
+    // File 002 (2022—2025) instead of Baotou's continuation of file 004 (from 2026).
     '2024': [
       ...INNER_MONGOLIA_2026.filter((id) => id !== 'agency_transfer_service'),
       'startup_once',
@@ -95,7 +95,7 @@ const YUDU: Jurisdiction = {
   name: '于都县',
   village: YUDU_VILLAGE,
   county: '360731',
-  holds: ['003', 'ld-demo-360731-standards', 'ld-demo-36-2026'],
+  holds: ['003', 'ld-demo-360731-standards', 'ld-demo-36-continued'],
   catalogue: { '2024': JIANGXI, '2026': JIANGXI },
   paid: { transport_once: 80_000, training: 50_000, training_living: 20_000 },
 };
@@ -103,7 +103,7 @@ const YUANJIANG_CITY: Jurisdiction = {
   name: '沅江市',
   village: YUANJIANG_VILLAGE,
   county: '430981',
-  holds: ['001', 'ld-demo-430981-standards', 'ld-demo-430981-2026'],
+  holds: ['001', 'ld-demo-430981-standards', 'ld-demo-430981-continued'],
   // 以工代训 was a measure of 2020–2021: the 2026 continuation of file 001 does not bring it back.
   catalogue: { '2020': YUANJIANG, '2026': YUANJIANG.filter((id) => id !== 'work_based_training') },
   paid: { transport_once: 30_000, training: 50_000, training_living: 30_000 },

@@ -122,7 +122,7 @@ describe('startup_once (file 003 §三(九), file 002 §三(九), file 001 item 
     const yudu = evaluateOne(startupOnce, { period: '2026-01', regionCode: YUDU_VILLAGE, facts });
     expect(yudu).toMatchObject({ eligible: true, amountFen: 500_000 });
     expect(yudu.reference).toMatchObject({
-      policy: 'ld-demo-36-2026',
+      policy: 'ld-demo-36-continued',
       section: '延续执行江西就业帮扶实施意见（文件 003）三、(九)',
     });
     const yuanjiang = evaluateOne(startupOnce, { period: '2020-09', regionCode: YUANJIANG_VILLAGE, facts });

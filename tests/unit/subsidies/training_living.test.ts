@@ -18,6 +18,7 @@ import {
   expectNotGranted,
   expectStoppedByExit,
   texts,
+  YUANJIANG_VILLAGE,
   YUDU_VILLAGE,
 } from './fixtures.js';
 
@@ -46,7 +47,7 @@ describe('training_living (file 003 §五(十五), 001 第7项)', () => {
     expect(results[0]!.reference).toEqual({
       document: '关于延续实施就业帮扶政策的通知（江西省人力资源和社会保障厅，演示数据）',
       section: '延续执行江西就业帮扶实施意见（文件 003）五、(十五)',
-      policy: 'ld-demo-36-2026',
+      policy: 'ld-demo-36-continued',
     });
   });
 
@@ -123,10 +124,10 @@ describe('training_living (file 003 §五(十五), 001 第7项)', () => {
     );
   });
 
-  it('is in no catalogue where no document grants it: Inner Mongolia, Beijing, or Jiangxi once the continuation ends', () => {
+  it('is in no catalogue where no document grants it: Inner Mongolia, Beijing, or 沅江市 between its 2020 plan and 2026', () => {
     const facts = { person: person(), trainings: [course()] };
     expectNotGranted(trainingLiving, { period: '2026-06', facts });
     expectNotGranted(trainingLiving, { period: '2026-06', regionCode: BEIJING_VILLAGE, facts });
-    expectNotGranted(trainingLiving, { period: '2027-01', regionCode: YUDU_VILLAGE, facts });
+    expectNotGranted(trainingLiving, { period: '2023-06', regionCode: YUANJIANG_VILLAGE, facts });
   });
 });

@@ -27,12 +27,12 @@ const standards = (
   sets,
 });
 
+/** A document continuing the region's own from 2026, with no end written (so the demo does not lapse). */
 const continuation = (
   documentId: string,
   regionCode: string,
   title: string,
   issuer: string,
-  year: string,
   continues: LocalDocument['continues'],
 ): DemoDocument => ({
   document: {
@@ -40,8 +40,8 @@ const continuation = (
     regionCode,
     title,
     issuer,
-    date: `${year}-01-01`,
-    inForce: { from: `${year}-01-01`, until: `${year}-12-31` },
+    date: '2026-01-01',
+    inForce: { from: '2026-01-01' },
     continues,
     demo: true,
   },
@@ -74,13 +74,12 @@ export const DEMO_DOCUMENTS: readonly DemoDocument[] = [
     yuluPerSemesterFen: 150_000,
     temporaryReliefFen: 100_000,
   }),
-  // Baotou's ten-point plan is a year's plan (2023); the demo year has one of its own.
+  // Baotou's ten-point plan was 2023's; the demo continues it from 2026.
   continuation(
-    'ld-demo-1502-2026',
+    'ld-demo-1502-continued',
     '1502',
-    '包头市2026年促进农村牧区劳动力转移就业增收十项计划',
+    '关于继续实施促进农村牧区劳动力转移就业增收十项计划的通知',
     '包头市人民政府办公室',
-    '2026',
     ['004'],
   ),
   // 于都县: the standards for what file 003 grants in Jiangxi (all but one), and the province continuing it past 2025.
@@ -104,8 +103,8 @@ export const DEMO_DOCUMENTS: readonly DemoDocument[] = [
     workBasedTrainingMonthlyFen: 50_000,
     // No 雨露计划 amount: the demo county still owes it, so 当地标准还没有公布 can be seen.
   }),
-  continuation('ld-demo-36-2026', '36', '关于延续实施就业帮扶政策的通知', '江西省人力资源和社会保障厅', '2026', ['003']),
-  // 沅江市: the standards for its 2020 work plan (file 001), and its own plan for the demo year.
+  continuation('ld-demo-36-continued', '36', '关于延续实施就业帮扶政策的通知', '江西省人力资源和社会保障厅', ['003']),
+  // 沅江市: the standards for its 2020 work plan (file 001), and its continuation from 2026.
   standards('ld-demo-430981-standards', '430981', '沅江市就业扶贫补贴标准', '沅江市人力资源和社会保障局', '2020-05-14', {
     transportOnceFen: 30_000,
     jobSeekingOnceFen: 100_000,
@@ -123,7 +122,7 @@ export const DEMO_DOCUMENTS: readonly DemoDocument[] = [
     startupLoanInterestRate: 0.035,
     workBasedTrainingMonthlyFen: 50_000,
   }),
-  continuation('ld-demo-430981-2026', '430981', '沅江市2026年就业帮扶工作要点', '沅江市人力资源和社会保障局', '2026', ['001']),
+  continuation('ld-demo-430981-continued', '430981', '关于继续做好就业帮扶工作的通知', '沅江市人力资源和社会保障局', ['001']),
 ];
 
 export const DEMO_LOCAL_DOCUMENTS: readonly LocalDocument[] = DEMO_DOCUMENTS.map(({ document }) => document);
