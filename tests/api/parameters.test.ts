@@ -55,6 +55,10 @@ describe('a region’s subsidy standards', () => {
     expect(transport).toMatchObject({ fixedByPolicy: false, today: { status: 'value', setIn: '150222', example: true } });
     const agency = parameters.find((p) => p.key === 'agencyTransferAcrossProvinceFen')!;
     expect(agency).toMatchObject({ fixedByPolicy: true, today: { status: 'value', value: 80_000, setIn: '1502' } });
+    // Only the standards of what is granted here (and those outside the rules): 沅江市's job-seeking subsidy is not.
+    const keys = parameters.map((p) => p.key);
+    expect(keys).not.toContain('jobSeekingOnceFen');
+    expect(keys).toContain('claimSecondApprovalAboveFen');
     expect((await api.call('GET', '/api/v1/regions/150221/parameters', { token: county })).status).toBe(403);
   });
 
@@ -90,22 +94,25 @@ describe('a region’s subsidy standards', () => {
     expect(fixed.status).toBe(403);
     expect(fixed.body.error.message.zh).toContain('文件规定');
     expect((await put('noSuchStandard', { steps: [{ from: '2026-01-01', value: 1 }] })).body.error.field).toBe('params.key');
-    expect((await put('jobSeekingOnceFen', { steps: [{ from: '2026-01-01', value: 1 }] }, county)).status).toBe(403); // staff, not admin
-    expect((await put('jobSeekingOnceFen', { steps: [{ from: '2026-01-01', value: 1 }] }, admin, '150221')).status).toBe(403);
-    const unordered = await put('jobSeekingOnceFen', {
+    expect((await put('skillCertificateSkillFen', { steps: [{ from: '2026-01-01', value: 1 }] }, county)).status).toBe(403); // staff, not admin
+    expect((await put('skillCertificateSkillFen', { steps: [{ from: '2026-01-01', value: 1 }] }, admin, '150221')).status).toBe(
+      403,
+    );
+    const unordered = await put('skillCertificateSkillFen', {
       steps: [
         { from: '2026-05-01', value: 1 },
         { from: '2026-01-01', value: 2 },
       ],
     });
     expect(unordered.body.error.field).toBe('body.steps');
-    const negative = await put('jobSeekingOnceFen', { steps: [{ from: '2026-01-01', value: -5 }] });
+    const negative = await put('skillCertificateSkillFen', { steps: [{ from: '2026-01-01', value: -5 }] });
     expect(negative.body.error.field).toBe('body.steps.0.value');
-    expect((await read()).find((p) => p.key === 'jobSeekingOnceFen')!.own).toBeUndefined();
+    // Nothing saved: the demo document's row as it was.
+    expect((await read()).find((p) => p.key === 'skillCertificateSkillFen')!.own).toMatchObject({ version: 1 });
   });
 
   it('takes only whole fen and whole months (12345.5 fen once broke the staff queue), changing nothing otherwise', async () => {
-    const halfFen = await put('jobSeekingOnceFen', {
+    const halfFen = await put('skillCertificateSkillFen', {
       steps: [
         { from: '2026-01-01', value: 100 },
         { from: '2026-06-01', value: 12345.5 },
@@ -117,7 +124,10 @@ describe('a region’s subsidy standards', () => {
     const halfMonth = await put('startupOnceMinOperatingMonths', { version: 1, steps: [{ from: '2026-01-01', value: 6.5 }] });
     expect(halfMonth.body.error.field).toBe('body.steps.0.value');
     const params = await read();
-    expect(params.find((p) => p.key === 'jobSeekingOnceFen')!.own).toBeUndefined();
+    expect(params.find((p) => p.key === 'skillCertificateSkillFen')!.own).toMatchObject({
+      version: 1,
+      steps: [{ value: 30_000 }],
+    });
     expect(params.find((p) => p.key === 'startupOnceMinOperatingMonths')!.own).toMatchObject({
       version: 1,
       steps: [{ value: 6 }],

@@ -102,15 +102,15 @@ describe('补贴标准 in Chromium', () => {
 
   it('refuses an edit on a stale read and changes nothing', async () => {
     const page = await openStandards('demo-admin');
-    await page.getByTestId('parameter-jobSeekingOnceFen-edit').click();
+    await page.getByTestId('parameter-yuluPerSemesterFen-edit').click();
     await page.getByTestId(`parameter-from-${YEAR}-01-01`).click();
     await page.getByTestId('parameter-next').click();
     await fill(page, 'parameter-value', '1200');
 
     // Someone else saves this standard after the page read it.
-    const other = await api.call('PUT', `/api/v1/regions/${REGION}/parameters/jobSeekingOnceFen`, {
+    const other = await api.call('PUT', `/api/v1/regions/${REGION}/parameters/yuluPerSemesterFen`, {
       token: admin,
-      body: { steps: [{ from: `${YEAR}-03-01`, value: 88_800 }] },
+      body: { version: 1, steps: [{ from: `${YEAR}-03-01`, value: 88_800 }] },
     });
     expect(other.status, JSON.stringify(other.body)).toBe(200);
 
@@ -118,14 +118,14 @@ describe('补贴标准 in Chromium', () => {
     await expect.poll(() => page.getByTestId('parameter-error').textContent(), WAIT).toContain('刚被别人改过');
     expect(await page.getByTestId('parameter-save').count()).toBe(0);
     await shot(page, 'parameters-6-stale');
-    const held = await standard('jobSeekingOnceFen');
-    expect(held.own).toMatchObject({ version: 1, steps: [{ from: `${YEAR}-03-01`, value: 88_800 }] });
+    const held = await standard('yuluPerSemesterFen');
+    expect(held.own).toMatchObject({ version: 2, steps: [{ from: `${YEAR}-03-01`, value: 88_800 }] });
     expect(held.today).toMatchObject({ value: 88_800, setIn: REGION });
 
     // 刷新 shows what the other person saved.
     await page.getByTestId('parameter-refresh').click();
-    await expect.poll(() => page.getByTestId('parameter-jobSeekingOnceFen-value').textContent(), WAIT).toBe('888 元');
-    expect(await page.getByTestId('parameter-jobSeekingOnceFen-where').textContent()).toBe('本地区设定');
+    await expect.poll(() => page.getByTestId('parameter-yuluPerSemesterFen-value').textContent(), WAIT).toBe('888 元');
+    expect(await page.getByTestId('parameter-yuluPerSemesterFen-where').textContent()).toBe('本地区设定');
   });
 
   it('offers no edit for a standard the documents fix', async () => {

@@ -1,7 +1,10 @@
 import type * as z from 'zod';
 import {
+  authoritiesFor,
   chinaDate,
+  grantedBy,
   isFixedFor,
+  RULES,
   MissingParameterError,
   parameterContracts,
   type parameterReadingSchema,
@@ -23,14 +26,28 @@ export function parameterRoutes(ctx: AppContext): AnyRoute[] {
   return [
     implement(parameterContracts.list, async ({ params }) => {
       await region(params.code);
-      const parameters = await subsidies.currentParameters();
-      const own = (await ctx.parameterSteps.all()).filter((row) => row.regionCode === params.code);
+      const [parameters, rows, localDocuments] = await Promise.all([
+        subsidies.currentParameters(),
+        ctx.parameterSteps.all(),
+        ctx.parameterSteps.localDocuments(),
+      ]);
+      const own = rows.filter((row) => row.regionCode === params.code);
       const today = chinaDate(new Date());
+      const authorities = authoritiesFor(params.code, today, localDocuments);
+      // The standards of what is granted here today, those the region set itself, and those outside the rules.
+      const granted = new Set(
+        RULES.filter((rule) => grantedBy(rule, authorities)).flatMap((rule) => Object.keys(rule.parameters)),
+      );
+      const ofRules = new Set(RULES.flatMap((rule) => Object.keys(rule.parameters)));
+      const shown = Object.values(parameters.definitions).filter(
+        ({ key }) => granted.has(key) || !ofRules.has(key) || own.some((row) => row.key === key),
+      );
+      const holds = (policy: string) => authorities.cited.has(policy);
       return {
-        parameters: Object.values(parameters.definitions).map((definition) => {
+        parameters: shown.map((definition) => {
           let reading: z.infer<typeof parameterReadingSchema>;
           try {
-            const r = readParameter(parameters.definitions, parameters.table, definition.key, params.code, today);
+            const r = readParameter(parameters.definitions, parameters.table, definition.key, params.code, today, holds);
             reading =
               r.status === 'ended'
                 ? { status: 'ended', since: r.since, setIn: r.setIn }
