@@ -467,8 +467,14 @@ function paysParameter(name: string, subsidy: string, reached: Condition, key: s
 type ParamState = { status: 'value'; value: number } | { status: 'ended' | 'missing'; value: null };
 function paramState(regionCode: string, date: string, key: string): ParamState {
   try {
-    const { cited } = authorities(regionCode, date);
-    const reading = readParameter(PARAMETERS.definitions, PARAMETERS.table, key, regionCode, date, (p) => cited.has(p));
+    const reading = readParameter(
+      PARAMETERS.definitions,
+      PARAMETERS.table,
+      key,
+      regionCode,
+      date,
+      authorities(regionCode, date).holds,
+    );
     return reading.status === 'value' ? { status: 'value', value: reading.value } : { status: 'ended', value: null };
   } catch (error) {
     if (error instanceof MissingParameterError) return { status: 'missing', value: null };

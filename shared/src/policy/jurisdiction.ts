@@ -83,6 +83,8 @@ export interface Authorities {
   local: readonly LocalDocument[];
   /** Every policy id whose passages may be cited here: shipped in force, continued, and local. */
   cited: ReadonlySet<string>;
+  /** Whether a policy holds here (is in `cited`): built once, handed to every parameter reading. */
+  holds: (policy: string) => boolean;
 }
 
 const NO_LOCAL_DOCUMENTS: readonly LocalDocument[] = [];
@@ -114,7 +116,7 @@ function buildAuthorities(regionCode: string, date: string, localDocuments: read
     .filter((d) => isWithinJurisdiction(regionCode, d.regionCode) && holdsOn(d.inForce, date))
     .sort((a, b) => b.regionCode.length - a.regionCode.length || b.inForce.from.localeCompare(a.inForce.from));
   const cited = new Set<string>([...shipped, ...local.flatMap((d) => [d.documentId, ...d.continues])]);
-  return { regionCode, date, shipped, local, cited };
+  return { regionCode, date, shipped, local, cited, holds: (policy) => cited.has(policy) };
 }
 
 /**

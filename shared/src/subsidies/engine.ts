@@ -12,7 +12,7 @@ import { SUBSIDY_NAME_ZH, type Beneficiary, type SubsidyId } from './catalogue.j
 import { SELF_REPORT_UNCONFIRMED_ZH } from '../registry/employment.js';
 import type { EmploymentMonth, SubsidyFacts } from './facts.js';
 import {
-  MissingParameterError,
+  findParameterShared,
   readParameterShared,
   type ParameterDefinition,
   type ParameterReading,
@@ -115,19 +115,21 @@ export class RuleContext {
     readonly authorities: Authorities,
   ) {}
 
-  readonly #holds = (policy: string): boolean => this.authorities.cited.has(policy);
-
   /**
    * A term only some documents set (Baotou's +20%, Jiangxi's one-year agreements): its value where
    * one holds here, recorded like `param`; undefined, with nothing recorded, where none sets it.
    */
   term(key: string): number | undefined {
-    try {
-      return this.param(key);
-    } catch (error) {
-      if (error instanceof MissingParameterError) return undefined;
-      throw error;
-    }
+    const { parameters, regionCode } = this.input;
+    const reading = findParameterShared(
+      parameters.definitions,
+      parameters.table,
+      key,
+      regionCode,
+      this.date,
+      this.authorities.holds,
+    );
+    return reading ? this.#record(reading) : undefined;
   }
 
   /** The reference when its document holds here; a Jiangxi passage is no authority in Baotou. */
@@ -205,8 +207,14 @@ export class RuleContext {
       key,
       this.input.regionCode,
       this.date,
-      this.#holds,
+      this.authorities.holds,
     );
+    return this.#record(reading);
+  }
+
+  /** Records a reading in the trace; its value, or undefined where it has ended. */
+  #record(reading: ParameterReading): number | undefined {
+    const { key } = reading;
     const reference = this.#cited(reading.reference);
     if (reading.status === 'ended') {
       this.trace.push({

@@ -192,8 +192,22 @@ export function readParameterShared(
   /** Whether a document holds for the region on the date; a step bound to one that does not is passed over. */
   holds?: (policy: string) => boolean,
 ): ParameterReading {
+  const reading = findParameterShared(definitions, table, key, regionCode, date, holds);
+  if (!reading) throw new MissingParameterError(key, regionCode, date);
+  return reading;
+}
+
+/** readParameterShared, answering undefined rather than throwing where nothing is set (an error is costly to build). */
+export function findParameterShared(
+  definitions: Readonly<Record<string, ParameterDefinition>>,
+  table: ParameterTable,
+  key: string,
+  regionCode: RegionCode | '',
+  date: string,
+  holds?: (policy: string) => boolean,
+): ParameterReading | undefined {
   const definition = definitions[key];
-  if (!definition) throw new MissingParameterError(key, regionCode, date);
+  if (!definition) return undefined;
   for (const layer of layers(definitions, table, key, regionCode)) {
     const { steps, setIn } = layer;
     const index = steps.findLastIndex((step) => step.from <= date);
@@ -224,7 +238,7 @@ export function readParameterShared(
     }
     return reading;
   }
-  throw new MissingParameterError(key, regionCode, date);
+  return undefined;
 }
 
 /** The number in force for `key` on `date` in `regionCode`, or undefined where it is stopped or was never set. */
