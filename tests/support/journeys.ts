@@ -55,7 +55,7 @@ export async function openFromHome(browser: Browser, api: TestApi, userId: strin
 export async function openWorkerRecord(
   page: Page,
   worker: { name: string; workerId: string },
-  purpose: 'service' | 'monthlyUpdate',
+  purpose: 'service' | 'monthlyUpdate' | 'verification',
 ): Promise<void> {
   await page.getByTestId('home-entry-registry').click();
   await page.getByTestId('registry-search').waitFor(WAIT);

@@ -5,12 +5,14 @@ import { Field } from '../Field';
 
 export function DateField({
   label,
+  hint,
   value,
   onChange,
   error,
   testId,
 }: {
   label: string;
+  hint?: string | undefined;
   /** YYYY-MM-DD. */
   value: string;
   onChange: (date: string) => void;
@@ -18,7 +20,7 @@ export function DateField({
   testId: string;
 }) {
   return (
-    <Field label={label} error={error} testId={testId}>
+    <Field label={label} hint={hint} error={error} testId={testId}>
       <Picker mode="date" value={value} start="2015-01-01" end="2035-12-31" onChange={(e) => onChange(e.detail.value)}>
         <View className="bf-choice" role="button" data-testid={testId}>
           {fullDayText(value)}（点这里改）

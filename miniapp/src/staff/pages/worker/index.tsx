@@ -1,7 +1,8 @@
 /**
  * One person's record, for staff. Opening it is audited with a purpose, so the page
  * first asks why (one tap). Then: the record with the ID number masked (the full number
- * only with a reason, after a warning), the month-by-month employment timeline, and the
+ * only with a reason, after a warning), the circumstances the subsidies need (补贴要用的情况,
+ * recorded, confirmed or cleared here), the month-by-month employment timeline, and the
  * "311" services of the year (first when the record was opened to give a service).
  */
 import { useRouter } from '@tarojs/taro';
@@ -11,6 +12,7 @@ import { occupationName, type WorkerView } from '@bangfu/shared';
 import { useState } from 'react';
 import { errorText } from '../../../api/client';
 import { fetchWorker, revealIdNumber } from '../../../api/registry';
+import { CircumstancesSection } from '../../../circumstances/CircumstancesSection';
 import type { Option } from '../../../components/Choices';
 import { ChoiceField } from '../../../components/form/ChoiceField';
 import { FormActions } from '../../../components/form/FormButtons';
@@ -192,6 +194,8 @@ function WorkerRecord({ workerId }: { workerId: string }) {
   const [purpose, setPurpose] = useState<ReadPurpose | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  /** A circumstance's form is open: the screen is its alone. */
+  const [focused, setFocused] = useState(false);
 
   const open = async (chosen: ReadPurpose) => {
     setPurposeBusy(chosen);
@@ -228,22 +232,44 @@ function WorkerRecord({ workerId }: { workerId: string }) {
       </>
     );
   }
+  const show = (changed: WorkerView) => {
+    rememberWorker(changed);
+    setWorker(changed);
+  };
+  const circumstances = (
+    <CircumstancesSection
+      worker={worker}
+      who="staff"
+      onChanged={show}
+      // Read again with the purpose it was opened for (each read is audited).
+      onRefresh={async () => show(await fetchWorker(worker.workerId, purpose ?? 'verification'))}
+      onFocus={setFocused}
+    />
+  );
   const facts = <WorkerFacts worker={worker} village={villageName(worker.villageCode, names)} />;
   const timeline = <EmploymentTimeline workerId={worker.workerId} />;
   const services = <Services311 workerId={worker.workerId} />;
+  // While a circumstance's form is open the rest is hidden, not unmounted: nothing is read again.
+  const hidden = focused ? { display: 'none' } : undefined;
   return (
     <>
       <View className="bf-title" data-testid="worker-name">
         {worker.name}
       </View>
-      <RevealId worker={worker} />
-      {/* Opened to give a service: the 311 come first. */}
-      {purpose === 'service' ? services : null}
-      {/* Opened for the monthly update: the months come first. */}
-      {purpose === 'monthlyUpdate' ? timeline : facts}
-      {purpose === 'monthlyUpdate' ? facts : timeline}
-      {purpose === 'service' ? null : services}
-      {worker.boundUserId || worker.registryExitDate ? null : <UnlockBinding workerId={worker.workerId} />}
+      <View style={hidden}>
+        <RevealId worker={worker} />
+        {/* Opened to give a service: the 311 come first. */}
+        {purpose === 'service' ? services : null}
+        {/* Opened for the monthly update: the months come first. */}
+        {purpose === 'monthlyUpdate' ? timeline : null}
+        {facts}
+      </View>
+      {circumstances}
+      <View style={hidden}>
+        {purpose === 'monthlyUpdate' ? null : timeline}
+        {purpose === 'service' ? null : services}
+        {worker.boundUserId || worker.registryExitDate ? null : <UnlockBinding workerId={worker.workerId} />}
+      </View>
     </>
   );
 }

@@ -1,6 +1,8 @@
 /**
  * 我的信息: a worker binds this account to their registry record (name and ID number,
- * nothing else), then sees what is registered about them and sets what work they want.
+ * nothing else), then sees what is registered about them, the circumstances the subsidies
+ * need (reporting one no officer has recorded: it counts once an officer confirms it), and
+ * sets what work they want.
  */
 import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
@@ -8,6 +10,7 @@ import { fenToYuan, formatYuan, occupationName, yuanToFen, type User, type Worke
 import { useState } from 'react';
 import { errorText, isApiError } from '../../../api/client';
 import { bindWorker, fetchMyWorker, updateMyWorker, type Preferences } from '../../../api/registry';
+import { CircumstancesSection } from '../../../circumstances/CircumstancesSection';
 import { fieldName } from '../../../components/Field';
 import { ActionButton } from '../../../components/ActionButton';
 import { ChoiceField, MultiChoiceField } from '../../../components/form/ChoiceField';
@@ -241,6 +244,8 @@ function PreferencesForm({
 function MyInfo({ user }: { user: User }) {
   const { load, reload, retry, show } = useLoad(fetchMyWorker);
   const [editing, setEditing] = useState(false);
+  /** A circumstance's form is open: the screen is its alone. */
+  const [focused, setFocused] = useState(false);
   const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string; at: 'top' | 'preferences' } | null>(null);
 
   // Shown where the eyes are: above the record after binding, above the preferences after saving them.
@@ -265,37 +270,50 @@ function MyInfo({ user }: { user: User }) {
     >
       {(worker) => (
         <>
-          {message?.at === 'top' ? notice : null}
-          <Facts worker={worker} user={user} />
-          {message?.at === 'preferences' ? notice : null}
-          {editing ? (
-            <PreferencesForm
-              worker={worker}
-              onSaved={(saved) => {
-                show(saved);
-                setEditing(false);
-                setMessage({ tone: 'info', text: '已保存找工作的意向。', at: 'preferences' });
-              }}
-              onCancel={() => setEditing(false)}
-              onConflict={async () => {
-                await reload();
-                setEditing(false);
-                setMessage({
-                  tone: 'error',
-                  text: '您的信息刚刚被别人改过（可能是村里的信息员），这里已显示最新的内容。请看一下，需要的话再改一次。',
-                  at: 'preferences',
-                });
-              }}
-            />
-          ) : (
-            <PreferencesView
-              worker={worker}
-              onEdit={() => {
-                setMessage(null);
-                setEditing(true);
-              }}
-            />
-          )}
+          {/* While a circumstance's form is open the rest is hidden, not unmounted. */}
+          <View style={focused ? { display: 'none' } : undefined}>
+            {message?.at === 'top' ? notice : null}
+            <Facts worker={worker} user={user} />
+            {message?.at === 'preferences' ? notice : null}
+            {editing ? (
+              <PreferencesForm
+                worker={worker}
+                onSaved={(saved) => {
+                  show(saved);
+                  setEditing(false);
+                  setMessage({ tone: 'info', text: '已保存找工作的意向。', at: 'preferences' });
+                }}
+                onCancel={() => setEditing(false)}
+                onConflict={async () => {
+                  await reload();
+                  setEditing(false);
+                  setMessage({
+                    tone: 'error',
+                    text: '您的信息刚刚被别人改过（可能是村里的信息员），这里已显示最新的内容。请看一下，需要的话再改一次。',
+                    at: 'preferences',
+                  });
+                }}
+              />
+            ) : (
+              <PreferencesView
+                worker={worker}
+                onEdit={() => {
+                  setMessage(null);
+                  setEditing(true);
+                }}
+              />
+            )}
+          </View>
+          <CircumstancesSection
+            worker={worker}
+            who="worker"
+            onChanged={show}
+            onRefresh={reload}
+            onFocus={(open) => {
+              setMessage(null);
+              setFocused(open);
+            }}
+          />
         </>
       )}
     </LoadView>
