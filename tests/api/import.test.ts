@@ -199,3 +199,26 @@ describe('registry export', () => {
     expect(response.status).toBe(403);
   });
 });
+
+describe('circumstances in a registry file', () => {
+  it('records 是 as imported, stamped with who imported it; 否 or blank records nothing', async () => {
+    const cells = (n: number, minimumLiving: string, returnedOn: string) => {
+      const row = personRow(900_000 + n);
+      row[1] = idNumber('150222', '19591231', 500 + n);
+      // 纳入低保, 参加社会保险, 返乡日期 follow the other columns.
+      return [...row, minimumLiving, '否', returnedOn];
+    };
+    const csv = csvLine(HEADER) + csvLine(cells(1, '是', '2025/2/3')) + csvLine(cells(2, '', ''));
+    const { status, body } = await upload(csv);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ status: 'done', written: 2, bad: 0 });
+    const found = async (n: number) => api.ctx.workers.findByIdNumber(idNumber('150222', '19591231', 500 + n));
+    const first = (await found(1))!;
+    expect(first.circumstances).toMatchObject({
+      minimumLiving: { stamp: { source: 'import', recordedBy: 'demo-staff-county' } },
+      returnedMigrant: { value: { returnedOn: '2025-02-03' }, stamp: { source: 'import' } },
+    });
+    expect(first.circumstances!.insured).toBeUndefined(); // 否 records nothing
+    expect((await found(2))!.circumstances).toBeUndefined();
+  });
+});

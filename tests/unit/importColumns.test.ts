@@ -60,4 +60,26 @@ describe('registry file columns', () => {
       reason: expect.stringContaining('校验位'),
     });
   });
+
+  it('reads what the file says of 低保, 参保 and 返乡: 是 records it, 否 or blank nothing, anything else is a bad cell', () => {
+    expect(rowToWorker(row({ minimumLiving: '是', insured: '否', returnedOn: '2025/2/3' }))).toMatchObject({
+      ok: true,
+      circumstances: { minimumLiving: true, returnedOn: '2025-02-03' },
+    });
+    const none = rowToWorker(row({ minimumLiving: '', insured: '否' }));
+    expect(none.ok && none.circumstances).toEqual({});
+    expect(rowToWorker(row({ insured: '也许' }))).toEqual({
+      ok: false,
+      column: '参加社会保险',
+      reason: '「也许」请填“是”或“否”',
+    });
+    expect(rowToWorker(row({ returnedOn: '去年春节' }))).toMatchObject({ ok: false, column: '返乡日期' });
+    expect(mapHeaders(['是否纳入低保', '是否参保', '返乡时间']).columns).toEqual(
+      new Map([
+        [0, 'minimumLiving'],
+        [1, 'insured'],
+        [2, 'returnedOn'],
+      ]),
+    );
+  });
 });

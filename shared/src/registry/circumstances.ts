@@ -131,3 +131,16 @@ export function circumstanceSourceText(stamp: CircumstanceStamp): string {
       return `${stamp.recordedByLevel ? STAFF_TITLE_ZH[stamp.recordedByLevel] : '经办人员'} ${on} 登记`;
   }
 }
+
+/** What a registry file said of a person (importColumns.ts), as circumstances stamped as imported, from `month`. */
+export function importedCircumstances(
+  imported: { minimumLiving?: true; insured?: true; returnedOn?: string },
+  stamp: CircumstanceStamp,
+  month: string,
+): Circumstances {
+  return {
+    ...(imported.minimumLiving ? { minimumLiving: { value: { from: month }, stamp } } : {}),
+    ...(imported.insured ? { insured: { value: { from: month }, stamp } } : {}),
+    ...(imported.returnedOn ? { returnedMigrant: { value: { returnedOn: imported.returnedOn }, stamp } } : {}),
+  };
+}

@@ -4,6 +4,7 @@
  * headers are used for our export, so staff see one format.
  */
 import { AT_HOME_REASON_ZH, LABOUR_CLASS_ZH, TRAVEL_SCOPE_ZH, WORKER_GROUP_ZH } from './labels.js';
+import * as z from 'zod';
 import { workerInputSchema, type WorkerInput } from './worker.js';
 
 /** The media type of an XLSX file: the export sends it, an import may. */
@@ -22,6 +23,10 @@ export const IMPORT_COLUMNS = {
   travelScope: '外出意愿',
   expectedMonthlyWage: '期望月薪（元）',
   registryEntryDate: '纳入台账日期',
+  // Circumstances the monitoring system holds (是 / 否 / blank), recorded as imported (source 'import').
+  minimumLiving: '纳入低保',
+  insured: '参加社会保险',
+  returnedOn: '返乡日期',
 } as const;
 export type ImportField = keyof typeof IMPORT_COLUMNS;
 
@@ -48,6 +53,10 @@ const HEADER_ALIASES: Record<string, ImportField> = {
   '期望月薪(元)': 'expectedMonthlyWage',
   期望月薪: 'expectedMonthlyWage',
   纳入时间: 'registryEntryDate',
+  是否纳入低保: 'minimumLiving',
+  是否参保: 'insured',
+  是否参加社会保险: 'insured',
+  返乡时间: 'returnedOn',
 };
 
 /** Which column of the file holds which field; a missing required column fails the whole file. */
@@ -92,9 +101,44 @@ function isoDate(cell: string): string {
 /** An unknown label is kept as written, so validation names it in the report. */
 const lookup = (labels: Map<string, string>, cell: string) => labels.get(cell.trim()) ?? cell.trim();
 
-export type RowResult = { ok: true; worker: WorkerInput } | { ok: false; column: string; reason: string };
+/**
+ * What the file says of a person's circumstances: 是 for 纳入低保 and 参加社会保险 means so at the time
+ * of the export (from the import's month); 否 or blank records nothing, and the rules ask.
+ */
+export interface ImportedCircumstances {
+  minimumLiving?: true;
+  insured?: true;
+  returnedOn?: string;
+}
 
-/** One spreadsheet row → a validated worker, or the column and reason it fails. */
+export type RowResult =
+  { ok: true; worker: WorkerInput; circumstances: ImportedCircumstances } | { ok: false; column: string; reason: string };
+
+const YES_NO: Record<string, boolean> = { 是: true, 否: false, Y: true, N: false };
+
+/** The circumstances of a row, or the column that holds something else than 是 / 否 / a date. */
+function circumstancesOf(
+  text: (field: ImportField) => string | undefined,
+): { ok: true; circumstances: ImportedCircumstances } | { ok: false; column: string; reason: string } {
+  const circumstances: ImportedCircumstances = {};
+  for (const field of ['minimumLiving', 'insured'] as const) {
+    const cell = text(field);
+    if (cell === undefined) continue;
+    const yes = YES_NO[cell];
+    if (yes === undefined) return { ok: false, column: IMPORT_COLUMNS[field], reason: `「${cell}」请填“是”或“否”` };
+    if (yes) circumstances[field] = true;
+  }
+  const returned = text('returnedOn');
+  if (returned !== undefined) {
+    const date = isoDate(returned);
+    if (!z.iso.date().safeParse(date).success)
+      return { ok: false, column: IMPORT_COLUMNS.returnedOn, reason: `「${returned}」不是日期` };
+    circumstances.returnedOn = date;
+  }
+  return { ok: true, circumstances };
+}
+
+/** One spreadsheet row → a validated worker with what it says of their circumstances, or the column and reason it fails. */
 export function rowToWorker(cells: Partial<Record<ImportField, string>>): RowResult {
   const text = (field: ImportField) => cells[field]?.trim() || undefined;
   const wage = text('expectedMonthlyWage');
@@ -120,7 +164,10 @@ export function rowToWorker(cells: Partial<Record<ImportField, string>>): RowRes
     registryEntryDate: text('registryEntryDate') && isoDate(text('registryEntryDate')!),
   };
   const parsed = workerInputSchema.safeParse(candidate);
-  if (parsed.success) return { ok: true, worker: parsed.data };
+  if (parsed.success) {
+    const found = circumstancesOf(text);
+    return found.ok ? { ok: true, worker: parsed.data, circumstances: found.circumstances } : found;
+  }
   const issue = parsed.error.issues[0]!;
   const top = String(issue.path[0]);
   const field: ImportField =

@@ -17,7 +17,10 @@ import {
   isWithinRegion,
   mapHeaders,
   rowToWorker,
+  chinaMonth,
+  importedCircumstances,
   type BadRow,
+  type ImportedCircumstances,
   type ImportField,
   type ImportReport,
   type Principal,
@@ -49,6 +52,7 @@ interface Owner {
 interface GoodRow {
   row: number;
   worker: WorkerInput;
+  circumstances: ImportedCircumstances;
 }
 
 export interface ImportRequest {
@@ -127,9 +131,20 @@ export function createImporter(table: TableRef, vault: IdVault, regions: RegionR
     return items;
   }
 
-  /** Writes new records, each with its ID hash; returns how many were written (a lost race counts as already there). */
-  async function write(rows: GoodRow[]): Promise<number> {
-    const items = await Promise.all(rows.map((r) => newWorkerItem(vault, r.worker)));
+  /**
+   * Writes new records, each with its ID hash and what the file said of their circumstances (stamped
+   * as imported by `principal`); returns how many were written (a lost race counts as already there).
+   */
+  async function write(rows: GoodRow[], principal: Principal): Promise<number> {
+    const now = new Date();
+    const stamp = { source: 'import' as const, recordedBy: principal.userId, recordedAt: now.toISOString() };
+    const items = await Promise.all(
+      rows.map(async (r) => {
+        const item = await newWorkerItem(vault, r.worker, now);
+        const circumstances = importedCircumstances(r.circumstances, stamp, chinaMonth(now));
+        return Object.keys(circumstances).length > 0 ? { ...item, circumstances } : item;
+      }),
+    );
     const groups: (typeof items)[] = [];
     for (let i = 0; i < items.length; i += RECORDS_PER_TRANSACTION) groups.push(items.slice(i, i + RECORDS_PER_TRANSACTION));
     let written = 0;
@@ -247,7 +262,7 @@ export function createImporter(table: TableRef, vault: IdVault, regions: RegionR
           }
         });
         await batchPut(table, attempts);
-        const written = await write(fresh);
+        const written = await write(fresh, request.principal);
         report.written += written;
         report.unchanged += fresh.length - written;
         await saveProgress(report);
@@ -278,7 +293,7 @@ export function createImporter(table: TableRef, vault: IdVault, regions: RegionR
             addBad({ row, column: '村代码', reason: '这个村不在您的管辖范围内' });
           else if (!(await isVillage(result.worker.villageCode)))
             addBad({ row, column: '村代码', reason: '没有这个村（嘎查）代码' });
-          else chunk.push({ row, worker: result.worker });
+          else chunk.push({ row, worker: result.worker, circumstances: result.circumstances });
           if (chunk.length >= CHUNK_ROWS) {
             await processChunk(chunk);
             chunk = [];

@@ -1,6 +1,8 @@
 import {
   AT_HOME_REASON_ZH,
+  chinaMonth,
   fenToYuan,
+  isVouched,
   IMPORT_COLUMNS,
   importContracts,
   LABOUR_CLASS_ZH,
@@ -8,6 +10,7 @@ import {
   TRAVEL_SCOPE_ZH,
   WORKER_GROUP_ZH,
   XLSX_MEDIA_TYPE,
+  type CircumstanceStamp,
   type WorkerView,
 } from '@bangfu/shared';
 import type { AppContext } from '../../appContext.js';
@@ -18,7 +21,20 @@ import { toWorkerView } from '../workerRepository.js';
 
 const KINDS: Record<string, FileKind> = { 'text/csv': 'csv', [XLSX_MEDIA_TYPE]: 'xlsx' };
 
-function exportRow(worker: WorkerView): Record<keyof typeof IMPORT_COLUMNS, string> {
+/**
+ * A circumstance as the file says it: 是 while a vouched record covers `month`. A worker's own report
+ * is not exported — imported back, it would become a vouched fact nobody checked.
+ */
+function yesIfCovering(
+  entry: { value: { from: string; until?: string | undefined }; stamp: CircumstanceStamp } | undefined,
+  month: string,
+) {
+  if (!entry || !isVouched(entry.stamp)) return '';
+  return entry.value.from <= month && (entry.value.until === undefined || month <= entry.value.until) ? '是' : '';
+}
+
+function exportRow(worker: WorkerView, month: string): Record<keyof typeof IMPORT_COLUMNS, string> {
+  const { minimumLiving, insured, returnedMigrant } = worker.circumstances ?? {};
   return {
     name: worker.name,
     idNumber: worker.idNumberMasked, // an export never carries full ID numbers
@@ -33,6 +49,9 @@ function exportRow(worker: WorkerView): Record<keyof typeof IMPORT_COLUMNS, stri
     expectedMonthlyWage:
       worker.preferences.expectedMonthlyWageFen !== undefined ? fenToYuan(worker.preferences.expectedMonthlyWageFen) : '',
     registryEntryDate: worker.registryEntryDate,
+    minimumLiving: yesIfCovering(minimumLiving, month),
+    insured: yesIfCovering(insured, month),
+    returnedOn: returnedMigrant && isVouched(returnedMigrant.stamp) ? returnedMigrant.value.returnedOn : '',
   };
 }
 
@@ -69,10 +88,11 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: false, useSharedStrings: false });
       const sheet = workbook.addWorksheet('帮扶对象台账');
       sheet.columns = Object.entries(IMPORT_COLUMNS).map(([key, header]) => ({ key, header, width: 16 }));
+      const month = chinaMonth(new Date());
       let cursor: string | undefined;
       do {
         const page = await ctx.workers.page({ regionCode: query.regionCode, limit: 100, ...(cursor ? { cursor } : {}) });
-        for (const item of page.items) sheet.addRow(exportRow(toWorkerView(item))).commit();
+        for (const item of page.items) sheet.addRow(exportRow(toWorkerView(item), month)).commit();
         cursor = page.nextCursor;
       } while (cursor);
       sheet.commit();
