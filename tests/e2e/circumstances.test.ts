@@ -68,6 +68,19 @@ async function pickerOk(page: Page): Promise<void> {
 }
 
 describe('补贴要用的情况 in Chromium', () => {
+  it('leads from a 还差信息 subsidy on 我的补贴 straight to the form that gives the missing fact', async () => {
+    const page = await openFromHome(browser, api, 'demo-worker-1', 'subsidies');
+    const report = page.getByTestId('subsidy-yulu_education-report-vocationalStudent');
+    await report.waitFor(WAIT);
+    expect(await page.getByTestId('subsidy-yulu_education-state').textContent()).toBe('还差信息');
+    expect(await page.getByTestId('subsidy-yulu_education-report').textContent()).toContain('村里的信息员核实后才算数');
+    await onPhones(page, 'circumstances-0-subsidy-missing', '我的补贴 with a fact to report', 'subsidy-yulu_education');
+    await report.click();
+    await page.getByTestId('circ-form').waitFor(WAIT);
+    expect(await page.getByTestId('circ-form').textContent()).toContain('孩子上职业院校');
+    await page.close();
+  });
+
   it('lets the worker report their child at vocational school, marked 待核实', async () => {
     workerPage = await openFromHome(browser, api, 'demo-worker-1', 'me');
     const row = workerPage.getByTestId('circ-vocationalStudent');

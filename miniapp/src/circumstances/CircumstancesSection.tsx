@@ -31,6 +31,7 @@ export function CircumstancesSection({
   onChanged,
   onRefresh,
   onFocus,
+  initial,
 }: {
   worker: WorkerView;
   who: Who;
@@ -40,6 +41,8 @@ export function CircumstancesSection({
   onRefresh: () => Promise<void>;
   /** A form is open (true) or closed: the page shows only it meanwhile. */
   onFocus?: (editing: boolean) => void;
+  /** A kind to open at once (from 我的补贴's 申报), unless an officer has recorded it. */
+  initial?: string | undefined;
 }) {
   const [editing, setEditing] = useState<CircumstanceKind | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -61,6 +64,14 @@ export function CircumstancesSection({
     setEditing(kind);
     onFocus?.(kind !== null);
   };
+  // Opened from a 还差信息 card: straight to that kind's form, once, if the worker may still report it.
+  useEffect(() => {
+    const kind = CIRCUMSTANCE_KINDS.find((k) => k === initial);
+    const recorded = kind && worker.circumstances?.[kind];
+    if (kind && who === 'worker' && (!recorded || recorded.stamp.source === 'self')) focus(kind);
+    // Only on arrival (no dependencies): later changes of the record must not reopen it.
+  }, []);
+
   const done = (changed: WorkerView, text: string) => {
     onChanged(changed);
     setNotice(text);

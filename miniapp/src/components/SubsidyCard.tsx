@@ -4,8 +4,9 @@
  * 还差信息, or 现在不符合 — with its reasons in plain words and its document.
  */
 import { Text, View } from '@tarojs/components';
-import type { Claim, SubsidyResult } from '@bangfu/shared';
-import { formatYuan } from '@bangfu/shared';
+import { Button } from '@nutui/nutui-react-taro';
+import type { CircumstanceKind, Claim, SubsidyResult } from '@bangfu/shared';
+import { CIRCUMSTANCE_ZH, circumstancesFor, formatYuan } from '@bangfu/shared';
 import { CLAIM_STATUS_ZH } from './ClaimTimeline';
 import './subsidies.css';
 
@@ -46,15 +47,19 @@ export function SubsidyCard({
   result,
   claim,
   onOpenClaim,
+  onReport,
 }: {
   result: SubsidyResult;
   /** Its claim, once made. */
   claim?: Claim | undefined;
   /** Opens the claim's progress (申领进度), when there is a claim. */
   onOpenClaim?: (claim: Claim) => void;
+  /** Opens the form to report a circumstance this result still lacks (the worker's own page only). */
+  onReport?: (kind: CircumstanceKind) => void;
 }) {
   const standing = standingOf(result);
   const badge = STANDING_BADGE[standing];
+  const reportable = standing === 'missing' && onReport ? circumstancesFor(result.missing) : [];
   return (
     <View className="bf-card" data-testid={`subsidy-${result.subsidy}`}>
       <View className="bf-card__title">
@@ -77,6 +82,22 @@ export function SubsidyCard({
           </View>
         ))}
       </View>
+      {reportable.length > 0 ? (
+        <View className="bf-row__line" data-testid={`subsidy-${result.subsidy}-report`}>
+          <View className="bf-row__line">您可以先申报，村里的信息员核实后才算数：</View>
+          {reportable.map((kind) => (
+            <Button
+              key={kind}
+              size="large"
+              block
+              onClick={() => onReport?.(kind)}
+              data-testid={`subsidy-${result.subsidy}-report-${kind}`}
+            >
+              申报：{CIRCUMSTANCE_ZH[kind]}
+            </Button>
+          ))}
+        </View>
+      ) : null}
       <View className="bf-row__line bf-hint">
         依据：{result.reference.document} {result.reference.section}
       </View>

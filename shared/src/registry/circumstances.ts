@@ -34,6 +34,22 @@ export const CIRCUMSTANCE_ZH: Record<CircumstanceKind, string> = {
   startupLoan: '创业担保贷款',
 };
 
+/** The circumstance that gives a fact the rules ask for (its path in the subsidy facts), for a 还差信息 to lead to. */
+const CIRCUMSTANCE_OF_FACT: Readonly<Record<string, CircumstanceKind>> = {
+  'person.returnedMigrant': 'returnedMigrant',
+  'person.insured': 'insured',
+  'person.onMinimumLiving': 'minimumLiving',
+  'person.graduatingThisYear': 'graduatingYear',
+  vocationalStudent: 'vocationalStudent',
+  startup: 'business',
+  'startup.loan': 'startupLoan',
+};
+
+/** The circumstances a worker could report to give the facts a result still lacks, each once. */
+export const circumstancesFor = (missing: readonly string[]): CircumstanceKind[] => [
+  ...new Set(missing.flatMap((key) => (CIRCUMSTANCE_OF_FACT[key] ? [CIRCUMSTANCE_OF_FACT[key]] : []))),
+];
+
 const monthRange = z
   .strictObject({ from: monthSchema, until: monthSchema.optional() })
   .refine((r) => r.until === undefined || r.until >= r.from, { path: ['until'], message: '结束月份不能早于开始月份' });

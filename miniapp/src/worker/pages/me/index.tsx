@@ -4,6 +4,7 @@
  * need (reporting one no officer has recorded: it counts once an officer confirms it), and
  * sets what work they want.
  */
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { fenToYuan, formatYuan, occupationName, yuanToFen, type User, type WorkerView } from '@bangfu/shared';
@@ -242,6 +243,7 @@ function PreferencesForm({
 }
 
 function MyInfo({ user }: { user: User }) {
+  const router = useRouter();
   const { load, reload, retry, show } = useLoad(fetchMyWorker);
   const [editing, setEditing] = useState(false);
   /** A circumstance's form is open: the screen is its alone. */
@@ -307,6 +309,7 @@ function MyInfo({ user }: { user: User }) {
           <CircumstancesSection
             worker={worker}
             who="worker"
+            initial={router.params.report}
             onChanged={show}
             onRefresh={reload}
             onFocus={(open) => {

@@ -55,7 +55,15 @@ function StandingView({ subsidies, reload }: { subsidies: MySubsidies; reload: (
   const cards = (list: SubsidyResult[]) => (
     <View className="bf-cards">
       {list.map((r) => (
-        <SubsidyCard key={`${r.subsidy}#${r.periodKey}`} result={r} claim={claimOf(r)} onOpenClaim={openClaims} />
+        <SubsidyCard
+          key={`${r.subsidy}#${r.periodKey}`}
+          result={r}
+          claim={claimOf(r)}
+          onOpenClaim={openClaims}
+          onReport={(kind) => {
+            Taro.navigateTo({ url: `/worker/pages/me/index?report=${kind}` }).catch(() => undefined);
+          }}
+        />
       ))}
     </View>
   );
