@@ -54,7 +54,7 @@ function pinIcon(L: L, testId: string, label: string, tone: 'job' | 'selected' |
   return icon(L, pin);
 }
 
-/** The dot of a labelled point (drawn under the jobs) and its name (drawn over them, letting taps through). */
+/** The dot of a labelled point and its name, both drawn under the jobs. */
 function pointIcons(L: L, point: MapPoint, testId: string): { dot: Leaflet.DivIcon; name: Leaflet.DivIcon } {
   const dot = element('div', 'bf-map-here');
   dot.setAttribute('data-testid', testId);
@@ -96,6 +96,11 @@ export function JobMap(props: JobMapProps) {
   useEffect(() => {
     const el = box.current;
     if (!el) return undefined;
+    // Leaflet focuses the map on the first press (for its arrow keys) and then restores only the
+    // window's scroll; Taro's H5 page scrolls in a box of its own, which jumped ~72 px under the
+    // finger on a small phone and the tap landed beside the pin. Focus without scrolling.
+    const focus = el.focus.bind(el);
+    el.focus = (options?: FocusOptions) => focus({ ...options, preventScroll: true });
     let cleanup: (() => void) | undefined;
     let gone = false;
     loadLeaflet()
@@ -125,6 +130,8 @@ export function JobMap(props: JobMapProps) {
         const emitView = () => {
           clearTimeout(timer);
           timer = setTimeout(() => {
+            // A page being left (or hidden behind the next) has no size: there is nothing to ask for.
+            if (!el.clientWidth || !el.clientHeight) return;
             const bounds = made.getBounds();
             const sw = fromMap(bounds.getSouthWest());
             const ne = fromMap(bounds.getNorthEast());
@@ -176,7 +183,8 @@ export function JobMap(props: JobMapProps) {
       const { dot, name } = pointIcons(L, here, 'map-here');
       const at = toMap(here.point);
       L.marker(at, { icon: dot, interactive: false, keyboard: false, zIndexOffset: -1000 }).addTo(layer);
-      L.marker(at, { icon: name, interactive: false, keyboard: false, zIndexOffset: 1500 }).addTo(layer);
+      // Under the jobs: a place's name must not hide a cluster or a pin.
+      L.marker(at, { icon: name, interactive: false, keyboard: false, zIndexOffset: -1000 }).addTo(layer);
     }
     for (const cluster of clusters ?? []) {
       L.marker(toMap(cluster), { icon: clusterIcon(L, cluster.cell, cluster.count), title: `${cluster.count} 个岗位` })

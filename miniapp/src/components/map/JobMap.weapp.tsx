@@ -10,6 +10,7 @@ import type { MapProps } from '@tarojs/components';
 import type { LatLng } from '@bangfu/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { payText } from '../../positionText';
+import { useSession } from '../../state/session';
 import { MAX_ZOOM, MIN_ZOOM, type JobMapProps } from './types';
 import './map.css';
 
@@ -26,8 +27,15 @@ const PICKED_ID = 2_000_001;
 
 let instances = 0;
 
-function clusterMarker(id: number, lat: number, lng: number, count: number): MapProps.marker {
-  const size = count >= 100 ? 56 : count >= 10 ? 48 : 42;
+/** Sizes on WeChat's map (CSS px): targets ≥ 48 and text ≥ 16, or ≥ 56 and ≥ 20 in 关怀版. */
+const SIZES = {
+  normal: { cluster: [48, 56, 64], pin: 40, count: 18, text: 16 },
+  care: { cluster: [56, 64, 72], pin: 48, count: 22, text: 20 },
+};
+type Sizes = (typeof SIZES)['normal'];
+
+function clusterMarker(id: number, lat: number, lng: number, count: number, sizes: Sizes): MapProps.marker {
+  const size = sizes.cluster[count >= 100 ? 2 : count >= 10 ? 1 : 0]!;
   const text = String(count);
   return {
     id,
@@ -41,10 +49,10 @@ function clusterMarker(id: number, lat: number, lng: number, count: number): Map
     label: {
       content: text,
       color: '#ffffff',
-      fontSize: 18,
+      fontSize: sizes.count,
       // The label hangs from the marker's anchor: pull it back over the middle of the disc.
-      anchorX: -Math.round(text.length * 5.5),
-      anchorY: -13,
+      anchorX: -Math.round(text.length * sizes.count * 0.3),
+      anchorY: -Math.round(sizes.count * 0.72),
       borderWidth: 0,
       borderColor: '#00000000',
       borderRadius: 0,
@@ -55,7 +63,7 @@ function clusterMarker(id: number, lat: number, lng: number, count: number): Map
   };
 }
 
-function pointMarker(id: number, point: LatLng, text: string, iconPath: string): MapProps.marker {
+function pointMarker(id: number, point: LatLng, text: string, iconPath: string, sizes: Sizes): MapProps.marker {
   return {
     id,
     latitude: point.lat,
@@ -64,11 +72,11 @@ function pointMarker(id: number, point: LatLng, text: string, iconPath: string):
     width: id === HERE_ID ? 22 : 36,
     height: id === HERE_ID ? 22 : 45,
     anchor: id === HERE_ID ? { x: 0.5, y: 0.5 } : { x: 0.5, y: 1 },
-    zIndex: 5,
+    zIndex: 0, // under the jobs: a place's name must not hide a pin
     label: {
       content: text,
       color: '#111111',
-      fontSize: 15,
+      fontSize: sizes.text,
       anchorX: 14,
       anchorY: -12,
       borderWidth: 1,
@@ -83,6 +91,7 @@ function pointMarker(id: number, point: LatLng, text: string, iconPath: string):
 
 export function JobMap(props: JobMapProps) {
   const { focus, clusters, markers, selectedId, here, picked, label, testId } = props;
+  const sizes = SIZES[useSession().careMode ? 'care' : 'normal'];
   const mapId = useMemo(() => `bf-job-map-${++instances}`, []);
   const [centre, setCentre] = useState<LatLng>(focus.center);
   const [scale, setScale] = useState<number>(focus.zoom);
@@ -130,15 +139,15 @@ export function JobMap(props: JobMapProps) {
         latitude: m.location.lat,
         longitude: m.location.lng,
         iconPath: selected ? ICON.selected : ICON.pin,
-        width: selected ? 42 : 34,
-        height: selected ? 52 : 42,
+        width: selected ? sizes.pin + 8 : sizes.pin,
+        height: Math.round((selected ? sizes.pin + 8 : sizes.pin) * 1.25),
         anchor: { x: 0.5, y: 1 },
         zIndex: selected ? 10 : 1,
         ariaLabel: `${m.title}，${payText(m.pay)}`,
         callout: {
           content: `${m.title}\n${payText(m.pay)}\n点这里看详情`,
           color: '#111111',
-          fontSize: 16,
+          fontSize: sizes.text,
           anchorX: 0,
           anchorY: 0,
           borderRadius: 8,
@@ -151,11 +160,11 @@ export function JobMap(props: JobMapProps) {
         },
       });
     });
-    (clusters ?? []).forEach((c, i) => list.push(clusterMarker(CLUSTER_BASE + i, c.lat, c.lng, c.count)));
-    if (here) list.push(pointMarker(HERE_ID, here.point, here.label, ICON.here));
-    if (picked) list.push(pointMarker(PICKED_ID, picked.point, picked.label, ICON.selected));
+    (clusters ?? []).forEach((c, i) => list.push(clusterMarker(CLUSTER_BASE + i, c.lat, c.lng, c.count, sizes)));
+    if (here) list.push(pointMarker(HERE_ID, here.point, here.label, ICON.here, sizes));
+    if (picked) list.push(pointMarker(PICKED_ID, picked.point, picked.label, ICON.selected, sizes));
     return list;
-  }, [markers, clusters, selectedId, here, picked]);
+  }, [markers, clusters, selectedId, here, picked, sizes]);
 
   const positionOf = (markerId: number | string): string | undefined => {
     const id = Number(markerId);
