@@ -50,6 +50,7 @@ export * from './matching/fromRecords.js';
 export * from './matching/positionIndex.js';
 export * from './matching/coverage.js';
 export * from './matching/reason.js';
+export * from './matching/lookalikes.js';
 export * from './api/contract.js';
 export * from './api/common.js';
 export * from './api/matching.js';

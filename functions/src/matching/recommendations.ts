@@ -6,7 +6,15 @@
  * was already cut short by the search's Query budget).
  */
 import type * as z from 'zod';
-import { chinaDate, chinaMonth, distanceKm, isListable, type recommendationSchema, type Worker } from '@bangfu/shared';
+import {
+  chinaDate,
+  chinaMonth,
+  distanceKm,
+  isListable,
+  withoutLookalikes,
+  type recommendationSchema,
+  type Worker,
+} from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { toCard } from '../positions/geoQuery.js';
 import { isPublic } from '../positions/positionRepository.js';
@@ -73,11 +81,13 @@ export async function recommendationsFor(
     await cache.write(worker.workerId, live);
     left = entries;
   }
-  shown.push(...left.slice(0, wanted).map((entry) => ({ ...entry, pushed: false })));
+  // Look-alikes go before counting, so a screen of ten holds ten jobs a worker can tell apart.
+  const distinct = withoutLookalikes([...shown, ...left.map((entry) => ({ ...entry, pushed: false }))]);
+  const pushedCount = distinct.filter((r) => r.pushed).length;
   return {
     month,
     homeIsVillageCentre: match.homeIsVillageCentre,
-    recommendations: shown,
+    recommendations: distinct.slice(0, Math.max(pushedCount, SHOWN)),
     live: { fromCache: live === good, computedAt: live.computedAt, complete: live.complete },
   };
 }
