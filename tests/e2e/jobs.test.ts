@@ -72,11 +72,15 @@ describe('job map and hiring in Chromium', () => {
     expect(before).toBeGreaterThan(0);
     await shot(page, 'jobs-1-map');
 
-    // A filter chip: only jobs for weak labour; the map asks again with it and shows fewer.
+    // 筛选 opens the filters, each explained: only jobs for weak labour; the map asks again and shows fewer.
+    await page.getByTestId('filters-toggle').click();
+    expect(await page.getByTestId('filters-panel').textContent()).toContain('弱劳力：只能干轻活');
     const filtered = page.waitForResponse((r) => r.url().includes('/positions/map') && r.url().includes('suitsWeakLabour=true'));
     await page.getByTestId('filter-suitsWeakLabour').click();
     await filtered;
     await expect.poll(() => page.getByTestId('filter-suitsWeakLabour').getAttribute('aria-checked'), WAIT).toBe('true');
+    await page.getByTestId('filters-done').click();
+    expect(await page.getByTestId('filters-chosen').textContent()).toContain('只看：适合弱劳力');
     await expect.poll(() => mapTotal(page), WAIT).toBeLessThan(before);
     await shot(page, 'jobs-2-map-filtered');
 

@@ -120,11 +120,10 @@ export async function fallbackCentre(user: User | null): Promise<Centre> {
 }
 
 /** Says which centre is used, in plain words. */
-export function centreText(centre: Centre, refused: boolean): string {
+export function centreText(centre: Centre): string {
   if (centre.source === 'device') return '地图以您现在的位置为中心。';
-  const why = refused ? '您没有同意用手机的位置' : '没有拿到您手机的位置';
-  if (centre.source === 'village') return `${why}，地图以您家所在的${centre.label}为中心。`;
-  return `${why}，地图以${centre.label}为中心。`;
+  if (centre.source === 'village') return `地图以您家所在的${centre.label}为中心。`;
+  return `地图以${centre.label}为中心。`;
 }
 
 // ---------------------------------------------------------------- between pages

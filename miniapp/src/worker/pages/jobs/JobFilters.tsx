@@ -1,9 +1,9 @@
-/** The job filters: 快速筛选 chips in plain sight, the rest behind 更多筛选. */
-import { View } from '@tarojs/components';
+/** The job filters and the map / list switch above the results. */
+import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { EmployerKind, PositionFilters, PositionForm } from '@bangfu/shared';
 import { useState } from 'react';
-import { MultiChoices, type Option } from '../../../components/Choices';
+import { Choices, MultiChoices, type Option } from '../../../components/Choices';
 import { FilterField } from '../../../components/FilterField';
 import { EMPLOYER_KIND_ZH, optionsOf, POSITION_FORM_ZH } from '../../../labels';
 
@@ -20,6 +20,10 @@ export interface JobFilters {
 export const NO_FILTERS: JobFilters = { quick: [], form: 'all', employerKind: 'all', minPay: '0' };
 
 const ALL = { value: 'all', label: '不限' } as const;
+const VIEW_OPTIONS: Option<'map' | 'list'>[] = [
+  { value: 'map', label: '地图' },
+  { value: 'list', label: '列表' },
+];
 const QUICK_OPTIONS: Option<Quick>[] = [
   { value: 'suitsHalfLabour', label: '适合半劳力' },
   { value: 'suitsWeakLabour', label: '适合弱劳力' },
@@ -52,52 +56,77 @@ export function toApiFilters(filters: JobFilters): PositionFilters {
   };
 }
 
-/** Filters set in the 更多筛选 panel (the quick chips are in plain sight). */
-function moreCount(filters: JobFilters): number {
-  return [filters.form !== 'all', filters.employerKind !== 'all', filters.minPay !== '0'].filter(Boolean).length;
+/** What the filters chosen say, in words, for the line above the map or list. */
+function chosenText(filters: JobFilters): string[] {
+  const label = <T extends string>(options: readonly Option<T>[], value: T) => options.find((o) => o.value === value)?.label;
+  return [
+    ...filters.quick.map((quick) => label(QUICK_OPTIONS, quick)),
+    filters.form !== 'all' ? label(FORM_OPTIONS, filters.form) : undefined,
+    filters.minPay !== '0' ? `每月${label(PAY_OPTIONS, filters.minPay)}` : undefined,
+    filters.employerKind !== 'all' ? label(KIND_OPTIONS, filters.employerKind) : undefined,
+  ].filter((text): text is string => Boolean(text));
 }
 
+/**
+ * 地图 / 列表 and 筛选 on one row, so the map starts high on a small phone; the filters open
+ * below it, each explained. Chosen filters are named above the results, with 清除 beside them
+ * (no greyed-out button to puzzle over when there is nothing to clear).
+ */
 export function FiltersBar({
   filters,
   onChange,
   mode,
+  onMode,
   radius,
   onRadius,
 }: {
   filters: JobFilters;
   onChange: (filters: JobFilters) => void;
   mode: 'map' | 'list';
+  onMode: (mode: 'map' | 'list') => void;
   radius: Radius;
   onRadius: (radius: Radius) => void;
 }) {
   const [open, setOpen] = useState(false);
-  const more = moreCount(filters);
+  const chosen = chosenText(filters);
   const change = (patch: Partial<JobFilters>) => onChange({ ...filters, ...patch });
   return (
     <View className="bf-jobs-filters">
-      <MultiChoices
-        options={QUICK_OPTIONS}
-        values={filters.quick}
-        onChange={(quick) => change({ quick })}
-        columns="wrap"
-        testIdPrefix="filter-"
-        label="快速筛选"
-      />
-      <View className="bf-button-row">
-        <Button size="large" onClick={() => setOpen(!open)} data-testid="filters-toggle">
-          {open ? '收起筛选' : more ? `更多筛选（${more}）` : '更多筛选'}
-        </Button>
-        <Button
-          size="large"
-          disabled={!more && !filters.quick.length}
-          onClick={() => onChange(NO_FILTERS)}
-          data-testid="filters-clear"
+      <View className="bf-jobs-bar">
+        <Choices options={VIEW_OPTIONS} value={mode} onChange={onMode} testIdPrefix="jobs-view-" label="地图或列表" />
+        <View
+          className={open || chosen.length ? 'bf-choice bf-choice--on' : 'bf-choice'}
+          hoverClass="bf-choice--pressed"
+          onClick={() => setOpen(!open)}
+          role="button"
+          aria-expanded={open}
+          data-testid="filters-toggle"
         >
-          清除筛选
-        </Button>
+          {open ? '收起' : chosen.length ? `筛选 ${chosen.length}` : '筛选'}
+        </View>
       </View>
+      {chosen.length && !open ? (
+        <View className="bf-jobs-chosen" data-testid="filters-chosen">
+          <Text>只看：{chosen.join('、')}</Text>
+          <View className="bf-link" onClick={() => onChange(NO_FILTERS)} role="button" data-testid="filters-clear">
+            清除
+          </View>
+        </View>
+      ) : null}
       {open ? (
-        <View className="bf-filters">
+        <View className="bf-filters" data-testid="filters-panel">
+          <View className="bf-field__label">干得动的活</View>
+          <View className="bf-field__hint">
+            半劳力：年纪大些或身体不太好，能干一部分活。弱劳力：只能干轻活、短时间的活。选了就只看单位说适合的岗位。
+          </View>
+          <MultiChoices
+            options={QUICK_OPTIONS}
+            values={filters.quick}
+            onChange={(quick) => change({ quick })}
+            columns="wrap"
+            testIdPrefix="filter-"
+            label="干得动的活和住宿"
+          />
           <FilterField
             label="工作形式"
             options={FORM_OPTIONS}
@@ -123,8 +152,13 @@ export function FiltersBar({
             <FilterField label="多远以内" options={RADIUS_OPTIONS} value={radius} onChange={onRadius} testIdPrefix="radius-" />
           ) : null}
           <Button type="primary" size="large" block onClick={() => setOpen(false)} data-testid="filters-done">
-            收起筛选，看结果
+            看结果
           </Button>
+          {chosen.length ? (
+            <Button size="large" block onClick={() => onChange(NO_FILTERS)} data-testid="filters-reset">
+              全部清除
+            </Button>
+          ) : null}
         </View>
       ) : null}
     </View>

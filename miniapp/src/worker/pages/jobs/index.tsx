@@ -11,7 +11,6 @@ import { distanceKm, type MapResponse, type PositionCard, type PositionFilters }
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorText } from '../../../api/client';
 import { fetchMap, fetchNearby } from '../../../api/positions';
-import { Choices, type Option } from '../../../components/Choices';
 import { LoadMore } from '../../../components/LoadMore';
 import { Notice, Page } from '../../../components/Page';
 import { JobMap } from '../../../components/map/JobMap';
@@ -34,10 +33,6 @@ import '../../worker.css';
 
 const START_ZOOM = 11;
 const PAGE_SIZE = 20;
-const VIEW_OPTIONS: Option<'map' | 'list'>[] = [
-  { value: 'map', label: '地图' },
-  { value: 'list', label: '列表' },
-];
 
 type Phase = { state: 'locating' } | { state: 'consent' } | { state: 'ready'; centre: Centre; refused: boolean };
 
@@ -109,6 +104,7 @@ function PrivacyConsent({ onAgree, onDecline }: { onAgree: () => void; onDecline
       </Button>
       <View
         className="bf-link"
+        role="button"
         onClick={() => {
           Taro.openPrivacyContract?.({});
         }}
@@ -174,6 +170,9 @@ function MapMode({ centre, focus, filters }: { centre: Centre; focus: MapFocus; 
 
   return (
     <View>
+      <View className={state.error ? 'bf-notice bf-notice--error' : 'bf-map-status'} role="status" data-testid="map-status">
+        {status}
+      </View>
       <JobMap
         focus={focus}
         clusters={clusters}
@@ -186,9 +185,6 @@ function MapMode({ centre, focus, filters }: { centre: Centre; focus: MapFocus; 
         label="附近的岗位地图"
         testId="job-map"
       />
-      <View className={state.error ? 'bf-notice bf-notice--error' : 'bf-map-status'} role="status" data-testid="map-status">
-        {status}
-      </View>
       {selected ? (
         <View id="bf-map-selected">
           <JobCard
@@ -288,11 +284,12 @@ function Jobs() {
 
   return (
     <View className="bf-section">
-      <View className="bf-notice bf-centre" role="status" data-testid="jobs-centre">
-        <View>{centreText(centre, phase.refused)}</View>
+      <View className="bf-centre" role="status" data-testid="jobs-centre">
+        <View>{centreText(centre)}</View>
         {centre.source !== 'device' ? (
           <View
             className="bf-link"
+            role="button"
             onClick={() => {
               retryDevice().catch(() => undefined);
             }}
@@ -302,8 +299,7 @@ function Jobs() {
           </View>
         ) : null}
       </View>
-      <Choices options={VIEW_OPTIONS} value={mode} onChange={setMode} testIdPrefix="jobs-view-" label="地图或列表" />
-      <FiltersBar filters={filters} onChange={setFilters} mode={mode} radius={radius} onRadius={setRadius} />
+      <FiltersBar filters={filters} onChange={setFilters} mode={mode} onMode={setMode} radius={radius} onRadius={setRadius} />
       {mode === 'map' ? (
         <MapMode centre={centre} focus={focus} filters={apiFilters} />
       ) : (
