@@ -1,5 +1,7 @@
 /**
  * Home: log in, then the big entry cards for the user's role, the 关怀版 switch and 退出登录.
+ * A worker's four everyday tasks come first, as tiles that fit the first screen of a 320×568
+ * phone together with 关怀版; recommendations and the rarer tasks follow.
  * Entries whose pages are not built yet are shown greyed out as 即将开放 (coming soon).
  */
 import Taro from '@tarojs/taro';
@@ -11,6 +13,7 @@ import { wechatLogin } from '../../api/account';
 import { errorText } from '../../api/client';
 import { ActionButton } from '../../components/ActionButton';
 import { NavButton } from '../../components/NavButton';
+import { returnAfterLogin } from '../../components/nav/navigate';
 import { Notice, Page } from '../../components/Page';
 import { HomeRecommendations } from '../../components/Recommendations';
 import { roleText } from '../../labels';
@@ -24,6 +27,8 @@ interface Entry {
   url?: string;
   /** Only for accounts whose region is this coarse or coarser (a region code this long at most). */
   upToCodeLength?: number;
+  /** A worker's everyday task: a tile at the top. */
+  everyday?: boolean;
 }
 
 /** The task table of file 001 is kept per township: for county and township staff, and the county's admin. */
@@ -37,10 +42,10 @@ const TASK_TABLE: Entry = {
 
 const ENTRIES: Record<Role, Entry[]> = {
   worker: [
-    { key: 'me', title: '我的信息', hint: '绑定身份，看看登记的信息', url: '/worker/pages/me/index' },
-    { key: 'jobs', title: '找工作', hint: '看看附近哪里招人', url: '/worker/pages/jobs/index' },
-    { key: 'applications', title: '我的报名', hint: '报过名的工作，单位回复了没有', url: '/worker/pages/applications/index' },
-    { key: 'subsidies', title: '我的补贴', hint: '能领哪些补贴，一键申领', url: '/worker/pages/subsidies/index' },
+    { key: 'jobs', title: '找工作', hint: '附近哪里招人', url: '/worker/pages/jobs/index', everyday: true },
+    { key: 'subsidies', title: '我的补贴', hint: '能领哪些钱，一键申领', url: '/worker/pages/subsidies/index', everyday: true },
+    { key: 'applications', title: '我的报名', hint: '单位回复了没有', url: '/worker/pages/applications/index', everyday: true },
+    { key: 'me', title: '我的信息', hint: '绑定身份，看登记的信息', url: '/worker/pages/me/index', everyday: true },
     {
       key: 'welfare-post',
       title: '公益岗位考勤',
@@ -115,9 +120,14 @@ const ENTRIES: Record<Role, Entry[]> = {
       url: '/staff/pages/relief-projects/index',
     },
   ],
+  // The county's admin sets standards and targets, and may read what the county's staff read (the
+  // API allows it, and every look at a person's record is logged with its purpose): all of it here.
   admin: [
     { key: 'parameters', title: '补贴标准', hint: '查看和修改本地区的补贴标准', url: '/staff/pages/parameters/index' },
     { ...TASK_TABLE, hint: '各乡镇达标情况，修改今年的任务目标' },
+    { key: 'registry', title: '台账', hint: '全县的帮扶台账，打开谁的信息都要说明用途', url: '/staff/pages/registry/index' },
+    { key: 'monitoring', title: '务工监测', hint: '多少人在务工、挣多少，和上月、去年比', url: '/staff/pages/monitoring/index' },
+    { key: 'coverage', title: '人岗匹配情况', hint: '本月推送到了多少人，311 和推荐成功率', url: '/staff/pages/coverage/index' },
   ],
 };
 
@@ -180,6 +190,7 @@ function LoggedOut() {
     try {
       const { code } = await Taro.login();
       login(await wechatLogin(code));
+      await returnAfterLogin();
     } catch (e) {
       setError(`登录没有成功：${errorText(e)}`);
     } finally {
@@ -210,26 +221,61 @@ function LoggedOut() {
   );
 }
 
+/** A worker's everyday task: a big tile, two to a row. */
+function TaskTile({ entry }: { entry: Entry }) {
+  return (
+    <View
+      className="bf-tile"
+      hoverClass="bf-tile--pressed"
+      onClick={() => openEntry(entry)}
+      role="button"
+      data-testid={`home-entry-${entry.key}`}
+    >
+      <View className="bf-tile__title">{entry.title}</View>
+      <View className="bf-tile__hint">{entry.hint}</View>
+    </View>
+  );
+}
+
+/** The entries an account's home offers, with the hint of 我的信息 saying whether it is bound yet. */
+function entriesFor(user: User): Entry[] {
+  return ENTRIES[user.role]
+    .filter((entry) => !entry.upToCodeLength || (user.regionCode?.length ?? 99) <= entry.upToCodeLength)
+    .map((entry) => (entry.key === 'me' && user.workerId ? { ...entry, hint: '登记的信息，补贴要用的情况' } : entry));
+}
+
 function LoggedIn({ user }: { user: User }) {
   const { logout } = useSession();
+  const entries = entriesFor(user);
+  const everyday = entries.filter((entry) => entry.everyday);
   return (
     <View className="bf-section">
       <View className="bf-title" data-testid="home-greeting">
         您好，{user.displayName}
       </View>
       <View className="bf-text">
-        <View>{roleText(user)}</View>
-        {user.regionName ? <View>{user.regionName}</View> : null}
+        <View>
+          {roleText(user)}
+          {user.regionName ? ` · ${user.regionName}` : ''}
+        </View>
       </View>
-      {user.role === 'worker' ? <HomeRecommendations key={user.userId} /> : null}
+      {everyday.length ? (
+        <View className="bf-tiles" data-testid="home-tasks">
+          {everyday.map((entry) => (
+            <TaskTile key={entry.key} entry={entry} />
+          ))}
+        </View>
+      ) : null}
+      {user.role === 'worker' ? <CareModeSwitch /> : null}
+      {user.role === 'worker' ? <HomeRecommendations key={user.userId} limit={2} /> : null}
       <View className="bf-cards">
-        {ENTRIES[user.role]
-          .filter((entry) => !entry.upToCodeLength || (user.regionCode?.length ?? 99) <= entry.upToCodeLength)
+        {entries
+          .filter((entry) => !entry.everyday)
           .map((entry) => (
             <EntryCard key={entry.key} entry={entry} />
           ))}
       </View>
-      <CareModeSwitch />
+      {user.role === 'worker' ? null : <CareModeSwitch />}
       <Button size="large" block onClick={logout} data-testid="logout">
         退出登录
       </Button>
