@@ -1,7 +1,7 @@
 /** A code that could not be opened (or a page without what it needs): the reason, big, and the way home. */
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { goHome } from '../components/MePanel';
+import { goHome } from '../components/nav/navigate';
 
 export function OpenProblem({
   title = '打不开这个码',

@@ -2,7 +2,6 @@
  * Who is using this page (name, role, region), read fresh from GET /v1/me.
  * Used by the role pages in the sub-packages until their real content is built.
  */
-import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import type { Role } from '@bangfu/shared';
@@ -10,18 +9,15 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { errorText } from '../api/client';
 import { ROLE_LABEL, roleText } from '../labels';
 import { useSession } from '../state/session';
+import { logInAndReturn } from './nav/navigate';
 import { Notice } from './Page';
-
-export function goHome(): void {
-  Taro.reLaunch({ url: '/pages/index/index' }).catch(() => undefined);
-}
 
 /** What a page for logged-in users shows to someone who is not. */
 export function LoginFirst() {
   return (
     <View className="bf-section">
       <Notice>请先登录，再使用这个页面。</Notice>
-      <Button type="primary" size="large" block onClick={goHome} data-testid="go-home">
+      <Button type="primary" size="large" block onClick={logInAndReturn} data-testid="go-home">
         回到首页登录
       </Button>
     </View>

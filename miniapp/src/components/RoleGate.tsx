@@ -8,7 +8,8 @@ import type { Role, User } from '@bangfu/shared';
 import type { ReactNode } from 'react';
 import { ROLE_LABEL } from '../labels';
 import { useSession } from '../state/session';
-import { goHome, LoginFirst } from './MePanel';
+import { LoginFirst } from './MePanel';
+import { goHome } from './nav/navigate';
 import { Notice, Page } from './Page';
 
 export function RoleGate({ roles, children }: { roles: readonly Role[]; children: (user: User) => ReactNode }) {

@@ -8,6 +8,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { CircumstanceKind, Claim, SubsidyResult } from '@bangfu/shared';
 import { CIRCUMSTANCE_ZH, circumstancesFor, formatYuan } from '@bangfu/shared';
 import { CLAIM_STATUS_ZH } from './ClaimTimeline';
+import { ReadAloud } from './readAloud/ReadAloud';
 import './subsidies.css';
 
 export type Standing = 'due' | 'claimed' | 'missing' | 'no';
@@ -43,6 +44,20 @@ function reasons(result: SubsidyResult): string[] {
   return result.trace.filter((t) => t.kind !== 'fact').map((t) => t.text);
 }
 
+/** The card in sentences, for 朗读. */
+function spokenText(result: SubsidyResult, standing: string, claim: Claim | undefined): string {
+  return [
+    result.name,
+    standing,
+    result.item ?? '',
+    standingOf(result) === 'due' ? formatYuan(result.amountFen) : '',
+    claim ? `${formatYuan(claim.amountFen)}，${CLAIM_STATUS_ZH[claim.status]}` : '',
+    ...reasons(result),
+  ]
+    .filter(Boolean)
+    .join('。');
+}
+
 export function SubsidyCard({
   result,
   claim,
@@ -68,6 +83,7 @@ export function SubsidyCard({
           {badge.text}
         </Text>
       </View>
+      <ReadAloud text={() => spokenText(result, badge.text, claim)} testId={`subsidy-${result.subsidy}-read-aloud`} />
       {result.item ? <View className="bf-row__line">{result.item}</View> : null}
       {standing === 'due' ? <View className="bf-row__line bf-strong">{formatYuan(result.amountFen)}</View> : null}
       {claim ? (

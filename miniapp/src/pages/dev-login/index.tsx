@@ -9,6 +9,7 @@ import type { DemoLogin } from '@bangfu/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { devLogin, fetchDevUsers } from '../../api/account';
 import { errorText, isApiError } from '../../api/client';
+import { HOME_PAGE, returnAfterLogin } from '../../components/nav/navigate';
 import { Notice, Page } from '../../components/Page';
 import { ROLE_LABEL } from '../../labels';
 import { useSession } from '../../state/session';
@@ -39,7 +40,7 @@ export default function DevLoginPage() {
     setError(null);
     try {
       login(await devLogin(userId));
-      await Taro.reLaunch({ url: '/pages/index/index' });
+      if (!(await returnAfterLogin())) await Taro.reLaunch({ url: HOME_PAGE });
     } catch (e) {
       setError(`登录没有成功：${errorText(e)}`);
     } finally {
@@ -94,7 +95,7 @@ export default function DevLoginPage() {
           size="large"
           block
           onClick={() => {
-            Taro.reLaunch({ url: '/pages/index/index' }).catch(() => undefined);
+            Taro.reLaunch({ url: HOME_PAGE }).catch(() => undefined);
           }}
         >
           返回首页

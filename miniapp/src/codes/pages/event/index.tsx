@@ -11,7 +11,7 @@ import { errorText, isApiError } from '../../../api/client';
 import { checkIn, fetchEvent, type CheckInResult, type PublicEvent } from '../../../api/events';
 import { ActionButton } from '../../../components/ActionButton';
 import { LoadView } from '../../../components/LoadView';
-import { goHome } from '../../../components/MePanel';
+import { goHome } from '../../../components/nav/navigate';
 import { NavButton } from '../../../components/NavButton';
 import { Notice, Page } from '../../../components/Page';
 import { useLoad } from '../../../hooks/useLoad';

@@ -13,10 +13,11 @@ import { errorText, isApiError } from '../../../api/client';
 import { applyTo, fetchMyApplicationFor, fetchPosition } from '../../../api/positions';
 import { fetchMyWorker } from '../../../api/registry';
 import { ActionButton } from '../../../components/ActionButton';
-import { goHome } from '../../../components/MePanel';
 import { BindFirst, LoadView } from '../../../components/LoadView';
 import { NavButton } from '../../../components/NavButton';
+import { logInAndReturn } from '../../../components/nav/navigate';
 import { Notice, Page } from '../../../components/Page';
+import { ReadAloud } from '../../../components/readAloud/ReadAloud';
 import { useLoad } from '../../../hooks/useLoad';
 import {
   APPLICATION_STATUS_ZH,
@@ -72,6 +73,23 @@ function closedText(position: Position, today: string): string | null {
   if (position.status === 'expired' || position.validUntil < today) return '这个岗位的招聘日期已经过了。';
   if (position.status === 'filled' || position.filled >= position.headcount) return '这个岗位已经招满了。';
   return null;
+}
+
+/** The page in sentences, for 朗读: what a person would read first, in that order. */
+function spokenText(position: Position, km: number | undefined, from: string): string {
+  return [
+    position.title,
+    payText(position.pay),
+    employerText(position.employerName, position.employerKind),
+    km !== undefined ? `离${from}${distanceText(km)}` : '',
+    `工作地点：${position.address}`,
+    `上班时间：${position.workHours || '单位没有写，请打电话问'}`,
+    boardText(position),
+    `${headcountLeftText(position)}，招到${dateText(position.validUntil)}`,
+    position.description ?? '',
+  ]
+    .filter(Boolean)
+    .join('。');
 }
 
 function Facts({ detail, centre }: { detail: PositionDetail; centre: Centre | null }) {
@@ -193,8 +211,8 @@ function ApplyBox({
   if (standing.state === 'anonymous') {
     return (
       <View className="bf-section">
-        <Notice>报名要先登录。登录以后回到这个岗位，再点“我要报名”。</Notice>
-        <Button type="primary" size="large" block onClick={goHome} data-testid="apply-login">
+        <Notice>报名要先登录。登录以后会回到这个岗位。</Notice>
+        <Button type="primary" size="large" block onClick={logInAndReturn} data-testid="apply-login">
           去登录
         </Button>
       </View>
@@ -317,6 +335,10 @@ function PositionDetailView({
       </View>
       <View className="bf-text">{employerText(position.employerName, position.employerKind)}</View>
       <View className="bf-pay">{payText(position.pay)}</View>
+      <ReadAloud
+        text={() => spokenText(position, km, centre?.source === 'device' ? '您现在的位置' : (centre?.label ?? ''))}
+        testId="position-read-aloud"
+      />
       <View className="bf-tags" data-testid="position-tags">
         {suitsTags(position, km, centre ? nearWord(centre.source) : null).map((tag) => (
           <Text key={tag} className="bf-chip bf-chip--strong">
