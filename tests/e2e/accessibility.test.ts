@@ -1,6 +1,6 @@
 /**
- * axe-core (WCAG 2.1 A and AA) over the pages as each role finds them — a worker before and
- * after binding, an employer, a village officer on a person's record — on the two smallest
+ * axe-core (WCAG 2.1 A and AA, every rule) over the pages as each role finds them — a worker
+ * before and after binding, an employer, staff, the county's admin — on the two smallest
  * phones people use (320×568 and 375×667), with a screenshot of each under tests/.artifacts.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -43,7 +43,8 @@ async function check(page: Page, path: string, ready: string | string[], name: s
 
 /** `ready`: the test id of what the page shows once loaded (any one of several). */
 async function checkShown(page: Page, ready: string | string[], name: string): Promise<void> {
-  const shown = [ready].flat().map((id) => `[data-testid="${id}"]`);
+  // A test id, or a selector of its own (a list's rows, whose ids carry the row's id).
+  const shown = [ready].flat().map((id) => (id.startsWith('[') ? id : `[data-testid="${id}"]`));
   await page.locator(shown.join(', ')).first().waitFor(WAIT);
   await shot(page, `a11y-${name}-${page.viewportSize()!.width}`);
   await expectAccessible(page, `${name} at ${page.viewportSize()!.width}px`);
@@ -120,6 +121,43 @@ describe.each(PHONES)('every page passes axe-core at $width×$height', (size) =>
       'staff-welfare-attendance',
     );
     await page.context().close();
+  });
+
+  it('every role’s home, and the pages the other suites do not check', async () => {
+    const anonymous = await browser.newContext({ viewport: size, deviceScaleFactor: 2, locale: 'zh-CN' });
+    const first = await anonymous.newPage();
+    await check(first, '/pages/index/index', 'home-login', 'home-anonymous');
+    await check(first, '/pages/dev-login/index', 'dev-login-user-demo-worker-1', 'dev-login');
+    await check(first, '/worker/pages/jobs/index', 'map-status', 'jobs-anonymous');
+    await anonymous.close();
+
+    const worker = await phone(size, 'demo-worker-1');
+    await check(worker, '/pages/index/index', 'home-tasks', 'home-worker');
+    await check(worker, '/worker/pages/jobs/index', 'map-status', 'worker-jobs');
+    await check(worker, '/worker/pages/difficulty/index', ['difficulty-form', 'difficulties'], 'worker-difficulty');
+    await worker.context().close();
+
+    const employer = await phone(size, 'demo-employer-1');
+    await check(employer, '/pages/index/index', 'home-entry-positions', 'home-employer');
+    await check(employer, '/employer/pages/profile/index', ['employer-view-name', 'employer-step'], 'employer-profile');
+    await check(employer, '/employer/pages/edit/index', 'edit-step', 'employer-edit');
+    await employer.context().close();
+
+    const township = await phone(size, 'demo-staff-township-1');
+    await check(township, '/pages/index/index', 'home-entry-registry', 'home-staff');
+    await check(township, '/staff/pages/registry/index', 'registry-search', 'staff-registry');
+    await check(township, '/staff/pages/reports/index', 'reports-deadlines', 'staff-reports');
+    await check(township, '/staff/pages/employers/index', ['employers-empty', '[data-testid^="verify-"]'], 'staff-employers');
+    await check(township, '/staff/pages/claims/index', ['claims-empty', '[data-testid^="claim-"]'], 'staff-claims');
+    await check(township, '/staff/pages/parameters/index', 'parameters-readonly', 'staff-parameters');
+    await check(township, '/staff/pages/coverage/index', 'coverage-rows', 'staff-coverage');
+    await check(township, '/staff/pages/tasks/index', ['tasks-list', 'tasks-empty'], 'staff-tasks');
+    await check(township, '/staff/pages/task-table/index', 'task-table-total', 'staff-task-table-township');
+    await township.context().close();
+
+    const admin = await phone(size, 'demo-admin');
+    await check(admin, '/pages/index/index', 'home-entry-parameters', 'home-admin');
+    await admin.context().close();
   });
 
   it('the county’s admin on 任务完成情况 and the year’s targets form', async () => {

@@ -90,10 +90,6 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
     // Taro keeps the pages behind the top one in the document as display:none, which axe passes over.
     const result = await axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      // Taro's H5 router scrolls each page inside a div of its own, which holds no element in the
-      // tab order on pages of buttons alone (Taro's H5 button is not one). The WeChat build has
-      // neither; keyboard use of the H5 build is left open (see the closing note of this change).
-      rules: { 'scrollable-region-focusable': { enabled: false } },
     });
     return result.violations.map((v) => ({
       rule: v.id,
@@ -103,4 +99,64 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
     }));
   });
   expect(violations, `axe-core on ${what}`).toEqual([]);
+}
+
+/** What `sizesOnScreen` found too small: each text or target with its size and where it is. */
+export interface TooSmall {
+  what: 'text' | 'target';
+  size: string;
+  text: string;
+  path: string;
+}
+
+/**
+ * Computed sizes on the page shown now (the top Taro page): every visible text smaller than
+ * `minText` CSS px, and every tap target (buttons, switches, choices, links, inputs, map pins)
+ * narrower or lower than `minTarget`. The MIIT 适老化 rules: ≥ 18 px and ≥ 48 px in care mode.
+ */
+export async function sizesOnScreen(page: Page, minText: number, minTarget: number): Promise<TooSmall[]> {
+  return page.evaluate(
+    ({ minText, minTarget }) => {
+      const pages = Array.from(document.querySelectorAll('.taro_router > .taro_page')).filter(
+        (p) => getComputedStyle(p).display !== 'none',
+      );
+      const root = pages[pages.length - 1] ?? document.body;
+      const shown = (el: Element) => {
+        const rect = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        return rect.width > 0 && rect.height > 0 && style.visibility !== 'hidden' && Number(style.opacity) > 0;
+      };
+      const path = (el: Element) => {
+        const id = el.closest('[data-testid]')?.getAttribute('data-testid');
+        return `${el.tagName.toLowerCase()}.${Array.from(el.classList).slice(0, 2).join('.')}${id ? ` in [${id}]` : ''}`;
+      };
+      const found: { what: 'text' | 'target'; size: string; text: string; path: string }[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent?.trim();
+        const parent = node.parentElement;
+        if (!text || !parent || !shown(parent)) continue;
+        const size = parseFloat(getComputedStyle(parent).fontSize);
+        if (size < minText - 0.05)
+          found.push({ what: 'text', size: `${size.toFixed(1)}px`, text: text.slice(0, 30), path: path(parent) });
+      }
+      const targets = root.querySelectorAll(
+        'button, a[href], input, textarea, [role=button], [role=switch], [role=radio], [role=checkbox], [role=tab], .nut-button',
+      );
+      for (const el of Array.from(targets)) {
+        if (!shown(el)) continue;
+        const rect = el.getBoundingClientRect();
+        if (rect.width < minTarget - 0.5 || rect.height < minTarget - 0.5) {
+          found.push({
+            what: 'target',
+            size: `${Math.round(rect.width)}×${Math.round(rect.height)}`,
+            text: (el.textContent ?? el.getAttribute('aria-label') ?? '').trim().slice(0, 30),
+            path: path(el),
+          });
+        }
+      }
+      return found;
+    },
+    { minText, minTarget },
+  );
 }

@@ -5,14 +5,31 @@
 import { View } from '@tarojs/components';
 import { ConfigProvider } from '@nutui/nutui-react-taro';
 import zhCN from '@nutui/nutui-react-taro/dist/es/locales/zh-CN';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useSession } from '../state/session';
+import { BackBar } from './nav/BackBar';
+
+/**
+ * H5: Taro's router scrolls each page in a box of its own. Our buttons are not in the tab order
+ * (Taro's H5 views are not), so that box must be: a keyboard then scrolls the page with the arrow
+ * keys, and a screen reader can reach all of it (axe: scrollable-region-focusable).
+ */
+function useFocusablePageBox(): void {
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5') return;
+    document.querySelectorAll('.taro_page:not([tabindex])').forEach((box) => box.setAttribute('tabindex', '0'));
+  }, []);
+}
 
 export function Page({ children }: { children: ReactNode }) {
   const { careMode } = useSession();
+  useFocusablePageBox();
   return (
     <View className={careMode ? 'bf-page bf-care' : 'bf-page'}>
-      <ConfigProvider locale={zhCN}>{children}</ConfigProvider>
+      <ConfigProvider locale={zhCN}>
+        <BackBar />
+        {children}
+      </ConfigProvider>
     </View>
   );
 }

@@ -202,7 +202,7 @@ export function HomeRecommendations({ limit = 3 }: { limit?: number }) {
       <View className="bf-section" data-testid="home-recommendations">
         <View className="bf-subtitle">为你推荐</View>
         <Notice tone="error">推荐的工作没能加载：{load.message}</Notice>
-        <View className="bf-link" onClick={retry}>
+        <View className="bf-link" role="button" onClick={retry}>
           再试一次
         </View>
       </View>

@@ -119,7 +119,7 @@ export function LocationPicker({
           </View>
         </View>
       ) : (
-        <View className="bf-link" onClick={() => setTyping(true)} data-testid="location-type">
+        <View className="bf-link" role="button" onClick={() => setTyping(true)} data-testid="location-type">
           直接填写经纬度（坐标系 GCJ-02，和微信地图一样）
         </View>
       )}

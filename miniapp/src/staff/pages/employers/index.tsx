@@ -56,12 +56,13 @@ function EmployerCard({ employer, onDecided }: { employer: Employer; onDecided: 
       <View className="bf-row__line">{employer.address}</View>
       <View className="bf-row__line">
         联系人：{employer.contactName}{' '}
-        <Text
+        <View
           className="bf-link"
+          role="button"
           onClick={() => Taro.makePhoneCall({ phoneNumber: employer.contactPhone }).catch(() => undefined)}
         >
           {employer.contactPhone}
-        </Text>
+        </View>
       </View>
       {employer.description ? <View className="bf-row__line bf-row__month">{employer.description}</View> : null}
       {status === 'rejected' && note ? <View className="bf-row__line">不通过的原因：{note}</View> : null}
