@@ -55,6 +55,7 @@ export * from './matching/reason.js';
 export * from './api/contract.js';
 export * from './api/common.js';
 export * from './api/matching.js';
+export * from './api/alerts.js';
 export * from './api/registry.js';
 export * from './api/positions.js';
 export * from './api/subsidies.js';

@@ -87,19 +87,31 @@ describe('matchesAlert', () => {
 });
 
 describe('the cells a saved search is filed under', () => {
-  const chinaPoint = fc.record({ lat: fc.double({ min: 18, max: 53, noNaN: true }), lng: fc.double({ min: 75, max: 134, noNaN: true }) });
+  const chinaPoint = fc.record({
+    lat: fc.double({ min: 18, max: 53, noNaN: true }),
+    lng: fc.double({ min: 75, max: 134, noNaN: true }),
+  });
   const radius = fc.double({ min: 1, max: 100, noNaN: true });
 
   it('hold the cell of every point the circle reaches, even at its very edge', () => {
     fc.assert(
-      fc.property(chinaPoint, radius, fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (centre, r, bearing, share) => {
-        const cells = new Set(alertCells(centre, r));
-        // Anywhere inside, and just inside the rim.
-        for (const km of [r * share, r - 0.001]) {
-          const point = pointAt(centre, km, bearing);
-          expect(alertCellsOfPoint(point).some((cell) => cells.has(cell)), `${km} of ${r} km`).toBe(true);
-        }
-      }),
+      fc.property(
+        chinaPoint,
+        radius,
+        fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (centre, r, bearing, share) => {
+          const cells = new Set(alertCells(centre, r));
+          // Anywhere inside, and just inside the rim.
+          for (const km of [r * share, r - 0.001]) {
+            const point = pointAt(centre, km, bearing);
+            expect(
+              alertCellsOfPoint(point).some((cell) => cells.has(cell)),
+              `${km} of ${r} km`,
+            ).toBe(true);
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -132,7 +144,9 @@ describe('the cells a saved search is filed under', () => {
     const cells = new Set(alertCells(GUYANG, radius));
     for (const km of [24.99, 25.01]) {
       const point = pointAt(GUYANG, km, 2.2);
-      const found = alertCellsOfPoint(point).some((cell) => cells.has(cell)) && matchesAlert(position({ location: point }), search({ radiusKm: radius }));
+      const found =
+        alertCellsOfPoint(point).some((cell) => cells.has(cell)) &&
+        matchesAlert(position({ location: point }), search({ radiusKm: radius }));
       expect(found, `${km} km`).toBe(km < radius);
     }
   });
@@ -142,7 +156,10 @@ describe('a saved search as typed', () => {
   const input = { label: '金山镇附近', centre: GUYANG, placeName: '金山镇', radiusKm: 10 };
 
   it('takes the job map’s filters as JSON and refuses a radius out of 1–100 km by its field', () => {
-    const parsed = jobAlertInputSchema.parse({ ...input, filters: { employerKind: 'workForRelief', occupation: '电焊工', suitsHalfLabour: true } });
+    const parsed = jobAlertInputSchema.parse({
+      ...input,
+      filters: { employerKind: 'workForRelief', occupation: '电焊工', suitsHalfLabour: true },
+    });
     expect(parsed.filters).toEqual({ employerKind: 'workForRelief', occupation: 'welder', suitsHalfLabour: true });
     for (const radiusKm of [0.5, 101]) {
       const result = jobAlertInputSchema.safeParse({ ...input, radiusKm });
