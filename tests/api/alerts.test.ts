@@ -186,7 +186,13 @@ describe('岗位订阅: publish → inbox and WeChat', () => {
       body: { version: alert.version, centre: north(40), placeName: '下湿壕镇' },
     });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
-    expect(moved.body.alert).toMatchObject({ version: 2, consents: 1, placeName: '下湿壕镇' });
+    expect(moved.body.alert).toMatchObject({
+      version: 2,
+      consents: 1,
+      placeName: '下湿壕镇',
+      radiusKm: 10,
+      filters: { employerKind: 'assistanceWorkshop', minMonthlyPayFen: 350_000 },
+    });
     await publish({ location: north(1) });
     expect((await inbox(token)).items).toEqual([]);
     const there = await publish({ location: north(42) });

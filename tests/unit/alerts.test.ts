@@ -13,6 +13,7 @@ import {
   distanceKm,
   FINE_ALERT_RADIUS_KM,
   jobAlertInputSchema,
+  jobAlertUpdateSchema,
   matchesAlert,
   type AlertCriteria,
   type LatLng,
@@ -168,6 +169,9 @@ describe('a saved search as typed', () => {
     }
     const unknownKind = jobAlertInputSchema.safeParse({ ...input, filters: { employerKind: 'factory' } });
     expect(unknownKind.error?.issues[0]?.path).toEqual(['filters', 'employerKind']);
+    // An edit changes what it names: filters left out are not reset.
+    expect(jobAlertUpdateSchema.parse({ version: 2, radiusKm: 5 })).toEqual({ version: 2, radiusKm: 5 });
+    expect(jobAlertInputSchema.parse(input).filters).toEqual({});
     // The query string's spelling is not JSON's.
     expect(jobAlertInputSchema.safeParse({ ...input, filters: { accommodation: 'true' } }).success).toBe(false);
   });

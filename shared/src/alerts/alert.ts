@@ -33,13 +33,17 @@ const alertFields = {
     .number()
     .min(ALERT_RADIUS_KM.min, `范围至少 ${ALERT_RADIUS_KM.min} 公里`)
     .max(ALERT_RADIUS_KM.max, `范围最多 ${ALERT_RADIUS_KM.max} 公里`),
-  filters: positionFiltersBodySchema.default({}),
+  filters: positionFiltersBodySchema,
 };
 
-export const jobAlertInputSchema = z.strictObject(alertFields);
+/** A new search: no filters means every kind of job. */
+export const jobAlertInputSchema = z.strictObject({ ...alertFields, filters: positionFiltersBodySchema.default({}) });
 export type JobAlertInput = z.infer<typeof jobAlertInputSchema>;
 
-/** An edit names the version it read; the consents are not the worker's to set (they come from WeChat's 允许). */
+/**
+ * An edit names the version it read and changes what it names (filters left out stay as they
+ * are); the consents are not the worker's to set (they come from WeChat's 允许).
+ */
 export const jobAlertUpdateSchema = z
   .strictObject({ ...alertFields, version: z.number().int().min(1) })
   .partial()
