@@ -20,6 +20,7 @@ import { requestContext } from './http/requestContext.js';
 import { inlineScriptHashes } from './http/staticCsp.js';
 import { mountRoutes, type AnyRoute } from './http/route.js';
 import { matchingRoutes } from './matching/routes.js';
+import { alertRoutes } from './alerts/routes.js';
 import { codeRoutes } from './codes/routes.js';
 import { eventRoutes } from './codes/eventRoutes.js';
 import { monitoringRoutes } from './monitoring/routes.js';
@@ -64,6 +65,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...positionRoutes(ctx),
     ...applicationRoutes(ctx),
     ...matchingRoutes(ctx),
+    ...alertRoutes(ctx),
     ...subsidyRoutes(ctx),
     ...parameterRoutes(ctx),
     ...policyRoutes(ctx),

@@ -24,6 +24,7 @@ import type { ClaimRepository } from './subsidies/claimRepository.js';
 import type { ParameterRepository } from './subsidies/parameterRepository.js';
 import type { PaymentRepository } from './subsidies/paymentRepository.js';
 import type { MatchRepository } from './matching/matchRepository.js';
+import type { AlertRepository } from './alerts/alertRepository.js';
 import type { RunRepository } from './monthlyRuns/runRepository.js';
 import type { SubscribeMessageSender } from './matching/subscribeMessage.js';
 import type { CodeRepository } from './codes/codeRepository.js';
@@ -58,6 +59,8 @@ export interface AppContext {
   payments: PaymentRepository;
   /** Pushes (为你推荐), dismissals and the "311" services. */
   matches: MatchRepository;
+  /** 岗位订阅: workers' saved searches, filed by geohash cell, and their inboxes. */
+  alerts: AlertRepository;
   /** The monthly runs (the job push, 免申即享): plans and their shards' figures. */
   runs: RunRepository;
   /** 就业帮扶码: code versions, scans, consent requests and consents. */
@@ -84,7 +87,7 @@ export interface AppContext {
   /** Budgets of attempts: per client in memory, and the DynamoDB counters of guessing and money routes. */
   limiter: RateLimiter;
   wechat: WeChatClient;
-  /** WeChat subscribe messages (the job push's notice). */
+  /** WeChat subscribe messages (the job push's and saved searches' notices). */
   subscribeMessages: SubscribeMessageSender;
   /** Only the local runner turns this on; the Lambda build never does. */
   devLogin: boolean;

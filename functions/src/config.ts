@@ -50,6 +50,11 @@ const configSchema = z.object({
   /** The subscribe-message template of job pushes (岗位推荐通知); empty: pushes are stored and shown, not notified. */
   WECHAT_PUSH_TEMPLATE_ID: z.string().default(''),
   /**
+   * The subscribe-message template of saved searches (岗位订阅: 新岗位提醒); empty: matches go to
+   * the inbox only, and the mini-program does not ask for WeChat's 允许.
+   */
+  WECHAT_ALERT_TEMPLATE_ID: z.string().default(''),
+  /**
    * One client address's share of the API in each instance: requests a second, and the most
    * at once. Well under the stage throttle (100/s, burst 200), yet room for a village's
    * phones behind one carrier address (CGNAT).

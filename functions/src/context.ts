@@ -21,6 +21,7 @@ import { createClaimRepository } from './subsidies/claimRepository.js';
 import { createParameterRepository } from './subsidies/parameterRepository.js';
 import { createPaymentRepository } from './subsidies/paymentRepository.js';
 import { createMatchRepository } from './matching/matchRepository.js';
+import { createAlertRepository } from './alerts/alertRepository.js';
 import { createRunRepository } from './monthlyRuns/runRepository.js';
 import { createSubscribeMessageSender } from './matching/subscribeMessage.js';
 import { createCodeRepository } from './codes/codeRepository.js';
@@ -70,6 +71,7 @@ export function createAppContext(
     parameterSteps: createParameterRepository(table),
     payments: createPaymentRepository(table, idVault),
     matches: createMatchRepository(table),
+    alerts: createAlertRepository(table),
     runs: createRunRepository(table),
     limiter: createRateLimiter(table, {
       ...(options.now ? { now: options.now } : {}),
@@ -99,6 +101,7 @@ export function createAppContext(
       appId: config.WECHAT_APPID,
       appSecret: secrets.wechatAppSecret,
       templateId: config.WECHAT_PUSH_TEMPLATE_ID,
+      alertTemplateId: config.WECHAT_ALERT_TEMPLATE_ID,
     }),
     devLogin: options.devLogin,
   };

@@ -39,6 +39,11 @@ export interface BangfuStackProps extends StackProps {
   readonly stage?: string;
   /** The mini-program's AppID (env WECHAT_APPID). @default '' */
   readonly wechatAppId?: string;
+  /**
+   * The subscribe-message template of saved searches (岗位订阅), chosen in the mini-program's
+   * console (env WECHAT_ALERT_TEMPLATE_ID). @default '' (matches go to the inbox only)
+   */
+  readonly wechatAlertTemplateId?: string;
   /** Origins allowed by CORS (the H5 build on its own domain); the mini-program does not need CORS. @default [] (no CORS) */
   readonly allowedOrigins?: string[];
   /** Log retention of the function and access logs. @default SIX_MONTHS */
@@ -116,6 +121,8 @@ export class BangfuStack extends Stack {
   readonly mapExpiryFunction: nodejs.NodejsFunction;
   /** The table's stream consumer: month records move the regions' monthly figures. */
   readonly monthFiguresFunction: nodejs.NodejsFunction;
+  /** The table's other stream consumer: published positions reach the inboxes of the saved searches they match. */
+  readonly jobAlertsFunction: nodejs.NodejsFunction;
   /** The monthly reconciliation of those figures from the month records. */
   readonly reconcileFiguresFunction: nodejs.NodejsFunction;
   /** The daily warnings: new warnings become tasks, overdue tasks go up a level. */
@@ -217,6 +224,7 @@ export class BangfuStack extends Stack {
       TABLE_NAME: this.table.tableName,
       DATA_KEY_ARN: this.dataKey.keyArn,
       WECHAT_APPID: props.wechatAppId ?? '',
+      WECHAT_ALERT_TEMPLATE_ID: props.wechatAlertTemplateId ?? '',
       NODE_OPTIONS: '--enable-source-maps',
       LOG_LEVEL: 'INFO',
       // Never DEV_LOGIN or TOKEN_SECRET here: the signing key comes from APP_SECRET_ARN.
@@ -370,6 +378,7 @@ export class BangfuStack extends Stack {
     });
     this.pushStateMachine = this.monthlyPush(bangfuFunction, projectRoot, props, retention);
     this.monthFiguresFunction = this.monthFiguresConsumer(bangfuFunction, projectRoot);
+    this.jobAlertsFunction = this.jobAlertsConsumer(bangfuFunction, projectRoot);
     // The figures put right from the month records on the 1st at 03:00 China time (19:00 UTC on
     // the month's last day), for the two months before.
     this.reconcileFiguresFunction = this.regionJob(bangfuFunction, 'ReconcileFigures', {
@@ -494,7 +503,54 @@ export class BangfuStack extends Stack {
       table: { actions: ['PutItem', 'UpdateItem'], indexes: false },
       secrets: [],
     });
-    const failed = new sqs.Queue(this, 'MonthFiguresFailed', {
+    const type = (image: 'NewImage' | 'OldImage') =>
+      lambda.FilterCriteria.filter({ dynamodb: { [image]: { type: { S: lambda.FilterRule.or(...FIGURE_ITEM_TYPES) } } } });
+    this.streamConsumer(consumer, 'MonthFigures', {
+      filters: [type('NewImage'), type('OldImage')],
+      failedAlarm: 'Month records the figures could not take in: run the reconciliation of their counties and months',
+    });
+    return consumer;
+  }
+
+  /**
+   * 岗位订阅: a Lambda on the table's stream, given only position items (a filter on the new
+   * image's type; the code picks those that joined the map), 100 at a time: each goes to the
+   * inboxes of the saved searches it matches, with a WeChat message while a consent is left. Its
+   * own consumer, not the figures': WeChat's slowness or a failing batch here never holds the
+   * figures back. A failing batch is split and retried (each account gets a position once ever),
+   * and after a day it goes to a queue and an alarm.
+   */
+  private jobAlertsConsumer(bangfuFunction: BangfuFunctionFactory, projectRoot: string): nodejs.NodejsFunction {
+    const consumer = bangfuFunction('JobAlertsFunction', {
+      description: 'Bangfu: published positions reach the inboxes of the saved searches they match (the table stream)',
+      entry: path.join(projectRoot, FUNCTION_ENTRIES.jobAlerts),
+      memorySize: 512,
+      timeout: Duration.minutes(2),
+      environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-job-alerts' },
+      // The searches filed under a cell (an index), an account's openid; the inbox item with its mark and
+      // the search's consent (a transaction of puts, an update or a condition check), how the message went.
+      table: { actions: ['Query', 'GetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem'], indexes: true },
+      // The WeChat AppSecret, for the subscribe message.
+      secrets: [this.appSecret],
+    });
+    this.streamConsumer(consumer, 'JobAlerts', {
+      filters: [lambda.FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: lambda.FilterRule.isEqual('position') } } } })],
+      failedAlarm: 'Published positions the job alerts could not deliver: their saved searches missed them (see the queue)',
+    });
+    return consumer;
+  }
+
+  /**
+   * Feeds the table's stream to `consumer` through its filters, 100 records at a time: a failing
+   * batch is split and retried, and after a day what still fails goes to a queue `<id>Failed`
+   * (its stream positions, to look at) with an alarm.
+   */
+  private streamConsumer(
+    consumer: nodejs.NodejsFunction,
+    id: string,
+    options: { filters: Record<string, unknown>[]; failedAlarm: string },
+  ): void {
+    const failed = new sqs.Queue(this, `${id}Failed`, {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
@@ -503,12 +559,10 @@ export class BangfuStack extends Stack {
       id: 'AwsSolutions-SQS3',
       reason: 'This queue is itself where failed stream batches go (their stream positions, to look at)',
     });
-    const type = (image: 'NewImage' | 'OldImage') =>
-      lambda.FilterCriteria.filter({ dynamodb: { [image]: { type: { S: lambda.FilterRule.or(...FIGURE_ITEM_TYPES) } } } });
     // A mapping of our own rather than DynamoEventSource, whose grant would let the role use the
     // data key directly; the role's key statement (through DynamoDB only) is what reading needs.
     const streamArn = this.table.tableStreamArn!;
-    new lambda.EventSourceMapping(this, 'MonthFiguresStream', {
+    new lambda.EventSourceMapping(this, `${id}Stream`, {
       target: consumer,
       eventSourceArn: streamArn,
       startingPosition: lambda.StartingPosition.TRIM_HORIZON,
@@ -518,7 +572,7 @@ export class BangfuStack extends Stack {
       retryAttempts: 20,
       maxRecordAge: Duration.days(1),
       onFailure: new eventSources.SqsDlq(failed),
-      filters: [type('NewImage'), type('OldImage')],
+      filters: options.filters,
     });
     consumer.addToRolePolicy(
       new iam.PolicyStatement({
@@ -526,13 +580,10 @@ export class BangfuStack extends Stack {
         resources: [streamArn],
       }),
     );
-    failed
-      .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) })
-      .createAlarm(this, 'MonthFiguresFailedAlarm', {
-        alarmDescription: 'Month records the figures could not take in: run the reconciliation of their counties and months',
-        ...ON_ANY,
-      });
-    return consumer;
+    failed.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }).createAlarm(this, `${id}FailedAlarm`, {
+      alarmDescription: options.failedAlarm,
+      ...ON_ANY,
+    });
   }
 
   /**

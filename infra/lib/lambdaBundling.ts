@@ -13,6 +13,7 @@ export const FUNCTION_ENTRIES = {
   pushShard: 'functions/src/jobs/pushShard.ts',
   mapExpiry: 'functions/src/jobs/mapExpiry.ts',
   monthFigures: 'functions/src/jobs/monthFigures.ts',
+  jobAlerts: 'functions/src/jobs/jobAlerts.ts',
   reconcileFigures: 'functions/src/jobs/reconcileFigures.ts',
   warnings: 'functions/src/jobs/warnings.ts',
 } as const;

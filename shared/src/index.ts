@@ -41,6 +41,8 @@ export * from './positions/clusters.js';
 export * from './positions/application.js';
 export * from './positions/queries.js';
 export * from './positions/place.js';
+export * from './alerts/alert.js';
+export * from './alerts/cells.js';
 export * from './matching/push.js';
 export * from './matching/types.js';
 // Both subsidies/approval and matching/types name a `Refusal`: the index keeps approval's; matching's is `MatchRefusal`.
@@ -54,6 +56,7 @@ export * from './matching/lookalikes.js';
 export * from './api/contract.js';
 export * from './api/common.js';
 export * from './api/matching.js';
+export * from './api/alerts.js';
 export * from './api/registry.js';
 export * from './api/positions.js';
 export * from './api/subsidies.js';

@@ -221,6 +221,9 @@ const ROWS: Record<string, Row> = {
     call: (t) => ({ path: `/api/v1/me/applications/${t.positionId}` }),
   },
   'GET /api/v1/me/recommendations': { may: ['worker'], call: () => ({ path: '/api/v1/me/recommendations' }) },
+  // 岗位订阅: only ever the caller's own searches and inbox (another's search id is not found in theirs).
+  'GET /api/v1/me/alerts': { may: ['worker'], call: () => ({ path: '/api/v1/me/alerts' }) },
+  'GET /api/v1/me/alerts/inbox': { may: ['worker'], call: () => ({ path: '/api/v1/me/alerts/inbox' }) },
   'GET /api/v1/matching/coverage': {
     may: STAFF_IN_REGION,
     perTarget: true,
@@ -467,6 +470,29 @@ const ROWS: Record<string, Row> = {
     may: ['ownerEmployer'],
     perTarget: true,
     call: (t) => ({ path: `/api/v1/positions/${t.positionId}/applications/${t.workerId}/hire`, body: {} }),
+  },
+  'POST /api/v1/me/alerts': {
+    may: ['worker'],
+    call: () => ({
+      path: '/api/v1/me/alerts',
+      body: { label: '金山镇附近', centre: { lat: 41.034, lng: 110.063 }, placeName: '金山镇', radiusKm: 10 },
+    }),
+  },
+  'PATCH /api/v1/me/alerts/:alertId': {
+    may: ['worker'],
+    call: () => ({ path: `/api/v1/me/alerts/a_${randomUUID()}`, body: { version: 1, radiusKm: 20 } }),
+  },
+  'DELETE /api/v1/me/alerts/:alertId': {
+    may: ['worker'],
+    call: () => ({ path: `/api/v1/me/alerts/a_${randomUUID()}?version=1` }),
+  },
+  'POST /api/v1/me/alerts/:alertId/consents': {
+    may: ['worker'],
+    call: () => ({ path: `/api/v1/me/alerts/a_${randomUUID()}/consents`, body: { templateId: 'tmpl' } }),
+  },
+  'POST /api/v1/me/alerts/inbox/read': {
+    may: ['worker'],
+    call: () => ({ path: '/api/v1/me/alerts/inbox/read', body: { upTo: new Date().toISOString() } }),
   },
   'POST /api/v1/me/recommendations/:positionId/dismiss': {
     may: ['worker'],

@@ -55,6 +55,15 @@ function functionNamed(prefix: string): [string, Resource] {
   return found[0]!;
 }
 
+/** The one stream mapping that feeds the function `fnId`. */
+function mappingOf(fnId: string): [string, Resource] {
+  const found = ofType('AWS::Lambda::EventSourceMapping').filter(
+    ([, m]) => (m.Properties.FunctionName as { Ref?: string }).Ref === fnId,
+  );
+  expect(found, fnId).toHaveLength(1);
+  return found[0]!;
+}
+
 /** The schedules whose target is the resource `id`. */
 function rulesTargeting(id: string): [string, Resource][] {
   return ofType('AWS::Events::Rule').filter(([, rule]) =>
@@ -112,6 +121,7 @@ beforeAll(() => {
     env: { region: 'cn-north-1' },
     stage: 'test',
     wechatAppId: 'wx0123456789abcdef',
+    wechatAlertTemplateId: 'alert-template-id',
     allowedOrigins: ['https://h5.example.cn', 'https://staff.example.cn'],
     autoClaimRegions: ['150222', '150221'],
     pushRegions: ['15'],
@@ -303,6 +313,11 @@ describe('least privilege of each function', () => {
     PushShardFunction: { table: ['GetItem', 'PutItem', 'Query', 'UpdateItem'], indexes: true, secrets: ['AppSecret'] },
     PushFinishFunction: { table: ['UpdateItem'], indexes: false, secrets: [] },
     MonthFiguresFunction: { table: ['PutItem', 'UpdateItem'], indexes: false, secrets: [] },
+    JobAlertsFunction: {
+      table: ['ConditionCheckItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
+      indexes: true,
+      secrets: ['AppSecret'],
+    },
     ReconcileFiguresFunction: { table: ['BatchGetItem', 'Query', 'UpdateItem'], indexes: true, secrets: [] },
     WarningsFunction: { table: ['BatchGetItem', 'PutItem', 'Query', 'UpdateItem'], indexes: true, secrets: [] },
   };
@@ -580,7 +595,7 @@ describe('dead letters of the scheduled runs', () => {
 describe('the monthly figures (务工规模, 务工收入)', () => {
   it('are kept by a Lambda on the table stream, given only month records, 100 at a time, split and retried, then queued', () => {
     const [fnId] = functionNamed('MonthFiguresFunction');
-    const [, mapping] = only('AWS::Lambda::EventSourceMapping');
+    const [, mapping] = mappingOf(fnId);
     const failed = ofType('AWS::SQS::Queue').find(([id]) => id.startsWith('MonthFiguresFailed'))!;
     expect(mapping.Properties).toMatchObject({
       FunctionName: { Ref: fnId },
@@ -624,6 +639,44 @@ describe('the monthly figures (务工规模, 务工收入)', () => {
       ScheduleExpression: 'cron(0 19 L * ? *)',
       Targets: [expect.objectContaining({ Arn: { 'Fn::GetAtt': [fnId, 'Arn'] }, Input: JSON.stringify({ regionCode: '15' }) })],
     });
+  });
+});
+
+describe('岗位订阅 (job alerts)', () => {
+  it('are delivered by their own Lambda on the table stream, given only position items, split and retried, then queued', () => {
+    const [fnId, fn] = functionNamed('JobAlertsFunction');
+    const [, mapping] = mappingOf(fnId);
+    const failed = ofType('AWS::SQS::Queue').find(([id]) => id.startsWith('JobAlertsFailed'))!;
+    const streamArn = { 'Fn::GetAtt': [only('AWS::DynamoDB::GlobalTable')[0], 'StreamArn'] };
+    expect(mapping.Properties).toMatchObject({
+      EventSourceArn: streamArn,
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: 100,
+      BisectBatchOnFunctionError: true,
+      MaximumRecordAgeInSeconds: 86_400,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [failed[0], 'Arn'] } } },
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ dynamodb: { NewImage: { type: { S: ['position'] } } } }) }] },
+    });
+    expect(allowedOn('JobAlertsFunction', streamArn, 'dynamodb')).toEqual([
+      'dynamodb:DescribeStream',
+      'dynamodb:GetRecords',
+      'dynamodb:GetShardIterator',
+      'dynamodb:ListStreams',
+    ]);
+    // The template its messages use, as the API tells the mini-program.
+    const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(env.WECHAT_ALERT_TEMPLATE_ID).toBe('alert-template-id');
+    const [, api] = functionNamed('ApiFunction');
+    expect((api.Properties.Environment as { Variables: Record<string, unknown> }).Variables.WECHAT_ALERT_TEMPLATE_ID).toBe(
+      'alert-template-id',
+    );
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    expect(alarms).toContainEqual(
+      expect.objectContaining({
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [failed[0], 'QueueName'] } }],
+      }),
+    );
   });
 });
 
@@ -691,8 +744,9 @@ describe('monthly job push', () => {
 it('gives every log group a retention', () => {
   const logGroups = ofType('AWS::Logs::LogGroup');
   // The API's; the plan, shard and finish functions' of 免申即享 and of the push; the map sweep's; the figures'
-  // stream consumer's and reconciliation's; the warnings'; the two state machines'; the API access log.
-  expect(logGroups).toHaveLength(14);
+  // stream consumer's and reconciliation's; the job alerts' stream consumer's; the warnings'; the two state
+  // machines'; the API access log.
+  expect(logGroups).toHaveLength(15);
 
   for (const [id, group] of logGroups) {
     expect(group.Properties.RetentionInDays, id).toBeGreaterThanOrEqual(30);

@@ -312,3 +312,17 @@ export const taskEntity = {
   inRegion: (regionCode: string, status: string, filter?: QueryFilter) =>
     taskQueue.query({ countyCode: countyOf(regionCode), status }, { prefix: regionCode, filter }),
 };
+
+/**
+ * A saved search's copy, listed under each geohash cell (shared/src/alerts/cells.ts) its circle
+ * touches, by account and search: a published position reads the lists of its point's cells. A
+ * copy the search no longer covers REMOVEs these attributes and leaves the list at once.
+ */
+const alertsByCell = listing(INDEX.byGeoCell, (cell: string) => `ALERTGEO#${cell}`);
+export const jobAlertCellEntity = {
+  indexes: (copy: { cell: string; userId: string; alertId: string }) =>
+    alertsByCell.attributes(copy.cell, `${copy.userId}#${copy.alertId}`),
+  inCell: (cell: string) => alertsByCell.query(cell),
+  /** What a copy REMOVEs to leave its cell's list. */
+  attributeNames: alertsByCell.attributeNames,
+};

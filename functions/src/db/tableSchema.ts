@@ -43,7 +43,7 @@ export const INDEX = {
   ),
   byGeoCell: globalIndex(
     'gsi3',
-    'by geohash cell: public positions near a point or in a map box (one Query per range of the shape’s covering)',
+    'by geohash cell: public positions near a point or in a map box (one Query per range of the shape’s covering); the saved searches whose circle touches a cell',
   ),
   byStatusQueue: globalIndex(
     'gsi4',
@@ -253,6 +253,26 @@ export const keys = {
   }),
   /** A county's task targets of one year (the township task table of file 001), set by its admin. */
   taskTargets: (countyCode: string, year: number) => ({ pk: `TARGETS#${countyCode}`, sk: `YEAR#${year}` }),
+  /** A worker's saved search (岗位订阅), in their account's partition; a deleted one stays, marked, until its TTL. */
+  jobAlert: (userId: string, alertId: string) => ({ pk: `USER#${userId}`, sk: `JOBALERT#${alertId}` }),
+  jobAlertPrefix: () => 'JOBALERT#',
+  /** How many saved searches an account keeps, held under MAX_ALERTS in each create's transaction. */
+  jobAlertCount: (userId: string) => ({ pk: `USER#${userId}`, sk: 'JOBALERTS' }),
+  /** A saved search's copy under one geohash cell its circle touches (on gsi3 while current: entities.ts). */
+  jobAlertCell: (userId: string, alertId: string, cell: string) => ({
+    pk: `USER#${userId}`,
+    sk: `JOBALERTCELL#${alertId}#${cell}`,
+  }),
+  /** That a position came to the account's inbox: put once, so it never comes (nor is messaged) twice. */
+  jobAlertSeen: (userId: string, positionId: string) => ({ pk: `USER#${userId}`, sk: `JOBALERTSEEN#${positionId}` }),
+  /** An item of the account's inbox of matched positions, by when it came; until its TTL. */
+  alertInboxItem: (userId: string, at: string, positionId: string) => ({
+    pk: `USER#${userId}`,
+    sk: `ALERTINBOX#${at}#${positionId}`,
+  }),
+  alertInboxPrefix: () => 'ALERTINBOX#',
+  /** Up to when the account has read its inbox. */
+  alertInboxRead: (userId: string) => ({ pk: `USER#${userId}`, sk: 'ALERTINBOXREAD' }),
   /** A key that never exists: the health check reads it to prove the table answers. */
   healthProbe: () => ({ pk: 'HEALTH', sk: 'PROBE' }),
 } as const;

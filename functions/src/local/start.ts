@@ -86,13 +86,14 @@ async function main() {
     );
   }
 
-  // What the stream's Lambda does on AWS: month records move the regions' monthly figures.
+  // What the stream's Lambdas do on AWS: month records move the regions' monthly figures, and
+  // published positions reach the inboxes of the saved searches they match.
   follower = createStreamFollower(ctx, { endpoint: dynamo.endpoint, region: 'local' });
   let failing = false;
   follower.follow(1_000, (error) => {
     if (error && !failing)
-      say(`The monthly figures could not follow the table's stream (${String(error)}); trying every second.`);
-    else if (!error && failing) say('The monthly figures follow the stream again.');
+      say(`The monthly figures and job alerts could not follow the table's stream (${String(error)}); trying every second.`);
+    else if (!error && failing) say('The monthly figures and job alerts follow the stream again.');
     failing = Boolean(error);
   });
 

@@ -1,9 +1,10 @@
 /**
- * On this machine, what Lambda's stream event source does on AWS: reads the table's stream in
- * DynamoDB Local, shard by shard, and hands each batch of records to the same consumer as the
- * Lambda (jobs/monthFigures.ts). The product's `npm start` follows it every second; the tests
- * drain it to the end before reading the figures. Order across shards does not matter: the
- * figures a change moves are sums, each change applied once by its id.
+ * On this machine, what Lambda's stream event sources do on AWS: reads the table's stream in
+ * DynamoDB Local, shard by shard, and hands each batch of records to the same consumers as the
+ * Lambdas — the month figures (jobs/monthFigures.ts), then 岗位订阅 (jobs/jobAlerts.ts). The
+ * product's `npm start` follows it every second; the tests drain it to the end before reading
+ * the figures or the inboxes. Order across shards does not matter: the figures a change moves
+ * are sums, each change applied once by its id; a position reaches an inbox once ever.
  */
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import {
@@ -14,6 +15,7 @@ import {
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { AppContext } from '../appContext.js';
+import { fanOutPublished } from '../alerts/fanOut.js';
 import { monthChangesOf, type TableStreamRecord } from '../monitoring/streamChanges.js';
 
 /** Lambda's batch size for the consumer (infra/); tests read in other sizes to redeliver differently. */
@@ -28,7 +30,7 @@ export interface StreamFollower {
 }
 
 export function createStreamFollower(
-  ctx: Pick<AppContext, 'table' | 'figures'>,
+  ctx: Pick<AppContext, 'table' | 'figures' | 'alerts' | 'users' | 'subscribeMessages'>,
   { endpoint, region, batch = BATCH }: { endpoint: string; region: string; batch?: number },
 ): StreamFollower {
   const streams = new DynamoDBStreamsClient({
@@ -80,6 +82,7 @@ export function createStreamFollower(
       if (Records.length) {
         const changes = monthChangesOf(Records as TableStreamRecord[]);
         if (changes.length) await ctx.figures.applyChanges(changes);
+        await fanOutPublished(ctx, Records as TableStreamRecord[]);
         read.set(shardId, Records.at(-1)!.dynamodb!.SequenceNumber!);
         count += Records.length;
       }

@@ -1,8 +1,9 @@
 /**
- * The job push's notice: a WeChat subscribe message (订阅消息) to the worker, opening the
- * job in the mini-program. Behind an interface so the push job does not care how it is
- * sent; the real client speaks WeChat's HTTP API (stable access token, then
- * subscribe/send), and tests point its base URL at a fake server on loopback.
+ * The job notices: WeChat subscribe messages (订阅消息) to the worker, opening the job in the
+ * mini-program — the job push's (岗位推荐) and a saved search's (岗位订阅), each on its own
+ * template. Behind an interface so the jobs do not care how they are sent; the real client
+ * speaks WeChat's HTTP API (stable access token, then subscribe/send), and tests point its
+ * base URL at a fake server on loopback.
  */
 import * as z from 'zod';
 
@@ -12,7 +13,7 @@ export interface JobPushNotice {
   page: string;
   positionTitle: string;
   employerName: string;
-  /** The one-line reason, cut to the template's 20 characters. */
+  /** The one-line reason (a saved search: which one, how far), cut to the template's 20 characters. */
   reason: string;
 }
 
@@ -21,6 +22,12 @@ export type NoticeOutcome = 'sent' | 'notSubscribed' | 'off' | 'failed';
 
 export interface SubscribeMessageSender {
   sendJobPush(notice: JobPushNotice): Promise<NoticeOutcome>;
+  /**
+   * The 岗位订阅 template, whose 允许 the mini-program asks for; empty: saved searches fill
+   * the inbox only. Each message on it uses one 允许 (一次性订阅): the caller counts them.
+   */
+  readonly jobAlertTemplateId: string;
+  sendJobAlert(notice: JobPushNotice): Promise<NoticeOutcome>;
 }
 
 const tokenSchema = z.object({
@@ -40,8 +47,10 @@ export function createSubscribeMessageSender(options: {
   apiBase: string;
   appId: string;
   appSecret: string;
-  /** The 岗位推荐 template chosen in the mini-program's console; empty turns notices off. */
+  /** The 岗位推荐 template chosen in the mini-program's console; empty turns the push's notices off. */
   templateId: string;
+  /** The 岗位订阅 template; empty turns saved searches' notices off. */
+  alertTemplateId?: string;
   timeoutMs?: number;
 }): SubscribeMessageSender {
   let token: { value: string; until: number } | undefined;
@@ -67,13 +76,13 @@ export function createSubscribeMessageSender(options: {
     return token.value;
   }
 
-  async function send(notice: JobPushNotice, retried: boolean): Promise<NoticeOutcome> {
+  async function send(templateId: string, notice: JobPushNotice, retried: boolean): Promise<NoticeOutcome> {
     const value = await accessToken();
     if (!value) return 'failed';
     const parsed = sendSchema.safeParse(
       await post(`/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(value)}`, {
         touser: notice.openid,
-        template_id: options.templateId,
+        template_id: templateId,
         page: notice.page,
         lang: 'zh_CN',
         data: { thing1: thing(notice.positionTitle), thing2: thing(notice.employerName), thing3: thing(notice.reason) },
@@ -85,19 +94,23 @@ export function createSubscribeMessageSender(options: {
     if (errcode === NOT_SUBSCRIBED) return 'notSubscribed';
     if (STALE_TOKEN.has(errcode) && !retried) {
       token = undefined;
-      return send(notice, true);
+      return send(templateId, notice, true);
     }
     return 'failed';
   }
 
+  async function sendOn(templateId: string, notice: JobPushNotice): Promise<NoticeOutcome> {
+    if (!templateId) return 'off';
+    try {
+      return await send(templateId, notice, false);
+    } catch {
+      return 'failed'; // WeChat unreachable: the push or the match stands, the notice is marked failed
+    }
+  }
+
   return {
-    async sendJobPush(notice) {
-      if (!options.templateId) return 'off';
-      try {
-        return await send(notice, false);
-      } catch {
-        return 'failed'; // WeChat unreachable: the push stands, the notice is marked failed
-      }
-    },
+    sendJobPush: (notice) => sendOn(options.templateId, notice),
+    jobAlertTemplateId: options.alertTemplateId ?? '',
+    sendJobAlert: (notice) => sendOn(options.alertTemplateId ?? '', notice),
   };
 }

@@ -1,4 +1,5 @@
 /** Every contract of the API, once: the app must mount each exactly once (tests/api/authorisationMatrix.test.ts). */
+import { alertContracts } from './alerts.js';
 import { authContracts } from './auth.js';
 import { codeContracts, eventContracts } from './codes.js';
 import type { AnyContract } from './contract.js';
@@ -25,6 +26,7 @@ export const API_CONTRACTS: readonly AnyContract[] = [
   positionContracts,
   applicationContracts,
   matchingContracts,
+  alertContracts,
   subsidyContracts,
   parameterContracts,
   policyContracts,

@@ -62,3 +62,16 @@ export function matchesFilters(position: Filterable, filters: PositionFilters): 
   if (filters.occupation && position.occupation !== filters.occupation) return false;
   return true;
 }
+
+/**
+ * The same filters in a JSON body (a saved search, shared/src/alerts): the query string's
+ * 'true' and '3000' as JSON's true and 3000, the rest as the map takes them.
+ */
+export const positionFiltersBodySchema = positionFiltersSchema
+  .extend({
+    minMonthlyPayFen: z.number().int().min(0).max(100_000_000).optional(),
+    suitsHalfLabour: z.boolean().optional(),
+    suitsWeakLabour: z.boolean().optional(),
+    accommodation: z.boolean().optional(),
+  })
+  .strict();
