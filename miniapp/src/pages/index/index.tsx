@@ -114,6 +114,12 @@ const ENTRIES: Record<Role, Entry[]> = {
       hint: '项目用工名册、每月工资发放表、欠薪预警',
       url: '/staff/pages/relief-projects/index',
     },
+    {
+      key: 'service-points',
+      title: '服务网点',
+      hint: '零工驿站、就业服务站的电话和办公时间，地图上群众能看到',
+      url: '/staff/pages/service-points/index',
+    },
   ],
   admin: [
     { key: 'parameters', title: '补贴标准', hint: '查看和修改本地区的补贴标准', url: '/staff/pages/parameters/index' },
