@@ -5,7 +5,7 @@
  * bad input names its field and writes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNow, servicePointInputSchema, type Bbox, type ServicePoint } from '@bangfu/shared';
+import { encodeGeohash, openNow, servicePointInputSchema, type Bbox, type ServicePoint } from '@bangfu/shared';
 import { demoPointId } from '../../functions/src/local/seed/demoServicePoints.js';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { dynamoCallsDuring, startDemoCountyApi, type TestApi } from '../support/api.js';
@@ -187,6 +187,14 @@ describe('the public map of service points', () => {
     );
     expect(elsewhere.status).toBe(400);
     expect(elsewhere.body.error).toMatchObject({ code: 'INVALID_CURSOR', field: 'query.cursor' });
+    // A forged cursor in this box's cell but past (or before) its range: refused, not read.
+    const cell = encodeGeohash(GUYANG_SEAT, 3);
+    for (const after of ['~~~', '0']) {
+      const forged = Buffer.from(JSON.stringify({ cell, after })).toString('base64url');
+      const refused = await api.call('GET', `/api/v1/service-points?${boxQuery(around(GUYANG_SEAT, 0.5))}&cursor=${forged}`);
+      expect(refused.status, after).toBe(400);
+      expect(refused.body.error.code).toBe('INVALID_CURSOR');
+    }
   });
 });
 
