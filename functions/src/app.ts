@@ -27,6 +27,7 @@ import { monitoringRoutes } from './monitoring/routes.js';
 import { difficultyRoutes } from './monitoring/difficultyRoutes.js';
 import { taskTableRoutes } from './monitoring/taskTableRoutes.js';
 import { reliefWorkRoutes } from './reliefWork/routes.js';
+import { servicePointRoutes } from './servicePoints/routes.js';
 import { attendanceRoutes } from './welfarePosts/attendanceRoutes.js';
 import { welfarePostRoutes } from './welfarePosts/routes.js';
 import { applicationRoutes } from './positions/applicationRoutes.js';
@@ -78,6 +79,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...welfarePostRoutes(ctx),
     ...attendanceRoutes(ctx),
     ...reliefWorkRoutes(ctx),
+    ...servicePointRoutes(ctx),
   ];
 }
 

@@ -12,6 +12,7 @@ import type { ReliefProjectRepository } from './reliefWork/projectRepository.js'
 import type { AttendanceRepository } from './welfarePosts/attendanceRepository.js';
 import type { WelfarePostRepository } from './welfarePosts/postRepository.js';
 import type { TaskRepository } from './monitoring/taskRepository.js';
+import type { ServicePointRepository } from './servicePoints/pointRepository.js';
 import type { Importer } from './registry/import/importer.js';
 import type { ReportRepository } from './registry/reportRepository.js';
 import type { WorkerRepository } from './registry/workerRepository.js';
@@ -77,6 +78,8 @@ export interface AppContext {
   attendance: AttendanceRepository;
   /** 以工代赈 projects, their rosters and wage sheets. */
   reliefProjects: ReliefProjectRepository;
+  /** 就业服务网点 on the job map (零工驿站, village points, township stations, the county bureau). */
+  servicePoints: ServicePointRepository;
   /** The counties' yearly task targets (乡镇任务表). */
   targets: TargetRepository;
   /** Warnings' tasks for the officers who must act (预警任务). */

@@ -33,6 +33,7 @@ import { createReliefProjectRepository } from './reliefWork/projectRepository.js
 import { createAttendanceRepository } from './welfarePosts/attendanceRepository.js';
 import { createWelfarePostRepository } from './welfarePosts/postRepository.js';
 import { createTaskRepository } from './monitoring/taskRepository.js';
+import { createServicePointRepository } from './servicePoints/pointRepository.js';
 
 /** Wires the repositories and clients from configuration; used by Lambda, the local runner and tests. */
 export function createAppContext(
@@ -84,6 +85,7 @@ export function createAppContext(
     welfarePosts: createWelfarePostRepository(table, employment),
     attendance: createAttendanceRepository(table),
     reliefProjects: createReliefProjectRepository(table),
+    servicePoints: createServicePointRepository(table),
     tasks: createTaskRepository(table),
     codeSigner: createCodeSigner(secrets.codeKeyring ?? derivedKeyring(secrets.tokenSigningKey)),
     ...(config.CODE_BASE_URL ? { codeBaseUrl: config.CODE_BASE_URL } : {}),

@@ -69,6 +69,7 @@ export default defineAppConfig({
         'pages/relief-projects/index',
         'pages/relief-project/index',
         'pages/relief-project-new/index',
+        'pages/service-points/index',
       ],
     },
     {

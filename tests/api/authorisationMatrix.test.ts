@@ -12,6 +12,7 @@ import {
   chinaMonth,
   codeUrl,
   isWithinRegion,
+  servicePointInputSchema,
   workerInputSchema,
   type Employer,
   type Principal,
@@ -68,6 +69,8 @@ interface Target {
   postId: string;
   /** A 以工代赈 project in the target's village, built by the target's employer. */
   projectId: string;
+  /** A village 就业服务点 in the target's village. */
+  pointId: string;
   /** demo-employer-1's own objects (and demo-worker-1's own record). */
   ownedByCallers: boolean;
 }
@@ -248,6 +251,15 @@ const ROWS: Record<string, Row> = {
     may: STAFF_IN_REGION,
     perTarget: true,
     call: (t) => ({ path: `/api/v1/monitoring/task-table?regionCode=${t.township}&month=2026-06`, region: t.township }),
+  },
+  'GET /api/v1/service-points': {
+    may: ['anyone'],
+    call: () => ({ path: '/api/v1/service-points?minLat=40.9&minLng=109.9&maxLat=41.2&maxLng=110.3' }),
+  },
+  'GET /api/v1/regions/:code/service-points': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/regions/${t.township}/service-points`, region: t.township }),
   },
   'GET /api/v1/welfare-posts': {
     may: STAFF_IN_REGION,
@@ -577,6 +589,27 @@ const ROWS: Record<string, Row> = {
       region: t.village,
     }),
   },
+  'POST /api/v1/service-points': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: '/api/v1/service-points', body: pointInput(t.village), region: t.village }),
+  },
+  'PUT /api/v1/service-points/:pointId': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    // The first who may changes it; those after them hold a stale version (409).
+    call: (t) => ({
+      path: `/api/v1/service-points/${t.pointId}`,
+      body: { ...pointChange(pointInput(t.village)), version: 1 },
+      region: t.village,
+    }),
+  },
+  'DELETE /api/v1/service-points/:pointId': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    // A version never reached: refused as stale (409) by those who may, so the point stays for the rows after.
+    call: (t) => ({ path: `/api/v1/service-points/${t.pointId}?version=999`, region: t.village }),
+  },
   'POST /api/v1/me/welfare-post/attendance/:month': {
     may: ['worker'],
     // The matrix's worker is on no post: 404 for them, the answer never reaches a line.
@@ -880,6 +913,23 @@ const postInput = (villageCode: string) => ({
   termEndsOn: '2027-12-31',
 });
 
+/** A village 就业服务点, as its staff would enter it. */
+const pointInput = (regionCode: string) => ({
+  kind: 'villageServicePoint' as const,
+  name: '村就业服务点',
+  regionCode,
+  address: '村委会一楼',
+  location: { lat: 41.05, lng: 110.05 },
+  phone: '0472-8121373',
+  hours: { weekly: [{ days: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' }] },
+  services: ['jobRegistration' as const],
+});
+/** What a change sends: the input but the region, which stays. */
+const pointChange = ({ regionCode: _, ...fields }: ReturnType<typeof pointInput>) => ({
+  ...fields,
+  name: '村就业服务点（新址）',
+});
+
 /** A 以工代赈 project; the contractor here may be any employer (the route's kind check is the API's, not the store's). */
 const projectInput = (villageCode: string, contractorEmployerId: string) => ({
   name: '村道硬化工程',
@@ -933,6 +983,7 @@ async function target(
     projectId: (
       await api.ctx.reliefProjects.create(projectInput(village, place.employer.employerId), place.employer.name, 'matrix-fixture')
     ).projectId,
+    pointId: (await api.ctx.servicePoints.create(servicePointInputSchema.parse(pointInput(village)), 'matrix-fixture')).pointId,
     ownedByCallers: own !== undefined,
   };
 }

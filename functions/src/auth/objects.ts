@@ -16,6 +16,7 @@ import {
   type Task,
   type WelfarePost,
   type ReliefProject,
+  type ServicePoint,
   type Principal,
   type ScopeDeclaration,
   type ScopedEntity,
@@ -33,6 +34,7 @@ import { eventNotFound } from '../codes/eventRepository.js';
 import { taskNotFound } from '../monitoring/taskRepository.js';
 import { welfarePostNotFound } from '../welfarePosts/postRepository.js';
 import { projectNotFound } from '../reliefWork/projectRepository.js';
+import { servicePointNotFound } from '../servicePoints/pointRepository.js';
 
 export interface ScopedObjects {
   worker: WorkerItem;
@@ -46,6 +48,7 @@ export interface ScopedObjects {
   task: Task;
   welfarePost: WelfarePost;
   reliefProject: ReliefProject;
+  servicePoint: ServicePoint;
 }
 
 interface ObjectKind<T> {
@@ -131,6 +134,11 @@ function objectKinds(ctx: AppContext): ObjectKinds {
       // Staff of the site's region, and the contractor that builds it.
       owner: (project) => ({ regionCode: project.villageCode, employerId: project.contractorEmployerId }),
       notFound: projectNotFound,
+    },
+    servicePoint: {
+      load: (id) => ctx.servicePoints.get(id),
+      owner: (point) => ({ regionCode: point.regionCode }),
+      notFound: servicePointNotFound,
     },
   };
 }

@@ -9,13 +9,18 @@ import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   ancestorAt,
   beneficiaryKey,
+  boxRangesByCell,
+  encodeGeohash,
   INDEX_PRECISION,
+  POINT_PRECISION,
   type Application,
+  type Bbox,
   type BeneficiaryRef,
   type Claim,
   type ClaimStatus,
   type Employer,
   type IndexRange,
+  type LatLng,
   type Position,
   type User,
 } from '@bangfu/shared';
@@ -239,6 +244,31 @@ const postsByRegion = regionListing('WPOSTS');
 export const welfarePostEntity = {
   indexes: (post: { postId: string; villageCode: string }) => postsByRegion.attributes(post.villageCode, post.postId),
   inRegion: postsByRegion.query,
+};
+
+const servicePointsByRegion = regionListing('SPOINTS');
+/**
+ * The map's service points: the partition is a geohash cell of 3 characters (about 156 × 117 km at
+ * 41° N, a few counties' tens of points each), the sort key the point's fine geohash. A box of at
+ * most 1° a side (SERVICE_POINT_BOX_DEGREES) touches at most 2 × 2 such cells: at most 4 Queries.
+ */
+const SERVICE_POINT_CELL = 3;
+const servicePointsOnMap = listing(INDEX.byGeoCell, (cell: string) => `SPGEO#${cell}`);
+/** A 就业服务网点: listed in its county by its region, and on the map by where it is. */
+export const servicePointEntity = {
+  indexes: (point: { pointId: string; regionCode: string; location: LatLng }) => {
+    const geohash = encodeGeohash(point.location, POINT_PRECISION);
+    return {
+      ...servicePointsByRegion.attributes(point.regionCode, point.pointId),
+      ...servicePointsOnMap.attributes(geohash.slice(0, SERVICE_POINT_CELL), `${geohash}#${point.pointId}`),
+    };
+  },
+  inRegion: servicePointsByRegion.query,
+  /** The Queries of a map box, one per cell it touches, in a fixed order (a cursor names its cell). */
+  rangesOf: (bounds: Bbox) => boxRangesByCell(bounds, SERVICE_POINT_CELL, POINT_PRECISION),
+  onMap: (range: IndexRange) => servicePointsOnMap.between(range.partition, range.from, range.to),
+  /** Where an item of the map's listing sorts in its cell. */
+  mapSortKey: (item: Record<string, unknown>) => item[INDEX.byGeoCell.sortKey] as string,
 };
 
 const projectsByRegion = regionListing('RPROJS');

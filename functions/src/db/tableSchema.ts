@@ -43,7 +43,7 @@ export const INDEX = {
   ),
   byGeoCell: globalIndex(
     'gsi3',
-    'by geohash cell: public positions near a point or in a map box (one Query per range of the shape’s covering); the saved searches whose circle touches a cell',
+    'by geohash cell: public positions near a point or in a map box (one Query per range of the shape’s covering); the saved searches whose circle touches a cell; service points in a map box (one Query per coarse cell)',
   ),
   byStatusQueue: globalIndex(
     'gsi4',
@@ -251,6 +251,8 @@ export const keys = {
     pk: `RWAGE#${projectId}#${month}`,
     sk: `LINE#${workerId}`,
   }),
+  /** A 就业服务网点 (servicePoints/): listed by region for its staff and by geohash cell for the map (entities.ts). */
+  servicePoint: (pointId: string) => ({ pk: `SPOINT#${pointId}`, sk: 'POINT' }),
   /** A county's task targets of one year (the township task table of file 001), set by its admin. */
   taskTargets: (countyCode: string, year: number) => ({ pk: `TARGETS#${countyCode}`, sk: `YEAR#${year}` }),
   /** A worker's saved search (岗位订阅), in their account's partition; a deleted one stays, marked, until its TTL. */

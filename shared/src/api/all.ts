@@ -10,6 +10,7 @@ import { policyContracts } from './policies.js';
 import { regionContracts } from './regions.js';
 import { reliefWorkContracts } from './reliefWork.js';
 import { employmentContracts, importContracts, registryContracts, reportContracts } from './registry.js';
+import { servicePointContracts } from './servicePoints.js';
 import { parameterContracts, paymentContracts, subsidyContracts } from './subsidies.js';
 import { accountContracts } from './users.js';
 import { welfarePostContracts } from './welfarePosts.js';
@@ -36,4 +37,5 @@ export const API_CONTRACTS: readonly AnyContract[] = [
   monitoringContracts,
   welfarePostContracts,
   reliefWorkContracts,
+  servicePointContracts,
 ].flatMap((group) => Object.values(group) as AnyContract[]);

@@ -19,6 +19,7 @@ export const SCOPED_ENTITIES = [
   'task',
   'welfarePost',
   'reliefProject',
+  'servicePoint',
 ] as const;
 export type ScopedEntity = (typeof SCOPED_ENTITIES)[number];
 

@@ -12,7 +12,9 @@ import { buildDemoJurisdiction, DEMO_JURISDICTIONS } from './demoJurisdictions.j
 import { loadCounties } from './divisions.js';
 import { demoWelfarePosts } from './demoPosts.js';
 import { demoReliefProject } from './demoRelief.js';
+import { demoServicePoints } from './demoServicePoints.js';
 import { demoStandardItems } from './demoStandards.js';
+import { servicePointItem } from '../../servicePoints/pointRepository.js';
 import { welfarePostItem } from '../../welfarePosts/postRepository.js';
 
 export interface SeedResult {
@@ -35,7 +37,7 @@ export async function seedIfEmpty({ table, idVault }: SeedContext): Promise<Seed
 }
 
 /**
- * Seeds 固阳县 (its welfare posts and 以工代赈 project too) and, beside it, the smaller demo
+ * Seeds 固阳县 (its welfare posts, 以工代赈 project and service points too) and, beside it, the smaller demo
  * counties of other jurisdictions (demoJurisdictions.ts): their logins follow 固阳县's ten.
  */
 export async function seedDemoCounty({ table, idVault }: SeedContext): Promise<SeedResult> {
@@ -63,6 +65,7 @@ export async function seedDemoCounty({ table, idVault }: SeedContext): Promise<S
     ...workers.flatMap((item) => createWorkerTransactItems(table.tableName, item).map((write) => write.Put.Item)),
     ...demoWelfarePosts(county.regions).map(welfarePostItem),
     ...demoReliefProject(county.regions, countyWorkers),
+    ...demoServicePoints(county.regions).map(servicePointItem),
     // The demo regions' own documents: their standards and continuations, marked demo.
     ...demoStandardItems(),
   ]);

@@ -119,6 +119,12 @@ const ENTRIES: Record<Role, Entry[]> = {
       hint: '项目用工名册、每月工资发放表、欠薪预警',
       url: '/staff/pages/relief-projects/index',
     },
+    {
+      key: 'service-points',
+      title: '服务网点',
+      hint: '零工驿站、就业服务站的电话和办公时间，地图上群众能看到',
+      url: '/staff/pages/service-points/index',
+    },
   ],
   // The county's admin sets standards and targets, and may read what the county's staff read (the
   // API allows it, and every look at a person's record is logged with its purpose): all of it here.

@@ -11,7 +11,7 @@ import { TextField } from '../../../components/form/TextField';
 import type { useDraft } from '../../../components/form/useDraft';
 import { INTENSITY_ZH, optionsOf, PAY_UNIT_CHOICE_ZH, POSITION_FORM_ZH, PUBLIC_WELFARE_CATEGORY_ZH } from '../../../labels';
 import { dateText } from '../../../positionText';
-import { LocationPicker } from '../../LocationPicker';
+import { LocationPicker } from '../../../components/LocationPicker';
 import { OccupationPicker } from '../../OccupationPicker';
 import { PositionSummary } from '../../PositionSummary';
 import { untilDate, type Board, type Draft, type Errors, type Step, type Suit } from '../../positionForm';

@@ -33,7 +33,7 @@ import {
   type Errors,
   type Step,
 } from '../../employerForm';
-import { LocationPicker } from '../../LocationPicker';
+import { LocationPicker } from '../../../components/LocationPicker';
 import { VerificationNotice } from '../../parts';
 import { RegionPicker } from '../../RegionPicker';
 import '../../employer.css';

@@ -1,5 +1,5 @@
 /**
- * Where a workplace is: chosen on a map (WeChat: its own place chooser, Taro.chooseLocation;
+ * Where a workplace (or a service point) is: chosen on a map (WeChat: its own place chooser, Taro.chooseLocation;
  * browser: a tap on the Leaflet map) or typed as latitude and longitude. GCJ-02 throughout.
  */
 import Taro from '@tarojs/taro';
@@ -7,11 +7,11 @@ import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { LatLng } from '@bangfu/shared';
 import { useMemo, useState } from 'react';
-import { Field } from '../components/Field';
-import { TextField } from '../components/form/TextField';
-import { JobMap } from '../components/map/JobMap';
-import type { MapFocus } from '../components/map/types';
-import { KEYBOARD } from '../components/form/keyboards';
+import { Field } from './Field';
+import { TextField } from './form/TextField';
+import { JobMap } from './map/JobMap';
+import type { MapFocus } from './map/types';
+import { KEYBOARD } from './form/keyboards';
 
 /** China's extent (GCJ-02), as the API checks it. */
 function inChina(point: LatLng): boolean {
@@ -25,6 +25,7 @@ export function LocationPicker({
   around,
   onChange,
   error,
+  place = '单位',
 }: {
   value: LatLng | undefined;
   /** Where the map starts when nothing is chosen yet (the region's centre). */
@@ -32,6 +33,8 @@ export function LocationPicker({
   /** `address` when the chooser knows one (WeChat). */
   onChange: (point: LatLng, address?: string) => void;
   error?: string | null;
+  /** What is being placed, in the hint: 单位, 服务网点. */
+  place?: string;
 }) {
   const [typing, setTyping] = useState(false);
   const [lat, setLat] = useState(value ? String(value.lat) : '');
@@ -68,7 +71,7 @@ export function LocationPicker({
   return (
     <Field
       label="在地图上的位置"
-      hint={process.env.TARO_ENV === 'weapp' ? '点下面的按钮，在地图上找到单位' : '在地图上点一下单位所在的地方'}
+      hint={process.env.TARO_ENV === 'weapp' ? `点下面的按钮，在地图上找到${place}` : `在地图上点一下${place}所在的地方`}
       error={error ?? chooseError}
       testId="location"
     >
