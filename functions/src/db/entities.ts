@@ -264,6 +264,8 @@ export const servicePointEntity = {
     };
   },
   inRegion: servicePointsByRegion.query,
+  /** For an UpdateExpression's REMOVE: a removed point leaves both listings. */
+  attributeNames: `${INDEX.byRegion.partitionKey}, ${INDEX.byRegion.sortKey}, ${INDEX.byGeoCell.partitionKey}, ${INDEX.byGeoCell.sortKey}`,
   /** The Queries of a map box, one per cell it touches, in a fixed order (a cursor names its cell). */
   rangesOf: (bounds: Bbox) => boxRangesByCell(bounds, SERVICE_POINT_CELL, POINT_PRECISION),
   onMap: (range: IndexRange) => servicePointsOnMap.between(range.partition, range.from, range.to),

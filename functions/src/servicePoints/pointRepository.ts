@@ -8,7 +8,7 @@
  * last point shown, so a page starts there without re-reading what came before.
  */
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   servicePointSchema,
   type Bbox,
@@ -45,7 +45,7 @@ export function createServicePointRepository(table: TableRef) {
   return {
     async get(pointId: string): Promise<ServicePoint | undefined> {
       const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.servicePoint(pointId) }));
-      return Item ? servicePointSchema.parse(Item) : undefined;
+      return Item && !Item.removedAt ? servicePointSchema.parse(Item) : undefined;
     },
 
     async create(input: ServicePointInput, by: string, now = new Date()): Promise<ServicePoint> {
@@ -71,22 +71,27 @@ export function createServicePointRepository(table: TableRef) {
       return point;
     },
 
-    /** Removes the point while it is still at `version`: 409 when changed meanwhile, 404 when already gone. */
-    async remove(pointId: string, version: number): Promise<void> {
+    /**
+     * Takes the point off the map and the lists while it is still at `version`: 409 when changed
+     * meanwhile, 404 when already gone. Nothing in this table is deleted: the item stays, marked
+     * with who removed it and when, for whoever asks later why a phone number disappeared.
+     */
+    async remove(pointId: string, version: number, by: string, now = new Date()): Promise<void> {
       try {
         await db.send(
-          new DeleteCommand({
+          new UpdateCommand({
             TableName: tableName,
             Key: keys.servicePoint(pointId),
-            ConditionExpression: '#version = :version',
+            ConditionExpression: '#version = :version AND attribute_not_exists(removedAt)',
+            UpdateExpression: `SET removedAt = :at, removedBy = :by, #version = :next REMOVE ${servicePointEntity.attributeNames}`,
             ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: { ':version': version },
+            ExpressionAttributeValues: { ':version': version, ':next': version + 1, ':at': now.toISOString(), ':by': by },
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
         );
       } catch (error) {
         if (!isConditionFailed(error)) throw error;
-        throw error.Item ? stale('query.version') : servicePointNotFound();
+        throw error.Item && !error.Item.removedAt ? stale('query.version') : servicePointNotFound();
       }
     },
 

@@ -32,8 +32,8 @@ export function servicePointRoutes(ctx: AppContext): AnyRoute[] {
       return { point: await ctx.servicePoints.update(point, body, principal.userId) };
     }),
 
-    implement(servicePointContracts.remove, async ({ object: point, query }) => {
-      await ctx.servicePoints.remove(point.pointId, query.version);
+    implement(servicePointContracts.remove, async ({ object: point, query, principal }) => {
+      await ctx.servicePoints.remove(point.pointId, query.version, principal.userId);
       return { removed: true as const };
     }),
   ];
