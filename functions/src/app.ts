@@ -42,6 +42,7 @@ import { reportRoutes } from './registry/reportRoutes.js';
 import { registryRoutes } from './registry/routes.js';
 import { circumstanceRoutes } from './registry/circumstanceRoutes.js';
 import { userRoutes } from './users/routes.js';
+import { familyRoutes } from './family/routes.js';
 
 export interface AppOptions {
   logger: Logger;
@@ -76,6 +77,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...welfarePostRoutes(ctx),
     ...attendanceRoutes(ctx),
     ...reliefWorkRoutes(ctx),
+    ...familyRoutes(ctx),
   ];
 }
 
@@ -109,7 +111,13 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   api.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument(routes));
   });
-  mountRoutes(api, routes, bearerAuthenticator(ctx.tokens, ctx.users), scopeResolver(ctx), ctx.limiter);
+  mountRoutes(
+    api,
+    routes,
+    bearerAuthenticator(ctx.tokens, ctx.users, ctx.familyLinks.actingProxy),
+    scopeResolver(ctx),
+    ctx.limiter,
+  );
   api.use('/api', () => {
     throw new NotFound('没有这个接口', 'No such API route.');
   });

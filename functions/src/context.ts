@@ -32,6 +32,8 @@ import { createReliefProjectRepository } from './reliefWork/projectRepository.js
 import { createAttendanceRepository } from './welfarePosts/attendanceRepository.js';
 import { createWelfarePostRepository } from './welfarePosts/postRepository.js';
 import { createTaskRepository } from './monitoring/taskRepository.js';
+import { createFamilyActRepository } from './family/actRepository.js';
+import { createLinkRepository } from './family/linkRepository.js';
 
 /** Wires the repositories and clients from configuration; used by Lambda, the local runner and tests. */
 export function createAppContext(
@@ -83,6 +85,8 @@ export function createAppContext(
     attendance: createAttendanceRepository(table),
     reliefProjects: createReliefProjectRepository(table),
     tasks: createTaskRepository(table),
+    familyLinks: createLinkRepository(table),
+    familyActs: createFamilyActRepository(table),
     codeSigner: createCodeSigner(secrets.codeKeyring ?? derivedKeyring(secrets.tokenSigningKey)),
     ...(config.CODE_BASE_URL ? { codeBaseUrl: config.CODE_BASE_URL } : {}),
     tokens: createTokenService(secrets.tokenSigningKey, {

@@ -78,6 +78,8 @@ export * from './reliefWork/roster.js';
 export * from './reliefWork/wageSheet.js';
 export * from './reliefWork/arrears.js';
 export * from './api/welfarePosts.js';
+export * from './family/family.js';
+export * from './api/family.js';
 export * from './api/reliefWork.js';
 export * from './api/codes.js';
 export * from './api/monitoring.js';

@@ -312,3 +312,16 @@ export const taskEntity = {
   inRegion: (regionCode: string, status: string, filter?: QueryFilter) =>
     taskQueue.query({ countyCode: countyOf(regionCode), status }, { prefix: regionCode, filter }),
 };
+
+const linksOfHelper = listing(INDEX.byOwner, (helperUserId: string) => `HELPING#${helperUserId}`);
+/**
+ * 亲情服务: a live link (awaiting the worker's 同意, or active), listed under the family member by
+ * when it was made; ending it REMOVEs these attributes, so the listing holds live links only.
+ */
+export const familyLinkEntity = {
+  indexes: (link: { helperUserId: string; createdAt: string; linkId: string }) =>
+    linksOfHelper.attributes(link.helperUserId, `${link.createdAt}#${link.linkId}`),
+  ofHelper: (helperUserId: string) => linksOfHelper.query(helperUserId),
+  /** What an ending REMOVEs. */
+  attributeNames: linksOfHelper.attributeNames,
+};

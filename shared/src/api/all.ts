@@ -2,6 +2,7 @@
 import { authContracts } from './auth.js';
 import { codeContracts, eventContracts } from './codes.js';
 import type { AnyContract } from './contract.js';
+import { familyContracts } from './family.js';
 import { matchingContracts } from './matching.js';
 import { monitoringContracts } from './monitoring.js';
 import { applicationContracts, employerContracts, positionContracts } from './positions.js';
@@ -34,4 +35,5 @@ export const API_CONTRACTS: readonly AnyContract[] = [
   monitoringContracts,
   welfarePostContracts,
   reliefWorkContracts,
+  familyContracts,
 ].flatMap((group) => Object.values(group) as AnyContract[]);
