@@ -25,6 +25,7 @@ export default defineAppConfig({
         'pages/difficulty/index',
         'pages/post/index',
         'pages/relief/index',
+        'pages/family/index',
       ],
     },
     {

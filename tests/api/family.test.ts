@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth, type Claim, type User } from '@bangfu/shared';
 import { keys } from '../../functions/src/db/tableSchema.js';
 import { dynamoCallsDuring, startDemoCountyApi, type TestApi } from '../support/api.js';
+import { workerWithDues } from '../support/claims.js';
 import { idNumber } from '../support/people.js';
 import { boundWorker, demoWorkshop, positionInput, putPositions } from '../support/positions.js';
 
@@ -25,22 +26,6 @@ beforeAll(async () => {
   positionId = record!.position.positionId;
 });
 afterAll(() => api?.close());
-
-/** A worker with subsidies due (training, certificate, transport): what a family member would claim for them. */
-async function workerWithDues(n: number) {
-  const worker = await boundWorker(api, n, {
-    groups: ['povertyAlleviated'],
-    trainings: [{ name: '电焊工培训', occupation: '电焊工', startedOn: '2025-03-01', endedOn: '2025-03-20', days: 15 }],
-    certificates: [{ name: '焊工四级证书', occupation: '焊工', level: '4', obtainedOn: '2025-04-01' }],
-  });
-  await api.ctx.employment.record(
-    worker,
-    chinaMonth(new Date()),
-    { status: 'employed', place: 'acrossProvince', form: 'enterprise', monthlyIncomeFen: 520_000 },
-    { source: 'staff', userId: 'demo-staff-county' },
-  );
-  return worker;
-}
 
 /** A worker account of someone not in the registry (a child working in the city): their own WeChat login. */
 async function unboundAccount(name: string): Promise<{ userId: string; token: string }> {
@@ -74,7 +59,7 @@ async function linked(workerToken: string, helperToken: string, name = '李小�
 
 describe('the whole of it', () => {
   it('invite → accept → 同意 → act: applies and claims as the worker, recorded 由 X 代办; ended, the session is refused at once', async () => {
-    const worker = await workerWithDues(1);
+    const worker = await workerWithDues(api, 1);
     const helper = await unboundAccount('李小明');
 
     const invitation = await invite(worker.token);
@@ -406,7 +391,7 @@ describe('races', () => {
   });
 
   it('a claim made twice at once while acting is one claim, one entry on the acts list', async () => {
-    const worker = await workerWithDues(42);
+    const worker = await workerWithDues(api, 42);
     const helper = await unboundAccount('孙');
     const linkId = await linked(worker.token, helper.token, '孙丽');
     const asWorker = (await act(helper.token, linkId)).body.token;

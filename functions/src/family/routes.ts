@@ -8,8 +8,8 @@ import {
   ADULT_AGE,
   ageOn,
   chinaDate,
-  FAMILY_RELATION_ZH,
   familyContracts,
+  familyMemberText,
   MAX_HELPERS,
   MAX_HELPING,
   type FamilyLink,
@@ -29,7 +29,7 @@ function linkView(link: LinkRecord, side: 'worker' | 'helper'): FamilyLink {
 }
 
 const helperOf = (link: LinkRecord): ProxyRef => ({ userId: link.helperUserId, name: link.helperName, relation: link.relation });
-const whoText = (link: LinkRecord) => `家人 ${link.helperName}（${FAMILY_RELATION_ZH[link.relation]}）`;
+const whoText = (link: LinkRecord) => `家人 ${familyMemberText({ name: link.helperName, relation: link.relation })}`;
 
 export function familyRoutes(ctx: AppContext): AnyRoute[] {
   const { familyLinks: links, familyActs: acts } = ctx;

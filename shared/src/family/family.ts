@@ -56,9 +56,12 @@ export const proxyRefSchema = z.object({
 });
 export type ProxyRef = z.infer<typeof proxyRefSchema>;
 
+/** 李小明（子女） */
+export const familyMemberText = (member: Pick<ProxyRef, 'name' | 'relation'>): string =>
+  `${member.name}（${FAMILY_RELATION_ZH[member.relation]}）`;
+
 /** 由 李小明（子女）代办 */
-export const proxyText = (proxy: Pick<ProxyRef, 'name' | 'relation'>): string =>
-  `由 ${proxy.name}（${FAMILY_RELATION_ZH[proxy.relation]}）代办`;
+export const proxyText = (proxy: Pick<ProxyRef, 'name' | 'relation'>): string => `由 ${familyMemberText(proxy)}代办`;
 
 export const familyLinkSchema = z.object({
   linkId: z.string(),
