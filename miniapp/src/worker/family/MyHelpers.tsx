@@ -9,6 +9,7 @@ import { familyMemberText, MAX_HELPERS } from '@bangfu/shared';
 import { useState } from 'react';
 import { errorText } from '../../api/client';
 import { confirmFamily, endFamily, type FamilyLinkView } from '../../api/family';
+import { AgreeRefuse, type AgreeOrRefuse } from '../../components/AgreeRefuse';
 import { Notice } from '../../components/Page';
 import { dayText } from '../../time';
 import { InviteBox } from './InviteBox';
@@ -18,10 +19,11 @@ export const familyWho = (link: Pick<FamilyLinkView, 'helperName' | 'relation'>)
   familyMemberText({ name: link.helperName, relation: link.relation });
 
 function Asking({ link, onChanged }: { link: FamilyLinkView; onChanged: (said: string) => void }) {
-  const [busy, setBusy] = useState<'agree' | 'refuse' | null>(null);
+  const [busy, setBusy] = useState<AgreeOrRefuse | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const answer = async (agree: boolean) => {
-    setBusy(agree ? 'agree' : 'refuse');
+  const answer = async (given: AgreeOrRefuse) => {
+    const agree = given === 'agree';
+    setBusy(given);
     setFailure(null);
     try {
       if (agree) await confirmFamily(link.linkId);
@@ -42,31 +44,7 @@ function Asking({ link, onChanged }: { link: FamilyLinkView; onChanged: (said: s
         同意以后，TA 能看到您的工作和补贴，能帮您报名、申领补贴，每一件事都记下来给您看。您随时可以结束。
       </View>
       {failure ? <Notice tone="error">{failure}</Notice> : null}
-      <View className="bf-button-row">
-        <Button
-          type="primary"
-          size="large"
-          loading={busy === 'agree'}
-          disabled={busy !== null}
-          onClick={() => {
-            answer(true).catch(() => undefined);
-          }}
-          data-testid="family-agree"
-        >
-          同意
-        </Button>
-        <Button
-          size="large"
-          loading={busy === 'refuse'}
-          disabled={busy !== null}
-          onClick={() => {
-            answer(false).catch(() => undefined);
-          }}
-          data-testid="family-refuse"
-        >
-          不同意
-        </Button>
-      </View>
+      <AgreeRefuse busy={busy} onAnswer={answer} testIdPrefix="family" />
     </View>
   );
 }
