@@ -390,6 +390,18 @@ describe('races', () => {
     expect(helpers.filter((l: { status: string }) => l.status === 'active')).toHaveLength(2);
   });
 
+  it('two acting starts at once give one session, and one entry on the acts list', async () => {
+    const worker = await boundWorker(api, 43);
+    const helper = await unboundAccount('周');
+    const linkId = await linked(worker.token, helper.token, '周平');
+    const answers = await Promise.all([1, 2].map(() => act(helper.token, linkId)));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const session = answers.find((a) => a.status === 200)!.body.token;
+    expect((await api.call('GET', '/api/v1/me/claims', { token: session })).status).toBe(200);
+    const acts = (await api.call('GET', '/api/v1/me/family/acts', { token: worker.token })).body.acts;
+    expect(acts.map((a: { kind: string }) => a.kind)).toEqual(['acting', 'linked']);
+  });
+
   it('a claim made twice at once while acting is one claim, one entry on the acts list', async () => {
     const worker = await workerWithDues(api, 42);
     const helper = await unboundAccount('孙');

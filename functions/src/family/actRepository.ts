@@ -14,17 +14,21 @@ import type { TableRef } from '../db/versioned.js';
 /** One act to record, and the id that keeps a retry from recording it twice. */
 export type NewAct = Omit<FamilyAct, 'helper' | 'linkId'> & { id?: string };
 
+/** The item of one act of a link's family member, on the worker's list; put alone or inside the write it records. */
+export function familyActItem(
+  workerUserId: string,
+  link: Pick<FamilyAct, 'linkId' | 'helper'>,
+  { id = randomUUID(), ...act }: NewAct,
+) {
+  return { ...keys.familyAct(workerUserId, act.at, id), type: 'familyAct', ...act, ...link };
+}
+
 export function createFamilyActRepository(table: TableRef) {
   /** Acts of one link's family member, in the worker's list. */
   async function record(workerUserId: string, link: Pick<FamilyAct, 'linkId' | 'helper'>, acts: readonly NewAct[]) {
     await batchPut(
       table,
-      acts.map(({ id = randomUUID(), ...act }) => ({
-        ...keys.familyAct(workerUserId, act.at, id),
-        type: 'familyAct',
-        ...act,
-        ...link,
-      })),
+      acts.map((act) => familyActItem(workerUserId, link, act)),
     );
   }
 

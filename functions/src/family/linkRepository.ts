@@ -8,6 +8,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  familyMemberText,
   INVITATION_MINUTES,
   MAX_HELPERS,
   MAX_HELPING,
@@ -15,7 +16,9 @@ import {
   type FamilyLink,
   type FamilyLinkStatus,
   type FamilyRelation,
+  type Principal,
   type PrincipalProxy,
+  type ProxyRef,
 } from '@bangfu/shared';
 import { familyLinkEntity } from '../db/entities.js';
 import { cancellationReasons, isConditionFailed } from '../db/errors.js';
@@ -24,6 +27,8 @@ import { keys, TTL_ATTRIBUTE } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 import { Conflict, NotFound } from '../errors.js';
 import type { ActingClaim } from '../auth/tokens.js';
+import { auditItem } from '../registry/audit.js';
+import { familyActItem, type NewAct } from './actRepository.js';
 
 /** A link as stored: both accounts, both names, and the acting version its sessions carry. */
 export interface LinkRecord extends Omit<FamilyLink, 'workerName'> {
@@ -91,6 +96,13 @@ function toLink(item: Record<string, unknown>): LinkRecord {
   };
 }
 
+/** The family member of a link, as the acts they do name them. */
+export const helperOf = (link: LinkRecord): ProxyRef => ({
+  userId: link.helperUserId,
+  name: link.helperName,
+  relation: link.relation,
+});
+
 /** Live: active, or pending and not yet lapsed (TTL deletes lapsed ones only some time after). */
 export const isLive = (link: LinkRecord, now: Date) =>
   link.status === 'active' || (link.status === 'pending' && (link.pendingUntil ?? '') > now.toISOString());
@@ -116,6 +128,11 @@ export function createLinkRepository({ db, tableName }: TableRef) {
     },
   });
 
+  /** An act of the link's family member on the worker's list, written in the same transaction as what it records. */
+  const actPut = (link: LinkRecord, act: NewAct) => ({
+    Put: { TableName: tableName, Item: familyActItem(link.workerUserId, { linkId: link.linkId, helper: helperOf(link) }, act) },
+  });
+
   /** The family member's live links (ended ones leave the index; few: MAX_HELPING active). */
   async function liveOfHelper(helperUserId: string, now = new Date()): Promise<LinkRecord[]> {
     const { Items = [] } = await db.send(
@@ -124,28 +141,18 @@ export function createLinkRepository({ db, tableName }: TableRef) {
     return Items.map(toLink).filter((link) => isLive(link, now));
   }
 
-  /**
-   * Raises the link's acting version (a new session starts, or every one stops): only the
-   * link's family member, and to start only while it is active. The version after.
-   */
-  async function bumpActing(link: LinkRecord, start: boolean, now = new Date()): Promise<number> {
+  /** Every acting session of the link ends: its acting version goes up (only its family member's doing). */
+  async function stopActing(link: LinkRecord): Promise<void> {
     try {
-      const { Attributes } = await db.send(
+      await db.send(
         new UpdateCommand({
           TableName: tableName,
           Key: keys.familyLink(link.workerUserId, link.linkId),
-          UpdateExpression: `ADD actVersion :one${start ? ' SET lastActedAt = :now' : ''}`,
-          ConditionExpression: `helperUserId = :helper${start ? ' AND #status = :active' : ''}`,
-          ...(start ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
-          ExpressionAttributeValues: {
-            ':one': 1,
-            ':helper': link.helperUserId,
-            ...(start ? { ':now': now.toISOString(), ':active': 'active' } : {}),
-          },
-          ReturnValues: 'UPDATED_NEW',
+          UpdateExpression: 'ADD actVersion :one',
+          ConditionExpression: 'helperUserId = :helper',
+          ExpressionAttributeValues: { ':one': 1, ':helper': link.helperUserId },
         }),
       );
-      return Number(Attributes?.actVersion);
     } catch (error) {
       if (isConditionFailed(error)) throw changedMeanwhile();
       throw error;
@@ -155,7 +162,7 @@ export function createLinkRepository({ db, tableName }: TableRef) {
   return {
     get,
     liveOfHelper,
-    bumpActing,
+    stopActing,
 
     /** A new code (eight digits, not one still in use), good for half an hour. */
     async invite(worker: { userId: string; name: string }, now = new Date()): Promise<Invitation> {
@@ -279,7 +286,7 @@ export function createLinkRepository({ db, tableName }: TableRef) {
 
     /**
      * The worker's 同意: the link active (from pending, before it lapses) and both circles joined,
-     * each under its limit and not joined already — all or nothing.
+     * each under its limit and not joined already, and on the worker's acts list — all or nothing.
      */
     async confirm(link: LinkRecord, now = new Date()): Promise<LinkRecord> {
       try {
@@ -298,6 +305,7 @@ export function createLinkRepository({ db, tableName }: TableRef) {
               },
               circleUpdate(link.workerUserId, 'helperIds', link.helperUserId, true, MAX_HELPERS),
               circleUpdate(link.helperUserId, 'helpingIds', link.workerUserId, true, MAX_HELPING),
+              actPut(link, { id: `linked#${link.linkId}`, at: now.toISOString(), kind: 'linked' }),
             ],
           }),
         );
@@ -328,9 +336,10 @@ export function createLinkRepository({ db, tableName }: TableRef) {
 
     /**
      * Ends a live link, from the status read: an active one leaves both circles in the same
-     * write, and acting tokens of it fail from the next request (they need it active).
+     * write, with the ending on the worker's acts list; acting tokens of it fail from the next
+     * request (they need it active).
      */
-    async end(link: LinkRecord, by: 'worker' | 'helper', now = new Date()): Promise<void> {
+    async end(link: LinkRecord, by: 'worker' | 'helper', what: string, now = new Date()): Promise<void> {
       const ended = {
         Update: {
           TableName: tableName,
@@ -349,11 +358,58 @@ export function createLinkRepository({ db, tableName }: TableRef) {
             ]
           : [];
       try {
-        await db.send(new TransactWriteCommand({ TransactItems: [ended, ...circles] }));
+        const act = actPut(link, { id: `ended#${link.linkId}`, at: now.toISOString(), kind: 'ended', what });
+        await db.send(new TransactWriteCommand({ TransactItems: [ended, ...circles, act] }));
       } catch (error) {
         if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') throw changedMeanwhile();
         throw error;
       }
+    },
+
+    /**
+     * A new acting session of the link's family member: the link's acting version one more than the
+     * one read (so the sessions before end), while it is active — with the session on the worker's
+     * acts list and on their record's trail (个人信息使用记录), all in one write, before any token
+     * is issued. The new version.
+     */
+    async startActing(link: LinkRecord, helper: Principal, workerId: string, now = new Date()): Promise<number> {
+      const next = link.actVersion + 1;
+      const who = `家人 ${familyMemberText(helperOf(link))}`;
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: keys.familyLink(link.workerUserId, link.linkId),
+                  UpdateExpression: 'SET actVersion = :next, lastActedAt = :now',
+                  ConditionExpression: 'helperUserId = :helper AND #status = :active AND actVersion = :seen',
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: {
+                    ':next': next,
+                    ':now': now.toISOString(),
+                    ':helper': link.helperUserId,
+                    ':active': 'active',
+                    ':seen': link.actVersion,
+                  },
+                },
+              },
+              actPut(link, { at: now.toISOString(), kind: 'acting' }),
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: { ...auditItem(helper, workerId, 'familyActing', `${who}开始帮您办事`), actorOffice: who },
+                },
+              },
+            ],
+          }),
+        );
+      } catch (error) {
+        if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') throw changedMeanwhile();
+        throw error;
+      }
+      return next;
     },
 
     /**
@@ -362,7 +418,7 @@ export function createLinkRepository({ db, tableName }: TableRef) {
      */
     async stopAllActingOf(helperUserId: string): Promise<void> {
       const links = await liveOfHelper(helperUserId);
-      await Promise.all(links.filter((link) => link.status === 'active').map((link) => bumpActing(link, false)));
+      await Promise.all(links.filter((link) => link.status === 'active').map(stopActing));
     },
 
     /**

@@ -9,12 +9,10 @@ import {
   ageOn,
   chinaDate,
   familyContracts,
-  familyMemberText,
   MAX_HELPERS,
   MAX_HELPING,
   type FamilyLink,
   type Principal,
-  type ProxyRef,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { Conflict, Forbidden } from '../errors.js';
@@ -27,9 +25,6 @@ function linkView(link: LinkRecord, side: 'worker' | 'helper'): FamilyLink {
   const { workerUserId: _w, helperUserId: _h, actVersion: _v, endedAt: _e, endedBy: _b, workerName, ...view } = link;
   return side === 'worker' || link.status === 'active' ? { ...view, workerName } : view;
 }
-
-const helperOf = (link: LinkRecord): ProxyRef => ({ userId: link.helperUserId, name: link.helperName, relation: link.relation });
-const whoText = (link: LinkRecord) => `家人 ${familyMemberText({ name: link.helperName, relation: link.relation })}`;
 
 export function familyRoutes(ctx: AppContext): AnyRoute[] {
   const { familyLinks: links, familyActs: acts } = ctx;
@@ -47,9 +42,6 @@ export function familyRoutes(ctx: AppContext): AnyRoute[] {
     }
     return link;
   }
-
-  const record = (link: LinkRecord, act: Parameters<typeof acts.record>[2][number]) =>
-    acts.record(link.workerUserId, { linkId: link.linkId, helper: helperOf(link) }, [act]);
 
   return [
     implement(familyContracts.links, async ({ principal }) => {
@@ -105,9 +97,7 @@ export function familyRoutes(ctx: AppContext): AnyRoute[] {
 
     implement(familyContracts.confirm, async ({ principal, params }) => {
       const link = await linkOf(principal, params.linkId, 'worker');
-      const confirmed = await links.confirm(link);
-      await record(link, { at: confirmed.confirmedAt!, kind: 'linked' });
-      return { link: linkView(confirmed, 'worker') };
+      return { link: linkView(await links.confirm(link), 'worker') };
     }),
 
     implement(familyContracts.end, async ({ principal, params }) => {
@@ -117,10 +107,9 @@ export function familyRoutes(ctx: AppContext): AnyRoute[] {
       if (!link || !by) throw linkNotFound();
       const now = new Date();
       if (!isLive(link, now)) throw new Conflict('这个亲情服务已经结束了', 'The link has already ended.', 'params.linkId');
-      await links.end(link, by, now);
       const what =
         by === 'helper' ? 'TA 不再帮您办事了' : link.status === 'pending' ? '您没有同意TA帮您办事' : '您结束了TA的亲情服务';
-      await record(link, { at: now.toISOString(), kind: 'ended', what });
+      await links.end(link, by, what, now);
       return { ended: true as const };
     }),
 
@@ -138,12 +127,8 @@ export function familyRoutes(ctx: AppContext): AnyRoute[] {
         );
       }
       const now = new Date();
-      const actVersion = await links.bumpActing(link, true, now);
-      // On the record before anything of it is shown: the worker's acts list and 个人信息使用记录.
-      await Promise.all([
-        record(link, { at: now.toISOString(), kind: 'acting' }),
-        ctx.audit.familyActing(principal, account.user.workerId, whoText(link)),
-      ]);
+      // On the worker's acts list and 个人信息使用记录 before anything of theirs is shown.
+      const actVersion = await links.startActing(link, principal, account.user.workerId, now);
       const session = await ctx.tokens.issue(
         {
           userId: link.workerUserId,
@@ -157,7 +142,7 @@ export function familyRoutes(ctx: AppContext): AnyRoute[] {
     }),
 
     implement(familyContracts.stop, async ({ principal, params }) => {
-      await links.bumpActing(await linkOf(principal, params.linkId, 'helper'), false);
+      await links.stopActing(await linkOf(principal, params.linkId, 'helper'));
       return { stopped: true as const };
     }),
 

@@ -76,18 +76,6 @@ export function createAuditRepository(table: TableRef) {
     async bindFailed(principal: Principal, idHash: string, ip: string, workerId: string | undefined) {
       await table.db.send(new PutCommand({ TableName: table.tableName, Item: bindFailureItem(principal, idHash, ip, workerId) }));
     },
-    /**
-     * 亲情服务: a family member began acting for the worker, and so sees their record, jobs and
-     * subsidies; named on the worker's trail as they read it (家人 李小明（子女）).
-     */
-    async familyActing(principal: Principal, workerId: string, who: string) {
-      await table.db.send(
-        new PutCommand({
-          TableName: table.tableName,
-          Item: { ...auditItem(principal, workerId, 'familyActing', `${who}开始帮您办事`), actorOffice: who },
-        }),
-      );
-    },
     /** A download of a region's data, on the region's trail: `what` (the registry, a quarter's report). */
     async exported(principal: Principal, regionCode: string, what = 'registry') {
       await table.db.send(new PutCommand({ TableName: table.tableName, Item: exportAuditItem(principal, regionCode, what) }));
