@@ -44,6 +44,7 @@ import { reportRoutes } from './registry/reportRoutes.js';
 import { registryRoutes } from './registry/routes.js';
 import { circumstanceRoutes } from './registry/circumstanceRoutes.js';
 import { userRoutes } from './users/routes.js';
+import { familyRoutes } from './family/routes.js';
 
 export interface AppOptions {
   logger: Logger;
@@ -80,6 +81,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...attendanceRoutes(ctx),
     ...reliefWorkRoutes(ctx),
     ...servicePointRoutes(ctx),
+    ...familyRoutes(ctx),
   ];
 }
 
@@ -113,7 +115,13 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   api.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument(routes));
   });
-  mountRoutes(api, routes, bearerAuthenticator(ctx.tokens, ctx.users), scopeResolver(ctx), ctx.limiter);
+  mountRoutes(
+    api,
+    routes,
+    bearerAuthenticator(ctx.tokens, ctx.users, ctx.familyLinks.actingProxy),
+    scopeResolver(ctx),
+    ctx.limiter,
+  );
   api.use('/api', () => {
     throw new NotFound('没有这个接口', 'No such API route.');
   });

@@ -31,6 +31,8 @@ import type { SubscribeMessageSender } from './matching/subscribeMessage.js';
 import type { CodeRepository } from './codes/codeRepository.js';
 import type { CodeSigner } from './codes/codeSigner.js';
 import type { EventRepository } from './codes/eventRepository.js';
+import type { FamilyActRepository } from './family/actRepository.js';
+import type { LinkRepository } from './family/linkRepository.js';
 
 /** What every route module is given: the table, the repositories and the outside services. */
 export interface AppContext {
@@ -84,6 +86,10 @@ export interface AppContext {
   targets: TargetRepository;
   /** Warnings' tasks for the officers who must act (预警任务). */
   tasks: TaskRepository;
+  /** 亲情服务: invitations, links between a worker and their family members, and who may act as whom. */
+  familyLinks: LinkRepository;
+  /** 亲情服务: what family members did in a worker's name. */
+  familyActs: FamilyActRepository;
   /** The product's address in codes' URLs (WeChat's 扫普通链接二维码 rule); unset: the address each request came to. */
   codeBaseUrl?: string;
   tokens: TokenService;

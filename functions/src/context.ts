@@ -34,6 +34,8 @@ import { createAttendanceRepository } from './welfarePosts/attendanceRepository.
 import { createWelfarePostRepository } from './welfarePosts/postRepository.js';
 import { createTaskRepository } from './monitoring/taskRepository.js';
 import { createServicePointRepository } from './servicePoints/pointRepository.js';
+import { createFamilyActRepository } from './family/actRepository.js';
+import { createLinkRepository } from './family/linkRepository.js';
 
 /** Wires the repositories and clients from configuration; used by Lambda, the local runner and tests. */
 export function createAppContext(
@@ -87,6 +89,8 @@ export function createAppContext(
     reliefProjects: createReliefProjectRepository(table),
     servicePoints: createServicePointRepository(table),
     tasks: createTaskRepository(table),
+    familyLinks: createLinkRepository(table),
+    familyActs: createFamilyActRepository(table),
     codeSigner: createCodeSigner(secrets.codeKeyring ?? derivedKeyring(secrets.tokenSigningKey)),
     ...(config.CODE_BASE_URL ? { codeBaseUrl: config.CODE_BASE_URL } : {}),
     tokens: createTokenService(secrets.tokenSigningKey, {

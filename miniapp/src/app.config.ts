@@ -26,6 +26,7 @@ export default defineAppConfig({
         'pages/post/index',
         'pages/relief/index',
         'pages/alerts/index',
+        'pages/family/index',
       ],
     },
     {

@@ -83,6 +83,8 @@ export * from './reliefWork/roster.js';
 export * from './reliefWork/wageSheet.js';
 export * from './reliefWork/arrears.js';
 export * from './api/welfarePosts.js';
+export * from './family/family.js';
+export * from './api/family.js';
 export * from './api/reliefWork.js';
 export * from './servicePoints/hours.js';
 export * from './servicePoints/point.js';

@@ -38,6 +38,8 @@ const CALLERS = {
   county: { userId: 'demo-staff-county', regionCode: '150222' },
   countyFinance: { userId: 'demo-staff-county-finance', regionCode: '150222' },
   admin: { userId: 'demo-admin', regionCode: '150222' },
+  /** A family member acting for demo-worker-1 (亲情服务): their acting session on that account. */
+  proxy: { userId: 'demo-worker-1', regionCode: undefined },
 } as const;
 type Caller = keyof typeof CALLERS;
 const ROLE_OF: Record<Caller, string | undefined> = {
@@ -50,6 +52,7 @@ const ROLE_OF: Record<Caller, string | undefined> = {
   county: 'staff',
   countyFinance: 'staff',
   admin: 'admin',
+  proxy: 'worker',
 };
 
 /** What a route is called about: the same kinds of objects in four places. */
@@ -118,6 +121,27 @@ interface Row {
 }
 
 const month = () => new Date().toISOString().slice(0, 7);
+/** A well-formed link id of an account that has none. */
+const strayLink = () => `f_${Buffer.from('matrix-nobody').toString('base64url')}.${randomUUID().replace(/-/g, '')}`;
+
+/**
+ * 亲情服务: what a family member acting for the matrix's worker may reach, besides what anyone may;
+ * every other route refuses them (403), whatever the worker could do there.
+ */
+const PROXY_MAY = new Set([
+  'GET /api/v1/me',
+  'GET /api/v1/me/worker',
+  'GET /api/v1/me/employment',
+  'POST /api/v1/positions/:positionId/applications',
+  'GET /api/v1/me/applications',
+  'GET /api/v1/me/applications/:positionId',
+  'GET /api/v1/me/recommendations',
+  'POST /api/v1/me/recommendations/:positionId/dismiss',
+  'POST /api/v1/subsidies/evaluate',
+  'GET /api/v1/me/subsidies',
+  'POST /api/v1/me/subsidies/claims',
+  'GET /api/v1/me/claims',
+]);
 const STAFF_IN_REGION = ['staffInRegion'] as const;
 
 /** Every route's expected outcome, keyed by its declaration. Destructive rows come last. */
@@ -824,6 +848,21 @@ const ROWS: Record<string, Row> = {
     perTarget: true,
     call: (t) => ({ path: `/api/v1/registry/workers/${t.workerId}/unbind`, body: { reason: '本人换了手机' }, region: t.village }),
   },
+  // 亲情服务: every route about one's own links; ids and codes that match nothing (404, 409) still show who may call.
+  'GET /api/v1/me/family': { may: ['worker'], call: () => ({ path: '/api/v1/me/family' }) },
+  'POST /api/v1/me/family/invitations': { may: ['worker'], call: () => ({ path: '/api/v1/me/family/invitations' }) },
+  'POST /api/v1/me/family/accept': {
+    may: ['worker'],
+    call: () => ({ path: '/api/v1/me/family/accept', body: { code: '00000000', name: '某某', relation: 'child', adult: true } }),
+  },
+  'POST /api/v1/me/family/:linkId/confirm': {
+    may: ['worker'],
+    call: () => ({ path: `/api/v1/me/family/${strayLink()}/confirm` }),
+  },
+  'DELETE /api/v1/me/family/:linkId': { may: ['worker'], call: () => ({ path: `/api/v1/me/family/${strayLink()}` }) },
+  'POST /api/v1/me/family/:linkId/act': { may: ['worker'], call: () => ({ path: `/api/v1/me/family/${strayLink()}/act` }) },
+  'POST /api/v1/me/family/:linkId/stop': { may: ['worker'], call: () => ({ path: `/api/v1/me/family/${strayLink()}/stop` }) },
+  'GET /api/v1/me/family/acts': { may: ['worker'], call: () => ({ path: '/api/v1/me/family/acts' }) },
   // Last of all: it ends the caller's session.
   'POST /api/v1/auth/logout': { may: ['worker', 'employer', 'staff'], call: () => ({ path: '/api/v1/auth/logout' }) },
 };
@@ -871,6 +910,25 @@ async function employerWithPosition(name: string, township: string, village: str
   employer = await api.ctx.employers.decideVerification(employer, employer.version, 'verified', county, undefined);
   const [record] = await putPositions(api.ctx, employer, [positionInput({ regionCode: township, location: point })]);
   return { employer, positionId: record!.position.positionId };
+}
+
+/** A family member of the matrix's worker, linked with the worker's 同意, acting for them: the acting session. */
+async function actingForWorker(): Promise<string> {
+  const helper = 'matrix-family-member';
+  await api.ctx.users.create({
+    userId: helper,
+    role: 'worker',
+    displayName: '刘小军',
+    careMode: false,
+    createdAt: new Date().toISOString(),
+    version: 1,
+  });
+  const helperToken = await api.loginAs(helper);
+  const { code } = (await api.call('POST', '/api/v1/me/family/invitations', { token: tokens.worker })).body;
+  const body = { code, name: '刘小军', relation: 'child', adult: true };
+  const { linkId } = (await api.call('POST', '/api/v1/me/family/accept', { token: helperToken, body })).body.link;
+  expect((await api.call('POST', `/api/v1/me/family/${linkId}/confirm`, { token: tokens.worker })).status).toBe(200);
+  return (await api.call('POST', `/api/v1/me/family/${linkId}/act`, { token: helperToken })).body.token;
 }
 
 async function workerIn(village: string, name: string) {
@@ -1005,6 +1063,7 @@ beforeAll(async () => {
     body: { name: '刘海军', idNumber: demoIdNumber(1) },
   });
   expect(bind.status).toBe(200);
+  tokens.proxy = await actingForWorker();
   const ownEmployer = (await api.ctx.employers.get((await api.ctx.users.get('demo-employer-1'))!.employerId!))!;
   const ownPositions = await api.call('GET', '/api/v1/me/positions', { token: tokens.employer });
   const ownPosition = ownPositions.body.positions.find((p: { status: string }) => p.status === 'open');
@@ -1065,10 +1124,11 @@ afterAll(async () => {
 
 type Outcome = 'ok' | 'unauthenticated' | 'refused';
 
-function expected(row: Row, caller: Caller, t: Target, call: Call): Outcome {
+function expected(key: string, row: Row, caller: Caller, t: Target, call: Call): Outcome {
   if (row.may.includes('anyone')) return 'ok';
   const role = ROLE_OF[caller];
   if (!role) return 'unauthenticated';
+  if (caller === 'proxy' && !PROXY_MAY.has(key)) return 'refused';
   const staffLike = role === 'staff' || role === 'admin';
   const region = CALLERS[caller].regionCode;
   const inRegion = region !== undefined && call.region !== undefined && isWithinRegion(call.region, region);
@@ -1125,6 +1185,14 @@ describe('authorisation matrix', () => {
     expect(mounted.filter((route) => route.response !== contractOf.get(key(route))?.response).map(key)).toEqual([]);
   });
 
+  it('opens to a family member acting for the worker exactly the routes written down here, a change only when it says so', () => {
+    const declared = allRoutes(api.ctx).filter((route) => route.proxy !== undefined);
+    expect(declared.map((route) => `${route.method.toUpperCase()} ${route.path}`).sort()).toEqual([...PROXY_MAY].sort());
+    // What only reads is a GET, or a calculation that stores nothing.
+    const reads = declared.filter((route) => route.proxy === 'read' && route.method !== 'get').map((route) => route.path);
+    expect(reads).toEqual(['/api/v1/subsidies/evaluate']);
+  });
+
   it('gives every caller exactly the outcome its row expects, for every target', async () => {
     const scopeFields = new Map(
       allRoutes(api.ctx).map((route) => [
@@ -1136,7 +1204,7 @@ describe('authorisation matrix', () => {
     for (const [key, row] of Object.entries(ROWS)) {
       for (const caller of Object.keys(CALLERS) as Caller[]) {
         for (const t of row.perTarget ? targets : targets.slice(0, 1)) {
-          cells.push({ key, row, caller, t, want: expected(row, caller, t, row.call(t)) });
+          cells.push({ key, row, caller, t, want: expected(key, row, caller, t, row.call(t)) });
         }
       }
     }

@@ -244,7 +244,7 @@ describe('binding by guessing', () => {
 });
 
 describe('budgets of the routes that guess or move money', () => {
-  // What a caller could guess with (logins, binding), what shows personal data in full or in
+  // What a caller could guess with (logins, binding, family invitations), what shows personal data in full or in
   // bulk (reveal, import, export, the bank file), and what claims, decides or pays public money.
   const GUARDED = [
     'post /api/v1/auth/wechat',
@@ -259,6 +259,10 @@ describe('budgets of the routes that guess or move money', () => {
     'get /api/v1/claims/payments/:batchId/file',
     'put /api/v1/registry/workers/:workerId/payout-account',
     'put /api/v1/me/employer/payout-account',
+    // 亲情服务: a code to guess, and the sessions that act in another's name.
+    'post /api/v1/me/family/accept',
+    'post /api/v1/me/family/invitations',
+    'post /api/v1/me/family/:linkId/act',
   ];
 
   it('declares a budget per client address on each, and per account on those that need a login', () => {

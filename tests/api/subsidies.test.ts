@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth, type Claim } from '@bangfu/shared';
 import { startDemoCountyApi, type TestApi } from '../support/api.js';
+import { workerWithDues } from '../support/claims.js';
 import { boundWorker } from '../support/positions.js';
 
 let api: TestApi;
@@ -158,20 +159,6 @@ describe('GET /api/v1/me/subsidies', () => {
 });
 
 describe('claiming (申领全部)', () => {
-  async function workerWithDues(n: number) {
-    const worker = await boundWorker(api, n, {
-      groups: ['povertyAlleviated'],
-      trainings: [{ name: '电焊工培训', occupation: '电焊工', startedOn: '2025-03-01', endedOn: '2025-03-20', days: 15 }],
-      certificates: [{ name: '焊工四级证书', occupation: '焊工', level: '4', obtainedOn: '2025-04-01' }],
-    });
-    await api.ctx.employment.record(
-      worker,
-      chinaMonth(new Date()),
-      { status: 'employed', place: 'acrossProvince', form: 'enterprise', monthlyIncomeFen: 520_000 },
-      { source: 'staff', userId: 'demo-staff-county' },
-    );
-    return worker;
-  }
   const claimAll = (workerToken: string, body: Record<string, unknown> = {}) =>
     api.call('POST', '/api/v1/me/subsidies/claims', {
       token: workerToken,
@@ -179,7 +166,7 @@ describe('claiming (申领全部)', () => {
     });
 
   it('makes one claim per subsidy due when ten 申领全部 race, keeping the trace on each', async () => {
-    const worker = await workerWithDues(910);
+    const worker = await workerWithDues(api, 910);
     const due = (await api.call('GET', '/api/v1/me/subsidies', { token: worker.token })).body.results.filter(
       (r: { eligible: boolean }) => r.eligible,
     );
@@ -238,7 +225,7 @@ describe('claiming (申领全部)', () => {
   });
 
   it('refuses a subsidy that is not due with the reasons, 409, and claims nothing', async () => {
-    const worker = await workerWithDues(920);
+    const worker = await workerWithDues(api, 920);
     const refused = await claimAll(worker.token, { subsidies: ['transport_once', 'job_seeking_once'] });
     expect(refused.status).toBe(409);
     expect(refused.body.error.field).toBe('body.subsidies');

@@ -1,5 +1,5 @@
-/** Claims for tests: a new bound worker of 金山镇 with a claim as 申领全部 (or staff) would make it. */
-import type { Claim } from '@bangfu/shared';
+/** Claims for tests: a new bound worker of 金山镇 with a claim as 申领全部 (or staff) would make it, or with subsidies due. */
+import { chinaMonth, type Claim } from '@bangfu/shared';
 import type { TestApi } from './api.js';
 import { JINSHAN_VILLAGE } from './people.js';
 import { boundWorker } from './positions.js';
@@ -29,4 +29,23 @@ export async function claimFor(
     ...overrides,
   });
   return { claim, worker };
+}
+
+/**
+ * A new bound worker of 金山镇 with subsidies due this month: a training and a certificate on
+ * record, and working in another province (the one-off transport subsidy).
+ */
+export async function workerWithDues(api: TestApi, n: number) {
+  const worker = await boundWorker(api, n, {
+    groups: ['povertyAlleviated'],
+    trainings: [{ name: '电焊工培训', occupation: '电焊工', startedOn: '2025-03-01', endedOn: '2025-03-20', days: 15 }],
+    certificates: [{ name: '焊工四级证书', occupation: '焊工', level: '4', obtainedOn: '2025-04-01' }],
+  });
+  await api.ctx.employment.record(
+    worker,
+    chinaMonth(new Date()),
+    { status: 'employed', place: 'acrossProvince', form: 'enterprise', monthlyIncomeFen: 520_000 },
+    { source: 'staff', userId: 'demo-staff-county' },
+  );
+  return worker;
 }

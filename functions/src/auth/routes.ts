@@ -15,6 +15,7 @@ export function authRoutes(ctx: AppContext): AnyRoute[] {
 
   const logout = implement(authContracts.logout, async ({ principal }) => {
     await ctx.users.endSessions(principal.userId);
+    await ctx.familyLinks.stopAllActingOf(principal.userId); // their sessions acting for family members too
     return { loggedOut: true as const };
   });
 

@@ -358,3 +358,16 @@ export const jobAlertCellEntity = {
   /** What a copy REMOVEs to leave its cell's list. */
   attributeNames: alertsByCell.attributeNames,
 };
+
+const linksOfHelper = listing(INDEX.byOwner, (helperUserId: string) => `HELPING#${helperUserId}`);
+/**
+ * 亲情服务: a live link (awaiting the worker's 同意, or active), listed under the family member by
+ * when it was made; ending it REMOVEs these attributes, so the listing holds live links only.
+ */
+export const familyLinkEntity = {
+  indexes: (link: { helperUserId: string; createdAt: string; linkId: string }) =>
+    linksOfHelper.attributes(link.helperUserId, `${link.createdAt}#${link.linkId}`),
+  ofHelper: (helperUserId: string) => linksOfHelper.query(helperUserId),
+  /** What an ending REMOVEs. */
+  attributeNames: linksOfHelper.attributeNames,
+};

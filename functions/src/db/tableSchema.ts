@@ -275,6 +275,22 @@ export const keys = {
   alertInboxPrefix: () => 'ALERTINBOX#',
   /** Up to when the account has read its inbox. */
   alertInboxRead: (userId: string) => ({ pk: `USER#${userId}`, sk: 'ALERTINBOXREAD' }),
+  /**
+   * 亲情服务: a link between a worker's account and a family member's, beside the worker's
+   * account (its id names that account: one read finds it, as every acting request does).
+   */
+  familyLink: (workerUserId: string, linkId: string) => ({ pk: `USER#${workerUserId}`, sk: `FAMILY#${linkId}` }),
+  familyLinkPrefix: () => 'FAMILY#',
+  /**
+   * Whom an account's active links join it to: the family members who act for it and the people
+   * it acts for, as string sets, so a link's 同意 is refused in the same write once a limit is reached.
+   */
+  familyCircle: (userId: string) => ({ pk: `USER#${userId}`, sk: 'FAMCIRCLE' }),
+  /** An invitation code, used once, until its half hour is up (TTL). */
+  familyInvitation: (code: string) => ({ pk: `FAMINVITE#${code}`, sk: 'INVITE' }),
+  /** One thing a family member did in the worker's name, beside the worker's account, by time. */
+  familyAct: (workerUserId: string, at: string, id: string) => ({ pk: `USER#${workerUserId}`, sk: `FAMACT#${at}#${id}` }),
+  familyActPrefix: () => 'FAMACT#',
   /** A key that never exists: the health check reads it to prove the table answers. */
   healthProbe: () => ({ pk: 'HEALTH', sk: 'PROBE' }),
 } as const;

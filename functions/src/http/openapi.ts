@@ -29,6 +29,8 @@ export function openApiDocument(routes: readonly AnyContract[]) {
       summary: route.summary,
       tags: [route.tag],
       ...(route.access === 'public' ? { security: [] } : { 'x-roles': route.access }),
+      // 亲情服务: open to a family member acting for the worker ('read' or 'act'); absent, refused to them.
+      ...(route.proxy ? { 'x-proxy': route.proxy } : {}),
       parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
       ...(route.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } } }

@@ -21,6 +21,8 @@ export function requestContext(logger: Logger): RequestHandler {
         status: res.statusCode,
         ms: Math.round(ms * 10) / 10,
         userId: res.locals.principal?.userId,
+        // 亲情服务: who was really there when a family member acted for the account.
+        proxyUserId: res.locals.principal?.proxy?.userId,
       });
     });
     next();

@@ -1,7 +1,7 @@
 /**
  * Every route is a contract (shared/src/api: inputs and output as zod schemas, who may call
  * it and whose data it touches) bound to a handler. The pair mounts the Express handler
- * (authenticate → authorise role → budget → parse → authorise scope → handle) and feeds the
+ * (authenticate → authorise role and acting → budget → parse → authorise scope → handle) and feeds the
  * OpenAPI document and the authorisation-matrix test.
  */
 import type { Access, Contract, Principal, Role, ScopedEntity } from '@bangfu/shared';
@@ -12,6 +12,12 @@ import { Forbidden, unauthenticated } from '../errors.js';
 import type { RateLimiter } from './rateLimit.js';
 import { parseInput } from './validation.js';
 import { decide } from '@bangfu/shared';
+
+const notWhileActing = () =>
+  new Forbidden(
+    '帮家人办事时不能做这件事。这件事要TA本人来办，或者先退出，用您自己的账号办。',
+    'Not while acting for a family member.',
+  );
 
 export interface RouteContext<B, Q, P, A extends Access, E extends ScopedEntity | undefined = undefined> {
   body: B;
@@ -70,13 +76,15 @@ export function mountRoutes(
   for (const route of routes) {
     router[route.method](route.path, async (req, res) => {
       const principal = await authenticate(req.get('authorization'));
+      res.locals.principal = principal; // logged with the request, a refused one too
       if (route.access !== 'public') {
         if (!principal) throw unauthenticated('A session token is required.');
         if (!decide(principal, { roles: route.access as readonly Role[] }).allowed) {
           throw new Forbidden('您的账号没有这项权限', 'Your role may not do this.');
         }
+        // 亲情服务: someone acting for a worker reaches only what the contract opens to them.
+        if (principal.proxy && !route.proxy) throw notWhileActing();
       }
-      res.locals.principal = principal;
       await limiter.charge(route, principal, req.ip); // before parsing: malformed attempts count too
       const query = route.query ? parseInput(route.query, req.query, 'query') : undefined;
       const params = route.params ? parseInput(route.params, req.params, 'params') : undefined;

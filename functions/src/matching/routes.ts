@@ -66,7 +66,11 @@ export function matchingRoutes(ctx: AppContext): AnyRoute[] {
       const worker = await boundWorker(ctx, principal);
       const record = await ctx.positions.get(params.positionId);
       if (!record || !isPublic(record)) throw positionNotFound();
-      await ctx.matches.dismiss(worker.workerId, params.positionId);
+      const at = new Date();
+      await ctx.matches.dismiss(worker.workerId, params.positionId, at);
+      await ctx.familyActs.ofRoute(principal, [
+        { at: at.toISOString(), kind: 'dismissed', what: `${record.position.title}（${record.position.employerName}）` },
+      ]);
       return { dismissed: true as const };
     }),
 

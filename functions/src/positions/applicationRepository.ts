@@ -12,6 +12,7 @@ import {
   type ApplicationStatus,
   type EmploymentInput,
   type EmploymentRecord,
+  type ProxyRef,
 } from '@bangfu/shared';
 import { cancellationReasons, isConditionFailed } from '../db/errors.js';
 import { applicationEntity } from '../db/entities.js';
@@ -60,14 +61,20 @@ export function createApplicationRepository(table: TableRef, employment: Employm
   return {
     get,
 
-    /** Applies once: a repeat returns the application already there. */
-    async apply(positionId: string, workerId: string, userId: string): Promise<{ application: Application; created: boolean }> {
+    /** Applies once: a repeat returns the application already there. `proxy`: the family member applying (亲情服务). */
+    async apply(
+      positionId: string,
+      workerId: string,
+      userId: string,
+      proxy?: ProxyRef,
+    ): Promise<{ application: Application; created: boolean }> {
       const application: Application = {
         positionId,
         workerId,
         userId,
         status: 'applied',
         appliedAt: new Date().toISOString(),
+        ...(proxy ? { proxy } : {}),
         version: 1,
       };
       try {

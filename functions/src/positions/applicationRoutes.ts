@@ -12,6 +12,7 @@ import type { AppContext } from '../appContext.js';
 import { Conflict } from '../errors.js';
 import { implement, type AnyRoute } from '../http/route.js';
 import { pageInKeyOrder } from '../db/paging.js';
+import { proxyRefOf } from '../family/proxy.js';
 import { boundWorker, boundWorkerId } from '../registry/access.js';
 import { workerNotFound, type WorkerItem } from '../registry/workerRepository.js';
 import { isReadableByAll } from './access.js';
@@ -20,6 +21,8 @@ import { positionNotFound } from './positionRepository.js';
 import { applicationOf, confirmHire } from './positionService.js';
 
 const ASSISTED_GROUPS = new Set(['povertyAlleviated', 'monitored']);
+/** What the employer (and staff over it) see of an application: not who in the family helped the worker apply. */
+const withoutProxy = ({ proxy: _, ...application }: Application): Application => application;
 const applicationOrder = (application: Application) => `${application.appliedAt}#${application.workerId}`;
 
 export function applicationRoutes(ctx: AppContext): AnyRoute[] {
@@ -47,7 +50,7 @@ export function applicationRoutes(ctx: AppContext): AnyRoute[] {
       ...(home ? { distanceKm: Math.round(distanceKm(home, location) * 10) / 10 } : {}),
       // The phone is for arranging work: shown once the employer has said yes.
       ...(worker.phone && ['accepted', 'hired'].includes(application.status) ? { phone: worker.phone } : {}),
-      application,
+      application: withoutProxy(application),
     };
   }
 
@@ -60,9 +63,21 @@ export function applicationRoutes(ctx: AppContext): AnyRoute[] {
       if (!existing && !isListable(record.position, chinaDate(new Date()))) {
         throw new Conflict('这个岗位已经招满或停止招聘了，看看别的岗位吧', 'The position is no longer open.');
       }
+      const proxy = proxyRefOf(principal);
       const applied = existing
         ? { application: existing, created: false }
-        : await ctx.applications.apply(params.positionId, worker.workerId, principal.userId);
+        : await ctx.applications.apply(params.positionId, worker.workerId, principal.userId, proxy);
+      // On the worker's acts list when a family member applied; a retry puts the same entry again.
+      if (proxy && applied.application.proxy?.userId === proxy.userId) {
+        await ctx.familyActs.ofRoute(principal, [
+          {
+            id: `applied#${params.positionId}`,
+            at: applied.application.appliedAt,
+            kind: 'applied',
+            what: `${record.position.title}（${record.position.employerName}）`,
+          },
+        ]);
+      }
       // A recommendation that led to an application counts toward the "311" success rate, once: a retry
       // whose first attempt stored the application but lost its answer (a 503 after the write) still counts it.
       await ctx.matches.followedByApplication(worker.workerId, params.positionId);
@@ -112,13 +127,14 @@ export function applicationRoutes(ctx: AppContext): AnyRoute[] {
       if (!worker) throw workerNotFound();
       const decided = await ctx.applications.decide(application, body.decision, principal.userId, body.reason);
       return {
-        application: decided,
+        application: withoutProxy(decided),
         applicant: await applicantView(decided, worker, object.position.location, chinaDate(new Date())),
       };
     }),
 
-    implement(applicationContracts.hire, async ({ object, principal, params, body }) =>
-      confirmHire(ctx, object.position, params.workerId, principal.userId, body.monthlyIncomeFen),
-    ),
+    implement(applicationContracts.hire, async ({ object, principal, params, body }) => {
+      const hired = await confirmHire(ctx, object.position, params.workerId, principal.userId, body.monthlyIncomeFen);
+      return { ...hired, application: withoutProxy(hired.application) };
+    }),
   ];
 }

@@ -8,12 +8,14 @@ import {
   RULES,
   subsidyContracts,
   SUBSIDY_NAME_ZH,
+  formatYuan,
   type SubsidyResult,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { Conflict, Forbidden, Invalid } from '../errors.js';
 import { implement, type AnyRoute } from '../http/route.js';
 import { ownEmployer } from '../positions/access.js';
+import { proxyRefOf } from '../family/proxy.js';
 import { boundWorker } from '../registry/access.js';
 import { toWorker } from '../registry/workerRepository.js';
 import { decideOnClaim } from './claimService.js';
@@ -43,6 +45,7 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
       });
       throw new Conflict(`不能申领。${reasons.join('。')}`, `Not due: ${refused.join(', ')}.`, 'body.subsidies');
     }
+    const proxy = proxyRefOf(principal);
     const made = await subsidies.claimDue(
       beneficiary,
       regionCode,
@@ -52,7 +55,20 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
         source: beneficiary.kind === 'worker' ? 'worker' : 'employer',
         createdBy: principal.userId,
         idempotencyKey: body.idempotencyKey,
+        proxy,
       },
+    );
+    // On the worker's acts list when a family member claimed; a retry puts the same entries again.
+    await ctx.familyActs.ofRoute(
+      principal,
+      made
+        .filter(({ claim }) => proxy && claim.proxy?.userId === proxy.userId)
+        .map(({ claim }) => ({
+          id: `claimed#${claim.claimId}`,
+          at: claim.createdAt,
+          kind: 'claimed' as const,
+          what: `${claim.name}${claim.item ? `（${claim.item}）` : ''} ${formatYuan(claim.amountFen)}`,
+        })),
     );
     const claimedBefore = claims.filter((c) =>
       wanted.some((r) => r.claimed && r.subsidy === c.subsidy && r.periodKey === c.periodKey),

@@ -25,6 +25,7 @@ import {
   type Employer,
   type EmploymentRecord,
   type Placement,
+  type ProxyRef,
   type ParameterSource,
   type AppliedPolicy,
   type Rule,
@@ -187,7 +188,7 @@ export function createSubsidyService(
     regionCode: string,
     period: string,
     due: readonly SubsidyResult[],
-    by: { source: Claim['source']; createdBy: string; idempotencyKey?: string },
+    by: { source: Claim['source']; createdBy: string; idempotencyKey?: string; proxy?: ProxyRef | undefined },
   ): Promise<{ claim: Claim; created: boolean }[]> {
     const today = chinaDate(new Date());
     const parameters = await currentParameters();
@@ -207,6 +208,7 @@ export function createSubsidyService(
           needsSecondApproval: needsSecondApproval(parameters, result.amountFen, regionCode, today),
           source: by.source,
           createdBy: by.createdBy,
+          ...(by.proxy ? { proxy: by.proxy } : {}),
           ...(by.idempotencyKey ? { idempotencyKey: by.idempotencyKey } : {}),
         }),
       ),

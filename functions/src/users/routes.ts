@@ -32,6 +32,7 @@ export function userRoutes(ctx: AppContext): AnyRoute[] {
         );
       }
       await ctx.users.endSessions(params.userId);
+      await ctx.familyLinks.stopAllActingOf(params.userId); // a lost phone acting for family members too
       return { ended: true as const };
     }),
   ];

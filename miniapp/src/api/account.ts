@@ -14,13 +14,14 @@ export const devLogin = (userId: string): Promise<Session> =>
 export const wechatLogin = (code: string): Promise<Session> =>
   call(authContracts.wechatLogin, { body: { code } }, { anonymous: true });
 
-/** Ends this account's sessions on the server, on every phone (a lost one included). */
+/** Ends this account's sessions on the server, on every phone (a lost one included), and its acting for family members. */
 export async function logoutEverywhere(): Promise<void> {
-  await call(authContracts.logout, {});
+  await call(authContracts.logout, {}, { asSelf: true });
 }
 
+/** The logged-in account itself (not the one it may be acting for). */
 export async function fetchMe(): Promise<User> {
-  return (await call(accountContracts.me, {})).user;
+  return (await call(accountContracts.me, {}, { asSelf: true })).user;
 }
 
 /** 409 VERSION_CONFLICT when `version` is stale. */
@@ -28,5 +29,5 @@ export async function updateMe(
   version: number,
   changes: Omit<BodyOf<typeof accountContracts.updateMe>, 'version'>,
 ): Promise<User> {
-  return (await call(accountContracts.updateMe, { body: { version, ...changes } })).user;
+  return (await call(accountContracts.updateMe, { body: { version, ...changes } }, { asSelf: true })).user;
 }

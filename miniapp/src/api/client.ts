@@ -6,6 +6,7 @@
  */
 import Taro from '@tarojs/taro';
 import { pathOf, type AnyContract, type ErrorCode, type RequestOf, type ResponseOf, type Session } from '@bangfu/shared';
+import { hasExpired, leaveActing, loadActing } from '../state/acting';
 
 /** Inlined at build time from TARO_APP_API_BASE (see README.md and config/index.ts). */
 export const API_BASE: string = (process.env.TARO_APP_API_BASE || '/api').replace(/\/+$/, '');
@@ -136,6 +137,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Send without the session token even when logged in. */
   anonymous?: boolean;
+  /** 亲情服务: as the logged-in person themself, even while they act for a family member. */
+  asSelf?: boolean;
 }
 
 interface RawResponse {
@@ -217,6 +220,8 @@ const networkError = (): ApiError =>
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+const ACTING_ENDED_ZH = '帮家人办事已经超过 30 分钟，自动结束了。还要帮TA办，请到“亲情服务”再点一次“帮TA办事”。';
+
 type JsonBody = TaroGeneral.IAnyObject | string;
 
 async function send(url: string, method: HttpMethod, header: Record<string, string>, body: unknown) {
@@ -247,7 +252,18 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const header: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) header['Content-Type'] = 'application/json';
   const session = options.anonymous ? null : loadSession();
-  if (session) header.Authorization = `Bearer ${session.token}`;
+  // 亲情服务: while acting for someone, calls go in their name; an acting session that has run out
+  // stops the call rather than let it go in the family member's own name.
+  const acting = session && !options.asSelf ? loadActing(session.user.userId) : null;
+  if (acting && hasExpired(acting)) {
+    leaveActing(ACTING_ENDED_ZH);
+    throw new ApiError({
+      code: 'UNAUTHENTICATED',
+      messages: { zh: ACTING_ENDED_ZH, en: 'The acting session has ended.' },
+      status: 401,
+    });
+  }
+  if (session) header.Authorization = `Bearer ${(acting ?? session).token}`;
 
   const url = `${API_BASE}${path.startsWith('/') ? path : `/${path}`}`;
   // Only a GET is safe to repeat: a POST that timed out may already have been applied.
@@ -274,7 +290,9 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (response.statusCode >= 200 && response.statusCode < 300) return body as T;
 
   const error = errorFromResponse(response, body);
-  if (response.statusCode === 401 && session) clearSession();
+  // An ended acting session ends only itself: the family member stays logged in as themself.
+  if (response.statusCode === 401 && acting) leaveActing(error.messages.zh);
+  else if (response.statusCode === 401 && session) clearSession();
   throw error;
 }
 
@@ -295,7 +313,7 @@ type QueryValue = string | number | boolean | undefined;
 export function call<C extends AnyContract>(
   contract: C,
   input: RequestOf<C>,
-  options: Pick<RequestOptions, 'anonymous'> = {},
+  options: Pick<RequestOptions, 'anonymous' | 'asSelf'> = {},
 ): Promise<ResponseOf<C>> {
   const { params, query, body } = input as {
     params?: Record<string, string>;

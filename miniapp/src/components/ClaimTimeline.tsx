@@ -7,7 +7,7 @@
  */
 import { Text, View } from '@tarojs/components';
 import type { Claim, ClaimStatus, StaffLevel } from '@bangfu/shared';
-import { formatYuan } from '@bangfu/shared';
+import { formatYuan, proxyText } from '@bangfu/shared';
 import { useState } from 'react';
 import { STAFF_LEVEL_LABEL } from '../labels';
 import { chinaDate, monthText } from '../time';
@@ -71,8 +71,10 @@ export function claimSteps(claim: Claim, reader: ClaimReader): Step[] {
   const approvals = [...claim.approvals];
   return claim.history.map((step): Step => {
     if (step.from === null || (step.to === 'submitted' && step.from !== 'submitted')) {
+      // 亲情服务: a family member who claimed in the worker's name is named (由 X 代办).
+      const source = claim.proxy ? proxyText(claim.proxy) : SOURCE_DETAIL[reader][claim.source];
       return step.from === null
-        ? { at: step.at, what: '提交申领', detail: SOURCE_DETAIL[reader][claim.source], tone: 'done' }
+        ? { at: step.at, what: '提交申领', detail: source, tone: 'done' }
         : { at: step.at, what: '重新提交审核', tone: 'done' };
     }
     if (step.to === 'firstApproved' || step.to === 'approved') {

@@ -1,12 +1,14 @@
 /**
- * The root of every page: white background, large type, and the 关怀版 class
- * (bf-care) that scales everything up. NutUI reads its Chinese texts from ConfigProvider.
+ * The root of every page: white background, large type, the 关怀版 class
+ * (bf-care) that scales everything up, and 您正在帮 X 办事 while acting for a family
+ * member (亲情服务). NutUI reads its Chinese texts from ConfigProvider.
  */
 import { View } from '@tarojs/components';
 import { ConfigProvider } from '@nutui/nutui-react-taro';
 import zhCN from '@nutui/nutui-react-taro/dist/es/locales/zh-CN';
 import { useEffect, type ReactNode } from 'react';
 import { useSession } from '../state/session';
+import { ActingBanner } from './family/ActingBanner';
 import { BackBar } from './nav/BackBar';
 
 /**
@@ -26,6 +28,7 @@ export function Page({ children }: { children: ReactNode }) {
   useFocusablePageBox();
   return (
     <View className={careMode ? 'bf-page bf-care' : 'bf-page'}>
+      <ActingBanner />
       <ConfigProvider locale={zhCN}>
         <BackBar />
         {children}

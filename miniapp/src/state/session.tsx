@@ -8,6 +8,7 @@ import type { Session, User } from '@bangfu/shared';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { fetchMe, logoutEverywhere, updateMe } from '../api/account';
 import { clearSession, isApiError, loadSession, onSessionChange, saveSession } from '../api/client';
+import { clearActing } from './acting';
 
 /** Care mode for whoever is not logged in (kept after logout, so big type stays big). */
 const CARE_MODE_STORAGE_KEY = 'bangfu.careMode';
@@ -87,6 +88,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     // The server ends the token on every phone; the request takes it before it is cleared here,
     // and without a network the session still ends on this phone at once.
     logoutEverywhere().catch(() => undefined);
+    clearActing(); // the server ends it too
     clearSession();
   }, []);
 

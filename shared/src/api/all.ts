@@ -3,6 +3,7 @@ import { alertContracts } from './alerts.js';
 import { authContracts } from './auth.js';
 import { codeContracts, eventContracts } from './codes.js';
 import type { AnyContract } from './contract.js';
+import { familyContracts } from './family.js';
 import { matchingContracts } from './matching.js';
 import { monitoringContracts } from './monitoring.js';
 import { applicationContracts, employerContracts, positionContracts } from './positions.js';
@@ -38,4 +39,5 @@ export const API_CONTRACTS: readonly AnyContract[] = [
   welfarePostContracts,
   reliefWorkContracts,
   servicePointContracts,
+  familyContracts,
 ].flatMap((group) => Object.values(group) as AnyContract[]);

@@ -52,7 +52,16 @@ export interface Contract<
   raw?: string;
   /** Budgets of a route that guesses a secret, shows personal data in bulk or moves money. */
   rateLimit?: RouteRateLimit;
+  /**
+   * 亲情服务: whether a family member acting for the worker (Principal.proxy) may call it —
+   * 'read' (it changes nothing) or 'act' (it acts in the worker's name, and the handler stores
+   * the proxy on what it writes and on the worker's acts list). Absent: refused to a proxy,
+   * so a new route is closed to them until someone decides otherwise. Public routes are open.
+   */
+  proxy?: ProxyUse;
 }
+
+export type ProxyUse = 'read' | 'act';
 
 export function defineContract<
   B extends z.ZodType,

@@ -88,6 +88,7 @@ export const matchingContracts = {
     summary: 'Worker (bound): jobs for them with the reasons — this month’s pushes first, then the best live matches',
     tag: 'matching',
     access: ['worker'],
+    proxy: 'read',
     scope: { kind: 'self' },
     response: z.object({
       month: monthSchema,
@@ -110,6 +111,7 @@ export const matchingContracts = {
     summary: 'Worker (bound): not interested (不感兴趣) — never recommended or pushed to them again',
     tag: 'matching',
     access: ['worker'],
+    proxy: 'act',
     scope: { kind: 'self' },
     params: positionIdParams,
     response: z.object({ dismissed: z.literal(true) }),

@@ -48,7 +48,10 @@ export const auditEntrySchema = z.object({
   at: z.iso.datetime(),
   /** The client address of a failed binding. */
   ip: z.string().optional(),
-  /** An employer's name, where the actor is an employer (the worker reads it in 个人信息使用记录). */
+  /**
+   * An employer's name, where the actor is an employer, or the family member acting for the worker
+   * (家人 李小明): the worker reads it in 个人信息使用记录.
+   */
   actorOffice: z.string().optional(),
   /** A consent the worker gave: its id and end. */
   shareId: z.string().optional(),
@@ -192,6 +195,7 @@ export const registryContracts = {
     summary: 'Worker: their own registry record (ID masked)',
     tag: 'registry',
     access: ['worker'],
+    proxy: 'read',
     scope: { kind: 'self' },
     response: workerResponse,
   }),
@@ -294,6 +298,7 @@ export const employmentContracts = {
     summary: 'Worker: their own month-by-month employment, newest first, a page at a time',
     tag: 'registry',
     access: ['worker'],
+    proxy: 'read',
     scope: { kind: 'self' },
     query: timelineQuery,
     response: timelineResponse,

@@ -13,6 +13,7 @@ export const accountContracts = {
     summary: 'The logged-in account',
     tag: 'account',
     access: ROLES,
+    proxy: 'read',
     scope: { kind: 'self' },
     response: z.object({ user: userSchema }),
   }),

@@ -4,6 +4,7 @@
  * worker's month as employed (source: the employer).
  */
 import * as z from 'zod';
+import { proxyRefSchema } from '../family/family.js';
 import { LABOUR_CLASSES, type EmploymentForm, type EmploymentPlace } from '../registry/labels.js';
 import type { EmploymentInput } from '../registry/employment.js';
 import { MAX_MONTHLY_INCOME_FEN } from '../registry/employment.js';
@@ -23,6 +24,8 @@ export const applicationSchema = z.object({
   reason: z.string().optional(),
   hiredAt: z.iso.datetime().optional(),
   hireMonth: z.string().optional(),
+  /** 亲情服务: the family member who applied in the worker's name (由 X 代办). */
+  proxy: proxyRefSchema.optional(),
   version: z.number().int().min(1),
 });
 export type Application = z.infer<typeof applicationSchema>;

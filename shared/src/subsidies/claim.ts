@@ -5,6 +5,7 @@
  * documents), so approvers and auditors see why, even after the standards change.
  */
 import * as z from 'zod';
+import { proxyRefSchema } from '../family/family.js';
 import { SUBSIDY_IDS } from './catalogue.js';
 
 /** 审核中 / 一审通过待复核 / 已批准 / 未通过 / 已发放 */
@@ -112,6 +113,8 @@ export const claimSchema = z.object({
   /** The payment batch that paid it. */
   paymentBatchId: z.string().optional(),
   createdBy: z.string(),
+  /** 亲情服务: the family member who claimed in the worker's name (由 X 代办); `createdBy` is the worker's account. */
+  proxy: proxyRefSchema.optional(),
   createdAt: z.iso.datetime(),
   idempotencyKey: z.string().optional(),
   version: z.number().int().min(1),

@@ -4,21 +4,19 @@
  * the answer said plainly once given.
  */
 import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { useEffect, useRef, useState } from 'react';
 import { errorText } from '../../api/client';
 import { answerConsentRequest, fetchConsentRequests, type ConsentRequest } from '../../api/helpCodes';
+import { AgreeRefuse, type AgreeOrRefuse } from '../../components/AgreeRefuse';
 import { Notice } from '../../components/Page';
 
 const POLL_MS = 4_000;
 
-type Answer = 'agree' | 'refuse';
-
-function RequestCard({ request, onAnswered }: { request: ConsentRequest; onAnswered: (answer: Answer) => void }) {
-  const [busy, setBusy] = useState<Answer | null>(null);
+function RequestCard({ request, onAnswered }: { request: ConsentRequest; onAnswered: (answer: AgreeOrRefuse) => void }) {
+  const [busy, setBusy] = useState<AgreeOrRefuse | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
-  const answer = async (value: Answer) => {
+  const answer = async (value: AgreeOrRefuse) => {
     setBusy(value);
     setFailure(null);
     try {
@@ -38,31 +36,7 @@ function RequestCard({ request, onAnswered }: { request: ConsentRequest; onAnswe
       </View>
       <View className="bf-hint">同意以后，{request.days} 天内对方能看到这些信息，您随时可以收回。不同意，对方什么也看不到。</View>
       {failure ? <Notice tone="error">{failure}</Notice> : null}
-      <View className="bf-button-row">
-        <Button
-          type="primary"
-          size="large"
-          loading={busy === 'agree'}
-          disabled={busy !== null}
-          onClick={() => {
-            answer('agree').catch(() => undefined);
-          }}
-          data-testid="consent-agree"
-        >
-          同意
-        </Button>
-        <Button
-          size="large"
-          loading={busy === 'refuse'}
-          disabled={busy !== null}
-          onClick={() => {
-            answer('refuse').catch(() => undefined);
-          }}
-          data-testid="consent-refuse"
-        >
-          不同意
-        </Button>
-      </View>
+      <AgreeRefuse busy={busy} onAnswer={answer} testIdPrefix="consent" />
     </View>
   );
 }
@@ -99,7 +73,7 @@ export function ConsentRequests({ visible }: { visible: boolean }) {
     };
   }, [visible]);
 
-  const onAnswered = (request: ConsentRequest, answer: Answer) => {
+  const onAnswered = (request: ConsentRequest, answer: AgreeOrRefuse) => {
     answered.current.add(request.requestId);
     setRequests((before) => before.filter((r) => r.requestId !== request.requestId));
     setSaid(

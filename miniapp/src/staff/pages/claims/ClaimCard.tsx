@@ -2,7 +2,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Claim, StaffLevel, User } from '@bangfu/shared';
-import { formatYuan } from '@bangfu/shared';
+import { formatYuan, proxyText } from '@bangfu/shared';
 import { Fragment, useState } from 'react';
 import { decideClaim, type ClaimDecision } from '../../../api/claims';
 import { errorText, isApiError } from '../../../api/client';
@@ -120,7 +120,13 @@ export function ClaimCard({
       <View className="bf-row__line bf-strong">{claim.name}</View>
       {claim.item ? <View className="bf-row__line">{claim.item}</View> : null}
       <Facts parts={[village, `${dayText(claim.createdAt)}申领`]} />
-      <Facts className="bf-row__month" parts={[`按${monthText(claim.period)}台账计算`, SOURCE_ZH[claim.source]]} />
+      <Facts
+        className="bf-row__month"
+        parts={[
+          `按${monthText(claim.period)}台账计算`,
+          claim.proxy ? `本人账号，${proxyText(claim.proxy)}` : SOURCE_ZH[claim.source],
+        ]}
+      />
       {claim.needsSecondApproval ? (
         <View className="bf-claim__second" data-testid={`claim-${id}-second`}>
           金额较大，需要上一级复核

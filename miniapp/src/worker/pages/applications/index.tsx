@@ -1,6 +1,6 @@
 /** 我的报名: the jobs this worker applied for, newest first, with what the employer said. */
 import { Text, View } from '@tarojs/components';
-import type { ApplicationStatus } from '@bangfu/shared';
+import { proxyText, type ApplicationStatus } from '@bangfu/shared';
 import type { ListPage } from '../../../api/client';
 import { fetchMyApplications, type MyApplication } from '../../../api/positions';
 import { useLoad } from '../../../hooks/useLoad';
@@ -44,6 +44,11 @@ function ApplicationCard({ item }: { item: MyApplication }) {
         <View className="bf-application__reason">单位说：{application.reason}</View>
       ) : null}
       <View className="bf-row__line bf-row__month">{dayText(application.appliedAt)}报的名</View>
+      {application.proxy ? (
+        <View className="bf-row__line bf-row__month" data-testid="application-proxy">
+          {proxyText(application.proxy)}
+        </View>
+      ) : null}
     </NavCard>
   );
 }
