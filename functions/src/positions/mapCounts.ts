@@ -12,7 +12,7 @@
  * minute (and forgets those it writes): most searches then read no count at all.
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { LRUCache } from 'lru-cache';
+import QuickLRU from 'quick-lru';
 import { cellsCoveringBbox, cellsCoveringCircle, encodeGeohash, type Bbox, type CellCount, type LatLng } from '@bangfu/shared';
 import { batchGet } from '../db/batchGet.js';
 import { inPool } from '../db/inPool.js';
@@ -33,8 +33,8 @@ const COUNT_PREFIX = 'n';
 /** Attributes one update adds to, well inside DynamoDB's 4 KB expression. */
 const ATTRIBUTES_PER_UPDATE = 100;
 
-/** Tiles read lately, by table and tile: about 10 KB each at most. */
-const recentTiles = new LRUCache<string, CellCount[]>({ max: 5_000, ttl: 60_000 });
+/** Tiles read lately, by table and tile: about 10 KB each at most (quick-lru: the same bounded, expiring cache as lru-cache in a fifth of its bundle). */
+const recentTiles = new QuickLRU<string, CellCount[]>({ maxSize: 5_000, maxAge: 60_000 });
 const cacheKey = (table: TableRef, tile: string) => `${table.tableName}#${tile}`;
 
 /** A position joined (+1) or left (−1) the map at a place. */
