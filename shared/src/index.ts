@@ -88,6 +88,7 @@ export * from './api/family.js';
 export * from './api/reliefWork.js';
 export * from './servicePoints/hours.js';
 export * from './servicePoints/point.js';
+export * from './servicePoints/serving.js';
 export * from './api/servicePoints.js';
 export * from './api/codes.js';
 export * from './api/monitoring.js';

@@ -6,9 +6,10 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { CircumstanceKind, Claim, SubsidyResult } from '@bangfu/shared';
-import { CIRCUMSTANCE_ZH, circumstancesFor, formatYuan } from '@bangfu/shared';
+import { CIRCUMSTANCE_ZH, circumstancesFor, formatYuan, staffOnlyFacts } from '@bangfu/shared';
 import { CLAIM_STATUS_ZH } from './ClaimTimeline';
 import { ReadAloud } from './readAloud/ReadAloud';
+import { ServicePointCard, type ServicePointCardPoint } from './servicePoints/ServicePointCard';
 import './subsidies.css';
 
 export type Standing = 'due' | 'claimed' | 'missing' | 'no';
@@ -63,6 +64,7 @@ export function SubsidyCard({
   claim,
   onOpenClaim,
   onReport,
+  askAt,
 }: {
   result: SubsidyResult;
   /** Its claim, once made. */
@@ -71,10 +73,13 @@ export function SubsidyCard({
   onOpenClaim?: (claim: Claim) => void;
   /** Opens the form to report a circumstance this result still lacks (the worker's own page only). */
   onReport?: (kind: CircumstanceKind) => void;
+  /** Where the worker's record is kept (their village's service point…), for facts only staff record. */
+  askAt?: ServicePointCardPoint | undefined;
 }) {
   const standing = standingOf(result);
   const badge = STANDING_BADGE[standing];
   const reportable = standing === 'missing' && onReport ? circumstancesFor(result.missing) : [];
+  const staffRecords = standing === 'missing' && onReport ? staffOnlyFacts(result.missing).length > 0 : false;
   return (
     <View className="bf-card" data-testid={`subsidy-${result.subsidy}`}>
       <View className="bf-card__title">
@@ -112,6 +117,16 @@ export function SubsidyCard({
               申报：{CIRCUMSTANCE_ZH[kind]}
             </Button>
           ))}
+        </View>
+      ) : null}
+      {staffRecords ? (
+        <View className="bf-row__line" data-testid={`subsidy-${result.subsidy}-ask`}>
+          <View className="bf-row__line">
+            {askAt
+              ? '还差的信息由工作人员登记，您不用交材料。可以打电话问问：'
+              : '还差的信息由村里的信息员登记，您不用交材料。可以问问村里。'}
+          </View>
+          {askAt ? <ServicePointCard point={askAt} testId={`subsidy-${result.subsidy}-ask-point`} /> : null}
         </View>
       ) : null}
       <View className="bf-row__line bf-hint">

@@ -50,6 +50,9 @@ export const circumstancesFor = (missing: readonly string[]): CircumstanceKind[]
   ...new Set(missing.flatMap((key) => (CIRCUMSTANCE_OF_FACT[key] ? [CIRCUMSTANCE_OF_FACT[key]] : []))),
 ];
 
+/** The facts a result still lacks that the worker cannot report: only staff record them (a training's days, a post held). */
+export const staffOnlyFacts = (missing: readonly string[]): string[] => missing.filter((key) => !CIRCUMSTANCE_OF_FACT[key]);
+
 const monthRange = z
   .strictObject({ from: monthSchema, until: monthSchema.optional() })
   .refine((r) => r.until === undefined || r.until >= r.from, { path: ['until'], message: '结束月份不能早于开始月份' });

@@ -7,12 +7,13 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { Claim, SubsidyResult } from '@bangfu/shared';
+import { staffOnlyFacts, type Claim, type SubsidyResult } from '@bangfu/shared';
 import { claimAll, fetchMySubsidies, type MySubsidies } from '../../../api/subsidies';
 import { ActionButton } from '../../../components/ActionButton';
 import { BindFirst, LoadView } from '../../../components/LoadView';
 import { Notice } from '../../../components/Page';
 import { byStanding, SubsidyCard } from '../../../components/SubsidyCard';
+import { useServingPoint } from '../../../components/servicePoints/useServingPoint';
 import { DueSummary, OtherSubsidies, useClaimAll } from '../../../components/SubsidyStanding';
 import { useLoad } from '../../../hooks/useLoad';
 import { RolePage } from '../../../components/RoleGate';
@@ -51,6 +52,7 @@ function StandingView({ subsidies, reload }: { subsidies: MySubsidies; reload: (
   const { claims } = subsidies;
   const claimOf = (r: SubsidyResult) => claims.find((c) => c.subsidy === r.subsidy && c.periodKey === r.periodKey);
   const { due, claimed, missing, others, dueFen } = byStanding(subsidies.results);
+  const askAt = useServingPoint(missing.some((r) => staffOnlyFacts(r.missing).length > 0));
 
   const cards = (list: SubsidyResult[]) => (
     <View className="bf-cards">
@@ -60,6 +62,7 @@ function StandingView({ subsidies, reload }: { subsidies: MySubsidies; reload: (
           result={r}
           claim={claimOf(r)}
           onOpenClaim={openClaims}
+          askAt={askAt}
           onReport={(kind) => {
             Taro.navigateTo({ url: `/worker/pages/me/index?report=${kind}` }).catch(() => undefined);
           }}
