@@ -54,7 +54,7 @@ const scrollOf = (page: Page) =>
     ),
   );
 
-/** The cluster or pin on screen nearest the middle of the map, and where to tap it. */
+/** The cluster, pin or service point on screen, uncovered, nearest the middle of the map, and where to tap it. */
 async function visibleTarget(page: Page, selector: string): Promise<{ testId: string; x: number; y: number } | undefined> {
   return page.evaluate((selector) => {
     const map = document.querySelector('[data-testid="job-map"]')!.getBoundingClientRect();
@@ -64,6 +64,8 @@ async function visibleTarget(page: Page, selector: string): Promise<{ testId: st
     const found = Array.from(document.querySelectorAll(selector))
       .map((el) => ({ el, r: el.getBoundingClientRect() }))
       .filter(({ r }) => inView(r))
+      // Not under another marker: what a finger at its middle would touch is it.
+      .filter(({ el, r }) => el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)))
       .map(({ el, r }) => ({ testId: el.getAttribute('data-testid')!, x: r.left + r.width / 2, y: r.top + r.height / 2 }))
       .sort((a, b) => Math.hypot(a.x - middle.x, a.y - middle.y) - Math.hypot(b.x - middle.x, b.y - middle.y));
     return found[0];
@@ -256,6 +258,26 @@ describe('finding the way', () => {
     await page.locator('[data-testid="nav-back"]:visible').click();
     await page.getByTestId('home-tasks').waitFor(WAIT);
     expect(await page.locator('[data-testid="nav-back"]:visible').count()).toBe(0);
+    await page.context().close();
+  });
+});
+
+describe('服务网点 on the job map', () => {
+  it('shows the county’s service points as green squares; one tap shows the hours and a 打电话 button', async () => {
+    const page = await touchPhone({ width: 375, height: 667 });
+    await page.goto(`${api.url}/#/worker/pages/jobs/index`);
+    await expect.poll(() => page.getByTestId('map-status').textContent(), WAIT).toContain('绿色的“服”是就业服务网点');
+    const place = await visibleTarget(page, '[data-testid^="map-place-"]');
+    expect(place, 'a service point on the first screen').toBeTruthy();
+    await page.touchscreen.tap(place!.x, place!.y);
+    const card = page.getByTestId('map-selected-place');
+    await card.waitFor(WAIT);
+    const pointId = place!.testId.replace('map-place-', '');
+    const seeded = (await api.ctx.servicePoints.get(pointId))!;
+    expect(await card.textContent()).toContain(seeded.name);
+    expect(await page.getByTestId('map-selected-place-status').textContent()).toMatch(/开门|关门/);
+    await page.getByTestId('map-selected-place-call').waitFor(WAIT);
+    await shot(page, 'phone-map-service-point');
     await page.context().close();
   });
 });

@@ -12,7 +12,7 @@ import 'leaflet/dist/leaflet.css';
 import { gcj02ToWgs84, wgs84ToGcj02, type LatLng } from '@bangfu/shared';
 import { useEffect, useRef, useState } from 'react';
 import { payText } from '../../positionText';
-import { MAX_ZOOM, MIN_ZOOM, type JobMapProps, type MapPoint } from './types';
+import { MAX_ZOOM, MIN_ZOOM, type JobMapProps, type MapPlace, type MapPoint } from './types';
 import './map.css';
 
 const TILE_URL = process.env.TARO_APP_MAP_TILE_URL || '';
@@ -64,6 +64,16 @@ function pointIcons(L: L, point: MapPoint, testId: string): { dot: Leaflet.DivIc
   return { dot: icon(L, dot), name: icon(L, name) };
 }
 
+/** A service point: a green square with 服, inside a thumb-sized tap area. */
+function placeIcon(L: L, place: MapPlace): Leaflet.DivIcon {
+  const badge = element('div', 'bf-map-place');
+  badge.setAttribute('data-testid', `map-place-${place.id}`);
+  badge.setAttribute('role', 'button');
+  badge.setAttribute('aria-label', `${place.name}，就业服务网点，点一下看电话和开门时间`);
+  badge.appendChild(element('div', 'bf-map-place__mark', '服'));
+  return icon(L, badge);
+}
+
 function clusterIcon(L: L, cell: string, count: number): Leaflet.DivIcon {
   const size = count >= 100 ? 'l' : count >= 10 ? 'm' : 's';
   const bubble = element('div', `bf-map-cluster bf-map-cluster--${size}`, String(count));
@@ -84,7 +94,7 @@ function gridLines(L: L): Leaflet.GridLayer {
 }
 
 export function JobMap(props: JobMapProps) {
-  const { focus, clusters, markers, selectedId, here, picked, label, testId } = props;
+  const { focus, clusters, markers, places, selectedId, here, picked, label, testId } = props;
   const box = useRef<HTMLDivElement | null>(null);
   const [map, setMap] = useState<{ L: L; map: Leaflet.Map; layer: Leaflet.LayerGroup } | null>(null);
   const [failed, setFailed] = useState(false);
@@ -186,6 +196,11 @@ export function JobMap(props: JobMapProps) {
       // Under the jobs: a place's name must not hide a cluster or a pin.
       L.marker(at, { icon: name, interactive: false, keyboard: false, zIndexOffset: -1000 }).addTo(layer);
     }
+    for (const place of places ?? []) {
+      L.marker(toMap(place.location), { icon: placeIcon(L, place), title: place.name, zIndexOffset: -500 })
+        .on('click', () => latest.current.onPlaceTap?.(place.id))
+        .addTo(layer);
+    }
     for (const cluster of clusters ?? []) {
       L.marker(toMap(cluster), { icon: clusterIcon(L, cluster.cell, cluster.count), title: `${cluster.count} 个岗位` })
         .on('click', () => m.setView(toMap(cluster), Math.min(m.getZoom() + 2, MAX_ZOOM)))
@@ -214,7 +229,7 @@ export function JobMap(props: JobMapProps) {
         zIndexOffset: 2000,
       }).addTo(layer);
     }
-  }, [map, clusters, markers, selectedId, here, picked]);
+  }, [map, clusters, markers, places, selectedId, here, picked]);
 
   return (
     <div className="bf-map-wrap">

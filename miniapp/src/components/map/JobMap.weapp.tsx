@@ -20,10 +20,11 @@ const ICON = {
   cluster: '/assets/map/cluster.png',
   here: '/assets/map/here.png',
 };
-/** Marker ids are numbers: jobs from 1, clusters from CLUSTER_BASE, the two labelled points at the end. */
+/** Marker ids are numbers: jobs from 1, clusters from CLUSTER_BASE, the two labelled points, then service points. */
 const CLUSTER_BASE = 1_000_000;
 const HERE_ID = 2_000_000;
 const PICKED_ID = 2_000_001;
+const PLACE_BASE = 3_000_000;
 
 let instances = 0;
 
@@ -90,7 +91,7 @@ function pointMarker(id: number, point: LatLng, text: string, iconPath: string, 
 }
 
 export function JobMap(props: JobMapProps) {
-  const { focus, clusters, markers, selectedId, here, picked, label, testId } = props;
+  const { focus, clusters, markers, places, selectedId, here, picked, label, testId } = props;
   const sizes = SIZES[useSession().careMode ? 'care' : 'normal'];
   const mapId = useMemo(() => `bf-job-map-${++instances}`, []);
   const [centre, setCentre] = useState<LatLng>(focus.center);
@@ -161,10 +162,15 @@ export function JobMap(props: JobMapProps) {
       });
     });
     (clusters ?? []).forEach((c, i) => list.push(clusterMarker(CLUSTER_BASE + i, c.lat, c.lng, c.count, sizes)));
+    // A service point: its name on a green label, under the jobs.
+    (places ?? []).forEach((p, i) => {
+      const marker = pointMarker(PLACE_BASE + i, p.location, `服务网点 ${p.name}`, ICON.here, sizes);
+      list.push({ ...marker, label: { ...marker.label!, bgColor: '#e6f4ea', borderColor: '#0b6b2e' } });
+    });
     if (here) list.push(pointMarker(HERE_ID, here.point, here.label, ICON.here, sizes));
     if (picked) list.push(pointMarker(PICKED_ID, picked.point, picked.label, ICON.selected, sizes));
     return list;
-  }, [markers, clusters, selectedId, here, picked, sizes]);
+  }, [markers, clusters, places, selectedId, here, picked, sizes]);
 
   const positionOf = (markerId: number | string): string | undefined => {
     const id = Number(markerId);
@@ -203,6 +209,11 @@ export function JobMap(props: JobMapProps) {
                 context.moveToLocation({ latitude: cluster.lat, longitude: cluster.lng });
               },
             });
+            return;
+          }
+          if (id >= PLACE_BASE) {
+            const place = places?.[id - PLACE_BASE];
+            if (place) latest.current.onPlaceTap?.(place.id);
             return;
           }
           const positionId = positionOf(id);

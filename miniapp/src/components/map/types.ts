@@ -25,6 +25,13 @@ export interface MapMarker {
   location: LatLng;
 }
 
+/** A public employment service point (就业服务网点) on the job map. */
+export interface MapPlace {
+  id: string;
+  name: string;
+  location: LatLng;
+}
+
 /** A labelled point that is not a job: the worker's position, their village, or a picked place. */
 export interface MapPoint {
   point: LatLng;
@@ -38,6 +45,9 @@ export interface JobMapProps {
   selectedId?: string | undefined;
   /** Where the map is centred from (您的位置, a village, the county town). */
   here?: MapPoint | undefined;
+  /** Service points, drawn apart from the jobs (a green square). */
+  places?: readonly MapPlace[];
+  onPlaceTap?: (id: string) => void;
   /** A place chosen by tapping the map (an employer's workplace). */
   picked?: MapPoint | undefined;
   /** After every move or zoom has settled (and once at the start). */

@@ -65,6 +65,8 @@ const ENTRIES: Record<Role, Entry[]> = {
       url: '/worker/pages/difficulty/index',
     },
     { key: 'help-code', title: '我的帮扶码', hint: '给工作人员扫码，看看谁用过您的信息', url: '/worker/pages/code/index' },
+    { key: 'alerts', title: '我的订阅', hint: '保存的找工作条件，有新岗位在这里看', url: '/worker/pages/alerts/index' },
+    { key: 'family', title: '亲情服务', hint: '请家人帮您办事，或帮家人办事', url: '/worker/pages/family/index' },
   ],
   employer: [
     { key: 'positions', title: '我的岗位', hint: '发布过的岗位和报名的人', url: '/employer/pages/positions/index' },

@@ -13,7 +13,11 @@ import { errorText } from '../../../api/client';
 import { fetchMap, fetchNearby } from '../../../api/positions';
 import { LoadMore } from '../../../components/LoadMore';
 import { Notice, Page } from '../../../components/Page';
+import { SaveSearchButton } from '../../../components/alerts/SaveSearchButton';
 import { JobMap } from '../../../components/map/JobMap';
+import { ServicePointCard } from '../../../components/servicePoints/ServicePointCard';
+import type { MapServicePoint } from '../../../api/servicePoints';
+import { useMapServicePoints } from './useMapServicePoints';
 import type { MapFocus, MapView } from '../../../components/map/types';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { useSession } from '../../../state/session';
@@ -125,6 +129,8 @@ function MapMode({ centre, focus, filters }: { centre: Centre; focus: MapFocus; 
   const [view, setView] = useState<MapView | null>(null);
   const [state, setState] = useState<MapState>({ loading: true, error: null, data: null });
   const [selected, setSelected] = useState<PositionCard | null>(null);
+  const [place, setPlace] = useState<MapServicePoint | null>(null);
+  const { places, pointOf } = useMapServicePoints(view);
   const latest = useRef(0);
   const filtersKey = JSON.stringify(filters);
 
@@ -145,11 +151,8 @@ function MapMode({ centre, focus, filters }: { centre: Centre; focus: MapFocus; 
   const markers = state.data?.markers;
   const clusters = state.data?.clusters;
 
-  const select = (positionId: string) => {
-    const card = markers?.find((m) => m.positionId === positionId);
-    if (!card) return;
-    setSelected({ ...card, distanceKm: card.distanceKm ?? distanceKm(centre.point, card.location) });
-    // Bring the card into view just below the map, leaving as much of the map in sight as possible.
+  // Bring the card into view just below the map, leaving as much of the map in sight as possible.
+  const showCard = () =>
     setTimeout(() => {
       if (process.env.TARO_ENV === 'h5') {
         document.getElementById('bf-map-selected')?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
@@ -157,6 +160,19 @@ function MapMode({ centre, focus, filters }: { centre: Centre; focus: MapFocus; 
         Taro.pageScrollTo({ selector: '#bf-map-selected', duration: 300 }).catch(() => undefined);
       }
     }, 50);
+  const select = (positionId: string) => {
+    const card = markers?.find((m) => m.positionId === positionId);
+    if (!card) return;
+    setPlace(null);
+    setSelected({ ...card, distanceKm: card.distanceKm ?? distanceKm(centre.point, card.location) });
+    showCard();
+  };
+  const selectPlace = (pointId: string) => {
+    const point = pointOf(pointId);
+    if (!point) return;
+    setSelected(null);
+    setPlace(point);
+    showCard();
   };
 
   let status: string;
@@ -167,6 +183,7 @@ function MapMode({ centre, focus, filters }: { centre: Centre; focus: MapFocus; 
     // Drawn from counts: about this many, and the filters apply once zoomed in.
     status = `这片地图里大约有 ${state.data.total} 个岗位。点带数字的圆圈会放大${filtersKey === '{}' ? '。' : '，放大后再按您选的条件筛选。'}`;
   } else status = `这片地图里有 ${state.data.total} 个岗位。点蓝色的标记看岗位，点带数字的圆圈会放大。`;
+  if (places.length && !state.error) status += '绿色的“服”是就业服务网点，点一下看电话和开门时间。';
 
   return (
     <View>
@@ -177,6 +194,8 @@ function MapMode({ centre, focus, filters }: { centre: Centre; focus: MapFocus; 
         focus={focus}
         clusters={clusters}
         markers={markers}
+        places={places}
+        onPlaceTap={selectPlace}
         selectedId={selected?.positionId}
         here={here}
         onView={setView}
@@ -193,6 +212,11 @@ function MapMode({ centre, focus, filters }: { centre: Centre; focus: MapFocus; 
             near={nearWord(centre.source)}
             testId="map-selected-card"
           />
+        </View>
+      ) : null}
+      {place ? (
+        <View id="bf-map-selected">
+          <ServicePointCard point={place} testId="map-selected-place" />
         </View>
       ) : null}
     </View>
@@ -305,6 +329,12 @@ function Jobs() {
       ) : (
         <ListMode centre={centre} filters={apiFilters} radius={radius} />
       )}
+      <SaveSearchButton
+        centre={centre.point}
+        placeName={centre.source === 'device' ? '您的位置' : centre.label}
+        radiusKm={Number(radius)}
+        filters={apiFilters}
+      />
       {user ? null : <View className="bf-hint">看岗位不用登录；想报名时再登录。</View>}
     </View>
   );
