@@ -55,6 +55,13 @@ describe('circumstances with their source', () => {
       recordedBy: 'demo-staff-village-1',
       recordedByLevel: 'village',
     });
+    // The worker sees who stands behind it (村, the date), not the officer's account.
+    const own = (await api.call('GET', '/api/v1/me/worker', { token: worker.token })).body.worker.circumstances.vocationalStudent;
+    expect(own.stamp).toEqual({
+      source: 'staff',
+      recordedByLevel: 'village',
+      recordedAt: recorded.body.worker.circumstances.vocationalStudent.stamp.recordedAt,
+    });
     const paid = await yuluOf(worker.token);
     expect(paid).toMatchObject({ eligible: true, amountFen: 150_000 });
     expect(paid.trace.find((t) => t.key === 'vocationalStudent')!.source).toMatch(/^村信息员 \d{4}-\d{2}-\d{2} 登记$/);

@@ -15,7 +15,7 @@ import type { AppContext } from '../appContext.js';
 import { Conflict } from '../errors.js';
 import { implement, type AnyRoute } from '../http/route.js';
 import { boundWorker } from './access.js';
-import { toWorkerView, type WorkerItem } from './workerRepository.js';
+import { toOwnWorkerView, toWorkerView, type WorkerItem } from './workerRepository.js';
 
 /** The record's circumstances after the change: the kind set with its stamp, or gone. */
 function changed(existing: Circumstances, change: CircumstanceChange, stamp: CircumstanceStamp): Circumstances {
@@ -33,17 +33,15 @@ function stampOf(principal: Principal, source: CircumstanceStamp['source']): Cir
 }
 
 export function circumstanceRoutes(ctx: AppContext): AnyRoute[] {
-  const write = async (item: WorkerItem, change: CircumstanceChange, stamp: CircumstanceStamp) =>
-    toWorkerView(
-      await ctx.workers.update(item.workerId, {
-        version: change.version,
-        circumstances: changed(item.circumstances ?? {}, change, stamp),
-      }),
-    );
+  const write = (item: WorkerItem, change: CircumstanceChange, stamp: CircumstanceStamp) =>
+    ctx.workers.update(item.workerId, {
+      version: change.version,
+      circumstances: changed(item.circumstances ?? {}, change, stamp),
+    });
 
   return [
     implement(registryContracts.recordCircumstance, async ({ object, principal, body }) => ({
-      worker: await write(object, body, stampOf(principal, 'staff')),
+      worker: toWorkerView(await write(object, body, stampOf(principal, 'staff'))),
     })),
 
     implement(registryContracts.reportCircumstance, async ({ principal, body }) => {
@@ -56,7 +54,7 @@ export function circumstanceRoutes(ctx: AppContext): AnyRoute[] {
           'body.kind',
         );
       }
-      return { worker: await write(item, body, stampOf(principal, 'self')) };
+      return { worker: toOwnWorkerView(await write(item, body, stampOf(principal, 'self'))) };
     }),
   ];
 }

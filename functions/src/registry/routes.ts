@@ -4,7 +4,7 @@ import { Invalid } from '../errors.js';
 import { implement, type AnyRoute } from '../http/route.js';
 import { boundWorker } from './access.js';
 import { createBindingService } from './bindingService.js';
-import { isLast4Search, toWorkerView } from './workerRepository.js';
+import { isLast4Search, toOwnWorkerView, toWorkerView } from './workerRepository.js';
 
 export function registryRoutes(ctx: AppContext): AnyRoute[] {
   const { workers } = ctx;
@@ -65,15 +65,15 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
 
     implement(registryContracts.bind, async ({ principal, body, req }) => {
       const { worker, user } = await binding.bind(principal, body, req.ip);
-      return { worker: toWorkerView(worker), user };
+      return { worker: toOwnWorkerView(worker), user };
     }),
 
     implement(registryContracts.updateMine, async ({ principal, body }) => {
-      return { worker: toWorkerView(await workers.update((await boundWorker(ctx, principal)).workerId, body)) };
+      return { worker: toOwnWorkerView(await workers.update((await boundWorker(ctx, principal)).workerId, body)) };
     }),
 
     implement(registryContracts.mine, async ({ principal }) => {
-      return { worker: toWorkerView(await boundWorker(ctx, principal)) };
+      return { worker: toOwnWorkerView(await boundWorker(ctx, principal)) };
     }),
   ];
 }

@@ -9,6 +9,7 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   chinaDate,
   maskIdNumber,
+  ownCircumstances,
   parseIdNumber,
   workerSchema,
   workerSummarySchema,
@@ -90,6 +91,12 @@ export const toWorker = (item: WorkerItem | Record<string, unknown>): Worker => 
 /** What the API shows of a record today (China's date): aged, never with its birth date. */
 export const toWorkerView = (item: Worker | Record<string, unknown>): WorkerView =>
   workerView(toWorker(item), chinaDate(new Date()));
+
+/** The worker's own record, as 我的信息 shows it: the same, without the accounts of the officers behind its circumstances. */
+export const toOwnWorkerView = (item: Worker | Record<string, unknown>): WorkerView => {
+  const view = toWorkerView(item);
+  return view.circumstances ? { ...view, circumstances: ownCircumstances(view.circumstances) } : view;
+};
 
 export const toWorkerSummary = (item: Record<string, unknown>): WorkerSummary =>
   workerSummarySchema.parse({ ...toWorkerView(item), bound: item.boundUserId !== undefined });

@@ -90,7 +90,8 @@ export const CIRCUMSTANCE_SOURCES = ['staff', 'import', 'self'] as const;
 
 const stampSchema = z.object({
   source: z.enum(CIRCUMSTANCE_SOURCES),
-  recordedBy: z.string(),
+  /** The account that recorded it; left out of the worker's own view (an officer's account id is not theirs to see). */
+  recordedBy: z.string().optional(),
   /** The recording officer's level (村/乡镇/县), for the words of the trace. */
   recordedByLevel: z.enum(REGION_LEVELS).optional(),
   recordedAt: z.iso.datetime(),
@@ -113,6 +114,16 @@ export const circumstancesSchema = z
   )
   .partial();
 export type Circumstances = { [K in CircumstanceKind]?: { value: Values[K]; stamp: CircumstanceStamp } };
+
+/** The circumstances as the worker sees them: who stands behind each (source, level, date), not which account. */
+export function ownCircumstances(circumstances: Circumstances): Circumstances {
+  return Object.fromEntries(
+    Object.entries(circumstances).map(([kind, entry]) => {
+      const { recordedBy, ...stamp } = entry.stamp;
+      return [kind, { ...entry, stamp: entry.stamp.source === 'self' ? { ...stamp, recordedBy } : stamp }];
+    }),
+  ) as Circumstances;
+}
 
 export type CircumstanceChange = {
   [K in CircumstanceKind]: { kind: K; version: number; value: Values[K] | null };
