@@ -89,6 +89,15 @@ describe('亲情服务 in Chromium', () => {
     await helper.getByTestId('subsidies-claim-all').click();
     await helper.getByTestId('subsidies-notice').waitFor(WAIT);
     await onPhones(helper, 'family-4-acting', '我的补贴 while acting for a family member');
+    // Home, while acting, offers only the four everyday tasks a family member may do.
+    await helper.goto(`${api.url}/#/pages/index/index`);
+    await helper.locator('[data-testid="home-tasks"]:visible').waitFor(WAIT);
+    expect(
+      await helper
+        .locator('[data-testid^="home-entry-"]:visible')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid'))),
+    ).toEqual(['home-entry-jobs', 'home-entry-subsidies', 'home-entry-applications', 'home-entry-me']);
+    expect(await helper.locator('[data-testid="care-mode-toggle"]:visible').count()).toBe(0);
 
     // The worker sees who did it: on the claim's progress and in 亲情服务.
     await open(worker, '/worker/pages/claims/index', 'my-claims-summary');

@@ -9,6 +9,7 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { servingPoint } from '@bangfu/shared';
 import type { TestApi } from '../support/api.js';
 import { expectAccessible, logIn, shot, sizesOnScreen, WAIT } from '../support/browser.js';
 import { closeAll, setCareMode, startDemoH5, workerWithTransportDue } from '../support/journeys.js';
@@ -278,6 +279,25 @@ describe('服务网点 on the job map', () => {
     expect(await page.getByTestId('map-selected-place-status').textContent()).toMatch(/开门|关门/);
     await page.getByTestId('map-selected-place-call').waitFor(WAIT);
     await shot(page, 'phone-map-service-point');
+    await page.context().close();
+  });
+});
+
+describe('还差信息 that only staff record', () => {
+  it('names the service point that keeps the worker’s record, with its hours and 打电话', async () => {
+    const worker = (await api.call('GET', '/api/v1/me/worker', { token: workerToken })).body.worker;
+    const { points } = await api.ctx.servicePoints.inRegion('150222', { limit: 100 });
+    const expected = servingPoint(points, worker.villageCode)!;
+    expect(expected, 'the demo county has a point serving the village').toBeTruthy();
+
+    const page = await touchPhone({ width: 375, height: 667 }, 'demo-worker-1');
+    await page.goto(`${api.url}/#/worker/pages/subsidies/index`);
+    // 公益性岗位补贴 lacks the post held, which only staff record.
+    const ask = page.getByTestId('subsidy-public_welfare_post-ask');
+    await expect.poll(() => ask.textContent(), WAIT).toContain(expected.name);
+    expect(await ask.textContent()).toContain('您不用交材料');
+    await page.getByTestId('subsidy-public_welfare_post-ask-point-call').waitFor(WAIT);
+    await shot(page, 'phone-subsidy-ask-officer');
     await page.context().close();
   });
 });

@@ -17,6 +17,7 @@ import { returnAfterLogin } from '../../components/nav/navigate';
 import { Notice, Page } from '../../components/Page';
 import { HomeRecommendations } from '../../components/Recommendations';
 import { roleText } from '../../labels';
+import { useActing } from '../../state/acting';
 import { useSession } from '../../state/session';
 
 interface Entry {
@@ -254,7 +255,9 @@ function entriesFor(user: User): Entry[] {
 
 function LoggedIn({ user }: { user: User }) {
   const { logout } = useSession();
-  const entries = entriesFor(user);
+  // 亲情服务: acting for a family member reaches their four everyday tasks only (the API refuses the rest).
+  const acting = useActing(user.userId);
+  const entries = entriesFor(user).filter((entry) => !acting || entry.everyday);
   const everyday = entries.filter((entry) => entry.everyday);
   return (
     <View className="bf-section">
@@ -274,7 +277,7 @@ function LoggedIn({ user }: { user: User }) {
           ))}
         </View>
       ) : null}
-      {user.role === 'worker' ? <CareModeSwitch /> : null}
+      {user.role === 'worker' && !acting ? <CareModeSwitch /> : null}
       {user.role === 'worker' ? <HomeRecommendations key={user.userId} limit={2} /> : null}
       <View className="bf-cards">
         {entries
