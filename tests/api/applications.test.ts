@@ -121,10 +121,16 @@ describe('confirming a hire', () => {
     const positionId = await openPosition(2, { pay: { unit: 'day', minFen: 18_000, maxFen: 22_000 }, regionCode: '150222102' });
     const worker = await boundWorker(api, 5);
     await apply(positionId, worker.token);
+    const filledOnMap = async () =>
+      (await api.call('GET', `/api/v1/positions/nearby?lat=${SPOT.lat}&lng=${SPOT.lng}&radiusKm=1&limit=50`)).body.positions.find(
+        (p: { positionId: string }) => p.positionId === positionId,
+      )?.filled;
+    expect(await filledOnMap()).toBe(0); // the map's read is now held by this process (mapReads.ts)
     const hired = await hire(positionId, worker.workerId);
     expect(hired.status).toBe(200);
     expect(hired.body.application.status).toBe('hired');
     expect(hired.body.position.filled).toBe(1);
+    expect(await filledOnMap()).toBe(1); // the hire made that read stale
     const [month] = await api.ctx.employment.timeline(worker.workerId);
     expect(month).toMatchObject({
       month: chinaMonth(new Date()),

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   cellsCoveringBbox,
   cellsCoveringCircle,
+  childCells,
   distanceKm,
   encodeGeohash,
+  farthestDistanceKm,
   gcj02ToWgs84,
   geohashBbox,
   wgs84ToGcj02,
@@ -71,5 +73,57 @@ describe('GCJ-02', () => {
 
   it('leaves points outside China as they are', () => {
     expect(wgs84ToGcj02({ lat: 51.5, lng: -0.12 })).toEqual({ lat: 51.5, lng: -0.12 });
+  });
+});
+
+describe('a cell’s children', () => {
+  it('have the boxes their geohashes decode to, at odd and even precisions', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 18, max: 53, noNaN: true }),
+        fc.double({ min: 73, max: 135, noNaN: true }),
+        fc.integer({ min: 1, max: 8 }),
+        (lat, lng, precision) => {
+          const cell = encodeGeohash({ lat, lng }, precision);
+          for (const child of childCells(cell, geohashBbox(cell))) {
+            const decoded = geohashBbox(child.cell);
+            for (const side of ['minLat', 'maxLat', 'minLng', 'maxLng'] as const) {
+              expect(child.box[side]).toBeCloseTo(decoded[side], 9);
+            }
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('the farthest point of a cell', () => {
+  it('is a corner: no point of its edges is farther', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 18, max: 53, noNaN: true }),
+        fc.double({ min: 73, max: 135, noNaN: true }),
+        fc.integer({ min: 3, max: 7 }),
+        fc.double({ min: -2, max: 2, noNaN: true }),
+        fc.double({ min: -2, max: 2, noNaN: true }),
+        (lat, lng, precision, dLat, dLng) => {
+          const cell = geohashBbox(encodeGeohash({ lat, lng }, precision));
+          const point = { lat: lat + dLat, lng: lng + dLng };
+          let far = 0;
+          for (let i = 0; i <= 40; i++) {
+            const t = i / 40;
+            const [la, ln] = [cell.minLat + t * (cell.maxLat - cell.minLat), cell.minLng + t * (cell.maxLng - cell.minLng)];
+            for (const edge of [
+              { lat: la, lng: cell.minLng },
+              { lat: la, lng: cell.maxLng },
+              { lat: cell.minLat, lng: ln },
+              { lat: cell.maxLat, lng: ln },
+            ])
+              far = Math.max(far, distanceKm(point, edge));
+          }
+          expect(farthestDistanceKm(point, cell)).toBeGreaterThanOrEqual(far - 1e-9);
+        },
+      ),
+    );
   });
 });

@@ -183,6 +183,8 @@ export const positionEntity = {
   mapAttributeNames: `${positionsOnMap.attributeNames}, ${positionsLeavingMap.attributeNames}`,
   /** Whether a stored position item is on the map. */
   isOnMap: (item: Record<string, unknown>) => INDEX.byGeoCell.partitionKey in item,
+  /** Where an item read from the map sorts in its partition: `<geohash>#<positionId>`. */
+  mapSortKey: (item: Record<string, unknown>) => item[INDEX.byGeoCell.sortKey] as string,
 };
 
 const applicationsOfWorker = listing(INDEX.byOwner, (workerId: string) => `APPS_OF#${workerId}`);

@@ -12,6 +12,7 @@ import {
   type ApplicationStatus,
   type EmploymentInput,
   type EmploymentRecord,
+  type LatLng,
   type ProxyRef,
 } from '@bangfu/shared';
 import { cancellationReasons, isConditionFailed } from '../db/errors.js';
@@ -20,6 +21,7 @@ import { queryAll, queryPage } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 import { Conflict, NotFound } from '../errors.js';
+import { raisePositionsEpoch } from './positionsEpoch.js';
 import type { EmploymentRepository, EmploymentWorker } from '../registry/employmentRepository.js';
 
 export function applicationItem(application: Application) {
@@ -50,6 +52,19 @@ const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 
 
 export function createApplicationRepository(table: TableRef, employment: EmploymentRepository) {
   const { db, tableName } = table;
+
+  /** A hire filled a place: the map's held reads of the position's cell are stale (mapReads.ts). */
+  async function filledChanged(positionId: string) {
+    const { Item } = await db.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: keys.position(positionId),
+        ProjectionExpression: '#location',
+        ExpressionAttributeNames: { '#location': 'location' },
+      }),
+    );
+    if (Item) await raisePositionsEpoch(table, Item.location as LatLng);
+  }
 
   async function get(positionId: string, workerId: string): Promise<Application | undefined> {
     const { Item } = await db.send(
@@ -223,7 +238,7 @@ export function createApplicationRepository(table: TableRef, employment: Employm
               ],
             }),
           );
-          await employment.noteLatest(record);
+          await Promise.all([employment.noteLatest(record), filledChanged(positionId)]);
           return { application: (await get(positionId, workerId))!, employment: record };
         } catch (error) {
           const reasons = cancellationReasons(error);

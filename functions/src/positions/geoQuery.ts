@@ -7,9 +7,11 @@
  * held too few. The cursor is the (distance, id) of the last position returned; the next page
  * starts its ring there, so pages neither repeat nor skip.
  *
+ * Every read goes through mapReads.ts: what this process read of a partition under its cell's
+ * current epoch is not asked of DynamoDB again.
+ *
  * Map: the box's covering ranges, exact containment, then clusters by zoom.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   annulus,
   box,
@@ -27,7 +29,6 @@ import {
   isListable,
   matchesFilters,
   type Bbox,
-  type IndexRange,
   type LatLng,
   type MapResponse,
   type NearbyResponse,
@@ -38,15 +39,12 @@ import {
   type Shape,
 } from '@bangfu/shared';
 import * as z from 'zod';
-import { inPool } from '../db/inPool.js';
 import { invalidCursor } from '../db/paging.js';
-import { positionEntity } from '../db/entities.js';
 import type { TableRef } from '../db/versioned.js';
 import { COUNT_TIERS, countsAround, countsInBox, type CountTier } from './mapCounts.js';
+import { mapReader } from './mapReads.js';
 import { toRecord } from './positionRepository.js';
 
-/** Queries in flight at once for one request. */
-const FAN_OUT = 16;
 /** The first ring of a search; later rings grow by what the density seen so far says is needed. */
 const FIRST_RING_KM = 1;
 /** Queries one ring of the recommender's or a map box may take before its edges are made coarser. */
@@ -57,28 +55,6 @@ export interface Found<T> {
   /** Index items read (the measure of the benchmark: read per returned). */
   itemsRead: number;
   queries: number;
-}
-
-/** Reads every item of the ranges, FAN_OUT Queries at a time. */
-async function readRanges(table: TableRef, ranges: IndexRange[]): Promise<{ items: Record<string, unknown>[]; queries: number }> {
-  const items: Record<string, unknown>[] = [];
-  let queries = 0;
-  await inPool(ranges, FAN_OUT, async (range) => {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await table.db.send(
-        new QueryCommand({
-          TableName: table.tableName,
-          ...positionEntity.onMap(range),
-          ExclusiveStartKey: start,
-        }),
-      );
-      queries++;
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-  });
-  return { items, queries };
 }
 
 /** The map's card of a position: the fields a list or a marker shows. */
@@ -92,18 +68,18 @@ export function toCard(position: Position): PositionCard {
  * coarser than its size asks (a ring's outer radius).
  */
 async function readShape(
-  table: TableRef,
+  reader: ReturnType<typeof mapReader>,
   shape: Shape,
   size: { narrowKm: number; wholeKm: number },
   filters: PositionFilters,
   today: string,
 ) {
   const ranges = coverRangesWithin(shape, edgePrecisionFor(size.narrowKm), edgePrecisionFor(size.wholeKm), QUERY_BUDGET);
-  const { items, queries } = await readRanges(table, ranges);
+  const { items, itemsRead, queries } = await reader.read(ranges);
   const positions = items
     .map((item) => toRecord(item, today).position)
     .filter((p) => isListable(p, today) && matchesFilters(p, filters));
-  return { positions, itemsRead: items.length, queries };
+  return { positions, itemsRead, queries };
 }
 
 /** The cursor: where the last page ended. */
@@ -175,11 +151,12 @@ export async function nearby(
   table: TableRef,
   query: { center: LatLng; radiusKm: number; limit: number; cursor?: string | undefined; filters: PositionFilters },
   now = new Date(),
-): Promise<Found<NearbyResponse> & { countReads: number }> {
+): Promise<Found<NearbyResponse> & { otherReads: number }> {
   const today = chinaDate(now);
   const cursor = decodeCursor(query.cursor);
   const { center, radiusKm, limit } = query;
   const finder = reachFinder(table, center, radiusKm);
+  const reader = mapReader(table);
   const found: { position: Position; d: number }[] = [];
   let itemsRead = 0;
   let queries = 0;
@@ -200,8 +177,8 @@ export async function nearby(
       inner === 0
         ? coverRangesInQueries(shape, edgePrecisionForRing(inner, outer), NEARBY_QUERIES)
         : coverRangesWithin(shape, edgePrecisionFor(outer - inner), edgePrecisionFor(outer), QUERY_BUDGET);
-    const read = await readRanges(table, ranges);
-    itemsRead += read.items.length;
+    const read = await reader.read(ranges);
+    itemsRead += read.itemsRead;
     queries += read.queries;
     for (const item of read.items) {
       const d = distanceKm(center, item.location as LatLng);
@@ -227,7 +204,7 @@ export async function nearby(
     },
     itemsRead,
     queries,
-    countReads: finder.countReads,
+    otherReads: finder.countReads + reader.epochReads,
   };
 }
 
@@ -243,13 +220,14 @@ export async function* ringsOutward(
   now = new Date(),
 ): AsyncGenerator<{ innerKm: number; outerKm: number; queries: number; positions: { position: Position; d: number }[] }> {
   const today = chinaDate(now);
+  const reader = mapReader(table);
   for (
     let inner = 0, outer = Math.min(radiusKm, 2 * FIRST_RING_KM);
     inner < radiusKm;
     inner = outer, outer = Math.min(radiusKm, outer * 2)
   ) {
     const last = outer >= radiusKm;
-    const read = await readShape(table, annulus(center, inner, outer), { narrowKm: outer - inner, wholeKm: outer }, {}, today);
+    const read = await readShape(reader, annulus(center, inner, outer), { narrowKm: outer - inner, wholeKm: outer }, {}, today);
     const positions = read.positions
       .map((position) => ({ position, d: distanceKm(center, position.location) }))
       .filter(({ d }) => d >= inner && (last ? d <= outer : d < outer));
@@ -282,7 +260,7 @@ export async function inBox(
     return { result: { clusters, markers: [], total, counted: true }, itemsRead: 0, queries: 0 }; // no position read
   }
   const side = narrowSideKm(bounds);
-  const read = await readShape(table, box(bounds), { narrowKm: side, wholeKm: side }, query.filters, chinaDate(now));
+  const read = await readShape(mapReader(table), box(bounds), { narrowKm: side, wholeKm: side }, query.filters, chinaDate(now));
   const inside = read.positions.filter(
     ({ location: { lat, lng } }) => lat >= bounds.minLat && lat <= bounds.maxLat && lng >= bounds.minLng && lng <= bounds.maxLng,
   );

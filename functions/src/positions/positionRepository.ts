@@ -66,8 +66,12 @@ export function positionItem(record: PositionRecord) {
 }
 
 /** The position as readers see it today: an open one past its last day shows as expired. */
+/** Items parsed already: the job map's reads hand out the same held items again (mapReads.ts). */
+const parsed = new WeakMap<Record<string, unknown>, Position>();
+
 export function toRecord(item: Record<string, unknown>, today = chinaDate(new Date())): PositionRecord {
-  const position = positionSchema.parse(item);
+  let position = parsed.get(item);
+  if (!position) parsed.set(item, (position = positionSchema.parse(item)));
   return {
     position: { ...position, status: effectiveStatus(position, today) },
     employerVerified: item.employerVerified === true,

@@ -6,6 +6,7 @@
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { cellsCoveringCircle, encodeGeohash, type LatLng } from '@bangfu/shared';
+import { batchGet } from '../db/batchGet.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 
@@ -14,6 +15,22 @@ const EPOCH_PRECISION = 3;
 /** The epoch items of the cells a disc touches. */
 export function epochKeysWithin(center: LatLng, radiusKm: number) {
   return cellsCoveringCircle(center, radiusKm, EPOCH_PRECISION).map((cell) => keys.positionsEpoch(cell));
+}
+
+/** The epoch cell an index partition (a finer geohash) lies in. */
+export const epochCellOf = (partition: string) => partition.slice(0, EPOCH_PRECISION);
+
+/** The current epochs of `cells` (0 where no position was ever written): one BatchGetItem per 100. */
+export async function readEpochs(table: TableRef, cells: readonly string[]): Promise<Map<string, number>> {
+  const epochs = new Map(cells.map((cell) => [cell, 0]));
+  const byPk = new Map(cells.map((cell) => [keys.positionsEpoch(cell).pk, cell]));
+  for (const item of await batchGet(
+    table,
+    cells.map((cell) => keys.positionsEpoch(cell)),
+  )) {
+    epochs.set(byPk.get(item.pk as string)!, Number(item.epoch ?? 0));
+  }
+  return epochs;
 }
 
 /** Positions at these locations were written: what was derived from their cells is stale. */

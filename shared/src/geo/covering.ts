@@ -12,7 +12,7 @@
  * functions/ lists the figures).
  */
 import { distanceKm, type LatLng } from './distance.js';
-import { bboxOfCircle, cellSize, cellsCoveringBbox, distanceToCellKm, geohashBbox, type Bbox } from './geohash.js';
+import { bboxOfCircle, cellSize, cellsCoveringBbox, childCells, distanceToCellKm, geohashBbox, type Bbox } from './geohash.js';
 
 /** Characters of the geohash that name an index partition (a cell of about 39 × 20 km). */
 export const INDEX_PRECISION = 4;
@@ -69,13 +69,15 @@ export function box(bounds: Bbox): Shape {
   };
 }
 
-/** Distance to the farthest corner or edge middle: the farthest point of a cell this small. */
+/**
+ * Distance to the farthest point of a cell: one of its corners. Along a meridian edge (a great
+ * circle) the distance from a point outside has no maximum inside the edge, and along a parallel
+ * edge it grows with the difference in longitude, so it is largest at an end.
+ */
 export function farthestDistanceKm(point: LatLng, cell: Bbox): number {
-  const midLat = (cell.minLat + cell.maxLat) / 2;
-  const midLng = (cell.minLng + cell.maxLng) / 2;
   let far = 0;
-  for (const lat of [cell.minLat, midLat, cell.maxLat]) {
-    for (const lng of [cell.minLng, midLng, cell.maxLng]) far = Math.max(far, distanceKm(point, { lat, lng }));
+  for (const lat of [cell.minLat, cell.maxLat]) {
+    for (const lng of [cell.minLng, cell.maxLng]) far = Math.max(far, distanceKm(point, { lat, lng }));
   }
   return far;
 }
@@ -108,28 +110,29 @@ export function edgePrecisionForRing(innerKm: number, outerKm: number): number {
 /** The cells covering `shape`, coarse inside and down to `maxPrecision` at its edge. */
 export function coverCells(shape: Shape, maxPrecision: number): string[] {
   const cells: string[] = [];
-  const visit = (cell: string) => {
-    const relation = shape.relate(geohashBbox(cell));
+  const visit = (cell: string, bbox: Bbox) => {
+    const relation = shape.relate(bbox);
     if (relation === 'outside') return;
     if (relation === 'inside' || cell.length >= maxPrecision) {
       cells.push(cell);
       return;
     }
-    for (const child of BASE32) visit(cell + child);
+    for (const child of childCells(cell, bbox)) visit(child.cell, child.box);
   };
-  for (const cell of cellsCoveringBbox(shape.bounds, INDEX_PRECISION)) visit(cell);
+  for (const cell of cellsCoveringBbox(shape.bounds, INDEX_PRECISION)) visit(cell, geohashBbox(cell));
   return cells;
 }
 
 /** A cell as a span of the integers of `precision`-character geohashes. */
-function span(cell: string, precision: number): [number, number] {
+export function cellSpan(cell: string, precision: number): [number, number] {
   let value = 0;
   for (const char of cell) value = value * 32 + BASE32.indexOf(char);
   const scale = 32 ** (precision - cell.length);
   return [value * scale, (value + 1) * scale];
 }
 
-function toGeohash(value: number, precision: number): string {
+/** The `precision`-character geohash that is the integer `value` in base 32. */
+export function toGeohash(value: number, precision: number): string {
   let text = '';
   for (let i = 0; i < precision; i++) {
     text = BASE32[value % 32]! + text;
@@ -144,7 +147,7 @@ function runsOf(shape: Shape, maxPrecision: number) {
   for (const cell of coverCells(shape, maxPrecision)) {
     const partition = cell.slice(0, INDEX_PRECISION);
     const spans = byPartition.get(partition) ?? [];
-    spans.push(span(cell, maxPrecision));
+    spans.push(cellSpan(cell, maxPrecision));
     byPartition.set(partition, spans);
   }
   const runs = new Map<string, [number, number][]>();

@@ -74,6 +74,38 @@ export function geohashBbox(hash: string): Bbox {
   return { minLat, minLng, maxLat, maxLng };
 }
 
+/** Where each of a cell's 32 children lies in its grid: [lng column, lat row], for a cell whose next bit is a longitude one (`true`) or not. */
+const CHILD_GRID = new Map(
+  [true, false].map((lngFirst) => [
+    lngFirst,
+    Array.from({ length: 32 }, (_, value) => {
+      let [column, row, lng] = [0, 0, lngFirst];
+      for (let bit = 4; bit >= 0; bit--, lng = !lng) {
+        if (lng) column = column * 2 + ((value >> bit) & 1);
+        else row = row * 2 + ((value >> bit) & 1);
+      }
+      return [column, row] as const;
+    }),
+  ]),
+);
+
+/** A cell's 32 children with their boxes, worked out from the cell's box (no decoding). */
+export function childCells(cell: string, box: Bbox): { cell: string; box: Bbox }[] {
+  const lngFirst = (cell.length * 5) % 2 === 0;
+  const [columns, rows] = lngFirst ? [8, 4] : [4, 8];
+  const width = (box.maxLng - box.minLng) / columns;
+  const height = (box.maxLat - box.minLat) / rows;
+  return CHILD_GRID.get(lngFirst)!.map(([column, row], value) => ({
+    cell: cell + BASE32[value],
+    box: {
+      minLat: box.minLat + row * height,
+      maxLat: row === rows - 1 ? box.maxLat : box.minLat + (row + 1) * height,
+      minLng: box.minLng + column * width,
+      maxLng: column === columns - 1 ? box.maxLng : box.minLng + (column + 1) * width,
+    },
+  }));
+}
+
 /** Size of a cell of this precision (degrees). */
 export function cellSize(precision: number): { lat: number; lng: number } {
   const bits = precision * 5;
