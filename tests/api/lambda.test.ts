@@ -8,39 +8,12 @@ import { isBuiltin } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BUNDLE_LIMITS, FUNCTION_ENTRIES } from '../../infra/lib/lambdaBundling.js';
 import { startDemoCountyApi, TEST_ID_KEYS, TEST_REGION, TEST_SIGNING_KEY, type TestApi } from '../support/api.js';
-import { bundleFunction, startLambda, type FunctionName, type RunningLambda } from '../support/lambdaBundle.js';
+import { bundleFunction, httpApiEvent, startLambda, type FunctionName, type RunningLambda } from '../support/lambdaBundle.js';
 
 let api: TestApi;
 let lambda: RunningLambda;
 let environment: Record<string, string>;
 
-function httpApiEvent(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  return {
-    version: '2.0',
-    routeKey: 'ANY /api/{proxy+}',
-    rawPath: path,
-    rawQueryString: '',
-    headers: {
-      host: 'api.example.com',
-      'content-type': 'application/json',
-      'x-request-id': 'lambda-test-0001',
-      ...headers,
-    },
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'api',
-      domainName: 'api.example.com',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
-      requestId: 'req',
-      routeKey: 'ANY /api/{proxy+}',
-      stage: '$default',
-      time: new Date().toUTCString(),
-      timeEpoch: Date.now(),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    isBase64Encoded: false,
-  };
-}
 const handler = (event: object) => lambda.invoke(event);
 
 beforeAll(async () => {

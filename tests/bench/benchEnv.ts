@@ -1,9 +1,12 @@
+import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { createApp } from '../../functions/src/app.js';
 import { readConfig } from '../../functions/src/config.js';
 import { createAppContext } from '../../functions/src/context.js';
 import { createLogger } from '../../functions/src/logger.js';
 import { loadAppSecrets } from '../../functions/src/secrets.js';
+import type { ClientJob, ClientResult } from './httpClients.js';
 
 /**
  * The app's environment in a benchmark: DynamoDB Local at `endpoint`, throwaway keys, no logs,
@@ -41,4 +44,14 @@ export async function benchLogin(url: string, userId: string): Promise<string> {
     body: JSON.stringify({ userId }),
   });
   return ((await response.json()) as { token: string }).token;
+}
+
+/** Runs `job` in a child process of HTTP clients (httpClients.ts) and returns what it measured. */
+export function inClientProcess(job: ClientJob): Promise<ClientResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(new URL('./httpClients.ts', import.meta.url)), { execArgv: ['--import', 'tsx'] });
+    child.once('message', (result) => resolve(result as ClientResult));
+    child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`HTTP clients exited with ${code}`))));
+    child.send(job);
+  });
 }

@@ -3,29 +3,43 @@
  * the account; beside it, the same GetItem sent straight with the DynamoDB client the app uses, to
  * the same DynamoDB Local. Both at 1 and at 10 requests in flight, p50 and p95 beside the issue's
  * goal (the route's p50 at most 1.5× the raw GetItem's). The route's figure includes the HTTP round
- * trip on loopback (client and app in this one process), which a raw GetItem does not make.
+ * trip on loopback, which a raw GetItem does not make; its clients run in a process of their own
+ * (httpClients.ts), and again in the app's process as before. And the route as Lambda runs it: the
+ * app behind serverless-http, handed an API Gateway event in this process, as the handler is.
  *
  *   npx tsx tests/bench/overhead.ts [requests per run = 2000]
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import serverless from 'serverless-http';
+import { createApp } from '../../functions/src/app.js';
+import { createLogger } from '../../functions/src/logger.js';
 import { keys } from '../../functions/src/db/tableSchema.js';
 import { ensureEmulator, startDynamoDbLocal } from '../../functions/src/local/dynamodbLocal.js';
 import { CACHE_DIR } from '../../functions/src/local/paths.js';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { ensureTable } from '../../functions/src/local/table.js';
+import { httpApiEvent } from '../support/lambdaBundle.js';
 import { freePort } from '../support/ports.js';
-import { benchLogin, startBenchApp } from './benchEnv.js';
+import { benchLogin, inClientProcess, startBenchApp } from './benchEnv.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const REQUESTS = Number(process.argv[2] ?? 2000);
+const ROUNDS = 4;
+const WARM = 100;
 const GOAL = 1.5;
 const USER_ID = 'demo-worker-1';
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
-/** `requests` calls of `once`, `inFlight` at a time: the latencies (ms), sorted, and the CPU ms a call. */
-async function measure(once: () => Promise<void>, inFlight: number, requests: number) {
-  for (let i = 0; i < 200; i++) await once(); // warm: connections, JIT, caches
+interface Run {
+  latencies: number[];
+  cpuMs: number;
+  clientCpuMs?: number;
+}
+
+/** `requests` calls of `once`, `inFlight` at a time: the latencies (ms) and the CPU ms a call. */
+async function measure(once: () => Promise<void>, inFlight: number, requests: number): Promise<Run> {
+  for (let i = 0; i < WARM; i++) await once(); // warm: connections, JIT, caches
   const latencies: number[] = [];
   let sent = 0;
   const cpuBefore = process.cpuUsage();
@@ -40,7 +54,19 @@ async function measure(once: () => Promise<void>, inFlight: number, requests: nu
     }),
   );
   const cpu = process.cpuUsage(cpuBefore);
-  return { sorted: latencies.sort((a, b) => a - b), cpuMs: (cpu.user + cpu.system) / 1000 / requests };
+  return { latencies, cpuMs: (cpu.user + cpu.system) / 1000 / requests };
+}
+
+/** The rounds of one way as one: p50 and p95 of all their latencies, the mean CPU a call. */
+function combined(runs: Run[]) {
+  const sorted = runs.flatMap((run) => run.latencies).sort((x, y) => x - y);
+  const mean = (of: (run: Run) => number) => runs.reduce((sum, run) => sum + of(run), 0) / runs.length;
+  return {
+    p50: quantile(sorted, 0.5),
+    p95: quantile(sorted, 0.95),
+    cpuMs: mean((run) => run.cpuMs),
+    clientCpuMs: mean((run) => run.clientCpuMs ?? 0),
+  };
 }
 
 const dynamo = await startDynamoDbLocal({ emulatorDir: await ensureEmulator(CACHE_DIR), port: await freePort() });
@@ -56,26 +82,63 @@ try {
       const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.user(USER_ID), ConsistentRead: true }));
       if (!Item) throw new Error('no account');
     };
+    // The same app as Lambda calls it: serverless-http turns the event into a request, no socket.
+    const lambda = serverless(createApp(app.ctx, { logger: createLogger(app.config), bodyLimit: app.config.BODY_LIMIT }));
+    const event = httpApiEvent('GET', '/api/v1/me', undefined, { authorization: `Bearer ${token}` });
+    const invoked = async () => {
+      const answer = (await lambda(event, {})) as { statusCode: number; body: string };
+      if (answer.statusCode !== 200) throw new Error(`GET /me as Lambda: ${answer.statusCode}`);
+      JSON.parse(answer.body);
+    };
     const route = async () => {
       const response = await fetch(`${app.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
       if (!response.ok) throw new Error(`GET /me: ${response.status}`);
       await response.json();
     };
 
+    // Each way in turn, ROUNDS times, so that a machine getting busier or a JIT warming up weighs on all alike.
     const rows = [];
     for (const inFlight of [1, 10]) {
-      const a = await measure(raw, inFlight, REQUESTS);
-      const b = await measure(route, inFlight, REQUESTS);
-      const ratio = quantile(b.sorted, 0.5) / quantile(a.sorted, 0.5);
+      const runs = { raw: [] as Run[], lambda: [] as Run[], inApp: [] as Run[], apart: [] as Run[] };
+      for (let round = 0; round < ROUNDS; round++) {
+        runs.raw.push(await measure(raw, inFlight, REQUESTS / ROUNDS));
+        runs.lambda.push(await measure(invoked, inFlight, REQUESTS / ROUNDS));
+        runs.inApp.push(await measure(route, inFlight, REQUESTS / ROUNDS));
+        // The route with its clients in a process of their own: this one is then only the app.
+        const appCpuBefore = process.cpuUsage();
+        const apart = await inClientProcess({
+          url: `${app.url}/api/v1/me`,
+          headers: { authorization: `Bearer ${token}` },
+          inFlight,
+          requests: REQUESTS / ROUNDS,
+          warm: WARM,
+        });
+        const appCpu = process.cpuUsage(appCpuBefore);
+        runs.apart.push({
+          latencies: apart.latencies,
+          cpuMs: (appCpu.user + appCpu.system) / 1000 / (REQUESTS / ROUNDS + WARM),
+          clientCpuMs: apart.clientCpuMs,
+        });
+      }
+      const [a, l, b, c] = [combined(runs.raw), combined(runs.lambda), combined(runs.inApp), combined(runs.apart)];
+      const p50 = a.p50;
       rows.push({
         'in flight': inFlight,
-        'GetItem p50 / p95 ms': `${quantile(a.sorted, 0.5).toFixed(2)} / ${quantile(a.sorted, 0.95).toFixed(2)}`,
-        'GET /me p50 / p95 ms': `${quantile(b.sorted, 0.5).toFixed(2)} / ${quantile(b.sorted, 0.95).toFixed(2)}`,
-        'p50 ratio': `${ratio.toFixed(2)}× (goal ≤ ${GOAL}×)`,
-        'CPU ms a call (GetItem / GET /me)': `${a.cpuMs.toFixed(2)} / ${b.cpuMs.toFixed(2)}`,
+        'GetItem p50 / p95 ms': `${p50.toFixed(2)} / ${a.p95.toFixed(2)}`,
+        'GET /me, clients apart: p50 / p95 ms': `${c.p50.toFixed(2)} / ${c.p95.toFixed(2)}`,
+        [`p50 ratio (goal ≤ ${GOAL}×)`]: `${(c.p50 / p50).toFixed(2)}×`,
+        'GET /me as Lambda calls it: p50 / ratio': `${l.p50.toFixed(2)} / ${(l.p50 / p50).toFixed(2)}×`,
+        'GET /me, clients in the app: p50 / ratio': `${b.p50.toFixed(2)} / ${(b.p50 / p50).toFixed(2)}×`,
+        'CPU ms a call: GetItem / as Lambda / app / its clients': [a.cpuMs, l.cpuMs, c.cpuMs, c.clientCpuMs]
+          .map((ms) => ms.toFixed(2))
+          .join(' / '),
       });
     }
-    console.log(`\n${REQUESTS} requests each, DynamoDB Local on this machine; GET /me's CPU includes its HTTP client.`);
+    console.log(
+      `\n${REQUESTS} requests each, DynamoDB Local on this machine. "Clients apart": the HTTP clients in a process of ` +
+        'their own; "as Lambda calls it": the app behind serverless-http, invoked with an API Gateway event, no socket; ' +
+        '"clients in the app": HTTP clients in the app\'s process, their CPU counted with it.',
+    );
     console.table(rows);
   } finally {
     app.server.closeAllConnections();

@@ -94,3 +94,32 @@ export async function startLambda(bundle: LambdaBundle, env: Record<string, stri
     stop: () => child.kill(),
   };
 }
+
+/** An API Gateway HTTP API (payload 2.0) event, as it reaches the API's handler. */
+export function httpApiEvent(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  return {
+    version: '2.0',
+    routeKey: 'ANY /api/{proxy+}',
+    rawPath: path,
+    rawQueryString: '',
+    headers: {
+      host: 'api.example.com',
+      'content-type': 'application/json',
+      'x-request-id': 'lambda-test-0001',
+      ...headers,
+    },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'api',
+      domainName: 'api.example.com',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+      requestId: 'req',
+      routeKey: 'ANY /api/{proxy+}',
+      stage: '$default',
+      time: new Date().toUTCString(),
+      timeEpoch: Date.now(),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    isBase64Encoded: false,
+  };
+}
