@@ -3,6 +3,8 @@
  * app's work (as on Lambda, where the phone is elsewhere). The parent forks this file with a
  * job; it answers with the latencies (ms) and the CPU ms a request of this process.
  */
+import { measureInFlight } from './inFlight.js';
+
 export interface ClientJob {
   url: string;
   headers?: Record<string, string>;
@@ -23,22 +25,8 @@ async function run({ url, headers = {}, inFlight, requests, warm }: ClientJob): 
     if (!response.ok) throw new Error(`${url}: ${response.status}`);
     await response.arrayBuffer();
   };
-  for (let i = 0; i < warm; i++) await once();
-  const latencies: number[] = [];
-  let sent = 0;
-  const cpuBefore = process.cpuUsage();
-  await Promise.all(
-    Array.from({ length: inFlight }, async () => {
-      while (sent < requests) {
-        sent += 1;
-        const t0 = performance.now();
-        await once();
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const cpu = process.cpuUsage(cpuBefore);
-  return { latencies, clientCpuMs: (cpu.user + cpu.system) / 1000 / requests };
+  const { latencies, cpuMs } = await measureInFlight(once, inFlight, requests, warm);
+  return { latencies, clientCpuMs: cpuMs };
 }
 
 process.once('message', (job: ClientJob) => {

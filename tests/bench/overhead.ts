@@ -21,6 +21,7 @@ import { ensureTable } from '../../functions/src/local/table.js';
 import { httpApiEvent } from '../support/lambdaBundle.js';
 import { freePort } from '../support/ports.js';
 import { benchLogin, inClientProcess, startBenchApp } from './benchEnv.js';
+import { measureInFlight } from './inFlight.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const REQUESTS = Number(process.argv[2] ?? 2000);
@@ -37,25 +38,8 @@ interface Run {
   clientCpuMs?: number;
 }
 
-/** `requests` calls of `once`, `inFlight` at a time: the latencies (ms) and the CPU ms a call. */
-async function measure(once: () => Promise<void>, inFlight: number, requests: number): Promise<Run> {
-  for (let i = 0; i < WARM; i++) await once(); // warm: connections, JIT, caches
-  const latencies: number[] = [];
-  let sent = 0;
-  const cpuBefore = process.cpuUsage();
-  await Promise.all(
-    Array.from({ length: inFlight }, async () => {
-      while (sent < requests) {
-        sent += 1;
-        const t0 = performance.now();
-        await once();
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const cpu = process.cpuUsage(cpuBefore);
-  return { latencies, cpuMs: (cpu.user + cpu.system) / 1000 / requests };
-}
+const measure = (once: () => Promise<void>, inFlight: number, requests: number): Promise<Run> =>
+  measureInFlight(once, inFlight, requests, WARM);
 
 /** The rounds of one way as one: p50 and p95 of all their latencies, the mean CPU a call. */
 function combined(runs: Run[]) {
