@@ -28,19 +28,28 @@ const WARM_UP_SECONDS = 10;
 const GOAL_P99_MS = 1_000;
 
 const { lat, lng } = DEMO_COUNTY_CENTER;
+/** Where a worker stands: within about 3 km of the county seat, never twice the same point. */
+const somewhere = () => ({ lat: lat + (Math.random() - 0.5) * 0.054, lng: lng + (Math.random() - 0.5) * 0.07 });
+const pathOf = ({ path }: { path: string | (() => string) }) => (typeof path === 'string' ? path : path());
 /** What the clients ask for, and how often (out of 100). */
-const MIX: { route: string; weight: number; as: 'worker' | 'staff'; path: string }[] = [
+const MIX: { route: string; weight: number; as: 'worker' | 'staff'; path: string | (() => string) }[] = [
   {
     route: 'GET /positions/nearby (20 km)',
     weight: 25,
     as: 'worker',
-    path: `/api/v1/positions/nearby?lat=${lat}&lng=${lng}&radiusKm=20`,
+    path: () => {
+      const here = somewhere();
+      return `/api/v1/positions/nearby?lat=${here.lat}&lng=${here.lng}&radiusKm=20`;
+    },
   },
   {
     route: 'GET /positions/map (county)',
     weight: 10,
     as: 'worker',
-    path: `/api/v1/positions/map?bbox=${lng - 0.3},${lat - 0.2},${lng + 0.3},${lat + 0.2}&zoom=11`,
+    path: () => {
+      const here = somewhere();
+      return `/api/v1/positions/map?bbox=${here.lng - 0.3},${here.lat - 0.2},${here.lng + 0.3},${here.lat + 0.2}&zoom=11`;
+    },
   },
   { route: 'GET /me', weight: 20, as: 'worker', path: '/api/v1/me' },
   { route: 'GET /me/recommendations', weight: 10, as: 'worker', path: '/api/v1/me/recommendations' },
@@ -86,7 +95,7 @@ async function soak(url: string, tokens: { worker: string[]; staff: string }, se
         const chosen = MIX.find((m) => (pick -= m.weight) < 0) ?? MIX[0]!;
         const token = chosen.as === 'staff' ? tokens.staff : tokens.worker[client % tokens.worker.length]!;
         const t0 = performance.now();
-        const response = await fetch(`${url}${chosen.path}`, { headers: { authorization: `Bearer ${token}` } });
+        const response = await fetch(`${url}${pathOf(chosen)}`, { headers: { authorization: `Bearer ${token}` } });
         const body = (await response.json()) as { error?: { code: string } };
         const ms = performance.now() - t0;
         const tally = tallies.get(chosen.route)!;
@@ -141,7 +150,7 @@ async function main() {
       { step: 'initialize', name: 'countCalls' },
     );
     const alone = [];
-    for (const { route, as, path } of MIX) {
+    for (const { route, as, path } of MIX.map((m) => ({ ...m, path: pathOf(m) }))) {
       const token = as === 'staff' ? tokens.staff : worker;
       const latencies: number[] = [];
       const before = calls;

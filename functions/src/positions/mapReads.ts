@@ -29,8 +29,9 @@ import { epochCellOf, readEpochs } from './positionsEpoch.js';
 /** Queries in flight at once for one request. */
 const FAN_OUT = 16;
 const MAX_AGE_MS = 60_000;
-/** Partitions held, and items held per partition: at most ~256 × 2,000 items of ~1 KB. */
+/** Partitions held; items held in all (a position and its parse, a few KB: tens of MB) and per partition. */
 const PARTITIONS_HELD = 256;
+const ITEMS_HELD = 20_000;
 const ITEMS_PER_PARTITION = 2_000;
 
 type Item = Record<string, unknown>;
@@ -63,12 +64,25 @@ function hold(key: string, epoch: number, span: Span, items: Item[], now: number
     entry = { epoch, since: now, spans: [], items: new Map() };
   } else if (entry.epoch > epoch) return; // a newer read is already held
   if (entry.items.size + items.length > ITEMS_PER_PARTITION) return;
+  makeRoom(key, items.length);
   for (const item of items) {
     const sortKey = positionEntity.mapSortKey(item);
     entry.items.set(sortKey, { point: pointNumber(sortKey.slice(0, POINT_PRECISION)), item });
   }
   entry.spans = withSpan(entry.spans, span);
   held.set(key, entry);
+}
+
+/** Forgets the partitions read longest ago until `adding` more items fit in ITEMS_HELD. */
+function makeRoom(adding: string, count: number) {
+  let total = count;
+  for (const [, entry] of held.entriesAscending()) total += entry.items.size;
+  for (const [key, entry] of [...held.entriesAscending()]) {
+    if (total <= ITEMS_HELD) break;
+    if (key === adding) continue;
+    total -= entry.items.size;
+    held.delete(key);
+  }
 }
 
 /** Forgets every held read (a benchmark measuring a cold process). */
