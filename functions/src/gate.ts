@@ -29,6 +29,8 @@ export interface GateLimits {
 export interface Gate {
   /** Resolves with the release of a place; rejects with GateRefused. */
   enter(signal?: AbortSignal): Promise<() => void>;
+  /** The release of a place if one is free now (nobody waits for it), else undefined: no promise, no signal. */
+  tryEnter(): (() => void) | undefined;
   readonly active: number;
   readonly waiting: number;
 }
@@ -59,6 +61,11 @@ export function createGate({ limit, maxWaiting = Infinity, maxWaitMs = Infinity 
     },
     get waiting() {
       return queue.length;
+    },
+    tryEnter() {
+      if (active >= limit) return undefined;
+      active += 1;
+      return releaser();
     },
     enter(signal) {
       if (signal?.aborted) return Promise.reject(new GateRefused('abandoned'));

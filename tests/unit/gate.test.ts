@@ -44,4 +44,16 @@ describe('the load-shedding gate', () => {
     next();
     expect(await refusal(gate.enter(AbortSignal.abort()))).toBe('abandoned');
   });
+
+  it('gives a free place at once without a promise, and none while the gate is full, jumping nobody waiting', async () => {
+    const gate = createGate({ limit: 1, maxWaiting: 1 });
+    const release = gate.tryEnter();
+    expect(release).toBeTypeOf('function');
+    expect(gate.tryEnter()).toBeUndefined();
+    const waiter = gate.enter();
+    release!();
+    expect(gate.tryEnter()).toBeUndefined(); // the place went to the waiter
+    (await waiter)();
+    expect(gate.active).toBe(0);
+  });
 });

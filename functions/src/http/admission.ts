@@ -8,7 +8,7 @@
  * On Lambda an instance serves one request at a time, so the gate never binds there; it
  * is for the long-running local runner and any container deployment.
  */
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { Busy } from '../errors.js';
 import { GateRefused, type Gate } from '../gate.js';
 
@@ -16,7 +16,19 @@ import { GateRefused, type Gate } from '../gate.js';
 const BUSY_RETRY_AFTER_SECONDS = 2;
 
 export function admission(gate: Gate): RequestHandler {
+  const admit = (res: Response, release: () => void) => {
+    // 'close' follows the answer, or a client that went away before it.
+    res.once('finish', release);
+    res.once('close', release);
+  };
   return (_req, res, next) => {
+    // Most requests find a place free: no wait to abandon, so nothing to watch.
+    const free = gate.tryEnter();
+    if (free) {
+      admit(res, free);
+      next();
+      return;
+    }
     // The response closes before it is written only when the client went away.
     const left = new AbortController();
     const abandon = () => left.abort();
@@ -24,9 +36,7 @@ export function admission(gate: Gate): RequestHandler {
     gate.enter(left.signal).then(
       (release) => {
         res.off('close', abandon);
-        // 'close' follows the answer, or a client that went away before it.
-        res.once('finish', release);
-        res.once('close', release);
+        admit(res, release);
         next();
       },
       (error: unknown) => {

@@ -12,6 +12,8 @@ import { DomainError } from '../errors.js';
 export function jsonBody(limit: string): RequestHandler {
   const parse = express.json({ limit, strict: true });
   return (req, res, next) => {
+    // A GET's or HEAD's body means nothing (RFC 9110 §9.3.1): not read, not parsed.
+    if (req.method === 'GET' || req.method === 'HEAD') return next();
     const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.headers['content-type'] ?? '')?.[1];
     if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
       next(
