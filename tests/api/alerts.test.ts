@@ -239,6 +239,15 @@ describe('岗位订阅: publish → inbox and WeChat', () => {
     expect((await alertsOf(token))[0]!.consents).toBe(0);
   });
 
+  it('lists positions published together newest first, as they were published', async () => {
+    const token = await api.loginAs('demo-worker-3');
+    await saveSearch(token, { centre: north(120), radiusKm: 10, filters: {} });
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push(await post({ location: north(121 + i / 10) }));
+    await follower.drain(); // one batch of stream records, read at one moment
+    expect((await inbox(token)).items.map((i) => i.positionId)).toEqual([...ids].reverse());
+  });
+
   it('gives each account one message per position even when two of its searches match', async () => {
     const { token } = await wechatWorker('twice');
     const near = await saveSearch(token, { label: '近的', centre: north(100), radiusKm: 5, filters: {} });

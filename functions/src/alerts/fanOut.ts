@@ -83,8 +83,10 @@ export async function fanOutPosition(ctx: FanOutContext, position: Position, now
 /** Every position a batch of stream records published, one after another. */
 export async function fanOutPublished(ctx: FanOutContext, records: readonly TableStreamRecord[], now = new Date()) {
   const total = emptyReport();
-  for (const position of publishedPositions(records)) {
-    const report = await fanOutPosition(ctx, position, now);
+  for (const [i, position] of publishedPositions(records).entries()) {
+    // A batch's positions come a millisecond apart in the order they were published: the inbox
+    // lists by when an item came, and "newest first" must not fall to the positions' ids.
+    const report = await fanOutPosition(ctx, position, new Date(now.getTime() + i));
     total.accounts += report.accounts;
     total.already += report.already;
     total.stale += report.stale;
