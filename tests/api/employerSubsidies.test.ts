@@ -67,6 +67,7 @@ describe('an employer’s own subsidies', () => {
     const monthsAgo = (n: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - n, 15));
     const hired = await api.ctx.applications.hire(
       application,
+      record!.position.location,
       worker,
       { status: 'employed', place: 'acrossProvince', form: 'enterprise', monthlyIncomeFen: 500_000 },
       'demo-employer-6',

@@ -53,19 +53,6 @@ const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 
 export function createApplicationRepository(table: TableRef, employment: EmploymentRepository) {
   const { db, tableName } = table;
 
-  /** A hire filled a place: the map's held reads of the position's cell are stale (mapReads.ts). */
-  async function filledChanged(positionId: string) {
-    const { Item } = await db.send(
-      new GetCommand({
-        TableName: tableName,
-        Key: keys.position(positionId),
-        ProjectionExpression: '#location',
-        ExpressionAttributeNames: { '#location': 'location' },
-      }),
-    );
-    if (Item) await raisePositionsEpoch(table, Item.location as LatLng);
-  }
-
   async function get(positionId: string, workerId: string): Promise<Application | undefined> {
     const { Item } = await db.send(
       new GetCommand({ TableName: tableName, Key: keys.application(positionId, workerId), ConsistentRead: true }),
@@ -186,6 +173,8 @@ export function createApplicationRepository(table: TableRef, employment: Employm
      */
     async hire(
       application: Application,
+      /** Where the position is: a hire changes its `filled`, so the map's reads of its cell go stale (mapReads.ts). */
+      location: LatLng,
       worker: EmploymentWorker,
       employmentInput: EmploymentInput,
       by: string,
@@ -238,7 +227,7 @@ export function createApplicationRepository(table: TableRef, employment: Employm
               ],
             }),
           );
-          await Promise.all([employment.noteLatest(record), filledChanged(positionId)]);
+          await Promise.all([employment.noteLatest(record), raisePositionsEpoch(table, location)]);
           return { application: (await get(positionId, workerId))!, employment: record };
         } catch (error) {
           const reasons = cancellationReasons(error);

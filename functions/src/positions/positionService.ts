@@ -85,7 +85,7 @@ export async function confirmHire(
   if (!employment) {
     throw new Invalid('计件岗位请填写谈好的月收入', 'Piece-rate work needs the agreed monthly income.', 'body.monthlyIncomeFen');
   }
-  const hired = await deps.applications.hire(application, worker, employment, by);
+  const hired = await deps.applications.hire(application, position.location, worker, employment, by);
   await deps.positions.markFilledIfFull(position.positionId);
   await deps.matches.followedByHire(application.workerId, position.positionId);
   const after = await deps.positions.get(position.positionId);
