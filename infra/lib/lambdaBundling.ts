@@ -43,6 +43,10 @@ export const BUNDLE_ALIASES: Record<string, string> = {
   '@aws-sdk/credential-provider-node': './functions/src/lambdaBundle/credentialsFromEnvironment.ts',
   // qs with object-inspect and side-channel (45 KB): Express's simple query parser and JSON bodies never call it.
   qs: './functions/src/lambdaBundle/noQueryStringLibrary.ts',
+  // debug with ms and supports-color (9 KB): it writes only when DEBUG names a logger, never on Lambda.
+  debug: './functions/src/lambdaBundle/silentDebug.cjs',
+  // send (9 KB), for res.sendFile and express.static: the API serves no files from disk.
+  send: './functions/src/lambdaBundle/noSendFile.cjs',
 };
 
 /**
