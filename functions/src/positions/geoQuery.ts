@@ -27,6 +27,7 @@ import {
   distanceKm,
   edgePrecisionFor,
   isListable,
+  narrowSideKm,
   matchesFilters,
   type Bbox,
   type LatLng,
@@ -233,14 +234,6 @@ export async function* ringsOutward(
       .filter(({ d }) => d >= inner && (last ? d <= outer : d < outer));
     yield { innerKm: inner, outerKm: outer, queries: read.queries, positions };
   }
-}
-
-/** Km across the narrow side of a box, for the edge precision of its covering. */
-function narrowSideKm(bounds: Bbox): number {
-  const midLat = (bounds.minLat + bounds.maxLat) / 2;
-  const height = distanceKm({ lat: bounds.minLat, lng: bounds.minLng }, { lat: bounds.maxLat, lng: bounds.minLng });
-  const width = distanceKm({ lat: midLat, lng: bounds.minLng }, { lat: midLat, lng: bounds.maxLng });
-  return Math.min(height, width);
 }
 
 /**

@@ -135,6 +135,19 @@ export function bboxOfCircle(center: LatLng, radiusKm: number): Bbox {
   return { minLat: center.lat - dLat, maxLat: center.lat + dLat, minLng: center.lng - dLng, maxLng: center.lng + dLng };
 }
 
+/** The middle of a box. */
+export function bboxCentre(bounds: Bbox): LatLng {
+  return { lat: (bounds.minLat + bounds.maxLat) / 2, lng: (bounds.minLng + bounds.maxLng) / 2 };
+}
+
+/** Km across a box's narrow side (its width taken at the middle latitude). */
+export function narrowSideKm(bounds: Bbox): number {
+  const { lat: midLat } = bboxCentre(bounds);
+  const height = distanceKm({ lat: bounds.minLat, lng: bounds.minLng }, { lat: bounds.maxLat, lng: bounds.minLng });
+  const width = distanceKm({ lat: midLat, lng: bounds.minLng }, { lat: midLat, lng: bounds.maxLng });
+  return Math.min(height, width);
+}
+
 /** Distance from a point to the nearest point of a cell (0 inside it). */
 export function distanceToCellKm(point: LatLng, cell: Bbox): number {
   const lat = Math.min(Math.max(point.lat, cell.minLat), cell.maxLat);

@@ -14,6 +14,7 @@ import { fetchMap, fetchNearby } from '../../../api/positions';
 import { LoadMore } from '../../../components/LoadMore';
 import { Notice, Page } from '../../../components/Page';
 import { SaveSearchButton } from '../../../components/alerts/SaveSearchButton';
+import { mapSearchArea, type SearchArea } from '../../../components/alerts/mapSearchArea';
 import { JobMap } from '../../../components/map/JobMap';
 import { ServicePointCard } from '../../../components/servicePoints/ServicePointCard';
 import type { MapServicePoint } from '../../../api/servicePoints';
@@ -125,8 +126,16 @@ interface MapState {
   data: MapResponse | null;
 }
 
-function MapMode({ centre, focus, filters }: { centre: Centre; focus: MapFocus; filters: PositionFilters }) {
-  const [view, setView] = useState<MapView | null>(null);
+interface MapModeProps {
+  centre: Centre;
+  focus: MapFocus;
+  filters: PositionFilters;
+  /** What the map shows now (null until it has drawn): kept by the page, which saves it as a search. */
+  view: MapView | null;
+  onView: (view: MapView) => void;
+}
+
+function MapMode({ centre, focus, filters, view, onView }: MapModeProps) {
   const [state, setState] = useState<MapState>({ loading: true, error: null, data: null });
   const [selected, setSelected] = useState<PositionCard | null>(null);
   const [place, setPlace] = useState<MapServicePoint | null>(null);
@@ -198,7 +207,7 @@ function MapMode({ centre, focus, filters }: { centre: Centre; focus: MapFocus; 
         onPlaceTap={selectPlace}
         selectedId={selected?.positionId}
         here={here}
-        onView={setView}
+        onView={onView}
         onMarkerTap={select}
         onCalloutTap={openPosition}
         label="附近的岗位地图"
@@ -267,6 +276,7 @@ function Jobs() {
   const [mode, setMode] = useState<'map' | 'list'>('map');
   const [filters, setFilters] = useState<JobFilters>(NO_FILTERS);
   const [radius, setRadius] = useState<Radius>('100');
+  const [mapView, setMapView] = useState<MapView | null>(null);
   const apiFilters = useMemo(() => toApiFilters(filters), [filters]);
   const centre = phase.state === 'ready' ? phase.centre : null;
   const focus = useMemo<MapFocus | null>(() => (centre ? { center: centre.point, zoom: START_ZOOM } : null), [centre]);
@@ -301,6 +311,15 @@ function Jobs() {
     );
   }
 
+  const placeName = centre.source === 'device' ? '您的位置' : centre.label;
+  // 保存这个搜索: on the map, what it shows now (once drawn); in the list, the radius chosen there.
+  let searchArea: SearchArea | null = { centre: centre.point, radiusKm: Number(radius), placeName };
+  if (mode === 'map') searchArea = mapView ? mapSearchArea(mapView.bbox, { point: centre.point, name: placeName }) : null;
+  const switchMode = (next: 'map' | 'list') => {
+    setMapView(null);
+    setMode(next);
+  };
+
   const retryDevice = async () => {
     if (phase.refused && process.env.TARO_ENV === 'weapp') await openLocationSetting();
     await locate(true);
@@ -323,18 +342,13 @@ function Jobs() {
           </View>
         ) : null}
       </View>
-      <FiltersBar filters={filters} onChange={setFilters} mode={mode} onMode={setMode} radius={radius} onRadius={setRadius} />
+      <FiltersBar filters={filters} onChange={setFilters} mode={mode} onMode={switchMode} radius={radius} onRadius={setRadius} />
       {mode === 'map' ? (
-        <MapMode centre={centre} focus={focus} filters={apiFilters} />
+        <MapMode centre={centre} focus={focus} filters={apiFilters} view={mapView} onView={setMapView} />
       ) : (
         <ListMode centre={centre} filters={apiFilters} radius={radius} />
       )}
-      <SaveSearchButton
-        centre={centre.point}
-        placeName={centre.source === 'device' ? '您的位置' : centre.label}
-        radiusKm={Number(radius)}
-        filters={apiFilters}
-      />
+      {searchArea ? <SaveSearchButton {...searchArea} filters={apiFilters} /> : null}
       {user ? null : <View className="bf-hint">看岗位不用登录；想报名时再登录。</View>}
     </View>
   );
