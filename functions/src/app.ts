@@ -104,6 +104,13 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
       },
     }),
   );
+  // Answers hold people's records and sessions: no browser, WebView or proxy keeps one, and none
+  // is revalidated, so no ETag (a SHA-1 of every body) is worth making.
+  app.set('etag', false);
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('cache-control', 'no-store');
+    next();
+  });
   app.use(requestContext(options.logger));
   app.use('/api', ctx.limiter.clientThrottle); // before the body is read: a flood costs little
   app.use('/api', admission(ctx.admission)); // after the throttle: one client's flood takes no place in the queue

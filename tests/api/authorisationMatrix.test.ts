@@ -1193,7 +1193,7 @@ describe('authorisation matrix', () => {
     expect(reads).toEqual(['/api/v1/subsidies/evaluate']);
   });
 
-  it('gives every caller exactly the outcome its row expects, for every target', async () => {
+  it('gives every caller exactly the outcome its row expects, for every target, never to be cached', async () => {
     const scopeFields = new Map(
       allRoutes(api.ctx).map((route) => [
         `${route.method.toUpperCase()} ${route.path}`,
@@ -1211,6 +1211,8 @@ describe('authorisation matrix', () => {
     // Refusals first: they must change nothing, so the allowed calls after them see the fixtures intact.
     const ordered = [...cells.filter((c) => c.want !== 'ok'), ...cells.filter((c) => c.want === 'ok')];
     const wrong: string[] = [];
+    /** Answers a browser, a WebView or a proxy might keep: every one holds someone's data or session. */
+    const cacheable = new Set<string>();
     for (const { key, row, caller, t, want } of ordered) {
       const call = row.call(t);
       const method = key.split(' ')[0]!;
@@ -1221,6 +1223,7 @@ describe('authorisation matrix', () => {
         ...(method === 'GET' ? {} : { body: JSON.stringify(call.body ?? {}) }),
       });
       const text = await response.text();
+      if (response.headers.get('cache-control') !== 'no-store' || response.headers.has('etag')) cacheable.add(key);
       // Files (the export, the bank file) are not JSON; errors always are.
       const body = response.headers.get('content-type')?.startsWith('application/json') ? JSON.parse(text) : undefined;
       const got = outcomeOf(response.status, body, scopeFields.get(key));
@@ -1230,6 +1233,7 @@ describe('authorisation matrix', () => {
         );
     }
     expect(wrong).toEqual([]);
+    expect([...cacheable]).toEqual([]);
     expect(cells.length).toBeGreaterThan(1000);
   }, 600_000);
 });

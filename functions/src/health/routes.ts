@@ -3,10 +3,9 @@ import type { Router } from 'express';
 import type { AppContext } from '../appContext.js';
 import { keys } from '../db/tableSchema.js';
 
-/** GET /api/health: 200 {status:'ok', db:'ok'} when the table answers, else 503. Never cached. */
+/** GET /api/health: 200 {status:'ok', db:'ok'} when the table answers, else 503. Never cached (no-store, as all of /api). */
 export function mountHealth(router: Router, ctx: AppContext): void {
   router.get('/api/health', async (_req, res) => {
-    res.setHeader('cache-control', 'no-store');
     try {
       await ctx.table.db.send(new GetCommand({ TableName: ctx.table.tableName, Key: keys.healthProbe() }));
       res.json({ status: 'ok', db: 'ok' });
