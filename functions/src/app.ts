@@ -12,6 +12,7 @@ import { authRoutes } from './auth/routes.js';
 import { bearerAuthenticator } from './auth/tokens.js';
 import { mountHealth } from './health/routes.js';
 import { NotFound } from './errors.js';
+import { meterOf } from './db/capacityMeter.js';
 import { admission } from './http/admission.js';
 import { errorHandler } from './http/errorHandler.js';
 import { jsonBody } from './http/jsonBody.js';
@@ -111,7 +112,7 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
     res.setHeader('cache-control', 'no-store');
     next();
   });
-  app.use(requestContext(options.logger));
+  app.use(requestContext(options.logger, meterOf(ctx.table.db)));
   app.use('/api', ctx.limiter.clientThrottle); // before the body is read: a flood costs little
   app.use('/api', admission(ctx.admission)); // after the throttle: one client's flood takes no place in the queue
   app.use('/api', jsonBody(options.bodyLimit));

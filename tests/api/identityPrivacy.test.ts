@@ -15,6 +15,7 @@ import { startTestApi, type TestApi } from '../support/api.js';
 import { claimFor } from '../support/claims.js';
 import { idNumber, JINSHAN_VILLAGE, workerInput, XIDOUPU_VILLAGE } from '../support/people.js';
 import { csvLine, HEADER } from '../support/registryFile.js';
+import { captureStdout } from '../support/stdoutCapture.js';
 
 let api: TestApi;
 let county: string;
@@ -22,14 +23,10 @@ let township: string;
 let village: string; // 小三分子村 (JINSHAN_VILLAGE)
 let employer: string;
 /** Everything the logger wrote while the test ran. */
-const logged: string[] = [];
-const realWrite = process.stdout.write.bind(process.stdout);
+let logged: ReturnType<typeof captureStdout>;
 
 beforeAll(async () => {
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-    logged.push(String(chunk));
-    return realWrite(chunk, ...rest);
-  }) as typeof process.stdout.write;
+  logged = captureStdout();
   api = await startTestApi({ env: { LOG_LEVEL: 'DEBUG' } });
   await seedDemoCounty(api.ctx);
   [county, township, village, employer] = await Promise.all([
@@ -40,7 +37,7 @@ beforeAll(async () => {
   ]);
 }, 180_000); // seeding the demo county is slow on a busy machine
 afterAll(async () => {
-  process.stdout.write = realWrite;
+  logged?.restore();
   await api?.close();
 });
 
@@ -180,8 +177,8 @@ describe('no response rebuilds an ID number', () => {
       ['registry export', () => raw(`/api/v1/registry/export?regionCode=${JINSHAN_VILLAGE}`, county)],
     ] as const)
       responses.push([what, await read()]);
-    expect(logged.join('')).toContain('"request"'); // the logs were captured
-    responses.push(['logs', logged.join('')]);
+    expect(logged.text()).toContain('"request"'); // the logs were captured
+    responses.push(['logs', logged.text()]);
 
     for (const what of ['search by the last four', 'applicants', 'claims queue', 'payment file'])
       expect(responses.find(([w]) => w === what)![1], what).toContain(what === 'payment file' ? claim.claimId : worker.workerId);

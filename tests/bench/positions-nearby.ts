@@ -5,8 +5,8 @@
  *
  * Positions gather around 400 towns (80%, within a few km) with the rest scattered; searches
  * start from town centres, where people are. For radii of 5, 20, 50 and 300 km it prints, side
- * by side: the first page of 20 (items read per item returned, Queries, other reads, median and
- * p95, and whether it is the true 20 nearest, worked out in memory; in a cold process, nothing
+ * by side: the first page of 20 (items read per item returned, capacity units per 20 returned,
+ * Queries, other reads, median and p95, and whether it is the true 20 nearest, worked out in memory; in a cold process, nothing
  * held by mapReads.ts), and reading the whole result 50 a page, each page in a cold process and
  * all in one process that holds what it read. dynamodb-geo has no pages: it reads the whole
  * radius and the caller sorts it. Then the route itself over HTTP: 10 clients asking for 20 km
@@ -27,6 +27,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { distanceKm, type LatLng } from '@bangfu/shared';
 import { GeoDataManager, GeoDataManagerConfiguration, GeoTableUtil } from 'dynamodb-geo';
+import { meterCapacity } from '../../functions/src/db/capacityMeter.js';
 import { INDEX } from '../../functions/src/db/tableSchema.js';
 import { ensureEmulator, startDynamoDbLocal } from '../../functions/src/local/dynamodbLocal.js';
 import { CACHE_DIR } from '../../functions/src/local/paths.js';
@@ -76,16 +77,17 @@ function nearest(records: PositionRecord[], center: LatLng, radiusKm: number, n:
  * are the same in v3, so this gives it v3's client and counts what it reads.
  */
 function geoClient(client: DynamoDBClient) {
-  const read = { queries: 0, items: 0 };
+  const read = { queries: 0, items: 0, units: 0 };
   const wrap = <T>(run: () => Promise<T>) => ({ promise: run });
   return {
     read,
     client: {
       query: (input: QueryCommandInput) =>
         wrap(async () => {
-          const output = await client.send(new QueryCommand(input));
+          const output = await client.send(new QueryCommand({ ...input, ReturnConsumedCapacity: 'TOTAL' }));
           read.queries++;
           read.items += output.ScannedCount ?? 0;
+          read.units += output.ConsumedCapacity?.CapacityUnits ?? 0;
           return output;
         }),
       batchWriteItem: (input: BatchWriteItemCommandInput) =>
@@ -116,9 +118,27 @@ async function loadGeo(geo: GeoDataManager, records: PositionRecord[]) {
 
 interface Row {
   radius: number;
-  ours: { returned: number; read: number; queries: number; otherReads: number; ms: number[]; cpu: number[]; same: number };
-  whole: { searches: number; returned: number; read: number; heldRead: number };
-  geo: { searches: number; read: number; queries: number; ms: number[]; same: number; missed: number; twice: number };
+  ours: {
+    returned: number;
+    read: number;
+    units: number;
+    queries: number;
+    otherReads: number;
+    ms: number[];
+    cpu: number[];
+    same: number;
+  };
+  whole: { searches: number; returned: number; read: number; heldRead: number; units: number; heldUnits: number };
+  geo: {
+    searches: number;
+    read: number;
+    units: number;
+    queries: number;
+    ms: number[];
+    same: number;
+    missed: number;
+    twice: number;
+  };
 }
 
 /** One radius's figures, as the table prints them. */
@@ -127,6 +147,7 @@ function line({ radius, ours, whole, geo: g }: Row): string {
     `${radius} km`.padEnd(7),
     '|',
     n(ours.read / Math.max(1, ours.returned), 2).padStart(21),
+    n((PAGE * ours.units) / Math.max(1, ours.returned), 1).padStart(9),
     n(ours.queries / SEARCHES, 1).padStart(8),
     n(ours.otherReads / SEARCHES, 1).padStart(12),
     `${n(percentile(ours.ms, 0.5), 1)}`.padStart(7),
@@ -137,9 +158,12 @@ function line({ radius, ours, whole, geo: g }: Row): string {
     n(whole.returned / whole.searches).padStart(19),
     n(whole.read / Math.max(1, whole.returned), 2).padStart(9),
     n(whole.heldRead / Math.max(1, whole.returned), 2).padStart(6),
+    n((PAGE * whole.units) / Math.max(1, whole.returned), 1).padStart(9),
+    n((PAGE * whole.heldUnits) / Math.max(1, whole.returned), 1).padStart(6),
     '|',
     `${g.searches}`.padStart(22),
     n(g.read / (g.searches * PAGE), 1).padStart(9),
+    n(g.units / g.searches, 1).padStart(9),
     n(g.queries / g.searches, 1).padStart(8),
     n(percentile(g.ms, 0.5), 1).padStart(7),
     n(percentile(g.ms, 0.95), 1).padStart(7),
@@ -163,6 +187,8 @@ async function main() {
       db: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
       tableName: TABLE,
     };
+    // Capacity units as DynamoDB counts them (what AWS bills): positions, counts and epochs alike.
+    const meter = meterCapacity(table.db);
     await ensureTable(table.db, TABLE);
     const records = await loadPositions(table, POSITIONS);
 
@@ -178,15 +204,33 @@ async function main() {
     for (const radius of RADII) {
       const row: Row = {
         radius,
-        ours: { returned: 0, read: 0, queries: 0, otherReads: 0, ms: [], cpu: [], same: 0 },
-        whole: { searches: Math.min(SEARCHES, WHOLE_SEARCHES[radius]!), returned: 0, read: 0, heldRead: 0 },
-        geo: { searches: Math.min(SEARCHES, WHOLE_SEARCHES[radius]!), read: 0, queries: 0, ms: [], same: 0, missed: 0, twice: 0 },
+        ours: { returned: 0, read: 0, units: 0, queries: 0, otherReads: 0, ms: [], cpu: [], same: 0 },
+        whole: {
+          searches: Math.min(SEARCHES, WHOLE_SEARCHES[radius]!),
+          returned: 0,
+          read: 0,
+          heldRead: 0,
+          units: 0,
+          heldUnits: 0,
+        },
+        geo: {
+          searches: Math.min(SEARCHES, WHOLE_SEARCHES[radius]!),
+          read: 0,
+          units: 0,
+          queries: 0,
+          ms: [],
+          same: 0,
+          missed: 0,
+          twice: 0,
+        },
       };
       for (const [i, center] of centres.entries()) {
         const truth = nearest(records, center, radius, PAGE);
         forgetMapReads(); // a cold process: everything read from DynamoDB
-        const [started, cpuStarted] = [performance.now(), cpuMs()];
+        const [started, cpuStarted, unitsBefore] = [performance.now(), cpuMs(), meter.readUnits];
         const first = await nearby(table, { center, radiusKm: radius, limit: PAGE, filters: {} });
+        const firstUnits = meter.readUnits - unitsBefore;
+        row.ours.units += firstUnits;
         row.ours.ms.push(performance.now() - started);
         row.ours.cpu.push(cpuMs() - cpuStarted);
         row.ours.returned += first.result.positions.length;
@@ -200,6 +244,7 @@ async function main() {
         row.whole.returned += first.result.positions.length;
         for (const cold of [true, false]) {
           forgetMapReads();
+          const unitsBefore = meter.readUnits;
           const again = cold ? first : await nearby(table, { center, radiusKm: radius, limit: PAGE, filters: {} });
           let read = again.itemsRead;
           for (let cursor = again.result.nextCursor; cursor;) {
@@ -210,6 +255,7 @@ async function main() {
             cursor = next.result.nextCursor;
           }
           row.whole[cold ? 'read' : 'heldRead'] += read;
+          row.whole[cold ? 'units' : 'heldUnits'] += meter.readUnits - unitsBefore + (cold ? firstUnits : 0);
         }
       }
       for (const center of centres.slice(0, row.geo.searches)) {
@@ -227,6 +273,7 @@ async function main() {
         row.geo.ms.push(performance.now() - started);
         row.geo.read += counted.read.items - before.items;
         row.geo.queries += counted.read.queries - before.queries;
+        row.geo.units += counted.read.units - before.units;
         const truth = nearest(records, center, radius, PAGE);
         if (page.join() === truth.join()) row.geo.same++;
         // Why not: nearest positions its covering missed, and positions it returned twice.
@@ -278,12 +325,14 @@ async function main() {
       `Bangfu: index ${INDEX.byGeoCell.name} + the map's counts; dynamodb-geo 0.4.0, hashKeyLength ${GEO_HASH_KEY_LENGTH}\n`,
     );
     console.log(
-      'radius  | Bangfu page 1: read/ret  Queries  other reads  median    p95   CPU ms  nearest 20 | all pages: results  read/ret  held | dynamodb-geo: searches  read/ret  Queries  median     p95  nearest 20  missed  twice',
+      'radius  | Bangfu page 1: read/ret  units/20  Queries  other reads  median    p95   CPU ms  nearest 20 | all pages: results  read/ret  held  units/20  held | dynamodb-geo: searches  read/ret  units/20  Queries  median     p95  nearest 20  missed  twice',
     );
     for (const row of rows) console.log(line(row));
     console.log(
       '(page 1 in a cold process; other reads: counts and epochs; median, p95 in ms; read/ret: items DynamoDB read per item of the page; ' +
-        'held: all pages in one process that holds its reads; missed: of the true nearest 20, over all searches; twice: items returned twice)',
+        'held: all pages in one process that holds its reads; missed: of the true nearest 20, over all searches; twice: items returned twice;\n' +
+        ' units/20: read capacity units DynamoDB reported, counts and epochs included, per 20 positions returned — what AWS bills: a Query 0.5 ' +
+        'per 4 KB it reads, a GetItem or each key of a BatchGetItem 0.5 per item rounded up to 4 KB, so the 20 read by key would be 10)',
     );
     console.log(
       `\nGET /positions/nearby (20 km) over HTTP, 10 clients, ${LOAD_SECONDS} s: ${served} served, ${n(perSecond)} a second, ` +

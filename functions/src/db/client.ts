@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createGate } from '../gate.js';
+import { meterCapacity } from './capacityMeter.js';
 
 export interface DynamoOptions {
   region: string;
@@ -59,9 +60,11 @@ export function createDynamoClient({
   // It builds a redacted copy of every input and answer (every item of a Query) for a logger
   // that discards it: about a tenth of the CPU of a nearby search. We log our own errors.
   client.middlewareStack.remove('loggerMiddleware');
-  return DynamoDBDocumentClient.from(client, {
+  const document = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
+  meterCapacity(document);
+  return document;
 }
 
 /**

@@ -75,6 +75,7 @@ export function mountRoutes(
 ): void {
   for (const route of routes) {
     router[route.method](route.path, async (req, res) => {
+      res.locals.route = route.path; // the log's name for the route, whatever ids the path holds
       const principal = await authenticate(req.get('authorization'));
       res.locals.principal = principal; // logged with the request, a refused one too
       if (route.access !== 'public') {
