@@ -1,8 +1,8 @@
 /**
  * 就业服务网点 over DynamoDB Local: the seeded points of 固阳县 on the public map, read by box in at
  * most four Queries a page, nothing of who keeps them; staff of a region list, add, change and
- * remove its points on the version read — never another township's, never as a worker or employer;
- * bad input names its field and writes nothing.
+ * remove its points on the version read — never another township's, never as a worker or employer,
+ * never placed outside the region it names; bad input names its field and writes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGeohash, openNow, servicePointInputSchema, type Bbox, type ServicePoint } from '@bangfu/shared';
@@ -214,8 +214,8 @@ describe('staff keep the points of their region', () => {
     expect(point).toMatchObject({ version: 1, createdBy: 'demo-staff-township-1', hours: { weekly: [{ open: '08:30' }, {}] } });
     expect((await mapOf(around(point.location, 0.01)))[0]!.points.map((p) => p.pointId)).toContain(point.pointId);
 
-    // Moved: it leaves the old place on the map and shows at the new one.
-    const moved = { lat: 41.2, lng: 110.3 };
+    // Moved within its village: it leaves the old place on the map and shows at the new one.
+    const moved = { lat: 41.1, lng: 110.08 };
     const changed = await api.call('PUT', `/api/v1/service-points/${point.pointId}`, {
       token: tokens['village-1'], // the village's own officer may keep it
       body: { ...editable(point), phone: '0472-8126789', location: moved },
@@ -287,6 +287,27 @@ describe('staff keep the points of their region', () => {
       expect(refused.body.error.field).toBe(field);
     }
     expect(await allOfRegion(JINSHAN)).toHaveLength(before);
+
+    // Where the point is shown must be in the region it names, and that region must exist: staff
+    // may not put a number on another county's map, where that county's staff could not edit it.
+    for (const [change, field] of [
+      [{ location: { lat: 39.9, lng: 116.4 } }, 'body.location'], // Beijing
+      [{ location: { lat: 41.2, lng: 110.3 } }, 'body.location'], // 30 km from the village
+      [{ regionCode: '150222102999' }, 'body.regionCode'], // no such village in 金山镇
+    ] as const) {
+      const refused = await api.call('POST', '/api/v1/service-points', { token: tokens['township-1'], body: newPoint(change) });
+      expect(refused.status, JSON.stringify(change)).toBe(400);
+      expect(refused.body.error.field).toBe(field);
+    }
+    expect(await allOfRegion(JINSHAN)).toHaveLength(before);
+    const village = seeded.find((p) => p.regionCode === JINSHAN_VILLAGE)!;
+    const carriedOff = await api.call('PUT', `/api/v1/service-points/${village.pointId}`, {
+      token: tokens['township-1'],
+      body: { ...editable(village), location: { lat: 40.9, lng: 111.6 } },
+    });
+    expect(carriedOff.status).toBe(400);
+    expect(carriedOff.body.error.field).toBe('body.location');
+    expect(await api.ctx.servicePoints.get(village.pointId)).toEqual(village);
 
     // The region stays on a change: the kind must still fit it.
     const station = seeded.find((p) => p.pointId === demoPointId('townshipStation', JINSHAN))!;

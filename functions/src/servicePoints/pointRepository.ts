@@ -43,8 +43,11 @@ export function createServicePointRepository(table: TableRef) {
   const { db, tableName } = table;
 
   return {
+    /** Read for a change (staff's): consistently, so a point just removed is not edited back to life. */
     async get(pointId: string): Promise<ServicePoint | undefined> {
-      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.servicePoint(pointId) }));
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: keys.servicePoint(pointId), ConsistentRead: true }),
+      );
       return Item && !Item.removedAt ? servicePointSchema.parse(Item) : undefined;
     },
 
