@@ -6,6 +6,7 @@
  * used and lapsed codes, minors, chains, what acting never reaches, other roles, guessing, races.
  */
 import { randomUUID } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth, type Claim, type User } from '@bangfu/shared';
 import { keys } from '../../functions/src/db/tableSchema.js';
@@ -415,5 +416,23 @@ describe('races', () => {
     const claims = await api.ctx.claims.ofWorker(worker.workerId);
     const acts = (await api.call('GET', '/api/v1/me/family/acts', { token: worker.token })).body.acts;
     expect(acts.filter((a: { kind: string }) => a.kind === 'claimed')).toHaveLength(claims.length);
+  });
+
+  it('不感兴趣 said for the worker, then again (a retry), is one dismissal by the family member and one entry on the acts list', async () => {
+    const worker = await boundWorker(api, 61);
+    const helper = await unboundAccount('周');
+    const linkId = await linked(worker.token, helper.token, '周丽');
+    const asWorker = (await act(helper.token, linkId)).body.token;
+    const path = `/api/v1/me/recommendations/${positionId}/dismiss`;
+    for (let i = 0; i < 2; i++) expect((await api.call('POST', path, { token: asWorker })).status).toBe(200);
+    // The worker saying it again changes nothing either: the first stands.
+    expect((await api.call('POST', path, { token: worker.token })).status).toBe(200);
+    const { Item } = await api.ctx.table.db.send(
+      new GetCommand({ TableName: api.ctx.table.tableName, Key: keys.dismissal(worker.workerId, positionId) }),
+    );
+    expect(Item?.proxy).toMatchObject({ userId: helper.userId, name: '周丽' });
+    const acts = (await api.call('GET', '/api/v1/me/family/acts', { token: worker.token })).body.acts;
+    expect(acts.map((a: { kind: string }) => a.kind)).toEqual(['dismissed', 'acting', 'linked']);
+    expect(acts[0]).toMatchObject({ at: Item?.at, what: '亲情服务测试岗（金山镇服装加工帮扶车间）' });
   });
 });

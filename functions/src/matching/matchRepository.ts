@@ -8,8 +8,8 @@
  * So a re-run, a retry or two shards at once can never push twice or past capacity.
  */
 import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { chinaMonth, isService311, type FactorScore, type Service311Kind, type ServiceKind } from '@bangfu/shared';
-import { cancellationReasons } from '../db/errors.js';
+import { chinaMonth, isService311, type FactorScore, type ProxyRef, type Service311Kind, type ServiceKind } from '@bangfu/shared';
+import { cancellationReasons, isConditionFailed } from '../db/errors.js';
 import { queryAll, queryPage } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
@@ -208,13 +208,33 @@ export function createMatchRepository({ db, tableName }: TableRef) {
       follow(workerId, positionId, 'appliedAt', at),
     followedByHire: (workerId: string, positionId: string, at = new Date()) => follow(workerId, positionId, 'hiredAt', at),
 
-    async dismiss(workerId: string, positionId: string, now = new Date()): Promise<void> {
-      await db.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...keys.dismissal(workerId, positionId), type: 'dismissal', positionId, at: now.toISOString() },
-        }),
-      );
+    /**
+     * The worker said no to a recommended position (不感兴趣), by a family member acting for them
+     * when `proxy` is given. Said once: a retry or a second 不感兴趣 keeps the first, whose time
+     * and proxy come back, so the act it records on the worker's list is the same item again.
+     */
+    async dismiss(
+      workerId: string,
+      positionId: string,
+      proxy?: ProxyRef,
+      now = new Date(),
+    ): Promise<{ at: string; proxy?: ProxyRef }> {
+      const said = { at: now.toISOString(), ...(proxy ? { proxy } : {}) };
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...keys.dismissal(workerId, positionId), type: 'dismissal', positionId, ...said },
+            ConditionExpression: 'attribute_not_exists(pk)',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+        );
+        return said;
+      } catch (error) {
+        if (!isConditionFailed(error) || !error.Item) throw error;
+        const { at, proxy: by } = error.Item as { at: string; proxy?: ProxyRef };
+        return { at, ...(by ? { proxy: by } : {}) };
+      }
     },
 
     async dismissed(workerId: string): Promise<Set<string>> {

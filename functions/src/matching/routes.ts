@@ -27,6 +27,7 @@ import type { AppContext } from '../appContext.js';
 import { Forbidden, Invalid } from '../errors.js';
 import { implement, type AnyRoute } from '../http/route.js';
 import { isPublic, positionNotFound } from '../positions/positionRepository.js';
+import { proxyRefOf } from '../family/proxy.js';
 import { boundWorker } from '../registry/access.js';
 import { toWorker } from '../registry/workerRepository.js';
 import { createRecommendationCache } from './recommendationCache.js';
@@ -66,11 +67,19 @@ export function matchingRoutes(ctx: AppContext): AnyRoute[] {
       const worker = await boundWorker(ctx, principal);
       const record = await ctx.positions.get(params.positionId);
       if (!record || !isPublic(record)) throw positionNotFound();
-      const at = new Date();
-      await ctx.matches.dismiss(worker.workerId, params.positionId, at);
-      await ctx.familyActs.ofRoute(principal, [
-        { at: at.toISOString(), kind: 'dismissed', what: `${record.position.title}（${record.position.employerName}）` },
-      ]);
+      const proxy = proxyRefOf(principal);
+      const said = await ctx.matches.dismiss(worker.workerId, params.positionId, proxy);
+      // On the worker's acts list when this family member said it; a retry puts the same entry again.
+      if (proxy && said.proxy?.userId === proxy.userId) {
+        await ctx.familyActs.ofRoute(principal, [
+          {
+            id: `dismissed#${params.positionId}`,
+            at: said.at,
+            kind: 'dismissed',
+            what: `${record.position.title}（${record.position.employerName}）`,
+          },
+        ]);
+      }
       return { dismissed: true as const };
     }),
 
