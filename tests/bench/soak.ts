@@ -12,6 +12,7 @@
  *   npx tsx tests/bench/soak.ts [seconds per run = 300] [clients = 50]
  */
 import type { Server } from 'node:http';
+import { meterOf } from '../../functions/src/db/capacityMeter.js';
 import { ensureEmulator, startDynamoDbLocal } from '../../functions/src/local/dynamodbLocal.js';
 import { CACHE_DIR } from '../../functions/src/local/paths.js';
 import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
@@ -140,20 +141,14 @@ async function main() {
     if (!bound.ok) throw new Error(`binding the demo worker failed: ${bound.status}`);
     const tokens = { worker: [worker, await login('demo-worker-1')], staff: await login('demo-staff-township-1') };
 
-    // What each route costs alone: one client, one request at a time, so every call is that route's.
-    let calls = 0;
-    shedding.ctx.table.db.middlewareStack.add(
-      (next) => async (args) => {
-        calls += 1;
-        return next(args);
-      },
-      { step: 'initialize', name: 'countCalls' },
-    );
+    // What each route costs alone: one client, one request at a time, so every call is that route's
+    // (counted by the product's own meter, which its request log prints).
+    const meter = meterOf(shedding.ctx.table.db)!;
     const alone = [];
     for (const { route, as, path } of MIX.map((m) => ({ ...m, path: pathOf(m) }))) {
       const token = as === 'staff' ? tokens.staff : worker;
       const latencies: number[] = [];
-      const before = calls;
+      const before = { ...meter };
       const cpuBefore = process.cpuUsage();
       for (let i = 0; i < 20; i++) {
         const t0 = performance.now();
@@ -165,7 +160,8 @@ async function main() {
       const cpu = process.cpuUsage(cpuBefore);
       alone.push({
         route,
-        dynamoCallsPerRequest: (calls - before) / 20,
+        dynamoCallsPerRequest: (meter.calls - before.calls) / 20,
+        readUnitsPerRequest: (meter.readUnits - before.readUnits) / 20,
         cpuMsPerRequest: Math.round((cpu.user + cpu.system) / 1000 / 20),
         p50: Math.round(percentile(latencies, 0.5)),
         max: Math.round(Math.max(...latencies)),
