@@ -380,6 +380,11 @@ const ROWS: Record<string, Row> = {
     perTarget: true,
     call: (t) => ({ path: `/api/v1/registry/workers/${t.workerId}/payout-account`, region: t.village }),
   },
+  'GET /api/v1/employers/:employerId/payout-account': {
+    may: STAFF_IN_REGION,
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/employers/${t.employerId}/payout-account`, region: t.employerRegion }),
+  },
   'GET /api/v1/claims/payments/:batchId/file': {
     may: ['payerInRegion'],
     perTarget: true,
@@ -743,12 +748,20 @@ const ROWS: Record<string, Row> = {
   'POST /api/v1/registry/workers/:workerId/payout-account/confirm': {
     may: STAFF_IN_REGION,
     perTarget: true,
-    call: (t) => ({ path: `/api/v1/registry/workers/${t.workerId}/payout-account/confirm`, region: t.village }),
+    call: (t) => ({
+      path: `/api/v1/registry/workers/${t.workerId}/payout-account/confirm`,
+      body: { setAt: '2026-01-01T00:00:00.000Z' },
+      region: t.village,
+    }),
   },
   'POST /api/v1/employers/:employerId/payout-account/confirm': {
     may: STAFF_IN_REGION,
     perTarget: true,
-    call: (t) => ({ path: `/api/v1/employers/${t.employerId}/payout-account/confirm`, region: t.employerRegion }),
+    call: (t) => ({
+      path: `/api/v1/employers/${t.employerId}/payout-account/confirm`,
+      body: { setAt: '2026-01-01T00:00:00.000Z' },
+      region: t.employerRegion,
+    }),
   },
   'POST /api/v1/users/:userId/sessions/end': {
     may: STAFF_IN_REGION,

@@ -257,8 +257,13 @@ describe('an employer’s corporate account', () => {
     expect(waiting.body.pending).toMatchObject({ bankName: '中国工商银行固阳县支行', numberMasked: '*************1111' });
     const employer = (await api.call('GET', '/api/v1/me/employer', { token })).body.employer as Employer;
     const staff = await api.loginAs('demo-staff-county');
+    // The officer sees the change, masked, and confirms the one they saw.
+    const onFile = await api.call('GET', `/api/v1/employers/${employer.employerId}/payout-account`, { token: staff });
+    expect(onFile.body.pending).toMatchObject({ numberMasked: '*************1111', setAt: expect.any(String) });
     const confirm = `/api/v1/employers/${employer.employerId}/payout-account/confirm`;
-    expect((await api.call('POST', confirm, { token: staff })).status).toBe(200);
+    const stale = await api.call('POST', confirm, { token: staff, body: { setAt: '2020-01-01T00:00:00.000Z' } });
+    expect(stale.status).toBe(409);
+    expect((await api.call('POST', confirm, { token: staff, body: { setAt: onFile.body.pending.setAt } })).status).toBe(200);
     expect((await api.call('GET', path, { token })).body).toEqual({
       account: { kind: 'corporateAccount', bankName: '中国工商银行固阳县支行', numberMasked: '*************1111' },
       pending: null,

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import type { WorkerItem } from '../../functions/src/registry/workerRepository.js';
 import { startTestApi, type TestApi } from '../support/api.js';
-import { claimFor } from '../support/claims.js';
+import { cardInForce, claimFor } from '../support/claims.js';
 import { idNumber, JINSHAN_VILLAGE, workerInput, XIDOUPU_VILLAGE } from '../support/people.js';
 import { csvLine, HEADER } from '../support/registryFile.js';
 import { captureStdout } from '../support/stdoutCapture.js';
@@ -125,10 +125,7 @@ describe('no response rebuilds an ID number', () => {
       body: { version: claim.version, decision: 'approve' },
     });
     expect(approved.body.claim.status).toBe('approved');
-    const card = await api.call('PUT', `/api/v1/registry/workers/${worker.workerId}/payout-account`, {
-      token: village,
-      body: { kind: 'socialSecurityCard', number: '6217991234567890123' },
-    });
+    const card = await cardInForce(api, worker.workerId, '6217991234567890123', village, county);
     expect(card.status).toBe(200);
     const finance = await api.loginAs('demo-staff-county-finance');
     const paid = await api.call('POST', '/api/v1/claims/payments', {

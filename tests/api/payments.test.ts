@@ -4,7 +4,8 @@
  * claims between them, a claim without a card waits for the next batch, and a batch that
  * fails half-way resumes under its key. Separation of duties: only an officer with the
  * duty 发放 pays, never a claim they approved, whose card they entered, or of their own
- * household; a card change needs a second person. Card numbers are sealed at rest.
+ * household; every card a worker is paid to, the first too, is in force only when a second
+ * person confirms the one they saw. Card numbers are sealed at rest.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import type { Claim, User } from '@bangfu/shared';
 import { keys } from '../../functions/src/db/tableSchema.js';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { startTestApi, type TestApi } from '../support/api.js';
-import { claimFor } from '../support/claims.js';
+import { claimFor, confirmCard as confirmWorkerCard } from '../support/claims.js';
 import { idNumber } from '../support/people.js';
 
 let api: TestApi;
@@ -25,6 +26,7 @@ let financeId: string;
 let payers = 0;
 let village: string; // enters cards
 let allDuties: string; // a county officer given every duty, as the insider of the issue
+let confirmer: string; // a township officer who confirms cards, and neither approves nor pays
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -32,6 +34,9 @@ beforeAll(async () => {
   const bureau = (await api.ctx.users.get('demo-staff-county'))!;
   const insider: User = { ...bureau, userId: 'test-staff-all-duties', duties: ['review', 'recheck', 'pay'] };
   await api.ctx.users.create(insider);
+  const second = (await api.ctx.users.get('demo-staff-township-1'))!;
+  await api.ctx.users.create({ ...second, userId: 'test-staff-confirms-cards', duties: [] });
+  confirmer = await api.loginAs('test-staff-confirms-cards');
   [township, county, village, allDuties] = await Promise.all([
     api.loginAs('demo-staff-township-1'),
     api.loginAs('demo-staff-county'),
@@ -54,6 +59,11 @@ const setCard = (claim: Claim, number: string, token = village) =>
     body: { kind: 'socialSecurityCard', number },
   });
 
+const cardPath = (claim: Claim) => `/api/v1/registry/workers/${workerIdOf(claim)}/payout-account`;
+
+/** The second person: reads the card waiting, masked, and confirms the one they saw. */
+const confirmCard = (claim: Claim, token = confirmer) => confirmWorkerCard(api, workerIdOf(claim), token);
+
 async function approvedClaim(
   n: number,
   amountFen: number,
@@ -71,8 +81,9 @@ async function approvedClaim(
     expect(set.body).toEqual({
       kind: 'socialSecurityCard',
       numberMasked: `${'*'.repeat(card.length - 4)}${card.slice(-4)}`,
-      pending: false,
+      pending: true,
     });
+    expect((await confirmCard(claim)).status).toBe(200);
   }
   return approved.body.claim;
 }
@@ -245,32 +256,64 @@ describe('separation of duties', () => {
     expect((await pay(crypto.randomUUID(), allDuties)).body.batch.claimIds).toEqual([relative.claimId]);
   });
 
-  it('puts a card change in force only when a second person confirms it; meanwhile the card in force is paid', async () => {
+  it('puts a card change in force only when a second person confirms the one they saw; meanwhile the card in force is paid', async () => {
     const claim = await approvedClaim(50, 12_300, '6217990000000000501');
     const change = await setCard(claim, '6217990000000000999');
     expect(change.body).toMatchObject({ numberMasked: '***************0999', pending: true });
-    const seen = await api.call('GET', `/api/v1/registry/workers/${workerIdOf(claim)}/payout-account`, { token: township });
+    const seen = await api.call('GET', cardPath(claim), { token: township });
     expect(seen.body).toEqual({
-      account: { kind: 'socialSecurityCard', numberMasked: '***************0501', setBy: 'demo-staff-village-1' },
-      pending: { kind: 'socialSecurityCard', numberMasked: '***************0999', setBy: 'demo-staff-village-1' },
+      account: expect.objectContaining({ numberMasked: '***************0501', setBy: 'demo-staff-village-1' }),
+      pending: {
+        kind: 'socialSecurityCard',
+        numberMasked: '***************0999',
+        setBy: 'demo-staff-village-1',
+        setAt: expect.any(String),
+      },
     });
-    const self = await api.call('POST', `/api/v1/registry/workers/${workerIdOf(claim)}/payout-account/confirm`, {
-      token: village,
-    });
+    const { setAt } = seen.body.pending;
+    const self = await api.call('POST', `${cardPath(claim)}/confirm`, { token: village, body: { setAt } });
     expect(self.status).toBe(403);
 
     const { body } = await pay(crypto.randomUUID());
     expect(body.batch.claimIds).toEqual([claim.claimId]);
     expect((await bankFile(body.batch.batchId))[1]).toContain('6217990000000000501');
 
-    const confirmed = await api.call('POST', `/api/v1/registry/workers/${workerIdOf(claim)}/payout-account/confirm`, {
-      token: township,
+    // Entered again after the confirmer looked: confirming what they saw is refused, not done blind.
+    await new Promise((resolve) => setTimeout(resolve, 5)); // another millisecond, another entry
+    expect((await setCard(claim, '6217990000000000777')).body.pending).toBe(true);
+    const blind = await api.call('POST', `${cardPath(claim)}/confirm`, { token: township, body: { setAt } });
+    expect(blind.status).toBe(409);
+    expect(blind.body.error.field).toBe('body.setAt');
+    expect(await api.ctx.payments.account({ kind: 'worker', workerId: workerIdOf(claim) })).toMatchObject({
+      number: '6217990000000000501',
     });
-    expect(confirmed.body).toEqual({ kind: 'socialSecurityCard', numberMasked: '***************0999' });
+
+    const confirmed = await confirmCard(claim, township);
+    expect(confirmed.body).toEqual({ kind: 'socialSecurityCard', numberMasked: '***************0777' });
     expect(await api.ctx.payments.account({ kind: 'worker', workerId: workerIdOf(claim) })).toEqual({
       kind: 'socialSecurityCard',
-      number: '6217990000000000999',
+      number: '6217990000000000777',
     });
+  });
+
+  it('pays to a first card only once a second person confirmed it: one officer alone cannot choose where the money goes', async () => {
+    const { claim } = await claimFor(api, 51, 15_000);
+    const approved = await api.call('POST', `/api/v1/claims/${claim.claimId}/decision`, {
+      token: township,
+      body: { version: claim.version, decision: 'approve' },
+    });
+    expect(approved.body.claim.status).toBe('approved');
+    expect((await setCard(claim, '6217990000000000511')).body.pending).toBe(true);
+    expect(await api.ctx.payments.account({ kind: 'worker', workerId: workerIdOf(claim) })).toBeUndefined();
+    const waiting = await pay(crypto.randomUUID());
+    expect(waiting.body.batch.claimIds).not.toContain(claim.claimId);
+    expect(waiting.body.batch.skipped).toEqual(
+      expect.arrayContaining([expect.objectContaining({ claimId: claim.claimId, reason: expect.stringContaining('确认') })]),
+    );
+    expect((await api.call('GET', cardPath(claim), { token: confirmer })).body.account).toBeNull();
+
+    expect((await confirmCard(claim)).status).toBe(200);
+    expect((await pay(crypto.randomUUID())).body.batch.claimIds).toEqual([claim.claimId]);
   });
 });
 

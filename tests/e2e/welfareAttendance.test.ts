@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth, defaultAgreement, formatYuan, type Claim } from '@bangfu/shared';
 import type { TestApi } from '../support/api.js';
 import { expectAccessible, fill, shot, WAIT } from '../support/browser.js';
+import { cardInForce } from '../support/claims.js';
 import { bindDemoWorker, closeAll, openFromHome, startDemoH5 } from '../support/journeys.js';
 import { JINSHAN_VILLAGE } from '../support/people.js';
 import { boundWorker } from '../support/positions.js';
@@ -39,10 +40,8 @@ beforeAll(async () => {
     body: { version: worker.version, labourClass: 'weak', groups: ['povertyAlleviated'] },
   });
   expect(updated.status, JSON.stringify(updated.body)).toBe(200);
-  const card = await api.call('PUT', `/api/v1/registry/workers/${workerId}/payout-account`, {
-    token: village,
-    body: { kind: 'socialSecurityCard', number: '6217000012345678' },
-  });
+  // The card in force once a second officer (the county's, who neither approves nor pays here) confirmed it.
+  const card = await cardInForce(api, workerId, '6217000012345678', village, await api.loginAs('demo-staff-county'));
   expect(card.status, JSON.stringify(card.body)).toBe(200);
   // Someone of their household already on the demo's 护林员 post, with this month confirmed.
   const record = (await api.ctx.workers.getItem(workerId, true))!;

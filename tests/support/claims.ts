@@ -49,3 +49,22 @@ export async function workerWithDues(api: TestApi, n: number) {
   );
   return worker;
 }
+
+/**
+ * A worker's card entered by `enteredBy` and confirmed by `confirmedBy` (a second officer), as
+ * every card must be before it is paid to: the confirmer reads the waiting card, masked, and
+ * confirms the one they saw. The confirmation's answer.
+ */
+export async function cardInForce(api: TestApi, workerId: string, number: string, enteredBy: string, confirmedBy: string) {
+  const path = `/api/v1/registry/workers/${workerId}/payout-account`;
+  const entered = await api.call('PUT', path, { token: enteredBy, body: { kind: 'socialSecurityCard', number } });
+  if (entered.status !== 200) return entered;
+  return confirmCard(api, workerId, confirmedBy);
+}
+
+/** The second officer confirms the card they see waiting. */
+export async function confirmCard(api: TestApi, workerId: string, token: string) {
+  const path = `/api/v1/registry/workers/${workerId}/payout-account`;
+  const seen = await api.call('GET', path, { token });
+  return api.call('POST', `${path}/confirm`, { token, body: { setAt: seen.body.pending?.setAt } });
+}

@@ -35,7 +35,7 @@ const accountKey = (owner: BeneficiaryRef) =>
   owner.kind === 'worker' ? keys.payoutAccount(owner.workerId) : keys.employerPayoutAccount(owner.employerId);
 
 /** An account as stored: the number sealed, its mask beside it. */
-interface SealedAccount {
+export interface SealedAccount {
   kind: PayoutAccount['kind'];
   bankName?: string;
   numberSealed: SealedId;
@@ -79,6 +79,9 @@ export interface Reservation {
   idNumberMasked?: string;
 }
 
+const replaced = () =>
+  new Conflict('账户刚被别人改过，请刷新后看清再确认', 'The entry was replaced since it was read.', 'body.setAt');
+
 export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVault) {
   async function sealed(account: PayoutAccount, by: string, at: string): Promise<SealedAccount> {
     return {
@@ -91,10 +94,18 @@ export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVa
     };
   }
 
-  async function record(owner: BeneficiaryRef): Promise<PayoutRecord | undefined> {
+  /** The account in force and the entry waiting for a second person, either possibly absent. */
+  async function entries(
+    owner: BeneficiaryRef,
+  ): Promise<{ current?: SealedAccount; pending?: SealedAccount; confirmedBy?: string }> {
     const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: accountKey(owner), ConsistentRead: true }));
-    if (!Item) return undefined;
-    const { current, pending, confirmedBy } = Item as { current: SealedAccount; pending?: SealedAccount; confirmedBy?: string };
+    return (Item ?? {}) as { current?: SealedAccount; pending?: SealedAccount; confirmedBy?: string };
+  }
+
+  /** The account in force, with who entered and confirmed it; none while a first one waits for its second person. */
+  async function record(owner: BeneficiaryRef): Promise<PayoutRecord | undefined> {
+    const { current, pending, confirmedBy } = await entries(owner);
+    if (!current) return undefined;
     return { current, setBy: current.setBy, ...(confirmedBy ? { confirmedBy } : {}), ...(pending ? { pending } : {}) };
   }
 
@@ -140,6 +151,7 @@ export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVa
 
   return {
     record,
+    entries,
     open,
 
     /** The account in force, opened (for checks and the bank's file; never shown whole to anyone). */
@@ -148,38 +160,53 @@ export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVa
       return found ? open(found.current) : undefined;
     },
 
-    /** Enters an account: in force at once when there is none, else a change waiting for a second person. */
-    async setAccount(owner: BeneficiaryRef, account: PayoutAccount, by: string): Promise<{ pending: boolean }> {
+    /**
+     * Enters an account, waiting for a second person to confirm it. A first one is in force at
+     * once only when `firstInForce` (an employer entering its own account); a worker's card is
+     * entered by staff for them, so even the first waits: one officer alone cannot choose where a
+     * worker's money goes.
+     */
+    async setAccount(
+      owner: BeneficiaryRef,
+      account: PayoutAccount,
+      by: string,
+      { firstInForce }: { firstInForce: boolean },
+    ): Promise<{ pending: boolean }> {
       const entry = await sealed(account, by, new Date().toISOString());
-      try {
-        await db.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...accountKey(owner), type: 'payoutAccount', current: entry },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-        return { pending: false };
-      } catch (error) {
-        if (!isConditionFailed(error)) throw error;
+      if (firstInForce) {
+        try {
+          await db.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: { ...accountKey(owner), type: 'payoutAccount', current: entry },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            }),
+          );
+          return { pending: false };
+        } catch (error) {
+          if (!isConditionFailed(error)) throw error;
+        }
       }
       await db.send(
         new UpdateCommand({
           TableName: tableName,
           Key: accountKey(owner),
-          UpdateExpression: 'SET pending = :entry',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':entry': entry },
+          UpdateExpression: 'SET pending = :entry, #type = :type',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':entry': entry, ':type': 'payoutAccount' },
         }),
       );
       return { pending: true };
     },
 
-    /** Puts the waiting change in force, by someone other than who entered it, on the change read. */
-    async confirmChange(owner: BeneficiaryRef, by: string): Promise<SealedAccount> {
-      const found = await record(owner);
-      const change = found?.pending;
+    /**
+     * Puts the waiting entry in force, by someone other than who entered it, and only the entry
+     * they saw (`seenSetAt`, from the masked view): one replaced since is refused, not confirmed blind.
+     */
+    async confirmChange(owner: BeneficiaryRef, by: string, seenSetAt: string): Promise<SealedAccount> {
+      const change = (await entries(owner)).pending;
       if (!change) throw new NotFound('没有等待确认的账户变更', 'No account change is waiting.');
+      if (change.setAt !== seenSetAt) throw replaced();
       if (change.setBy === by) {
         throw new Forbidden('账户变更要由另一位工作人员确认', 'A second person confirms an account change.');
       }
@@ -202,7 +229,7 @@ export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVa
         );
       } catch (error) {
         if (!isConditionFailed(error)) throw error;
-        throw new Conflict('账户刚被别人改过，请刷新后再确认', 'The change was replaced since it was read.');
+        throw replaced();
       }
       return change;
     },

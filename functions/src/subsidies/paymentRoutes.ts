@@ -6,8 +6,15 @@ import { maskAccount, paymentContracts, PAYMENT_FILE_MEDIA_TYPE } from '@bangfu/
 import type { AppContext } from '../appContext.js';
 import { implement, type AnyRoute } from '../http/route.js';
 import { ownEmployer } from '../positions/access.js';
-import { accountView } from './paymentRepository.js';
+import { accountView, type SealedAccount } from './paymentRepository.js';
 import { createPaymentService } from './paymentService.js';
+
+/** Both entries as the staff who may confirm one see them: masked, with who entered each and when. */
+function onFile({ current, pending }: { current?: SealedAccount; pending?: SealedAccount }) {
+  const shown = (account: SealedAccount | undefined) =>
+    account ? { ...accountView(account), setBy: account.setBy, setAt: account.setAt } : null;
+  return { account: shown(current), pending: shown(pending) };
+}
 
 export function paymentRoutes(ctx: AppContext): AnyRoute[] {
   const payments = createPaymentService(ctx);
@@ -18,19 +25,22 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
       return { kind: body.kind, numberMasked: maskAccount(body.number), pending };
     }),
 
-    implement(paymentContracts.workerAccount, async ({ object: worker }) => {
-      const record = await ctx.payments.record({ kind: 'worker', workerId: worker.workerId });
-      const shown = (account: NonNullable<typeof record>['current'] | undefined) =>
-        account ? { ...accountView(account), setBy: account.setBy } : null;
-      return { account: shown(record?.current), pending: shown(record?.pending) };
-    }),
-
-    implement(paymentContracts.confirmWorkerAccount, async ({ object: worker, principal }) =>
-      accountView(await payments.confirmWorkerAccount(principal, worker.workerId)),
+    implement(paymentContracts.workerAccount, async ({ object: worker }) =>
+      onFile(await ctx.payments.entries({ kind: 'worker', workerId: worker.workerId })),
     ),
 
-    implement(paymentContracts.confirmEmployerAccount, async ({ object: employer, principal }) =>
-      accountView(await ctx.payments.confirmChange({ kind: 'employer', employerId: employer.employerId }, principal.userId)),
+    implement(paymentContracts.confirmWorkerAccount, async ({ object: worker, principal, body }) =>
+      accountView(await payments.confirmWorkerAccount(principal, worker.workerId, body.setAt)),
+    ),
+
+    implement(paymentContracts.employerAccountForStaff, async ({ object: employer }) =>
+      onFile(await ctx.payments.entries({ kind: 'employer', employerId: employer.employerId })),
+    ),
+
+    implement(paymentContracts.confirmEmployerAccount, async ({ object: employer, principal, body }) =>
+      accountView(
+        await ctx.payments.confirmChange({ kind: 'employer', employerId: employer.employerId }, principal.userId, body.setAt),
+      ),
     ),
 
     implement(paymentContracts.setEmployerAccount, async ({ principal, body }) => {
@@ -39,6 +49,7 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
         { kind: 'employer', employerId: employer.employerId },
         body,
         principal.userId,
+        { firstInForce: true }, // its own account: its own money
       );
       return { kind: body.kind, bankName: body.bankName, numberMasked: maskAccount(body.number), pending };
     }),

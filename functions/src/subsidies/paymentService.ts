@@ -84,22 +84,29 @@ export function createPaymentService(deps: Pick<AppContext, 'audit' | 'claims' |
     }
   }
 
-  /** Enters a worker's card, or a change of it that waits for a second person; on their record's audit. */
+  /** Enters a worker's card, first or changed, to wait for a second person; on their record's audit. */
   async function setWorkerAccount(
     principal: Principal,
     workerId: string,
     account: z.infer<typeof payoutAccountSchema>,
   ): Promise<{ pending: boolean }> {
-    const { pending } = await payments.setAccount({ kind: 'worker', workerId }, account, principal.userId);
-    const what = pending ? `变更${PAYOUT_KIND_ZH[account.kind]}（待另一位工作人员确认）` : `登记${PAYOUT_KIND_ZH[account.kind]}`;
+    const { pending } = await payments.setAccount({ kind: 'worker', workerId }, account, principal.userId, {
+      firstInForce: false,
+    });
+    const what = `登记${PAYOUT_KIND_ZH[account.kind]}（待另一位工作人员确认）`;
     await deps.audit.record(principal, [workerId], 'payoutAccount', what);
     return { pending };
   }
 
-  /** Puts the change of a worker's card in force (not by who entered it); on their record's audit. */
-  async function confirmWorkerAccount(principal: Principal, workerId: string) {
-    const account = await payments.confirmChange({ kind: 'worker', workerId }, principal.userId);
-    await deps.audit.record(principal, [workerId], 'payoutAccount', `确认变更${PAYOUT_KIND_ZH[account.kind]}`);
+  /** Puts the worker's card the officer saw waiting in force (not by who entered it); on their record's audit. */
+  async function confirmWorkerAccount(principal: Principal, workerId: string, seenSetAt: string) {
+    const account = await payments.confirmChange({ kind: 'worker', workerId }, principal.userId, seenSetAt);
+    await deps.audit.record(
+      principal,
+      [workerId],
+      'payoutAccount',
+      `确认${PAYOUT_KIND_ZH[account.kind]}（尾号 ${account.numberMasked.slice(-4)}）`,
+    );
     return account;
   }
 

@@ -306,8 +306,13 @@ const maskedAccountSchema = z.object({
   bankName: z.string().optional(),
   numberMasked: z.string(),
 });
-/** True when what was entered changes an account in force: it waits for a second person (变更待确认). */
+/** True when what was entered waits for a second person (待确认): a worker's every card, an employer's change. */
 const pendingSchema = z.boolean();
+/** An entry as the staff who may confirm it see it: masked, who entered it and when (what a confirmation names). */
+const enteredAccountSchema = maskedAccountSchema.extend({ setBy: z.string(), setAt: z.iso.datetime() });
+const accountsOnFileSchema = z.object({ account: enteredAccountSchema.nullable(), pending: enteredAccountSchema.nullable() });
+/** What the confirming officer saw: the waiting entry's time. An entry replaced since is refused (409), never confirmed blind. */
+const confirmationSchema = z.strictObject({ setAt: z.iso.datetime('应为看到的那次登记的时间') });
 
 export const paymentContracts = {
   setWorkerAccount: defineContract({
@@ -331,20 +336,18 @@ export const paymentContracts = {
     access: STAFF,
     scope: objectIn('worker', 'workerId'),
     params: workerIdParams,
-    response: z.object({
-      account: maskedAccountSchema.extend({ setBy: z.string() }).nullable(),
-      pending: maskedAccountSchema.extend({ setBy: z.string() }).nullable(),
-    }),
+    response: accountsOnFileSchema,
   }),
 
   confirmWorkerAccount: defineContract({
     method: 'post',
     path: '/api/v1/registry/workers/:workerId/payout-account/confirm',
-    summary: 'Staff (not who entered it): put a change of the worker’s card in force (audited)',
+    summary: 'Staff (not who entered it): put the worker’s card they saw waiting in force (audited)',
     tag: 'subsidies',
     access: STAFF,
     scope: objectIn('worker', 'workerId'),
     params: workerIdParams,
+    body: confirmationSchema,
     response: maskedAccountSchema,
     rateLimit: { perUser: perHour(100), perIp: perHour(500) },
   }),
@@ -352,13 +355,26 @@ export const paymentContracts = {
   confirmEmployerAccount: defineContract({
     method: 'post',
     path: '/api/v1/employers/:employerId/payout-account/confirm',
-    summary: 'Staff in scope: put a change of an employer’s corporate account in force',
+    summary: 'Staff in scope: put the change of an employer’s corporate account they saw waiting in force',
     tag: 'subsidies',
     access: STAFF,
     scope: objectIn('employer', 'employerId'),
     params: employerIdParams,
+    body: confirmationSchema,
     response: maskedAccountSchema,
     rateLimit: { perUser: perHour(100), perIp: perHour(500) },
+  }),
+
+  employerAccountForStaff: defineContract({
+    method: 'get',
+    path: '/api/v1/employers/:employerId/payout-account',
+    summary:
+      'Staff in scope: an employer’s corporate account in force and a change waiting, masked, with who entered each and when',
+    tag: 'subsidies',
+    access: STAFF,
+    scope: objectIn('employer', 'employerId'),
+    params: employerIdParams,
+    response: accountsOnFileSchema,
   }),
 
   setEmployerAccount: defineContract({

@@ -55,7 +55,12 @@ export function paymentObstacle(
   account: AccountPeople | undefined,
   payer: { userId: string; ownHousehold: boolean },
 ): string | undefined {
-  if (!account) return claim.beneficiary.kind === 'worker' ? '没有登记银行卡或社保卡' : '单位没有登记对公账户';
+  if (!account) {
+    // A worker's card counts once a second officer confirmed it (paymentRepository.setAccount).
+    return claim.beneficiary.kind === 'worker'
+      ? '还没有登记银行卡或社保卡，或登记的卡还要另一位工作人员确认'
+      : '单位没有登记对公账户';
+  }
   const approvers = claim.approvals.map((a) => a.by);
   if (approvers.includes(payer.userId)) return '这份申领是您审核的，要由另一位工作人员发放';
   if (account.setBy === payer.userId || account.confirmedBy === payer.userId) {
