@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth, defaultAgreement, nextMonth, type Claim } from '@bangfu/shared';
 import { startDemoCountyApi, type TestApi } from '../support/api.js';
-import { JINSHAN_VILLAGE } from '../support/people.js';
+import { JINSHAN_VILLAGE, XIDOUPU_VILLAGE } from '../support/people.js';
 import { boundWorker } from '../support/positions.js';
 
 let api: TestApi;
@@ -310,5 +310,37 @@ describe('在岗领补', () => {
     const county = await api.loginAs('demo-staff-county');
     const whole = await api.call('GET', `/api/v1/welfare-posts/months/${month}?regionCode=150222`, { token: county });
     expect([whole.status, whole.body.error.field]).toEqual([400, 'query.regionCode']);
+  });
+
+  it('holds the approval of a holder from another township on the flags of the post’s township, where the month is kept', async () => {
+    // The county takes on someone of 西斗铺镇 for a 金山镇 post; the township sheet that keeps the
+    // month is the post's (金山镇), the claim is reviewed where the holder lives (西斗铺镇).
+    const county = await api.loginAs('demo-staff-county');
+    const post = await api.call('POST', '/api/v1/welfare-posts', { token: county, body: postInput('小三分子村护林员', true) });
+    expect(post.status, JSON.stringify(post.body)).toBe(201);
+    const postId = post.body.post.postId as string;
+    const from = await boundWorker(api, 140, { villageCode: XIDOUPU_VILLAGE, groups: ['povertyAlleviated'], householdId: 'H-X' });
+    const hired = await api.call('POST', `/api/v1/welfare-posts/${postId}/holders`, {
+      token: county,
+      body: { workerId: from.workerId, ...agreement },
+    });
+    expect(hired.status, JSON.stringify(hired.body)).toBe(201);
+    const recorded = await record(
+      postId,
+      { daysRequired: 22, lines: [{ workerId: from.workerId, daysWorked: 22 }], device: SUPERVISOR_PHONE },
+      county,
+    );
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
+    // Confirmed on the phone the month was recorded on: a flag on 金山镇's sheet.
+    const confirmed = await answer(from, { version: 1, answer: 'confirm', device: SUPERVISOR_PHONE });
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    const claim = (await api.ctx.claims.get(confirmed.body.claim.claimId))!;
+    expect(claim).toMatchObject({ regionCode: XIDOUPU_VILLAGE, postVillageCode: JINSHAN_VILLAGE });
+
+    const held = await api.call('POST', `/api/v1/claims/${claim.claimId}/decision`, {
+      token: await api.loginAs('demo-staff-township-2'), // 西斗铺镇's officer, whose claim it is to review
+      body: { version: claim.version, decision: 'approve' },
+    });
+    expect([held.status, held.body.error?.message.zh]).toEqual([409, expect.stringContaining('诚信提示')]);
   });
 });

@@ -12,13 +12,18 @@ import { beneficiaryPerson, staffMember } from './duties.js';
 
 /**
  * A month on a public-welfare post is approved only once its integrity flags have been looked
- * into (cleared with a reason): 409 naming them otherwise.
+ * into (cleared with a reason): 409 naming them otherwise. The flags are the post's township's,
+ * which keeps the month's attendance; a holder may live in another (then both are read).
  */
 async function requireFlagsLookedInto(deps: Pick<AppContext, 'attendance' | 'table'>, claim: Claim) {
   if (claim.subsidy !== 'public_welfare_post' || claim.beneficiary.kind !== 'worker') return;
   const workerId = claim.beneficiary.workerId;
-  const { flags } = await flaggedMonth(deps, claim.regionCode.slice(0, 9), claim.periodKey);
-  const open = openFlagsOf(flags, workerId);
+  const townships = new Set([claim.postVillageCode ?? claim.regionCode, claim.regionCode].map((code) => code.slice(0, 9)));
+  const months = await Promise.all([...townships].map((township) => flaggedMonth(deps, township, claim.periodKey)));
+  const open = openFlagsOf(
+    months.flatMap(({ flags }) => flags),
+    workerId,
+  );
   if (open.length > 0) {
     throw new DomainError(
       'CONFLICT',

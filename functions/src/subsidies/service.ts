@@ -188,7 +188,13 @@ export function createSubsidyService(
     regionCode: string,
     period: string,
     due: readonly SubsidyResult[],
-    by: { source: Claim['source']; createdBy: string; idempotencyKey?: string; proxy?: ProxyRef | undefined },
+    by: {
+      source: Claim['source'];
+      createdBy: string;
+      idempotencyKey?: string;
+      proxy?: ProxyRef | undefined;
+      postVillageCode?: string;
+    },
   ): Promise<{ claim: Claim; created: boolean }[]> {
     const today = chinaDate(new Date());
     const parameters = await currentParameters();
@@ -209,6 +215,7 @@ export function createSubsidyService(
           source: by.source,
           createdBy: by.createdBy,
           ...(by.proxy ? { proxy: by.proxy } : {}),
+          ...(by.postVillageCode ? { postVillageCode: by.postVillageCode } : {}),
           ...(by.idempotencyKey ? { idempotencyKey: by.idempotencyKey } : {}),
         }),
       ),

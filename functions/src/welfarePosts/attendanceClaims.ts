@@ -51,6 +51,7 @@ export async function claimConfirmedMonth(
   const [made] = await subsidies.claimDue(workerBeneficiary(worker), worker.villageCode, line.month, due, {
     source: 'worker',
     createdBy,
+    postVillageCode: line.villageCode,
   });
   return { claim: made!.claim };
 }

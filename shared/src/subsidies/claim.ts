@@ -99,6 +99,8 @@ export const claimSchema = z.object({
   beneficiary: claimBeneficiarySchema,
   /** The beneficiary's village (a worker's) or the employer's township or village: whose staff review it. */
   regionCode: z.string(),
+  /** 在岗领补: the post's village, whose township keeps the month's attendance and its integrity flags (not always the holder's). */
+  postVillageCode: z.string().optional(),
   amountFen: z.number().int().min(0),
   trace: z.array(traceLineSchema),
   reference: referenceSchema,
