@@ -141,6 +141,7 @@ const PROXY_MAY = new Set([
   'GET /api/v1/me/subsidies',
   'POST /api/v1/me/subsidies/claims',
   'GET /api/v1/me/claims',
+  'GET /api/v1/me/payout-account',
 ]);
 const STAFF_IN_REGION = ['staffInRegion'] as const;
 
@@ -367,6 +368,7 @@ const ROWS: Record<string, Row> = {
   },
   'GET /api/v1/me/subsidies': { may: ['worker'], call: () => ({ path: '/api/v1/me/subsidies' }) },
   'GET /api/v1/me/claims': { may: ['worker'], call: () => ({ path: '/api/v1/me/claims' }) },
+  'GET /api/v1/me/payout-account': { may: ['worker'], call: () => ({ path: '/api/v1/me/payout-account' }) },
   'GET /api/v1/claims': {
     may: STAFF_IN_REGION,
     perTarget: true,

@@ -15,6 +15,7 @@ import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { claimFor, confirmCard as confirmWorkerCard } from '../support/claims.js';
 import { idNumber } from '../support/people.js';
+import { boundWorker } from '../support/positions.js';
 
 let api: TestApi;
 /** The worker a test claim pays. */
@@ -314,6 +315,31 @@ describe('separation of duties', () => {
 
     expect((await confirmCard(claim)).status).toBe(200);
     expect((await pay(crypto.randomUUID())).body.batch.claimIds).toEqual([claim.claimId]);
+  });
+
+  it('shows the worker the card their money goes to and one waiting, masked, and nothing of who entered them', async () => {
+    const worker = await boundWorker(api, 52, { householdId: 'H-52' });
+    const mine = () => api.call('GET', '/api/v1/me/payout-account', { token: worker.token });
+    expect((await mine()).body).toEqual({ card: null, waiting: null });
+    const path = `/api/v1/registry/workers/${worker.workerId}/payout-account`;
+    await api.call('PUT', path, { token: village, body: { kind: 'socialSecurityCard', number: '6217990000000000521' } });
+    expect((await mine()).body).toEqual({
+      card: null,
+      waiting: { kind: 'socialSecurityCard', numberMasked: '***************0521' },
+    });
+    await confirmWorkerCard(api, worker.workerId, confirmer);
+    await api.call('PUT', path, { token: village, body: { kind: 'bankCard', number: '6222020000000000522' } });
+    const seen = await mine();
+    expect(seen.body).toEqual({
+      card: { kind: 'socialSecurityCard', numberMasked: '***************0521' },
+      waiting: { kind: 'bankCard', numberMasked: '***************0522' },
+    });
+    expect(JSON.stringify(seen.body)).not.toMatch(/6217990000000000521|demo-staff/);
+    // Another worker sees their own (none), never this one's.
+    expect((await api.call('GET', '/api/v1/me/payout-account', { token: (await boundWorker(api, 53)).token })).body).toEqual({
+      card: null,
+      waiting: null,
+    });
   });
 });
 

@@ -2,12 +2,14 @@
  * 我的补贴 in the H5 app: a bound demo worker whose month is recorded as employed in another
  * province sees the one-off transport subsidy as 可以领, with its reasons and its document,
  * claims everything due with one tap, and sees the claim under review; the server holds
- * exactly one claim per subsidy due.
+ * exactly one claim per subsidy due. The page says which card the money goes to: none yet, then
+ * one a village officer entered that waits for a second officer, then the card in force.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../support/api.js';
-import { shot, WAIT } from '../support/browser.js';
+import { expectAccessible, shot, WAIT } from '../support/browser.js';
+import { confirmCard } from '../support/claims.js';
 import { closeAll, openFromHome, startDemoH5, workerWithTransportDue } from '../support/journeys.js';
 
 let api: TestApi;
@@ -38,5 +40,24 @@ describe('我的补贴 in Chromium', () => {
     expect(claims.map((c) => c.subsidy)).toContain('transport_once');
     expect(new Set(claims.map((c) => `${c.subsidy}#${c.periodKey}`)).size).toBe(claims.length);
     expect(claims.every((c) => c.status === 'submitted' && c.createdBy === 'demo-worker-1')).toBe(true);
+
+    // Where the money goes: no card yet, then one entered and waiting, then the card in force.
+    const line = page.getByTestId('payout-card');
+    await expect.poll(() => line.textContent(), WAIT).toContain('还没有登记收补贴的卡');
+    const village = await api.loginAs('demo-staff-village-1');
+    const entered = await api.call('PUT', `/api/v1/registry/workers/${workerId}/payout-account`, {
+      token: village,
+      body: { kind: 'socialSecurityCard', number: '6217000012340521' },
+    });
+    expect(entered.status).toBe(200);
+    await page.reload();
+    await expect.poll(() => line.textContent(), WAIT).toContain('新登记的社保卡（尾号 0521）要另一位工作人员确认后才用');
+    expect(await line.textContent()).toContain('不是您的卡？请马上找村里的信息员');
+    expect((await confirmCard(api, workerId, await api.loginAs('demo-staff-township-1'))).status).toBe(200);
+    await page.reload();
+    await expect.poll(() => line.textContent(), WAIT).toContain('补贴发到您的社保卡，尾号 0521');
+    expect(await line.textContent()).not.toContain('新登记');
+    await shot(page, 'subsidies-3-card');
+    await expectAccessible(page, '我的补贴 with the card the money goes to');
   });
 });

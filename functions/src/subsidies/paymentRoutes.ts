@@ -6,6 +6,7 @@ import { maskAccount, paymentContracts, PAYMENT_FILE_MEDIA_TYPE } from '@bangfu/
 import type { AppContext } from '../appContext.js';
 import { implement, type AnyRoute } from '../http/route.js';
 import { ownEmployer } from '../positions/access.js';
+import { boundWorkerId } from '../registry/access.js';
 import { accountView, type SealedAccount } from './paymentRepository.js';
 import { createPaymentService } from './paymentService.js';
 
@@ -32,6 +33,15 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
     implement(paymentContracts.confirmWorkerAccount, async ({ object: worker, principal, body }) =>
       accountView(await payments.confirmWorkerAccount(principal, worker.workerId, body.setAt)),
     ),
+
+    // The worker (or their family member, reading) sees where the money goes: a card they do not
+    // know is theirs to report to the village at once.
+    implement(paymentContracts.myCard, async ({ principal }) => {
+      const { current, pending } = await ctx.payments.entries({ kind: 'worker', workerId: await boundWorkerId(ctx, principal) });
+      const card = (account: SealedAccount | undefined) =>
+        account && account.kind !== 'corporateAccount' ? { kind: account.kind, numberMasked: account.numberMasked } : null;
+      return { card: card(current), waiting: card(pending) };
+    }),
 
     implement(paymentContracts.employerAccountForStaff, async ({ object: employer }) =>
       onFile(await ctx.payments.entries({ kind: 'employer', employerId: employer.employerId })),

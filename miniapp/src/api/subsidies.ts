@@ -11,6 +11,9 @@ export type MySubsidies = ResponseOf<typeof subsidyContracts.mySubsidies>;
 
 export const fetchMySubsidies = () => call(subsidyContracts.mySubsidies, {});
 
+/** The card the worker's subsidies go to, and one waiting for a second officer: masked. */
+export const fetchMyCard = () => call(paymentContracts.myCard, {});
+
 /** One tap claims everything due; the key makes a retry of the same tap harmless. */
 export const claimAll = (idempotencyKey: string) => call(subsidyContracts.claimMine, { body: { idempotencyKey } });
 

@@ -306,6 +306,8 @@ const maskedAccountSchema = z.object({
   bankName: z.string().optional(),
   numberMasked: z.string(),
 });
+/** A worker's own card as they see it: the kind and the last four digits, nothing of who entered it. */
+const workerCardSchema = z.object({ kind: z.enum(WORKER_PAYOUT_KINDS), numberMasked: z.string() });
 /** True when what was entered waits for a second person (待确认): a worker's every card, an employer's change. */
 const pendingSchema = z.boolean();
 /** An entry as the staff who may confirm it see it: masked, who entered it and when (what a confirmation names). */
@@ -363,6 +365,18 @@ export const paymentContracts = {
     body: confirmationSchema,
     response: maskedAccountSchema,
     rateLimit: { perUser: perHour(100), perIp: perHour(500) },
+  }),
+
+  myCard: defineContract({
+    method: 'get',
+    path: '/api/v1/me/payout-account',
+    summary:
+      'Worker: the card their subsidies are paid to and one waiting for a second officer, masked, so a wrong card is noticed',
+    tag: 'subsidies',
+    access: ['worker'],
+    proxy: 'read',
+    scope: { kind: 'self' },
+    response: z.object({ card: workerCardSchema.nullable(), waiting: workerCardSchema.nullable() }),
   }),
 
   employerAccountForStaff: defineContract({

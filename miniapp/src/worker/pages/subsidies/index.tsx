@@ -2,7 +2,8 @@
  * 我的补贴: every subsidy for the worker this month, worked out from what the registry
  * holds — 可以领 with the amount, 已申领 with where the claim stands, 还差什么, or why
  * not — each with its reasons in plain words, and one button that claims all that is due.
- * A claimed card (and 我的申领) opens 申领进度, where each claim's steps are.
+ * A claimed card (and 我的申领) opens 申领进度, where each claim's steps are; below it, the card
+ * the money goes to.
  */
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
@@ -18,6 +19,7 @@ import { DueSummary, OtherSubsidies, useClaimAll } from '../../../components/Sub
 import { useLoad } from '../../../hooks/useLoad';
 import { RolePage } from '../../../components/RoleGate';
 import { monthText } from '../../../time';
+import { PayoutCard } from './PayoutCard';
 import '../../worker.css';
 
 /** 申领进度: all the worker's claims, the one tapped first. */
@@ -88,6 +90,7 @@ function StandingView({ subsidies, reload }: { subsidies: MySubsidies; reload: (
       <Button size="large" block onClick={() => openClaims()} data-testid="subsidies-my-claims">
         我的申领进度
       </Button>
+      <PayoutCard />
       {cards(due)}
       {claimed.length > 0 ? <View className="bf-subtitle">已经申领的</View> : null}
       {cards(claimed)}
