@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
-import { dynamoCallsDuring, startTestApi, type TestApi } from '../support/api.js';
+import { dynamoCallsDuring, startTestApi, withSlowDynamo, type TestApi } from '../support/api.js';
 import { captureStdout } from '../support/stdoutCapture.js';
 
 let api: TestApi;
@@ -106,17 +106,7 @@ describe('the cost of a request, in its log line', () => {
 
   it('requests that overlapped say so', async () => {
     // Each DynamoDB call a little slower, so that the second request comes while the first waits.
-    const slow = `slow-${randomUUID()}`;
-    api.ctx.table.db.middlewareStack.add(
-      (next) => async (args) => {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        return next(args);
-      },
-      { step: 'initialize', name: slow },
-    );
-    const both = await Promise.all([send('GET', '/api/v1/me'), send('GET', '/api/v1/me/alerts')]).finally(() =>
-      api.ctx.table.db.middlewareStack.remove(slow),
-    );
+    const both = await withSlowDynamo(api, 100, () => Promise.all([send('GET', '/api/v1/me'), send('GET', '/api/v1/me/alerts')]));
     for (const { requestId, status } of both) {
       expect(status).toBe(200);
       expect(lineOf(requestId).overlapped).toBe(true);

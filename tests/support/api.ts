@@ -151,6 +151,26 @@ export interface DynamoCall {
 }
 
 /** The DynamoDB calls the app makes while `during` runs, as they leave the real client. */
+/**
+ * Runs `during` with every DynamoDB call of the app `ms` slower, so that requests sent together
+ * are truly at once (each reads before any writes) on a machine fast enough to finish one first.
+ */
+export async function withSlowDynamo<T>(api: TestApi, ms: number, during: () => Promise<T>): Promise<T> {
+  const name = `slow-${randomUUID()}`;
+  api.ctx.table.db.middlewareStack.add(
+    (next) => async (args) => {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  try {
+    return await during();
+  } finally {
+    api.ctx.table.db.middlewareStack.remove(name);
+  }
+}
+
 export async function dynamoCallsDuring(api: TestApi, during: () => Promise<unknown>): Promise<DynamoCall[]> {
   const calls: DynamoCall[] = [];
   const name = `count-${randomUUID()}`;
