@@ -57,7 +57,14 @@ describe('我的补贴 in Chromium', () => {
     await page.reload();
     await expect.poll(() => line.textContent(), WAIT).toContain('补贴发到您的社保卡，尾号 0521');
     expect(await line.textContent()).not.toContain('新登记');
-    await shot(page, 'subsidies-3-card');
-    await expectAccessible(page, '我的补贴 with the card the money goes to');
+    for (const size of [
+      { width: 320, height: 568 },
+      { width: 375, height: 667 },
+    ]) {
+      await page.setViewportSize(size);
+      await line.scrollIntoViewIfNeeded();
+      await shot(page, `subsidies-3-card-${size.width}x${size.height}`);
+      await expectAccessible(page, `我的补贴 with the card the money goes to at ${size.width}×${size.height}`);
+    }
   });
 });

@@ -66,13 +66,14 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
 
     implement(paymentContracts.employerAccount, async ({ principal }) => {
       const employer = await ownEmployer(ctx, principal);
-      const record = await ctx.payments.record({ kind: 'employer', employerId: employer.employerId });
+      // Both entries, as the worker's and the staff's views read them: record() has none while no account is in force.
+      const { current, pending } = await ctx.payments.entries({ kind: 'employer', employerId: employer.employerId });
       // Only a corporate account is ever stored for an employer; the full number never leaves.
-      const shown = (account: NonNullable<typeof record>['current'] | undefined) =>
+      const shown = (account: SealedAccount | undefined) =>
         account?.kind === 'corporateAccount' && account.bankName
           ? { kind: account.kind, bankName: account.bankName, numberMasked: account.numberMasked }
           : null;
-      return { account: shown(record?.current), pending: shown(record?.pending) };
+      return { account: shown(current), pending: shown(pending) };
     }),
 
     implement(paymentContracts.pay, async ({ principal, body }) => ({
