@@ -73,6 +73,18 @@ async function visibleTarget(page: Page, selector: string): Promise<{ testId: st
   }, selector);
 }
 
+/** visibleTarget once the map has stopped changing: the same target at the same place twice, 400 ms apart. */
+async function settledTarget(page: Page, selector: string): ReturnType<typeof visibleTarget> {
+  let before = await visibleTarget(page, selector);
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(400);
+    const now = await visibleTarget(page, selector);
+    if (JSON.stringify(now) === JSON.stringify(before)) return now;
+    before = now;
+  }
+  throw new Error(`the map kept changing under ${selector}`);
+}
+
 describe.each(PHONES)('the worker’s phone at $width×$height', (size) => {
   it('opens a cluster and then a pin with the first tap each, and never asks for a map of no size', async () => {
     const page = await touchPhone(size);
@@ -267,8 +279,11 @@ describe('服务网点 on the job map', () => {
   it('shows the county’s service points as green squares; one tap shows the hours and a 打电话 button', async () => {
     const page = await touchPhone({ width: 375, height: 667 });
     await page.goto(`${api.url}/#/worker/pages/jobs/index`);
-    await expect.poll(() => page.getByTestId('map-status').textContent(), WAIT).toContain('绿色的“服”是就业服务网点');
-    const place = await visibleTarget(page, '[data-testid^="map-place-"]');
+    // The squares come with the county's points, the jobs' clusters (drawn above them) after: wait for both.
+    await expect
+      .poll(() => page.getByTestId('map-status').textContent(), WAIT)
+      .toMatch(/有 \d+ 个岗位.*绿色的“服”是就业服务网点/);
+    const place = await settledTarget(page, '[data-testid^="map-place-"]');
     expect(place, 'a service point on the first screen').toBeTruthy();
     await page.touchscreen.tap(place!.x, place!.y);
     const card = page.getByTestId('map-selected-place');
