@@ -335,7 +335,17 @@ describe('在岗领补', () => {
     const confirmed = await answer(from, { version: 1, answer: 'confirm', device: SUPERVISOR_PHONE });
     expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
     const claim = (await api.ctx.claims.get(confirmed.body.claim.claimId))!;
-    expect(claim).toMatchObject({ regionCode: XIDOUPU_VILLAGE, postVillageCode: JINSHAN_VILLAGE });
+    expect(claim).toMatchObject({
+      regionCode: XIDOUPU_VILLAGE,
+      postVillageCode: JINSHAN_VILLAGE,
+      vouchedBy: ['demo-staff-county'],
+    });
+    // The county recorded the days, so it may not approve the month it vouched for (四眼原则).
+    const own = await api.call('POST', `/api/v1/claims/${claim.claimId}/decision`, {
+      token: county,
+      body: { version: claim.version, decision: 'approve' },
+    });
+    expect([own.status, own.body.error?.message.zh]).toEqual([403, expect.stringContaining('您登记或核实')]);
 
     const held = await api.call('POST', `/api/v1/claims/${claim.claimId}/decision`, {
       token: await api.loginAs('demo-staff-township-2'), // 西斗铺镇's officer, whose claim it is to review

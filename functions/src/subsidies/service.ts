@@ -214,6 +214,7 @@ export function createSubsidyService(
           needsSecondApproval: needsSecondApproval(parameters, result.amountFen, regionCode, today),
           source: by.source,
           createdBy: by.createdBy,
+          ...(result.vouchedBy?.length ? { vouchedBy: [...result.vouchedBy] } : {}),
           ...(by.proxy ? { proxy: by.proxy } : {}),
           ...(by.postVillageCode ? { postVillageCode: by.postVillageCode } : {}),
           ...(by.idempotencyKey ? { idempotencyKey: by.idempotencyKey } : {}),

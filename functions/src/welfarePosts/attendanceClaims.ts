@@ -31,7 +31,13 @@ export async function claimConfirmedMonth(
       category: POST_CATEGORY_ZH[line.category],
       fullTime: line.fullTime,
       attendance: [
-        { month: line.month, daysWorked: line.daysWorked, daysRequired: line.daysRequired, source: attendanceSourceText(line) },
+        {
+          month: line.month,
+          daysWorked: line.daysWorked,
+          daysRequired: line.daysRequired,
+          source: attendanceSourceText(line),
+          vouchedBy: [line.recorded.by],
+        },
       ],
       contractStartedOn: line.agreement.startsOn,
       contractEndsOn: line.agreement.endsOn,

@@ -15,6 +15,7 @@ import {
   claimAllRequestSchema,
   claimDecisionSchema,
   claimSchema,
+  ownClaimSchema,
   claimSummarySchema,
   referenceSchema,
   subsidyResultSchema,
@@ -63,15 +64,15 @@ const standingSchema = z.object({
   unavailable: z.array(unavailableSubsidySchema),
   /** The documents that hold for them this month and grant what is shown. */
   policies: z.array(appliedPolicySchema),
-  claims: z.array(claimSchema),
+  claims: z.array(ownClaimSchema),
 });
 
 /** The claims 申领全部 made or found already made, and how many are new. */
-const claimedSchema = z.object({ claims: z.array(claimSchema), created: z.number().int().min(0) });
+const claimedSchema = z.object({ claims: z.array(ownClaimSchema), created: z.number().int().min(0) });
 
 /** A page of someone's claims, newest first; the first page says what all of them come to. */
 const claimPageSchema = z.object({
-  claims: z.array(claimSchema),
+  claims: z.array(ownClaimSchema),
   nextCursor: z.string().optional(),
   summary: claimSummarySchema.optional(),
 });

@@ -125,6 +125,13 @@ export function isAccountable(record: Sourced): boolean {
   return record.source !== 'self' || record.confirmation !== undefined;
 }
 
+/** The accounts behind a month that may not approve what rests on it: who recorded it (not the worker) and who confirmed it. */
+export function vouchersOf(record: Pick<EmploymentRecord, 'source' | 'recordedBy' | 'confirmation'>): string[] {
+  const accounts = record.source === 'self' ? [] : [record.recordedBy];
+  if (record.confirmation) accounts.push(record.confirmation.by);
+  return accounts;
+}
+
 /** Who stands behind a month, as a worker and an approver read it: 本人申报，待核实 / 村信息员 2026-12-03 登记. */
 export function employmentSourceText(record: Sourced): string {
   const on = (at: string) => chinaDate(new Date(at));

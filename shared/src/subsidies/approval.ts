@@ -66,7 +66,7 @@ export type ClaimDecisionOutcome =
 const rank = (level: RegionLevel) => REGION_LEVELS.length - REGION_LEVELS.indexOf(level); // village 1 … province 5
 
 export function decideClaim(
-  claim: Pick<Claim, 'status' | 'createdBy' | 'needsSecondApproval' | 'approvals'>,
+  claim: Pick<Claim, 'status' | 'createdBy' | 'needsSecondApproval' | 'approvals' | 'vouchedBy'>,
   beneficiary: BeneficiaryPerson,
   approver: Approver,
   decision: 'approve' | 'reject',
@@ -86,7 +86,24 @@ export function decideClaim(
       : { ok: false, status: 403, zh: '您的账号没有复核申领的职责', en: 'Your account has no recheck duty.' };
   }
   const level = levelOfRegion(approver.regionCode);
+  // Stopping money is anyone's to do; releasing it is not for whoever vouched for what it rests on.
   if (decision === 'reject') return { ok: true, to: 'rejected' };
+  if (claim.vouchedBy?.includes(approver.userId)) {
+    return {
+      ok: false,
+      status: 403,
+      zh: '这份申领依据的记录有您登记或核实的，请由另一位工作人员审核',
+      en: 'Nobody approves a claim resting on a record they made or confirmed.',
+    };
+  }
+  if (claim.approvals.some((approval) => approval.by === approver.userId)) {
+    return {
+      ok: false,
+      status: 403,
+      zh: '同一位工作人员不能审核两次',
+      en: 'The second approval must come from another officer.',
+    };
+  }
   if (claim.status === 'submitted') {
     return { ok: true, to: claim.needsSecondApproval ? 'firstApproved' : 'approved', approval: { by: approver.userId, level } };
   }

@@ -115,6 +115,11 @@ export const claimSchema = z.object({
   /** The payment batch that paid it. */
   paymentBatchId: z.string().optional(),
   createdBy: z.string(),
+  /**
+   * The officers whose records the claim rests on (attendance, a circumstance, an employment month,
+   * recorded or confirmed): none of them may approve it (四眼原则). For staff only, like account ids elsewhere.
+   */
+  vouchedBy: z.array(z.string()).optional(),
   /** 亲情服务: the family member who claimed in the worker's name (由 X 代办); `createdBy` is the worker's account. */
   proxy: proxyRefSchema.optional(),
   createdAt: z.iso.datetime(),
@@ -122,6 +127,9 @@ export const claimSchema = z.object({
   version: z.number().int().min(1),
 });
 export type Claim = z.infer<typeof claimSchema>;
+
+/** A claim as its beneficiary (or their family) sees it: without the officers' accounts it rests on. */
+export const ownClaimSchema = claimSchema.omit({ vouchedBy: true });
 
 export const claimAllRequestSchema = z.strictObject({
   /** The client's key for this tap: a retry with the same key is the same request. */

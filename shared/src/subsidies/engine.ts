@@ -58,6 +58,14 @@ export interface SubsidyResult {
   missing: string[];
   /** The passage that grants it here and now: of a document that holds in the region on the period's first day. */
   reference: Reference;
+  /** The accounts that vouched for the facts it rests on: none of them may approve its claim (never shown). */
+  vouchedBy?: readonly string[];
+}
+
+/** Who stands behind a fact: in words for the trace, and the accounts that recorded or confirmed it. */
+export interface Vouched {
+  source?: string | undefined;
+  vouchedBy?: readonly string[] | undefined;
 }
 
 export interface ParameterSource {
@@ -105,6 +113,8 @@ export interface Rule {
 export class RuleContext {
   readonly trace: TraceLine[] = [];
   readonly missing: string[] = [];
+  /** The accounts behind the facts recorded so far (four-eyes: they may not approve the claim). */
+  readonly vouchedBy: string[] = [];
 
   #date: string | undefined;
   #employment: EmploymentMonth[] | undefined;
@@ -166,20 +176,21 @@ export class RuleContext {
   }
 
   /** Records a fact that decided something, with who stands behind it when known (given, or recorded with the facts). */
-  fact(text: string, key: string, value?: string | number | boolean, source: string | undefined = this.#sourceOf(key)): void {
+  fact(text: string, key: string, value?: string | number | boolean, by: Vouched = this.#vouchedFor(key)): void {
     const line: TraceLine = value !== undefined ? { kind: 'fact', text, key, value } : { kind: 'fact', text, key };
-    if (source !== undefined) line.source = source;
+    if (by.source !== undefined) line.source = by.source;
+    for (const account of by.vouchedBy ?? []) if (!this.vouchedBy.includes(account)) this.vouchedBy.push(account);
     this.trace.push(line);
   }
 
   /** Who stands behind the fact at `key` or the one it is part of (startup.loan.repaidOnSchedule → startup.loan). */
-  #sourceOf(key: string): string | undefined {
-    const sources = this.input.facts.sources;
-    if (!sources) return undefined;
+  #vouchedFor(key: string): Vouched {
+    const { sources, vouchers } = this.input.facts;
+    if (!sources) return {};
     for (let path = key; path; path = path.slice(0, Math.max(0, path.lastIndexOf('.')))) {
-      if (sources[path] !== undefined) return sources[path];
+      if (sources[path] !== undefined) return { source: sources[path], vouchedBy: vouchers?.[path] };
     }
-    return undefined;
+    return {};
   }
 
   /** Records a step of reasoning, optionally with the passage it follows. */
@@ -325,6 +336,7 @@ export function evaluateRule(rule: Rule, input: RuleInput): SubsidyResult[] {
           trace,
           missing: context.missing,
           reference: basis,
+          vouchedBy: context.vouchedBy,
         }
       : {
           subsidy: rule.id,
@@ -337,6 +349,7 @@ export function evaluateRule(rule: Rule, input: RuleInput): SubsidyResult[] {
           trace,
           missing: context.missing,
           reference: basis,
+          vouchedBy: context.vouchedBy,
         };
   });
 }

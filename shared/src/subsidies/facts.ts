@@ -35,6 +35,9 @@ export const personFactsSchema = z.strictObject({
   returnedMigrant: z.boolean().optional(),
 });
 
+/** Accounts that vouched for a fact (an officer who recorded or confirmed it): kept for the four-eyes check, never shown. */
+const vouchersSchema = z.array(z.string().max(80)).max(4).optional();
+
 export const employmentMonthSchema = z.strictObject({
   month: monthSchema,
   status: z.enum(['employed', 'notEmployed']),
@@ -43,6 +46,8 @@ export const employmentMonthSchema = z.strictObject({
   monthlyIncomeFen: fen,
   /** Who stands behind the month, in words for the trace (本人申报，待核实 / 村信息员 2026-12-03 登记). */
   source: z.string().max(60).optional(),
+  /** The accounts that recorded or confirmed it: none of them may approve a claim that rests on it. */
+  vouchedBy: vouchersSchema,
   /** Only the worker says so and no officer has confirmed it: shown, never paid on. */
   unconfirmed: z.boolean().optional(),
 });
@@ -99,6 +104,8 @@ export const publicWelfarePostFactsSchema = z.strictObject({
         daysRequired: count.max(31),
         /** Who stands behind the days (记录人, 本人确认), shown to the approver. */
         source: z.string().max(120).optional(),
+        /** The account that recorded the days: it may not approve the month's claim. */
+        vouchedBy: vouchersSchema,
       }),
     )
     .max(24),
@@ -175,6 +182,8 @@ export const subsidyFactsSchema = z.strictObject({
   pastClaims: z.array(pastClaimSchema).max(500).default([]),
   /** Who stands behind a fact, by its path (person.insured, startup.loan…): shown beside it in the trace. */
   sources: z.record(z.string().max(80), z.string().max(120)).optional(),
+  /** The accounts behind a fact, by its path like `sources`: none may approve a claim that rests on it. */
+  vouchers: z.record(z.string().max(80), vouchersSchema.unwrap()).optional(),
   /** Facts only the worker has reported (their paths): not used until an officer confirms them, and said so. */
   reported: z.array(z.string().max(80)).max(20).optional(),
 });

@@ -8,7 +8,7 @@
  * so the rules ask for it with that said. What nobody recorded is left out, and the rules say so.
  */
 import { circumstanceSourceText, isVouched, type Circumstances, type CircumstanceStamp } from '../registry/circumstances.js';
-import { employmentSourceText, isAccountable, type EmploymentRecord } from '../registry/employment.js';
+import { employmentSourceText, isAccountable, vouchersOf, type EmploymentRecord } from '../registry/employment.js';
 import type { Worker } from '../registry/worker.js';
 import type { SubsidyFactsInput } from './facts.js';
 import { semesterOf } from './rules/personFacts.js';
@@ -29,6 +29,7 @@ function circumstanceFacts(circumstances: Circumstances, period: string) {
   const person: { insured?: boolean; onMinimumLiving?: boolean; graduatingThisYear?: boolean; returnedMigrant?: boolean } = {};
   const more: Pick<SubsidyFactsInput, 'vocationalStudent' | 'startup'> = {};
   const sources: Record<string, string> = {};
+  const vouchers: Record<string, string[]> = {};
   const reported: string[] = [];
   /** The fact at `path` when someone accountable stands behind it; otherwise noted as reported. */
   const use = (path: string, stamp: CircumstanceStamp): boolean => {
@@ -37,6 +38,7 @@ function circumstanceFacts(circumstances: Circumstances, period: string) {
       return false;
     }
     sources[path] = circumstanceSourceText(stamp);
+    if (stamp.recordedBy !== undefined) vouchers[path] = [stamp.recordedBy];
     return true;
   };
   const within = (range: { from: string; until?: string | undefined }) =>
@@ -63,7 +65,7 @@ function circumstanceFacts(circumstances: Circumstances, period: string) {
       ...(startupLoan && use('startup.loan', startupLoan.stamp) ? { loan: startupLoan.value } : {}),
     };
   } else if (startupLoan && !isVouched(startupLoan.stamp)) reported.push('startup.loan');
-  return { person, more, sources, reported };
+  return { person, more, sources, vouchers, reported };
 }
 
 export function factsFromRegistry(
@@ -76,7 +78,7 @@ export function factsFromRegistry(
   const found = period && worker.circumstances ? circumstanceFacts(worker.circumstances, period) : undefined;
   return {
     ...(found?.more ?? {}),
-    ...(found && Object.keys(found.sources).length > 0 ? { sources: found.sources } : {}),
+    ...(found && Object.keys(found.sources).length > 0 ? { sources: found.sources, vouchers: found.vouchers } : {}),
     ...(found && found.reported.length > 0 ? { reported: found.reported } : {}),
     person: {
       ...(found?.person ?? {}),
@@ -95,6 +97,7 @@ export function factsFromRegistry(
       ...(m.form ? { form: m.form } : {}),
       monthlyIncomeFen: m.monthlyIncomeFen,
       source: employmentSourceText(m),
+      vouchedBy: vouchersOf(m),
       ...(isAccountable(m) ? {} : { unconfirmed: true }),
     })),
     // A training on the record is one that was taken: finished on its end date.

@@ -58,6 +58,25 @@ describe('decideClaim', () => {
       status: 403,
     });
   });
+
+  it('refuses the approval, not the rejection, of an officer who vouched for a fact the claim rests on (四眼原则)', () => {
+    const vouched = { ...submitted, vouchedBy: ['v', 'o'] };
+    expect(decideClaim(vouched, {}, officer(['review']), 'approve')).toMatchObject({ ok: false, status: 403 });
+    expect(decideClaim(vouched, {}, officer(['review']), 'reject')).toMatchObject({ ok: true, to: 'rejected' });
+    expect(decideClaim({ ...submitted, vouchedBy: ['v'] }, {}, officer(['review']), 'approve')).toMatchObject({ ok: true });
+  });
+
+  it('refuses a second approval by the officer who gave the first, even after a move to the county', () => {
+    const first = {
+      ...submitted,
+      status: 'firstApproved' as const,
+      needsSecondApproval: true,
+      approvals: [{ by: 'o', level: 'township', at: '2026-11-20T00:00:00.000Z' }],
+    };
+    const moved = { ...officer(['recheck']), regionCode: '150222' };
+    expect(decideClaim(first, {}, moved, 'approve')).toMatchObject({ ok: false, status: 403, zh: '同一位工作人员不能审核两次' });
+    expect(decideClaim(first, {}, { ...moved, userId: 'c' }, 'approve')).toMatchObject({ ok: true, to: 'approved' });
+  });
 });
 
 describe('parameterValueProblem', () => {

@@ -63,6 +63,7 @@ describe('facts from the registry', () => {
         form: 'assistanceWorkshop',
         monthlyIncomeFen: 260_000,
         source: '村信息员 2026-10-16 登记',
+        vouchedBy: ['s'],
       },
     ]);
     expect(facts.trainings[0]).toMatchObject({ startedOn: '2025-04-01', days: 20, completed: true, labourBrandTrade: true });
@@ -77,11 +78,12 @@ describe('facts from the registry', () => {
     };
     const hired: EmploymentRecord = { ...month, month: '2026-08', source: 'employerHire', recordedBy: 'e' };
     const months = subsidyFactsSchema.parse(factsFromRegistry(worker, [self, confirmed, hired])).employment;
-    expect(months.map((m) => [m.month, m.source, m.unconfirmed])).toEqual([
-      ['2026-11', '本人申报，待核实', true],
+    expect(months.map((m) => [m.month, m.source, m.unconfirmed, m.vouchedBy])).toEqual([
+      // The worker vouches for nothing of their own: only who recorded or confirmed a month does (四眼原则).
+      ['2026-11', '本人申报，待核实', true, []],
       // In China's time: 2026-09-21 01:00.
-      ['2026-09', '本人申报，乡镇经办人员 2026-09-21 核实', undefined],
-      ['2026-08', '用人单位 2026-10-16 录用登记', undefined],
+      ['2026-09', '本人申报，乡镇经办人员 2026-09-21 核实', undefined, ['t']],
+      ['2026-08', '用人单位 2026-10-16 录用登记', undefined, ['e']],
     ]);
   });
 
@@ -137,6 +139,8 @@ describe('facts from the registry', () => {
     expect(june.startup).toEqual({ registeredOn: '2026-03-01', operating: true }); // the loan waits
     expect(june.reported!.sort()).toEqual(['person.onMinimumLiving', 'startup.loan']);
     expect(june.sources).toMatchObject({ 'person.insured': '村信息员 2026-03-02 登记', startup: '村信息员 2026-03-02 登记' });
+    expect(june.vouchers).toMatchObject({ 'person.insured': ['s'], startup: ['s'] });
+    expect(Object.keys(june.vouchers!)).not.toContain('person.onMinimumLiving');
     // Outside the months insured, and before coming home: what the record says for that month.
     const later = inMonth('2026-07');
     expect(later.person).toMatchObject({ insured: false });

@@ -138,6 +138,26 @@ describe('social_insurance for flexible workers (file 003 §三(十), file 000 �
     }
   });
 
+  it('keeps the accounts behind the month and the insurance it rests on, and no one behind a fact it did not use', () => {
+    const result = evaluateOne(socialInsuranceFlexible, {
+      period: '2026-09',
+      facts: {
+        person: person({ insured: true, onMinimumLiving: true }),
+        employment: [
+          { ...flexibleMonth('2026-09'), source: '村信息员 2026-09-03 登记', vouchedBy: ['village-officer'] },
+          { ...flexibleMonth('2026-08'), vouchedBy: ['august-officer'] },
+        ],
+        sources: { 'person.insured': '乡镇经办人员 2026-09-02 登记', 'person.onMinimumLiving': '县级经办人员 2026-01-05 登记' },
+        vouchers: { 'person.insured': ['township-officer'], 'person.onMinimumLiving': ['county-officer'] },
+      },
+    });
+    expect(result).toMatchObject({ eligible: true, amountFen: 30_000 });
+    expect([...result.vouchedBy!].sort()).toEqual(['township-officer', 'village-officer']);
+    // The trace names who by their post, for the worker and the approver; the accounts stay out of it.
+    expect(result.trace.find((t) => t.key === 'person.insured')?.source).toBe('乡镇经办人员 2026-09-02 登记');
+    expect(JSON.stringify(result.trace)).not.toContain('-officer');
+  });
+
   it('pays nothing to someone employed by a unit (the unit claims), uninsured, or outside the 帮扶对象', () => {
     const employed = evaluateOne(socialInsuranceFlexible, {
       period: '2026-09',

@@ -87,7 +87,7 @@ export const publicWelfarePost: Rule = {
       `${ctx.period} 出勤 ${attendance.daysWorked} 天，应出勤 ${attendance.daysRequired} 天`,
       'publicWelfarePost.attendance',
       `${attendance.daysWorked}/${attendance.daysRequired}`,
-      attendance.source,
+      attendance,
     );
     if (attendance.daysRequired === 0) {
       ctx.rule(`${ctx.period} 没有应出勤的天数，不发补贴`);

@@ -97,7 +97,7 @@ export const socialInsuranceFlexible: Rule = {
       flexible ? `${ctx.period} 灵活就业或个体经营` : `${ctx.period} 不是灵活就业或个体经营`,
       'employment',
       month.form ?? month.status,
-      month.source,
+      month,
     );
     if (!flexible) {
       ctx.rule('只补贴灵活就业、个体经营并自己缴纳社会保险的帮扶对象；在单位就业的，由单位申领', flexibleReference);

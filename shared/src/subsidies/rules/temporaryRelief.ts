@@ -48,12 +48,7 @@ export const temporaryRelief: Rule = {
       if (waiting.length === 0) waiting.push(`需要 ${ctx.period} 或上个月的就业情况，才能知道是否失业`);
       for (const text of waiting) needs.push(['employment', text]);
     } else {
-      ctx.fact(
-        `${record.month}：${record.status === 'employed' ? '在岗务工' : '没有工作'}`,
-        'employment',
-        record.status,
-        record.source,
-      );
+      ctx.fact(`${record.month}：${record.status === 'employed' ? '在岗务工' : '没有工作'}`, 'employment', record.status, record);
       if (record.status === 'employed') fails.push('一次性临时救助金给失业的人');
     }
     if (person.insured === undefined) needs.push(['person.insured', '需要知道是否参加了社会保险']);

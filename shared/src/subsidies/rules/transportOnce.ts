@@ -61,7 +61,7 @@ export const transportOnce: Rule = {
       }
       return no;
     }
-    ctx.fact(`${away.month} 在省外务工`, 'employment', away.month, away.source);
+    ctx.fact(`${away.month} 在省外务工`, 'employment', away.month, away);
     const amount = paramInForce(ctx, 'transportOnceFen', '本地区的一次性交通补助已停止执行', inMongoliaReference);
     if (amount === undefined) return no;
     ctx.rule(`${year} 年到省外务工，每年补助一次`, reference);
