@@ -353,4 +353,35 @@ describe('在岗领补', () => {
     });
     expect([held.status, held.body.error?.message.zh]).toEqual([409, expect.stringContaining('诚信提示')]);
   });
+
+  it('flags a month that requires a single day, so one day pays it whole, and holds its approval', async () => {
+    const post = await api.call('POST', '/api/v1/welfare-posts', { token: township, body: postInput('小三分子村护渠员', true) });
+    expect(post.status, JSON.stringify(post.body)).toBe(201);
+    const postId = post.body.post.postId as string;
+    const holder = await boundWorker(api, 125, { groups: ['povertyAlleviated'], householdId: 'H-E' });
+    const hired = await api.call('POST', `/api/v1/welfare-posts/${postId}/holders`, {
+      token: township,
+      body: { workerId: holder.workerId, ...agreement },
+    });
+    expect(hired.status, JSON.stringify(hired.body)).toBe(201);
+    const one = { daysRequired: 1, lines: [{ workerId: holder.workerId, daysWorked: 1 }], device: SUPERVISOR_PHONE };
+    expect((await record(postId, one)).status).toBe(200);
+    const confirmed = await answer(holder, { version: 1, answer: 'confirm', device: phoneOf(125) });
+    expect(confirmed.body.claim).toMatchObject({ amountFen: 80_000 }); // the whole month's 800 元, for one day
+
+    const sheet = await api.call('GET', `/api/v1/welfare-posts/months/${month}?regionCode=150222102&limit=100`, {
+      token: township,
+    });
+    const flag = (sheet.body.flags as { kind: string; workerId: string; evidence: string[] }[]).find(
+      (f) => f.workerId === holder.workerId,
+    );
+    expect(flag).toMatchObject({ kind: 'fewDaysRequired' });
+    expect(flag!.evidence[1]).toMatch(/^\d{4}-\d{2} 有 \d+ 个工作日（周一到周五），全日制岗位应出勤一般不少于 \d+ 天$/);
+    const claim = (await api.ctx.claims.get(confirmed.body.claim.claimId))!;
+    const held = await api.call('POST', `/api/v1/claims/${claim.claimId}/decision`, {
+      token: township,
+      body: { version: claim.version, decision: 'approve' },
+    });
+    expect([held.status, held.body.error?.message.zh]).toEqual([409, expect.stringContaining('应出勤天数偏少')]);
+  });
 });

@@ -101,6 +101,8 @@ describe('在岗领补 in Chromium', () => {
     await village.getByTestId(`post-${postId}`).click();
     await village.getByTestId('post-attendance').click();
     await village.getByTestId('attendance-sheet').waitFor(WAIT);
+    // Said before saving: a month requiring fewer days is flagged for the township (应出勤天数偏少).
+    expect(await village.getByTestId('attendance-sheet').textContent()).toMatch(/工作日 \d+ 天；少于 \d+ 天会请乡镇核实/);
     await fill(village, 'attendance-required', '22');
     await fill(village, `attendance-days-${workerId}`, '40');
     await village.getByTestId('attendance-save').click();

@@ -125,6 +125,7 @@ export function attendanceRoutes(ctx: AppContext): AnyRoute[] {
           postTitle: post.title,
           category: post.category,
           fullTime: post.fullTime,
+          hoursPerWeek: post.hoursPerWeek,
           workerId: holder.workerId,
           name: holder.name,
           villageCode: post.villageCode,

@@ -67,6 +67,8 @@ export const attendanceLineSchema = z.object({
   postTitle: z.string(),
   category: z.enum(POST_CATEGORIES),
   fullTime: z.boolean(),
+  /** The post's hours a week when the month was recorded (lines before 2026-12-06 lack it). */
+  hoursPerWeek: z.number().int().optional(),
   workerId: z.string(),
   name: z.string(),
   villageCode: z.string(),
@@ -90,6 +92,17 @@ export type AttendanceLine = z.infer<typeof attendanceLineSchema>;
 export function daysInMonth(month: string): number {
   const [year, m] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(year, m, 0)).getUTCDate();
+}
+
+/** Monday to Friday in a month, YYYY-MM: the working days before holidays. */
+export function weekdaysIn(month: string): number {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  let weekdays = 0;
+  for (let day = 1; day <= daysInMonth(month); day++) {
+    const weekday = new Date(Date.UTC(year, m - 1, day)).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) weekdays++;
+  }
+  return weekdays;
 }
 
 /**

@@ -8,7 +8,7 @@
 import * as z from 'zod';
 import { formatYuan } from '../money.js';
 import { chinaDate, previousMonth } from '../registry/employment.js';
-import type { AttendanceLine } from './attendance.js';
+import { weekdaysIn, type AttendanceLine } from './attendance.js';
 import type { HolderTerm } from './post.js';
 
 export const FLAG_KINDS = [
@@ -18,6 +18,7 @@ export const FLAG_KINDS = [
   'sharedPhone', // 冒名顶替: 别人的手机确认
   'employerHire', // 同月有用人单位录用
   'approvedUnpaid', // 拖欠补贴
+  'fewDaysRequired', // 不履职取酬: 应出勤天数记得太少, so a few days pay a whole month
 ] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];
 export const FLAG_KIND_ZH: Record<FlagKind, string> = {
@@ -27,6 +28,7 @@ export const FLAG_KIND_ZH: Record<FlagKind, string> = {
   sharedPhone: '用别人的手机确认',
   employerHire: '同月另有单位录用',
   approvedUnpaid: '批准后超过 30 天未发放',
+  fewDaysRequired: '应出勤天数偏少',
 };
 
 /** A flag's id: its kind, post and person, so the same finding keeps its id (and its clearing) all month. */
@@ -55,6 +57,22 @@ export const UNPAID_AFTER_DAYS = 30;
 
 /** Months before one that 'never confirms' and 拖欠 look back over. */
 export const LOOK_BACK_MONTHS = 3;
+
+/**
+ * The least share of a post's working days a month's 应出勤 may be before it is looked at: the
+ * longest holidays (春节, 国庆) take about a quarter of a month's weekdays. The pay is the days
+ * worked over the days required, so a month that requires 1 day pays in full for 1 day.
+ */
+export const FEWEST_REQUIRED_SHARE = 0.75;
+
+/**
+ * The fewest days a post's month is expected to require: its weekdays, for a part-time post in
+ * proportion to its hours (a day of 8 of 40 hours a week); undefined when the hours are unknown.
+ */
+export function fewestDaysRequired(line: Pick<AttendanceLine, 'month' | 'fullTime' | 'hoursPerWeek'>): number | undefined {
+  const share = line.fullTime ? 1 : line.hoursPerWeek === undefined ? undefined : Math.min(line.hoursPerWeek, 40) / 40;
+  return share === undefined ? undefined : Math.ceil(weekdaysIn(line.month) * share * FEWEST_REQUIRED_SHARE);
+}
 
 /** The `n` months before `month`, latest first. */
 export function monthsBefore(month: string, n: number): string[] {
@@ -149,6 +167,15 @@ export function integrityFlags(inputs: FlagInputs): IntegrityFlag[] {
       }
       if (inputs.lines.some((l) => l.recorded.device === phone)) evidence.push('确认所用的手机，就是记录考勤用的那部手机');
       if (evidence.length > 0) add('sharedPhone', line, [...new Set(evidence)]);
+    }
+
+    const fewest = fewestDaysRequired(line);
+    if (fewest !== undefined && line.daysRequired < fewest) {
+      const post = line.fullTime ? '全日制岗位' : `每周 ${line.hoursPerWeek} 小时的岗位`;
+      add('fewDaysRequired', line, [
+        `应出勤只记了 ${line.daysRequired} 天；补贴按出勤天数除以应出勤天数折算，应出勤记少了，补贴就多发`,
+        `${line.month} 有 ${weekdaysIn(line.month)} 个工作日（周一到周五），${post}应出勤一般不少于 ${fewest} 天`,
+      ]);
     }
 
     const employer = inputs.employerHires.get(line.workerId);

@@ -69,6 +69,24 @@ describe('integrity flags', () => {
     ]);
   });
 
+  it('see a month that requires too few days, so a few days pay it whole (不履职取酬), by the post’s hours', () => {
+    // 2026-12 has 23 weekdays: a full-time post is expected to require at least 18 of them.
+    const fullTime = line(1, { daysRequired: 1, daysWorked: 1 });
+    const flags = integrityFlags(inputs({ lines: [fullTime, line(2, { daysRequired: 18 })] }));
+    expect(kinds(flags)).toEqual(['fewDaysRequired:人1']);
+    expect(flags[0]!.evidence).toEqual([
+      '应出勤只记了 1 天；补贴按出勤天数除以应出勤天数折算，应出勤记少了，补贴就多发',
+      '2026-12 有 23 个工作日（周一到周五），全日制岗位应出勤一般不少于 18 天',
+    ]);
+    // 16 hours a week: 8-hour days, 23 × 16/40 × 0.75 → at least 7; February 2026 (20 weekdays, 春节) 15 of 20 is no flag.
+    const partTime = { fullTime: false, hoursPerWeek: 16 };
+    const lines = [line(3, { ...partTime, daysRequired: 6 }), line(4, { ...partTime, daysRequired: 7 })];
+    expect(kinds(integrityFlags(inputs({ lines })))).toEqual(['fewDaysRequired:人3']);
+    expect(integrityFlags(inputs({ month: '2026-02', lines: [line(5, { month: '2026-02', daysRequired: 15 })] }))).toEqual([]);
+    // A line recorded before the hours were kept on it is not guessed at.
+    expect(integrityFlags(inputs({ lines: [line(6, { fullTime: false, daysRequired: 1 })] }))).toEqual([]);
+  });
+
   it('see a holder who has not confirmed two months before, and one whose phone confirmed another’s line', () => {
     const earlier = ['2026-11', '2026-10'].map((month) => line(1, { month, status: 'recorded', confirmation: undefined }));
     const shared = line(2, { confirmation: { by: 'user-2', at: '2026-12-03T02:00:00.000Z', device: 'phone-of-person-1' } });

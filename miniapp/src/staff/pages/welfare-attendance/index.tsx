@@ -5,7 +5,7 @@
  */
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { attendanceInputSchema, ATTENDANCE_STATUS_ZH, daysInMonth } from '@bangfu/shared';
+import { attendanceInputSchema, ATTENDANCE_STATUS_ZH, daysInMonth, fewestDaysRequired, weekdaysIn } from '@bangfu/shared';
 import { useState } from 'react';
 import { errorText, isApiError } from '../../../api/client';
 import { fetchPost, fetchPostAttendance, recordAttendance, type PostHolder, type StaffLine } from '../../../api/welfarePosts';
@@ -22,6 +22,8 @@ import '../../areaCard.css';
 
 interface Loaded {
   title: string;
+  fullTime: boolean;
+  hoursPerWeek: number;
   holders: PostHolder[];
   lines: StaffLine[];
 }
@@ -69,12 +71,14 @@ function Sheet({ postId, month, data, onSaved }: { postId: string; month: string
     }
   };
 
+  // Said before saving: fewer days than this is flagged for the township to look into (应出勤天数偏少).
+  const fewest = fewestDaysRequired({ month, fullTime: data.fullTime, hoursPerWeek: data.hoursPerWeek });
   if (!data.holders.length) return <Notice testId="attendance-nobody">{monthText(month)}这个岗位上没有人。</Notice>;
   return (
     <View className="bf-section" data-testid="attendance-sheet">
       <TextField
         label="这个月应出勤几天"
-        hint={`${monthText(month)}共 ${daysInMonth(month)} 天`}
+        hint={`${monthText(month)}共 ${daysInMonth(month)} 天，工作日 ${weekdaysIn(month)} 天；少于 ${fewest} 天会请乡镇核实`}
         value={required}
         onChange={setRequired}
         type="digit"
@@ -134,7 +138,7 @@ function MonthSheet({ postId, month }: { postId: string; month: string }) {
   const [saved, setSaved] = useState(false);
   const { load, retry, reload } = useLoad(async () => {
     const [{ post }, sheet] = await Promise.all([fetchPost(postId), fetchPostAttendance(postId, month)]);
-    return { title: post.title, ...sheet };
+    return { title: post.title, fullTime: post.fullTime, hoursPerWeek: post.hoursPerWeek, ...sheet };
   });
   return (
     <LoadView load={load} retry={retry}>
