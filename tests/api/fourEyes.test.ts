@@ -47,7 +47,8 @@ describe('an officer who vouched for a fact a claim rests on', () => {
     });
     expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
     const claim = await claimTransport(worker);
-    expect(claim.vouchedBy).toEqual(['demo-staff-county']);
+    // The county's month, and the registrar who set the worker's groups (boundWorker).
+    expect([...claim.vouchedBy!].sort()).toEqual(['demo-staff-county', 'test-registrar']);
 
     const refused = await decide(claim, county);
     expect([refused.status, refused.body.error.message.zh]).toEqual([
@@ -58,7 +59,7 @@ describe('an officer who vouched for a fact a claim rests on', () => {
 
     const approved = await decide(claim, township);
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
-    expect(approved.body.claim).toMatchObject({ status: 'approved', vouchedBy: ['demo-staff-county'] });
+    expect(approved.body.claim).toMatchObject({ status: 'approved', vouchedBy: claim.vouchedBy });
 
     // The worker's own views: the claim, without whose records it rests on.
     const mine = await api.call('GET', '/api/v1/me/claims', { token: worker.token });
@@ -68,6 +69,38 @@ describe('an officer who vouched for a fact a claim rests on', () => {
       expect(text).not.toContain('vouchedBy');
       expect(text).not.toContain('demo-staff-county');
     }
+  });
+
+  it('may not approve a claim on the groups they set, which the trace names and the worker’s trail shows', async () => {
+    const worker = await boundWorker(api, 12, { groups: [], householdId: 'H-12' });
+    const before = (await api.ctx.workers.getItem(worker.workerId, true))!;
+    const changed = await api.call('PATCH', `/api/v1/registry/workers/${worker.workerId}`, {
+      token: township,
+      body: { version: before.version, groups: ['povertyAlleviated'] },
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    const village = await api.loginAs('demo-staff-village-1');
+    const recorded = await api.call('PUT', `/api/v1/registry/workers/${worker.workerId}/employment/${month}`, {
+      token: village,
+      body: acrossProvince,
+    });
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
+    const claim = await claimTransport(worker);
+    expect([...claim.vouchedBy!].sort()).toEqual(['demo-staff-township-1', 'demo-staff-village-1']);
+    const groups = claim.trace.find((line) => line.key === 'person.groups');
+    expect(groups?.source).toMatch(/^乡镇经办人员 \d{4}-\d{2}-\d{2} 登记$/);
+
+    expect((await decide(claim, township)).status).toBe(403);
+    const approved = await decide(claim, county);
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+
+    const trail = await api.call('GET', '/api/v1/me/data-uses?limit=20', { token: worker.token });
+    expect(trail.body.entries).toContainEqual(
+      expect.objectContaining({ action: 'update', what: '修改了您的台账记录', reason: '帮扶类别' }),
+    );
+    const own = await api.call('GET', '/api/v1/me/worker', { token: worker.token });
+    expect(own.body.worker.groups).toEqual(['povertyAlleviated']);
+    expect(own.body.worker.stamps).toBeUndefined();
   });
 
   it('may not approve a claim on a report they confirmed (核实), though the worker reported it; rejecting stays open to them', async () => {
@@ -82,7 +115,7 @@ describe('an officer who vouched for a fact a claim rests on', () => {
     expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
     const claim = await claimTransport(worker);
     // The worker's own report vouches for nothing: it is the officer's confirmation that counts.
-    expect(claim.vouchedBy).toEqual(['demo-staff-township-1']);
+    expect([...claim.vouchedBy!].sort()).toEqual(['demo-staff-township-1', 'test-registrar']);
     expect((await decide(claim, township)).status).toBe(403);
 
     // Stopping money is not releasing it: the confirming officer may still reject.

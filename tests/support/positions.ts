@@ -53,7 +53,8 @@ export async function boundWorker(api: TestApi, n: number, overrides: Record<str
     version: 1,
   };
   await api.ctx.users.create(user);
-  const staff = { userId: 'demo-staff-county', role: 'staff' as const, regionCode: '150222' };
+  // A county registrar who approves nothing: whoever registers a person vouches for their groups (四眼原则).
+  const staff = { userId: 'test-registrar', role: 'staff' as const, regionCode: '150222' };
   const input = workerInputSchema.parse(
     workerInput({ idNumber: idNumber('150222', '19800101', 300 + n), name: `测试${n}`, ...overrides }),
   );

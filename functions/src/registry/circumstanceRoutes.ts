@@ -3,14 +3,7 @@
  * or clears it; the worker reports their own, which waits for an officer — a report never
  * replaces or clears what an officer recorded. Each change is on the record's version read.
  */
-import {
-  levelOfRegion,
-  registryContracts,
-  type CircumstanceChange,
-  type Circumstances,
-  type CircumstanceStamp,
-  type Principal,
-} from '@bangfu/shared';
+import { registryContracts, stampBy, type CircumstanceChange, type Circumstances, type CircumstanceStamp } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { Conflict } from '../errors.js';
 import { implement, type AnyRoute } from '../http/route.js';
@@ -23,15 +16,6 @@ function changed(existing: Circumstances, change: CircumstanceChange, stamp: Cir
   return change.value === null ? others : { ...others, [change.kind]: { value: change.value, stamp } };
 }
 
-function stampOf(principal: Principal, source: CircumstanceStamp['source']): CircumstanceStamp {
-  return {
-    source,
-    recordedBy: principal.userId,
-    ...(source === 'staff' && principal.regionCode ? { recordedByLevel: levelOfRegion(principal.regionCode) } : {}),
-    recordedAt: new Date().toISOString(),
-  };
-}
-
 export function circumstanceRoutes(ctx: AppContext): AnyRoute[] {
   const write = (item: WorkerItem, change: CircumstanceChange, stamp: CircumstanceStamp) =>
     ctx.workers.update(item.workerId, {
@@ -41,7 +25,7 @@ export function circumstanceRoutes(ctx: AppContext): AnyRoute[] {
 
   return [
     implement(registryContracts.recordCircumstance, async ({ object, principal, body }) => ({
-      worker: toWorkerView(await write(object, body, stampOf(principal, 'staff'))),
+      worker: toWorkerView(await write(object, body, stampBy(principal, 'staff'))),
     })),
 
     implement(registryContracts.reportCircumstance, async ({ principal, body }) => {
@@ -54,7 +38,7 @@ export function circumstanceRoutes(ctx: AppContext): AnyRoute[] {
           'body.kind',
         );
       }
-      return { worker: toOwnWorkerView(await write(item, body, stampOf(principal, 'self'))) };
+      return { worker: toOwnWorkerView(await write(item, body, stampBy(principal, 'self'))) };
     }),
   ];
 }

@@ -1,4 +1,4 @@
-import { registryContracts } from '@bangfu/shared';
+import { registryContracts, STAMPED_WORKER_FACTS, stampBy, stampsAfter, WORKER_FIELD_ZH } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { Invalid } from '../errors.js';
 import { implement, type AnyRoute } from '../http/route.js';
@@ -39,9 +39,16 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
       return { worker: toWorkerView(item) };
     }),
 
-    implement(registryContracts.update, async ({ object, body }) => {
-      const item = object;
-      return { worker: toWorkerView(await workers.update(item.workerId, body)) };
+    implement(registryContracts.update, async ({ object, principal, body }) => {
+      // Who set the facts money rests on is kept with them (四眼原则), and every change is on the trail.
+      const stamped = STAMPED_WORKER_FACTS.some((fact) => body[fact] !== undefined);
+      const worker = await workers.update(
+        object.workerId,
+        stamped ? { ...body, stamps: stampsAfter(body, stampBy(principal, 'staff'), object.stamps) } : body,
+      );
+      const fields = Object.keys(WORKER_FIELD_ZH).filter((field) => field in body) as (keyof typeof WORKER_FIELD_ZH)[];
+      await ctx.audit.record(principal, [object.workerId], 'update', fields.map((field) => WORKER_FIELD_ZH[field]).join('、'));
+      return { worker: toWorkerView(worker) };
     }),
 
     implement(registryContracts.reveal, async ({ object, principal, body }) => {

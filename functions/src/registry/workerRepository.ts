@@ -11,9 +11,12 @@ import {
   maskIdNumber,
   ownCircumstances,
   parseIdNumber,
+  stampBy,
+  stampsAfter,
   workerSchema,
   workerSummarySchema,
   workerView,
+  type CircumstanceStamp,
   type Principal,
   type Worker,
   type WorkerInput,
@@ -49,6 +52,8 @@ export async function newWorkerItem(
   vault: IdVault,
   input: WorkerInput,
   now = new Date(),
+  /** Who sets its groups, trainings and certificates: the officer or the import (none for demo data). */
+  stamp?: CircumstanceStamp,
 ): Promise<WorkerItem & Record<string, unknown>> {
   const parsed = parseIdNumber(input.idNumber, now);
   if (!parsed.ok) throw new Error('newWorkerItem needs a validated ID number');
@@ -65,6 +70,7 @@ export async function newWorkerItem(
     sex: parsed.facts.sex,
     idSealed: await vault.seal(idNumber),
     idHash: vault.hash(idNumber),
+    ...(stamp ? { stamps: stampsAfter(rest, stamp) } : {}),
     createdAt: at,
     updatedAt: at,
     version: 1,
@@ -94,7 +100,8 @@ export const toWorkerView = (item: Worker | Record<string, unknown>): WorkerView
 
 /** The worker's own record, as 我的信息 shows it: the same, without the accounts of the officers behind its circumstances. */
 export const toOwnWorkerView = (item: Worker | Record<string, unknown>): WorkerView => {
-  const view = toWorkerView(item);
+  // Who set their facts is on their trail (个人信息使用记录), not an officer's account id here.
+  const { stamps: _stamps, ...view } = toWorkerView(item);
   return view.circumstances ? { ...view, circumstances: ownCircumstances(view.circumstances) } : view;
 };
 
@@ -136,7 +143,7 @@ export function createWorkerRepository(table: TableRef, vault: IdVault) {
     },
 
     async create(input: WorkerInput, principal: Principal): Promise<Worker> {
-      const item = await newWorkerItem(vault, input);
+      const item = await newWorkerItem(vault, input, new Date(), stampBy(principal, 'staff'));
       try {
         await db.send(
           new TransactWriteCommand({

@@ -6,7 +6,8 @@
  * rests on it (DOMAIN.md, 'Whose rule it is').
  */
 import * as z from 'zod';
-import { REGION_LEVELS } from '../regions/regionCode.js';
+import type { Principal } from '../auth/roles.js';
+import { levelOfRegion, REGION_LEVELS } from '../regions/regionCode.js';
 import { chinaDate, monthSchema } from './employment.js';
 import { STAFF_TITLE_ZH } from './labels.js';
 
@@ -88,7 +89,7 @@ type Values = { [K in CircumstanceKind]: z.infer<(typeof CIRCUMSTANCE_VALUE_SCHE
 /** Who stands behind it: an officer's record, an import, or the worker's own report. */
 export const CIRCUMSTANCE_SOURCES = ['staff', 'import', 'self'] as const;
 
-const stampSchema = z.object({
+export const stampSchema = z.object({
   source: z.enum(CIRCUMSTANCE_SOURCES),
   /** The account that recorded it; left out of the worker's own view (an officer's account id is not theirs to see). */
   recordedBy: z.string().optional(),
@@ -97,6 +98,16 @@ const stampSchema = z.object({
   recordedAt: z.iso.datetime(),
 });
 export type CircumstanceStamp = z.infer<typeof stampSchema>;
+
+/** The stamp of what `principal` records now: an officer's with their level, for the trace's words. */
+export function stampBy(principal: Principal, source: CircumstanceStamp['source'], at = new Date()): CircumstanceStamp {
+  return {
+    source,
+    recordedBy: principal.userId,
+    ...(source === 'staff' && principal.regionCode ? { recordedByLevel: levelOfRegion(principal.regionCode) } : {}),
+    recordedAt: at.toISOString(),
+  };
+}
 
 /** The circumstances as stored on the record: each kind's value with its stamp. */
 export const circumstancesSchema = z

@@ -127,6 +127,8 @@ export const AUDIT_ACTIONS = [
   'reveal',
   'unbind',
   'create',
+  /** A change of the record by staff, naming the fields changed. */
+  'update',
   'import',
   'payoutAccount',
   'bindFailed',
@@ -159,6 +161,7 @@ export const AUDIT_ACTION_ZH: Record<AuditAction, string> = {
   reveal: '查看了您的完整身份证号',
   unbind: '解除了您的微信绑定',
   create: '为您建立了台账记录',
+  update: '修改了您的台账记录',
   import: '导入了您的台账记录',
   payoutAccount: '登记了您的收款账户',
   bindFailed: '有人绑定您的记录没有成功',

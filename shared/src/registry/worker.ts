@@ -8,7 +8,7 @@ import { nameSchema } from '../names.js';
 import { regionCodeSchema } from '../regions/regionCode.js';
 import { ageOn, idNumberSchema, maskIdNumber } from './idNumber.js';
 import { normaliseOccupation } from './occupations.js';
-import { circumstancesSchema } from './circumstances.js';
+import { circumstancesSchema, stampSchema, type CircumstanceStamp } from './circumstances.js';
 import { AT_HOME_REASONS, JOB_TYPES, LABOUR_CLASSES, TRAVEL_SCOPES, WORKER_GROUPS } from './labels.js';
 
 /** GCJ-02, as WeChat's getLocation({type:'gcj02'}) gives it; the bounds are China's. */
@@ -98,8 +98,39 @@ export const workerUpdateSchema = z.strictObject({
   registryExitDate: isoDate.nullable().optional(),
 });
 
+/** The fields of a change as the audit trail names them, e.g. 帮扶类别、培训记录. */
+export const WORKER_FIELD_ZH: Record<Exclude<keyof z.infer<typeof workerUpdateSchema>, 'version'>, string> = {
+  phone: '手机号',
+  householdId: '户编号',
+  home: '住址位置',
+  groups: '帮扶类别',
+  labourClass: '劳动力类别',
+  atHomeReason: '在家原因',
+  skills: '技能',
+  certificates: '证书',
+  trainings: '培训记录',
+  preferences: '求职意愿',
+  registryExitDate: '退出台账日期',
+};
+
 /** What a worker may change on their own record. */
 export const ownWorkerUpdateSchema = workerUpdateSchema.pick({ version: true, phone: true, preferences: true });
+
+/** The facts of a record that money rests on (帮扶类别, 培训, 证书): each kept with who last set it. */
+export const STAMPED_WORKER_FACTS = ['groups', 'trainings', 'certificates'] as const;
+export type StampedWorkerFact = (typeof STAMPED_WORKER_FACTS)[number];
+export type WorkerStamps = Partial<Record<StampedWorkerFact, CircumstanceStamp>>;
+
+/** The stamps after a creation or change: each stamped fact the change sets is now `stamp`'s. */
+export function stampsAfter(
+  change: Partial<Record<StampedWorkerFact, unknown>>,
+  stamp: CircumstanceStamp,
+  before: WorkerStamps = {},
+): WorkerStamps {
+  const stamps = { ...before };
+  for (const fact of STAMPED_WORKER_FACTS) if (change[fact] !== undefined) stamps[fact] = stamp;
+  return stamps;
+}
 
 /** A worker record as stored and as the domain reads it: the ID number masked, derived facts filled in. */
 export const workerSchema = z.object(workerInputSchema.omit({ idNumber: true }).shape).extend({
@@ -114,6 +145,12 @@ export const workerSchema = z.object(workerInputSchema.omit({ idNumber: true }).
   boundUserId: z.string().optional(),
   /** 参保, 低保, 毕业年度… as recorded, each with who stands behind it (circumstances.ts). */
   circumstances: circumstancesSchema.optional(),
+  /**
+   * Who last set the groups, trainings and certificates (an officer or an import): named in the
+   * trace, and barred from approving a claim that rests on them (四眼原则). Records made before
+   * 2026-12-06 lack it.
+   */
+  stamps: z.object({ groups: stampSchema, trainings: stampSchema, certificates: stampSchema }).partial().optional(),
   /** The newest month on record, kept for the registry's employment filter. */
   latestEmployment: z.object({ month: z.string(), status: z.enum(['employed', 'notEmployed']) }).optional(),
   createdAt: z.iso.datetime(),

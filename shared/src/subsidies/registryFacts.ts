@@ -9,7 +9,7 @@
  */
 import { circumstanceSourceText, isVouched, type Circumstances, type CircumstanceStamp } from '../registry/circumstances.js';
 import { employmentSourceText, isAccountable, vouchersOf, type EmploymentRecord } from '../registry/employment.js';
-import type { Worker } from '../registry/worker.js';
+import type { StampedWorkerFact, Worker } from '../registry/worker.js';
 import type { SubsidyFactsInput } from './facts.js';
 import { semesterOf } from './rules/personFacts.js';
 
@@ -68,6 +68,13 @@ function circumstanceFacts(circumstances: Circumstances, period: string) {
   return { person, more, sources, vouchers, reported };
 }
 
+/** Where the rules read each stamped fact of the record. */
+const STAMPED_FACT_PATHS = [
+  ['groups', 'person.groups'],
+  ['trainings', 'trainings'],
+  ['certificates', 'certificates'],
+] as const satisfies readonly (readonly [StampedWorkerFact, string])[];
+
 export function factsFromRegistry(
   worker: Worker,
   months: readonly EmploymentRecord[],
@@ -76,9 +83,17 @@ export function factsFromRegistry(
   period?: string,
 ): SubsidyFactsInput {
   const found = period && worker.circumstances ? circumstanceFacts(worker.circumstances, period) : undefined;
+  const sources = { ...found?.sources };
+  const vouchers = { ...found?.vouchers };
+  for (const [fact, path] of STAMPED_FACT_PATHS) {
+    const stamp = worker.stamps?.[fact];
+    if (!stamp) continue;
+    sources[path] = circumstanceSourceText(stamp);
+    if (stamp.recordedBy !== undefined) vouchers[path] = [stamp.recordedBy];
+  }
   return {
     ...(found?.more ?? {}),
-    ...(found && Object.keys(found.sources).length > 0 ? { sources: found.sources, vouchers: found.vouchers } : {}),
+    ...(Object.keys(sources).length > 0 ? { sources, vouchers } : {}),
     ...(found && found.reported.length > 0 ? { reported: found.reported } : {}),
     person: {
       ...(found?.person ?? {}),

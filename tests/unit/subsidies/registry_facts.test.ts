@@ -87,6 +87,28 @@ describe('facts from the registry', () => {
     ]);
   });
 
+  it('names who set the groups, trainings and certificates, and keeps their accounts apart for the four-eyes check', () => {
+    const by = (recordedBy: string, level: 'village' | 'township') =>
+      ({ source: 'staff', recordedBy, recordedByLevel: level, recordedAt: '2026-03-02T02:00:00.000Z' }) as const;
+    const stamped: Worker = {
+      ...worker,
+      stamps: {
+        groups: by('t', 'township'),
+        trainings: by('v', 'village'),
+        certificates: { source: 'import', recordedBy: 'i', recordedAt: '2026-03-02T02:00:00.000Z' },
+      },
+    };
+    const facts = subsidyFactsSchema.parse(factsFromRegistry(stamped, []));
+    expect(facts.sources).toEqual({
+      'person.groups': '乡镇经办人员 2026-03-02 登记',
+      trainings: '村信息员 2026-03-02 登记',
+      certificates: '2026-03-02 从监测系统导入',
+    });
+    expect(facts.vouchers).toEqual({ 'person.groups': ['t'], trainings: ['v'], certificates: ['i'] });
+    // A record made before the stamps were kept names nobody.
+    expect(subsidyFactsSchema.parse(factsFromRegistry(worker, [])).sources).toBeUndefined();
+  });
+
   it('tells a skill certificate (with a level) from a special ability one, and leaves a safety licence out', () => {
     expect(facts.certificates.map((c) => [c.name, c.kind])).toEqual([
       ['缝纫工四级', 'skill'],

@@ -140,7 +140,7 @@ export function createImporter(table: TableRef, vault: IdVault, regions: RegionR
     const stamp = { source: 'import' as const, recordedBy: principal.userId, recordedAt: now.toISOString() };
     const items = await Promise.all(
       rows.map(async (r) => {
-        const item = await newWorkerItem(vault, r.worker, now);
+        const item = await newWorkerItem(vault, r.worker, now, stamp);
         const circumstances = importedCircumstances(r.circumstances, stamp, chinaMonth(now));
         return Object.keys(circumstances).length > 0 ? { ...item, circumstances } : item;
       }),
