@@ -35,7 +35,7 @@ const decide = (claim: Claim, token: string, body: Record<string, unknown>) =>
 describe('the review queue', () => {
   it('lists a region’s waiting claims oldest first, for staff of that region only', async () => {
     const { claim: first } = await claimFor(api, 1, 50_000);
-    const { claim: second } = await claimFor(api, 2, 60_000);
+    const { claim: second } = await claimFor(api, 2, 50_000);
     const { status, body } = await api.call('GET', '/api/v1/claims?regionCode=150222102&status=submitted', { token: township });
     expect(status).toBe(200);
     const ids = body.claims.map((c: Claim) => c.claimId);
@@ -134,7 +134,8 @@ describe('deciding a claim', () => {
   });
 
   it('needs a second approver of a higher level above the threshold', async () => {
-    const { claim } = await claimFor(api, 20, 300_000); // 3,000 yuan, over the 2,000 yuan example threshold
+    // As a county whose threshold is under the 500 yuan it pays would have made it.
+    const { claim } = await claimFor(api, 20, 50_000, { needsSecondApproval: true });
     expect(claim.needsSecondApproval).toBe(true);
     const first = await decide(claim, township, { decision: 'approve' });
     expect(first.body.claim.status).toBe('firstApproved');

@@ -1,7 +1,9 @@
 import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import type { Principal, Worker, WorkerInput } from '@bangfu/shared';
 import { createApp } from '../../functions/src/app.js';
+import type { AppContext } from '../../functions/src/appContext.js';
 import { readConfig } from '../../functions/src/config.js';
 import { createAppContext } from '../../functions/src/context.js';
 import { createLogger } from '../../functions/src/logger.js';
@@ -44,6 +46,61 @@ export async function benchLogin(url: string, userId: string): Promise<string> {
     body: JSON.stringify({ userId }),
   });
   return ((await response.json()) as { token: string }).token;
+}
+
+/**
+ * A worker record made by `registrar` from `input`, bound to a new worker account `userId` of the
+ * record's village: the record and the account's session token at `url`.
+ */
+export async function benchBoundWorker(
+  ctx: AppContext,
+  url: string,
+  input: WorkerInput,
+  userId: string,
+  registrar: Principal,
+): Promise<Worker & { token: string }> {
+  const record = await ctx.workers.create(input, registrar);
+  await ctx.users.create({
+    userId,
+    role: 'worker',
+    displayName: record.name,
+    regionCode: record.villageCode,
+    careMode: false,
+    createdAt: new Date().toISOString(),
+    version: 1,
+  });
+  await ctx.workers.bind(userId, (await ctx.workers.getItem(record.workerId, true))!, undefined);
+  return { ...record, token: await benchLogin(url, userId) };
+}
+
+/** A JSON request to the app at `url` as `token`'s holder: the answer's body; throws on any status from 300. */
+export function benchSender(url: string) {
+  return async (token: string, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  };
+}
+
+/** A full-time 保洁 post of 小三分子村 with `places` places, for this year and the next: the body of POST /welfare-posts. */
+export function benchPostInput(title: string, places: number, year: number) {
+  return {
+    title,
+    category: 'sanitation',
+    villageCode: '150222102212',
+    duties: '每天清扫村内主干道和公共场所',
+    fullTime: true,
+    hoursPerWeek: 40,
+    fundingSource: 'ruralRevitalisationFund',
+    places,
+    termStartsOn: `${year}-01-01`,
+    termEndsOn: `${year + 1}-12-31`,
+  };
 }
 
 /** Runs `job` in a child process of HTTP clients (httpClients.ts) and returns what it measured. */

@@ -16,7 +16,7 @@ import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { ensureTable } from '../../functions/src/local/table.js';
 import { idNumber, workerInput } from '../support/people.js';
 import { freePort } from '../support/ports.js';
-import { benchLogin, startBenchApp } from './benchEnv.js';
+import { benchBoundWorker, benchLogin, benchPostInput, benchSender, startBenchApp } from './benchEnv.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const SIZES = [20, 100];
@@ -52,16 +52,7 @@ async function main() {
     await ensureTable(ctx.table.db, config.TABLE_NAME);
     await seedDemoCounty(ctx);
     const login = (userId: string) => benchLogin(url, userId);
-    const send = async (token: string, method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${url}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const text = await response.text();
-      if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-      return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-    };
+    const send = benchSender(url);
     /** Each request of `requests` measured alone (one after another): calls, CPU and time per request. */
     const measure = async (route: string, people: number, requests: (() => Promise<unknown>)[]) => {
       const times: number[] = [];
@@ -101,34 +92,16 @@ async function main() {
             householdId: `BENCH-${made}`,
           }),
         );
-        const worker = await ctx.workers.create(input, staff);
-        const userId = `bench-worker-${made}`;
-        await ctx.users.create({
-          userId,
-          role: 'worker',
-          displayName: worker.name,
-          regionCode: VILLAGE,
-          careMode: false,
-          createdAt: new Date().toISOString(),
-          version: 1,
-        });
-        await ctx.workers.bind(userId, (await ctx.workers.getItem(worker.workerId, true))!, undefined);
-        people.push({ ...worker, token: await login(userId) });
+        people.push(await benchBoundWorker(ctx, url, input, `bench-worker-${made}`, staff));
       }
 
       // 在岗领补: a post of `size` places with everyone on it.
-      const { post } = (await send(township, 'POST', '/api/v1/welfare-posts', {
-        title: `基准保洁员${size}`,
-        category: 'sanitation',
-        villageCode: VILLAGE,
-        duties: '每天清扫村内主干道和公共场所',
-        fullTime: true,
-        hoursPerWeek: 40,
-        fundingSource: 'ruralRevitalisationFund',
-        places: size,
-        termStartsOn: `${year}-01-01`,
-        termEndsOn: `${year + 1}-12-31`,
-      })) as { post: { postId: string; termStartsOn: string; termEndsOn: string } };
+      const { post } = (await send(
+        township,
+        'POST',
+        '/api/v1/welfare-posts',
+        benchPostInput(`基准保洁员${size}`, size, year),
+      )) as { post: { postId: string; termStartsOn: string; termEndsOn: string } };
       const agreement = defaultAgreement(post, `${month}-01`, 12);
       for (const person of people) {
         await send(township, 'POST', `/api/v1/welfare-posts/${post.postId}/holders`, { workerId: person.workerId, ...agreement });

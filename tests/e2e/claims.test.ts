@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatYuan, type Claim } from '@bangfu/shared';
 import type { TestApi } from '../support/api.js';
 import { fill, shot, WAIT } from '../support/browser.js';
+import { employedAcrossProvince } from '../support/people.js';
 import {
   claimTransportWithTheRest,
   closeAll,
@@ -99,11 +100,13 @@ describe('补贴审核 in Chromium', () => {
   });
 
   it('批量通过 approves the loaded claims one by one and stops at the first refusal, naming it', async () => {
-    // Four more claims of 金山镇's workers, oldest first: a large one that needs a second approval
-    // (left out of the batch), then three; the second of those is decided by the county (through
-    // the API) after the township officer's page has loaded it, so it is stale there.
+    // Four more claims of 金山镇's 脱贫 workers, each on a month in another province a registrar
+    // recorded, oldest first: one that needs a second approval (as a county with a threshold under
+    // its amount makes it; left out of the batch), then three; the second of those is decided by the
+    // county (through the API) after the township officer's page has loaded it, so it is stale there.
     const officer = await api.loginAs('demo-staff-township-1');
-    const list = await api.call('GET', `/api/v1/registry/workers?regionCode=${claim.regionCode.slice(0, 9)}&limit=10`, {
+    const township = claim.regionCode.slice(0, 9);
+    const list = await api.call('GET', `/api/v1/registry/workers?regionCode=${township}&group=povertyAlleviated&limit=10`, {
       token: officer,
     });
     expect(list.status, JSON.stringify(list.body)).toBe(200);
@@ -114,6 +117,12 @@ describe('补贴审核 in Chromium', () => {
     const base = Date.now() - 3 * 86_400_000;
     const made: Claim[] = [];
     for (const [i, w] of others.entries()) {
+      // Approval weighs a claim again on the facts (reassessment.ts): these are claims the facts bear.
+      const record = (await api.ctx.workers.getItem(w.workerId, true))!;
+      await api.ctx.employment.record(record, claim.period, employedAcrossProvince('北京某建筑公司'), {
+        source: 'staff',
+        userId: 'test-registrar',
+      });
       const { claim: c } = await api.ctx.claims.create(
         {
           subsidy: claim.subsidy,
@@ -122,7 +131,7 @@ describe('补贴审核 in Chromium', () => {
           period: claim.period,
           beneficiary: { kind: 'worker', workerId: w.workerId, name: w.name },
           regionCode: w.villageCode,
-          amountFen: i === 0 ? 300_000 : claim.amountFen,
+          amountFen: claim.amountFen,
           trace: claim.trace,
           reference: claim.reference,
           source: 'staff',

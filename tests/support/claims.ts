@@ -1,10 +1,15 @@
 /** Claims for tests: a new bound worker of 金山镇 with a claim as 申领全部 (or staff) would make it, or with subsidies due. */
 import { chinaMonth, type Claim } from '@bangfu/shared';
 import type { TestApi } from './api.js';
-import { JINSHAN_VILLAGE } from './people.js';
+import { employedAcrossProvince, JINSHAN_VILLAGE } from './people.js';
 import { boundWorker } from './positions.js';
 
-/** A claim for a new worker of 金山镇, as 申领全部 makes it (or as staff would, on their behalf). */
+/**
+ * A claim for a new worker of 金山镇, as 申领全部 makes it (or as staff would, on their behalf): its
+ * 一次性交通补助 of 2026, on a month in another province that a registrar (who approves nothing)
+ * recorded. At the demo standard (500 元) it is still due when approved; at another amount it is
+ * a claim whose facts moved, and an approval restates it first (reassessment.ts).
+ */
 export async function claimFor(
   api: TestApi,
   n: number,
@@ -13,6 +18,10 @@ export async function claimFor(
   beneficiaryName = `测试${n}`,
 ) {
   const worker = await boundWorker(api, n, { householdId: `H-${n}` });
+  await api.ctx.employment.record(worker, '2026-11', employedAcrossProvince('北京某建筑公司'), {
+    source: 'staff',
+    userId: 'test-registrar',
+  });
   const { claim } = await api.ctx.claims.create({
     subsidy: 'transport_once',
     name: '一次性交通补助',

@@ -29,5 +29,5 @@ export function workerInput(overrides: Record<string, unknown> = {}) {
 
 /** A month as a village officer records it: employed by a firm in another province, 5200 元. */
 export function employedAcrossProvince(employerName: string) {
-  return { status: 'employed', place: 'acrossProvince', form: 'enterprise', employerName, monthlyIncomeFen: 520_000 };
+  return { status: 'employed', place: 'acrossProvince', form: 'enterprise', employerName, monthlyIncomeFen: 520_000 } as const;
 }

@@ -5,7 +5,7 @@
  * encodes that key, so finding it needs no index. Every transition names the status
  * and version it was decided on and appends to the claim's history, in one update.
  */
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { beneficiaryKey, claimSchema, summariseClaims, type Claim, type BeneficiaryRef, type ClaimStatus } from '@bangfu/shared';
 import { isConditionFailed } from '../db/errors.js';
 import { claimEntity, setIndexAttributes } from '../db/entities.js';
@@ -46,6 +46,19 @@ function claimItem(claim: Claim) {
 const toClaim = (item: Record<string, unknown>): Claim => claimSchema.parse(item);
 
 export function createClaimRepository({ db, tableName }: TableRef) {
+  /** One claim's update, conditional on what it was read as: 409 when someone changed it meanwhile. */
+  async function updateClaim(input: Omit<UpdateCommandInput, 'ReturnValues'>): Promise<Claim> {
+    try {
+      const { Attributes } = await db.send(new UpdateCommand({ ...input, ReturnValues: 'ALL_NEW' }));
+      return toClaim(Attributes ?? {});
+    } catch (error) {
+      if (isConditionFailed(error)) {
+        throw new Conflict('这份申领刚被别人处理过，请刷新后再看', 'The claim changed since it was read.', 'body.version');
+      }
+      throw error;
+    }
+  }
+
   async function get(claimId: string): Promise<Claim | undefined> {
     const key = naturalKeyOf(claimId);
     if (!key) return undefined;
@@ -134,6 +147,44 @@ export function createClaimRepository({ db, tableName }: TableRef) {
     },
 
     /**
+     * The claim brought up to date with the facts before anyone approves it: the amount, the reasons
+     * and who vouched for them as its rule now gives them, back to 待审核 with no approvals (an
+     * approval was of the old amount). Only from the status and version it was read at.
+     */
+    async restate(
+      claim: Claim,
+      expectedVersion: number,
+      now: Pick<Claim, 'amountFen' | 'trace' | 'needsSecondApproval'> & { vouchedBy: readonly string[] },
+      step: { by: string; reason: string },
+      at = new Date(),
+    ): Promise<Claim> {
+      const history = { at: at.toISOString(), by: step.by, from: claim.status, to: 'submitted', reason: step.reason };
+      const queue = setIndexAttributes(claimEntity.indexes({ ...claim, status: 'submitted' }));
+      return updateClaim({
+        TableName: tableName,
+        Key: keys.claim(beneficiaryKey(claim.beneficiary), claim.subsidy, claim.periodKey),
+        UpdateExpression:
+          'SET #status = :to, amountFen = :amount, #trace = :trace, vouchedBy = :vouchedBy, needsSecondApproval = :second, ' +
+          `approvals = :none, history = list_append(history, :step), #version = #version + :one, ${queue.expression}`,
+        ConditionExpression: '#status = :from AND #version = :version',
+        ExpressionAttributeNames: { '#status': 'status', '#version': 'version', '#trace': 'trace' },
+        ExpressionAttributeValues: {
+          ':to': 'submitted',
+          ':from': claim.status,
+          ':version': expectedVersion,
+          ':amount': now.amountFen,
+          ':trace': now.trace,
+          ':vouchedBy': [...now.vouchedBy],
+          ':second': now.needsSecondApproval,
+          ':none': [],
+          ':step': [history],
+          ':one': 1,
+          ...queue.values,
+        },
+      });
+    },
+
+    /**
      * Moves a claim to `to`, only from the status and version it was decided on;
      * appends the step to its history (and the approval, when there is one).
      */
@@ -147,38 +198,27 @@ export function createClaimRepository({ db, tableName }: TableRef) {
       const history = { at, by: step.by, from: claim.status, to: step.to, ...(step.reason ? { reason: step.reason } : {}) };
       // The claim moves to the staff queue of its new status (its place among its beneficiary's stays).
       const queue = setIndexAttributes(claimEntity.indexes({ ...claim, status: step.to }));
-      try {
-        const { Attributes } = await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.claim(beneficiaryKey(claim.beneficiary), claim.subsidy, claim.periodKey),
-            UpdateExpression:
-              'SET #status = :to, history = list_append(history, :step), approvals = list_append(approvals, :approval), ' +
-              `#version = #version + :one, ${queue.expression}`,
-            // A claim is paid only by the batch it was reserved into.
-            ConditionExpression:
-              '#status = :from AND #version = :version' + (step.paymentBatchId ? ' AND paymentBatchId = :batch' : ''),
-            ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-            ExpressionAttributeValues: {
-              ':to': step.to,
-              ':from': claim.status,
-              ':version': expectedVersion,
-              ':step': [history],
-              ':approval': step.approval ? [{ ...step.approval, at }] : [],
-              ':one': 1,
-              ...queue.values,
-              ...(step.paymentBatchId ? { ':batch': step.paymentBatchId } : {}),
-            },
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return toClaim(Attributes ?? {});
-      } catch (error) {
-        if (isConditionFailed(error)) {
-          throw new Conflict('这份申领刚被别人处理过，请刷新后再看', 'The claim changed since it was read.', 'body.version');
-        }
-        throw error;
-      }
+      return updateClaim({
+        TableName: tableName,
+        Key: keys.claim(beneficiaryKey(claim.beneficiary), claim.subsidy, claim.periodKey),
+        UpdateExpression:
+          'SET #status = :to, history = list_append(history, :step), approvals = list_append(approvals, :approval), ' +
+          `#version = #version + :one, ${queue.expression}`,
+        // A claim is paid only by the batch it was reserved into.
+        ConditionExpression:
+          '#status = :from AND #version = :version' + (step.paymentBatchId ? ' AND paymentBatchId = :batch' : ''),
+        ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+        ExpressionAttributeValues: {
+          ':to': step.to,
+          ':from': claim.status,
+          ':version': expectedVersion,
+          ':step': [history],
+          ':approval': step.approval ? [{ ...step.approval, at }] : [],
+          ':one': 1,
+          ...queue.values,
+          ...(step.paymentBatchId ? { ':batch': step.paymentBatchId } : {}),
+        },
+      });
     },
   };
 }

@@ -8,7 +8,8 @@ import type * as z from 'zod';
 import type { AppContext } from '../appContext.js';
 import { DomainError } from '../errors.js';
 import { flaggedMonth } from '../welfarePosts/flagService.js';
-import { beneficiaryPerson, staffMember } from './duties.js';
+import { personOf, staffMember } from './duties.js';
+import { requireStillDue, type ReassessmentContext } from './reassessment.js';
 
 /**
  * A month on a public-welfare post is approved only once its integrity flags have been looked
@@ -36,16 +37,23 @@ async function requireFlagsLookedInto(deps: Pick<AppContext, 'attendance' | 'tab
 
 /** The claim after the decision; 403 when this officer may not decide it, 409 when it is not theirs to decide now. */
 export async function decideOnClaim(
-  deps: Pick<AppContext, 'claims' | 'table' | 'users' | 'workers' | 'attendance'>,
+  deps: Pick<AppContext, 'table' | 'users' | 'attendance'> & ReassessmentContext,
   principal: Principal,
   claim: Claim,
   decision: z.infer<typeof claimDecisionSchema>,
 ): Promise<Claim> {
-  const [approver, beneficiary] = await Promise.all([staffMember(deps, principal), beneficiaryPerson(deps, claim)]);
-  const outcome = decideClaim(claim, beneficiary, approver, decision.decision);
+  // The worker's record read once, consistently: for their household here, their facts in the reassessment.
+  const [approver, record] = await Promise.all([
+    staffMember(deps, principal),
+    claim.beneficiary.kind === 'worker' ? deps.workers.getItem(claim.beneficiary.workerId, true) : undefined,
+  ]);
+  const outcome = decideClaim(claim, personOf(record), approver, decision.decision);
   if (!outcome.ok)
     throw new DomainError(outcome.status === 403 ? 'FORBIDDEN' : 'CONFLICT', outcome.zh, outcome.en, 'params.claimId');
-  if (decision.decision === 'approve') await requireFlagsLookedInto(deps, claim);
+  if (decision.decision === 'approve') {
+    await requireFlagsLookedInto(deps, claim);
+    await requireStillDue(deps, claim, { version: decision.version, by: principal.userId, record });
+  }
   return deps.claims.transition(claim, decision.version, {
     to: outcome.to,
     by: principal.userId,

@@ -8,6 +8,7 @@ import type { BeneficiaryPerson, Claim, Principal, StaffDuty, StaffHousehold } f
 import type { AppContext } from '../appContext.js';
 import { keys } from '../db/tableSchema.js';
 import { Forbidden } from '../errors.js';
+import type { WorkerItem } from '../registry/workerRepository.js';
 
 export interface StaffMember {
   userId: string;
@@ -44,8 +45,11 @@ export async function beneficiaryPerson(
   ctx: Pick<AppContext, 'workers'>,
   claim: Claim,
 ): Promise<BeneficiaryPerson & { idNumberMasked?: string }> {
-  if (claim.beneficiary.kind !== 'worker') return {};
-  const record = await ctx.workers.getItem(claim.beneficiary.workerId);
+  return personOf(claim.beneficiary.kind === 'worker' ? await ctx.workers.getItem(claim.beneficiary.workerId) : undefined);
+}
+
+/** The household and ID hash of a worker's record read already (nothing for an employer's claim). */
+export function personOf(record: WorkerItem | undefined): BeneficiaryPerson & { idNumberMasked?: string } {
   return record ? { householdId: record.householdId, idHash: record.idHash, idNumberMasked: record.idNumberMasked } : {};
 }
 

@@ -63,6 +63,12 @@ const LOCAL_PARAMETERS = { ...APPROVAL_PARAMETERS, ...WARNING_PARAMETERS };
 /** DynamoDB reads one evaluation keeps in flight: enough to overlap their waits, few enough to leave sockets for others. */
 const READS_AT_ONCE = 8;
 
+/** Claims already made, so nothing is paid twice: all of them but the one set aside. */
+const pastClaimsOf = (claims: readonly Claim[], setAside: string) =>
+  claims
+    .filter((c) => c.claimId !== setAside)
+    .map((c) => ({ subsidy: c.subsidy, periodKey: c.periodKey, amountFen: c.amountFen }));
+
 export function createSubsidyService(
   ctx: Pick<AppContext, 'employment' | 'claims' | 'parameterSteps' | 'positions' | 'applications' | 'workers'>,
 ) {
@@ -123,11 +129,12 @@ export function createSubsidyService(
   }
 
   /** A worker's subsidies for a month, from the registry and their claims so far. */
-  async function evaluateWorker(worker: Worker, period = chinaMonth(new Date())) {
+  /** A worker's subsidies in a month; `setAside`, a claim of theirs not counted as made (to weigh it again). */
+  async function evaluateWorker(worker: Worker, period = chinaMonth(new Date()), { rules = WORKER_RULES, setAside = '' } = {}) {
     const [months, claims] = await Promise.all([ctx.employment.timeline(worker.workerId), ctx.claims.ofWorker(worker.workerId)]);
-    const pastClaims = claims.map((c) => ({ subsidy: c.subsidy, periodKey: c.periodKey, amountFen: c.amountFen }));
+    const pastClaims = pastClaimsOf(claims, setAside);
     const facts = subsidyFactsSchema.parse(factsFromRegistry(worker, months, pastClaims, period));
-    return { period, claims, ...(await evaluate(WORKER_RULES, { facts, period, regionCode: worker.villageCode })) };
+    return { period, claims, ...(await evaluate(rules, { facts, period, regionCode: worker.villageCode })) };
   }
 
   /**
@@ -172,14 +179,19 @@ export function createSubsidyService(
    * An employer's or agency's subsidies for a month: a workshop's recognition and the
    * 帮扶对象 it employs; an agency's transfers, from the hires through its own positions.
    */
-  async function evaluateEmployer(employer: Employer, period = chinaMonth(new Date())) {
+  async function evaluateEmployer(employer: Employer, period = chinaMonth(new Date()), { setAside = '' } = {}) {
     const placements = employer.kind === 'hrAgency' ? await placementsOf(employer) : [];
     const claims = await ctx.claims.ofEmployer(employer.employerId);
-    const pastClaims = claims.map((c) => ({ subsidy: c.subsidy, periodKey: c.periodKey, amountFen: c.amountFen }));
+    const pastClaims = pastClaimsOf(claims, setAside);
     const facts = subsidyFactsSchema.parse({ ...factsFromEmployer(employer, placements, period.slice(0, 4)), pastClaims });
     // An agency's own subsidy (转移就业服务补助) is for agencies only; the others for every employer.
     const rules = EMPLOYER_RULES.filter((rule) => rule.beneficiary !== 'agency' || employer.kind === 'hrAgency');
     return { period, claims, ...(await evaluate(rules, { facts, period, regionCode: employer.regionCode })) };
+  }
+
+  /** Whether a claim of this amount in the region needs a second approver, by the threshold in force today. */
+  async function secondApprovalNeeded(amountFen: number, regionCode: string): Promise<boolean> {
+    return needsSecondApproval(await currentParameters(), amountFen, regionCode, chinaDate(new Date()));
   }
 
   /** A claim for each result that is due; a claim already there is returned, never made twice. */
@@ -223,7 +235,7 @@ export function createSubsidyService(
     );
   }
 
-  return { currentParameters, evaluate, evaluateWorker, evaluateEmployer, claimDue };
+  return { currentParameters, evaluate, evaluateWorker, evaluateEmployer, secondApprovalNeeded, claimDue };
 }
 
 export type SubsidyService = ReturnType<typeof createSubsidyService>;

@@ -1,0 +1,87 @@
+/**
+ * A claim is approved on the facts as they stand, not as they stood when it was made: the person
+ * left the registry, an officer cleared a circumstance, a month was corrected. Before an approval
+ * the claim's rule is evaluated again for its period, the claim itself set aside (file 001 item 10:
+ * leaving the registry stops every subsidy from the next month).
+ *
+ * - No longer due: 409 saying why, for the approver to reject with that reason (nothing changes).
+ * - Due at another amount: the claim is restated (amount, reasons, who vouched, back to 待审核
+ *   with no approvals) and 409 says so, so nobody approves an amount they did not see.
+ *
+ * A 在岗领补 month rests on its confirmed attendance line, which never changes: not weighed again.
+ */
+import { formatYuan, type Claim, type SubsidyResult } from '@bangfu/shared';
+import type { AppContext } from '../appContext.js';
+import { DomainError } from '../errors.js';
+import { employerNotFound } from '../positions/employerRepository.js';
+import { toWorker, workerNotFound, type WorkerItem } from '../registry/workerRepository.js';
+import { createSubsidyService, WORKER_RULES } from './service.js';
+
+export type ReassessmentContext = Pick<
+  AppContext,
+  'employment' | 'claims' | 'parameterSteps' | 'positions' | 'applications' | 'workers' | 'employers'
+>;
+
+/** The claim's rule's result for its beneficiary now, the claim set aside; undefined when the rule no longer holds there. */
+async function resultNow(
+  ctx: ReassessmentContext,
+  claim: Claim,
+  record: WorkerItem | undefined,
+): Promise<SubsidyResult | undefined> {
+  const subsidies = createSubsidyService(ctx);
+  const setAside = claim.claimId;
+  const { beneficiary } = claim;
+  let results: SubsidyResult[];
+  if (beneficiary.kind === 'worker') {
+    const item = record ?? (await ctx.workers.getItem(beneficiary.workerId, true));
+    if (!item) throw workerNotFound();
+    const rules = WORKER_RULES.filter((rule) => rule.id === claim.subsidy);
+    ({ results } = await subsidies.evaluateWorker(toWorker(item), claim.period, { rules, setAside }));
+  } else {
+    const employer = await ctx.employers.get(beneficiary.employerId);
+    if (!employer) throw employerNotFound();
+    ({ results } = await subsidies.evaluateEmployer(employer, claim.period, { setAside }));
+  }
+  return results.find((r) => r.subsidy === claim.subsidy && r.periodKey === claim.periodKey && r.item === claim.item);
+}
+
+/**
+ * Resolves when the claim is still due as it stands; otherwise 409, having restated it if only its
+ * amount moved. `record`: the worker's record, when the caller read it already (consistently).
+ */
+export async function requireStillDue(
+  ctx: ReassessmentContext,
+  claim: Claim,
+  { version, by, record }: { version: number; by: string; record?: WorkerItem | undefined },
+): Promise<void> {
+  if (claim.subsidy === 'public_welfare_post') return;
+  const now = await resultNow(ctx, claim, record);
+  if (!now?.eligible) {
+    const why = now?.trace.filter((line) => line.kind === 'rule').at(-1)?.text ?? '这项补贴在当地已不再执行';
+    throw new DomainError(
+      'CONFLICT',
+      `按现在的记录，这份申领已不符合条件：${why}。请驳回，并把这个原因写给申领人`,
+      'The claim is no longer due on the facts as they stand.',
+      'params.claimId',
+    );
+  }
+  if (now.amountFen === claim.amountFen) return;
+  const change = `按最新记录重新计算，金额从 ${formatYuan(claim.amountFen)} 变为 ${formatYuan(now.amountFen)}`;
+  await ctx.claims.restate(
+    claim,
+    version,
+    {
+      amountFen: now.amountFen,
+      trace: now.trace,
+      vouchedBy: now.vouchedBy ?? [],
+      needsSecondApproval: await createSubsidyService(ctx).secondApprovalNeeded(now.amountFen, claim.regionCode),
+    },
+    { by, reason: change },
+  );
+  throw new DomainError(
+    'CONFLICT',
+    `${change}，申领已退回待审核。请看一遍新的依据再审核`,
+    'The amount changed with the facts; the claim was restated for review.',
+    'params.claimId',
+  );
+}

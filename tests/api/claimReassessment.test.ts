@@ -1,0 +1,95 @@
+/**
+ * A claim is approved on the facts as they stand at approval: one no longer due is refused with
+ * the reason (and left as it was, for the approver to reject); one due at another amount is
+ * restated, back to 待审核, so nobody approves an amount they did not see.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaMonth, formatYuan, type Claim } from '@bangfu/shared';
+import { startDemoCountyApi, type TestApi } from '../support/api.js';
+import { workerWithDues } from '../support/claims.js';
+import { employedAcrossProvince } from '../support/people.js';
+
+let api: TestApi;
+let county: string;
+let township: string;
+const month = chinaMonth(new Date());
+
+beforeAll(async () => {
+  api = await startDemoCountyApi();
+  county = await api.loginAs('demo-staff-county');
+  township = await api.loginAs('demo-staff-township-1');
+});
+afterAll(() => api?.close());
+
+type Worker = Awaited<ReturnType<typeof workerWithDues>>;
+
+async function claim(worker: Worker, subsidy: string): Promise<Claim> {
+  const claimed = await api.call('POST', '/api/v1/me/subsidies/claims', {
+    token: worker.token,
+    body: { idempotencyKey: crypto.randomUUID(), subsidies: [subsidy] },
+  });
+  expect(claimed.status, JSON.stringify(claimed.body)).toBe(200);
+  return (await api.ctx.claims.get(claimed.body.claims[0].claimId))!;
+}
+
+const approve = (claim: Claim, token: string) =>
+  api.call('POST', `/api/v1/claims/${claim.claimId}/decision`, { token, body: { version: claim.version, decision: 'approve' } });
+
+describe('a claim weighed again at approval', () => {
+  it('is refused, unchanged, once the month it rests on was corrected; the approver rejects it with the reason', async () => {
+    const worker = await workerWithDues(api, 30);
+    const made = await claim(worker, 'transport_once');
+    expect(made.amountFen).toBeGreaterThan(0);
+    // The month was in Beijing by mistake: the county corrects it to within the county.
+    const corrected = await api.call('PUT', `/api/v1/registry/workers/${worker.workerId}/employment/${month}`, {
+      token: county,
+      body: { ...employedAcrossProvince('包头某厂'), place: 'withinCounty' },
+    });
+    expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
+
+    const refused = await approve(made, township);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message.zh).toMatch(/^按现在的记录，这份申领已不符合条件：.+。请驳回，并把这个原因写给申领人$/);
+    expect(await api.ctx.claims.get(made.claimId)).toEqual(made);
+
+    const rejected = await api.call('POST', `/api/v1/claims/${made.claimId}/decision`, {
+      token: township,
+      body: { version: made.version, decision: 'reject', reason: '务工地点已更正为县内，不符合一次性交通补助条件' },
+    });
+    expect([rejected.status, rejected.body.claim?.status]).toEqual([200, 'rejected']);
+  });
+
+  it('is restated when its amount moved with the facts, back to 待审核, and approved at the new amount by someone who did not move it', async () => {
+    const worker = await workerWithDues(api, 31); // 电焊工培训, 15 days
+    const made = await claim(worker, 'training');
+    // The township finds the course was 1 day, not 15.
+    const record = (await api.ctx.workers.getItem(worker.workerId, true))!;
+    const fixed = await api.call('PATCH', `/api/v1/registry/workers/${worker.workerId}`, {
+      token: township,
+      body: { version: record.version, trainings: [{ ...record.trainings[0]!, days: 1 }] },
+    });
+    expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
+
+    // The county approves what it read: not what the facts now give.
+    const moved = await approve(made, county);
+    const restated = (await api.ctx.claims.get(made.claimId))!;
+    expect(restated.amountFen).toBeLessThan(made.amountFen);
+    expect([moved.status, moved.body.error.message.zh]).toEqual([
+      409,
+      `按最新记录重新计算，金额从 ${formatYuan(made.amountFen)} 变为 ${formatYuan(restated.amountFen)}，申领已退回待审核。请看一遍新的依据再审核`,
+    ]);
+    expect(restated).toMatchObject({ status: 'submitted', version: made.version + 1, approvals: [] });
+    expect(restated.history.at(-1)).toMatchObject({ by: 'demo-staff-county', from: 'submitted', to: 'submitted' });
+    expect(restated.trace.map((line) => line.text).join('\n')).toContain('：1 天 × ');
+    // The township set the days the amount now rests on: not theirs to approve (四眼原则).
+    expect(restated.vouchedBy).toContain('demo-staff-township-1');
+    expect((await approve(restated, township)).status).toBe(403);
+
+    const approved = await approve(restated, county);
+    expect([approved.status, approved.body.claim?.status, approved.body.claim?.amountFen]).toEqual([
+      200,
+      'approved',
+      restated.amountFen,
+    ]);
+  });
+});

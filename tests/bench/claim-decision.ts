@@ -1,0 +1,157 @@
+/**
+ * Benchmark: what approving a claim costs, now that an approval weighs the claim again on the facts
+ * (functions/src/subsidies/reassessment.ts): a township officer approves forty 一次性交通补助 claims,
+ * one after another, over the real HTTP app and DynamoDB Local (the demo county seeded). Once for
+ * workers with one month on record and no other claim, once for workers with 24 months and 12 claims
+ * already made — what a reassessment reads grows with neither (one Query each, paged). Beside them,
+ * forty 在岗领补 months, which are not weighed again (their confirmed attendance never changes).
+ * Per approval: DynamoDB calls, the process's CPU milliseconds (client included) and p50.
+ *
+ *   npx tsx tests/bench/claim-decision.ts
+ */
+import { chinaMonth, defaultAgreement, previousMonth, workerInputSchema, type Claim } from '@bangfu/shared';
+import { ensureEmulator, startDynamoDbLocal } from '../../functions/src/local/dynamodbLocal.js';
+import { CACHE_DIR } from '../../functions/src/local/paths.js';
+import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
+import { ensureTable } from '../../functions/src/local/table.js';
+import { employedAcrossProvince, idNumber, workerInput } from '../support/people.js';
+import { freePort } from '../support/ports.js';
+import { benchBoundWorker, benchLogin, benchPostInput, benchSender, startBenchApp } from './benchEnv.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+const CLAIMS = 40;
+const VILLAGE = '150222102212';
+const REGISTRAR = { userId: 'bench-registrar', role: 'staff' as const, regionCode: '150222' };
+const month = chinaMonth(new Date());
+const year = Number(month.slice(0, 4));
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function main() {
+  const dynamo = await startDynamoDbLocal({ emulatorDir: await ensureEmulator(CACHE_DIR), port: await freePort() });
+  const { ctx, config, server, url } = await startBenchApp('bench_decision', dynamo.endpoint);
+  let dynamoCalls = 0;
+  const byCommand = new Map<string, number>();
+  ctx.table.db.middlewareStack.add(
+    (next, context) => async (args) => {
+      dynamoCalls += 1;
+      const name = (context.commandName ?? 'Other').replace(/Command$/, '');
+      byCommand.set(name, (byCommand.get(name) ?? 0) + 1);
+      return next(args);
+    },
+    { step: 'initialize', name: 'countCalls' },
+  );
+  const rows: Record<string, string>[] = [];
+  try {
+    await ensureTable(ctx.table.db, config.TABLE_NAME);
+    await seedDemoCounty(ctx);
+    const send = benchSender(url);
+    const township = await benchLogin(url, 'demo-staff-township-1');
+    let made = 0;
+    /** A bound 脱贫 worker of the village, with `months` months in another province up to this one. */
+    const worker = async (months: number) => {
+      made += 1;
+      const input = workerInputSchema.parse(
+        workerInput({ idNumber: idNumber('150222', '19820101', made), name: `审核${made}`, householdId: `BENCH-${made}` }),
+      );
+      const record = await benchBoundWorker(ctx, url, input, `bench-claimant-${made}`, REGISTRAR);
+      for (let i = 0, m = month; i < months; i++, m = previousMonth(m)) {
+        await ctx.employment.record(record, m, employedAcrossProvince('北京某建筑公司'), {
+          source: 'staff',
+          userId: REGISTRAR.userId,
+        });
+      }
+      return record;
+    };
+    /** Approves each claim alone, one after another, and keeps the figures under `label`. */
+    const approveAll = async (label: string, claims: Claim[]) => {
+      const times: number[] = [];
+      const calls = dynamoCalls;
+      byCommand.clear();
+      const cpu = process.cpuUsage();
+      for (const claim of claims) {
+        const t0 = performance.now();
+        await send(township, 'POST', `/api/v1/claims/${claim.claimId}/decision`, { version: claim.version, decision: 'approve' });
+        times.push(performance.now() - t0);
+      }
+      const used = process.cpuUsage(cpu);
+      rows.push({
+        'approval of': label,
+        'DynamoDB calls': ((dynamoCalls - calls) / claims.length).toFixed(1),
+        'of which': [...byCommand]
+          .sort((a, b) => b[1] - a[1])
+          .map(([name, n]) => `${name} ${+(n / claims.length).toFixed(1)}`)
+          .join(', '),
+        'CPU ms': ((used.user + used.system) / 1000 / claims.length).toFixed(1),
+        'p50 ms': median(times).toFixed(1),
+      });
+    };
+    const transportClaims = async (months: number, pastClaims: number) => {
+      const claims: Claim[] = [];
+      for (let i = 0; i < CLAIMS; i++) {
+        const person = await worker(months);
+        // Claims of other things already made, paid or not: what "never twice" reads.
+        for (let k = 0; k < pastClaims; k++) {
+          await ctx.claims.create({
+            subsidy: 'social_insurance',
+            name: '社会保险补贴',
+            periodKey: `${year - 1}-${String(k + 1).padStart(2, '0')}`,
+            period: `${year - 1}-${String(k + 1).padStart(2, '0')}`,
+            beneficiary: { kind: 'worker', workerId: person.workerId, name: person.name },
+            regionCode: VILLAGE,
+            amountFen: 30_000,
+            trace: [],
+            reference: { document: '基准', section: '一' },
+            source: 'auto',
+            needsSecondApproval: false,
+            createdBy: 'bench',
+          });
+        }
+        const claimed = await send(person.token, 'POST', '/api/v1/me/subsidies/claims', {
+          idempotencyKey: crypto.randomUUID(),
+          subsidies: ['transport_once'],
+        });
+        claims.push((await ctx.claims.get((claimed.claims as Claim[])[0]!.claimId))!);
+      }
+      return claims;
+    };
+
+    await approveAll('一次性交通补助, 1 month and no other claim', await transportClaims(1, 0));
+    await approveAll('一次性交通补助, 24 months and 12 other claims', await transportClaims(24, 12));
+
+    // 在岗领补: one post, forty holders, their month recorded and each confirmed (the claim).
+    const village = await benchLogin(url, 'demo-staff-village-1');
+    const { post } = (await send(township, 'POST', '/api/v1/welfare-posts', benchPostInput('基准保洁员', CLAIMS, year))) as {
+      post: { postId: string; termStartsOn: string; termEndsOn: string };
+    };
+    const holders = [];
+    for (let i = 0; i < CLAIMS; i++) holders.push(await worker(0));
+    const agreement = defaultAgreement(post, `${month}-01`, 12);
+    for (const holder of holders) {
+      await send(township, 'POST', `/api/v1/welfare-posts/${post.postId}/holders`, { workerId: holder.workerId, ...agreement });
+    }
+    await send(village, 'PUT', `/api/v1/welfare-posts/${post.postId}/attendance/${month}`, {
+      daysRequired: 22,
+      lines: holders.map((h) => ({ workerId: h.workerId, daysWorked: 20 })),
+      device: 'bench-supervisor-phone-01',
+    });
+    const postClaims: Claim[] = [];
+    for (const [i, holder] of holders.entries()) {
+      const answered = await send(holder.token, 'POST', `/api/v1/me/welfare-post/attendance/${month}`, {
+        version: 1,
+        answer: 'confirm',
+        device: `bench-holder-phone-${String(i).padStart(4, '0')}`,
+      });
+      postClaims.push((await ctx.claims.get((answered.claim as Claim).claimId))!);
+    }
+    await approveAll('在岗领补 month (not weighed again; its flags read)', postClaims);
+
+    console.log(`\nApproving ${CLAIMS} claims one after another (POST /api/v1/claims/:claimId/decision), per approval:`);
+    console.table(rows);
+  } finally {
+    server.close();
+    await dynamo.stop();
+  }
+}
+
+await main();
