@@ -47,7 +47,9 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
         stamped ? { ...body, stamps: stampsAfter(body, stampBy(principal, 'staff'), object.stamps) } : body,
       );
       const fields = Object.keys(WORKER_FIELD_ZH).filter((field) => field in body) as (keyof typeof WORKER_FIELD_ZH)[];
-      await ctx.audit.record(principal, [object.workerId], 'update', fields.map((field) => WORKER_FIELD_ZH[field]).join('、'));
+      if (fields.length > 0) {
+        await ctx.audit.record(principal, [object.workerId], 'update', fields.map((field) => WORKER_FIELD_ZH[field]).join('、'));
+      }
       return { worker: toWorkerView(worker) };
     }),
 

@@ -128,8 +128,10 @@ export function createSubsidyService(
     return { results, unavailable, policies: [...policies.values()] };
   }
 
-  /** A worker's subsidies for a month, from the registry and their claims so far. */
-  /** A worker's subsidies in a month; `setAside`, a claim of theirs not counted as made (to weigh it again). */
+  /**
+   * A worker's subsidies for a month, from the registry and their claims so far (`setAside`: one of
+   * those claims not counted as made, to weigh it again; `rules`: only these).
+   */
   async function evaluateWorker(worker: Worker, period = chinaMonth(new Date()), { rules = WORKER_RULES, setAside = '' } = {}) {
     const [months, claims] = await Promise.all([ctx.employment.timeline(worker.workerId), ctx.claims.ofWorker(worker.workerId)]);
     const pastClaims = pastClaimsOf(claims, setAside);
