@@ -264,6 +264,38 @@ describe('以工代赈', () => {
     expect(values.at(-1)![0]).toBe('合计');
   });
 
+  it('asks the person whether the money came once it is recorded paid; 没收到 warns the county, and only then can it be said', async () => {
+    // Not paid yet (the contractor corrected the line): there is nothing to have received.
+    const early = await answer(people.returned!, {
+      version: (await lineOf(people.returned!))!.version,
+      answer: 'notReceived',
+      device: phone(141),
+    });
+    expect([early.status, early.body.error.field]).toEqual([409, 'body.answer']);
+
+    const paid = (await lineOf(people.relocated!))!;
+    const body = { version: paid.version, answer: 'notReceived', device: phone(140) };
+    const [said, again] = [await answer(people.relocated!, body), await answer(people.relocated!, body)];
+    expect(said.status, JSON.stringify(said.body)).toBe(200);
+    expect(said.body.line).toMatchObject({ status: 'paid', received: false, warned: true });
+    expect(again.status).toBe(200); // the same tap twice: the first answer, not a 409
+    expect(await lineOf(people.relocated!)).toMatchObject({ version: paid.version + 1, receipt: { received: false } });
+
+    const task = await api.ctx.tasks.get(arrearsTaskId(projectId, month));
+    expect(task!.figures).toContainEqual({
+      label: `${people.relocated!.name}（登记已发放，本人说没收到）`,
+      value: expect.stringMatching(/施工单位登记 \d{4}-\d{2}-\d{2} 已发放，本人 \d{4}-\d{2}-\d{2} 说没有收到$/),
+    });
+    const sheet = await api.call('GET', path(`/wages/${month}`), { token: county });
+    expect(sheet.body.arrears.map((f: { kind: string; workerId: string }) => [f.kind, f.workerId])).toContainEqual([
+      'notReceived',
+      people.relocated!.workerId,
+    ]);
+    const line = sheet.body.lines.find((l: { workerId: string }) => l.workerId === people.relocated!.workerId);
+    expect(line.receipt).toEqual({ at: expect.any(String), received: false });
+    expect(JSON.stringify(sheet.body)).not.toContain(phone(140));
+  });
+
   it('lets a person leave the roster, counting their place and the share back, and be taken on anew', async () => {
     const leave = (person: Person, token = contractor) => api.call('POST', path(`/roster/${person.workerId}/leave`), { token });
     const left = await leave(people.relocated!);

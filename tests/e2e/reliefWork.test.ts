@@ -1,7 +1,8 @@
 /**
  * 以工代赈 in Chromium, on the demo county's project: the contractor fills this month's wage sheet,
  * a worker on the roster says their line is wrong, and the county sees the arrears warning (欠薪防控
- * 预警) among its tasks and on the project — the worker sees that it was raised. axe on each page.
+ * 预警) among its tasks and on the project — the worker sees that it was raised; once paid, the
+ * worker says the money never came, which warns the county too. axe on each page.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,6 +129,43 @@ describe('以工代赈 in Chromium', () => {
     expect(await arrears.textContent()).toContain('实际干了22天');
     await shot(page, 'relief-6-county-project');
     await expectAccessible(page, '以工代赈项目');
+    await page.context().close();
+  });
+
+  it('asks the worker, once the contractor records the payment, whether the money came; 没收到 warns the county', async () => {
+    // The contractor corrects the line, the worker confirms it and the contractor records the payment (API).
+    const contractor = await api.loginAs('demo-employer-3');
+    const wages = `/api/v1/relief-projects/${PROJECT}/wages/${month}`;
+    const corrected = await api.call('PUT', wages, {
+      token: contractor,
+      body: { lines: [{ workerId, days: 22, payFen: 330_000 }] },
+    });
+    expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
+    const worker = await api.loginAs('demo-worker-1');
+    const line = (await api.ctx.reliefProjects.line(PROJECT, month, workerId))!;
+    const mine = `/api/v1/me/relief-work/${PROJECT}/wages/${month}`;
+    const confirmed = await api.call('POST', mine, {
+      token: worker,
+      body: { version: line.version, answer: 'confirm', device: 'relief-e2e-phone-0001' },
+    });
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    const paid = await api.call('POST', `${wages}/payments`, {
+      token: contractor,
+      body: { workerIds: [workerId], paidOn: `${month}-05` },
+    });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+
+    const page = await openFromHome(browser, api, 'demo-worker-1', 'relief-wages');
+    const key = `${PROJECT}-${month}`;
+    await page.getByTestId(`wage-${key}-received`).waitFor(WAIT);
+    expect(await page.getByTestId(`wage-status-${key}`).textContent()).toContain('已发放');
+    await shot(page, 'relief-7-worker-paid');
+    await expectAccessible(page, '以工代赈工资：收到了吗');
+    await page.getByTestId(`wage-${key}-not-received`).click();
+    await expect.poll(() => page.getByTestId('wages-said').textContent(), WAIT).toContain('已经告诉旗县');
+    await expect.poll(() => page.getByTestId(`wage-status-${key}`).textContent(), WAIT).toContain('您说没有收到');
+    expect(await page.getByTestId(`wage-${key}-received`).count()).toBe(0);
+    await shot(page, 'relief-8-not-received');
     await page.context().close();
   });
 });

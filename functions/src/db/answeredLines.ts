@@ -49,7 +49,7 @@ export async function answerLine(
   key: Key,
   versionRead: number,
   awaiting: string,
-  answer: { status: string; field: 'confirmation' | 'dispute'; record: unknown },
+  answer: { status: string; field: 'confirmation' | 'dispute' | 'receipt'; record: unknown },
   conflict: () => DomainError,
 ): Promise<void> {
   try {

@@ -1,7 +1,7 @@
 /**
- * 欠薪防控预警 (file 004 §二(七)): a 以工代赈 month with wages confirmed and unpaid too long, or a line
- * its person disputes, becomes a task for the county — naming the project, the contractor and the
- * amounts — once per project and month, like every warning. A dispute raises it at once; the
+ * 欠薪防控预警 (file 004 §二(七)): a 以工代赈 month with wages confirmed and unpaid too long, a line
+ * its person disputes, or a payment its person says never came, becomes a task for the county — naming the project, the contractor and the
+ * amounts — once per project and month, like every warning. A dispute or a 没收到 raises it at once; the
  * daily run raises the unpaid ones (monitoring/warningsJob.ts).
  */
 import {
@@ -40,11 +40,14 @@ export function arrearsWarning(project: ReliefProject, month: string, findings: 
   };
 }
 
+const FINDING_KIND_ZH: Record<ArrearsFinding['kind'], string> = {
+  confirmedUnpaid: '确认后未发放',
+  disputed: '有异议',
+  notReceived: '登记已发放，本人说没收到',
+};
+
 /** A finding as a line of the task: one label per person and kind, so a finding already told is not told again. */
-const findingLine = (f: ArrearsFinding) => ({
-  label: `${f.name}（${f.kind === 'disputed' ? '有异议' : '确认后未发放'}）`,
-  value: f.text,
-});
+const findingLine = (f: ArrearsFinding) => ({ label: `${f.name}（${FINDING_KIND_ZH[f.kind]}）`, value: f.text });
 
 /**
  * The daily run's arrears of a county: each project's sheets of this month and the two before,

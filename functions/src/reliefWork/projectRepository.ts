@@ -231,16 +231,25 @@ export function createReliefProjectRepository({ db, tableName }: TableRef) {
       );
     },
 
-    /** The person's answer, on the version they read and only while the line awaits it. */
-    async answer(line: ReliefWageLine, version: number, change: Pick<ReliefWageLine, 'status' | 'confirmation' | 'dispute'>) {
+    /**
+     * The person's answer, on the version they read and only while the line awaits it: an entered
+     * line its confirmation or dispute, a paid one its receipt (收到了 / 没收到).
+     */
+    async answer(
+      line: ReliefWageLine,
+      version: number,
+      change: Pick<ReliefWageLine, 'status' | 'confirmation' | 'dispute' | 'receipt'>,
+    ) {
       await answerLine(
         table,
         keys.wageLine(line.projectId, line.month, line.workerId),
         version,
-        'entered',
-        change.confirmation
-          ? { status: change.status, field: 'confirmation', record: change.confirmation }
-          : { status: change.status, field: 'dispute', record: change.dispute },
+        change.receipt ? 'paid' : 'entered',
+        change.receipt
+          ? { status: change.status, field: 'receipt', record: change.receipt }
+          : change.confirmation
+            ? { status: change.status, field: 'confirmation', record: change.confirmation }
+            : { status: change.status, field: 'dispute', record: change.dispute },
         wageLineChanged,
       );
       return wageLineSchema.parse({ ...line, ...change, version: version + 1 });

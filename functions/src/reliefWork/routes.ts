@@ -11,6 +11,7 @@ import {
   monthsBefore,
   rankRosterCandidates,
   relocationShare,
+  isReceiptAnswer,
   relocationShareText,
   relocationWarning,
   reliefWorkContracts,
@@ -44,10 +45,13 @@ const withShare = (project: ReliefProject) => {
 };
 
 /** A line for the contractor and staff: who answered when, the phones left in the table. */
-const forSheet = ({ confirmation, dispute, ...line }: ReliefWageLine) => ({
+const forSheet = ({ confirmation, dispute, receipt, ...line }: ReliefWageLine) => ({
   ...line,
   ...(confirmation ? { confirmation: { at: confirmation.at } } : {}),
   ...(dispute ? { dispute: { at: dispute.at, note: dispute.note } } : {}),
+  ...(receipt
+    ? { receipt: { at: receipt.at, received: receipt.received, ...(receipt.note ? { note: receipt.note } : {}) } }
+    : {}),
 });
 
 /** A line for its person. */
@@ -63,6 +67,7 @@ const forPerson = (line: ReliefWageLine, project: Pick<ReliefProject, 'name' | '
   ...((line.confirmation ?? line.dispute) ? { answeredAt: (line.confirmation ?? line.dispute)!.at } : {}),
   ...(line.dispute ? { disputeNote: line.dispute.note } : {}),
   ...(line.payment ? { paidOn: line.payment.paidOn } : {}),
+  ...(line.receipt ? { received: line.receipt.received } : {}),
   warned,
   version: line.version,
 });
@@ -353,23 +358,33 @@ export function reliefWorkRoutes(ctx: AppContext): AnyRoute[] {
       ]);
       if (!project || !line) throw notFound(`${params.month} 的工资表上没有您`, 'No wage line of yours for that month.');
       const answered = { by: principal.userId, at: new Date().toISOString(), device: body.device };
+      const receipt = isReceiptAnswer(body.answer);
+      if (receipt && line.status !== 'paid') {
+        throw new Conflict('施工单位还没有登记发放，登记以后再说收没收到', 'The payment is not recorded yet.', 'body.answer');
+      }
       const next = await ctx.reliefProjects
         .answer(
           line,
           body.version,
-          body.answer === 'confirm'
-            ? { status: 'confirmed', confirmation: answered }
-            : { status: 'disputed', dispute: { ...answered, note: body.note ?? '' } },
+          receipt
+            ? {
+                status: 'paid',
+                receipt: { ...answered, received: body.answer === 'received', ...(body.note ? { note: body.note } : {}) },
+              }
+            : body.answer === 'confirm'
+              ? { status: 'confirmed', confirmation: answered }
+              : { status: 'disputed', dispute: { ...answered, note: body.note ?? '' } },
         )
         .catch(async (error: unknown) => {
           // A second tap of the same answer finds the first one's and says so.
           const now = await ctx.reliefProjects.line(params.projectId, params.month, worker.workerId);
-          const same = body.answer === 'confirm' ? now?.confirmation : now?.dispute;
-          if (same?.by === principal.userId) return now!;
+          const same = receipt ? now?.receipt : body.answer === 'confirm' ? now?.confirmation : now?.dispute;
+          if (same?.by === principal.userId && (!receipt || now?.receipt?.received === (body.answer === 'received'))) return now!;
           throw error instanceof Conflict ? wageLineChanged() : error;
         });
       const task = await ctx.tasks.get(arrearsTaskId(project.projectId, params.month));
-      if (next.status !== 'disputed') return { line: forPerson(next, project, task !== undefined) };
+      const raised = next.status === 'disputed' || next.receipt?.received === false;
+      if (!raised) return { line: forPerson(next, project, task !== undefined) };
       // A dispute warns the county at once: a new task, or a line on the month's open one.
       const [finding] = arrearsFindings({
         lines: [next],

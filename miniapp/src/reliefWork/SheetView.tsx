@@ -1,7 +1,8 @@
 /**
  * A month's wage sheet as staff and the contractor read it: each person's days, pay and where the
- * line stands; the totals; and, framed as warnings, the arrears (欠薪) — wages disputed or confirmed
- * and unpaid too long — with whether the county has been warned.
+ * line stands (and whether its person says the payment came); the totals; and, framed as warnings,
+ * the arrears (欠薪) — wages disputed, confirmed and unpaid too long, or paid but not received —
+ * with whether the county has been warned.
  */
 import { View } from '@tarojs/components';
 import { formatYuan, WAGE_LINE_STATUS_ZH } from '@bangfu/shared';
@@ -32,6 +33,11 @@ export function SheetView({ sheet, month }: { sheet: WageSheet; month: string })
               : ''}
           </View>
           {line.dispute ? <View className="bf-card__hint">本人说：{line.dispute.note}</View> : null}
+          {line.receipt ? (
+            <View className="bf-card__hint" data-testid={`sheet-line-${line.workerId}-receipt`}>
+              {line.receipt.received ? '本人已确认收到' : '本人说没有收到'}
+            </View>
+          ) : null}
         </View>
       ))}
       <View className="bf-card__hint" data-testid="sheet-totals">

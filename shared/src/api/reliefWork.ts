@@ -37,9 +37,10 @@ const projectViewSchema = reliefProjectSchema.extend({
 });
 
 /** A line as the contractor and staff see it: who answered when, without the phones. */
-const sheetLineSchema = wageLineSchema.omit({ confirmation: true, dispute: true }).extend({
+const sheetLineSchema = wageLineSchema.omit({ confirmation: true, dispute: true, receipt: true }).extend({
   confirmation: z.object({ at: z.string() }).optional(),
   dispute: z.object({ at: z.string(), note: z.string() }).optional(),
+  receipt: z.object({ at: z.string(), received: z.boolean(), note: z.string().optional() }).optional(),
 });
 
 const findingSchema = z.object({
@@ -47,7 +48,7 @@ const findingSchema = z.object({
   name: z.string(),
   month: z.string(),
   payFen: z.number().int(),
-  kind: z.enum(['confirmedUnpaid', 'disputed']),
+  kind: z.enum(['confirmedUnpaid', 'disputed', 'notReceived']),
   sinceDays: z.number().int().optional(),
   text: z.string(),
 });
@@ -82,6 +83,8 @@ const ownLineSchema = z.object({
   answeredAt: z.string().optional(),
   disputeNote: z.string().optional(),
   paidOn: z.string().optional(),
+  /** What the person said of the payment: 收到了 (true) or 没收到 (false); absent until they say. */
+  received: z.boolean().optional(),
   /** 已向旗县发出欠薪预警: the person sees that it was raised. */
   warned: z.boolean(),
   version: z.number().int(),

@@ -17,7 +17,7 @@ export interface ArrearsFinding {
   name: string;
   month: string;
   payFen: number;
-  kind: 'confirmedUnpaid' | 'disputed';
+  kind: 'confirmedUnpaid' | 'disputed' | 'notReceived';
   /** Whole days since the person confirmed (or disputed) the line, China time. */
   sinceDays?: number;
   text: string;
@@ -27,11 +27,14 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - D
 
 /**
  * Lines to raise on `today` (an ISO date, China time): confirmed and unpaid more than
- * `unpaidAfterDays` days after the day of confirmation, and disputed whatever their age. In the
- * lines' order; a paid line is never raised.
+ * `unpaidAfterDays` days after the day of confirmation, disputed whatever their age, and paid by
+ * the contractor's record but not received by the person's. In the lines' order.
  */
 export function arrearsFindings(inputs: {
-  lines: readonly Pick<ReliefWageLine, 'workerId' | 'name' | 'month' | 'payFen' | 'status' | 'confirmation' | 'dispute'>[];
+  lines: readonly Pick<
+    ReliefWageLine,
+    'workerId' | 'name' | 'month' | 'payFen' | 'status' | 'confirmation' | 'dispute' | 'payment' | 'receipt'
+  >[];
   today: string;
   unpaidAfterDays: number;
 }): ArrearsFinding[] {
@@ -57,6 +60,16 @@ export function arrearsFindings(inputs: {
         kind: 'disputed',
         ...(disputedOn ? { sinceDays: daysBetween(disputedOn, inputs.today) } : {}),
         text: `${line.name} 对${wage}有异议${disputedOn ? `（${disputedOn}）` : ''}：${line.dispute?.note ?? '没有说明'}`,
+      });
+    } else if (line.status === 'paid' && line.receipt?.received === false) {
+      const saidOn = chinaDate(new Date(line.receipt.at));
+      findings.push({
+        ...base,
+        kind: 'notReceived',
+        sinceDays: daysBetween(saidOn, inputs.today),
+        text: `${line.name} ${wage}，施工单位登记 ${line.payment?.paidOn ?? ''} 已发放，本人 ${saidOn} 说没有收到${
+          line.receipt.note ? `：${line.receipt.note}` : ''
+        }`,
       });
     }
   }

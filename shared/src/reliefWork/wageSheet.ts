@@ -59,21 +59,26 @@ export const wageLineSchema = z.object({
   dispute: byPhone.extend({ note: z.string() }).optional(),
   /** The bank payment to the person's own card: recorded when, the bank's date, and 银行流水号. */
   payment: z.object({ by: z.string(), at: z.iso.datetime(), paidOn: z.string(), reference: z.string().optional() }).optional(),
+  /** The person's word on that payment, on their own phone: 收到了, or 没收到 (raised as 欠薪). */
+  receipt: byPhone.extend({ received: z.boolean(), note: z.string().optional() }).optional(),
   version: z.number().int().min(1),
 });
 /** Named apart from monitoring's `WageLine` (a township's average wage). */
 export type ReliefWageLine = z.infer<typeof wageLineSchema>;
 
-/** The person's answer to their line: right (签字确认), or wrong with what is wrong. */
+/**
+ * The person's answer to their line: right (签字确认), or wrong with what is wrong; once the
+ * contractor recorded the payment, whether the money came (收到了 / 没收到).
+ */
 export const wageAnswerSchema = z
   .strictObject({
     /** The version of the line the person read: a line changed since is a 409. */
     version: z.number().int().min(1),
-    answer: z.enum(['confirm', 'dispute']),
+    answer: z.enum(['confirm', 'dispute', 'received', 'notReceived']),
     note: z.string().trim().max(200, '最多 200 字').optional(),
     device: deviceIdSchema,
   })
-  .refine((a) => a.answer === 'confirm' || (a.note?.length ?? 0) >= 2, {
+  .refine((a) => a.answer !== 'dispute' || (a.note?.length ?? 0) >= 2, {
     path: ['note'],
     message: '请说一下哪里不对（至少 2 个字），施工单位会重新核对',
   });
@@ -159,8 +164,13 @@ function confirmationCell(line: ReliefWageLine): string {
 function paymentCell(line: ReliefWageLine): string {
   if (!line.payment) return '未发放';
   const reference = line.payment.reference ? `，流水号 ${line.payment.reference}` : '';
-  return `已发放（${line.payment.paidOn}${reference}）`;
+  const receipt = line.receipt ? (line.receipt.received ? '，本人已确认收到' : '，本人说没有收到') : '';
+  return `已发放（${line.payment.paidOn}${reference}）${receipt}`;
 }
+
+/** A receipt answer (收到了 / 没收到) rather than an answer to the days and pay. */
+export const isReceiptAnswer = (answer: WageAnswer['answer']): answer is 'received' | 'notReceived' =>
+  answer === 'received' || answer === 'notReceived';
 
 /**
  * The month's sheet as spreadsheet rows, in the lines' order: a title, the header, one row a

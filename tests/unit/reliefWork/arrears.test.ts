@@ -1,6 +1,7 @@
 /**
  * 欠薪防控预警 (file 004 §二(七)): a confirmed wage unpaid more than N days after the day it was
- * confirmed is raised, not on day N; a disputed wage is raised at once; a paid one never.
+ * confirmed is raised, not on day N; a disputed wage is raised at once; a paid one only when its
+ * person says the money never came.
  */
 import { describe, expect, it } from 'vitest';
 import { arrearsFindings, arrearsSummary, type ReliefWageLine } from '@bangfu/shared';
@@ -50,13 +51,22 @@ describe('wage-arrears findings', () => {
     expect(finding!.text).toBe('人2 对2026-11 的劳务报酬 4000.50 元有异议（2026-12-02）：少算了两天');
   });
 
-  it('never raise a paid wage, nor one still waiting for the person', () => {
-    const paid = line(3, {
-      status: 'paid',
-      payment: { by: 'contractor', at: '2026-12-10T02:00:00.000Z', paidOn: '2026-12-10' },
-    });
+  it('never raise a paid wage its person received or has not answered, nor one still waiting for the person', () => {
+    const payment = { by: 'contractor', at: '2026-12-10T02:00:00.000Z', paidOn: '2026-12-10' };
+    const paid = line(3, { status: 'paid', payment });
+    const received = line(5, { status: 'paid', payment, receipt: { ...confirmation, received: true } });
     const waiting = line(4, { status: 'entered', confirmation: undefined });
-    expect(find([paid, waiting], '2027-06-01')).toEqual([]);
+    expect(find([paid, received, waiting], '2027-06-01')).toEqual([]);
+  });
+
+  it('raise a wage recorded paid that its person says never came (没收到), with the contractor’s date', () => {
+    const payment = { by: 'contractor', at: '2026-12-10T02:00:00.000Z', paidOn: '2026-12-10' };
+    const receipt = { ...confirmation, at: '2026-12-12T02:00:00.000Z', received: false, note: '卡上没有这笔钱' };
+    const [finding] = find([line(6, { status: 'paid', payment, receipt })], '2026-12-15');
+    expect(finding).toMatchObject({ kind: 'notReceived', sinceDays: 3, payFen: 400_050 });
+    expect(finding!.text).toBe(
+      '人6 2026-11 的劳务报酬 4000.50 元，施工单位登记 2026-12-10 已发放，本人 2026-12-12 说没有收到：卡上没有这笔钱',
+    );
   });
 
   it('sum up people, amount and disputes', () => {

@@ -1,17 +1,22 @@
 /**
  * 以工代赈工资: a worker on a 以工代赈 project sees the days and pay the contractor entered for them
  * each month and confirms with one tap (签字确认), or says it is wrong — which warns the county at
- * once (欠薪防控预警) — and then whether it was paid to their card.
+ * once (欠薪防控预警) — and then whether it was paid to their card, and says whether the money came
+ * (收到了 / 没收到, which warns the county too: 'paid' is the contractor's word until then).
  */
 import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
 import { formatYuan, WAGE_LINE_STATUS_ZH } from '@bangfu/shared';
 import { useState } from 'react';
+import { errorText } from '../../../api/client';
 import { answerWages, fetchMyWages, type OwnWageLine } from '../../../api/reliefWork';
+import { ActionButton } from '../../../components/ActionButton';
 import { ConfirmOrDispute } from '../../../components/ConfirmOrDispute';
 import { BindFirst, LoadView } from '../../../components/LoadView';
 import { Notice } from '../../../components/Page';
 import { RolePage } from '../../../components/RoleGate';
 import { useLoad } from '../../../hooks/useLoad';
+import { deviceId } from '../../../state/device';
 import { fullDayText, monthText } from '../../../time';
 
 const lineKey = (line: OwnWageLine) => `${line.projectId}-${line.month}`;
@@ -35,6 +40,46 @@ function Answer({ line, onAnswered }: { line: OwnWageLine; onAnswered: (said: st
   );
 }
 
+/** Once the contractor recorded the payment: did the money reach the person's card? 没收到 warns the county. */
+function Receipt({ line, onAnswered }: { line: OwnWageLine; onAnswered: (said: string) => void }) {
+  const [busy, setBusy] = useState<'received' | 'notReceived' | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const say = async (answer: 'received' | 'notReceived') => {
+    setBusy(answer);
+    setFailure(null);
+    try {
+      await answerWages(line.projectId, line.month, { version: line.version, answer, device: deviceId() });
+      onAnswered(
+        answer === 'received' ? '好的，记下了：钱已经到您的卡上。' : '已经告诉旗县（欠薪预警），会有人核对这笔钱发到了哪里。',
+      );
+    } catch (error) {
+      setFailure(errorText(error));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <View>
+      <View className="bf-card__hint">这笔钱到您的卡上了吗？</View>
+      {failure ? <Notice tone="error">{failure}</Notice> : null}
+      <ActionButton busy={busy === 'received'} onPress={() => say('received')} testId={`wage-${lineKey(line)}-received`}>
+        收到了
+      </ActionButton>
+      <Button
+        size="large"
+        block
+        disabled={busy !== null}
+        onClick={() => void say('notReceived')}
+        data-testid={`wage-${lineKey(line)}-not-received`}
+      >
+        没收到
+      </Button>
+    </View>
+  );
+}
+
+const RECEIPT_ZH = { true: '，您已确认收到', false: '，您说没有收到' } as const;
+
 function WageLine({ line, onAnswered }: { line: OwnWageLine; onAnswered: (said: string) => void }) {
   return (
     <View className="bf-card" data-testid={`wage-line-${lineKey(line)}`}>
@@ -48,6 +93,7 @@ function WageLine({ line, onAnswered }: { line: OwnWageLine; onAnswered: (said: 
         {WAGE_LINE_STATUS_ZH[line.status]}
         {line.paidOn ? `（${fullDayText(line.paidOn)}）` : ''}
         {line.disputeNote ? `：${line.disputeNote}` : ''}
+        {line.received === undefined ? '' : RECEIPT_ZH[`${line.received}`]}
       </View>
       {line.warned ? (
         <View className="bf-card__hint" data-testid={`wage-warned-${lineKey(line)}`}>
@@ -55,6 +101,7 @@ function WageLine({ line, onAnswered }: { line: OwnWageLine; onAnswered: (said: 
         </View>
       ) : null}
       {line.status === 'entered' ? <Answer line={line} onAnswered={onAnswered} /> : null}
+      {line.status === 'paid' && line.received === undefined ? <Receipt line={line} onAnswered={onAnswered} /> : null}
     </View>
   );
 }
