@@ -1,8 +1,9 @@
 /**
  * 欠薪防控预警 (file 004 §二(七)): a 以工代赈 month with wages confirmed and unpaid too long, a line
- * its person disputes, or a payment its person says never came, becomes a task for the county — naming the project, the contractor and the
- * amounts — once per project and month, like every warning. A dispute or a 没收到 raises it at once; the
- * daily run raises the unpaid ones (monitoring/warningsJob.ts).
+ * its person disputes, or a payment its person says never came, becomes a task for the county —
+ * naming the project, the contractor and the amounts — once per project and month, like every
+ * warning. A dispute or a 没收到 raises it at once; the daily run raises the unpaid ones
+ * (monitoring/warningsJob.ts).
  */
 import {
   addDays,

@@ -8,10 +8,10 @@ import {
   chinaDate,
   chinaMonth,
   isWithinRegion,
+  isReceiptAnswer,
   monthsBefore,
   rankRosterCandidates,
   relocationShare,
-  isReceiptAnswer,
   relocationShareText,
   relocationWarning,
   reliefWorkContracts,
@@ -385,7 +385,7 @@ export function reliefWorkRoutes(ctx: AppContext): AnyRoute[] {
       const task = await ctx.tasks.get(arrearsTaskId(project.projectId, params.month));
       const raised = next.status === 'disputed' || next.receipt?.received === false;
       if (!raised) return { line: forPerson(next, project, task !== undefined) };
-      // A dispute warns the county at once: a new task, or a line on the month's open one.
+      // A dispute or a 没收到 warns the county at once: a new task, or a line on the month's open one.
       const [finding] = arrearsFindings({
         lines: [next],
         today: chinaDate(new Date()),
