@@ -32,6 +32,15 @@ async function claimTransport(worker: { token: string; workerId: string }): Prom
   return (await api.ctx.claims.get(claimed.body.claims[0].claimId))!;
 }
 
+/** A month in another province recorded for the worker by `token`'s officer. */
+async function recordAway(worker: { workerId: string }, token: string) {
+  const recorded = await api.call('PUT', `/api/v1/registry/workers/${worker.workerId}/employment/${month}`, {
+    token,
+    body: acrossProvince,
+  });
+  expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
+}
+
 const decide = (claim: Claim, token: string, more: { decision?: 'reject'; reason?: string } = {}) =>
   api.call('POST', `/api/v1/claims/${claim.claimId}/decision`, {
     token,
@@ -41,11 +50,7 @@ const decide = (claim: Claim, token: string, more: { decision?: 'reject'; reason
 describe('an officer who vouched for a fact a claim rests on', () => {
   it('may not approve it: the county recorded the month, so 金山镇 approves, and the worker never sees the county’s account', async () => {
     const worker = await boundWorker(api, 10, { groups: ['povertyAlleviated'], householdId: 'H-10' });
-    const recorded = await api.call('PUT', `/api/v1/registry/workers/${worker.workerId}/employment/${month}`, {
-      token: county,
-      body: acrossProvince,
-    });
-    expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
+    await recordAway(worker, county);
     const claim = await claimTransport(worker);
     // The county's month, and the registrar who set the worker's groups (boundWorker).
     expect([...claim.vouchedBy!].sort()).toEqual(['demo-staff-county', 'test-registrar']);
@@ -79,12 +84,7 @@ describe('an officer who vouched for a fact a claim rests on', () => {
       body: { version: before.version, groups: ['povertyAlleviated'] },
     });
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
-    const village = await api.loginAs('demo-staff-village-1');
-    const recorded = await api.call('PUT', `/api/v1/registry/workers/${worker.workerId}/employment/${month}`, {
-      token: village,
-      body: acrossProvince,
-    });
-    expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
+    await recordAway(worker, await api.loginAs('demo-staff-village-1'));
     const claim = await claimTransport(worker);
     expect([...claim.vouchedBy!].sort()).toEqual(['demo-staff-township-1', 'demo-staff-village-1']);
     const groups = claim.trace.find((line) => line.key === 'person.groups');

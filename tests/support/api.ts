@@ -150,7 +150,6 @@ export interface DynamoCall {
   input: Record<string, unknown>;
 }
 
-/** The DynamoDB calls the app makes while `during` runs, as they leave the real client. */
 /**
  * Runs `during` with every DynamoDB call of the app `ms` slower, so that requests sent together
  * are truly at once (each reads before any writes) on a machine fast enough to finish one first.
@@ -171,6 +170,7 @@ export async function withSlowDynamo<T>(api: TestApi, ms: number, during: () => 
   }
 }
 
+/** The DynamoDB calls the app makes while `during` runs, as they leave the real client. */
 export async function dynamoCallsDuring(api: TestApi, during: () => Promise<unknown>): Promise<DynamoCall[]> {
   const calls: DynamoCall[] = [];
   const name = `count-${randomUUID()}`;

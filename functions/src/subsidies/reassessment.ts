@@ -15,7 +15,7 @@ import type { AppContext } from '../appContext.js';
 import { DomainError } from '../errors.js';
 import { employerNotFound } from '../positions/employerRepository.js';
 import { toWorker, workerNotFound, type WorkerItem } from '../registry/workerRepository.js';
-import { createSubsidyService, WORKER_RULES } from './service.js';
+import { createSubsidyService, WORKER_RULES, type SubsidyService } from './service.js';
 
 export type ReassessmentContext = Pick<
   AppContext,
@@ -25,10 +25,10 @@ export type ReassessmentContext = Pick<
 /** The claim's rule's result for its beneficiary now, the claim set aside; undefined when the rule no longer holds there. */
 async function resultNow(
   ctx: ReassessmentContext,
+  subsidies: SubsidyService,
   claim: Claim,
   record: WorkerItem | undefined,
 ): Promise<SubsidyResult | undefined> {
-  const subsidies = createSubsidyService(ctx);
   const setAside = claim.claimId;
   const { beneficiary } = claim;
   let results: SubsidyResult[];
@@ -55,7 +55,8 @@ export async function requireStillDue(
   { version, by, record }: { version: number; by: string; record?: WorkerItem | undefined },
 ): Promise<void> {
   if (claim.subsidy === 'public_welfare_post') return;
-  const now = await resultNow(ctx, claim, record);
+  const subsidies = createSubsidyService(ctx);
+  const now = await resultNow(ctx, subsidies, claim, record);
   if (!now?.eligible) {
     const why = now?.trace.filter((line) => line.kind === 'rule').at(-1)?.text ?? '这项补贴在当地已不再执行';
     throw new DomainError(
@@ -74,7 +75,7 @@ export async function requireStillDue(
       amountFen: now.amountFen,
       trace: now.trace,
       vouchedBy: now.vouchedBy ?? [],
-      needsSecondApproval: await createSubsidyService(ctx).secondApprovalNeeded(now.amountFen, claim.regionCode),
+      needsSecondApproval: await subsidies.secondApprovalNeeded(now.amountFen, claim.regionCode),
     },
     { by, reason: change },
   );
