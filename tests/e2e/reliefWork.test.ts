@@ -161,6 +161,10 @@ describe('以工代赈 in Chromium', () => {
     expect(await page.getByTestId(`wage-status-${key}`).textContent()).toContain('已发放');
     await shot(page, 'relief-7-worker-paid');
     await expectAccessible(page, '以工代赈工资：收到了吗');
+    // The two answers on the smallest phone too.
+    await page.setViewportSize({ width: 320, height: 568 });
+    await shot(page, 'relief-7-worker-paid-320');
+    await expectAccessible(page, '以工代赈工资：收到了吗（320×568）');
     await page.getByTestId(`wage-${key}-not-received`).click();
     await expect.poll(() => page.getByTestId('wages-said').textContent(), WAIT).toContain('已经告诉旗县');
     await expect.poll(() => page.getByTestId(`wage-status-${key}`).textContent(), WAIT).toContain('您说没有收到');
