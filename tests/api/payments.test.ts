@@ -9,9 +9,10 @@
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { levelOfRegion, type Claim, type User } from '@bangfu/shared';
+import { chinaDate, levelOfRegion, type Claim, type User } from '@bangfu/shared';
 import { keys } from '../../functions/src/db/tableSchema.js';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
+import { taskIdOf } from '../../functions/src/monitoring/taskRepository.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { claimFor, confirmCard as confirmWorkerCard } from '../support/claims.js';
 import { idNumber } from '../support/people.js';
@@ -273,6 +274,7 @@ describe('separation of duties', () => {
         setBy: 'demo-staff-village-1',
         setAt: expect.any(String),
       },
+      withdrawn: null,
     });
     const { setAt } = seen.body.pending;
     const self = await api.call('POST', `${cardPath(claim)}/confirm`, { token: village, body: { setAt } });
@@ -328,14 +330,14 @@ describe('separation of duties', () => {
     await api.call('PUT', path, { token: village, body: { kind: 'socialSecurityCard', number: '6217990000000000521' } });
     expect((await mine()).body).toEqual({
       card: null,
-      waiting: { kind: 'socialSecurityCard', numberMasked: '***************0521' },
+      waiting: { kind: 'socialSecurityCard', numberMasked: '***************0521', enteredAt: expect.any(String) },
     });
     await confirmWorkerCard(api, worker.workerId, confirmer);
     await api.call('PUT', path, { token: village, body: { kind: 'bankCard', number: '6222020000000000522' } });
     const seen = await mine();
     expect(seen.body).toEqual({
-      card: { kind: 'socialSecurityCard', numberMasked: '***************0521' },
-      waiting: { kind: 'bankCard', numberMasked: '***************0522' },
+      card: { kind: 'socialSecurityCard', numberMasked: '***************0521', enteredAt: expect.any(String) },
+      waiting: { kind: 'bankCard', numberMasked: '***************0522', enteredAt: expect.any(String) },
     });
     expect(JSON.stringify(seen.body)).not.toMatch(/6217990000000000521|demo-staff/);
     // Another worker sees their own (none), never this one's.
@@ -343,6 +345,99 @@ describe('separation of duties', () => {
       card: null,
       waiting: null,
     });
+  });
+});
+
+describe('不是我的卡: the worker says a card entered for them is not theirs', () => {
+  const mine = (token: string) => api.call('GET', '/api/v1/me/payout-account', { token });
+  const answer = (token: string, enteredAt: string, said: string) =>
+    api.call('POST', '/api/v1/me/payout-account/answer', { token, body: { enteredAt, answer: said } });
+  /** The county's task about a card, if one was opened. */
+  const disputeTask = (workerId: string, enteredAt: string) =>
+    api.ctx.tasks.get(
+      taskIdOf({ cause: 'payoutCardDisputed', month: chinaDate(new Date()).slice(0, 7), subject: `${workerId}#${enteredAt}` }),
+    );
+
+  it('withdraws a waiting card at once, tells the county who entered it, and leaves nothing for the confirmer to put in force', async () => {
+    const worker = await boundWorker(api, 80, { householdId: 'H-80' });
+    const path = `/api/v1/registry/workers/${worker.workerId}/payout-account`;
+    await api.call('PUT', path, { token: village, body: { kind: 'bankCard', number: '6222020000000000801' } });
+    const waiting = (await mine(worker.token)).body.waiting;
+
+    const said = await answer(worker.token, waiting.enteredAt, 'notMine');
+    expect(said.status).toBe(200);
+    expect(said.body).toEqual({ card: null, waiting: null });
+    const staffView = (await api.call('GET', path, { token: confirmer })).body;
+    expect(staffView.pending).toBeNull();
+    expect(staffView.withdrawn).toMatchObject({
+      numberMasked: '***************0801',
+      setBy: 'demo-staff-village-1',
+      ownerAnswer: { answer: 'notMine' },
+    });
+    // The confirmer has nothing to confirm: the card the worker disowned cannot be put in force.
+    const confirmed = await api.call('POST', `${path}/confirm`, { token: confirmer, body: { setAt: waiting.enteredAt } });
+    expect(confirmed.status).toBe(404);
+    const task = await disputeTask(worker.workerId, waiting.enteredAt);
+    expect(task).toMatchObject({ level: 'county', regionCode: worker.villageCode, status: 'open' });
+    expect(task!.text).toContain('银行卡（尾号 0801）不是本人的卡。这次登记已作废');
+    expect(task!.figures).toEqual(expect.arrayContaining([{ label: '登记人账号', value: 'demo-staff-village-1' }]));
+    // On the person's own trail, as every card change is.
+    const trail = (await api.call('GET', '/api/v1/me/data-uses', { token: worker.token })).body.entries;
+    expect(trail.map((e: { reason: string }) => e.reason)).toContain('本人说银行卡（尾号 0801）不是自己的卡');
+    // Withdrawn, it is no longer on file to answer about.
+    expect((await answer(worker.token, waiting.enteredAt, 'notMine')).status).toBe(409);
+  });
+
+  it('stops paying to a card in force the worker disowns, until another card is entered and confirmed', async () => {
+    const claim = await approvedClaim(81, 30_000, '6217990000000000811');
+    const worker = (await api.ctx.workers.getItem(workerIdOf(claim)))!;
+    const token = await api.loginAs('test-worker-81');
+    const { card } = (await mine(token)).body;
+    expect(card).toMatchObject({ numberMasked: '***************0811' });
+
+    expect((await answer(token, card.enteredAt, 'notMine')).body.card.ownerAnswer).toMatchObject({ answer: 'notMine' });
+    const held = await pay(crypto.randomUUID());
+    expect(held.body.batch.claimIds).not.toContain(claim.claimId);
+    expect(held.body.batch.skipped).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ claimId: claim.claimId, reason: expect.stringContaining('本人说收款的卡不是自己的') }),
+      ]),
+    );
+    const task = await disputeTask(worker.workerId, card.enteredAt);
+    expect(task!.text).toContain('这张卡已停用');
+    expect(task!.figures).toEqual(expect.arrayContaining([{ label: '确认人账号', value: 'test-staff-confirms-cards' }]));
+    // 不是我的卡 is not taken back from the phone: the county looks into it first.
+    const undo = await answer(token, card.enteredAt, 'mine');
+    expect(undo.status).toBe(409);
+    expect(undo.body.error.field).toBe('body.answer');
+    expect((await pay(crypto.randomUUID())).body.batch.claimIds).not.toContain(claim.claimId);
+
+    // The officers, having seen the person and their card, enter it again; a second one confirms it.
+    expect((await setCard(claim, '6217990000000000812')).status).toBe(200);
+    expect((await confirmCard(claim)).status).toBe(200);
+    expect((await pay(crypto.randomUUID())).body.batch.claimIds).toEqual([claim.claimId]);
+  });
+
+  it('keeps 是我的卡 for the officers to see, opens no task, and refuses an answer about a card no longer on file', async () => {
+    const worker = await boundWorker(api, 82, { householdId: 'H-82' });
+    const path = `/api/v1/registry/workers/${worker.workerId}/payout-account`;
+    await api.call('PUT', path, { token: village, body: { kind: 'socialSecurityCard', number: '6217990000000000821' } });
+    const first = (await mine(worker.token)).body.waiting;
+    expect((await answer(worker.token, first.enteredAt, 'mine')).body.waiting.ownerAnswer).toMatchObject({ answer: 'mine' });
+    expect((await api.call('GET', path, { token: confirmer })).body.pending.ownerAnswer).toMatchObject({ answer: 'mine' });
+    expect(await disputeTask(worker.workerId, first.enteredAt)).toBeUndefined();
+
+    // Replaced since the worker looked: their answer is about another card, and changes nothing.
+    await api.call('PUT', path, { token: village, body: { kind: 'socialSecurityCard', number: '6217990000000000822' } });
+    const before = await partitionText(keys.payoutAccount(worker.workerId).pk);
+    const stale = await answer(worker.token, first.enteredAt, 'notMine');
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.field).toBe('body.enteredAt');
+    const bad = await answer(worker.token, first.enteredAt, 'maybe');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('body.answer');
+    expect(await partitionText(keys.payoutAccount(worker.workerId).pk)).toBe(before);
+    expect(await disputeTask(worker.workerId, first.enteredAt)).toBeUndefined();
   });
 });
 

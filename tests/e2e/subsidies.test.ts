@@ -52,7 +52,7 @@ describe('我的补贴 in Chromium', () => {
     expect(entered.status).toBe(200);
     await page.reload();
     await expect.poll(() => line.textContent(), WAIT).toContain('新登记的社保卡（尾号 0521）要另一位工作人员确认后才用');
-    expect(await line.textContent()).toContain('不是您的卡？请马上找村里的信息员');
+    expect(await line.textContent()).toContain('这是您的卡吗？');
     expect((await confirmCard(api, workerId, await api.loginAs('demo-staff-township-1'))).status).toBe(200);
     await page.reload();
     await expect.poll(() => line.textContent(), WAIT).toContain('补贴发到您的社保卡，尾号 0521');

@@ -20,6 +20,7 @@ import {
   storedPayoutAccountSchema,
   type AccountPeople,
   type BeneficiaryRef,
+  type CardAnswer,
   type Claim,
   type PaymentBatch,
   type PayoutAccount,
@@ -42,6 +43,16 @@ export interface SealedAccount {
   numberMasked: string;
   setBy: string;
   setAt: string;
+  /** What the worker said of their card (是我的卡 / 不是我的卡), and when. */
+  ownerAnswer?: { answer: CardAnswer; at: string };
+}
+
+/** The stored item: the account in force, the change waiting, the last change the worker withdrew. */
+export interface AccountEntries {
+  current?: SealedAccount;
+  pending?: SealedAccount;
+  confirmedBy?: string;
+  withdrawn?: SealedAccount;
 }
 
 /** The account in force (who entered and who confirmed it) and the change waiting for a second person. */
@@ -95,18 +106,23 @@ export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVa
   }
 
   /** The account in force and the entry waiting for a second person, either possibly absent. */
-  async function entries(
-    owner: BeneficiaryRef,
-  ): Promise<{ current?: SealedAccount; pending?: SealedAccount; confirmedBy?: string }> {
+  async function entries(owner: BeneficiaryRef): Promise<AccountEntries> {
     const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: accountKey(owner), ConsistentRead: true }));
-    return (Item ?? {}) as { current?: SealedAccount; pending?: SealedAccount; confirmedBy?: string };
+    return (Item ?? {}) as AccountEntries;
   }
 
-  /** The account in force, with who entered and confirmed it; none while a first one waits for its second person. */
+  /** The account in force, with who entered and confirmed it and whether its worker disputes it; none while a first one waits for its second person. */
   async function record(owner: BeneficiaryRef): Promise<PayoutRecord | undefined> {
     const { current, pending, confirmedBy } = await entries(owner);
     if (!current) return undefined;
-    return { current, setBy: current.setBy, ...(confirmedBy ? { confirmedBy } : {}), ...(pending ? { pending } : {}) };
+    const disputed = current.ownerAnswer?.answer === 'notMine' ? current.ownerAnswer.at : undefined;
+    return {
+      current,
+      setBy: current.setBy,
+      ...(confirmedBy ? { confirmedBy } : {}),
+      ...(pending ? { pending } : {}),
+      ...(disputed ? { disputedAt: disputed } : {}),
+    };
   }
 
   /** Opens a sealed account: the full number, for the bank's file only. */
@@ -232,6 +248,55 @@ export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVa
         throw replaced();
       }
       return change;
+    },
+
+    /**
+     * Keeps what the worker said of the entry they saw (`enteredAt`): 不是我的卡 withdraws a
+     * waiting entry (kept as `withdrawn` for the county to look into) and marks one in force,
+     * which is then paid nothing until another card is entered and confirmed. A 不是我的卡 is not
+     * taken back by a later 是我的卡: the county looks into it first. Answers which entry it was.
+     */
+    async answer(
+      owner: BeneficiaryRef,
+      enteredAt: string,
+      answer: CardAnswer,
+      at: string,
+    ): Promise<{ entry: SealedAccount; inForce: boolean; confirmedBy?: string; changed: boolean }> {
+      const { current, pending, confirmedBy } = await entries(owner);
+      const inForce = current?.setAt === enteredAt;
+      const entry = inForce ? current : pending?.setAt === enteredAt ? pending : undefined;
+      if (!entry) {
+        throw new Conflict('这张卡的登记已经变了，请刷新后再看', 'That entry is no longer on file.', 'body.enteredAt');
+      }
+      const seen = { ...(inForce && confirmedBy ? { confirmedBy } : {}), entry, inForce };
+      if (entry.ownerAnswer?.answer === 'notMine') {
+        if (answer === 'notMine') return { ...seen, changed: false };
+        throw new Conflict(
+          '您已经说过这张卡不是您的，县里会来核实。如果说错了，请找村里的信息员重新登记',
+          'The worker already disputed this card.',
+          'body.answer',
+        );
+      }
+      if (entry.ownerAnswer?.answer === answer) return { ...seen, changed: false };
+      const answered = { ...entry, ownerAnswer: { answer, at } };
+      const which = inForce ? 'current' : 'pending';
+      const withdraw = !inForce && answer === 'notMine';
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: accountKey(owner),
+            UpdateExpression: withdraw ? 'SET withdrawn = :answered REMOVE pending' : 'SET #which = :answered',
+            ConditionExpression: '#which.setAt = :setAt AND #which.setBy = :setBy',
+            ExpressionAttributeNames: { '#which': which },
+            ExpressionAttributeValues: { ':answered': answered, ':setAt': entry.setAt, ':setBy': entry.setBy },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailed(error)) throw error;
+        throw new Conflict('这张卡的登记刚刚变了，请刷新后再看', 'The entry was replaced since it was read.', 'body.enteredAt');
+      }
+      return { ...seen, entry: answered, changed: true };
     },
 
     header,

@@ -6,15 +6,36 @@ import { maskAccount, paymentContracts, PAYMENT_FILE_MEDIA_TYPE } from '@bangfu/
 import type { AppContext } from '../appContext.js';
 import { implement, type AnyRoute } from '../http/route.js';
 import { ownEmployer } from '../positions/access.js';
-import { boundWorkerId } from '../registry/access.js';
-import { accountView, type SealedAccount } from './paymentRepository.js';
+import { boundWorker, boundWorkerId } from '../registry/access.js';
+import { accountView, type AccountEntries, type SealedAccount } from './paymentRepository.js';
 import { createPaymentService } from './paymentService.js';
 
-/** Both entries as the staff who may confirm one see them: masked, with who entered each and when. */
-function onFile({ current, pending }: { current?: SealedAccount; pending?: SealedAccount }) {
+/** The entries as the staff who may confirm one see them: masked, with who entered each and when, and what the worker said. */
+function onFile({ current, pending, withdrawn }: AccountEntries) {
   const shown = (account: SealedAccount | undefined) =>
-    account ? { ...accountView(account), setBy: account.setBy, setAt: account.setAt } : null;
-  return { account: shown(current), pending: shown(pending) };
+    account
+      ? {
+          ...accountView(account),
+          setBy: account.setBy,
+          setAt: account.setAt,
+          ...(account.ownerAnswer ? { ownerAnswer: account.ownerAnswer } : {}),
+        }
+      : null;
+  return { account: shown(current), pending: shown(pending), withdrawn: shown(withdrawn) };
+}
+
+/** A worker's cards as they see them: kind, last digits, when entered and what they said; nothing of who entered them. */
+function workerCards({ current, pending }: AccountEntries) {
+  const card = (account: SealedAccount | undefined) =>
+    account && account.kind !== 'corporateAccount'
+      ? {
+          kind: account.kind,
+          numberMasked: account.numberMasked,
+          enteredAt: account.setAt,
+          ...(account.ownerAnswer ? { ownerAnswer: account.ownerAnswer } : {}),
+        }
+      : null;
+  return { card: card(current), waiting: card(pending) };
 }
 
 export function paymentRoutes(ctx: AppContext): AnyRoute[] {
@@ -36,11 +57,14 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
 
     // The worker (or their family member, reading) sees where the money goes: a card they do not
     // know is theirs to report to the village at once.
-    implement(paymentContracts.myCard, async ({ principal }) => {
-      const { current, pending } = await ctx.payments.entries({ kind: 'worker', workerId: await boundWorkerId(ctx, principal) });
-      const card = (account: SealedAccount | undefined) =>
-        account && account.kind !== 'corporateAccount' ? { kind: account.kind, numberMasked: account.numberMasked } : null;
-      return { card: card(current), waiting: card(pending) };
+    implement(paymentContracts.myCard, async ({ principal }) =>
+      workerCards(await ctx.payments.entries({ kind: 'worker', workerId: await boundWorkerId(ctx, principal) })),
+    ),
+
+    implement(paymentContracts.answerMyCard, async ({ principal, body }) => {
+      const worker = await boundWorker(ctx, principal);
+      await payments.answerMyCard(principal, worker, body.enteredAt, body.answer);
+      return workerCards(await ctx.payments.entries({ kind: 'worker', workerId: worker.workerId }));
     }),
 
     implement(paymentContracts.employerAccountForStaff, async ({ object: employer }) =>

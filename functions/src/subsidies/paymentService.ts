@@ -4,6 +4,10 @@
  * once (resumed by its key after a crash), and the batch's file for the bank.
  */
 import {
+  addDays,
+  type CardAnswer,
+  cardDisputeWarning,
+  chinaDate,
   type Claim,
   csvField,
   isOwnHousehold,
@@ -17,12 +21,16 @@ import {
 import type * as z from 'zod';
 import type { AppContext } from '../appContext.js';
 import { Conflict, DomainError, Forbidden } from '../errors.js';
+import { warningParameters, type WarningParameterContext } from '../monitoring/warningParameters.js';
+import type { WorkerItem } from '../registry/workerRepository.js';
 import { beneficiaryPerson, requireDuty, staffMember, type StaffMember } from './duties.js';
 
 /** Yuan with two decimals, as banks take amounts: 66600 → "666.00" (integer arithmetic). */
 const bankAmount = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
-export function createPaymentService(deps: Pick<AppContext, 'audit' | 'claims' | 'payments' | 'table' | 'users' | 'workers'>) {
+export function createPaymentService(
+  deps: Pick<AppContext, 'audit' | 'claims' | 'payments' | 'table' | 'tasks' | 'users' | 'workers'> & WarningParameterContext,
+) {
   const { claims, payments } = deps;
 
   /** Paying is the county's (旗县人社局) business, and only for an officer given the duty 发放. */
@@ -111,6 +119,37 @@ export function createPaymentService(deps: Pick<AppContext, 'audit' | 'claims' |
   }
 
   /**
+   * What the worker says of a card entered for them, on their record's audit. 不是我的卡 also
+   * gives the county a task at once (a card changed to divert someone's money is the county's to
+   * look into, not the village's that may have entered it).
+   */
+  async function answerMyCard(principal: Principal, worker: WorkerItem, enteredAt: string, answer: CardAnswer) {
+    const now = new Date();
+    const owner = { kind: 'worker', workerId: worker.workerId } as const;
+    const { entry, inForce, confirmedBy, changed } = await payments.answer(owner, enteredAt, answer, now.toISOString());
+    if (!changed) return;
+    const card = `${PAYOUT_KIND_ZH[entry.kind]}（尾号 ${entry.numberMasked.slice(-4)}）`;
+    await deps.audit.record(
+      principal,
+      [worker.workerId],
+      'payoutAccount',
+      `本人说${card}${answer === 'mine' ? '是' : '不是'}自己的卡`,
+    );
+    if (answer === 'mine' || entry.kind === 'corporateAccount') return;
+    const warning = cardDisputeWarning({
+      workerId: worker.workerId,
+      name: worker.name,
+      villageCode: worker.villageCode,
+      card: { kind: entry.kind, numberMasked: entry.numberMasked, setBy: entry.setBy, setAt: entry.setAt },
+      confirmedBy: inForce ? confirmedBy : undefined,
+      at: now,
+    });
+    const today = chinaDate(now);
+    const { taskDays } = (await warningParameters(deps))(worker.villageCode, today);
+    await deps.tasks.open(warning, addDays(today, taskDays), now);
+  }
+
+  /**
    * Pays every approved claim of a region in the batch the key names, each exactly once; a
    * retry with the same key resumes that batch and answers with it.
    */
@@ -165,5 +204,5 @@ export function createPaymentService(deps: Pick<AppContext, 'audit' | 'claims' |
     return `\uFEFF${rows.join('\r\n')}\r\n`;
   }
 
-  return { setWorkerAccount, confirmWorkerAccount, payApproved, bankFile };
+  return { setWorkerAccount, confirmWorkerAccount, answerMyCard, payApproved, bankFile };
 }

@@ -3,7 +3,15 @@
  * and 申领全部; an employer's or agency's own (我的奖补) and its corporate account.
  * Contracts: shared/src/api/subsidies.ts. Money is integer fen.
  */
-import { paymentContracts, subsidyContracts, type Claim, type ResponseOf, type SubsidyId } from '@bangfu/shared';
+import {
+  paymentContracts,
+  subsidyContracts,
+  type CardAnswer,
+  type Claim,
+  type ResponseOf,
+  type SubsidyId,
+  type WORKER_PAYOUT_KINDS,
+} from '@bangfu/shared';
 import { call, type ListPage } from './client';
 
 /** Someone's subsidies this month, those whose standard the region has not set for the month, and the claims made of them. */
@@ -13,6 +21,12 @@ export const fetchMySubsidies = () => call(subsidyContracts.mySubsidies, {});
 
 /** The card the worker's subsidies go to, and one waiting for a second officer: masked. */
 export const fetchMyCard = () => call(paymentContracts.myCard, {});
+export type MyCards = ResponseOf<typeof paymentContracts.myCard>;
+export type MyCard = NonNullable<MyCards['card']>;
+
+/** 是我的卡 / 不是我的卡 about the entry the worker saw; answers their cards as they now stand. */
+export const answerMyCard = (card: MyCard, answer: CardAnswer) =>
+  call(paymentContracts.answerMyCard, { body: { enteredAt: card.enteredAt, answer } });
 
 /** One tap claims everything due; the key makes a retry of the same tap harmless. */
 export const claimAll = (idempotencyKey: string) => call(subsidyContracts.claimMine, { body: { idempotencyKey } });
@@ -66,3 +80,15 @@ export const fetchEmployerAccount = () => call(paymentContracts.employerAccount,
  */
 export const saveEmployerAccount = (bankName: string, number: string) =>
   call(paymentContracts.setEmployerAccount, { body: { kind: 'corporateAccount', bankName, number } });
+
+/** Staff: a worker's card in force, one waiting and one the worker withdrew, masked, with who entered each. */
+export type CardsOnFile = ResponseOf<typeof paymentContracts.workerAccount>;
+export const fetchWorkerCards = (workerId: string) => call(paymentContracts.workerAccount, { params: { workerId } });
+
+/** Staff: enters a worker's card; it waits for a second officer. */
+export const enterWorkerCard = (workerId: string, card: { kind: (typeof WORKER_PAYOUT_KINDS)[number]; number: string }) =>
+  call(paymentContracts.setWorkerAccount, { params: { workerId }, body: card });
+
+/** Staff (not who entered it): puts the card they saw waiting in force. */
+export const confirmWorkerCard = (workerId: string, setAt: string) =>
+  call(paymentContracts.confirmWorkerAccount, { params: { workerId }, body: { setAt } });

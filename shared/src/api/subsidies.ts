@@ -23,6 +23,7 @@ import {
 import { subsidyFactsSchema } from '../subsidies/facts.js';
 import { PARAMETER_UNITS } from '../subsidies/parameters.js';
 import {
+  CARD_ANSWERS,
   employerPayoutAccountSchema,
   PAYMENT_FILE_MEDIA_TYPE,
   paymentBatchSchema,
@@ -307,13 +308,33 @@ const maskedAccountSchema = z.object({
   bankName: z.string().optional(),
   numberMasked: z.string(),
 });
-/** A worker's own card as they see it: the kind and the last four digits, nothing of who entered it. */
-const workerCardSchema = z.object({ kind: z.enum(WORKER_PAYOUT_KINDS), numberMasked: z.string() });
+/** What the worker said of a card entered for them, and when. */
+const ownerAnswerSchema = z.object({ answer: z.enum(CARD_ANSWERS), at: z.iso.datetime() });
+/**
+ * A worker's own card as they see it: the kind, the last four digits, when it was entered
+ * (what their answer names) and what they said of it; nothing of who entered it.
+ */
+const workerCardSchema = z.object({
+  kind: z.enum(WORKER_PAYOUT_KINDS),
+  numberMasked: z.string(),
+  enteredAt: z.iso.datetime(),
+  ownerAnswer: ownerAnswerSchema.optional(),
+});
+const myCardSchema = z.object({ card: workerCardSchema.nullable(), waiting: workerCardSchema.nullable() });
 /** True when what was entered waits for a second person (待确认): a worker's every card, an employer's change. */
 const pendingSchema = z.boolean();
-/** An entry as the staff who may confirm it see it: masked, who entered it and when (what a confirmation names). */
-const enteredAccountSchema = maskedAccountSchema.extend({ setBy: z.string(), setAt: z.iso.datetime() });
-const accountsOnFileSchema = z.object({ account: enteredAccountSchema.nullable(), pending: enteredAccountSchema.nullable() });
+/** An entry as the staff who may confirm it see it: masked, who entered it and when (what a confirmation names), and what the worker said of it. */
+const enteredAccountSchema = maskedAccountSchema.extend({
+  setBy: z.string(),
+  setAt: z.iso.datetime(),
+  ownerAnswer: ownerAnswerSchema.optional(),
+});
+const accountsOnFileSchema = z.object({
+  account: enteredAccountSchema.nullable(),
+  pending: enteredAccountSchema.nullable(),
+  /** The last entry the worker said was not theirs while it waited: withdrawn, kept to be looked into. */
+  withdrawn: enteredAccountSchema.nullable(),
+});
 /** What the confirming officer saw: the waiting entry's time. An entry replaced since is refused (409), never confirmed blind. */
 const confirmationSchema = z.strictObject({ setAt: z.iso.datetime('应为看到的那次登记的时间') });
 
@@ -377,7 +398,24 @@ export const paymentContracts = {
     access: ['worker'],
     proxy: 'read',
     scope: { kind: 'self' },
-    response: z.object({ card: workerCardSchema.nullable(), waiting: workerCardSchema.nullable() }),
+    response: myCardSchema,
+  }),
+
+  answerMyCard: defineContract({
+    method: 'post',
+    path: '/api/v1/me/payout-account/answer',
+    summary:
+      'Worker: say of a card entered for them 是我的卡 or 不是我的卡 — a waiting one is then withdrawn, one in force paid nothing, and the county told',
+    tag: 'subsidies',
+    access: ['worker'],
+    scope: { kind: 'self' },
+    body: z.strictObject({
+      /** The entry the worker saw (its enteredAt): one replaced since is refused, never answered blind. */
+      enteredAt: z.iso.datetime('应为看到的那张卡的登记时间'),
+      answer: z.enum(CARD_ANSWERS, '应为 mine 或 notMine'),
+    }),
+    response: myCardSchema,
+    rateLimit: { perUser: perHour(20), perIp: perHour(200) },
   }),
 
   employerAccountForStaff: defineContract({

@@ -21,6 +21,7 @@ export const WARNING_CAUSES = [
   'difficulty', // 群众报告困难（我有困难）
   'wageArrears', // 以工代赈欠薪（欠薪防控预警）
   'attendanceDisputed', // 公益性岗位考勤，本人说不对
+  'payoutCardDisputed', // 收补贴的卡，本人说不是自己的
 ] as const;
 export type WarningCause = (typeof WARNING_CAUSES)[number];
 
@@ -34,6 +35,7 @@ export const WARNING_CAUSE_ZH: Record<WarningCause, string> = {
   difficulty: '群众报告困难',
   wageArrears: '以工代赈欠薪',
   attendanceDisputed: '公益性岗位考勤有异议',
+  payoutCardDisputed: '收款卡本人说不是自己的',
 };
 
 export interface Warning {

@@ -42,7 +42,13 @@ export function maskAccount(number: string): string {
 export interface AccountPeople {
   setBy: string;
   confirmedBy?: string;
+  /** When the worker said the card in force is not theirs (不是我的卡): nothing is paid to it. */
+  disputedAt?: string;
 }
+
+/** What a worker says of a card entered for them: 是我的卡, or 不是我的卡. */
+export const CARD_ANSWERS = ['mine', 'notMine'] as const;
+export type CardAnswer = (typeof CARD_ANSWERS)[number];
 
 /**
  * Why a claim cannot go into this payer's batch, in plain Chinese; undefined when it can.
@@ -61,6 +67,7 @@ export function paymentObstacle(
       ? '还没有登记银行卡或社保卡，或登记的卡还要另一位工作人员确认'
       : '单位没有登记对公账户';
   }
+  if (account.disputedAt) return '本人说收款的卡不是自己的，请核实后重新登记卡，确认以后再发放';
   const approvers = claim.approvals.map((a) => a.by);
   if (approvers.includes(payer.userId)) return '这份申领是您审核的，要由另一位工作人员发放';
   if (account.setBy === payer.userId || account.confirmedBy === payer.userId) {

@@ -1,9 +1,10 @@
 /**
  * The pure rules behind paying: a CSV field no spreadsheet runs, who may not pay a claim
- * (审核 / 复核 / 发放 kept apart), who may not decide it, and whole units for parameters.
+ * (审核 / 复核 / 发放 kept apart; never to a card its worker disowned), who may not decide it, the
+ * county's task when a worker says a card is not theirs, and whole units for parameters.
  */
 import { describe, expect, it } from 'vitest';
-import { csvField, decideClaim, parameterValueProblem, paymentObstacle, type Claim } from '@bangfu/shared';
+import { cardDisputeWarning, csvField, decideClaim, parameterValueProblem, paymentObstacle, type Claim } from '@bangfu/shared';
 
 describe('csvField', () => {
   it('leads every text a spreadsheet would run as a formula with an apostrophe, and quotes what CSV needs quoted', () => {
@@ -38,6 +39,46 @@ describe('paymentObstacle', () => {
     expect(paymentObstacle(claim(['township']), { setBy: 'village', confirmedBy: 'finance' }, payer)).toContain('您登记或确认的');
     expect(paymentObstacle(claim(['township']), { setBy: 'township' }, payer)).toContain('审核人也登记');
     expect(paymentObstacle(claim(['township']), { setBy: 'village' }, { ...payer, ownHousehold: true })).toContain('自己家庭');
+  });
+
+  it('pays nothing to a card its worker said is not theirs, whoever set and confirmed it', () => {
+    const disputed = { setBy: 'village', confirmedBy: 'township2', disputedAt: '2026-12-06T09:00:00.000Z' };
+    expect(paymentObstacle(claim(['township']), disputed, payer)).toContain('本人说收款的卡不是自己的');
+  });
+});
+
+describe('cardDisputeWarning', () => {
+  const dispute = {
+    workerId: 'w_1',
+    name: '王秀兰',
+    villageCode: '150222102201',
+    card: { kind: 'bankCard' as const, numberMasked: '************1234', setBy: 'village', setAt: '2026-12-05T02:00:00.000Z' },
+    at: new Date('2026-12-06T17:30:00.000Z'), // 12月7日 in China
+  };
+
+  it('gives the county, not the village that entered the card, a task naming who entered and who confirmed it', () => {
+    const warning = cardDisputeWarning({ ...dispute, confirmedBy: 'township2' });
+    expect(warning).toMatchObject({
+      cause: 'payoutCardDisputed',
+      level: 'county',
+      month: '2026-12',
+      subject: 'w_1#2026-12-05T02:00:00.000Z',
+    });
+    expect(warning.text).toBe(
+      '王秀兰 说登记的银行卡（尾号 1234）不是本人的卡。这张卡已停用，补贴先不发到这张卡。请当面核实本人的卡，查清是谁、为什么登记了这张卡',
+    );
+    expect(warning.figures).toEqual([
+      { label: '登记的卡', value: '银行卡（尾号 1234）' },
+      { label: '登记时间', value: '2026-12-05' },
+      { label: '登记人账号', value: 'village' },
+      { label: '确认人账号', value: 'township2' },
+    ]);
+  });
+
+  it('says a waiting card was withdrawn, with nobody yet to name as its confirmer', () => {
+    const warning = cardDisputeWarning(dispute);
+    expect(warning.text).toContain('这次登记已作废');
+    expect(warning.figures.at(-1)).toEqual({ label: '确认人账号', value: '还没有人确认' });
   });
 });
 

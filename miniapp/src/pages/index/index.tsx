@@ -15,6 +15,7 @@ import { ActionButton } from '../../components/ActionButton';
 import { NavButton } from '../../components/NavButton';
 import { returnAfterLogin } from '../../components/nav/navigate';
 import { Notice, Page } from '../../components/Page';
+import { CardChangeNotice } from '../../components/payout/CardChangeNotice';
 import { HomeRecommendations } from '../../components/Recommendations';
 import { roleText } from '../../labels';
 import { useActing } from '../../state/acting';
@@ -270,6 +271,8 @@ function LoggedIn({ user }: { user: User }) {
           {user.regionName ? ` · ${user.regionName}` : ''}
         </View>
       </View>
+      {/* A card entered for them lately comes before everything: it is where their money goes. */}
+      {user.role === 'worker' && user.workerId && !acting ? <CardChangeNotice key={user.userId} /> : null}
       {everyday.length ? (
         <View className="bf-tiles" data-testid="home-tasks">
           {everyday.map((entry) => (

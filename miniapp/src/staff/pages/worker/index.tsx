@@ -27,6 +27,7 @@ import { rememberWorker } from '../../registryCache';
 import { villageName, villageNames } from '../../../regionNames';
 import { EmploymentTimeline } from '../../EmploymentTimeline';
 import { Services311 } from '../../Services311';
+import { PayoutCardsSection } from '../../payout/PayoutCardsSection';
 
 const PURPOSE_HINT: Record<ReadPurpose, string> = {
   service: '介绍工作、推荐岗位、培训',
@@ -249,6 +250,7 @@ function WorkerRecord({ workerId }: { workerId: string }) {
   const facts = <WorkerFacts worker={worker} village={villageName(worker.villageCode, names)} />;
   const timeline = <EmploymentTimeline workerId={worker.workerId} />;
   const services = <Services311 workerId={worker.workerId} />;
+  const cards = <PayoutCardsSection workerId={worker.workerId} />;
   // While a circumstance's form is open the rest is hidden, not unmounted: nothing is read again.
   const hidden = focused ? { display: 'none' } : undefined;
   return (
@@ -268,6 +270,7 @@ function WorkerRecord({ workerId }: { workerId: string }) {
       <View style={hidden}>
         {purpose === 'monthlyUpdate' ? null : timeline}
         {purpose === 'service' ? null : services}
+        {cards}
         {worker.boundUserId || worker.registryExitDate ? null : <UnlockBinding workerId={worker.workerId} />}
       </View>
     </>

@@ -1,37 +1,61 @@
 /**
  * 补贴发到哪张卡: the worker sees the card their money goes to (its last four digits) and one a
- * village officer entered that still waits for a second officer. A card that is not theirs is
- * the first sign of someone diverting their subsidies, so the words say what to do then.
- * Nothing is shown while it loads or if it fails: the page's own content does not wait on it.
+ * village officer entered that still waits for a second officer, and says of each whether it is
+ * theirs. A card that is not theirs is the first sign of someone diverting their subsidies:
+ * 不是我的卡 stops it and tells the county. Nothing is shown while it loads or if it fails: the
+ * page's own content does not wait on it.
  */
 import { View } from '@tarojs/components';
 import { PAYOUT_KIND_ZH } from '@bangfu/shared';
-import { fetchMyCard } from '../../../api/subsidies';
+import { useState } from 'react';
+import { fetchMyCard, type MyCard, type MyCards } from '../../../api/subsidies';
+import { CardCheck } from '../../../components/payout/CardCheck';
+import { Notice } from '../../../components/Page';
 import { useLoad } from '../../../hooks/useLoad';
+import { dayText } from '../../../time';
 
-const lastFour = (masked: string) => masked.slice(-4);
+/** What the worker said of a card, once they have. */
+function Answered({ card, inForce }: { card: MyCard; inForce: boolean }) {
+  if (card.ownerAnswer?.answer === 'mine') return <View className="bf-card__hint">您说过这是您的卡。</View>;
+  if (card.ownerAnswer?.answer === 'notMine' && inForce) {
+    return <View className="bf-card__hint">您说这张卡不是您的：补贴先不发到这张卡，县里会来核实。</View>;
+  }
+  return null;
+}
 
 export function PayoutCard() {
-  const { load } = useLoad(fetchMyCard, { missingOn404: true });
+  const { load, show } = useLoad(fetchMyCard, { missingOn404: true });
+  const [said, setSaid] = useState<string | null>(null);
   if (load.state !== 'ready') return null;
   const { card, waiting } = load.data;
+  const answered = (cards: MyCards, text: string) => {
+    show(cards);
+    setSaid(text);
+  };
   return (
-    <View className="bf-text" role="status" data-testid="payout-card">
+    <View className="bf-text bf-cards" data-testid="payout-card">
+      {said ? <Notice testId="payout-card-said">{said}</Notice> : null}
       {card ? (
-        <View>
-          补贴发到您的{PAYOUT_KIND_ZH[card.kind]}，尾号 {lastFour(card.numberMasked)}。
+        <View className="bf-card" data-testid="payout-card-current">
+          <View>
+            补贴发到您的{PAYOUT_KIND_ZH[card.kind]}，尾号 {card.numberMasked.slice(-4)}。
+          </View>
+          <View className="bf-card__hint">{dayText(card.enteredAt)}登记</View>
+          <Answered card={card} inForce />
+          {card.ownerAnswer ? null : <CardCheck card={card} onAnswered={answered} testId="payout-card-current" />}
         </View>
       ) : null}
       {waiting ? (
-        <View>
-          新登记的{PAYOUT_KIND_ZH[waiting.kind]}（尾号 {lastFour(waiting.numberMasked)}）要另一位工作人员确认后才用。
+        <View className="bf-card" data-testid="payout-card-waiting">
+          <View>
+            新登记的{PAYOUT_KIND_ZH[waiting.kind]}（尾号 {waiting.numberMasked.slice(-4)}）要另一位工作人员确认后才用。
+          </View>
+          <View className="bf-card__hint">{dayText(waiting.enteredAt)}登记</View>
+          <Answered card={waiting} inForce={false} />
+          {waiting.ownerAnswer ? null : <CardCheck card={waiting} onAnswered={answered} testId="payout-card-waiting" />}
         </View>
       ) : null}
-      {card || waiting ? (
-        <View>不是您的卡？请马上找村里的信息员。</View>
-      ) : (
-        <View>还没有登记收补贴的卡。请带上社保卡或银行卡，找村里的信息员登记。</View>
-      )}
+      {card || waiting ? null : <View>还没有登记收补贴的卡。请带上社保卡或银行卡，找村里的信息员登记。</View>}
     </View>
   );
 }

@@ -1,0 +1,136 @@
+/**
+ * 收补贴的卡 on a worker's record: the card in force and one waiting, masked, with who entered
+ * each and what the person said of it. An officer enters a new card (it waits); a second
+ * officer, having seen the person and their card, confirms the one waiting. Nobody confirms a
+ * card they entered (the API refuses it too), and a card the person said is not theirs comes first.
+ */
+import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { PAYOUT_KIND_ZH } from '@bangfu/shared';
+import { useState } from 'react';
+import { errorText } from '../../api/client';
+import { confirmWorkerCard, fetchWorkerCards, type CardsOnFile } from '../../api/subsidies';
+import { ActionButton } from '../../components/ActionButton';
+import { LoadView } from '../../components/LoadView';
+import { Notice } from '../../components/Page';
+import { useLoad } from '../../hooks/useLoad';
+import { useSession } from '../../state/session';
+import { dayText } from '../../time';
+import { EnterCardForm } from './EnterCardForm';
+
+type Entry = NonNullable<CardsOnFile['account']>;
+
+const cardName = (entry: Entry) => `${PAYOUT_KIND_ZH[entry.kind]}，尾号 ${entry.numberMasked.slice(-4)}`;
+
+function enteredBy(entry: Entry, me: string | undefined) {
+  return `${dayText(entry.setAt)}由${entry.setBy === me ? '您' : `工作人员 ${entry.setBy} `}登记`;
+}
+
+function OwnerSaid({ entry }: { entry: Entry }) {
+  if (!entry.ownerAnswer) return <View className="bf-card__hint">本人还没有在小程序里确认</View>;
+  return entry.ownerAnswer.answer === 'mine' ? (
+    <View className="bf-card__hint">本人{dayText(entry.ownerAnswer.at)}确认是自己的卡</View>
+  ) : (
+    <Notice tone="error">本人说这张卡不是自己的：补贴不发到这张卡。请当面核实，再登记本人的卡。</Notice>
+  );
+}
+
+function Confirm({ workerId, entry, onDone }: { workerId: string; entry: Entry; onDone: (said: string) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const confirm = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const card = await confirmWorkerCard(workerId, entry.setAt);
+      onDone(`已确认，以后补贴发到${PAYOUT_KIND_ZH[card.kind]}（尾号 ${card.numberMasked.slice(-4)}）。`);
+    } catch (error) {
+      setFailure(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      {failure ? <Notice tone="error">{failure}</Notice> : null}
+      <ActionButton busy={busy} onPress={confirm} testId="confirm-card">
+        已当面核对本人的卡，确认尾号 {entry.numberMasked.slice(-4)}
+      </ActionButton>
+    </>
+  );
+}
+
+function Cards({
+  workerId,
+  cards,
+  me,
+  onDone,
+}: {
+  workerId: string;
+  cards: CardsOnFile;
+  me: string | undefined;
+  onDone: (said: string) => void;
+}) {
+  const { account, pending, withdrawn } = cards;
+  return (
+    <>
+      {withdrawn ? (
+        <Notice tone="error" testId="card-withdrawn">
+          本人说{cardName(withdrawn)}不是自己的卡，这次登记已作废（{enteredBy(withdrawn, me)}）。县里会核实。
+        </Notice>
+      ) : null}
+      {account ? (
+        <View className="bf-card" data-testid="card-in-force">
+          <View className="bf-card__title">在用的卡：{cardName(account)}</View>
+          <View className="bf-card__hint">{enteredBy(account, me)}</View>
+          <OwnerSaid entry={account} />
+        </View>
+      ) : null}
+      {pending ? (
+        <View className="bf-card" data-testid="card-waiting">
+          <View className="bf-card__title">等待确认：{cardName(pending)}</View>
+          <View className="bf-card__hint">{enteredBy(pending, me)}</View>
+          <OwnerSaid entry={pending} />
+          {pending.setBy === me ? (
+            <View className="bf-card__hint">您登记的卡要由另一位工作人员确认。</View>
+          ) : (
+            <Confirm workerId={workerId} entry={pending} onDone={onDone} />
+          )}
+        </View>
+      ) : null}
+      {account || pending ? null : <View className="bf-text">还没有登记收补贴的卡，补贴发不出去。</View>}
+    </>
+  );
+}
+
+export function PayoutCardsSection({ workerId }: { workerId: string }) {
+  const { user } = useSession();
+  const { load, retry, reload } = useLoad(() => fetchWorkerCards(workerId));
+  const [entering, setEntering] = useState(false);
+  const [said, setSaid] = useState<string | null>(null);
+  const done = (text: string) => {
+    setSaid(text);
+    setEntering(false);
+    reload().catch(() => undefined);
+  };
+  return (
+    <View className="bf-section" data-testid="payout-cards">
+      <View className="bf-subtitle">收补贴的卡</View>
+      {said ? <Notice testId="payout-cards-said">{said}</Notice> : null}
+      {entering ? (
+        <EnterCardForm workerId={workerId} onEntered={done} onCancel={() => setEntering(false)} />
+      ) : (
+        <LoadView load={load} retry={retry} what="收款卡">
+          {(cards) => (
+            <>
+              <Cards workerId={workerId} cards={cards} me={user?.userId} onDone={done} />
+              <Button size="large" block onClick={() => setEntering(true)} data-testid="enter-card">
+                {cards.account || cards.pending ? '登记另一张卡' : '登记收补贴的卡'}
+              </Button>
+            </>
+          )}
+        </LoadView>
+      )}
+    </View>
+  );
+}

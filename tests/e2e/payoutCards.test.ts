@@ -1,0 +1,130 @@
+/**
+ * 收补贴的卡 in the H5 app: the village officer enters a worker's card on their record (typed
+ * twice: a mismatch is said under the second box) and is not offered to confirm it; the township
+ * officer, having seen the card, confirms it; the worker's home then asks 这是您的卡吗？, and 不是我的卡
+ * (asked once more) stops the card and tells the county; 我的补贴 and the officer's record say so.
+ * Each new screen is checked with axe at 320×568 and 375×667.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDate } from '@bangfu/shared';
+import { taskIdOf } from '../../functions/src/monitoring/taskRepository.js';
+import type { TestApi } from '../support/api.js';
+import { expectAccessible, fill, shot, WAIT } from '../support/browser.js';
+import { bindDemoWorker, closeAll, loggedInPhone, openFromHome, openWorkerRecord, startDemoH5 } from '../support/journeys.js';
+
+const PHONES = [
+  { width: 320, height: 568 },
+  { width: 375, height: 667 },
+];
+
+let api: TestApi;
+let browser: Browser;
+let worker: { workerId: string; name: string };
+
+beforeAll(async () => {
+  ({ api, browser } = await startDemoH5());
+  const bound = await bindDemoWorker(api);
+  worker = { workerId: bound.worker.workerId, name: (await api.ctx.users.get('demo-worker-1'))!.displayName };
+});
+afterAll(() => closeAll(browser, api));
+
+/** A screenshot of what the page shows now on each small phone, each checked with axe. */
+async function onPhones(page: Page, name: string, what: string, scrollTo: string): Promise<void> {
+  for (const size of PHONES) {
+    await page.setViewportSize(size);
+    await page.getByTestId(scrollTo).scrollIntoViewIfNeeded();
+    await shot(page, `${name}-${size.width}x${size.height}`);
+    await expectAccessible(page, `${what} at ${size.width}×${size.height}`);
+  }
+}
+
+async function openCards(userId: string): Promise<Page> {
+  const page = await loggedInPhone(browser, api, userId);
+  await openWorkerRecord(page, worker, 'verification');
+  await page.getByTestId('payout-cards').waitFor(WAIT);
+  return page;
+}
+
+describe('收补贴的卡 in Chromium', () => {
+  it('lets the village officer enter the card, typed twice, and leaves its confirmation to another officer', async () => {
+    const page = await openCards('demo-staff-village-1');
+    const section = page.getByTestId('payout-cards');
+    await expect.poll(() => section.textContent(), WAIT).toContain('还没有登记收补贴的卡');
+    await page.getByTestId('enter-card').click();
+    await page.getByTestId('enter-card-form').waitFor(WAIT);
+    await fill(page, 'enter-card-number', '6217000012340521');
+    await fill(page, 'enter-card-again', '6217000012340512');
+    await page.getByTestId('enter-card-submit').click();
+    await expect
+      .poll(() => page.getByTestId('enter-card-again-error').textContent(), WAIT)
+      .toBe('两次填的卡号不一样，请对着卡再看一遍');
+    expect((await api.ctx.payments.entries({ kind: 'worker', workerId: worker.workerId })).pending).toBeUndefined();
+    await onPhones(page, 'cards-1-typed-twice', 'the card form with the second number different', 'enter-card-again');
+
+    await fill(page, 'enter-card-again', '6217000012340521');
+    await page.getByTestId('enter-card-submit').click();
+    await expect.poll(() => page.getByTestId('payout-cards-said').textContent(), WAIT).toContain('已登记社保卡（尾号 0521）');
+    const waiting = page.getByTestId('card-waiting');
+    await expect.poll(() => waiting.textContent(), WAIT).toContain('等待确认：社保卡，尾号 0521');
+    expect(await waiting.textContent()).toContain('您登记的卡要由另一位工作人员确认');
+    expect(await page.getByTestId('confirm-card').count()).toBe(0);
+    await onPhones(page, 'cards-2-entered', 'the record with the card waiting', 'card-waiting');
+    await page.close();
+  });
+
+  it('lets the township officer confirm the card they saw', async () => {
+    const page = await openCards('demo-staff-township-1');
+    const confirm = page.getByTestId('confirm-card');
+    await confirm.waitFor(WAIT);
+    expect(await confirm.textContent()).toContain('已当面核对本人的卡，确认尾号 0521');
+    expect(await page.getByTestId('card-waiting').textContent()).toContain('由工作人员 demo-staff-village-1 登记');
+    await onPhones(page, 'cards-3-to-confirm', 'the record with a card to confirm', 'card-waiting');
+    await confirm.click();
+    await expect.poll(() => page.getByTestId('payout-cards-said').textContent(), WAIT).toContain('已确认');
+    const inForce = page.getByTestId('card-in-force');
+    await expect.poll(() => inForce.textContent(), WAIT).toContain('在用的卡：社保卡，尾号 0521');
+    expect(await inForce.textContent()).toContain('本人还没有在小程序里确认');
+    await page.close();
+  });
+
+  it('asks the worker on their home whether the card is theirs, and 不是我的卡 stops it and tells the county', async () => {
+    const page = await loggedInPhone(browser, api, 'demo-worker-1');
+    const check = page.getByTestId('home-card-check');
+    await check.waitFor(WAIT);
+    expect(await check.textContent()).toContain(`社保卡，尾号 0521（${Number(chinaDate(new Date()).slice(5, 7))}月`);
+    await onPhones(page, 'cards-4-home-asks', 'the worker’s home asking about the card', 'home-card-check');
+    await page.getByTestId('home-card-not-mine').click();
+    await page.getByTestId('home-card-not-mine-sure').waitFor(WAIT);
+    expect(await check.textContent()).toContain('确定这张卡不是您的吗？');
+    await onPhones(page, 'cards-5-home-sure', 'the worker asked once more', 'home-card-not-mine-sure');
+    await page.getByTestId('home-card-not-mine-sure').click();
+    await expect.poll(() => page.getByTestId('home-card-said').textContent(), WAIT).toContain('已经告诉县里');
+
+    const { current } = await api.ctx.payments.entries({ kind: 'worker', workerId: worker.workerId });
+    expect(current?.ownerAnswer?.answer).toBe('notMine');
+    const task = await api.ctx.tasks.get(
+      taskIdOf({
+        cause: 'payoutCardDisputed',
+        month: chinaDate(new Date()).slice(0, 7),
+        subject: `${worker.workerId}#${current!.setAt}`,
+      }),
+    );
+    expect(task).toMatchObject({ level: 'county', status: 'open' });
+    await page.close();
+
+    const subsidies = await openFromHome(browser, api, 'demo-worker-1', 'subsidies');
+    const card = subsidies.getByTestId('payout-card-current');
+    await expect.poll(() => card.textContent(), WAIT).toContain('您说这张卡不是您的：补贴先不发到这张卡');
+    expect(await subsidies.getByTestId('payout-card-current-mine').count()).toBe(0);
+    await onPhones(subsidies, 'cards-6-subsidies-disowned', '我的补贴 with the card disowned', 'payout-card-current');
+    await subsidies.close();
+
+    const officer = await openCards('demo-staff-village-1');
+    await expect
+      .poll(() => officer.getByTestId('card-in-force').textContent(), WAIT)
+      .toContain('本人说这张卡不是自己的：补贴不发到这张卡');
+    await onPhones(officer, 'cards-7-officer-sees', 'the record with the card disowned', 'card-in-force');
+    await officer.close();
+  });
+});
