@@ -1,10 +1,13 @@
 /**
  * A claim is approved on the facts as they stand at approval: one no longer due is refused with
  * the reason (and left as it was, for the approver to reject); one due at another amount is
- * restated, back to 待审核, so nobody approves an amount they did not see.
+ * restated, back to 待审核, so nobody approves an amount they did not see. A rejected claim is
+ * claimed again by the person once the records changed, never unchanged and never by 免申即享.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth, formatYuan, type Claim } from '@bangfu/shared';
+import { toWorker } from '../../functions/src/registry/workerRepository.js';
+import { createSubsidyService } from '../../functions/src/subsidies/service.js';
 import { startDemoCountyApi, type TestApi } from '../support/api.js';
 import { workerWithDues } from '../support/claims.js';
 import { employedAcrossProvince } from '../support/people.js';
@@ -91,5 +94,79 @@ describe('a claim weighed again at approval', () => {
       'approved',
       restated.amountFen,
     ]);
+  });
+});
+
+describe('a rejected claim, claimed again', () => {
+  const standingOf = async (worker: Worker, subsidy: string) =>
+    (await api.call('GET', '/api/v1/me/subsidies', { token: worker.token })).body.results.find(
+      (r: { subsidy: string }) => r.subsidy === subsidy,
+    );
+  const reject = (made: Claim, reason: string) =>
+    api.call('POST', `/api/v1/claims/${made.claimId}/decision`, {
+      token: township,
+      body: { version: made.version, decision: 'reject', reason },
+    });
+  /** The township corrects the course's days: the records now give another amount. */
+  async function correctDays(worker: Worker, days: number) {
+    const record = (await api.ctx.workers.getItem(worker.workerId, true))!;
+    const fixed = await api.call('PATCH', `/api/v1/registry/workers/${worker.workerId}`, {
+      token: township,
+      body: { version: record.version, trainings: [{ ...record.trainings[0]!, days }] },
+    });
+    expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
+  }
+
+  it('stays rejected while the records say the same, and is claimed again, weighed as now, once they change', async () => {
+    const worker = await workerWithDues(api, 32); // 电焊工培训, 15 days
+    const made = await claim(worker, 'training');
+    const rejected = await reject(made, '培训天数和培训机构的记录对不上');
+    expect([rejected.status, rejected.body.claim?.status]).toEqual([200, 'rejected']);
+
+    // Nothing changed: still shown as claimed (and rejected), and claiming it again makes nothing.
+    expect(await standingOf(worker, 'training')).toMatchObject({ eligible: false, claimed: true });
+    const same = await api.call('POST', '/api/v1/me/subsidies/claims', {
+      token: worker.token,
+      body: { idempotencyKey: crypto.randomUUID(), subsidies: ['training'] },
+    });
+    expect([same.status, same.body.created]).toEqual([200, 0]);
+    expect(await api.ctx.claims.get(made.claimId)).toMatchObject({ status: 'rejected', version: rejected.body.claim.version });
+
+    await correctDays(worker, 10);
+    const due = await standingOf(worker, 'training');
+    expect(due).toMatchObject({ eligible: true, claimed: false });
+    expect(due.amountFen).toBeLessThan(made.amountFen);
+    const again = await api.call('POST', '/api/v1/me/subsidies/claims', {
+      token: worker.token,
+      body: { idempotencyKey: crypto.randomUUID(), subsidies: ['training'] },
+    });
+    expect([again.status, again.body.created]).toEqual([200, 1]);
+    const reopened = (await api.ctx.claims.get(made.claimId))!;
+    expect(reopened).toMatchObject({ status: 'submitted', amountFen: due.amountFen, approvals: [], period: month });
+    expect(reopened.trace.map((line) => line.text).join('\n')).toContain('：10 天 × ');
+    // Its rejection stays in its history, with the reason, before the claim made again.
+    expect(reopened.history.slice(-2)).toMatchObject([
+      { to: 'rejected', by: 'demo-staff-township-1', reason: '培训天数和培训机构的记录对不上' },
+      { from: 'rejected', to: 'submitted', by: worker.userId, reason: '重新申领：记录更新了' },
+    ]);
+    // The township set the days it now rests on: another officer approves it.
+    expect((await approve(reopened, township)).status).toBe(403);
+    expect((await approve(reopened, county)).body.claim?.status).toBe('approved');
+  });
+
+  it('is never claimed again by 免申即享: only the person’s own 申领 puts it back before an officer', async () => {
+    const worker = await workerWithDues(api, 33);
+    const made = await claim(worker, 'training');
+    expect((await reject(made, '培训记录要先核实')).status).toBe(200);
+    await correctDays(worker, 10);
+    const subsidies = createSubsidyService(api.ctx);
+    const { results } = await subsidies.evaluateWorker(toWorker((await api.ctx.workers.getItem(worker.workerId))!));
+    const due = results.filter((r) => r.subsidy === 'training');
+    expect(due).toMatchObject([{ eligible: true }]);
+    const [auto] = await subsidies.claimDue(made.beneficiary, made.regionCode, month, due, {
+      source: 'auto',
+      createdBy: 'system-auto-claims',
+    });
+    expect(auto).toMatchObject({ created: false, claim: { status: 'rejected', amountFen: made.amountFen } });
   });
 });

@@ -2,7 +2,8 @@
  * 申领进度 in the H5 app: a bound demo worker working in another province this month claims
  * everything due; the township officer refuses the transport subsidy with a reason. A larger
  * claim of theirs went through the township, then the county's second approval, and was
- * paid. From 我的补贴 the worker opens the transport card's progress: that claim comes first,
+ * paid. 我的补贴 shows the refused card as claimed, with the way to have the records corrected (the
+ * same records would be refused again). From it the worker opens the transport card's progress: that claim comes first,
  * says 未通过 with the officer's reason, and 为什么是这个金额 shows the rules' reasons and the
  * standard used. The paid claim's timeline reads 提交申领 → 苏木乡镇审核通过 → 旗县复核通过 →
  * 已发放, in that order, each with its day.
@@ -11,7 +12,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate, formatYuan, type Claim } from '@bangfu/shared';
 import type { TestApi } from '../support/api.js';
-import { shot, WAIT } from '../support/browser.js';
+import { expectAccessible, shot, WAIT } from '../support/browser.js';
 import {
   claimTransportWithTheRest,
   closeAll,
@@ -98,6 +99,20 @@ describe('申领进度 in Chromium', () => {
   it('shows the refusal with its reason, and why the amount, from the subsidy card', async () => {
     const page = await openFromHome(browser, api, 'demo-worker-1', 'subsidies');
     await expect.poll(() => page.getByTestId('subsidy-transport_once-claim').textContent(), WAIT).toContain('审核没有通过');
+    // Refused on records that have not changed since: the way to change them, not a second claim.
+    expect(await page.getByTestId('subsidy-transport_once-state').textContent()).toBe('已申领');
+    expect(await page.getByTestId('subsidy-transport_once-rejected').textContent()).toContain(
+      '记录不对的，请找村里的信息员更正，更正以后可以重新申领',
+    );
+    for (const size of [
+      { width: 320, height: 568 },
+      { width: 375, height: 667 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.getByTestId('subsidy-transport_once-rejected').scrollIntoViewIfNeeded();
+      await shot(page, `claim-timeline-0-refused-card-${size.width}x${size.height}`);
+      await expectAccessible(page, `我的补贴 with a refused claim at ${size.width}×${size.height}`);
+    }
     await page.getByTestId('subsidy-transport_once-progress').click();
 
     const card = page.getByTestId(`claim-${transport.claimId}`);

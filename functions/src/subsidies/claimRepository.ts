@@ -147,14 +147,15 @@ export function createClaimRepository({ db, tableName }: TableRef) {
     },
 
     /**
-     * The claim brought up to date with the facts before anyone approves it: the amount, the reasons
-     * and who vouched for them as its rule now gives them, back to 待审核 with no approvals (an
-     * approval was of the old amount). Only from the status and version it was read at.
+     * The claim brought up to date with the facts: the month weighed, the amount, the reasons and
+     * who vouched for them as its rule now gives them, back to 待审核 with no approvals (an approval
+     * was of the old amount) — before anyone approves it, or claimed again after a rejection. Only
+     * from the status and version it was read at.
      */
     async restate(
       claim: Claim,
       expectedVersion: number,
-      now: Pick<Claim, 'amountFen' | 'trace' | 'needsSecondApproval'> & { vouchedBy: readonly string[] },
+      now: Pick<Claim, 'amountFen' | 'trace' | 'needsSecondApproval' | 'period'> & { vouchedBy: readonly string[] },
       step: { by: string; reason: string },
       at = new Date(),
     ): Promise<Claim> {
@@ -164,11 +165,13 @@ export function createClaimRepository({ db, tableName }: TableRef) {
         TableName: tableName,
         Key: keys.claim(beneficiaryKey(claim.beneficiary), claim.subsidy, claim.periodKey),
         UpdateExpression:
-          'SET #status = :to, amountFen = :amount, #trace = :trace, vouchedBy = :vouchedBy, needsSecondApproval = :second, ' +
-          `approvals = :none, history = list_append(history, :step), #version = #version + :one, ${queue.expression}`,
+          'SET #status = :to, #period = :period, amountFen = :amount, #trace = :trace, vouchedBy = :vouchedBy, ' +
+          'needsSecondApproval = :second, approvals = :none, history = list_append(history, :step), ' +
+          `#version = #version + :one, ${queue.expression}`,
         ConditionExpression: '#status = :from AND #version = :version',
-        ExpressionAttributeNames: { '#status': 'status', '#version': 'version', '#trace': 'trace' },
+        ExpressionAttributeNames: { '#status': 'status', '#version': 'version', '#trace': 'trace', '#period': 'period' },
         ExpressionAttributeValues: {
+          ':period': now.period,
           ':to': 'submitted',
           ':from': claim.status,
           ':version': expectedVersion,

@@ -72,6 +72,7 @@ export async function requireStillDue(
     claim,
     version,
     {
+      period: claim.period,
       amountFen: now.amountFen,
       trace: now.trace,
       vouchedBy: now.vouchedBy ?? [],

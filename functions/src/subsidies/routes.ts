@@ -56,6 +56,7 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
         createdBy: principal.userId,
         idempotencyKey: body.idempotencyKey,
         proxy,
+        reopenRejected: true,
       },
     );
     // On the worker's acts list when a family member claimed; a retry puts the same entries again.

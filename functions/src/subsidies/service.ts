@@ -8,6 +8,7 @@ import {
   WARNING_PARAMETERS,
   chinaDate,
   chinaMonth,
+  claimsMade,
   employmentPlaceOf,
   evaluateRule,
   grantedBy,
@@ -18,6 +19,7 @@ import {
   parameterSource,
   readParameter,
   RULES,
+  sameAsRejected,
   SUBSIDY_NAME_ZH,
   subsidyFactsSchema,
   type Claim,
@@ -33,10 +35,12 @@ import {
   type SubsidyResult,
   type unavailableSubsidySchema,
   type Worker,
+  withRejectedClaims,
 } from '@bangfu/shared';
 import type * as z from 'zod';
 import type { AppContext } from '../appContext.js';
 import { inPool } from '../db/inPool.js';
+import { Conflict } from '../errors.js';
 
 /** A subsidy whose standard has no value for the region and month: said, never computed as zero. */
 export type Unavailable = z.infer<typeof unavailableSubsidySchema>;
@@ -63,11 +67,17 @@ const LOCAL_PARAMETERS = { ...APPROVAL_PARAMETERS, ...WARNING_PARAMETERS };
 /** DynamoDB reads one evaluation keeps in flight: enough to overlap their waits, few enough to leave sockets for others. */
 const READS_AT_ONCE = 8;
 
-/** Claims already made, so nothing is paid twice: all of them but the one set aside. */
+/** Claims already made, so nothing is paid twice: all of them but the one set aside and those rejected (never paid). */
 const pastClaimsOf = (claims: readonly Claim[], setAside: string) =>
-  claims
+  claimsMade(claims)
     .filter((c) => c.claimId !== setAside)
     .map((c) => ({ subsidy: c.subsidy, periodKey: c.periodKey, amountFen: c.amountFen }));
+
+/** An evaluation's results with each rejected claim's: due again only when the records changed since (reclaim.ts). */
+async function weighedWithRejections<T extends { results: SubsidyResult[] }>(evaluation: Promise<T>, claims: readonly Claim[]) {
+  const done = await evaluation;
+  return { ...done, results: withRejectedClaims(done.results, claims) };
+}
 
 export function createSubsidyService(
   ctx: Pick<AppContext, 'employment' | 'claims' | 'parameterSteps' | 'positions' | 'applications' | 'workers'>,
@@ -136,7 +146,11 @@ export function createSubsidyService(
     const [months, claims] = await Promise.all([ctx.employment.timeline(worker.workerId), ctx.claims.ofWorker(worker.workerId)]);
     const pastClaims = pastClaimsOf(claims, setAside);
     const facts = subsidyFactsSchema.parse(factsFromRegistry(worker, months, pastClaims, period));
-    return { period, claims, ...(await evaluate(rules, { facts, period, regionCode: worker.villageCode })) };
+    return {
+      period,
+      claims,
+      ...(await weighedWithRejections(evaluate(rules, { facts, period, regionCode: worker.villageCode }), claims)),
+    };
   }
 
   /**
@@ -188,7 +202,11 @@ export function createSubsidyService(
     const facts = subsidyFactsSchema.parse({ ...factsFromEmployer(employer, placements, period.slice(0, 4)), pastClaims });
     // An agency's own subsidy (转移就业服务补助) is for agencies only; the others for every employer.
     const rules = EMPLOYER_RULES.filter((rule) => rule.beneficiary !== 'agency' || employer.kind === 'hrAgency');
-    return { period, claims, ...(await evaluate(rules, { facts, period, regionCode: employer.regionCode })) };
+    return {
+      period,
+      claims,
+      ...(await weighedWithRejections(evaluate(rules, { facts, period, regionCode: employer.regionCode }), claims)),
+    };
   }
 
   /** Whether a claim of this amount in the region needs a second approver, by the threshold in force today. */
@@ -196,7 +214,11 @@ export function createSubsidyService(
     return needsSecondApproval(await currentParameters(), amountFen, regionCode, chinaDate(new Date()));
   }
 
-  /** A claim for each result that is due; a claim already there is returned, never made twice. */
+  /**
+   * A claim for each result that is due; a claim already there is returned, never made twice —
+   * except, when `reopenRejected` (the person's own 申领), a rejected one whose result the records
+   * have changed since: it is claimed again, weighed as now, with its rejection kept in its history.
+   */
   async function claimDue(
     beneficiary: ClaimBeneficiary,
     regionCode: string,
@@ -208,31 +230,52 @@ export function createSubsidyService(
       idempotencyKey?: string;
       proxy?: ProxyRef | undefined;
       postVillageCode?: string;
+      reopenRejected?: boolean;
     },
   ): Promise<{ claim: Claim; created: boolean }[]> {
     const today = chinaDate(new Date());
     const parameters = await currentParameters();
+    const secondApproval = (result: SubsidyResult) => needsSecondApproval(parameters, result.amountFen, regionCode, today);
+    const claimAgain = async (result: SubsidyResult, made: { claim: Claim; created: boolean }) => {
+      const { claim } = made;
+      if (made.created || !by.reopenRejected || claim.status !== 'rejected' || sameAsRejected(result, claim)) return made;
+      const now = { period, amountFen: result.amountFen, trace: result.trace, needsSecondApproval: secondApproval(result) };
+      const step = { by: by.createdBy, reason: '重新申领：记录更新了' };
+      try {
+        return {
+          claim: await ctx.claims.restate(claim, claim.version, { ...now, vouchedBy: result.vouchedBy ?? [] }, step),
+          created: true,
+        };
+      } catch (error) {
+        // A second tap at the same moment claimed it again first: answered with that claim, as a retry is.
+        if (!(error instanceof Conflict)) throw error;
+        return { claim: (await ctx.claims.get(claim.claimId))!, created: false };
+      }
+    };
     return Promise.all(
-      due.map((result) =>
-        ctx.claims.create({
-          subsidy: result.subsidy,
-          name: result.name,
-          ...(result.item ? { item: result.item } : {}),
-          periodKey: result.periodKey,
-          period,
-          beneficiary,
-          regionCode,
-          amountFen: result.amountFen,
-          trace: result.trace,
-          reference: result.reference,
-          needsSecondApproval: needsSecondApproval(parameters, result.amountFen, regionCode, today),
-          source: by.source,
-          createdBy: by.createdBy,
-          ...(result.vouchedBy?.length ? { vouchedBy: [...result.vouchedBy] } : {}),
-          ...(by.proxy ? { proxy: by.proxy } : {}),
-          ...(by.postVillageCode ? { postVillageCode: by.postVillageCode } : {}),
-          ...(by.idempotencyKey ? { idempotencyKey: by.idempotencyKey } : {}),
-        }),
+      due.map(async (result) =>
+        claimAgain(
+          result,
+          await ctx.claims.create({
+            subsidy: result.subsidy,
+            name: result.name,
+            ...(result.item ? { item: result.item } : {}),
+            periodKey: result.periodKey,
+            period,
+            beneficiary,
+            regionCode,
+            amountFen: result.amountFen,
+            trace: result.trace,
+            reference: result.reference,
+            needsSecondApproval: secondApproval(result),
+            source: by.source,
+            createdBy: by.createdBy,
+            ...(result.vouchedBy?.length ? { vouchedBy: [...result.vouchedBy] } : {}),
+            ...(by.proxy ? { proxy: by.proxy } : {}),
+            ...(by.postVillageCode ? { postVillageCode: by.postVillageCode } : {}),
+            ...(by.idempotencyKey ? { idempotencyKey: by.idempotencyKey } : {}),
+          }),
+        ),
       ),
     );
   }

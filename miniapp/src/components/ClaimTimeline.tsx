@@ -73,8 +73,9 @@ export function claimSteps(claim: Claim, reader: ClaimReader): Step[] {
     if (step.from === null || (step.to === 'submitted' && step.from !== 'submitted')) {
       // 亲情服务: a family member who claimed in the worker's name is named (由 X 代办).
       const source = claim.proxy ? proxyText(claim.proxy) : SOURCE_DETAIL[reader][claim.source];
-      return step.from === null
-        ? { at: step.at, what: '提交申领', detail: source, tone: 'done' }
+      if (step.from === null) return { at: step.at, what: '提交申领', detail: source, tone: 'done' };
+      return step.from === 'rejected'
+        ? { at: step.at, what: '重新申领', detail: '记录更新以后，按新的记录重新计算', tone: 'done' }
         : { at: step.at, what: '重新提交审核', tone: 'done' };
     }
     if (step.to === 'firstApproved' || step.to === 'approved') {

@@ -40,6 +40,12 @@ const STANDING_BADGE: Record<Standing, { text: string; className: string }> = {
   no: { text: '现在不符合', className: 'bf-state bf-state--pending' },
 };
 
+/** A rejected claim: claimed again once the records changed (reclaim.ts), else the way to change them. */
+const REJECTED_HINT = {
+  changed: '上次没有通过。记录已经更新，可以重新申领。',
+  same: '原因在申领进度里。记录不对的，请找村里的信息员更正，更正以后可以重新申领。',
+} as const;
+
 /** The reasons a person reads: the rule's steps and the standards it used (the facts are theirs already). */
 function reasons(result: SubsidyResult): string[] {
   return result.trace.filter((t) => t.kind !== 'fact').map((t) => t.text);
@@ -94,6 +100,11 @@ export function SubsidyCard({
       {claim ? (
         <View className="bf-row__line bf-strong" data-testid={`subsidy-${result.subsidy}-claim`}>
           {formatYuan(claim.amountFen)} · {CLAIM_STATUS_ZH[claim.status]}
+        </View>
+      ) : null}
+      {claim?.status === 'rejected' ? (
+        <View className="bf-row__line" data-testid={`subsidy-${result.subsidy}-rejected`}>
+          {REJECTED_HINT[standing === 'due' ? 'changed' : 'same']}
         </View>
       ) : null}
       <View className="bf-reasons">
