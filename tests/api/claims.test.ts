@@ -3,8 +3,10 @@
  * separation of duties (not one's own claim, not one's own household), the second
  * approval of large amounts by a higher level, and every transition in the history.
  */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Claim } from '@bangfu/shared';
+import { keys } from '../../functions/src/db/tableSchema.js';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { claimFor } from '../support/claims.js';
@@ -131,6 +133,19 @@ describe('deciding a claim', () => {
     const bad = await api.call('PUT', '/api/v1/me/household', { token: township, body: { idNumbers: ['150222198001010000'] } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe('body.idNumbers.0');
+
+    // A later declaration adds and never takes away: dropping the relative does not open their claim.
+    const later = await api.call('PUT', '/api/v1/me/household', {
+      token: township,
+      body: { idNumbers: [idNumber('150222', '19800101', 318)] },
+    });
+    expect(later.body).toEqual({ members: 2 });
+    expect((await decide(claim, township, { decision: 'approve' })).body.error.message.zh).toContain('自己家庭');
+    const kept = await api.ctx.table.db.send(
+      new GetCommand({ TableName: api.tableName, Key: keys.staffHousehold('demo-staff-township-1'), ConsistentRead: true }),
+    );
+    expect(kept.Item).toMatchObject({ version: 2, declarations: [{ members: 1 }, { members: 1 }] });
+    expect(JSON.stringify(kept.Item)).not.toContain('19800101');
   });
 
   it('needs a second approver of a higher level above the threshold', async () => {
