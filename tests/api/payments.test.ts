@@ -7,7 +7,7 @@
  * household; every card a worker is paid to, the first too, is in force only when a second
  * person confirms the one they saw. Card numbers are sealed at rest.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chinaDate, levelOfRegion, type Claim, type User } from '@bangfu/shared';
 import { keys } from '../../functions/src/db/tableSchema.js';
@@ -384,8 +384,11 @@ describe('不是我的卡: the worker says a card entered for them is not theirs
     // On the person's own trail, as every card change is.
     const trail = (await api.call('GET', '/api/v1/me/data-uses', { token: worker.token })).body.entries;
     expect(trail.map((e: { reason: string }) => e.reason)).toContain('本人说银行卡（尾号 0801）不是自己的卡');
-    // Withdrawn, it is no longer on file to answer about.
-    expect((await answer(worker.token, waiting.enteredAt, 'notMine')).status).toBe(409);
+    // A crash lost the task after the answer was kept: said again (the app retries), the task is opened.
+    await api.ctx.table.db.send(new DeleteCommand({ TableName: api.tableName, Key: keys.task(task!.taskId) }));
+    expect((await answer(worker.token, waiting.enteredAt, 'notMine')).body).toEqual({ card: null, waiting: null });
+    expect(await disputeTask(worker.workerId, waiting.enteredAt)).toMatchObject({ taskId: task!.taskId, status: 'open' });
+    expect((await answer(worker.token, waiting.enteredAt, 'mine')).status).toBe(409);
   });
 
   it('stops paying to a card in force the worker disowns, until another card is entered and confirmed', async () => {

@@ -262,7 +262,9 @@ export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVa
       answer: CardAnswer,
       at: string,
     ): Promise<{ entry: SealedAccount; inForce: boolean; confirmedBy?: string; changed: boolean }> {
-      const { current, pending, confirmedBy } = await entries(owner);
+      const { current, pending, confirmedBy, withdrawn } = await entries(owner);
+      // Said again (a retry after a lost answer): as the first time, nothing written.
+      if (withdrawn?.setAt === enteredAt && answer === 'notMine') return { entry: withdrawn, inForce: false, changed: false };
       const inForce = current?.setAt === enteredAt;
       const entry = inForce ? current : pending?.setAt === enteredAt ? pending : undefined;
       if (!entry) {

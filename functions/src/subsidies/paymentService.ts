@@ -127,14 +127,16 @@ export function createPaymentService(
     const now = new Date();
     const owner = { kind: 'worker', workerId: worker.workerId } as const;
     const { entry, inForce, confirmedBy, changed } = await payments.answer(owner, enteredAt, answer, now.toISOString());
-    if (!changed) return;
     const card = `${PAYOUT_KIND_ZH[entry.kind]}（尾号 ${entry.numberMasked.slice(-4)}）`;
-    await deps.audit.record(
-      principal,
-      [worker.workerId],
-      'payoutAccount',
-      `本人说${card}${answer === 'mine' ? '是' : '不是'}自己的卡`,
-    );
+    if (changed) {
+      await deps.audit.record(
+        principal,
+        [worker.workerId],
+        'payoutAccount',
+        `本人说${card}${answer === 'mine' ? '是' : '不是'}自己的卡`,
+      );
+    }
+    // Opened again when said again: the task is keyed by the card, so a retry after a lost task opens it and no other.
     if (answer === 'mine' || entry.kind === 'corporateAccount') return;
     const warning = cardDisputeWarning({
       workerId: worker.workerId,
