@@ -55,6 +55,11 @@ const configSchema = z.object({
    */
   WECHAT_ALERT_TEMPLATE_ID: z.string().default(''),
   /**
+   * The subscribe-message template of a card entered for a worker (收款卡变更提醒); empty: they see
+   * it in the mini-program only, and it does not ask for WeChat's 允许.
+   */
+  WECHAT_CARD_TEMPLATE_ID: z.string().default(''),
+  /**
    * One client address's share of the API in each instance: requests a second, and the most
    * at once. Well under the stage throttle (100/s, burst 200), yet room for a village's
    * phones behind one carrier address (CGNAT).

@@ -108,6 +108,7 @@ export function createAppContext(
       appSecret: secrets.wechatAppSecret,
       templateId: config.WECHAT_PUSH_TEMPLATE_ID,
       alertTemplateId: config.WECHAT_ALERT_TEMPLATE_ID,
+      cardTemplateId: config.WECHAT_CARD_TEMPLATE_ID,
     }),
     devLogin: options.devLogin,
   };

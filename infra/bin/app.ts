@@ -49,6 +49,8 @@ const stack = new BangfuStack(app, stage ? `Bangfu-${stage}` : 'Bangfu', {
   description: `Bangfu 帮扶就业 API${stage ? ` (${stage})` : ''}: HTTP API, Lambda, DynamoDB`,
   stage,
   wechatAppId: contextString('wechatAppId'),
+  wechatAlertTemplateId: contextString('wechatAlertTemplateId'),
+  wechatCardTemplateId: contextString('wechatCardTemplateId'),
   allowedOrigins: origins
     .split(',')
     .map((o) => o.trim())

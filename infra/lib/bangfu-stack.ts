@@ -44,6 +44,11 @@ export interface BangfuStackProps extends StackProps {
    * console (env WECHAT_ALERT_TEMPLATE_ID). @default '' (matches go to the inbox only)
    */
   readonly wechatAlertTemplateId?: string;
+  /**
+   * The subscribe-message template of a card entered for a worker (收款卡变更提醒), chosen in the
+   * mini-program's console (env WECHAT_CARD_TEMPLATE_ID). @default '' (shown in the app only)
+   */
+  readonly wechatCardTemplateId?: string;
   /** Origins allowed by CORS (the H5 build on its own domain); the mini-program does not need CORS. @default [] (no CORS) */
   readonly allowedOrigins?: string[];
   /** Log retention of the function and access logs. @default SIX_MONTHS */
@@ -225,6 +230,7 @@ export class BangfuStack extends Stack {
       DATA_KEY_ARN: this.dataKey.keyArn,
       WECHAT_APPID: props.wechatAppId ?? '',
       WECHAT_ALERT_TEMPLATE_ID: props.wechatAlertTemplateId ?? '',
+      WECHAT_CARD_TEMPLATE_ID: props.wechatCardTemplateId ?? '',
       NODE_OPTIONS: '--enable-source-maps',
       LOG_LEVEL: 'INFO',
       // Never DEV_LOGIN or TOKEN_SECRET here: the signing key comes from APP_SECRET_ARN.

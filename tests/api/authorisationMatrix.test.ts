@@ -566,6 +566,10 @@ const ROWS: Record<string, Row> = {
     may: ['employer'],
     call: () => ({ path: '/api/v1/me/employer/subsidies/claims', body: { idempotencyKey: randomUUID(), subsidies: [] } }),
   },
+  'POST /api/v1/me/payout-account/notices': {
+    may: ['worker'],
+    call: () => ({ path: '/api/v1/me/payout-account/notices', body: { templateId: 'matrix-template' } }),
+  },
   'POST /api/v1/me/payout-account/answer': {
     may: ['worker'],
     call: () => ({ path: '/api/v1/me/payout-account/answer', body: { enteredAt: new Date().toISOString(), answer: 'mine' } }),

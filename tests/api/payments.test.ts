@@ -87,6 +87,7 @@ async function approvedClaim(
       kind: 'socialSecurityCard',
       numberMasked: `${'*'.repeat(card.length - 4)}${card.slice(-4)}`,
       pending: true,
+      notified: false, // no WeChat template here, nor an openid
     });
     expect((await confirmCard(claim)).status).toBe(200);
   }
@@ -325,12 +326,14 @@ describe('separation of duties', () => {
   it('shows the worker the card their money goes to and one waiting, masked, and nothing of who entered them', async () => {
     const worker = await boundWorker(api, 52, { householdId: 'H-52' });
     const mine = () => api.call('GET', '/api/v1/me/payout-account', { token: worker.token });
-    expect((await mine()).body).toEqual({ card: null, waiting: null });
+    const none = { templateId: null, allowed: 0 }; // no WeChat template here
+    expect((await mine()).body).toEqual({ card: null, waiting: null, notices: none });
     const path = `/api/v1/registry/workers/${worker.workerId}/payout-account`;
     await api.call('PUT', path, { token: village, body: { kind: 'socialSecurityCard', number: '6217990000000000521' } });
     expect((await mine()).body).toEqual({
       card: null,
       waiting: { kind: 'socialSecurityCard', numberMasked: '***************0521', enteredAt: expect.any(String) },
+      notices: none,
     });
     await confirmWorkerCard(api, worker.workerId, confirmer);
     await api.call('PUT', path, { token: village, body: { kind: 'bankCard', number: '6222020000000000522' } });
@@ -338,12 +341,14 @@ describe('separation of duties', () => {
     expect(seen.body).toEqual({
       card: { kind: 'socialSecurityCard', numberMasked: '***************0521', enteredAt: expect.any(String) },
       waiting: { kind: 'bankCard', numberMasked: '***************0522', enteredAt: expect.any(String) },
+      notices: none,
     });
     expect(JSON.stringify(seen.body)).not.toMatch(/6217990000000000521|demo-staff/);
     // Another worker sees their own (none), never this one's.
     expect((await api.call('GET', '/api/v1/me/payout-account', { token: (await boundWorker(api, 53)).token })).body).toEqual({
       card: null,
       waiting: null,
+      notices: none,
     });
   });
 });
@@ -366,7 +371,7 @@ describe('不是我的卡: the worker says a card entered for them is not theirs
 
     const said = await answer(worker.token, waiting.enteredAt, 'notMine');
     expect(said.status).toBe(200);
-    expect(said.body).toEqual({ card: null, waiting: null });
+    expect(said.body).toMatchObject({ card: null, waiting: null });
     const staffView = (await api.call('GET', path, { token: confirmer })).body;
     expect(staffView.pending).toBeNull();
     expect(staffView.withdrawn).toMatchObject({
@@ -386,7 +391,7 @@ describe('不是我的卡: the worker says a card entered for them is not theirs
     expect(trail.map((e: { reason: string }) => e.reason)).toContain('本人说银行卡（尾号 0801）不是自己的卡');
     // A crash lost the task after the answer was kept: said again (the app retries), the task is opened.
     await api.ctx.table.db.send(new DeleteCommand({ TableName: api.tableName, Key: keys.task(task!.taskId) }));
-    expect((await answer(worker.token, waiting.enteredAt, 'notMine')).body).toEqual({ card: null, waiting: null });
+    expect((await answer(worker.token, waiting.enteredAt, 'notMine')).body).toMatchObject({ card: null, waiting: null });
     expect(await disputeTask(worker.workerId, waiting.enteredAt)).toMatchObject({ taskId: task!.taskId, status: 'open' });
     expect((await answer(worker.token, waiting.enteredAt, 'mine')).status).toBe(409);
   });

@@ -122,6 +122,7 @@ beforeAll(() => {
     stage: 'test',
     wechatAppId: 'wx0123456789abcdef',
     wechatAlertTemplateId: 'alert-template-id',
+    wechatCardTemplateId: 'card-template-id',
     allowedOrigins: ['https://h5.example.cn', 'https://staff.example.cn'],
     autoClaimRegions: ['150222', '150221'],
     pushRegions: ['15'],
@@ -669,6 +670,10 @@ describe('岗位订阅 (job alerts)', () => {
     const [, api] = functionNamed('ApiFunction');
     expect((api.Properties.Environment as { Variables: Record<string, unknown> }).Variables.WECHAT_ALERT_TEMPLATE_ID).toBe(
       'alert-template-id',
+    );
+    // The card notices' template, which the API gives 我的补贴 to ask 允许 for.
+    expect((api.Properties.Environment as { Variables: Record<string, unknown> }).Variables.WECHAT_CARD_TEMPLATE_ID).toBe(
+      'card-template-id',
     );
     const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
     expect(alarms).toContainEqual(

@@ -1,7 +1,7 @@
 /**
- * The job notices: WeChat subscribe messages (订阅消息) to the worker, opening the job in the
- * mini-program — the job push's (岗位推荐) and a saved search's (岗位订阅), each on its own
- * template. Behind an interface so the jobs do not care how they are sent; the real client
+ * WeChat subscribe messages (订阅消息) to the worker: the job notices, opening the job in the
+ * mini-program — the job push's (岗位推荐) and a saved search's (岗位订阅) — and a card an officer
+ * entered for them (收款卡变更提醒), opening 我的补贴; each on its own template. Behind an interface so the jobs do not care how they are sent; the real client
  * speaks WeChat's HTTP API (stable access token, then subscribe/send), and tests point its
  * base URL at a fake server on loopback.
  */
@@ -17,6 +17,18 @@ export interface JobPushNotice {
   reason: string;
 }
 
+/** A card an officer entered for the worker (收款卡变更提醒), opening 我的补贴 where they say whether it is theirs. */
+export interface CardNotice {
+  openid: string;
+  page: string;
+  /** 社保卡 / 银行卡 */
+  kindText: string;
+  /** The card's last four digits. */
+  lastFour: string;
+  /** The day it was entered, YYYY-MM-DD (China). */
+  enteredOn: string;
+}
+
 /** sent; the worker has not subscribed (or said no); pushes are not configured here; WeChat failed. */
 export type NoticeOutcome = 'sent' | 'notSubscribed' | 'off' | 'failed';
 
@@ -28,6 +40,9 @@ export interface SubscribeMessageSender {
    */
   readonly jobAlertTemplateId: string;
   sendJobAlert(notice: JobPushNotice): Promise<NoticeOutcome>;
+  /** The 收款卡变更提醒 template, whose 允许 我的补贴 asks for; empty: card changes are shown in the app only. */
+  readonly cardTemplateId: string;
+  sendCardNotice(notice: CardNotice): Promise<NoticeOutcome>;
 }
 
 const tokenSchema = z.object({
@@ -51,6 +66,8 @@ export function createSubscribeMessageSender(options: {
   templateId: string;
   /** The 岗位订阅 template; empty turns saved searches' notices off. */
   alertTemplateId?: string;
+  /** The 收款卡变更提醒 template; empty turns card notices off. */
+  cardTemplateId?: string;
   timeoutMs?: number;
 }): SubscribeMessageSender {
   let token: { value: string; until: number } | undefined;
@@ -76,16 +93,23 @@ export function createSubscribeMessageSender(options: {
     return token.value;
   }
 
-  async function send(templateId: string, notice: JobPushNotice, retried: boolean): Promise<NoticeOutcome> {
+  /** A message to one person: where it opens, and its template's fields. */
+  interface Message {
+    openid: string;
+    page: string;
+    data: Record<string, { value: string }>;
+  }
+
+  async function send(templateId: string, message: Message, retried: boolean): Promise<NoticeOutcome> {
     const value = await accessToken();
     if (!value) return 'failed';
     const parsed = sendSchema.safeParse(
       await post(`/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(value)}`, {
-        touser: notice.openid,
+        touser: message.openid,
         template_id: templateId,
-        page: notice.page,
+        page: message.page,
         lang: 'zh_CN',
-        data: { thing1: thing(notice.positionTitle), thing2: thing(notice.employerName), thing3: thing(notice.reason) },
+        data: message.data,
       }),
     );
     if (!parsed.success) return 'failed';
@@ -94,23 +118,41 @@ export function createSubscribeMessageSender(options: {
     if (errcode === NOT_SUBSCRIBED) return 'notSubscribed';
     if (STALE_TOKEN.has(errcode) && !retried) {
       token = undefined;
-      return send(templateId, notice, true);
+      return send(templateId, message, true);
     }
     return 'failed';
   }
 
-  async function sendOn(templateId: string, notice: JobPushNotice): Promise<NoticeOutcome> {
+  async function sendOn(templateId: string, message: Message): Promise<NoticeOutcome> {
     if (!templateId) return 'off';
     try {
-      return await send(templateId, notice, false);
+      return await send(templateId, message, false);
     } catch {
-      return 'failed'; // WeChat unreachable: the push or the match stands, the notice is marked failed
+      return 'failed'; // WeChat unreachable: what the notice is about stands, the notice is marked failed
     }
   }
 
+  const jobMessage = (notice: JobPushNotice): Message => ({
+    openid: notice.openid,
+    page: notice.page,
+    data: { thing1: thing(notice.positionTitle), thing2: thing(notice.employerName), thing3: thing(notice.reason) },
+  });
+
   return {
-    sendJobPush: (notice) => sendOn(options.templateId, notice),
+    sendJobPush: (notice) => sendOn(options.templateId, jobMessage(notice)),
     jobAlertTemplateId: options.alertTemplateId ?? '',
-    sendJobAlert: (notice) => sendOn(options.alertTemplateId ?? '', notice),
+    sendJobAlert: (notice) => sendOn(options.alertTemplateId ?? '', jobMessage(notice)),
+    cardTemplateId: options.cardTemplateId ?? '',
+    sendCardNotice: (notice) =>
+      sendOn(options.cardTemplateId ?? '', {
+        openid: notice.openid,
+        page: notice.page,
+        data: {
+          thing1: thing(`登记了您收补贴的${notice.kindText}`),
+          character_string2: { value: notice.lastFour },
+          date3: { value: notice.enteredOn },
+          thing4: thing('不是您的卡？点开告诉我们'),
+        },
+      }),
   };
 }

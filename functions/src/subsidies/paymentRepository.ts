@@ -53,7 +53,12 @@ export interface AccountEntries {
   pending?: SealedAccount;
   confirmedBy?: string;
   withdrawn?: SealedAccount;
+  /** WeChat 允许 the worker gave for 收款卡变更提醒, each letting one message through (一次性订阅). */
+  cardNotices?: number;
 }
+
+/** 允许 kept at most: WeChat keeps no more than a handful of one-time consents per template either. */
+export const CARD_NOTICES_KEPT = 5;
 
 /** The account in force (who entered and who confirmed it) and the change waiting for a second person. */
 export interface PayoutRecord extends AccountPeople {
@@ -299,6 +304,46 @@ export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVa
         throw new Conflict('这张卡的登记刚刚变了，请刷新后再看', 'The entry was replaced since it was read.', 'body.enteredAt');
       }
       return { ...seen, entry: answered, changed: true };
+    },
+
+    /** Keeps one more 允许 for a card notice (at most CARD_NOTICES_KEPT); answers how many are kept. */
+    async allowCardNotice(workerId: string): Promise<number> {
+      try {
+        const { Attributes } = await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.payoutAccount(workerId),
+            UpdateExpression: 'ADD cardNotices :one SET #type = :type',
+            ConditionExpression: 'attribute_not_exists(cardNotices) OR cardNotices < :kept',
+            ExpressionAttributeNames: { '#type': 'type' },
+            ExpressionAttributeValues: { ':one': 1, ':kept': CARD_NOTICES_KEPT, ':type': 'payoutAccount' },
+            ReturnValues: 'UPDATED_NEW',
+          }),
+        );
+        return Number(Attributes?.cardNotices ?? 0);
+      } catch (error) {
+        if (!isConditionFailed(error)) throw error;
+        return CARD_NOTICES_KEPT;
+      }
+    },
+
+    /** Takes one 允许 for a card notice; false when none is left (no message may be sent). */
+    async useCardNotice(workerId: string): Promise<boolean> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.payoutAccount(workerId),
+            UpdateExpression: 'ADD cardNotices :minusOne',
+            ConditionExpression: 'cardNotices > :none',
+            ExpressionAttributeValues: { ':minusOne': -1, ':none': 0 },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (!isConditionFailed(error)) throw error;
+        return false;
+      }
     },
 
     header,

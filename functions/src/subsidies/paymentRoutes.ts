@@ -4,6 +4,7 @@
  */
 import { maskAccount, paymentContracts, PAYMENT_FILE_MEDIA_TYPE } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
+import { Conflict } from '../errors.js';
 import { implement, type AnyRoute } from '../http/route.js';
 import { ownEmployer } from '../positions/access.js';
 import { boundWorker, boundWorkerId } from '../registry/access.js';
@@ -24,8 +25,11 @@ function onFile({ current, pending, withdrawn }: AccountEntries) {
   return { account: shown(current), pending: shown(pending), withdrawn: shown(withdrawn) };
 }
 
-/** A worker's cards as they see them: kind, last digits, when entered and what they said; nothing of who entered them. */
-function workerCards({ current, pending }: AccountEntries) {
+/**
+ * A worker's cards as they see them: kind, last digits, when entered and what they said; nothing of
+ * who entered them. With the WeChat template their notices use, if any, and the 允许 kept.
+ */
+function workerCards({ current, pending, cardNotices }: AccountEntries, templateId: string) {
   const card = (account: SealedAccount | undefined) =>
     account && account.kind !== 'corporateAccount'
       ? {
@@ -35,7 +39,11 @@ function workerCards({ current, pending }: AccountEntries) {
           ...(account.ownerAnswer ? { ownerAnswer: account.ownerAnswer } : {}),
         }
       : null;
-  return { card: card(current), waiting: card(pending) };
+  return {
+    card: card(current),
+    waiting: card(pending),
+    notices: { templateId: templateId || null, allowed: cardNotices ?? 0 },
+  };
 }
 
 export function paymentRoutes(ctx: AppContext): AnyRoute[] {
@@ -43,8 +51,8 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
 
   return [
     implement(paymentContracts.setWorkerAccount, async ({ object: worker, principal, body }) => {
-      const { pending } = await payments.setWorkerAccount(principal, worker.workerId, body);
-      return { kind: body.kind, numberMasked: maskAccount(body.number), pending };
+      const { pending, notified } = await payments.setWorkerAccount(principal, worker.workerId, body);
+      return { kind: body.kind, numberMasked: maskAccount(body.number), pending, notified };
     }),
 
     implement(paymentContracts.workerAccount, async ({ object: worker }) =>
@@ -58,13 +66,29 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
     // The worker (or their family member, reading) sees where the money goes: a card they do not
     // know is theirs to report to the village at once.
     implement(paymentContracts.myCard, async ({ principal }) =>
-      workerCards(await ctx.payments.entries({ kind: 'worker', workerId: await boundWorkerId(ctx, principal) })),
+      workerCards(
+        await ctx.payments.entries({ kind: 'worker', workerId: await boundWorkerId(ctx, principal) }),
+        ctx.subscribeMessages.cardTemplateId,
+      ),
     ),
 
     implement(paymentContracts.answerMyCard, async ({ principal, body }) => {
       const worker = await boundWorker(ctx, principal);
       await payments.answerMyCard(principal, worker, body.enteredAt, body.answer);
-      return workerCards(await ctx.payments.entries({ kind: 'worker', workerId: worker.workerId }));
+      return workerCards(
+        await ctx.payments.entries({ kind: 'worker', workerId: worker.workerId }),
+        ctx.subscribeMessages.cardTemplateId,
+      );
+    }),
+
+    implement(paymentContracts.allowCardNotice, async ({ principal, body }) => {
+      const templateId = ctx.subscribeMessages.cardTemplateId;
+      if (!templateId) throw new Conflict('这里还没有开通微信提醒', 'Card notices are off here.');
+      // A 允许 for another template (an old build's) lets no message of ours through.
+      if (body.templateId !== templateId) {
+        throw new Conflict('微信提醒换了新样式，请再点一次', 'The consent was for another template.', 'body.templateId');
+      }
+      return { allowed: await ctx.payments.allowCardNotice(await boundWorkerId(ctx, principal)) };
     }),
 
     implement(paymentContracts.employerAccountForStaff, async ({ object: employer }) =>

@@ -29,7 +29,8 @@ import { beneficiaryPerson, requireDuty, staffMember, type StaffMember } from '.
 const bankAmount = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
 export function createPaymentService(
-  deps: Pick<AppContext, 'audit' | 'claims' | 'payments' | 'table' | 'tasks' | 'users' | 'workers'> & WarningParameterContext,
+  deps: Pick<AppContext, 'audit' | 'claims' | 'payments' | 'subscribeMessages' | 'table' | 'tasks' | 'users' | 'workers'> &
+    WarningParameterContext,
 ) {
   const { claims, payments } = deps;
 
@@ -92,18 +93,39 @@ export function createPaymentService(
     }
   }
 
-  /** Enters a worker's card, first or changed, to wait for a second person; on their record's audit. */
+  /**
+   * Enters a worker's card, first or changed, to wait for a second person; on their record's audit.
+   * The worker is told on WeChat when they allowed it (收款卡变更提醒): the person whose money it is
+   * hears of a card at once, not only when they next open the mini-program.
+   */
   async function setWorkerAccount(
     principal: Principal,
     workerId: string,
     account: z.infer<typeof payoutAccountSchema>,
-  ): Promise<{ pending: boolean }> {
+  ): Promise<{ pending: boolean; notified: boolean }> {
     const { pending } = await payments.setAccount({ kind: 'worker', workerId }, account, principal.userId, {
       firstInForce: false,
     });
     const what = `登记${PAYOUT_KIND_ZH[account.kind]}（待另一位工作人员确认）`;
     await deps.audit.record(principal, [workerId], 'payoutAccount', what);
-    return { pending };
+    return { pending, notified: await tellWorker(workerId, account) };
+  }
+
+  /** One WeChat message about a card entered for the worker, using one 允许 they gave; whether it was sent. */
+  async function tellWorker(workerId: string, account: z.infer<typeof payoutAccountSchema>): Promise<boolean> {
+    const { subscribeMessages } = deps;
+    if (!subscribeMessages.cardTemplateId) return false;
+    const userId = (await deps.workers.getItem(workerId))?.boundUserId;
+    const openid = userId ? await deps.users.openidOf(userId) : undefined;
+    if (!openid || !(await payments.useCardNotice(workerId))) return false;
+    const outcome = await subscribeMessages.sendCardNotice({
+      openid,
+      page: 'worker/pages/subsidies/index',
+      kindText: PAYOUT_KIND_ZH[account.kind],
+      lastFour: account.number.slice(-4),
+      enteredOn: chinaDate(new Date()),
+    });
+    return outcome === 'sent';
   }
 
   /** Puts the worker's card the officer saw waiting in force (not by who entered it); on their record's audit. */

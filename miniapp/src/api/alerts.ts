@@ -2,9 +2,9 @@
  * 岗位订阅 (contracts in shared/src/api/alerts.ts): a worker's saved searches, the 允许 WeChat
  * gave for their messages, and the inbox of new positions that matched. Only the worker's own.
  */
-import Taro from '@tarojs/taro';
 import { alertContracts as contracts, type BodyOf, type ResponseOf } from '@bangfu/shared';
 import { call, type ListPage } from './client';
+import { wechatAllows } from './wechatConsent';
 
 export type AlertList = ResponseOf<typeof contracts.list>;
 export type JobAlertView = AlertList['alerts'][number];
@@ -36,9 +36,6 @@ export const markInboxRead = (upTo: string) => call(contracts.read, { body: { up
  * worker did not allow it (nothing is recorded then).
  */
 export async function askForConsent(alertId: string, templateId: string): Promise<JobAlertView | null> {
-  // First thing in the tap: WeChat shows its dialog only in answer to one.
-  const answer = await Taro.requestSubscribeMessage({ tmplIds: [templateId], entityIds: [] });
-  // The template's own key says 'accept', 'reject' or 'ban'; a failure has none.
-  if ((answer as Taro.requestSubscribeMessage.SuccessCallbackResult)[templateId] !== 'accept') return null;
+  if (!(await wechatAllows(templateId))) return null;
   return (await call(contracts.consent, { params: { alertId }, body: { templateId } })).alert;
 }

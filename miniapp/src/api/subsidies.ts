@@ -13,6 +13,7 @@ import {
   type WORKER_PAYOUT_KINDS,
 } from '@bangfu/shared';
 import { call, type ListPage } from './client';
+import { wechatAllows } from './wechatConsent';
 
 /** Someone's subsidies this month, those whose standard the region has not set for the month, and the claims made of them. */
 export type MySubsidies = ResponseOf<typeof subsidyContracts.mySubsidies>;
@@ -92,3 +93,13 @@ export const enterWorkerCard = (workerId: string, card: { kind: (typeof WORKER_P
 /** Staff (not who entered it): puts the card they saw waiting in force. */
 export const confirmWorkerCard = (workerId: string, setAt: string) =>
   call(paymentContracts.confirmWorkerAccount, { params: { workerId }, body: { setAt } });
+
+/**
+ * 卡有变动时微信提醒我 (WeChat only): WeChat asks the worker (一次性订阅); each 允许 lets one message
+ * through when an officer enters a card for them. Answers how many are kept, or null when the
+ * worker did not allow it (nothing is kept then).
+ */
+export async function allowCardNotices(templateId: string): Promise<number | null> {
+  if (!(await wechatAllows(templateId))) return null;
+  return (await call(paymentContracts.allowCardNotice, { body: { templateId } })).allowed;
+}

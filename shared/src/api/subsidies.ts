@@ -320,7 +320,12 @@ const workerCardSchema = z.object({
   enteredAt: z.iso.datetime(),
   ownerAnswer: ownerAnswerSchema.optional(),
 });
-const myCardSchema = z.object({ card: workerCardSchema.nullable(), waiting: workerCardSchema.nullable() });
+const myCardSchema = z.object({
+  card: workerCardSchema.nullable(),
+  waiting: workerCardSchema.nullable(),
+  /** 收款卡变更提醒 on WeChat: the template to ask 允许 for (null: off here), and how many 允许 are kept. */
+  notices: z.object({ templateId: z.string().nullable(), allowed: z.number().int().min(0) }),
+});
 /** True when what was entered waits for a second person (待确认): a worker's every card, an employer's change. */
 const pendingSchema = z.boolean();
 /** An entry as the staff who may confirm it see it: masked, who entered it and when (what a confirmation names), and what the worker said of it. */
@@ -348,7 +353,13 @@ export const paymentContracts = {
     scope: objectIn('worker', 'workerId'),
     params: workerIdParams,
     body: payoutAccountSchema,
-    response: z.object({ kind: z.enum(WORKER_PAYOUT_KINDS), numberMasked: z.string(), pending: pendingSchema }),
+    response: z.object({
+      kind: z.enum(WORKER_PAYOUT_KINDS),
+      numberMasked: z.string(),
+      pending: pendingSchema,
+      /** Whether the worker was sent a WeChat message about it (only with a 允许 they gave). */
+      notified: z.boolean(),
+    }),
     rateLimit: { perUser: perHour(100), perIp: perHour(500) },
   }),
 
@@ -415,6 +426,19 @@ export const paymentContracts = {
       answer: z.enum(CARD_ANSWERS, '应为 mine 或 notMine'),
     }),
     response: myCardSchema,
+    rateLimit: { perUser: perHour(20), perIp: perHour(200) },
+  }),
+
+  allowCardNotice: defineContract({
+    method: 'post',
+    path: '/api/v1/me/payout-account/notices',
+    summary:
+      'Worker: keep the 允许 WeChat gave for 收款卡变更提醒 (一次性订阅: each lets one message through when an officer enters a card)',
+    tag: 'subsidies',
+    access: ['worker'],
+    scope: { kind: 'self' },
+    body: z.strictObject({ templateId: z.string().min(1).max(64) }),
+    response: z.object({ allowed: z.number().int().min(0) }),
     rateLimit: { perUser: perHour(20), perIp: perHour(200) },
   }),
 

@@ -47,7 +47,10 @@ export function EnterCardForm({
     setBusy(true);
     try {
       const entered = await enterWorkerCard(workerId, card);
-      onEntered(`已登记${PAYOUT_KIND_ZH[entered.kind]}（尾号 ${entered.numberMasked.slice(-4)}），请另一位工作人员核对后确认。`);
+      const told = entered.notified ? '已在微信上告诉本人。' : '';
+      onEntered(
+        `已登记${PAYOUT_KIND_ZH[entered.kind]}（尾号 ${entered.numberMasked.slice(-4)}），请另一位工作人员核对后确认。${told}`,
+      );
     } catch (error) {
       if (isApiError(error) && fieldName(error.field) === 'number') setProblems({ number: fieldMessage(errorText(error)) });
       else setFailure(`没能登记：${errorText(error)}`);

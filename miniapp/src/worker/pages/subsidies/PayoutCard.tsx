@@ -8,7 +8,9 @@
 import { View } from '@tarojs/components';
 import { PAYOUT_KIND_ZH } from '@bangfu/shared';
 import { useState } from 'react';
-import { fetchMyCard, type MyCard, type MyCards } from '../../../api/subsidies';
+import { errorText } from '../../../api/client';
+import { allowCardNotices, fetchMyCard, type MyCard, type MyCards } from '../../../api/subsidies';
+import { ActionButton } from '../../../components/ActionButton';
 import { CardCheck } from '../../../components/payout/CardCheck';
 import { Notice } from '../../../components/Page';
 import { useLoad } from '../../../hooks/useLoad';
@@ -56,6 +58,42 @@ export function PayoutCard() {
         </View>
       ) : null}
       {card || waiting ? null : <View>还没有登记收补贴的卡。请带上社保卡或银行卡，找村里的信息员登记。</View>}
+      {/* WeChat's 允许 exists on WeChat only: the browser build shows the cards alone. */}
+      {process.env.TARO_ENV === 'weapp' && load.data.notices.templateId ? (
+        <CardNotices templateId={load.data.notices.templateId} allowed={load.data.notices.allowed} />
+      ) : null}
+    </View>
+  );
+}
+
+/** 卡有变动时微信提醒我: each tap asks WeChat for one more 允许 (one message each). */
+function CardNotices({ templateId, allowed }: { templateId: string; allowed: number }) {
+  const [kept, setKept] = useState(allowed);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const allow = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const now = await allowCardNotices(templateId);
+      if (now !== null) setKept(now);
+    } catch (error) {
+      setFailure(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View>
+      <View className="bf-card__hint">
+        {kept > 0
+          ? `已开启：以后有人给您登记卡，微信会提醒您（还能提醒 ${kept} 次）。`
+          : '有人给您登记卡时，可以在微信上提醒您。'}
+      </View>
+      {failure ? <Notice tone="error">{failure}</Notice> : null}
+      <ActionButton busy={busy} onPress={allow} testId="payout-card-notices">
+        {kept > 0 ? '再多提醒一次' : '卡有变动时，微信提醒我'}
+      </ActionButton>
     </View>
   );
 }
