@@ -40,7 +40,9 @@ export function PayoutCard() {
       {card ? (
         <View className="bf-card" data-testid="payout-card-current">
           <View>
-            补贴发到您的{PAYOUT_KIND_ZH[card.kind]}，尾号 {card.numberMasked.slice(-4)}。
+            {card.ownerAnswer?.answer === 'notMine'
+              ? `${PAYOUT_KIND_ZH[card.kind]}，尾号 ${card.numberMasked.slice(-4)}：先不用。`
+              : `补贴发到您的${PAYOUT_KIND_ZH[card.kind]}，尾号 ${card.numberMasked.slice(-4)}。`}
           </View>
           <View className="bf-card__hint">{dayText(card.enteredAt)}登记</View>
           <Answered card={card} inForce />
