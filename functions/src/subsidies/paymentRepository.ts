@@ -259,23 +259,27 @@ export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVa
      * Keeps what the worker said of the entry they saw (`enteredAt`): 不是我的卡 withdraws a
      * waiting entry (kept as `withdrawn` for the county to look into) and marks one in force,
      * which is then paid nothing until another card is entered and confirmed. A 不是我的卡 is not
-     * taken back by a later 是我的卡: the county looks into it first. Answers which entry it was.
+     * taken back by a later 是我的卡: the county looks into it first. Answers which entry it was, and
+     * the entries as they now stand.
      */
     async answer(
       owner: BeneficiaryRef,
       enteredAt: string,
       answer: CardAnswer,
       at: string,
-    ): Promise<{ entry: SealedAccount; inForce: boolean; confirmedBy?: string; changed: boolean }> {
-      const { current, pending, confirmedBy, withdrawn } = await entries(owner);
+    ): Promise<{ entry: SealedAccount; inForce: boolean; confirmedBy?: string; changed: boolean; now: AccountEntries }> {
+      const read = await entries(owner);
+      const { current, pending, confirmedBy, withdrawn } = read;
       // Said again (a retry after a lost answer): as the first time, nothing written.
-      if (withdrawn?.setAt === enteredAt && answer === 'notMine') return { entry: withdrawn, inForce: false, changed: false };
+      if (withdrawn?.setAt === enteredAt && answer === 'notMine') {
+        return { entry: withdrawn, inForce: false, changed: false, now: read };
+      }
       const inForce = current?.setAt === enteredAt;
       const entry = inForce ? current : pending?.setAt === enteredAt ? pending : undefined;
       if (!entry) {
         throw new Conflict('这张卡的登记已经变了，请刷新后再看', 'That entry is no longer on file.', 'body.enteredAt');
       }
-      const seen = { ...(inForce && confirmedBy ? { confirmedBy } : {}), entry, inForce };
+      const seen = { ...(inForce && confirmedBy ? { confirmedBy } : {}), entry, inForce, now: read };
       if (entry.ownerAnswer?.answer === 'notMine') {
         if (answer === 'notMine') return { ...seen, changed: false };
         throw new Conflict(
@@ -289,7 +293,7 @@ export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVa
       const which = inForce ? 'current' : 'pending';
       const withdraw = !inForce && answer === 'notMine';
       try {
-        await db.send(
+        const { Attributes } = await db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: accountKey(owner),
@@ -297,13 +301,14 @@ export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVa
             ConditionExpression: '#which.setAt = :setAt AND #which.setBy = :setBy',
             ExpressionAttributeNames: { '#which': which },
             ExpressionAttributeValues: { ':answered': answered, ':setAt': entry.setAt, ':setBy': entry.setBy },
+            ReturnValues: 'ALL_NEW',
           }),
         );
+        return { ...seen, entry: answered, changed: true, now: Attributes as AccountEntries };
       } catch (error) {
         if (!isConditionFailed(error)) throw error;
         throw new Conflict('这张卡的登记刚刚变了，请刷新后再看', 'The entry was replaced since it was read.', 'body.enteredAt');
       }
-      return { ...seen, entry: answered, changed: true };
     },
 
     /** Keeps one more 允许 for a card notice (at most CARD_NOTICES_KEPT); answers how many are kept. */

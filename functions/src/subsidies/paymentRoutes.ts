@@ -51,7 +51,7 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
 
   return [
     implement(paymentContracts.setWorkerAccount, async ({ object: worker, principal, body }) => {
-      const { pending, notified } = await payments.setWorkerAccount(principal, worker.workerId, body);
+      const { pending, notified } = await payments.setWorkerAccount(principal, worker, body);
       return { kind: body.kind, numberMasked: maskAccount(body.number), pending, notified };
     }),
 
@@ -74,11 +74,8 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
 
     implement(paymentContracts.answerMyCard, async ({ principal, body }) => {
       const worker = await boundWorker(ctx, principal);
-      await payments.answerMyCard(principal, worker, body.enteredAt, body.answer);
-      return workerCards(
-        await ctx.payments.entries({ kind: 'worker', workerId: worker.workerId }),
-        ctx.subscribeMessages.cardTemplateId,
-      );
+      const now = await payments.answerMyCard(principal, worker, body.enteredAt, body.answer);
+      return workerCards(now, ctx.subscribeMessages.cardTemplateId);
     }),
 
     implement(paymentContracts.allowCardNotice, async ({ principal, body }) => {

@@ -23,6 +23,7 @@ import type { AppContext } from '../appContext.js';
 import { Conflict, DomainError, Forbidden } from '../errors.js';
 import { warningParameters, type WarningParameterContext } from '../monitoring/warningParameters.js';
 import type { WorkerItem } from '../registry/workerRepository.js';
+import type { AccountEntries } from './paymentRepository.js';
 import { beneficiaryPerson, requireDuty, staffMember, type StaffMember } from './duties.js';
 
 /** Yuan with two decimals, as banks take amounts: 66600 → "666.00" (integer arithmetic). */
@@ -100,24 +101,25 @@ export function createPaymentService(
    */
   async function setWorkerAccount(
     principal: Principal,
-    workerId: string,
+    worker: WorkerItem,
     account: z.infer<typeof payoutAccountSchema>,
   ): Promise<{ pending: boolean; notified: boolean }> {
+    const { workerId } = worker;
     const { pending } = await payments.setAccount({ kind: 'worker', workerId }, account, principal.userId, {
       firstInForce: false,
     });
     const what = `登记${PAYOUT_KIND_ZH[account.kind]}（待另一位工作人员确认）`;
     await deps.audit.record(principal, [workerId], 'payoutAccount', what);
-    return { pending, notified: await tellWorker(workerId, account) };
+    return { pending, notified: await tellWorker(worker, account) };
   }
 
   /** One WeChat message about a card entered for the worker, using one 允许 they gave; whether it was sent. */
-  async function tellWorker(workerId: string, account: z.infer<typeof payoutAccountSchema>): Promise<boolean> {
+  async function tellWorker(worker: WorkerItem, account: z.infer<typeof payoutAccountSchema>): Promise<boolean> {
     const { subscribeMessages } = deps;
     if (!subscribeMessages.cardTemplateId) return false;
-    const userId = (await deps.workers.getItem(workerId))?.boundUserId;
-    const openid = userId ? await deps.users.openidOf(userId) : undefined;
-    if (!openid || !(await payments.useCardNotice(workerId))) return false;
+    // The record the route's scope read: whom it is bound to needs no second read.
+    const openid = worker.boundUserId ? await deps.users.openidOf(worker.boundUserId) : undefined;
+    if (!openid || !(await payments.useCardNotice(worker.workerId))) return false;
     const outcome = await subscribeMessages.sendCardNotice({
       openid,
       page: 'worker/pages/subsidies/index',
@@ -143,12 +145,18 @@ export function createPaymentService(
   /**
    * What the worker says of a card entered for them, on their record's audit. 不是我的卡 also
    * gives the county a task at once (a card changed to divert someone's money is the county's to
-   * look into, not the village's that may have entered it).
+   * look into, not the village's that may have entered it). Answers the entries as they now stand.
    */
-  async function answerMyCard(principal: Principal, worker: WorkerItem, enteredAt: string, answer: CardAnswer) {
+  async function answerMyCard(
+    principal: Principal,
+    worker: WorkerItem,
+    enteredAt: string,
+    answer: CardAnswer,
+  ): Promise<AccountEntries> {
     const now = new Date();
     const owner = { kind: 'worker', workerId: worker.workerId } as const;
-    const { entry, inForce, confirmedBy, changed } = await payments.answer(owner, enteredAt, answer, now.toISOString());
+    const answered = await payments.answer(owner, enteredAt, answer, now.toISOString());
+    const { entry, inForce, confirmedBy, changed } = answered;
     const card = `${PAYOUT_KIND_ZH[entry.kind]}（尾号 ${entry.numberMasked.slice(-4)}）`;
     if (changed) {
       await deps.audit.record(
@@ -159,7 +167,7 @@ export function createPaymentService(
       );
     }
     // Opened again when said again: the task is keyed by the card, so a retry after a lost task opens it and no other.
-    if (answer === 'mine' || entry.kind === 'corporateAccount') return;
+    if (answer === 'mine' || entry.kind === 'corporateAccount') return answered.now;
     const warning = cardDisputeWarning({
       workerId: worker.workerId,
       name: worker.name,
@@ -171,6 +179,7 @@ export function createPaymentService(
     const today = chinaDate(now);
     const { taskDays } = (await warningParameters(deps))(worker.villageCode, today);
     await deps.tasks.open(warning, addDays(today, taskDays), now);
+    return answered.now;
   }
 
   /**

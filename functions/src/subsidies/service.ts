@@ -74,10 +74,10 @@ const pastClaimsOf = (claims: readonly Claim[], setAside: string) =>
     .map((c) => ({ subsidy: c.subsidy, periodKey: c.periodKey, amountFen: c.amountFen }));
 
 /** An evaluation's results with each rejected claim's: due again only when the records changed since (reclaim.ts). */
-async function weighedWithRejections<T extends { results: SubsidyResult[] }>(evaluation: Promise<T>, claims: readonly Claim[]) {
-  const done = await evaluation;
-  return { ...done, results: withRejectedClaims(done.results, claims) };
-}
+const weighedWithRejections = <T extends { results: SubsidyResult[] }>(evaluation: T, claims: readonly Claim[]) => ({
+  ...evaluation,
+  results: withRejectedClaims(evaluation.results, claims),
+});
 
 export function createSubsidyService(
   ctx: Pick<AppContext, 'employment' | 'claims' | 'parameterSteps' | 'positions' | 'applications' | 'workers'>,
@@ -149,7 +149,7 @@ export function createSubsidyService(
     return {
       period,
       claims,
-      ...(await weighedWithRejections(evaluate(rules, { facts, period, regionCode: worker.villageCode }), claims)),
+      ...weighedWithRejections(await evaluate(rules, { facts, period, regionCode: worker.villageCode }), claims),
     };
   }
 
@@ -205,7 +205,7 @@ export function createSubsidyService(
     return {
       period,
       claims,
-      ...(await weighedWithRejections(evaluate(rules, { facts, period, regionCode: employer.regionCode }), claims)),
+      ...weighedWithRejections(await evaluate(rules, { facts, period, regionCode: employer.regionCode }), claims),
     };
   }
 
