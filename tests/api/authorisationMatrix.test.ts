@@ -728,6 +728,15 @@ const ROWS: Record<string, Row> = {
       region: t.township,
     }),
   },
+  'POST /api/v1/claims/payments/:batchId/returns': {
+    may: ['payerInRegion'],
+    perTarget: true,
+    call: (t) => ({
+      path: `/api/v1/claims/payments/${t.batchId}/returns`,
+      body: { claimId: 'c_none', reason: 'accountClosed', bankReference: 'R-0001' },
+      region: t.township,
+    }),
+  },
   'POST /api/v1/positions/:positionId/close': {
     may: ['ownerEmployer'],
     perTarget: true,

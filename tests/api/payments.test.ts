@@ -449,6 +449,139 @@ describe('不是我的卡: the worker says a card entered for them is not theirs
   });
 });
 
+describe('银行退回: the bank sent a payment back', () => {
+  const returnPath = (batchId: string) => `/api/v1/claims/payments/${batchId}/returns`;
+  const recordReturn = (batchId: string, body: Record<string, unknown>, token = finance) =>
+    api.call('POST', returnPath(batchId), { token, body });
+  /** The village's task about a returned card. */
+  const returnTask = (workerId: string, cardSetAt: string, at = new Date()) =>
+    api.ctx.tasks.get(
+      taskIdOf({ cause: 'payoutReturned', month: chinaDate(at).slice(0, 7), subject: `${workerId}#${cardSetAt}` }),
+    );
+
+  it('puts the claim back to 等待发放, pays nothing more to that card, gives the village a task, and another payer pays it again', async () => {
+    const claim = await approvedClaim(90, 50_000, '6217990000000000901');
+    const workerId = workerIdOf(claim);
+    const paid = await pay(crypto.randomUUID());
+    const { batchId } = paid.body.batch;
+    expect(paid.body.batch.claimIds).toContain(claim.claimId);
+    const cardPathOf = cardPath(claim);
+    const card = (await api.call('GET', cardPathOf, { token: village })).body.account;
+
+    const returned = await recordReturn(batchId, {
+      claimId: claim.claimId,
+      reason: 'accountClosed',
+      bankReference: 'TP20261206-0901',
+    });
+    expect(returned.status).toBe(200);
+    expect(returned.body.batch.returned).toEqual([
+      expect.objectContaining({
+        claimId: claim.claimId,
+        amountFen: 50_000,
+        reason: '账户已销户',
+        bankReference: 'TP20261206-0901',
+      }),
+    ]);
+    expect(returned.body.batch.claimIds).toContain(claim.claimId); // the file as sent stays as it was
+    const stored = (await api.ctx.claims.get(claim.claimId))!;
+    expect(stored.status).toBe('approved');
+    expect(stored.paymentBatchId).toBeUndefined();
+    expect(stored.history.at(-1)).toMatchObject({
+      from: 'paid',
+      to: 'approved',
+      by: financeId,
+      reason: '银行退回：账户已销户（流水号 TP20261206-0901）',
+    });
+    // The worker's own page no longer counts it as paid.
+    const token = await api.loginAs('test-worker-90');
+    const mine = (await api.call('GET', '/api/v1/me/claims', { token })).body;
+    expect(mine.summary).toMatchObject({ inProgress: 1, paidFen: 0 });
+    // Officers and the worker see what the bank said on the card.
+    expect((await api.call('GET', cardPathOf, { token: village })).body.account.bankReturned).toMatchObject({
+      reason: '账户已销户',
+    });
+    expect((await api.call('GET', '/api/v1/me/payout-account', { token })).body.card.bankReturned).toMatchObject({
+      reason: '账户已销户',
+    });
+    const task = await returnTask(workerId, card.setAt);
+    expect(task).toMatchObject({ level: 'village', regionCode: claim.regionCode, status: 'open' });
+    expect(task!.text).toContain('银行退回了发给 测试90 的一次性交通补助（500 元）：账户已销户');
+    const trail = (await api.call('GET', '/api/v1/me/data-uses', { token })).body.entries;
+    expect(trail.map((e: { reason: string }) => e.reason)).toContain(
+      `登记银行退回 ${batchId}：银行退回：账户已销户（流水号 TP20261206-0901）`,
+    );
+
+    // The same card is paid nothing more, by anyone.
+    const again = await pay(crypto.randomUUID());
+    expect(again.body.batch.claimIds).not.toContain(claim.claimId);
+    expect(again.body.batch.skipped).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ claimId: claim.claimId, reason: expect.stringContaining('银行退回过') }),
+      ]),
+    );
+    // The village enters the person's right card, a second officer confirms it: still not by who recorded the return.
+    expect((await setCard(claim, '6217990000000000902')).status).toBe(200);
+    expect((await confirmCard(claim)).status).toBe(200);
+    expect((await api.call('GET', cardPathOf, { token: village })).body.account.bankReturned).toBeUndefined();
+    const samePayer = await pay(crypto.randomUUID());
+    expect(samePayer.body.batch.skipped).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ claimId: claim.claimId, reason: '银行退回是您登记的，要由另一位工作人员再发放' }),
+      ]),
+    );
+    const recorder = finance;
+    financeId = `test-finance-${++payers}`;
+    await api.ctx.users.create({ ...(await api.ctx.users.get('demo-staff-county-finance'))!, userId: financeId });
+    finance = await api.loginAs(financeId);
+    const repaid = await pay(crypto.randomUUID());
+    expect(repaid.body.batch.claimIds).toContain(claim.claimId);
+    expect((await api.ctx.claims.get(claim.claimId))?.status).toBe('paid');
+    expect((await bankFile(repaid.body.batch.batchId)).join('\n')).toContain('6217990000000000902');
+    // The first batch still shows the return, for the accounts to match the bank's.
+    const first = await recordReturn(
+      batchId,
+      { claimId: claim.claimId, reason: 'accountClosed', bankReference: 'TP20261206-0901' },
+      recorder,
+    );
+    expect(first.body.batch.returned).toHaveLength(1);
+  });
+
+  it('refuses what is not one of the batch’s paid claims, a second return, a wrong reference and an officer who does not pay; changes nothing', async () => {
+    const claim = await approvedClaim(91, 30_000, '6217990000000000911');
+    const other = await approvedClaim(92, 30_000);
+    const { batchId } = (await pay(crypto.randomUUID())).body.batch;
+    const before = (await api.ctx.claims.get(claim.claimId))!;
+    const ok = { claimId: claim.claimId, reason: 'nameMismatch', bankReference: 'R-0911' };
+
+    const refusals: [body: Record<string, unknown>, token: string | undefined, status: number, field?: string][] = [
+      [{ ...ok, claimId: other.claimId }, undefined, 404, 'body.claimId'],
+      [{ ...ok, bankReference: 'x' }, undefined, 400, 'body.bankReference'],
+      [{ ...ok, reason: 'other' }, undefined, 400, 'body.note'],
+      [{ ...ok, reason: 'stolen' }, undefined, 400, 'body.reason'],
+      [ok, township, 403],
+      [ok, county, 403], // reviews and rechecks, does not pay
+    ];
+    for (const [body, token, status, field] of refusals) {
+      const refused = await recordReturn(batchId, body, token);
+      expect([refused.status, refused.body.error?.field]).toEqual([status, field]);
+    }
+    expect(await api.ctx.claims.get(claim.claimId)).toEqual(before);
+
+    // Two payers' taps at once: one return, the other refused or answered as the same.
+    const [a, b] = await Promise.all([recordReturn(batchId, ok), recordReturn(batchId, { ...ok, bankReference: 'R-0912' })]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const after = (await api.ctx.claims.get(claim.claimId))!;
+    expect(after.history.filter((step) => step.from === 'paid')).toHaveLength(1);
+    expect(after.version).toBe(before.version + 1);
+    // The same return again (a retry) is answered as the first; another is refused.
+    const winner = a.status === 200 ? ok : { ...ok, bankReference: 'R-0912' };
+    expect((await recordReturn(batchId, winner)).status).toBe(200);
+    const second = await recordReturn(batchId, { ...winner, bankReference: 'R-9999' });
+    expect([second.status, second.body.error.field]).toEqual([409, 'body.claimId']);
+    expect((await api.ctx.claims.get(claim.claimId))!.version).toBe(after.version);
+  });
+});
+
 describe('a batch that fails half-way', () => {
   it('leaves no claim paid outside a file, gives its claims to no other batch, and finishes when retried with its key', async () => {
     const claims = [

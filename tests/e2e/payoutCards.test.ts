@@ -2,7 +2,8 @@
  * 收补贴的卡 in the H5 app: the village officer enters a worker's card on their record (typed
  * twice: a mismatch is said under the second box) and is not offered to confirm it; the township
  * officer, having seen the card, confirms it; the worker's home then asks 这是您的卡吗？, and 不是我的卡
- * (asked once more) stops the card and tells the county; 我的补贴 and the officer's record say so.
+ * (asked once more) stops the card and tells the county; 我的补贴 and the officer's record say so. Then
+ * the bank sends a payment back (银行退回): 我的补贴, the claim's steps and the record say so too.
  * Each new screen is checked with axe at 320×568 and 375×667.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '@bangfu/shared';
 import { taskIdOf } from '../../functions/src/monitoring/taskRepository.js';
 import type { TestApi } from '../support/api.js';
+import { confirmCard } from '../support/claims.js';
 import { expectAccessible, fill, shot, WAIT } from '../support/browser.js';
 import { bindDemoWorker, closeAll, loggedInPhone, openFromHome, openWorkerRecord, startDemoH5 } from '../support/journeys.js';
 
@@ -125,6 +127,74 @@ describe('收补贴的卡 in Chromium', () => {
       .poll(() => officer.getByTestId('card-in-force').textContent(), WAIT)
       .toContain('本人说这张卡不是自己的：补贴不发到这张卡');
     await onPhones(officer, 'cards-7-officer-sees', 'the record with the card disowned', 'card-in-force');
+    await officer.close();
+  });
+
+  it('says on 我的补贴, in the claim’s steps and on the record that the bank sent the money back', async () => {
+    // The county looked into it: the village enters the person's card, a second officer confirms it.
+    const [village, township, finance] = await Promise.all([
+      api.loginAs('demo-staff-village-1'),
+      api.loginAs('demo-staff-township-1'),
+      api.loginAs('demo-staff-county-finance'),
+    ]);
+    const cardPath = `/api/v1/registry/workers/${worker.workerId}/payout-account`;
+    const entered = await api.call('PUT', cardPath, {
+      token: village,
+      body: { kind: 'bankCard', number: '6228480000000000531' },
+    });
+    expect(entered.status).toBe(200);
+    expect((await confirmCard(api, worker.workerId, township)).status).toBe(200);
+    // A claim approved at the county, paid in a batch, and sent back by the bank.
+    const { villageCode } = (await api.ctx.workers.getItem(worker.workerId))!;
+    const { claim, created } = await api.ctx.claims.create({
+      subsidy: 'transport_once',
+      name: '一次性交通补助',
+      periodKey: '2025',
+      period: '2025-11',
+      beneficiary: { kind: 'worker', workerId: worker.workerId, name: worker.name },
+      regionCode: villageCode,
+      amountFen: 50_000,
+      trace: [{ kind: 'rule', text: '2025 年到省外务工，每年补助一次' }],
+      reference: { document: '文件 003', section: '(三)' },
+      source: 'worker',
+      needsSecondApproval: false,
+      createdBy: 'demo-worker-1',
+    });
+    expect(created).toBe(true);
+    const by = 'demo-staff-county';
+    await api.ctx.claims.transition(claim, claim.version, { to: 'approved', by, approval: { by, level: 'county' } });
+    const paid = await api.call('POST', '/api/v1/claims/payments', {
+      token: finance,
+      body: { regionCode: villageCode.slice(0, 6), idempotencyKey: crypto.randomUUID() },
+    });
+    expect(paid.body.batch.claimIds).toContain(claim.claimId);
+    const returned = await api.call('POST', `/api/v1/claims/payments/${paid.body.batch.batchId}/returns`, {
+      token: finance,
+      body: { claimId: claim.claimId, reason: 'nameMismatch', bankReference: 'TP-0531' },
+    });
+    expect(returned.status).toBe(200);
+
+    const page = await openFromHome(browser, api, 'demo-worker-1', 'subsidies');
+    const notice = page.getByTestId('payout-card-returned');
+    await expect.poll(() => notice.textContent(), WAIT).toContain('银行退回了发到这张卡的钱（户名和账户不符）');
+    expect(await page.getByTestId('payout-card-current').textContent()).toContain('银行卡，尾号 0531：先不用。');
+    await onPhones(page, 'cards-8-bank-returned', '我的补贴 with the card the bank refused', 'payout-card-current');
+    await page.getByTestId('subsidies-my-claims').click();
+    const card = page.getByTestId(`claim-${claim.claimId}`);
+    await card.waitFor(WAIT);
+    expect(await page.getByTestId(`claim-${claim.claimId}-status`).textContent()).toBe('等待发放');
+    const steps = await card.locator('[data-testid^="claim-"][data-testid*="-step-"]').allTextContents();
+    expect(steps.slice(1).map((step) => step.replace(/^\d+月\d+日/, ''))).toEqual([
+      '旗县审核通过',
+      '已发放钱打到您登记的银行卡或社保卡',
+      '银行退回户名和账户不符（流水号 TP-0531）。村里登记好您本人正确的卡以后，会再发一次',
+    ]);
+    await onPhones(page, 'cards-9-claim-returned', 'the claim’s steps with the bank’s return', `claim-${claim.claimId}-step-3`);
+    await page.close();
+
+    const officer = await openCards('demo-staff-village-1');
+    await expect.poll(() => officer.getByTestId('card-bank-returned').textContent(), WAIT).toContain('户名和账户不符');
+    await onPhones(officer, 'cards-10-officer-returned', 'the record with the card the bank refused', 'card-in-force');
     await officer.close();
   });
 });

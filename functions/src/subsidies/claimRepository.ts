@@ -188,6 +188,31 @@ export function createClaimRepository({ db, tableName }: TableRef) {
     },
 
     /**
+     * The claim's part of a bank return (paymentRepository.recordReturn's transaction): paid by
+     * this batch → approved, out of the batch, the step on its history; only as it was read.
+     */
+    returnedUpdate(claim: Claim, batchId: string, step: { by: string; reason: string }, now = new Date()) {
+      const history = { at: now.toISOString(), by: step.by, from: 'paid', to: 'approved', reason: step.reason };
+      const queue = setIndexAttributes(claimEntity.indexes({ ...claim, status: 'approved' }));
+      return {
+        TableName: tableName,
+        Key: keys.claim(beneficiaryKey(claim.beneficiary), claim.subsidy, claim.periodKey),
+        UpdateExpression: `SET #status = :to, history = list_append(history, :step), #version = #version + :one, ${queue.expression} REMOVE paymentBatchId`,
+        ConditionExpression: '#status = :paid AND #version = :version AND paymentBatchId = :batch',
+        ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+        ExpressionAttributeValues: {
+          ':to': 'approved',
+          ':paid': 'paid',
+          ':version': claim.version,
+          ':batch': batchId,
+          ':step': [history],
+          ':one': 1,
+          ...queue.values,
+        },
+      };
+    },
+
+    /**
      * Moves a claim to `to`, only from the status and version it was decided on;
      * appends the step to its history (and the approval, when there is one).
      */

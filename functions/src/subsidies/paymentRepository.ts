@@ -12,10 +12,19 @@
  * share a claim; `filed` — the reserved set, hence the file, is fixed; `done` — every
  * reserved claim is paid. A crash anywhere leaves a state the same key resumes from.
  */
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import {
+  bankReturnText,
   beneficiaryKey,
   maskAccount,
+  type BankReturnMark,
+  type BankReturnReason,
   paymentBatchSchema,
   storedPayoutAccountSchema,
   type AccountPeople,
@@ -45,6 +54,8 @@ export interface SealedAccount {
   setAt: string;
   /** What the worker said of their card (是我的卡 / 不是我的卡), and when. */
   ownerAnswer?: { answer: CardAnswer; at: string };
+  /** The bank sent back money paid to it (银行退回): nothing more is paid to it. */
+  bankReturn?: BankReturnMark;
 }
 
 /** The stored item: the account in force, the change waiting, the last change the worker withdrew. */
@@ -93,6 +104,16 @@ export interface Reservation {
   account: SealedAccount;
   workerId?: string;
   idNumberMasked?: string;
+  /** The bank sent this payment back: who recorded it, when, why and under which of the bank's references. */
+  returned?: RowReturn;
+}
+
+export interface RowReturn {
+  at: string;
+  by: string;
+  reason: BankReturnReason;
+  note?: string;
+  bankReference: string;
 }
 
 const replaced = () =>
@@ -127,6 +148,7 @@ export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVa
       ...(confirmedBy ? { confirmedBy } : {}),
       ...(pending ? { pending } : {}),
       ...(disputed ? { disputedAt: disputed } : {}),
+      ...(current.bankReturn ? { returned: bankReturnText(current.bankReturn) } : {}),
     };
   }
 
@@ -168,6 +190,20 @@ export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVa
       count: rows.length,
       totalFen: rows.reduce((sum, r) => sum + r.amountFen, 0),
       skipped: batch.skipped,
+      returned: rows.flatMap(({ claimId, name, amountFen, returned }) =>
+        returned
+          ? [
+              {
+                claimId,
+                name,
+                amountFen,
+                reason: bankReturnText(returned),
+                bankReference: returned.bankReference,
+                at: returned.at,
+              },
+            ]
+          : [],
+      ),
     });
 
   return {
@@ -458,6 +494,71 @@ export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVa
         if (!isConditionFailed(error)) throw error;
       }
       return (await header(batchId))!;
+    },
+
+    /**
+     * 银行退回, in one transaction: the claim (`claimUpdate`, claimRepository.returnedUpdate) back to
+     * 等待发放, the batch's row marked returned, and the account the money went to marked so nothing
+     * more is paid to it — when it is still the account in force (a card changed since is not the
+     * one the bank refused). Conflict when the row was returned meanwhile, the claim changed, or
+     * the account changed between the read and the write (nothing is written then).
+     */
+    async recordReturn(
+      batchId: string,
+      row: Reservation,
+      owner: BeneficiaryRef,
+      claimUpdate: NonNullable<TransactWriteCommandInput['TransactItems']>[number]['Update'],
+      returned: RowReturn,
+    ): Promise<{ accountMarked: boolean }> {
+      const { current } = await entries(owner);
+      const accountMarked = current?.setAt === row.account.setAt && current.setBy === row.account.setBy;
+      const mark: BankReturnMark = {
+        at: returned.at,
+        reason: returned.reason,
+        ...(returned.note ? { note: returned.note } : {}),
+        batchId,
+      };
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Update: claimUpdate },
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: keys.paymentBatchClaim(batchId, row.claimId),
+                  UpdateExpression: 'SET #row.returned = :returned',
+                  ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#row.returned)',
+                  ExpressionAttributeNames: { '#row': 'row' },
+                  ExpressionAttributeValues: { ':returned': returned },
+                },
+              },
+              ...(accountMarked
+                ? [
+                    {
+                      Update: {
+                        TableName: tableName,
+                        Key: accountKey(owner),
+                        UpdateExpression: 'SET #current.bankReturn = :mark',
+                        ConditionExpression: '#current.setAt = :setAt AND #current.setBy = :setBy',
+                        ExpressionAttributeNames: { '#current': 'current' },
+                        ExpressionAttributeValues: { ':mark': mark, ':setAt': row.account.setAt, ':setBy': row.account.setBy },
+                      },
+                    },
+                  ]
+                : []),
+            ],
+          }),
+        );
+      } catch (error) {
+        if (!cancellationReasons(error)) throw error;
+        throw new Conflict(
+          '这份申领或它的收款账户刚被别人处理过，请刷新后再登记',
+          'The claim, its row or its account changed since it was read.',
+          'body.claimId',
+        );
+      }
+      return { accountMarked };
     },
 
     /** Every reserved claim is paid: filed → done. */

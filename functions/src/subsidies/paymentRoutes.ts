@@ -2,7 +2,7 @@
  * Payout accounts and payment batches over HTTP (contracts in shared/src/api/subsidies.ts);
  * what paying means is paymentService.ts's.
  */
-import { maskAccount, paymentContracts, PAYMENT_FILE_MEDIA_TYPE } from '@bangfu/shared';
+import { bankReturnText, maskAccount, paymentContracts, PAYMENT_FILE_MEDIA_TYPE } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { Conflict } from '../errors.js';
 import { implement, type AnyRoute } from '../http/route.js';
@@ -10,6 +10,10 @@ import { ownEmployer } from '../positions/access.js';
 import { boundWorker, boundWorkerId } from '../registry/access.js';
 import { accountView, type AccountEntries, type SealedAccount } from './paymentRepository.js';
 import { createPaymentService } from './paymentService.js';
+
+/** 银行退回 on an account, as staff and its worker read it. */
+const bankReturned = ({ bankReturn }: SealedAccount) =>
+  bankReturn ? { bankReturned: { at: bankReturn.at, reason: bankReturnText(bankReturn) } } : {};
 
 /** The entries as the staff who may confirm one see them: masked, with who entered each and when, and what the worker said. */
 function onFile({ current, pending, withdrawn }: AccountEntries) {
@@ -20,6 +24,7 @@ function onFile({ current, pending, withdrawn }: AccountEntries) {
           setBy: account.setBy,
           setAt: account.setAt,
           ...(account.ownerAnswer ? { ownerAnswer: account.ownerAnswer } : {}),
+          ...bankReturned(account),
         }
       : null;
   return { account: shown(current), pending: shown(pending), withdrawn: shown(withdrawn) };
@@ -37,6 +42,7 @@ function workerCards({ current, pending, cardNotices }: AccountEntries, template
           numberMasked: account.numberMasked,
           enteredAt: account.setAt,
           ...(account.ownerAnswer ? { ownerAnswer: account.ownerAnswer } : {}),
+          ...bankReturned(account),
         }
       : null;
   return {
@@ -123,6 +129,10 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
 
     implement(paymentContracts.pay, async ({ principal, body }) => ({
       batch: await payments.payApproved(principal, body.regionCode, body.idempotencyKey),
+    })),
+
+    implement(paymentContracts.returnPayment, async ({ principal, object: batch, body }) => ({
+      batch: await payments.recordBankReturn(principal, batch, body),
     })),
 
     implement(paymentContracts.file, async ({ principal, object: batch, res }) => {

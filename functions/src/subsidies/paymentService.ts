@@ -5,6 +5,11 @@
  */
 import {
   addDays,
+  type BankReturnRequest,
+  bankReturnStepReason,
+  bankReturnWarning,
+  type BeneficiaryRef,
+  formatYuan,
   type CardAnswer,
   cardDisputeWarning,
   chinaDate,
@@ -20,7 +25,7 @@ import {
 } from '@bangfu/shared';
 import type * as z from 'zod';
 import type { AppContext } from '../appContext.js';
-import { Conflict, DomainError, Forbidden } from '../errors.js';
+import { Conflict, DomainError, Forbidden, NotFound } from '../errors.js';
 import { warningParameters, type WarningParameterContext } from '../monitoring/warningParameters.js';
 import type { WorkerItem } from '../registry/workerRepository.js';
 import type { AccountEntries } from './paymentRepository.js';
@@ -207,6 +212,67 @@ export function createPaymentService(
     return payments.view(batch, await payments.reservations(batchId));
   }
 
+  /**
+   * 银行退回: the bank sent back one payment of a batch. The claim waits for the next batch (paid by
+   * another payer than who recorded this), the account it went to is paid nothing more until
+   * another is entered and confirmed, and a worker's village is given the errand of seeing them.
+   * The same return recorded again (a retry: the same reference) answers as the first time.
+   */
+  async function recordBankReturn(principal: Principal, batch: PaymentBatch, request: BankReturnRequest): Promise<PaymentBatch> {
+    await payer(principal);
+    const { batchId } = batch;
+    const rows = await payments.reservations(batchId);
+    const row = rows.find((r) => r.claimId === request.claimId);
+    if (!row) throw new NotFound('这一批里没有这份申领', 'No such claim in this batch.', 'body.claimId');
+    const answer = async () => payments.view((await payments.header(batchId))!, await payments.reservations(batchId));
+    if (row.returned) {
+      if (row.returned.bankReference === request.bankReference) return answer();
+      throw new Conflict('这笔钱已经登记过银行退回', 'This payment was already returned.', 'body.claimId');
+    }
+    const claim = await claims.get(row.claimId);
+    if (claim?.status !== 'paid' || claim.paymentBatchId !== batchId) {
+      throw new Conflict('这份申领现在不是这一批发放的，不能登记退回', 'The claim is not paid by this batch.', 'body.claimId');
+    }
+    const now = new Date();
+    const returned = {
+      at: now.toISOString(),
+      by: principal.userId,
+      reason: request.reason,
+      ...(request.note ? { note: request.note } : {}),
+      bankReference: request.bankReference,
+    };
+    const step = { by: principal.userId, reason: bankReturnStepReason(request) };
+    const owner: BeneficiaryRef =
+      claim.beneficiary.kind === 'worker'
+        ? { kind: 'worker', workerId: claim.beneficiary.workerId }
+        : { kind: 'employer', employerId: claim.beneficiary.employerId };
+    const { accountMarked } = await payments.recordReturn(
+      batchId,
+      row,
+      owner,
+      claims.returnedUpdate(claim, batchId, step, now),
+      returned,
+    );
+    const workerIds = owner.kind === 'worker' ? [owner.workerId] : [];
+    await deps.audit.record(principal, workerIds, 'payoutAccount', `登记银行退回 ${batchId}：${step.reason}`);
+    if (owner.kind === 'worker' && accountMarked && row.account.kind !== 'corporateAccount') {
+      const warning = bankReturnWarning({
+        workerId: owner.workerId,
+        name: claim.beneficiary.name,
+        villageCode: claim.regionCode,
+        claimId: claim.claimId,
+        subsidyName: row.subsidyName,
+        amountText: formatYuan(row.amountFen),
+        account: { kind: row.account.kind, numberMasked: row.account.numberMasked, setAt: row.account.setAt },
+        mark: { at: returned.at, reason: request.reason, ...(request.note ? { note: request.note } : {}), batchId },
+      });
+      const today = chinaDate(now);
+      const { taskDays } = (await warningParameters(deps))(claim.regionCode, today);
+      await deps.tasks.open(warning, addDays(today, taskDays), now);
+    }
+    return answer();
+  }
+
   /** The batch's CSV for the bank (name, masked ID, card, amount); every person's row is on their record's audit. */
   async function bankFile(principal: Principal, batchId: string): Promise<string> {
     await payer(principal);
@@ -237,5 +303,5 @@ export function createPaymentService(
     return `\uFEFF${rows.join('\r\n')}\r\n`;
   }
 
-  return { setWorkerAccount, confirmWorkerAccount, answerMyCard, payApproved, bankFile };
+  return { setWorkerAccount, confirmWorkerAccount, answerMyCard, payApproved, recordBankReturn, bankFile };
 }

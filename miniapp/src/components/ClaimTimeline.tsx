@@ -1,7 +1,7 @@
 /**
  * One claim as the person who is paid reads it (a worker, or an employer or agency): what,
  * how much, where it stands, and its life as a vertical timeline in plain words —
- * 提交申领 → 苏木乡镇审核通过 → 复核通过 → 已发放, or 未通过 with the reason — then the
+ * 提交申领 → 苏木乡镇审核通过 → 复核通过 → 已发放 (→ 银行退回 → 已发放), or 未通过 with the reason — then the
  * step still to come. 「为什么是这个金额」 opens the rules' reasons, the standards they used
  * and the facts they read, with the document.
  */
@@ -77,6 +77,17 @@ export function claimSteps(claim: Claim, reader: ClaimReader): Step[] {
       return step.from === 'rejected'
         ? { at: step.at, what: '重新申领', detail: '记录更新以后，按新的记录重新计算', tone: 'done' }
         : { at: step.at, what: '重新提交审核', tone: 'done' };
+    }
+    if (step.from === 'paid' && step.to === 'approved') {
+      // 银行退回: the reason is the bank's, with its reference, as the payer recorded it.
+      return {
+        at: step.at,
+        what: '银行退回',
+        detail: `${step.reason?.replace(/^银行退回：/, '') ?? '银行把钱退回来了'}。${
+          reader === 'worker' ? '村里登记好您本人正确的卡以后，会再发一次' : '单位的对公账户核对好以后，会再发一次'
+        }`,
+        tone: 'refused',
+      };
     }
     if (step.to === 'firstApproved' || step.to === 'approved') {
       const index = approvals.findIndex((a) => a.by === step.by);

@@ -9,6 +9,7 @@ import { perHour } from '../http/rateLimit.js';
 import { countyOrFinerSchema, regionCodeSchema } from '../regions/regionCode.js';
 import { acceptedMonthSchema, monthSchema } from '../registry/employment.js';
 import { idNumberSchema } from '../registry/idNumber.js';
+import { bankReturnRequestSchema } from '../subsidies/bankReturn.js';
 import { SUBSIDY_IDS } from '../subsidies/catalogue.js';
 import {
   CLAIM_STATUSES,
@@ -310,6 +311,8 @@ const maskedAccountSchema = z.object({
 });
 /** What the worker said of a card entered for them, and when. */
 const ownerAnswerSchema = z.object({ answer: z.enum(CARD_ANSWERS), at: z.iso.datetime() });
+/** The bank sent back money paid to the account (银行退回): when, and what it said. */
+const bankReturnedSchema = z.object({ at: z.iso.datetime(), reason: z.string() });
 /**
  * A worker's own card as they see it: the kind, the last four digits, when it was entered
  * (what their answer names) and what they said of it; nothing of who entered it.
@@ -319,6 +322,7 @@ const workerCardSchema = z.object({
   numberMasked: z.string(),
   enteredAt: z.iso.datetime(),
   ownerAnswer: ownerAnswerSchema.optional(),
+  bankReturned: bankReturnedSchema.optional(),
 });
 const myCardSchema = z.object({
   card: workerCardSchema.nullable(),
@@ -333,6 +337,7 @@ const enteredAccountSchema = maskedAccountSchema.extend({
   setBy: z.string(),
   setAt: z.iso.datetime(),
   ownerAnswer: ownerAnswerSchema.optional(),
+  bankReturned: bankReturnedSchema.optional(),
 });
 const accountsOnFileSchema = z.object({
   account: enteredAccountSchema.nullable(),
@@ -502,5 +507,19 @@ export const paymentContracts = {
     params: batchIdParams,
     response: z.unknown(),
     rateLimit: { perUser: perHour(30), perIp: perHour(300) },
+  }),
+
+  returnPayment: defineContract({
+    method: 'post',
+    path: '/api/v1/claims/payments/:batchId/returns',
+    summary:
+      'County payer: the bank sent back one payment of the batch (银行退回): the claim waits for the next batch, the account is paid nothing more until another is confirmed, the village is given a task',
+    tag: 'subsidies',
+    access: STAFF,
+    scope: objectIn('paymentBatch', 'batchId'),
+    params: batchIdParams,
+    body: bankReturnRequestSchema,
+    response: z.object({ batch: paymentBatchSchema }),
+    rateLimit: { perUser: perHour(300), perIp: perHour(1000) },
   }),
 };

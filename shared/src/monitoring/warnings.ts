@@ -22,6 +22,7 @@ export const WARNING_CAUSES = [
   'wageArrears', // 以工代赈欠薪（欠薪防控预警）
   'attendanceDisputed', // 公益性岗位考勤，本人说不对
   'payoutCardDisputed', // 收补贴的卡，本人说不是自己的
+  'payoutReturned', // 银行退回了发到卡上的补贴
 ] as const;
 export type WarningCause = (typeof WARNING_CAUSES)[number];
 
@@ -36,6 +37,7 @@ export const WARNING_CAUSE_ZH: Record<WarningCause, string> = {
   wageArrears: '以工代赈欠薪',
   attendanceDisputed: '公益性岗位考勤有异议',
   payoutCardDisputed: '收款卡本人说不是自己的',
+  payoutReturned: '银行退回补贴',
 };
 
 export interface Warning {

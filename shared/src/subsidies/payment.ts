@@ -5,6 +5,7 @@
  * of a region at the time, each paid exactly once.
  */
 import * as z from 'zod';
+import { returnRecordedBy } from './bankReturn.js';
 import type { Claim } from './claim.js';
 import { nameSchema } from '../names.js';
 
@@ -44,6 +45,8 @@ export interface AccountPeople {
   confirmedBy?: string;
   /** When the worker said the card in force is not theirs (不是我的卡): nothing is paid to it. */
   disputedAt?: string;
+  /** What the bank said when it sent back money paid to the account in force (银行退回): nothing more is paid to it. */
+  returned?: string;
 }
 
 /** What a worker says of a card entered for them: 是我的卡, or 不是我的卡. */
@@ -57,7 +60,7 @@ export type CardAnswer = (typeof CARD_ANSWERS)[number];
  * nobody pays their own household. A claim refused here stays approved for another payer.
  */
 export function paymentObstacle(
-  claim: Pick<Claim, 'beneficiary' | 'approvals'>,
+  claim: Pick<Claim, 'beneficiary' | 'approvals' | 'history' | 'status'>,
   account: AccountPeople | undefined,
   payer: { userId: string; ownHousehold: boolean },
 ): string | undefined {
@@ -68,8 +71,10 @@ export function paymentObstacle(
       : '单位没有登记对公账户';
   }
   if (account.disputedAt) return '本人说收款的卡不是自己的，请核实后重新登记卡，确认以后再发放';
+  if (account.returned) return `银行退回过发到这个账户的钱（${account.returned}），请核实后重新登记账户，确认以后再发放`;
   const approvers = claim.approvals.map((a) => a.by);
   if (approvers.includes(payer.userId)) return '这份申领是您审核的，要由另一位工作人员发放';
+  if (returnRecordedBy(claim) === payer.userId) return '银行退回是您登记的，要由另一位工作人员再发放';
   if (account.setBy === payer.userId || account.confirmedBy === payer.userId) {
     return '收款账户是您登记或确认的，要由另一位工作人员发放';
   }
@@ -105,5 +110,16 @@ export const paymentBatchSchema = z.object({
   totalFen: z.number().int().min(0),
   /** Approved claims left out, with why (no account on file): they stay approved for the next batch. */
   skipped: z.array(z.object({ claimId: z.string(), name: z.string(), reason: z.string() })),
+  /** Payments the bank sent back (银行退回): their claims wait for the next batch, to another account. */
+  returned: z.array(
+    z.object({
+      claimId: z.string(),
+      name: z.string(),
+      amountFen: z.number().int().min(0),
+      reason: z.string(),
+      bankReference: z.string(),
+      at: z.iso.datetime(),
+    }),
+  ),
 });
 export type PaymentBatch = z.infer<typeof paymentBatchSchema>;

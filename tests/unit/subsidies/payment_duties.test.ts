@@ -4,7 +4,15 @@
  * county's task when a worker says a card is not theirs, and whole units for parameters.
  */
 import { describe, expect, it } from 'vitest';
-import { cardDisputeWarning, csvField, decideClaim, parameterValueProblem, paymentObstacle, type Claim } from '@bangfu/shared';
+import {
+  bankReturnWarning,
+  cardDisputeWarning,
+  csvField,
+  decideClaim,
+  parameterValueProblem,
+  paymentObstacle,
+  type Claim,
+} from '@bangfu/shared';
 
 describe('csvField', () => {
   it('leads every text a spreadsheet would run as a formula with an apostrophe, and quotes what CSV needs quoted', () => {
@@ -24,10 +32,28 @@ describe('csvField', () => {
   });
 });
 
-const claim = (approvers: string[]): Pick<Claim, 'beneficiary' | 'approvals'> => ({
+type Payable = Pick<Claim, 'beneficiary' | 'approvals' | 'history' | 'status'>;
+const claim = (approvers: string[]): Payable => ({
   beneficiary: { kind: 'worker', workerId: 'w_1', name: '王秀兰' },
   approvals: approvers.map((by) => ({ by, level: 'township', at: '2026-11-20T00:00:00.000Z' })),
+  status: 'approved',
+  history: [
+    { at: '2026-11-19T00:00:00.000Z', by: 'w', from: null, to: 'submitted' },
+    ...approvers.map((by) => ({ at: '2026-11-20T00:00:00.000Z', by, from: 'submitted' as const, to: 'approved' as const })),
+  ],
 });
+/** The claim paid by `payer`, then returned by the bank as `recorder` recorded it. */
+const returned = (recorder: string): Payable => {
+  const approved = claim(['township']);
+  return {
+    ...approved,
+    history: [
+      ...approved.history,
+      { at: '2026-11-25T00:00:00.000Z', by: 'finance0', from: 'approved', to: 'paid' },
+      { at: '2026-12-01T00:00:00.000Z', by: recorder, from: 'paid', to: 'approved', reason: '银行退回：账户已销户（流水号 T1）' },
+    ],
+  };
+};
 const payer = { userId: 'finance', ownHousehold: false };
 
 describe('paymentObstacle', () => {
@@ -44,6 +70,48 @@ describe('paymentObstacle', () => {
   it('pays nothing to a card its worker said is not theirs, whoever set and confirmed it', () => {
     const disputed = { setBy: 'village', confirmedBy: 'township2', disputedAt: '2026-12-06T09:00:00.000Z' };
     expect(paymentObstacle(claim(['township']), disputed, payer)).toContain('本人说收款的卡不是自己的');
+  });
+
+  it('pays nothing more to an account the bank sent money back from, and a return is paid again by another payer', () => {
+    expect(paymentObstacle(claim(['township']), { setBy: 'village', returned: '账户已销户' }, payer)).toBe(
+      '银行退回过发到这个账户的钱（账户已销户），请核实后重新登记账户，确认以后再发放',
+    );
+    const card = { setBy: 'village2', confirmedBy: 'township2' };
+    expect(paymentObstacle(returned('finance'), card, payer)).toBe('银行退回是您登记的，要由另一位工作人员再发放');
+    expect(paymentObstacle(returned('finance2'), card, payer)).toBeUndefined();
+    // Once paid again and a later step follows, the old return no longer names the next payer.
+    const repaid = returned('finance');
+    expect(paymentObstacle({ ...repaid, status: 'paid' }, card, payer)).toBeUndefined();
+  });
+});
+
+describe('bankReturnWarning', () => {
+  it('gives the village one task a card, with what the bank said and the card’s last four digits', () => {
+    const warning = bankReturnWarning({
+      workerId: 'w_1',
+      name: '王秀兰',
+      villageCode: '150222102201',
+      claimId: 'c_1',
+      subsidyName: '一次性交通补助',
+      amountText: '500 元',
+      account: { kind: 'socialSecurityCard', numberMasked: '**************5678', setAt: '2026-11-01T02:00:00.000Z' },
+      mark: { at: '2026-12-06T17:30:00.000Z', reason: 'other', note: '开户行撤并', batchId: 'b_1' },
+    });
+    expect(warning).toMatchObject({
+      cause: 'payoutReturned',
+      level: 'village',
+      regionCode: '150222102201',
+      month: '2026-12',
+      subject: 'w_1#2026-11-01T02:00:00.000Z',
+    });
+    expect(warning.text).toBe(
+      '银行退回了发给 王秀兰 的一次性交通补助（500 元）：开户行撤并。补贴先不发到这张社保卡。请当面核对本人的卡，登记正确的卡，由另一位工作人员确认以后再发放',
+    );
+    expect(warning.figures).toEqual([
+      { label: '退回的卡', value: '社保卡（尾号 5678）' },
+      { label: '银行说', value: '开户行撤并' },
+      { label: '退回日期', value: '2026-12-07' },
+    ]);
   });
 });
 

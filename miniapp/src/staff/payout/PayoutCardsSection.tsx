@@ -3,6 +3,7 @@
  * each and what the person said of it. An officer enters a new card (it waits); a second
  * officer, having seen the person and their card, confirms the one waiting. Nobody confirms a
  * card they entered (the API refuses it too), and a card the person said is not theirs comes first.
+ * A card the bank sent money back from (银行退回) says so: the village enters the right one.
  */
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -84,6 +85,12 @@ function Cards({
           <View className="bf-card__title">在用的卡：{cardName(account)}</View>
           <View className="bf-card__hint">{enteredBy(account, me)}</View>
           <OwnerSaid entry={account} />
+          {account.bankReturned ? (
+            <Notice tone="error" testId="card-bank-returned">
+              银行{dayText(account.bankReturned.at)}退回了发到这张卡的钱：{account.bankReturned.reason}
+              。补贴不再发到这张卡。请当面核对本人的卡，登记正确的卡。
+            </Notice>
+          ) : null}
         </View>
       ) : null}
       {pending ? (

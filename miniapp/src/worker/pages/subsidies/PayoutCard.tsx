@@ -40,11 +40,17 @@ export function PayoutCard() {
       {card ? (
         <View className="bf-card" data-testid="payout-card-current">
           <View>
-            {card.ownerAnswer?.answer === 'notMine'
+            {card.ownerAnswer?.answer === 'notMine' || card.bankReturned
               ? `${PAYOUT_KIND_ZH[card.kind]}，尾号 ${card.numberMasked.slice(-4)}：先不用。`
               : `补贴发到您的${PAYOUT_KIND_ZH[card.kind]}，尾号 ${card.numberMasked.slice(-4)}。`}
           </View>
           <View className="bf-card__hint">{dayText(card.enteredAt)}登记</View>
+          {card.bankReturned ? (
+            <Notice tone="error" testId="payout-card-returned">
+              银行退回了发到这张卡的钱（{card.bankReturned.reason}
+              ），补贴先不发到这张卡。请带上您本人的社保卡或银行卡，找村里的信息员重新登记。
+            </Notice>
+          ) : null}
           <Answered card={card} inForce />
           {card.ownerAnswer ? null : <CardCheck card={card} onAnswered={answered} testId="payout-card-current" />}
         </View>
