@@ -66,15 +66,16 @@ const cardPath = (claim: Claim) => `/api/v1/registry/workers/${workerIdOf(claim)
 /** The second person: reads the card waiting, masked, and confirms the one they saw. */
 const confirmCard = (claim: Claim, token = confirmer) => confirmWorkerCard(api, workerIdOf(claim), token);
 
+/** The demo's 一次性交通补助 (500 元): a claim at it is still due when a batch weighs it again. */
+const STANDARD_FEN = 50_000;
+
+/** Worker n's claim at the standard, approved as the decision route leaves it (deciding is claims.test.ts's). */
 async function approvedClaim(
   n: number,
-  amountFen: number,
   card?: string,
   people: { approver?: string /* an account id */; cardBy?: string; name?: string } = {},
 ): Promise<Claim> {
-  const { claim } = await claimFor(api, n, amountFen, {}, people.name);
-  // Approved as the decision route leaves a claim (deciding is claims.test.ts's): these amounts are
-  // the tests', not the demo standard's, which an approval through the route would restate.
+  const { claim } = await claimFor(api, n, STANDARD_FEN, {}, people.name);
   const by = people.approver ?? 'demo-staff-township-1';
   const approved = await api.ctx.claims.transition(claim, claim.version, {
     to: 'approved',
@@ -147,17 +148,17 @@ const isReservation = (input: Record<string, unknown>) => JSON.stringify(input.T
 describe('payment batches', () => {
   it('pays each approved claim exactly once, even with two batches at once, and keeps a claim without a card waiting', async () => {
     const withCard = [
-      await approvedClaim(1, 50_000, '6217991234567890123'),
-      await approvedClaim(2, 80_000, '6217991234567890456'),
-      await approvedClaim(3, 30_000, '6217991234567890789'),
+      await approvedClaim(1, '6217991234567890123'),
+      await approvedClaim(2, '6217991234567890456'),
+      await approvedClaim(3, '6217991234567890789'),
     ];
-    const noCard = await approvedClaim(4, 40_000);
+    const noCard = await approvedClaim(4);
 
     const [a, b] = await Promise.all([pay(crypto.randomUUID()), pay(crypto.randomUUID())]);
     expect([a.status, b.status]).toEqual([200, 200]);
     const paidIds = [...a.body.batch.claimIds, ...b.body.batch.claimIds];
     expect(paidIds.sort()).toEqual(withCard.map((c) => c.claimId).sort()); // all, and none twice
-    expect(a.body.batch.totalFen + b.body.batch.totalFen).toBe(160_000);
+    expect(a.body.batch.totalFen + b.body.batch.totalFen).toBe(3 * STANDARD_FEN);
     for (const batch of [a.body.batch, b.body.batch]) {
       expect(batch.skipped.map((s: { claimId: string }) => s.claimId)).toContain(noCard.claimId);
     }
@@ -178,14 +179,14 @@ describe('payment batches', () => {
   });
 
   it('writes the bank’s file with the card, a masked ID number and no formula a spreadsheet would run; audits the download', async () => {
-    const claim = await approvedClaim(10, 66_600, '6228481234567890001');
-    const formula = await approvedClaim(11, 10_000, '6228481234567890002', { name: '=HYPERLINK("http://x.cn","点我")' });
+    const claim = await approvedClaim(10, '6228481234567890001');
+    const formula = await approvedClaim(11, '6228481234567890002', { name: '=HYPERLINK("http://x.cn","点我")' });
     const { body } = await pay(crypto.randomUUID());
     expect(body.batch.claimIds.sort()).toEqual([claim.claimId, formula.claimId].sort());
     const [header, ...rows] = await bankFile(body.batch.batchId);
     expect(header).toBe('序号,姓名或单位,身份证号,账户类型,账号,金额（元）,补贴,申领编号');
     expect(rows.find((r) => r.includes(claim.claimId))).toMatch(
-      /^\d,测试10,15[\d*]{15}[\dX],社保卡,6228481234567890001,666\.00,一次性交通补助,c_/,
+      /^\d,测试10,15[\d*]{15}[\dX],社保卡,6228481234567890001,500\.00,一次性交通补助,c_/,
     );
     // CSV injection: the name is text, led by an apostrophe.
     expect(rows.find((r) => r.includes(formula.claimId))).toContain(`,"'=HYPERLINK(""http://x.cn"",""点我"")",`);
@@ -196,7 +197,7 @@ describe('payment batches', () => {
 
   it('keeps card numbers sealed at rest, on the account and in the batch', async () => {
     const card = '6228481234567898888';
-    const claim = await approvedClaim(12, 20_000, card);
+    const claim = await approvedClaim(12, card);
     const { body } = await pay(crypto.randomUUID());
     expect(body.batch.claimIds).toEqual([claim.claimId]);
     const { Item } = await api.ctx.table.db.send(
@@ -228,8 +229,8 @@ describe('payment batches', () => {
 
 describe('separation of duties', () => {
   it('never lets one officer approve and pay a claim, or pay to a card they entered; another payer pays them', async () => {
-    const approvedByInsider = await approvedClaim(30, 50_000, '6217990000000000301', { approver: 'test-staff-all-duties' });
-    const cardByInsider = await approvedClaim(31, 50_000, '6217990000000000311', { cardBy: allDuties });
+    const approvedByInsider = await approvedClaim(30, '6217990000000000301', { approver: 'test-staff-all-duties' });
+    const cardByInsider = await approvedClaim(31, '6217990000000000311', { cardBy: allDuties });
     const alone = await pay(crypto.randomUUID(), allDuties);
     expect(alone.status).toBe(200);
     expect(alone.body.batch.claimIds).toEqual([]);
@@ -245,7 +246,7 @@ describe('separation of duties', () => {
   });
 
   it('refuses a payer the claims of the household they declared', async () => {
-    const relative = await approvedClaim(40, 30_000, '6217990000000000401');
+    const relative = await approvedClaim(40, '6217990000000000401');
     const declared = await api.call('PUT', '/api/v1/me/household', {
       token: finance,
       body: { idNumbers: [idNumber('150222', '19800101', 340)] }, // the worker of claim 40
@@ -263,7 +264,7 @@ describe('separation of duties', () => {
   });
 
   it('puts a card change in force only when a second person confirms the one they saw; meanwhile the card in force is paid', async () => {
-    const claim = await approvedClaim(50, 12_300, '6217990000000000501');
+    const claim = await approvedClaim(50, '6217990000000000501');
     const change = await setCard(claim, '6217990000000000999');
     expect(change.body).toMatchObject({ numberMasked: '***************0999', pending: true });
     const seen = await api.call('GET', cardPath(claim), { token: township });
@@ -397,7 +398,7 @@ describe('不是我的卡: the worker says a card entered for them is not theirs
   });
 
   it('stops paying to a card in force the worker disowns, until another card is entered and confirmed', async () => {
-    const claim = await approvedClaim(81, 30_000, '6217990000000000811');
+    const claim = await approvedClaim(81, '6217990000000000811');
     const worker = (await api.ctx.workers.getItem(workerIdOf(claim)))!;
     const token = await api.loginAs('test-worker-81');
     const { card } = (await mine(token)).body;
@@ -449,6 +450,55 @@ describe('不是我的卡: the worker says a card entered for them is not theirs
   });
 });
 
+describe('weighed again before it is paid', () => {
+  /** Worker n's claim, approved as it was made, with a card in force: nothing but its facts stops a batch. */
+  async function approvedAsMade(n: number, amountFen: number, overrides: Partial<Claim> = {}) {
+    const { claim } = await claimFor(api, n, amountFen, overrides);
+    const by = 'demo-staff-township-1';
+    const approved = await api.ctx.claims.transition(claim, claim.version, {
+      to: 'approved',
+      by,
+      approval: { by, level: 'township' },
+    });
+    await setCard(claim, `62179900000000${n}0`);
+    expect((await confirmCard(claim)).status).toBe(200);
+    return approved;
+  }
+
+  it('sends a claim whose amount moved since it was approved back to 待审核 at the new amount, and pays nothing of it', async () => {
+    const claim = await approvedAsMade(93, 30_000); // the records now give the standard, 500 元
+    const batch = (await pay(crypto.randomUUID())).body.batch;
+    expect(batch.claimIds).not.toContain(claim.claimId);
+    expect(batch.skipped).toContainEqual({
+      claimId: claim.claimId,
+      name: '测试93',
+      reason: '发放前复核：按最新记录重新计算，金额从 300 元 变为 500 元，已退回待审核',
+    });
+    const stored = (await api.ctx.claims.get(claim.claimId))!;
+    expect(stored).toMatchObject({ status: 'submitted', amountFen: STANDARD_FEN, approvals: [] });
+    expect(stored.history.at(-1)).toMatchObject({ from: 'approved', to: 'submitted', by: financeId });
+  });
+
+  it('sends a claim no longer due back to 待审核 as it was, saying why, for the reviewer to reject', async () => {
+    // Approved for October, a month the records hold no work in another province for.
+    const claim = await approvedAsMade(94, STANDARD_FEN, { period: '2026-10' });
+    const batch = (await pay(crypto.randomUUID())).body.batch;
+    expect(batch.claimIds).not.toContain(claim.claimId);
+    const skipped = batch.skipped.find((s: { claimId: string }) => s.claimId === claim.claimId);
+    expect(skipped.reason).toMatch(/^发放前复核：按现在的记录已不符合条件（.+），已退回待审核，请驳回$/);
+    const stored = (await api.ctx.claims.get(claim.claimId))!;
+    expect(stored).toMatchObject({ status: 'submitted', amountFen: STANDARD_FEN, approvals: [] });
+    // Approving it again is refused with the same reason; rejecting it is the reviewer's answer.
+    const decide = (decision: string, reason?: string) =>
+      api.call('POST', `/api/v1/claims/${claim.claimId}/decision`, {
+        token: township,
+        body: { version: stored.version, decision, ...(reason ? { reason } : {}) },
+      });
+    expect((await decide('approve')).status).toBe(409);
+    expect((await decide('reject', '十月没有到省外务工的记录')).status).toBe(200);
+  });
+});
+
 describe('银行退回: the bank sent a payment back', () => {
   const returnPath = (batchId: string) => `/api/v1/claims/payments/${batchId}/returns`;
   const recordReturn = (batchId: string, body: Record<string, unknown>, token = finance) =>
@@ -460,7 +510,7 @@ describe('银行退回: the bank sent a payment back', () => {
     );
 
   it('puts the claim back to 等待发放, pays nothing more to that card, gives the village a task, and another payer pays it again', async () => {
-    const claim = await approvedClaim(90, 50_000, '6217990000000000901');
+    const claim = await approvedClaim(90, '6217990000000000901');
     const workerId = workerIdOf(claim);
     const paid = await pay(crypto.randomUUID());
     const { batchId } = paid.body.batch;
@@ -547,8 +597,8 @@ describe('银行退回: the bank sent a payment back', () => {
   });
 
   it('refuses what is not one of the batch’s paid claims, a second return, a wrong reference and an officer who does not pay; changes nothing', async () => {
-    const claim = await approvedClaim(91, 30_000, '6217990000000000911');
-    const other = await approvedClaim(92, 30_000);
+    const claim = await approvedClaim(91, '6217990000000000911');
+    const other = await approvedClaim(92);
     const { batchId } = (await pay(crypto.randomUUID())).body.batch;
     const before = (await api.ctx.claims.get(claim.claimId))!;
     const ok = { claimId: claim.claimId, reason: 'nameMismatch', bankReference: 'R-0911' };
@@ -585,9 +635,9 @@ describe('银行退回: the bank sent a payment back', () => {
 describe('a batch that fails half-way', () => {
   it('leaves no claim paid outside a file, gives its claims to no other batch, and finishes when retried with its key', async () => {
     const claims = [
-      await approvedClaim(60, 10_000, '6217990000000000601'),
-      await approvedClaim(61, 20_000, '6217990000000000611'),
-      await approvedClaim(62, 30_000, '6217990000000000621'),
+      await approvedClaim(60, '6217990000000000601'),
+      await approvedClaim(61, '6217990000000000611'),
+      await approvedClaim(62, '6217990000000000621'),
     ];
     const key = crypto.randomUUID();
     const undo = failOnce(isPaidStep, 1); // the second claim's approved → paid
@@ -607,7 +657,7 @@ describe('a batch that fails half-way', () => {
 
     const resumed = await pay(key);
     expect(resumed.status).toBe(200);
-    expect(resumed.body.batch).toMatchObject({ count: 3, totalFen: 60_000 });
+    expect(resumed.body.batch).toMatchObject({ count: 3, totalFen: 3 * STANDARD_FEN });
     expect(resumed.body.batch.claimIds.sort()).toEqual(claims.map((c) => c.claimId).sort());
     for (const claim of claims) {
       const stored = (await api.ctx.claims.get(claim.claimId))!;
@@ -618,10 +668,7 @@ describe('a batch that fails half-way', () => {
   });
 
   it('resumes a batch that failed while reserving its claims', async () => {
-    const claims = [
-      await approvedClaim(70, 10_000, '6217990000000000701'),
-      await approvedClaim(71, 20_000, '6217990000000000711'),
-    ];
+    const claims = [await approvedClaim(70, '6217990000000000701'), await approvedClaim(71, '6217990000000000711')];
     const key = crypto.randomUUID();
     const undo = failOnce(isReservation, 1);
     expect((await pay(key)).status).toBe(503);

@@ -12,6 +12,7 @@ import { chinaDate } from '@bangfu/shared';
 import { taskIdOf } from '../../functions/src/monitoring/taskRepository.js';
 import type { TestApi } from '../support/api.js';
 import { confirmCard } from '../support/claims.js';
+import { employedAcrossProvince } from '../support/people.js';
 import { expectAccessible, fill, shot, WAIT } from '../support/browser.js';
 import { bindDemoWorker, closeAll, loggedInPhone, openFromHome, openWorkerRecord, startDemoH5 } from '../support/journeys.js';
 
@@ -144,8 +145,14 @@ describe('收补贴的卡 in Chromium', () => {
     });
     expect(entered.status).toBe(200);
     expect((await confirmCard(api, worker.workerId, township)).status).toBe(200);
-    // A claim approved at the county, paid in a batch, and sent back by the bank.
-    const { villageCode } = (await api.ctx.workers.getItem(worker.workerId))!;
+    // A claim approved at the county (on a month of work in another province, as a batch weighs it
+    // again), paid in a batch, and sent back by the bank.
+    const record = (await api.ctx.workers.getItem(worker.workerId))!;
+    const { villageCode } = record;
+    await api.ctx.employment.record(record, '2025-11', employedAcrossProvince('北京某建筑公司'), {
+      source: 'staff',
+      userId: 'demo-staff-village-1',
+    });
     const { claim, created } = await api.ctx.claims.create({
       subsidy: 'transport_once',
       name: '一次性交通补助',

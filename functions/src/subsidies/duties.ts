@@ -4,7 +4,7 @@
  * declared, and the household of a registry record their account is bound to.
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { BeneficiaryPerson, Claim, Principal, StaffDuty, StaffHousehold } from '@bangfu/shared';
+import type { BeneficiaryPerson, Principal, StaffDuty, StaffHousehold } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { keys } from '../db/tableSchema.js';
 import { isConditionFailed } from '../db/errors.js';
@@ -39,14 +39,6 @@ export async function staffMember(
       memberIdHashes: item?.memberIdHashes ?? [],
     },
   };
-}
-
-/** Whom a claim pays, as the household rule sees them (a worker's household and ID-number hash), and the masked number. */
-export async function beneficiaryPerson(
-  ctx: Pick<AppContext, 'workers'>,
-  claim: Claim,
-): Promise<BeneficiaryPerson & { idNumberMasked?: string }> {
-  return personOf(claim.beneficiary.kind === 'worker' ? await ctx.workers.getItem(claim.beneficiary.workerId) : undefined);
 }
 
 /** The household and ID hash of a worker's record read already (nothing for an employer's claim). */

@@ -25,18 +25,24 @@ import {
 } from '@bangfu/shared';
 import type * as z from 'zod';
 import type { AppContext } from '../appContext.js';
+import { inPool } from '../db/inPool.js';
 import { Conflict, DomainError, Forbidden, NotFound } from '../errors.js';
 import { warningParameters, type WarningParameterContext } from '../monitoring/warningParameters.js';
 import type { WorkerItem } from '../registry/workerRepository.js';
 import type { AccountEntries } from './paymentRepository.js';
-import { beneficiaryPerson, requireDuty, staffMember, type StaffMember } from './duties.js';
+import { personOf, requireDuty, staffMember, type StaffMember } from './duties.js';
+import { sentBackBeforePayment, type ReassessmentContext } from './reassessment.js';
+
+/** Claims weighed and reserved at once in a batch: each is a handful of reads, then a transaction. */
+const RESERVING_AT_ONCE = 4;
 
 /** Yuan with two decimals, as banks take amounts: 66600 → "666.00" (integer arithmetic). */
 const bankAmount = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
 export function createPaymentService(
   deps: Pick<AppContext, 'audit' | 'claims' | 'payments' | 'subscribeMessages' | 'table' | 'tasks' | 'users' | 'workers'> &
-    WarningParameterContext,
+    WarningParameterContext &
+    ReassessmentContext,
 ) {
   const { claims, payments } = deps;
 
@@ -64,22 +70,33 @@ export function createPaymentService(
   /**
    * Reserves every approved claim of the region this payer may pay into the batch; says
    * which it left out and why. Claims already in a batch (this one, on a retry) are passed.
+   * Each is weighed again on the records as they now stand first: one no longer due as approved
+   * goes back to 待审核 instead (reassessment.ts).
    */
   async function reserveAll(batchId: string, regionCode: string, member: StaffMember): Promise<PaymentBatch['skipped']> {
-    const skipped: PaymentBatch['skipped'] = [];
-    for (const claim of await approvedClaims(regionCode)) {
-      if (claim.paymentBatchId) continue;
-      const [record, person] = await Promise.all([payments.record(claim.beneficiary), beneficiaryPerson(deps, claim)]);
-      const ownHousehold = isOwnHousehold(member.household, person);
-      const obstacle = paymentObstacle(claim, record, { userId: member.userId, ownHousehold });
-      if (obstacle || !record) {
-        skipped.push({ claimId: claim.claimId, name: claim.beneficiary.name, reason: obstacle! });
-        continue;
-      }
+    const claimsToPay = (await approvedClaims(regionCode)).filter((claim) => !claim.paymentBatchId);
+    const skips: (PaymentBatch['skipped'][number] | undefined)[] = [];
+    await inPool([...claimsToPay.entries()], RESERVING_AT_ONCE, async ([i, claim]) => {
+      const skip = (reason: string) => {
+        skips[i] = { claimId: claim.claimId, name: claim.beneficiary.name, reason };
+      };
+      const { beneficiary } = claim;
+      const [account, worker] = await Promise.all([
+        payments.record(beneficiary),
+        beneficiary.kind === 'worker' ? deps.workers.getItem(beneficiary.workerId, true) : undefined,
+      ]);
+      const person = personOf(worker);
+      const obstacle = paymentObstacle(claim, account, {
+        userId: member.userId,
+        ownHousehold: isOwnHousehold(member.household, person),
+      });
+      if (obstacle || !account) return skip(obstacle!);
+      const sentBack = await sentBackBeforePayment(deps, claim, { by: member.userId, record: worker });
+      if (sentBack) return skip(sentBack);
       // False when another batch reserved it meanwhile: it is that batch's to pay.
-      await payments.reserve(batchId, claim, record.current, person);
-    }
-    return skipped;
+      await payments.reserve(batchId, claim, account.current, person);
+    });
+    return skips.filter((s) => s !== undefined);
   }
 
   /** approved → paid for a claim reserved into the batch; already paid by it (an earlier attempt) is fine. */
