@@ -719,6 +719,15 @@ const ROWS: Record<string, Row> = {
       region: t.village,
     }),
   },
+  'POST /api/v1/claims/:claimId/reopen': {
+    may: ['reviewerInRegion'],
+    perTarget: true,
+    call: (t) => ({
+      path: `/api/v1/claims/${t.claimId}/reopen`,
+      body: { version: 999, reason: '群众反映情况不实' },
+      region: t.village,
+    }),
+  },
   'POST /api/v1/claims/payments': {
     may: ['payerInRegion'],
     perTarget: true,

@@ -450,7 +450,7 @@ describe('不是我的卡: the worker says a card entered for them is not theirs
   });
 });
 
-describe('weighed again before it is paid', () => {
+describe('stopped before it is paid: weighed again, or sent back by a reviewer', () => {
   /** Worker n's claim, approved as it was made, with a card in force: nothing but its facts stops a batch. */
   async function approvedAsMade(n: number, amountFen: number, overrides: Partial<Claim> = {}) {
     const { claim } = await claimFor(api, n, amountFen, overrides);
@@ -477,6 +477,40 @@ describe('weighed again before it is paid', () => {
     const stored = (await api.ctx.claims.get(claim.claimId))!;
     expect(stored).toMatchObject({ status: 'submitted', amountFen: STANDARD_FEN, approvals: [] });
     expect(stored.history.at(-1)).toMatchObject({ from: 'approved', to: 'submitted', by: financeId });
+  });
+
+  it('退回重审: a reviewer sends an approved claim back to 待审核 with a reason before any batch pays it', async () => {
+    const claim = await approvedClaim(95, '6217990000000000951');
+    const reopen = (body: Record<string, unknown>, token = township, id = claim.claimId) =>
+      api.call('POST', `/api/v1/claims/${id}/reopen`, { token, body });
+    const reason = '群众反映他十一月在本地打零工';
+    const refusals: [body: Record<string, unknown>, token: string, status: number, field: string][] = [
+      [{ version: claim.version, reason: '不对' }, township, 400, 'body.reason'],
+      [{ version: claim.version + 1, reason }, township, 409, 'body.version'],
+      [{ version: claim.version, reason }, village, 403, 'params.claimId'], // keeps the registry, reviews nothing
+      [{ version: claim.version, reason }, finance, 403, 'params.claimId'], // pays, reviews nothing
+    ];
+    for (const [body, token, status, field] of refusals) {
+      const refused = await reopen(body, token);
+      expect([refused.status, refused.body.error?.field]).toEqual([status, field]);
+    }
+    expect((await api.ctx.claims.get(claim.claimId))!.version).toBe(claim.version);
+
+    const reopened = await reopen({ version: claim.version, reason });
+    expect(reopened.status).toBe(200);
+    expect(reopened.body.claim).toMatchObject({ status: 'submitted', approvals: [], amountFen: STANDARD_FEN });
+    expect(reopened.body.claim.history.at(-1)).toMatchObject({
+      from: 'approved',
+      to: 'submitted',
+      by: 'demo-staff-township-1',
+      reason: `退回重审：${reason}`,
+    });
+    expect((await pay(crypto.randomUUID())).body.batch.claimIds).not.toContain(claim.claimId);
+    // Only an approved claim not yet in a batch: a paid one is the bank's now.
+    const paid = await approvedClaim(96, '6217990000000000961');
+    expect((await pay(crypto.randomUUID())).body.batch.claimIds).toContain(paid.claimId);
+    const late = await reopen({ version: paid.version + 2, reason }, county, paid.claimId);
+    expect([late.status, late.body.error.message.zh]).toEqual([409, '只有审核通过、还没发放的申领可以退回重审']);
   });
 
   it('sends a claim no longer due back to 待审核 as it was, saying why, for the reviewer to reject', async () => {

@@ -7,13 +7,14 @@
  * officer at township level, and the worker's 我的补贴 says 审核通过，等待发放. Then 批量通过
  * over three more claims, one of which the county decided after the page loaded: the first
  * is approved, the batch stops at the second with its name and the server's words, the
- * third is left as it was, and 重新加载 shows only it.
+ * third is left as it was, and 重新加载 shows only it. Last, 退回重审 sends the approved claim back to
+ * 待审核 with a reason, which the worker reads in 申领进度.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatYuan, type Claim } from '@bangfu/shared';
 import type { TestApi } from '../support/api.js';
-import { fill, shot, WAIT } from '../support/browser.js';
+import { expectAccessible, fill, shot, WAIT } from '../support/browser.js';
 import { employedAcrossProvince } from '../support/people.js';
 import {
   claimTransportWithTheRest,
@@ -201,4 +202,43 @@ describe('补贴审核 in Chromium', () => {
     expect(await page.getByTestId(`claim-${large.claimId}-approve`).count()).toBe(0);
     await shot(page, 'claims-9-second-approval');
   });
+
+  it('退回重审 sends the approved claim back to 待审核 with a reason, which the worker reads', async () => {
+    const page = await openFromHome(browser, api, 'demo-staff-township-1', 'reviews');
+    await page.getByTestId('claims-status-approved').click();
+    const reopen = page.getByTestId(`claim-${claim.claimId}-reopen`);
+    await reopen.waitFor(WAIT);
+    await reopen.click();
+    const reason = '群众反映他这个月在本地打零工，先核实';
+    await fill(page, `claim-${claim.claimId}-reopen-reason`, reason);
+    for (const size of PHONES) {
+      await page.setViewportSize(size);
+      await page.getByTestId(`claim-${claim.claimId}-reopen-confirm`).scrollIntoViewIfNeeded();
+      await shot(page, `claims-10-reopen-${size.width}x${size.height}`);
+      await expectAccessible(page, `退回重审 at ${size.width}×${size.height}`);
+    }
+    await page.getByTestId(`claim-${claim.claimId}-reopen-confirm`).click();
+    await expect.poll(() => page.getByTestId('claims-done').textContent(), WAIT).toContain('已退回待审核');
+    expect(await api.ctx.claims.get(claim.claimId)).toMatchObject({ status: 'submitted', approvals: [] });
+    await page.close();
+
+    const worker = await openFromHome(browser, api, 'demo-worker-1', 'subsidies');
+    await worker.getByTestId('subsidies-my-claims').click();
+    const card = worker.getByTestId(`claim-${claim.claimId}`);
+    await card.waitFor(WAIT);
+    const steps = await card.locator('[data-testid^="claim-"][data-testid*="-step-"]').allTextContents();
+    expect(steps.at(-1)).toMatch(new RegExp(`退回重新审核${reason}$`));
+    expect(await worker.getByTestId(`claim-${claim.claimId}-status`).textContent()).toBe('审核中');
+    for (const size of PHONES) {
+      await worker.setViewportSize(size);
+      await card.scrollIntoViewIfNeeded();
+      await shot(worker, `claims-11-worker-reopened-${size.width}x${size.height}`);
+      await expectAccessible(worker, `the claim sent back, as its worker reads it, at ${size.width}×${size.height}`);
+    }
+  });
 });
+
+const PHONES = [
+  { width: 320, height: 568 },
+  { width: 375, height: 667 },
+];

@@ -1,9 +1,19 @@
 /**
  * A staff decision on a claim, apart from HTTP: separation of duties (never one's own or
  * one's household's claim; the duty 审核, or 复核 for a second approval) decided by the
- * shared rules, then the claim moved on the version the approver read.
+ * shared rules, then the claim moved on the version the approver read; and 退回重审 of an
+ * approved claim before it is paid.
  */
-import { type Claim, type claimDecisionSchema, decideClaim, FLAG_KIND_ZH, openFlagsOf, type Principal } from '@bangfu/shared';
+import {
+  type Claim,
+  type claimDecisionSchema,
+  type claimReopenSchema,
+  decideClaim,
+  FLAG_KIND_ZH,
+  openFlagsOf,
+  type Principal,
+  reopenRefusal,
+} from '@bangfu/shared';
 import type * as z from 'zod';
 import type { AppContext } from '../appContext.js';
 import { DomainError } from '../errors.js';
@@ -36,6 +46,32 @@ async function requireFlagsLookedInto(deps: Pick<AppContext, 'attendance' | 'tab
 }
 
 /** The claim after the decision; 403 when this officer may not decide it, 409 when it is not theirs to decide now. */
+/**
+ * 退回重审: an approved claim not yet in a batch goes back to 待审核 as it stands, its approvals
+ * cleared, the reason on its history for the person to read. Only from the version read.
+ */
+export async function reopenClaim(
+  deps: Pick<AppContext, 'table' | 'users' | 'workers' | 'claims'>,
+  principal: Principal,
+  claim: Claim,
+  request: z.infer<typeof claimReopenSchema>,
+): Promise<Claim> {
+  const refusal = reopenRefusal(claim, await staffMember(deps, principal));
+  if (refusal) throw new DomainError(refusal.status === 403 ? 'FORBIDDEN' : 'CONFLICT', refusal.zh, refusal.en, 'params.claimId');
+  return deps.claims.restate(
+    claim,
+    request.version,
+    {
+      period: claim.period,
+      amountFen: claim.amountFen,
+      trace: claim.trace,
+      vouchedBy: claim.vouchedBy ?? [],
+      needsSecondApproval: claim.needsSecondApproval,
+    },
+    { by: principal.userId, reason: `退回重审：${request.reason}` },
+  );
+}
+
 export async function decideOnClaim(
   deps: Pick<AppContext, 'table' | 'users' | 'attendance'> & ReassessmentContext,
   principal: Principal,

@@ -18,7 +18,7 @@ import { ownEmployer } from '../positions/access.js';
 import { proxyRefOf } from '../family/proxy.js';
 import { boundWorker } from '../registry/access.js';
 import { toWorker } from '../registry/workerRepository.js';
-import { decideOnClaim } from './claimService.js';
+import { decideOnClaim, reopenClaim } from './claimService.js';
 import { declareHousehold } from './duties.js';
 import { createSubsidyService, workerBeneficiary } from './service.js';
 
@@ -126,6 +126,10 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
 
     implement(subsidyContracts.decide, async ({ principal, object: claim, body }) => ({
       claim: await decideOnClaim(ctx, principal, claim, body),
+    })),
+
+    implement(subsidyContracts.reopen, async ({ principal, object: claim, body }) => ({
+      claim: await reopenClaim(ctx, principal, claim, body),
     })),
 
     implement(subsidyContracts.declareHousehold, async ({ principal, body }) => {

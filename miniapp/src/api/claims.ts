@@ -21,3 +21,9 @@ export async function decideClaim(claim: Claim, decision: ClaimDecision, reason?
   const body = { version: claim.version, decision, ...(reason ? { reason } : {}) };
   return (await call(subsidyContracts.decide, { params: { claimId: claim.claimId }, body })).claim;
 }
+
+/** 退回重审: an approved claim not yet paid goes back to 待审核, the reason shown to the person. */
+export async function reopenClaim(claim: Claim, reason: string): Promise<Claim> {
+  const body = { version: claim.version, reason };
+  return (await call(subsidyContracts.reopen, { params: { claimId: claim.claimId }, body })).claim;
+}

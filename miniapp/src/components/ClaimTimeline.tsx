@@ -74,8 +74,12 @@ export function claimSteps(claim: Claim, reader: ClaimReader): Step[] {
       // 亲情服务: a family member who claimed in the worker's name is named (由 X 代办).
       const source = claim.proxy ? proxyText(claim.proxy) : SOURCE_DETAIL[reader][claim.source];
       if (step.from === null) return { at: step.at, what: '提交申领', detail: source, tone: 'done' };
-      return step.from === 'rejected'
-        ? { at: step.at, what: '重新申领', detail: '记录更新以后，按新的记录重新计算', tone: 'done' }
+      if (step.from === 'rejected') {
+        return { at: step.at, what: '重新申领', detail: '记录更新以后，按新的记录重新计算', tone: 'done' };
+      }
+      // 退回重审 by a reviewer, or 发放前复核 by the batch: the reason is the officer's or the records'.
+      return step.from === 'approved'
+        ? { at: step.at, what: '退回重新审核', detail: step.reason?.replace(/^(退回重审|发放前复核)：/, '') ?? '', tone: 'done' }
         : { at: step.at, what: '重新提交审核', tone: 'done' };
     }
     if (step.from === 'paid' && step.to === 'approved') {

@@ -46,7 +46,14 @@ export function ReasonForm({
   return (
     <View className="bf-filters">
       <Field label={label} hint={hint} error={failure} testId={`${testId}-reason`}>
-        <BigInput value={reason} onChange={setReason} maxLength={200} testId={`${testId}-reason`} />
+        {/* The placeholder names the box to a screen reader as well (the H5 input has no label of its own). */}
+        <BigInput
+          value={reason}
+          onChange={setReason}
+          maxLength={200}
+          placeholder="写上原因，至少 4 个字"
+          testId={`${testId}-reason`}
+        />
       </Field>
       <ActionButton busy={busy} onPress={submit} testId={`${testId}-confirm`}>
         {confirm}

@@ -118,3 +118,29 @@ export function decideClaim(
   }
   return { ok: true, to: 'approved', approval: { by: approver.userId, level } };
 }
+
+/**
+ * 退回重审: an officer who reviews (审核 or 复核) sends an approved claim back to 待审核 before it is
+ * paid — a tip-off, a record found wrong, a question to ask first. It stops money rather than
+ * releasing it, so it is any reviewer's to do; the claim is then approved again from the start.
+ * Undefined when they may.
+ */
+export function reopenRefusal(
+  claim: Pick<Claim, 'status' | 'paymentBatchId'>,
+  officer: Pick<Approver, 'duties'>,
+): Refusal | undefined {
+  if (!officer.duties.includes('review') && !officer.duties.includes('recheck')) {
+    return { status: 403, zh: '您的账号没有审核申领的职责，不能退回重审', en: 'Only an officer who reviews claims reopens one.' };
+  }
+  if (claim.status !== 'approved') {
+    return { status: 409, zh: '只有审核通过、还没发放的申领可以退回重审', en: `The claim is ${claim.status}.` };
+  }
+  if (claim.paymentBatchId) {
+    return {
+      status: 409,
+      zh: '这份申领已经进了发放批次，请找旗县负责发放的工作人员',
+      en: 'The claim is in a payment batch already.',
+    };
+  }
+  return undefined;
+}

@@ -138,6 +138,12 @@ export const claimAllRequestSchema = z.strictObject({
   subsidies: z.array(z.enum(SUBSIDY_IDS)).min(1).max(SUBSIDY_IDS.length).optional(),
 });
 
+/** 退回重审: the version read, and why (the person reads it). */
+export const claimReopenSchema = z.strictObject({
+  version: z.number().int().min(1),
+  reason: z.string().trim().min(4, '请写明为什么退回重审（至少 4 个字），申领人能看到').max(200),
+});
+
 export const claimDecisionSchema = z
   .strictObject({
     /** The version the approver read: someone else's decision in between is a 409. */

@@ -10,6 +10,7 @@ import {
   csvField,
   decideClaim,
   parameterValueProblem,
+  reopenRefusal,
   paymentObstacle,
   type Claim,
 } from '@bangfu/shared';
@@ -185,6 +186,22 @@ describe('decideClaim', () => {
     const moved = { ...officer(['recheck']), regionCode: '150222' };
     expect(decideClaim(first, {}, moved, 'approve')).toMatchObject({ ok: false, status: 403, zh: '同一位工作人员不能审核两次' });
     expect(decideClaim(first, {}, { ...moved, userId: 'c' }, 'approve')).toMatchObject({ ok: true, to: 'approved' });
+  });
+});
+
+describe('reopenRefusal (退回重审)', () => {
+  it('lets an officer who reviews or rechecks send back an approved claim no batch has taken, and nothing else', () => {
+    const approved = { status: 'approved' as const };
+    expect(reopenRefusal(approved, { duties: ['review'] })).toBeUndefined();
+    expect(reopenRefusal(approved, { duties: ['recheck'] })).toBeUndefined();
+    expect(reopenRefusal(approved, { duties: ['pay'] })).toMatchObject({ status: 403 });
+    expect(reopenRefusal({ ...approved, paymentBatchId: 'b_1' }, { duties: ['review'] })).toMatchObject({
+      status: 409,
+      zh: '这份申领已经进了发放批次，请找旗县负责发放的工作人员',
+    });
+    for (const status of ['submitted', 'firstApproved', 'rejected', 'paid'] as const) {
+      expect(reopenRefusal({ status }, { duties: ['review'] })).toMatchObject({ status: 409 });
+    }
   });
 });
 

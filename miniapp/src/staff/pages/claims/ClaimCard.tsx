@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { Claim, StaffLevel, User } from '@bangfu/shared';
 import { formatYuan, proxyText } from '@bangfu/shared';
 import { Fragment, useState } from 'react';
-import { decideClaim, type ClaimDecision } from '../../../api/claims';
+import { decideClaim, reopenClaim, type ClaimDecision } from '../../../api/claims';
 import { errorText, isApiError } from '../../../api/client';
 import { ActionButton } from '../../../components/ActionButton';
 import { Notice } from '../../../components/Page';
@@ -77,6 +77,7 @@ export function ClaimCard({
 }) {
   const [busy, setBusy] = useState(false);
   const [rejecting, setRejecting] = useState(false);
+  const [reopening, setReopening] = useState(false);
   const [failure, setFailure] = useState<{ text: string; stale: boolean } | null>(null);
   const id = claim.claimId;
 
@@ -93,6 +94,18 @@ export function ClaimCard({
       setRejecting(false);
     }
   };
+  /** 退回重审: a refusal or a stale read is said on the card, as for a decision. */
+  const reopen = async (reason: string) => {
+    setFailure(null);
+    try {
+      onDecided(await reopenClaim(claim, reason));
+    } catch (error) {
+      const status = isApiError(error) ? error.status : 0;
+      if (status !== 403 && status !== 409) throw error;
+      setFailure({ text: errorText(error), stale: status === 409 });
+      setReopening(false);
+    }
+  };
   const approve = async () => {
     setBusy(true);
     try {
@@ -103,6 +116,8 @@ export function ClaimCard({
   };
 
   const open = claim.status === 'submitted' || claim.status === 'firstApproved';
+  const reviews = (user.duties ?? []).some((duty) => duty === 'review' || duty === 'recheck');
+  const reopenable = claim.status === 'approved' && !claim.paymentBatchId && reviews;
   const ownClaim = claim.createdBy === user.userId;
   const approvedByMe = claim.approvals.some((a) => a.by === user.userId);
   const reasons = reasonsOf(claim);
@@ -173,6 +188,30 @@ export function ClaimCard({
             </Button>
           ) : null}
         </View>
+      ) : null}
+      {reopenable ? (
+        reopening ? (
+          <ReasonForm
+            label="为什么退回重审？"
+            hint="退回以后要重新审核才能发放。申领人能看到这句话，请写清楚"
+            confirm="确认退回重审"
+            testId={`claim-${id}-reopen`}
+            onDone={reopen}
+            onCancel={() => setReopening(false)}
+          />
+        ) : (
+          <Button
+            size="large"
+            block
+            onClick={() => {
+              setFailure(null);
+              setReopening(true);
+            }}
+            data-testid={`claim-${id}-reopen`}
+          >
+            退回重审
+          </Button>
+        )
       ) : null}
       {!open ? null : ownClaim ? (
         <Notice>这是您代为申领的，要由其他工作人员审核。</Notice>

@@ -38,7 +38,7 @@ const TAB_LABEL = Object.fromEntries(STATUS_TABS.map((t) => [t.value, t.label]))
 const TAB_HINT: Record<ClaimStatus, string> = {
   submitted: '先看每一项的理由和依据，没有问题就点「通过」。金额较大的，通过后还要上一级复核。',
   firstApproved: '这些申领已经一审通过，因为金额较大，还要比一审更高一级的工作人员复核。',
-  approved: '审核通过，等待发放。',
+  approved: '审核通过，等待发放。发现问题的，发放前可以「退回重审」。',
   rejected: '没有通过的申领，申领人能看到原因。',
   paid: '已经发放的申领。',
 };
