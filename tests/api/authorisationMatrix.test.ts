@@ -588,6 +588,15 @@ const ROWS: Record<string, Row> = {
     perTarget: true,
     call: (t) => ({ path: `/api/v1/regions/${t.township}/parameters/transportOnceFen`, body: {}, region: t.township }),
   },
+  'POST /api/v1/regions/:code/parameters/:key/confirm': {
+    may: ['adminInRegion'],
+    perTarget: true,
+    call: (t) => ({
+      path: `/api/v1/regions/${t.township}/parameters/transportOnceFen/confirm`,
+      body: { proposedAt: '2026-01-01T00:00:00.000Z' },
+      region: t.township,
+    }),
+  },
   'PUT /api/v1/monitoring/targets/:countyCode/:year': {
     may: ['adminInRegion'],
     perTarget: true,

@@ -1,7 +1,8 @@
 /**
  * 补贴标准 in the H5 app. The county's admin sees the one-off transport subsidy at the value its
  * demo document set (演示数据), changes it from the start of this year in two
- * steps (从哪天起 / 新标准), and the page then shows the new value set by 本地区; the server
+ * steps (从哪天起 / 新标准); the change waits on the card until the county's second admin
+ * confirms it, and the page then shows the new value set by 本地区; the server
  * holds it and the rules use it. Too large a number is refused under the field. An edit on a
  * stale read (someone saved after the page loaded) is refused with 刚被别人改过 and changes
  * nothing. A standard the documents fix has no edit control and says why; county staff
@@ -19,6 +20,7 @@ import { closeAll, openFromHome, reloadInCareMode, startDemoH5 } from '../suppor
 let api: TestApi;
 let browser: Browser;
 let admin: string;
+let secondAdmin: string;
 
 const REGION = '150222'; // 固阳县, the demo admin's county
 const TODAY = chinaDate(new Date());
@@ -40,7 +42,7 @@ async function openStandards(userId: string): Promise<Page> {
 
 beforeAll(async () => {
   ({ api, browser } = await startDemoH5());
-  admin = await api.loginAs('demo-admin');
+  [admin, secondAdmin] = await Promise.all([api.loginAs('demo-admin'), api.loginAs('demo-admin-2')]);
 });
 afterAll(() => closeAll(browser, api));
 
@@ -83,10 +85,36 @@ describe('补贴标准 in Chromium', () => {
     await fill(page, 'parameter-value', '666');
     await page.getByTestId('parameter-save').click();
     await expect.poll(() => page.getByTestId('parameters-done').textContent(), WAIT).toContain(`${YEAR}年1月1日起是 666 元`);
-    await expect.poll(() => page.getByTestId('parameter-transportOnceFen-value').textContent(), WAIT).toBe('666 元');
-    expect(await page.getByTestId('parameter-transportOnceFen-where').textContent()).toBe('本地区设定');
-    expect(await page.getByTestId('parameter-transportOnceFen-example').count()).toBe(0);
-    await shot(page, 'parameters-5-saved');
+    expect(await page.getByTestId('parameters-done').textContent()).toContain('要另一位管理员确认以后才生效');
+    // Not in force yet: the card shows the change waiting, and offers its proposer no 确认.
+    const proposal = page.getByTestId('parameter-transportOnceFen-proposal');
+    await expect.poll(() => proposal.textContent(), WAIT).toContain(`${YEAR}年1月1日起：666 元`);
+    expect(await proposal.textContent()).toContain('您');
+    expect(await page.getByTestId('parameter-transportOnceFen-value').textContent()).toBe('500 元');
+    expect(await page.getByTestId('parameter-transportOnceFen-confirm').count()).toBe(0);
+    await page.close();
+
+    // The second admin, having checked it against the document, confirms the one they see.
+    const second = await openStandards('demo-admin-2');
+    const confirm = second.getByTestId('parameter-transportOnceFen-confirm');
+    await confirm.waitFor(WAIT);
+    expect(await second.getByTestId('parameter-transportOnceFen-proposal').textContent()).toContain('管理员 demo-admin');
+    for (const size of [
+      { width: 320, height: 568 },
+      { width: 375, height: 667 },
+    ]) {
+      await second.setViewportSize(size);
+      await confirm.scrollIntoViewIfNeeded();
+      await shot(second, `parameters-5-to-confirm-${size.width}x${size.height}`);
+      await expectAccessible(second, `a change of a standard to confirm at ${size.width}×${size.height}`);
+    }
+    await confirm.click();
+    await expect.poll(() => second.getByTestId('parameters-done').textContent(), WAIT).toContain('新标准生效了');
+    await expect.poll(() => second.getByTestId('parameter-transportOnceFen-value').textContent(), WAIT).toBe('666 元');
+    expect(await second.getByTestId('parameter-transportOnceFen-where').textContent()).toBe('本地区设定');
+    expect(await second.getByTestId('parameter-transportOnceFen-example').count()).toBe(0);
+    expect(await second.getByTestId('parameter-transportOnceFen-proposal').count()).toBe(0);
+    await shot(second, 'parameters-5-saved');
 
     const after = await standard('transportOnceFen');
     expect(after.today).toMatchObject({ status: 'value', value: 66_600, setIn: REGION, example: false });
@@ -107,12 +135,17 @@ describe('补贴标准 in Chromium', () => {
     await page.getByTestId('parameter-next').click();
     await fill(page, 'parameter-value', '1200');
 
-    // Someone else saves this standard after the page read it.
+    // Someone else changes this standard after the page read it (proposed, and confirmed by the other admin).
     const other = await api.call('PUT', `/api/v1/regions/${REGION}/parameters/yuluPerSemesterFen`, {
       token: admin,
       body: { version: 1, steps: [{ from: `${YEAR}-03-01`, value: 88_800 }] },
     });
     expect(other.status, JSON.stringify(other.body)).toBe(200);
+    const confirmed = await api.call('POST', `/api/v1/regions/${REGION}/parameters/yuluPerSemesterFen/confirm`, {
+      token: secondAdmin,
+      body: { proposedAt: other.body.proposal.proposedAt },
+    });
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
 
     await page.getByTestId('parameter-save').click();
     await expect.poll(() => page.getByTestId('parameter-error').textContent(), WAIT).toContain('刚被别人改过');

@@ -149,6 +149,9 @@ export const keys = {
   /** A region's recorded document (地方文件), beside its standards: read with them in the one Query. */
   localDocument: (regionCode: string, documentId: string) => ({ pk: 'PARAMS', sk: `DOC#${regionCode}#${documentId}` }),
   localDocumentPrefix: () => 'DOC#',
+  /** A change of a region's steps one admin proposed, waiting for another to confirm it (beside the steps, in their partition). */
+  parameterProposal: (regionCode: string, key: string) => ({ pk: 'PARAMS', sk: `PROPOSAL#${regionCode}#${key}` }),
+  parameterProposalPrefix: () => 'PROPOSAL#',
   /**
    * A position pushed to a worker (为你推荐): at most once per worker and position, ever;
    * the month, score and reason travel on it, and later whether they applied and were hired.

@@ -1,17 +1,17 @@
 /**
- * The policy parameters regions set for themselves (their admins' own dated steps),
- * laid over the shipped ones, and the documents regions recorded (地方文件) that set them
+ * The policy parameters regions set for themselves (their admins' own dated steps, each change
+ * proposed by one admin and put in force by another), laid over the shipped ones, and the documents regions recorded (地方文件) that set them
  * or continue a document of their own. All live in one partition, are read together in
  * one Query, and are kept for a minute: they change a few times a year, and every
  * evaluation reads them.
  */
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalDocument, ParameterStep } from '@bangfu/shared';
 import { cancellationReasons } from '../db/errors.js';
 import { queryAll } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
-import { putOnVersion, versionCondition, type TableRef } from '../db/versioned.js';
-import { VersionConflict } from '../errors.js';
+import { versionCondition, type TableRef } from '../db/versioned.js';
+import { Forbidden, NotFound, VersionConflict } from '../errors.js';
 
 export interface RegionSteps {
   regionCode: string;
@@ -20,6 +20,19 @@ export interface RegionSteps {
   updatedBy: string;
   updatedAt: string;
   version: number;
+  /** The second admin who put these steps in force (四眼): absent on rows written before, and on a document's. */
+  confirmedBy?: string;
+}
+
+/** A change of a region's steps one admin proposed, on the version they read, until another confirms it. */
+export interface StepsProposal {
+  regionCode: string;
+  key: string;
+  steps: ParameterStep[];
+  /** The version of the steps read (undefined: the region had none). */
+  basedOn: number | undefined;
+  proposedBy: string;
+  proposedAt: string;
 }
 
 /** A recorded document with what it set, who recorded it and when. */
@@ -37,6 +50,7 @@ const CACHE_MS = 60_000;
 interface Partition {
   at: number;
   rows: RegionSteps[];
+  proposals: StepsProposal[];
   documents: RecordedDocument[];
   /** The documents alone, the same array while kept: what evaluations are cached by. */
   localDocuments: LocalDocument[];
@@ -50,6 +64,13 @@ const documentItem = (recorded: RecordedDocument) => ({
 
 const stepsItem = (row: RegionSteps) => ({ ...keys.parameterSteps(row.regionCode, row.key), type: 'parameterSteps', ...row });
 
+const changedMeanwhile = () =>
+  new VersionConflict(
+    '这个标准刚被别人改过，请刷新后再看',
+    'The steps or the proposal changed since they were read.',
+    'body.version',
+  );
+
 export function createParameterRepository({ db, tableName }: TableRef) {
   let cached: Partition | undefined;
   let overridesOf: { rows: RegionSteps[]; overrides: Overrides } | undefined;
@@ -62,9 +83,12 @@ export function createParameterRepository({ db, tableName }: TableRef) {
       ExpressionAttributeValues: { ':pk': keys.parameterStepsAll() },
     });
     const rows: RegionSteps[] = [];
+    const proposals: StepsProposal[] = [];
     const documents: RecordedDocument[] = [];
     for (const item of items) {
-      if (String(item.sk).startsWith(keys.localDocumentPrefix())) {
+      if (String(item.sk).startsWith(keys.parameterProposalPrefix())) {
+        proposals.push(item.proposal as StepsProposal);
+      } else if (String(item.sk).startsWith(keys.localDocumentPrefix())) {
         documents.push({
           document: item.document as LocalDocument,
           sets: item.sets as RecordedDocument['sets'],
@@ -79,10 +103,11 @@ export function createParameterRepository({ db, tableName }: TableRef) {
           updatedBy: String(item.updatedBy),
           updatedAt: String(item.updatedAt),
           version: Number(item.version),
+          ...(item.confirmedBy ? { confirmedBy: String(item.confirmedBy) } : {}),
         });
       }
     }
-    cached = { at: Date.now(), rows, documents, localDocuments: documents.map((d) => d.document) };
+    cached = { at: Date.now(), rows, proposals, documents, localDocuments: documents.map((d) => d.document) };
     return cached;
   }
 
@@ -114,28 +139,97 @@ export function createParameterRepository({ db, tableName }: TableRef) {
       return overrides;
     },
 
-    /** Writes a region's steps of one parameter: new (no version) or on the version read. */
-    async put(
-      regionCode: string,
-      key: string,
-      steps: ParameterStep[],
-      by: string,
-      version: number | undefined,
-    ): Promise<RegionSteps> {
+    /** The changes waiting for a second admin. */
+    async proposals(): Promise<StepsProposal[]> {
+      return (await partition()).proposals;
+    },
+
+    /**
+     * Proposes a region's steps of one parameter, on the version of the steps read (none: the
+     * region has none yet): nothing is in force until another admin confirms it. A proposal
+     * replaces a waiting one only when it names it (`replaces`, its time); the confirmer confirms
+     * the one they saw, by its time.
+     */
+    async propose(proposal: StepsProposal, replaces: string | undefined): Promise<void> {
+      const condition = versionCondition(proposal.basedOn);
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              // The steps are still the version the proposer read.
+              {
+                ConditionCheck: {
+                  TableName: tableName,
+                  Key: keys.parameterSteps(proposal.regionCode, proposal.key),
+                  ...condition,
+                },
+              },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: { ...keys.parameterProposal(proposal.regionCode, proposal.key), type: 'parameterProposal', proposal },
+                  // Only the waiting proposal the admin saw is replaced, never one they did not.
+                  ...(replaces === undefined
+                    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                    : {
+                        ConditionExpression: 'proposal.proposedAt = :replaces',
+                        ExpressionAttributeValues: { ':replaces': replaces },
+                      }),
+                },
+              },
+            ],
+          }),
+        );
+      } catch (error) {
+        if (cancellationReasons(error)) throw changedMeanwhile();
+        throw error;
+      }
+      cached = undefined;
+    },
+
+    /**
+     * Puts the proposal the confirmer saw (`seenAt`) in force, by an admin other than who proposed
+     * it, on the version it was based on; the proposal is gone with it, all or nothing.
+     */
+    async confirm(regionCode: string, key: string, seenAt: string, by: string): Promise<RegionSteps> {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: keys.parameterProposal(regionCode, key), ConsistentRead: true }),
+      );
+      const proposal = Item?.proposal as StepsProposal | undefined;
+      if (!proposal) throw new NotFound('这个标准没有等待确认的修改', 'No change of these steps is waiting.', 'params.key');
+      if (proposal.proposedAt !== seenAt) throw changedMeanwhile();
+      if (proposal.proposedBy === by) {
+        throw new Forbidden('标准的修改要由另一位管理员确认', 'Another admin confirms a change of standards.', 'params.key');
+      }
       const row: RegionSteps = {
         regionCode,
         key,
-        steps,
-        updatedBy: by,
+        steps: proposal.steps,
+        updatedBy: proposal.proposedBy,
         updatedAt: new Date().toISOString(),
-        version: (version ?? 0) + 1,
+        version: (proposal.basedOn ?? 0) + 1,
+        confirmedBy: by,
       };
-      await putOnVersion(
-        { db, tableName },
-        stepsItem(row),
-        version,
-        new VersionConflict('这个标准刚被别人改过，请刷新后再改', 'The steps changed since they were read.', 'body.version'),
-      );
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: { TableName: tableName, Item: stepsItem(row), ...versionCondition(proposal.basedOn) } },
+              {
+                Delete: {
+                  TableName: tableName,
+                  Key: keys.parameterProposal(regionCode, key),
+                  ConditionExpression: 'proposal.proposedAt = :at',
+                  ExpressionAttributeValues: { ':at': seenAt },
+                },
+              },
+            ],
+          }),
+        );
+      } catch (error) {
+        if (cancellationReasons(error)) throw changedMeanwhile();
+        throw error;
+      }
       cached = undefined;
       return row;
     },

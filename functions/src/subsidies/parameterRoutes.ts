@@ -16,7 +16,10 @@ import type { AppContext } from '../appContext.js';
 import { Forbidden, Invalid } from '../errors.js';
 import { implement, type AnyRoute } from '../http/route.js';
 import { regionOr404 } from '../regions/regionRepository.js';
+import type { StepsProposal } from './parameterRepository.js';
 import { createSubsidyService } from './service.js';
+
+const proposalView = ({ steps, proposedBy, proposedAt }: StepsProposal) => ({ steps, proposedBy, proposedAt });
 
 export function parameterRoutes(ctx: AppContext): AnyRoute[] {
   const subsidies = createSubsidyService(ctx);
@@ -26,12 +29,14 @@ export function parameterRoutes(ctx: AppContext): AnyRoute[] {
   return [
     implement(parameterContracts.list, async ({ params }) => {
       await region(params.code);
-      const [parameters, rows, localDocuments] = await Promise.all([
+      const [parameters, rows, localDocuments, proposals] = await Promise.all([
         subsidies.currentParameters(),
         ctx.parameterSteps.all(),
         ctx.parameterSteps.localDocuments(),
+        ctx.parameterSteps.proposals(),
       ]);
       const own = rows.filter((row) => row.regionCode === params.code);
+      const waiting = proposals.filter((proposal) => proposal.regionCode === params.code);
       const today = chinaDate(new Date());
       const authorities = authoritiesFor(params.code, today, localDocuments);
       // The standards of what is granted here today, those the region set itself, and those outside the rules.
@@ -64,6 +69,7 @@ export function parameterRoutes(ctx: AppContext): AnyRoute[] {
             reading = { status: 'missing' };
           }
           const mine = own.find((row) => row.key === definition.key);
+          const proposal = waiting.find((p) => p.key === definition.key);
           return {
             key: definition.key,
             label: definition.label,
@@ -72,8 +78,17 @@ export function parameterRoutes(ctx: AppContext): AnyRoute[] {
             fixedByPolicy: isFixedFor(definition, params.code),
             today: reading,
             ...(mine
-              ? { own: { steps: mine.steps, version: mine.version, updatedBy: mine.updatedBy, updatedAt: mine.updatedAt } }
+              ? {
+                  own: {
+                    steps: mine.steps,
+                    version: mine.version,
+                    updatedBy: mine.updatedBy,
+                    updatedAt: mine.updatedAt,
+                    ...(mine.confirmedBy ? { confirmedBy: mine.confirmedBy } : {}),
+                  },
+                }
               : {}),
+            ...(proposal ? { proposal: proposalView(proposal) } : {}),
           };
         }),
       };
@@ -102,7 +117,22 @@ export function parameterRoutes(ctx: AppContext): AnyRoute[] {
       const steps: ParameterStep[] = body.steps.map(
         (s) => existing?.steps.find((e) => e.from === s.from && e.value === s.value) ?? { from: s.from, value: s.value },
       );
-      const row = await ctx.parameterSteps.put(params.code, params.key, steps, principal.userId, body.version);
+      // 四眼: one admin alone never changes what every claim of the region is paid; another confirms it.
+      const proposal: StepsProposal = {
+        regionCode: params.code,
+        key: params.key,
+        steps,
+        basedOn: body.version,
+        proposedBy: principal.userId,
+        proposedAt: new Date().toISOString(),
+      };
+      await ctx.parameterSteps.propose(proposal, body.replaces);
+      return { proposal: proposalView(proposal) };
+    }),
+
+    implement(parameterContracts.confirmSteps, async ({ principal, params, body }) => {
+      await region(params.code);
+      const row = await ctx.parameterSteps.confirm(params.code, params.key, body.proposedAt, principal.userId);
       return { steps: row.steps, version: row.version };
     }),
   ];

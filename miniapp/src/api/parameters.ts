@@ -1,6 +1,7 @@
 /**
  * A region's subsidy standards (补贴标准): what holds today, where it was set and its
- * document; the region's admin sets the region's own dated steps on the version read.
+ * document; the region's admin proposes the region's own dated steps on the version read, and
+ * another admin confirms them.
  * Contracts: shared/src/api/subsidies.ts. Amounts in fen, ratios 0–1.
  */
 import { parameterContracts, type ResponseOf, type BodyOf } from '@bangfu/shared';
@@ -15,11 +16,25 @@ export async function fetchParameters(regionCode: string): Promise<ParameterView
 }
 
 /**
- * Replace the region's own steps of one standard. `version` is the one read (none when the
- * region had no steps yet): a 409 VERSION_CONFLICT when someone saved in between.
+ * Propose the region's own steps of one standard (in force once another admin confirms them).
+ * `version` is the one read (none when the region had no steps yet), `replaces` the waiting
+ * proposal read (none when none waited): a 409 VERSION_CONFLICT when someone saved in between.
  */
-export const saveParameterSteps = (regionCode: string, key: string, steps: ParameterStepInput[], version: number | undefined) =>
+export const saveParameterSteps = (
+  regionCode: string,
+  key: string,
+  steps: ParameterStepInput[],
+  read: { version: number | undefined; replaces: string | undefined },
+) =>
   call(parameterContracts.setSteps, {
     params: { code: regionCode, key },
-    body: { ...(version !== undefined ? { version } : {}), steps },
+    body: {
+      ...(read.version !== undefined ? { version: read.version } : {}),
+      ...(read.replaces !== undefined ? { replaces: read.replaces } : {}),
+      steps,
+    },
   });
+
+/** Put in force the proposed steps the admin saw (by when they were proposed): never one's own proposal. */
+export const confirmParameterSteps = (regionCode: string, key: string, proposedAt: string) =>
+  call(parameterContracts.confirmSteps, { params: { code: regionCode, key }, body: { proposedAt } });

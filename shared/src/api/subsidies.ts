@@ -260,6 +260,13 @@ export const parameterReadingSchema = z.union([
   z.object({ status: z.literal('missing') }),
 ]);
 
+/** A change of a region's steps waiting for a second admin: what it would put in force, who proposed it and when. */
+const stepsProposalSchema = z.object({
+  steps: z.array(storedStepSchema),
+  proposedBy: z.string(),
+  proposedAt: z.iso.datetime(),
+});
+
 const parameterViewSchema = z.object({
   key: z.string(),
   label: z.string(),
@@ -269,10 +276,18 @@ const parameterViewSchema = z.object({
   fixedByPolicy: z.boolean(),
   /** What holds today in this region, and where it was set. */
   today: parameterReadingSchema,
-  /** The steps this region set itself (editable), with their version. */
+  /** The steps this region set itself (editable), with their version, who proposed and who confirmed them. */
   own: z
-    .object({ steps: z.array(storedStepSchema), version: z.number(), updatedBy: z.string(), updatedAt: z.string() })
+    .object({
+      steps: z.array(storedStepSchema),
+      version: z.number(),
+      updatedBy: z.string(),
+      updatedAt: z.string(),
+      confirmedBy: z.string().optional(),
+    })
     .optional(),
+  /** A change one admin proposed, waiting for another to confirm it (四眼): not in force yet. */
+  proposal: stepsProposalSchema.optional(),
 });
 
 export const parameterContracts = {
@@ -290,7 +305,8 @@ export const parameterContracts = {
   setSteps: defineContract({
     method: 'put',
     path: '/api/v1/regions/:code/parameters/:key',
-    summary: 'Admin of the region: set its own dated steps of a standard the documents leave to local governments',
+    summary:
+      'Admin of the region: propose its own dated steps of a standard the documents leave to local governments; in force once another admin confirms them',
     tag: 'subsidies',
     access: ['admin'],
     scope: regionIn('params', 'code'),
@@ -299,12 +315,26 @@ export const parameterContracts = {
       .strictObject({
         /** The version of this region's steps read; absent when the region has none yet. */
         version: z.number().int().min(1).optional(),
+        /** The waiting proposal read (its time), which this one replaces; absent when none was waiting. */
+        replaces: z.iso.datetime().optional(),
         steps: z.array(parameterStepSchema).min(1).max(20),
       })
       .refine((body) => body.steps.every((step, i) => i === 0 || step.from > body.steps[i - 1]!.from), {
         path: ['steps'],
         message: '各段的开始日期应从早到晚排列，且不能重复',
       }),
+    response: z.object({ proposal: stepsProposalSchema }),
+  }),
+
+  confirmSteps: defineContract({
+    method: 'post',
+    path: '/api/v1/regions/:code/parameters/:key/confirm',
+    summary: 'Another admin of the region: put in force the proposed steps they saw (never their own proposal)',
+    tag: 'subsidies',
+    access: ['admin'],
+    scope: regionIn('params', 'code'),
+    params: z.object({ code: regionCodeSchema, key: z.string().regex(/^[A-Za-z]{1,60}$/, '不是标准的名称') }),
+    body: z.strictObject({ proposedAt: z.iso.datetime() }),
     response: z.object({ steps: z.array(storedStepSchema), version: z.number() }),
   }),
 };

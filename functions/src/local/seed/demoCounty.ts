@@ -196,6 +196,8 @@ export function buildDemoCounty(regions: Region[], now = new Date()): DemoCounty
       county,
     ),
     account({ userId: 'demo-admin', role: 'admin', displayName: `${county.name}系统管理员` }, county),
+    // A second admin: a change of the county's standards is in force only once another admin confirms it.
+    account({ userId: 'demo-admin-2', role: 'admin', displayName: `${county.name}系统管理员（复核）` }, county),
   );
 
   const login = demoLoginsOf(users);
@@ -210,6 +212,7 @@ export function buildDemoCounty(regions: Region[], now = new Date()): DemoCounty
     login('demo-staff-county', '旗县人社局 审核'),
     login('demo-staff-county-finance', '旗县人社局 补贴发放'),
     login('demo-admin', '管理员'),
+    login('demo-admin-2', '管理员（确认标准）'),
   ];
   return { regions: placed, users, logins, people, employers, positions };
 }

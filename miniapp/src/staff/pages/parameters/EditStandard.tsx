@@ -138,9 +138,12 @@ export function EditStandard({
     ].sort((a, b) => a.from.localeCompare(b.from));
     setBusy(true);
     try {
-      await saveParameterSteps(regionCode, parameter.key, steps, parameter.own?.version);
+      await saveParameterSteps(regionCode, parameter.key, steps, {
+        version: parameter.own?.version,
+        replaces: parameter.proposal?.proposedAt,
+      });
       onSaved(
-        `已保存：${parameter.label}，${fullDayText(from!)}起${value === null ? '停止执行' : `是 ${valueText(parameter, value)}`}。`,
+        `已提交：${parameter.label}，${fullDayText(from!)}起${value === null ? '停止执行' : `是 ${valueText(parameter, value)}`}。要另一位管理员确认以后才生效。`,
       );
     } catch (error) {
       const field = isApiError(error) ? error.field : undefined;

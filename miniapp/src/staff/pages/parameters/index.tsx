@@ -5,7 +5,7 @@
  * region, the standards it still owes, and (admins) recording a local document. Those the documents leave to
  * local governments the region's admin changes in two steps, 从哪天起 and 新标准 (a number,
  * or 停止执行), on the version read: if someone saved in between, nothing changes and the
- * page says so. Those the documents fix can't be changed and say why. Staff only look.
+ * page says so. The change is in force once another admin confirms it on its card (四眼). Those the documents fix can't be changed and say why. Staff only look.
  */
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -20,8 +20,9 @@ import { RolePage } from '../../../components/RoleGate';
 import { regionNames } from '../../../regionNames';
 import { EditStandard } from './EditStandard';
 import { PoliciesTab } from './PoliciesTab';
+import { ProposedChange } from './ProposedChange';
 import { RecordDocument } from './RecordDocument';
-import { valueText, whereText } from './standardText';
+import { stepText, valueText, whereText } from './standardText';
 import { fullDayText } from '../../../time';
 import './parameters.css';
 import { NoStaffRegion, staffRegion } from '../../staffRegion';
@@ -32,14 +33,18 @@ function ParameterCard({
   parameter,
   regionCode,
   names,
+  me,
   canEdit,
   onEdit,
+  onConfirmed,
 }: {
   parameter: ParameterView;
   regionCode: string;
   names: ReadonlyMap<string, string>;
+  me: string;
   canEdit: boolean;
   onEdit: () => void;
+  onConfirmed: (said: string) => void;
 }) {
   const { key, today } = parameter;
   const example = today.status === 'value' && today.example;
@@ -81,10 +86,20 @@ function ParameterCard({
           <View className="bf-strong">本地区的设定</View>
           {parameter.own.steps.map((step) => (
             <View key={step.from} className="bf-row__line">
-              · {fullDayText(step.from)}起：{step.value === null ? '停止执行' : valueText(parameter, step.value)}
+              · {stepText(parameter, step)}
             </View>
           ))}
         </View>
+      ) : null}
+      {parameter.proposal ? (
+        <ProposedChange
+          parameter={parameter}
+          proposal={parameter.proposal}
+          regionCode={regionCode}
+          me={me}
+          canConfirm={canEdit}
+          onConfirmed={onConfirmed}
+        />
       ) : null}
       <View className="bf-row__line bf-hint">
         依据：{parameter.reference.document} {parameter.reference.section}
@@ -230,10 +245,15 @@ function Standards({ user, regionCode }: { user: User; regionCode: string }) {
             parameter={p}
             regionCode={regionCode}
             names={names}
+            me={user.userId}
             canEdit={canEdit}
             onEdit={() => {
               setDone(null);
               setEditing(p.key);
+            }}
+            onConfirmed={(said) => {
+              setDone(said);
+              load().catch(() => undefined);
             }}
           />
         ))}

@@ -1,6 +1,7 @@
 /** How a subsidy standard is said: its value with its unit, its dates, where it was set. */
 import { formatYuan } from '@bangfu/shared';
 import type { ParameterView } from '../../../api/parameters';
+import { fullDayText } from '../../../time';
 
 export type Unit = ParameterView['unit'];
 
@@ -32,4 +33,9 @@ export function whereText(setIn: string, regionCode: string, names: ReadonlyMap<
   if (setIn === regionCode) return '本地区设定';
   if (setIn === '') return '各地统一的标准';
   return `沿用${names.get(setIn) ?? `上级地区（${setIn}）`}的标准`;
+}
+
+/** One dated step as a line: "2026年1月1日起：666 元", or 停止执行. */
+export function stepText(parameter: Pick<ParameterView, 'unit' | 'label'>, step: { from: string; value: number | null }): string {
+  return `${fullDayText(step.from)}起：${step.value === null ? '停止执行' : valueText(parameter, step.value)}`;
 }
