@@ -43,6 +43,8 @@ export const BUNDLE_ALIASES: Record<string, string> = {
   '@aws-sdk/credential-provider-node': './functions/src/lambdaBundle/credentialsFromEnvironment.ts',
   // qs with object-inspect and side-channel (45 KB): Express's simple query parser and JSON bodies never call it.
   qs: './functions/src/lambdaBundle/noQueryStringLibrary.ts',
+  // The SDK's event streams (15 KB in every function): no operation our functions call streams events.
+  '@smithy/core/event-streams': './functions/src/lambdaBundle/noEventStreams.ts',
   // debug with ms and supports-color (9 KB): it writes only when DEBUG names a logger, never on Lambda.
   debug: './functions/src/lambdaBundle/silentDebug.cjs',
   // send (9 KB), for res.sendFile and express.static: the API serves no files from disk.
