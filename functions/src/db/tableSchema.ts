@@ -149,7 +149,7 @@ export const keys = {
   /** A region's recorded document (地方文件), beside its standards: read with them in the one Query. */
   localDocument: (regionCode: string, documentId: string) => ({ pk: 'PARAMS', sk: `DOC#${regionCode}#${documentId}` }),
   localDocumentPrefix: () => 'DOC#',
-  /** A change of a region's steps one admin proposed, waiting for another to confirm it (beside the steps, in their partition). */
+  /** A change of a region's steps one admin proposed, waiting for another to confirm it, and the last one confirmed (beside the steps, in their partition). */
   parameterProposal: (regionCode: string, key: string) => ({ pk: 'PARAMS', sk: `PROPOSAL#${regionCode}#${key}` }),
   parameterProposalPrefix: () => 'PROPOSAL#',
   /**

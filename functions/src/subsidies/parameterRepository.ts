@@ -87,7 +87,8 @@ export function createParameterRepository({ db, tableName }: TableRef) {
     const documents: RecordedDocument[] = [];
     for (const item of items) {
       if (String(item.sk).startsWith(keys.parameterProposalPrefix())) {
-        proposals.push(item.proposal as StepsProposal);
+        // Confirmed already when it holds only the last confirmation.
+        if (item.proposal) proposals.push(item.proposal as StepsProposal);
       } else if (String(item.sk).startsWith(keys.localDocumentPrefix())) {
         documents.push({
           document: item.document as LocalDocument,
@@ -170,7 +171,7 @@ export function createParameterRepository({ db, tableName }: TableRef) {
                   Item: { ...keys.parameterProposal(proposal.regionCode, proposal.key), type: 'parameterProposal', proposal },
                   // Only the waiting proposal the admin saw is replaced, never one they did not.
                   ...(replaces === undefined
-                    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                    ? { ConditionExpression: 'attribute_not_exists(proposal)' }
                     : {
                         ConditionExpression: 'proposal.proposedAt = :replaces',
                         ExpressionAttributeValues: { ':replaces': replaces },
@@ -189,7 +190,8 @@ export function createParameterRepository({ db, tableName }: TableRef) {
 
     /**
      * Puts the proposal the confirmer saw (`seenAt`) in force, by an admin other than who proposed
-     * it, on the version it was based on; the proposal is gone with it, all or nothing.
+     * it, on the version it was based on; the proposal is done with it (its item keeps it as the
+     * last confirmation), all or nothing.
      */
     async confirm(regionCode: string, key: string, seenAt: string, by: string): Promise<RegionSteps> {
       const { Item } = await db.send(
@@ -216,11 +218,16 @@ export function createParameterRepository({ db, tableName }: TableRef) {
             TransactItems: [
               { Put: { TableName: tableName, Item: stepsItem(row), ...versionCondition(proposal.basedOn) } },
               {
-                Delete: {
+                // The proposal is done; its item keeps the last confirmation (who, when, what).
+                Update: {
                   TableName: tableName,
                   Key: keys.parameterProposal(regionCode, key),
+                  UpdateExpression: 'REMOVE proposal SET confirmed = :confirmed',
                   ConditionExpression: 'proposal.proposedAt = :at',
-                  ExpressionAttributeValues: { ':at': seenAt },
+                  ExpressionAttributeValues: {
+                    ':at': seenAt,
+                    ':confirmed': { ...proposal, confirmedBy: by, confirmedAt: row.updatedAt },
+                  },
                 },
               },
             ],

@@ -277,7 +277,6 @@ export function createPaymentService(
         workerId: owner.workerId,
         name: claim.beneficiary.name,
         villageCode: claim.regionCode,
-        claimId: claim.claimId,
         subsidyName: row.subsidyName,
         amountText: formatYuan(row.amountFen),
         account: { kind: row.account.kind, numberMasked: row.account.numberMasked, setAt: row.account.setAt },

@@ -7,7 +7,7 @@
  */
 import { Text, View } from '@tarojs/components';
 import type { Claim, ClaimStatus, StaffLevel } from '@bangfu/shared';
-import { formatYuan, proxyText } from '@bangfu/shared';
+import { formatYuan, isBankReturnStep, proxyText } from '@bangfu/shared';
 import { useState } from 'react';
 import { STAFF_LEVEL_LABEL } from '../labels';
 import { chinaDate, monthText } from '../time';
@@ -82,7 +82,7 @@ export function claimSteps(claim: Claim, reader: ClaimReader): Step[] {
         ? { at: step.at, what: '退回重新审核', detail: step.reason?.replace(/^(退回重审|发放前复核)：/, '') ?? '', tone: 'done' }
         : { at: step.at, what: '重新提交审核', tone: 'done' };
     }
-    if (step.from === 'paid' && step.to === 'approved') {
+    if (isBankReturnStep(step)) {
       // 银行退回: the reason is the bank's, with its reference, as the payer recorded it.
       return {
         at: step.at,

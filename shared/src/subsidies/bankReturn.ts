@@ -60,19 +60,17 @@ export function returnRecordedBy(claim: Pick<Claim, 'history' | 'status'>): stri
 }
 
 /** Kept on the account the money was sent to: nothing more goes to it until another is confirmed. */
-export const bankReturnMarkSchema = z.object({
-  at: z.iso.datetime(),
-  reason: z.enum(BANK_RETURN_REASONS),
-  note: z.string().optional(),
-  batchId: z.string(),
-});
-export type BankReturnMark = z.infer<typeof bankReturnMarkSchema>;
+export interface BankReturnMark {
+  at: string;
+  reason: BankReturnReason;
+  note?: string;
+  batchId: string;
+}
 
 export interface ReturnedPayment {
   workerId: string;
   name: string;
   villageCode: string;
-  claimId: string;
   subsidyName: string;
   amountText: string;
   account: { kind: PayoutAccount['kind']; numberMasked: string; setAt: string };

@@ -92,7 +92,6 @@ describe('bankReturnWarning', () => {
       workerId: 'w_1',
       name: '王秀兰',
       villageCode: '150222102201',
-      claimId: 'c_1',
       subsidyName: '一次性交通补助',
       amountText: '500 元',
       account: { kind: 'socialSecurityCard', numberMasked: '**************5678', setAt: '2026-11-01T02:00:00.000Z' },
