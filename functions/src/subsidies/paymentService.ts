@@ -29,7 +29,7 @@ import { inPool } from '../db/inPool.js';
 import { Conflict, DomainError, Forbidden, NotFound } from '../errors.js';
 import { warningParameters, type WarningParameterContext } from '../monitoring/warningParameters.js';
 import type { WorkerItem } from '../registry/workerRepository.js';
-import type { AccountEntries } from './paymentRepository.js';
+import type { AccountEntries, Reservation } from './paymentRepository.js';
 import { personOf, requireDuty, staffMember, type StaffMember } from './duties.js';
 import { sentBackBeforePayment, type ReassessmentContext } from './reassessment.js';
 
@@ -241,9 +241,12 @@ export function createPaymentService(
     const rows = await payments.reservations(batchId);
     const row = rows.find((r) => r.claimId === request.claimId);
     if (!row) throw new NotFound('这一批里没有这份申领', 'No such claim in this batch.', 'body.claimId');
-    const answer = async () => payments.view((await payments.header(batchId))!, await payments.reservations(batchId));
+    // The batch as the route's scope read it (a finished one), with its rows as they now stand: nothing read twice.
+    const { regionCode, createdBy, createdAt, skipped } = batch;
+    const answer = (now: Reservation[]) =>
+      payments.view({ batchId, regionCode, createdBy, createdAt, skipped, state: 'done' }, now);
     if (row.returned) {
-      if (row.returned.bankReference === request.bankReference) return answer();
+      if (row.returned.bankReference === request.bankReference) return answer(rows);
       throw new Conflict('这笔钱已经登记过银行退回', 'This payment was already returned.', 'body.claimId');
     }
     const claim = await claims.get(row.claimId);
@@ -286,7 +289,7 @@ export function createPaymentService(
       const { taskDays } = (await warningParameters(deps))(claim.regionCode, today);
       await deps.tasks.open(warning, addDays(today, taskDays), now);
     }
-    return answer();
+    return answer(rows.map((r) => (r === row ? { ...r, returned } : r)));
   }
 
   /** The batch's CSV for the bank (name, masked ID, card, amount); every person's row is on their record's audit. */
