@@ -3,8 +3,12 @@
  * 帮扶车间's reward by the 帮扶对象 it employs, and an agency's transfer service for each
  * worker it placed outside the county, once they have worked 6 months of the year.
  */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaMonth, type Claim, type Employer } from '@bangfu/shared';
+import { chinaMonth, type Claim, type Employer, type SubsidyResult } from '@bangfu/shared';
+import { keys } from '../../functions/src/db/tableSchema.js';
+import { Conflict } from '../../functions/src/errors.js';
+import { createSubsidyService } from '../../functions/src/subsidies/service.js';
 import { dynamoCallsDuring, startDemoCountyApi, type TestApi } from '../support/api.js';
 import { accountWithoutProfile, boundWorker, employerProfile, positionInput, putPositions } from '../support/positions.js';
 
@@ -103,13 +107,134 @@ describe('an employer’s own subsidies', () => {
     expect(
       calls.filter((c) => c.command === 'GetItemCommand' && String((c.input.Key as { pk: string }).pk).startsWith('WORKER#')),
     ).toEqual([]);
-    expect(calls.filter((c) => c.command === 'BatchGetItemCommand')).toHaveLength(1);
+    // And who holds each placed person's first transfer in one more; no claim holds one, so no third.
+    expect(calls.filter((c) => c.command === 'BatchGetItemCommand')).toHaveLength(2);
 
     const six = await transfer();
     const due = monthsThisYear(0) >= 6;
     expect(six).toMatchObject(
       due ? { eligible: true, amountFen: 80_000, periodKey: `${year}:${worker.workerId}` } : { eligible: false, amountFen: 0 },
     );
+  });
+});
+
+describe('the service of a first transfer (首次输出), once per person', () => {
+  // Fixed months of 2026, weighed as of October: the same in any year the suite runs.
+  const PERIOD = '2026-10';
+  const EMPLOYED = { status: 'employed', place: 'acrossProvince', form: 'enterprise', monthlyIncomeFen: 500_000 } as const;
+
+  /** A verified agency of its own, with a position in Beijing. */
+  async function agency(name: string, userId: string) {
+    const user = await api.ctx.users.get('demo-employer-6');
+    const token = await accountWithoutProfile(api, user!, userId);
+    const created = await api.call('POST', '/api/v1/me/employer', {
+      token,
+      body: employerProfile({ name, kind: 'hrAgency', address: '金山镇', contactName: '王站长', contactPhone: '13904720002' }),
+    });
+    expect(created.status).toBe(201);
+    const pending = created.body.employer as Employer;
+    const employer = await api.ctx.employers.decideVerification(
+      pending,
+      pending.version,
+      'verified',
+      { userId: 'demo-staff-county' } as never,
+      undefined,
+    );
+    const [record] = await putPositions(api.ctx, employer, [
+      positionInput({ regionCode: '110115', location: { lat: 39.73, lng: 116.34 } }),
+    ]);
+    return { employer, userId, position: record!.position };
+  }
+  type Agency = Awaited<ReturnType<typeof agency>>;
+
+  /** The agency's result for the worker, weighed as of PERIOD. */
+  const serviceOf = async (of: Agency, workerId: string) =>
+    (await createSubsidyService(api.ctx).evaluateEmployer(of.employer, PERIOD)).results.find(
+      (r) => r.subsidy === 'agency_transfer_service' && r.periodKey === `2026:${workerId}`,
+    )!;
+  const claimFor = (of: Agency, result: SubsidyResult) =>
+    createSubsidyService(api.ctx).claimDue(
+      { kind: 'employer', employerId: of.employer.employerId, name: of.employer.name },
+      of.employer.regionCode,
+      PERIOD,
+      [result],
+      { source: 'employer', createdBy: of.userId },
+    );
+  const holderOf = async (workerId: string) =>
+    (await api.ctx.table.db.send(new GetCommand({ TableName: api.ctx.table.tableName, Key: keys.firstTransferTaken(workerId) })))
+      .Item?.claimId;
+
+  it('pays one of two agencies that placed the same person in the same month, even when both claim at once; another year is refused too', async () => {
+    const [first, second] = await Promise.all([agency('甲劳务公司', 'agency-a'), agency('乙劳务公司', 'agency-b')]);
+    const worker = await boundWorker(api, 710);
+    // Both hired them in March; an officer recorded April to September away in another province.
+    for (const of of [first, second]) {
+      const { application } = await api.ctx.applications.apply(of.position.positionId, worker.workerId, worker.userId);
+      await api.ctx.applications.hire(
+        application,
+        of.position.location,
+        worker,
+        EMPLOYED,
+        of.userId,
+        new Date('2026-03-15T04:00:00Z'),
+      );
+    }
+    for (const month of ['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09']) {
+      await api.ctx.employment.record(worker, month, EMPLOYED, { source: 'staff', userId: 'demo-staff-county' });
+    }
+    const [a, b] = await Promise.all([serviceOf(first, worker.workerId), serviceOf(second, worker.workerId)]);
+    expect([a, b].map((r) => [r.eligible, r.amountFen])).toEqual([
+      [true, 80_000],
+      [true, 80_000],
+    ]);
+
+    // Both claim at the same moment: one claim is made, the other refused, and nothing of it written.
+    const settled = await Promise.allSettled([claimFor(first, a), claimFor(second, b)]);
+    const made = settled.filter((s) => s.status === 'fulfilled').map((s) => s.value[0]!.claim);
+    const refused = settled.filter((s) => s.status === 'rejected').map((s) => s.reason as unknown);
+    expect(made).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toBeInstanceOf(Conflict);
+    expect((refused[0] as Conflict).zh).toContain('每人只补助一次');
+    const winner = made[0]!;
+    const [won, lost] =
+      winner.beneficiary.kind === 'employer' && winner.beneficiary.employerId === first.employer.employerId
+        ? [first, second]
+        : [second, first];
+    expect(await api.ctx.claims.ofEmployer(lost.employer.employerId)).toEqual([]);
+    expect(await holderOf(worker.workerId)).toBe(winner.claimId);
+
+    // The other agency now reads why, without being told who.
+    const told = await serviceOf(lost, worker.workerId);
+    expect(told).toMatchObject({ eligible: false, amountFen: 0 });
+    expect(told.trace.map((t) => t.text).join()).toContain('首次输出每人只补助一次，另一家机构已经申领过');
+    expect(JSON.stringify(told)).not.toContain(won.employer.name);
+    // The winner's own result is 已领; the same placement in another year is refused by the person's item.
+    expect(await serviceOf(won, worker.workerId)).toMatchObject({ eligible: false, claimed: true });
+    await expect(
+      api.ctx.claims.create({ ...winner, periodKey: `2027:${worker.workerId}`, period: '2027-10' }),
+    ).rejects.toMatchObject({ zh: expect.stringContaining('每人只补助一次') });
+
+    // Rejected, the claim gives the person up: the other agency may claim, and the first cannot claim again.
+    const rejected = await api.ctx.claims.transition(winner, winner.version, {
+      to: 'rejected',
+      by: 'demo-staff-county',
+      reason: '核实不是本机构输出',
+    });
+    const nowDue = await serviceOf(lost, worker.workerId);
+    expect(nowDue).toMatchObject({ eligible: true, amountFen: 80_000 });
+    const [taken] = await claimFor(lost, nowDue);
+    expect(taken!.created).toBe(true);
+    expect(await holderOf(worker.workerId)).toBe(taken!.claim.claimId);
+    await expect(
+      api.ctx.claims.restate(
+        rejected,
+        rejected.version,
+        { ...rejected, vouchedBy: [] },
+        { by: won.userId, reason: '重新申领：记录更新了' },
+      ),
+    ).rejects.toBeInstanceOf(Conflict);
+    expect((await api.ctx.claims.get(rejected.claimId))!.status).toBe('rejected');
   });
 });
 

@@ -131,6 +131,12 @@ export const keys = {
     sk: `CLAIM#${subsidy}#${periodKey}`,
   }),
   claimsOf: (beneficiaryKey: string) => `CLAIMS#${beneficiaryKey}`,
+  /**
+   * The claim that took a person's first transfer (首次输出): the service is paid once per
+   * person, whichever agency placed them, so the claim is written with this item under
+   * attribute_not_exists; a rejected claim's place may be taken by another.
+   */
+  firstTransferTaken: (workerId: string) => ({ pk: `WORKER#${workerId}`, sk: 'FIRSTOUT' }),
   claimPrefix: () => 'CLAIM#',
   /** The account a worker's subsidies are paid to (bank card or social security card). */
   payoutAccount: (workerId: string) => ({ pk: `WORKER#${workerId}`, sk: 'PAYOUT' }),

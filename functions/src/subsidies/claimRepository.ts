@@ -4,10 +4,21 @@
  * create one claim; a request that lost the race gets the claim that won. Its id
  * encodes that key, so finding it needs no index. Every transition names the status
  * and version it was decided on and appends to the claim's history, in one update.
+ * A first transfer's service (首次输出) is paid once per person whoever placed them: its claim
+ * also takes the person (keys.firstTransferTaken), which only a rejected claim gives up.
  */
-import { GetCommand, PutCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
-import { beneficiaryKey, claimSchema, summariseClaims, type Claim, type BeneficiaryRef, type ClaimStatus } from '@bangfu/shared';
-import { isConditionFailed } from '../db/errors.js';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  beneficiaryKey,
+  claimSchema,
+  firstTransferOf,
+  summariseClaims,
+  type Claim,
+  type BeneficiaryRef,
+  type ClaimStatus,
+} from '@bangfu/shared';
+import { batchGet } from '../db/batchGet.js';
+import { cancellationReasons, isConditionFailed } from '../db/errors.js';
 import { claimEntity, setIndexAttributes } from '../db/entities.js';
 import { queryAll, queryPage } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
@@ -29,6 +40,18 @@ function naturalKeyOf(claimId: string): { beneficiary: string; subsidy: string; 
     return undefined;
   }
 }
+
+/** The item by which a claim takes a person's first transfer. */
+const takenItem = (workerId: string, claimId: string, takenAt: string) => ({
+  ...keys.firstTransferTaken(workerId),
+  type: 'firstTransferTaken',
+  workerId,
+  claimId,
+  takenAt,
+});
+
+const claimChanged = () =>
+  new Conflict('这份申领刚被别人处理过，请刷新后再看', 'The claim changed since it was read.', 'body.version');
 
 export const claimNotFound = () => notFound('找不到这份申领', 'No such claim.');
 
@@ -53,7 +76,7 @@ export function createClaimRepository({ db, tableName }: TableRef) {
       return toClaim(Attributes ?? {});
     } catch (error) {
       if (isConditionFailed(error)) {
-        throw new Conflict('这份申领刚被别人处理过，请刷新后再看', 'The claim changed since it was read.', 'body.version');
+        throw claimChanged();
       }
       throw error;
     }
@@ -81,6 +104,51 @@ export function createClaimRepository({ db, tableName }: TableRef) {
 
   async function of(beneficiary: BeneficiaryRef): Promise<Claim[]> {
     return (await queryAll(db, claimsOf(beneficiary))).map(toClaim);
+  }
+
+  /**
+   * The claim and the person it takes, in one transaction: under a holder's id when `freed` (a
+   * rejected claim gives the person up). A claim already there is returned; a person another
+   * claim holds is refused (409), changing nothing.
+   */
+  async function createTaking(full: Claim, workerId: string, freed?: string): Promise<{ claim: Claim; created: boolean }> {
+    try {
+      await db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: tableName, Item: claimItem(full), ConditionExpression: 'attribute_not_exists(pk)' } },
+            {
+              Put: {
+                TableName: tableName,
+                Item: takenItem(workerId, full.claimId, full.createdAt),
+                ...(freed
+                  ? { ConditionExpression: 'claimId = :freed', ExpressionAttributeValues: { ':freed': freed } }
+                  : { ConditionExpression: 'attribute_not_exists(pk)' }),
+              },
+            },
+          ],
+        }),
+      );
+      return { claim: full, created: true };
+    } catch (error) {
+      const [claimThere, personTaken] = cancellationReasons(error) ?? [];
+      if (claimThere === 'ConditionalCheckFailed') return { claim: (await get(full.claimId))!, created: false };
+      if (personTaken !== 'ConditionalCheckFailed') throw error;
+      const holder = await firstTransferHolder(workerId);
+      if (holder && holder !== freed && (await get(holder))?.status === 'rejected') return createTaking(full, workerId, holder);
+      throw new Conflict(
+        '这个人的首次输出服务补助已经有机构申领了，每人只补助一次',
+        'The service for this worker’s first transfer is claimed already.',
+        'body.subsidies',
+      );
+    }
+  }
+
+  async function firstTransferHolder(workerId: string): Promise<string | undefined> {
+    const { Item } = await db.send(
+      new GetCommand({ TableName: tableName, Key: keys.firstTransferTaken(workerId), ConsistentRead: true }),
+    );
+    return Item?.claimId as string | undefined;
   }
 
   return {
@@ -122,6 +190,8 @@ export function createClaimRepository({ db, tableName }: TableRef) {
         createdAt: at,
         version: 1,
       };
+      const person = firstTransferOf(full);
+      if (person) return createTaking(full, person);
       try {
         await db.send(
           new PutCommand({ TableName: tableName, Item: claimItem(full), ConditionExpression: 'attribute_not_exists(pk)' }),
@@ -131,6 +201,25 @@ export function createClaimRepository({ db, tableName }: TableRef) {
         if (!isConditionFailed(error)) throw error;
         return { claim: (await get(full.claimId))!, created: false };
       }
+    },
+
+    /**
+     * Who holds each person's first transfer (the claim that took them), for the persons given:
+     * one BatchGetItem. A person nobody took is absent.
+     */
+    async firstTransferHolders(workerIds: readonly string[]): Promise<Map<string, string>> {
+      const items = await batchGet({ db, tableName }, workerIds.map(keys.firstTransferTaken));
+      return new Map(items.map((item) => [item.workerId as string, item.claimId as string]));
+    },
+
+    /** Claims by id, those that exist (one BatchGetItem a hundred): their status, for the holders above. */
+    async statusesOf(claimIds: readonly string[]): Promise<Map<string, ClaimStatus>> {
+      const found = claimIds.flatMap((claimId) => {
+        const key = naturalKeyOf(claimId);
+        return key ? [keys.claim(key.beneficiary, key.subsidy, key.periodKey)] : [];
+      });
+      const items = await batchGet({ db, tableName }, found);
+      return new Map(items.map((item) => [item.claimId as string, item.status as ClaimStatus]));
     },
 
     /** A county's, township's or village's claims in one status, oldest first. */
@@ -161,7 +250,7 @@ export function createClaimRepository({ db, tableName }: TableRef) {
     ): Promise<Claim> {
       const history = { at: at.toISOString(), by: step.by, from: claim.status, to: 'submitted', reason: step.reason };
       const queue = setIndexAttributes(claimEntity.indexes({ ...claim, status: 'submitted' }));
-      return updateClaim({
+      const update = {
         TableName: tableName,
         Key: keys.claim(beneficiaryKey(claim.beneficiary), claim.subsidy, claim.periodKey),
         UpdateExpression:
@@ -184,7 +273,32 @@ export function createClaimRepository({ db, tableName }: TableRef) {
           ':one': 1,
           ...queue.values,
         },
-      });
+      };
+      // A rejected first transfer's service claimed again only while it still holds the person (or,
+      // made before claims took persons, while nobody does: it takes them now).
+      const person = claim.status === 'rejected' ? firstTransferOf(claim) : undefined;
+      if (!person) return updateClaim(update);
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Update: update },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: takenItem(person, claim.claimId, history.at),
+                  ConditionExpression: 'attribute_not_exists(pk) OR claimId = :mine',
+                  ExpressionAttributeValues: { ':mine': claim.claimId },
+                },
+              },
+            ],
+          }),
+        );
+      } catch (error) {
+        if (!cancellationReasons(error)?.includes('ConditionalCheckFailed')) throw error;
+        throw claimChanged();
+      }
+      return (await get(claim.claimId))!;
     },
 
     /**

@@ -15,6 +15,7 @@ import {
   authoritiesFor,
   factsFromEmployer,
   factsFromRegistry,
+  firstTransferClaimed,
   MissingParameterError,
   parameterSource,
   readParameter,
@@ -192,14 +193,41 @@ export function createSubsidyService(
   }
 
   /**
+   * Each placement outside the county with whether its first transfer's service is claimed already
+   * (once per person): the persons' items in one BatchGetItem, the status of claims of other
+   * agencies holding any in one more.
+   */
+  async function withFirstTransfersClaimed(placements: Placement[], own: Claim[], year: string): Promise<Placement[]> {
+    const transferred = [...new Set(placements.filter((p) => p.place !== 'withinCounty').map((p) => p.workerId))];
+    if (transferred.length === 0) return placements;
+    const holders = await ctx.claims.firstTransferHolders(transferred);
+    const others = [...holders.values()].filter((claimId) => !own.some((claim) => claim.claimId === claimId));
+    const statuses = others.length > 0 ? await ctx.claims.statusesOf(others) : new Map<string, Claim['status']>();
+    return placements.map((placement) => {
+      const holder = holders.get(placement.workerId);
+      const serviceClaimed = firstTransferClaimed(
+        placement.workerId,
+        year,
+        own,
+        holder ? { claimId: holder, status: statuses.get(holder) } : undefined,
+      );
+      return serviceClaimed ? { ...placement, serviceClaimed } : placement;
+    });
+  }
+
+  /**
    * An employer's or agency's subsidies for a month: a workshop's recognition and the
    * 帮扶对象 it employs; an agency's transfers, from the hires through its own positions.
    */
   async function evaluateEmployer(employer: Employer, period = chinaMonth(new Date()), { setAside = '' } = {}) {
-    const placements = employer.kind === 'hrAgency' ? await placementsOf(employer) : [];
-    const claims = await ctx.claims.ofEmployer(employer.employerId);
+    const year = period.slice(0, 4);
+    const [placed, claims] = await Promise.all([
+      employer.kind === 'hrAgency' ? placementsOf(employer) : [],
+      ctx.claims.ofEmployer(employer.employerId),
+    ]);
+    const placements = await withFirstTransfersClaimed(placed, claims, year);
     const pastClaims = pastClaimsOf(claims, setAside);
-    const facts = subsidyFactsSchema.parse({ ...factsFromEmployer(employer, placements, period.slice(0, 4)), pastClaims });
+    const facts = subsidyFactsSchema.parse({ ...factsFromEmployer(employer, placements, year), pastClaims });
     // An agency's own subsidy (转移就业服务补助) is for agencies only; the others for every employer.
     const rules = EMPLOYER_RULES.filter((rule) => rule.beneficiary !== 'agency' || employer.kind === 'hrAgency');
     return {

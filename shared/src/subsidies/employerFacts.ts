@@ -7,6 +7,8 @@
 import type { Employer } from '../positions/employer.js';
 import { isAccountable, type EmploymentRecord } from '../registry/employment.js';
 import type { SubsidyFactsInput } from './facts.js';
+import type { Claim } from './claim.js';
+import { firstTransferOf, transferPeriodKey } from './rules/agencyTransferService.js';
 
 /** A worker an agency placed: the hire's place seen from their village, and their months. */
 export interface Placement {
@@ -15,6 +17,8 @@ export interface Placement {
   place: 'withinCounty' | 'acrossCounty' | 'acrossCity' | 'acrossProvince';
   hireMonth: string;
   months: readonly EmploymentRecord[];
+  /** The service for their first transfer is claimed already, and by whom (首次输出: once per person). */
+  serviceClaimed?: 'byThisAgency' | 'byAnotherAgency';
 }
 
 export function factsFromEmployer(employer: Employer, placements: readonly Placement[], year: string): SubsidyFactsInput {
@@ -33,6 +37,7 @@ export function factsFromEmployer(employer: Employer, placements: readonly Place
       firstTransfer: !p.months.some(
         (m) => m.month < p.hireMonth && m.status === 'employed' && m.place && m.place !== 'withinCounty',
       ),
+      ...(p.serviceClaimed ? { serviceClaimed: p.serviceClaimed } : {}),
     }));
   return {
     employer: {
@@ -43,4 +48,25 @@ export function factsFromEmployer(employer: Employer, placements: readonly Place
     },
     ...(employer.kind === 'hrAgency' ? { agency: { transfers } } : {}),
   };
+}
+
+/**
+ * Whether the service of `workerId`'s first transfer is claimed already, as this agency's
+ * placement is weighed for `year`: by this agency for another year (its claims `own`), or by
+ * another agency whose claim holds the person (`holder`) and is not rejected. This year's own
+ * claim is the one being weighed, not a second one.
+ */
+export function firstTransferClaimed(
+  workerId: string,
+  year: string,
+  own: readonly Pick<Claim, 'claimId' | 'subsidy' | 'periodKey' | 'status'>[],
+  holder: { claimId: string; status: Claim['status'] | undefined } | undefined,
+): Placement['serviceClaimed'] {
+  const thisYear = transferPeriodKey(year, workerId);
+  const earlier = own.some(
+    (claim) => firstTransferOf(claim) === workerId && claim.periodKey !== thisYear && claim.status !== 'rejected',
+  );
+  if (earlier) return 'byThisAgency';
+  const another = holder && !own.some((claim) => claim.claimId === holder.claimId);
+  return another && holder.status !== undefined && holder.status !== 'rejected' ? 'byAnotherAgency' : undefined;
 }

@@ -157,6 +157,11 @@ export const agencyFactsSchema = z.strictObject({
         monthsEmployedThisYear: count.max(12),
         /** The first time this worker was transferred out (首次输出). */
         firstTransfer: z.boolean(),
+        /**
+         * The service for this person's first transfer is claimed already, by this agency (in
+         * another year) or by another one: it is paid once per person, whoever placed them.
+         */
+        serviceClaimed: z.enum(['byThisAgency', 'byAnotherAgency']).optional(),
       }),
     )
     .max(10_000),
@@ -164,7 +169,7 @@ export const agencyFactsSchema = z.strictObject({
 
 export const pastClaimSchema = z.strictObject({
   subsidy: z.enum(SUBSIDY_IDS),
-  periodKey: z.string().min(1).max(40),
+  periodKey: z.string().min(1).max(120), // a transfer's is the year and a worker id (43)
   amountFen: fen,
 });
 

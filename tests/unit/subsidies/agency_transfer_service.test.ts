@@ -76,6 +76,28 @@ describe('agency_transfer_service (file 004 §二(一))', () => {
     expect(result).toMatchObject(ALREADY_CLAIMED);
   });
 
+  it('pays a first transfer once per person: not again when this agency or another has claimed it', () => {
+    const results = evaluateCase(agencyTransferService, {
+      period: '2026-10',
+      facts: {
+        agency: {
+          transfers: [
+            { ...transfer('w1', 'acrossCity', 8), serviceClaimed: 'byThisAgency' as const },
+            { ...transfer('w2', 'acrossProvince', 8), serviceClaimed: 'byAnotherAgency' as const },
+            transfer('w3', 'acrossProvince', 8),
+          ],
+        },
+      },
+    });
+    expect(results.map((r) => [r.eligible, r.amountFen])).toEqual([
+      [false, 0],
+      [false, 0],
+      [true, 80_000],
+    ]);
+    expect(results[0]!.trace.map((t) => t.text)).toContain('跨盟市转移 w1：首次输出每人只补助一次，本机构已经申领过');
+    expect(results[1]!.trace.map((t) => t.text)).toContain('跨省转移 w2：首次输出每人只补助一次，另一家机构已经申领过');
+  });
+
   it('says what is missing when the agency has not given its list', () => {
     const [result] = evaluateCase(agencyTransferService, { period: '2026-09', facts: {} });
     expect(result).toMatchObject({ eligible: false, missing: ['agency.transfers'] });

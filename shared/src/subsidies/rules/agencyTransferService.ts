@@ -9,6 +9,18 @@ import { notPaid, setByDocuments } from './ruleParts.js';
 import { cite } from '../../policy/documents.js';
 
 const reference: Reference = cite('004', '二、(一)');
+
+/**
+ * A transfer's period key: the year and the worker. "首次输出" pays once per person, so a claim
+ * also takes the person (claimRepository's once-per-person item): no second year, no second agency.
+ */
+export const transferPeriodKey = (year: string, workerId: string) => `${year}:${workerId}`;
+/** The worker a transfer's period key is about. */
+export const transferredWorkerOf = (periodKey: string) => periodKey.slice(periodKey.indexOf(':') + 1);
+/** The worker a claim takes for good when it is a first transfer's service; undefined for every other subsidy. */
+export const firstTransferOf = (claim: { subsidy: string; periodKey: string }) =>
+  claim.subsidy === 'agency_transfer_service' ? transferredWorkerOf(claim.periodKey) : undefined;
+const CLAIMED_BY_ZH = { byThisAgency: '本机构', byAnotherAgency: '另一家机构' } as const;
 const PLACE_ZH = { acrossCounty: '跨旗县区', acrossCity: '跨盟市', acrossProvince: '跨省' } as const;
 // File 004 is Baotou's plan: its numbers hold in Baotou (1502), set by the document itself.
 const inBaotou = (value: number) => ({ '1502': [{ from: '2023-01-01', value }] });
@@ -43,7 +55,7 @@ export const agencyTransferService: Rule = {
     }
     return transfers.map((transfer): Outcome => {
       const item = `${PLACE_ZH[transfer.place]}转移 ${transfer.name ?? transfer.workerId}`;
-      const periodKey = `${year}:${transfer.workerId}`;
+      const periodKey = transferPeriodKey(year, transfer.workerId);
       ctx.fact(
         `${item}：本年度已就业 ${transfer.monthsEmployedThisYear} 个月${transfer.firstTransfer ? '，首次输出' : '，不是首次输出'}`,
         'agency.transfers',
@@ -51,9 +63,15 @@ export const agencyTransferService: Rule = {
       );
       const amount = amounts[transfer.place];
       const eligible =
-        transfer.firstTransfer && minMonths !== undefined && transfer.monthsEmployedThisYear >= minMonths && amount !== undefined;
+        transfer.firstTransfer &&
+        !transfer.serviceClaimed &&
+        minMonths !== undefined &&
+        transfer.monthsEmployedThisYear >= minMonths &&
+        amount !== undefined;
       if (!transfer.firstTransfer) ctx.rule(`${item}：只补助首次输出`, reference);
-      else if (minMonths !== undefined && transfer.monthsEmployedThisYear < minMonths) {
+      else if (transfer.serviceClaimed) {
+        ctx.rule(`${item}：首次输出每人只补助一次，${CLAIMED_BY_ZH[transfer.serviceClaimed]}已经申领过`, reference);
+      } else if (minMonths !== undefined && transfer.monthsEmployedThisYear < minMonths) {
         ctx.rule(`${item}：年度就业不满 ${minMonths} 个月，满了以后才能申领`, reference);
       }
       return { eligible, amountFen: eligible ? amount : 0, periodKey, item };

@@ -1,11 +1,11 @@
 /** Every subsidy rule, in the catalogue's order. */
 import { SUBSIDY_IDS } from '../catalogue.js';
 import type { Rule } from '../engine.js';
-import { agencyTransferService } from './agencyTransferService.js';
+import { agencyTransferService, firstTransferOf, transferPeriodKey } from './agencyTransferService.js';
 import { BUSINESS_RULES } from './business.js';
 import { PERSONAL_RULES } from './personal.js';
 
-export { agencyTransferService };
+export { agencyTransferService, firstTransferOf, transferPeriodKey };
 // Each rule by name, with its group's list (PERSONAL_RULES, BUSINESS_RULES).
 export * from './personal.js';
 export * from './business.js';
