@@ -25,6 +25,7 @@ export * from './subsidies/engine.js';
 export * from './subsidies/registryFacts.js';
 export * from './subsidies/employerFacts.js';
 export * from './subsidies/claim.js';
+export * from './subsidies/claimedRecords.js';
 export * from './subsidies/approval.js';
 export * from './subsidies/payment.js';
 export * from './subsidies/cardDispute.js';

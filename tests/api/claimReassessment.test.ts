@@ -170,3 +170,44 @@ describe('a rejected claim, claimed again', () => {
     expect(auto).toMatchObject({ created: false, claim: { status: 'rejected', amountFen: made.amountFen } });
   });
 });
+
+describe('a claimed training or certificate on the record', () => {
+  const edit = async (worker: Worker, changes: Record<string, unknown>) => {
+    const record = (await api.ctx.workers.getItem(worker.workerId, true))!;
+    return api.call('PATCH', `/api/v1/registry/workers/${worker.workerId}`, {
+      token: township,
+      body: { version: record.version, ...changes },
+    });
+  };
+
+  it('keeps its name and date while a claim stands on it, so it is never claimed twice; rejected, it may be corrected', async () => {
+    const worker = await workerWithDues(api, 34); // 电焊工培训, 焊工四级证书
+    const made = await claim(worker, 'training');
+    const before = (await api.ctx.workers.getItem(worker.workerId, true))!;
+    const course = before.trainings[0]!;
+
+    // Renamed, redated or removed, the course would be a new one to claim: refused, nothing written.
+    for (const trainings of [[{ ...course, name: '电焊工培训（中级）' }], [{ ...course, endedOn: '2025-03-21' }], []]) {
+      const refused = await edit(worker, { trainings });
+      expect([refused.status, refused.body.error.field]).toEqual([409, 'body.trainings']);
+      expect(refused.body.error.message.zh).toBe(
+        '培训「电焊工培训」已经申领了补贴，不能再改名称或日期，也不能删除。记录有误的，请先驳回这份申领再改',
+      );
+    }
+    expect(await api.ctx.workers.getItem(worker.workerId, true)).toEqual(before);
+    // Another course beside it, and a certificate nobody claimed, may change.
+    const added = await edit(worker, {
+      trainings: [course, { name: '挖掘机培训', startedOn: '2025-05-01', endedOn: '2025-05-10', days: 10 }],
+      certificates: [{ ...before.certificates[0]!, name: '焊工四级（中级工）证书' }],
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(200);
+
+    const rejected = await api.call('POST', `/api/v1/claims/${made.claimId}/decision`, {
+      token: township,
+      body: { version: made.version, decision: 'reject', reason: '培训名称记错了' },
+    });
+    expect(rejected.status).toBe(200);
+    const renamed = await edit(worker, { trainings: [{ ...course, name: '电焊工培训（中级）' }] });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+  });
+});

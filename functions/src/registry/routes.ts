@@ -1,6 +1,13 @@
-import { registryContracts, STAMPED_WORKER_FACTS, stampBy, stampsAfter, WORKER_FIELD_ZH } from '@bangfu/shared';
+import {
+  claimedRecordsLost,
+  registryContracts,
+  STAMPED_WORKER_FACTS,
+  stampBy,
+  stampsAfter,
+  WORKER_FIELD_ZH,
+} from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { Invalid } from '../errors.js';
+import { Conflict, Invalid } from '../errors.js';
 import { implement, type AnyRoute } from '../http/route.js';
 import { boundWorker } from './access.js';
 import { createBindingService } from './bindingService.js';
@@ -40,6 +47,17 @@ export function registryRoutes(ctx: AppContext): AnyRoute[] {
     }),
 
     implement(registryContracts.update, async ({ object, principal, body }) => {
+      // A training or certificate already claimed keeps its name and date: changed, it could be claimed again.
+      if (body.trainings || body.certificates) {
+        const lost = claimedRecordsLost(await ctx.claims.ofWorker(object.workerId), body);
+        if (lost) {
+          throw new Conflict(
+            `${lost.items.join('、')}已经申领了补贴，不能再改名称或日期，也不能删除。记录有误的，请先驳回这份申领再改`,
+            `Claimed ${lost.field} cannot be renamed, redated or removed; reject the claim first.`,
+            `body.${lost.field}`,
+          );
+        }
+      }
       // Who set the facts money rests on is kept with them (四眼原则), and every change is on the trail.
       const stamped = STAMPED_WORKER_FACTS.some((fact) => body[fact] !== undefined);
       const worker = await workers.update(

@@ -25,7 +25,9 @@ const PARAMETER_OF_KIND = {
 } as const;
 
 const item = (certificate: Certificate) => `${KIND_ZH[certificate.kind]}「${certificate.name}」`;
-const key = (certificate: Certificate) => itemKey('certificate', certificate.obtainedOn, certificate.name);
+/** One claim per certificate: the day it was obtained and its name. */
+export const certificateKey = (certificate: Pick<Certificate, 'obtainedOn' | 'name'>) =>
+  itemKey('certificate', certificate.obtainedOn, certificate.name);
 
 export const skillCertificate: Rule = {
   id: 'skill_certificate',
@@ -41,14 +43,14 @@ export const skillCertificate: Rule = {
       ctx.rule('没有取得证书的记录');
       return notPaid('certificate:none');
     }
-    if (!personIn(ctx, POVERTY_ALLEVIATED, reference)) return certificates.map((c) => notPaid(key(c), item(c)));
+    if (!personIn(ctx, POVERTY_ALLEVIATED, reference)) return certificates.map((c) => notPaid(certificateKey(c), item(c)));
     const amounts = new Map<Certificate['kind'], number | undefined>();
     const amountOf = (kind: Certificate['kind']) => {
       if (!amounts.has(kind)) amounts.set(kind, ctx.param(PARAMETER_OF_KIND[kind]));
       return amounts.get(kind);
     };
     return certificates.map((certificate): Outcome => {
-      const periodKey = key(certificate);
+      const periodKey = certificateKey(certificate);
       ctx.fact(`${item(certificate)}：${certificate.obtainedOn} 取得`, 'certificates', certificate.name);
       if (!byEndOf(ctx.period, certificate.obtainedOn)) {
         ctx.rule(`${item(certificate)}：取得证书以后才能申领`, reference);

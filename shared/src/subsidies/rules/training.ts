@@ -92,7 +92,7 @@ export function trainingItem(training: Training): string {
 }
 
 /** One claim per course: the day it ended and its name. */
-export function trainingKey(training: Training): string {
+export function trainingKey(training: Pick<Training, 'endedOn' | 'name'>): string {
   return itemKey('training', training.endedOn, training.name);
 }
 
