@@ -5,7 +5,7 @@
  * from the supervisor's phone) stop the approval until a township officer clears them with a reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaMonth, defaultAgreement, nextMonth, type Claim } from '@bangfu/shared';
+import { chinaMonth, defaultAgreement, nextMonth, previousMonth, type Claim } from '@bangfu/shared';
 import { startDemoCountyApi, type TestApi } from '../support/api.js';
 import { JINSHAN_VILLAGE, XIDOUPU_VILLAGE } from '../support/people.js';
 import { boundWorker } from '../support/positions.js';
@@ -383,5 +383,44 @@ describe('在岗领补', () => {
       body: { version: claim.version, decision: 'approve' },
     });
     expect([held.status, held.body.error?.message.zh]).toEqual([409, expect.stringContaining('应出勤天数偏少')]);
+  });
+});
+
+describe('a post’s past months: 补签 and 补记 are the county’s', () => {
+  it('refuses the township an agreement signed back past last month and the village a month older than last; the county makes both', async () => {
+    const [county, township, village] = (await Promise.all(
+      ['demo-staff-county', 'demo-staff-township-1', 'demo-staff-village-1'].map((id) => api.loginAs(id)),
+    )) as [string, string, string];
+    const term = { termStartsOn: `${year - 1}-01-01`, termEndsOn: `${year + 1}-12-31` };
+    const made = await api.call('POST', '/api/v1/welfare-posts', {
+      token: township,
+      body: { ...postInput('小三分子村护林员', true), ...term },
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const postId = made.body.post.postId as string;
+    const person = await boundWorker(api, 141, { groups: ['povertyAlleviated'], householdId: 'H-F' });
+    const lastMonth = previousMonth(month);
+    const threeBack = previousMonth(previousMonth(lastMonth));
+    const backdated = { workerId: person.workerId, ...defaultAgreement(term, `${threeBack}-01`, 12) };
+    const hire = (token: string) => api.call('POST', `/api/v1/welfare-posts/${postId}/holders`, { token, body: backdated });
+
+    const refused = await hire(township);
+    expect([refused.status, refused.body.error.field]).toEqual([400, 'body.startsOn']);
+    expect(refused.body.error.message.zh).toBe(`协议最早从 ${lastMonth}-01 开始；更早开始的，要由旗县区经办人员补签`);
+    expect(await api.ctx.welfarePosts.holders(postId)).toEqual([]);
+    const signed = await hire(county);
+    expect(signed.status, JSON.stringify(signed.body)).toBe(201);
+
+    const days = (token: string, at: string) =>
+      api.call('PUT', `/api/v1/welfare-posts/${postId}/attendance/${at}`, {
+        token,
+        body: { daysRequired: 20, lines: [{ workerId: person.workerId, daysWorked: 18 }], device: SUPERVISOR_PHONE },
+      });
+    const late = await days(village, threeBack);
+    expect([late.status, late.body.error.field]).toEqual([400, 'body.lines.0.daysWorked']);
+    expect(late.body.error.message.zh).toBe(`${threeBack} 的考勤最晚在下个月记，已过了时间；要补记的，请旗县区经办人员来记`);
+    expect(await api.ctx.attendance.ofPost(JINSHAN_VILLAGE, postId, threeBack)).toEqual([]);
+    expect((await days(county, threeBack)).status).toBe(200);
+    expect((await days(village, lastMonth)).status).toBe(200);
   });
 });

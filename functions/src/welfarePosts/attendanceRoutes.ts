@@ -7,6 +7,7 @@ import {
   addDays,
   attendanceDisputeWarning,
   attendanceProblem,
+  makesLateEntries,
   beneficiaryKey,
   chinaDate,
   chinaMonth,
@@ -110,6 +111,7 @@ export function attendanceRoutes(ctx: AppContext): AnyRoute[] {
           body.daysRequired,
           input.daysWorked,
           agreementOf(holder),
+          makesLateEntries(principal.regionCode!),
         );
         if (problem) throw new Invalid(problem, 'The days do not fit the month.', `body.lines.${i}.daysWorked`);
         const before = read.get(input.workerId);

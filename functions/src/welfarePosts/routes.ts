@@ -4,6 +4,7 @@
  */
 import {
   agreementProblem,
+  makesLateEntries,
   chinaDate,
   chinaMonth,
   isWithinRegion,
@@ -91,9 +92,12 @@ export function welfarePostRoutes(ctx: AppContext): AnyRoute[] {
       // Someone outside the officer's region is not theirs to take on: as absent as one not on the registry.
       if (!worker || !principal.regionCode || !isWithinRegion(worker.villageCode, principal.regionCode)) throw workerNotFound();
       const viewed = await view(post);
-      const problem = agreementProblem(post, body, viewed.maxAgreementMonths);
-      if (problem) throw new Invalid(problem.message, 'The agreement does not fit the post.', `body.${problem.field}`);
       const today = chinaDate(new Date());
+      const problem = agreementProblem(post, body, viewed.maxAgreementMonths, {
+        today,
+        lateEntry: makesLateEntries(principal.regionCode),
+      });
+      if (problem) throw new Invalid(problem.message, 'The agreement does not fit the post.', `body.${problem.field}`);
       // In force today: this month is work on the post, at the post's standard.
       const month =
         body.startsOn <= today && today <= body.endsOn

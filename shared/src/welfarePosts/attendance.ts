@@ -7,7 +7,7 @@
  */
 import * as z from 'zod';
 import { REGION_LEVELS } from '../regions/regionCode.js';
-import { chinaDate, monthSchema } from '../registry/employment.js';
+import { chinaDate, monthSchema, previousMonth } from '../registry/employment.js';
 import type { Warning } from '../monitoring/warnings.js';
 import { STAFF_TITLE_ZH } from '../registry/labels.js';
 import { workerIdSchema } from '../registry/worker.js';
@@ -106,7 +106,8 @@ export function weekdaysIn(month: string): number {
 }
 
 /**
- * Why a holder's month cannot be recorded, or undefined: the month must have begun, the days
+ * Why a holder's month cannot be recorded, or undefined: the month must have begun and be this
+ * month or last (older, it is a late entry, 补记, the county's to make: `lateEntry`), the days
  * fit in it, and the agreement (to its last day, when the person left) cover part of it.
  */
 export function attendanceProblem(
@@ -115,8 +116,12 @@ export function attendanceProblem(
   daysRequired: number,
   daysWorked: number,
   agreement: { startsOn: string; endsOn: string },
+  lateEntry = false,
 ): string | undefined {
   if (month > currentMonth) return '这个月还没到，不能记考勤';
+  if (!lateEntry && month < previousMonth(currentMonth)) {
+    return `${month} 的考勤最晚在下个月记，已过了时间；要补记的，请旗县区经办人员来记`;
+  }
   const last = daysInMonth(month);
   if (daysRequired > last) return `${month} 只有 ${last} 天`;
   if (daysWorked > last) return `${month} 只有 ${last} 天`;

@@ -7,8 +7,8 @@
  */
 import * as z from 'zod';
 import { nameSchema } from '../names.js';
-import { regionCodeSchema } from '../regions/regionCode.js';
-import { addDays } from '../registry/employment.js';
+import { regionCodeLength, regionCodeSchema } from '../regions/regionCode.js';
+import { addDays, previousMonth } from '../registry/employment.js';
 import { workerIdSchema } from '../registry/worker.js';
 import { addMonths } from '../subsidies/rules/publicWelfarePost.js';
 
@@ -147,16 +147,34 @@ export const holderSchema = z.object({
 export type Holder = z.infer<typeof holderSchema>;
 
 /**
+ * The first day an agreement recorded `today` may start on: the first of last month. Signed back
+ * further, its months could be recorded long after and paid for work nobody saw; that late entry
+ * (补签) is the county's, whose officers then cannot approve what they recorded (四眼原则).
+ */
+export function earliestAgreementStart(today: string): string {
+  return `${previousMonth(today.slice(0, 7))}-01`;
+}
+
+/** Whether an officer of `regionCode` may make a late entry (补签, 补记): the county's, or above. */
+export const makesLateEntries = (regionCode: string) => regionCode.length <= regionCodeLength('county');
+
+/**
  * Why an agreement cannot be signed on a post, with the field to correct, or undefined: it must
- * lie within the post's term and last at most `maxMonths` (file 003 §(八): 每次签订期限不超过1年).
+ * lie within the post's term, last at most `maxMonths` (file 003 §(八): 每次签订期限不超过1年),
+ * and start no earlier than last month unless the county signs it late (`lateEntry`).
  */
 export function agreementProblem(
   post: Pick<WelfarePost, 'termStartsOn' | 'termEndsOn'>,
   agreement: Pick<AgreementInput, 'startsOn' | 'endsOn'>,
   maxMonths: number,
+  signed: { today: string; lateEntry: boolean },
 ): { field: 'startsOn' | 'endsOn'; message: string } | undefined {
   if (agreement.startsOn < post.termStartsOn) {
     return { field: 'startsOn', message: `岗位从 ${post.termStartsOn} 起设，协议不能早于这一天` };
+  }
+  const earliest = earliestAgreementStart(signed.today);
+  if (!signed.lateEntry && agreement.startsOn < earliest) {
+    return { field: 'startsOn', message: `协议最早从 ${earliest} 开始；更早开始的，要由旗县区经办人员补签` };
   }
   if (agreement.endsOn > post.termEndsOn) {
     return { field: 'endsOn', message: `岗位设到 ${post.termEndsOn}，协议不能晚于这一天` };
