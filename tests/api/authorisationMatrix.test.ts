@@ -583,6 +583,15 @@ const ROWS: Record<string, Row> = {
     perTarget: true,
     call: (t) => ({ path: `/api/v1/regions/${t.township}/policies`, body: {}, region: t.township }),
   },
+  'POST /api/v1/regions/:code/policies/:documentId/confirm': {
+    may: ['adminInRegion'],
+    perTarget: true,
+    // No such document: 404 for those who may, before anything is written.
+    call: (t) => ({
+      path: `/api/v1/regions/${t.township}/policies/ld-00000000-0000-4000-8000-000000000000/confirm`,
+      region: t.township,
+    }),
+  },
   'PUT /api/v1/regions/:code/parameters/:key': {
     may: ['adminInRegion'],
     perTarget: true,

@@ -12,14 +12,16 @@ let guyangStaff: string;
 let guyangAdmin: string;
 let yuduStaff: string;
 let yuduAdmin: string;
+let yuduSecondAdmin: string;
 
 beforeAll(async () => {
   api = await startDemoCountyApi();
-  [guyangStaff, guyangAdmin, yuduStaff, yuduAdmin] = await Promise.all([
+  [guyangStaff, guyangAdmin, yuduStaff, yuduAdmin, yuduSecondAdmin] = await Promise.all([
     api.loginAs('demo-staff-county'),
     api.loginAs('demo-admin'),
     api.loginAs('demo-staff-county-jx'),
     api.loginAs('demo-admin-jx'),
+    api.loginAs('demo-admin-jx-2'),
   ]);
 });
 afterAll(() => api?.close());
@@ -32,11 +34,17 @@ type Policy = {
   grants: { subsidy: string }[];
   jurisdictionName: string;
 };
-type Listing = { policies: Policy[]; owed: { key: string; subsidies: { subsidy: string }[]; reference: { document: string } }[] };
+type Listing = {
+  policies: Policy[];
+  owed: { key: string; subsidies: { subsidy: string }[]; reference: { document: string } }[];
+  waiting: { documentId: string; recordedBy: string; sets: { key: string; value: number | null }[] }[];
+};
 const list = async (code: string, token: string) =>
   (await api.call('GET', `/api/v1/regions/${code}/policies`, { token })).body as Listing;
 const record = (code: string, token: string, body: unknown) =>
   api.call('POST', `/api/v1/regions/${code}/policies`, { token, body });
+const confirm = (code: string, token: string, documentId: string) =>
+  api.call('POST', `/api/v1/regions/${code}/policies/${documentId}/confirm`, { token });
 
 /** A 脱贫 worker who went to another province, with a child at a 技工院校 this autumn. */
 const facts = (homeRegionCode: string) => ({
@@ -104,10 +112,11 @@ describe('policies as jurisdictions', () => {
     expect(guyang.results.find((r) => r.subsidy === 'yulu_education')).toMatchObject({ eligible: true, amountFen: 150_000 });
   });
 
-  it('lets 于都县’s admin record the document that sets what it owes, and the rules cite it at once', async () => {
+  it('lets 于都县’s admin record the document that sets what it owes, in force once another admin confirms it; the rules cite it', async () => {
     const before = await list('360731', yuduStaff);
     expect(before.owed.map((o) => o.key)).toEqual(['yuluPerSemesterFen']);
     expect(before.owed[0]!.reference.document).toContain('关于延续实施就业帮扶政策的通知');
+    const policiesBefore = before.policies.length;
 
     const recorded = await record('360731', yuduAdmin, {
       title: '关于公布雨露计划助学补助标准的通知',
@@ -118,14 +127,47 @@ describe('policies as jurisdictions', () => {
       sets: [{ key: 'yuluPerSemesterFen', value: 120_000 }],
     });
     expect(recorded.status).toBe(200);
-    expect(recorded.body.policy).toMatchObject({
+    const { documentId } = recorded.body.waiting;
+    expect(recorded.body.waiting).toMatchObject({
+      recordedBy: 'demo-admin-jx',
+      sets: [{ key: 'yuluPerSemesterFen', label: expect.any(String), value: 120_000 }],
+    });
+
+    // One admin's word sets nothing (四眼): still owed, still unavailable, and waiting where staff see it.
+    const waiting = await list('360731', yuduStaff);
+    expect(waiting.owed.map((o) => o.key)).toEqual(['yuluPerSemesterFen']);
+    expect(waiting.policies).toHaveLength(policiesBefore);
+    expect(waiting.waiting.map((w) => w.documentId)).toEqual([documentId]);
+    expect((await evaluate('360731100201', yuduStaff)).unavailable.map((u) => u.subsidy)).toContain('yulu_education');
+    expect((await list('150222', guyangStaff)).waiting).toEqual([]); // another county's
+
+    // Not by the admin who recorded it, nor by staff, nor another county's admin.
+    const own = await confirm('360731', yuduAdmin, documentId);
+    expect([own.status, own.body.error.field]).toEqual([403, 'params.documentId']);
+    expect(own.body.error.message.zh).toContain('另一位管理员');
+    expect((await confirm('360731', yuduStaff, documentId)).status).toBe(403);
+    expect((await confirm('360731', guyangAdmin, documentId)).status).toBe(403);
+    expect((await confirm('360731', yuduSecondAdmin, 'ld-00000000-0000-4000-8000-000000000000')).status).toBe(404);
+
+    // The other admin, twice at once: one confirms, the other is told it is done.
+    const both = await Promise.all([
+      confirm('360731', yuduSecondAdmin, documentId),
+      confirm('360731', yuduSecondAdmin, documentId),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const confirmed = both.find((r) => r.status === 200)!;
+    expect(confirmed.body.policy).toMatchObject({
+      policy: documentId,
       kind: 'local',
       demo: false,
       status: 'inForce',
+      recordedBy: 'demo-admin-jx',
+      confirmedBy: 'demo-admin-jx-2',
       sets: [{ key: 'yuluPerSemesterFen', value: 120_000 }],
     });
 
-    expect((await list('360731', yuduStaff)).owed).toEqual([]);
+    const after = await list('360731', yuduStaff);
+    expect([after.owed, after.waiting]).toEqual([[], []]);
     const yulu = (await evaluate('360731100201', yuduStaff)).results.find((r) => r.subsidy === 'yulu_education')!;
     expect(yulu).toMatchObject({ eligible: true, amountFen: 120_000 });
     const step = yulu.trace.find((t) => (t as { key?: string }).key === 'yuluPerSemesterFen') as Record<string, unknown>;
@@ -160,7 +202,8 @@ describe('policies as jurisdictions', () => {
       sets: [{ key: 'transportOnceFen', value: 1 }],
     });
     expect(backwards.body.error).toMatchObject({ field: 'body.until' });
-    expect((await list('360731', yuduStaff)).policies).toHaveLength(before);
+    const unchanged = await list('360731', yuduStaff);
+    expect([unchanged.policies.length, unchanged.waiting.length]).toEqual([before, 0]);
     expect((await evaluate('360731100201', yuduStaff)).results.find((r) => r.subsidy === 'transport_once')!.amountFen).toBe(
       80_000,
     );

@@ -18,7 +18,7 @@ describe('demo county seed', () => {
       // 固阳县 89, 于都县 428 (with 江西省 and 赣州市), 沅江市 212 (with 湖南省 and 益阳市)
       regions: 729,
       users: expect.any(Number),
-      logins: 19,
+      logins: 21,
       workers: expect.any(Number),
       employers: 32 + 2 + 2,
       positions: expect.any(Number),
@@ -70,8 +70,8 @@ describe('demo county seed', () => {
       'staff', // the county's finance officer, who pays (发放)
       'admin',
       'admin', // the second, who confirms a change of the county's standards (四眼)
-      ...['worker', 'staff', 'staff', 'admin'], // 于都县
-      ...['worker', 'staff', 'staff', 'admin'], // 沅江市
+      ...['worker', 'staff', 'staff', 'admin', 'admin'], // 于都县
+      ...['worker', 'staff', 'staff', 'admin', 'admin'], // 沅江市
     ]);
     // 固阳县's eleven keep their order; the other counties' follow.
     expect(body.users.slice(11).map((u: { userId: string }) => u.userId)).toEqual([
@@ -79,10 +79,12 @@ describe('demo county seed', () => {
       'demo-staff-village-jx-1',
       'demo-staff-county-jx',
       'demo-admin-jx',
+      'demo-admin-jx-2',
       'demo-worker-yj-1',
       'demo-staff-village-yj-1',
       'demo-staff-county-yj',
       'demo-admin-yj',
+      'demo-admin-yj-2',
     ]);
     for (const login of body.users) {
       expect(login.description).toContain('演示数据');

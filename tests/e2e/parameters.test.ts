@@ -227,8 +227,28 @@ describe('补贴标准 in Chromium', () => {
     await shot(page, 'parameters-12-record');
     await expectAccessible(page, '记录本地的文件');
     await page.getByTestId('record-save').click();
-    await expect.poll(() => page.getByTestId('parameters-done').textContent(), WAIT).toContain('定了 1 项标准');
-    await page.getByTestId('policies-none-owed').waitFor(WAIT);
+    await expect
+      .poll(() => page.getByTestId('parameters-done').textContent(), WAIT)
+      .toContain('要定 1 项标准。另一位管理员对照原件确认以后才生效');
+    // One admin's word sets nothing: still owed, and the document waits for the other admin.
+    const waiting = page.locator('[data-testid^="waiting-ld-"]').first();
+    await waiting.waitFor(WAIT);
+    expect(await waiting.textContent()).toContain('另一位管理员确认以后才生效');
+    expect(await page.locator('[data-testid^="waiting-"][data-testid$="-confirm"]').count()).toBe(0);
+    expect(await page.getByTestId('policies-owed').count()).toBe(1);
+    await waiting.scrollIntoViewIfNeeded();
+    await shot(page, 'parameters-13-waiting');
+
+    const second = await openFromHome(browser, api, 'demo-admin-jx-2', 'parameters');
+    await second.getByTestId('parameters-tab-policies').waitFor(WAIT);
+    await second.getByTestId('parameters-tab-policies').click();
+    const confirmButton = second.locator('[data-testid^="waiting-"][data-testid$="-confirm"]');
+    await confirmButton.waitFor(WAIT);
+    await shot(second, 'parameters-14-confirm');
+    await expectAccessible(second, '确认本地的文件');
+    await confirmButton.click();
+    await expect.poll(() => second.getByTestId('parameters-done').textContent(), WAIT).toContain('生效了');
+    await second.getByTestId('policies-none-owed').waitFor(WAIT);
     const yuduAdmin = await api.loginAs('demo-staff-county-jx');
     const { body } = await api.call('GET', '/api/v1/regions/360731/parameters', { token: yuduAdmin });
     const yulu = (body.parameters as View[]).find((p) => p.key === 'yuluPerSemesterFen')!;

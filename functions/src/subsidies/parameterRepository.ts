@@ -1,13 +1,14 @@
 /**
  * The policy parameters regions set for themselves (their admins' own dated steps, each change
- * proposed by one admin and put in force by another), laid over the shipped ones, and the documents regions recorded (地方文件) that set them
- * or continue a document of their own. All live in one partition, are read together in
+ * proposed by one admin and put in force by another), laid over the shipped ones, and the
+ * documents regions recorded (地方文件) that set them or continue a document of their own, each
+ * also in force only once a second admin confirms it. All live in one partition, are read together in
  * one Query, and are kept for a minute: they change a few times a year, and every
  * evaluation reads them.
  */
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalDocument, ParameterStep } from '@bangfu/shared';
-import { cancellationReasons } from '../db/errors.js';
+import { cancellationReasons, isConditionFailed } from '../db/errors.js';
 import { queryAll } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import { versionCondition, type TableRef } from '../db/versioned.js';
@@ -35,12 +36,19 @@ export interface StepsProposal {
   proposedAt: string;
 }
 
-/** A recorded document with what it set, who recorded it and when. */
+/**
+ * A recorded document with what it set, who recorded it and when, and the second admin who put
+ * it in force (四眼). `waiting` until then: nothing it sets or continues holds. Documents
+ * recorded before 2026-12-07, and the demo's, hold without a confirmation.
+ */
 export interface RecordedDocument {
   document: LocalDocument;
   sets: { key: string; value: number | null }[];
   recordedBy: string;
   recordedAt: string;
+  waiting?: true;
+  confirmedBy?: string;
+  confirmedAt?: string;
 }
 
 export type Overrides = Record<string, Record<string, ParameterStep[]>>;
@@ -51,7 +59,9 @@ interface Partition {
   at: number;
   rows: RegionSteps[];
   proposals: StepsProposal[];
+  /** The documents in force (recorded and, since four eyes, confirmed). */
   documents: RecordedDocument[];
+  waitingDocuments: RecordedDocument[];
   /** The documents alone, the same array while kept: what evaluations are cached by. */
   localDocuments: LocalDocument[];
 }
@@ -60,6 +70,15 @@ const documentItem = (recorded: RecordedDocument) => ({
   ...keys.localDocument(recorded.document.regionCode, recorded.document.documentId),
   type: 'localDocument',
   ...recorded,
+});
+
+const recordedOf = (item: Record<string, unknown>): RecordedDocument => ({
+  document: item.document as LocalDocument,
+  sets: item.sets as RecordedDocument['sets'],
+  recordedBy: String(item.recordedBy),
+  recordedAt: String(item.recordedAt),
+  ...(item.waiting ? { waiting: true as const } : {}),
+  ...(item.confirmedBy ? { confirmedBy: String(item.confirmedBy), confirmedAt: String(item.confirmedAt) } : {}),
 });
 
 const stepsItem = (row: RegionSteps) => ({ ...keys.parameterSteps(row.regionCode, row.key), type: 'parameterSteps', ...row });
@@ -85,17 +104,14 @@ export function createParameterRepository({ db, tableName }: TableRef) {
     const rows: RegionSteps[] = [];
     const proposals: StepsProposal[] = [];
     const documents: RecordedDocument[] = [];
+    const waitingDocuments: RecordedDocument[] = [];
     for (const item of items) {
       if (String(item.sk).startsWith(keys.parameterProposalPrefix())) {
         // Confirmed already when it holds only the last confirmation.
         if (item.proposal) proposals.push(item.proposal as StepsProposal);
       } else if (String(item.sk).startsWith(keys.localDocumentPrefix())) {
-        documents.push({
-          document: item.document as LocalDocument,
-          sets: item.sets as RecordedDocument['sets'],
-          recordedBy: String(item.recordedBy),
-          recordedAt: String(item.recordedAt),
-        });
+        const recorded = recordedOf(item);
+        (recorded.waiting ? waitingDocuments : documents).push(recorded);
       } else {
         rows.push({
           regionCode: String(item.regionCode),
@@ -108,7 +124,7 @@ export function createParameterRepository({ db, tableName }: TableRef) {
         });
       }
     }
-    cached = { at: Date.now(), rows, proposals, documents, localDocuments: documents.map((d) => d.document) };
+    cached = { at: Date.now(), rows, proposals, documents, waitingDocuments, localDocuments: documents.map((d) => d.document) };
     return cached;
   }
 
@@ -117,9 +133,14 @@ export function createParameterRepository({ db, tableName }: TableRef) {
   return {
     all,
 
-    /** The documents regions recorded, with what each set. */
+    /** The documents regions recorded and put in force, with what each set. */
     async documents(): Promise<RecordedDocument[]> {
       return (await partition()).documents;
+    },
+
+    /** The documents recorded and waiting for a second admin. */
+    async waitingDocuments(): Promise<RecordedDocument[]> {
+      return (await partition()).waitingDocuments;
     },
 
     /** The recorded documents alone: the same array while they are kept, so what is built from it can be kept with it. */
@@ -241,47 +262,82 @@ export function createParameterRepository({ db, tableName }: TableRef) {
       return row;
     },
 
+    /** Records a document, waiting for a second admin: nothing it sets is written yet. */
+    async record(recorded: RecordedDocument & { waiting: true }): Promise<void> {
+      try {
+        await db.send(
+          new PutCommand({ TableName: tableName, Item: documentItem(recorded), ConditionExpression: 'attribute_not_exists(pk)' }),
+        );
+      } catch (error) {
+        if (isConditionFailed(error)) {
+          throw new VersionConflict('这份文件已经记录过了', 'A document with that id is recorded.', 'body.title');
+        }
+        throw error;
+      }
+      cached = undefined;
+    },
+
+    /** A recorded document by its id, read consistently: what a confirmation decides on. */
+    async document(regionCode: string, documentId: string): Promise<RecordedDocument | undefined> {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: keys.localDocument(regionCode, documentId), ConsistentRead: true }),
+      );
+      return Item ? recordedOf(Item) : undefined;
+    },
+
     /**
-     * Records a document and the region's steps it changes, all or nothing: each steps row on
-     * the version it was read at (undefined for a new row).
+     * Puts a waiting document in force with the region's steps it changes, all or nothing: by an
+     * admin other than who recorded it, while it still waits, each steps row on the version it
+     * was read at (undefined for a new row).
      */
-    async record(recorded: RecordedDocument, steps: { row: RegionSteps; versionRead: number | undefined }[]): Promise<void> {
+    async confirmDocument(
+      recorded: RecordedDocument,
+      by: string,
+      steps: { row: RegionSteps; versionRead: number | undefined }[],
+    ): Promise<RecordedDocument> {
+      const confirmedAt = new Date().toISOString();
       try {
         await db.send(
           new TransactWriteCommand({
             TransactItems: [
               {
-                Put: {
+                Update: {
                   TableName: tableName,
-                  Item: documentItem(recorded),
-                  ConditionExpression: 'attribute_not_exists(pk)',
+                  Key: keys.localDocument(recorded.document.regionCode, recorded.document.documentId),
+                  UpdateExpression: 'REMOVE waiting SET confirmedBy = :by, confirmedAt = :at',
+                  ConditionExpression: 'waiting = :yes AND recordedBy <> :by',
+                  ExpressionAttributeValues: { ':yes': true, ':by': by, ':at': confirmedAt },
                 },
               },
               ...steps.map(({ row, versionRead }) => ({
-                Put: {
-                  TableName: tableName,
-                  Item: stepsItem(row),
-                  ...versionCondition(versionRead),
-                },
+                Put: { TableName: tableName, Item: stepsItem(row), ...versionCondition(versionRead) },
               })),
             ],
           }),
         );
       } catch (error) {
         const reasons = cancellationReasons(error);
+        // What this process kept may be what another changed since: read afresh on the next try.
+        if (reasons) cached = undefined;
         if (reasons?.[0] === 'ConditionalCheckFailed') {
-          throw new VersionConflict('这份文件已经记录过了', 'A document with that id is recorded.', 'body.title');
+          throw new VersionConflict(
+            '这份文件刚被别人确认过了，请刷新后再看',
+            'The document is no longer waiting.',
+            'params.documentId',
+          );
         }
         if (reasons?.includes('ConditionalCheckFailed')) {
           throw new VersionConflict(
-            '这个地区的标准刚被别人改过，请刷新后再记录',
+            '这个地区的标准刚被别人改过，请刷新后再确认',
             'The standards changed since they were read.',
-            'body.sets',
+            'params.documentId',
           );
         }
         throw error;
       }
       cached = undefined;
+      const { waiting: _waiting, ...confirmed } = recorded;
+      return { ...confirmed, confirmedBy: by, confirmedAt };
     },
   };
 }

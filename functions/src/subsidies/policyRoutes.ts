@@ -1,7 +1,8 @@
 /**
  * 政策文件 of a region: the documents that govern it and the standards it owes, and an
  * admin recording a local document (地方文件) with the standards it sets and the documents
- * of its own region it continues — document and standards written together or not at all.
+ * of its own region it continues. It waits for another admin to confirm it against the paper
+ * (四眼); confirming writes the document's standards with it, together or not at all.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -19,9 +20,10 @@ import {
   type ParameterStep,
   type PolicyView,
   type RegionPolicy,
+  type WaitingDocumentView,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { Forbidden, Invalid } from '../errors.js';
+import { Forbidden, Invalid, NotFound, VersionConflict } from '../errors.js';
 import { implement, type AnyRoute } from '../http/route.js';
 import { regionOr404 } from '../regions/regionRepository.js';
 import type { RecordedDocument, RegionSteps } from './parameterRepository.js';
@@ -76,28 +78,54 @@ export function policyRoutes(ctx: AppContext): AnyRoute[] {
       return {
         ...policy,
         jurisdictionName: names.get(policy.jurisdiction) ?? policy.jurisdiction,
-        sets: (record?.sets ?? []).map(({ key, value }) => {
-          const definition = parameters.definitions[key];
-          return { key, label: definition?.label ?? key, unit: definition?.unit ?? 'fen', value };
-        }),
+        sets: labelled(record?.sets ?? [], parameters),
         ...(record ? { recordedBy: record.recordedBy, recordedAt: record.recordedAt } : {}),
+        ...(record?.confirmedBy ? { confirmedBy: record.confirmedBy } : {}),
       };
     });
+  }
+
+  /** What a document would set, labelled, as the admin who confirms it reads it. */
+  function labelled(sets: RecordedDocument['sets'], parameters: ParameterSource) {
+    return sets.map(({ key, value }) => {
+      const definition = parameters.definitions[key];
+      return { key, label: definition?.label ?? key, unit: definition?.unit ?? ('fen' as const), value };
+    });
+  }
+
+  function waitingView(
+    { document, sets, recordedBy, recordedAt }: RecordedDocument,
+    parameters: ParameterSource,
+  ): WaitingDocumentView {
+    return {
+      documentId: document.documentId,
+      title: document.title,
+      issuer: document.issuer,
+      ...(document.number ? { number: document.number } : {}),
+      date: document.date,
+      inForce: document.inForce,
+      continues: document.continues,
+      sets: labelled(sets, parameters),
+      recordedBy,
+      recordedAt,
+    };
   }
 
   return [
     implement(policyContracts.list, async ({ params }) => {
       await regionNamed(params.code);
-      const [parameters, recorded, localDocuments] = await Promise.all([
+      const [parameters, recorded, localDocuments, waiting] = await Promise.all([
         subsidies.currentParameters(),
         ctx.parameterSteps.documents(),
         ctx.parameterSteps.localDocuments(),
+        ctx.parameterSteps.waitingDocuments(),
       ]);
       const today = chinaDate(new Date());
       return {
         today,
         policies: await views(policiesOfRegion(RULES, params.code, localDocuments, today), recorded, parameters),
         owed: owedStandards(RULES, parameters, params.code, localDocuments, today),
+        waiting: waiting.filter((w) => w.document.regionCode === params.code).map((w) => waitingView(w, parameters)),
       };
     }),
 
@@ -140,26 +168,52 @@ export function policyRoutes(ctx: AppContext): AnyRoute[] {
         continues: body.continues,
         demo: false,
       };
+      const recorded = {
+        document,
+        sets: body.sets,
+        recordedBy: principal.userId,
+        recordedAt: new Date().toISOString(),
+        waiting: true as const,
+      };
+      await ctx.parameterSteps.record(recorded);
+      return { waiting: waitingView(recorded, parameters) };
+    }),
+
+    implement(policyContracts.confirm, async ({ principal, params }) => {
+      const recorded = await ctx.parameterSteps.document(params.code, params.documentId);
+      if (!recorded) throw new NotFound('没有这份记录的文件', 'No such recorded document.', 'params.documentId');
+      if (!recorded.waiting) {
+        throw new VersionConflict('这份文件已经确认过了', 'The document is in force already.', 'params.documentId');
+      }
+      if (recorded.recordedBy === principal.userId) {
+        throw new Forbidden(
+          '文件要由另一位管理员对照原件确认，记录的人不能自己确认',
+          'Another admin confirms a recorded document.',
+          'params.documentId',
+        );
+      }
+      // Its standards are laid over the region's steps as they are now, each on the version read.
+      const { document } = recorded;
       const now = new Date().toISOString();
-      const recorded: RecordedDocument = { document, sets: body.sets, recordedBy: principal.userId, recordedAt: now };
       const own = (await ctx.parameterSteps.all()).filter((row) => row.regionCode === params.code);
-      const steps = body.sets.map(({ key, value }) => {
+      const steps = recorded.sets.map(({ key, value }) => {
         const read = own.find((row) => row.key === key);
         const row: RegionSteps = {
           regionCode: params.code,
           key,
           steps: stepsWithDocument(read?.steps ?? [], document, value),
-          updatedBy: principal.userId,
+          updatedBy: recorded.recordedBy,
           updatedAt: now,
           version: (read?.version ?? 0) + 1,
+          confirmedBy: principal.userId,
         };
         return { row, versionRead: read?.version };
       });
-      await ctx.parameterSteps.record(recorded, steps);
+      const confirmed = await ctx.parameterSteps.confirmDocument(recorded, principal.userId, steps);
       const [policy] = await views(
         policiesOfRegion(RULES, params.code, [document], chinaDate(new Date())).filter((p) => p.policy === document.documentId),
-        [recorded],
-        parameters,
+        [confirmed],
+        await subsidies.currentParameters(),
       );
       return { policy: policy! };
     }),

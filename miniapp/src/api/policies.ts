@@ -13,6 +13,12 @@ export type LocalDocumentBody = BodyOf<typeof policyContracts.record>;
 
 export const fetchPolicies = (regionCode: string) => call(policyContracts.list, { params: { code: regionCode } });
 
-/** Records the document and the standards it sets, all or nothing; a bad field answers 400 naming it. */
+/** Records the document, waiting for another admin to confirm it; a bad field answers 400 naming it. */
 export const recordLocalDocument = (regionCode: string, body: LocalDocumentBody) =>
   call(policyContracts.record, { params: { code: regionCode }, body });
+
+export type WaitingDocumentView = RegionPolicies['waiting'][number];
+
+/** Another admin puts a recorded document in force, with the standards it sets. */
+export const confirmLocalDocument = (regionCode: string, documentId: string) =>
+  call(policyContracts.confirm, { params: { code: regionCode, documentId } });

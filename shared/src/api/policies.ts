@@ -19,6 +19,11 @@ const inForceSchema = z.object({ from: z.iso.date(), until: z.iso.date().optiona
 
 export const POLICY_STATUSES = ['inForce', 'ended', 'notYet'] as const;
 
+/** The standards a recorded document sets, as staff read them. */
+const setsSchema = z.array(
+  z.object({ key: z.string(), label: z.string(), unit: z.enum(PARAMETER_UNITS), value: z.number().nullable() }),
+);
+
 /** A document as staff see it on 补贴标准: where and when it holds, what it grants and sets. */
 export const policyViewSchema = z.object({
   policy: z.string(),
@@ -43,11 +48,31 @@ export const policyViewSchema = z.object({
   /** The shipped documents it continues (local documents only). */
   continues: z.array(z.string()),
   /** The standards it set (local documents only). */
-  sets: z.array(z.object({ key: z.string(), label: z.string(), unit: z.enum(PARAMETER_UNITS), value: z.number().nullable() })),
+  sets: setsSchema,
   recordedBy: z.string().optional(),
   recordedAt: z.string().optional(),
+  /** The second admin who put it in force (四眼): absent on documents recorded before, and on the demo's. */
+  confirmedBy: z.string().optional(),
 });
 export type PolicyView = z.infer<typeof policyViewSchema>;
+
+/**
+ * A local document one admin recorded, waiting for another to check it against the paper and
+ * confirm it (四眼): nothing it sets or continues holds until then.
+ */
+export const waitingDocumentSchema = z.object({
+  documentId: z.string(),
+  title: z.string(),
+  issuer: z.string(),
+  number: z.string().optional(),
+  date: z.string(),
+  inForce: inForceSchema,
+  continues: z.array(z.string()),
+  sets: setsSchema,
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+});
+export type WaitingDocumentView = z.infer<typeof waitingDocumentSchema>;
 
 /** A local standard the region still owes: granted here today, and nobody here or above has set it. */
 export const owedStandardSchema = z.object({
@@ -107,18 +132,36 @@ export const policyContracts = {
     access: STAFF,
     scope: regionIn('params', 'code'),
     params: z.object({ code: regionCodeSchema }),
-    response: z.object({ today: z.string(), policies: z.array(policyViewSchema), owed: z.array(owedStandardSchema) }),
+    response: z.object({
+      today: z.string(),
+      policies: z.array(policyViewSchema),
+      owed: z.array(owedStandardSchema),
+      /** The region's own documents waiting for a second admin. */
+      waiting: z.array(waitingDocumentSchema),
+    }),
   }),
 
   record: defineContract({
     method: 'post',
     path: '/api/v1/regions/:code/policies',
-    summary: 'Admin of the region: record a local document that sets its standards or continues one of its own documents',
+    summary:
+      'Admin of the region: record a local document that sets its standards or continues one of its own documents; in force once another admin confirms it',
     tag: 'subsidies',
     access: ['admin'],
     scope: regionIn('params', 'code'),
     params: z.object({ code: regionCodeSchema }),
     body: localDocumentInputSchema,
+    response: z.object({ waiting: waitingDocumentSchema }),
+  }),
+
+  confirm: defineContract({
+    method: 'post',
+    path: '/api/v1/regions/:code/policies/:documentId/confirm',
+    summary: 'Another admin of the region: put in force a local document recorded by someone else, with what it sets',
+    tag: 'subsidies',
+    access: ['admin'],
+    scope: regionIn('params', 'code'),
+    params: z.object({ code: regionCodeSchema, documentId: z.string().regex(/^ld-[0-9a-f-]{36}$/, '不是记录的文件') }),
     response: z.object({ policy: policyViewSchema }),
   }),
 };

@@ -353,6 +353,12 @@ export function buildDemoJurisdiction(spec: DemoJurisdiction, regions: Region[],
       createdAt,
     ),
     demoAccount({ userId: adminUserId, role: 'admin', displayName: `${county.name}系统管理员` }, county, createdAt),
+    // The second, who confirms what the first records (四眼): a document, a change of standards.
+    demoAccount(
+      { userId: `${adminUserId}-2`, role: 'admin', displayName: `${county.name}系统管理员（复核）` },
+      county,
+      createdAt,
+    ),
   );
 
   const login = demoLoginsOf(users);
@@ -361,6 +367,7 @@ export function buildDemoJurisdiction(spec: DemoJurisdiction, regions: Region[],
     login(officerUserId, '村级信息员'),
     login(bureauUserId, spec.bureauLabel),
     login(adminUserId, '管理员'),
+    login(`${adminUserId}-2`, '管理员（确认）'),
   ];
   return { regions: placed, users, logins, people, employers, positions };
 }

@@ -1,6 +1,6 @@
 /**
  * 政策文件: the documents that govern the region — its own recorded ones and those of the
- * regions above it — each with its number, dates and whether it holds today, what it grants
+ * regions above it, and its own waiting for a second admin — each with its number, dates and whether it holds today, what it grants
  * and what it set; first, the local standards the region still owes (当地标准还没有公布),
  * each with the passage that leaves the amount to the region.
  */
@@ -10,6 +10,7 @@ import type { OwedStandardView, PolicyView, RegionPolicies } from '../../../api/
 import { Notice } from '../../../components/Page';
 import { fullDayText } from '../../../time';
 import { valueText } from './standardText';
+import { WaitingDocument } from './WaitingDocument';
 
 const STATUS_ZH: Record<PolicyView['status'], string> = { inForce: '执行中', ended: '已到期', notYet: '还没开始' };
 
@@ -81,15 +82,38 @@ function PolicyCard({ policy }: { policy: PolicyView }) {
 
 export function PoliciesTab({
   policies,
+  regionCode,
+  me,
   canRecord,
   onRecord,
+  onConfirmed,
 }: {
   policies: RegionPolicies;
+  regionCode: string;
+  me: string;
   canRecord: boolean;
   onRecord: () => void;
+  onConfirmed: (said: string) => void;
 }) {
   return (
     <>
+      {policies.waiting.length > 0 ? (
+        <>
+          <View className="bf-subtitle">等待另一位管理员确认的文件</View>
+          <View className="bf-cards">
+            {policies.waiting.map((waiting) => (
+              <WaitingDocument
+                key={waiting.documentId}
+                waiting={waiting}
+                regionCode={regionCode}
+                me={me}
+                canConfirm={canRecord}
+                onConfirmed={onConfirmed}
+              />
+            ))}
+          </View>
+        </>
+      ) : null}
       {policies.owed.length > 0 ? (
         <>
           <Notice testId="policies-owed">

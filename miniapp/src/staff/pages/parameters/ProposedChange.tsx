@@ -4,12 +4,8 @@
  * proposer is told it waits for someone else. Staff only look.
  */
 import { View } from '@tarojs/components';
-import { useState } from 'react';
-import { errorText } from '../../../api/client';
 import { confirmParameterSteps, type ParameterView } from '../../../api/parameters';
-import { ActionButton } from '../../../components/ActionButton';
-import { Notice } from '../../../components/Page';
-import { dayText } from '../../../time';
+import { SecondAdminConfirm, type SecondLook } from './SecondAdminConfirm';
 import { stepText } from './standardText';
 
 type Proposal = NonNullable<ParameterView['proposal']>;
@@ -21,29 +17,10 @@ export function ProposedChange({
   me,
   canConfirm,
   onConfirmed,
-}: {
+}: SecondLook & {
   parameter: ParameterView;
   proposal: Proposal;
-  regionCode: string;
-  me: string;
-  canConfirm: boolean;
-  onConfirmed: (said: string) => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const mine = proposal.proposedBy === me;
-  const confirm = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await confirmParameterSteps(regionCode, parameter.key, proposal.proposedAt);
-      onConfirmed(`已确认：${parameter.label}的新标准生效了。`);
-    } catch (error) {
-      setFailure(errorText(error));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <View className="bf-standard__own" data-testid={`parameter-${parameter.key}-proposal`}>
       <View className="bf-strong">等待另一位管理员确认的修改</View>
@@ -52,16 +29,18 @@ export function ProposedChange({
           · {stepText(parameter, step)}
         </View>
       ))}
-      <View className="bf-row__line bf-hint">
-        {mine ? '您' : `管理员 ${proposal.proposedBy} `}
-        {dayText(proposal.proposedAt)}提交，确认以后才生效
-      </View>
-      {failure ? <Notice tone="error">{failure}</Notice> : null}
-      {canConfirm && !mine ? (
-        <ActionButton busy={busy} onPress={confirm} testId={`parameter-${parameter.key}-confirm`}>
-          已对照文件核对，确认这个修改
-        </ActionButton>
-      ) : null}
+      <SecondAdminConfirm
+        by={proposal.proposedBy}
+        at={proposal.proposedAt}
+        did="提交"
+        me={me}
+        canConfirm={canConfirm}
+        confirm={() => confirmParameterSteps(regionCode, parameter.key, proposal.proposedAt)}
+        confirmed={`已确认：${parameter.label}的新标准生效了。`}
+        onConfirmed={onConfirmed}
+        label="已对照文件核对，确认这个修改"
+        testId={`parameter-${parameter.key}-confirm`}
+      />
     </View>
   );
 }

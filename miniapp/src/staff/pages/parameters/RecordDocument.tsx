@@ -86,7 +86,9 @@ export function RecordDocument({
     if (Object.keys(problems).length > 0) return Promise.resolve();
     return save(async (input) => {
       await recordLocalDocument(regionCode, input);
-      onSaved(`已记录：${input.title}${input.sets.length ? `，定了 ${input.sets.length} 项标准` : ''}。`);
+      onSaved(
+        `已记录：${input.title}${input.sets.length ? `，要定 ${input.sets.length} 项标准` : ''}。另一位管理员对照原件确认以后才生效。`,
+      );
     });
   };
 

@@ -225,10 +225,16 @@ function Standards({ user, regionCode }: { user: User; regionCode: string }) {
       {tab === 'policies' ? (
         <PoliciesTab
           policies={policies}
+          regionCode={regionCode}
+          me={user.userId}
           canRecord={canEdit}
           onRecord={() => {
             setDone(null);
             setRecording(true);
+          }}
+          onConfirmed={(said) => {
+            setDone(said);
+            load().catch(() => undefined);
           }}
         />
       ) : (
