@@ -322,6 +322,22 @@ describe('an employer’s claims', () => {
     expect(row).toBe(
       `1,${employer.name},,对公账户（中国农业银行固阳县支行）,05370101040012345,30000.00,帮扶车间奖补,${claim!.claimId}`,
     );
+
+    // The bank sends it back: the unit reads why on its account, and nothing more goes to that account.
+    const returned = await api.call('POST', `/api/v1/claims/payments/${paid.body.batch.batchId}/returns`, {
+      token: finance,
+      body: { claimId: claim!.claimId, reason: 'accountFrozen', bankReference: 'TP20261207-0001' },
+    });
+    expect(returned.status, JSON.stringify(returned.body)).toBe(200);
+    const onFile = (await api.call('GET', '/api/v1/me/employer/payout-account', { token })).body;
+    expect(onFile.account).toEqual({
+      kind: 'corporateAccount',
+      bankName: '中国农业银行固阳县支行',
+      numberMasked: '*************2345',
+      bankReturned: { at: expect.any(String), reason: '账户冻结或挂失' },
+    });
+    const afterReturn = await pay();
+    expect(afterReturn.body.batch.skipped).toEqual([expect.objectContaining({ claimId: claim!.claimId })]);
   });
 
   it('refuses a claim from an employer staff have not verified, and a subsidy that is not due, changing nothing', async () => {

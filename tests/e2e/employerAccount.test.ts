@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Employer } from '@bangfu/shared';
 import type { TestApi } from '../support/api.js';
-import { fill, shot, WAIT } from '../support/browser.js';
+import { expectAccessible, fill, shot, WAIT } from '../support/browser.js';
 import { closeAll, openFromHome, reloadInCareMode, startDemoH5 } from '../support/journeys.js';
 import { demoWorkshop } from '../support/positions.js';
 
@@ -74,5 +74,48 @@ describe('收款账户 in Chromium', () => {
     expect(await api.ctx.payments.account(owner)).toMatchObject({ number: NUMBER }); // the saved one stays
     await page.getByTestId('account-form').scrollIntoViewIfNeeded();
     await shot(page, 'employer-account-5-care-form');
+  });
+
+  it('says so on the account when the bank sent a payment back (银行退回)', async () => {
+    // The workshop's reward, recognised, claimed, approved twice, paid to the account, and returned by the bank.
+    const [token, township, county, finance] = await Promise.all(
+      ['demo-employer-1', 'demo-staff-township-1', 'demo-staff-county', 'demo-staff-county-finance'].map((id) => api.loginAs(id)),
+    );
+    const profile = (await api.call('GET', '/api/v1/me/employer', { token })).body.employer as Employer;
+    await api.call('PUT', `/api/v1/employers/${employer.employerId}/workshop`, {
+      token: township,
+      body: { version: profile.version, recognition: 'recognised', decidedOn: '2026-01-10', assistedEmployees: 12 },
+    });
+    const claimed = await api.call('POST', '/api/v1/me/employer/subsidies/claims', {
+      token,
+      body: { idempotencyKey: crypto.randomUUID(), subsidies: ['workshop_reward'] },
+    });
+    let claim = claimed.body.claims[0] as { claimId: string; version: number; status: string };
+    for (const approver of [township, county]) {
+      claim = (
+        await api.call('POST', `/api/v1/claims/${claim.claimId}/decision`, {
+          token: approver,
+          body: { version: claim.version, decision: 'approve' },
+        })
+      ).body.claim;
+    }
+    expect(claim.status).toBe('approved');
+    const paid = await api.call('POST', '/api/v1/claims/payments', {
+      token: finance,
+      body: { regionCode: employer.regionCode, idempotencyKey: crypto.randomUUID() },
+    });
+    expect(paid.body.batch.claimIds).toContain(claim.claimId);
+    const returned = await api.call('POST', `/api/v1/claims/payments/${paid.body.batch.batchId}/returns`, {
+      token: finance,
+      body: { claimId: claim.claimId, reason: 'nameMismatch', bankReference: 'TP20261207-0002' },
+    });
+    expect(returned.status).toBe(200);
+
+    const page = await openFromHome(browser, api, 'demo-employer-1', 'employer-subsidies');
+    const notice = page.getByTestId('account-returned');
+    await expect.poll(() => notice.textContent(), WAIT).toContain('退回了发到这个账户的钱：户名和账户不符');
+    await notice.scrollIntoViewIfNeeded();
+    await shot(page, 'employer-account-6-returned');
+    await expectAccessible(page, '收款账户：银行退回');
   });
 });

@@ -122,7 +122,7 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
       // Only a corporate account is ever stored for an employer; the full number never leaves.
       const shown = (account: SealedAccount | undefined) =>
         account?.kind === 'corporateAccount' && account.bankName
-          ? { kind: account.kind, bankName: account.bankName, numberMasked: account.numberMasked }
+          ? { kind: account.kind, bankName: account.bankName, numberMasked: account.numberMasked, ...bankReturned(account) }
           : null;
       return { account: shown(current), pending: shown(pending) };
     }),

@@ -15,6 +15,7 @@ import { FormActions } from '../components/form/FormButtons';
 import { FormFailure } from '../components/form/FormFailure';
 import { TextField } from '../components/form/TextField';
 import { Notice } from '../components/Page';
+import { dayText } from '../time';
 import './account.css';
 import { KEYBOARD } from '../components/form/keyboards';
 
@@ -141,6 +142,13 @@ export function CorporateAccountSection() {
           </View>
           <View className="bf-account__hint">为了安全，只显示最后 4 位。审核通过的奖补发到这个账户。</View>
         </View>
+      ) : null}
+      {account?.bankReturned && !pending && !editing ? (
+        // The payment batch refuses a returned account: the money waits for another one.
+        <Notice tone="error" testId="account-returned">
+          银行{dayText(account.bankReturned.at)}退回了发到这个账户的钱：{account.bankReturned.reason}
+          。请核对账户，换一个能收款的对公账户，工作人员确认后再发。
+        </Notice>
       ) : null}
       {load.state === 'ready' && !account && !editing ? (
         <Notice tone="error" testId="account-missing">

@@ -341,11 +341,17 @@ export const parameterContracts = {
 
 // ---------------------------------------------------------------- payout accounts and payments
 
-/** An employer's corporate account as it is shown: the bank, and the number masked to its last four digits. */
+/** The bank sent back money paid to the account (银行退回): when, and what it said. */
+const bankReturnedSchema = z.object({ at: z.iso.datetime(), reason: z.string() });
+/**
+ * An employer's corporate account as it is shown: the bank, the number masked to its last four
+ * digits, and money the bank sent back from it (nothing more is paid to it until it is replaced).
+ */
 const corporateAccountViewSchema = z.object({
   kind: z.literal('corporateAccount'),
   bankName: z.string(),
   numberMasked: z.string(),
+  bankReturned: bankReturnedSchema.optional(),
 });
 /** Any account as staff see it: kind, bank, mask. */
 const maskedAccountSchema = z.object({
@@ -355,8 +361,6 @@ const maskedAccountSchema = z.object({
 });
 /** What the worker said of a card entered for them, and when. */
 const ownerAnswerSchema = z.object({ answer: z.enum(CARD_ANSWERS), at: z.iso.datetime() });
-/** The bank sent back money paid to the account (银行退回): when, and what it said. */
-const bankReturnedSchema = z.object({ at: z.iso.datetime(), reason: z.string() });
 /**
  * A worker's own card as they see it: the kind, the last four digits, when it was entered
  * (what their answer names) and what they said of it; nothing of who entered it.
