@@ -53,6 +53,7 @@ export default defineAppConfig({
         'pages/reports/index',
         'pages/employers/index',
         'pages/claims/index',
+        'pages/payments/index',
         'pages/parameters/index',
         'pages/coverage/index',
         'pages/scan/index',

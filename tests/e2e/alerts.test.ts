@@ -8,18 +8,13 @@
  * Checked with axe at 320×568 and 375×667.
  */
 import { bboxCentre, distanceKm, narrowSideKm, type Bbox } from '@bangfu/shared';
-import type { Browser, Page, Response } from 'playwright-core';
+import type { Browser, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createStreamFollower, type StreamFollower } from '../../functions/src/local/streamFollower.js';
 import { TEST_REGION, type TestApi } from '../support/api.js';
-import { expectAccessible, shot, WAIT } from '../support/browser.js';
+import { onPhones, shot, WAIT } from '../support/browser.js';
 import { closeAll, loggedInPhone, startDemoH5 } from '../support/journeys.js';
 import { demoWorkshop, GUYANG, positionInput } from '../support/positions.js';
-
-const PHONES = [
-  { width: 320, height: 568 },
-  { width: 375, height: 667 },
-];
 
 let api: TestApi;
 let browser: Browser;
@@ -64,14 +59,6 @@ afterAll(async () => {
   follower?.stop();
   await closeAll(browser, api);
 });
-
-async function onPhones(page: Page, name: string, what: string): Promise<void> {
-  for (const size of PHONES) {
-    await page.setViewportSize(size);
-    await shot(page, `${name}-${size.width}x${size.height}`);
-    await expectAccessible(page, `${what} at ${size.width}×${size.height}`);
-  }
-}
 
 describe('我的订阅 in Chromium', () => {
   it('shows the new jobs newest first, marked 新 and then read; a tap opens the job; 删除 deletes the search', async () => {

@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../support/api.js';
-import { expectAccessible, fill, shot, WAIT } from '../support/browser.js';
+import { fill, onPhones, shot, WAIT } from '../support/browser.js';
 import {
   bindDemoWorker,
   closeAll,
@@ -18,11 +18,6 @@ import {
   reloadInCareMode,
   startDemoH5,
 } from '../support/journeys.js';
-
-const PHONES = [
-  { width: 320, height: 568 },
-  { width: 375, height: 667 },
-];
 
 let api: TestApi;
 let browser: Browser;
@@ -44,16 +39,6 @@ beforeAll(async () => {
   worker = { workerId: bound.worker.workerId, name: (await api.ctx.users.get('demo-worker-1'))!.displayName };
 });
 afterAll(() => closeAll(browser, api));
-
-/** A screenshot of what the page shows now on each small phone, each checked with axe. */
-async function onPhones(page: Page, name: string, what: string, scrollTo?: string): Promise<void> {
-  for (const size of PHONES) {
-    await page.setViewportSize(size);
-    if (scrollTo) await page.getByTestId(scrollTo).scrollIntoViewIfNeeded();
-    await shot(page, `${name}-${size.width}x${size.height}`);
-    await expectAccessible(page, `${what} at ${size.width}×${size.height}`);
-  }
-}
 
 /** From the home page, finds the person in 台账 and opens their record to check what is recorded. */
 async function openRecordToVerify(page: Page): Promise<void> {

@@ -9,13 +9,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../support/api.js';
-import { expectAccessible, fill, shot, WAIT } from '../support/browser.js';
+import { fill, onPhones, WAIT } from '../support/browser.js';
 import { closeAll, loggedInPhone, startDemoH5, workerWithTransportDue } from '../support/journeys.js';
 
-const PHONES = [
-  { width: 320, height: 568 },
-  { width: 375, height: 667 },
-];
 const FAMILY_PAGE = '/worker/pages/family/index';
 
 let api: TestApi;
@@ -28,15 +24,6 @@ beforeAll(async () => {
   workerName = (await api.ctx.users.get('demo-worker-1'))!.displayName;
 });
 afterAll(() => closeAll(browser, api));
-
-/** A screenshot of what the page shows now on each small phone, each checked with axe. */
-async function onPhones(page: Page, name: string, what: string): Promise<void> {
-  for (const size of PHONES) {
-    await page.setViewportSize(size);
-    await shot(page, `${name}-${size.width}x${size.height}`);
-    await expectAccessible(page, `${what} at ${size.width}×${size.height}`);
-  }
-}
 
 /** The banner of the page on the screen (Taro keeps the pages behind it in the document, hidden). */
 const banner = (page: Page) => page.getByTestId('acting-banner').filter({ visible: true });

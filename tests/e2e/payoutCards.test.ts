@@ -13,13 +13,8 @@ import { taskIdOf } from '../../functions/src/monitoring/taskRepository.js';
 import type { TestApi } from '../support/api.js';
 import { confirmCard } from '../support/claims.js';
 import { employedAcrossProvince } from '../support/people.js';
-import { expectAccessible, fill, shot, WAIT } from '../support/browser.js';
+import { fill, onPhones, WAIT } from '../support/browser.js';
 import { bindDemoWorker, closeAll, loggedInPhone, openFromHome, openWorkerRecord, startDemoH5 } from '../support/journeys.js';
-
-const PHONES = [
-  { width: 320, height: 568 },
-  { width: 375, height: 667 },
-];
 
 let api: TestApi;
 let browser: Browser;
@@ -31,16 +26,6 @@ beforeAll(async () => {
   worker = { workerId: bound.worker.workerId, name: (await api.ctx.users.get('demo-worker-1'))!.displayName };
 });
 afterAll(() => closeAll(browser, api));
-
-/** A screenshot of what the page shows now on each small phone, each checked with axe. */
-async function onPhones(page: Page, name: string, what: string, scrollTo: string): Promise<void> {
-  for (const size of PHONES) {
-    await page.setViewportSize(size);
-    await page.getByTestId(scrollTo).scrollIntoViewIfNeeded();
-    await shot(page, `${name}-${size.width}x${size.height}`);
-    await expectAccessible(page, `${what} at ${size.width}×${size.height}`);
-  }
-}
 
 async function openCards(userId: string): Promise<Page> {
   const page = await loggedInPhone(browser, api, userId);

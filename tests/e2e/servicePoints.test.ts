@@ -5,18 +5,14 @@
  * screens (a new point's first step, the hours, the place on the map) are checked too. axe on
  * each screen at 320×568 and 375×667.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPointId } from '../../functions/src/local/seed/demoServicePoints.js';
 import type { TestApi } from '../support/api.js';
-import { expectAccessible, fill, shot, WAIT } from '../support/browser.js';
+import { fill, onPhones, WAIT } from '../support/browser.js';
 import { closeAll, openFromHome, startDemoH5 } from '../support/journeys.js';
 import { JINSHAN_VILLAGE } from '../support/people.js';
 
-const PHONES = [
-  { width: 320, height: 568 },
-  { width: 375, height: 667 },
-];
 const STATION = demoPointId('townshipStation', '150222102');
 const VILLAGE_POINT = demoPointId('villageServicePoint', JINSHAN_VILLAGE);
 
@@ -26,15 +22,6 @@ beforeAll(async () => {
   ({ api, browser } = await startDemoH5());
 });
 afterAll(() => closeAll(browser, api));
-
-/** A screenshot of what the page shows now on each small phone, each checked with axe. */
-async function onPhones(page: Page, name: string, what: string): Promise<void> {
-  for (const size of PHONES) {
-    await page.setViewportSize(size);
-    await shot(page, `${name}-${size.width}x${size.height}`);
-    await expectAccessible(page, `${what} at ${size.width}×${size.height}`);
-  }
-}
 
 describe('服务网点 in Chromium', () => {
   it('lets a township officer change the phone of the township’s station, seen on the map at once', async () => {

@@ -60,6 +60,22 @@ export async function shot(page: Page, name: string): Promise<void> {
   await snapshot(page, name);
 }
 
+/** The two small phones every page is looked at on. */
+export const PHONES = [
+  { width: 320, height: 568 },
+  { width: 375, height: 667 },
+] as const;
+
+/** A screenshot of what the page shows now on each small phone (scrolled to `scrollTo` first), each checked with axe. */
+export async function onPhones(page: Page, name: string, what: string, scrollTo?: string): Promise<void> {
+  for (const size of PHONES) {
+    await page.setViewportSize(size);
+    if (scrollTo) await page.getByTestId(scrollTo).scrollIntoViewIfNeeded();
+    await shot(page, `${name}-${size.width}x${size.height}`);
+    await expectAccessible(page, `${what} at ${size.width}×${size.height}`);
+  }
+}
+
 /** NutUI's Input carries the test id on its wrapper on H5; type into the <input> inside. */
 export async function fill(page: Page, testId: string, text: string): Promise<void> {
   const field = page.getByTestId(testId);

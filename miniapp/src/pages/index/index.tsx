@@ -104,6 +104,12 @@ const ENTRIES: Record<Role, Entry[]> = {
     { key: 'registry', title: '台账', hint: '本地区的帮扶台账', url: '/staff/pages/registry/index' },
     { key: 'employer-review', title: '单位和岗位审核', hint: '审核用人单位，下架违规岗位', url: '/staff/pages/employers/index' },
     { key: 'reviews', title: '补贴审核', hint: '审核本地区的补贴申领', url: '/staff/pages/claims/index' },
+    {
+      key: 'payments',
+      title: '发放补贴',
+      hint: '负责发放的工作人员：把审核通过的补贴发出去',
+      url: '/staff/pages/payments/index',
+    },
     { key: 'parameters', title: '补贴标准', hint: '本地区执行的补贴标准和依据', url: '/staff/pages/parameters/index' },
     { key: 'tasks', title: '预警任务', hint: '谁没了工作、哪个村下降了，按期限跟进', url: '/staff/pages/tasks/index' },
     { key: 'monitoring', title: '务工监测', hint: '多少人在务工、挣多少，和上月、去年比', url: '/staff/pages/monitoring/index' },
