@@ -5,6 +5,7 @@
  * it. The catalogue a region evaluates is the documents' in force there, and the trace cites them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createParameterRepository } from '../../functions/src/subsidies/parameterRepository.js';
 import { startDemoCountyApi, type TestApi } from '../support/api.js';
 
 let api: TestApi;
@@ -207,5 +208,46 @@ describe('policies as jurisdictions', () => {
     expect((await evaluate('360731100201', yuduStaff)).results.find((r) => r.subsidy === 'transport_once')!.amountFen).toBe(
       80_000,
     );
+  });
+
+  it('refuses a confirmation made on standards another instance changed meanwhile, then reads afresh and confirms', async () => {
+    // The app's process keeps the standards a minute; another instance (its own repository) changes one.
+    const other = createParameterRepository(api.ctx.table);
+    const recorded = await record('360731', yuduAdmin, {
+      title: '关于调整跨省就业一次性交通补助标准的通知',
+      issuer: '于都县人社局',
+      date: '2026-11-20',
+      from: '2026-12-01',
+      sets: [{ key: 'transportOnceFen', value: 90_000 }],
+    });
+    const { documentId } = recorded.body.waiting;
+    await list('360731', yuduStaff); // this process now holds the standards as they are
+    const before = (await other.all()).find((row) => row.regionCode === '360731' && row.key === 'transportOnceFen')!;
+    const proposal = {
+      regionCode: '360731',
+      key: 'transportOnceFen',
+      steps: [...before.steps, { from: '2026-11-01', value: 85_000 }],
+      basedOn: before.version,
+      proposedBy: 'demo-admin-jx',
+      proposedAt: new Date().toISOString(),
+    };
+    await other.propose(proposal, undefined);
+    await other.confirm('360731', 'transportOnceFen', proposal.proposedAt, 'demo-admin-jx-2');
+
+    const stale = await confirm('360731', yuduSecondAdmin, documentId);
+    expect([stale.status, stale.body.error.field]).toEqual([409, 'params.documentId']);
+    expect(stale.body.error.message.zh).toContain('刚被别人改过');
+    // Nothing was written, and the next try reads the standards afresh.
+    const again = await confirm('360731', yuduSecondAdmin, documentId);
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    // Both stand: the other change from November, the document's from December, on top of it.
+    const now = (await createParameterRepository(api.ctx.table).all()).find(
+      (row) => row.regionCode === '360731' && row.key === 'transportOnceFen',
+    )!;
+    expect(now).toMatchObject({ version: before.version + 2, confirmedBy: 'demo-admin-jx-2' });
+    expect(now.steps.slice(-2)).toMatchObject([
+      { from: '2026-11-01', value: 85_000 },
+      { from: '2026-12-01', value: 90_000 },
+    ]);
   });
 });

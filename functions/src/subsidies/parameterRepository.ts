@@ -94,6 +94,15 @@ export function createParameterRepository({ db, tableName }: TableRef) {
   let cached: Partition | undefined;
   let overridesOf: { rows: RegionSteps[]; overrides: Overrides } | undefined;
 
+  /**
+   * A write refused because what it was based on changed: what this process kept may be what
+   * another instance changed since, so it is forgotten and the next read (and try) is afresh.
+   */
+  function forgetAndRefuse() {
+    cached = undefined;
+    return changedMeanwhile();
+  }
+
   async function partition(): Promise<Partition> {
     if (cached && Date.now() - cached.at < CACHE_MS) return cached;
     const items = await queryAll(db, {
@@ -203,7 +212,7 @@ export function createParameterRepository({ db, tableName }: TableRef) {
           }),
         );
       } catch (error) {
-        if (cancellationReasons(error)) throw changedMeanwhile();
+        if (cancellationReasons(error)) throw forgetAndRefuse();
         throw error;
       }
       cached = undefined;
@@ -255,7 +264,7 @@ export function createParameterRepository({ db, tableName }: TableRef) {
           }),
         );
       } catch (error) {
-        if (cancellationReasons(error)) throw changedMeanwhile();
+        if (cancellationReasons(error)) throw forgetAndRefuse();
         throw error;
       }
       cached = undefined;
@@ -317,8 +326,7 @@ export function createParameterRepository({ db, tableName }: TableRef) {
         );
       } catch (error) {
         const reasons = cancellationReasons(error);
-        // What this process kept may be what another changed since: read afresh on the next try.
-        if (reasons) cached = undefined;
+        if (reasons) cached = undefined; // as forgetAndRefuse: the next try reads afresh
         if (reasons?.[0] === 'ConditionalCheckFailed') {
           throw new VersionConflict(
             '这份文件刚被别人确认过了，请刷新后再看',
