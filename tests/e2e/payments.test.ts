@@ -54,6 +54,7 @@ describe('发放补贴 in Chromium', () => {
     await page.context().setOffline(true);
     await page.getByTestId('payments-confirm').click();
     await expect.poll(() => page.getByTestId('payments-unfinished').textContent(), WAIT).toContain('继续发放');
+    expect(await page.getByTestId('payments-failure').textContent()).toMatch(/^没能发放：[^。]+。可以再点一次/);
     expect(await page.getByTestId('payments-confirm').textContent()).toContain('继续发放');
     await page.context().setOffline(false);
     await page.getByTestId('payments-confirm').click();

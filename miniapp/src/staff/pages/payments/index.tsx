@@ -66,7 +66,12 @@ function Payments({ regionCode }: { regionCode: string }) {
           {nextCursor ? '' : `，共 ${formatYuan(total)}`}。
         </View>
       )}
-      {pay.failure ? <Notice tone="error">没能发放：{pay.failure}。可以再点一次，接着上一次发。</Notice> : null}
+      {pay.failure ? (
+        // The server's words end a sentence already: one full stop, not two.
+        <Notice tone="error" testId="payments-failure">
+          没能发放：{pay.failure.replace(/。$/, '')}。可以再点一次，接着上一次发。
+        </Notice>
+      ) : null}
       {asking || unfinished ? (
         <View className="bf-filters" data-testid="payments-ask">
           <View className="bf-hint">
