@@ -6,20 +6,22 @@
 import Taro from '@tarojs/taro';
 import { newIdempotencyKey } from '../../api/subsidies';
 
-const storageKey = (regionCode: string) => `bf-payment-batch:${regionCode}`;
+// Per payer and region: a batch resumes only under the payer who started it, so another
+// officer on the same phone must not inherit their key.
+const storageKey = (userId: string, regionCode: string) => `bf-payment-batch:${userId}:${regionCode}`;
 
 /** The key of an attempt not yet answered, if any. */
-export const unfinishedBatchKey = (regionCode: string): string | undefined =>
-  (Taro.getStorageSync(storageKey(regionCode)) as string) || undefined;
+export const unfinishedBatchKey = (userId: string, regionCode: string): string | undefined =>
+  (Taro.getStorageSync(storageKey(userId, regionCode)) as string) || undefined;
 
 /** The unfinished attempt's key, or a new one kept from now on. */
-export function batchKey(regionCode: string): string {
-  const kept = unfinishedBatchKey(regionCode);
+export function batchKey(userId: string, regionCode: string): string {
+  const kept = unfinishedBatchKey(userId, regionCode);
   if (kept) return kept;
   const key = newIdempotencyKey();
-  Taro.setStorageSync(storageKey(regionCode), key);
+  Taro.setStorageSync(storageKey(userId, regionCode), key);
   return key;
 }
 
 /** The server answered with the batch: the next tap is a new batch. */
-export const batchAnswered = (regionCode: string) => Taro.removeStorageSync(storageKey(regionCode));
+export const batchAnswered = (userId: string, regionCode: string) => Taro.removeStorageSync(storageKey(userId, regionCode));

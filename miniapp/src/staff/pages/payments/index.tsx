@@ -19,16 +19,16 @@ import { BatchResult } from '../../payments/BatchResult';
 import { batchAnswered, batchKey, unfinishedBatchKey } from '../../payments/batchKey';
 import { NoStaffRegion, staffRegion } from '../../staffRegion';
 
-function Payments({ regionCode }: { regionCode: string }) {
+function Payments({ userId, regionCode }: { userId: string; regionCode: string }) {
   const waiting = useLoad(() => fetchClaims(regionCode, 'approved'));
   const [asking, setAsking] = useState(false);
   const [batch, setBatch] = useState<PaymentBatchView | null>(null);
   // An attempt left unanswered when the page opened, or one that failed now: the same key resumes it.
-  const [leftOver] = useState(() => unfinishedBatchKey(regionCode) !== undefined);
+  const [leftOver] = useState(() => unfinishedBatchKey(userId, regionCode) !== undefined);
   const pay = useAction(
-    () => payApproved(regionCode, batchKey(regionCode)),
+    () => payApproved(regionCode, batchKey(userId, regionCode)),
     (answered) => {
-      batchAnswered(regionCode);
+      batchAnswered(userId, regionCode);
       setAsking(false);
       setBatch(answered);
       waiting.reload().catch(() => undefined);
@@ -105,7 +105,7 @@ function Region({ user }: { user: User }) {
       </Notice>
     );
   }
-  return <Payments regionCode={regionCode} />;
+  return <Payments userId={user.userId} regionCode={regionCode} />;
 }
 
 export default function PaymentsPage() {
