@@ -392,6 +392,16 @@ const ROWS: Record<string, Row> = {
     perTarget: true,
     call: (t) => ({ path: `/api/v1/claims/payments/${t.batchId}/file`, region: t.township }),
   },
+  'GET /api/v1/claims/payments': {
+    may: ['payerInRegion'],
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/claims/payments?regionCode=${t.township}`, region: t.township }),
+  },
+  'GET /api/v1/claims/payments/:batchId': {
+    may: ['payerInRegion'],
+    perTarget: true,
+    call: (t) => ({ path: `/api/v1/claims/payments/${t.batchId}`, region: t.township }),
+  },
   'POST /api/v1/subsidies/evaluate': {
     may: ['worker', 'employer', 'staff'],
     call: () => ({ path: '/api/v1/subsidies/evaluate', body: { regionCode: '150222', period: month(), facts: {} } }),
@@ -1068,7 +1078,7 @@ const DEMO_CONTRACTOR = 'e_00000000-0000-4000-8000-000000000003';
 async function paidBatch(township: string) {
   const { batchId } = await api.ctx.payments.start(`b_${randomUUID()}`, township, 'demo-staff-county-finance');
   await api.ctx.payments.file(batchId, []);
-  await api.ctx.payments.finish(batchId);
+  await api.ctx.payments.finish(batchId, []);
   return batchId;
 }
 

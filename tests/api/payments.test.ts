@@ -722,3 +722,153 @@ describe('a batch that fails half-way', () => {
     expect((await pay(key, allDuties)).status).toBe(409);
   });
 });
+
+describe('以前的发放批次: a payer finds an earlier batch, its rows and its returns', () => {
+  type Summary = { batchId: string; createdBy: string; createdAt: string; state: string; resumeKey?: string } & Record<
+    string,
+    unknown
+  >;
+  const listOf = async (token = finance, query = 'regionCode=150222102&limit=100') => {
+    const listed = await api.call('GET', `/api/v1/claims/payments?${query}`, { token });
+    expect(listed.status).toBe(200);
+    return listed.body as { batches: Summary[]; nextCursor?: string };
+  };
+  const linesOf = (batchId: string, query = '', token = finance) =>
+    api.call('GET', `/api/v1/claims/payments/${batchId}${query}`, { token });
+
+  it('lists a region’s batches newest first with what each paid and what came back, a page at a time', async () => {
+    await approvedClaim(100, '6217990000000001001');
+    await approvedClaim(101, '6217990000000001011');
+    const first = (await pay(crypto.randomUUID())).body.batch;
+    await approvedClaim(102, '6217990000000001021');
+    const second = (await pay(crypto.randomUUID())).body.batch;
+    expect([first.count, second.count]).toEqual([2, 1]);
+    const returned = await api.call('POST', `/api/v1/claims/payments/${first.batchId}/returns`, {
+      token: finance,
+      body: { claimId: first.claimIds[0], reason: 'accountFrozen', bankReference: 'TP-1001' },
+    });
+    expect(returned.status).toBe(200);
+
+    const { batches } = await listOf();
+    const times = batches.map((b) => b.createdAt);
+    expect(times).toEqual([...times].sort().reverse());
+    const mine = batches.filter((b) => b.createdBy === financeId);
+    expect(mine).toEqual([
+      {
+        batchId: second.batchId,
+        regionCode: '150222102',
+        createdBy: financeId,
+        createdAt: second.createdAt,
+        state: 'done',
+        count: 1,
+        totalFen: STANDARD_FEN,
+        returnedCount: 0,
+        returnedFen: 0,
+      },
+      expect.objectContaining({
+        batchId: first.batchId,
+        count: 2,
+        totalFen: 2 * STANDARD_FEN,
+        returnedCount: 1,
+        returnedFen: STANDARD_FEN,
+      }),
+    ]);
+    // The county's list holds its townships' batches; another township's does not.
+    expect((await listOf(finance, 'regionCode=150222&limit=100')).batches.map((b) => b.batchId)).toContain(first.batchId);
+    expect((await listOf(finance, 'regionCode=150222103&limit=100')).batches.map((b) => b.batchId)).not.toContain(first.batchId);
+
+    // A page at a time, neither repeated nor skipped.
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listOf(finance, `regionCode=150222102&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.batches.length).toBeLessThanOrEqual(2);
+      paged.push(...page.batches.map((b) => b.batchId));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(batches.map((b) => b.batchId));
+
+    // Only a payer reads them.
+    for (const token of [county, township, village]) {
+      expect((await api.call('GET', '/api/v1/claims/payments?regionCode=150222102', { token })).status).toBe(403);
+    }
+  });
+
+  it('numbers a batch’s rows as its bank file does, masked, finds a name, and shows a return on its row', async () => {
+    const claims = [
+      await approvedClaim(103, '6217990000000001031', { name: '李秀兰' }),
+      await approvedClaim(104, '6217990000000001041', { name: '王建国' }),
+      await approvedClaim(105, '6217990000000001051', { name: '李建华' }),
+    ];
+    const batch = (await pay(crypto.randomUUID())).body.batch;
+    const file = (await bankFile(batch.batchId)).slice(1).map((line) => line.split(','));
+    const whole = await linesOf(batch.batchId);
+    expect(whole.status).toBe(200);
+    expect(whole.body.batch).toMatchObject({ batchId: batch.batchId, count: 3, state: 'done' });
+    // Each row as the file numbers it: 序号, name, amount and claim.
+    expect(
+      whole.body.lines.map((l: { row: number; name: string; claimId: string }) => [String(l.row), l.name, l.claimId]),
+    ).toEqual(file.map((cells) => [cells[0], cells[1], cells.at(-1)]));
+    expect(whole.body.lines[0].account).toEqual({
+      kind: 'socialSecurityCard',
+      numberMasked: expect.stringMatching(/^\*{15}\d{4}$/),
+    });
+    expect(JSON.stringify(whole.body)).not.toMatch(/6217990000000001/);
+
+    // 李: two rows, keeping their numbers in the file.
+    const found = await linesOf(batch.batchId, `?name=${encodeURIComponent('李')}`);
+    expect(found.body.lines.map((l: { name: string }) => l.name).sort()).toEqual(['李建华', '李秀兰']);
+    for (const line of found.body.lines) expect(file[line.row - 1]![1]).toBe(line.name);
+    const onePage = await linesOf(batch.batchId, '?limit=2');
+    const rest = await linesOf(batch.batchId, `?limit=2&cursor=${onePage.body.nextCursor}`);
+    expect([...onePage.body.lines, ...rest.body.lines]).toEqual(whole.body.lines);
+    expect(rest.body.nextCursor).toBeUndefined();
+
+    const wang = claims[1]!;
+    await api.call('POST', `/api/v1/claims/payments/${batch.batchId}/returns`, {
+      token: finance,
+      body: { claimId: wang.claimId, reason: 'other', note: '开户行改制，账户迁移', bankReference: 'TP-1041' },
+    });
+    const after = (await linesOf(batch.batchId, `?name=${encodeURIComponent('王建国')}`)).body;
+    expect(after.lines).toEqual([
+      expect.objectContaining({
+        claimId: wang.claimId,
+        returned: { reason: '开户行改制，账户迁移', bankReference: 'TP-1041', at: expect.any(String), by: financeId },
+      }),
+    ]);
+    expect(after.batch).toMatchObject({ returnedCount: 1, returnedFen: STANDARD_FEN });
+
+    // Refusals change nothing: a reviewer, a name too long, a cursor not ours.
+    expect((await linesOf(batch.batchId, '', county)).status).toBe(403);
+    const long = await linesOf(batch.batchId, `?name=${'李'.repeat(41)}`);
+    expect([long.status, long.body.error.field]).toEqual([400, 'query.name']);
+    const forged = await linesOf(batch.batchId, '?cursor=not-a-cursor');
+    expect([forged.status, forged.body.error.field]).toEqual([400, 'query.cursor']);
+  });
+
+  it('shows a batch whose answer was lost as unfinished, with its key to its own payer only, who resumes it from any phone', async () => {
+    const claim = await approvedClaim(106, '6217990000000001061');
+    const key = crypto.randomUUID();
+    const undo = failOnce(isPaidStep, 0);
+    expect((await pay(key)).status).toBe(503);
+    undo();
+    const listed = (await listOf()).batches.find((b) => b.batchId === `b_${key}`);
+    expect(listed).toMatchObject({ state: 'unfinished', resumeKey: key, count: 0 });
+    // Another payer sees it, without the key; nobody reads its rows before it is done.
+    const otherId = `test-finance-${++payers}`;
+    await api.ctx.users.create({ ...(await api.ctx.users.get('demo-staff-county-finance'))!, userId: otherId });
+    const other = await api.loginAs(otherId);
+    const seen = (await listOf(other)).batches.find((b) => b.batchId === `b_${key}`);
+    expect(seen).toMatchObject({ state: 'unfinished' });
+    expect(seen).not.toHaveProperty('resumeKey');
+    expect((await linesOf(`b_${key}`)).status).toBe(404);
+
+    const resumed = await pay(listed!.resumeKey!);
+    expect(resumed.body.batch.claimIds).toEqual([claim.claimId]);
+    expect((await listOf()).batches.find((b) => b.batchId === `b_${key}`)).toMatchObject({
+      state: 'done',
+      count: 1,
+      totalFen: STANDARD_FEN,
+    });
+  });
+});

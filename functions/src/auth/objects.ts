@@ -11,7 +11,6 @@ import {
   type Employer,
   type ImportReport,
   type Owner,
-  type PaymentBatch,
   type RecruitmentEvent,
   type Task,
   type WelfarePost,
@@ -28,6 +27,7 @@ import { workerNotFound, type WorkerItem } from '../registry/workerRepository.js
 import { isReadableByAll } from '../positions/access.js';
 import { employerNotFound } from '../positions/employerRepository.js';
 import { claimNotFound } from '../subsidies/claimRepository.js';
+import type { BatchHeader } from '../subsidies/paymentRepository.js';
 import { positionNotFound, type PositionRecord } from '../positions/positionRepository.js';
 import { scanNotFound, type ScanRecord } from '../codes/codeRepository.js';
 import { eventNotFound } from '../codes/eventRepository.js';
@@ -41,7 +41,8 @@ export interface ScopedObjects {
   employer: Employer;
   position: PositionRecord;
   claim: Claim;
-  paymentBatch: PaymentBatch;
+  /** A finished batch (an unfinished one is nobody's to read or return from). */
+  paymentBatch: BatchHeader;
   import: ImportReport;
   scan: ScanRecord;
   event: RecruitmentEvent;
@@ -99,7 +100,7 @@ function objectKinds(ctx: AppContext): ObjectKinds {
       notFound: claimNotFound,
     },
     paymentBatch: {
-      load: (id) => ctx.payments.batch(id),
+      load: (id) => ctx.payments.finished(id),
       owner: (batch) => ({ regionCode: batch.regionCode }),
       notFound: () => notFound('没有这个发放批次', 'No such payment batch.'),
     },

@@ -219,6 +219,26 @@ export const claimEntity = {
     claimQueue.query({ countyCode: countyOf(regionCode), status }, { prefix: regionCode }),
 };
 
+const batchesOfCounty = listing(INDEX.byRegion, (countyCode: string) => `PAYBATCHES#${countyCode}`);
+/** A payment batch, listed in its county by the time it was started, from the moment it is (an unfinished one too). */
+export const paymentBatchEntity = {
+  indexes: (batch: { batchId: string; regionCode: string; createdAt: string }) =>
+    batchesOfCounty.attributes(countyOf(batch.regionCode), `${batch.createdAt}#${batch.batchId}`),
+  /** The batches of a county, or of a township (kept by a filter: a county has a few a month). */
+  inRegion: (regionCode: string) =>
+    batchesOfCounty.query(
+      countyOf(regionCode),
+      countyOf(regionCode) === regionCode
+        ? {}
+        : {
+            filter: {
+              FilterExpression: 'begins_with(regionCode, :region)',
+              ExpressionAttributeValues: { ':region': regionCode },
+            },
+          },
+    ),
+};
+
 const monthsByRegion = listing(
   INDEX.byRegion,
   ({ countyCode, month }: { countyCode: string; month: string }) => `EMPMONTH#${countyCode}#${month}`,

@@ -32,10 +32,12 @@ import {
   type CardAnswer,
   type Claim,
   type PaymentBatch,
+  type PaymentBatchSummary,
   type PayoutAccount,
 } from '@bangfu/shared';
 import { cancellationReasons, isConditionFailed } from '../db/errors.js';
-import { queryAll } from '../db/paging.js';
+import { paymentBatchEntity } from '../db/entities.js';
+import { queryAll, queryPage } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 import { Conflict, Forbidden, NotFound } from '../errors.js';
@@ -93,6 +95,30 @@ export interface BatchHeader {
   createdAt: string;
   state: BatchState;
   skipped: PaymentBatch['skipped'];
+  /** Set when the batch is done: its rows and their total (a list shows them without reading the rows). */
+  count?: number;
+  totalFen?: number;
+  /** Added to by each 银行退回 recorded, in the same transaction. */
+  returnedCount?: number;
+  returnedFen?: number;
+}
+
+/** A batch as a list shows it; the key to resume an unfinished one only for its own payer. */
+export function batchSummary(batch: BatchHeader, viewer: string): PaymentBatchSummary {
+  const done = batch.state === 'done';
+  return {
+    batchId: batch.batchId,
+    regionCode: batch.regionCode,
+    createdBy: batch.createdBy,
+    createdAt: batch.createdAt,
+    state: done ? 'done' : 'unfinished',
+    count: batch.count ?? 0,
+    totalFen: batch.totalFen ?? 0,
+    returnedCount: batch.returnedCount ?? 0,
+    returnedFen: batch.returnedFen ?? 0,
+    // The batch's id is `b_` and the key its payer chose (paymentService.payApproved).
+    ...(!done && batch.createdBy === viewer ? { resumeKey: batch.batchId.slice(2) } : {}),
+  };
 }
 
 /** A claim reserved into a batch: its row of the bank's file, fixed when it was reserved. */
@@ -392,9 +418,20 @@ export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVa
     view,
 
     /** A finished batch (the only kind the API shows). */
-    async batch(batchId: string): Promise<PaymentBatch | undefined> {
+    /** A finished batch's header (what the routes about one batch are scoped by); none while unfinished. */
+    async finished(batchId: string): Promise<BatchHeader | undefined> {
       const found = await header(batchId);
-      return found?.state === 'done' ? view(found, await reservations(batchId)) : undefined;
+      return found?.state === 'done' ? found : undefined;
+    },
+
+    /** A county's or township's batches, newest first, a page at a time. */
+    async inRegion(regionCode: string, page: { limit: number; cursor?: string | undefined }) {
+      const { items, nextCursor } = await queryPage(
+        db,
+        { TableName: tableName, ...paymentBatchEntity.inRegion(regionCode), ScanIndexForward: false },
+        page,
+      );
+      return { batches: items as unknown as BatchHeader[], ...(nextCursor ? { nextCursor } : {}) };
     },
 
     /** The batch under this key: made now in `reserving`, or the one a first attempt made. */
@@ -411,7 +448,7 @@ export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVa
         await db.send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...keys.paymentBatch(batchId), type: 'paymentBatch', ...fresh },
+            Item: { ...keys.paymentBatch(batchId), ...paymentBatchEntity.indexes(fresh), type: 'paymentBatch', ...fresh },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         );
@@ -533,6 +570,15 @@ export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVa
                   ExpressionAttributeValues: { ':returned': returned },
                 },
               },
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: keys.paymentBatch(batchId),
+                  UpdateExpression: 'ADD returnedCount :one, returnedFen :fen',
+                  ConditionExpression: 'attribute_exists(pk)',
+                  ExpressionAttributeValues: { ':one': 1, ':fen': row.amountFen },
+                },
+              },
               ...(accountMarked
                 ? [
                     {
@@ -561,16 +607,21 @@ export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVa
       return { accountMarked };
     },
 
-    /** Every reserved claim is paid: filed → done. */
-    async finish(batchId: string): Promise<BatchHeader> {
+    /** Every reserved claim (`rows`) is paid: filed → done, with their count and total. */
+    async finish(batchId: string, rows: readonly Reservation[]): Promise<BatchHeader> {
       await db.send(
         new UpdateCommand({
           TableName: tableName,
           Key: keys.paymentBatch(batchId),
-          UpdateExpression: 'SET #state = :done',
+          UpdateExpression: 'SET #state = :done, #count = :count, totalFen = :total',
           ConditionExpression: '#state IN (:filed, :done)',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':filed': 'filed', ':done': 'done' },
+          ExpressionAttributeNames: { '#state': 'state', '#count': 'count' },
+          ExpressionAttributeValues: {
+            ':filed': 'filed',
+            ':done': 'done',
+            ':count': rows.length,
+            ':total': rows.reduce((sum, r) => sum + r.amountFen, 0),
+          },
         }),
       );
       return (await header(batchId))!;

@@ -131,6 +131,12 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
       batch: await payments.payApproved(principal, body.regionCode, body.idempotencyKey),
     })),
 
+    implement(paymentContracts.batches, async ({ principal, query }) => payments.batchesOf(principal, query.regionCode, query)),
+
+    implement(paymentContracts.batch, async ({ principal, object: batch, query }) =>
+      payments.batchLines(principal, batch, query),
+    ),
+
     implement(paymentContracts.returnPayment, async ({ principal, object: batch, body }) => ({
       batch: await payments.recordBankReturn(principal, batch, body),
     })),

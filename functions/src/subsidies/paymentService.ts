@@ -18,6 +18,8 @@ import {
   isOwnHousehold,
   maskIdNumber,
   type PaymentBatch,
+  type PaymentLine,
+  bankReturnText,
   paymentObstacle,
   PAYOUT_KIND_ZH,
   type payoutAccountSchema,
@@ -26,10 +28,11 @@ import {
 import type * as z from 'zod';
 import type { AppContext } from '../appContext.js';
 import { inPool } from '../db/inPool.js';
+import { pageInKeyOrder } from '../db/paging.js';
 import { Conflict, DomainError, Forbidden, NotFound } from '../errors.js';
 import { warningParameters, type WarningParameterContext } from '../monitoring/warningParameters.js';
 import type { WorkerItem } from '../registry/workerRepository.js';
-import type { AccountEntries, Reservation } from './paymentRepository.js';
+import { batchSummary, type AccountEntries, type BatchHeader, type Reservation } from './paymentRepository.js';
 import { personOf, requireDuty, staffMember, type StaffMember } from './duties.js';
 import { sentBackBeforePayment, type ReassessmentContext } from './reassessment.js';
 
@@ -223,8 +226,9 @@ export function createPaymentService(
     if (batch.state === 'reserving') batch = await payments.file(batchId, await reserveAll(batchId, regionCode, member));
     // The file is fixed now (the reserved set); only its claims become paid.
     if (batch.state === 'filed') {
-      for (const row of await payments.reservations(batchId)) await payReserved(row.claimId, batchId, principal.userId);
-      batch = await payments.finish(batchId);
+      const rows = await payments.reservations(batchId);
+      for (const row of rows) await payReserved(row.claimId, batchId, principal.userId);
+      batch = await payments.finish(batchId, rows);
     }
     return payments.view(batch, await payments.reservations(batchId));
   }
@@ -235,16 +239,14 @@ export function createPaymentService(
    * another is entered and confirmed, and a worker's village is given the errand of seeing them.
    * The same return recorded again (a retry: the same reference) answers as the first time.
    */
-  async function recordBankReturn(principal: Principal, batch: PaymentBatch, request: BankReturnRequest): Promise<PaymentBatch> {
+  async function recordBankReturn(principal: Principal, batch: BatchHeader, request: BankReturnRequest): Promise<PaymentBatch> {
     await payer(principal);
     const { batchId } = batch;
     const rows = await payments.reservations(batchId);
     const row = rows.find((r) => r.claimId === request.claimId);
     if (!row) throw new NotFound('这一批里没有这份申领', 'No such claim in this batch.', 'body.claimId');
     // The batch as the route's scope read it (a finished one), with its rows as they now stand: nothing read twice.
-    const { regionCode, createdBy, createdAt, skipped } = batch;
-    const answer = (now: Reservation[]) =>
-      payments.view({ batchId, regionCode, createdBy, createdAt, skipped, state: 'done' }, now);
+    const answer = (now: Reservation[]) => payments.view(batch, now);
     if (row.returned) {
       if (row.returned.bankReference === request.bankReference) return answer(rows);
       throw new Conflict('这笔钱已经登记过银行退回', 'This payment was already returned.', 'body.claimId');
@@ -322,5 +324,61 @@ export function createPaymentService(
     return `\uFEFF${rows.join('\r\n')}\r\n`;
   }
 
-  return { setWorkerAccount, confirmWorkerAccount, answerMyCard, payApproved, recordBankReturn, bankFile };
+  /** 以前的发放批次 of a county or township, newest first. */
+  async function batchesOf(principal: Principal, regionCode: string, page: { limit: number; cursor?: string | undefined }) {
+    await payer(principal);
+    const { batches, nextCursor } = await payments.inRegion(regionCode, page);
+    return { batches: batches.map((b) => batchSummary(b, principal.userId)), ...(nextCursor ? { nextCursor } : {}) };
+  }
+
+  /**
+   * A finished batch's rows as its file numbers them (序号), a page at a time, those whose name
+   * holds `name` when given: what a payer reads to find the row a return slip (退票回单) names.
+   * The rows are read whole (a batch is one region's claims at one time) and never opened.
+   */
+  async function batchLines(
+    principal: Principal,
+    batch: BatchHeader,
+    query: { limit: number; cursor?: string | undefined; name?: string | undefined },
+  ) {
+    await payer(principal);
+    const lines = (await payments.reservations(batch.batchId)).map(
+      ({ claimId, name, subsidyName, amountFen, account, returned }, i): PaymentLine => ({
+        row: i + 1,
+        claimId,
+        name,
+        subsidyName,
+        amountFen,
+        account: { kind: account.kind, numberMasked: account.numberMasked },
+        ...(returned
+          ? {
+              returned: {
+                reason: bankReturnText(returned),
+                bankReference: returned.bankReference,
+                at: returned.at,
+                by: returned.by,
+              },
+            }
+          : {}),
+      }),
+    );
+    const { name } = query;
+    const { items, nextCursor } = pageInKeyOrder(
+      name ? lines.filter((line) => line.name.includes(name)) : lines,
+      (line) => line.claimId,
+      query,
+    );
+    return { batch: batchSummary(batch, principal.userId), lines: items, ...(nextCursor ? { nextCursor } : {}) };
+  }
+
+  return {
+    setWorkerAccount,
+    confirmWorkerAccount,
+    answerMyCard,
+    payApproved,
+    recordBankReturn,
+    bankFile,
+    batchesOf,
+    batchLines,
+  };
 }

@@ -29,6 +29,8 @@ import {
   employerPayoutAccountSchema,
   PAYMENT_FILE_MEDIA_TYPE,
   paymentBatchSchema,
+  paymentBatchSummarySchema,
+  paymentLineSchema,
   PAYOUT_KINDS,
   payoutAccountSchema,
   WORKER_PAYOUT_KINDS,
@@ -555,6 +557,35 @@ export const paymentContracts = {
     params: batchIdParams,
     response: z.unknown(),
     rateLimit: { perUser: perHour(30), perIp: perHour(300) },
+  }),
+
+  batches: defineContract({
+    method: 'get',
+    path: '/api/v1/claims/payments',
+    summary:
+      'County payer: the payment batches of a county or township, newest first (以前的发放批次), with what the bank sent back; an unfinished one of the caller’s with its key to resume it',
+    tag: 'subsidies',
+    access: STAFF,
+    scope: regionIn('query', 'regionCode'),
+    query: pageQuerySchema.extend({ regionCode: countyOrFinerSchema }),
+    response: z.object({ batches: z.array(paymentBatchSummarySchema), nextCursor: z.string().optional() }),
+  }),
+
+  batch: defineContract({
+    method: 'get',
+    path: '/api/v1/claims/payments/:batchId',
+    summary:
+      'County payer: one finished batch and its rows as the bank’s file numbers them (序号), masked, each with its return if any; `name` finds a person or unit in it',
+    tag: 'subsidies',
+    access: STAFF,
+    scope: objectIn('paymentBatch', 'batchId'),
+    params: batchIdParams,
+    query: pageQuerySchema.extend({ name: z.string().trim().min(1, '请写要找的姓名').max(40).optional() }),
+    response: z.object({
+      batch: paymentBatchSummarySchema,
+      lines: z.array(paymentLineSchema),
+      nextCursor: z.string().optional(),
+    }),
   }),
 
   returnPayment: defineContract({

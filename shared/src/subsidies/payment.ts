@@ -123,3 +123,38 @@ export const paymentBatchSchema = z.object({
   ),
 });
 export type PaymentBatch = z.infer<typeof paymentBatchSchema>;
+
+/**
+ * A batch as a region's list shows it (以前的发放批次): when, by whom, how many and how much, and
+ * what the bank sent back. `unfinished` is a batch whose payer's phone never heard the answer (the
+ * claims it reserved wait in it): its own payer resumes it from any phone with `resumeKey`.
+ */
+export const paymentBatchSummarySchema = z.object({
+  batchId: z.string(),
+  regionCode: z.string(),
+  createdBy: z.string(),
+  createdAt: z.iso.datetime(),
+  state: z.enum(['done', 'unfinished']),
+  count: z.number().int().min(0),
+  totalFen: z.number().int().min(0),
+  returnedCount: z.number().int().min(0),
+  returnedFen: z.number().int().min(0),
+  resumeKey: z.uuid().optional(),
+});
+export type PaymentBatchSummary = z.infer<typeof paymentBatchSummarySchema>;
+
+/**
+ * One row of a batch's file, as the payer reads it to match the bank's return slip (退票回单):
+ * its number in the file (序号), the person or unit, the subsidy, the amount, the account masked,
+ * and the return recorded, if any.
+ */
+export const paymentLineSchema = z.object({
+  row: z.number().int().min(1),
+  claimId: z.string(),
+  name: z.string(),
+  subsidyName: z.string(),
+  amountFen: z.number().int().min(0),
+  account: z.object({ kind: z.enum(PAYOUT_KINDS), numberMasked: z.string() }),
+  returned: z.object({ reason: z.string(), bankReference: z.string(), at: z.iso.datetime(), by: z.string() }).optional(),
+});
+export type PaymentLine = z.infer<typeof paymentLineSchema>;
