@@ -54,6 +54,7 @@ export default defineAppConfig({
         'pages/employers/index',
         'pages/claims/index',
         'pages/payments/index',
+        'pages/payment-batch/index',
         'pages/parameters/index',
         'pages/coverage/index',
         'pages/scan/index',

@@ -3,13 +3,15 @@
  * pays them in one batch, after a confirmation; a claim without a confirmed card is left out with
  * the reason; the batch's file for the bank is offered. The key of the batch is kept until the
  * server answers, so a request that failed (the network dropped) is sent again as the same batch. An officer without the duty is
- * told whose work it is. Checked with axe at 320×568 and 375×667.
+ * told whose work it is. 以前的发放批次: an earlier batch opens its rows, a row is found by the name
+ * on the bank's return slip and 银行退回 recorded on it; a batch left unfinished on another phone is
+ * resumed by its payer. Checked with axe at 320×568 and 375×667.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { levelOfRegion, type Claim } from '@bangfu/shared';
 import type { TestApi } from '../support/api.js';
-import { onPhones, WAIT } from '../support/browser.js';
+import { fill, onPhones, WAIT } from '../support/browser.js';
 import { cardInForce, claimFor } from '../support/claims.js';
 import { closeAll, openFromHome, startDemoH5 } from '../support/journeys.js';
 
@@ -67,5 +69,54 @@ describe('发放补贴 in Chromium', () => {
     await expect.poll(() => page.getByTestId('payments-file-said').textContent(), WAIT).toContain('已下载');
     expect(await page.getByTestId('payments-unfinished').count()).toBe(0);
     await onPhones(page, 'payments-3-paid', '发放补贴：结果');
+  });
+
+  it('opens an earlier batch, finds a row by the name on the return slip, and records what the bank sent back', async () => {
+    const page = await openFromHome(browser, api, 'demo-staff-county-finance', 'payments');
+    const [withCard] = approved;
+    const batchId = (await api.ctx.claims.get(withCard!.claimId))!.paymentBatchId!;
+    await page.getByTestId(`batch-${batchId}`).waitFor(WAIT);
+    await onPhones(page, 'payments-4-earlier', '发放补贴：以前的批次', 'payments-earlier');
+    await page.getByTestId(`batch-${batchId}`).click();
+    await expect.poll(() => page.getByTestId('batch-summary').textContent(), WAIT).toMatch(/发放 \d+ 份，共/);
+    // Its number in the bank's file, which the row shows.
+    const row = (await api.ctx.payments.reservations(batchId)).findIndex((r) => r.claimId === withCard!.claimId) + 1;
+    await fill(page, 'lines-name', '测试300');
+    await page.getByTestId('lines-search').click();
+    await expect.poll(() => page.getByTestId(`line-${row}`).textContent(), WAIT).toContain(`第 ${row} 行 · 测试300`);
+    expect(await page.locator('.bf-card[data-testid^="line-"]').count()).toBe(1);
+    await onPhones(page, 'payments-5-batch', '发放批次');
+
+    await page.getByTestId(`line-return-${row}`).click();
+    // Nothing chosen, no reference: said under each field, nothing sent.
+    await page.getByTestId('return-confirm').click();
+    await expect.poll(() => page.getByTestId('return-reason-error').textContent(), WAIT).toBe('请选银行说的原因');
+    expect(await page.getByTestId('return-reference-error').textContent()).toContain('流水号');
+    await page.getByTestId('return-reason-accountClosed').click();
+    await fill(page, 'return-reference', 'TP20261207-0300');
+    // What was said goes once the field is put right.
+    expect(await page.locator('[data-testid$="-error"]').count()).toBe(0);
+    await onPhones(page, 'payments-6-return', '发放批次：登记银行退回', 'return-form');
+    await page.getByTestId('return-confirm').click();
+    await expect
+      .poll(() => page.getByTestId(`line-returned-${row}`).textContent(), WAIT)
+      .toContain('账户已销户（流水号 TP20261207-0300');
+    expect(await page.getByTestId('batch-summary-returned').textContent()).toContain('银行退回 1 份，500 元');
+    const claim = (await api.ctx.claims.get(withCard!.claimId))!;
+    expect([claim.status, claim.history.at(-1)!.reason]).toEqual(['approved', '银行退回：账户已销户（流水号 TP20261207-0300）']);
+    await onPhones(page, 'payments-7-returned', '发放批次：已登记退回');
+  });
+
+  it('lets the payer resume a batch left unfinished on another phone, from the list', async () => {
+    // Started on another phone, which never heard the answer: its key is not on this one.
+    const key = crypto.randomUUID();
+    await api.ctx.payments.start(`b_${key}`, '150222', 'demo-staff-county-finance');
+    const page = await openFromHome(browser, api, 'demo-staff-county-finance', 'payments');
+    await expect.poll(() => page.getByTestId(`batch-b_${key}`).textContent(), WAIT).toContain('没有发完');
+    await onPhones(page, 'payments-8-unfinished', '发放补贴：没有发完的批次', `batch-b_${key}`);
+    await page.getByTestId(`batch-b_${key}`).getByTestId('batch-resume').click();
+    await expect.poll(() => page.getByTestId('payments-paid').textContent(), WAIT).toContain('这一批发放');
+    expect((await api.ctx.payments.finished(`b_${key}`))?.state).toBe('done');
+    await expect.poll(() => page.getByTestId(`batch-b_${key}`).textContent(), WAIT).not.toContain('没有发完');
   });
 });

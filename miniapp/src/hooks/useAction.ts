@@ -5,14 +5,14 @@
 import { useState } from 'react';
 import { errorText } from '../api/client';
 
-export function useAction<T>(action: () => Promise<T>, then: (answer: T) => void) {
+export function useAction<T, A extends unknown[] = []>(action: (...args: A) => Promise<T>, then: (answer: T) => void) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const run = async () => {
+  const run = async (...args: A) => {
     setBusy(true);
     setFailure(null);
     try {
-      then(await action());
+      then(await action(...args));
     } catch (error) {
       setFailure(errorText(error));
     } finally {

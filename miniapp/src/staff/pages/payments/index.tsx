@@ -2,7 +2,9 @@
  * 发放补贴: the county's payer (发放 duty) sees what is approved and waiting, and pays it in one
  * batch: each claim is weighed once more on the records as they stand, a claim without an account
  * to pay to is left out with the reason, and the batch's file goes to the bank. The batch's key is
- * kept on the phone until the server answers, so a retry after a timeout resumes it, never pays twice.
+ * kept on the phone until the server answers, so a retry after a timeout resumes it, never pays twice;
+ * from another phone, 以前的发放批次 lists it unfinished for its payer to resume. Each earlier batch
+ * opens its rows, where a payment the bank sent back is recorded.
  */
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -16,6 +18,7 @@ import { RolePage } from '../../../components/RoleGate';
 import { useAction } from '../../../hooks/useAction';
 import { useLoad } from '../../../hooks/useLoad';
 import { BatchResult } from '../../payments/BatchResult';
+import { EarlierBatches } from '../../payments/EarlierBatches';
 import { batchAnswered, batchKey, unfinishedBatchKey } from '../../payments/batchKey';
 import { NoStaffRegion, staffRegion } from '../../staffRegion';
 
@@ -30,6 +33,15 @@ function Payments({ userId, regionCode }: { userId: string; regionCode: string }
     (answered) => {
       batchAnswered(userId, regionCode);
       setAsking(false);
+      setBatch(answered);
+      waiting.reload().catch(() => undefined);
+    },
+  );
+  // A batch left unfinished, resumed from the list by its own payer (perhaps on another phone).
+  const resume = useAction(
+    (key: string) => payApproved(regionCode, key),
+    (answered) => {
+      if (unfinishedBatchKey(userId, regionCode) === answered.batchId.slice(2)) batchAnswered(userId, regionCode);
       setBatch(answered);
       waiting.reload().catch(() => undefined);
     },
@@ -91,6 +103,13 @@ function Payments({ userId, regionCode }: { userId: string; regionCode: string }
           发放这些补贴
         </Button>
       ) : null}
+      {resume.failure ? (
+        <Notice tone="error" testId="batch-resume-failure">
+          没能接着发放：{resume.failure}
+        </Notice>
+      ) : null}
+      {/* Made again after each batch, so the list holds it. */}
+      <EarlierBatches key={batch?.batchId ?? ''} regionCode={regionCode} userId={userId} resume={resume} />
     </View>
   );
 }
