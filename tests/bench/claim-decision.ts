@@ -5,7 +5,9 @@
  * workers with one month on record and no other claim, once for workers with 24 months and 12 claims
  * already made — what a reassessment reads grows with neither (one Query each, paged). Beside them,
  * forty 在岗领补 months, which are not weighed again (their confirmed attendance never changes).
- * Per approval: DynamoDB calls, the process's CPU milliseconds (client included) and p50.
+ * Per approval: DynamoDB calls, the process's CPU milliseconds (client included) and p50. Then the
+ * county pays them in one batch, and its payer lists the batches, reads the batch's rows (all, and
+ * by a name) and records twenty returns (银行退回): the same figures per call.
  *
  *   npx tsx tests/bench/claim-decision.ts
  */
@@ -63,29 +65,39 @@ async function main() {
       }
       return record;
     };
-    /** Approves each claim alone, one after another, and keeps the figures under `label`. */
-    const approveAll = async (label: string, claims: Claim[]) => {
+    /** Makes each call alone, one after another, and keeps the figures per call under `label` in `table`. */
+    const perCall = async (table: Record<string, string>[], label: string, steps: (() => Promise<unknown>)[]) => {
       const times: number[] = [];
       const calls = dynamoCalls;
       byCommand.clear();
       const cpu = process.cpuUsage();
-      for (const claim of claims) {
+      for (const step of steps) {
         const t0 = performance.now();
-        await send(township, 'POST', `/api/v1/claims/${claim.claimId}/decision`, { version: claim.version, decision: 'approve' });
+        await step();
         times.push(performance.now() - t0);
       }
       const used = process.cpuUsage(cpu);
-      rows.push({
-        'approval of': label,
-        'DynamoDB calls': ((dynamoCalls - calls) / claims.length).toFixed(1),
+      table.push({
+        call: label,
+        'DynamoDB calls': ((dynamoCalls - calls) / steps.length).toFixed(1),
         'of which': [...byCommand]
           .sort((a, b) => b[1] - a[1])
-          .map(([name, n]) => `${name} ${+(n / claims.length).toFixed(1)}`)
+          .map(([name, n]) => `${name} ${+(n / steps.length).toFixed(1)}`)
           .join(', '),
-        'CPU ms': ((used.user + used.system) / 1000 / claims.length).toFixed(1),
+        'CPU ms': ((used.user + used.system) / 1000 / steps.length).toFixed(1),
         'p50 ms': median(times).toFixed(1),
       });
     };
+    /** Approves each claim alone, one after another. */
+    const approveAll = (label: string, claims: Claim[]) =>
+      perCall(
+        rows,
+        label,
+        claims.map(
+          (claim) => () =>
+            send(township, 'POST', `/api/v1/claims/${claim.claimId}/decision`, { version: claim.version, decision: 'approve' }),
+        ),
+      );
     const transportClaims = async (months: number, pastClaims: number) => {
       const claims: Claim[] = [];
       for (let i = 0; i < CLAIMS; i++) {
@@ -168,7 +180,7 @@ async function main() {
     const { batch } = (await send(finance, 'POST', '/api/v1/claims/payments', {
       regionCode: VILLAGE.slice(0, 9),
       idempotencyKey: crypto.randomUUID(),
-    })) as { batch: { count: number; skipped: unknown[] } };
+    })) as { batch: { batchId: string; count: number; skipped: unknown[]; claimIds: string[] } };
     const wall = performance.now() - t0;
     const used = process.cpuUsage(cpu);
     const weighed = batch.count + batch.skipped.length;
@@ -184,6 +196,40 @@ async function main() {
 
     console.log(`\nApproving ${CLAIMS} claims one after another (POST /api/v1/claims/:claimId/decision), per approval:`);
     console.table(rows);
+
+    // 以前的发放批次: the payer finds the batch, a row by the name on the bank's slip, and records returns.
+    const found: Record<string, string>[] = [];
+    const times = (n: number, call: () => Promise<unknown>) => Array.from({ length: n }, () => call);
+    const batchPath = `/api/v1/claims/payments/${batch.batchId}`;
+    await perCall(
+      found,
+      'GET /claims/payments?regionCode=<county> (first page)',
+      times(20, () => send(finance, 'GET', '/api/v1/claims/payments?regionCode=150222')),
+    );
+    await perCall(
+      found,
+      `GET /claims/payments/:batchId (${batch.count} rows, first 20)`,
+      times(20, () => send(finance, 'GET', batchPath)),
+    );
+    await perCall(
+      found,
+      'GET /claims/payments/:batchId?name=审核1',
+      times(20, () => send(finance, 'GET', `${batchPath}?name=${encodeURIComponent('审核1')}`)),
+    );
+    await perCall(
+      found,
+      'POST /claims/payments/:batchId/returns',
+      batch.claimIds.slice(0, 20).map(
+        (claimId, i) => () =>
+          send(finance, 'POST', `${batchPath}/returns`, {
+            claimId,
+            reason: 'accountClosed',
+            bankReference: `BENCH-${1000 + i}`,
+          }),
+      ),
+    );
+    console.log(`\nFinding a batch and recording what the bank sent back (a batch of ${batch.count} rows), per call:`);
+    console.table(found);
   } finally {
     server.close();
     await dynamo.stop();
