@@ -96,6 +96,8 @@ type May =
   /** Staff in region holding the duty: 审核 (review) or 发放 (pay), kept apart (finding 7). */
   | 'reviewerInRegion'
   | 'payerInRegion'
+  /** County staff in region holding the duty 复核 (recheck): who orders money back (追回). */
+  | 'countyRecheckerInRegion'
   | 'ownerEmployer'
   | 'maker';
 
@@ -756,6 +758,24 @@ const ROWS: Record<string, Row> = {
       region: t.village,
     }),
   },
+  'POST /api/v1/claims/:claimId/recovery': {
+    may: ['countyRecheckerInRegion'],
+    perTarget: true,
+    call: (t) => ({
+      path: `/api/v1/claims/${t.claimId}/recovery`,
+      body: { version: 999, amountFen: 100, reason: '顶岗替岗，实际由他人上岗' },
+      region: t.village,
+    }),
+  },
+  'POST /api/v1/claims/:claimId/recovery/received': {
+    may: ['payerInRegion'],
+    perTarget: true,
+    call: (t) => ({
+      path: `/api/v1/claims/${t.claimId}/recovery/received`,
+      body: { version: 999, bankReference: 'ZH-0001' },
+      region: t.village,
+    }),
+  },
   'POST /api/v1/claims/payments': {
     may: ['payerInRegion'],
     perTarget: true,
@@ -1220,6 +1240,8 @@ function expected(key: string, row: Row, caller: Caller, t: Target, call: Call):
         return staffLike && inRegion && (DUTIES[caller] ?? []).includes('review');
       case 'payerInRegion':
         return staffLike && inRegion && (DUTIES[caller] ?? []).includes('pay');
+      case 'countyRecheckerInRegion':
+        return staffLike && inRegion && region.length <= 6 && (DUTIES[caller] ?? []).includes('recheck');
       case 'maker':
         return caller === 'township';
       default:

@@ -9,12 +9,12 @@
  */
 import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chinaDate, levelOfRegion, type Claim, type User } from '@bangfu/shared';
+import { chinaDate, levelOfRegion, type Claim } from '@bangfu/shared';
 import { keys } from '../../functions/src/db/tableSchema.js';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { taskIdOf } from '../../functions/src/monitoring/taskRepository.js';
 import { startTestApi, type TestApi } from '../support/api.js';
-import { claimFor, confirmCard as confirmWorkerCard } from '../support/claims.js';
+import { claimFor, confirmCard as confirmWorkerCard, insiderWithAllDuties } from '../support/claims.js';
 import { idNumber } from '../support/people.js';
 import { boundWorker } from '../support/positions.js';
 
@@ -33,17 +33,14 @@ let confirmer: string; // a township officer who confirms cards, and neither app
 beforeAll(async () => {
   api = await startTestApi();
   await seedDemoCounty(api.ctx);
-  const bureau = (await api.ctx.users.get('demo-staff-county'))!;
-  const insider: User = { ...bureau, userId: 'test-staff-all-duties', duties: ['review', 'recheck', 'pay'] };
-  await api.ctx.users.create(insider);
+  allDuties = await insiderWithAllDuties(api);
   const second = (await api.ctx.users.get('demo-staff-township-1'))!;
   await api.ctx.users.create({ ...second, userId: 'test-staff-confirms-cards', duties: [] });
   confirmer = await api.loginAs('test-staff-confirms-cards');
-  [township, county, village, allDuties] = await Promise.all([
+  [township, county, village] = await Promise.all([
     api.loginAs('demo-staff-township-1'),
     api.loginAs('demo-staff-county'),
     api.loginAs('demo-staff-village-1'),
-    api.loginAs('test-staff-all-duties'),
   ]);
 });
 beforeEach(async () => {

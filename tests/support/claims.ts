@@ -77,3 +77,10 @@ export async function confirmCard(api: TestApi, workerId: string, token: string)
   const seen = await api.call('GET', path, { token });
   return api.call('POST', `${path}/confirm`, { token, body: { setAt: seen.body.pending?.setAt } });
 }
+
+/** A county officer given every duty (审核, 复核, 发放): the insider the separation of duties is about. Logged in. */
+export async function insiderWithAllDuties(api: TestApi): Promise<string> {
+  const bureau = (await api.ctx.users.get('demo-staff-county'))!;
+  await api.ctx.users.create({ ...bureau, userId: 'test-staff-all-duties', duties: ['review', 'recheck', 'pay'] });
+  return api.loginAs('test-staff-all-duties');
+}

@@ -7,6 +7,7 @@
 import type { Writable } from 'node:stream';
 import {
   ancestorAt,
+  PAID_OUT,
   chinaDate,
   EMPLOYMENT_FORM_ZH,
   EMPLOYMENT_FORMS,
@@ -99,11 +100,16 @@ export async function quarterlyReport(ctx: ReportContext, regionCode: string, qu
         .inRegion(regionCode, 'closed', { limit: 100, cursor })
         .then((p) => ({ items: p.tasks, nextCursor: p.nextCursor })),
     ),
-    all((cursor) =>
-      ctx.claims
-        .queue(regionCode, 'paid', { limit: 100, ...(cursor ? { cursor } : {}) })
-        .then((p) => ({ items: p.claims, nextCursor: p.nextCursor })),
-    ),
+    // Money sent in the quarter: a claim since ordered back (追回) was paid all the same.
+    Promise.all(
+      PAID_OUT.map((status) =>
+        all((cursor) =>
+          ctx.claims
+            .queue(regionCode, status, { limit: 100, ...(cursor ? { cursor } : {}) })
+            .then((p) => ({ items: p.claims, nextCursor: p.nextCursor })),
+        ),
+      ),
+    ).then((queues) => queues.flat()),
   ]);
   const paidAt = (claim: Claim) => claim.history.find((step) => step.to === 'paid')?.at;
   const paidInQuarter = paid.filter((claim) => inQuarter(paidAt(claim), months));

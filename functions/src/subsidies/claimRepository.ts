@@ -14,6 +14,7 @@ import {
   firstTransferOf,
   summariseClaims,
   type Claim,
+  type Recovery,
   type BeneficiaryRef,
   type ClaimStatus,
 } from '@bangfu/shared';
@@ -158,14 +159,14 @@ export function createClaimRepository({ db, tableName }: TableRef) {
     /** An employer's or agency's claims, every one. */
     ofEmployer: (employerId: string) => of({ kind: 'employer', employerId }),
 
-    /** What all of someone's claims come to: their status and amount only are read out. */
+    /** What all of someone's claims come to: their status, amount and recovery only are read out. */
     async summary(beneficiary: BeneficiaryRef) {
       const items = await queryAll(db, {
         ...claimsOf(beneficiary),
-        ProjectionExpression: '#status, amountFen',
+        ProjectionExpression: '#status, amountFen, recovery',
         ExpressionAttributeNames: { '#status': 'status' },
       });
-      return summariseClaims(items as Pick<Claim, 'status' | 'amountFen'>[]);
+      return summariseClaims(items as Pick<Claim, 'status' | 'amountFen' | 'recovery'>[]);
     },
 
     /** A page of a worker's or employer's claims, newest first. */
@@ -333,7 +334,15 @@ export function createClaimRepository({ db, tableName }: TableRef) {
     async transition(
       claim: Claim,
       expectedVersion: number,
-      step: { to: ClaimStatus; by: string; reason?: string; approval?: { by: string; level: string }; paymentBatchId?: string },
+      step: {
+        to: ClaimStatus;
+        by: string;
+        reason?: string;
+        approval?: { by: string; level: string };
+        paymentBatchId?: string;
+        /** 追回: ordered, or received. */
+        recovery?: Recovery;
+      },
       now = new Date(),
     ): Promise<Claim> {
       const at = now.toISOString();
@@ -345,7 +354,8 @@ export function createClaimRepository({ db, tableName }: TableRef) {
         Key: keys.claim(beneficiaryKey(claim.beneficiary), claim.subsidy, claim.periodKey),
         UpdateExpression:
           'SET #status = :to, history = list_append(history, :step), approvals = list_append(approvals, :approval), ' +
-          `#version = #version + :one, ${queue.expression}`,
+          `#version = #version + :one, ${queue.expression}` +
+          (step.recovery ? ', recovery = :recovery' : ''),
         // A claim is paid only by the batch it was reserved into.
         ConditionExpression:
           '#status = :from AND #version = :version' + (step.paymentBatchId ? ' AND paymentBatchId = :batch' : ''),
@@ -359,6 +369,7 @@ export function createClaimRepository({ db, tableName }: TableRef) {
           ':one': 1,
           ...queue.values,
           ...(step.paymentBatchId ? { ':batch': step.paymentBatchId } : {}),
+          ...(step.recovery ? { ':recovery': step.recovery } : {}),
         },
       });
     },

@@ -46,6 +46,10 @@ export function personOf(record: WorkerItem | undefined): BeneficiaryPerson & { 
   return record ? { householdId: record.householdId, idHash: record.idHash, idNumberMasked: record.idNumberMasked } : {};
 }
 
+/** Paying and recovering money are the county's (旗县人社局) business: a county officer's, or above. */
+export const atCountyOrAbove = (principal: Principal) =>
+  principal.role === 'admin' || (principal.regionCode !== undefined && principal.regionCode.length <= 6);
+
 /** 403 unless the account was given this duty. */
 export function requireDuty(member: StaffMember, duty: StaffDuty, zh: string): void {
   if (!member.duties.includes(duty)) throw new Forbidden(zh, `Your account has no ${duty} duty.`);

@@ -33,7 +33,7 @@ import { Conflict, DomainError, Forbidden, NotFound } from '../errors.js';
 import { warningParameters, type WarningParameterContext } from '../monitoring/warningParameters.js';
 import type { WorkerItem } from '../registry/workerRepository.js';
 import { batchSummary, type AccountEntries, type BatchHeader, type Reservation } from './paymentRepository.js';
-import { personOf, requireDuty, staffMember, type StaffMember } from './duties.js';
+import { atCountyOrAbove, personOf, requireDuty, staffMember, type StaffMember } from './duties.js';
 import { sentBackBeforePayment, type ReassessmentContext } from './reassessment.js';
 
 /** Claims weighed and reserved at once in a batch: each is a handful of reads, then a transaction. */
@@ -51,7 +51,7 @@ export function createPaymentService(
 
   /** Paying is the county's (旗县人社局) business, and only for an officer given the duty 发放. */
   async function payer(principal: Principal): Promise<StaffMember> {
-    if (!(principal.role === 'admin' || (principal.regionCode && principal.regionCode.length <= 6))) {
+    if (!atCountyOrAbove(principal)) {
       throw new Forbidden('补贴发放由旗县人社局办理', 'Payments are made at county level or above.');
     }
     const member = await staffMember(deps, principal);

@@ -19,6 +19,7 @@ import { proxyRefOf } from '../family/proxy.js';
 import { boundWorker } from '../registry/access.js';
 import { toWorker } from '../registry/workerRepository.js';
 import { decideOnClaim, reopenClaim } from './claimService.js';
+import { orderRecovery, receiveRecovery } from './recoveryService.js';
 import { declareHousehold } from './duties.js';
 import { createSubsidyService, workerBeneficiary } from './service.js';
 
@@ -130,6 +131,14 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
 
     implement(subsidyContracts.reopen, async ({ principal, object: claim, body }) => ({
       claim: await reopenClaim(ctx, principal, claim, body),
+    })),
+
+    implement(subsidyContracts.orderRecovery, async ({ principal, object: claim, body }) => ({
+      claim: await orderRecovery(ctx, principal, claim, body),
+    })),
+
+    implement(subsidyContracts.recoveryReceived, async ({ principal, object: claim, body }) => ({
+      claim: await receiveRecovery(ctx, principal, claim, body),
     })),
 
     implement(subsidyContracts.declareHousehold, async ({ principal, body }) => {

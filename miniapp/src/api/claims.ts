@@ -27,3 +27,15 @@ export async function reopenClaim(claim: Claim, reason: string): Promise<Claim> 
   const body = { version: claim.version, reason };
   return (await call(subsidyContracts.reopen, { params: { claimId: claim.claimId }, body })).claim;
 }
+
+/** 追回: a paid claim's money, all or part, to be paid back, with the reason the person reads (a county officer who rechecks). */
+export async function orderRecovery(claim: Claim, amountFen: number, reason: string): Promise<Claim> {
+  const body = { version: claim.version, amountFen, reason };
+  return (await call(subsidyContracts.orderRecovery, { params: { claimId: claim.claimId }, body })).claim;
+}
+
+/** 已收回: the money of a recovery came back, under the bank's reference (a county payer, not who ordered it). */
+export async function recoveryReceived(claim: Claim, bankReference: string): Promise<Claim> {
+  const body = { version: claim.version, bankReference };
+  return (await call(subsidyContracts.recoveryReceived, { params: { claimId: claim.claimId }, body })).claim;
+}

@@ -7,7 +7,7 @@ import {
   paymentContracts,
   subsidyContracts,
   type CardAnswer,
-  type Claim,
+  type OwnClaim,
   type ResponseOf,
   type SubsidyId,
   type WORKER_PAYOUT_KINDS,
@@ -39,7 +39,7 @@ export async function fetchMyClaimsFirst() {
 }
 
 /** A later page of them. */
-export async function fetchMyClaims(cursor: string): Promise<ListPage<Claim>> {
+export async function fetchMyClaims(cursor: string): Promise<ListPage<OwnClaim>> {
   const { claims, nextCursor } = await call(subsidyContracts.myClaims, { query: { cursor } });
   return { items: claims, nextCursor };
 }
@@ -63,7 +63,7 @@ export const claimEmployerSubsidies = (idempotencyKey: string, subsidies?: Subsi
   call(subsidyContracts.employerClaim, { body: { idempotencyKey, ...(subsidies ? { subsidies } : {}) } });
 
 /** A page of the employer's claims and where each stands, newest first. */
-export async function fetchEmployerClaims(cursor: string | undefined): Promise<ListPage<Claim>> {
+export async function fetchEmployerClaims(cursor: string | undefined): Promise<ListPage<OwnClaim>> {
   const { claims, nextCursor } = await call(subsidyContracts.employerClaims, { query: cursor ? { cursor } : {} });
   return { items: claims, nextCursor };
 }

@@ -1,12 +1,12 @@
 /**
  * One claim as the person who is paid reads it (a worker, or an employer or agency): what,
  * how much, where it stands, and its life as a vertical timeline in plain words —
- * 提交申领 → 苏木乡镇审核通过 → 复核通过 → 已发放 (→ 银行退回 → 已发放), or 未通过 with the reason — then the
+ * 提交申领 → 苏木乡镇审核通过 → 复核通过 → 已发放 (→ 银行退回 → 已发放) (→ 要退回 → 已退回), or 未通过 with the reason — then the
  * step still to come. 「为什么是这个金额」 opens the rules' reasons, the standards they used
  * and the facts they read, with the document.
  */
 import { Text, View } from '@tarojs/components';
-import type { Claim, ClaimStatus, StaffLevel } from '@bangfu/shared';
+import type { ClaimStatus, OwnClaim, StaffLevel } from '@bangfu/shared';
 import { formatYuan, isBankReturnStep, proxyText } from '@bangfu/shared';
 import { useState } from 'react';
 import { STAFF_LEVEL_LABEL } from '../labels';
@@ -20,6 +20,8 @@ export const CLAIM_STATUS_ZH: Record<ClaimStatus, string> = {
   approved: '审核通过，等待发放',
   rejected: '审核没有通过',
   paid: '已发放',
+  recovering: '多发了，要退回',
+  recovered: '多发的已经退回',
 };
 
 /** The short word on the card's badge (in words, not colour alone). */
@@ -29,14 +31,22 @@ const BADGE: Record<ClaimStatus, { text: string; className: string }> = {
   approved: { text: '等待发放', className: 'bf-state bf-state--late' },
   rejected: { text: '未通过', className: 'bf-state bf-state--overdue' },
   paid: { text: '已发放', className: 'bf-state bf-state--reported' },
+  recovering: { text: '要退回', className: 'bf-state bf-state--overdue' },
+  recovered: { text: '已退回', className: 'bf-state bf-state--pending' },
 };
 
-/** What comes next, while the claim is open. */
+/** What comes next, while the claim is open (or money is owed back). */
 const NEXT_ZH: Partial<Record<ClaimStatus, string>> = {
   submitted: '等待工作人员审核',
   firstApproved: '金额较大，等待上一级复核',
   approved: '等待发放',
 };
+
+function nextText(claim: OwnClaim, reader: ClaimReader): string | undefined {
+  if (claim.status !== 'recovering' || !claim.recovery) return NEXT_ZH[claim.status];
+  const how = reader === 'worker' ? '村里的工作人员会告诉您怎么退' : '请按旗县人社局告知的账户退回';
+  return `退回 ${formatYuan(claim.recovery.amountFen)}，${how}`;
+}
 
 export type ClaimReader = 'worker' | 'employer';
 
@@ -61,13 +71,13 @@ interface Step {
   tone: 'done' | 'refused' | 'paid';
 }
 
-const SOURCE_DETAIL: Record<ClaimReader, Record<Claim['source'], string>> = {
+const SOURCE_DETAIL: Record<ClaimReader, Record<OwnClaim['source'], string>> = {
   worker: { worker: '您自己申领的', staff: '工作人员替您申领的', auto: '系统按台账自动申领的', employer: '单位申领的' },
   employer: { worker: '个人申领的', staff: '工作人员替单位申领的', auto: '系统自动申领的', employer: '单位自己申领的' },
 };
 
 /** The claim's history, oldest first, in plain words. */
-export function claimSteps(claim: Claim, reader: ClaimReader): Step[] {
+export function claimSteps(claim: OwnClaim, reader: ClaimReader): Step[] {
   const approvals = [...claim.approvals];
   return claim.history.map((step): Step => {
     if (step.from === null || (step.to === 'submitted' && step.from !== 'submitted')) {
@@ -108,6 +118,11 @@ export function claimSteps(claim: Claim, reader: ClaimReader): Step[] {
         tone: 'refused',
       };
     }
+    if (step.to === 'recovering') {
+      // 追回: the county's decision and its reason, as the person reads it.
+      return { at: step.at, what: '多发了，要退回', detail: step.reason ?? '', tone: 'refused' };
+    }
+    if (step.to === 'recovered') return { at: step.at, what: '多发的已经退回', detail: step.reason ?? '', tone: 'done' };
     if (step.to === 'paid') {
       return {
         at: step.at,
@@ -126,7 +141,7 @@ const WHY_GROUPS: { kind: 'fact' | 'parameter' | 'rule'; title: Record<ClaimRead
   { kind: 'fact', title: { worker: '台账里您的情况', employer: '系统里单位的情况' } },
 ];
 
-function Why({ claim, reader }: { claim: Claim; reader: ClaimReader }) {
+function Why({ claim, reader }: { claim: OwnClaim; reader: ClaimReader }) {
   return (
     <View className="bf-why" data-testid={`claim-${claim.claimId}-why`}>
       {WHY_GROUPS.map((group) => {
@@ -156,7 +171,7 @@ export function ClaimTimeline({
   reader,
   chosen = false,
 }: {
-  claim: Claim;
+  claim: OwnClaim;
   reader: ClaimReader;
   /** Opened from a subsidy's card: framed more strongly, and its reasons open. */
   chosen?: boolean;
@@ -164,7 +179,7 @@ export function ClaimTimeline({
   const [open, setOpen] = useState(chosen);
   const id = claim.claimId;
   const steps = claimSteps(claim, reader);
-  const next = NEXT_ZH[claim.status];
+  const next = nextText(claim, reader);
   const badge = BADGE[claim.status];
   return (
     <View className={chosen ? 'bf-card bf-card--chosen bf-claim-tl' : 'bf-card bf-claim-tl'} data-testid={`claim-${id}`}>

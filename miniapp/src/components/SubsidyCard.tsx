@@ -5,7 +5,7 @@
  */
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { CircumstanceKind, Claim, SubsidyResult } from '@bangfu/shared';
+import type { CircumstanceKind, OwnClaim, SubsidyResult } from '@bangfu/shared';
 import { CIRCUMSTANCE_ZH, circumstancesFor, formatYuan, staffOnlyFacts } from '@bangfu/shared';
 import { CLAIM_STATUS_ZH } from './ClaimTimeline';
 import { ReadAloud } from './readAloud/ReadAloud';
@@ -52,7 +52,7 @@ function reasons(result: SubsidyResult): string[] {
 }
 
 /** The card in sentences, for 朗读. */
-function spokenText(result: SubsidyResult, standing: string, claim: Claim | undefined): string {
+function spokenText(result: SubsidyResult, standing: string, claim: OwnClaim | undefined): string {
   return [
     result.name,
     standing,
@@ -74,9 +74,9 @@ export function SubsidyCard({
 }: {
   result: SubsidyResult;
   /** Its claim, once made. */
-  claim?: Claim | undefined;
+  claim?: OwnClaim | undefined;
   /** Opens the claim's progress (申领进度), when there is a claim. */
-  onOpenClaim?: (claim: Claim) => void;
+  onOpenClaim?: (claim: OwnClaim) => void;
   /** Opens the form to report a circumstance this result still lacks (the worker's own page only). */
   onReport?: (kind: CircumstanceKind) => void;
   /** Where the worker's record is kept (their village's service point…), for facts only staff record. */

@@ -10,6 +10,7 @@ import { countyOrFinerSchema, regionCodeSchema } from '../regions/regionCode.js'
 import { acceptedMonthSchema, monthSchema } from '../registry/employment.js';
 import { idNumberSchema } from '../registry/idNumber.js';
 import { bankReturnRequestSchema } from '../subsidies/bankReturn.js';
+import { recoveryOrderSchema, recoveryReceiptSchema } from '../subsidies/recovery.js';
 import { SUBSIDY_IDS } from '../subsidies/catalogue.js';
 import {
   CLAIM_STATUSES,
@@ -177,6 +178,33 @@ export const subsidyContracts = {
     scope: objectIn('claim', 'claimId'),
     params: claimIdParams,
     body: claimReopenSchema,
+    response: z.object({ claim: claimSchema }),
+    rateLimit: { perUser: perHour(300), perIp: perHour(1000) },
+  }),
+
+  orderRecovery: defineContract({
+    method: 'post',
+    path: '/api/v1/claims/:claimId/recovery',
+    summary:
+      'County staff who recheck: a paid claim found paid wrongly is to be paid back (追回), all or part, with the reason the person reads; a worker’s village is given the errand of telling them',
+    tag: 'subsidies',
+    access: STAFF,
+    scope: objectIn('claim', 'claimId'),
+    params: claimIdParams,
+    body: recoveryOrderSchema,
+    response: z.object({ claim: claimSchema }),
+    rateLimit: { perUser: perHour(100), perIp: perHour(1000) },
+  }),
+
+  recoveryReceived: defineContract({
+    method: 'post',
+    path: '/api/v1/claims/:claimId/recovery/received',
+    summary: 'County payer, not who ordered it: the money of a recovery came back, under the bank’s reference (已追回)',
+    tag: 'subsidies',
+    access: STAFF,
+    scope: objectIn('claim', 'claimId'),
+    params: claimIdParams,
+    body: recoveryReceiptSchema,
     response: z.object({ claim: claimSchema }),
     rateLimit: { perUser: perHour(300), perIp: perHour(1000) },
   }),

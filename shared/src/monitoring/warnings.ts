@@ -23,6 +23,7 @@ export const WARNING_CAUSES = [
   'attendanceDisputed', // 公益性岗位考勤，本人说不对
   'payoutCardDisputed', // 收补贴的卡，本人说不是自己的
   'payoutReturned', // 银行退回了发到卡上的补贴
+  'recoveryOrdered', // 补贴要追回，请告诉本人
 ] as const;
 export type WarningCause = (typeof WARNING_CAUSES)[number];
 
@@ -38,6 +39,7 @@ export const WARNING_CAUSE_ZH: Record<WarningCause, string> = {
   attendanceDisputed: '公益性岗位考勤有异议',
   payoutCardDisputed: '收款卡本人说不是自己的',
   payoutReturned: '银行退回补贴',
+  recoveryOrdered: '补贴要追回',
 };
 
 export interface Warning {

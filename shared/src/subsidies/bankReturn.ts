@@ -9,6 +9,7 @@
  */
 import * as z from 'zod';
 import type { Warning } from '../monitoring/warnings.js';
+import { bankReferenceSchema } from './bankReference.js';
 import { chinaDate } from '../registry/employment.js';
 import type { Claim } from './claim.js';
 import { PAYOUT_KIND_ZH, type PayoutAccount } from './payment.js';
@@ -31,10 +32,7 @@ export const bankReturnRequestSchema = z
     /** What the bank wrote, when the reason is 其他. */
     note: z.string().trim().max(60).optional(),
     /** The bank's reference for the returned transfer (退票流水号), for the accounts to match. */
-    bankReference: z
-      .string()
-      .trim()
-      .regex(/^[0-9A-Za-z-]{4,40}$/, '请填写银行退票回单上的流水号（4 到 40 位字母或数字）'),
+    bankReference: bankReferenceSchema('银行退票回单'),
   })
   .refine((r) => r.reason !== 'other' || (r.note?.length ?? 0) >= 2, {
     path: ['note'],

@@ -8,26 +8,49 @@ import * as z from 'zod';
 import { proxyRefSchema } from '../family/family.js';
 import { SUBSIDY_IDS } from './catalogue.js';
 
-/** 审核中 / 一审通过待复核 / 已批准 / 未通过 / 已发放 */
-export const CLAIM_STATUSES = ['submitted', 'firstApproved', 'approved', 'rejected', 'paid'] as const;
+/** 审核中 / 一审通过待复核 / 已批准 / 未通过 / 已发放 / 追回中 / 已追回 */
+export const CLAIM_STATUSES = ['submitted', 'firstApproved', 'approved', 'rejected', 'paid', 'recovering', 'recovered'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 /** Still being handled: neither paid nor refused. */
 export const isClaimInProgress = (status: ClaimStatus) =>
   status === 'submitted' || status === 'firstApproved' || status === 'approved';
 
+/**
+ * 追回: money a paid claim should not have paid (冒名顶替, 不履职取酬, a record found false — file 000
+ * §(四), file 003 §(八): 及时纠正查处), to be paid back, all or part: ordered with its reason by a
+ * county officer who rechecks, received (the bank's reference) by another who pays.
+ */
+export const recoverySchema = z.object({
+  amountFen: z.number().int().min(1),
+  reason: z.string(),
+  orderedBy: z.string(),
+  orderedAt: z.iso.datetime(),
+  received: z.object({ by: z.string(), at: z.iso.datetime(), bankReference: z.string() }).optional(),
+});
+export type Recovery = z.infer<typeof recoverySchema>;
+
 /** What someone's claims come to, all of them: the head of a list shown a page at a time. */
 export const claimSummarySchema = z.object({
   all: z.number().int().min(0),
   inProgress: z.number().int().min(0),
+  /** What was paid and stays paid: what is being or was recovered (追回) is not counted. */
   paidFen: z.number().int().min(0),
+  /** What they are asked to pay back (追回中). */
+  owedFen: z.number().int().min(0),
 });
 export type ClaimSummary = z.infer<typeof claimSummarySchema>;
 
-export function summariseClaims(claims: readonly Pick<Claim, 'status' | 'amountFen'>[]): ClaimSummary {
+/** Claims whose money went out: paid, and paid then ordered back (追回). */
+export const PAID_OUT: readonly ClaimStatus[] = ['paid', 'recovering', 'recovered'];
+
+export function summariseClaims(claims: readonly Pick<Claim, 'status' | 'amountFen' | 'recovery'>[]): ClaimSummary {
+  const paid = claims.filter((c) => PAID_OUT.includes(c.status));
+  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
   return {
     all: claims.length,
     inProgress: claims.filter((c) => isClaimInProgress(c.status)).length,
-    paidFen: claims.filter((c) => c.status === 'paid').reduce((sum, c) => sum + c.amountFen, 0),
+    paidFen: sum(paid.map((c) => c.amountFen - (c.recovery?.amountFen ?? 0))),
+    owedFen: sum(paid.filter((c) => c.status === 'recovering').map((c) => c.recovery?.amountFen ?? 0)),
   };
 }
 
@@ -114,6 +137,8 @@ export const claimSchema = z.object({
   source: z.enum(CLAIM_SOURCES),
   /** The payment batch that paid it. */
   paymentBatchId: z.string().optional(),
+  /** 追回: paid wrongly, to be (or already) paid back. */
+  recovery: recoverySchema.optional(),
   createdBy: z.string(),
   /**
    * The officers whose records the claim rests on (attendance, a circumstance, an employment month,
@@ -128,8 +153,14 @@ export const claimSchema = z.object({
 });
 export type Claim = z.infer<typeof claimSchema>;
 
-/** A claim as its beneficiary (or their family) sees it: without the officers' accounts it rests on. */
-export const ownClaimSchema = claimSchema.omit({ vouchedBy: true });
+/** A claim as its beneficiary (or their family) sees it: without the officers' accounts it rests on, or who ordered a recovery. */
+export const ownClaimSchema = claimSchema.omit({ vouchedBy: true, recovery: true }).extend({
+  recovery: recoverySchema
+    .pick({ amountFen: true, reason: true, orderedAt: true })
+    .extend({ received: z.object({ at: z.iso.datetime() }).optional() })
+    .optional(),
+});
+export type OwnClaim = z.infer<typeof ownClaimSchema>;
 
 export const claimAllRequestSchema = z.strictObject({
   /** The client's key for this tap: a retry with the same key is the same request. */

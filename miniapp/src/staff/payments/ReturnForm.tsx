@@ -14,10 +14,11 @@ import { BigInput } from '../../components/BigInput';
 import { Choices } from '../../components/Choices';
 import { Field, fieldName } from '../../components/Field';
 import { Notice } from '../../components/Page';
+import { useFieldProblems } from '../../hooks/useFieldProblems';
 
 const REASONS = BANK_RETURN_REASONS.map((value) => ({ value, label: BANK_RETURN_REASON_ZH[value] }));
 
-type Problems = Partial<Record<'reason' | 'note' | 'bankReference' | 'form', string>>;
+type Field = 'reason' | 'note' | 'bankReference';
 
 export function ReturnForm({
   batchId,
@@ -33,15 +34,8 @@ export function ReturnForm({
   const [reason, setReason] = useState<BankReturnReason>();
   const [note, setNote] = useState('');
   const [bankReference, setBankReference] = useState('');
-  const [problems, setProblems] = useState<Problems>({});
+  const { problems, setProblems, changing } = useFieldProblems<Field>();
   const [busy, setBusy] = useState(false);
-  /** A field's problem goes as soon as it is changed: what is said is about what is shown. */
-  const changing =
-    <T,>(field: keyof Problems, set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      setProblems(({ [field]: _gone, ...rest }) => rest);
-    };
 
   const submit = async () => {
     const request = bankReturnRequestSchema.safeParse({
@@ -51,9 +45,9 @@ export function ReturnForm({
       bankReference,
     });
     if (!request.success) {
-      const found: Problems = {};
+      const found: Partial<Record<Field, string>> = {};
       for (const issue of request.error.issues) {
-        const field = String(issue.path[0]) as keyof Problems;
+        const field = String(issue.path[0]) as Field;
         found[field] ??= field === 'reason' ? '请选银行说的原因' : issue.message;
       }
       setProblems(found);

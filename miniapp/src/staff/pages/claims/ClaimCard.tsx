@@ -11,6 +11,7 @@ import { Notice } from '../../../components/Page';
 import { ReasonForm } from '../../../components/ReasonForm';
 import { STAFF_LEVEL_LABEL } from '../../../labels';
 import { dayText, monthText } from '../../../time';
+import { RecoveryPanel } from './RecoveryPanel';
 
 const SOURCE_ZH: Record<Claim['source'], string> = {
   worker: '本人申领',
@@ -189,6 +190,7 @@ export function ClaimCard({
           ) : null}
         </View>
       ) : null}
+      <RecoveryPanel claim={claim} user={user} onDone={onDecided} />
       {reopenable ? (
         reopening ? (
           <ReasonForm

@@ -32,6 +32,8 @@ const STATUS_TABS: Option<ClaimStatus>[] = [
   { value: 'approved', label: '已通过' },
   { value: 'rejected', label: '未通过' },
   { value: 'paid', label: '已发放' },
+  { value: 'recovering', label: '追回中' },
+  { value: 'recovered', label: '已追回' },
 ];
 const TAB_LABEL = Object.fromEntries(STATUS_TABS.map((t) => [t.value, t.label])) as Record<ClaimStatus, string>;
 
@@ -40,7 +42,9 @@ const TAB_HINT: Record<ClaimStatus, string> = {
   firstApproved: '这些申领已经一审通过，因为金额较大，还要比一审更高一级的工作人员复核。',
   approved: '审核通过，等待发放。发现问题的，发放前可以「退回重审」。',
   rejected: '没有通过的申领，申领人能看到原因。',
-  paid: '已经发放的申领。',
+  paid: '已经发放的申领。发现发错了的，旗县负责复核的工作人员可以「追回多发的钱」。',
+  recovering: '决定追回、钱还没退回的申领。钱退回以后，由另一位负责发放的工作人员点「钱已退回」登记。',
+  recovered: '多发的钱已经退回的申领。',
 };
 
 /** What happened, said after a decision (the card then leaves the tab). */
@@ -50,6 +54,8 @@ const DONE_ZH: Record<ClaimStatus, string> = {
   approved: '已通过',
   rejected: '不通过，申领人能看到原因',
   paid: '已发放',
+  recovering: '已决定追回，村里会当面告诉本人',
+  recovered: '已登记收回',
 };
 
 function Claims({ user, regionCode }: { user: User; regionCode: string }) {

@@ -7,7 +7,7 @@ import { useCallback } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { formatYuan, type Claim, type ClaimSummary } from '@bangfu/shared';
+import { formatYuan, type OwnClaim, type ClaimSummary } from '@bangfu/shared';
 import type { ListPage } from '../../../api/client';
 import { fetchMyClaims, fetchMyClaimsFirst } from '../../../api/subsidies';
 import { ClaimTimeline } from '../../../components/ClaimTimeline';
@@ -24,20 +24,20 @@ function go(url: string): void {
 }
 
 /** The one tapped first (a claim of this month: on the first page), then the rest as the API orders them. */
-function ordered(claims: Claim[], chosenId: string | undefined): Claim[] {
+function ordered(claims: OwnClaim[], chosenId: string | undefined): OwnClaim[] {
   const chosen = claims.filter((c) => c.claimId === chosenId);
   return [...chosen, ...claims.filter((c) => c.claimId !== chosenId)];
 }
 
 interface ClaimsShown {
-  page: ListPage<Claim>;
+  page: ListPage<OwnClaim>;
   summary?: ClaimSummary | undefined;
 }
 
 function MyClaims({ chosenId }: { chosenId: string | undefined }) {
   const { load, retry, update } = useLoad<ClaimsShown>(fetchMyClaimsFirst, { missingOn404: true });
   const updatePage = useCallback(
-    (change: (shown: ListPage<Claim>) => ListPage<Claim>) => update((shown) => ({ ...shown, page: change(shown.page) })),
+    (change: (shown: ListPage<OwnClaim>) => ListPage<OwnClaim>) => update((shown) => ({ ...shown, page: change(shown.page) })),
     [update],
   );
   const loadMore = useLoadMore(fetchMyClaims, updatePage);
@@ -78,6 +78,11 @@ function ClaimList({
             共申领 {summary.all} 项{summary.inProgress > 0 ? `，${summary.inProgress} 项还在办` : ''}
           </View>
           {summary.paidFen > 0 ? <View>已经发给您 {formatYuan(summary.paidFen)}</View> : null}
+          {summary.owedFen > 0 ? (
+            <View className="bf-strong" data-testid="my-claims-owed">
+              多发了，要退回 {formatYuan(summary.owedFen)}，原因在下面
+            </View>
+          ) : null}
         </Notice>
       ) : null}
       <View className="bf-cards">

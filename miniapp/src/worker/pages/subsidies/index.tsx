@@ -8,7 +8,7 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { staffOnlyFacts, type Claim, type SubsidyResult } from '@bangfu/shared';
+import { staffOnlyFacts, type OwnClaim, type SubsidyResult } from '@bangfu/shared';
 import { claimAll, fetchMySubsidies, type MySubsidies } from '../../../api/subsidies';
 import { ActionButton } from '../../../components/ActionButton';
 import { BindFirst, LoadView } from '../../../components/LoadView';
@@ -23,7 +23,7 @@ import { PayoutCard } from './PayoutCard';
 import '../../worker.css';
 
 /** 申领进度: all the worker's claims, the one tapped first. */
-function openClaims(claim?: Claim): void {
+function openClaims(claim?: OwnClaim): void {
   const query = claim ? `?claimId=${encodeURIComponent(claim.claimId)}` : '';
   Taro.navigateTo({ url: `/worker/pages/claims/index${query}` }).catch(() => undefined);
 }
