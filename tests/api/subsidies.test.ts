@@ -221,7 +221,7 @@ describe('claiming (申领全部)', () => {
     expect(listed.map((c) => c.claimId).sort()).toEqual(claims.map((c) => c.claimId).sort());
     const order = listed.map((c) => `${c.createdAt}#${c.claimId}`);
     expect(order).toEqual([...order].sort().reverse());
-    expect(summary).toEqual({ all: due.length, inProgress: due.length, paidFen: 0 });
+    expect(summary).toEqual({ all: due.length, inProgress: due.length, paidFen: 0, owedFen: 0 });
   });
 
   it('refuses a subsidy that is not due with the reasons, 409, and claims nothing', async () => {

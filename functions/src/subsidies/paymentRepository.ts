@@ -417,7 +417,6 @@ export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVa
     reservations,
     view,
 
-    /** A finished batch (the only kind the API shows). */
     /** A finished batch's header (what the routes about one batch are scoped by); none while unfinished. */
     async finished(batchId: string): Promise<BatchHeader | undefined> {
       const found = await header(batchId);
