@@ -18,7 +18,7 @@ import { useFieldProblems } from '../../hooks/useFieldProblems';
 
 const REASONS = BANK_RETURN_REASONS.map((value) => ({ value, label: BANK_RETURN_REASON_ZH[value] }));
 
-type Field = 'reason' | 'note' | 'bankReference';
+type FieldName = 'reason' | 'note' | 'bankReference';
 
 export function ReturnForm({
   batchId,
@@ -34,7 +34,7 @@ export function ReturnForm({
   const [reason, setReason] = useState<BankReturnReason>();
   const [note, setNote] = useState('');
   const [bankReference, setBankReference] = useState('');
-  const { problems, setProblems, changing } = useFieldProblems<Field>();
+  const { problems, setProblems, changing } = useFieldProblems<FieldName>();
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
@@ -45,9 +45,9 @@ export function ReturnForm({
       bankReference,
     });
     if (!request.success) {
-      const found: Partial<Record<Field, string>> = {};
+      const found: Partial<Record<FieldName, string>> = {};
       for (const issue of request.error.issues) {
-        const field = String(issue.path[0]) as Field;
+        const field = String(issue.path[0]) as FieldName;
         found[field] ??= field === 'reason' ? '请选银行说的原因' : issue.message;
       }
       setProblems(found);

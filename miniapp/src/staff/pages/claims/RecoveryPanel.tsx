@@ -16,10 +16,10 @@ import { Notice } from '../../../components/Page';
 import { useFieldProblems } from '../../../hooks/useFieldProblems';
 import { dayText } from '../../../time';
 
-type Field = 'amountFen' | 'reason' | 'bankReference';
+type FieldName = 'amountFen' | 'reason' | 'bankReference';
 
 /** The server's refusal under the field it names, or over the form. */
-function problemsOf(error: unknown): Partial<Record<Field | 'form', string>> {
+function problemsOf(error: unknown): Partial<Record<FieldName | 'form', string>> {
   const field = isApiError(error) ? fieldName(error.field) : undefined;
   const known = field === 'amountFen' || field === 'reason' || field === 'bankReference';
   return { [known ? field : 'form']: errorText(error) };
@@ -28,12 +28,12 @@ function problemsOf(error: unknown): Partial<Record<Field | 'form', string>> {
 function OrderForm({ claim, onDone, onCancel }: { claim: Claim; onDone: (next: Claim) => void; onCancel: () => void }) {
   const [amount, setAmount] = useState(fenToYuan(claim.amountFen));
   const [reason, setReason] = useState('');
-  const { problems, setProblems, changing } = useFieldProblems<Field>();
+  const { problems, setProblems, changing } = useFieldProblems<FieldName>();
   const [busy, setBusy] = useState(false);
   const id = claim.claimId;
   const submit = async () => {
     const amountFen = yuanToFen(amount.trim());
-    const found: Partial<Record<Field, string>> = {};
+    const found: Partial<Record<FieldName, string>> = {};
     if (amountFen === undefined || amountFen < 1) found.amountFen = '请写追回多少元，如 500';
     else if (amountFen > claim.amountFen) found.amountFen = `不能超过发放的 ${formatYuan(claim.amountFen)}`;
     if (reason.trim().length < 4) found.reason = '请写明为什么追回，至少 4 个字';
@@ -94,7 +94,7 @@ function OrderForm({ claim, onDone, onCancel }: { claim: Claim; onDone: (next: C
 
 function ReceiveForm({ claim, onDone, onCancel }: { claim: Claim; onDone: (next: Claim) => void; onCancel: () => void }) {
   const [reference, setReference] = useState('');
-  const { problems, setProblems, changing } = useFieldProblems<Field>();
+  const { problems, setProblems, changing } = useFieldProblems<FieldName>();
   const [busy, setBusy] = useState(false);
   const id = claim.claimId;
   const submit = async () => {
