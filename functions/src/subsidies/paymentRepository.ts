@@ -103,6 +103,10 @@ export interface BatchHeader {
   returnedFen?: number;
 }
 
+/** A batch is named by the key its payer chose (a retry with the key resumes it): `b_<key>`. */
+export const batchIdOf = (idempotencyKey: string) => `b_${idempotencyKey}`;
+const keyOfBatch = (batchId: string) => batchId.slice('b_'.length);
+
 /** A batch as a list shows it; the key to resume an unfinished one only for its own payer. */
 export function batchSummary(batch: BatchHeader, viewer: string): PaymentBatchSummary {
   const done = batch.state === 'done';
@@ -116,8 +120,7 @@ export function batchSummary(batch: BatchHeader, viewer: string): PaymentBatchSu
     totalFen: batch.totalFen ?? 0,
     returnedCount: batch.returnedCount ?? 0,
     returnedFen: batch.returnedFen ?? 0,
-    // The batch's id is `b_` and the key its payer chose (paymentService.payApproved).
-    ...(!done && batch.createdBy === viewer ? { resumeKey: batch.batchId.slice(2) } : {}),
+    ...(!done && batch.createdBy === viewer ? { resumeKey: keyOfBatch(batch.batchId) } : {}),
   };
 }
 

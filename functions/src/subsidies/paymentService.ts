@@ -32,7 +32,7 @@ import { pageInKeyOrder } from '../db/paging.js';
 import { Conflict, DomainError, Forbidden, NotFound } from '../errors.js';
 import { warningParameters, type WarningParameterContext } from '../monitoring/warningParameters.js';
 import type { WorkerItem } from '../registry/workerRepository.js';
-import { batchSummary, type AccountEntries, type BatchHeader, type Reservation } from './paymentRepository.js';
+import { batchIdOf, batchSummary, type AccountEntries, type BatchHeader, type Reservation } from './paymentRepository.js';
 import { atCountyOrAbove, personOf, requireDuty, staffMember, type StaffMember } from './duties.js';
 import { sentBackBeforePayment, type ReassessmentContext } from './reassessment.js';
 
@@ -213,7 +213,7 @@ export function createPaymentService(
    */
   async function payApproved(principal: Principal, regionCode: string, idempotencyKey: string): Promise<PaymentBatch> {
     const member = await payer(principal);
-    const batchId = `b_${idempotencyKey}`;
+    const batchId = batchIdOf(idempotencyKey);
     let batch = await payments.start(batchId, regionCode, principal.userId);
     // A retry resumes its own batch: the same region, the same payer.
     if (batch.regionCode !== regionCode || batch.createdBy !== principal.userId) {
@@ -224,13 +224,13 @@ export function createPaymentService(
       );
     }
     if (batch.state === 'reserving') batch = await payments.file(batchId, await reserveAll(batchId, regionCode, member));
-    // The file is fixed now (the reserved set); only its claims become paid.
+    // The file is fixed now (the reserved set, which paying does not change); only its claims become paid.
+    const rows = await payments.reservations(batchId);
     if (batch.state === 'filed') {
-      const rows = await payments.reservations(batchId);
       for (const row of rows) await payReserved(row.claimId, batchId, principal.userId);
       batch = await payments.finish(batchId, rows);
     }
-    return payments.view(batch, await payments.reservations(batchId));
+    return payments.view(batch, rows);
   }
 
   /**

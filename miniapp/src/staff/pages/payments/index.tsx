@@ -39,9 +39,13 @@ function Payments({ userId, regionCode }: { userId: string; regionCode: string }
   );
   // A batch left unfinished, resumed from the list by its own payer (perhaps on another phone).
   const resume = useAction(
-    (key: string) => payApproved(regionCode, key),
+    async (key: string) => {
+      const answered = await payApproved(regionCode, key);
+      // The phone's own unfinished attempt, if it was this one, is answered now.
+      if (unfinishedBatchKey(userId, regionCode) === key) batchAnswered(userId, regionCode);
+      return answered;
+    },
     (answered) => {
-      if (unfinishedBatchKey(userId, regionCode) === answered.batchId.slice(2)) batchAnswered(userId, regionCode);
       setBatch(answered);
       waiting.reload().catch(() => undefined);
     },
