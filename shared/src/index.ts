@@ -37,6 +37,7 @@ export * from './geo/distance.js';
 export * from './geo/geohash.js';
 export * from './geo/gcj02.js';
 export * from './geo/covering.js';
+export * from './geo/countedCovering.js';
 export * from './geo/indexSpans.js';
 export * from './geo/boxRanges.js';
 export * from './geo/density.js';

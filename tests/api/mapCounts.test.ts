@@ -10,6 +10,7 @@ import { positionEntity } from '../../functions/src/db/entities.js';
 import { keys } from '../../functions/src/db/tableSchema.js';
 import { nearby } from '../../functions/src/positions/geoQuery.js';
 import { COUNT_TIERS, countOnMap, countsAround } from '../../functions/src/positions/mapCounts.js';
+import { forgetMapReads } from '../../functions/src/positions/mapReads.js';
 import { sweepExpiredFromMap } from '../../functions/src/positions/mapExpiry.js';
 import { newPosition, putNewPositions, type PositionRecord } from '../../functions/src/positions/positionRepository.js';
 import { dynamoCallsDuring, startTestApi, type TestApi } from '../support/api.js';
@@ -97,11 +98,12 @@ describe('a nearby page', () => {
       .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1));
   });
 
-  /** Every page of a search, with what each read. */
-  async function allPages(radiusKm: number, limit: number) {
+  /** Every page of a search, with what each read; `cold`, each as a fresh Lambda instance reads it, nothing held. */
+  async function allPages(radiusKm: number, limit: number, { cold = false } = {}) {
     const pages: { ids: string[]; queries: number; itemsRead: number }[] = [];
     let cursor: string | undefined;
     do {
+      if (cold) forgetMapReads();
       const { result, queries, itemsRead } = await nearby(api.ctx.table, { center, radiusKm, limit, cursor, filters: {} });
       pages.push({ ids: result.positions.map((p) => p.positionId), queries, itemsRead });
       cursor = result.nextCursor;
@@ -123,6 +125,13 @@ describe('a nearby page', () => {
     expect(pages.flatMap((page) => page.ids)).toEqual(within(60));
   });
 
+  it('pages far out each as a fresh instance would, reading under twice what it returns', async () => {
+    const pages = await allPages(80, 20, { cold: true });
+    expect(pages.flatMap((page) => page.ids)).toEqual(within(80));
+    const read = pages.reduce((sum, page) => sum + page.itemsRead, 0);
+    expect(read / within(80).length).toBeLessThan(2);
+  });
+
   it('is still exact when the counts are wrong: too many near the point, or none at all', async () => {
     await countOnMap(api.ctx.table, [{ location: center, delta: 5_000 }]);
     expect((await allPages(60, 20)).flatMap((page) => page.ids)).toEqual(within(60));
@@ -134,6 +143,7 @@ describe('a nearby page', () => {
       locations.map((location) => ({ location, delta: -1 })),
     );
     expect((await allPages(60, 20)).flatMap((page) => page.ids)).toEqual(within(60));
+    expect((await allPages(60, 20, { cold: true })).flatMap((page) => page.ids)).toEqual(within(60));
     expect((await allPages(5, 7)).flatMap((page) => page.ids)).toEqual(within(5));
     await countOnMap(
       api.ctx.table,

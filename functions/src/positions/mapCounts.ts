@@ -13,7 +13,16 @@
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import QuickLRU from 'quick-lru';
-import { cellsCoveringBbox, cellsCoveringCircle, encodeGeohash, type Bbox, type CellCount, type LatLng } from '@bangfu/shared';
+import {
+  annulus,
+  cellsCoveringBbox,
+  cellsCoveringCircle,
+  encodeGeohash,
+  geohashBbox,
+  type Bbox,
+  type CellCount,
+  type LatLng,
+} from '@bangfu/shared';
 import { batchGet } from '../db/batchGet.js';
 import { inPool } from '../db/inPool.js';
 import { keys } from '../db/tableSchema.js';
@@ -86,6 +95,21 @@ export function countsAround(table: TableRef, tier: CountTier, center: LatLng, r
   return countsOfTiles(table, cellsCoveringCircle(center, reachKm, tier.tile));
 }
 
+/** Tiles one BatchGetItem reads. */
+const TILES_A_READ = 100;
+
+/**
+ * The counts across a ring, of the finest tier whose tiles crossing it are one BatchGetItem:
+ * cells of 6 characters for a ring tens of km out, of 5 or 4 far beyond.
+ */
+export function countsAcrossRing(table: TableRef, center: LatLng, innerKm: number, outerKm: number) {
+  const ring = annulus(center, innerKm, outerKm);
+  const crossing = (tier: CountTier) =>
+    cellsCoveringCircle(center, outerKm, tier.tile).filter((tile) => ring.relate(geohashBbox(tile)) !== 'outside');
+  const tier = COUNT_TIERS.find((finer) => crossing(finer).length <= TILES_A_READ) ?? COUNT_TIERS[2];
+  return countsOfTiles(table, crossing(tier));
+}
+
 /** The counts of cells of 4 characters in a box (and a little beyond): a province or a country, for a zoomed-out map. */
 export function countsInBox(table: TableRef, bounds: Bbox) {
   return countsOfTiles(table, cellsCoveringBbox(bounds, COUNT_TIERS[2].tile));
@@ -94,7 +118,7 @@ export function countsInBox(table: TableRef, bounds: Bbox) {
 /** The counts the tiles hold: those not read lately, in one BatchGetItem for each hundred. */
 async function countsOfTiles(table: TableRef, tiles: readonly string[]): Promise<{ counts: CellCount[]; calls: number }> {
   const unknown = tiles.filter((tile) => !recentTiles.has(cacheKey(table, tile)));
-  const calls = Math.ceil(unknown.length / 100);
+  const calls = Math.ceil(unknown.length / TILES_A_READ);
   if (unknown.length > 0) {
     const items = await batchGet(
       table,

@@ -141,17 +141,17 @@ export function toGeohash(value: number, precision: number): string {
   return text;
 }
 
-/** A covering's cells as runs of neighbouring cells per partition, and the gaps between runs. */
-function runsOf(shape: Shape, maxPrecision: number) {
+/** A covering's cells (none finer than `maxPrecision`) as runs of neighbouring cells per partition, and the gaps between runs. */
+export function runsOf(cells: readonly string[], maxPrecision: number) {
   const byPartition = new Map<string, [number, number][]>();
-  for (const cell of coverCells(shape, maxPrecision)) {
+  for (const cell of cells) {
     const partition = cell.slice(0, INDEX_PRECISION);
     const spans = byPartition.get(partition) ?? [];
     spans.push(cellSpan(cell, maxPrecision));
     byPartition.set(partition, spans);
   }
   const runs = new Map<string, [number, number][]>();
-  const gaps: { key: string; size: number }[] = [];
+  const gaps: { key: string; from: number; size: number }[] = [];
   let covered = 0;
   for (const [partition, spans] of byPartition) {
     spans.sort((a, b) => a[0] - b[0]);
@@ -162,14 +162,16 @@ function runsOf(shape: Shape, maxPrecision: number) {
       else merged.push([start, end]);
       covered += end - start;
     }
-    merged.slice(1).forEach(([start], i) => gaps.push({ key: `${partition}#${i}`, size: start - merged[i]![1] }));
+    merged
+      .slice(1)
+      .forEach(([start], i) => gaps.push({ key: `${partition}#${i}`, from: merged[i]![1], size: start - merged[i]![1] }));
     runs.set(partition, merged);
   }
   return { runs, gaps, covered };
 }
 
 /** The runs as Queries, the gaps named in `bridged` read through. */
-function rangesOf(runs: Map<string, [number, number][]>, bridged: Set<string>, maxPrecision: number): IndexRange[] {
+export function rangesOf(runs: Map<string, [number, number][]>, bridged: Set<string>, maxPrecision: number): IndexRange[] {
   const ranges: IndexRange[] = [];
   for (const [partition, spans] of runs) {
     let [from, to] = spans[0]!;
@@ -197,7 +199,7 @@ function rangesOf(runs: Map<string, [number, number][]>, bridged: Set<string>, m
  * more than reading a few more items, so many small gaps become one read.
  */
 export function coverRanges(shape: Shape, maxPrecision: number, slack = 0.25): IndexRange[] {
-  const { runs, gaps, covered } = runsOf(shape, maxPrecision);
+  const { runs, gaps, covered } = runsOf(coverCells(shape, maxPrecision), maxPrecision);
   const bridged = new Set<string>();
   let budget = slack * covered;
   for (const gap of gaps.sort((a, b) => a.size - b.size)) {
@@ -215,7 +217,7 @@ export function coverRanges(shape: Shape, maxPrecision: number, slack = 0.25): I
  * one size, so this is the least area for that count of ranges.
  */
 export function coverRangesInQueries(shape: Shape, maxPrecision: number, maxQueries: number): IndexRange[] {
-  const { runs, gaps } = runsOf(shape, maxPrecision);
+  const { runs, gaps } = runsOf(coverCells(shape, maxPrecision), maxPrecision);
   const bridged = gaps.sort((a, b) => b.size - a.size).slice(Math.max(0, maxQueries - runs.size));
   return rangesOf(runs, new Set(bridged.map((gap) => gap.key)), maxPrecision);
 }
