@@ -4,6 +4,7 @@
  * job; it answers with the latencies (ms) and the CPU ms a request of this process.
  */
 import { measureInFlight } from './inFlight.js';
+import { keptAliveGet } from './keptAliveGet.js';
 
 export interface ClientJob {
   url: string;
@@ -20,10 +21,9 @@ export interface ClientResult {
 }
 
 async function run({ url, headers = {}, inFlight, requests, warm }: ClientJob): Promise<ClientResult> {
+  const get = keptAliveGet(inFlight);
   const once = async () => {
-    const response = await fetch(url, { headers });
-    if (!response.ok) throw new Error(`${url}: ${response.status}`);
-    await response.arrayBuffer();
+    await get(url, headers);
   };
   const { latencies, cpuMs } = await measureInFlight(once, inFlight, requests, warm);
   return { latencies, clientCpuMs: cpuMs };

@@ -4,7 +4,8 @@
  * the same DynamoDB Local. Both at 1 and at 10 requests in flight, p50 and p95 beside the issue's
  * goal (the route's p50 at most 1.5× the raw GetItem's). The route's figure includes the HTTP round
  * trip on loopback, which a raw GetItem does not make; its clients run in a process of their own
- * (httpClients.ts), and again in the app's process as before. And the route as Lambda runs it: the
+ * (httpClients.ts), and again in the app's process as before, each a GET with node's http over a
+ * kept-alive socket as the SDK sends the GetItem (keptAliveGet.ts; until 2026-12-07 fetch). And the route as Lambda runs it: the
  * app behind serverless-http, handed an API Gateway event in this process, as the handler is.
  *
  *   npx tsx tests/bench/overhead.ts [requests per run = 2000]
@@ -22,6 +23,7 @@ import { httpApiEvent } from '../support/lambdaBundle.js';
 import { freePort } from '../support/ports.js';
 import { benchLogin, inClientProcess, startBenchApp } from './benchEnv.js';
 import { measureInFlight } from './inFlight.js';
+import { keptAliveGet } from './keptAliveGet.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const REQUESTS = Number(process.argv[2] ?? 2000);
@@ -74,10 +76,9 @@ try {
       if (answer.statusCode !== 200) throw new Error(`GET /me as Lambda: ${answer.statusCode}`);
       JSON.parse(answer.body);
     };
+    const get = keptAliveGet(10);
     const route = async () => {
-      const response = await fetch(`${app.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
-      if (!response.ok) throw new Error(`GET /me: ${response.status}`);
-      await response.json();
+      await get(`${app.url}/api/v1/me`, { authorization: `Bearer ${token}` });
     };
 
     // Each way in turn, ROUNDS times, so that a machine getting busier or a JIT warming up weighs on all alike.
