@@ -5,8 +5,9 @@
  * goal (the route's p50 at most 1.5× the raw GetItem's). The route's figure includes the HTTP round
  * trip on loopback, which a raw GetItem does not make; its clients run in a process of their own
  * (httpClients.ts), and again in the app's process as before, each a GET with node's http over a
- * kept-alive socket as the SDK sends the GetItem (keptAliveGet.ts; until 2026-12-07 fetch). And the route as Lambda runs it: the
- * app behind serverless-http, handed an API Gateway event in this process, as the handler is.
+ * kept-alive socket as the SDK sends the GetItem (keptAliveGet.ts; until 2026-12-07 fetch). And
+ * the route as Lambda runs it: the app behind serverless-http, handed an API Gateway event in this
+ * process, as the handler is.
  *
  *   npx tsx tests/bench/overhead.ts [requests per run = 2000]
  */

@@ -4,8 +4,8 @@
  * Nearby: the map's counts per cell (mapCounts.ts) say how far from the point a page
  * reaches; that disc is read in at most NEARBY_QUERIES Queries (past the cursor, that ring,
  * cut finely only where the counts say positions lie), each position's exact distance
- * checked, and read further only if it held too few. The cursor is the (distance, id) of the last position returned; the next page
- * starts its ring there, so pages neither repeat nor skip.
+ * checked, and read further only if it held too few. The cursor is the (distance, id) of the
+ * last position returned; the next page starts its ring there, so pages neither repeat nor skip.
  *
  * Every read goes through mapReads.ts: what this process read of a partition under its cell's
  * current epoch is not asked of DynamoDB again.
@@ -111,9 +111,9 @@ const MIN_RING_KM = 0.05;
 /**
  * How a ring past the first read is cut by the counts (countedCovering.ts): an edge cell likely
  * holding more than a quarter of a position is cut finer, a gap likely holding less than half of
- * one is read through. Measured on the benchmark's province, reading every gap of half a position
- * or more apart costs fewer capacity units than reading it through, even at hundreds of Queries
- * a page (functions/README.md); the cap bounds a page's time.
+ * one is read through. Of the settings tried on the benchmark's province (gaps below a half, one
+ * and three positions read through), a half read the fewest items and capacity units, in about
+ * 300 Queries a cold page at 300 km (functions/README.md); the cap bounds a page's time.
  */
 const RING_CUTS = { cutAbove: 0.25, bridgeBelow: 0.5, maxQueries: 512 };
 /** The least share of read positions taken to match the filters: a next read reaches for at most 20× what the page needs. */

@@ -60,7 +60,7 @@ export interface CountedCoverOptions {
 /**
  * The Queries that read `shape`, cut by the counts: an edge cell is split while it likely holds
  * more than `cutAbove` positions, down to FINEST_EDGE; then every gap between slices of a
- * partition that likely holds less than `cutAbove` is read through, and, while there are more
+ * partition that likely holds less than `bridgeBelow` is read through, and, while there are more
  * than `maxQueries` slices, the gap likely holding the fewest.
  */
 export function coverRangesByCounts(shape: Shape, counts: readonly CellCount[], options: CountedCoverOptions): IndexRange[] {
