@@ -92,8 +92,10 @@ describe('held map reads', () => {
     const [cold, held] = [await everyPage(true), await everyPage(false)];
     expect(held.shown).toEqual(await truth(center, 30));
     expect(cold.shown).toEqual(held.shown);
-    expect(held.read).toBeLessThan(cold.read / 2); // 147 against 342 when written
+    // 129 against 234 (147 against 342 before cold rings were cut by the map's counts)
+    expect(held.read).toBeLessThan(cold.read);
     expect(held.read).toBeLessThanOrEqual(1.5 * held.shown.length);
+    expect(cold.read).toBeLessThanOrEqual(2 * cold.shown.length);
   });
 
   it('see a write in the cell at once: a position closed, one posted', async () => {
