@@ -104,10 +104,12 @@ const TILES_A_READ = 100;
  */
 export function countsAcrossRing(table: TableRef, center: LatLng, innerKm: number, outerKm: number) {
   const ring = annulus(center, innerKm, outerKm);
-  const crossing = (tier: CountTier) =>
-    cellsCoveringCircle(center, outerKm, tier.tile).filter((tile) => ring.relate(geohashBbox(tile)) !== 'outside');
-  const tier = COUNT_TIERS.find((finer) => crossing(finer).length <= TILES_A_READ) ?? COUNT_TIERS[2];
-  return countsOfTiles(table, crossing(tier));
+  let tiles: string[] = [];
+  for (const tier of COUNT_TIERS) {
+    tiles = cellsCoveringCircle(center, outerKm, tier.tile).filter((tile) => ring.relate(geohashBbox(tile)) !== 'outside');
+    if (tiles.length <= TILES_A_READ) break; // else the coarsest tier's, however many
+  }
+  return countsOfTiles(table, tiles);
 }
 
 /** The counts of cells of 4 characters in a box (and a little beyond): a province or a country, for a zoomed-out map. */

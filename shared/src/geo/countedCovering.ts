@@ -12,7 +12,7 @@
  * in the covering, so a count that is off costs reads, not results.
  */
 import type { CellCount } from './density.js';
-import { cellsCoveringBbox, childCells, geohashBbox } from './geohash.js';
+import { cellsCoveringBbox, childCells, geohashBbox, type Bbox } from './geohash.js';
 import { cellSpan, INDEX_PRECISION, rangesOf, runsOf, type IndexRange, type Shape } from './covering.js';
 
 /** The finest edge: a cell of about 38 × 19 m. */
@@ -66,7 +66,7 @@ export interface CountedCoverOptions {
 export function coverRangesByCounts(shape: Shape, counts: readonly CellCount[], options: CountedCoverOptions): IndexRange[] {
   const likely = countedSpread(counts);
   const cells: string[] = [];
-  const visit = (cell: string, box: ReturnType<typeof geohashBbox>) => {
+  const visit = (cell: string, box: Bbox) => {
     const relation = shape.relate(box);
     if (relation === 'outside') return;
     if (relation === 'inside' || cell.length >= FINEST_EDGE || likely(...cellSpan(cell, FINEST_EDGE)) <= options.cutAbove) {
