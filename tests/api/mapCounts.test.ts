@@ -132,6 +132,15 @@ describe('a nearby page', () => {
     expect(read / within(80).length).toBeLessThan(2);
   });
 
+  it('ends a later page where its read ended: from half the limit to all of it, and the next page starts there', async () => {
+    const pages = await allPages(80, 20, { cold: true });
+    const later = pages.slice(1, -1); // the first page is the nearest 20; the last holds what is left
+    for (const page of later) expect(page.ids.length).toBeGreaterThanOrEqual(10);
+    for (const page of pages) expect(page.ids.length).toBeLessThanOrEqual(20);
+    expect(later.some((page) => page.ids.length < 20)).toBe(true); // short pages are what read nothing twice
+    expect(new Set(pages.flatMap((page) => page.ids)).size).toBe(within(80).length);
+  });
+
   it('is still exact when the counts are wrong: too many near the point, or none at all', async () => {
     await countOnMap(api.ctx.table, [{ location: center, delta: 5_000 }]);
     expect((await allPages(60, 20)).flatMap((page) => page.ids)).toEqual(within(60));

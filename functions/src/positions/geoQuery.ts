@@ -5,7 +5,8 @@
  * reaches; that disc is read in at most NEARBY_QUERIES Queries (past the cursor, that ring,
  * cut finely only where the counts say positions lie), each position's exact distance
  * checked, and read further only if it held too few. The cursor is the (distance, id) of the
- * last position returned; the next page starts its ring there, so pages neither repeat nor skip.
+ * last position returned, or, for a later page that returned all its read held, the read's outer
+ * edge; the next page starts its ring there, so pages neither repeat nor skip.
  *
  * Every read goes through mapReads.ts: what this process read of a partition under its cell's
  * current epoch is not asked of DynamoDB again.
@@ -110,12 +111,20 @@ const MARGIN = 1.3;
 const MIN_RING_KM = 0.05;
 /**
  * How a ring past the first read is cut by the counts (countedCovering.ts): an edge cell likely
- * holding more than a quarter of a position is cut finer, a gap likely holding less than half of
- * one is read through. Of the settings tried on the benchmark's province (gaps below a half, one
- * and three positions read through), a half read the fewest items and capacity units, in about
- * 300 Queries a cold page at 300 km (functions/README.md); the cap bounds a page's time.
+ * holding more than a twentieth of a position is cut finer, a gap likely holding less than 0.15
+ * of one is read through. Of the settings tried on the benchmark's province (cutting from ¼, ⅒
+ * and 1/20; bridging below ½, ¼ and 0.15), these read the fewest items and capacity units, in
+ * about 400 Queries a cold page at 300 km (functions/README.md); the cap bounds a page's time.
  */
-const RING_CUTS = { cutAbove: 0.25, bridgeBelow: 0.5, maxQueries: 512 };
+const RING_CUTS = { cutAbove: 0.05, bridgeBelow: 0.15, maxQueries: 512 };
+/**
+ * A later page (past a cursor) may end where its read ended, with fewer than `limit` positions
+ * but at least this share of it. What a read holds past a full page is read again by the next
+ * page, in another process; a page that returns all its read holds reads nothing twice.
+ */
+const LATER_PAGE_LEAST = 0.5;
+/** What a later page's read reaches for, as a share of `limit`: between LATER_PAGE_LEAST and a full page, as the counts' misses go. */
+const LATER_PAGE_AIM = 0.8;
 /** The least share of read positions taken to match the filters: a next read reaches for at most 20× what the page needs. */
 const MIN_MATCH_SHARE = 0.05;
 
@@ -178,7 +187,8 @@ export async function nearby(
   let outer: number;
   for (;;) {
     const share = inRings > 0 ? Math.max(found.length / inRings, MIN_MATCH_SHARE) : 1;
-    const reach = await finder.reach(inner, ((limit - found.length) * MARGIN) / share);
+    const needed = cursor ? LATER_PAGE_AIM * limit - found.length : (limit - found.length) * MARGIN;
+    const reach = await finder.reach(inner, needed / share);
     outer = Math.min(radiusKm, Math.max(reach, inner + MIN_RING_KM, inner + (inner - start)));
     const last = outer >= radiusKm;
     const shape = annulus(center, inner, outer);
@@ -204,17 +214,21 @@ export async function nearby(
       if (cursor && !after(d, position.positionId, cursor)) continue;
       found.push({ position, d });
     }
-    if (found.length >= limit || last) break;
+    if (found.length >= limit || last || (cursor && found.length >= LATER_PAGE_LEAST * limit)) break;
     inner = outer;
   }
   found.sort((a, b) => a.d - b.d || (a.position.positionId < b.position.positionId ? -1 : 1));
   const page = found.slice(0, limit);
   const lastShown = page.at(-1);
-  const more = found.length > limit || (found.length === limit && outer < radiusKm);
+  // A later page that holds all it read ends at its read's edge (the rings are half-open, and
+  // every id sorts after ''); a full one, and the first page, at the last position shown.
+  const next =
+    cursor && found.length <= limit ? { d: outer, id: '' } : lastShown && { d: lastShown.d, id: lastShown.position.positionId };
+  const more = found.length > limit || outer < radiusKm; // short of the radius, the loop stopped on a page's worth
   return {
     result: {
       positions: page.map(({ position, d }) => ({ ...toCard(position), distanceKm: Math.round(d * 100) / 100 })),
-      ...(more && lastShown ? { nextCursor: encodeCursor({ d: lastShown.d, id: lastShown.position.positionId }) } : {}),
+      ...(more && next ? { nextCursor: encodeCursor(next) } : {}),
     },
     itemsRead,
     queries,

@@ -99,15 +99,21 @@ export function countsAround(table: TableRef, tier: CountTier, center: LatLng, r
 const TILES_A_READ = 100;
 
 /**
- * The counts across a ring, of the finest tier whose tiles crossing it are one BatchGetItem:
- * cells of 6 characters for a ring tens of km out, of 5 or 4 far beyond.
+ * Tiles a ring's counts may take: four BatchGetItems of a few KB a tile, so that a ring hundreds
+ * of km out still has cells of 6 characters (about 1.2 × 0.6 km), as fine as a town, to be cut by.
+ */
+const RING_TILES = 400;
+
+/**
+ * The counts across a ring, of the finest tier whose tiles crossing it are at most RING_TILES:
+ * cells of 6 characters to a few hundred km out, of 5 or 4 far beyond.
  */
 export function countsAcrossRing(table: TableRef, center: LatLng, innerKm: number, outerKm: number) {
   const ring = annulus(center, innerKm, outerKm);
   let tiles: string[] = [];
   for (const tier of COUNT_TIERS) {
     tiles = cellsCoveringCircle(center, outerKm, tier.tile).filter((tile) => ring.relate(geohashBbox(tile)) !== 'outside');
-    if (tiles.length <= TILES_A_READ) break; // else the coarsest tier's, however many
+    if (tiles.length <= RING_TILES) break; // else the coarsest tier's, however many
   }
   return countsOfTiles(table, tiles);
 }

@@ -51,6 +51,7 @@ export type MapQuery = z.infer<typeof mapQuerySchema>;
 
 export const nearbyResponseSchema = z.object({
   positions: z.array(positionCardSchema.required({ distanceKm: true })),
+  /** There is more while this is set: a page past the first may hold fewer than `limit` (at least half) and still have a next one. */
   nextCursor: z.string().optional(),
 });
 export type NearbyResponse = z.infer<typeof nearbyResponseSchema>;
