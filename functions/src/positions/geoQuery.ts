@@ -111,12 +111,13 @@ const MARGIN = 1.3;
 const MIN_RING_KM = 0.05;
 /**
  * How a ring past the first read is cut by the counts (countedCovering.ts): an edge cell likely
- * holding more than a twentieth of a position is cut finer, a gap likely holding less than 0.15
- * of one is read through. Of the settings tried on the benchmark's province (cutting from ¼, ⅒
- * and 1/20; bridging below ½, ¼ and 0.15), these read the fewest items and capacity units, in
- * about 400 Queries a cold page at 300 km (functions/README.md); the cap bounds a page's time.
+ * holding more than a fiftieth of a position is cut finer, a gap likely holding less than a tenth
+ * of one is read through. Of the settings tried on the benchmark's province (cutting from ¼, ⅒,
+ * 1/20 and 1/50; bridging below ½, ¼, 0.15 and ⅒; at most 512 or 1,024 Queries), these kept every
+ * 300 km search tried under 2× read per returned, cold, in about 440–610 Queries a page there
+ * (functions/README.md); the cap bounds a page's time.
  */
-const RING_CUTS = { cutAbove: 0.05, bridgeBelow: 0.15, maxQueries: 512 };
+const RING_CUTS = { cutAbove: 0.02, bridgeBelow: 0.1, maxQueries: 1024 };
 /**
  * A later page (past a cursor) may end where its read ended, with fewer than `limit` positions
  * but at least this share of it. What a read holds past a full page is read again by the next
