@@ -7,7 +7,7 @@
  * start from town centres, where people are. For radii of 5, 20, 50 and 300 km it prints, side
  * by side: the first page of 20 (items read per item returned, capacity units per 20 returned,
  * Queries, other reads, median and p95, and whether it is the true 20 nearest, worked out in memory; in a cold process, nothing
- * held by mapReads.ts), and reading the whole result 50 a page, each page in a cold process and
+ * held by mapReads.ts), and reading the whole result at most 50 a page (a later page may hold as few as 25), each page in a cold process and
  * all in one process that holds what it read. dynamodb-geo has no pages: it reads the whole
  * radius and the caller sorts it. Then the route itself over HTTP: 10 clients asking for 20 km
  * pages from points within 3 km of town centres, served per CPU-second of this process (app and
@@ -239,7 +239,7 @@ async function main() {
         row.ours.otherReads += first.otherReads;
         if (first.result.positions.map((p) => p.positionId).join() === truth.join()) row.ours.same++;
         if (i >= row.whole.searches) continue;
-        // Every page, 50 at a time: what reading the whole result costs, each page in a cold
+        // Every page, at most 50 at a time: what reading the whole result costs, each page in a cold
         // process (as if every page went to another Lambda instance), then in one that holds its reads.
         row.whole.returned += first.result.positions.length;
         for (const cold of [true, false]) {
