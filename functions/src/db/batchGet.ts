@@ -1,7 +1,7 @@
 import { BatchGetCommand, type BatchGetCommandInput, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { TableRef } from './versioned.js';
 
-const BATCH_SIZE = 100; // DynamoDB's limit per BatchGetItem
+export const BATCH_SIZE = 100; // DynamoDB's limit per BatchGetItem
 
 /** Reads items by key with BatchGetItem, 100 at a time, until DynamoDB has answered every key; in no order. */
 export async function batchGet(table: TableRef, keys: readonly { pk: string; sk: string }[]): Promise<Record<string, unknown>[]> {

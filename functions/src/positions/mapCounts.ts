@@ -23,7 +23,7 @@ import {
   type CellCount,
   type LatLng,
 } from '@bangfu/shared';
-import { batchGet } from '../db/batchGet.js';
+import { BATCH_SIZE, batchGet } from '../db/batchGet.js';
 import { inPool } from '../db/inPool.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
@@ -95,9 +95,6 @@ export function countsAround(table: TableRef, tier: CountTier, center: LatLng, r
   return countsOfTiles(table, cellsCoveringCircle(center, reachKm, tier.tile));
 }
 
-/** Tiles one BatchGetItem reads. */
-const TILES_A_READ = 100;
-
 /**
  * Tiles a ring's counts may take: four BatchGetItems of a few KB a tile, so that a ring hundreds
  * of km out still has cells of 6 characters (about 1.2 × 0.6 km), as fine as a town, to be cut by.
@@ -126,7 +123,7 @@ export function countsInBox(table: TableRef, bounds: Bbox) {
 /** The counts the tiles hold: those not read lately, in one BatchGetItem for each hundred. */
 async function countsOfTiles(table: TableRef, tiles: readonly string[]): Promise<{ counts: CellCount[]; calls: number }> {
   const unknown = tiles.filter((tile) => !recentTiles.has(cacheKey(table, tile)));
-  const calls = Math.ceil(unknown.length / TILES_A_READ);
+  const calls = Math.ceil(unknown.length / BATCH_SIZE);
   if (unknown.length > 0) {
     const items = await batchGet(
       table,
