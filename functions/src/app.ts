@@ -18,6 +18,7 @@ import { errorHandler } from './http/errorHandler.js';
 import { jsonBody } from './http/jsonBody.js';
 import { openApiDocument } from './http/openapi.js';
 import { requestContext } from './http/requestContext.js';
+import { sendJson } from './http/sendJson.js';
 import { inlineScriptHashes } from './http/staticCsp.js';
 import { mountRoutes, type AnyRoute } from './http/route.js';
 import { matchingRoutes } from './matching/routes.js';
@@ -121,7 +122,7 @@ export function createApp(ctx: AppContext, options: AppOptions): Express {
   const api = express.Router();
   mountHealth(api, ctx);
   api.get('/api/openapi.json', (_req, res) => {
-    res.json(openApiDocument(routes));
+    sendJson(res, 200, openApiDocument(routes));
   });
   mountRoutes(
     api,

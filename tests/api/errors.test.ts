@@ -135,3 +135,35 @@ describe('authorisation → 403', () => {
     expect(body.error.message.zh).toContain('管辖范围');
   });
 });
+
+describe('how an answer is framed (http/sendJson.ts)', () => {
+  const framing = async (method: string, path: string, token?: string) => {
+    const response = await fetch(api.url + path, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    return { response, bytes };
+  };
+
+  it('says JSON in UTF-8 and counts the bytes, not the characters, of a Chinese answer and of an error', async () => {
+    for (const [path, status] of [
+      ['/api/v1/me', 200],
+      ['/api/v1/users?regionCode=150222', 403],
+    ] as const) {
+      const { response, bytes } = await framing('GET', path, worker);
+      expect(response.status).toBe(status);
+      expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(Number(response.headers.get('content-length'))).toBe(bytes.length);
+      const text = bytes.toString('utf8');
+      expect(text.length).toBeLessThan(bytes.length); // the answer holds Chinese: characters ≠ bytes
+      expect(JSON.parse(text)).toBeTruthy();
+    }
+  });
+
+  it('answers HEAD with the same headers and no body', async () => {
+    const get = await framing('GET', '/api/v1/me', worker);
+    const head = await framing('HEAD', '/api/v1/me', worker);
+    expect(head.response.status).toBe(200);
+    expect(head.bytes.length).toBe(0);
+    expect(head.response.headers.get('content-length')).toBe(String(get.bytes.length));
+    expect(head.response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+  });
+});

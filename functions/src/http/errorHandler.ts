@@ -4,6 +4,7 @@ import { Busy, DomainError, TooManyAttempts } from '../errors.js';
 import { dynamoUnavailable, isDynamoUnavailable } from '../db/errors.js';
 import { errorBody, statusOf } from './errorBody.js';
 import { intervalLog } from './intervalLog.js';
+import { sendJson } from './sendJson.js';
 
 const RETRY_AFTER_SECONDS = 5;
 
@@ -21,7 +22,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     // Tell clients when to try again rather than leaving them to hammer a struggling store.
     if (known.code === 'SERVICE_UNAVAILABLE') res.set('Retry-After', String(RETRY_AFTER_SECONDS));
     if (known instanceof TooManyAttempts || known instanceof Busy) res.set('Retry-After', String(known.retryAfterSeconds));
-    res.status(status).json(errorBody(known, requestId));
+    sendJson(res, status, errorBody(known, requestId));
   };
 }
 

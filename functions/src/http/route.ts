@@ -11,6 +11,7 @@ import type { ScopedObjects, ScopeResolver } from '../auth/objects.js';
 import { Forbidden, unauthenticated } from '../errors.js';
 import type { RateLimiter } from './rateLimit.js';
 import { parseInput } from './validation.js';
+import { sendJson } from './sendJson.js';
 import { decide } from '@bangfu/shared';
 
 const notWhileActing = () =>
@@ -97,7 +98,7 @@ export function mountRoutes(
       if (scopeReadsBody) object = await resolveScope(route.scope, { body, query, params }, principal);
       const result = await route.handler({ body, query, params, principal, object, req, res });
       if (route.raw) return; // the handler has streamed its answer
-      res.status(route.status ?? 200).json(route.response.parse(result));
+      sendJson(res, route.status ?? 200, route.response.parse(result));
     });
   }
 }
