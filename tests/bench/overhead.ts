@@ -7,11 +7,14 @@
  * (httpClients.ts), and again in the app's process as before, each a GET with node's http over a
  * kept-alive socket as the SDK sends the GetItem (keptAliveGet.ts; until 2026-12-07 fetch). And
  * the route as Lambda runs it: the app behind serverless-http, handed an API Gateway event in this
- * process, as the handler is.
+ * process, as the handler is. And the floor of any app served over HTTP here: a bare node:http
+ * server in this process that makes the same GetItem and writes the item as JSON, nothing else,
+ * its clients apart as the route's are.
  *
  *   npx tsx tests/bench/overhead.ts [requests per run = 2000]
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { createServer } from 'node:http';
 import serverless from 'serverless-http';
 import { createApp } from '../../functions/src/app.js';
 import { createLogger } from '../../functions/src/logger.js';
@@ -65,9 +68,13 @@ try {
     const token = await benchLogin(app.url, USER_ID);
     const { db, tableName } = app.ctx.table;
 
-    const raw = async () => {
+    const readAccount = async () => {
       const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.user(USER_ID), ConsistentRead: true }));
       if (!Item) throw new Error('no account');
+      return Item;
+    };
+    const raw = async () => {
+      await readAccount();
     };
     // The same app as Lambda calls it: serverless-http turns the event into a request, no socket.
     const lambda = serverless(createApp(app.ctx, { logger: createLogger(app.config), bodyLimit: app.config.BODY_LIMIT }));
@@ -77,6 +84,23 @@ try {
       if (answer.statusCode !== 200) throw new Error(`GET /me as Lambda: ${answer.statusCode}`);
       JSON.parse(answer.body);
     };
+    // The floor: no framework, no session check, only the GetItem and its answer written out.
+    const bare = createServer((_req, res) => {
+      readAccount().then(
+        (user) => {
+          const body = JSON.stringify({ user });
+          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+          res.end(body);
+        },
+        () => {
+          res.statusCode = 500;
+          res.end();
+        },
+      );
+    });
+    await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+    const bareAddress = bare.address();
+    const bareUrl = `http://127.0.0.1:${typeof bareAddress === 'object' && bareAddress ? bareAddress.port : 0}/`;
     const get = keptAliveGet(10);
     const route = async () => {
       await get(`${app.url}/api/v1/me`, { authorization: `Bearer ${token}` });
@@ -85,28 +109,32 @@ try {
     // Each way in turn, ROUNDS times, so that a machine getting busier or a JIT warming up weighs on all alike.
     const rows = [];
     for (const inFlight of [1, 10]) {
-      const runs = { raw: [] as Run[], lambda: [] as Run[], inApp: [] as Run[], apart: [] as Run[] };
+      // A GET with its clients in a process of their own: this one then does only the server's work.
+      const apart = async (url: string, headers?: Record<string, string>): Promise<Run> => {
+        const serverCpuBefore = process.cpuUsage();
+        const answered = await inClientProcess({ url, headers, inFlight, requests: REQUESTS / ROUNDS, warm: WARM });
+        const serverCpu = process.cpuUsage(serverCpuBefore);
+        return {
+          latencies: answered.latencies,
+          cpuMs: (serverCpu.user + serverCpu.system) / 1000 / (REQUESTS / ROUNDS + WARM),
+          clientCpuMs: answered.clientCpuMs,
+        };
+      };
+      const runs = { raw: [] as Run[], lambda: [] as Run[], inApp: [] as Run[], apart: [] as Run[], bare: [] as Run[] };
       for (let round = 0; round < ROUNDS; round++) {
         runs.raw.push(await measure(raw, inFlight, REQUESTS / ROUNDS));
         runs.lambda.push(await measure(invoked, inFlight, REQUESTS / ROUNDS));
         runs.inApp.push(await measure(route, inFlight, REQUESTS / ROUNDS));
-        // The route with its clients in a process of their own: this one is then only the app.
-        const appCpuBefore = process.cpuUsage();
-        const apart = await inClientProcess({
-          url: `${app.url}/api/v1/me`,
-          headers: { authorization: `Bearer ${token}` },
-          inFlight,
-          requests: REQUESTS / ROUNDS,
-          warm: WARM,
-        });
-        const appCpu = process.cpuUsage(appCpuBefore);
-        runs.apart.push({
-          latencies: apart.latencies,
-          cpuMs: (appCpu.user + appCpu.system) / 1000 / (REQUESTS / ROUNDS + WARM),
-          clientCpuMs: apart.clientCpuMs,
-        });
+        runs.apart.push(await apart(`${app.url}/api/v1/me`, { authorization: `Bearer ${token}` }));
+        runs.bare.push(await apart(bareUrl));
       }
-      const [a, l, b, c] = [combined(runs.raw), combined(runs.lambda), combined(runs.inApp), combined(runs.apart)];
+      const [a, l, b, c, f] = [
+        combined(runs.raw),
+        combined(runs.lambda),
+        combined(runs.inApp),
+        combined(runs.apart),
+        combined(runs.bare),
+      ];
       const p50 = a.p50;
       rows.push({
         'in flight': inFlight,
@@ -115,7 +143,8 @@ try {
         [`p50 ratio (goal ≤ ${GOAL}×)`]: `${(c.p50 / p50).toFixed(2)}×`,
         'GET /me as Lambda calls it: p50 / ratio': `${l.p50.toFixed(2)} / ${(l.p50 / p50).toFixed(2)}×`,
         'GET /me, clients in the app: p50 / ratio': `${b.p50.toFixed(2)} / ${(b.p50 / p50).toFixed(2)}×`,
-        'CPU ms a call: GetItem / as Lambda / app / its clients': [a.cpuMs, l.cpuMs, c.cpuMs, c.clientCpuMs]
+        'bare node:http GetItem, clients apart: p50 / ratio': `${f.p50.toFixed(2)} / ${(f.p50 / p50).toFixed(2)}×`,
+        'CPU ms a call: GetItem / as Lambda / app / bare server / clients': [a.cpuMs, l.cpuMs, c.cpuMs, f.cpuMs, c.clientCpuMs]
           .map((ms) => ms.toFixed(2))
           .join(' / '),
       });
@@ -123,9 +152,12 @@ try {
     console.log(
       `\n${REQUESTS} requests each, DynamoDB Local on this machine. "Clients apart": the HTTP clients in a process of ` +
         'their own; "as Lambda calls it": the app behind serverless-http, invoked with an API Gateway event, no socket; ' +
-        '"clients in the app": HTTP clients in the app\'s process, their CPU counted with it.',
+        '"clients in the app": HTTP clients in the app\'s process, their CPU counted with it; "bare node:http": a server ' +
+        'that only makes the GetItem and writes the item, the floor of any app over HTTP here.',
     );
     console.table(rows);
+    bare.closeAllConnections();
+    bare.close();
   } finally {
     app.server.closeAllConnections();
     app.server.close();
