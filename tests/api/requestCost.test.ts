@@ -1,6 +1,6 @@
 /**
  * What a request cost, in its log line: the process's CPU milliseconds and the DynamoDB calls and
- * capacity units it made (db/capacityMeter.ts), as DynamoDB Local reports them. A read route
+ * capacity units it made (db/capacityMeter.ts), as AWS bills them. A read route
  * reads and writes nothing; a change writes; the calls are the calls the client made; a request
  * that overlapped another says so, since its figures then hold the other's too.
  */

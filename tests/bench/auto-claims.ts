@@ -13,7 +13,7 @@
  * so the two monthly runs are measured side by side.
  *
  * What it prints for each run: wall time, this process's CPU, the DynamoDB calls and the
- * capacity units DynamoDB reported (ReturnConsumedCapacity on every call), the median and
+ * capacity units as AWS bills them (ReturnConsumedCapacity on every call, db/capacityMeter.ts), the median and
  * slowest shard; then what a month costs on AWS at the list prices below (Lambda by GB-second
  * of the shards' time, DynamoDB on demand by request unit, Step Functions by state transition).
  *
@@ -151,7 +151,7 @@ function printFigures(runs: RunFigures[]) {
         .join(', ')}`,
     );
     console.log(
-      `  capacity units   read ${fmt(r.tally.readUnits)}, write ${fmt(r.tally.writeUnits)} (as DynamoDB Local reports them)`,
+      `  capacity units   read ${fmt(r.tally.readUnits)}, write ${fmt(r.tally.writeUnits)} (as billed: DynamoDB Local's, each read at least its least)`,
     );
   }
   console.log(

@@ -5,6 +5,7 @@
  */
 import type { Region } from '@bangfu/shared';
 import type { createAppContext } from '../../functions/src/context.js';
+import { unitsOfCall, type CallInput, type CallOutput } from '../../functions/src/db/capacityMeter.js';
 
 const CITIES = 12;
 const COUNTIES_PER_CITY = [9, 9, 8, 8, 8, 8, 8, 8, 8, 8, 9, 9]; // 100 counties
@@ -82,17 +83,13 @@ export function countCalls(db: ReturnType<typeof createAppContext>['table']['db'
       current.calls[name] = (current.calls[name] ?? 0) + 1;
       (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
       const result = await next(args);
-      const consumed = (result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
-      for (const c of (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) as {
-        ReadCapacityUnits?: number;
-        WriteCapacityUnits?: number;
-        CapacityUnits?: number;
-      }[]) {
-        const isWrite = /Put|Update|Write|Delete/.test(name);
-        const units = c.CapacityUnits ?? (c.ReadCapacityUnits ?? 0) + (c.WriteCapacityUnits ?? 0);
-        if (isWrite) current.writeUnits += units;
-        else current.readUnits += units;
-      }
+      const { readUnits, writeUnits } = unitsOfCall(
+        String(context.commandName),
+        args.input as CallInput,
+        result.output as CallOutput,
+      );
+      current.readUnits += readUnits;
+      current.writeUnits += writeUnits;
       return result;
     },
     { step: 'initialize', name: 'benchCalls' },

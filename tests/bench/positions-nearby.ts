@@ -27,7 +27,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { distanceKm, type LatLng } from '@bangfu/shared';
 import { GeoDataManager, GeoDataManagerConfiguration, GeoTableUtil } from 'dynamodb-geo';
-import { meterCapacity } from '../../functions/src/db/capacityMeter.js';
+import { meterCapacity, unitsOfCall } from '../../functions/src/db/capacityMeter.js';
 import { INDEX } from '../../functions/src/db/tableSchema.js';
 import { ensureEmulator, startDynamoDbLocal } from '../../functions/src/local/dynamodbLocal.js';
 import { CACHE_DIR } from '../../functions/src/local/paths.js';
@@ -87,7 +87,7 @@ function geoClient(client: DynamoDBClient) {
           const output = await client.send(new QueryCommand({ ...input, ReturnConsumedCapacity: 'TOTAL' }));
           read.queries++;
           read.items += output.ScannedCount ?? 0;
-          read.units += output.ConsumedCapacity?.CapacityUnits ?? 0;
+          read.units += unitsOfCall('QueryCommand', input, output).readUnits; // as ours: what AWS bills
           return output;
         }),
       batchWriteItem: (input: BatchWriteItemCommandInput) =>
@@ -187,7 +187,7 @@ async function main() {
       db: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
       tableName: TABLE,
     };
-    // Capacity units as DynamoDB counts them (what AWS bills): positions, counts and epochs alike.
+    // Capacity units as AWS bills them: positions, counts and epochs alike.
     const meter = meterCapacity(table.db);
     await ensureTable(table.db, TABLE);
     const records = await loadPositions(table, POSITIONS);
@@ -331,8 +331,8 @@ async function main() {
     console.log(
       '(page 1 in a cold process; other reads: counts and epochs; median, p95 in ms; read/ret: items DynamoDB read per item of the page; ' +
         'held: all pages in one process that holds its reads; missed: of the true nearest 20, over all searches; twice: items returned twice;\n' +
-        ' units/20: read capacity units DynamoDB reported, counts and epochs included, per 20 positions returned — what AWS bills: a Query 0.5 ' +
-        'per 4 KB it reads, a GetItem or each key of a BatchGetItem 0.5 per item rounded up to 4 KB, so the 20 read by key would be 10)',
+        ' units/20: read capacity units as billed (db/capacityMeter.ts), counts and epochs included, per 20 positions returned — a Query 0.5 ' +
+        'per 4 KB it reads and 0.5 if it finds nothing, a GetItem or each key of a BatchGetItem 0.5 per item rounded up to 4 KB, so the 20 read by key would be 10)',
     );
     console.log(
       `\nGET /positions/nearby (20 km) over HTTP, 10 clients, ${LOAD_SECONDS} s: ${served} served, ${n(perSecond)} a second, ` +
