@@ -24,7 +24,16 @@
  *   BENCH_WORKERS=100000 BENCH_PUSH_POSITIONS=10000 npx tsx tests/bench/auto-claims.ts
  */
 import { cpus } from 'node:os';
-import { chinaMonth, OCCUPATIONS, workerInputSchema, type Employer, type Region, type WorkerInput } from '@bangfu/shared';
+import {
+  chinaMonth,
+  OCCUPATIONS,
+  standardStep,
+  workerInputSchema,
+  type Employer,
+  type LocalDocument,
+  type Region,
+  type WorkerInput,
+} from '@bangfu/shared';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { batchPut } from '../../functions/src/db/batchWrite.js';
 import { inPool } from '../../functions/src/db/inPool.js';
@@ -36,6 +45,7 @@ import { CACHE_DIR } from '../../functions/src/local/paths.js';
 import { ensureTable } from '../../functions/src/local/table.js';
 import { regionItem } from '../../functions/src/regions/regionRepository.js';
 import { newWorkerItem } from '../../functions/src/registry/workerRepository.js';
+import { recordedDocumentItems } from '../../functions/src/subsidies/parameterRepository.js';
 import {
   planPushRun,
   PUSH_PHASES,
@@ -102,6 +112,37 @@ function person(i: number, village: string, random: ReturnType<typeof prng>['nex
   const place = PLACES[Math.floor(random() * PLACES.length)]!;
   const income = 250_000 + Math.floor(random() * 400_000);
   return { input, employed, place, income };
+}
+
+/**
+ * The province's own standard for 一次性交通补贴 (file 000 leaves the amount to local governments),
+ * recorded by one admin and confirmed by another (四眼), as a real province's would be: outside
+ * the demo counties no amount exists until someone sets it, and without it the run makes nothing.
+ */
+function provinceStandardItems(): Record<string, unknown>[] {
+  const at = '2026-01-01T00:00:00.000Z';
+  const document: LocalDocument = {
+    documentId: 'ld-bench-15-standards',
+    regionCode: '15',
+    title: '基准省就业帮扶补贴标准',
+    issuer: '基准省人力资源和社会保障厅',
+    date: '2021-01-01',
+    inForce: { from: '2021-01-01' },
+    continues: [],
+    demo: true,
+  };
+  const [key, value] = ['transportOnceFen', 50_000];
+  return recordedDocumentItems(
+    {
+      document,
+      sets: [{ key, value }],
+      recordedBy: 'bench-admin-1',
+      recordedAt: at,
+      confirmedBy: 'bench-admin-2',
+      confirmedAt: at,
+    },
+    [{ regionCode: '15', key, steps: [standardStep(document, value)], updatedBy: 'bench-admin-1', updatedAt: at, version: 1 }],
+  );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -190,7 +231,7 @@ async function main() {
     const random = prng(SEED).next;
     const { regions, villages, townships } = provinceRegions(random);
     const started = Date.now();
-    await batchPut(ctx.table, regions.map(regionItem), 8);
+    await batchPut(ctx.table, [...regions.map(regionItem), ...provinceStandardItems()], 8);
     const CHUNK = 5_000;
     let employedWorkers = 0;
     for (let from = 0; from < WORKERS; from += CHUNK) {
@@ -254,6 +295,13 @@ async function main() {
     if (plan!.townships.length !== townships.length)
       throw new Error(`${plan!.townships.length} shards for ${townships.length} townships`);
     if (evaluated !== WORKERS) throw new Error(`${evaluated} workers evaluated of ${WORKERS}`);
+    // A run that lacked a standard evaluates everyone and makes nothing: say so rather than time it.
+    const unavailable = reports.filter((r) => Object.keys(r.unavailable).length > 0);
+    if (created === 0 || unavailable.length > 0) {
+      throw new Error(
+        `${fmt(created)} claims; standards missing in ${unavailable.length} shards: ${JSON.stringify(unavailable[0]?.unavailable)}`,
+      );
+    }
     if (
       !record?.finishedAt ||
       record.workers !== evaluated ||
