@@ -115,7 +115,8 @@ const MIN_RING_KM = 0.05;
  * of one is read through. Of the settings tried on the benchmark's province (cutting from ¼, ⅒,
  * 1/20 and 1/50; bridging below ½, ¼, 0.15 and ⅒; at most 512 or 1,024 Queries), these kept every
  * 300 km search tried under 2× read per returned, cold, in about 440–610 Queries a page there
- * (functions/README.md); the cap bounds a page's time.
+ * (functions/README.md); the cap bounds a page's time. Most of those Queries find nothing and
+ * each is billed half a unit: reading through more gaps costs fewer units and more items.
  */
 const RING_CUTS = { cutAbove: 0.02, bridgeBelow: 0.1, maxQueries: 1024 };
 /**
