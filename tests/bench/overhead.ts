@@ -18,6 +18,7 @@ import { createServer } from 'node:http';
 import serverless from 'serverless-http';
 import { createApp } from '../../functions/src/app.js';
 import { createLogger } from '../../functions/src/logger.js';
+import { sendJson } from '../../functions/src/http/sendJson.js';
 import { keys } from '../../functions/src/db/tableSchema.js';
 import { ensureEmulator, startDynamoDbLocal } from '../../functions/src/local/dynamodbLocal.js';
 import { CACHE_DIR } from '../../functions/src/local/paths.js';
@@ -87,11 +88,7 @@ try {
     // The floor: no framework, no session check, only the GetItem and its answer written out.
     const bare = createServer((_req, res) => {
       readAccount().then(
-        (user) => {
-          const body = JSON.stringify({ user });
-          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-          res.end(body);
-        },
+        (user) => sendJson(res, 200, { user }),
         () => {
           res.statusCode = 500;
           res.end();
