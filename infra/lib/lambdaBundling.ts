@@ -49,6 +49,8 @@ export const BUNDLE_ALIASES: Record<string, string> = {
   debug: './functions/src/lambdaBundle/silentDebug.cjs',
   // send (9 KB), for res.sendFile and express.static: the API serves no files from disk.
   send: './functions/src/lambdaBundle/noSendFile.cjs',
+  // proxy-addr with ipaddr.js and forwarded (11 KB), for X-Forwarded-For: no proxy is trusted (app.ts).
+  'proxy-addr': './functions/src/lambdaBundle/peerOnlyProxyAddr.cjs',
 };
 
 /**
