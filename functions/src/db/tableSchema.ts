@@ -81,6 +81,10 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
  * keys only through these and entities.ts, which adds what the entities on a GSI write
  * into it and how they are read back, so the shape of the table is readable in two files.
  */
+/** The sharded runs, each under its own partition prefix. */
+const RUN_PREFIX = { push: 'PUSHRUN', autoClaims: 'AUTOCLAIMRUN', lists: 'LISTSRUN' } as const;
+export type RunKind = keyof typeof RUN_PREFIX;
+
 export const keys = {
   /** An account (worker, employer, staff or admin). */
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
@@ -184,15 +188,15 @@ export const keys = {
   pushSnapshot: (runId: string, chunk: number) => ({ pk: `PUSHSNAP#${runId}`, sk: String(chunk).padStart(5, '0') }),
   pushSnapshotOf: (runId: string) => `PUSHSNAP#${runId}`,
   /**
-   * A monthly run (the job push, or 免申即享) over a region: its plan and the figures its
-   * shards have added. A push run keeps the key it always had.
+   * A sharded run (the monthly job push, 免申即享, the daily recommendation lists) over a region:
+   * its plan and the figures its shards have added. A push run keeps the key it always had.
    */
-  monthlyRun: (kind: 'push' | 'autoClaims', regionCode: string, runId: string) => ({
-    pk: `${kind === 'push' ? 'PUSHRUN' : 'AUTOCLAIMRUN'}#${regionCode}`,
+  monthlyRun: (kind: RunKind, regionCode: string, runId: string) => ({
+    pk: `${RUN_PREFIX[kind]}#${regionCode}`,
     sk: runId,
   }),
   /** One shard's figures, written once with the run's sum: a retried shard finds it there and adds nothing. */
-  monthlyRunShard: (kind: 'push' | 'autoClaims', runId: string, shard: string) => ({
+  monthlyRunShard: (kind: RunKind, runId: string, shard: string) => ({
     pk: `RUNSHARD#${kind}#${runId}`,
     sk: shard,
   }),

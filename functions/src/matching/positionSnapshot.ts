@@ -1,6 +1,6 @@
 /**
- * The positions a push run scores: every public, open position of the province, read once
- * when the run starts (one by-region Query per county) and frozen, so every shard of the run —
+ * The positions a push or nightly lists run scores: every public, open position of the province,
+ * read once when the run starts (one by-region Query per county) and frozen, so every shard of the run —
  * in a Lambda of the state machine or a local worker thread — ranks against the same list.
  * In DynamoDB it is kept as gzip'd JSON chunks under the item size limit, for a day.
  */
@@ -10,6 +10,7 @@ import type { AppContext } from '../appContext.js';
 import { batchPut } from '../db/batchWrite.js';
 import { queryAll } from '../db/paging.js';
 import { keys, TTL_ATTRIBUTE } from '../db/tableSchema.js';
+import { newRunId, townshipsUnder } from '../monthlyRuns/plan.js';
 import { countyPositions, isPublic } from '../positions/positionRepository.js';
 
 /** A position as the run needs it: for scoring, and the title and employer for the notice. */
@@ -43,6 +44,30 @@ export async function readProvincePositions(
     }
   }
   return positions;
+}
+
+/**
+ * A run over the positions as they are now (the monthly push, the nightly lists): its id, the
+ * province's open positions frozen under it, its township shards, and its record started with
+ * the plan's own figures.
+ */
+export async function startFrozenRun(
+  ctx: Pick<AppContext, 'regions' | 'table' | 'runs'>,
+  run: { kind: 'push' | 'lists'; regionCode: string; period: string; figures: Record<string, unknown> },
+  now: Date,
+) {
+  const runId = newRunId(run.regionCode, run.period, now);
+  const positions = await readProvincePositions(ctx, run.regionCode, now);
+  await saveSnapshot(ctx, runId, positions, now);
+  const townships = await townshipsUnder(ctx, run.regionCode);
+  await ctx.runs.start(run.kind, {
+    runId,
+    regionCode: run.regionCode,
+    ...run.figures,
+    positions: positions.length,
+    shards: townships.length,
+  });
+  return { runId, positions: positions.length, townships };
 }
 
 export async function saveSnapshot(

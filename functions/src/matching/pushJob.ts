@@ -19,18 +19,18 @@ import {
   comparePushOrder,
   createPositionIndex,
   isPushPriority,
-  isWillingUnemployed,
   parsePushConfig,
   pushCapacity,
   type OkMatch,
   type PushConfig,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
-import { toWorker } from '../registry/workerRepository.js';
-import { newRunId, runRegion, townshipsUnder } from '../monthlyRuns/plan.js';
+import { runRegion } from '../monthlyRuns/plan.js';
 import type { PushOutcome } from './matchRepository.js';
-import { loadSnapshot, readProvincePositions, saveSnapshot, type SnapshotPosition } from './positionSnapshot.js';
+import { loadSnapshot, startFrozenRun, type SnapshotPosition } from './positionSnapshot.js';
 import { createRecommender } from './recommender.js';
+import { seenBy } from './seen.js';
+import { willingUnemployedOf } from './willingWorkers.js';
 
 export const PUSH_PHASES = ['priority', 'others'] as const;
 export type PushPhase = (typeof PUSH_PHASES)[number];
@@ -92,19 +92,12 @@ export async function planPushRun(
   const month = input.month ?? chinaMonth(now);
   if (!acceptedMonthSchema.safeParse(month).success) throw new Error(`推送月份应为 2015-01 到下个月之间的 YYYY-MM: ${month}`);
   if (!(await ctx.regions.get(input.regionCode))) throw new Error(`没有这个地区: ${input.regionCode}`);
-  const runId = newRunId(input.regionCode, month, now);
-  const positions = await readProvincePositions(ctx, input.regionCode, now);
-  await saveSnapshot(ctx, runId, positions, now);
-  const townships = await townshipsUnder(ctx, input.regionCode);
-  await ctx.runs.start('push', {
-    runId,
-    regionCode: input.regionCode,
-    month,
-    config,
-    positions: positions.length,
-    shards: townships.length,
-  });
-  return { runId, regionCode: input.regionCode, month, config, positions: positions.length, townships };
+  const { runId, positions, townships } = await startFrozenRun(
+    ctx,
+    { kind: 'push', regionCode: input.regionCode, period: month, figures: { month, config } },
+    now,
+  );
+  return { runId, regionCode: input.regionCode, month, config, positions, townships };
 }
 
 /** Step 2, one shard, with the run's positions already loaded (the local runner shares them). */
@@ -131,46 +124,28 @@ export async function runPushShard(
     pushedThisMonth: number;
     ranked: OkMatch[];
   }[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await ctx.workers.page({
-      regionCode: shard.regionCode,
-      employed: false,
-      limit: 100,
-      ...(cursor ? { cursor } : {}),
-    });
-    for (const item of page.items) {
-      const worker = toWorker(item);
-      if (!isWillingUnemployed(worker, today)) continue;
-      if (isPushPriority(worker.groups) !== (shard.phase === 'priority')) continue;
-      report.workers++;
-      let match;
-      try {
-        match = await recommender.matchWorker(worker);
-      } catch {
-        report.noLocation++;
-        continue;
-      }
-      const [pushes, dismissed, applications] = await Promise.all([
-        ctx.matches.pushesOf(worker.workerId),
-        ctx.matches.dismissed(worker.workerId),
-        ctx.applications.positionIdsOfWorker(worker.workerId),
-      ]);
-      // Never again: what was pushed before, what they said no to, what they applied for.
-      const skip = new Set([...pushes.map((p) => p.positionId), ...dismissed, ...applications]);
-      const pushedThisMonth = pushes.filter((p) => p.month === month).length;
-      const ranked = index.top(match, config.n + skip.size).filter((m) => !skip.has(m.positionId));
-      candidates.push({
-        workerId: worker.workerId,
-        ...(worker.boundUserId ? { boundUserId: worker.boundUserId } : {}),
-        priority: shard.phase === 'priority',
-        relocated: worker.groups.includes('relocated'),
-        pushedThisMonth,
-        ranked,
-      });
+  for await (const worker of willingUnemployedOf(ctx, shard.regionCode, today)) {
+    if (isPushPriority(worker.groups) !== (shard.phase === 'priority')) continue;
+    report.workers++;
+    let match;
+    try {
+      match = await recommender.matchWorker(worker);
+    } catch {
+      report.noLocation++;
+      continue;
     }
-    cursor = page.nextCursor;
-  } while (cursor);
+    const { pushes, skip } = await seenBy(ctx, worker.workerId);
+    const pushedThisMonth = pushes.filter((p) => p.month === month).length;
+    const ranked = index.top(match, config.n + skip.size).filter((m) => !skip.has(m.positionId));
+    candidates.push({
+      workerId: worker.workerId,
+      ...(worker.boundUserId ? { boundUserId: worker.boundUserId } : {}),
+      priority: shard.phase === 'priority',
+      relocated: worker.groups.includes('relocated'),
+      pushedThisMonth,
+      ranked,
+    });
+  }
 
   // The better best match first, then by id: the order planPush serves workers in.
   candidates.sort(comparePushOrder);

@@ -1,5 +1,5 @@
 /**
- * The record of a monthly run (每月岗位推送 or 免申即享) over a region: its plan when it
+ * The record of a sharded run (每月岗位推送, 免申即享, the daily recommendation lists) over a region: its plan when it
  * starts, each shard's figures as it ends, the time it finished. Shards run side by side
  * under the state machine's Distributed Map and may be retried (a Lambda that timed out
  * after its work, a redriven execution), so a shard's figures are written once, in the same
@@ -7,10 +7,8 @@
  */
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { putOnceAndAdd } from '../db/putOnce.js';
-import { keys } from '../db/tableSchema.js';
+import { keys, type RunKind } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
-
-export type RunKind = 'push' | 'autoClaims';
 
 export type RunFigures = Record<string, number>;
 
