@@ -61,7 +61,10 @@ export interface BangfuStackProps extends StackProps {
   readonly autoClaimRegions?: string[];
   /** Township shards running at once in 免申即享's Distributed Map. @default 40 */
   readonly autoClaimsMaxConcurrency?: number;
-  /** Regions (a province, city or county code) the monthly job push runs over, one execution each. @default [] */
+  /**
+   * Regions (a province, city or county code) the monthly job push runs over, and the nightly
+   * recommendation lists, one execution each. @default []
+   */
   readonly pushRegions?: string[];
   /** The push's k (workers per open place) and N (positions per worker). @default { k: 5, n: 3 } */
   readonly pushConfig?: { k: number; n: number };
@@ -133,6 +136,8 @@ export class BangfuStack extends Stack {
   /** The daily warnings: new warnings become tasks, overdue tasks go up a level. */
   readonly warningsFunction: nodejs.NodejsFunction;
   readonly pushStateMachine: sfn.StateMachine;
+  /** Each night every willing worker's recommendation list, ranked on the push's engine. */
+  readonly listsStateMachine: sfn.StateMachine;
   /** Where a scheduled run that could not be started or failed every retry is kept. */
   readonly scheduleDeadLetters: sqs.Queue;
   readonly httpApi: apigwv2.HttpApi;
@@ -383,6 +388,7 @@ export class BangfuStack extends Stack {
       ...ON_ANY,
     });
     this.pushStateMachine = this.monthlyPush(bangfuFunction, projectRoot, props, retention);
+    this.listsStateMachine = this.dailyLists(bangfuFunction, projectRoot, props, retention);
     this.monthFiguresFunction = this.monthFiguresConsumer(bangfuFunction, projectRoot);
     this.jobAlertsFunction = this.jobAlertsConsumer(bangfuFunction, projectRoot);
     // The figures put right from the month records on the 1st at 03:00 China time (19:00 UTC on
@@ -640,69 +646,33 @@ export class BangfuStack extends Stack {
     props: BangfuStackProps,
     retention: logs.RetentionDays,
   ): sfn.StateMachine {
-    const planFunction = bangfuFunction('PushPlanFunction', {
-      description: 'Bangfu monthly push: check k and N, freeze the open positions, list the township shards',
-      entry: path.join(projectRoot, FUNCTION_ENTRIES.pushPlan),
-      memorySize: 2048,
-      timeout: Duration.minutes(15),
-      environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-push-plan' },
+    const machine = this.frozenRunMachine(bangfuFunction, retention, {
+      id: 'Push',
+      machineId: 'MonthlyPush',
+      service: 'push',
+      describe: 'monthly push',
+      entries: {
+        plan: path.join(projectRoot, FUNCTION_ENTRIES.pushPlan),
+        shard: path.join(projectRoot, FUNCTION_ENTRIES.pushShard),
+      },
+      planDoes: 'check k and N, freeze the open positions, list the township shards',
       // The region tree and the province's positions (by region), the snapshot's chunks, the run's record.
-      table: { actions: ['GetItem', 'Query', 'BatchWriteItem', 'PutItem'], indexes: true },
-      secrets: [],
-    });
-    const finishFunction = bangfuFunction('PushFinishFunction', {
-      description: 'Bangfu monthly push: mark the run done',
-      entry: path.join(projectRoot, FUNCTION_ENTRIES.pushPlan),
-      handler: 'finish',
-      memorySize: 512,
-      timeout: Duration.minutes(1),
-      environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-push-finish' },
-      // Stamps the run's record done.
-      table: { actions: ['UpdateItem'], indexes: false },
-      secrets: [],
-    });
-    const shardFunction = bangfuFunction('PushShardFunction', {
-      description: 'Bangfu monthly push: one township shard of one phase',
-      entry: path.join(projectRoot, FUNCTION_ENTRIES.pushShard),
-      memorySize: 2048,
-      timeout: Duration.minutes(15),
-      environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-push-shard' },
+      planActions: ['GetItem', 'Query', 'BatchWriteItem', 'PutItem'],
+      shardDoes: 'one township shard of one phase',
       // The snapshot, the township's workers (by region) with their pushes and applications (by owner), the
       // openid of an account; a push with its capacity and service count, the notice, the run's figures.
-      table: { actions: ['Query', 'GetItem', 'PutItem', 'UpdateItem'], indexes: true },
+      shardActions: ['Query', 'GetItem', 'PutItem', 'UpdateItem'],
       // The WeChat AppSecret, for the subscribe message of a push.
-      secrets: [this.appSecret],
-    });
-
-    const plan = new tasks.LambdaInvoke(this, 'PlanPush', {
-      lambdaFunction: planFunction,
-      payloadResponseOnly: true,
-      resultPath: '$.plan',
-    });
-    const phase = (name: 'priority' | 'others') =>
-      this.shardMap(`PushShards-${name}`, `PushShard-${name}`, {
-        comment: `Every township shard, ${name === 'priority' ? 'priority groups' : 'everyone else'}`,
-        itemSelector: {
-          'runId.$': '$.plan.runId',
-          'regionCode.$': '$$.Map.Item.Value',
-          'month.$': '$.plan.month',
-          'config.$': '$.plan.config',
-          phase: name,
-        },
-        shardFunction,
-        maxConcurrency: props.pushMaxConcurrency ?? 40,
-      });
-    const finish = new tasks.LambdaInvoke(this, 'FinishPush', {
-      lambdaFunction: finishFunction,
-      payloadResponseOnly: true,
-      payload: sfn.TaskInput.fromObject({ 'plan.$': '$.plan' }),
-    });
-    const machine = this.monthlyStateMachine('MonthlyPush', {
+      shardSecrets: [this.appSecret],
+      phases: (['priority', 'others'] as const).map((phase) => ({
+        mapId: `PushShards-${phase}`,
+        taskId: `PushShard-${phase}`,
+        comment: `Every township shard, ${phase === 'priority' ? 'priority groups' : 'everyone else'}`,
+        itemSelector: { 'month.$': '$.plan.month', 'config.$': '$.plan.config', phase },
+      })),
+      maxConcurrency: props.pushMaxConcurrency ?? 40,
       comment: 'Bangfu monthly job push: plan, priority shards, other shards, finish',
-      definition: plan.next(phase('priority')).next(phase('others')).next(finish),
-      functions: [planFunction, shardFunction, finishFunction],
       failedAlarm: 'A monthly job push failed: see the execution in Step Functions',
-      retention,
     });
     const config = props.pushConfig ?? { k: 5, n: 3 };
     this.regionSchedule(machine, 'PushSchedule', {
@@ -711,6 +681,138 @@ export class BangfuStack extends Stack {
       inputs: (props.pushRegions ?? []).map((regionCode) => ({ regionCode, config })),
     });
     return machine;
+  }
+
+  /**
+   * 每日推荐: plan (read the position epochs, freeze the open positions, list the township shards)
+   * → every township's workers ranked in a Distributed Map → finish. Every night at 05:00 China
+   * time (21:00 UTC), before the day's first opens, over the push's regions.
+   */
+  private dailyLists(
+    bangfuFunction: BangfuFunctionFactory,
+    projectRoot: string,
+    props: BangfuStackProps,
+    retention: logs.RetentionDays,
+  ): sfn.StateMachine {
+    const machine = this.frozenRunMachine(bangfuFunction, retention, {
+      id: 'Lists',
+      machineId: 'DailyLists',
+      service: 'lists',
+      describe: 'daily lists',
+      entries: {
+        plan: path.join(projectRoot, FUNCTION_ENTRIES.listsPlan),
+        shard: path.join(projectRoot, FUNCTION_ENTRIES.listsShard),
+      },
+      planDoes: 'read the position epochs, freeze the open positions, list the township shards',
+      // The region tree and the province's positions (by region), the epochs, the snapshot's chunks, the run's record.
+      planActions: ['GetItem', 'Query', 'BatchGetItem', 'BatchWriteItem', 'PutItem'],
+      shardDoes: 'one township’s willing workers ranked',
+      // The snapshot, the township's workers (by region) with their pushes, dismissals and applications,
+      // the village centres; each worker's list, the run's figures.
+      shardActions: ['Query', 'GetItem', 'PutItem', 'UpdateItem'],
+      shardSecrets: [],
+      phases: [
+        {
+          mapId: 'ListsShards',
+          taskId: 'ListsShard',
+          comment: 'Every township shard: its willing workers’ lists',
+          itemSelector: { 'day.$': '$.plan.day', 'epochs.$': '$.plan.epochs' },
+        },
+      ],
+      maxConcurrency: props.pushMaxConcurrency ?? 40,
+      comment: 'Bangfu daily recommendation lists: plan, township shards, finish',
+      failedAlarm:
+        'A night’s recommendation lists failed: workers see the day before’s lists; see the execution in Step Functions',
+    });
+    this.regionSchedule(machine, 'ListsSchedule', {
+      describe: (regionCode) => `Daily recommendation lists over ${regionCode}`,
+      schedule: events.Schedule.cron({ minute: '0', hour: '21' }),
+      inputs: (props.pushRegions ?? []).map((regionCode) => ({ regionCode })),
+    });
+    return machine;
+  }
+
+  /**
+   * A run over frozen positions (the push, the nightly lists): `Plan<id>` (its plan function's
+   * result at $.plan) → each phase's Distributed Map of township shards → `Finish<id>` (the run
+   * stamped done by the plan module's `finish`).
+   */
+  private frozenRunMachine(
+    bangfuFunction: BangfuFunctionFactory,
+    retention: logs.RetentionDays,
+    o: {
+      id: string;
+      machineId: string;
+      service: string;
+      describe: string;
+      entries: { plan: string; shard: string };
+      planDoes: string;
+      planActions: TableAction[];
+      shardDoes: string;
+      shardActions: TableAction[];
+      shardSecrets: secretsmanager.Secret[];
+      phases: { mapId: string; taskId: string; comment: string; itemSelector: Record<string, string> }[];
+      maxConcurrency: number;
+      comment: string;
+      failedAlarm: string;
+    },
+  ): sfn.StateMachine {
+    const planFunction = bangfuFunction(`${o.id}PlanFunction`, {
+      description: `Bangfu ${o.describe}: ${o.planDoes}`,
+      entry: o.entries.plan,
+      memorySize: 2048,
+      timeout: Duration.minutes(15),
+      environment: { POWERTOOLS_SERVICE_NAME: `bangfu-${o.service}-plan` },
+      table: { actions: o.planActions, indexes: true },
+      secrets: [],
+    });
+    const finishFunction = bangfuFunction(`${o.id}FinishFunction`, {
+      description: `Bangfu ${o.describe}: mark the run done`,
+      entry: o.entries.plan,
+      handler: 'finish',
+      memorySize: 512,
+      timeout: Duration.minutes(1),
+      environment: { POWERTOOLS_SERVICE_NAME: `bangfu-${o.service}-finish` },
+      // Stamps the run's record done.
+      table: { actions: ['UpdateItem'], indexes: false },
+      secrets: [],
+    });
+    const shardFunction = bangfuFunction(`${o.id}ShardFunction`, {
+      description: `Bangfu ${o.describe}: ${o.shardDoes}`,
+      entry: o.entries.shard,
+      memorySize: 2048,
+      timeout: Duration.minutes(15),
+      environment: { POWERTOOLS_SERVICE_NAME: `bangfu-${o.service}-shard` },
+      table: { actions: o.shardActions, indexes: true },
+      secrets: o.shardSecrets,
+    });
+    const plan = new tasks.LambdaInvoke(this, `Plan${o.id}`, {
+      lambdaFunction: planFunction,
+      payloadResponseOnly: true,
+      resultPath: '$.plan',
+    });
+    const [first, ...rest] = o.phases.map((phase) =>
+      this.shardMap(phase.mapId, phase.taskId, {
+        comment: phase.comment,
+        itemSelector: { 'runId.$': '$.plan.runId', 'regionCode.$': '$$.Map.Item.Value', ...phase.itemSelector },
+        shardFunction,
+        maxConcurrency: o.maxConcurrency,
+      }),
+    );
+    const finish = new tasks.LambdaInvoke(this, `Finish${o.id}`, {
+      lambdaFunction: finishFunction,
+      payloadResponseOnly: true,
+      payload: sfn.TaskInput.fromObject({ 'plan.$': '$.plan' }),
+    });
+    let chain = plan.next(first!);
+    for (const map of rest) chain = chain.next(map);
+    return this.monthlyStateMachine(o.machineId, {
+      comment: o.comment,
+      definition: chain.next(finish),
+      functions: [planFunction, shardFunction, finishFunction],
+      failedAlarm: o.failedAlarm,
+      retention,
+    });
   }
 
   /**

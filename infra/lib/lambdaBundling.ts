@@ -11,6 +11,8 @@ export const FUNCTION_ENTRIES = {
   autoClaims: 'functions/src/jobs/autoClaims.ts',
   pushPlan: 'functions/src/jobs/pushPlan.ts',
   pushShard: 'functions/src/jobs/pushShard.ts',
+  listsPlan: 'functions/src/jobs/listsPlan.ts',
+  listsShard: 'functions/src/jobs/listsShard.ts',
   mapExpiry: 'functions/src/jobs/mapExpiry.ts',
   monthFigures: 'functions/src/jobs/monthFigures.ts',
   jobAlerts: 'functions/src/jobs/jobAlerts.ts',

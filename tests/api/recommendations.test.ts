@@ -7,6 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate, chinaMonth, LOCAL_RADIUS_KM, matchWorkerOf, rankPositions } from '@bangfu/shared';
 import { runPushLocally } from '../../functions/src/local/pushThreads.js';
+import { runListsLocally } from '../../functions/src/matching/dailyLists.js';
+import { LIVE_QUERIES } from '../../functions/src/matching/recommender.js';
 import { readProvincePositions } from '../../functions/src/matching/positionSnapshot.js';
 import { toWorker } from '../../functions/src/registry/workerRepository.js';
 import { newPosition } from '../../functions/src/positions/positionRepository.js';
@@ -38,6 +40,17 @@ const recommendations = async (token: string) => {
 };
 const ids = (list: Recommendations) => list.recommendations.map((r) => r.position.positionId);
 
+/** The reference: score every public position of the province, no early stop, no index. */
+async function expectBestTen(workerId: string, shown: Shown[]) {
+  const record = toWorker((await api.ctx.workers.getItem(workerId))!);
+  const centre = (await api.ctx.regions.get(record.villageCode))!.center!;
+  const all = await readProvincePositions(api.ctx, record.villageCode);
+  const expected = rankPositions(matchWorkerOf(record, centre), all, 10, { today: chinaDate(new Date()) });
+  expect(shown.map((r) => r.position.positionId)).toEqual(expected.map((m) => m.positionId));
+  expect(shown.map((r) => r.score)).toEqual(expected.map((m) => m.score));
+}
+const rankTonight = () => runListsLocally(api.ctx, { regionCode: '150222' });
+
 describe('a worker’s recommendations', () => {
   it('are the best ten of every public position in reach, with reasons, from the village centre when no home is known', async () => {
     const worker = await boundWorker(api, 1, {
@@ -45,18 +58,14 @@ describe('a worker’s recommendations', () => {
       skills: ['缝纫工'],
       preferences: { travelScope: 'county', jobTypes: [] },
     });
-    const { homeIsVillageCentre, recommendations: shown } = await recommendations(worker.token);
+    const { homeIsVillageCentre, recommendations: shown, live } = await recommendations(worker.token);
     expect(homeIsVillageCentre).toBe(true);
+    // No night's list yet: the search near home, which proves its ten the best in reach (the scorer's bound).
+    expect(live).toMatchObject({ fromCache: false, complete: true });
     expect(shown).toHaveLength(10);
     for (const r of shown) expect(r.reason).toContain('按村的位置算');
 
-    // The reference: score every public position of the province, no early stop.
-    const record = toWorker((await api.ctx.workers.getItem(worker.workerId))!);
-    const centre = (await api.ctx.regions.get(record.villageCode))!.center!;
-    const all = await readProvincePositions(api.ctx, record.villageCode);
-    const expected = rankPositions(matchWorkerOf(record, centre), all, 10, { today: chinaDate(new Date()) });
-    expect(shown.map((r) => r.position.positionId)).toEqual(expected.map((m) => m.positionId));
-    expect(shown.map((r) => r.score)).toEqual(expected.map((m) => m.score));
+    await expectBestTen(worker.workerId, shown);
   });
 
   it('offer a half-labour worker only positions that suit half labour', async () => {
@@ -87,37 +96,51 @@ describe('a worker’s recommendations', () => {
   });
 });
 
-describe('the kept list of live matches', () => {
-  it('is read again in a few DynamoDB calls, drops what the worker applied to since, and is searched again when a position in reach is written', async () => {
+describe('the kept list', () => {
+  it('is ranked each night, read on opening in seven DynamoDB calls with every position as it is now, and a job opened near home since leads at once', async () => {
     const worker = await boundWorker(api, 5, {
       labourClass: 'full',
       skills: ['缝纫工'],
       preferences: { travelScope: 'county', jobTypes: [] },
     });
-    const first = await recommendations(worker.token);
-    expect(first.live).toMatchObject({ fromCache: false, complete: true });
-    expect(first.recommendations).toHaveLength(10);
+    const night = await rankTonight();
+    expect(night.listed).toBeGreaterThan(0);
+    expect(night.listed).toBeLessThanOrEqual(night.workers);
 
-    let again: Recommendations | undefined;
+    let first: Recommendations | undefined;
     const calls = await dynamoCallsDuring(api, async () => {
-      again = await recommendations(worker.token);
+      first = await recommendations(worker.token);
     });
-    expect(again!.live).toEqual({ ...first.live, fromCache: true });
-    expect(again!.recommendations).toEqual(first.recommendations);
-    // The session, the record, pushes, dismissals, applications, and one BatchGetItem for the kept list and the epochs.
+    expect(first!.live).toMatchObject({ fromCache: true, complete: true });
+    await expectBestTen(worker.workerId, first!.recommendations);
+    // The session and the record; the list with the epochs; pushes, dismissals, applications; the positions now.
     expect(calls.map((c) => c.command).sort()).toEqual(
-      ['BatchGetItemCommand', 'GetItemCommand', 'GetItemCommand', 'QueryCommand', 'QueryCommand', 'QueryCommand'].sort(),
+      [
+        'BatchGetItemCommand',
+        'BatchGetItemCommand',
+        'GetItemCommand',
+        'GetItemCommand',
+        'QueryCommand',
+        'QueryCommand',
+        'QueryCommand',
+      ].sort(),
     );
 
-    const [top] = ids(first);
+    const [top, second] = ids(first!);
     expect((await api.call('POST', `/api/v1/positions/${top}/applications`, { token: worker.token })).status).toBe(200);
     const afterApplying = await recommendations(worker.token);
-    expect(afterApplying.live.fromCache).toBe(true);
-    expect(ids(afterApplying)).toEqual(ids(first).slice(1).concat(ids(afterApplying).at(-1)!));
-    expect(ids(afterApplying)).not.toContain(top);
+    expect(afterApplying.live).toEqual(first!.live);
+    expect(ids(afterApplying)).toEqual(ids(first!).slice(1).concat(ids(afterApplying).at(-1)!));
 
-    // A well-paid sewing job opens in the worker's own village: the kept list is stale, and the new job leads.
+    // The second closes: read as it is now, it is gone from the very next open.
     const { employer } = await demoWorkshop(api);
+    const closing = (await api.ctx.positions.get(second!))!;
+    await api.ctx.positions.save({ ...closing, position: { ...closing.position, status: 'closed' } }, closing.position.version);
+    const afterClosing = await recommendations(worker.token);
+    expect(ids(afterClosing)).not.toContain(second);
+    expect(ids(afterClosing)).not.toContain(top);
+
+    // A well-paid sewing job opens in the worker's own village: the open searches near home and it leads.
     const record = toWorker((await api.ctx.workers.getItem(worker.workerId))!);
     const village = (await api.ctx.regions.get(record.villageCode))!.center!;
     const opened = newPosition(
@@ -129,10 +152,12 @@ describe('the kept list of live matches', () => {
     const fresh = await recommendations(worker.token);
     expect(fresh.live.fromCache).toBe(false);
     expect(ids(fresh)[0]).toBe(opened.positionId);
+    expect((await recommendations(worker.token)).live.fromCache).toBe(true);
   });
 
-  it('is searched again once applications and dismissals have used it up, and never offers what was dismissed', async () => {
+  it('is searched near home again once applications and dismissals have used it up, and never offers what was dismissed', async () => {
     const worker = await boundWorker(api, 7, { labourClass: 'full', preferences: { travelScope: 'city', jobTypes: [] } });
+    await rankTonight();
     const dismissed = new Set<string>();
     const sources: boolean[] = [];
     for (let round = 0; round < 4; round++) {
@@ -146,13 +171,19 @@ describe('the kept list of live matches', () => {
         expect(answer.status).toBe(200);
       }
     }
-    // Searched; then the kept 30 serve two more screens; the fourth screen needs a new search.
-    expect(sources).toEqual([false, true, true, false]);
+    // The night's 30 serve three screens; the fourth needs a search.
+    expect(sources).toEqual([true, true, true, false]);
   });
 
-  it('is searched again when what the worker wants changes', async () => {
+  it('without a night’s list is a search near home within its budget, searched again when what the worker wants changes', async () => {
     const worker = await boundWorker(api, 6, { labourClass: 'full', preferences: { travelScope: 'county', jobTypes: [] } });
-    expect((await recommendations(worker.token)).live.fromCache).toBe(false);
+    let first: Recommendations | undefined;
+    const calls = await dynamoCallsDuring(api, async () => {
+      first = await recommendations(worker.token);
+    });
+    expect(first!.live.fromCache).toBe(false);
+    // What the worker has seen (three) and the disc around home (LIVE_QUERIES at most).
+    expect(calls.filter((c) => c.command === 'QueryCommand').length).toBeLessThanOrEqual(3 + LIVE_QUERIES);
     expect((await recommendations(worker.token)).live.fromCache).toBe(true);
     const record = (await api.ctx.workers.getItem(worker.workerId))!;
     await api.ctx.workers.update(worker.workerId, {

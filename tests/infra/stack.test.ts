@@ -313,6 +313,9 @@ describe('least privilege of each function', () => {
     PushPlanFunction: { table: ['BatchWriteItem', 'GetItem', 'PutItem', 'Query'], indexes: true, secrets: [] },
     PushShardFunction: { table: ['GetItem', 'PutItem', 'Query', 'UpdateItem'], indexes: true, secrets: ['AppSecret'] },
     PushFinishFunction: { table: ['UpdateItem'], indexes: false, secrets: [] },
+    ListsPlanFunction: { table: ['BatchGetItem', 'BatchWriteItem', 'GetItem', 'PutItem', 'Query'], indexes: true, secrets: [] },
+    ListsShardFunction: { table: ['GetItem', 'PutItem', 'Query', 'UpdateItem'], indexes: true, secrets: [] },
+    ListsFinishFunction: { table: ['UpdateItem'], indexes: false, secrets: [] },
     MonthFiguresFunction: { table: ['PutItem', 'UpdateItem'], indexes: false, secrets: [] },
     JobAlertsFunction: {
       table: ['ConditionCheckItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
@@ -544,9 +547,9 @@ describe('dead letters of the scheduled runs', () => {
     const [queueId, queue] = scheduleDeadLetters();
     expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
     const rules = ofType('AWS::Events::Rule');
-    // 免申即享 over two counties, the push over region 15, the map's daily sweep, the figures' reconciliation
-    // and the daily warnings of 15
-    expect(rules.length).toBe(6);
+    // 免申即享 over two counties, the push and the nightly lists over region 15, the map's daily sweep, the
+    // figures' reconciliation and the daily warnings of 15
+    expect(rules.length).toBe(7);
     for (const [id, rule] of rules) {
       for (const target of rule.Properties.Targets as {
         DeadLetterConfig?: unknown;
@@ -746,12 +749,45 @@ describe('monthly job push', () => {
   });
 });
 
+describe('nightly recommendation lists', () => {
+  it('plans, ranks every township in a Distributed Map with the epochs read before the freeze, then finishes', () => {
+    const { StartAt, States } = definitionOf('DailyLists');
+    expect(StartAt).toBe('PlanLists');
+    expect(States.PlanLists).toMatchObject({ Type: 'Task', Next: 'ListsShards', ResultPath: '$.plan' });
+    const map = States.ListsShards!;
+    expect(map).toMatchObject({
+      Type: 'Map',
+      Next: 'FinishLists',
+      ItemsPath: '$.plan.townships',
+      ItemSelector: {
+        'runId.$': '$.plan.runId',
+        'regionCode.$': '$$.Map.Item.Value',
+        'day.$': '$.plan.day',
+        'epochs.$': '$.plan.epochs',
+      },
+      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' } },
+    });
+    const shard = (map.ItemProcessor as { States: Record<string, { Resource: string }> }).States.ListsShard!;
+    expect(shard.Resource).toBe(`<${functionNamed('ListsShardFunction')[0]}>`);
+    expect(States.FinishLists).toMatchObject({ Type: 'Task', End: true });
+    expect(functionNamed('ListsFinishFunction')[1].Properties).toMatchObject({ Handler: 'index.finish' });
+  });
+
+  it('starts every night at 05:00 China time over the push’s regions', () => {
+    const [machineId] = machineNamed('DailyLists');
+    const [[, rule]] = rulesTargeting(machineId) as [[string, Resource]];
+    expect(rule.Properties.ScheduleExpression).toBe('cron(0 21 * * ? *)');
+    const [target] = rule.Properties.Targets as { Input: string }[];
+    expect(JSON.parse(target!.Input)).toEqual({ regionCode: '15' });
+  });
+});
+
 it('gives every log group a retention', () => {
   const logGroups = ofType('AWS::Logs::LogGroup');
-  // The API's; the plan, shard and finish functions' of 免申即享 and of the push; the map sweep's; the figures'
-  // stream consumer's and reconciliation's; the job alerts' stream consumer's; the warnings'; the two state
-  // machines'; the API access log.
-  expect(logGroups).toHaveLength(15);
+  // The API's; the plan, shard and finish functions' of 免申即享, of the push and of the nightly lists; the map
+  // sweep's; the figures' stream consumer's and reconciliation's; the job alerts' stream consumer's; the
+  // warnings'; the three state machines'; the API access log.
+  expect(logGroups).toHaveLength(19);
 
   for (const [id, group] of logGroups) {
     expect(group.Properties.RetentionInDays, id).toBeGreaterThanOrEqual(30);

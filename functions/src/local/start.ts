@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole product on this machine, one process tree, one port.
  * DynamoDB Local (data kept in .data/dynamodb) → table and GSIs → demo seed
- * when empty → the stream's consumer (the monthly figures) → H5 build when stale → the API
+ * when empty → the day's recommendation lists → the stream's consumer (the monthly figures) → H5 build when stale → the API
  * under /api and the H5 app at /.
  * Ctrl-C stops everything it started.
  */
@@ -11,6 +11,7 @@ import { checkDevLoginHost, DevLoginExposedError } from './devLoginGuard.js';
 import { ephemeralPortWarning } from './ephemeralPort.js';
 import { localSecrets } from './localSecrets.js';
 import { runPushLocally } from './pushThreads.js';
+import { runListsLocally } from '../matching/dailyLists.js';
 import { createStreamFollower, type StreamFollower } from './streamFollower.js';
 import { DEMO_COUNTY_CODE } from './seed/demoCounty.js';
 import { createApp } from '../app.js';
@@ -32,11 +33,13 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 let dynamo: DynamoDbLocal | undefined;
 let server: Server | undefined;
 let follower: StreamFollower | undefined;
+let listsTimer: NodeJS.Timeout | undefined;
 let stopping = false;
 
 async function stopAll(code: number): Promise<never> {
   stopping = true;
   follower?.stop();
+  clearInterval(listsTimer);
   server?.close();
   server?.closeAllConnections();
   await dynamo?.stop();
@@ -85,6 +88,17 @@ async function main() {
       `Ran this month's job push: ${total.pushed} positions pushed to ${total.reached} of ${total.workers} willing unemployed workers.`,
     );
   }
+  // 每日推荐 as the nightly state machine does it on AWS: now, then every day the runner stays up.
+  const rankLists = async () => {
+    const { listed, workers } = await runListsLocally(ctx, { regionCode: DEMO_COUNTY_CODE });
+    say(`Ranked the recommendation lists of ${listed} of ${workers} willing unemployed workers (the rest have no account).`);
+  };
+  await rankLists();
+  listsTimer = setInterval(() => {
+    rankLists().catch((error: unknown) =>
+      say(`The daily recommendation lists failed (${String(error)}); trying again tomorrow.`),
+    );
+  }, 24 * 3600_000);
 
   // What the stream's Lambdas do on AWS: month records move the regions' monthly figures, and
   // published positions reach the inboxes of the saved searches they match.

@@ -1,34 +1,41 @@
 /**
- * A worker's ranked live matches, kept so that opening 为你推荐 again is a few key reads rather
- * than a search of every position within their reach (140 DynamoDB calls for a demo worker).
+ * A worker's ranked list of positions, kept so that opening 为你推荐 is a few key reads rather
+ * than a search of every position within their reach. Each night's run ranks it exactly from the
+ * frozen positions (dailyLists.ts); an open that finds it stale searches near home within its
+ * budget and keeps the merge (recommendations.ts).
  *
- * The list is good while three things hold: it is the same China day (scores count days, and a
- * position expires by date), the worker's matching facts are the same (a fingerprint of what the
- * scorer reads), and no position within their reach was written since (positions/positionsEpoch.ts:
- * the list remembers the epoch sum of the cells its reach covers). Positions the worker has since
- * applied to or dismissed are dropped when the list is read.
+ * Only the ranked ids are kept: each open reads the positions as they are now and scores them
+ * again (a closed or filled one drops out, a changed wage moves), so the list is small to write
+ * every night. It is the same list while the worker's matching facts are the same (a fingerprint
+ * of what the scorer reads); it is up to date while it is the same China day (scores count days)
+ * and no position near home was written since (positions/positionsEpoch.ts: the list remembers
+ * the epoch sum of the cells within recommender.ts's watchedKm of home).
  */
 import { createHash } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { LatLng, MatchWorker, recommendationSchema } from '@bangfu/shared';
-import type * as z from 'zod';
+import type { LatLng, MatchWorker } from '@bangfu/shared';
 import { batchGet } from '../db/batchGet.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 import { epochKeysWithin } from '../positions/positionsEpoch.js';
 
-export type LiveRecommendation = Omit<z.infer<typeof recommendationSchema>, 'pushed'>;
+/**
+ * Matches kept: enough that a few applications or dismissals later the list still fills a
+ * screen without a search.
+ */
+export const KEPT = 30;
 
-export interface CachedRecommendations {
+export interface KeptList {
   day: string;
   basis: string;
+  /** The epoch sum of the cells near home (watchedKm) when the list was ranked. */
   epochs: number;
   computedAt: string;
-  /** The search was not stopped by its work budget. */
+  /** Its first screen is the best within reach (exact), not only the best of what was read. */
   complete: boolean;
-  /** The search read everything within reach: there is nothing more to find than `entries`. */
+  /** It holds every match within reach: searching again finds nothing more. */
   exhausted: boolean;
-  entries: LiveRecommendation[];
+  positionIds: string[];
 }
 
 /** What the scorer reads of a worker, as a short fingerprint. */
@@ -36,11 +43,15 @@ export function basisOf(worker: MatchWorker): string {
   return createHash('sha256').update(JSON.stringify(worker)).digest('base64url').slice(0, 22);
 }
 
-/** A kept list as stored; anything unreadable is no list (it is searched again and rewritten). */
-function parseKept(stored: unknown): CachedRecommendations | undefined {
+/**
+ * A kept list as stored; anything unreadable, or of the shape before 2026-12-07 (whole cards, no
+ * ids), is no list: it is searched again and rewritten. Only this module writes it.
+ */
+function parseKept(stored: unknown): KeptList | undefined {
   if (typeof stored !== 'string') return undefined;
   try {
-    return JSON.parse(stored) as CachedRecommendations;
+    const kept = JSON.parse(stored) as Partial<KeptList>;
+    return Array.isArray(kept.positionIds) ? (kept as KeptList) : undefined;
   } catch {
     return undefined;
   }
@@ -49,13 +60,13 @@ function parseKept(stored: unknown): CachedRecommendations | undefined {
 export function createRecommendationCache(table: TableRef) {
   const { db, tableName } = table;
   return {
-    /** The worker's kept list and the current epoch sum of the cells within reach: one BatchGetItem. */
-    async read(workerId: string, home: LatLng, reachKm: number): Promise<{ kept?: CachedRecommendations; epochs: number }> {
-      const cellKeys = epochKeysWithin(home, reachKm);
+    /** The worker's kept list and the current epoch sum of the cells within `watchedKm` of home: one BatchGetItem. */
+    async read(workerId: string, home: LatLng, watchedKm: number): Promise<{ kept?: KeptList; epochs: number }> {
+      const cellKeys = epochKeysWithin(home, watchedKm);
       const cacheKey = keys.recommendationCache(workerId);
       const items = await batchGet(table, [cacheKey, ...cellKeys]);
       let epochs = 0;
-      let kept: CachedRecommendations | undefined;
+      let kept: KeptList | undefined;
       for (const item of items) {
         if (item.pk === cacheKey.pk && item.sk === cacheKey.sk) kept = parseKept(item.list);
         else epochs += Number(item.epoch ?? 0);
@@ -63,12 +74,11 @@ export function createRecommendationCache(table: TableRef) {
       return { ...(kept ? { kept } : {}), epochs };
     },
 
-    async write(workerId: string, list: CachedRecommendations): Promise<void> {
+    async write(workerId: string, list: KeptList): Promise<void> {
       await db.send(
         new PutCommand({
           TableName: tableName,
-          // One string, not a map of 30 cards with their factors: the list is only ever read whole,
-          // so DynamoDB need not know its shape.
+          // One string, not a list attribute: it is only ever read whole, so DynamoDB need not know its shape.
           Item: { ...keys.recommendationCache(workerId), type: 'recommendationCache', list: JSON.stringify(list) },
         }),
       );

@@ -1,14 +1,12 @@
 /**
- * Recommendations for one worker, live: positions are read ring by ring outwards from
- * home (the geohash index, never a Scan) and scored; reading stops once the best score
- * any farther position could reach is below the k-th best found (the scorer's bound), so
- * the answer is the same as scoring every position within reach, at a fraction of the reads.
- * A worker without a home address is placed at the village centre, and the reason says so.
+ * Matching one worker live: where they are matched from (home, else the village centre, which
+ * the reason then says), and a search of the positions around them with a hard budget.
  *
- * The search has a hard budget of Queries: a worker willing to go province-wide who has applied
- * to most jobs near home could otherwise read every ring out to 300 km. Past the budget it
- * stops with what it has and says the list is not complete; the route keeps the list
- * (recommendationCache.ts), so the search runs again only when something it read changed.
+ * Every willing worker's list is ranked each night from the frozen positions with the exact
+ * index (dailyLists.ts); what runs while a worker waits is bounded: the disc around home that
+ * the map's counts say holds about LIVE_POSITIONS positions, read once in at most LIVE_QUERIES
+ * Queries and scored. It is exact only when the scorer's bound says nothing beyond the disc can
+ * beat what it found (`provenBest`), and the route says when it is not.
  */
 import {
   ancestorAt,
@@ -30,7 +28,7 @@ import {
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { Invalid } from '../errors.js';
-import { ringsOutward } from '../positions/geoQuery.js';
+import { nearestListable } from '../positions/geoQuery.js';
 
 /** How far live recommendations look for each willingness to travel (the geohash index reads up to 300 km). */
 const REACH_KM: Record<TravelScope, number> = {
@@ -41,11 +39,24 @@ const REACH_KM: Record<TravelScope, number> = {
   any: MAX_RADIUS_KM,
 };
 
-/** Queries one live search may make (a ring of the index takes up to 32). */
-export const LIVE_QUERY_BUDGET = 96;
+/**
+ * The live path's budget: positions it reaches for and Queries it may make. With the three
+ * Queries of what the worker has seen, an open of 为你推荐 makes at most nine. Its CPU is mostly
+ * fixed (the map's counts, the covering, six calls): reaching for 150 positions cost about what
+ * 60 did, a little more on every open that searches (tests/bench/recommendations.ts).
+ */
+export const LIVE_POSITIONS = 60;
+export const LIVE_QUERIES = 6;
 
-/** How far a worker's live recommendations look. */
+/** How far a worker's recommendations look. */
 export const reachKm = (worker: Pick<MatchWorker, 'travelScope'>) => REACH_KM[worker.travelScope];
+
+/**
+ * Where a position written makes a kept list out of date: within 30 km of home (or the reach,
+ * if less), about where the live search reads. One written farther would not be found by it;
+ * it waits for the night's ranking, so it does not make every open search.
+ */
+export const watchedKm = (worker: Pick<MatchWorker, 'travelScope'>) => Math.min(30, reachKm(worker));
 
 export interface Recommendation {
   match: OkMatch;
@@ -83,42 +94,43 @@ export function createRecommender(ctx: Pick<AppContext, 'regions' | 'table'>) {
   }
 
   /**
-   * The worker's best positions, skipping the ones named in `skip` (dismissed, applied, pushed):
-   * the first `exact` exactly, then up to `limit` in all of the best among what was read for
-   * them (a reserve for when some are applied to). `complete` unless the Query budget stopped
-   * the search before its exact end; `exhausted` when it read everything within reach.
+   * The worker's matches among the positions nearest home (about LIVE_POSITIONS, in at most
+   * LIVE_QUERIES Queries), best first, skipping those in `skip`; how far the disc reached, and
+   * whether that was all of their reach.
    */
-  async function recommend(
-    worker: MatchWorker,
-    limit: number,
-    skip: ReadonlySet<string>,
-    now = new Date(),
-    exact = limit,
-  ): Promise<{ found: Recommendation[]; complete: boolean; exhausted: boolean }> {
+  async function searchNearHome(worker: MatchWorker, skip: ReadonlySet<string>, now = new Date()) {
     const context = { today: chinaDate(now) };
-    const best: Recommendation[] = [];
-    let queries = 0;
     const reach = reachKm(worker);
-    // Nothing at or beyond `km` can beat the exact-th found: the rest need not be read.
-    const settled = (km: number) =>
-      exact === 0 || (best.length >= exact && bestScoreAtDistance(worker, km, context) < best[exact - 1]!.match.score);
-    for await (const ring of ringsOutward(ctx.table, worker.home, reach, now)) {
-      for (const { position } of ring.positions) {
-        if (skip.has(position.positionId)) continue;
-        const match = scoreMatch(worker, matchPositionOf(position), context);
-        if (match.ok) best.push({ match, position });
-      }
-      best.sort((a, b) => compareMatches(a.match, b.match));
-      best.length = Math.min(best.length, limit);
-      if (ring.outerKm >= reach) return { found: best, complete: true, exhausted: true };
-      if (settled(ring.outerKm)) break;
-      queries += ring.queries;
-      if (queries >= LIVE_QUERY_BUDGET) return { found: best, complete: false, exhausted: false };
+    const disc = await nearestListable(
+      ctx.table,
+      { center: worker.home, radiusKm: reach, wanted: LIVE_POSITIONS, maxQueries: LIVE_QUERIES },
+      now,
+    );
+    const found: Recommendation[] = [];
+    for (const { position } of disc.positions) {
+      if (skip.has(position.positionId)) continue;
+      const match = scoreMatch(worker, matchPositionOf(position), context);
+      if (match.ok) found.push({ match, position });
     }
-    return { found: best, complete: true, exhausted: false };
+    found.sort((a, b) => compareMatches(a.match, b.match));
+    return { found, reachedKm: disc.reachedKm, wholeReach: disc.reachedKm >= reach };
   }
 
-  return { villageCentre, matchWorker, recommend, isPriority: (worker: Worker) => isPushPriority(worker.groups) };
+  /**
+   * Nothing beyond `km` can beat the `exact`-th of `ranked` (best first): those are the best within
+   * reach. Trivially so when none are wanted (this month's pushes fill the screen).
+   */
+  const provenBest = (worker: MatchWorker, km: number, ranked: readonly OkMatch[], exact: number, now = new Date()) =>
+    exact === 0 ||
+    (ranked.length >= exact && bestScoreAtDistance(worker, km, { today: chinaDate(now) }) < ranked[exact - 1]!.score);
+
+  return {
+    villageCentre,
+    matchWorker,
+    searchNearHome,
+    provenBest,
+    isPriority: (worker: Worker) => isPushPriority(worker.groups),
+  };
 }
 
 export type Recommender = ReturnType<typeof createRecommender>;

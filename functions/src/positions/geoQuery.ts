@@ -48,9 +48,7 @@ import { COUNT_TIERS, countsAcrossRing, countsAround, countsInBox, type CountTie
 import { mapReader } from './mapReads.js';
 import { toRecord } from './positionRepository.js';
 
-/** The first ring of a search; later rings grow by what the density seen so far says is needed. */
-const FIRST_RING_KM = 1;
-/** Queries one ring of the recommender's or a map box may take before its edges are made coarser. */
+/** Queries a map box may take before its edges are made coarser. */
 const QUERY_BUDGET = 32;
 
 export interface Found<T> {
@@ -206,12 +204,8 @@ export async function nearby(
     const read = await reader.read(ranges);
     itemsRead += read.itemsRead;
     queries += read.queries;
-    for (const item of read.items) {
-      const d = distanceKm(center, item.location as LatLng);
-      // Rings are half-open [inner, outer), the last one closed, so a position on a boundary is read once.
-      if (d < inner || (last ? d > outer : d >= outer)) continue;
+    for (const { position, d } of inRing(read.items, center, inner, outer, last, today)) {
       inRings++;
-      const { position } = toRecord(item, today);
       if (!isListable(position, today) || !matchesFilters(position, query.filters)) continue;
       if (cursor && !after(d, position.positionId, cursor)) continue;
       found.push({ position, d });
@@ -238,31 +232,41 @@ export async function nearby(
   };
 }
 
-/**
- * Every public, listable position within `radiusKm`, ring by ring outwards (each ring
- * twice as wide as the one before): the caller scores a ring and stops as soon as nothing
- * further out can beat what it has (the recommender's exact early stop).
- */
-export async function* ringsOutward(
-  table: TableRef,
+/** The positions of index items within [inner, outer) of `center` (the last ring closed), with their distances. */
+function* inRing(
+  items: readonly Record<string, unknown>[],
   center: LatLng,
-  radiusKm: number,
-  now = new Date(),
-): AsyncGenerator<{ innerKm: number; outerKm: number; queries: number; positions: { position: Position; d: number }[] }> {
-  const today = chinaDate(now);
-  const reader = mapReader(table);
-  for (
-    let inner = 0, outer = Math.min(radiusKm, 2 * FIRST_RING_KM);
-    inner < radiusKm;
-    inner = outer, outer = Math.min(radiusKm, outer * 2)
-  ) {
-    const last = outer >= radiusKm;
-    const read = await readShape(reader, annulus(center, inner, outer), { narrowKm: outer - inner, wholeKm: outer }, {}, today);
-    const positions = read.positions
-      .map((position) => ({ position, d: distanceKm(center, position.location) }))
-      .filter(({ d }) => d >= inner && (last ? d <= outer : d < outer));
-    yield { innerKm: inner, outerKm: outer, queries: read.queries, positions };
+  inner: number,
+  outer: number,
+  last: boolean,
+  today: string,
+) {
+  for (const item of items) {
+    const d = distanceKm(center, item.location as LatLng);
+    // Rings are half-open [inner, outer), the last one closed, so a position on a boundary is read once.
+    if (d < inner || (last ? d > outer : d >= outer)) continue;
+    yield { position: toRecord(item, today).position, d };
   }
+}
+
+/**
+ * The listable positions of the disc around `center` that the map's counts say holds about
+ * `wanted` of them (within `radiusKm`), read once in at most `maxQueries` Queries: a search
+ * with a hard budget (the recommender's live path), which says how far it reached.
+ */
+export async function nearestListable(
+  table: TableRef,
+  query: { center: LatLng; radiusKm: number; wanted: number; maxQueries: number },
+  now = new Date(),
+): Promise<{ positions: { position: Position; d: number }[]; reachedKm: number }> {
+  const today = chinaDate(now);
+  const { center, radiusKm } = query;
+  const outer = Math.min(radiusKm, Math.max(MIN_RING_KM, await reachFinder(table, center, radiusKm).reach(0, query.wanted)));
+  const read = await mapReader(table).read(
+    coverRangesInQueries(annulus(center, 0, outer), edgePrecisionForRing(0, outer), query.maxQueries),
+  );
+  const positions = [...inRing(read.items, center, 0, outer, true, today)].filter(({ position }) => isListable(position, today));
+  return { positions, reachedKm: outer };
 }
 
 /**

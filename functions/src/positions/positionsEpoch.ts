@@ -5,20 +5,32 @@
  * has changed. Epochs only grow, so the sum changes exactly when one of them did.
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { cellsCoveringCircle, encodeGeohash, type LatLng } from '@bangfu/shared';
+import { cellsCoveringBbox, cellsCoveringCircle, CHINA_BOX, encodeGeohash, type LatLng } from '@bangfu/shared';
 import { batchGet } from '../db/batchGet.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 
 const EPOCH_PRECISION = 3;
 
+/** The epoch cells a disc touches. */
+export const epochCellsWithin = (center: LatLng, radiusKm: number) => cellsCoveringCircle(center, radiusKm, EPOCH_PRECISION);
+
 /** The epoch items of the cells a disc touches. */
 export function epochKeysWithin(center: LatLng, radiusKm: number) {
-  return cellsCoveringCircle(center, radiusKm, EPOCH_PRECISION).map((cell) => keys.positionsEpoch(cell));
+  return epochCellsWithin(center, radiusKm).map((cell) => keys.positionsEpoch(cell));
 }
 
 /** The epoch cell an index partition (a finer geohash) lies in. */
 export const epochCellOf = (partition: string) => partition.slice(0, EPOCH_PRECISION);
+
+/**
+ * Every cell's epoch that was ever raised: those of the cells covering mainland China (about
+ * 1,800, nineteen BatchGetItems), the ones still 0 left out.
+ */
+export async function raisedEpochs(table: TableRef): Promise<Record<string, number>> {
+  const epochs = await readEpochs(table, cellsCoveringBbox(CHINA_BOX, EPOCH_PRECISION));
+  return Object.fromEntries([...epochs].filter(([, epoch]) => epoch > 0));
+}
 
 /** The current epochs of `cells` (0 where no position was ever written): one BatchGetItem per 100. */
 export async function readEpochs(table: TableRef, cells: readonly string[]): Promise<Map<string, number>> {

@@ -9,9 +9,12 @@ import type { LatLng } from './distance.js';
 const A = 6378245.0;
 const EE = 0.006693421622965943;
 
-/** Mainland China's rough box: outside it GCJ-02 equals WGS-84. */
+/** Mainland China's rough box: outside it GCJ-02 equals WGS-84, and no position lies. */
+export const CHINA_BOX = { minLat: 0.8293, maxLat: 55.8271, minLng: 72.004, maxLng: 137.8347 };
+
+/** Outside CHINA_BOX. */
 export function outsideChina({ lat, lng }: LatLng): boolean {
-  return lng < 72.004 || lng > 137.8347 || lat < 0.8293 || lat > 55.8271;
+  return lng < CHINA_BOX.minLng || lng > CHINA_BOX.maxLng || lat < CHINA_BOX.minLat || lat > CHINA_BOX.maxLat;
 }
 
 function transformLat(x: number, y: number): number {

@@ -8,7 +8,10 @@ import { BindFirst, LoadView } from '../../../components/LoadView';
 import { Notice } from '../../../components/Page';
 import { EMPTY_TEXT, RecommendationCard, useRecommendations, VILLAGE_CENTRE_TEXT } from '../../../components/Recommendations';
 import { RolePage } from '../../../components/RoleGate';
-import { clockText, monthText } from '../../../time';
+import { chinaDate, clockText, dayText, monthText } from '../../../time';
+
+/** 今天 for an instant of today in China, else its date. */
+const dayWord = (instant: string) => (chinaDate(new Date(instant)) === chinaDate(new Date()) ? '今天' : dayText(instant));
 
 function AllRecommendations() {
   const { load, retry, remove } = useRecommendations();
@@ -32,8 +35,10 @@ function AllRecommendations() {
               {pushed ? `标着“本月推荐”的 ${pushed} 个，是${monthText(month)}专门推荐给您的。` : ''}
             </View>
             <View className="bf-text" data-testid="recommendations-when">
-              {live.fromCache ? `今天 ${clockText(live.computedAt)} 挑好的，有新岗位会重新挑。` : '刚刚为您挑好的。'}
-              {live.complete ? '' : '这些是从近处挑的，更远的岗位还没有全部看过。'}
+              {live.fromCache
+                ? `${dayWord(live.computedAt)} ${clockText(live.computedAt)} 挑好的。每天一早重新挑，附近有新岗位会马上加进来。`
+                : '刚刚为您挑好的。'}
+              {live.complete ? '' : '这些是从近处挑的，更远的岗位明天一早再帮您看。'}
             </View>
             {homeIsVillageCentre ? <Notice>{VILLAGE_CENTRE_TEXT}</Notice> : null}
             {recommendations.length === 0 ? (
