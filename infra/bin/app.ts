@@ -6,7 +6,7 @@
  *   allowedOrigins  comma-separated CORS origins of an H5 build on its own domain, default none
  *   region       optional; overrides the region of the AWS profile/CLI
  *   autoClaimRegions  province/city/county codes (comma-separated) of the monthly 免申即享 run
- *   pushRegions  province/city/county codes (comma-separated) of the monthly job push
+ *   pushRegions  province/city/county codes (comma-separated) of the monthly job push and the nightly lists
  *   monitoringRegions  province/city/county codes (comma-separated) watched for warnings daily, figures reconciled monthly
  *
  * The account stays unresolved and nothing is looked up, so synth works offline with no
