@@ -139,6 +139,7 @@ describe('the kept list', () => {
     const afterClosing = await recommendations(worker.token);
     expect(ids(afterClosing)).not.toContain(second);
     expect(ids(afterClosing)).not.toContain(top);
+    expect(afterClosing.recommendations).toHaveLength(10);
 
     // A well-paid sewing job opens in the worker's own village: the open searches near home and it leads.
     const record = toWorker((await api.ctx.workers.getItem(worker.workerId))!);

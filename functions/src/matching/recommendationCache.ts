@@ -17,7 +17,7 @@ import type { LatLng, MatchWorker } from '@bangfu/shared';
 import { batchGet } from '../db/batchGet.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
-import { epochKeysWithin } from '../positions/positionsEpoch.js';
+import { epochCellsWithin } from '../positions/positionsEpoch.js';
 
 /**
  * Matches kept: enough that a few applications or dismissals later the list still fills a
@@ -60,18 +60,26 @@ function parseKept(stored: unknown): KeptList | undefined {
 export function createRecommendationCache(table: TableRef) {
   const { db, tableName } = table;
   return {
-    /** The worker's kept list and the current epoch sum of the cells within `watchedKm` of home: one BatchGetItem. */
-    async read(workerId: string, home: LatLng, watchedKm: number): Promise<{ kept?: KeptList; epochs: number }> {
-      const cellKeys = epochKeysWithin(home, watchedKm);
+    /**
+     * The worker's kept list, and the current epochs of the cells within `watchedKm` of home (each,
+     * for a search near home to reuse, and their sum): one BatchGetItem.
+     */
+    async read(
+      workerId: string,
+      home: LatLng,
+      watchedKm: number,
+    ): Promise<{ kept?: KeptList; epochs: number; cells: Map<string, number> }> {
+      const cells = new Map(epochCellsWithin(home, watchedKm).map((cell) => [cell, 0]));
+      const byPk = new Map([...cells.keys()].map((cell) => [keys.positionsEpoch(cell).pk, cell]));
       const cacheKey = keys.recommendationCache(workerId);
-      const items = await batchGet(table, [cacheKey, ...cellKeys]);
-      let epochs = 0;
+      const items = await batchGet(table, [cacheKey, ...[...cells.keys()].map((cell) => keys.positionsEpoch(cell))]);
       let kept: KeptList | undefined;
       for (const item of items) {
         if (item.pk === cacheKey.pk && item.sk === cacheKey.sk) kept = parseKept(item.list);
-        else epochs += Number(item.epoch ?? 0);
+        else cells.set(byPk.get(String(item.pk))!, Number(item.epoch ?? 0));
       }
-      return { ...(kept ? { kept } : {}), epochs };
+      const epochs = [...cells.values()].reduce((sum, epoch) => sum + epoch, 0);
+      return { ...(kept ? { kept } : {}), epochs, cells };
     },
 
     async write(workerId: string, list: KeptList): Promise<void> {

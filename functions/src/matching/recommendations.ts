@@ -24,13 +24,18 @@ import {
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { toCard } from '../positions/geoQuery.js';
-import { isPublic } from '../positions/positionRepository.js';
+import { isPublic, type PositionRecord } from '../positions/positionRepository.js';
 import { basisOf, KEPT, type KeptList, type RecommendationCache } from './recommendationCache.js';
 import { watchedKm, type Recommendation, type Recommender } from './recommender.js';
 import { seenBy } from './seen.js';
 
 /** Recommendations shown at once: this month's pushes and then live matches, together. */
 const SHOWN = 10;
+/**
+ * Listed positions read on an open: a screen's worth and a few for those gone since. The rest are
+ * read only when those fall short; they stay on the list in the night's order.
+ */
+const READ_FIRST = SHOWN + 5;
 
 export async function recommendationsFor(
   ctx: Pick<AppContext, 'matches' | 'applications' | 'positions'>,
@@ -42,7 +47,7 @@ export async function recommendationsFor(
   const [today, month] = [chinaDate(now), chinaMonth(now)];
   const context = { today };
   const match = await recommender.matchWorker(worker);
-  const [{ pushes, done, skip }, { kept, epochs }] = await Promise.all([
+  const [{ pushes, done, skip }, { kept, epochs, cells }] = await Promise.all([
     seenBy(ctx, worker.workerId),
     cache.read(worker.workerId, match.home, watchedKm(match)),
   ]);
@@ -56,44 +61,62 @@ export async function recommendationsFor(
     .sort((a, b) => b.score - a.score || (a.positionId < b.positionId ? -1 : 1));
   const basis = basisOf(match);
   const list = kept?.basis === basis ? kept : undefined;
-  const keptIds = list?.positionIds.filter((id) => !skip.has(id)) ?? [];
-  // This month's pushes and the kept positions as they are now: one BatchGetItem.
-  const records = await ctx.positions.getMany([...current.map((p) => p.positionId), ...keptIds]);
-  const live = (record: (typeof records)[number]) =>
+  let unread = list?.positionIds.filter((id) => !skip.has(id)) ?? [];
+  const live = (record: PositionRecord | undefined) =>
     record && isPublic(record) && isListable(record.position, today) ? record.position : undefined;
-
+  let ranked: Recommendation[] = [];
+  /** Reads listed positions as they are now and scores them again; a closed or filled one drops out. */
+  const rank = (records: readonly (PositionRecord | undefined)[]) => {
+    for (const record of records) {
+      const position = live(record);
+      const scored = position && scoreMatch(match, matchPositionOf(position), context);
+      if (scored?.ok) ranked.push({ match: scored, position: position! });
+    }
+    ranked.sort((a, b) => compareMatches(a.match, b.match));
+  };
+  // This month's pushes and the first of the list as they are now: one BatchGetItem.
+  const first = unread.slice(0, READ_FIRST);
+  unread = unread.slice(READ_FIRST);
+  const records = await ctx.positions.getMany([...current.map((p) => p.positionId), ...first]);
   const shown: z.infer<typeof recommendationSchema>[] = [];
   current.forEach((push, i) => {
     const position = live(records[i]);
     if (position)
       shown.push({ position: card(position), score: push.score, reason: push.reason, factors: push.factors, pushed: true });
   });
-  let ranked: Recommendation[] = [];
-  records.slice(current.length).forEach((record) => {
-    const position = live(record);
-    const scored = position && scoreMatch(match, matchPositionOf(position), context);
-    if (scored?.ok) ranked.push({ match: scored, position: position! });
-  });
-  ranked.sort((a, b) => compareMatches(a.match, b.match));
-
+  rank(records.slice(current.length));
   const wanted = Math.max(0, SHOWN - shown.length);
+  // Short of a screen (look-alikes count once): the rest of the list.
+  if (withoutLookalikes([...shown, ...ranked]).length < SHOWN && unread.length > 0) {
+    rank(await ctx.positions.getMany(unread));
+    unread = [];
+  }
+
   const upToDate = list && list.day === today && list.epochs === epochs;
   let searched: KeptList | undefined;
   if (!upToDate || (ranked.length < wanted && !list.exhausted)) {
-    const near = await recommender.searchNearHome(match, skip, now);
+    const near = await recommender.searchNearHome(match, skip, cells, now);
     const nearIds = new Set(near.found.map((r) => r.position.positionId));
     ranked = [...near.found, ...ranked.filter((r) => !nearIds.has(r.position.positionId))]
       .sort((a, b) => compareMatches(a.match, b.match))
       .slice(0, KEPT);
-    const matches = ranked.map((r) => r.match);
     searched = {
       day: today,
       basis,
       epochs,
       computedAt: now.toISOString(),
-      complete: near.wholeReach || recommender.provenBest(match, near.reachedKm, matches, wanted, now),
+      complete:
+        near.wholeReach ||
+        recommender.provenBest(
+          match,
+          near.reachedKm,
+          ranked.map((r) => r.match),
+          wanted,
+          now,
+        ),
       exhausted: near.wholeReach,
-      positionIds: ranked.map((r) => r.position.positionId),
+      // Those not read stay after, in the night's order: they ranked below the first then.
+      positionIds: [...ranked.map((r) => r.position.positionId), ...unread.filter((id) => !nearIds.has(id))].slice(0, KEPT),
     };
     await cache.write(worker.workerId, searched);
   }

@@ -252,17 +252,18 @@ function* inRing(
 /**
  * The listable positions of the disc around `center` that the map's counts say holds about
  * `wanted` of them (within `radiusKm`), read once in at most `maxQueries` Queries: a search
- * with a hard budget (the recommender's live path), which says how far it reached.
+ * with a hard budget (the recommender's live path), which says how far it reached. `epochs`
+ * are cells' epochs this request has read already.
  */
 export async function nearestListable(
   table: TableRef,
-  query: { center: LatLng; radiusKm: number; wanted: number; maxQueries: number },
+  query: { center: LatLng; radiusKm: number; wanted: number; maxQueries: number; epochs?: ReadonlyMap<string, number> },
   now = new Date(),
 ): Promise<{ positions: { position: Position; d: number }[]; reachedKm: number }> {
   const today = chinaDate(now);
   const { center, radiusKm } = query;
   const outer = Math.min(radiusKm, Math.max(MIN_RING_KM, await reachFinder(table, center, radiusKm).reach(0, query.wanted)));
-  const read = await mapReader(table).read(
+  const read = await mapReader(table, query.epochs).read(
     coverRangesInQueries(annulus(center, 0, outer), edgePrecisionForRing(0, outer), query.maxQueries),
   );
   const positions = [...inRing(read.items, center, 0, outer, true, today)].filter(({ position }) => isListable(position, today));

@@ -90,9 +90,12 @@ export function forgetMapReads(): void {
   held.clear();
 }
 
-/** Reads for one request: the epochs it has read are reused by its later reads. */
-export function mapReader(table: TableRef) {
-  const epochs = new Map<string, number>();
+/**
+ * Reads for one request: the epochs it has read (or was given, read earlier in the same request)
+ * are reused by its later reads.
+ */
+export function mapReader(table: TableRef, known: ReadonlyMap<string, number> = new Map()) {
+  const epochs = new Map(known);
   let epochReads = 0;
 
   async function readEpochsOf(partitions: readonly string[]) {
