@@ -1,7 +1,7 @@
 /**
- * Recommendations on the demo county: the live list equals scoring every public position
- * (the rings' early stop loses nothing), the hard filters hold, "not interested" is
- * remembered, the candidate list for an employer shows no ID numbers, and the "311"
+ * Recommendations on the demo county: the night's list, and a search near home that proves its
+ * screen, equal scoring every public position; an open reads the list as the positions are now;
+ * the hard filters hold, "not interested" is remembered, the candidate list for an employer shows no ID numbers, and the "311"
  * figures add up from pushes, staff services and what followed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -15,11 +15,6 @@ const EPOCH_PRECISION = 3;
 /** The epoch cells a disc touches. */
 export const epochCellsWithin = (center: LatLng, radiusKm: number) => cellsCoveringCircle(center, radiusKm, EPOCH_PRECISION);
 
-/** The epoch items of the cells a disc touches. */
-export function epochKeysWithin(center: LatLng, radiusKm: number) {
-  return epochCellsWithin(center, radiusKm).map((cell) => keys.positionsEpoch(cell));
-}
-
 /** The epoch cell an index partition (a finer geohash) lies in. */
 export const epochCellOf = (partition: string) => partition.slice(0, EPOCH_PRECISION);
 
