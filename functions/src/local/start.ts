@@ -1,8 +1,8 @@
 /**
  * `npm start`: the whole product on this machine, one process tree, one port.
  * DynamoDB Local (data kept in .data/dynamodb) → table and GSIs → demo seed
- * when empty → the day's recommendation lists → the stream's consumer (the monthly figures) → H5 build when stale → the API
- * under /api and the H5 app at /.
+ * when empty → the day's recommendation lists → the stream's consumer (the monthly
+ * figures) → H5 build when stale → the API under /api and the H5 app at /.
  * Ctrl-C stops everything it started.
  */
 import { createServer, type Server } from 'node:http';
@@ -11,7 +11,6 @@ import { checkDevLoginHost, DevLoginExposedError } from './devLoginGuard.js';
 import { ephemeralPortWarning } from './ephemeralPort.js';
 import { localSecrets } from './localSecrets.js';
 import { runPushLocally } from './pushThreads.js';
-import { runListsLocally } from '../matching/dailyLists.js';
 import { createStreamFollower, type StreamFollower } from './streamFollower.js';
 import { DEMO_COUNTY_CODE } from './seed/demoCounty.js';
 import { createApp } from '../app.js';
@@ -19,6 +18,7 @@ import { listDemoLogins } from '../auth/demoLogins.js';
 import { readConfig } from '../config.js';
 import { createAppContext } from '../context.js';
 import { createLogger } from '../logger.js';
+import { runListsLocally } from '../matching/dailyLists.js';
 import { loadAppSecrets } from '../secrets.js';
 import { ensureEmulator, JavaMissingError, startDynamoDbLocal, type DynamoDbLocal } from './dynamodbLocal.js';
 import { ensureMiniappBuild, LOCAL_H5_ENV } from './miniappBuild.js';
@@ -91,7 +91,9 @@ async function main() {
   // 每日推荐 as the nightly state machine does it on AWS: now, then every day the runner stays up.
   const rankLists = async () => {
     const { listed, workers } = await runListsLocally(ctx, { regionCode: DEMO_COUNTY_CODE });
-    say(`Ranked the recommendation lists of ${listed} of ${workers} willing unemployed workers (the rest have no account).`);
+    say(
+      `Ranked the recommendation lists of ${listed} of ${workers} willing unemployed workers (the rest have no account or no place to match from).`,
+    );
   };
   await rankLists();
   listsTimer = setInterval(() => {
