@@ -70,9 +70,10 @@ export function createRecommendationCache(table: TableRef) {
       watchedKm: number,
     ): Promise<{ kept?: KeptList; epochs: number; cells: Map<string, number> }> {
       const cells = new Map(epochCellsWithin(home, watchedKm).map((cell) => [cell, 0]));
-      const byPk = new Map([...cells.keys()].map((cell) => [keys.positionsEpoch(cell).pk, cell]));
+      const epochKeys = [...cells.keys()].map((cell) => ({ cell, key: keys.positionsEpoch(cell) }));
+      const byPk = new Map(epochKeys.map(({ cell, key }) => [key.pk, cell]));
       const cacheKey = keys.recommendationCache(workerId);
-      const items = await batchGet(table, [cacheKey, ...[...cells.keys()].map((cell) => keys.positionsEpoch(cell))]);
+      const items = await batchGet(table, [cacheKey, ...epochKeys.map(({ key }) => key)]);
       let kept: KeptList | undefined;
       for (const item of items) {
         if (item.pk === cacheKey.pk && item.sk === cacheKey.sk) kept = parseKept(item.list);
