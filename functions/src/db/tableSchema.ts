@@ -224,6 +224,8 @@ export const keys = {
   recommendationCache: (workerId: string) => ({ pk: `WORKER#${workerId}`, sk: 'RECOMMENDED' }),
   /** Raised by every position write in a geohash cell (positions/positionsEpoch.ts). */
   positionsEpoch: (cell: string) => ({ pk: `POSEPOCH#${cell}`, sk: 'EPOCH' }),
+  /** Which position the raise of a cell's epoch to `epoch` was for, beside the epoch (TTL). */
+  positionChange: (cell: string, epoch: number) => ({ pk: `POSEPOCH#${cell}`, sk: `CHANGE#${String(epoch).padStart(12, '0')}` }),
   /** Counts of the positions on the job map in the cells of one geohash tile (positions/mapCounts.ts). */
   mapCounts: (tile: string) => ({ pk: `MAPCOUNT#${tile}`, sk: 'COUNTS' }),
   /** A region's figures of one month (务工规模, 务工收入: monitoring/monthFigures.ts); its months sit together. */

@@ -227,7 +227,7 @@ export function createApplicationRepository(table: TableRef, employment: Employm
               ],
             }),
           );
-          await Promise.all([employment.noteLatest(record), raisePositionsEpoch(table, location)]);
+          await Promise.all([employment.noteLatest(record), raisePositionsEpoch(table, [{ positionId, location }])]);
           return { application: (await get(positionId, workerId))!, employment: record };
         } catch (error) {
           const reasons = cancellationReasons(error);

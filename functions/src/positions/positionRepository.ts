@@ -111,12 +111,16 @@ export async function countyPositions(
  */
 async function followWrite(table: TableRef, before: Record<string, unknown> | undefined, after: Record<string, unknown>) {
   const location = (item: Record<string, unknown>) => item.location as LatLng;
+  const positionId = String((before ?? after).positionId); // `after` may be only where it was
   const changes: MapChange[] = [
     ...(before && positionEntity.isOnMap(before) ? [{ location: location(before), delta: -1 }] : []),
     ...(positionEntity.isOnMap(after) ? [{ location: location(after), delta: 1 }] : []),
   ];
   await Promise.all([
-    raisePositionsEpoch(table, location(after), ...(before ? [location(before)] : [])),
+    raisePositionsEpoch(
+      table,
+      [after, ...(before ? [before] : [])].map((item) => ({ positionId, location: location(item) })),
+    ),
     countOnMap(table, changes),
   ]);
 }
@@ -125,7 +129,10 @@ async function followWrite(table: TableRef, before: Record<string, unknown> | un
 export async function putNewPositions(table: TableRef, records: readonly PositionRecord[]): Promise<void> {
   await batchPut(table, records.map(positionItem), 8);
   await Promise.all([
-    raisePositionsEpoch(table, ...records.map(({ position }) => position.location)),
+    raisePositionsEpoch(
+      table,
+      records.map(({ position }) => position),
+    ),
     countOnMap(
       table,
       records.filter(isPublic).map(({ position }) => ({ location: position.location, delta: 1 })),
