@@ -9,9 +9,10 @@ import { chinaDate, chinaMonth, LOCAL_RADIUS_KM, matchWorkerOf, rankPositions } 
 import { runPushLocally } from '../../functions/src/local/pushThreads.js';
 import { runListsLocally } from '../../functions/src/matching/dailyLists.js';
 import { LIVE_QUERIES } from '../../functions/src/matching/recommender.js';
+import { MAX_LOGGED_CHANGES } from '../../functions/src/positions/positionsEpoch.js';
 import { readProvincePositions } from '../../functions/src/matching/positionSnapshot.js';
 import { toWorker } from '../../functions/src/registry/workerRepository.js';
-import { newPosition } from '../../functions/src/positions/positionRepository.js';
+import { newPosition, putNewPositions } from '../../functions/src/positions/positionRepository.js';
 import { dynamoCallsDuring, startDemoCountyApi, type TestApi } from '../support/api.js';
 import { boundWorker, demoWorkshop, positionInput } from '../support/positions.js';
 
@@ -50,6 +51,32 @@ async function expectBestTen(workerId: string, shown: Shown[]) {
   expect(shown.map((r) => r.score)).toEqual(expected.map((m) => m.score));
 }
 const rankTonight = () => runListsLocally(api.ctx, { regionCode: '150222' });
+
+/** An open from the list: the session and the record; the list with the epochs; pushes, dismissals, applications; the positions now. */
+const SEVEN = [
+  'BatchGetItemCommand',
+  'BatchGetItemCommand',
+  'GetItemCommand',
+  'GetItemCommand',
+  'QueryCommand',
+  'QueryCommand',
+  'QueryCommand',
+];
+
+/** A new open position of the demo workshop at the worker's village centre, not yet written. */
+async function inVillage(workerId: string, input: Parameters<typeof positionInput>[0]) {
+  const { employer } = await demoWorkshop(api);
+  const record = toWorker((await api.ctx.workers.getItem(workerId))!);
+  const village = (await api.ctx.regions.get(record.villageCode))!.center!;
+  return { position: newPosition(employer, positionInput({ location: village, ...input }), 'open'), employerVerified: true };
+}
+
+/** The demo workshop opens a position at the worker's village centre. */
+async function openInVillage(workerId: string, input: Parameters<typeof positionInput>[0]) {
+  const record = await inVillage(workerId, input);
+  await api.ctx.positions.create(record);
+  return record.position;
+}
 
 describe('a worker’s recommendations', () => {
   it('are the best ten of every public position in reach, with reasons, from the village centre when no home is known', async () => {
@@ -113,18 +140,7 @@ describe('the kept list', () => {
     });
     expect(first!.live).toMatchObject({ fromCache: true, complete: true });
     await expectBestTen(worker.workerId, first!.recommendations);
-    // The session and the record; the list with the epochs; pushes, dismissals, applications; the positions now.
-    expect(calls.map((c) => c.command).sort()).toEqual(
-      [
-        'BatchGetItemCommand',
-        'BatchGetItemCommand',
-        'GetItemCommand',
-        'GetItemCommand',
-        'QueryCommand',
-        'QueryCommand',
-        'QueryCommand',
-      ].sort(),
-    );
+    expect(calls.map((c) => c.command).sort()).toEqual([...SEVEN].sort());
 
     const [top, second] = ids(first!);
     expect((await api.call('POST', `/api/v1/positions/${top}/applications`, { token: worker.token })).status).toBe(200);
@@ -133,7 +149,6 @@ describe('the kept list', () => {
     expect(ids(afterApplying)).toEqual(ids(first!).slice(1).concat(ids(afterApplying).at(-1)!));
 
     // The second closes: read as it is now, it is gone from the very next open.
-    const { employer } = await demoWorkshop(api);
     const closing = (await api.ctx.positions.get(second!))!;
     await api.ctx.positions.save({ ...closing, position: { ...closing.position, status: 'closed' } }, closing.position.version);
     const afterClosing = await recommendations(worker.token);
@@ -141,18 +156,64 @@ describe('the kept list', () => {
     expect(ids(afterClosing)).not.toContain(top);
     expect(afterClosing.recommendations).toHaveLength(10);
 
-    // A well-paid sewing job opens in the worker's own village: the open searches near home and it leads.
-    const record = toWorker((await api.ctx.workers.getItem(worker.workerId))!);
-    const village = (await api.ctx.regions.get(record.villageCode))!.center!;
-    const opened = newPosition(
-      employer,
-      positionInput({ title: '高薪缝纫工', location: village, pay: { unit: 'month', minFen: 900_000, maxFen: 1_000_000 } }),
-      'open',
+    // A well-paid sewing job opens in the worker's own village: the epochs' log names it, it is read
+    // with the list, and it leads; no search.
+    const opened = await openInVillage(worker.workerId, { pay: { unit: 'month', minFen: 900_000, maxFen: 1_000_000 } });
+    let fresh: Recommendations | undefined;
+    const merging = await dynamoCallsDuring(api, async () => {
+      fresh = await recommendations(worker.token);
+    });
+    expect(fresh!.live).toMatchObject({ fromCache: true, complete: true });
+    expect(fresh!.live.computedAt > first!.live.computedAt).toBe(true);
+    expect(ids(fresh!)[0]).toBe(opened.positionId);
+    // The seven, the log of the one cell that moved, and the merged list kept.
+    expect(merging.map((c) => c.command).sort()).toEqual([...SEVEN, 'QueryCommand', 'PutItemCommand'].sort());
+    // Kept: the next open is the seven again.
+    const again = await dynamoCallsDuring(api, async () => {
+      expect(ids(await recommendations(worker.token))).toEqual(ids(fresh!));
+    });
+    expect(again.map((c) => c.command).sort()).toEqual([...SEVEN].sort());
+  });
+
+  it('merged with what was written near home since the night equals scoring every position again', async () => {
+    const worker = await boundWorker(api, 8, { labourClass: 'full', preferences: { travelScope: 'county', jobTypes: [] } });
+    await rankTonight();
+    const night = await recommendations(worker.token);
+    const [top] = ids(night);
+    // The night's best closes, and a job opens in the village paying a little less than the usual.
+    const closing = (await api.ctx.positions.get(top!))!;
+    await api.ctx.positions.save({ ...closing, position: { ...closing.position, status: 'closed' } }, closing.position.version);
+    const opened = await openInVillage(worker.workerId, {
+      title: '包装工',
+      pay: { unit: 'month', minFen: 250_000, maxFen: 300_000 },
+    });
+    const merged = await recommendations(worker.token);
+    expect(merged.live).toMatchObject({ fromCache: true, complete: true });
+    expect(ids(merged)).not.toContain(top);
+    await expectBestTen(worker.workerId, merged.recommendations);
+    expect(ids(merged)).toContain(opened.positionId);
+  });
+
+  it('is searched near home when more positions were written there since than the log is read for (an import)', async () => {
+    const worker = await boundWorker(api, 9, { labourClass: 'full', preferences: { travelScope: 'county', jobTypes: [] } });
+    await rankTonight();
+    expect((await recommendations(worker.token)).live.fromCache).toBe(true);
+    const imported = await Promise.all(
+      Array.from({ length: MAX_LOGGED_CHANGES + 1 }, (_, i) =>
+        inVillage(worker.workerId, { title: `缝纫工${i}`, pay: { unit: 'month', minFen: 900_000, maxFen: 1_000_000 } }),
+      ),
     );
-    await api.ctx.positions.create({ position: opened, employerVerified: true });
-    const fresh = await recommendations(worker.token);
-    expect(fresh.live.fromCache).toBe(false);
-    expect(ids(fresh)[0]).toBe(opened.positionId);
+    await putNewPositions(api.ctx.table, imported);
+    let searched: Recommendations | undefined;
+    const calls = await dynamoCallsDuring(api, async () => {
+      searched = await recommendations(worker.token);
+    });
+    expect(searched!.live.fromCache).toBe(false);
+    expect(imported.map((r) => r.position.positionId)).toContain(ids(searched!)[0]);
+    // No Query of the log, which could not have answered: what the worker has seen and the search.
+    const queried = calls.filter((c) => c.command === 'QueryCommand').map((c) => JSON.stringify(c.input));
+    expect(queried.filter((input) => input.includes('POSEPOCH#'))).toEqual([]);
+    expect(queried.length).toBeLessThanOrEqual(3 + LIVE_QUERIES);
     expect((await recommendations(worker.token)).live.fromCache).toBe(true);
   });
 

@@ -98,7 +98,7 @@ export function listKeeper(
     await cache.write(worker.workerId, {
       day: run.day,
       basis: basisOf(match),
-      epochs: epochCellsWithin(match.home, watchedKm(match)).reduce((sum, cell) => sum + (run.epochs[cell] ?? 0), 0),
+      epochs: Object.fromEntries(epochCellsWithin(match.home, watchedKm(match)).map((cell) => [cell, run.epochs[cell] ?? 0])),
       computedAt: now.toISOString(),
       complete: true,
       exhausted: ranked.length < KEPT,

@@ -9,7 +9,8 @@
  * every night. It is the same list while the worker's matching facts are the same (a fingerprint
  * of what the scorer reads); it is up to date while it is the same China day (scores count days)
  * and no position near home was written since (positions/positionsEpoch.ts: the list remembers
- * the epoch sum of the cells within recommender.ts's watchedKm of home).
+ * the epochs of the cells within recommender.ts's watchedKm of home). When some were, the epochs'
+ * log names them (`writtenSince`), so an open can read just those and keep the merge.
  */
 import { createHash } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -17,7 +18,7 @@ import type { LatLng, MatchWorker } from '@bangfu/shared';
 import { batchGet } from '../db/batchGet.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
-import { epochCellsWithin } from '../positions/positionsEpoch.js';
+import { epochCellsWithin, writtenSince } from '../positions/positionsEpoch.js';
 
 /**
  * Matches kept: enough that a few applications or dismissals later the list still fills a
@@ -28,8 +29,8 @@ export const KEPT = 30;
 export interface KeptList {
   day: string;
   basis: string;
-  /** The epoch sum of the cells near home (watchedKm) when the list was ranked. */
-  epochs: number;
+  /** The epochs of the cells near home (watchedKm) when the list was ranked. */
+  epochs: Record<string, number>;
   computedAt: string;
   /** Its first screen is the best within reach (exact), not only the best of what was read. */
   complete: boolean;
@@ -44,14 +45,16 @@ export function basisOf(worker: MatchWorker): string {
 }
 
 /**
- * A kept list as stored; anything unreadable, or of the shape before 2026-12-07 (whole cards, no
- * ids), is no list: it is searched again and rewritten. Only this module writes it.
+ * A kept list as stored; anything unreadable, or of a shape before 2026-12-08 (whole cards, or
+ * one sum of the epochs), is no list: it is searched again and rewritten. Only this module writes it.
  */
 function parseKept(stored: unknown): KeptList | undefined {
   if (typeof stored !== 'string') return undefined;
   try {
     const kept = JSON.parse(stored) as Partial<KeptList>;
-    return Array.isArray(kept.positionIds) ? (kept as KeptList) : undefined;
+    return Array.isArray(kept.positionIds) && typeof kept.epochs === 'object' && kept.epochs !== null
+      ? (kept as KeptList)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -61,14 +64,10 @@ export function createRecommendationCache(table: TableRef) {
   const { db, tableName } = table;
   return {
     /**
-     * The worker's kept list, and the current epochs of the cells within `watchedKm` of home (each,
-     * for a search near home to reuse, and their sum): one BatchGetItem.
+     * The worker's kept list, and the current epochs of the cells within `watchedKm` of home (for
+     * `writtenSince` and a search near home to reuse): one BatchGetItem.
      */
-    async read(
-      workerId: string,
-      home: LatLng,
-      watchedKm: number,
-    ): Promise<{ kept?: KeptList; epochs: number; cells: Map<string, number> }> {
+    async read(workerId: string, home: LatLng, watchedKm: number): Promise<{ kept?: KeptList; cells: Map<string, number> }> {
       const cells = new Map(epochCellsWithin(home, watchedKm).map((cell) => [cell, 0]));
       const epochKeys = [...cells.keys()].map((cell) => ({ cell, key: keys.positionsEpoch(cell) }));
       const byPk = new Map(epochKeys.map(({ cell, key }) => [key.pk, cell]));
@@ -79,9 +78,14 @@ export function createRecommendationCache(table: TableRef) {
         if (item.pk === cacheKey.pk && item.sk === cacheKey.sk) kept = parseKept(item.list);
         else cells.set(byPk.get(String(item.pk))!, Number(item.epoch ?? 0));
       }
-      const epochs = [...cells.values()].reduce((sum, epoch) => sum + epoch, 0);
-      return { ...(kept ? { kept } : {}), epochs, cells };
+      return { ...(kept ? { kept } : {}), cells };
     },
+
+    /**
+     * The positions written near home since `list` was kept (`cells`: the epochs now), or undefined
+     * when the log cannot say: the caller searches instead.
+     */
+    writtenSince: (list: KeptList, cells: ReadonlyMap<string, number>) => writtenSince(table, list.epochs, cells),
 
     async write(workerId: string, list: KeptList): Promise<void> {
       await db.send(

@@ -3,11 +3,12 @@
  * dismissed), then their kept list (recommendationCache.ts), every position read as it is now
  * and scored again, in one BatchGetItem.
  *
- * The kept list is ranked exactly each night (dailyLists.ts). When it is not up to date (a
- * position near home was written since, or a new day), or there is none (a worker bound
- * today, or one whose matching facts changed), or applications and dismissals have used it up,
- * the open searches near home within the recommender's hard budget and keeps the merge: a job
- * opened in the worker's village today leads at once; one opened far away waits for the night.
+ * The kept list is ranked exactly each night (dailyLists.ts). A position written near home since
+ * is read from the epochs' log with the whole list, scored, and merged in: a job opened in the
+ * worker's village today leads at once; one opened far away waits for the night. When the log
+ * cannot say what was written, or it is a new day, or there is no list (a worker bound today, or
+ * one whose matching facts changed), or applications and dismissals have used it up, the open
+ * searches near home within the recommender's hard budget and keeps the merge.
  */
 import type * as z from 'zod';
 import {
@@ -26,7 +27,7 @@ import type { AppContext } from '../appContext.js';
 import { toCard } from '../positions/geoQuery.js';
 import { isPublic, type PositionRecord } from '../positions/positionRepository.js';
 import { basisOf, KEPT, type KeptList, type RecommendationCache } from './recommendationCache.js';
-import { watchedKm, type Recommendation, type Recommender } from './recommender.js';
+import { LIVE_QUERIES, watchedKm, type Recommendation, type Recommender } from './recommender.js';
 import { seenBy } from './seen.js';
 
 /** Recommendations shown at once: this month's pushes and then live matches, together. */
@@ -47,7 +48,7 @@ export async function recommendationsFor(
   const [today, month] = [chinaDate(now), chinaMonth(now)];
   const context = { today };
   const match = await recommender.matchWorker(worker);
-  const [{ pushes, done, skip }, { kept, epochs, cells }] = await Promise.all([
+  const [{ pushes, done, skip }, { kept, cells }] = await Promise.all([
     seenBy(ctx, worker.workerId),
     cache.read(worker.workerId, match.home, watchedKm(match)),
   ]);
@@ -61,6 +62,12 @@ export async function recommendationsFor(
     .sort((a, b) => b.score - a.score || (a.positionId < b.positionId ? -1 : 1));
   const basis = basisOf(match);
   const list = kept?.basis === basis ? kept : undefined;
+  const moved = list !== undefined && [...cells].some(([cell, epoch]) => list.epochs[cell] !== epoch);
+  // Up to date when it is today's and the epochs' log names every position written near home since.
+  const log =
+    list?.day !== today ? undefined : moved ? await cache.writtenSince(list, cells) : { written: new Set<string>(), queries: 0 };
+  const written = log?.written;
+  const upToDate = list !== undefined && written !== undefined;
   let unread = list?.positionIds.filter((id) => !skip.has(id)) ?? [];
   const live = (record: PositionRecord | undefined) =>
     record && isPublic(record) && isListable(record.position, today) ? record.position : undefined;
@@ -74,9 +81,11 @@ export async function recommendationsFor(
     }
     ranked.sort((a, b) => compareMatches(a.match, b.match));
   };
-  // This month's pushes and the first of the list as they are now: one BatchGetItem.
-  const first = unread.slice(0, READ_FIRST);
-  unread = unread.slice(READ_FIRST);
+  // This month's pushes and the first of the list as they are now, in one BatchGetItem; with
+  // positions written since, the whole list, since those may now outrank any of it.
+  const fresh = [...(written ?? [])].filter((id) => !skip.has(id));
+  const first = fresh.length > 0 ? [...new Set([...unread, ...fresh])] : unread.slice(0, READ_FIRST);
+  unread = unread.slice(first.length);
   const records = await ctx.positions.getMany([...current.map((p) => p.positionId), ...first]);
   const shown: z.infer<typeof recommendationSchema>[] = [];
   current.forEach((push, i) => {
@@ -92,10 +101,11 @@ export async function recommendationsFor(
     unread = [];
   }
 
-  const upToDate = list && list.day === today && list.epochs === epochs;
   let searched: KeptList | undefined;
+  let merged: KeptList | undefined;
   if (!upToDate || (ranked.length < wanted && !list.exhausted)) {
-    const near = await recommender.searchNearHome(match, skip, cells, now);
+    // Within the same budget of Queries whether the log was read first or not.
+    const near = await recommender.searchNearHome(match, skip, cells, now, LIVE_QUERIES - (log?.queries ?? 0));
     const nearIds = new Set(near.found.map((r) => r.position.positionId));
     ranked = [...near.found, ...ranked.filter((r) => !nearIds.has(r.position.positionId))]
       .sort((a, b) => compareMatches(a.match, b.match))
@@ -103,7 +113,7 @@ export async function recommendationsFor(
     searched = {
       day: today,
       basis,
-      epochs,
+      epochs: Object.fromEntries(cells),
       computedAt: now.toISOString(),
       complete:
         near.wholeReach ||
@@ -119,8 +129,19 @@ export async function recommendationsFor(
       positionIds: [...ranked.map((r) => r.position.positionId), ...unread.filter((id) => !nearIds.has(id))].slice(0, KEPT),
     };
     await cache.write(worker.workerId, searched);
+  } else if (moved) {
+    // The night's list with what was written since: up to date as of now, kept so the next open reads no log.
+    const positionIds = [...ranked.map((r) => r.position.positionId), ...unread];
+    merged = {
+      ...list,
+      epochs: Object.fromEntries(cells),
+      computedAt: now.toISOString(),
+      exhausted: list.exhausted && positionIds.length <= KEPT,
+      positionIds: positionIds.slice(0, KEPT),
+    };
+    await cache.write(worker.workerId, merged);
   }
-  const from = (searched ?? list)!;
+  const from = (searched ?? merged ?? list)!;
   // Look-alikes go before counting, so a screen of ten holds ten jobs a worker can tell apart.
   const distinct = withoutLookalikes([
     ...shown,

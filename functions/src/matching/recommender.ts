@@ -95,20 +95,22 @@ export function createRecommender(ctx: Pick<AppContext, 'regions' | 'table'>) {
 
   /**
    * The worker's matches among the positions nearest home (about LIVE_POSITIONS, in at most
-   * LIVE_QUERIES Queries), best first, skipping those in `skip`; how far the disc reached, and
-   * whether that was all of their reach. `epochs`: cells' epochs the request has read already.
+   * LIVE_QUERIES Queries, or `maxQueries` if fewer), best first, skipping those in `skip`; how far
+   * the disc reached, and whether that was all of their reach. `epochs`: cells' epochs the request
+   * has read already.
    */
   async function searchNearHome(
     worker: MatchWorker,
     skip: ReadonlySet<string>,
     epochs: ReadonlyMap<string, number>,
     now = new Date(),
+    maxQueries = LIVE_QUERIES,
   ) {
     const context = { today: chinaDate(now) };
     const reach = reachKm(worker);
     const disc = await nearestListable(
       ctx.table,
-      { center: worker.home, radiusKm: reach, wanted: LIVE_POSITIONS, maxQueries: LIVE_QUERIES, epochs },
+      { center: worker.home, radiusKm: reach, wanted: LIVE_POSITIONS, maxQueries: Math.min(maxQueries, LIVE_QUERIES), epochs },
       now,
     );
     const found: Recommendation[] = [];
