@@ -45,8 +45,8 @@ export function basisOf(worker: MatchWorker): string {
 }
 
 /**
- * A kept list as stored; anything unreadable, or of a shape before 2026-12-08 (whole cards, or
- * one sum of the epochs), is no list: it is searched again and rewritten. Only this module writes it.
+ * A kept list as stored; anything unreadable, or of an earlier shape (whole cards, or one sum of
+ * the epochs), is no list: it is searched again and rewritten. Only this module writes it.
  */
 function parseKept(stored: unknown): KeptList | undefined {
   if (typeof stored !== 'string') return undefined;
