@@ -685,8 +685,10 @@ export class BangfuStack extends Stack {
 
   /**
    * 每日推荐: plan (read the position epochs, freeze the open positions, list the township shards)
-   * → every township's workers ranked in a Distributed Map → finish. Every night at 05:00 China
-   * time (21:00 UTC), before the day's first opens, over the push's regions.
+   * → every township's workers ranked in a Distributed Map → finish. Every night at 00:45 China
+   * time (16:45 UTC), over the push's regions: a list is up to date only on the China day it was
+   * ranked for, so until it runs a worker's first open searches near home; just after midnight
+   * (and the map's sweep at 00:30) few are awake, where at 05:00 villagers already are.
    */
   private dailyLists(
     bangfuFunction: BangfuFunctionFactory,
@@ -722,11 +724,11 @@ export class BangfuStack extends Stack {
       maxConcurrency: props.pushMaxConcurrency ?? 40,
       comment: 'Bangfu daily recommendation lists: plan, township shards, finish',
       failedAlarm:
-        'A night’s recommendation lists failed: workers see the day before’s lists; see the execution in Step Functions',
+        'A night’s recommendation lists failed: each worker’s first open today searches near home; see the execution in Step Functions',
     });
     this.regionSchedule(machine, 'ListsSchedule', {
       describe: (regionCode) => `Daily recommendation lists over ${regionCode}`,
-      schedule: events.Schedule.cron({ minute: '0', hour: '21' }),
+      schedule: events.Schedule.cron({ minute: '45', hour: '16' }),
       inputs: (props.pushRegions ?? []).map((regionCode) => ({ regionCode })),
     });
     return machine;

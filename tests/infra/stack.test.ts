@@ -773,10 +773,10 @@ describe('nightly recommendation lists', () => {
     expect(functionNamed('ListsFinishFunction')[1].Properties).toMatchObject({ Handler: 'index.finish' });
   });
 
-  it('starts every night at 05:00 China time over the push’s regions', () => {
+  it('starts every night at 00:45 China time, after the map’s sweep, over the push’s regions', () => {
     const [machineId] = machineNamed('DailyLists');
     const [[, rule]] = rulesTargeting(machineId) as [[string, Resource]];
-    expect(rule.Properties.ScheduleExpression).toBe('cron(0 21 * * ? *)');
+    expect(rule.Properties.ScheduleExpression).toBe('cron(45 16 * * ? *)');
     const [target] = rule.Properties.Targets as { Input: string }[];
     expect(JSON.parse(target!.Input)).toEqual({ regionCode: '15' });
   });
