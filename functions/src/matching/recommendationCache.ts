@@ -82,8 +82,8 @@ export function createRecommendationCache(table: TableRef) {
     },
 
     /**
-     * The positions written near home since `list` was kept (`cells`: the epochs now), or undefined
-     * when the log cannot say: the caller searches instead.
+     * The positions written near home since `list` was kept (`cells`: the epochs now), none when
+     * the log cannot say (the caller searches instead), and the Queries it made.
      */
     writtenSince: (list: KeptList, cells: ReadonlyMap<string, number>) => writtenSince(table, list.epochs, cells),
 

@@ -53,8 +53,8 @@ const CHANGE_KEPT_S = 3 * 86_400;
 
 /**
  * Positions were written (each where it was and where it is): what was derived from their cells
- * is stale. Each cell's epoch is raised once per position written in it, and each raise logged
- * under the epoch it raised to.
+ * is stale. Each cell's epoch is raised by one for each position written in it, in one update,
+ * and each of those raises logged under the epoch it raised to.
  */
 export async function raisePositionsEpoch(
   table: TableRef,
