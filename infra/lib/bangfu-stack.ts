@@ -367,8 +367,9 @@ export class BangfuStack extends Stack {
       memorySize: 512,
       timeout: Duration.minutes(5),
       environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-map-expiry' },
-      // The positions by last day (an index), each taken off the map; the map's counts and epochs.
-      table: { actions: ['Query', 'UpdateItem'], indexes: true },
+      // The positions by last day (an index), each taken off the map; the map's counts and epochs,
+      // and the epochs' log of which position raised them.
+      table: { actions: ['Query', 'UpdateItem', 'PutItem'], indexes: true },
       secrets: [],
     });
     new events.Rule(this, 'MapExpirySchedule', {

@@ -309,7 +309,7 @@ describe('least privilege of each function', () => {
     AutoClaimsPlanFunction: { table: ['GetItem', 'PutItem', 'Query'], indexes: true, secrets: [] },
     AutoClaimsShardFunction: { table: ['GetItem', 'PutItem', 'Query', 'UpdateItem'], indexes: true, secrets: [] },
     AutoClaimsFinishFunction: { table: ['UpdateItem'], indexes: false, secrets: [] },
-    MapExpiryFunction: { table: ['Query', 'UpdateItem'], indexes: true, secrets: [] },
+    MapExpiryFunction: { table: ['PutItem', 'Query', 'UpdateItem'], indexes: true, secrets: [] },
     PushPlanFunction: { table: ['BatchWriteItem', 'GetItem', 'PutItem', 'Query'], indexes: true, secrets: [] },
     PushShardFunction: { table: ['GetItem', 'PutItem', 'Query', 'UpdateItem'], indexes: true, secrets: ['AppSecret'] },
     PushFinishFunction: { table: ['UpdateItem'], indexes: false, secrets: [] },
