@@ -1,8 +1,9 @@
 /**
- * Recommendations on the demo county: the night's list, and a search near home that proves its
- * screen, equal scoring every public position; an open reads the list as the positions are now;
- * the hard filters hold, "not interested" is remembered, the candidate list for an employer shows no ID numbers, and the "311"
- * figures add up from pushes, staff services and what followed.
+ * Recommendations on the demo county: the night's list, the list merged with what the epochs' log
+ * says was written near home since, and a search near home that proves its screen, each equal to
+ * scoring every public position; an open reads the list as the positions are now; the hard filters
+ * hold, "not interested" is remembered, the candidate list for an employer shows no ID numbers, and
+ * the "311" figures add up from pushes, staff services and what followed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate, chinaMonth, LOCAL_RADIUS_KM, matchWorkerOf, rankPositions } from '@bangfu/shared';
