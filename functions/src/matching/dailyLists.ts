@@ -3,8 +3,8 @@
  * ranked afresh, on the monthly push's engine: plan (read the position epochs, freeze the
  * region's open positions, list the township shards), then each township's shard ranks its workers
  * with the exact index over the frozen positions (top-k equal to scoring every one) and keeps
- * each list (recommendationCache.ts). Opening 为你推荐 is then a few key reads; only what was
- * written since is searched for near home, within a hard budget (recommendations.ts).
+ * each list (recommendationCache.ts). Opening 为你推荐 is then a few key reads; what was written
+ * near home since is read from the position epochs' log and merged (recommendations.ts).
  *
  * A shard writes one small item per worker (the ranked ids) and nothing else, so a retried or
  * repeated shard writes the same lists again.
@@ -28,9 +28,9 @@ export interface ListsPlanResult {
   townships: string[];
   /**
    * Every raised epoch (a cell left out is 0), read before the positions were frozen: a position
-   * written after the freeze raises one, so the list ranked without it is stale on its first
-   * open rather than taken as up to date. Tens of KB at most (China is about 1,800 cells), well
-   * inside Step Functions' 256 KB of state.
+   * written after the freeze raises one, so the first open of a list ranked without it reads it
+   * from the epochs' log rather than taking the list as up to date. Tens of KB at most (China is
+   * about 1,800 cells), well inside Step Functions' 256 KB of state.
    */
   epochs: Record<string, number>;
 }
