@@ -7,11 +7,12 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaDate, chinaMonth, type ReliefWageLine } from '@bangfu/shared';
+import { chinaDate, type ReliefWageLine } from '@bangfu/shared';
 import { runWarnings } from '../../functions/src/monitoring/warningsJob.js';
 import { arrearsTaskId } from '../../functions/src/reliefWork/arrearsWarning.js';
 import { startDemoCountyApi, type TestApi } from '../support/api.js';
 import { JINSHAN_VILLAGE } from '../support/people.js';
+import { month, reliefProjectInput as projectInput } from '../support/programmes.js';
 import { boundWorker } from '../support/positions.js';
 
 let api: TestApi;
@@ -20,27 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-const month = chinaMonth(new Date());
-const year = Number(month.slice(0, 4));
-/** 西斗铺镇以工代赈农田水利项目部, demo-employer-3's. */
-const CONTRACTOR = 'e_00000000-0000-4000-8000-000000000003';
 const WORKSHOP = 'e_00000000-0000-4000-8000-000000000001';
-const projectInput = {
-  name: '小三分子村农田灌溉渠道改造',
-  ownerUnit: '固阳县水利局',
-  contractorEmployerId: CONTRACTOR,
-  sectorDepartment: '固阳县发展和改革委员会',
-  villageCode: JINSHAN_VILLAGE,
-  startsOn: `${year}-01-01`,
-  endsOn: `${year + 1}-06-30`,
-  plannedJobs: 10,
-  relocationSite: 'inSite',
-  wageStandard: { unit: 'day', amountFen: 15_000 },
-  labourDemand: [
-    { trade: '普工', count: 8 },
-    { trade: '瓦工', count: 2 },
-  ],
-};
 
 type Person = Awaited<ReturnType<typeof boundWorker>>;
 

@@ -5,9 +5,10 @@
  * from the supervisor's phone) stop the approval until a township officer clears them with a reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaMonth, defaultAgreement, nextMonth, previousMonth, type Claim } from '@bangfu/shared';
+import { defaultAgreement, nextMonth, previousMonth, type Claim } from '@bangfu/shared';
 import { startDemoCountyApi, type TestApi } from '../support/api.js';
 import { JINSHAN_VILLAGE, XIDOUPU_VILLAGE } from '../support/people.js';
+import { month, postAgreement as agreement, welfarePostInput as postInput, year } from '../support/programmes.js';
 import { boundWorker } from '../support/positions.js';
 
 let api: TestApi;
@@ -16,21 +17,6 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-const month = chinaMonth(new Date());
-const year = Number(month.slice(0, 4));
-const agreement = defaultAgreement({ termStartsOn: `${year}-01-01`, termEndsOn: `${year + 1}-12-31` }, `${month}-01`, 12);
-const postInput = (title: string, fullTime: boolean) => ({
-  title,
-  category: 'sanitation',
-  villageCode: JINSHAN_VILLAGE,
-  duties: '每天清扫村内主干道和公共场所，清运垃圾',
-  fullTime,
-  hoursPerWeek: fullTime ? 40 : 16,
-  fundingSource: 'ruralRevitalisationFund',
-  places: 3,
-  termStartsOn: `${year}-01-01`,
-  termEndsOn: `${year + 1}-12-31`,
-});
 const SUPERVISOR_PHONE = 'supervisor-phone-0001';
 const phoneOf = (n: number) => `worker-phone-${String(n).padStart(6, '0')}`;
 
