@@ -1,11 +1,11 @@
 /**
  * Benchmark: what the routes of 在岗领补 and 以工代赈 cost, over the real HTTP app and DynamoDB
  * Local (the demo county seeded), with a post and a project of 20 people and again of 100 (the most
- * one sheet takes at once). Per request it prints the DynamoDB calls and the API process's CPU
- * milliseconds, beside the goal every route of ours answers to: no read or write per person (an
- * N+1 would add at least one call a person); what grows is only the batch APIs' chunks — an audit
- * entry per person goes 25 to a BatchWriteItem, keys 100 to a BatchGetItem.
- * The client runs in the same process, so its CPU is in the figure too.
+ * one sheet takes at once), the post's holders on the project's sheet too. Per request it prints
+ * the DynamoDB calls and the API process's CPU milliseconds, beside the goal every route of ours
+ * answers to: no read or write per person (an N+1 would add at least one call a person); what grows
+ * is only the batch APIs' chunks — an audit entry per person goes 25 to a BatchWriteItem, keys 100
+ * to a BatchGetItem. The client runs in the same process, so its CPU is in the figure too.
  *
  *   npx tsx tests/bench/welfare-relief.ts
  */
@@ -176,6 +176,14 @@ async function main() {
               answer: 'confirm',
               device: `bench-phone-${p.workerId.slice(-6)}`,
             }),
+        ),
+      );
+      await measure(
+        'GET 考勤与诚信提示, all on a sheet',
+        size,
+        Array.from(
+          { length: 10 },
+          () => () => send(township, 'GET', `/api/v1/welfare-posts/months/${month}?regionCode=150222102&limit=100`),
         ),
       );
       await measure(

@@ -315,6 +315,26 @@ export const rosterEntity = {
   ofWorker: (workerId: string) => rostersOfWorker.query(workerId),
 };
 
+const wageLinesOfCountyMonth = listing(
+  INDEX.byRegion,
+  ({ countyCode, month }: { countyCode: string; month: string }) => `RWAGES#${countyCode}#${month}`,
+);
+/**
+ * A person's line on a 以工代赈 wage sheet, listed in their county's month by their village (from
+ * the roster), so a township's month of public-welfare posts reads its holders' relief days in
+ * one Query (welfarePosts/flagService.ts).
+ */
+export const wageLineEntity = {
+  indexes: (line: { projectId: string; month: string; workerId: string; villageCode: string }) =>
+    wageLinesOfCountyMonth.attributes(
+      { countyCode: countyOf(line.villageCode), month: line.month },
+      inRegionSort(line.villageCode, `${line.workerId}#${line.projectId}`),
+    ),
+  /** The lines of a month of the people of a region (a township), whatever the project. */
+  ofPeopleIn: (regionCode: string, month: string) =>
+    wageLinesOfCountyMonth.query({ countyCode: countyOf(regionCode), month }, { prefix: regionCode }),
+};
+
 const eventsByRegion = regionListing('EVENTS');
 /** A recruitment event (招聘会), listed in its county by the organising region. */
 export const eventEntity = {

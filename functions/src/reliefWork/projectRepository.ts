@@ -17,7 +17,7 @@ import {
   type ReliefWageLine,
   type RosterEntry,
 } from '@bangfu/shared';
-import { reliefProjectEntity, rosterEntity } from '../db/entities.js';
+import { reliefProjectEntity, rosterEntity, wageLineEntity } from '../db/entities.js';
 import { batchGet } from '../db/batchGet.js';
 import { answerLine, putLines } from '../db/answeredLines.js';
 import { cancellationReasons } from '../db/errors.js';
@@ -206,6 +206,16 @@ export function createReliefProjectRepository({ db, tableName }: TableRef) {
       return items.map((item) => wageLineSchema.parse(item));
     },
 
+    /**
+     * A month's lines of the people of a region (a township), on every project: one Query. Lines
+     * entered before 2026-12-07 are not listed (they name no village).
+     */
+    async linesOfPeopleIn(regionCode: string, month: string): Promise<ReliefWageLine[]> {
+      return (await queryAll(db, { TableName: tableName, ...wageLineEntity.ofPeopleIn(regionCode, month) })).map((item) =>
+        wageLineSchema.parse(item),
+      );
+    },
+
     async line(projectId: string, month: string, workerId: string): Promise<ReliefWageLine | undefined> {
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: keys.wageLine(projectId, month, workerId), ConsistentRead: true }),
@@ -213,12 +223,24 @@ export function createReliefProjectRepository({ db, tableName }: TableRef) {
       return Item ? wageLineSchema.parse(Item) : undefined;
     },
 
-    /** The contractor's month, all lines or none: each on the version read, never over a confirmed or paid line. */
-    async enter(next: readonly ReliefWageLine[], read: ReadonlyMap<string, ReliefWageLine>): Promise<void> {
+    /**
+     * The contractor's month, all lines or none: each on the version read, never over a confirmed or
+     * paid line; each listed by its person's village (`villageOf`, from the roster).
+     */
+    async enter(
+      next: readonly ReliefWageLine[],
+      read: ReadonlyMap<string, ReliefWageLine>,
+      villageOf: ReadonlyMap<string, string>,
+    ): Promise<void> {
       await putLines(
         table,
         next.map((line) => ({
-          item: { ...keys.wageLine(line.projectId, line.month, line.workerId), type: 'wageLine', ...line },
+          item: {
+            ...keys.wageLine(line.projectId, line.month, line.workerId),
+            type: 'wageLine',
+            ...line,
+            ...wageLineEntity.indexes({ ...line, villageCode: villageOf.get(line.workerId)! }),
+          },
           versionRead: read.get(line.workerId)?.version,
         })),
         ['entered', 'disputed'],

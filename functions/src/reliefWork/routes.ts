@@ -245,7 +245,7 @@ export function reliefWorkRoutes(ctx: AppContext): AnyRoute[] {
           version: (before?.version ?? 0) + 1,
         };
       });
-      await ctx.reliefProjects.enter(next, read);
+      await ctx.reliefProjects.enter(next, read, new Map(roster.map((entry) => [entry.workerId, entry.villageCode])));
       await ctx.audit.record(
         principal,
         next.map((l) => l.workerId),

@@ -26,7 +26,7 @@ import { requireStillDue, type ReassessmentContext } from './reassessment.js';
  * into (cleared with a reason): 409 naming them otherwise. The flags are the post's township's,
  * which keeps the month's attendance; a holder may live in another (then both are read).
  */
-async function requireFlagsLookedInto(deps: Pick<AppContext, 'attendance' | 'table'>, claim: Claim) {
+async function requireFlagsLookedInto(deps: Pick<AppContext, 'attendance' | 'reliefProjects' | 'table'>, claim: Claim) {
   if (claim.subsidy !== 'public_welfare_post' || claim.beneficiary.kind !== 'worker') return;
   const workerId = claim.beneficiary.workerId;
   const townships = new Set([claim.postVillageCode ?? claim.regionCode, claim.regionCode].map((code) => code.slice(0, 9)));
@@ -73,7 +73,7 @@ export async function reopenClaim(
 }
 
 export async function decideOnClaim(
-  deps: Pick<AppContext, 'table' | 'users' | 'attendance'> & ReassessmentContext,
+  deps: Pick<AppContext, 'table' | 'users' | 'attendance' | 'reliefProjects'> & ReassessmentContext,
   principal: Principal,
   claim: Claim,
   decision: z.infer<typeof claimDecisionSchema>,

@@ -8,7 +8,8 @@
 import * as z from 'zod';
 import { formatYuan } from '../money.js';
 import { chinaDate, previousMonth } from '../registry/employment.js';
-import { weekdaysIn, type AttendanceLine } from './attendance.js';
+import { WAGE_LINE_STATUS_ZH, type WageLineStatus } from '../reliefWork/wageSheet.js';
+import { daysInMonth, weekdaysIn, type AttendanceLine } from './attendance.js';
 import type { HolderTerm } from './post.js';
 
 export const FLAG_KINDS = [
@@ -19,6 +20,7 @@ export const FLAG_KINDS = [
   'employerHire', // 同月有用人单位录用
   'approvedUnpaid', // 拖欠补贴
   'fewDaysRequired', // 不履职取酬: 应出勤天数记得太少, so a few days pay a whole month
+  'reliefWorkDays', // 不履职取酬: 同月在以工代赈项目务工的天数, with the post's, more than the month has
 ] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];
 export const FLAG_KIND_ZH: Record<FlagKind, string> = {
@@ -29,6 +31,7 @@ export const FLAG_KIND_ZH: Record<FlagKind, string> = {
   employerHire: '同月另有单位录用',
   approvedUnpaid: '批准后超过 30 天未发放',
   fewDaysRequired: '应出勤天数偏少',
+  reliefWorkDays: '同月另在以工代赈务工',
 };
 
 /** A flag's id: its kind, post and person, so the same finding keeps its id (and its clearing) all month. */
@@ -81,6 +84,13 @@ export function monthsBefore(month: string, n: number): string[] {
   return months;
 }
 
+/** One person's days on one 以工代赈 project's wage sheet of the month. */
+export interface ReliefDays {
+  projectName: string;
+  days: number;
+  status: WageLineStatus;
+}
+
 export interface FlagInputs {
   month: string;
   /** The township's lines of the month. */
@@ -91,6 +101,11 @@ export interface FlagInputs {
   terms: ReadonlyMap<string, readonly HolderTerm[]>;
   /** Who hired each person this month, where an employer's hire is the month's record. */
   employerHires: ReadonlyMap<string, string>;
+  /**
+   * The month's 以工代赈 wage lines of the holders, by person: each project's days on the sheet,
+   * those the person disputed left out (they say the days are wrong).
+   */
+  reliefDays: ReadonlyMap<string, readonly ReliefDays[]>;
   /** The post subsidy claims of the earlier months, by person and month. */
   claims: readonly { workerId: string; month: string; status: string; approvedAt?: string; amountFen: number }[];
   /** Clearings made, by flag id. */
@@ -175,6 +190,19 @@ export function integrityFlags(inputs: FlagInputs): IntegrityFlag[] {
       add('fewDaysRequired', line, [
         `应出勤只记了 ${line.daysRequired} 天；补贴按出勤天数除以应出勤天数折算，应出勤记少了，补贴就多发`,
         `${line.month} 有 ${weekdaysIn(line.month)} 个工作日（周一到周五），${post}应出勤一般不少于 ${fewest} 天`,
+      ]);
+    }
+
+    // A full-time post is a working day's work (8 hours), so a day on a relief site is a day off
+    // the post: together they cannot be more days than the month has. A part-time holder may work
+    // elsewhere the same day (003 §(八)), so only their hours could tell, and the sheets keep days.
+    const relief = inputs.reliefDays.get(line.workerId) ?? [];
+    const reliefTotal = relief.reduce((sum, r) => sum + r.days, 0);
+    if (line.fullTime && reliefTotal > 0 && line.daysWorked + reliefTotal > daysInMonth(line.month)) {
+      add('reliefWorkDays', line, [
+        `${line.month} 在「${line.postTitle}」（全日制岗位）出勤 ${line.daysWorked} 天`,
+        ...relief.map((r) => `同月在以工代赈项目「${r.projectName}」务工 ${r.days} 天（${WAGE_LINE_STATUS_ZH[r.status]}）`),
+        `合计 ${line.daysWorked + reliefTotal} 天，比这个月的 ${daysInMonth(line.month)} 天还多：总有几天两边都记了，请核实哪边属实`,
       ]);
     }
 

@@ -37,6 +37,7 @@ const inputs = (overrides: Partial<FlagInputs> = {}): FlagInputs => ({
   earlier: [],
   terms: new Map(),
   employerHires: new Map(),
+  reliefDays: new Map(),
   claims: [],
   clearings: new Map(),
   now: new Date('2026-12-05T00:00:00.000Z'),
@@ -115,6 +116,30 @@ describe('integrity flags', () => {
       '2026-12 被「某服装厂」录用，而这是全日制岗位',
       '2026-12 被「某超市」录用（非全日制岗位可以灵活就业，请核实时间不冲突）',
     ]);
+  });
+
+  it('see a full-time holder whose relief-work days and post days are more than the month has, not a part-time one', () => {
+    const canal = { projectName: '农田灌溉渠道改造', days: 9, status: 'confirmed' as const };
+    const road = { projectName: '村道硬化', days: 3, status: 'entered' as const };
+    const flags = integrityFlags(
+      inputs({
+        // December has 31 days: 20 on the post and 12 on two projects is one too many; 11 fits.
+        lines: [line(1), line(2), line(3, { fullTime: false, hoursPerWeek: 16 })],
+        reliefDays: new Map([
+          [worker(1), [canal, road]],
+          [worker(2), [canal, { ...road, days: 2 }]],
+          [worker(3), [{ ...canal, days: 25 }]],
+        ]),
+      }),
+    );
+    expect(kinds(flags)).toEqual(['reliefWorkDays:人1']);
+    expect(flags[0]!.evidence).toEqual([
+      '2026-12 在「保洁员」（全日制岗位）出勤 20 天',
+      '同月在以工代赈项目「农田灌溉渠道改造」务工 9 天（本人已确认）',
+      '同月在以工代赈项目「村道硬化」务工 3 天（待本人确认）',
+      '合计 32 天，比这个月的 31 天还多：总有几天两边都记了，请核实哪边属实',
+    ]);
+    expect(flags[0]!.flagId).toBe(`reliefWorkDays.${POST}.${worker(1)}`);
   });
 
   it('see a month approved more than 30 days ago and still unpaid (拖欠), not one approved 30 days ago', () => {

@@ -13,7 +13,7 @@ import {
   type Region,
   type RosterEntry,
 } from '@bangfu/shared';
-import { reliefProjectEntity, rosterEntity } from '../../db/entities.js';
+import { reliefProjectEntity, rosterEntity, wageLineEntity } from '../../db/entities.js';
 import { keys } from '../../db/tableSchema.js';
 import type { WorkerItem } from '../../registry/workerRepository.js';
 import { villageWord } from './demoPosts.js';
@@ -93,6 +93,11 @@ export function demoReliefProject(regions: readonly Region[], workers: readonly 
       type: 'rosterEntry',
       ...entry,
     })),
-    ...lines.map((line) => ({ ...keys.wageLine(PROJECT_ID, month, line.workerId), type: 'wageLine', ...line })),
+    ...lines.map((line, i) => ({
+      ...keys.wageLine(PROJECT_ID, month, line.workerId),
+      ...wageLineEntity.indexes({ ...line, villageCode: roster[i]!.villageCode }),
+      type: 'wageLine',
+      ...line,
+    })),
   ];
 }
