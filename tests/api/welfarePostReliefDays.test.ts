@@ -1,14 +1,16 @@
 /**
  * 不履职取酬 across two programmes, over DynamoDB Local: a full-time public-welfare post holder whose
  * month on a 以工代赈 wage sheet and on the post together come to more days than the month has is
- * flagged on the township's month, naming the project and the days, and the post month waits for
- * an officer's look; a line the person disputed does not count, and a part-time holder is not
- * flagged (they may work elsewhere the same day).
+ * flagged on the township's month, naming the project and the days, whether they live in the
+ * post's township or another, and the post month waits for an officer's look; a line the person
+ * disputed does not count, and a part-time holder is not flagged (they may work elsewhere the
+ * same day).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysInMonth, type Claim } from '@bangfu/shared';
 import { startDemoCountyApi, type TestApi } from '../support/api.js';
 import { month, postAgreement, reliefProjectInput, welfarePostInput } from '../support/programmes.js';
+import { XIDOUPU_VILLAGE } from '../support/people.js';
 import { boundWorker } from '../support/positions.js';
 
 let api: TestApi;
@@ -29,7 +31,7 @@ describe('a public-welfare post month beside a 以工代赈 wage sheet', () => {
   let sweeping: string;
   let roads: string;
   let projectId: string;
-  const people: Record<'both' | 'disputes' | 'partTime', Person> = {} as never;
+  const people: Record<'both' | 'elsewhere' | 'disputes' | 'partTime', Person> = {} as never;
 
   const flagsOfMonth = async (): Promise<Flag[]> => {
     const sheet = await api.call('GET', `/api/v1/welfare-posts/months/${month}?regionCode=150222102&limit=100`, {
@@ -47,6 +49,13 @@ describe('a public-welfare post month beside a 以工代赈 wage sheet', () => {
     contractor = await api.loginAs('demo-employer-3');
     const county = await api.loginAs('demo-staff-county');
     people.both = await boundWorker(api, 170, { groups: ['povertyAlleviated'], labourClass: 'half', householdId: 'H-170' });
+    // Of 西斗铺镇, on a 金山镇 post: their relief lines are listed where they live, not where the post is.
+    people.elsewhere = await boundWorker(api, 173, {
+      villageCode: XIDOUPU_VILLAGE,
+      groups: ['povertyAlleviated'],
+      labourClass: 'half',
+      householdId: 'H-173',
+    });
     people.disputes = await boundWorker(api, 171, { groups: ['povertyAlleviated'], labourClass: 'half', householdId: 'H-171' });
     people.partTime = await boundWorker(api, 172, { groups: ['monitored'], labourClass: 'weak', householdId: 'H-172' });
 
@@ -59,11 +68,12 @@ describe('a public-welfare post month beside a 以工代赈 wage sheet', () => {
     roads = await create('小三分子村护路员', false);
     for (const [postId, person] of [
       [sweeping, people.both],
+      [sweeping, people.elsewhere],
       [sweeping, people.disputes],
       [roads, people.partTime],
     ] as const) {
       const hired = await api.call('POST', `/api/v1/welfare-posts/${postId}/holders`, {
-        token: township,
+        token: person === people.elsewhere ? county : township, // the county takes on someone of another township
         body: { workerId: person.workerId, ...postAgreement },
       });
       expect(hired.status, JSON.stringify(hired.body)).toBe(201);
@@ -103,7 +113,7 @@ describe('a public-welfare post month beside a 以工代赈 wage sheet', () => {
     expect(await flagsOfMonth()).toEqual([]);
 
     for (const [postId, holders] of [
-      [sweeping, [people.both, people.disputes]],
+      [sweeping, [people.both, people.elsewhere, people.disputes]],
       [roads, [people.partTime]],
     ] as const) {
       const recorded = await api.call('PUT', `/api/v1/welfare-posts/${postId}/attendance/${month}`, {
@@ -118,7 +128,9 @@ describe('a public-welfare post month beside a 以工代赈 wage sheet', () => {
     }
 
     const entered = await flagsOfMonth();
-    expect(entered.map((f) => f.workerId).sort()).toEqual([people.both.workerId, people.disputes.workerId].sort());
+    expect(entered.map((f) => f.workerId).sort()).toEqual(
+      [people.both.workerId, people.elsewhere.workerId, people.disputes.workerId].sort(),
+    );
     expect(entered.find((f) => f.workerId === people.both.workerId)!.evidence).toEqual([
       `${month} 在「小三分子村保洁员」（全日制岗位）出勤 ${postDays} 天`,
       `同月在以工代赈项目「小三分子村农田灌溉渠道改造」务工 ${reliefDays} 天（待本人确认）`,
@@ -135,8 +147,9 @@ describe('a public-welfare post month beside a 以工代赈 wage sheet', () => {
     });
     expect(disputed.status, JSON.stringify(disputed.body)).toBe(200);
     const answered = await flagsOfMonth();
-    expect(answered.map((f) => f.workerId)).toEqual([people.both.workerId]);
-    expect(answered[0]!.evidence[1]).toContain('（本人已确认）');
+    expect(answered.map((f) => f.workerId).sort()).toEqual([people.both.workerId, people.elsewhere.workerId].sort());
+    const bothFlag = answered.find((f) => f.workerId === people.both.workerId)!;
+    expect(bothFlag.evidence[1]).toContain('（本人已确认）');
 
     // The holder's post month becomes a claim that waits for a township officer's look.
     const confirmed = await api.call('POST', `/api/v1/me/welfare-post/attendance/${month}`, {
@@ -156,7 +169,7 @@ describe('a public-welfare post month beside a 以工代赈 wage sheet', () => {
     expect([held.status, held.body.error.message.zh]).toEqual([409, expect.stringContaining('同月另在以工代赈务工')]);
     const cleared = await api.call('POST', `/api/v1/welfare-posts/${sweeping}/flags`, {
       token: township,
-      body: { flagId: answered[0]!.flagId, month, reason: '核实：以工代赈的天数是周末和晚上补的工' },
+      body: { flagId: bothFlag.flagId, month, reason: '核实：以工代赈的天数是周末和晚上补的工' },
     });
     expect(cleared.status, JSON.stringify(cleared.body)).toBe(200);
     expect((await approve()).status).toBe(200);

@@ -131,6 +131,7 @@ export function attendanceRoutes(ctx: AppContext): AnyRoute[] {
           workerId: holder.workerId,
           name: holder.name,
           villageCode: post.villageCode,
+          holderVillageCode: holder.villageCode,
           householdId: holder.householdId ?? households.get(holder.workerId) ?? holder.workerId,
           month: params.month,
           daysWorked: input.daysWorked,

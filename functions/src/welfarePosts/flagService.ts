@@ -45,7 +45,8 @@ export async function flaggedMonth(
   if (lines.length === 0) return { lines, flags: [] };
   const unique = <T>(values: T[]) => [...new Set(values)];
   const confirmedBefore = earlier.filter((line) => line.status === 'confirmed');
-  const holderTownships = unique(lines.map((l) => ancestorAt(l.villageCode, 'township')));
+  // Relief lines are listed where their people live, which for a holder from elsewhere is not the post's township.
+  const holderTownships = unique(lines.map((l) => ancestorAt(l.holderVillageCode ?? l.villageCode, 'township')));
   const [posts, records, claims, reliefLines] = await Promise.all([
     batchGet(
       ctx.table,

@@ -71,7 +71,13 @@ export const attendanceLineSchema = z.object({
   hoursPerWeek: z.number().int().optional(),
   workerId: z.string(),
   name: z.string(),
+  /** The post's village: the month is kept in its township. */
   villageCode: z.string(),
+  /**
+   * The holder's own village, from their agreement (lines recorded before 2026-12-07 lack it):
+   * where their work on a 以工代赈 project is listed (flagService.ts).
+   */
+  holderVillageCode: z.string().optional(),
   /** 户编号 as the registry had it when the line was recorded (two posts in one household). */
   householdId: z.string(),
   month: monthSchema,
