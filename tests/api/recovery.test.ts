@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate, chinaMonth, levelOfRegion, quarterOf, type Claim } from '@bangfu/shared';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { quarterlyReport } from '../../functions/src/monitoring/quarterlyReport.js';
+import { runWarnings } from '../../functions/src/monitoring/warningsJob.js';
 import { taskIdOf } from '../../functions/src/monitoring/taskRepository.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { cardInForce, claimFor, insiderWithAllDuties } from '../support/claims.js';
@@ -164,6 +165,36 @@ describe('追回: a paid claim’s money ordered back and received', () => {
       claims: (before?.claims ?? 0) + 1,
       yuan: (before?.yuan ?? 0) + 500,
     });
+  });
+
+  it('is the county’s to follow up each month once it is out past the region’s days (60 in the demo), until received', async () => {
+    const out = await paidClaim(205);
+    const back = await paidClaim(206);
+    expect((await order(out, { amountFen: 50_000, reason: REASON })).status).toBe(200);
+    const ordered = (await order(back, { amountFen: 50_000, reason: REASON })).body.claim as Claim;
+    expect((await received(ordered, { bankReference: 'YH20261207206' })).status).toBe(200);
+    const taskOf = (claim: Claim, at: Date) =>
+      api.ctx.tasks.get(taskIdOf({ cause: 'recoveryOverdue', month: chinaMonth(at), subject: claim.claimId }));
+    const day = 86_400_000;
+
+    const onTime = new Date(Date.now() + 60 * day);
+    await runWarnings(api.ctx, '150222', onTime);
+    expect(await taskOf(out, onTime)).toBeUndefined();
+
+    const late = new Date(Date.now() + 61 * day);
+    const report = await runWarnings(api.ctx, '150222', late);
+    expect(report.found.recoveryOverdue).toBeGreaterThanOrEqual(1);
+    const task = await taskOf(out, late);
+    expect(task).toMatchObject({ cause: 'recoveryOverdue', level: 'county', status: 'open', regionCode: out.regionCode });
+    expect(task!.text).toContain('决定追回 500 元，61 天了还没有收回（期限 60 天）');
+    expect(await taskOf(back, late)).toBeUndefined();
+    // The same day again opens nothing new; the next month, while the money is still out, another.
+    const again = await runWarnings(api.ctx, '150222', late);
+    expect(await api.ctx.tasks.get(task!.taskId)).toMatchObject({ version: task!.version });
+    expect(again.found.recoveryOverdue).toBe(report.found.recoveryOverdue);
+    const nextMonth = new Date(late.getTime() + 31 * day);
+    await runWarnings(api.ctx, '150222', nextMonth);
+    expect(await taskOf(out, nextMonth)).toMatchObject({ cause: 'recoveryOverdue', status: 'open' });
   });
 
   it('makes one order of two at once', async () => {

@@ -1,7 +1,7 @@
 /**
  * A region's warning thresholds on a date, from the parameters each region sets (补贴标准):
- * the employed share whose fall is warned of, the days a task has, and how long a 以工代赈 wage
- * may stay unpaid. A region that has
+ * the employed share whose fall is warned of, the days a task has, how long a 以工代赈 wage may
+ * stay unpaid, and how long money ordered back may stay out. A region that has
  * stopped the drop warning gets none; one with no deadline set, a week.
  */
 import { parameterValueOn, type WARNING_PARAMETERS } from '@bangfu/shared';
@@ -11,6 +11,8 @@ import { createSubsidyService } from '../subsidies/service.js';
 const DEFAULT_TASK_DAYS = 7;
 /** Wages confirmed and unpaid this long are warned of where the region has set no number. */
 const DEFAULT_UNPAID_DAYS = 15;
+/** A recovery not received this long goes to the county where the region has set no number. */
+const DEFAULT_RECOVERY_DAYS = 60;
 
 export type WarningParameterContext = Pick<
   AppContext,
@@ -27,5 +29,7 @@ export async function warningParameters(ctx: WarningParameterContext) {
     taskDays: valueOf('warningTaskDays', regionCode, today) ?? DEFAULT_TASK_DAYS,
     /** 以工代赈: days a confirmed wage may stay unpaid before the county is warned. */
     unpaidDays: valueOf('reliefWageUnpaidDays', regionCode, today) ?? DEFAULT_UNPAID_DAYS,
+    /** 追回: days a recovery may stay not received before the county follows it up, each month. */
+    recoveryDays: valueOf('recoveryDueDays', regionCode, today) ?? DEFAULT_RECOVERY_DAYS,
   });
 }

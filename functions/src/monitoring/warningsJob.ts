@@ -1,8 +1,8 @@
 /**
  * The daily warnings run (及早预警), county by county: this month's villages against the month
  * before and last year's (their kept figures), the 监测对象 and households whose work stopped
- * (the county's month records of this month and the last), and the villages and townships late
- * with their report. It also counts the month's 零就业家庭 from those records for 务工监测. Each warning opens its task once, due in the region's number of days;
+ * (the county's month records of this month and the last), the villages and townships late
+ * with their report, 以工代赈 wages left unpaid and money ordered back (追回) still out. It also counts the month's 零就业家庭 from those records for 务工监测. Each warning opens its task once, due in the region's number of days;
  * open tasks past their deadline go up a level. Safe to run again.
  */
 import {
@@ -26,6 +26,7 @@ import { countiesUnder } from '../monthlyRuns/plan.js';
 import { NO_FIGURES } from './figureRepository.js';
 import { taskIdOf } from './taskRepository.js';
 import { addNewFindings, countyArrearsWarnings } from '../reliefWork/arrearsWarning.js';
+import { countyOverdueRecoveries } from '../subsidies/recoveryService.js';
 import { warningParameters } from './warningParameters.js';
 
 type WarningsContext = Pick<
@@ -109,10 +110,11 @@ export async function runWarnings(ctx: WarningsContext, regionCode: string, now 
   const counties = await countiesUnder(ctx, regionCode);
   const report: WarningsReport = { month, counties: counties.length, found: {}, opened: 0, escalated: 0 };
   for (const county of counties) {
-    const { dropRatio, taskDays: days, unpaidDays } = thresholds(county, today);
+    const { dropRatio, taskDays: days, unpaidDays, recoveryDays } = thresholds(county, today);
     const warnings: Warning[] = [
       ...(await countyWarnings(ctx, county, month, today, dropRatio)),
       ...(await countyArrearsWarnings(ctx, county, today, unpaidDays)),
+      ...(await countyOverdueRecoveries(ctx, county, today, recoveryDays)),
     ];
     const already = await ctx.tasks.existing(warnings);
     for (const warning of warnings) {

@@ -15,8 +15,10 @@ import {
   recoveryOrderRefusal,
   type recoveryReceiptSchema,
   recoveryReceiptRefusal,
+  recoveryOverdueWarning,
   recoveryStepReason,
   recoveryWarning,
+  type Warning,
 } from '@bangfu/shared';
 import type * as z from 'zod';
 import type { AppContext } from '../appContext.js';
@@ -107,4 +109,27 @@ export async function receiveRecovery(
     },
     now,
   );
+}
+
+/**
+ * The daily run's recoveries of a county still out past `dueDays`: its claims in 追回中, from the
+ * status queue a page of a hundred at a time (few are ever out at once).
+ */
+export async function countyOverdueRecoveries(
+  ctx: Pick<AppContext, 'claims'>,
+  countyCode: string,
+  today: string,
+  dueDays: number,
+): Promise<Warning[]> {
+  const warnings: Warning[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ctx.claims.queue(countyCode, 'recovering', { limit: 100, ...(cursor ? { cursor } : {}) });
+    for (const claim of page.claims) {
+      const warning = recoveryOverdueWarning(claim, today, dueDays);
+      if (warning) warnings.push(warning);
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return warnings;
 }

@@ -24,6 +24,7 @@ export const WARNING_CAUSES = [
   'payoutCardDisputed', // 收补贴的卡，本人说不是自己的
   'payoutReturned', // 银行退回了发到卡上的补贴
   'recoveryOrdered', // 补贴要追回，请告诉本人
+  'recoveryOverdue', // 追回决定后过了期限还没有收回
 ] as const;
 export type WarningCause = (typeof WARNING_CAUSES)[number];
 
@@ -40,6 +41,7 @@ export const WARNING_CAUSE_ZH: Record<WarningCause, string> = {
   payoutCardDisputed: '收款卡本人说不是自己的',
   payoutReturned: '银行退回补贴',
   recoveryOrdered: '补贴要追回',
+  recoveryOverdue: '追回逾期未收回',
 };
 
 export interface Warning {
@@ -78,6 +80,15 @@ export const WARNING_PARAMETERS: Readonly<Record<string, ParameterSpec>> = {
       fixedByPolicy: false,
     },
     values: { '15': [{ from: '2021-01-01', value: 15, example: true }] },
+  },
+  recoveryDueDays: {
+    definition: {
+      label: '补贴决定追回后超过几天还没收回，每月交旗县跟进（追回期限）',
+      unit: 'days',
+      reference: cite('003', '三、(八)'),
+      fixedByPolicy: false,
+    },
+    values: { '15': [{ from: '2021-01-01', value: 60, example: true }] },
   },
   warningTaskDays: {
     definition: { label: '预警任务几天内办完（过期交上一级）', unit: 'days', reference, fixedByPolicy: false },

@@ -105,3 +105,36 @@ export function recoveryWarning(
     ],
   };
 }
+
+/**
+ * A recovery still not received `dueDays` after it was ordered: the county's, every month until the
+ * money is back (the village's errand of telling the person may be done long since). 及时纠正查处
+ * (file 003 §(八)) is not done while the money is out.
+ */
+export function recoveryOverdueWarning(
+  claim: Pick<Claim, 'claimId' | 'name' | 'regionCode' | 'beneficiary' | 'status' | 'recovery'>,
+  today: string,
+  dueDays: number,
+): Warning | undefined {
+  const { recovery } = claim;
+  if (claim.status !== 'recovering' || !recovery) return undefined;
+  const ordered = chinaDate(new Date(recovery.orderedAt));
+  const days = Math.round((Date.parse(today) - Date.parse(ordered)) / 86_400_000);
+  if (days <= dueDays) return undefined;
+  return {
+    cause: 'recoveryOverdue',
+    month: today.slice(0, 7),
+    // One task a claim and month: told again each month the money is still out.
+    subject: claim.claimId,
+    ...(claim.beneficiary.kind === 'worker' ? { workerIds: [claim.beneficiary.workerId] } : {}),
+    regionCode: claim.regionCode,
+    level: 'county',
+    text: `${claim.beneficiary.name} 的${claim.name}于 ${ordered} 决定追回 ${formatYuan(recovery.amountFen)}，${days} 天了还没有收回（期限 ${dueDays} 天）。请问清钱是否已退、为什么没退，退了的请负责发放的工作人员登记收回`,
+    figures: [
+      { label: '追回金额', value: formatYuan(recovery.amountFen) },
+      { label: '原因', value: recovery.reason },
+      { label: '决定日期', value: ordered },
+      { label: '已过天数', value: days },
+    ],
+  };
+}

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   recoveryOrderRefusal,
+  recoveryOverdueWarning,
   recoveryReceiptRefusal,
   recoveryWarning,
   summariseClaims,
@@ -80,5 +81,46 @@ describe('recoveryWarning', () => {
     expect(warning!.text).toContain('王秀兰 的一次性交通补助要追回 200 元：顶岗替岗');
     const employer = { ...claim, beneficiary: { kind: 'employer' as const, employerId: 'e_1', name: '某车间' } };
     expect(recoveryWarning(employer, { amountFen: 20_000, reason: '顶岗替岗' }, new Date())).toBeUndefined();
+  });
+});
+
+describe('recoveryOverdueWarning', () => {
+  const claim = {
+    claimId: 'c_1234567890',
+    name: '一次性交通补助',
+    regionCode: '150222102212',
+    beneficiary: { kind: 'worker' as const, workerId: 'w_1', name: '王秀兰' },
+    ...recovering,
+  };
+
+  it('gives the county a recovery still out past its days, once a month, naming the amount and the days', () => {
+    // Ordered 2026-12-07 (China time); 60 days is 2027-02-05, so 02-06 is the first day past it.
+    expect(recoveryOverdueWarning(claim, '2027-02-05', 60)).toBeUndefined();
+    const warning = recoveryOverdueWarning(claim, '2027-02-06', 60);
+    expect(warning).toMatchObject({
+      cause: 'recoveryOverdue',
+      subject: 'c_1234567890',
+      month: '2027-02',
+      level: 'county',
+      workerIds: ['w_1'],
+      regionCode: '150222102212',
+    });
+    expect(warning!.text).toBe(
+      '王秀兰 的一次性交通补助于 2026-12-07 决定追回 200 元，61 天了还没有收回（期限 60 天）。请问清钱是否已退、为什么没退，退了的请负责发放的工作人员登记收回',
+    );
+    expect(recoveryOverdueWarning(claim, '2027-03-01', 60)?.month).toBe('2027-03');
+  });
+
+  it('is silent once the money is back, and names no person for an employer', () => {
+    const received = {
+      ...claim,
+      status: 'recovered' as const,
+      recovery: { ...recovering.recovery!, received: { by: 'finance-1', at: '2027-01-02T02:00:00.000Z', bankReference: 'YH1' } },
+    };
+    expect(recoveryOverdueWarning(received, '2027-03-01', 60)).toBeUndefined();
+    const employer = { ...claim, beneficiary: { kind: 'employer' as const, employerId: 'e_1', name: '某车间' } };
+    const warning = recoveryOverdueWarning(employer, '2027-03-01', 60)!;
+    expect(warning.workerIds).toBeUndefined();
+    expect(warning.text).toMatch(/^某车间 的一次性交通补助/);
   });
 });
