@@ -1,8 +1,8 @@
 /**
- * A region's warning thresholds on a date, from the parameters each region sets (补贴标准):
- * the employed share whose fall is warned of, the days a task has, how long a 以工代赈 wage may
- * stay unpaid, and how long money ordered back may stay out. A region that has
- * stopped the drop warning gets none; one with no deadline set, a week.
+ * A region's warning thresholds on a date, from the parameters each region sets (补贴标准): the
+ * employed share whose fall is warned of, the days a task has, how long a 以工代赈 wage may stay
+ * unpaid, and how long money ordered back may stay out. A region that has stopped the drop warning
+ * gets none; one with no deadline set, a week.
  */
 import { parameterValueOn, type WARNING_PARAMETERS } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';

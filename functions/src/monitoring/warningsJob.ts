@@ -1,9 +1,10 @@
 /**
- * The daily warnings run (及早预警), county by county: this month's villages against the month
- * before and last year's (their kept figures), the 监测对象 and households whose work stopped
- * (the county's month records of this month and the last), the villages and townships late
- * with their report, 以工代赈 wages left unpaid and money ordered back (追回) still out. It also counts the month's 零就业家庭 from those records for 务工监测. Each warning opens its task once, due in the region's number of days;
- * open tasks past their deadline go up a level. Safe to run again.
+ * The daily warnings run (及早预警), county by county: this month's villages against the month before
+ * and last year's (their kept figures), the 监测对象 and households whose work stopped (the county's
+ * month records of this month and the last), the villages and townships late with their report,
+ * 以工代赈 wages left unpaid and money ordered back (追回) still out. It also counts the month's 零就业家庭
+ * from those records for 务工监测. Each warning opens its task once, due in the region's number of
+ * days; open tasks past their deadline go up a level. Safe to run again.
  */
 import {
   addDays,
