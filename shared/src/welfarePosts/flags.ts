@@ -195,7 +195,8 @@ export function integrityFlags(inputs: FlagInputs): IntegrityFlag[] {
 
     // A full-time post is a working day's work (8 hours), so a day on a relief site is a day off
     // the post: together they cannot be more days than the month has. A part-time holder may work
-    // elsewhere the same day (003 §(八)), so only their hours could tell, and the sheets keep days.
+    // elsewhere the same day (000 §(四): 允许…兼职从事灵活就业), so only their hours could tell, and
+    // the sheets keep days.
     const relief = inputs.reliefDays.get(line.workerId) ?? [];
     const reliefTotal = relief.reduce((sum, r) => sum + r.days, 0);
     if (line.fullTime && reliefTotal > 0 && line.daysWorked + reliefTotal > daysInMonth(line.month)) {
