@@ -776,6 +776,15 @@ const ROWS: Record<string, Row> = {
       region: t.village,
     }),
   },
+  'POST /api/v1/claims/:claimId/recovery/write-off': {
+    may: ['payerInRegion'],
+    perTarget: true,
+    call: (t) => ({
+      path: `/api/v1/claims/${t.claimId}/recovery/write-off`,
+      body: { version: 999, documentNo: '固人社发〔2027〕3号', reason: '本人已去世，没有遗产' },
+      region: t.village,
+    }),
+  },
   'POST /api/v1/claims/payments': {
     may: ['payerInRegion'],
     perTarget: true,

@@ -142,7 +142,7 @@ describe('追回: a paid claim’s money ordered back and received', () => {
     const byInsider = await order(claim, ok, allDuties);
     expect(byInsider.status).toBe(200);
     const own = await received(byInsider.body.claim, { bankReference: 'ZH-0201' }, allDuties);
-    expect([own.status, own.body.error.message.zh]).toEqual([403, '追回是您决定的，收回要由另一位工作人员登记']);
+    expect([own.status, own.body.error.message.zh]).toEqual([403, '追回是您决定的，要由另一位工作人员登记收回']);
     const bad = await received(byInsider.body.claim, { bankReference: '回单' });
     expect([bad.status, bad.body.error.field]).toEqual([400, 'body.bankReference']);
     expect((await api.ctx.claims.get(claim.claimId))!.status).toBe('recovering');
@@ -165,6 +165,56 @@ describe('追回: a paid claim’s money ordered back and received', () => {
       claims: (before?.claims ?? 0) + 1,
       yuan: (before?.yuan ?? 0) + 500,
     });
+  });
+
+  it('writes off (核销) what cannot come back, on the county’s document, by a payer other than who ordered it; the person owes nothing', async () => {
+    const claim = await paidClaim(207);
+    const recovering = (await order(claim, { amountFen: 30_000, reason: REASON })).body.claim as Claim;
+    const writeOff = (body: Record<string, unknown>, token = finance) =>
+      api.call('POST', `/api/v1/claims/${claim.claimId}/recovery/write-off`, {
+        token,
+        body: { version: recovering.version, ...body },
+      });
+    const ok = { documentNo: '固人社发〔2027〕3号', reason: '本人已去世，没有遗产可以退回' };
+    const refusals: [body: Record<string, unknown>, token: string, status: number, field: string][] = [
+      [ok, county, 403, 'params.claimId'], // ordered it, and does not pay
+      [ok, township, 403, 'params.claimId'],
+      [{ ...ok, documentNo: '3号' }, finance, 400, 'body.documentNo'],
+      [{ ...ok, reason: '没钱' }, finance, 400, 'body.reason'],
+      [{ ...ok, version: recovering.version - 1 }, finance, 409, 'body.version'],
+    ];
+    for (const [body, token, status, field] of refusals) {
+      const refused = await writeOff(body, token);
+      expect([refused.status, refused.body.error.field]).toEqual([status, field]);
+    }
+    expect(await api.ctx.claims.get(claim.claimId)).toEqual(recovering);
+
+    const done = await writeOff(ok);
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body.claim).toMatchObject({
+      status: 'writtenOff',
+      recovery: { amountFen: 30_000, writtenOff: { by: 'demo-staff-county-finance', ...ok } },
+    });
+    expect(done.body.claim.history.at(-1)).toMatchObject({
+      from: 'recovering',
+      to: 'writtenOff',
+      reason: `核销 300 元，不再追回：${ok.reason}（${ok.documentNo}）`,
+    });
+    // A retry after a lost answer is answered as the first; the money cannot then be received.
+    const again = await writeOff(ok);
+    expect([again.status, again.body.claim.version]).toEqual([200, done.body.claim.version]);
+    expect((await received(done.body.claim, { bankReference: 'ZH-0207' })).status).toBe(409);
+    // The person owes nothing more, and the whole 500 元 counts as paid.
+    const workerId = claim.beneficiary.kind === 'worker' ? claim.beneficiary.workerId : '';
+    const summary = await api.ctx.claims.summary({ kind: 'worker', workerId });
+    expect(summary).toMatchObject({ owedFen: 0 });
+    expect(summary.paidFen).toBeGreaterThanOrEqual(50_000);
+    // Nothing is out any more: the daily run does not chase it.
+    const late = new Date(Date.now() + 90 * 86_400_000);
+    await runWarnings(api.ctx, '150222', late);
+    expect(
+      await api.ctx.tasks.get(taskIdOf({ cause: 'recoveryOverdue', month: chinaMonth(late), subject: claim.claimId })),
+    ).toBeUndefined();
   });
 
   it('is the county’s to follow up each month once it is out past the region’s days (60 in the demo), until received', async () => {

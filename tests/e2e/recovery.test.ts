@@ -2,15 +2,15 @@
  * 追回 in the H5 app: the county officer who rechecks finds a paid claim under 补贴审核 › 已发放,
  * orders 200 元 of it back with a reason (a wrong amount is refused on the page, nothing
  * sent); the worker reads on 我的补贴 that 200 元 is to be paid back and why; the county's finance
- * officer records the money received under 追回中 with the bank's reference. Checked with axe
- * at 320×568 and 375×667.
+ * officer records the money received under 追回中 with the bank's reference, and writes off (核销)
+ * another that cannot come back, on the county's document. Checked with axe at 320×568 and 375×667.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fenToYuan, formatYuan, levelOfRegion, type Claim } from '@bangfu/shared';
 import type { TestApi } from '../support/api.js';
 import { fill, onPhones, WAIT } from '../support/browser.js';
-import { cardInForce } from '../support/claims.js';
+import { cardInForce, claimFor } from '../support/claims.js';
 import { claimTransportWithTheRest, closeAll, openFromHome, startDemoH5, workerWithTransportDue } from '../support/journeys.js';
 
 let api: TestApi;
@@ -93,5 +93,54 @@ describe('追回 in Chromium', () => {
       by: 'demo-staff-county-finance',
       bankReference: 'ZH20261207-0400',
     });
+  });
+
+  it('lets the finance officer write off (核销) what cannot come back, on the county’s document', async () => {
+    // Another person's 500 元, paid and ordered back in full by the county.
+    const { claim: made, worker } = await claimFor(api, 300, 50_000);
+    const by = 'demo-staff-county';
+    await api.ctx.claims.transition(made, made.version, {
+      to: 'approved',
+      by,
+      approval: { by, level: levelOfRegion((await api.ctx.users.get(by))!.regionCode!) },
+    });
+    const [village, township, finance, county] = await Promise.all(
+      ['demo-staff-village-1', 'demo-staff-township-1', 'demo-staff-county-finance', by].map((u) => api.loginAs(u)),
+    );
+    expect((await cardInForce(api, worker.workerId, '6217990000000000300', village!, township!)).status).toBe(200);
+    await api.call('POST', '/api/v1/claims/payments', {
+      token: finance!,
+      body: { regionCode: '150222102', idempotencyKey: crypto.randomUUID() },
+    });
+    const paid = (await api.ctx.claims.get(made.claimId))!;
+    const ordered = await api.call('POST', `/api/v1/claims/${paid.claimId}/recovery`, {
+      token: county!,
+      body: { version: paid.version, amountFen: 50_000, reason: '冒名顶替：实际没有外出务工' },
+    });
+    expect(ordered.status, JSON.stringify(ordered.body)).toBe(200);
+
+    const page = await openFromHome(browser, api, 'demo-staff-county-finance', 'reviews');
+    await page.getByTestId('claims-status-recovering').click();
+    const id = paid.claimId;
+    await page.getByTestId(`claim-${id}-writeoff-start`).click();
+    await page.getByTestId(`claim-${id}-writeoff-confirm`).click();
+    await expect
+      .poll(() => page.getByTestId(`claim-${id}-writeoff-document-error`).textContent(), WAIT)
+      .toBe('请填写批准核销的文件文号');
+    expect((await api.ctx.claims.get(id))!.status).toBe('recovering'); // nothing sent
+    await fill(page, `claim-${id}-writeoff-document`, '固人社发〔2027〕3号');
+    await fill(page, `claim-${id}-writeoff-reason`, '本人已去世，没有遗产可以退回');
+    await onPhones(page, 'recovery-5-writeoff', '补贴审核：登记核销', `claim-${id}-writeoff-form`);
+    await page.getByTestId(`claim-${id}-writeoff-confirm`).click();
+    await expect.poll(() => page.getByTestId('claims-done').textContent(), WAIT).toContain('已登记核销');
+    expect((await api.ctx.claims.get(id))!).toMatchObject({
+      status: 'writtenOff',
+      recovery: { writtenOff: { by: 'demo-staff-county-finance', documentNo: '固人社发〔2027〕3号' } },
+    });
+    await page.getByTestId('claims-status-writtenOff').click();
+    await expect
+      .poll(() => page.getByTestId(`claim-${id}-recovery`).textContent(), WAIT)
+      .toContain('已核销（固人社发〔2027〕3号）');
+    await onPhones(page, 'recovery-6-written-off', '补贴审核：已核销');
   });
 });

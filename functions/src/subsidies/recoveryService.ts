@@ -10,11 +10,13 @@ import {
   type Claim,
   formatYuan,
   type Principal,
+  type Recovery,
   type RecoveryOfficer,
   type RecoveryOrder,
+  recoveryClosingRefusal,
   recoveryOrderRefusal,
   type recoveryReceiptSchema,
-  recoveryReceiptRefusal,
+  type RecoveryWriteOff,
   recoveryOverdueWarning,
   recoveryStepReason,
   recoveryWarning,
@@ -82,33 +84,74 @@ export async function orderRecovery(
   return recovering;
 }
 
-export async function receiveRecovery(
+/** How a recovery is closed: its status after, the step's reason, and what is kept on the recovery. */
+interface Closing {
+  to: 'recovered' | 'writtenOff';
+  reason: string;
+  record: (by: string, at: string) => Partial<Recovery>;
+  /** This very closing, by this officer, already made (a retry after a lost answer). */
+  madeBy: (recovery: Recovery | undefined, by: string) => boolean;
+}
+
+/** Closes a recovery on the version read: a county payer's, never the one who ordered it. */
+async function closeRecovery(
+  deps: RecoveryContext,
+  principal: Principal,
+  claim: Claim,
+  version: number,
+  closing: Closing,
+): Promise<Claim> {
+  const officer = await officerOf(deps, principal);
+  if (claim.status === closing.to && closing.madeBy(claim.recovery, officer.userId)) return claim;
+  const refusal = recoveryClosingRefusal(claim, officer, closing.to);
+  if (refusal) throw refused(refusal);
+  const now = new Date();
+  return deps.claims.transition(
+    claim,
+    version,
+    {
+      to: closing.to,
+      by: officer.userId,
+      reason: closing.reason,
+      recovery: { ...claim.recovery!, ...closing.record(officer.userId, now.toISOString()) }, // the refusal is a 409 without one
+    },
+    now,
+  );
+}
+
+export function receiveRecovery(
   deps: RecoveryContext,
   principal: Principal,
   claim: Claim,
   receipt: z.infer<typeof recoveryReceiptSchema>,
 ): Promise<Claim> {
-  const officer = await officerOf(deps, principal);
-  const { received } = claim.recovery ?? {};
-  // A retry of this very receipt, after its answer was lost.
-  if (claim.status === 'recovered' && received?.by === officer.userId && received.bankReference === receipt.bankReference) {
-    return claim;
-  }
-  const refusal = recoveryReceiptRefusal(claim, officer);
-  if (refusal) throw refused(refusal);
-  const recovery = claim.recovery!; // the refusal is a 409 without one
-  const now = new Date();
-  return deps.claims.transition(
-    claim,
-    receipt.version,
-    {
-      to: 'recovered',
-      by: officer.userId,
-      reason: `已收回 ${formatYuan(recovery.amountFen)}（流水号 ${receipt.bankReference}）`,
-      recovery: { ...recovery, received: { by: officer.userId, at: now.toISOString(), bankReference: receipt.bankReference } },
-    },
-    now,
-  );
+  const { bankReference } = receipt;
+  return closeRecovery(deps, principal, claim, receipt.version, {
+    to: 'recovered',
+    reason: `已收回 ${formatYuan(claim.recovery?.amountFen ?? 0)}（流水号 ${bankReference}）`,
+    record: (by, at) => ({ received: { by, at, bankReference } }),
+    madeBy: (recovery, by) => recovery?.received?.by === by && recovery.received.bankReference === bankReference,
+  });
+}
+
+/**
+ * 核销: a county payer other than who ordered it records that the money ordered back will not come
+ * back, on the county's approval document: the person owes nothing more, and the claim keeps
+ * counting as paid (the money went out) and as made (its period is never paid again).
+ */
+export function writeOffRecovery(
+  deps: RecoveryContext,
+  principal: Principal,
+  claim: Claim,
+  writeOff: RecoveryWriteOff,
+): Promise<Claim> {
+  const { documentNo, reason } = writeOff;
+  return closeRecovery(deps, principal, claim, writeOff.version, {
+    to: 'writtenOff',
+    reason: `核销 ${formatYuan(claim.recovery?.amountFen ?? 0)}，不再追回：${reason}（${documentNo}）`,
+    record: (by, at) => ({ writtenOff: { by, at, documentNo, reason } }),
+    madeBy: (recovery, by) => recovery?.writtenOff?.by === by && recovery.writtenOff.documentNo === documentNo,
+  });
 }
 
 /**

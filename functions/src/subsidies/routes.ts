@@ -19,7 +19,7 @@ import { proxyRefOf } from '../family/proxy.js';
 import { boundWorker } from '../registry/access.js';
 import { toWorker } from '../registry/workerRepository.js';
 import { decideOnClaim, reopenClaim } from './claimService.js';
-import { orderRecovery, receiveRecovery } from './recoveryService.js';
+import { orderRecovery, receiveRecovery, writeOffRecovery } from './recoveryService.js';
 import { declareHousehold } from './duties.js';
 import { createSubsidyService, workerBeneficiary } from './service.js';
 
@@ -139,6 +139,10 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
 
     implement(subsidyContracts.recoveryReceived, async ({ principal, object: claim, body }) => ({
       claim: await receiveRecovery(ctx, principal, claim, body),
+    })),
+
+    implement(subsidyContracts.recoveryWrittenOff, async ({ principal, object: claim, body }) => ({
+      claim: await writeOffRecovery(ctx, principal, claim, body),
     })),
 
     implement(subsidyContracts.declareHousehold, async ({ principal, body }) => {

@@ -39,3 +39,9 @@ export async function recoveryReceived(claim: Claim, bankReference: string): Pro
   const body = { version: claim.version, bankReference };
   return (await call(subsidyContracts.recoveryReceived, { params: { claimId: claim.claimId }, body })).claim;
 }
+
+/** 核销: a recovery that cannot come back, on the county's approval document (a county payer, not who ordered it). */
+export async function writeOffRecovery(claim: Claim, documentNo: string, reason: string): Promise<Claim> {
+  const body = { version: claim.version, documentNo, reason };
+  return (await call(subsidyContracts.recoveryWrittenOff, { params: { claimId: claim.claimId }, body })).claim;
+}

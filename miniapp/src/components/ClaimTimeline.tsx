@@ -1,7 +1,7 @@
 /**
  * One claim as the person who is paid reads it (a worker, or an employer or agency): what,
  * how much, where it stands, and its life as a vertical timeline in plain words —
- * 提交申领 → 苏木乡镇审核通过 → 复核通过 → 已发放 (→ 银行退回 → 已发放) (→ 要退回 → 已退回), or 未通过 with the reason — then the
+ * 提交申领 → 苏木乡镇审核通过 → 复核通过 → 已发放 (→ 银行退回 → 已发放) (→ 要退回 → 已退回 or 不用再退), or 未通过 with the reason — then the
  * step still to come. 「为什么是这个金额」 opens the rules' reasons, the standards they used
  * and the facts they read, with the document.
  */
@@ -22,6 +22,7 @@ export const CLAIM_STATUS_ZH: Record<ClaimStatus, string> = {
   paid: '已发放',
   recovering: '多发了，要退回',
   recovered: '多发的已经退回',
+  writtenOff: '多发的不用再退了',
 };
 
 /** The short word on the card's badge (in words, not colour alone). */
@@ -33,6 +34,7 @@ const BADGE: Record<ClaimStatus, { text: string; className: string }> = {
   paid: { text: '已发放', className: 'bf-state bf-state--reported' },
   recovering: { text: '要退回', className: 'bf-state bf-state--overdue' },
   recovered: { text: '已退回', className: 'bf-state bf-state--pending' },
+  writtenOff: { text: '不用退了', className: 'bf-state bf-state--pending' },
 };
 
 /** What comes next, while the claim is open (or money is owed back). */
@@ -123,6 +125,8 @@ export function claimSteps(claim: OwnClaim, reader: ClaimReader): Step[] {
       return { at: step.at, what: '多发了，要退回', detail: step.reason ?? '', tone: 'refused' };
     }
     if (step.to === 'recovered') return { at: step.at, what: '多发的已经退回', detail: step.reason ?? '', tone: 'done' };
+    // 核销: the county decided the money will not come back; the person owes nothing more.
+    if (step.to === 'writtenOff') return { at: step.at, what: '多发的不用再退了', detail: step.reason ?? '', tone: 'done' };
     if (step.to === 'paid') {
       return {
         at: step.at,

@@ -10,7 +10,7 @@ import { countyOrFinerSchema, regionCodeSchema } from '../regions/regionCode.js'
 import { acceptedMonthSchema, monthSchema } from '../registry/employment.js';
 import { idNumberSchema } from '../registry/idNumber.js';
 import { bankReturnRequestSchema } from '../subsidies/bankReturn.js';
-import { recoveryOrderSchema, recoveryReceiptSchema } from '../subsidies/recovery.js';
+import { recoveryOrderSchema, recoveryReceiptSchema, recoveryWriteOffSchema } from '../subsidies/recovery.js';
 import { SUBSIDY_IDS } from '../subsidies/catalogue.js';
 import {
   CLAIM_STATUSES,
@@ -207,6 +207,20 @@ export const subsidyContracts = {
     body: recoveryReceiptSchema,
     response: z.object({ claim: claimSchema }),
     rateLimit: { perUser: perHour(300), perIp: perHour(1000) },
+  }),
+
+  recoveryWrittenOff: defineContract({
+    method: 'post',
+    path: '/api/v1/claims/:claimId/recovery/write-off',
+    summary:
+      'County payer, not who ordered it: a recovery that cannot come back is written off (核销) on the county’s approval document, with the reason the person reads',
+    tag: 'subsidies',
+    access: STAFF,
+    scope: objectIn('claim', 'claimId'),
+    params: claimIdParams,
+    body: recoveryWriteOffSchema,
+    response: z.object({ claim: claimSchema }),
+    rateLimit: { perUser: perHour(100), perIp: perHour(1000) },
   }),
 
   declareHousehold: defineContract({

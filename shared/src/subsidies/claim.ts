@@ -9,7 +9,16 @@ import { proxyRefSchema } from '../family/family.js';
 import { SUBSIDY_IDS } from './catalogue.js';
 
 /** 审核中 / 一审通过待复核 / 已批准 / 未通过 / 已发放 / 追回中 / 已追回 */
-export const CLAIM_STATUSES = ['submitted', 'firstApproved', 'approved', 'rejected', 'paid', 'recovering', 'recovered'] as const;
+export const CLAIM_STATUSES = [
+  'submitted',
+  'firstApproved',
+  'approved',
+  'rejected',
+  'paid',
+  'recovering',
+  'recovered',
+  'writtenOff', // 核销: money ordered back that cannot come back, closed on the county's approval document
+] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 /** Still being handled: neither paid nor refused. */
 export const isClaimInProgress = (status: ClaimStatus) =>
@@ -18,7 +27,8 @@ export const isClaimInProgress = (status: ClaimStatus) =>
 /**
  * 追回: money a paid claim should not have paid (冒名顶替, 不履职取酬, a record found false — file 000
  * §(四), file 003 §(八): 及时纠正查处), to be paid back, all or part: ordered with its reason by a
- * county officer who rechecks, received (the bank's reference) by another who pays.
+ * county officer who rechecks, received (the bank's reference) by another who pays, or written off
+ * (核销) by another who pays on the county's approval document when it cannot come back.
  */
 export const recoverySchema = z.object({
   amountFen: z.number().int().min(1),
@@ -26,6 +36,8 @@ export const recoverySchema = z.object({
   orderedBy: z.string(),
   orderedAt: z.iso.datetime(),
   received: z.object({ by: z.string(), at: z.iso.datetime(), bankReference: z.string() }).optional(),
+  /** 核销: not to come back, on the county's approval document (文号), recorded by a payer other than who ordered it. */
+  writtenOff: z.object({ by: z.string(), at: z.iso.datetime(), documentNo: z.string(), reason: z.string() }).optional(),
 });
 export type Recovery = z.infer<typeof recoverySchema>;
 
@@ -33,15 +45,15 @@ export type Recovery = z.infer<typeof recoverySchema>;
 export const claimSummarySchema = z.object({
   all: z.number().int().min(0),
   inProgress: z.number().int().min(0),
-  /** What was paid and stays paid: what is being or was recovered (追回) is not counted. */
+  /** What was paid and stays paid: what is being or was recovered (追回) is not counted; what was written off (核销) is. */
   paidFen: z.number().int().min(0),
   /** What they are asked to pay back (追回中). */
   owedFen: z.number().int().min(0),
 });
 export type ClaimSummary = z.infer<typeof claimSummarySchema>;
 
-/** Claims whose money went out: paid, and paid then ordered back (追回). */
-export const PAID_OUT: readonly ClaimStatus[] = ['paid', 'recovering', 'recovered'];
+/** Claims whose money went out: paid, and paid then ordered back (追回), whether it came back or was written off. */
+export const PAID_OUT: readonly ClaimStatus[] = ['paid', 'recovering', 'recovered', 'writtenOff'];
 
 export function summariseClaims(claims: readonly Pick<Claim, 'status' | 'amountFen' | 'recovery'>[]): ClaimSummary {
   const paid = claims.filter((c) => PAID_OUT.includes(c.status));
@@ -49,7 +61,7 @@ export function summariseClaims(claims: readonly Pick<Claim, 'status' | 'amountF
   return {
     all: claims.length,
     inProgress: claims.filter((c) => isClaimInProgress(c.status)).length,
-    paidFen: sum(paid.map((c) => c.amountFen - (c.recovery?.amountFen ?? 0))),
+    paidFen: sum(paid.map((c) => c.amountFen - (c.status === 'writtenOff' ? 0 : (c.recovery?.amountFen ?? 0)))),
     owedFen: sum(paid.filter((c) => c.status === 'recovering').map((c) => c.recovery?.amountFen ?? 0)),
   };
 }

@@ -29,6 +29,18 @@ export const recoveryReceiptSchema = z.strictObject({
   bankReference: bankReferenceSchema('退回款的银行回单'),
 });
 
+/**
+ * 核销: money ordered back that cannot come back (the person has died, or cannot pay and the county
+ * has decided so) is written off on the county's approval document; the app records that decision,
+ * it does not make it.
+ */
+export const recoveryWriteOffSchema = z.strictObject({
+  version: z.number().int().min(1),
+  documentNo: z.string().trim().min(4, '请填写批准核销的文件文号，如 固人社发〔2027〕3号').max(60, '文号最多 60 个字'),
+  reason: z.string().trim().min(4, '请写明为什么收不回来（至少 4 个字），申领人能看到').max(200, '最多 200 字'),
+});
+export type RecoveryWriteOff = z.infer<typeof recoveryWriteOffSchema>;
+
 /** The officer as these checks see them: their account, duties and whether their region is the county's or above. */
 export interface RecoveryOfficer {
   userId: string;
@@ -59,10 +71,19 @@ export function recoveryOrderRefusal(
   return undefined;
 }
 
-/** Why this officer may not record the money back; undefined when they may. */
-export function recoveryReceiptRefusal(claim: Pick<Claim, 'status' | 'recovery'>, officer: RecoveryOfficer): Refusal | undefined {
+/**
+ * Why this officer may not close the recovery, by the money coming back (`recovered`) or by its
+ * write-off (`writtenOff`); undefined when they may. Either is a county payer's, never the one who
+ * ordered it.
+ */
+export function recoveryClosingRefusal(
+  claim: Pick<Claim, 'status' | 'recovery'>,
+  officer: RecoveryOfficer,
+  closing: 'recovered' | 'writtenOff',
+): Refusal | undefined {
+  const what = closing === 'recovered' ? '登记收回' : '登记核销';
   if (!officer.atCountyOrAbove || !officer.duties.includes('pay')) {
-    return { status: 403, zh: '追回的钱由旗县负责发放的工作人员登记收回', en: 'Money back is recorded by a county payer.' };
+    return { status: 403, zh: `追回的钱由旗县负责发放的工作人员${what}`, en: 'A recovery is closed by a county payer.' };
   }
   if (claim.status !== 'recovering' || !claim.recovery) {
     return { status: 409, zh: '这份申领现在不是追回中', en: `The claim is ${claim.status}.` };
@@ -70,8 +91,8 @@ export function recoveryReceiptRefusal(claim: Pick<Claim, 'status' | 'recovery'>
   if (claim.recovery.orderedBy === officer.userId) {
     return {
       status: 403,
-      zh: '追回是您决定的，收回要由另一位工作人员登记',
-      en: 'Whoever ordered a recovery does not record it received.',
+      zh: `追回是您决定的，要由另一位工作人员${what}`,
+      en: 'Whoever ordered a recovery does not close it.',
     };
   }
   return undefined;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   recoveryOrderRefusal,
   recoveryOverdueWarning,
-  recoveryReceiptRefusal,
+  recoveryClosingRefusal,
   recoveryWarning,
   summariseClaims,
   type Claim,
@@ -40,13 +40,20 @@ describe('recoveryOrderRefusal', () => {
   });
 });
 
-describe('recoveryReceiptRefusal', () => {
-  it('lets a county payer other than who ordered it record the money back', () => {
-    expect(recoveryReceiptRefusal(recovering, officer(['pay'], true, 'finance-1'))).toBeUndefined();
-    expect(recoveryReceiptRefusal(recovering, officer(['recheck', 'pay'], true, 'county-1'))?.status).toBe(403);
-    expect(recoveryReceiptRefusal(recovering, officer(['recheck'], true, 'county-2'))?.status).toBe(403);
-    expect(recoveryReceiptRefusal(recovering, officer(['pay'], false, 'finance-1'))?.status).toBe(403);
-    expect(recoveryReceiptRefusal({ status: 'paid' }, officer(['pay'], true, 'finance-1'))?.status).toBe(409);
+describe('recoveryClosingRefusal', () => {
+  it('lets a county payer other than who ordered it record the money back, or its write-off (核销)', () => {
+    for (const closing of ['recovered', 'writtenOff'] as const) {
+      expect(recoveryClosingRefusal(recovering, officer(['pay'], true, 'finance-1'), closing)).toBeUndefined();
+      expect(recoveryClosingRefusal(recovering, officer(['recheck', 'pay'], true, 'county-1'), closing)?.status).toBe(403);
+      expect(recoveryClosingRefusal(recovering, officer(['recheck'], true, 'county-2'), closing)?.status).toBe(403);
+      expect(recoveryClosingRefusal(recovering, officer(['pay'], false, 'finance-1'), closing)?.status).toBe(403);
+      for (const status of ['paid', 'recovered', 'writtenOff'] as const) {
+        expect(recoveryClosingRefusal({ ...recovering, status }, officer(['pay'], true, 'finance-1'), closing)?.status).toBe(409);
+      }
+    }
+    expect(recoveryClosingRefusal(recovering, officer(['recheck', 'pay'], true, 'county-1'), 'writtenOff')?.zh).toBe(
+      '追回是您决定的，要由另一位工作人员登记核销',
+    );
   });
 });
 
@@ -65,6 +72,19 @@ describe('summariseClaims with recoveries', () => {
         { status: 'rejected', amountFen: 10_000 },
       ]),
     ).toEqual({ all: 5, inProgress: 1, paidFen: 50_000 + 30_000 + 0, owedFen: 20_000 });
+  });
+
+  it('counts a written-off recovery as paid and owed by nobody', () => {
+    const writtenOff = {
+      ...recovering.recovery!,
+      writtenOff: { by: 'finance-1', at: '2027-03-01T00:00:00.000Z', documentNo: '固人社发〔2027〕3号', reason: '本人已去世' },
+    };
+    expect(
+      summariseClaims([
+        { status: 'recovering', amountFen: 50_000, recovery: recovering.recovery },
+        { status: 'writtenOff', amountFen: 50_000, recovery: writtenOff },
+      ]),
+    ).toEqual({ all: 2, inProgress: 0, paidFen: 30_000 + 50_000, owedFen: 20_000 });
   });
 });
 

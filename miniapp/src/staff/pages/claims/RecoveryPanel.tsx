@@ -1,7 +1,8 @@
 /**
- * 追回 on a claim card: what was ordered back and why, and whether it came back; for a county
- * officer who rechecks, 追回多发的钱 on a paid claim (how much, and the reason the person reads);
- * for a county payer other than who ordered it, 钱已退回 with the bank's reference.
+ * 追回 on a claim card: what was ordered back and why, and whether it came back or was written off;
+ * for a county officer who rechecks, 追回多发的钱 on a paid claim (how much, and the reason the
+ * person reads); for a county payer other than who ordered it, 钱已退回 with the bank's reference,
+ * or 登记核销 with the county's approval (WriteOffForm.tsx).
  */
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -15,6 +16,7 @@ import { Field, fieldName } from '../../../components/Field';
 import { Notice } from '../../../components/Page';
 import { useFieldProblems } from '../../../hooks/useFieldProblems';
 import { dayText } from '../../../time';
+import { WriteOffForm } from './WriteOffForm';
 
 type FieldName = 'amountFen' | 'reason' | 'bankReference';
 
@@ -135,7 +137,7 @@ function ReceiveForm({ claim, onDone, onCancel }: { claim: Claim; onDone: (next:
 }
 
 export function RecoveryPanel({ claim, user, onDone }: { claim: Claim; user: User; onDone: (next: Claim) => void }) {
-  const [asking, setAsking] = useState(false);
+  const [asking, setAsking] = useState<'order' | 'receive' | 'writeOff' | undefined>();
   const { recovery } = claim;
   const id = claim.claimId;
   const county = user.role === 'admin' || (user.regionCode !== undefined && user.regionCode.length <= 6);
@@ -143,9 +145,10 @@ export function RecoveryPanel({ claim, user, onDone }: { claim: Claim; user: Use
   const mayOrder = claim.status === 'paid' && county && duties.includes('recheck');
   const mayReceive = claim.status === 'recovering' && county && duties.includes('pay') && recovery?.orderedBy !== user.userId;
   const done = (next: Claim) => {
-    setAsking(false);
+    setAsking(undefined);
     onDone(next);
   };
+  const cancel = () => setAsking(undefined);
   return (
     <>
       {recovery ? (
@@ -153,28 +156,34 @@ export function RecoveryPanel({ claim, user, onDone }: { claim: Claim; user: Use
           追回 {formatYuan(recovery.amountFen)}：{recovery.reason}（{dayText(recovery.orderedAt)}
           {recovery.orderedBy === user.userId ? '您' : ''}决定）
           {recovery.received ? `。${dayText(recovery.received.at)}已收回，流水号 ${recovery.received.bankReference}` : ''}
+          {recovery.writtenOff
+            ? `。${dayText(recovery.writtenOff.at)}已核销（${recovery.writtenOff.documentNo}）：${recovery.writtenOff.reason}`
+            : ''}
         </View>
       ) : null}
       {mayOrder ? (
-        asking ? (
-          <OrderForm claim={claim} onDone={done} onCancel={() => setAsking(false)} />
+        asking === 'order' ? (
+          <OrderForm claim={claim} onDone={done} onCancel={cancel} />
         ) : (
-          <Button size="large" block onClick={() => setAsking(true)} data-testid={`claim-${id}-recovery-start`}>
+          <Button size="large" block onClick={() => setAsking('order')} data-testid={`claim-${id}-recovery-start`}>
             追回多发的钱
           </Button>
         )
       ) : null}
-      {mayReceive ? (
-        asking ? (
-          <ReceiveForm claim={claim} onDone={done} onCancel={() => setAsking(false)} />
-        ) : (
-          <Button size="large" block onClick={() => setAsking(true)} data-testid={`claim-${id}-received-start`}>
+      {mayReceive && asking === 'receive' ? <ReceiveForm claim={claim} onDone={done} onCancel={cancel} /> : null}
+      {mayReceive && asking === 'writeOff' ? <WriteOffForm claim={claim} onDone={done} onCancel={cancel} /> : null}
+      {mayReceive && asking === undefined ? (
+        <>
+          <Button size="large" block onClick={() => setAsking('receive')} data-testid={`claim-${id}-received-start`}>
             钱已退回
           </Button>
-        )
+          <Button size="large" block onClick={() => setAsking('writeOff')} data-testid={`claim-${id}-writeoff-start`}>
+            收不回来，登记核销
+          </Button>
+        </>
       ) : null}
       {claim.status === 'recovering' && recovery?.orderedBy === user.userId && duties.includes('pay') ? (
-        <Notice>追回是您决定的，钱退回以后要由另一位负责发放的工作人员登记。</Notice>
+        <Notice>追回是您决定的，钱退回或核销要由另一位负责发放的工作人员登记。</Notice>
       ) : null}
     </>
   );

@@ -34,6 +34,7 @@ const STATUS_TABS: Option<ClaimStatus>[] = [
   { value: 'paid', label: '已发放' },
   { value: 'recovering', label: '追回中' },
   { value: 'recovered', label: '已追回' },
+  { value: 'writtenOff', label: '已核销' },
 ];
 const TAB_LABEL = Object.fromEntries(STATUS_TABS.map((t) => [t.value, t.label])) as Record<ClaimStatus, string>;
 
@@ -43,8 +44,10 @@ const TAB_HINT: Record<ClaimStatus, string> = {
   approved: '审核通过，等待发放。发现问题的，发放前可以「退回重审」。',
   rejected: '没有通过的申领，申领人能看到原因。',
   paid: '已经发放的申领。发现发错了的，旗县负责复核的工作人员可以「追回多发的钱」。',
-  recovering: '决定追回、钱还没退回的申领。钱退回以后，由另一位负责发放的工作人员点「钱已退回」登记。',
+  recovering:
+    '决定追回、钱还没退回的申领。钱退回以后，由另一位负责发放的工作人员点「钱已退回」登记；旗县批准不再追回的，点「登记核销」，填批准文件的文号。',
   recovered: '多发的钱已经退回的申领。',
+  writtenOff: '旗县批准不再追回（核销）的申领，本人不用再退。',
 };
 
 /** What happened, said after a decision (the card then leaves the tab). */
@@ -56,6 +59,7 @@ const DONE_ZH: Record<ClaimStatus, string> = {
   paid: '已发放',
   recovering: '已决定追回，村里会当面告诉本人',
   recovered: '已登记收回',
+  writtenOff: '已登记核销，本人不用再退',
 };
 
 function Claims({ user, regionCode }: { user: User; regionCode: string }) {
