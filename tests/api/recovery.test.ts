@@ -104,6 +104,11 @@ describe('追回: a paid claim’s money ordered back and received', () => {
       recovery: { amountFen: 20_000, received: { by: 'demo-staff-county-finance', bankReference: 'ZH20261207-0200' } },
     });
     expect(back.body.claim.history.at(-1).reason).toBe('已收回 200 元（流水号 ZH20261207-0200）');
+    // The village, not yet done with telling the person, reads that there is nothing left to ask.
+    expect((await api.ctx.tasks.get(task!.taskId))!.figures.at(-1)).toEqual({
+      label: '钱已退回',
+      value: '已收回 200 元（流水号 ZH20261207-0200）。不用再找本人退钱了',
+    });
     expect((await api.call('GET', '/api/v1/me/claims', { token })).body.summary).toMatchObject({ paidFen: 30_000, owedFen: 0 });
     expect((await received(recovering, { bankReference: 'ZH20261207-0200' })).status).toBe(200); // a retry
     const other = await received(recovering, { bankReference: 'ZH20261207-0999' });
@@ -199,6 +204,13 @@ describe('追回: a paid claim’s money ordered back and received', () => {
       from: 'recovering',
       to: 'writtenOff',
       reason: `核销 300 元，不再追回：${ok.reason}（${ok.documentNo}）`,
+    });
+    const errand = await api.ctx.tasks.get(
+      taskIdOf({ cause: 'recoveryOrdered', month: chinaDate(new Date()).slice(0, 7), subject: claim.claimId }),
+    );
+    expect(errand!.figures.at(-1)).toEqual({
+      label: '已核销',
+      value: `核销 300 元，不再追回：${ok.reason}（${ok.documentNo}）。不用再找本人退钱了`,
     });
     // A retry after a lost answer is answered as the first; the money cannot then be received.
     const again = await writeOff(ok);

@@ -26,6 +26,7 @@ import type * as z from 'zod';
 import type { AppContext } from '../appContext.js';
 import { DomainError } from '../errors.js';
 import { warningParameters, type WarningParameterContext } from '../monitoring/warningParameters.js';
+import { taskIdOf } from '../monitoring/taskRepository.js';
 import { atCountyOrAbove, staffMember } from './duties.js';
 
 type RecoveryContext = Pick<AppContext, 'table' | 'users' | 'workers' | 'claims' | 'tasks'> & WarningParameterContext;
@@ -93,7 +94,10 @@ interface Closing {
   madeBy: (recovery: Recovery | undefined, by: string) => boolean;
 }
 
-/** Closes a recovery on the version read: a county payer's, never the one who ordered it. */
+/**
+ * Closes a recovery on the version read: a county payer's, never the one who ordered it. The
+ * village's errand, if still open, learns that nobody is to be asked for the money any more.
+ */
 async function closeRecovery(
   deps: RecoveryContext,
   principal: Principal,
@@ -106,18 +110,29 @@ async function closeRecovery(
   const refusal = recoveryClosingRefusal(claim, officer, closing.to);
   if (refusal) throw refused(refusal);
   const now = new Date();
-  return deps.claims.transition(
+  const recovery = claim.recovery!; // the refusal is a 409 without one
+  const closed = await deps.claims.transition(
     claim,
     version,
     {
       to: closing.to,
       by: officer.userId,
       reason: closing.reason,
-      recovery: { ...claim.recovery!, ...closing.record(officer.userId, now.toISOString()) }, // the refusal is a 409 without one
+      recovery: { ...recovery, ...closing.record(officer.userId, now.toISOString()) },
     },
     now,
   );
+  // The village's errand of telling the person to pay back, if not done yet, is told it is over.
+  const errand = await deps.tasks.get(
+    taskIdOf({ cause: 'recoveryOrdered', month: chinaDate(new Date(recovery.orderedAt)).slice(0, 7), subject: claim.claimId }),
+  );
+  if (errand?.status === 'open') {
+    await deps.tasks.amend(errand, { label: CLOSED_ZH[closing.to], value: `${closing.reason}。不用再找本人退钱了` });
+  }
+  return closed;
 }
+
+const CLOSED_ZH: Record<Closing['to'], string> = { recovered: '钱已退回', writtenOff: '已核销' };
 
 export function receiveRecovery(
   deps: RecoveryContext,
