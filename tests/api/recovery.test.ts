@@ -10,7 +10,7 @@ import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { quarterlyReport } from '../../functions/src/monitoring/quarterlyReport.js';
 import { runWarnings } from '../../functions/src/monitoring/warningsJob.js';
 import { taskIdOf } from '../../functions/src/monitoring/taskRepository.js';
-import { startTestApi, type TestApi } from '../support/api.js';
+import { dynamoCallsDuring, startTestApi, type TestApi } from '../support/api.js';
 import { cardInForce, claimFor, insiderWithAllDuties } from '../support/claims.js';
 
 let api: TestApi;
@@ -194,8 +194,16 @@ describe('追回: a paid claim’s money ordered back and received', () => {
     }
     expect(await api.ctx.claims.get(claim.claimId)).toEqual(recovering);
 
-    const done = await writeOff(ok);
+    let done!: Awaited<ReturnType<typeof writeOff>>;
+    const calls = await dynamoCallsDuring(api, async () => {
+      done = await writeOff(ok);
+    });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
+    // Its cost: the session, the two rate limits, the claim, the officer's duties, the transition,
+    // and the village's errand read and, being open, told: no read per anything.
+    expect(calls.map((c) => c.command.replace(/Command$/, '')).sort()).toEqual(
+      ['GetItem', 'UpdateItem', 'UpdateItem', 'GetItem', 'GetItem', 'UpdateItem', 'GetItem', 'PutItem'].sort(),
+    );
     expect(done.body.claim).toMatchObject({
       status: 'writtenOff',
       recovery: { amountFen: 30_000, writtenOff: { by: 'demo-staff-county-finance', ...ok } },

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysInMonth, type Claim } from '@bangfu/shared';
-import { startDemoCountyApi, type TestApi } from '../support/api.js';
+import { dynamoCallsDuring, startDemoCountyApi, type TestApi } from '../support/api.js';
 import { month, postAgreement, reliefProjectInput, welfarePostInput } from '../support/programmes.js';
 import { XIDOUPU_VILLAGE } from '../support/people.js';
 import { boundWorker } from '../support/positions.js';
@@ -127,7 +127,16 @@ describe('a public-welfare post month beside a 以工代赈 wage sheet', () => {
       expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
     }
 
-    const entered = await flagsOfMonth();
+    let entered: Flag[] = [];
+    const calls = await dynamoCallsDuring(api, async () => {
+      entered = await flagsOfMonth();
+    });
+    // Its cost, whatever the number of people: the session; the month and the three before; the
+    // posts and the people's month records; the relief lines where the holders live (金山镇 and
+    // 西斗铺镇); the projects' names.
+    const count = (command: string) => calls.filter((c) => c.command === `${command}Command`).length;
+    expect([count('GetItem'), count('Query'), count('BatchGetItem'), calls.length]).toEqual([1, 6, 3, 10]);
+    expect(calls.filter((c) => String(c.input.IndexName ?? '') === 'gsi1').length).toBe(2);
     expect(entered.map((f) => f.workerId).sort()).toEqual(
       [people.both.workerId, people.elsewhere.workerId, people.disputes.workerId].sort(),
     );

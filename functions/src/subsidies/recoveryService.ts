@@ -94,6 +94,9 @@ interface Closing {
   madeBy: (recovery: Recovery | undefined, by: string) => boolean;
 }
 
+/** What the village's errand is told when the recovery closes. */
+const CLOSED_ZH: Record<Closing['to'], string> = { recovered: '钱已退回', writtenOff: '已核销' };
+
 /**
  * Closes a recovery on the version read: a county payer's, never the one who ordered it. The
  * village's errand, if still open, learns that nobody is to be asked for the money any more.
@@ -131,8 +134,6 @@ async function closeRecovery(
   }
   return closed;
 }
-
-const CLOSED_ZH: Record<Closing['to'], string> = { recovered: '钱已退回', writtenOff: '已核销' };
 
 export function receiveRecovery(
   deps: RecoveryContext,
