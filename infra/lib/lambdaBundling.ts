@@ -49,8 +49,13 @@ export const BUNDLE_ALIASES: Record<string, string> = {
   '@smithy/core/event-streams': './functions/src/lambdaBundle/noEventStreams.ts',
   // debug with ms and supports-color (9 KB): it writes only when DEBUG names a logger, never on Lambda.
   debug: './functions/src/lambdaBundle/silentDebug.cjs',
-  // send (9 KB), for res.sendFile and express.static: the API serves no files from disk.
+  // send and serve-static (11 KB), for res.sendFile and express.static: the API serves no files from disk.
   send: './functions/src/lambdaBundle/noSendFile.cjs',
+  'serve-static': './functions/src/lambdaBundle/noSendFile.cjs',
+  // depd (4.5 KB), deprecation notices with their call site: Node's own warning says the same.
+  depd: './functions/src/lambdaBundle/warningOnlyDepd.cjs',
+  // cookie (2.6 KB), for res.cookie: the API sets no cookies, a session is a bearer token.
+  cookie: './functions/src/lambdaBundle/noCookies.cjs',
   // proxy-addr with ipaddr.js and forwarded (11 KB), for X-Forwarded-For: no proxy is trusted (app.ts).
   'proxy-addr': './functions/src/lambdaBundle/peerOnlyProxyAddr.cjs',
 };
