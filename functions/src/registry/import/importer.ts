@@ -35,7 +35,7 @@ import type { RegionRepository } from '../../regions/regionRepository.js';
 import { auditItem } from '../audit.js';
 import type { IdVault } from '../idVault.js';
 import { createWorkerTransactItems, duplicateIdNumber, newWorkerItem } from '../workerRepository.js';
-import { readRows, type FileKind } from './readRows.js';
+import { readRows, type FileKind } from '../../sheets/readRows.js';
 
 const CHUNK_ROWS = 500;
 const RECORDS_PER_TRANSACTION = 25; // two items each: the record and its ID hash

@@ -14,12 +14,9 @@ import {
   type WorkerView,
 } from '@bangfu/shared';
 import type { AppContext } from '../../appContext.js';
-import { DomainError } from '../../errors.js';
 import { implement, type AnyRoute } from '../../http/route.js';
-import type { FileKind } from './readRows.js';
+import { fileKindOf, notASheet } from '../../sheets/readRows.js';
 import { toWorkerView } from '../workerRepository.js';
-
-const KINDS: Record<string, FileKind> = { 'text/csv': 'csv', [XLSX_MEDIA_TYPE]: 'xlsx' };
 
 /**
  * A circumstance as the file says it: 是 while a vouched record covers `month`. A worker's own report
@@ -58,15 +55,10 @@ function exportRow(worker: WorkerView, month: string): Record<keyof typeof IMPOR
 export function importRoutes(ctx: AppContext): AnyRoute[] {
   return [
     implement(importContracts.start, async ({ principal, query, req }) => {
-      const kind = KINDS[(req.get('content-type') ?? '').split(';')[0]!.trim()];
+      const kind = fileKindOf(req.get('content-type'));
       if (!kind) {
         req.resume();
-        throw new DomainError(
-          'BAD_REQUEST',
-          '请上传 CSV 或 XLSX（Excel）文件',
-          'Send text/csv or an XLSX file.',
-          'headers.content-type',
-        );
+        throw notASheet();
       }
       const length = Number(req.get('content-length'));
       return ctx.importer.run({

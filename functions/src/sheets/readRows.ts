@@ -1,11 +1,22 @@
 /**
- * Rows of an uploaded registry file, streamed: CSV through csv-parse, XLSX
- * through exceljs's streaming reader (first worksheet). Nothing holds the
+ * Rows of an uploaded spreadsheet (the registry, a bank's return file), streamed: CSV through
+ * csv-parse, XLSX through exceljs's streaming reader (first worksheet). Nothing holds the
  * whole file, so memory stays flat however many rows it has.
  */
 import type { Readable } from 'node:stream';
+import { XLSX_MEDIA_TYPE } from '@bangfu/shared';
+import { DomainError } from '../errors.js';
 
 export type FileKind = 'csv' | 'xlsx';
+
+const KINDS: Record<string, FileKind> = { 'text/csv': 'csv', [XLSX_MEDIA_TYPE]: 'xlsx' };
+
+/** The kind of file a request's content type says it sends, if one we read. */
+export const fileKindOf = (contentType: string | undefined): FileKind | undefined =>
+  KINDS[(contentType ?? '').split(';')[0]!.trim()];
+
+export const notASheet = () =>
+  new DomainError('BAD_REQUEST', '请上传 CSV 或 XLSX（Excel）文件', 'Send text/csv or an XLSX file.', 'headers.content-type');
 
 export interface SheetRow {
   /** The row number a person sees in the spreadsheet (the header is row 1). */
