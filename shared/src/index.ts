@@ -30,6 +30,7 @@ export * from './subsidies/approval.js';
 export * from './subsidies/payment.js';
 export * from './subsidies/cardDispute.js';
 export * from './subsidies/bankReturn.js';
+export * from './subsidies/returnFile.js';
 export * from './subsidies/recovery.js';
 export * from './subsidies/reclaim.js';
 export * from './subsidies/rules/index.js';

@@ -803,6 +803,12 @@ const ROWS: Record<string, Row> = {
       region: t.township,
     }),
   },
+  'POST /api/v1/claims/payments/:batchId/return-file': {
+    may: ['payerInRegion'],
+    perTarget: true,
+    // A JSON body is not a file: a payer in the region is answered 400 after the duty is checked.
+    call: (t) => ({ path: `/api/v1/claims/payments/${t.batchId}/return-file`, region: t.township }),
+  },
   'POST /api/v1/positions/:positionId/close': {
     may: ['ownerEmployer'],
     perTarget: true,

@@ -5,13 +5,13 @@
  * nothing; two orders at once make one; a retry is answered as the first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaDate, chinaMonth, levelOfRegion, quarterOf, type Claim } from '@bangfu/shared';
+import { chinaDate, chinaMonth, quarterOf, type Claim } from '@bangfu/shared';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { quarterlyReport } from '../../functions/src/monitoring/quarterlyReport.js';
 import { runWarnings } from '../../functions/src/monitoring/warningsJob.js';
 import { taskIdOf } from '../../functions/src/monitoring/taskRepository.js';
 import { dynamoCallsDuring, startTestApi, type TestApi } from '../support/api.js';
-import { cardInForce, claimFor, insiderWithAllDuties } from '../support/claims.js';
+import { approvedWithCard, claimFor, insiderWithAllDuties, moneyOfficers } from '../support/claims.js';
 
 let api: TestApi;
 let village: string;
@@ -24,12 +24,7 @@ beforeAll(async () => {
   api = await startTestApi();
   await seedDemoCounty(api.ctx);
   allDuties = await insiderWithAllDuties(api);
-  [village, township, county, finance] = await Promise.all([
-    api.loginAs('demo-staff-village-1'),
-    api.loginAs('demo-staff-township-1'),
-    api.loginAs('demo-staff-county'),
-    api.loginAs('demo-staff-county-finance'),
-  ]);
+  ({ village, township, county, finance } = await moneyOfficers(api));
 });
 afterAll(async () => {
   await api?.close();
@@ -37,14 +32,7 @@ afterAll(async () => {
 
 /** Worker n's 一次性交通补助 of 500 元, approved, its card confirmed, paid by the county's batch. */
 async function paidClaim(n: number): Promise<Claim> {
-  const { claim, worker } = await claimFor(api, n, 50_000);
-  const by = 'demo-staff-county';
-  await api.ctx.claims.transition(claim, claim.version, {
-    to: 'approved',
-    by,
-    approval: { by, level: levelOfRegion((await api.ctx.users.get(by))!.regionCode!) },
-  });
-  expect((await cardInForce(api, worker.workerId, `62179900000000${n}`.padEnd(19, '0'), village, township)).status).toBe(200);
+  const claim = await approvedWithCard(api, n, 50_000, `62179900000000${n}`.padEnd(19, '0'), { village, township });
   const paid = await api.call('POST', '/api/v1/claims/payments', {
     token: finance,
     body: { regionCode: '150222102', idempotencyKey: crypto.randomUUID() },

@@ -1,5 +1,5 @@
 /** Claims for tests: a new bound worker of 金山镇 with a claim as 申领全部 (or staff) would make it, or with subsidies due. */
-import { chinaMonth, type Claim } from '@bangfu/shared';
+import { chinaMonth, levelOfRegion, type Claim } from '@bangfu/shared';
 import type { TestApi } from './api.js';
 import { employedAcrossProvince, JINSHAN_VILLAGE } from './people.js';
 import { boundWorker } from './positions.js';
@@ -83,4 +83,37 @@ export async function insiderWithAllDuties(api: TestApi): Promise<string> {
   const bureau = (await api.ctx.users.get('demo-staff-county'))!;
   await api.ctx.users.create({ ...bureau, userId: 'test-staff-all-duties', duties: ['review', 'recheck', 'pay'] });
   return api.loginAs('test-staff-all-duties');
+}
+
+/** The demo county's officers of the money paths, logged in: who enter cards, confirm them, approve and recheck, and pay. */
+export async function moneyOfficers(api: TestApi) {
+  const [village, township, county, finance] = await Promise.all(
+    ['demo-staff-village-1', 'demo-staff-township-1', 'demo-staff-county', 'demo-staff-county-finance'].map((id) =>
+      api.loginAs(id),
+    ),
+  );
+  return { village: village!, township: township!, county: county!, finance: finance! };
+}
+
+/**
+ * Worker n's claim (claimFor) approved by the county's officer, with the card `card` entered by the
+ * village and confirmed by the township: what a county payer may pay. The approved claim.
+ */
+export async function approvedWithCard(
+  api: TestApi,
+  n: number,
+  amountFen: number,
+  card: string,
+  officers: { village: string; township: string },
+): Promise<Claim> {
+  const { claim, worker } = await claimFor(api, n, amountFen);
+  const by = 'demo-staff-county';
+  const approved = await api.ctx.claims.transition(claim, claim.version, {
+    to: 'approved',
+    by,
+    approval: { by, level: levelOfRegion((await api.ctx.users.get(by))!.regionCode!) },
+  });
+  const entered = await cardInForce(api, worker.workerId, card, officers.village, officers.township);
+  if (entered.status !== 200) throw new Error(`card for worker ${n}: ${entered.status} ${JSON.stringify(entered.body)}`);
+  return approved;
 }

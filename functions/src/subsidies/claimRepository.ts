@@ -96,6 +96,14 @@ export function createClaimRepository({ db, tableName }: TableRef) {
     return Item ? toClaim(Item) : undefined;
   }
 
+  async function itemsOf(claimIds: readonly string[]) {
+    const found = claimIds.flatMap((claimId) => {
+      const key = naturalKeyOf(claimId);
+      return key ? [keys.claim(key.beneficiary, key.subsidy, key.periodKey)] : [];
+    });
+    return batchGet({ db, tableName }, found);
+  }
+
   /** Every claim of a worker or employer, by its natural key. */
   const claimsOf = (beneficiary: BeneficiaryRef) => ({
     TableName: tableName,
@@ -215,12 +223,13 @@ export function createClaimRepository({ db, tableName }: TableRef) {
 
     /** Claims by id, those that exist (one BatchGetItem a hundred): their status, for the holders above. */
     async statusesOf(claimIds: readonly string[]): Promise<Map<string, ClaimStatus>> {
-      const found = claimIds.flatMap((claimId) => {
-        const key = naturalKeyOf(claimId);
-        return key ? [keys.claim(key.beneficiary, key.subsidy, key.periodKey)] : [];
-      });
-      const items = await batchGet({ db, tableName }, found);
+      const items = await itemsOf(claimIds);
       return new Map(items.map((item) => [item.claimId as string, item.status as ClaimStatus]));
+    },
+
+    /** Claims by id, those that exist, as last written (one BatchGetItem a hundred; a write checks its version). */
+    async many(claimIds: readonly string[]): Promise<Map<string, Claim>> {
+      return new Map((await itemsOf(claimIds)).map((item) => [item.claimId as string, toClaim(item)]));
     },
 
     /** A county's, township's or village's claims in one status, oldest first. */

@@ -25,6 +25,7 @@ import {
   maskAccount,
   type BankReturnMark,
   type BankReturnReason,
+  type ReturnFileMark,
   paymentBatchSchema,
   storedPayoutAccountSchema,
   type AccountPeople,
@@ -101,6 +102,8 @@ export interface BatchHeader {
   /** Added to by each 银行退回 recorded, in the same transaction. */
   returnedCount?: number;
   returnedFen?: number;
+  /** The bank's return file last read into the batch (银行回盘). */
+  returnFile?: ReturnFileMark;
 }
 
 /** A batch is named by the key its payer chose (a retry with the key resumes it): `b_<key>`. */
@@ -120,6 +123,7 @@ export function batchSummary(batch: BatchHeader, viewer: string): PaymentBatchSu
     totalFen: batch.totalFen ?? 0,
     returnedCount: batch.returnedCount ?? 0,
     returnedFen: batch.returnedFen ?? 0,
+    ...(batch.returnFile ? { returnFile: batch.returnFile } : {}),
     ...(!done && batch.createdBy === viewer ? { resumeKey: keyOfBatch(batch.batchId) } : {}),
   };
 }
@@ -627,6 +631,21 @@ export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVa
         }),
       );
       return (await header(batchId))!;
+    },
+
+    /** The bank's return file was read and its returns recorded: kept on the batch (the last reading). */
+    async markReturnFile(batchId: string, reading: ReturnFileMark): Promise<BatchHeader> {
+      const { Attributes } = await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.paymentBatch(batchId),
+          UpdateExpression: 'SET returnFile = :reading',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':reading': reading },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Attributes as BatchHeader;
     },
   };
 }

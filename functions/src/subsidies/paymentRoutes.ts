@@ -8,8 +8,9 @@ import { Conflict } from '../errors.js';
 import { implement, type AnyRoute } from '../http/route.js';
 import { ownEmployer } from '../positions/access.js';
 import { boundWorker, boundWorkerId } from '../registry/access.js';
-import { accountView, type AccountEntries, type SealedAccount } from './paymentRepository.js';
+import { accountView, batchSummary, type AccountEntries, type SealedAccount } from './paymentRepository.js';
 import { createPaymentService } from './paymentService.js';
+import { createReturnFileService } from './returnFileService.js';
 
 /** 银行退回 on an account, as staff and its worker read it. */
 const bankReturned = ({ bankReturn }: SealedAccount) =>
@@ -54,6 +55,7 @@ function workerCards({ current, pending, cardNotices }: AccountEntries, template
 
 export function paymentRoutes(ctx: AppContext): AnyRoute[] {
   const payments = createPaymentService(ctx);
+  const returnFiles = createReturnFileService(ctx, payments);
 
   return [
     implement(paymentContracts.setWorkerAccount, async ({ object: worker, principal, body }) => {
@@ -140,6 +142,12 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
     implement(paymentContracts.returnPayment, async ({ principal, object: batch, body }) => ({
       batch: await payments.recordBankReturn(principal, batch, body),
     })),
+
+    implement(paymentContracts.readReturnFile, async ({ principal, object: batch, query, req }) => {
+      const file = { body: req, contentType: req.get('content-type') };
+      const { header, ...reading } = await returnFiles.read(principal, batch, file, query.record);
+      return { ...reading, batch: batchSummary(header, principal.userId) };
+    }),
 
     implement(paymentContracts.file, async ({ principal, object: batch, res }) => {
       const file = await payments.bankFile(principal, batch.batchId);

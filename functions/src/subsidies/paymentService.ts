@@ -32,9 +32,23 @@ import { pageInKeyOrder } from '../db/paging.js';
 import { Conflict, DomainError, Forbidden, NotFound } from '../errors.js';
 import { warningParameters, type WarningParameterContext } from '../monitoring/warningParameters.js';
 import type { WorkerItem } from '../registry/workerRepository.js';
-import { batchIdOf, batchSummary, type AccountEntries, type BatchHeader, type Reservation } from './paymentRepository.js';
+import {
+  batchIdOf,
+  batchSummary,
+  type AccountEntries,
+  type BatchHeader,
+  type Reservation,
+  type RowReturn,
+} from './paymentRepository.js';
 import { atCountyOrAbove, personOf, requireDuty, staffMember, type StaffMember } from './duties.js';
 import { sentBackBeforePayment, type ReassessmentContext } from './reassessment.js';
+
+/** Whether this batch paid the claim as it now stands: only such a payment can come back from the bank. */
+export const paidBy = (claim: Claim | undefined, batchId: string): claim is Claim =>
+  claim?.status === 'paid' && claim.paymentBatchId === batchId;
+
+export const notPaidByBatch = () =>
+  new Conflict('这份申领现在不是这一批发放的，不能登记退回', 'The claim is not paid by this batch.', 'body.claimId');
 
 /** Claims weighed and reserved at once in a batch: each is a handful of reads, then a transaction. */
 const RESERVING_AT_ONCE = 4;
@@ -252,9 +266,22 @@ export function createPaymentService(
       throw new Conflict('这笔钱已经登记过银行退回', 'This payment was already returned.', 'body.claimId');
     }
     const claim = await claims.get(row.claimId);
-    if (claim?.status !== 'paid' || claim.paymentBatchId !== batchId) {
-      throw new Conflict('这份申领现在不是这一批发放的，不能登记退回', 'The claim is not paid by this batch.', 'body.claimId');
-    }
+    if (!paidBy(claim, batchId)) throw notPaidByBatch();
+    const returned = await returnRow(principal, batchId, row, claim, request);
+    return answer(rows.map((r) => (r === row ? { ...r, returned } : r)));
+  }
+
+  /**
+   * Records the return of a row not yet returned, whose claim (as read) this batch paid: the claim,
+   * the row, the batch's figures and the account in one transaction; then the audit and the task.
+   */
+  async function returnRow(
+    principal: Principal,
+    batchId: string,
+    row: Reservation,
+    claim: Claim,
+    request: BankReturnRequest,
+  ): Promise<RowReturn> {
     const now = new Date();
     const returned = {
       at: now.toISOString(),
@@ -291,7 +318,7 @@ export function createPaymentService(
       const { taskDays } = (await warningParameters(deps))(claim.regionCode, today);
       await deps.tasks.open(warning, addDays(today, taskDays), now);
     }
-    return answer(rows.map((r) => (r === row ? { ...r, returned } : r)));
+    return returned;
   }
 
   /** The batch's CSV for the bank (name, masked ID, card, amount); every person's row is on their record's audit. */
@@ -376,7 +403,9 @@ export function createPaymentService(
     confirmWorkerAccount,
     answerMyCard,
     payApproved,
+    payer,
     recordBankReturn,
+    returnRow,
     bankFile,
     batchesOf,
     batchLines,

@@ -440,6 +440,44 @@ const accountsOnFileSchema = z.object({
 /** What the confirming officer saw: the waiting entry's time. An entry replaced since is refused (409), never confirmed blind. */
 const confirmationSchema = z.strictObject({ setAt: z.iso.datetime('应为看到的那次登记的时间') });
 
+/** Shown at most of a reading's returns, rows not listed and problems: the counts say how many in all. */
+export const RETURN_FILE_SHOWN = 100;
+
+/** A return file read against its batch (银行回盘), before and after its returns are recorded. */
+const returnFileAnswerSchema = z.object({
+  /** SHA-256 of the file: recording names it, so what is recorded is what was read. */
+  digest: z.string(),
+  paid: z.object({ count: z.number().int().min(0), fen: z.number().int().min(0) }),
+  returns: z.object({
+    count: z.number().int().min(0),
+    fen: z.number().int().min(0),
+    /** Not recorded yet: what recording would record. */
+    toRecord: z.number().int().min(0),
+    shown: z.array(
+      z.object({
+        row: z.number().int().min(1),
+        claimId: z.string(),
+        name: z.string(),
+        amountFen: z.number().int().min(0),
+        reason: z.string(),
+        bankReference: z.string(),
+        /** Recorded already (by hand or an earlier reading): recording again leaves it as it is. */
+        recorded: z.boolean(),
+      }),
+    ),
+  }),
+  /** 序号 of the batch's rows the file does not list. */
+  unlisted: z.object({ count: z.number().int().min(0), rows: z.array(z.number().int().min(1)) }),
+  /** By the file's row (0: the file as a whole); nothing is recorded while there is any. */
+  problems: z.object({
+    count: z.number().int().min(0),
+    shown: z.array(z.object({ line: z.number().int().min(0), message: z.string() })),
+  }),
+  /** Returns this request recorded. */
+  recorded: z.number().int().min(0).optional(),
+  batch: paymentBatchSummarySchema,
+});
+
 export const paymentContracts = {
   setWorkerAccount: defineContract({
     method: 'put',
@@ -628,6 +666,25 @@ export const paymentContracts = {
       lines: z.array(paymentLineSchema),
       nextCursor: z.string().optional(),
     }),
+  }),
+
+  readReturnFile: defineContract({
+    method: 'post',
+    path: '/api/v1/claims/payments/:batchId/return-file',
+    summary:
+      'County payer: the bank’s return file (银行回盘, CSV or XLSX, the request body) read against the batch: what arrived, what came back, what does not match; with `record` (the digest the reading answered) its returns are recorded, unless anything does not match',
+    tag: 'subsidies',
+    access: STAFF,
+    scope: objectIn('paymentBatch', 'batchId'),
+    params: batchIdParams,
+    query: z.object({
+      record: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/, '应为读文件时答复的 digest')
+        .optional(),
+    }),
+    response: returnFileAnswerSchema,
+    rateLimit: { perUser: perHour(60), perIp: perHour(300) },
   }),
 
   returnPayment: defineContract({

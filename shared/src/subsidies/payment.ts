@@ -129,6 +129,18 @@ export type PaymentBatch = z.infer<typeof paymentBatchSchema>;
  * what the bank sent back. `unfinished` is a batch whose payer's phone never heard the answer (the
  * claims it reserved wait in it): its own payer resumes it from any phone with `resumeKey`.
  */
+/** The bank's return file (银行回盘) as last read into a batch: when, by whom, and what it said. */
+export const returnFileMarkSchema = z.object({
+  at: z.iso.datetime(),
+  by: z.string(),
+  /** SHA-256 of the file as uploaded: the file itself is not kept. */
+  digest: z.string(),
+  paidCount: z.number().int().min(0),
+  returnedCount: z.number().int().min(0),
+  unlistedCount: z.number().int().min(0),
+});
+export type ReturnFileMark = z.infer<typeof returnFileMarkSchema>;
+
 export const paymentBatchSummarySchema = z.object({
   batchId: z.string(),
   regionCode: z.string(),
@@ -139,6 +151,7 @@ export const paymentBatchSummarySchema = z.object({
   totalFen: z.number().int().min(0),
   returnedCount: z.number().int().min(0),
   returnedFen: z.number().int().min(0),
+  returnFile: returnFileMarkSchema.optional(),
   resumeKey: z.uuid().optional(),
 });
 export type PaymentBatchSummary = z.infer<typeof paymentBatchSummarySchema>;

@@ -1,0 +1,214 @@
+/**
+ * 银行回盘文件: the bank's answer to a batch's file, one row a payment with what became of it
+ * (成功 / 失败, why, and the bank's reference). Read against the batch's own rows, it says which
+ * payments arrived and which came back, so a payer records forty returns from one file instead of
+ * typing each from a slip; and anything that does not match the batch (another batch's file, an
+ * amount or a card that differs, a result nobody can read) is said by its row and nothing is
+ * recorded, since a wrong match would make money payable again.
+ *
+ * Banks lay their files out differently: columns are found by the header names seen in their
+ * files (the same names our own file uses, then the banks' own), the header may sit below a title.
+ */
+import type { BankReturnReason, BankReturnRequest } from './bankReturn.js';
+import { bankReferenceSchema } from './bankReference.js';
+import { formatYuan, yuanToFen } from '../money.js';
+
+type Column = 'row' | 'claimId' | 'name' | 'account' | 'amount' | 'status' | 'reason' | 'reference';
+
+/** Header spellings, spaces and brackets dropped: ours first (payment file), then what banks write. */
+const HEADERS: Record<Column, readonly string[]> = {
+  row: ['序号', '行号', '编号'],
+  claimId: ['申领编号'],
+  name: ['姓名或单位', '户名', '姓名', '收款人', '收款人名称', '收款户名', '账户名称'],
+  account: ['账号', '收款账号', '收款人账号', '卡号', '收款账户', '入账账号', '账户'],
+  amount: ['金额元', '金额', '交易金额', '代发金额', '实发金额', '发放金额'],
+  status: ['处理结果', '交易状态', '处理状态', '交易结果', '状态', '结果'],
+  reason: ['失败原因', '退票原因', '错误原因', '错误信息', '失败信息', '原因', '处理说明', '备注'],
+  reference: ['银行流水号', '流水号', '交易流水号', '退票流水号', '银行交易流水号', '交易参考号'],
+};
+
+const REFERENCE = bankReferenceSchema('银行回盘文件');
+
+/** A title or notes above the header are skipped; a header lower than this is not looked for. */
+const HEADER_SEARCH_ROWS = 10;
+
+const normalHeader = (cell: string) => cell.replace(/[\s()（）:：]/g, '');
+
+/** Which column holds what, when this row is a header: it must name the result and a way to find the row. */
+function headerOf(values: readonly string[]): Map<Column, number> | undefined {
+  const found = new Map<Column, number>();
+  for (const [column, names] of Object.entries(HEADERS) as [Column, readonly string[]][]) {
+    const index = values.findIndex((cell) => names.includes(normalHeader(cell)));
+    if (index >= 0) found.set(column, index);
+  }
+  return found.has('status') && (found.has('claimId') || found.has('row')) ? found : undefined;
+}
+
+/** 不成功 says 成功 too: failure is looked for first. */
+function resultOf(text: string): 'paid' | 'returned' | undefined {
+  if (/失败|退回|退票|不成功|未入账|拒绝|^fail/i.test(text)) return 'returned';
+  if (/成功|已入账|已到账|^success$/i.test(text)) return 'paid';
+  return undefined;
+}
+
+/** What the bank said, as one of ours; its own words kept when it is none of them. */
+export function returnReasonOf(text: string): Pick<BankReturnRequest, 'reason' | 'note'> {
+  const words = text.trim();
+  const reason: BankReturnReason | undefined = /销户|注销|已关闭/.test(words)
+    ? 'accountClosed'
+    : /户名|姓名不符|名称不符/.test(words)
+      ? 'nameMismatch'
+      : /不存在|无此账|账号错|卡号错|账号有误|无效账/.test(words)
+        ? 'noSuchAccount'
+        : /冻结|挂失|止付|久悬|睡眠/.test(words)
+          ? 'accountFrozen'
+          : undefined;
+  if (reason) return { reason };
+  return { reason: 'other', note: words.length >= 2 ? words.slice(0, 60) : '回盘文件没有写原因' };
+}
+
+/** A spreadsheet row: its number as the spreadsheet shows it, and its cells. */
+export interface ReturnFileSheetRow {
+  row: number;
+  values: string[];
+}
+
+/** A row of the batch's own file (序号 `row`), with the return recorded on it, if any. */
+export interface BatchFileLine {
+  row: number;
+  claimId: string;
+  name: string;
+  amountFen: number;
+  /** The last four digits of the account it was paid to. */
+  lastFour: string;
+  returned?: { bankReference: string };
+}
+
+/** A payment the file says came back: what would be recorded, and whether it already is. */
+export interface FileReturn {
+  row: number;
+  claimId: string;
+  name: string;
+  amountFen: number;
+  request: BankReturnRequest;
+  recorded: boolean;
+}
+
+export interface ReturnFileReading {
+  /** Rows of the batch the bank says arrived. */
+  paid: { row: number; amountFen: number }[];
+  returns: FileReturn[];
+  /** 序号 of the batch's rows the file does not list (a bank may send back only what failed). */
+  unlisted: number[];
+  /** What does not match, by the file's row (0: the file as a whole); nothing is recorded while any is left. */
+  problems: { line: number; message: string }[];
+}
+
+/** Our own file leads a cell a spreadsheet would run with an apostrophe (csvField): the bank echoes it. */
+const cellText = (cell: string | undefined) => (cell ?? '').trim().replace(/^'(?=[=+\-@])/, '');
+
+/** Reads the bank's rows against the batch's. */
+export function readReturnFile(sheet: Iterable<ReturnFileSheetRow>, lines: readonly BatchFileLine[]): ReturnFileReading {
+  const reading: ReturnFileReading = { paid: [], returns: [], unlisted: [], problems: [] };
+  const problem = (line: number, message: string) => reading.problems.push({ line, message });
+  const byClaim = new Map(lines.map((line) => [line.claimId, line]));
+  const byRow = new Map(lines.map((line) => [line.row, line]));
+  const listed = new Set<number>();
+  let columns: Map<Column, number> | undefined;
+  let rowsSeen = 0;
+  let ownFile = false;
+  for (const { row: at, values } of sheet) {
+    rowsSeen += 1;
+    if (!columns) {
+      columns = headerOf(values);
+      // Our own file has 申领编号 and no result: the payer picked what was sent, not what came back.
+      ownFile ||= !columns && values.map(normalHeader).includes('申领编号');
+      if (!columns && rowsSeen >= HEADER_SEARCH_ROWS) break;
+      continue;
+    }
+    const cell = (column: Column) => (columns!.has(column) ? cellText(values[columns!.get(column)!]) : undefined);
+    if (values.every((value) => cellText(value) === '')) continue;
+    const claimId = cell('claimId');
+    const rowText = cell('row');
+    const line = claimId ? byClaim.get(claimId) : rowText ? byRow.get(Number(rowText)) : undefined;
+    if (!line) {
+      problem(at, claimId ? `这一批没有申领编号 ${claimId}` : `这一批没有序号 ${rowText ?? '（空）'}`);
+      continue;
+    }
+    if (listed.has(line.row)) {
+      problem(at, `序号 ${line.row}（${line.name}）在文件里出现了两次`);
+      continue;
+    }
+    listed.add(line.row);
+    const mismatch = mismatchOf(line, cell);
+    if (mismatch) {
+      problem(at, `序号 ${line.row}（${line.name}）${mismatch}`);
+      continue;
+    }
+    const status = cell('status') ?? '';
+    const result = resultOf(status);
+    if (!result) {
+      problem(at, `处理结果“${status || '（空）'}”看不懂，应为 成功 或 失败`);
+      continue;
+    }
+    if (result === 'paid') {
+      if (line.returned) problem(at, `序号 ${line.row}（${line.name}）已登记过银行退回，文件却说成功，请和银行核对`);
+      else reading.paid.push({ row: line.row, amountFen: line.amountFen });
+      continue;
+    }
+    const reference = REFERENCE.safeParse(cell('reference') ?? '');
+    if (!reference.success) {
+      problem(
+        at,
+        columns.has('reference')
+          ? `序号 ${line.row}（${line.name}）退回了，但没有可用的流水号（“${cell('reference')}”）`
+          : '文件里没有“流水号”一列，退回的钱要按银行的流水号登记',
+      );
+      continue;
+    }
+    const bankReference = reference.data;
+    if (line.returned && line.returned.bankReference !== bankReference) {
+      problem(
+        at,
+        `序号 ${line.row}（${line.name}）已按流水号 ${line.returned.bankReference} 登记过退回，文件里是 ${bankReference}`,
+      );
+      continue;
+    }
+    reading.returns.push({
+      row: line.row,
+      claimId: line.claimId,
+      name: line.name,
+      amountFen: line.amountFen,
+      request: { claimId: line.claimId, ...returnReasonOf(cell('reason') ?? ''), bankReference },
+      recorded: line.returned !== undefined,
+    });
+  }
+  if (!columns) {
+    problem(
+      0,
+      ownFile
+        ? '这是发给银行的发放文件，不是银行发回来的回盘文件：回盘文件有“处理结果”一列'
+        : '没有找到表头：回盘文件要有“序号”或“申领编号”一列，和“处理结果”一列',
+    );
+    return reading;
+  }
+  reading.unlisted = lines.filter((line) => !listed.has(line.row)).map((line) => line.row);
+  return reading;
+}
+
+/** What in the row differs from the batch's own: the 序号, the name, the amount or the card's last digits. */
+function mismatchOf(line: BatchFileLine, cell: (column: Column) => string | undefined): string | undefined {
+  const rowText = cell('row');
+  if (cell('claimId') && rowText && Number(rowText) !== line.row) return `在文件里是第 ${rowText} 号`;
+  const name = cell('name');
+  if (name && name !== line.name) return `的户名在文件里是“${name}”`;
+  const amount = cell('amount');
+  if (amount !== undefined) {
+    const fen = yuanToFen(amount.replace(/^[¥￥]/, ''));
+    if (fen !== line.amountFen) return `的金额在文件里是“${amount}”，这一批发的是 ${formatYuan(line.amountFen)}`;
+  }
+  const digits = (cell('account') ?? '').replace(/\D/g, '');
+  if (digits.length >= 4 && digits.slice(-4) !== line.lastFour)
+    return `的账号尾号在文件里是 ${digits.slice(-4)}，这一批发到尾号 ${line.lastFour}`;
+  return undefined;
+}
