@@ -7,7 +7,8 @@
  * forty 在岗领补 months, which are not weighed again (their confirmed attendance never changes).
  * Per approval: DynamoDB calls, the process's CPU milliseconds (client included) and p50. Then the
  * county pays them in one batch, and its payer lists the batches, reads the batch's rows (all, and
- * by a name) and records twenty returns (银行退回): the same figures per call.
+ * by a name) and records twenty returns (银行退回), then reads the bank's return file (those twenty and
+ * twenty more sent back) and records it in one call: the same figures per call.
  *
  *   npx tsx tests/bench/claim-decision.ts
  */
@@ -228,6 +229,38 @@ async function main() {
           }),
       ),
     );
+    // The bank's return file for the whole batch: the twenty above again, twenty more sent back, the rest arrived.
+    const sent = await fetch(`${url}${batchPath}/file`, { headers: { authorization: `Bearer ${finance}` } });
+    const [header, ...fileRows] = (await sent.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const returnFile = [
+      `${header},处理结果,失败原因,银行流水号`,
+      ...fileRows.map((row, i) =>
+        i < 20 ? `${row},失败,账户已销户,BENCH-${1000 + i}` : i < 40 ? `${row},失败,账户冻结,FILE-${1000 + i}` : `${row},成功,,`,
+      ),
+    ].join('\r\n');
+    const upload = async (query = '') => {
+      const response = await fetch(`${url}${batchPath}/return-file${query}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${finance}`, 'content-type': 'text/csv' },
+        body: returnFile,
+      });
+      return (await response.json()) as { digest: string; recorded?: number };
+    };
+    const { digest } = await upload();
+    await perCall(
+      found,
+      `POST …/return-file (${fileRows.length} rows, read)`,
+      times(10, () => upload()),
+    );
+    await perCall(found, 'POST …/return-file?record (20 more returns in one call)', [
+      async () => {
+        const { recorded } = await upload(`?record=${digest}`);
+        if (recorded !== 20) throw new Error(`recorded ${recorded} returns, not 20`);
+      },
+    ]);
     console.log(`\nFinding a batch and recording what the bank sent back (a batch of ${batch.count} rows), per call:`);
     console.table(found);
   } finally {

@@ -4,15 +4,16 @@
  * the reason; the batch's file for the bank is offered. The key of the batch is kept until the
  * server answers, so a request that failed (the network dropped) is sent again as the same batch. An officer without the duty is
  * told whose work it is. 以前的发放批次: an earlier batch opens its rows, a row is found by the name
- * on the bank's return slip and 银行退回 recorded on it; a batch left unfinished on another phone is
- * resumed by its payer. Checked with axe at 320×568 and 375×667.
+ * on the bank's return slip and 银行退回 recorded on it; the bank's return file (银行回盘) read into a
+ * batch, refused with its rows when it does not match and recorded in one tap when it does; a batch
+ * left unfinished on another phone is resumed by its payer. Checked with axe at 320×568 and 375×667.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { levelOfRegion, type Claim } from '@bangfu/shared';
 import type { TestApi } from '../support/api.js';
 import { fill, onPhones, WAIT } from '../support/browser.js';
-import { cardInForce, claimFor } from '../support/claims.js';
+import { approvedWithCard, cardInForce, claimFor, moneyOfficers } from '../support/claims.js';
 import { closeAll, openFromHome, startDemoH5 } from '../support/journeys.js';
 
 let api: TestApi;
@@ -105,6 +106,71 @@ describe('发放补贴 in Chromium', () => {
     const claim = (await api.ctx.claims.get(withCard!.claimId))!;
     expect([claim.status, claim.history.at(-1)!.reason]).toEqual(['approved', '银行退回：账户已销户（流水号 TP20261207-0300）']);
     await onPhones(page, 'payments-7-returned', '发放批次：已登记退回');
+  });
+
+  it('reads the bank’s return file into a batch: a file that does not match is refused with its rows, the right one recorded in one tap', async () => {
+    // A fresh claim paid by its own batch, as the payer's phone would have paid it.
+    const officers = await moneyOfficers(api);
+    const { finance } = officers;
+    const claim = await approvedWithCard(api, 302, 50_000, '6217990000000000302', officers);
+    const paid = await api.call('POST', '/api/v1/claims/payments', {
+      token: finance,
+      body: { regionCode: '150222', idempotencyKey: crypto.randomUUID() },
+    });
+    const { batchId } = paid.body.batch;
+    // The bank's answer: the batch's own file with its three columns; this person's card was frozen.
+    const sent = await fetch(`${api.url}/api/v1/claims/payments/${batchId}/file`, {
+      headers: { authorization: `Bearer ${finance}` },
+    });
+    const [header, ...rows] = (await sent.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const answer = (amountOf: (row: string) => string) =>
+      Buffer.from(
+        [
+          `${header},处理结果,失败原因,银行流水号`,
+          ...rows.map((row) =>
+            row.endsWith(claim.claimId) ? `${amountOf(row)},失败,账户冻结,E2E-0302` : `${amountOf(row)},成功,,`,
+          ),
+        ].join('\r\n'),
+      );
+    const page = await openFromHome(browser, api, 'demo-staff-county-finance', 'payments');
+    const pickFile = async (buffer: Buffer) => {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('returnfile-pick').click()]);
+      await chooser.setFiles({ name: '代发回盘.csv', mimeType: 'text/csv', buffer });
+    };
+
+    await page.getByTestId(`batch-${batchId}`).click();
+    await expect.poll(() => page.getByTestId('batch-summary-returnfile').textContent(), WAIT).toBe('还没有读银行回盘文件。');
+    // A file whose amounts are not this batch's (another batch's answer): every row said, nothing to tap.
+    await pickFile(answer((row) => row.replace(/,500\.00,/, ',5000.00,')));
+    await expect.poll(() => page.getByTestId('returnfile-problems').textContent(), WAIT).toContain('一笔也不能登记');
+    expect(await page.getByTestId('returnfile-problems').textContent()).toMatch(
+      /文件第 \d+ 行：序号 \d+（测试302）的金额在文件里是“5000.00”/,
+    );
+    expect(await page.getByTestId('returnfile-record').count()).toBe(0);
+    await onPhones(page, 'payments-9-returnfile-problems', '发放批次：回盘文件对不上', 'returnfile');
+    expect((await api.ctx.claims.get(claim.claimId))!.status).toBe('paid');
+
+    await page.getByTestId('returnfile-cancel').click();
+    await pickFile(answer((row) => row));
+    await expect.poll(() => page.getByTestId('returnfile-returns').textContent(), WAIT).toContain('银行退回：1 份，500 元');
+    expect(await page.getByTestId('returnfile-returns').textContent()).toContain(
+      '测试302 · 500 元：账户冻结或挂失（流水号 E2E-0302）',
+    );
+    expect(await page.getByTestId('returnfile-record').textContent()).toBe('登记这 1 份银行退回');
+    await onPhones(page, 'payments-10-returnfile-read', '发放批次：读回盘文件', 'returnfile');
+    await page.getByTestId('returnfile-record').click();
+    await expect.poll(() => page.getByTestId('returnfile-recorded').textContent(), WAIT).toContain('这次登记 1 份');
+    await expect.poll(() => page.getByTestId('batch-summary-returned').textContent(), WAIT).toContain('银行退回 1 份，500 元');
+    expect(await page.getByTestId('batch-summary-returnfile').textContent()).toMatch(/记下了银行回盘：到账 \d+ 份，退回 1 份/);
+    const returned = (await api.ctx.claims.get(claim.claimId))!;
+    expect([returned.status, returned.history.at(-1)!.reason]).toEqual([
+      'approved',
+      '银行退回：账户冻结或挂失（流水号 E2E-0302）',
+    ]);
+    await onPhones(page, 'payments-11-returnfile-recorded', '发放批次：已记下回盘', 'returnfile');
   });
 
   it('lets the payer resume a batch left unfinished on another phone, from the list', async () => {

@@ -139,6 +139,15 @@ export interface RequestOptions {
   anonymous?: boolean;
   /** 亲情服务: as the logged-in person themself, even while they act for a family member. */
   asSelf?: boolean;
+  /** A file as the body instead (a route that reads a spreadsheet), sent as its bytes. */
+  file?: PickedFile;
+}
+
+/** A file the person picked: its bytes and their media type. */
+export interface PickedFile {
+  name: string;
+  data: ArrayBuffer;
+  contentType: string;
 }
 
 interface RawResponse {
@@ -222,7 +231,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 const ACTING_ENDED_ZH = '帮家人办事已经超过 30 分钟，自动结束了。还要帮TA办，请到“亲情服务”再点一次“帮TA办事”。';
 
-type JsonBody = TaroGeneral.IAnyObject | string;
+type JsonBody = TaroGeneral.IAnyObject | string | ArrayBuffer;
 
 async function send(url: string, method: HttpMethod, header: Record<string, string>, body: unknown) {
   const response = await Taro.request<unknown, JsonBody>({
@@ -250,7 +259,8 @@ function busyWaitMs(response: RawResponse, body: unknown): number | undefined {
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const header: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) header['Content-Type'] = 'application/json';
+  if (options.file) header['Content-Type'] = options.file.contentType;
+  else if (options.body !== undefined) header['Content-Type'] = 'application/json';
   const session = options.anonymous ? null : loadSession();
   // 亲情服务: while acting for someone, calls go in their name; an acting session that has run out
   // stops the call rather than let it go in the family member's own name.
@@ -271,7 +281,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const answer = async () => {
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
-        return await send(url, method, header, options.body);
+        return await send(url, method, header, options.file?.data ?? options.body);
       } catch {
         if (attempt < attempts) await sleep(RETRY_DELAY_MS);
       }
@@ -313,7 +323,7 @@ type QueryValue = string | number | boolean | undefined;
 export function call<C extends AnyContract>(
   contract: C,
   input: RequestOf<C>,
-  options: Pick<RequestOptions, 'anonymous' | 'asSelf'> = {},
+  options: Pick<RequestOptions, 'anonymous' | 'asSelf' | 'file'> = {},
 ): Promise<ResponseOf<C>> {
   const { params, query, body } = input as {
     params?: Record<string, string>;

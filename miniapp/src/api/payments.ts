@@ -3,7 +3,7 @@
  * file for the bank, finds an earlier batch and records what the bank sent back. Contracts: shared/src/api/subsidies.ts (paymentContracts).
  */
 import { paymentContracts, type BankReturnRequest, type ResponseOf } from '@bangfu/shared';
-import { call, type ListPage } from './client';
+import { call, type ListPage, type PickedFile } from './client';
 
 export type PaymentBatchView = ResponseOf<typeof paymentContracts.pay>['batch'];
 
@@ -30,3 +30,12 @@ export const fetchBatch = (batchId: string, query: { name?: string; cursor?: str
 /** 银行退回 of one row: the claim waits for the next batch; answers with the batch as it now stands. */
 export const recordBankReturn = async (batchId: string, body: BankReturnRequest) =>
   (await call(paymentContracts.returnPayment, { params: { batchId }, body })).batch;
+
+export type ReturnFileReading = ResponseOf<typeof paymentContracts.readReturnFile>;
+
+/**
+ * 银行回盘: the bank's file read against the batch (nothing recorded); with `record`, the digest
+ * that reading answered, its returns recorded.
+ */
+export const readReturnFile = (batchId: string, file: PickedFile, record?: string) =>
+  call(paymentContracts.readReturnFile, { params: { batchId }, query: record ? { record } : {} }, { file });

@@ -65,6 +65,9 @@ function Finished({ batch, userId }: { batch: PaymentBatchSummary; userId: strin
           银行退回 {batch.returnedCount} 份，{formatYuan(batch.returnedFen)}
         </View>
       ) : null}
+      <View className="bf-row__line" data-testid="batch-returnfile">
+        {batch.returnFile ? `${fullDayText(batch.returnFile.at)}记下了银行回盘` : '还没有读银行回盘文件'}
+      </View>
     </NavCard>
   );
 }

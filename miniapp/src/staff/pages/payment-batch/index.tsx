@@ -1,6 +1,7 @@
 /**
  * 发放批次: one earlier batch as its bank file has it — every row by its number (序号), found by a
- * name from the bank's return slip (退票回单) — its file again, and 银行退回 recorded on a row.
+ * name from the bank's return slip (退票回单) — its file again, the bank's return file read into it
+ * (银行回盘), and 银行退回 recorded on a row by hand.
  */
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
@@ -25,6 +26,7 @@ import { useLoad } from '../../../hooks/useLoad';
 import { useLoadMore } from '../../../hooks/useLoadMore';
 import { clockText, fullDayText } from '../../../time';
 import { BatchLine } from '../../payments/BatchLine';
+import { ReturnFileReader } from '../../payments/ReturnFileReader';
 
 type BatchPage = ListPage<PaymentLineView> & { batch: PaymentBatchSummary };
 
@@ -65,6 +67,15 @@ function Lines({ batchId, name, userId }: { batchId: string; name: string; userI
                 银行退回 {batch.returnedCount} 份，{formatYuan(batch.returnedFen)}，等下一批再发。
               </View>
             ) : null}
+            {batch.returnFile ? (
+              <View data-testid="batch-summary-returnfile">
+                {fullDayText(batch.returnFile.at)}记下了银行回盘：到账 {batch.returnFile.paidCount} 份，退回{' '}
+                {batch.returnFile.returnedCount} 份
+                {batch.returnFile.unlistedCount > 0 ? `，文件里没有 ${batch.returnFile.unlistedCount} 份` : ''}。
+              </View>
+            ) : (
+              <View data-testid="batch-summary-returnfile">还没有读银行回盘文件。</View>
+            )}
           </Notice>
           <FileButton path={paymentFilePath(batchId)} fileName={`补贴发放-${batchId}.csv`} testId="batch-file">
             再下载银行文件
@@ -93,8 +104,11 @@ function Batch({ user }: { user: User }) {
   const batchId = params.id ?? '';
   const [typed, setTyped] = useState('');
   const [name, setName] = useState('');
+  // Read again once a return file is recorded: its returns and its mark show on the rows and the summary.
+  const [readings, setReadings] = useState(0);
   return (
     <View className="bf-section">
+      <ReturnFileReader batchId={batchId} onRecorded={() => setReadings((n) => n + 1)} />
       <View className="bf-filters">
         <View className="bf-field__label">按退票回单上的名字找</View>
         <BigInput
@@ -110,8 +124,8 @@ function Batch({ user }: { user: User }) {
           {typed.trim() ? '查找' : '看全部'}
         </Button>
       </View>
-      {/* Made anew for each name: the list starts from its first page. */}
-      <Lines key={name} batchId={batchId} name={name} userId={user.userId} />
+      {/* Made anew for each name and each return file recorded: the list starts from its first page. */}
+      <Lines key={`${name}#${readings}`} batchId={batchId} name={name} userId={user.userId} />
     </View>
   );
 }

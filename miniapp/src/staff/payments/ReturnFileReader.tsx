@@ -1,0 +1,171 @@
+/**
+ * 读银行回盘文件: the payer picks the bank's return file, sees what it says against the batch (what
+ * arrived, what came back and why, rows it does not list, anything that does not match), and only
+ * then records its returns in one tap; the same file, by its digest. While anything does not match,
+ * there is nothing to tap: the page says what to check with the bank.
+ */
+import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { formatYuan } from '@bangfu/shared';
+import { useState } from 'react';
+import { errorText, type PickedFile } from '../../api/client';
+import { readReturnFile, type ReturnFileReading } from '../../api/payments';
+import { pickSpreadsheet } from '../../api/pickSpreadsheet';
+import { ActionButton } from '../../components/ActionButton';
+import { Notice } from '../../components/Page';
+
+/** The API reads at most 4 MB; a larger file is not this batch's answer. */
+const MAX_BYTES = 4 * 1024 * 1024;
+
+type State =
+  | { step: 'idle'; failure?: string }
+  | { step: 'read'; file: PickedFile; reading: ReturnFileReading; failure?: string }
+  | { step: 'recorded'; reading: ReturnFileReading };
+
+function Returns({ reading }: { reading: ReturnFileReading }) {
+  const { returns } = reading;
+  if (returns.count === 0) return null;
+  return (
+    <View data-testid="returnfile-returns">
+      <View className="bf-strong">
+        银行退回：{returns.count} 份，{formatYuan(returns.fen)}
+      </View>
+      {returns.shown.map((r) => (
+        <View key={r.claimId} className="bf-row__line" data-testid={`returnfile-return-${r.row}`}>
+          第 {r.row} 行 · {r.name} · {formatYuan(r.amountFen)}：{r.reason}（流水号 {r.bankReference}）
+          {r.recorded ? '，已登记' : ''}
+        </View>
+      ))}
+      {returns.count > returns.shown.length ? <View className="bf-hint">只列出前 {returns.shown.length} 份。</View> : null}
+    </View>
+  );
+}
+
+function Reading({ reading }: { reading: ReturnFileReading }) {
+  const { paid, unlisted, problems } = reading;
+  return (
+    <>
+      <Notice testId="returnfile-reading">
+        <View className="bf-strong">
+          银行说已到账：{paid.count} 份，{formatYuan(paid.fen)}
+        </View>
+        <Returns reading={reading} />
+        {unlisted.count > 0 ? (
+          <View data-testid="returnfile-unlisted">
+            文件里没有的：{unlisted.count} 份（第 {unlisted.rows.join('、')} 行）。有的银行只发回没到账的，没列出的请和银行核对。
+          </View>
+        ) : null}
+      </Notice>
+      {problems.count > 0 ? (
+        <Notice tone="error" testId="returnfile-problems">
+          <View className="bf-strong">
+            有 {problems.count} 处和这一批对不上，一笔也不能登记。请和银行核对，或选这一批的回盘文件：
+          </View>
+          {problems.shown.map((p, i) => (
+            <View key={i} className="bf-row__line">
+              {p.line > 0 ? `文件第 ${p.line} 行：` : ''}
+              {p.message}
+            </View>
+          ))}
+        </Notice>
+      ) : null}
+    </>
+  );
+}
+
+export function ReturnFileReader({ batchId, onRecorded }: { batchId: string; onRecorded: () => void }) {
+  const [state, setState] = useState<State>({ step: 'idle' });
+  const [busy, setBusy] = useState(false);
+
+  const pick = async () => {
+    const file = await pickSpreadsheet().catch(() => undefined);
+    if (!file) return;
+    if (!file.contentType) {
+      setState({
+        step: 'idle',
+        failure: '只能读 CSV 或 XLSX 文件。银行给的是别的格式（如 .xls），请在电脑上另存为 XLSX 再发到微信里',
+      });
+      return;
+    }
+    if (file.data.byteLength > MAX_BYTES) {
+      setState({ step: 'idle', failure: '文件太大（超过 4 MB），不像是这一批的回盘文件' });
+      return;
+    }
+    setBusy(true);
+    try {
+      setState({ step: 'read', file, reading: await readReturnFile(batchId, file) });
+    } catch (error) {
+      setState({ step: 'idle', failure: errorText(error) });
+    }
+    setBusy(false);
+  };
+
+  const record = async () => {
+    if (state.step !== 'read') return;
+    setBusy(true);
+    try {
+      const reading = await readReturnFile(batchId, state.file, state.reading.digest);
+      setState({ step: 'recorded', reading });
+      onRecorded();
+    } catch (error) {
+      setState({ ...state, failure: errorText(error) });
+    }
+    setBusy(false);
+  };
+
+  const fresh = state.step === 'read' ? state.reading.returns.toRecord : 0;
+  return (
+    <View className="bf-card" data-testid="returnfile">
+      <View className="bf-card__title">读银行回盘文件</View>
+      {state.step === 'idle' ? (
+        <>
+          <View className="bf-hint">
+            银行发回的回盘文件（CSV 或 Excel 表格），在电脑上发到自己的微信里，再在这里选。先给您看，点了登记才记下。
+          </View>
+          {state.failure ? (
+            <Notice tone="error" testId="returnfile-failure">
+              没能读：{state.failure}
+            </Notice>
+          ) : null}
+          <ActionButton busy={busy} onPress={pick} testId="returnfile-pick">
+            选回盘文件
+          </ActionButton>
+        </>
+      ) : state.step === 'read' ? (
+        <>
+          <View className="bf-row__line">{state.file.name}</View>
+          <Reading reading={state.reading} />
+          {state.failure ? (
+            <Notice tone="error" testId="returnfile-failure">
+              没能登记：{state.failure}
+            </Notice>
+          ) : null}
+          {state.reading.problems.count === 0 ? (
+            <ActionButton busy={busy} onPress={record} testId="returnfile-record">
+              {fresh > 0 ? `登记这 ${fresh} 份银行退回` : '记下银行回盘'}
+            </ActionButton>
+          ) : null}
+          <Button size="large" block disabled={busy} onClick={() => setState({ step: 'idle' })} data-testid="returnfile-cancel">
+            {state.reading.problems.count === 0 ? '不了，返回' : '重新选文件'}
+          </Button>
+        </>
+      ) : (
+        <>
+          <Notice testId="returnfile-recorded">
+            <View className="bf-strong">
+              已记下银行回盘：到账 {state.reading.paid.count} 份，退回 {state.reading.returns.count} 份
+              {state.reading.recorded ? `（这次登记 ${state.reading.recorded} 份）` : ''}。
+            </View>
+            {state.reading.recorded ? (
+              <View>退回的申领等下一批再发：村里核对本人的卡，重新登记并确认，再由另一位发放人员发放。</View>
+            ) : null}
+          </Notice>
+          {/* A bank may answer a batch in more than one file. */}
+          <Button size="large" block onClick={() => setState({ step: 'idle' })} data-testid="returnfile-again">
+            再读一个回盘文件
+          </Button>
+        </>
+      )}
+    </View>
+  );
+}
