@@ -411,8 +411,8 @@ export class BangfuStack extends Stack {
       description: 'Bangfu daily: warnings become tasks for the officers who must act; overdue tasks go up a level',
       entry: path.join(projectRoot, FUNCTION_ENTRIES.warnings),
       service: 'bangfu-warnings',
-      // Regions' children, month records and open tasks (indexes), reports and parameters (Query);
-      // the villages' figures; a task put once; an escalation.
+      // Regions' children, month records, open tasks and a county's payment batches (indexes),
+      // reports and parameters (Query); the villages' figures; a task put once; an escalation.
       table: { actions: ['Query', 'BatchGetItem', 'PutItem', 'UpdateItem'], indexes: true },
       schedule: events.Schedule.cron({ minute: '0', hour: '18' }),
       describe: (regionCode) => `Daily warnings over ${regionCode}`,

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate, type Claim } from '@bangfu/shared';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { taskIdOf } from '../../functions/src/monitoring/taskRepository.js';
+import { runWarnings } from '../../functions/src/monitoring/warningsJob.js';
 import { dynamoCallsDuring, startTestApi, type TestApi } from '../support/api.js';
 import { approvedWithCard, moneyOfficers } from '../support/claims.js';
 
@@ -270,5 +271,30 @@ describe('银行回盘: the bank’s return file read against a batch', () => {
     });
     expect(unreadable.status).toBe(400);
     expect(unreadable.body.error.message.zh).toContain('文件读不出来');
+  });
+
+  it('gives the county a task each month for a batch whose return file nobody read past the region’s days, none once read', async () => {
+    const unread = await paidBatch(1);
+    const read = await paidBatch(1);
+    const file = csv(await returnFileOf(read.batchId, {}));
+    const { digest } = (await upload(read.batchId, file)).body;
+    expect((await upload(read.batchId, file, { record: digest })).body).toMatchObject({
+      recorded: 0,
+      batch: { returnFile: { paidCount: 1, returnedCount: 0 } },
+    });
+    const taskOf = (batchId: string, at: Date) =>
+      api.ctx.tasks.get(taskIdOf({ cause: 'returnFileUnread', month: chinaDate(at).slice(0, 7), subject: batchId }));
+    const days = (n: number) => new Date(Date.now() + n * 86_400_000);
+
+    await runWarnings(api.ctx, '150222', days(10)); // the example's 10 days
+    expect(await taskOf(unread.batchId, days(10))).toBeUndefined();
+    await runWarnings(api.ctx, '150222', days(11));
+    const task = await taskOf(unread.batchId, days(11));
+    expect(task).toMatchObject({ cause: 'returnFileUnread', level: 'county', regionCode: '150222102', status: 'open' });
+    expect(task!.text).toContain('11 天了还没有读银行回盘文件（期限 10 天）');
+    expect(await taskOf(read.batchId, days(11))).toBeUndefined();
+    // Still unread a month on: asked again.
+    await runWarnings(api.ctx, '150222', days(42));
+    expect(await taskOf(unread.batchId, days(42))).toMatchObject({ status: 'open' });
   });
 });

@@ -237,6 +237,8 @@ export const paymentBatchEntity = {
             },
           },
     ),
+  /** A county's batches started between two instants (ISO strings, or dates as their prefix). */
+  startedBetween: (countyCode: string, from: string, to: string) => batchesOfCounty.between(countyCode, from, to),
 };
 
 const monthsByRegion = listing(

@@ -1,8 +1,9 @@
 /**
  * A region's warning thresholds on a date, from the parameters each region sets (补贴标准): the
  * employed share whose fall is warned of, the days a task has, how long a 以工代赈 wage may stay
- * unpaid, and how long money ordered back may stay out. A region that has stopped the drop warning
- * gets none; one with no deadline set, a week.
+ * unpaid, how long money ordered back may stay out, and how long a paid batch may wait for its
+ * bank's return file to be read. A region that has stopped the drop warning gets none; one with no
+ * deadline set, a week.
  */
 import { parameterValueOn, type WARNING_PARAMETERS } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
@@ -13,6 +14,8 @@ const DEFAULT_TASK_DAYS = 7;
 const DEFAULT_UNPAID_DAYS = 15;
 /** A recovery not received this long goes to the county where the region has set no number. */
 const DEFAULT_RECOVERY_DAYS = 60;
+/** A batch whose bank's return file is unread this long goes to the county where the region has set no number. */
+const DEFAULT_RETURN_FILE_DAYS = 10;
 
 export type WarningParameterContext = Pick<
   AppContext,
@@ -31,5 +34,7 @@ export async function warningParameters(ctx: WarningParameterContext) {
     unpaidDays: valueOf('reliefWageUnpaidDays', regionCode, today) ?? DEFAULT_UNPAID_DAYS,
     /** 追回: days a recovery may stay not received before the county follows it up, each month. */
     recoveryDays: valueOf('recoveryDueDays', regionCode, today) ?? DEFAULT_RECOVERY_DAYS,
+    /** 银行回盘: days a paid batch may wait for its bank's return file to be read, each month. */
+    returnFileDays: valueOf('returnFileDueDays', regionCode, today) ?? DEFAULT_RETURN_FILE_DAYS,
   });
 }

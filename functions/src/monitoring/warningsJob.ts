@@ -28,6 +28,7 @@ import { NO_FIGURES } from './figureRepository.js';
 import { taskIdOf } from './taskRepository.js';
 import { addNewFindings, countyArrearsWarnings } from '../reliefWork/arrearsWarning.js';
 import { countyOverdueRecoveries } from '../subsidies/recoveryService.js';
+import { countyUnreadReturnFiles } from '../subsidies/returnFileChase.js';
 import { warningParameters } from './warningParameters.js';
 
 type WarningsContext = Pick<
@@ -44,6 +45,7 @@ type WarningsContext = Pick<
   | 'applications'
   | 'workers'
   | 'reliefProjects'
+  | 'payments'
 >;
 
 export interface WarningsReport {
@@ -111,11 +113,12 @@ export async function runWarnings(ctx: WarningsContext, regionCode: string, now 
   const counties = await countiesUnder(ctx, regionCode);
   const report: WarningsReport = { month, counties: counties.length, found: {}, opened: 0, escalated: 0 };
   for (const county of counties) {
-    const { dropRatio, taskDays: days, unpaidDays, recoveryDays } = thresholds(county, today);
+    const { dropRatio, taskDays: days, unpaidDays, recoveryDays, returnFileDays } = thresholds(county, today);
     const warnings: Warning[] = [
       ...(await countyWarnings(ctx, county, month, today, dropRatio)),
       ...(await countyArrearsWarnings(ctx, county, today, unpaidDays)),
       ...(await countyOverdueRecoveries(ctx, county, today, recoveryDays)),
+      ...(await countyUnreadReturnFiles(ctx, county, today, returnFileDays)),
     ];
     const already = await ctx.tasks.existing(warnings);
     for (const warning of warnings) {

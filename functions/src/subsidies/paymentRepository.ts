@@ -20,6 +20,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import {
+  addDays,
   bankReturnText,
   beneficiaryKey,
   maskAccount,
@@ -438,6 +439,16 @@ export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVa
         page,
       );
       return { batches: items as unknown as BatchHeader[], ...(nextCursor ? { nextCursor } : {}) };
+    },
+
+    /** A county's batches started from one China date to another, every page (a county has a few a month). */
+    async startedBetween(countyCode: string, from: string, to: string): Promise<BatchHeader[]> {
+      // The dates' instants with a day either side (China is 8 hours ahead): the caller judges each by its China date.
+      const items = await queryAll(db, {
+        TableName: tableName,
+        ...paymentBatchEntity.startedBetween(countyCode, addDays(from, -1), `${addDays(to, 1)}~`),
+      });
+      return items as unknown as BatchHeader[];
     },
 
     /** The batch under this key: made now in `reserving`, or the one a first attempt made. */

@@ -25,6 +25,7 @@ export const WARNING_CAUSES = [
   'payoutReturned', // 银行退回了发到卡上的补贴
   'recoveryOrdered', // 补贴要追回，请告诉本人
   'recoveryOverdue', // 追回决定后过了期限还没有收回
+  'returnFileUnread', // 发放以后过了期限还没有读银行回盘文件
 ] as const;
 export type WarningCause = (typeof WARNING_CAUSES)[number];
 
@@ -42,6 +43,7 @@ export const WARNING_CAUSE_ZH: Record<WarningCause, string> = {
   payoutReturned: '银行退回补贴',
   recoveryOrdered: '补贴要追回',
   recoveryOverdue: '追回逾期未收回',
+  returnFileUnread: '银行回盘文件没有读',
 };
 
 export interface Warning {
@@ -89,6 +91,15 @@ export const WARNING_PARAMETERS: Readonly<Record<string, ParameterSpec>> = {
       fixedByPolicy: false,
     },
     values: { '15': [{ from: '2021-01-01', value: 60, example: true }] },
+  },
+  returnFileDueDays: {
+    definition: {
+      label: '补贴发放后超过几天还没读银行回盘文件，每月交旗县跟进（钱是否到了本人卡上）',
+      unit: 'days',
+      reference: cite('003', '五、(十三)'),
+      fixedByPolicy: false,
+    },
+    values: { '15': [{ from: '2021-01-01', value: 10, example: true }] },
   },
   warningTaskDays: {
     definition: { label: '预警任务几天内办完（过期交上一级）', unit: 'days', reference, fixedByPolicy: false },

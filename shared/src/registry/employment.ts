@@ -177,6 +177,9 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** Whole days from one ISO date to another (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
 /** A record may be for this month or an earlier one, never a later one. */
 export function isFutureMonth(month: string, now: Date): boolean {
   return month > chinaMonth(now);

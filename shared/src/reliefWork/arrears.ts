@@ -6,7 +6,7 @@
  */
 import { formatYuan } from '../money.js';
 import { cite } from '../policy/documents.js';
-import { chinaDate } from '../registry/employment.js';
+import { chinaDate, daysBetween } from '../registry/employment.js';
 import type { Reference } from '../subsidies/parameters.js';
 import type { ReliefWageLine } from './wageSheet.js';
 
@@ -22,8 +22,6 @@ export interface ArrearsFinding {
   sinceDays?: number;
   text: string;
 }
-
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 /**
  * Lines to raise on `today` (an ISO date, China time): confirmed and unpaid more than

@@ -9,7 +9,7 @@
 import * as z from 'zod';
 import type { StaffDuty } from '../auth/schemas.js';
 import type { Warning } from '../monitoring/warnings.js';
-import { chinaDate } from '../registry/employment.js';
+import { chinaDate, daysBetween } from '../registry/employment.js';
 import { formatYuan } from '../money.js';
 import type { Refusal } from './approval.js';
 import { bankReferenceSchema } from './bankReference.js';
@@ -140,7 +140,7 @@ export function recoveryOverdueWarning(
   const { recovery } = claim;
   if (claim.status !== 'recovering' || !recovery) return undefined;
   const ordered = chinaDate(new Date(recovery.orderedAt));
-  const days = Math.round((Date.parse(today) - Date.parse(ordered)) / 86_400_000);
+  const days = daysBetween(ordered, today);
   if (days <= dueDays) return undefined;
   return {
     cause: 'recoveryOverdue',

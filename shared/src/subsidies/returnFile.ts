@@ -12,6 +12,8 @@
 import type { BankReturnReason, BankReturnRequest } from './bankReturn.js';
 import { bankReferenceSchema } from './bankReference.js';
 import { formatYuan, yuanToFen } from '../money.js';
+import type { Warning } from '../monitoring/warnings.js';
+import { addDays, chinaDate, daysBetween } from '../registry/employment.js';
 
 type Column = 'row' | 'claimId' | 'name' | 'account' | 'amount' | 'status' | 'reason' | 'reference';
 
@@ -211,4 +213,57 @@ function mismatchOf(line: BatchFileLine, cell: (column: Column) => string | unde
   if (digits.length >= 4 && digits.slice(-4) !== line.lastFour)
     return `的账号尾号在文件里是 ${digits.slice(-4)}，这一批发到尾号 ${line.lastFour}`;
   return undefined;
+}
+
+/** Batches paid before the return file could be read (this day) are not chased for it. */
+export const RETURN_FILES_READ_SINCE = '2026-12-07';
+
+/** A batch paid longer ago than this is an audit's matter, no longer a daily task. */
+export const RETURN_FILE_CHASED_DAYS = 180;
+
+/** The first and last China dates of the batches to chase on `today`: paid since the feature, within the window, past the days. */
+export function chasedPaymentDays(today: string, dueDays: number): { from: string; to: string } {
+  const window = addDays(today, -RETURN_FILE_CHASED_DAYS);
+  return { from: window > RETURN_FILES_READ_SINCE ? window : RETURN_FILES_READ_SINCE, to: addDays(today, -dueDays - 1) };
+}
+
+/**
+ * 回盘未读: a finished batch whose bank's answer nobody read into it past the region's days. "Paid"
+ * was the file for the bank; whether the money reached each person's card is in the bank's return
+ * file, and money that came back waits unseen until it is read. The county's task, again each month.
+ */
+export function returnFileUnreadWarning(
+  batch: {
+    batchId: string;
+    regionCode: string;
+    createdAt: string;
+    state: string;
+    count?: number | undefined;
+    totalFen?: number | undefined;
+    returnFile?: unknown;
+  },
+  today: string,
+  dueDays: number,
+): Warning | undefined {
+  if (batch.state !== 'done' || batch.returnFile) return undefined;
+  const paidOn = chinaDate(new Date(batch.createdAt));
+  const { from, to } = chasedPaymentDays(today, dueDays);
+  if (paidOn < from || paidOn > to) return undefined;
+  const days = daysBetween(paidOn, today);
+  const amount = formatYuan(batch.totalFen ?? 0);
+  return {
+    cause: 'returnFileUnread',
+    month: today.slice(0, 7),
+    // One task a batch and month: asked again each month it is still unread.
+    subject: batch.batchId,
+    regionCode: batch.regionCode,
+    level: 'county',
+    text: `${paidOn} 发放的一批补贴（${batch.count ?? 0} 份，共 ${amount}），${days} 天了还没有读银行回盘文件（期限 ${dueDays} 天）。钱是否都到了本人的卡上，要看银行的回盘：请负责发放的工作人员向银行要回盘文件，在 发放补贴 › 以前的发放批次 里读进这一批`,
+    figures: [
+      { label: '发放日期', value: paidOn },
+      { label: '份数', value: batch.count ?? 0 },
+      { label: '金额', value: amount },
+      { label: '已过天数', value: days },
+    ],
+  };
 }

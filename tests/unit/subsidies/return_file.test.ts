@@ -4,7 +4,13 @@
  * said by its number, so nothing is recorded on a guess.
  */
 import { describe, expect, it } from 'vitest';
-import { readReturnFile, returnReasonOf, type BatchFileLine, type ReturnFileSheetRow } from '@bangfu/shared';
+import {
+  readReturnFile,
+  returnFileUnreadWarning,
+  returnReasonOf,
+  type BatchFileLine,
+  type ReturnFileSheetRow,
+} from '@bangfu/shared';
 
 const lines: BatchFileLine[] = [
   { row: 1, claimId: 'c_aaa', name: '张三', amountFen: 50_000, lastFour: '0300' },
@@ -159,5 +165,43 @@ describe('returnReasonOf', () => {
     expect(returnReasonOf('账户挂失')).toEqual({ reason: 'accountFrozen' });
     expect(returnReasonOf('超过单日限额')).toEqual({ reason: 'other', note: '超过单日限额' });
     expect(returnReasonOf('')).toEqual({ reason: 'other', note: '回盘文件没有写原因' });
+  });
+});
+
+describe('returnFileUnreadWarning', () => {
+  // Paid at 10:00 China time on 2026-12-08.
+  const batch = {
+    batchId: 'b_1',
+    regionCode: '150222',
+    createdAt: '2026-12-08T02:00:00.000Z',
+    state: 'done',
+    count: 40,
+    totalFen: 2_000_000,
+  };
+
+  it('is silent for the region’s days, then gives the county the batch to read, again the next month', () => {
+    expect(returnFileUnreadWarning(batch, '2026-12-18', 10)).toBeUndefined();
+    const warning = returnFileUnreadWarning(batch, '2026-12-19', 10)!;
+    expect(warning).toMatchObject({
+      cause: 'returnFileUnread',
+      month: '2026-12',
+      subject: 'b_1',
+      regionCode: '150222',
+      level: 'county',
+    });
+    expect(warning.text).toBe(
+      '2026-12-08 发放的一批补贴（40 份，共 20000 元），11 天了还没有读银行回盘文件（期限 10 天）。钱是否都到了本人的卡上，要看银行的回盘：请负责发放的工作人员向银行要回盘文件，在 发放补贴 › 以前的发放批次 里读进这一批',
+    );
+    expect(returnFileUnreadWarning(batch, '2027-01-05', 10)?.month).toBe('2027-01');
+  });
+
+  it('is silent once the file is read, for a batch not finished, for one paid before return files could be read, and after half a year', () => {
+    expect(
+      returnFileUnreadWarning({ ...batch, returnFile: { at: '2026-12-09T01:00:00.000Z' } }, '2026-12-30', 10),
+    ).toBeUndefined();
+    expect(returnFileUnreadWarning({ ...batch, state: 'filed' }, '2026-12-30', 10)).toBeUndefined();
+    expect(returnFileUnreadWarning({ ...batch, createdAt: '2026-12-05T02:00:00.000Z' }, '2026-12-30', 10)).toBeUndefined();
+    expect(returnFileUnreadWarning(batch, '2027-06-06', 10)).toBeDefined();
+    expect(returnFileUnreadWarning(batch, '2027-06-07', 10)).toBeUndefined();
   });
 });
