@@ -210,4 +210,20 @@ describe('a claimed training or certificate on the record', () => {
     const renamed = await edit(worker, { trainings: [{ ...course, name: '电焊工培训（中级）' }] });
     expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
   });
+
+  it('will not take the same course again under another name beside it (nor the certificate), so it is not claimed twice', async () => {
+    const worker = await workerWithDues(api, 35); // 电焊工培训, 焊工四级证书
+    await claim(worker, 'training');
+    const before = (await api.ctx.workers.getItem(worker.workerId, true))!;
+    const [course] = before.trainings;
+    const [certificate] = before.certificates;
+    const again = await edit(worker, { trainings: [course, { ...course, name: '焊接技能培训班', provider: '另一家学校' }] });
+    expect([again.status, again.body.error.field]).toEqual([400, 'body.trainings.1.name']);
+    expect(again.body.error.message.zh).toContain('「焊接技能培训班」和「电焊工培训」是同一工种（或同一机构）、日期重叠的培训');
+    const twice = await edit(worker, {
+      certificates: [certificate, { ...certificate, name: '电焊工证', obtainedOn: '2025-05-01' }],
+    });
+    expect([twice.status, twice.body.error.field]).toEqual([400, 'body.certificates.1.name']);
+    expect(await api.ctx.workers.getItem(worker.workerId, true)).toEqual(before);
+  });
 });

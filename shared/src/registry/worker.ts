@@ -51,6 +51,49 @@ export const trainingSchema = z.strictObject({
   provider: z.string().trim().max(60).optional(),
 });
 
+type Training = z.infer<typeof trainingSchema>;
+type Certificate = z.infer<typeof certificateSchema>;
+
+/** A course's days, as far as it says: from its start (or its end, when no start is kept) to its end. */
+const span = (t: Training) => [t.startedOn ?? t.endedOn, t.endedOn] as const;
+
+/**
+ * The same course entered twice under two names: the same trade or the same provider, at days that
+ * overlap — nobody sits one trade's course twice at once. "Never paid twice" is keyed on a record's
+ * name and date, so a second name would be paid again.
+ */
+function sameCourse(a: Training, b: Training): boolean {
+  const [aFrom, aTo] = span(a);
+  const [bFrom, bTo] = span(b);
+  const overlap = aFrom <= bTo && bFrom <= aTo;
+  return overlap && ((!!a.occupation && a.occupation === b.occupation) || (!!a.provider && a.provider === b.provider));
+}
+
+/** The same certificate entered twice: a trade's certificate of one level is obtained once. */
+const sameCertificate = (a: Certificate, b: Certificate) =>
+  !!a.occupation && a.occupation === b.occupation && !!a.level && a.level === b.level;
+
+/** A list where no two entries are one record twice, said at the later one's name. */
+function once<S extends z.ZodType<{ name: string }>>(
+  item: S,
+  max: number,
+  same: (a: z.output<S>, b: z.output<S>) => boolean,
+  what: string,
+) {
+  return z
+    .array(item)
+    .max(max)
+    .superRefine((items, ctx) => {
+      items.forEach((b, j) => {
+        const a = items.slice(0, j).find((earlier) => same(earlier, b));
+        if (a) ctx.addIssue({ code: 'custom', path: [j, 'name'], message: `「${b.name}」和「${a.name}」${what}` });
+      });
+    });
+}
+
+const trainingsSchema = once(trainingSchema, 50, sameCourse, '是同一工种（或同一机构）、日期重叠的培训，同一期培训只登记一次');
+const certificatesSchema = once(certificateSchema, 20, sameCertificate, '是同一工种同一等级的证书，同一本证书只登记一次');
+
 export const preferencesSchema = z.strictObject({
   travelScope: z.enum(TRAVEL_SCOPES),
   /** Integer fen per month. */
@@ -70,8 +113,8 @@ export const workerInputSchema = z.strictObject({
   labourClass: z.enum(LABOUR_CLASSES),
   atHomeReason: z.enum(AT_HOME_REASONS).optional(),
   skills: z.array(skillSchema).max(20).default([]),
-  certificates: z.array(certificateSchema).max(20).default([]),
-  trainings: z.array(trainingSchema).max(50).default([]),
+  certificates: certificatesSchema.default([]),
+  trainings: trainingsSchema.default([]),
   preferences: preferencesSchema.default({ travelScope: 'county', jobTypes: [] }),
   registryEntryDate: isoDate,
 });
@@ -91,8 +134,8 @@ export const workerUpdateSchema = z.strictObject({
   labourClass: z.enum(LABOUR_CLASSES).optional(),
   atHomeReason: z.enum(AT_HOME_REASONS).nullable().optional(),
   skills: z.array(skillSchema).max(20).optional(),
-  certificates: z.array(certificateSchema).max(20).optional(),
-  trainings: z.array(trainingSchema).max(50).optional(),
+  certificates: certificatesSchema.optional(),
+  trainings: trainingsSchema.optional(),
   preferences: preferencesSchema.optional(),
   /** Leaving the registry stops every subsidy from the next month (file 001 item 10). */
   registryExitDate: isoDate.nullable().optional(),
