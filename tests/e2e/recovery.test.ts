@@ -3,15 +3,23 @@
  * orders 200 元 of it back with a reason (a wrong amount is refused on the page, nothing
  * sent); the worker reads on 我的补贴 that 200 元 is to be paid back and why; the county's finance
  * officer records the money received under 追回中 with the bank's reference, and writes off (核销)
- * another that cannot come back, on the county's document. Checked with axe at 320×568 and 375×667.
+ * another that cannot come back, on the county's document, whose person then reads that nothing is
+ * owed. Checked with axe at 320×568 and 375×667.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fenToYuan, formatYuan, levelOfRegion, type Claim } from '@bangfu/shared';
 import type { TestApi } from '../support/api.js';
 import { fill, onPhones, WAIT } from '../support/browser.js';
-import { cardInForce, claimFor } from '../support/claims.js';
-import { claimTransportWithTheRest, closeAll, openFromHome, startDemoH5, workerWithTransportDue } from '../support/journeys.js';
+import { approvedWithCard, cardInForce, moneyOfficers } from '../support/claims.js';
+import {
+  claimTransportWithTheRest,
+  closeAll,
+  offerDevLogin,
+  openFromHome,
+  startDemoH5,
+  workerWithTransportDue,
+} from '../support/journeys.js';
 
 let api: TestApi;
 let browser: Browser;
@@ -19,11 +27,7 @@ let claim: Claim;
 
 beforeAll(async () => {
   ({ api, browser } = await startDemoH5());
-  const [village, township, finance] = await Promise.all([
-    api.loginAs('demo-staff-village-1'),
-    api.loginAs('demo-staff-township-1'),
-    api.loginAs('demo-staff-county-finance'),
-  ]);
+  const { village, township, finance } = await moneyOfficers(api);
   // demo-worker-1's 一次性交通补助, approved by the county, paid to a card two officers put in force.
   const worker = await workerWithTransportDue(api);
   const claimed = await claimTransportWithTheRest(api, worker.token);
@@ -97,24 +101,15 @@ describe('追回 in Chromium', () => {
 
   it('lets the finance officer write off (核销) what cannot come back, on the county’s document', async () => {
     // Another person's 500 元, paid and ordered back in full by the county.
-    const { claim: made, worker } = await claimFor(api, 300, 50_000);
-    const by = 'demo-staff-county';
-    await api.ctx.claims.transition(made, made.version, {
-      to: 'approved',
-      by,
-      approval: { by, level: levelOfRegion((await api.ctx.users.get(by))!.regionCode!) },
-    });
-    const [village, township, finance, county] = await Promise.all(
-      ['demo-staff-village-1', 'demo-staff-township-1', 'demo-staff-county-finance', by].map((u) => api.loginAs(u)),
-    );
-    expect((await cardInForce(api, worker.workerId, '6217990000000000300', village!, township!)).status).toBe(200);
+    const officers = await moneyOfficers(api);
+    const made = await approvedWithCard(api, 300, 50_000, '6217990000000000300', officers);
     await api.call('POST', '/api/v1/claims/payments', {
-      token: finance!,
+      token: officers.finance,
       body: { regionCode: '150222102', idempotencyKey: crypto.randomUUID() },
     });
     const paid = (await api.ctx.claims.get(made.claimId))!;
     const ordered = await api.call('POST', `/api/v1/claims/${paid.claimId}/recovery`, {
-      token: county!,
+      token: officers.county,
       body: { version: paid.version, amountFen: 50_000, reason: '冒名顶替：实际没有外出务工' },
     });
     expect(ordered.status, JSON.stringify(ordered.body)).toBe(200);
@@ -129,7 +124,7 @@ describe('追回 in Chromium', () => {
       .toBe('请填写批准核销的文件文号');
     expect((await api.ctx.claims.get(id))!.status).toBe('recovering'); // nothing sent
     await fill(page, `claim-${id}-writeoff-document`, '固人社发〔2027〕3号');
-    await fill(page, `claim-${id}-writeoff-reason`, '本人已去世，没有遗产可以退回');
+    await fill(page, `claim-${id}-writeoff-reason`, '本人重病住院，家里没有能力退回');
     await onPhones(page, 'recovery-5-writeoff', '补贴审核：登记核销', `claim-${id}-writeoff-form`);
     await page.getByTestId(`claim-${id}-writeoff-confirm`).click();
     await expect.poll(() => page.getByTestId('claims-done').textContent(), WAIT).toContain('已登记核销');
@@ -142,5 +137,18 @@ describe('追回 in Chromium', () => {
       .poll(() => page.getByTestId(`claim-${id}-recovery`).textContent(), WAIT)
       .toContain('已核销（固人社发〔2027〕3号）');
     await onPhones(page, 'recovery-6-written-off', '补贴审核：已核销');
+
+    // The person reads that nothing is owed: the whole 500 元 counts as paid, the step says why.
+    await offerDevLogin(api, 'test-worker-300');
+    const mine = await openFromHome(browser, api, 'test-worker-300', 'subsidies');
+    await mine.getByTestId('subsidies-my-claims').click();
+    await expect.poll(() => mine.getByTestId(`claim-${id}-status`).textContent(), WAIT).toBe('不用退了');
+    expect(await mine.getByTestId('my-claims-summary').textContent()).toContain('已经发给您 500 元');
+    expect(await mine.getByTestId('my-claims-owed').count()).toBe(0);
+    expect(await mine.locator(`[data-testid^="claim-${id}-step-"]`).last().textContent()).toContain(
+      '多发的不用再退了核销 500 元，不再追回：本人重病住院，家里没有能力退回',
+    );
+    expect(await mine.getByTestId(`claim-${id}-next`).count()).toBe(0);
+    await onPhones(mine, 'recovery-7-worker-written-off', '我的补贴：不用退了', `claim-${id}`);
   });
 });

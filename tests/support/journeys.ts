@@ -3,9 +3,11 @@
  * logged in on a phone and sent to one of its pages, a worker whose month makes a subsidy due,
  * and 关怀版 turned on.
  */
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { chinaDate, chinaMonth, type Claim } from '@bangfu/shared';
+import { keys } from '../../functions/src/db/tableSchema.js';
 import { ensureMiniappBuild, LOCAL_H5_ENV } from '../../functions/src/local/miniappBuild.js';
 import { miniappDist } from '../../functions/src/local/paths.js';
 import { demoIdNumber } from '../../functions/src/local/seed/demoCounty.js';
@@ -39,6 +41,18 @@ export async function loggedInPhone(browser: Browser, api: TestApi, userId: stri
   const page = await phonePage(browser);
   await logIn(page, api, userId);
   return page;
+}
+
+/**
+ * A test's own account (e.g. the worker of claimFor) offered on the dev-login page, after the demo's,
+ * as the seed offers the demo's: so a suite can open that person's pages as they would.
+ */
+export async function offerDevLogin(api: TestApi, userId: string): Promise<void> {
+  const user = (await api.ctx.users.get(userId))!;
+  const login = { userId, role: user.role, displayName: user.displayName, description: '测试账号' };
+  await api.ctx.table.db.send(
+    new PutCommand({ TableName: api.tableName, Item: { ...keys.demoLogin(9999, userId), type: 'demoLogin', ...login } }),
+  );
 }
 
 /** A new phone, logged in as `userId`, on the page behind the home page's `home-entry-${entry}`. */
