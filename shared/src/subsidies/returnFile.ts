@@ -209,7 +209,9 @@ function mismatchOf(line: BatchFileLine, cell: (column: Column) => string | unde
     const fen = yuanToFen(amount.replace(/^[¥￥]/, ''));
     if (fen !== line.amountFen) return `的金额在文件里是“${amount}”，这一批发的是 ${formatYuan(line.amountFen)}`;
   }
-  const digits = (cell('account') ?? '').replace(/\D/g, '');
+  const account = cell('account') ?? '';
+  // A card number a spreadsheet turned into a number (6.2179E+18) has lost its last digits: not compared.
+  const digits = /e\+?\d+$/i.test(account) ? '' : account.replace(/\D/g, '');
   if (digits.length >= 4 && digits.slice(-4) !== line.lastFour)
     return `的账号尾号在文件里是 ${digits.slice(-4)}，这一批发到尾号 ${line.lastFour}`;
   return undefined;

@@ -149,6 +149,12 @@ describe('readReturnFile', () => {
     expect(none.unlisted).toEqual([]);
   });
 
+  it('does not compare a card number a spreadsheet turned into a number, which has lost its last digits', () => {
+    const row = ourRow(lines[0]!, '成功');
+    row[4] = '6.217990000000000e+18';
+    expect(readReturnFile(sheet(OURS, row), lines)).toMatchObject({ problems: [], paid: [{ row: 1 }] });
+  });
+
   it('keeps a formula-looking name as the batch wrote it, apostrophe and all, when the bank echoes it', () => {
     const odd = [{ ...lines[0]!, name: '=某某合作社' }];
     const reading = readReturnFile(sheet(OURS, ourRow({ ...odd[0]!, name: "'=某某合作社" }, '成功')), odd);
