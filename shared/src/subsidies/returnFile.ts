@@ -9,7 +9,7 @@
  * Banks lay their files out differently: columns are found by the header names seen in their
  * files (the same names our own file uses, then the banks' own), the header may sit below a title.
  */
-import type { BankReturnReason, BankReturnRequest } from './bankReturn.js';
+import { bankReturnRequestSchema, type BankReturnReason, type BankReturnRequest } from './bankReturn.js';
 import { bankReferenceSchema } from './bankReference.js';
 import { formatYuan, yuanToFen } from '../money.js';
 import type { Warning } from '../monitoring/warnings.js';
@@ -181,7 +181,8 @@ export function readReturnFile(sheet: Iterable<ReturnFileSheetRow>, lines: reado
       claimId: line.claimId,
       name: line.name,
       amountFen: line.amountFen,
-      request: { claimId: line.claimId, ...returnReasonOf(cell('reason') ?? ''), bankReference },
+      // Held to the rules of a return typed by hand: the file records nothing a payer could not.
+      request: bankReturnRequestSchema.parse({ claimId: line.claimId, ...returnReasonOf(cell('reason') ?? ''), bankReference }),
       recorded: line.returned !== undefined,
     });
   }
