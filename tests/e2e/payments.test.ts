@@ -5,16 +5,19 @@
  * server answers, so a request that failed (the network dropped) is sent again as the same batch. An officer without the duty is
  * told whose work it is. 以前的发放批次: an earlier batch opens its rows, a row is found by the name
  * on the bank's return slip and 银行退回 recorded on it; the bank's return file (银行回盘) read into a
- * batch, refused with its rows when it does not match and recorded in one tap when it does; a batch
+ * batch, refused with its rows when it does not match and recorded in one tap when it does, and a
+ * batch whose file nobody read is the county's task, which opens it; a batch
  * left unfinished on another phone is resumed by its payer. Checked with axe at 320×568 and 375×667.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { levelOfRegion, type Claim } from '@bangfu/shared';
+import { chinaDate, levelOfRegion, type Claim } from '@bangfu/shared';
+import { taskIdOf } from '../../functions/src/monitoring/taskRepository.js';
+import { runWarnings } from '../../functions/src/monitoring/warningsJob.js';
 import type { TestApi } from '../support/api.js';
 import { fill, onPhones, WAIT } from '../support/browser.js';
 import { approvedWithCard, cardInForce, claimFor, moneyOfficers } from '../support/claims.js';
-import { closeAll, openFromHome, startDemoH5 } from '../support/journeys.js';
+import { closeAll, loggedInPhone, openFromHome, startDemoH5 } from '../support/journeys.js';
 
 let api: TestApi;
 let browser: Browser;
@@ -171,6 +174,30 @@ describe('发放补贴 in Chromium', () => {
       '银行退回：账户冻结或挂失（流水号 E2E-0302）',
     ]);
     await onPhones(page, 'payments-11-returnfile-recorded', '发放批次：已记下回盘', 'returnfile');
+  });
+
+  it('gives the county a task for a batch whose bank’s return file nobody read, which opens that batch', async () => {
+    const officers = await moneyOfficers(api);
+    const claim = await approvedWithCard(api, 303, 50_000, '6217990000000000303', officers);
+    const paid = await api.call('POST', '/api/v1/claims/payments', {
+      token: officers.finance,
+      body: { regionCode: '150222', idempotencyKey: crypto.randomUUID() },
+    });
+    expect(paid.body.batch.claimIds).toContain(claim.claimId);
+    const { batchId } = paid.body.batch;
+    // Eleven days on, past the example's ten, the daily warnings run.
+    const later = new Date(Date.now() + 11 * 86_400_000);
+    await runWarnings(api.ctx, '150222', later);
+    const taskId = taskIdOf({ cause: 'returnFileUnread', month: chinaDate(later).slice(0, 7), subject: batchId });
+
+    const page = await loggedInPhone(browser, api, 'demo-staff-county-finance');
+    await page.goto(`${api.url}/#/staff/pages/task/index?id=${taskId}`);
+    await expect.poll(() => page.getByTestId('task-text').textContent(), WAIT).toContain('11 天了还没有读银行回盘文件');
+    await expect.poll(() => page.getByTestId('task-summary').textContent(), WAIT).toContain('固阳县');
+    await onPhones(page, 'payments-12-returnfile-task', '预警任务：银行回盘文件没有读');
+    await page.getByTestId('task-open-batch').click();
+    await expect.poll(() => page.getByTestId('batch-summary-returnfile').textContent(), WAIT).toBe('还没有读银行回盘文件。');
+    expect(await page.getByTestId('batch-summary').textContent()).toContain('发放 1 份，共 500 元');
   });
 
   it('lets the payer resume a batch left unfinished on another phone, from the list', async () => {

@@ -1,10 +1,12 @@
 /**
  * One 预警任务: what happened and the figures behind it, the people it is about (to call), what
  * has been done, a short form to record one more thing done (a "311" service counts for each
- * person), and 办结 once something was done. A task already closed shows what was done.
+ * person), and 办结 once something was done. A task already closed shows what was done. A task
+ * about a payment batch (回盘未读) opens that batch.
  */
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
 import { TASK_ACTION_KINDS, TASK_ACTION_ZH, WARNING_CAUSE_ZH, type TaskActionKind } from '@bangfu/shared';
 import { useEffect, useState } from 'react';
 import { errorText } from '../../../api/client';
@@ -31,6 +33,10 @@ const ACTION_HINTS: Record<TaskActionKind, string> = {
   publicWelfarePost: '例如：报名村里的保洁公益性岗位，等乡镇审核',
   referral: '例如：转给县人社局劳动监察大队',
   homeVisit: '例如：上门了解，家里老人生病，暂时走不开',
+};
+
+const openBatch = (batchId: string) => {
+  Taro.navigateTo({ url: `/staff/pages/payment-batch/index?id=${batchId}` }).catch(() => undefined);
 };
 
 function Task({ detail: initial }: { detail: TaskDetail }) {
@@ -80,6 +86,12 @@ function Task({ detail: initial }: { detail: TaskDetail }) {
           <View className="bf-cov__value">{task.status === 'open' ? due.text : '已办结'}</View>
         </View>
       </View>
+      {task.cause === 'returnFileUnread' ? (
+        // The task is about a batch (its subject): read its return file there, then say so here.
+        <Button size="large" block onClick={() => openBatch(task.subject)} data-testid="task-open-batch">
+          打开这一批，读银行回盘文件
+        </Button>
+      ) : null}
       {people.length ? (
         <>
           <View className="bf-subtitle">涉及的人</View>
