@@ -31,6 +31,9 @@ const HEADERS: Record<Column, readonly string[]> = {
 
 const REFERENCE = bankReferenceSchema('银行回盘文件');
 
+/** What a row found by its 序号 is checked against the batch on: at least one must be in the file. */
+const CHECKED: readonly Column[] = ['name', 'amount', 'account'];
+
 /** A title or notes above the header are skipped; a header lower than this is not looked for. */
 const HEADER_SEARCH_ROWS = 10;
 
@@ -126,6 +129,11 @@ export function readReturnFile(sheet: Iterable<ReturnFileSheetRow>, lines: reado
       // Our own file has 申领编号 and no result: the payer picked what was sent, not what came back.
       ownFile ||= !columns && values.map(normalHeader).includes('申领编号');
       if (!columns && rowsSeen >= HEADER_SEARCH_ROWS) break;
+      if (columns && !columns.has('claimId') && !CHECKED.some((column) => columns!.has(column))) {
+        // Found by 序号 alone, another batch's file would return this batch's rows: something must be compared.
+        problem(at, '文件里没有户名、金额或账号：只有序号，确认不了是这一批的回盘文件');
+        return reading;
+      }
       continue;
     }
     const cell = (column: Column) => (columns!.has(column) ? cellText(values[columns!.get(column)!]) : undefined);

@@ -141,6 +141,12 @@ describe('readReturnFile', () => {
     expect(again.problems[0]!.message).toContain('已登记过银行退回，文件却说成功');
   });
 
+  it('will not match rows by 序号 alone: with no name, amount or card to compare, it could be another batch’s file', () => {
+    const bare = readReturnFile(sheet(['序号', '处理结果', '流水号'], ['1', '失败', 'TP-0001']), lines);
+    expect(bare.problems).toEqual([{ line: 1, message: '文件里没有户名、金额或账号：只有序号，确认不了是这一批的回盘文件' }]);
+    expect(bare.returns).toEqual([]);
+  });
+
   it('tells our own payment file and a file without a header from a return file', () => {
     const own = readReturnFile(sheet(OURS.slice(0, 8), ourRow(lines[0]!, '').slice(0, 8)), lines);
     expect(own.problems).toEqual([{ line: 0, message: expect.stringContaining('这是发给银行的发放文件') }]);
