@@ -11,7 +11,7 @@ import type { PickedFile } from './client';
 const EXTENSIONS = ['csv', 'xlsx'];
 
 /** The media type the API takes for a file of this name; undefined for one it cannot read (.xls, .pdf…). */
-export function spreadsheetType(name: string): string | undefined {
+function spreadsheetType(name: string): string | undefined {
   const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
   return extension === 'xlsx' ? XLSX_MEDIA_TYPE : extension === 'csv' ? 'text/csv' : undefined;
 }
