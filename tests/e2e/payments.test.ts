@@ -116,6 +116,7 @@ describe('发放补贴 in Chromium', () => {
     const officers = await moneyOfficers(api);
     const { finance } = officers;
     const claim = await approvedWithCard(api, 302, 50_000, '6217990000000000302', officers);
+    await approvedWithCard(api, 304, 50_000, '6217990000000000304', officers); // its neighbour in the batch, which arrives
     const paid = await api.call('POST', '/api/v1/claims/payments', {
       token: finance,
       body: { regionCode: '150222', idempotencyKey: crypto.randomUUID() },
@@ -129,12 +130,16 @@ describe('发放补贴 in Chromium', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    const answer = (amountOf: (row: string) => string) =>
+    const answer = (amountOf: (row: string) => string, allBack = false) =>
       Buffer.from(
         [
           `${header},处理结果,失败原因,银行流水号`,
-          ...rows.map((row) =>
-            row.endsWith(claim.claimId) ? `${amountOf(row)},失败,账户冻结,E2E-0302` : `${amountOf(row)},成功,,`,
+          ...rows.map((row, i) =>
+            allBack
+              ? `${row},失败,文件格式错误,E2E-ALL-${i}`
+              : row.endsWith(claim.claimId)
+                ? `${amountOf(row)},失败,账户冻结,E2E-0302`
+                : `${amountOf(row)},成功,,`,
           ),
         ].join('\r\n'),
       );
@@ -156,7 +161,13 @@ describe('发放补贴 in Chromium', () => {
     await onPhones(page, 'payments-9-returnfile-problems', '发放批次：回盘文件对不上', 'returnfile');
     expect((await api.ctx.claims.get(claim.claimId))!.status).toBe('paid');
 
+    // Everything back at once, for the bank's own reason: the page says to ask the bank first.
     await page.getByTestId('returnfile-cancel').click();
+    await pickFile(answer((row) => row, true));
+    await expect.poll(() => page.getByTestId('returnfile-all-returned').textContent(), WAIT).toContain('整批都被退回了');
+    await onPhones(page, 'payments-9b-returnfile-all-returned', '发放批次：整批退回', 'returnfile');
+    await page.getByTestId('returnfile-cancel').click();
+
     await pickFile(answer((row) => row));
     await expect.poll(() => page.getByTestId('returnfile-returns').textContent(), WAIT).toContain('银行退回：1 份，500 元');
     expect(await page.getByTestId('returnfile-returns').textContent()).toContain(

@@ -56,6 +56,12 @@ function Reading({ reading }: { reading: ReturnFileReading }) {
           </View>
         ) : null}
       </Notice>
+      {paid.count === 0 && unlisted.count === 0 && reading.returns.count >= 2 ? (
+        // Every payment back at once is more often the bank's own trouble (the file's format) than every card's.
+        <Notice tone="error" testId="returnfile-all-returned">
+          整批都被退回了。如果是银行那边的原因（比如文件格式不对），请先和银行核对，不要登记：登记以后，这些人的卡都要村里重新核对、确认。
+        </Notice>
+      ) : null}
       {problems.count > 0 ? (
         <Notice tone="error" testId="returnfile-problems">
           <View className="bf-strong">
