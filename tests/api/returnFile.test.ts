@@ -12,6 +12,7 @@ import { chinaDate, type Claim } from '@bangfu/shared';
 import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { taskIdOf } from '../../functions/src/monitoring/taskRepository.js';
 import { runWarnings } from '../../functions/src/monitoring/warningsJob.js';
+import { RETURNS_PER_REQUEST } from '../../functions/src/subsidies/returnFileService.js';
 import { dynamoCallsDuring, startTestApi, type TestApi } from '../support/api.js';
 import { approvedWithCard, moneyOfficers } from '../support/claims.js';
 
@@ -272,6 +273,28 @@ describe('银行回盘: the bank’s return file read against a batch', () => {
     expect(unreadable.status).toBe(400);
     expect(unreadable.body.error.message.zh).toContain('文件读不出来');
   });
+
+  it('records a whole batch sent back fifty returns a request, and keeps the reading once every one is in', async () => {
+    const n = RETURNS_PER_REQUEST + 2;
+    const { batchId } = await paidBatch(n);
+    const failed: Record<number, [string, string]> = {};
+    for (let row = 1; row <= n; row++) failed[row] = ['账户已销户', `ALL-${1000 + row}`];
+    const file = csv(await returnFileOf(batchId, failed));
+    const { digest } = (await upload(batchId, file)).body;
+    const first = await upload(batchId, file, { record: digest });
+    expect(first.body).toMatchObject({
+      recorded: RETURNS_PER_REQUEST,
+      returns: { count: n, toRecord: 2 },
+      batch: { returnedCount: RETURNS_PER_REQUEST },
+    });
+    expect(first.body.batch.returnFile).toBeUndefined();
+    const second = await upload(batchId, file, { record: digest });
+    expect(second.body).toMatchObject({
+      recorded: 2,
+      returns: { toRecord: 0 },
+      batch: { returnedCount: n, returnFile: { returnedCount: n, paidCount: 0 } },
+    });
+  }, 60_000);
 
   it('gives the county a task each month for a batch whose return file nobody read past the region’s days, none once read', async () => {
     const unread = await paidBatch(1);

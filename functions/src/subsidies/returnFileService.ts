@@ -27,6 +27,12 @@ export const MAX_RETURN_FILE_BYTES = 4 * 1024 * 1024;
 /** Returns recorded at once: each is a transaction, an audit line and, for a worker, a task. */
 const RECORDING_AT_ONCE = 4;
 
+/**
+ * Returns recorded by one request, about two seconds of work: a whole batch sent back (a thousand
+ * rows) would pass the function's time limit in one. The client asks again while any are left.
+ */
+export const RETURNS_PER_REQUEST = 50;
+
 /** The body, whole (a return file is small, and its digest names it), or 413 past the limit. */
 async function fileBytes(body: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -110,25 +116,34 @@ export function createReturnFileService(
           'body',
         );
       }
-      // Read first, all at once: a claim no longer this batch's stops the whole file before anything is written.
+      // Read first, all at once: a claim no longer this batch's stops the file before anything more is written.
       const claims = await deps.claims.many(fresh.map((r) => r.claimId));
       const stale = fresh.find((r) => !paidBy(claims.get(r.claimId), batch.batchId));
       if (stale) {
         const refused = notPaidByBatch();
-        throw new Conflict(`序号 ${stale.row}（${stale.name}）：${refused.zh}，一笔也没有登记`, refused.en, 'body');
+        throw new Conflict(`序号 ${stale.row}（${stale.name}）：${refused.zh}，这次一笔也没有登记`, refused.en, 'body');
       }
-      await inPool(fresh, RECORDING_AT_ONCE, (r) =>
+      const now = fresh.slice(0, RETURNS_PER_REQUEST);
+      await inPool(now, RECORDING_AT_ONCE, (r) =>
         payments.returnRow(principal, batch.batchId, rows[r.row - 1]!, claims.get(r.claimId)!, r.request).then(() => undefined),
       );
-      recorded = fresh.length;
-      header = await deps.payments.markReturnFile(batch.batchId, {
-        at: new Date().toISOString(),
-        by: principal.userId,
-        digest,
-        paidCount: reading.paid.length,
-        returnedCount: reading.returns.length,
-        unlistedCount: reading.unlisted.length,
-      });
+      recorded = now.length;
+      for (const r of now) r.recorded = true;
+    }
+    const toRecord = reading.returns.filter((r) => !r.recorded).length;
+    if (record !== undefined) {
+      // The reading is the batch's once every return it lists is recorded; until then its figures as they now stand.
+      header =
+        toRecord === 0
+          ? await deps.payments.markReturnFile(batch.batchId, {
+              at: new Date().toISOString(),
+              by: principal.userId,
+              digest,
+              paidCount: reading.paid.length,
+              returnedCount: reading.returns.length,
+              unlistedCount: reading.unlisted.length,
+            })
+          : ((await deps.payments.finished(batch.batchId)) ?? batch);
     }
     const sum = (items: { amountFen: number }[]) => items.reduce((total, item) => total + item.amountFen, 0);
     return {
@@ -137,7 +152,7 @@ export function createReturnFileService(
       returns: {
         count: reading.returns.length,
         fen: sum(reading.returns),
-        toRecord: recorded === undefined ? fresh.length : 0,
+        toRecord,
         shown: reading.returns.slice(0, RETURN_FILE_SHOWN).map((r) => ({
           row: r.row,
           claimId: r.claimId,
@@ -145,7 +160,7 @@ export function createReturnFileService(
           amountFen: r.amountFen,
           reason: bankReturnText(r.request),
           bankReference: r.request.bankReference,
-          recorded: r.recorded || recorded !== undefined,
+          recorded: r.recorded,
         })),
       },
       unlisted: { count: reading.unlisted.length, rows: reading.unlisted.slice(0, RETURN_FILE_SHOWN) },

@@ -451,7 +451,7 @@ const returnFileAnswerSchema = z.object({
   returns: z.object({
     count: z.number().int().min(0),
     fen: z.number().int().min(0),
-    /** Not recorded yet: what recording would record. */
+    /** Not recorded yet. Recording records up to 50 a request: while any are left, record again. */
     toRecord: z.number().int().min(0),
     shown: z.array(
       z.object({
@@ -672,7 +672,7 @@ export const paymentContracts = {
     method: 'post',
     path: '/api/v1/claims/payments/:batchId/return-file',
     summary:
-      'County payer: the bank’s return file (银行回盘, CSV or XLSX, the request body) read against the batch: what arrived, what came back, what does not match; with `record` (the digest the reading answered) its returns are recorded, unless anything does not match',
+      'County payer: the bank’s return file (银行回盘, CSV or XLSX, the request body) read against the batch: what arrived, what came back, what does not match; with `record` (the digest the reading answered) its returns are recorded, up to 50 a request, unless anything does not match',
     tag: 'subsidies',
     access: STAFF,
     scope: objectIn('paymentBatch', 'batchId'),

@@ -20,7 +20,7 @@ const MAX_BYTES = 4 * 1024 * 1024;
 type State =
   | { step: 'idle'; failure?: string }
   | { step: 'read'; file: PickedFile; reading: ReturnFileReading; failure?: string }
-  | { step: 'recorded'; reading: ReturnFileReading };
+  | { step: 'recorded'; reading: ReturnFileReading; recorded: number };
 
 function Returns({ reading }: { reading: ReturnFileReading }) {
   const { returns } = reading;
@@ -109,12 +109,20 @@ export function ReturnFileReader({ batchId, onRecorded }: { batchId: string; onR
   const record = async () => {
     if (state.step !== 'read') return;
     setBusy(true);
+    let recorded = 0;
     try {
-      const reading = await readReturnFile(batchId, state.file, state.reading.digest);
-      setState({ step: 'recorded', reading });
+      // The server records up to 50 a request: a whole batch sent back takes a few.
+      let reading: ReturnFileReading;
+      do {
+        reading = await readReturnFile(batchId, state.file, state.reading.digest);
+        recorded += reading.recorded ?? 0;
+        setState({ ...state, reading });
+      } while (reading.returns.toRecord > 0);
+      setState({ step: 'recorded', reading, recorded });
       onRecorded();
     } catch (error) {
-      setState({ ...state, failure: errorText(error) });
+      // What was recorded stays recorded; the button records the rest.
+      setState((now) => (now.step === 'read' ? { ...now, failure: errorText(error) } : now));
     }
     setBusy(false);
   };
@@ -160,9 +168,9 @@ export function ReturnFileReader({ batchId, onRecorded }: { batchId: string; onR
           <Notice testId="returnfile-recorded">
             <View className="bf-strong">
               已记下银行回盘：到账 {state.reading.paid.count} 份，退回 {state.reading.returns.count} 份
-              {state.reading.recorded ? `（这次登记 ${state.reading.recorded} 份）` : ''}。
+              {state.recorded ? `（这次登记 ${state.recorded} 份）` : ''}。
             </View>
-            {state.reading.recorded ? (
+            {state.recorded ? (
               <View>退回的申领等下一批再发：村里核对本人的卡，重新登记并确认，再由另一位发放人员发放。</View>
             ) : null}
           </Notice>
