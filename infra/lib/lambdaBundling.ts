@@ -56,6 +56,8 @@ export const BUNDLE_ALIASES: Record<string, string> = {
   depd: './functions/src/lambdaBundle/warningOnlyDepd.cjs',
   // cookie (2.6 KB), for res.cookie: the API sets no cookies, a session is a bearer token.
   cookie: './functions/src/lambdaBundle/noCookies.cjs',
+  // accepts with negotiator (7.6 KB), for req.accepts and res.format: the API answers one media type a route.
+  accepts: './functions/src/lambdaBundle/noContentNegotiation.cjs',
   // proxy-addr with ipaddr.js and forwarded (11 KB), for X-Forwarded-For: no proxy is trusted (app.ts).
   'proxy-addr': './functions/src/lambdaBundle/peerOnlyProxyAddr.cjs',
 };
