@@ -5,9 +5,11 @@
  * dev login whatever the environment says.
  */
 import { isBuiltin } from 'node:module';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BUNDLE_LIMITS, FUNCTION_ENTRIES } from '../../infra/lib/lambdaBundling.js';
 import { startDemoCountyApi, TEST_ID_KEYS, TEST_REGION, TEST_SIGNING_KEY, type TestApi } from '../support/api.js';
+import { approvedWithCard, moneyOfficers } from '../support/claims.js';
 import { bundleFunction, httpApiEvent, startLambda, type FunctionName, type RunningLambda } from '../support/lambdaBundle.js';
 
 let api: TestApi;
@@ -74,6 +76,33 @@ describe('Lambda handler', () => {
     const changed = await patch('utf-8');
     expect(changed.statusCode).toBe(200);
     expect(JSON.parse(changed.body).user).toMatchObject({ displayName: '乌兰托娅', version: version + 1 });
+  });
+
+  it('reads a bank’s return file in GBK, sent as a binary (base64) body, with csv-parse loaded beside the bundle', async () => {
+    const officers = await moneyOfficers(api);
+    const claim = await approvedWithCard(api, 501, 50_000, '6217990000000000501', officers);
+    const paid = await api.call('POST', '/api/v1/claims/payments', {
+      token: officers.finance,
+      body: { regionCode: '150222102', idempotencyKey: crypto.randomUUID() },
+    });
+    const { batchId } = paid.body.batch;
+    const file = [
+      '序号,户名,交易金额,交易状态,错误信息,交易流水号',
+      `1,${claim.beneficiary.name},500.00,处理失败,账户已销户,LAMBDA-0501`,
+    ].join('\r\n');
+    const read = await handler({
+      ...httpApiEvent('POST', `/api/v1/claims/payments/${batchId}/return-file`, undefined, {
+        authorization: `Bearer ${officers.finance}`,
+        'content-type': 'text/csv',
+      }),
+      body: iconv.encode(file, 'gbk').toString('base64'),
+      isBase64Encoded: true,
+    });
+    expect(read.statusCode, read.body).toBe(200);
+    expect(JSON.parse(read.body)).toMatchObject({
+      returns: { count: 1, shown: [{ name: claim.beneficiary.name, reason: '账户已销户', bankReference: 'LAMBDA-0501' }] },
+      problems: { count: 0 },
+    });
   });
 
   it('parses a query string without qs (left out of the bundle): repeated keys, Chinese and all', async () => {
