@@ -93,7 +93,7 @@ describe('Lambda handler', () => {
     const read = await handler({
       ...httpApiEvent('POST', `/api/v1/claims/payments/${batchId}/return-file`, undefined, {
         authorization: `Bearer ${officers.finance}`,
-        'content-type': 'text/csv',
+        'content-type': 'application/octet-stream', // as the app sends a CSV
       }),
       body: iconv.encode(file, 'gbk').toString('base64'),
       isBase64Encoded: true,

@@ -187,7 +187,7 @@ describe('银行回盘: the bank’s return file read against a batch', () => {
     expect((await api.ctx.claims.get(claims[1]!.claimId))!.history).toHaveLength(returned.history.length);
   });
 
-  it('reads a bank’s own layout in GBK, by 序号 under a title, with only the failed rows, and an XLSX file', async () => {
+  it('reads a bank’s own layout in GBK, by 序号 under a title, with only the failed rows, and an XLSX file, as the app sends them', async () => {
     const { batchId, claims } = await paidBatch(2);
     // The card's last four digits as the batch paid them, the rest masked as a bank prints it.
     const lastFour = (await api.ctx.payments.reservations(batchId))[0]!.account.numberMasked.slice(-4);
@@ -196,7 +196,8 @@ describe('银行回盘: the bank’s return file read against a batch', () => {
       ['序号', '收款人账号', '户名', '交易金额', '交易状态', '错误信息', '交易流水号'],
       ['1', `6217********${lastFour}`, claims[0]!.beneficiary.name, '500.00', '处理失败', '户名与账号不符', 'GBK-0001'],
     ];
-    const gbk = await upload(batchId, iconv.encode(csv(bank), 'gbk'));
+    // As the app sends a CSV: plain bytes, so that no gateway reads the GBK as text.
+    const gbk = await upload(batchId, iconv.encode(csv(bank), 'gbk'), { contentType: 'application/octet-stream' });
     expect(gbk.status).toBe(200);
     expect(gbk.body).toMatchObject({
       paid: { count: 0 },
@@ -216,6 +217,9 @@ describe('银行回盘: the bank’s return file read against a batch', () => {
       returns: { shown: [{ row: 2, reason: '账户冻结或挂失', bankReference: 'XLSX-0002' }] },
       problems: { count: 0 },
     });
+    // Sent as plain bytes too, it is told from a CSV by its first bytes (a zip's).
+    const sniffed = await upload(batchId, xlsx, { contentType: 'application/octet-stream' });
+    expect(sniffed.body).toMatchObject({ digest: read.body.digest, returns: { count: 1 }, problems: { count: 0 } });
     const recorded = await upload(batchId, xlsx, { contentType: type, record: read.body.digest });
     expect(recorded.body).toMatchObject({ recorded: 1, batch: { returnedCount: 1 } });
   });

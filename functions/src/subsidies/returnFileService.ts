@@ -53,6 +53,16 @@ async function fileBytes(body: Readable): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/**
+ * The app sends a CSV as plain bytes (application/octet-stream): API Gateway may pass a text/csv
+ * body on as text, which a GBK file would not survive. Its kind is then told by its first bytes.
+ */
+const isOctetStream = (contentType: string | undefined) =>
+  (contentType ?? '').split(';')[0]!.trim().toLowerCase() === 'application/octet-stream';
+
+/** An XLSX is a zip: it begins PK\x03\x04. */
+const isZip = (bytes: Buffer) => bytes.length >= 4 && bytes.readUInt32BE(0) === 0x504b0304;
+
 /** A bank's CSV is UTF-8 or, as often, GBK (GB 18030 reads both GBK and GB 2312). */
 function csvText(bytes: Buffer): string {
   try {
@@ -85,12 +95,13 @@ export function createReturnFileService(
     record: string | undefined,
   ) {
     await payments.payer(principal);
-    const kind = fileKindOf(file.contentType);
-    if (!kind) {
+    const declared = fileKindOf(file.contentType);
+    if (!declared && !isOctetStream(file.contentType)) {
       file.body.resume();
       throw notASheet();
     }
     const bytes = await fileBytes(file.body);
+    const kind = declared ?? (isZip(bytes) ? 'xlsx' : 'csv');
     const digest = createHash('sha256').update(bytes).digest('hex');
     if (record !== undefined && record !== digest) {
       throw new Conflict('文件和刚才读的不是同一个，请重新读一遍再登记', 'Not the file that was read.', 'query.record');

@@ -10,10 +10,14 @@ import type { PickedFile } from './client';
 /** What the API reads: CSV (UTF-8 or GBK, as banks write it) and XLSX. */
 const EXTENSIONS = ['csv', 'xlsx'];
 
-/** The media type the API takes for a file of this name; undefined for one it cannot read (.xls, .pdf…). */
+/**
+ * The media type a file of this name is sent as; undefined for one the API cannot read (.xls,
+ * .pdf…). A CSV goes as plain bytes: API Gateway may pass a text/csv body on as text, which a
+ * bank's GBK file would not survive; the API tells it from an XLSX by its first bytes.
+ */
 function spreadsheetType(name: string): string | undefined {
   const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
-  return extension === 'xlsx' ? XLSX_MEDIA_TYPE : extension === 'csv' ? 'text/csv' : undefined;
+  return extension === 'xlsx' ? XLSX_MEDIA_TYPE : extension === 'csv' ? 'application/octet-stream' : undefined;
 }
 
 function pickInBrowser(): Promise<{ name: string; data: ArrayBuffer } | undefined> {

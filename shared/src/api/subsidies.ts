@@ -672,7 +672,7 @@ export const paymentContracts = {
     method: 'post',
     path: '/api/v1/claims/payments/:batchId/return-file',
     summary:
-      'County payer: the bank’s return file (银行回盘, CSV or XLSX, the request body) read against the batch: what arrived, what came back, what does not match; with `record` (the digest the reading answered) its returns are recorded, up to 50 a request, unless anything does not match',
+      'County payer: the bank’s return file (银行回盘, CSV or XLSX, the request body; application/octet-stream is told apart by its first bytes) read against the batch: what arrived, what came back, what does not match; with `record` (the digest the reading answered) its returns are recorded, up to 50 a request, unless anything does not match',
     tag: 'subsidies',
     access: STAFF,
     scope: objectIn('paymentBatch', 'batchId'),
