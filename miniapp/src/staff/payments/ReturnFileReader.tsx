@@ -117,9 +117,14 @@ export function ReturnFileReader({ batchId, onRecorded }: { batchId: string; onR
         reading = await readReturnFile(batchId, state.file, state.reading.digest);
         recorded += reading.recorded ?? 0;
         setState({ ...state, reading });
-      } while (reading.returns.toRecord > 0);
-      setState({ step: 'recorded', reading, recorded });
-      onRecorded();
+        // A request that records nothing while some are left would go round for ever.
+      } while (reading.returns.toRecord > 0 && (reading.recorded ?? 0) > 0);
+      if (reading.returns.toRecord > 0) {
+        setState({ ...state, reading, failure: `还有 ${reading.returns.toRecord} 份没有登记上，请再点一次` });
+      } else {
+        setState({ step: 'recorded', reading, recorded });
+        onRecorded();
+      }
     } catch (error) {
       // What was recorded stays recorded; the button records the rest.
       setState((now) => (now.step === 'read' ? { ...now, failure: errorText(error) } : now));
