@@ -11,9 +11,11 @@ export type FileKind = 'csv' | 'xlsx';
 
 const KINDS: Record<string, FileKind> = { 'text/csv': 'csv', [XLSX_MEDIA_TYPE]: 'xlsx' };
 
+/** A content type's media type, without its parameters (`text/csv; charset=gbk` → `text/csv`). */
+export const mediaTypeOf = (contentType: string | undefined) => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+
 /** The kind of file a request's content type says it sends, if one we read. */
-export const fileKindOf = (contentType: string | undefined): FileKind | undefined =>
-  KINDS[(contentType ?? '').split(';')[0]!.trim()];
+export const fileKindOf = (contentType: string | undefined): FileKind | undefined => KINDS[mediaTypeOf(contentType)];
 
 export const notASheet = () =>
   new DomainError('BAD_REQUEST', '请上传 CSV 或 XLSX（Excel）文件', 'Send text/csv or an XLSX file.', 'headers.content-type');

@@ -9,6 +9,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import {
   bankReturnText,
   readReturnFile,
+  RETURN_FILE_MAX_BYTES,
   RETURN_FILE_SHOWN,
   type BatchFileLine,
   type Principal,
@@ -17,12 +18,9 @@ import {
 import type { AppContext } from '../appContext.js';
 import { inPool } from '../db/inPool.js';
 import { Conflict, DomainError } from '../errors.js';
-import { fileKindOf, notASheet, readRows, type FileKind } from '../sheets/readRows.js';
+import { fileKindOf, mediaTypeOf, notASheet, readRows, type FileKind } from '../sheets/readRows.js';
 import type { BatchHeader } from './paymentRepository.js';
 import { notPaidByBatch, paidBy, type createPaymentService } from './paymentService.js';
-
-/** A batch is one county's claims at once: its bank's answer is well under this. */
-export const MAX_RETURN_FILE_BYTES = 4 * 1024 * 1024;
 
 /** Returns recorded at once: each is a transaction, an audit line and, for a worker, a task. */
 const RECORDING_AT_ONCE = 4;
@@ -39,7 +37,7 @@ async function fileBytes(body: Readable): Promise<Buffer> {
   let size = 0;
   for await (const chunk of body as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_RETURN_FILE_BYTES) {
+    if (size > RETURN_FILE_MAX_BYTES) {
       body.resume(); // the rest is read and dropped, so the answer reaches the client
       throw new DomainError(
         'PAYLOAD_TOO_LARGE',
@@ -57,8 +55,7 @@ async function fileBytes(body: Readable): Promise<Buffer> {
  * The app sends a CSV as plain bytes (application/octet-stream): API Gateway may pass a text/csv
  * body on as text, which a GBK file would not survive. Its kind is then told by its first bytes.
  */
-const isOctetStream = (contentType: string | undefined) =>
-  (contentType ?? '').split(';')[0]!.trim().toLowerCase() === 'application/octet-stream';
+const isOctetStream = (contentType: string | undefined) => mediaTypeOf(contentType) === 'application/octet-stream';
 
 /** An XLSX is a zip: it begins PK\x03\x04. */
 const isZip = (bytes: Buffer) => bytes.length >= 4 && bytes.readUInt32BE(0) === 0x504b0304;

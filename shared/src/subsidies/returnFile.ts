@@ -29,6 +29,9 @@ const HEADERS: Record<Column, readonly string[]> = {
   reference: ['银行流水号', '流水号', '交易流水号', '退票流水号', '银行交易流水号', '交易参考号'],
 };
 
+/** The most a return file may be: a batch is one county's claims at once, its bank's answer well under this. */
+export const RETURN_FILE_MAX_BYTES = 4 * 1024 * 1024;
+
 const REFERENCE = bankReferenceSchema('银行回盘文件');
 
 /** What a row found by its 序号 is checked against the batch on: at least one must be in the file. */
@@ -227,10 +230,10 @@ function mismatchOf(line: BatchFileLine, cell: (column: Column) => string | unde
 }
 
 /** Batches paid before the return file could be read (this day) are not chased for it. */
-export const RETURN_FILES_READ_SINCE = '2026-12-07';
+const RETURN_FILES_READ_SINCE = '2026-12-07';
 
 /** A batch paid longer ago than this is an audit's matter, no longer a daily task. */
-export const RETURN_FILE_CHASED_DAYS = 180;
+const RETURN_FILE_CHASED_DAYS = 180;
 
 /** The first and last China dates of the batches to chase on `today`: paid since the feature, within the window, past the days. */
 export function chasedPaymentDays(today: string, dueDays: number): { from: string; to: string } {

@@ -6,16 +6,13 @@
  */
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { formatYuan } from '@bangfu/shared';
+import { formatYuan, RETURN_FILE_MAX_BYTES } from '@bangfu/shared';
 import { useState } from 'react';
 import { errorText, type PickedFile } from '../../api/client';
 import { readReturnFile, type ReturnFileReading } from '../../api/payments';
 import { pickSpreadsheet } from '../../api/pickSpreadsheet';
 import { ActionButton } from '../../components/ActionButton';
 import { Notice } from '../../components/Page';
-
-/** The API reads at most 4 MB; a larger file is not this batch's answer. */
-const MAX_BYTES = 4 * 1024 * 1024;
 
 type State =
   | { step: 'idle'; failure?: string }
@@ -93,7 +90,7 @@ export function ReturnFileReader({ batchId, onRecorded }: { batchId: string; onR
       });
       return;
     }
-    if (file.data.byteLength > MAX_BYTES) {
+    if (file.data.byteLength > RETURN_FILE_MAX_BYTES) {
       setState({ step: 'idle', failure: '文件太大（超过 4 MB），不像是这一批的回盘文件' });
       return;
     }
