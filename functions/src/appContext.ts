@@ -28,6 +28,7 @@ import type { MatchRepository } from './matching/matchRepository.js';
 import type { AlertRepository } from './alerts/alertRepository.js';
 import type { RunRepository } from './monthlyRuns/runRepository.js';
 import type { SubscribeMessageSender } from './matching/subscribeMessage.js';
+import type { TextTemplate } from '@bangfu/shared';
 import type { CodeRepository } from './codes/codeRepository.js';
 import type { CodeSigner } from './codes/codeSigner.js';
 import type { EventRepository } from './codes/eventRepository.js';
@@ -98,6 +99,8 @@ export interface AppContext {
   wechat: WeChatClient;
   /** WeChat subscribe messages (the job push's and saved searches' notices). */
   subscribeMessages: SubscribeMessageSender;
+  /** 短信提醒 sent here, by the function on the table's stream: the provider's template id of each. */
+  textTemplates: Partial<Record<TextTemplate, string>>;
   /** Only the local runner turns this on; the Lambda build never does. */
   devLogin: boolean;
 }

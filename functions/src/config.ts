@@ -60,6 +60,23 @@ const configSchema = z.object({
    */
   WECHAT_CARD_TEMPLATE_ID: z.string().default(''),
   /**
+   * 短信提醒 through Tencent Cloud SMS (notices/textMessageSender.ts): the SMS application
+   * (SmsSdkAppId), its approved signature (签名) and a template for each message
+   * (shared/src/notices/textMessages.ts gives their wording). Any of the three empty: no texts.
+   */
+  SMS_SDK_APP_ID: z.string().default(''),
+  SMS_SIGN_NAME: z.string().default(''),
+  SMS_CARD_TEMPLATE_ID: z.string().default(''),
+  SMS_PHONE_TEMPLATE_ID: z.string().default(''),
+  /** Tencent Cloud's SMS endpoint, a host or a URL; tests point it at a fake on loopback. */
+  SMS_ENDPOINT: z.string().default('sms.tencentcloudapi.com'),
+  SMS_REGION: z.string().default('ap-guangzhou'),
+  /** On AWS: the secret holding the SMS API key ({"secretId","secretKey"}), given only to the function that texts. */
+  SMS_SECRET_ARN: z.string().optional(),
+  /** Local only; on AWS the key is in SMS_SECRET_ARN's secret. */
+  SMS_SECRET_ID: z.string().default(''),
+  SMS_SECRET_KEY: z.string().default(''),
+  /**
    * One client address's share of the API in each instance: requests a second, and the most
    * at once. Well under the stage throttle (100/s, burst 200), yet room for a village's
    * phones behind one carrier address (CGNAT).

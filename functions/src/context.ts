@@ -2,7 +2,7 @@ import type { AppContext } from './appContext.js';
 import { createTokenService } from './auth/tokens.js';
 import { createWeChatClient } from './auth/wechat.js';
 import type { Config } from './config.js';
-import { createDynamoClient } from './db/client.js';
+import { tableOf } from './db/client.js';
 import { createGate } from './gate.js';
 import { createRateLimiter } from './http/rateLimit.js';
 import { createIdVault } from './registry/idVault.js';
@@ -24,6 +24,7 @@ import { createMatchRepository } from './matching/matchRepository.js';
 import { createAlertRepository } from './alerts/alertRepository.js';
 import { createRunRepository } from './monthlyRuns/runRepository.js';
 import { createSubscribeMessageSender } from './matching/subscribeMessage.js';
+import { textTemplateIds } from './notices/textTemplates.js';
 import { createCodeRepository } from './codes/codeRepository.js';
 import { createCodeSigner, derivedKeyring } from './codes/codeSigner.js';
 import { createEventRepository } from './codes/eventRepository.js';
@@ -44,15 +45,7 @@ export function createAppContext(
   /** `now`: the budgets' clock (tests move it on rather than wait out a lockout). */
   options: { devLogin: boolean; now?: () => number },
 ): AppContext {
-  const table = {
-    db: createDynamoClient({
-      region: config.AWS_REGION,
-      endpoint: config.DYNAMODB_ENDPOINT,
-      answerMs: config.DYNAMODB_ANSWER_MS,
-      sockets: config.DYNAMODB_SOCKETS,
-    }),
-    tableName: config.TABLE_NAME,
-  };
+  const table = tableOf(config);
   const idVault = createIdVault(dataKeyProvider(config), secrets.idHashKey);
   const regions = createRegionRepository(table);
   const employment = createEmploymentRepository(table);
@@ -110,6 +103,7 @@ export function createAppContext(
       alertTemplateId: config.WECHAT_ALERT_TEMPLATE_ID,
       cardTemplateId: config.WECHAT_CARD_TEMPLATE_ID,
     }),
+    textTemplates: textTemplateIds(config),
     devLogin: options.devLogin,
   };
 }

@@ -6,6 +6,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import * as z from 'zod';
 import type { Config } from './config.js';
+import type { SmsCredentials } from './notices/textMessageSender.js';
 import { idVaultEncryptionContext, kmsDataKeyProvider, localDataKeyProvider, type DataKeyProvider } from './registry/idVault.js';
 
 /** The 帮扶码 keyring: `current` signs, every key verifies (rotation: add a key and make it current; retire the old one later). */
@@ -28,10 +29,17 @@ export interface AppSecrets {
   codeKeyring?: z.infer<typeof codeKeyringSchema>;
 }
 
+let secretsManager: SecretsManagerClient | undefined;
+
+/** The text of a Secrets Manager secret. */
+async function readSecret(config: Config, id: string): Promise<string> {
+  secretsManager ??= new SecretsManagerClient({ region: config.AWS_REGION });
+  return (await secretsManager.send(new GetSecretValueCommand({ SecretId: id }))).SecretString ?? '';
+}
+
 /** Reads the secrets whose ARNs are set; one not set is left empty. */
 async function readAwsSecrets(config: Config): Promise<AppSecrets> {
-  const client = new SecretsManagerClient({ region: config.AWS_REGION });
-  const read = async (id: string) => (await client.send(new GetSecretValueCommand({ SecretId: id }))).SecretString ?? '';
+  const read = (id: string) => readSecret(config, id);
   const [app, idHashKey] = await Promise.all([
     config.APP_SECRET_ARN ? read(config.APP_SECRET_ARN).then((text) => appSecretSchema.parse(JSON.parse(text))) : undefined,
     config.ID_HASH_SECRET_ARN ? read(config.ID_HASH_SECRET_ARN).then((text) => z.string().min(32).parse(text)) : '',
@@ -50,6 +58,14 @@ export async function loadAppSecrets(config: Config): Promise<AppSecrets> {
     idHashKey: config.ID_HASH_KEY,
     ...(config.CODE_KEYRING ? { codeKeyring: codeKeyringSchema.parse(JSON.parse(config.CODE_KEYRING)) } : {}),
   };
+}
+
+const smsCredentialsSchema = z.object({ secretId: z.string().min(1), secretKey: z.string().min(1) });
+
+/** The SMS provider's API key (短信提醒): from SMS_SECRET_ARN's secret on AWS, from the environment locally. */
+export async function loadSmsCredentials(config: Config): Promise<SmsCredentials> {
+  if (config.SMS_SECRET_ARN) return smsCredentialsSchema.parse(JSON.parse(await readSecret(config, config.SMS_SECRET_ARN)));
+  return { secretId: config.SMS_SECRET_ID, secretKey: config.SMS_SECRET_KEY };
 }
 
 /** The ID vault's data keys, bound to their purpose and this table. */

@@ -51,6 +51,12 @@ const stack = new BangfuStack(app, stage ? `Bangfu-${stage}` : 'Bangfu', {
   wechatAppId: contextString('wechatAppId'),
   wechatAlertTemplateId: contextString('wechatAlertTemplateId'),
   wechatCardTemplateId: contextString('wechatCardTemplateId'),
+  sms: {
+    sdkAppId: contextString('smsSdkAppId'),
+    signName: contextString('smsSignName'),
+    cardTemplateId: contextString('smsCardTemplateId'),
+    phoneTemplateId: contextString('smsPhoneTemplateId'),
+  },
   allowedOrigins: origins
     .split(',')
     .map((o) => o.trim())

@@ -7,7 +7,7 @@
  * The stack does no lookups (its region comes from context or the environment), so `cdk synth` runs offline.
  */
 import * as path from 'node:path';
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
@@ -28,6 +28,7 @@ import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
 import { GLOBAL_INDEXES, PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE } from '../../functions/src/db/tableSchema.js';
 import { FIGURE_ITEM_TYPES } from '../../functions/src/monitoring/streamChanges.js';
+import { TEXTED_ITEM_TYPES } from '../../functions/src/notices/textNotices.js';
 import { ID_VAULT_PURPOSE } from '../../functions/src/registry/idVault.js';
 import { ON_DEMAND_MODULES, BUNDLE_ALIASES, BUNDLE_OPTIONS, FUNCTION_ENTRIES } from './lambdaBundling.js';
 
@@ -49,6 +50,13 @@ export interface BangfuStackProps extends StackProps {
    * mini-program's console (env WECHAT_CARD_TEMPLATE_ID). @default '' (shown in the app only)
    */
   readonly wechatCardTemplateId?: string;
+  /**
+   * 短信提醒 through Tencent Cloud SMS (env SMS_*): the SMS application, its approved signature
+   * (签名), and the templates of a card entered for a worker and of a phone changed on a record
+   * (their wording: shared/src/notices/textMessages.ts). The API key goes into the secret
+   * `SmsSecretArn` after the first deploy. @default none set: no texts
+   */
+  readonly sms?: { sdkAppId: string; signName: string; cardTemplateId?: string; phoneTemplateId?: string };
   /** Origins allowed by CORS (the H5 build on its own domain); the mini-program does not need CORS. @default [] (no CORS) */
   readonly allowedOrigins?: string[];
   /** Log retention of the function and access logs. @default SIX_MONTHS */
@@ -124,6 +132,8 @@ export class BangfuStack extends Stack {
   readonly dataKey: kms.Key;
   readonly appSecret: secretsmanager.Secret;
   readonly idHashSecret: secretsmanager.Secret;
+  /** The SMS provider's API key, read only by the function that texts. */
+  readonly smsSecret: secretsmanager.Secret;
   readonly apiFunction: nodejs.NodejsFunction;
   readonly autoClaimsStateMachine: sfn.StateMachine;
   readonly mapExpiryFunction: nodejs.NodejsFunction;
@@ -131,6 +141,8 @@ export class BangfuStack extends Stack {
   readonly monthFiguresFunction: nodejs.NodejsFunction;
   /** The table's other stream consumer: published positions reach the inboxes of the saved searches they match. */
   readonly jobAlertsFunction: nodejs.NodejsFunction;
+  /** The third: a card entered for a worker and a phone changed on a record are texted (短信提醒). */
+  readonly textMessagesFunction: nodejs.NodejsFunction;
   /** The monthly reconciliation of those figures from the month records. */
   readonly reconcileFiguresFunction: nodejs.NodejsFunction;
   /** The daily warnings: new warnings become tasks, overdue tasks go up a level. */
@@ -210,6 +222,19 @@ export class BangfuStack extends Stack {
       reason: 'Every worker record is found by its hash under this key: a rotation without re-hashing loses them all',
     });
 
+    // {"secretId": "", "secretKey": ""}: the operator puts the SMS API key (a Tencent Cloud
+    // sub-account's, allowed SendSms only) here after the first deploy.
+    this.smsSecret = new secretsmanager.Secret(this, 'SmsSecret', {
+      description: 'Bangfu texts: the SMS provider’s API key (secretId, secretKey)',
+      encryptionKey: this.dataKey,
+      secretObjectValue: { secretId: SecretValue.unsafePlainText(''), secretKey: SecretValue.unsafePlainText('') },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.smsSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'The key is made in the SMS provider’s console, not by AWS: it is rotated there, then put here by hand',
+    });
+
     // A scheduled run EventBridge could not start waits here (two weeks) to be looked at and
     // started again by hand; one that started and failed raises its state machine's alarm.
     this.scheduleDeadLetters = new sqs.Queue(this, 'ScheduleDeadLetters', {
@@ -236,6 +261,11 @@ export class BangfuStack extends Stack {
       WECHAT_APPID: props.wechatAppId ?? '',
       WECHAT_ALERT_TEMPLATE_ID: props.wechatAlertTemplateId ?? '',
       WECHAT_CARD_TEMPLATE_ID: props.wechatCardTemplateId ?? '',
+      // The API says where a card's text goes; the function on the stream sends it.
+      SMS_SDK_APP_ID: props.sms?.sdkAppId ?? '',
+      SMS_SIGN_NAME: props.sms?.signName ?? '',
+      SMS_CARD_TEMPLATE_ID: props.sms?.cardTemplateId ?? '',
+      SMS_PHONE_TEMPLATE_ID: props.sms?.phoneTemplateId ?? '',
       NODE_OPTIONS: '--enable-source-maps',
       LOG_LEVEL: 'INFO',
       // Never DEV_LOGIN or TOKEN_SECRET here: the signing key comes from APP_SECRET_ARN.
@@ -243,6 +273,7 @@ export class BangfuStack extends Stack {
     const secretVariables = new Map([
       [this.appSecret, 'APP_SECRET_ARN'],
       [this.idHashSecret, 'ID_HASH_SECRET_ARN'],
+      [this.smsSecret, 'SMS_SECRET_ARN'],
     ]);
     const tableArn = this.table.tableArn;
     const bangfuFunction = (id: string, options: BangfuFunctionOptions) => {
@@ -392,6 +423,7 @@ export class BangfuStack extends Stack {
     this.listsStateMachine = this.dailyLists(bangfuFunction, projectRoot, props, retention);
     this.monthFiguresFunction = this.monthFiguresConsumer(bangfuFunction, projectRoot);
     this.jobAlertsFunction = this.jobAlertsConsumer(bangfuFunction, projectRoot);
+    this.textMessagesFunction = this.textMessagesConsumer(bangfuFunction, projectRoot);
     // The figures put right from the month records on the 1st at 03:00 China time (19:00 UTC on
     // the month's last day), for the two months before.
     this.reconcileFiguresFunction = this.regionJob(bangfuFunction, 'ReconcileFigures', {
@@ -494,6 +526,10 @@ export class BangfuStack extends Stack {
       description: 'Secret {wechatAppSecret, tokenSigningKey}: set wechatAppSecret after the first deploy',
       value: this.appSecret.secretArn,
     });
+    new CfnOutput(this, 'SmsSecretArn', {
+      description: 'Secret {secretId, secretKey}: the SMS API key, set after the first deploy when texts are configured',
+      value: this.smsSecret.secretArn,
+    });
   }
 
   /**
@@ -549,6 +585,36 @@ export class BangfuStack extends Stack {
     this.streamConsumer(consumer, 'JobAlerts', {
       filters: [lambda.FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: lambda.FilterRule.isEqual('position') } } } })],
       failedAlarm: 'Published positions the job alerts could not deliver: their saved searches missed them (see the queue)',
+    });
+    return consumer;
+  }
+
+  /**
+   * 短信提醒: a Lambda on the table's stream, given only worker records and card entries (a filter
+   * on the new image's type; the code picks a new card entry or a changed phone), 100 at a time.
+   * Its own consumer: the provider's slowness or a number it refuses never holds the figures or
+   * the job alerts back. A failing batch is split and retried (each record's text is marked once
+   * answered), and after a day it goes to a queue and an alarm.
+   */
+  private textMessagesConsumer(bangfuFunction: BangfuFunctionFactory, projectRoot: string): nodejs.NodejsFunction {
+    const consumer = bangfuFunction('TextMessagesFunction', {
+      description: 'Bangfu: a card entered for a worker, or a phone changed on a record, is texted to them (the table stream)',
+      entry: path.join(projectRoot, FUNCTION_ENTRIES.textMessages),
+      memorySize: 256,
+      timeout: Duration.minutes(1),
+      environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-text-messages' },
+      // The marks of texts answered before and the records' phones (one BatchGetItem each), a mark per text.
+      table: { actions: ['BatchGetItem', 'PutItem'], indexes: false },
+      // The SMS API key, and nothing else.
+      secrets: [this.smsSecret],
+    });
+    this.streamConsumer(consumer, 'TextMessages', {
+      filters: [
+        lambda.FilterCriteria.filter({
+          dynamodb: { NewImage: { type: { S: lambda.FilterRule.or(...TEXTED_ITEM_TYPES) } } },
+        }),
+      ],
+      failedAlarm: 'Texts to workers about their card or phone that could not be sent (see the queue and the function log)',
     });
     return consumer;
   }

@@ -16,6 +16,7 @@ export const FUNCTION_ENTRIES = {
   mapExpiry: 'functions/src/jobs/mapExpiry.ts',
   monthFigures: 'functions/src/jobs/monthFigures.ts',
   jobAlerts: 'functions/src/jobs/jobAlerts.ts',
+  textMessages: 'functions/src/jobs/textMessages.ts',
   reconcileFigures: 'functions/src/jobs/reconcileFigures.ts',
   warnings: 'functions/src/jobs/warnings.ts',
 } as const;
@@ -60,6 +61,10 @@ export const BUNDLE_ALIASES: Record<string, string> = {
   accepts: './functions/src/lambdaBundle/noContentNegotiation.cjs',
   // proxy-addr with ipaddr.js and forwarded (11 KB), for X-Forwarded-For: no proxy is trusted (app.ts).
   'proxy-addr': './functions/src/lambdaBundle/peerOnlyProxyAddr.cjs',
+  // node-fetch 2 with whatwg-url and tr46 (300 KB), for the Tencent Cloud SDK: Lambda's Node has fetch.
+  'node-fetch': './functions/src/lambdaBundle/nativeFetch.cjs',
+  // form-data (10 KB), for the Tencent Cloud SDK's multipart uploads: a text is one JSON request.
+  'form-data': './functions/src/lambdaBundle/noMultipart.cjs',
 };
 
 /**

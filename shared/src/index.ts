@@ -101,3 +101,4 @@ export * from './api/servicePoints.js';
 export * from './api/codes.js';
 export * from './api/monitoring.js';
 export * from './api/all.js';
+export * from './notices/textMessages.js';

@@ -52,8 +52,12 @@ describe('收款卡变更提醒 on WeChat', () => {
     const mine = async () => (await api.call('GET', '/api/v1/me/payout-account', { token: worker.token })).body;
     expect((await mine()).notices).toEqual({ templateId: TEMPLATE, allowed: 0 });
 
-    // No 允许 yet: the card is entered, and nobody is messaged.
-    expect((await enter(worker.workerId, '6217000012340930')).body).toMatchObject({ pending: true, notified: false });
+    // No 允许 yet: the card is entered, and nobody is messaged. No texts here either (no SMS_* set), phone or not.
+    expect((await enter(worker.workerId, '6217000012340930')).body).toMatchObject({
+      pending: true,
+      notified: false,
+      textTo: null,
+    });
     expect(wechat.messages.filter((m) => m.touser === worker.openid)).toEqual([]);
 
     // A 允许 for another template (an old build's) is refused and kept nowhere.

@@ -2,30 +2,53 @@
  * 收补贴的卡 in the H5 app: the village officer enters a worker's card on their record (typed
  * twice: a mismatch is said under the second box) and is not offered to confirm it; the township
  * officer, having seen the card, confirms it; the worker's home then asks 这是您的卡吗？, and 不是我的卡
- * (asked once more) stops the card and tells the county; 我的补贴 and the officer's record say so. Then
+ * (asked once more) stops the card and tells the county; 我的补贴 and the officer's record say so. The
+ * card is texted to the phone on the record (the officer is told where; SMS is a fake on loopback). Then
  * the bank sends a payment back (银行退回): 我的补贴, the claim's steps and the record say so too.
  * Each new screen is checked with axe at 320×568 and 375×667.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaDate } from '@bangfu/shared';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chinaDate, maskPhone } from '@bangfu/shared';
+import { createStreamFollower, type StreamFollower } from '../../functions/src/local/streamFollower.js';
+import { configuredTextSender } from '../../functions/src/notices/textMessageSender.js';
 import { taskIdOf } from '../../functions/src/monitoring/taskRepository.js';
-import type { TestApi } from '../support/api.js';
+import { TEST_REGION, type TestApi } from '../support/api.js';
 import { confirmCard } from '../support/claims.js';
 import { employedAcrossProvince } from '../support/people.js';
 import { fill, onPhones, WAIT } from '../support/browser.js';
 import { bindDemoWorker, closeAll, loggedInPhone, openFromHome, openWorkerRecord, startDemoH5 } from '../support/journeys.js';
+import { SMS_FAKE_KEY, startSmsFake, type SmsFake } from '../support/smsFake.js';
 
 let api: TestApi;
 let browser: Browser;
 let worker: { workerId: string; name: string };
+let sms: SmsFake;
+const PHONE = '13904727788';
+let follower: StreamFollower;
 
 beforeAll(async () => {
-  ({ api, browser } = await startDemoH5());
+  sms = await startSmsFake();
+  ({ api, browser } = await startDemoH5({
+    SMS_SDK_APP_ID: '1400000001',
+    SMS_SIGN_NAME: '帮扶就业',
+    SMS_CARD_TEMPLATE_ID: '2301001',
+    SMS_ENDPOINT: sms.url,
+    SMS_SECRET_ID: SMS_FAKE_KEY.secretId,
+    SMS_SECRET_KEY: SMS_FAKE_KEY.secretKey,
+  }));
+  const texts = await configuredTextSender(api.config);
+  follower = createStreamFollower(api.ctx, { endpoint: inject('dynamoEndpoint'), region: TEST_REGION, texts });
+  await follower.drain();
   const bound = await bindDemoWorker(api);
   worker = { workerId: bound.worker.workerId, name: (await api.ctx.users.get('demo-worker-1'))!.displayName };
+  // The demo's records have no phones: this one has, for its card to be texted.
+  await api.ctx.workers.update(worker.workerId, { version: bound.worker.version, phone: PHONE });
 });
-afterAll(() => closeAll(browser, api));
+afterAll(async () => {
+  follower?.stop();
+  await closeAll(browser, api, sms);
+});
 
 async function openCards(userId: string): Promise<Page> {
   const page = await loggedInPhone(browser, api, userId);
@@ -53,6 +76,10 @@ describe('收补贴的卡 in Chromium', () => {
     await fill(page, 'enter-card-again', '6217000012340521');
     await page.getByTestId('enter-card-submit').click();
     await expect.poll(() => page.getByTestId('payout-cards-said').textContent(), WAIT).toContain('已登记社保卡（尾号 0521）');
+    // Where the text about it goes: the phone on the record, masked; it goes off the table's stream.
+    expect(await page.getByTestId('payout-cards-said').textContent()).toContain(`短信也会发到本人手机 ${maskPhone(PHONE)}。`);
+    await follower.drain();
+    expect(sms.texts.filter((text) => text.phone === PHONE).map((text) => text.params.slice(1))).toEqual([['社保卡', '0521']]);
     const waiting = page.getByTestId('card-waiting');
     await expect.poll(() => waiting.textContent(), WAIT).toContain('等待确认：社保卡，尾号 0521');
     expect(await waiting.textContent()).toContain('您登记的卡要由另一位工作人员确认');

@@ -64,6 +64,44 @@ function mappingOf(fnId: string): [string, Resource] {
   return found[0]!;
 }
 
+/**
+ * The function `name` reads the table's stream through its own mapping with these filter patterns,
+ * 100 records at a time, a failing batch split and retried, after a day queued in `<id>Failed`
+ * (encrypted) with an alarm; it may read the stream and nothing else of it, and send to its queue.
+ */
+function expectStreamConsumer(name: string, queue: string, patterns: unknown[]): Resource {
+  const [fnId, fn] = functionNamed(name);
+  const [, mapping] = mappingOf(fnId);
+  const failed = ofType('AWS::SQS::Queue').find(([id]) => id.startsWith(queue))!;
+  const streamArn = { 'Fn::GetAtt': [only('AWS::DynamoDB::GlobalTable')[0], 'StreamArn'] };
+  expect(mapping.Properties).toMatchObject({
+    FunctionName: { Ref: fnId },
+    EventSourceArn: streamArn,
+    StartingPosition: 'TRIM_HORIZON',
+    BatchSize: 100,
+    BisectBatchOnFunctionError: true,
+    MaximumRecordAgeInSeconds: 86_400,
+    DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [failed[0], 'Arn'] } } },
+    FilterCriteria: { Filters: patterns.map((pattern) => ({ Pattern: JSON.stringify(pattern) })) },
+  });
+  expect(failed[1].Properties).toMatchObject({ SqsManagedSseEnabled: true });
+  expect(allowedOn(name, streamArn, 'dynamodb')).toEqual([
+    'dynamodb:DescribeStream',
+    'dynamodb:GetRecords',
+    'dynamodb:GetShardIterator',
+    'dynamodb:ListStreams',
+  ]);
+  expect(allowedOn(name, { 'Fn::GetAtt': [failed[0], 'Arn'] }, 'sqs')).toContain('sqs:SendMessage');
+  const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+  expect(alarms).toContainEqual(
+    expect.objectContaining({
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [failed[0], 'QueueName'] } }],
+    }),
+  );
+  return fn;
+}
+
 /** The schedules whose target is the resource `id`. */
 function rulesTargeting(id: string): [string, Resource][] {
   return ofType('AWS::Events::Rule').filter(([, rule]) =>
@@ -123,6 +161,7 @@ beforeAll(() => {
     wechatAppId: 'wx0123456789abcdef',
     wechatAlertTemplateId: 'alert-template-id',
     wechatCardTemplateId: 'card-template-id',
+    sms: { sdkAppId: '1400000001', signName: '帮扶就业', cardTemplateId: '2301001', phoneTemplateId: '2301002' },
     allowedOrigins: ['https://h5.example.cn', 'https://staff.example.cn'],
     autoClaimRegions: ['150222', '150221'],
     pushRegions: ['15'],
@@ -225,10 +264,18 @@ describe('KMS key and app secret', () => {
 
   it('keeps the ID-number hash key in a secret of its own, encrypted with the key', () => {
     const [keyId] = only('AWS::KMS::Key');
-    expect(ofType('AWS::SecretsManager::Secret')).toHaveLength(2);
+    expect(ofType('AWS::SecretsManager::Secret')).toHaveLength(3);
     const [, secret] = secretNamed('IdHashSecret');
     expect(secret.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
     expect(secret.Properties.GenerateSecretString).toEqual({ PasswordLength: 64, ExcludePunctuation: true });
+  });
+
+  it('keeps the SMS API key in a secret of its own, encrypted with the key, empty until the operator fills it in', () => {
+    const [keyId] = only('AWS::KMS::Key');
+    const [, secret] = secretNamed('SmsSecret');
+    expect(secret.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+    expect(JSON.parse(String(secret.Properties.SecretString))).toEqual({ secretId: '', secretKey: '' });
+    expect(secret.UpdateReplacePolicy).toBe('Retain');
   });
 });
 
@@ -324,6 +371,7 @@ describe('least privilege of each function', () => {
     },
     ReconcileFiguresFunction: { table: ['BatchGetItem', 'Query', 'UpdateItem'], indexes: true, secrets: [] },
     WarningsFunction: { table: ['BatchGetItem', 'PutItem', 'Query', 'UpdateItem'], indexes: true, secrets: [] },
+    TextMessagesFunction: { table: ['BatchGetItem', 'PutItem'], indexes: false, secrets: ['SmsSecret'] },
   };
 
   it.each(Object.entries(functions))(
@@ -376,6 +424,7 @@ describe('least privilege of each function', () => {
     for (const [name, variable] of [
       ['AppSecret', 'APP_SECRET_ARN'],
       ['IdHashSecret', 'ID_HASH_SECRET_ARN'],
+      ['SmsSecret', 'SMS_SECRET_ARN'],
     ] as const) {
       const [secretId] = secretNamed(name);
       const granted = allowedOn(prefix, { Ref: secretId }, 'secretsmanager').includes('secretsmanager:GetSecretValue');
@@ -598,41 +647,11 @@ describe('dead letters of the scheduled runs', () => {
 
 describe('the monthly figures (务工规模, 务工收入)', () => {
   it('are kept by a Lambda on the table stream, given only month records, 100 at a time, split and retried, then queued', () => {
-    const [fnId] = functionNamed('MonthFiguresFunction');
-    const [, mapping] = mappingOf(fnId);
-    const failed = ofType('AWS::SQS::Queue').find(([id]) => id.startsWith('MonthFiguresFailed'))!;
-    expect(mapping.Properties).toMatchObject({
-      FunctionName: { Ref: fnId },
-      EventSourceArn: { 'Fn::GetAtt': [only('AWS::DynamoDB::GlobalTable')[0], 'StreamArn'] },
-      StartingPosition: 'TRIM_HORIZON',
-      BatchSize: 100,
-      BisectBatchOnFunctionError: true,
-      MaximumRecordAgeInSeconds: 86_400,
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [failed[0], 'Arn'] } } },
-      FilterCriteria: {
-        Filters: [
-          { Pattern: JSON.stringify({ dynamodb: { NewImage: { type: { S: ['employment', 'worker'] } } } }) },
-          { Pattern: JSON.stringify({ dynamodb: { OldImage: { type: { S: ['employment', 'worker'] } } } }) },
-        ],
-      },
-    });
-    expect(failed[1].Properties).toMatchObject({ SqsManagedSseEnabled: true });
     // It reads the stream and may leave a failed batch's place in the queue; the key only through DynamoDB (above).
-    const streamArn = { 'Fn::GetAtt': [only('AWS::DynamoDB::GlobalTable')[0], 'StreamArn'] };
-    expect(allowedOn('MonthFiguresFunction', streamArn, 'dynamodb')).toEqual([
-      'dynamodb:DescribeStream',
-      'dynamodb:GetRecords',
-      'dynamodb:GetShardIterator',
-      'dynamodb:ListStreams',
+    expectStreamConsumer('MonthFiguresFunction', 'MonthFiguresFailed', [
+      { dynamodb: { NewImage: { type: { S: ['employment', 'worker'] } } } },
+      { dynamodb: { OldImage: { type: { S: ['employment', 'worker'] } } } },
     ]);
-    expect(allowedOn('MonthFiguresFunction', { 'Fn::GetAtt': [failed[0], 'Arn'] }, 'sqs')).toContain('sqs:SendMessage');
-    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
-    expect(alarms).toContainEqual(
-      expect.objectContaining({
-        MetricName: 'ApproximateNumberOfMessagesVisible',
-        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [failed[0], 'QueueName'] } }],
-      }),
-    );
   });
 
   it('are reconciled from the month records on the 1st at 03:00 China time, for each configured region', () => {
@@ -648,24 +667,8 @@ describe('the monthly figures (务工规模, 务工收入)', () => {
 
 describe('岗位订阅 (job alerts)', () => {
   it('are delivered by their own Lambda on the table stream, given only position items, split and retried, then queued', () => {
-    const [fnId, fn] = functionNamed('JobAlertsFunction');
-    const [, mapping] = mappingOf(fnId);
-    const failed = ofType('AWS::SQS::Queue').find(([id]) => id.startsWith('JobAlertsFailed'))!;
-    const streamArn = { 'Fn::GetAtt': [only('AWS::DynamoDB::GlobalTable')[0], 'StreamArn'] };
-    expect(mapping.Properties).toMatchObject({
-      EventSourceArn: streamArn,
-      StartingPosition: 'TRIM_HORIZON',
-      BatchSize: 100,
-      BisectBatchOnFunctionError: true,
-      MaximumRecordAgeInSeconds: 86_400,
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [failed[0], 'Arn'] } } },
-      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ dynamodb: { NewImage: { type: { S: ['position'] } } } }) }] },
-    });
-    expect(allowedOn('JobAlertsFunction', streamArn, 'dynamodb')).toEqual([
-      'dynamodb:DescribeStream',
-      'dynamodb:GetRecords',
-      'dynamodb:GetShardIterator',
-      'dynamodb:ListStreams',
+    const fn = expectStreamConsumer('JobAlertsFunction', 'JobAlertsFailed', [
+      { dynamodb: { NewImage: { type: { S: ['position'] } } } },
     ]);
     // The template its messages use, as the API tells the mini-program.
     const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
@@ -678,13 +681,24 @@ describe('岗位订阅 (job alerts)', () => {
     expect((api.Properties.Environment as { Variables: Record<string, unknown> }).Variables.WECHAT_CARD_TEMPLATE_ID).toBe(
       'card-template-id',
     );
-    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
-    expect(alarms).toContainEqual(
-      expect.objectContaining({
-        MetricName: 'ApproximateNumberOfMessagesVisible',
-        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [failed[0], 'QueueName'] } }],
-      }),
-    );
+  });
+});
+
+describe('短信提醒 (texts)', () => {
+  it('are sent by their own Lambda on the table stream, given only worker records and card entries, split and retried, then queued', () => {
+    const fn = expectStreamConsumer('TextMessagesFunction', 'TextMessagesFailed', [
+      { dynamodb: { NewImage: { type: { S: ['payoutAccount', 'worker'] } } } },
+    ]);
+    // Its templates, and the API's: it tells the officer where a card's text goes.
+    const sms = {
+      SMS_SDK_APP_ID: '1400000001',
+      SMS_SIGN_NAME: '帮扶就业',
+      SMS_CARD_TEMPLATE_ID: '2301001',
+      SMS_PHONE_TEMPLATE_ID: '2301002',
+    };
+    expect((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject(sms);
+    const [, api] = functionNamed('ApiFunction');
+    expect((api.Properties.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject(sms);
   });
 });
 
@@ -786,8 +800,8 @@ it('gives every log group a retention', () => {
   const logGroups = ofType('AWS::Logs::LogGroup');
   // The API's; the plan, shard and finish functions' of 免申即享, of the push and of the nightly lists; the map
   // sweep's; the figures' stream consumer's and reconciliation's; the job alerts' stream consumer's; the
-  // warnings'; the three state machines'; the API access log.
-  expect(logGroups).toHaveLength(19);
+  // warnings'; the texts' stream consumer's; the three state machines'; the API access log.
+  expect(logGroups).toHaveLength(20);
 
   for (const [id, group] of logGroups) {
     expect(group.Properties.RetentionInDays, id).toBeGreaterThanOrEqual(30);
@@ -800,4 +814,5 @@ it('outputs the API URL, the table name and the secret ARN', () => {
   template.hasOutput('ApiUrl', {});
   template.hasOutput('TableName', { Value: { Ref: tableId } });
   template.hasOutput('AppSecretArn', { Value: { Ref: secretId } });
+  template.hasOutput('SmsSecretArn', { Value: { Ref: secretNamed('SmsSecret')[0] } });
 });

@@ -19,9 +19,9 @@ import { fill, launchChromium, logIn, phonePage, WAIT } from './browser.js';
  * build (the stamp `npm start` uses) is started with the run (h5BuildGlobalSetup.ts); a suite
  * starting before it is done waits for it.
  */
-export async function startDemoH5(): Promise<{ api: TestApi; browser: Browser }> {
+export async function startDemoH5(env?: Record<string, string>): Promise<{ api: TestApi; browser: Browser }> {
   await ensureMiniappBuild('h5', { env: LOCAL_H5_ENV, log: (line) => console.log(line) });
-  const api = await startDemoCountyApi({ staticDir: miniappDist('h5') });
+  const api = await startDemoCountyApi({ staticDir: miniappDist('h5'), ...(env ? { env } : {}) });
   try {
     return { api, browser: await launchChromium() };
   } catch (error) {

@@ -1,4 +1,5 @@
-/** The Lambda bundle's stand-ins for depd, cookie, serve-static and accepts: what they do if ever reached. */
+/** The Lambda bundle's stand-ins for depd, cookie, serve-static, accepts, node-fetch and form-data: what they do if ever reached. */
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -7,6 +8,11 @@ const depd = require('../../functions/src/lambdaBundle/warningOnlyDepd.cjs') as 
 const cookie = require('../../functions/src/lambdaBundle/noCookies.cjs') as { serialize: () => string };
 const serveStatic = require('../../functions/src/lambdaBundle/noSendFile.cjs') as () => unknown;
 const accepts = require('../../functions/src/lambdaBundle/noContentNegotiation.cjs') as () => unknown;
+const nodeFetch = require('../../functions/src/lambdaBundle/nativeFetch.cjs') as (
+  url: string,
+  init?: RequestInit & { timeout?: number; agent?: unknown },
+) => Promise<Response>;
+const FormData = require('../../functions/src/lambdaBundle/noMultipart.cjs') as new () => unknown;
 
 describe('the Lambda bundle’s stand-ins', () => {
   it('says a deprecation as Node’s own warning, once per message', () => {
@@ -29,5 +35,48 @@ describe('the Lambda bundle’s stand-ins', () => {
     expect(() => cookie.serialize()).toThrow(/sets no cookies/);
     expect(() => serveStatic()).toThrow(/serves no files from disk/);
     expect(() => accepts()).toThrow(/does not negotiate/);
+  });
+
+  it('sends as node-fetch did with Node’s own fetch, its timeout given up on as node-fetch’s was', async () => {
+    const bodies: string[] = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        bodies.push(`${req.method} ${req.headers['content-type']} ${body}`);
+        if (req.url === '/slow') return; // never answers
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ Response: { RequestId: 'r1' } }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const answer = await nodeFetch(`http://127.0.0.1:${port}/`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"PhoneNumberSet":["+8613800000000"]}',
+        timeout: 5_000,
+        agent: undefined,
+      });
+      expect([answer.status, answer.headers.get('content-type'), await answer.json()]).toEqual([
+        200,
+        'application/json',
+        { Response: { RequestId: 'r1' } },
+      ]);
+      expect(bodies).toEqual(['POST application/json {"PhoneNumberSet":["+8613800000000"]}']);
+      const started = Date.now();
+      await expect(nodeFetch(`http://127.0.0.1:${port}/slow`, { method: 'POST', body: '{}', timeout: 100 })).rejects.toThrow(
+        /timeout|aborted/i,
+      );
+      expect(Date.now() - started).toBeLessThan(3_000);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it('says multipart forms are not in the bundle, if ever built', () => {
+    expect(() => new FormData()).toThrow(/sent as JSON/);
   });
 });

@@ -1,7 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Config } from '../config.js';
 import { createGate } from '../gate.js';
 import { meterCapacity } from './capacityMeter.js';
+import type { TableRef } from './versioned.js';
 
 export interface DynamoOptions {
   region: string;
@@ -66,6 +68,17 @@ export function createDynamoClient({
   meterCapacity(document);
   return document;
 }
+
+/** The configured table through a client made as above: what every function and the local runner read and write. */
+export const tableOf = (config: Config): TableRef => ({
+  db: createDynamoClient({
+    region: config.AWS_REGION,
+    endpoint: config.DYNAMODB_ENDPOINT,
+    answerMs: config.DYNAMODB_ANSWER_MS,
+    sockets: config.DYNAMODB_SOCKETS,
+  }),
+  tableName: config.TABLE_NAME,
+});
 
 /**
  * The SDK starts a call's connection timer when the call is made, so a call queued behind

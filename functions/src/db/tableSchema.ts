@@ -232,6 +232,8 @@ export const keys = {
   monthFigures: (regionCode: string, month: string) => ({ pk: `FIGURES#${regionCode}`, sk: `MONTH#${month}` }),
   /** That one change of a month record (a stream record) has moved the figures: a redelivery finds it (TTL). */
   figureChange: (changeId: string) => ({ pk: `FIGCHANGE#${changeId}`, sk: 'APPLIED' }),
+  /** That the text one stream record called for (短信提醒) was sent or refused: a redelivery finds it (TTL). */
+  textSent: (eventId: string) => ({ pk: `TEXTSENT#${eventId}`, sk: 'SENT' }),
   /** A warning's task for the officers who must act (预警任务); its id is made from its cause, month and subject. */
   task: (taskId: string) => ({ pk: `TASK#${taskId}`, sk: 'TASK' }),
   /** 零就业家庭 of a county's month, by its village, township and county codes, as the daily run counted them. */

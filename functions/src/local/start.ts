@@ -1,8 +1,8 @@
 /**
  * `npm start`: the whole product on this machine, one process tree, one port.
  * DynamoDB Local (data kept in .data/dynamodb) → table and GSIs → demo seed
- * when empty → the day's recommendation lists → the stream's consumer (the monthly
- * figures) → H5 build when stale → the API under /api and the H5 app at /.
+ * when empty → the day's recommendation lists → the stream's consumers (the monthly
+ * figures, job alerts, texts) → H5 build when stale → the API under /api and the H5 app at /.
  * Ctrl-C stops everything it started.
  */
 import { createServer, type Server } from 'node:http';
@@ -19,6 +19,7 @@ import { readConfig } from '../config.js';
 import { createAppContext } from '../context.js';
 import { createLogger } from '../logger.js';
 import { runListsLocally } from '../matching/dailyLists.js';
+import { configuredTextSender } from '../notices/textMessageSender.js';
 import { loadAppSecrets } from '../secrets.js';
 import { ensureEmulator, JavaMissingError, startDynamoDbLocal, type DynamoDbLocal } from './dynamodbLocal.js';
 import { ensureMiniappBuild, LOCAL_H5_ENV } from './miniappBuild.js';
@@ -102,9 +103,10 @@ async function main() {
     );
   }, 24 * 3600_000);
 
-  // What the stream's Lambdas do on AWS: month records move the regions' monthly figures, and
-  // published positions reach the inboxes of the saved searches they match.
-  follower = createStreamFollower(ctx, { endpoint: dynamo.endpoint, region: 'local' });
+  // What the stream's Lambdas do on AWS: month records move the regions' monthly figures,
+  // published positions reach the inboxes of the saved searches they match, and a card or phone
+  // changed on a record is texted when SMS_* is configured.
+  follower = createStreamFollower(ctx, { endpoint: dynamo.endpoint, region: 'local', texts: await configuredTextSender(config) });
   let failing = false;
   follower.follow(1_000, (error) => {
     if (error && !failing)

@@ -1,7 +1,8 @@
 /**
  * On this machine, what Lambda's stream event sources do on AWS: reads the table's stream in
  * DynamoDB Local, shard by shard, and hands each batch of records to the same consumers as the
- * Lambdas — the month figures (jobs/monthFigures.ts), then 岗位订阅 (jobs/jobAlerts.ts). The
+ * Lambdas — the month figures (jobs/monthFigures.ts), 岗位订阅 (jobs/jobAlerts.ts), then 短信提醒
+ * (jobs/textMessages.ts) when `texts` is given. The
  * product's `npm start` follows it every second; the tests drain it to the end before reading
  * the figures or the inboxes. Order across shards does not matter: the figures a change moves
  * are sums, each change applied once by its id; a position reaches an inbox once ever.
@@ -17,6 +18,8 @@ import {
 import type { AppContext } from '../appContext.js';
 import { fanOutPublished } from '../alerts/fanOut.js';
 import { monthChangesOf, type TableStreamRecord } from '../monitoring/streamChanges.js';
+import type { TextMessageSender } from '../notices/textMessageSender.js';
+import { sendTextNotices } from '../notices/textNotices.js';
 
 /** Lambda's batch size for the consumer (infra/); tests read in other sizes to redeliver differently. */
 const BATCH = 100;
@@ -31,7 +34,12 @@ export interface StreamFollower {
 
 export function createStreamFollower(
   ctx: Pick<AppContext, 'table' | 'figures' | 'alerts' | 'users' | 'subscribeMessages'>,
-  { endpoint, region, batch = BATCH }: { endpoint: string; region: string; batch?: number },
+  {
+    endpoint,
+    region,
+    batch = BATCH,
+    texts,
+  }: { endpoint: string; region: string; batch?: number; texts?: TextMessageSender | undefined },
 ): StreamFollower {
   const streams = new DynamoDBStreamsClient({
     endpoint,
@@ -83,6 +91,7 @@ export function createStreamFollower(
         const changes = monthChangesOf(Records as TableStreamRecord[]);
         if (changes.length) await ctx.figures.applyChanges(changes);
         await fanOutPublished(ctx, Records as TableStreamRecord[]);
+        if (texts) await sendTextNotices({ table: ctx.table, texts }, Records as TableStreamRecord[]);
         read.set(shardId, Records.at(-1)!.dynamodb!.SequenceNumber!);
         count += Records.length;
       }

@@ -2,7 +2,7 @@
  * Payout accounts and payment batches over HTTP (contracts in shared/src/api/subsidies.ts);
  * what paying means is paymentService.ts's.
  */
-import { bankReturnText, maskAccount, paymentContracts, PAYMENT_FILE_MEDIA_TYPE } from '@bangfu/shared';
+import { bankReturnText, maskAccount, maskPhone, paymentContracts, PAYMENT_FILE_MEDIA_TYPE } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { Conflict } from '../errors.js';
 import { implement, type AnyRoute } from '../http/route.js';
@@ -60,7 +60,9 @@ export function paymentRoutes(ctx: AppContext): AnyRoute[] {
   return [
     implement(paymentContracts.setWorkerAccount, async ({ object: worker, principal, body }) => {
       const { pending, notified } = await payments.setWorkerAccount(principal, worker, body);
-      return { kind: body.kind, numberMasked: maskAccount(body.number), pending, notified };
+      // Sent off the table's stream (notices/textNotices.ts) to the phone the record has then.
+      const textTo = ctx.textTemplates.cardEntered && worker.phone ? maskPhone(worker.phone) : null;
+      return { kind: body.kind, numberMasked: maskAccount(body.number), pending, notified, textTo };
     }),
 
     implement(paymentContracts.workerAccount, async ({ object: worker }) =>

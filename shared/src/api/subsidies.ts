@@ -494,6 +494,8 @@ export const paymentContracts = {
       pending: pendingSchema,
       /** Whether the worker was sent a WeChat message about it (only with a 允许 they gave). */
       notified: z.boolean(),
+      /** The phone on the record a text about it goes to (短信提醒), masked; null: no phone, or no texts here. */
+      textTo: z.string().nullable(),
     }),
     rateLimit: { perUser: perHour(100), perIp: perHour(500) },
   }),

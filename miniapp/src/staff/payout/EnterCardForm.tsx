@@ -47,7 +47,10 @@ export function EnterCardForm({
     setBusy(true);
     try {
       const entered = await enterWorkerCard(workerId, card);
-      const told = entered.notified ? '已在微信上告诉本人。' : '';
+      const told = [
+        entered.notified ? '已在微信上告诉本人。' : '',
+        entered.textTo ? `短信也会发到本人手机 ${entered.textTo}。` : '',
+      ].join('');
       onEntered(
         `已登记${PAYOUT_KIND_ZH[entered.kind]}（尾号 ${entered.numberMasked.slice(-4)}），请另一位工作人员核对后确认。${told}`,
       );
