@@ -722,6 +722,12 @@ const ROWS: Record<string, Row> = {
       region: t.village,
     }),
   },
+  'POST /api/v1/relief-projects/:projectId/wages/:month/bank-file': {
+    may: ['ownerEmployer'],
+    perTarget: true,
+    // A JSON body is not a file: the project's contractor is answered 400, everyone else refused first.
+    call: (t) => ({ path: `/api/v1/relief-projects/${t.projectId}/wages/${month()}/bank-file`, region: t.village }),
+  },
   'POST /api/v1/me/relief-work/:projectId/wages/:month': {
     may: ['worker'],
     // The matrix's worker is on no roster: 404 for them.

@@ -86,6 +86,7 @@ async function approvedClaim(
       numberMasked: `${'*'.repeat(card.length - 4)}${card.slice(-4)}`,
       pending: true,
       notified: false, // no WeChat template here, nor an openid
+      textTo: null, // no SMS template here either
     });
     expect((await confirmCard(claim)).status).toBe(200);
   }

@@ -1,14 +1,16 @@
 /**
  * 以工代赈 in Chromium, on the demo county's project: the contractor fills this month's wage sheet,
  * a worker on the roster says their line is wrong, and the county sees the arrears warning (欠薪防控
- * 预警) among its tasks and on the project — the worker sees that it was raised; once paid, the
- * worker says the money never came, which warns the county too. axe on each page.
+ * 预警) among its tasks and on the project — the worker sees that it was raised; the contractor
+ * records the payment from the bank's 代发结果 (a row paid to another card than the worker's is
+ * refused), and the worker says the money never came, which warns the county too. axe on each page.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaMonth } from '@bangfu/shared';
+import { chinaDate, chinaMonth } from '@bangfu/shared';
 import type { TestApi } from '../support/api.js';
-import { expectAccessible, fill, shot, WAIT } from '../support/browser.js';
+import { expectAccessible, fill, onPhones, shot, WAIT } from '../support/browser.js';
+import { cardInForce, moneyOfficers } from '../support/claims.js';
 import { bindDemoWorker, closeAll, openFromHome, startDemoH5 } from '../support/journeys.js';
 
 let api: TestApi;
@@ -132,8 +134,8 @@ describe('以工代赈 in Chromium', () => {
     await page.context().close();
   });
 
-  it('asks the worker, once the contractor records the payment, whether the money came; 没收到 warns the county', async () => {
-    // The contractor corrects the line, the worker confirms it and the contractor records the payment (API).
+  it('lets the contractor record the payment from the bank’s 代发结果, paid to the worker’s own card only', async () => {
+    // The contractor corrects the line and the worker confirms it (API); the worker's card is on record.
     const contractor = await api.loginAs('demo-employer-3');
     const wages = `/api/v1/relief-projects/${PROJECT}/wages/${month}`;
     const corrected = await api.call('PUT', wages, {
@@ -149,27 +151,66 @@ describe('以工代赈 in Chromium', () => {
       body: { version: line.version, answer: 'confirm', device: 'relief-e2e-phone-0001' },
     });
     expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
-    const paid = await api.call('POST', `${wages}/payments`, {
-      token: contractor,
-      body: { workerIds: [workerId], paidOn: `${month}-05` },
-    });
-    expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+    const { village, township } = await moneyOfficers(api);
+    expect((await cardInForce(api, workerId, '6228480000012345', village, township)).status).toBe(200);
+    const name = line.name;
+    const bankFile = (account: string) =>
+      Buffer.from(
+        [
+          '户名,收款账号,代发金额,交易状态,失败原因,交易流水号,交易日期',
+          `${name},${account},3300.00,成功,,DF${month.replace('-', '')}01,${chinaDate(new Date())}`,
+        ].join('\n'),
+      );
 
+    const page = await openFromHome(browser, api, 'demo-employer-3', 'relief-projects');
+    await page.getByTestId(`project-${PROJECT}`).click();
+    await page.getByTestId('wagefile').waitFor(WAIT);
+    const pickFile = async (buffer: Buffer) => {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('wagefile-pick').click()]);
+      await chooser.setFiles({ name: '代发结果.csv', mimeType: 'text/csv', buffer });
+    };
+    // Paid to a card that is not the worker's: said by its row, nothing to tap.
+    await pickFile(bankFile('6228480000099999'));
+    await expect.poll(() => page.getByTestId('wagefile-problems').textContent(), WAIT).toContain('一笔也不能登记');
+    expect(await page.getByTestId('wagefile-problems').textContent()).toContain(
+      '的钱发到了尾号 9999 的卡，本人登记的卡尾号是 2345：要发到本人的卡上',
+    );
+    expect(await page.getByTestId('wagefile-record').count()).toBe(0);
+    await onPhones(page, 'relief-7-wagefile-wrong-card', 'the 代发结果 paid to another card', 'wagefile');
+
+    await page.getByTestId('wagefile-cancel').click();
+    await pickFile(bankFile('6228480000012345'));
+    await expect
+      .poll(() => page.getByTestId('wagefile-reading').textContent(), WAIT)
+      .toContain('银行说已发到本人卡上：1 人，3300 元');
+    await onPhones(page, 'relief-8-wagefile-read', 'the 代发结果 read against the sheet', 'wagefile');
+    await page.getByTestId('wagefile-record').click();
+    await expect.poll(() => page.getByTestId('wages-said').textContent(), WAIT).toBe('已按银行代发结果登记发放。');
+    await expect.poll(() => page.getByTestId(`sheet-line-${workerId}`).textContent(), WAIT).toContain('已发放');
+    expect((await api.ctx.reliefProjects.line(PROJECT, month, workerId))!.payment).toMatchObject({
+      paidOn: chinaDate(new Date()),
+      reference: `DF${month.replace('-', '')}01`,
+      bankFile: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    await page.context().close();
+  });
+
+  it('asks the worker, once the payment is recorded, whether the money came; 没收到 warns the county', async () => {
     const page = await openFromHome(browser, api, 'demo-worker-1', 'relief-wages');
     const key = `${PROJECT}-${month}`;
     await page.getByTestId(`wage-${key}-received`).waitFor(WAIT);
     expect(await page.getByTestId(`wage-status-${key}`).textContent()).toContain('已发放');
-    await shot(page, 'relief-7-worker-paid');
+    await shot(page, 'relief-9-worker-paid');
     await expectAccessible(page, '以工代赈工资：收到了吗');
     // The two answers on the smallest phone too.
     await page.setViewportSize({ width: 320, height: 568 });
-    await shot(page, 'relief-7-worker-paid-320');
+    await shot(page, 'relief-9-worker-paid-320');
     await expectAccessible(page, '以工代赈工资：收到了吗（320×568）');
     await page.getByTestId(`wage-${key}-not-received`).click();
     await expect.poll(() => page.getByTestId('wages-said').textContent(), WAIT).toContain('已经告诉旗县');
     await expect.poll(() => page.getByTestId(`wage-status-${key}`).textContent(), WAIT).toContain('您说没有收到');
     expect(await page.getByTestId(`wage-${key}-received`).count()).toBe(0);
-    await shot(page, 'relief-8-not-received');
+    await shot(page, 'relief-10-not-received');
     await page.context().close();
   });
 });

@@ -19,6 +19,7 @@ import {
   type MonthFigure,
   type MonthFigures,
 } from '@bangfu/shared';
+import { TRANSACTION_ITEMS } from '../db/limits.js';
 import { batchGet } from '../db/batchGet.js';
 import * as z from 'zod';
 import { employmentEntity, workerEntity } from '../db/entities.js';
@@ -48,8 +49,6 @@ export interface RegionMonth {
 }
 
 const CHANGE_ID_DAYS = 2;
-/** DynamoDB's limit of items in one transaction. */
-const TRANSACTION_ITEMS = 100;
 const CONFLICT_ATTEMPTS = 8;
 
 /** The month fact of a stored record, or undefined for one the figures do not count (no subject: written before). */

@@ -21,6 +21,7 @@ import { reliefProjectEntity, rosterEntity, wageLineEntity } from '../db/entitie
 import { batchGet } from '../db/batchGet.js';
 import { answerLine, putLines } from '../db/answeredLines.js';
 import { cancellationReasons } from '../db/errors.js';
+import { TRANSACTION_ITEMS } from '../db/limits.js';
 import { queryAll, queryPage } from '../db/paging.js';
 import { keys } from '../db/tableSchema.js';
 import { putNew, type TableRef } from '../db/versioned.js';
@@ -278,31 +279,39 @@ export function createReliefProjectRepository({ db, tableName }: TableRef) {
     },
 
     /** The bank payment of confirmed lines, all or none: a line not confirmed (or paid already) refuses the lot. */
-    async pay(lines: readonly ReliefWageLine[], payment: NonNullable<ReliefWageLine['payment']>): Promise<ReliefWageLine[]> {
-      try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: lines.map((line) => ({
-              Update: {
-                TableName: tableName,
-                Key: keys.wageLine(line.projectId, line.month, line.workerId),
-                UpdateExpression: 'SET #status = :paid, payment = :payment, #version = #version + :one',
-                ConditionExpression: '#status = :confirmed',
-                ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-                ExpressionAttributeValues: { ':paid': 'paid', ':payment': payment, ':confirmed': 'confirmed', ':one': 1 },
-              },
-            })),
-          }),
-        );
-      } catch (error) {
-        if (!cancellationReasons(error)) throw error;
-        throw new Conflict(
-          '有的人还没有确认或已经发放，请刷新后再选',
-          'A line is not confirmed or is paid already.',
-          'body.workerIds',
-        );
+    /**
+     * Confirmed lines marked paid, each with its payment: all or none in each transaction of a
+     * hundred (a month of one project is well under that).
+     */
+    async pay(
+      paying: readonly { line: ReliefWageLine; payment: NonNullable<ReliefWageLine['payment']> }[],
+    ): Promise<ReliefWageLine[]> {
+      for (let i = 0; i < paying.length; i += TRANSACTION_ITEMS) {
+        try {
+          await db.send(
+            new TransactWriteCommand({
+              TransactItems: paying.slice(i, i + TRANSACTION_ITEMS).map(({ line, payment }) => ({
+                Update: {
+                  TableName: tableName,
+                  Key: keys.wageLine(line.projectId, line.month, line.workerId),
+                  UpdateExpression: 'SET #status = :paid, payment = :payment, #version = #version + :one',
+                  ConditionExpression: '#status = :confirmed',
+                  ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+                  ExpressionAttributeValues: { ':paid': 'paid', ':payment': payment, ':confirmed': 'confirmed', ':one': 1 },
+                },
+              })),
+            }),
+          );
+        } catch (error) {
+          if (!cancellationReasons(error)) throw error;
+          throw new Conflict(
+            '有的人还没有确认或已经发放，请刷新后再选',
+            'A line is not confirmed or is paid already.',
+            'body.workerIds',
+          );
+        }
       }
-      return lines.map((line) => ({ ...line, status: 'paid' as const, payment, version: line.version + 1 }));
+      return paying.map(({ line, payment }) => ({ ...line, status: 'paid' as const, payment, version: line.version + 1 }));
     },
   };
 }

@@ -8,6 +8,7 @@ import {
   chinaDate,
   chinaMonth,
   isWithinRegion,
+  inSheetOrder,
   isReceiptAnswer,
   monthsBefore,
   rankRosterCandidates,
@@ -34,6 +35,7 @@ import { boundWorker } from '../registry/access.js';
 import { workerNotFound, type WorkerItem } from '../registry/workerRepository.js';
 import { addNewFindings, arrearsTaskId, arrearsWarning, warnOfArrears } from './arrearsWarning.js';
 import { wageLineChanged } from './projectRepository.js';
+import { createWageFileService } from './wageFileService.js';
 
 /** How many of a township's people one candidates read looks at (a page of the registry). */
 const CANDIDATE_READ = 500;
@@ -75,6 +77,7 @@ const forPerson = (line: ReliefWageLine, project: Pick<ReliefProject, 'name' | '
 /** Staff of the project's region or its contractor reach a project: the routes' scope decides, before any handler runs. */
 export function reliefWorkRoutes(ctx: AppContext): AnyRoute[] {
   /** A month's sheet with its totals, its arrears as of today and whether the county was warned. */
+  const wageFiles = createWageFileService(ctx);
   const sheetOf = async (project: ReliefProject, month: string, lines?: ReliefWageLine[]) => {
     const today = chinaDate(new Date());
     const [read, thresholds, task] = await Promise.all([
@@ -82,7 +85,7 @@ export function reliefWorkRoutes(ctx: AppContext): AnyRoute[] {
       warningParameters(ctx),
       ctx.tasks.get(arrearsTaskId(project.projectId, month)),
     ]);
-    const ordered = [...read].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.workerId.localeCompare(b.workerId));
+    const ordered = inSheetOrder(read);
     const arrears = arrearsFindings({
       lines: ordered,
       today,
@@ -270,12 +273,13 @@ export function reliefWorkRoutes(ctx: AppContext): AnyRoute[] {
         }
         return line;
       });
-      const paid = await ctx.reliefProjects.pay(chosen, {
+      const payment = {
         by: principal.userId,
         at: new Date().toISOString(),
         paidOn: body.paidOn,
         ...(body.reference ? { reference: body.reference } : {}),
-      });
+      };
+      const paid = await ctx.reliefProjects.pay(chosen.map((line) => ({ line, payment })));
       await ctx.audit.record(
         principal,
         paid.map((l) => l.workerId),
@@ -290,14 +294,17 @@ export function reliefWorkRoutes(ctx: AppContext): AnyRoute[] {
       );
     }),
 
+    implement(reliefWorkContracts.readWageFile, async ({ principal, object: project, params, query, req }) => {
+      const file = { body: req, contentType: req.get('content-type') };
+      const { lines, ...reading } = await wageFiles.read(principal, project, params.month, file, query.record);
+      return { ...reading, sheet: await sheetOf(project, params.month, lines) };
+    }),
+
     implement(reliefWorkContracts.sheetFile, async ({ principal, object: project, params, res }) => {
-      const { lines } = await sheetOf(project, params.month);
-      const full = await ctx.reliefProjects.sheet(project.projectId, params.month);
-      const order = new Map(lines.map((l, i) => [l.workerId, i]));
       const rows = wageSheetRows(
         project,
         params.month,
-        [...full].sort((a, b) => order.get(a.workerId)! - order.get(b.workerId)!),
+        inSheetOrder(await ctx.reliefProjects.sheet(project.projectId, params.month)),
       );
       await ctx.audit.exported(principal, project.villageCode, `reliefWages ${project.projectId} ${params.month}`);
       res.status(200);

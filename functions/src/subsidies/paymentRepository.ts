@@ -40,6 +40,7 @@ import {
 import { cancellationReasons, isConditionFailed } from '../db/errors.js';
 import { paymentBatchEntity } from '../db/entities.js';
 import { queryAll, queryPage } from '../db/paging.js';
+import { batchGet } from '../db/batchGet.js';
 import { keys } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 import { Conflict, Forbidden, NotFound } from '../errors.js';
@@ -244,6 +245,21 @@ export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVa
     record,
     entries,
     open,
+
+    /** The cards in force of these workers, sealed (their last four digits shown), in one BatchGetItem per hundred. */
+    async cardsInForce(workerIds: readonly string[]): Promise<Map<string, SealedAccount>> {
+      const workerOf = new Map(workerIds.map((workerId) => [keys.payoutAccount(workerId).pk, workerId]));
+      const items = await batchGet(
+        { db, tableName },
+        [...workerOf.values()].map((workerId) => keys.payoutAccount(workerId)),
+      );
+      return new Map(
+        items.flatMap((item) => {
+          const { current } = item as AccountEntries;
+          return current ? [[workerOf.get(String(item.pk))!, current] as const] : [];
+        }),
+      );
+    },
 
     /** The account in force, opened (for checks and the bank's file; never shown whole to anyone). */
     async account(owner: BeneficiaryRef): Promise<PayoutAccount | undefined> {

@@ -4,8 +4,7 @@
  * return it lists recorded as one recorded by hand would be. Nothing is recorded while anything
  * in the file does not match the batch, or a claim it would return is no longer this batch's.
  */
-import { createHash } from 'node:crypto';
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import {
   bankReturnText,
   readReturnFile,
@@ -13,12 +12,11 @@ import {
   RETURN_FILE_SHOWN,
   type BatchFileLine,
   type Principal,
-  type ReturnFileSheetRow,
 } from '@bangfu/shared';
 import type { AppContext } from '../appContext.js';
 import { inPool } from '../db/inPool.js';
-import { Conflict, DomainError } from '../errors.js';
-import { fileKindOf, mediaTypeOf, notASheet, readRows, type FileKind } from '../sheets/readRows.js';
+import { Conflict } from '../errors.js';
+import { notTheFileRead, readUploadedSheet } from '../sheets/uploadedSheet.js';
 import type { BatchHeader } from './paymentRepository.js';
 import { notPaidByBatch, paidBy, type createPaymentService } from './paymentService.js';
 
@@ -30,55 +28,6 @@ const RECORDING_AT_ONCE = 4;
  * rows) would pass the function's time limit in one. The client asks again while any are left.
  */
 export const RETURNS_PER_REQUEST = 50;
-
-/** The body, whole (a return file is small, and its digest names it), or 413 past the limit. */
-async function fileBytes(body: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > RETURN_FILE_MAX_BYTES) {
-      body.resume(); // the rest is read and dropped, so the answer reaches the client
-      throw new DomainError(
-        'PAYLOAD_TOO_LARGE',
-        '回盘文件太大（超过 4 MB），请确认选的是这一批的回盘文件',
-        'The file is too large.',
-        'body',
-      );
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
-/**
- * The app sends a CSV as plain bytes (application/octet-stream): API Gateway may pass a text/csv
- * body on as text, which a GBK file would not survive. Its kind is then told by its first bytes.
- */
-const isOctetStream = (contentType: string | undefined) => mediaTypeOf(contentType) === 'application/octet-stream';
-
-/** An XLSX is a zip: it begins PK\x03\x04. */
-const isZip = (bytes: Buffer) => bytes.length >= 4 && bytes.readUInt32BE(0) === 0x504b0304;
-
-/** A bank's CSV is UTF-8 or, as often, GBK (GB 18030 reads both GBK and GB 2312). */
-function csvText(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
-async function sheetOf(bytes: Buffer, kind: FileKind): Promise<ReturnFileSheetRow[]> {
-  const rows: ReturnFileSheetRow[] = [];
-  const input = new PassThrough().end(kind === 'csv' ? csvText(bytes) : bytes);
-  try {
-    for await (const row of readRows(input, kind)) rows.push(row);
-  } catch {
-    throw new DomainError('BAD_REQUEST', '文件读不出来，请确认是 CSV 或 XLSX（Excel）文件', 'The file cannot be read.', 'body');
-  }
-  return rows;
-}
 
 export function createReturnFileService(
   deps: Pick<AppContext, 'claims' | 'payments'>,
@@ -92,18 +41,14 @@ export function createReturnFileService(
     record: string | undefined,
   ) {
     await payments.payer(principal);
-    const declared = fileKindOf(file.contentType);
-    if (!declared && !isOctetStream(file.contentType)) {
-      file.body.resume();
-      throw notASheet();
-    }
-    const bytes = await fileBytes(file.body);
-    const kind = declared ?? (isZip(bytes) ? 'xlsx' : 'csv');
-    const digest = createHash('sha256').update(bytes).digest('hex');
-    if (record !== undefined && record !== digest) {
-      throw new Conflict('文件和刚才读的不是同一个，请重新读一遍再登记', 'Not the file that was read.', 'query.record');
-    }
-    const [sheet, rows] = await Promise.all([sheetOf(bytes, kind), deps.payments.reservations(batch.batchId)]);
+    const [{ digest, rows: sheet }, rows] = await Promise.all([
+      readUploadedSheet(file, {
+        maxBytes: RETURN_FILE_MAX_BYTES,
+        tooLarge: '回盘文件太大（超过 4 MB），请确认选的是这一批的回盘文件',
+      }),
+      deps.payments.reservations(batch.batchId),
+    ]);
+    if (record !== undefined && record !== digest) throw notTheFileRead();
     const lines = rows.map(({ claimId, name, amountFen, account, returned }, i): BatchFileLine => ({
       row: i + 1,
       claimId,

@@ -66,3 +66,20 @@ export async function pickSpreadsheet(): Promise<PickedFile | undefined> {
   const picked = process.env.TARO_ENV === 'h5' ? await pickInBrowser() : await pickInWechat();
   return picked ? { ...picked, contentType: spreadsheetType(picked.name) ?? '' } : undefined;
 }
+
+/**
+ * A bank's file picked to be read (its return file, its 代发结果): the file, or in plain words why it
+ * cannot be sent — not CSV or XLSX, or larger than `maxBytes` — or undefined when the person changed
+ * their mind.
+ */
+export async function pickBankFile(maxBytes: number): Promise<{ file: PickedFile } | { failure: string } | undefined> {
+  const file = await pickSpreadsheet().catch(() => undefined);
+  if (!file) return undefined;
+  if (!file.contentType) {
+    return { failure: '只能读 CSV 或 XLSX 文件。银行给的是别的格式（如 .xls），请在电脑上另存为 XLSX 再发到微信里' };
+  }
+  if (file.data.byteLength > maxBytes) {
+    return { failure: `文件太大（超过 ${Math.round(maxBytes / 1024 / 1024)} MB），不像是银行发回来的这个文件` };
+  }
+  return { file };
+}

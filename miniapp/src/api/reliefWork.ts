@@ -1,6 +1,6 @@
 /** 以工代赈 (contracts in shared/src/api/reliefWork.ts): projects, rosters, wage sheets, a person's own lines. */
 import { reliefWorkContracts as contracts, type BodyOf, type ResponseOf } from '@bangfu/shared';
-import { call } from './client';
+import { call, type PickedFile } from './client';
 
 export type ProjectView = ResponseOf<typeof contracts.get>['project'];
 export type RosterEntryView = ResponseOf<typeof contracts.get>['roster'][number];
@@ -25,6 +25,13 @@ export const enterWages = (projectId: string, month: string, body: BodyOf<typeof
   call(contracts.enterWages, { params: { projectId, month }, body });
 export const payWages = (projectId: string, month: string, body: BodyOf<typeof contracts.payWages>) =>
   call(contracts.payWages, { params: { projectId, month }, body });
+export type WageFileReading = ResponseOf<typeof contracts.readWageFile>;
+/**
+ * 代发结果: the bank's file read against the month's sheet (nothing recorded); with `record`, the
+ * digest that reading answered, its payments recorded.
+ */
+export const readWageFile = (projectId: string, month: string, file: PickedFile, record?: string) =>
+  call(contracts.readWageFile, { params: { projectId, month }, query: record ? { record } : {} }, { file });
 export const sheetFilePath = (projectId: string, month: string) => `/api/v1/relief-projects/${projectId}/wages/${month}/file`;
 export const fetchMyWages = () => call(contracts.myWages, {});
 export const answerWages = (projectId: string, month: string, body: BodyOf<typeof contracts.answerWages>) =>

@@ -70,6 +70,43 @@ const sheetSchema = z.object({
   warned: z.boolean(),
 });
 
+/** The most a 代发结果 may be: one project's month, well under this. */
+export const WAGE_FILE_MAX_BYTES = 1024 * 1024;
+
+/** 代发结果 read against a month's sheet, before and after its payments are recorded. */
+const wageFileAnswerSchema = z.object({
+  /** SHA-256 of the file: recording names it, so what is recorded is what was read. */
+  digest: z.string(),
+  /** Rows the bank paid to the person's own card, recorded or to record. */
+  paid: z.array(
+    z.object({
+      row: z.number().int().min(1),
+      workerId: z.string(),
+      name: z.string(),
+      payFen: z.number().int(),
+      paidOn: z.string().optional(),
+      reference: z.string().optional(),
+      recorded: z.boolean(),
+    }),
+  ),
+  /** Paid and not recorded yet: recording records them all, or none while anything does not match. */
+  toRecord: z.number().int().min(0),
+  /** Rows the bank sent back, in its words: the person is still owed them. */
+  returned: z.array(z.object({ row: z.number().int().min(1), name: z.string(), payFen: z.number().int(), reason: z.string() })),
+  /** 序号 of confirmed or paid lines the file does not list. */
+  unlisted: z.array(z.number().int().min(1)),
+  /** 序号 of paid rows whose person has no card on record to check the account against. */
+  unchecked: z.array(z.number().int().min(1)),
+  /** By the file's row (0: the file as a whole), at most 100 shown; nothing is recorded while there is any. */
+  problems: z.object({
+    count: z.number().int().min(0),
+    shown: z.array(z.object({ line: z.number().int().min(0), message: z.string() })),
+  }),
+  /** Payments this request recorded. */
+  recorded: z.number().int().min(0).optional(),
+  sheet: sheetSchema,
+});
+
 /** A person's own line: their days and pay, and whether the county was warned for it. */
 const ownLineSchema = z.object({
   projectId: z.string(),
@@ -226,6 +263,25 @@ export const reliefWorkContracts = {
     params: sheetParams,
     body: wagePaymentInputSchema,
     response: sheetSchema,
+  }),
+
+  readWageFile: defineContract({
+    method: 'post',
+    path: '/api/v1/relief-projects/:projectId/wages/:month/bank-file',
+    summary:
+      'Its contractor: the bank’s 代发结果 (CSV or XLSX, the request body; application/octet-stream is told apart by its first bytes) read against the month’s sheet: who was paid, to which card, what came back, what does not match; with `record` (the digest the reading answered) the payments are recorded, all or none',
+    tag: 'reliefWork',
+    access: ['employer'],
+    scope: objectIn('reliefProject', 'projectId'),
+    params: sheetParams,
+    query: z.object({
+      record: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/, '应为读文件时答复的 digest')
+        .optional(),
+    }),
+    response: wageFileAnswerSchema,
+    rateLimit: { perUser: perHour(60), perIp: perHour(300) },
   }),
 
   sheetFile: defineContract({

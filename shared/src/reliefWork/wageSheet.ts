@@ -57,8 +57,19 @@ export const wageLineSchema = z.object({
   /** 签字确认: the person, on their own phone. */
   confirmation: byPhone.optional(),
   dispute: byPhone.extend({ note: z.string() }).optional(),
-  /** The bank payment to the person's own card: recorded when, the bank's date, and 银行流水号. */
-  payment: z.object({ by: z.string(), at: z.iso.datetime(), paidOn: z.string(), reference: z.string().optional() }).optional(),
+  /**
+   * The bank payment to the person's own card: recorded when, the bank's date, and 银行流水号;
+   * `bankFile`, the SHA-256 of the bank's 代发结果 it was read from (none: typed by the contractor).
+   */
+  payment: z
+    .object({
+      by: z.string(),
+      at: z.iso.datetime(),
+      paidOn: z.string(),
+      reference: z.string().optional(),
+      bankFile: z.string().optional(),
+    })
+    .optional(),
   /** The person's word on that payment, on their own phone: 收到了, or 没收到 (raised as 欠薪). */
   receipt: byPhone.extend({ received: z.boolean(), note: z.string().optional() }).optional(),
   version: z.number().int().min(1),
@@ -164,13 +175,18 @@ function confirmationCell(line: ReliefWageLine): string {
 function paymentCell(line: ReliefWageLine): string {
   if (!line.payment) return '未发放';
   const reference = line.payment.reference ? `，流水号 ${line.payment.reference}` : '';
+  const source = line.payment.bankFile ? '，按银行代发结果' : '';
   const receipt = line.receipt ? (line.receipt.received ? '，本人已确认收到' : '，本人说没有收到') : '';
-  return `已发放（${line.payment.paidOn}${reference}）${receipt}`;
+  return `已发放（${line.payment.paidOn}${reference}${source}）${receipt}`;
 }
 
 /** A receipt answer (收到了 / 没收到) rather than an answer to the days and pay. */
 export const isReceiptAnswer = (answer: WageAnswer['answer']): answer is 'received' | 'notReceived' =>
   answer === 'received' || answer === 'notReceived';
+
+/** The sheet's order, by name as Chinese sorts it: its 序号 are these places, in the app, its file and the bank's. */
+export const inSheetOrder = <Line extends Pick<ReliefWageLine, 'name' | 'workerId'>>(lines: readonly Line[]): Line[] =>
+  [...lines].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.workerId.localeCompare(b.workerId));
 
 /**
  * The month's sheet as spreadsheet rows, in the lines' order: a title, the header, one row a

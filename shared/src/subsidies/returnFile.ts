@@ -11,23 +11,22 @@
  */
 import { bankReturnRequestSchema, type BankReturnReason, type BankReturnRequest } from './bankReturn.js';
 import { bankReferenceSchema } from './bankReference.js';
-import { formatYuan, yuanToFen } from '../money.js';
+import { formatYuan } from '../money.js';
 import type { Warning } from '../monitoring/warnings.js';
 import { addDays, chinaDate, daysBetween } from '../registry/employment.js';
+import {
+  accountDigits,
+  bankAmountFen,
+  cellText,
+  columnsOf,
+  HEADER_SEARCH_ROWS,
+  normalHeader,
+  resultOf,
+  type BankFileColumn,
+  type BankFileSheetRow,
+} from './bankFileColumns.js';
 
-type Column = 'row' | 'claimId' | 'name' | 'account' | 'amount' | 'status' | 'reason' | 'reference';
-
-/** Header spellings, spaces and brackets dropped: ours first (payment file), then what banks write. */
-const HEADERS: Record<Column, readonly string[]> = {
-  row: ['序号', '行号', '编号'],
-  claimId: ['申领编号'],
-  name: ['姓名或单位', '户名', '姓名', '收款人', '收款人名称', '收款户名', '账户名称'],
-  account: ['账号', '收款账号', '收款人账号', '卡号', '收款账户', '入账账号', '账户'],
-  amount: ['金额元', '金额', '交易金额', '代发金额', '实发金额', '发放金额'],
-  status: ['处理结果', '交易状态', '处理状态', '交易结果', '状态', '结果'],
-  reason: ['失败原因', '退票原因', '错误原因', '错误信息', '失败信息', '原因', '处理说明', '备注'],
-  reference: ['银行流水号', '流水号', '交易流水号', '退票流水号', '银行交易流水号', '交易参考号'],
-};
+type Column = BankFileColumn;
 
 /** The most a return file may be: a batch is one county's claims at once, its bank's answer well under this. */
 export const RETURN_FILE_MAX_BYTES = 4 * 1024 * 1024;
@@ -37,26 +36,10 @@ const REFERENCE = bankReferenceSchema('银行回盘文件');
 /** What a row found by its 序号 is checked against the batch on: at least one must be in the file. */
 const CHECKED: readonly Column[] = ['name', 'amount', 'account'];
 
-/** A title or notes above the header are skipped; a header lower than this is not looked for. */
-const HEADER_SEARCH_ROWS = 10;
-
-const normalHeader = (cell: string) => cell.replace(/[\s()（）:：]/g, '');
-
 /** Which column holds what, when this row is a header: it must name the result and a way to find the row. */
 function headerOf(values: readonly string[]): Map<Column, number> | undefined {
-  const found = new Map<Column, number>();
-  for (const [column, names] of Object.entries(HEADERS) as [Column, readonly string[]][]) {
-    const index = values.findIndex((cell) => names.includes(normalHeader(cell)));
-    if (index >= 0) found.set(column, index);
-  }
+  const found = columnsOf(values);
   return found.has('status') && (found.has('claimId') || found.has('row')) ? found : undefined;
-}
-
-/** 不成功 says 成功 too: failure is looked for first. */
-function resultOf(text: string): 'paid' | 'returned' | undefined {
-  if (/失败|退回|退票|不成功|未入账|拒绝|^fail/i.test(text)) return 'returned';
-  if (/成功|已入账|已到账|^success$/i.test(text)) return 'paid';
-  return undefined;
 }
 
 /** What the bank said, as one of ours; its own words kept when it is none of them. */
@@ -75,11 +58,7 @@ export function returnReasonOf(text: string): Pick<BankReturnRequest, 'reason' |
   return { reason: 'other', note: words.length >= 2 ? words.slice(0, 60) : '回盘文件没有写原因' };
 }
 
-/** A spreadsheet row: its number as the spreadsheet shows it, and its cells. */
-export interface ReturnFileSheetRow {
-  row: number;
-  values: string[];
-}
+export type ReturnFileSheetRow = BankFileSheetRow;
 
 /** A row of the batch's own file (序号 `row`), with the return recorded on it, if any. */
 export interface BatchFileLine {
@@ -111,9 +90,6 @@ export interface ReturnFileReading {
   /** What does not match, by the file's row (0: the file as a whole); nothing is recorded while any is left. */
   problems: { line: number; message: string }[];
 }
-
-/** Our own file leads a cell a spreadsheet would run with an apostrophe (csvField): the bank echoes it. */
-const cellText = (cell: string | undefined) => (cell ?? '').trim().replace(/^'(?=[=+\-@])/, '');
 
 /** Reads the bank's rows against the batch's. */
 export function readReturnFile(sheet: Iterable<ReturnFileSheetRow>, lines: readonly BatchFileLine[]): ReturnFileReading {
@@ -158,10 +134,9 @@ export function readReturnFile(sheet: Iterable<ReturnFileSheetRow>, lines: reado
       problem(at, `序号 ${line.row}（${line.name}）${mismatch}`);
       continue;
     }
-    const status = cell('status') ?? '';
-    const result = resultOf(status);
-    if (!result) {
-      problem(at, `处理结果“${status || '（空）'}”看不懂，应为 成功 或 失败`);
+    const result = resultOf(cell('status'));
+    if (typeof result === 'object') {
+      problem(at, result.problem);
       continue;
     }
     if (result === 'paid') {
@@ -218,12 +193,11 @@ function mismatchOf(line: BatchFileLine, cell: (column: Column) => string | unde
   if (name && name !== line.name) return `的户名在文件里是“${name}”`;
   const amount = cell('amount');
   if (amount !== undefined) {
-    const fen = yuanToFen(amount.replace(/^[¥￥]/, ''));
+    const fen = bankAmountFen(amount);
     if (fen !== line.amountFen) return `的金额在文件里是“${amount}”，这一批发的是 ${formatYuan(line.amountFen)}`;
   }
-  const account = cell('account') ?? '';
   // A card number a spreadsheet turned into a number (6.2179E+18) has lost its last digits: not compared.
-  const digits = /e\+?\d+$/i.test(account) ? '' : account.replace(/\D/g, '');
+  const digits = accountDigits(cell('account') ?? '');
   if (digits.length >= 4 && digits.slice(-4) !== line.lastFour)
     return `的账号尾号在文件里是 ${digits.slice(-4)}，这一批发到尾号 ${line.lastFour}`;
   return undefined;

@@ -7,17 +7,14 @@
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { formatYuan, RETURN_FILE_MAX_BYTES } from '@bangfu/shared';
-import { useState } from 'react';
-import { errorText, type PickedFile } from '../../api/client';
+import { errorText } from '../../api/client';
 import { readReturnFile, type ReturnFileReading } from '../../api/payments';
-import { pickSpreadsheet } from '../../api/pickSpreadsheet';
 import { ActionButton } from '../../components/ActionButton';
+import { FileProblems } from '../../components/FileProblems';
 import { Notice } from '../../components/Page';
+import { useBankFileReading } from '../../hooks/useBankFileReading';
 
-type State =
-  | { step: 'idle'; failure?: string }
-  | { step: 'read'; file: PickedFile; reading: ReturnFileReading; failure?: string }
-  | { step: 'recorded'; reading: ReturnFileReading; recorded: number };
+type Recorded = { step: 'recorded'; reading: ReturnFileReading; recorded: number };
 
 function Returns({ reading }: { reading: ReturnFileReading }) {
   const { returns } = reading;
@@ -59,49 +56,20 @@ function Reading({ reading }: { reading: ReturnFileReading }) {
           整批都被退回了。如果是银行那边的原因（比如文件格式不对），请先和银行核对，不要登记：登记以后，这些人的卡都要村里重新核对、确认。
         </Notice>
       ) : null}
-      {problems.count > 0 ? (
-        <Notice tone="error" testId="returnfile-problems">
-          <View className="bf-strong">
-            有 {problems.count} 处和这一批对不上，一笔也不能登记。请和银行核对，或选这一批的回盘文件：
-          </View>
-          {problems.shown.map((p, i) => (
-            <View key={i} className="bf-row__line">
-              {p.line > 0 ? `文件第 ${p.line} 行：` : ''}
-              {p.message}
-            </View>
-          ))}
-        </Notice>
-      ) : null}
+      <FileProblems
+        problems={problems}
+        intro={`有 ${problems.count} 处和这一批对不上，一笔也不能登记。请和银行核对，或选这一批的回盘文件：`}
+        testId="returnfile-problems"
+      />
     </>
   );
 }
 
 export function ReturnFileReader({ batchId, onRecorded }: { batchId: string; onRecorded: () => void }) {
-  const [state, setState] = useState<State>({ step: 'idle' });
-  const [busy, setBusy] = useState(false);
-
-  const pick = async () => {
-    const file = await pickSpreadsheet().catch(() => undefined);
-    if (!file) return;
-    if (!file.contentType) {
-      setState({
-        step: 'idle',
-        failure: '只能读 CSV 或 XLSX 文件。银行给的是别的格式（如 .xls），请在电脑上另存为 XLSX 再发到微信里',
-      });
-      return;
-    }
-    if (file.data.byteLength > RETURN_FILE_MAX_BYTES) {
-      setState({ step: 'idle', failure: '文件太大（超过 4 MB），不像是这一批的回盘文件' });
-      return;
-    }
-    setBusy(true);
-    try {
-      setState({ step: 'read', file, reading: await readReturnFile(batchId, file) });
-    } catch (error) {
-      setState({ step: 'idle', failure: errorText(error) });
-    }
-    setBusy(false);
-  };
+  const { state, setState, busy, setBusy, pick } = useBankFileReading<ReturnFileReading, Recorded>(
+    RETURN_FILE_MAX_BYTES,
+    (file) => readReturnFile(batchId, file),
+  );
 
   const record = async () => {
     if (state.step !== 'read') return;

@@ -1,7 +1,7 @@
 /**
  * A contractor's project: its facts and relocation share; 招工 from the people the township's
  * registry offers first; and each month's wage sheet — fill it, see who confirmed or disputed,
- * record the bank payment, download it for the bank and 备案.
+ * record the bank payment from the bank's 代发结果 or by hand, download it for the bank and 备案.
  */
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
@@ -17,6 +17,7 @@ import { SheetFile, SheetView } from '../../../reliefWork/SheetView';
 import { monthText } from '../../../time';
 import { AddPeople } from '../../relief/AddPeople';
 import { PayForm } from '../../relief/PayForm';
+import { WageFileReader } from '../../relief/WageFileReader';
 import { WageForm } from '../../relief/WageForm';
 
 type Loaded = Awaited<ReturnType<typeof fetchProject>>;
@@ -45,6 +46,7 @@ function MonthWages({ data, month }: { data: Loaded; month: string }) {
             onSaved={saved('已保存。每个人会在小程序里看到自己的一行，确认后再发放。')}
           />
           <View className="bf-subtitle">登记发放</View>
+          <WageFileReader projectId={project.projectId} month={month} onRecorded={saved('已按银行代发结果登记发放。')} />
           <PayForm projectId={project.projectId} month={month} sheet={sheet} onPaid={saved('已登记发放。')} />
           {sheet.lines.length ? <SheetFile projectId={project.projectId} month={month} /> : null}
         </View>
