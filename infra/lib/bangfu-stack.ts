@@ -603,8 +603,9 @@ export class BangfuStack extends Stack {
       memorySize: 256,
       timeout: Duration.minutes(1),
       environment: { POWERTOOLS_SERVICE_NAME: 'bangfu-text-messages' },
-      // The marks of texts answered before and the records' phones (one BatchGetItem each), a mark per text.
-      table: { actions: ['BatchGetItem', 'PutItem'], indexes: false },
+      // The marks of texts answered before and the records' phones (one BatchGetItem each), a mark per
+      // text, and what became of a card's text on its entry.
+      table: { actions: ['BatchGetItem', 'PutItem', 'UpdateItem'], indexes: false },
       // The SMS API key, and nothing else.
       secrets: [this.smsSecret],
     });

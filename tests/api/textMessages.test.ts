@@ -84,12 +84,14 @@ describe('短信提醒', () => {
     ]);
     expect(JSON.stringify(sms.texts)).not.toContain('6217000012345671');
     expect(sms.unsigned).toBe(0);
+    // The confirming officer sees that the person was told, and where.
+    const waiting = await api.call('GET', `/api/v1/registry/workers/${worker.workerId}/payout-account`, { token: township });
+    expect(waiting.body.pending.texted).toEqual({ outcome: 'sent', at: expect.any(String), to: '138****0001' });
 
     // Confirmed by a second officer: the same entry, no new text.
-    const onFile = await api.call('GET', `/api/v1/registry/workers/${worker.workerId}/payout-account`, { token: township });
     const confirmed = await api.call('POST', `/api/v1/registry/workers/${worker.workerId}/payout-account/confirm`, {
       token: township,
-      body: { setAt: onFile.body.pending.setAt },
+      body: { setAt: waiting.body.pending.setAt },
     });
     expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
     await follower.drain();
@@ -105,12 +107,14 @@ describe('短信提醒', () => {
     expect(textsTo('13800000001')).toHaveLength(1);
   });
 
-  it('texts nobody for a record with no phone, and tells the officer so', async () => {
+  it('texts nobody for a record with no phone, and tells both officers so', async () => {
     const worker = await boundWorker(api, 2, { phone: undefined });
     const before = sms.texts.length;
     expect((await enter(worker.workerId, '6217000012345672')).body).toMatchObject({ pending: true, textTo: null });
     await follower.drain();
     expect(sms.texts.length).toBe(before);
+    const waiting = await api.call('GET', `/api/v1/registry/workers/${worker.workerId}/payout-account`, { token: township });
+    expect(waiting.body.pending.texted).toEqual({ outcome: 'noPhone', at: expect.any(String) });
   });
 
   it('texts the number a phone replaced, whoever changed it, and a card entered after goes to the new one', async () => {
@@ -156,6 +160,8 @@ describe('短信提醒', () => {
     await follower.drain();
     expect(sms.requests).toBe(asked + 1);
     expect(textsTo('13800000004')).toEqual([]);
+    const waiting = await api.call('GET', `/api/v1/registry/workers/${refused.workerId}/payout-account`, { token: township });
+    expect(waiting.body.pending.texted).toMatchObject({ outcome: 'refused', to: '138****0004' });
     // Read again from the stream's start: the refusal is marked, the provider is not asked again.
     const again = createStreamFollower(api.ctx, { endpoint: inject('dynamoEndpoint'), region: TEST_REGION, texts });
     try {

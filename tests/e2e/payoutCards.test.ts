@@ -94,6 +94,8 @@ describe('收补贴的卡 in Chromium', () => {
     await confirm.waitFor(WAIT);
     expect(await confirm.textContent()).toContain('已当面核对本人的卡，确认尾号 0521');
     expect(await page.getByTestId('card-waiting').textContent()).toContain('由工作人员 demo-staff-village-1 登记');
+    // The person was texted: the confirming officer sees where.
+    expect(await page.getByTestId('card-texted').textContent()).toContain(`已发短信告诉本人（${maskPhone(PHONE)}）`);
     await onPhones(page, 'cards-3-to-confirm', 'the record with a card to confirm', 'card-waiting');
     await confirm.click();
     await expect.poll(() => page.getByTestId('payout-cards-said').textContent(), WAIT).toContain('已确认');

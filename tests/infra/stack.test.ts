@@ -371,7 +371,7 @@ describe('least privilege of each function', () => {
     },
     ReconcileFiguresFunction: { table: ['BatchGetItem', 'Query', 'UpdateItem'], indexes: true, secrets: [] },
     WarningsFunction: { table: ['BatchGetItem', 'PutItem', 'Query', 'UpdateItem'], indexes: true, secrets: [] },
-    TextMessagesFunction: { table: ['BatchGetItem', 'PutItem'], indexes: false, secrets: ['SmsSecret'] },
+    TextMessagesFunction: { table: ['BatchGetItem', 'PutItem', 'UpdateItem'], indexes: false, secrets: ['SmsSecret'] },
   };
 
   it.each(Object.entries(functions))(

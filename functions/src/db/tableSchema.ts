@@ -144,6 +144,9 @@ export const keys = {
   claimPrefix: () => 'CLAIM#',
   /** The account a worker's subsidies are paid to (bank card or social security card). */
   payoutAccount: (workerId: string) => ({ pk: `WORKER#${workerId}`, sk: 'PAYOUT' }),
+  /** Whose card an account item (above) is: the worker's id; none for an employer's. */
+  payoutAccountWorker: ({ pk, sk }: { pk: unknown; sk: unknown }) =>
+    sk === 'PAYOUT' && typeof pk === 'string' && pk.startsWith('WORKER#') ? pk.slice('WORKER#'.length) : undefined,
   /** An employer's or agency's corporate account (对公账户), beside its profile. */
   employerPayoutAccount: (employerId: string) => ({ pk: `EMPLOYER#${employerId}`, sk: 'PAYOUT' }),
   /** A payment batch: the claims it paid, claimed under attribute_not_exists by its idempotency key. */

@@ -10,13 +10,25 @@
  * text is marked sent (or refused) once the provider answered, and a redelivery finds the mark. A
  * text the provider took but whose mark was lost (the function stopped between) is sent twice.
  *
+ * What became of a card's text (sent, refused, or no phone to send it to) is kept on the entry, for
+ * the officer who confirms the card: a person who was not told is to be seen in person.
+ *
  * Cost per batch: one BatchGetItem of the marks, one of the records whose card was entered (their
- * phones), then a PutItem per text.
+ * phones), then a PutItem per text and an UpdateItem per card entered.
  */
-import { cardEnteredText, phoneChangedText, type CardEntry, type TextMessage, type TextTemplate } from '@bangfu/shared';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  cardEnteredText,
+  maskPhone,
+  phoneChangedText,
+  type CardEntry,
+  type CardText,
+  type TextMessage,
+  type TextTemplate,
+} from '@bangfu/shared';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { batchGet } from '../db/batchGet.js';
+import { isConditionFailed } from '../db/errors.js';
 import { inPool } from '../db/inPool.js';
 import { keys, TTL_ATTRIBUTE } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
@@ -40,55 +52,75 @@ export interface TextReport {
 }
 
 type Image = Record<string, unknown>;
-const WORKER_PREFIX = 'WORKER#';
 
 /** A card entry of a worker's account item ("pending", waiting for the second officer). */
 const pendingOf = (image: Image | undefined) => image?.pending as CardEntry | undefined;
 
+/** A new card entry of a batch: whose, which (its setAt), and the text about it, if the record has a phone. */
+interface EnteredCard {
+  workerId: string;
+  setAt: string;
+  text?: TextMessage;
+}
+
 /**
  * The texts a batch of stream records calls for that are sent here (`sends`), each under its
- * stream record's id; the phones of the cards' records read in one BatchGetItem.
+ * stream record's id, and the cards entered; the phones of the cards' records read in one BatchGetItem.
  */
-async function textsOf(
-  table: TableRef,
-  records: readonly TableStreamRecord[],
-  sends: TextMessageSender['sends'],
-): Promise<Map<string, TextMessage>> {
+async function textsOf(table: TableRef, records: readonly TableStreamRecord[], sends: TextMessageSender['sends']) {
   const texts = new Map<string, TextMessage>();
-  const cards: { eventId: string; workerId: string; before?: CardEntry; after: CardEntry }[] = [];
+  const entries: { eventId: string; workerId: string; before?: CardEntry; after: CardEntry }[] = [];
   for (const record of records) {
     const { NewImage, OldImage } = record.dynamodb ?? {};
     const eventId = record.eventID;
     const after: Image | undefined = NewImage && unmarshall(NewImage as never);
     const before: Image | undefined = OldImage && unmarshall(OldImage as never);
     if (!eventId || !after) continue;
+    const workerId = after.type === 'payoutAccount' ? keys.payoutAccountWorker(after as { pk: unknown; sk: unknown }) : undefined;
     if (after.type === 'worker' && sends('phoneChanged')) {
       const text = phoneChangedText(before as { phone?: string }, after as { phone?: string; updatedAt: string });
       if (text) texts.set(eventId, text);
-    } else if (after.type === 'payoutAccount' && String(after.pk).startsWith(WORKER_PREFIX) && sends('cardEntered')) {
+    } else if (workerId && sends('cardEntered')) {
       const entered = pendingOf(after);
       if (entered && entered.setAt !== pendingOf(before)?.setAt) {
-        cards.push({
-          eventId,
-          workerId: String(after.pk).slice(WORKER_PREFIX.length),
-          before: pendingOf(before),
-          after: entered,
-        });
+        entries.push({ eventId, workerId, before: pendingOf(before), after: entered });
       }
     }
   }
-  if (cards.length > 0) {
+  const cards = new Map<string, EnteredCard>();
+  if (entries.length > 0) {
     const workers = await batchGet(
       table,
-      [...new Set(cards.map((card) => card.workerId))].map((id) => keys.worker(id)),
+      [...new Set(entries.map((entry) => entry.workerId))].map((id) => keys.worker(id)),
     );
     const phoneOf = new Map(workers.map((worker) => [String(worker.workerId), worker.phone as string | undefined]));
-    for (const card of cards) {
-      const text = cardEnteredText(card.before, card.after, phoneOf.get(card.workerId) ?? undefined);
-      if (text) texts.set(card.eventId, text);
+    for (const { eventId, workerId, before, after } of entries) {
+      const text = cardEnteredText(before, after, phoneOf.get(workerId) ?? undefined);
+      if (text) texts.set(eventId, text);
+      cards.set(eventId, { workerId, setAt: after.setAt, ...(text ? { text } : {}) });
     }
   }
-  return texts;
+  return { texts, cards };
+}
+
+/**
+ * Keeps what became of a card's text on the entry while it waits, for the officer who confirms it:
+ * once (a redelivery finds it kept), and not on an entry replaced or confirmed meanwhile.
+ */
+async function keepOnEntry({ db, tableName }: TableRef, card: EnteredCard, texted: CardText): Promise<void> {
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.payoutAccount(card.workerId),
+        UpdateExpression: 'SET pending.texted = :texted',
+        ConditionExpression: 'pending.setAt = :setAt AND attribute_not_exists(pending.texted)',
+        ExpressionAttributeValues: { ':texted': texted, ':setAt': card.setAt },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+  }
 }
 
 /** Sends the texts a batch of stream records calls for, each once; throws (for the batch to be delivered again) when one may go later. */
@@ -98,7 +130,11 @@ export async function sendTextNotices(
   now = new Date(),
 ): Promise<TextReport> {
   const report: TextReport = { sent: {}, refused: {}, already: 0 };
-  const due = [...(await textsOf(deps.table, records, deps.texts.sends))];
+  const { texts, cards } = await textsOf(deps.table, records, deps.texts.sends);
+  // A card entered for a record with no phone: nobody to text, which the confirming officer is told.
+  const unphoned = [...cards.values()].filter((card) => !card.text);
+  await inPool(unphoned, AT_ONCE, (card) => keepOnEntry(deps.table, card, { outcome: 'noPhone', at: now.toISOString() }));
+  const due = [...texts];
   if (due.length === 0) return report;
   const marked = new Set(
     (
@@ -116,6 +152,14 @@ export async function sendTextNotices(
       const answer = await deps.texts.send(text);
       if (answer.outcome === 'sent') report.sent[text.template] = (report.sent[text.template] ?? 0) + 1;
       else report.refused[answer.code] = (report.refused[answer.code] ?? 0) + 1;
+      const card = cards.get(eventId);
+      if (card) {
+        await keepOnEntry(deps.table, card, {
+          outcome: answer.outcome,
+          at: now.toISOString(),
+          to: maskPhone(text.phone),
+        });
+      }
       // The mark says what became of it, never to whom: the phone stays on the record.
       await deps.table.db.send(
         new PutCommand({

@@ -32,6 +32,7 @@ import {
   type AccountPeople,
   type BeneficiaryRef,
   type CardAnswer,
+  type CardText,
   type Claim,
   type PaymentBatch,
   type PaymentBatchSummary,
@@ -61,6 +62,8 @@ export interface SealedAccount {
   ownerAnswer?: { answer: CardAnswer; at: string };
   /** The bank sent back money paid to it (银行退回): nothing more is paid to it. */
   bankReturn?: BankReturnMark;
+  /** What became of the text telling the worker of it (短信提醒), kept while it waits. */
+  texted?: CardText;
 }
 
 /** The stored item: the account in force, the change waiting, the last change the worker withdrew. */

@@ -26,6 +26,7 @@ function onFile({ current, pending, withdrawn }: AccountEntries) {
           setAt: account.setAt,
           ...(account.ownerAnswer ? { ownerAnswer: account.ownerAnswer } : {}),
           ...bankReturned(account),
+          ...(account.texted ? { texted: account.texted } : {}),
         }
       : null;
   return { account: shown(current), pending: shown(pending), withdrawn: shown(withdrawn) };

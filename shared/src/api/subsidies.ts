@@ -10,6 +10,7 @@ import { countyOrFinerSchema, regionCodeSchema } from '../regions/regionCode.js'
 import { acceptedMonthSchema, monthSchema } from '../registry/employment.js';
 import { idNumberSchema } from '../registry/idNumber.js';
 import { bankReturnRequestSchema } from '../subsidies/bankReturn.js';
+import { CARD_TEXT_OUTCOMES } from '../notices/textMessages.js';
 import { recoveryOrderSchema, recoveryReceiptSchema, recoveryWriteOffSchema } from '../subsidies/recovery.js';
 import { SUBSIDY_IDS } from '../subsidies/catalogue.js';
 import {
@@ -430,6 +431,8 @@ const enteredAccountSchema = maskedAccountSchema.extend({
   setAt: z.iso.datetime(),
   ownerAnswer: ownerAnswerSchema.optional(),
   bankReturned: bankReturnedSchema.optional(),
+  /** What became of the text telling the worker of it (短信提醒): the confirming officer sees whether they were told. */
+  texted: z.object({ outcome: z.enum(CARD_TEXT_OUTCOMES), at: z.iso.datetime(), to: z.string().optional() }).optional(),
 });
 const accountsOnFileSchema = z.object({
   account: enteredAccountSchema.nullable(),

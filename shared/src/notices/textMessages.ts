@@ -32,6 +32,19 @@ export interface TextMessage {
 /** A phone number as staff are told where a text went: 138****5678. */
 export const maskPhone = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 
+/**
+ * What became of the text about a card entered for a worker, kept on the entry for the officer who
+ * confirms it: sent to the phone on the record, refused by the provider (a number that is not a
+ * mobile's), or not sent for want of a phone.
+ */
+export const CARD_TEXT_OUTCOMES = ['sent', 'refused', 'noPhone'] as const;
+export interface CardText {
+  outcome: (typeof CARD_TEXT_OUTCOMES)[number];
+  at: string;
+  /** The phone, masked (138****5678); none when there was none. */
+  to?: string;
+}
+
 /** The day of an instant as a person reads it, in China: 12月8日. */
 export function monthDayZh(instant: string): string {
   const [, month, day] = chinaDate(new Date(instant)).split('-').map(Number);

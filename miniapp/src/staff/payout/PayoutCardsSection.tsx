@@ -3,7 +3,8 @@
  * each and what the person said of it. An officer enters a new card (it waits); a second
  * officer, having seen the person and their card, confirms the one waiting. Nobody confirms a
  * card they entered (the API refuses it too), and a card the person said is not theirs comes first.
- * A card the bank sent money back from (银行退回) says so: the village enters the right one.
+ * A card the bank sent money back from (银行退回) says so: the village enters the right one. Whether
+ * the person was texted about a card waiting is said, so the confirming officer knows who was not.
  */
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -33,6 +34,27 @@ function OwnerSaid({ entry }: { entry: Entry }) {
     <View className="bf-card__hint">本人{dayText(entry.ownerAnswer.at)}确认是自己的卡</View>
   ) : (
     <Notice tone="error">本人说这张卡不是自己的：补贴不发到这张卡。请当面核实，再登记本人的卡。</Notice>
+  );
+}
+
+/** Whether the person was texted about the card waiting (短信提醒): one who was not is to be seen in person first. */
+function Texted({ entry }: { entry: Entry }) {
+  const { texted } = entry;
+  if (!texted) return null;
+  if (texted.outcome === 'sent') {
+    return (
+      <View className="bf-card__hint" data-testid="card-texted">
+        {dayText(texted.at)}已发短信告诉本人（{texted.to}）
+      </View>
+    );
+  }
+  return (
+    <Notice tone="error" testId="card-texted">
+      {texted.outcome === 'refused'
+        ? `短信发不到本人手机 ${texted.to ?? ''}，号码可能不对。`
+        : '本人档案里没有手机号，没有发短信告诉本人。'}
+      请当面核对本人和卡，再确认；手机号不对的，请改正。
+    </Notice>
   );
 }
 
@@ -98,6 +120,7 @@ function Cards({
           <View className="bf-card__title">等待确认：{cardName(pending)}</View>
           <View className="bf-card__hint">{enteredBy(pending, me)}</View>
           <OwnerSaid entry={pending} />
+          <Texted entry={pending} />
           {pending.setBy === me ? (
             <View className="bf-card__hint">您登记的卡要由另一位工作人员确认。</View>
           ) : (
