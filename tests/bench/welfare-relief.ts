@@ -53,6 +53,17 @@ async function main() {
     await seedDemoCounty(ctx);
     const login = (userId: string) => benchLogin(url, userId);
     const send = benchSender(url);
+    /** A bank's file as the app sends it, the answer's body; throws on any status from 300. */
+    const sendFile = async (token: string, path: string, csv: string) => {
+      const response = await fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+        body: csv,
+      });
+      const body = (await response.json()) as unknown;
+      if (response.status >= 300) throw new Error(`POST ${path}: ${response.status} ${JSON.stringify(body)}`);
+      return body;
+    };
     /** Each request of `requests` measured alone (one after another): calls, CPU and time per request. */
     const measure = async (route: string, people: number, requests: (() => Promise<unknown>)[]) => {
       const times: number[] = [];
@@ -191,10 +202,24 @@ async function main() {
         size,
         Array.from({ length: 10 }, () => () => send(contractor, 'GET', `${path}/wages/${month}`)),
       );
-      await measure('POST 登记发放 (the whole sheet)', size, [
+      // The bank's 代发结果 for the first ten who confirmed, read and then recorded; the other ten by hand.
+      const bankFile = [
+        '户名,收款账号,代发金额,交易状态,交易流水号',
+        ...people.slice(0, 10).map((p, i) => `${p.name},62284800000${String(i).padStart(5, '0')},3000.00,成功,DF${size}${i}`),
+      ].join('\n');
+      let digest = '';
+      await measure('POST 代发结果, read (10 paid)', size, [
+        async () => {
+          digest = ((await sendFile(contractor, `${path}/wages/${month}/bank-file`, bankFile)) as { digest: string }).digest;
+        },
+      ]);
+      await measure('POST 代发结果, recorded (10 paid)', size, [
+        () => sendFile(contractor, `${path}/wages/${month}/bank-file?record=${digest}`, bankFile),
+      ]);
+      await measure('POST 登记发放 (the other ten)', size, [
         () =>
           send(contractor, 'POST', `${path}/wages/${month}/payments`, {
-            workerIds: people.slice(0, 20).map((p) => p.workerId),
+            workerIds: people.slice(10, 20).map((p) => p.workerId),
             paidOn: `${month}-01`,
           }),
       ]);
