@@ -68,6 +68,7 @@ const configSchema = z.object({
   SMS_SIGN_NAME: z.string().default(''),
   SMS_CARD_TEMPLATE_ID: z.string().default(''),
   SMS_PHONE_TEMPLATE_ID: z.string().default(''),
+  SMS_PAID_TEMPLATE_ID: z.string().default(''),
   /** Tencent Cloud's SMS endpoint, a host or a URL; tests point it at a fake on loopback. */
   SMS_ENDPOINT: z.string().default('sms.tencentcloudapi.com'),
   SMS_REGION: z.string().default('ap-guangzhou'),

@@ -56,6 +56,7 @@ const stack = new BangfuStack(app, stage ? `Bangfu-${stage}` : 'Bangfu', {
     signName: contextString('smsSignName'),
     cardTemplateId: contextString('smsCardTemplateId'),
     phoneTemplateId: contextString('smsPhoneTemplateId'),
+    paidTemplateId: contextString('smsPaidTemplateId'),
   },
   allowedOrigins: origins
     .split(',')

@@ -52,11 +52,17 @@ export interface BangfuStackProps extends StackProps {
   readonly wechatCardTemplateId?: string;
   /**
    * 短信提醒 through Tencent Cloud SMS (env SMS_*): the SMS application, its approved signature
-   * (签名), and the templates of a card entered for a worker and of a phone changed on a record
-   * (their wording: shared/src/notices/textMessages.ts). The API key goes into the secret
+   * (签名), and the templates of a card entered for a worker, of a phone changed on a record and of
+   * a subsidy paid (their wording: shared/src/notices/textMessages.ts). The API key goes into the secret
    * `SmsSecretArn` after the first deploy. @default none set: no texts
    */
-  readonly sms?: { sdkAppId: string; signName: string; cardTemplateId?: string; phoneTemplateId?: string };
+  readonly sms?: {
+    sdkAppId: string;
+    signName: string;
+    cardTemplateId?: string;
+    phoneTemplateId?: string;
+    paidTemplateId?: string;
+  };
   /** Origins allowed by CORS (the H5 build on its own domain); the mini-program does not need CORS. @default [] (no CORS) */
   readonly allowedOrigins?: string[];
   /** Log retention of the function and access logs. @default SIX_MONTHS */
@@ -266,6 +272,7 @@ export class BangfuStack extends Stack {
       SMS_SIGN_NAME: props.sms?.signName ?? '',
       SMS_CARD_TEMPLATE_ID: props.sms?.cardTemplateId ?? '',
       SMS_PHONE_TEMPLATE_ID: props.sms?.phoneTemplateId ?? '',
+      SMS_PAID_TEMPLATE_ID: props.sms?.paidTemplateId ?? '',
       NODE_OPTIONS: '--enable-source-maps',
       LOG_LEVEL: 'INFO',
       // Never DEV_LOGIN or TOKEN_SECRET here: the signing key comes from APP_SECRET_ARN.
@@ -590,15 +597,17 @@ export class BangfuStack extends Stack {
   }
 
   /**
-   * 短信提醒: a Lambda on the table's stream, given only worker records and card entries (a filter
-   * on the new image's type; the code picks a new card entry or a changed phone), 100 at a time.
+   * 短信提醒: a Lambda on the table's stream, given only worker records, card entries and claims (a
+   * filter on the new image's type; the code picks a new card entry, a changed phone or a claim
+   * paid), 100 at a time.
    * Its own consumer: the provider's slowness or a number it refuses never holds the figures or
    * the job alerts back. A failing batch is split and retried (each record's text is marked once
    * answered), and after a day it goes to a queue and an alarm.
    */
   private textMessagesConsumer(bangfuFunction: BangfuFunctionFactory, projectRoot: string): nodejs.NodejsFunction {
     const consumer = bangfuFunction('TextMessagesFunction', {
-      description: 'Bangfu: a card entered for a worker, or a phone changed on a record, is texted to them (the table stream)',
+      description:
+        'Bangfu: a card entered for a worker, a phone changed on a record or a subsidy paid is texted (the table stream)',
       entry: path.join(projectRoot, FUNCTION_ENTRIES.textMessages),
       memorySize: 256,
       timeout: Duration.minutes(1),

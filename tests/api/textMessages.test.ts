@@ -5,6 +5,7 @@
  * Tencent Cloud SMS is a fake on loopback that checks the requests' signatures; the product's
  * client is Tencent's SDK.
  */
+import { randomUUID } from 'node:crypto';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chinaDate } from '@bangfu/shared';
@@ -12,11 +13,13 @@ import { createStreamFollower, type StreamFollower } from '../../functions/src/l
 import { configuredTextSender, type TextMessageSender } from '../../functions/src/notices/textMessageSender.js';
 import { startDemoCountyApi, TEST_REGION, type TestApi } from '../support/api.js';
 import { bundleFunction, startLambda } from '../support/lambdaBundle.js';
+import { approvedWithCard, moneyOfficers } from '../support/claims.js';
 import { boundWorker } from '../support/positions.js';
 import { SMS_FAKE_KEY, startSmsFake, type SmsFake } from '../support/smsFake.js';
 
 const CARD_TEMPLATE = '2301001';
 const PHONE_TEMPLATE = '2301002';
+const PAID_TEMPLATE = '2301003';
 
 let api: TestApi;
 let sms: SmsFake;
@@ -37,6 +40,7 @@ const smsEnv = () => ({
   SMS_SIGN_NAME: '帮扶就业',
   SMS_CARD_TEMPLATE_ID: CARD_TEMPLATE,
   SMS_PHONE_TEMPLATE_ID: PHONE_TEMPLATE,
+  SMS_PAID_TEMPLATE_ID: PAID_TEMPLATE,
   SMS_ENDPOINT: sms.url,
   SMS_SECRET_ID: SMS_FAKE_KEY.secretId,
   SMS_SECRET_KEY: SMS_FAKE_KEY.secretKey,
@@ -150,6 +154,25 @@ describe('短信提醒', () => {
     await follower.drain();
     expect(textsTo('13900000003').map((text) => text.templateId)).toEqual([CARD_TEMPLATE, PHONE_TEMPLATE]);
     expect(textsTo('13700000003')).toEqual([]);
+  });
+
+  it('texts a worker whose subsidy a batch paid: what, how much, and the card it went to', async () => {
+    const officers = await moneyOfficers(api);
+    const claim = await approvedWithCard(api, 6, 50_000, '6217000012340066', officers);
+    const phone = (await api.ctx.workers.getItem(claim.beneficiary.kind === 'worker' ? claim.beneficiary.workerId : '', true))!
+      .phone!;
+    await follower.drain(); // the card's own text
+    const before = textsTo(phone).length;
+    const paid = await api.call('POST', '/api/v1/claims/payments', {
+      token: officers.finance,
+      body: { regionCode: '150222102', idempotencyKey: randomUUID() },
+    });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+    expect(paid.body.batch.claimIds).toContain(claim.claimId);
+    await follower.drain();
+    expect(textsTo(phone).slice(before)).toEqual([
+      expect.objectContaining({ templateId: PAID_TEMPLATE, params: ['一次性交通补助', '500元', today(), '0066'] }),
+    ]);
   });
 
   it('marks a number the provider refuses and does not try it again; waits out the provider’s own errors', async () => {

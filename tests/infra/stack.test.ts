@@ -161,7 +161,13 @@ beforeAll(() => {
     wechatAppId: 'wx0123456789abcdef',
     wechatAlertTemplateId: 'alert-template-id',
     wechatCardTemplateId: 'card-template-id',
-    sms: { sdkAppId: '1400000001', signName: '帮扶就业', cardTemplateId: '2301001', phoneTemplateId: '2301002' },
+    sms: {
+      sdkAppId: '1400000001',
+      signName: '帮扶就业',
+      cardTemplateId: '2301001',
+      phoneTemplateId: '2301002',
+      paidTemplateId: '2301003',
+    },
     allowedOrigins: ['https://h5.example.cn', 'https://staff.example.cn'],
     autoClaimRegions: ['150222', '150221'],
     pushRegions: ['15'],
@@ -685,9 +691,9 @@ describe('岗位订阅 (job alerts)', () => {
 });
 
 describe('短信提醒 (texts)', () => {
-  it('are sent by their own Lambda on the table stream, given only worker records and card entries, split and retried, then queued', () => {
+  it('are sent by their own Lambda on the table stream, given only worker records, card entries and claims, split and retried, then queued', () => {
     const fn = expectStreamConsumer('TextMessagesFunction', 'TextMessagesFailed', [
-      { dynamodb: { NewImage: { type: { S: ['payoutAccount', 'worker'] } } } },
+      { dynamodb: { NewImage: { type: { S: ['payoutAccount', 'worker', 'claim'] } } } },
     ]);
     // Its templates, and the API's: it tells the officer where a card's text goes.
     const sms = {
@@ -695,6 +701,7 @@ describe('短信提醒 (texts)', () => {
       SMS_SIGN_NAME: '帮扶就业',
       SMS_CARD_TEMPLATE_ID: '2301001',
       SMS_PHONE_TEMPLATE_ID: '2301002',
+      SMS_PAID_TEMPLATE_ID: '2301003',
     };
     expect((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject(sms);
     const [, api] = functionNamed('ApiFunction');

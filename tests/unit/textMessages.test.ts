@@ -1,6 +1,6 @@
 /** 短信提醒: which change is texted to which number, with what — and never a whole card or the new number. */
 import { describe, expect, it } from 'vitest';
-import { cardEnteredText, maskPhone, monthDayZh, phoneChangedText, TEXT_TEMPLATE_WORDING } from '@bangfu/shared';
+import { cardEnteredText, claimPaidText, maskPhone, monthDayZh, phoneChangedText, TEXT_TEMPLATE_WORDING } from '@bangfu/shared';
 
 const entry = (setAt: string, kind = 'socialSecurityCard') => ({ kind, numberMasked: '************0931', setAt });
 
@@ -51,5 +51,31 @@ describe('短信提醒', () => {
     const params = (wording: string) => [...wording.matchAll(/\{(\d)\}/g)].map((m) => Number(m[1]));
     expect(params(TEXT_TEMPLATE_WORDING.cardEntered)).toEqual([1, 2, 3]);
     expect(params(TEXT_TEMPLATE_WORDING.phoneChanged)).toEqual([1, 2]);
+    expect(params(TEXT_TEMPLATE_WORDING.claimPaid)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('texts a worker’s subsidy once it is paid: the subsidy, the amount, the day and the card it went to', () => {
+    const claim = (status: string, to = 'worker') => ({
+      status,
+      name: '一次性交通补助',
+      amountFen: 50_050,
+      beneficiary: { kind: to },
+      history: [
+        { at: '2026-12-01T02:00:00.000Z', to: 'approved' },
+        { at: '2026-12-08T02:00:00.000Z', to: 'paid' },
+      ],
+    });
+    expect(claimPaidText({ status: 'approved' }, claim('paid'), '13800000006', '0066')).toEqual({
+      template: 'claimPaid',
+      phone: '13800000006',
+      params: ['一次性交通补助', '500.50元', '12月8日', '0066'],
+    });
+    // Only the step into 已发放: a paid claim written again (追回 ordered on it) is not news.
+    expect(claimPaidText({ status: 'paid' }, claim('paid'), '13800000006', '0066')).toBeUndefined();
+    expect(claimPaidText({ status: 'pending' }, claim('approved'), '13800000006', '0066')).toBeUndefined();
+    // An employer's claim, a record with no phone, a card not found: nobody to tell, or nothing true to say.
+    expect(claimPaidText({ status: 'approved' }, claim('paid', 'employer'), '13800000006', '0066')).toBeUndefined();
+    expect(claimPaidText({ status: 'approved' }, claim('paid'), undefined, '0066')).toBeUndefined();
+    expect(claimPaidText({ status: 'approved' }, claim('paid'), '13800000006', undefined)).toBeUndefined();
   });
 });

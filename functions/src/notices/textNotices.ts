@@ -1,8 +1,8 @@
 /**
  * 短信提醒 off the table's stream (the textMessages Lambda on AWS, the stream follower locally): a
- * card entered for a worker is texted to the phone on their record, and a phone changed on a
- * record is texted to the number it replaced (shared/src/notices/textMessages.ts says what each
- * says). From the stream, not the officer's request: every path that writes a card or a phone
+ * card entered for a worker is texted to the phone on their record, a phone changed on a record is
+ * texted to the number it replaced, and a worker's subsidy paid is texted with the card it went to
+ * (shared/src/notices/textMessages.ts says what each says). From the stream, not the officer's request: every path that writes a card or a phone
  * (an officer, the worker, an import) is caught by one test on the item before and after, and
  * nobody waits for the provider.
  *
@@ -13,15 +13,18 @@
  * What became of a card's text (sent, refused, or no phone to send it to) is kept on the entry, for
  * the officer who confirms the card: a person who was not told is to be seen in person.
  *
- * Cost per batch: one BatchGetItem of the marks, one of the records whose card was entered (their
- * phones), then a PutItem per text and an UpdateItem per card entered.
+ * Cost per batch: one BatchGetItem of the marks, one of the records whose card was entered or claim
+ * paid (their phones) and of the batches' rows of the claims (the cards), then a PutItem per text
+ * and an UpdateItem per card entered.
  */
 import {
   cardEnteredText,
+  claimPaidText,
   maskPhone,
   phoneChangedText,
   type CardEntry,
   type CardText,
+  type PaidClaim,
   type TextMessage,
   type TextTemplate,
 } from '@bangfu/shared';
@@ -33,10 +36,11 @@ import { inPool } from '../db/inPool.js';
 import { keys, TTL_ATTRIBUTE } from '../db/tableSchema.js';
 import type { TableRef } from '../db/versioned.js';
 import type { TableStreamRecord } from '../monitoring/streamChanges.js';
+import type { Reservation } from '../subsidies/paymentRepository.js';
 import type { TextMessageSender } from './textMessageSender.js';
 
-/** The item types whose changes may be texted: the worker's card entry and the worker's record. */
-export const TEXTED_ITEM_TYPES = ['payoutAccount', 'worker'] as const;
+/** The item types whose changes may be texted: the worker's card entry, the worker's record, a claim. */
+export const TEXTED_ITEM_TYPES = ['payoutAccount', 'worker', 'claim'] as const;
 
 /** Longer than the stream keeps a record (24 hours), so any redelivery finds its mark. */
 const MARK_DAYS = 2;
@@ -65,11 +69,13 @@ interface EnteredCard {
 
 /**
  * The texts a batch of stream records calls for that are sent here (`sends`), each under its
- * stream record's id, and the cards entered; the phones of the cards' records read in one BatchGetItem.
+ * stream record's id, and the cards entered. What the texts need that the images do not carry —
+ * the records' phones, the cards a batch paid claims to — is read in one BatchGetItem.
  */
 async function textsOf(table: TableRef, records: readonly TableStreamRecord[], sends: TextMessageSender['sends']) {
   const texts = new Map<string, TextMessage>();
   const entries: { eventId: string; workerId: string; before?: CardEntry; after: CardEntry }[] = [];
+  const paid: { eventId: string; workerId: string; before?: Image; after: Image & PaidClaim }[] = [];
   for (const record of records) {
     const { NewImage, OldImage } = record.dynamodb ?? {};
     const eventId = record.eventID;
@@ -85,20 +91,39 @@ async function textsOf(table: TableRef, records: readonly TableStreamRecord[], s
       if (entered && entered.setAt !== pendingOf(before)?.setAt) {
         entries.push({ eventId, workerId, before: pendingOf(before), after: entered });
       }
+    } else if (after.type === 'claim' && sends('claimPaid') && after.status === 'paid' && before?.status !== 'paid') {
+      const claim = after as Image & PaidClaim & { beneficiary: { workerId?: string } };
+      if (claim.beneficiary.workerId) paid.push({ eventId, workerId: claim.beneficiary.workerId, before, after: claim });
     }
   }
   const cards = new Map<string, EnteredCard>();
-  if (entries.length > 0) {
-    const workers = await batchGet(
-      table,
-      [...new Set(entries.map((entry) => entry.workerId))].map((id) => keys.worker(id)),
+  if (entries.length === 0 && paid.length === 0) return { texts, cards };
+  const workerIds = [...new Set([...entries, ...paid].map((entry) => entry.workerId))];
+  const rows = paid.map(({ after }) => keys.paymentBatchClaim(String(after.paymentBatchId), String(after.claimId)));
+  const read = await batchGet(table, [...workerIds.map((id) => keys.worker(id)), ...rows]);
+  const phoneOf = new Map(
+    read.filter((item) => item.type === 'worker').map((w) => [String(w.workerId), w.phone as string | undefined]),
+  );
+  // A batch's row seals the card it paid to: its last four are what the person can check.
+  const paidTo = new Map(
+    read.flatMap((item) => {
+      const row = item.row as Reservation | undefined;
+      return row ? [[row.claimId, row.account.numberMasked.slice(-4)] as const] : [];
+    }),
+  );
+  for (const { eventId, workerId, before, after } of entries) {
+    const text = cardEnteredText(before, after, phoneOf.get(workerId) ?? undefined);
+    if (text) texts.set(eventId, text);
+    cards.set(eventId, { workerId, setAt: after.setAt, ...(text ? { text } : {}) });
+  }
+  for (const { eventId, workerId, before, after } of paid) {
+    const text = claimPaidText(
+      before as Pick<PaidClaim, 'status'>,
+      after,
+      phoneOf.get(workerId) ?? undefined,
+      paidTo.get(String(after.claimId)),
     );
-    const phoneOf = new Map(workers.map((worker) => [String(worker.workerId), worker.phone as string | undefined]));
-    for (const { eventId, workerId, before, after } of entries) {
-      const text = cardEnteredText(before, after, phoneOf.get(workerId) ?? undefined);
-      if (text) texts.set(eventId, text);
-      cards.set(eventId, { workerId, setAt: after.setAt, ...(text ? { text } : {}) });
-    }
+    if (text) texts.set(eventId, text);
   }
   return { texts, cards };
 }

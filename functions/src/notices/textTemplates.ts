@@ -12,5 +12,6 @@ export function textTemplateIds(config: Config): Partial<Record<TextTemplate, st
   return {
     ...(config.SMS_CARD_TEMPLATE_ID ? { cardEntered: config.SMS_CARD_TEMPLATE_ID } : {}),
     ...(config.SMS_PHONE_TEMPLATE_ID ? { phoneChanged: config.SMS_PHONE_TEMPLATE_ID } : {}),
+    ...(config.SMS_PAID_TEMPLATE_ID ? { claimPaid: config.SMS_PAID_TEMPLATE_ID } : {}),
   };
 }

@@ -2,16 +2,18 @@
  * 短信提醒: text messages to a worker when what their money rests on changes, whoever changed it
  * and whether or not they use WeChat. A card entered for them (收款卡) goes to the phone on their
  * record; a phone number changed on their record is told to the number it replaced, so an officer
- * who changes the phone and then the card cannot keep both messages from the person.
+ * who changes the phone and then the card cannot keep both messages from the person; and a subsidy
+ * paid to them says how much went to which card, so money that never came is asked about.
  *
  * Each message is a template registered with the SMS provider (its wording below, `{1}`… its
  * parameters, which are all that is sent): nothing in it identifies the person to whoever holds
  * the phone beyond what they already know, and never a whole card or phone number.
  */
+import { fenToYuan } from '../money.js';
 import { chinaDate } from '../registry/employment.js';
 import { PAYOUT_KIND_ZH, WORKER_PAYOUT_KINDS } from '../subsidies/payment.js';
 
-export const TEXT_TEMPLATES = ['cardEntered', 'phoneChanged'] as const;
+export const TEXT_TEMPLATES = ['cardEntered', 'phoneChanged', 'claimPaid'] as const;
 export type TextTemplate = (typeof TEXT_TEMPLATES)[number];
 
 /** The words each template is registered with (短信正文模板), the signature (签名) put before them by the provider. */
@@ -19,6 +21,8 @@ export const TEXT_TEMPLATE_WORDING: Record<TextTemplate, string> = {
   cardEntered:
     '{1}工作人员为您登记了收补贴的{2}，卡号尾号{3}。不是您的卡的，请在微信小程序“帮扶就业”的“我的补贴”里点“不是我的卡”，或告诉县就业服务中心。',
   phoneChanged: '您在帮扶就业登记的手机号（尾号{1}）已于{2}改成别的号码。不是您要求改的，请告诉县就业服务中心。',
+  claimPaid:
+    '您申领的{1}{2}已于{3}发往尾号{4}的卡，请留意到账。没有收到的，请在微信小程序“帮扶就业”的“我的补贴”里看，或告诉县就业服务中心。',
 };
 
 export interface TextMessage {
@@ -74,6 +78,35 @@ export function cardEnteredText(
     : undefined;
   if (!kind) return undefined; // an employer's own corporate account: entered by the employer itself
   return { template: 'cardEntered', phone, params: [monthDayZh(after.setAt), kind, after.numberMasked.slice(-4)] };
+}
+
+/** What a stream image of a claim carries that a message needs. */
+export interface PaidClaim {
+  status: string;
+  name: string;
+  amountFen: number;
+  beneficiary: { kind: string };
+  history: readonly { at: string; to: string }[];
+}
+
+/**
+ * The message for a worker's subsidy paid (its bank file built): the day, the subsidy, the amount
+ * and the last four digits of the card it went to. Only the step into 已发放 is news.
+ */
+export function claimPaidText(
+  before: Pick<PaidClaim, 'status'> | undefined,
+  after: PaidClaim | undefined,
+  phone: string | undefined,
+  cardLastFour: string | undefined,
+): TextMessage | undefined {
+  if (after?.status !== 'paid' || before?.status === 'paid' || after.beneficiary.kind !== 'worker') return undefined;
+  const paidAt = after.history.findLast((step) => step.to === 'paid')?.at;
+  if (!phone || !cardLastFour || !paidAt) return undefined;
+  return {
+    template: 'claimPaid',
+    phone,
+    params: [after.name, `${fenToYuan(after.amountFen)}元`, monthDayZh(paidAt), cardLastFour],
+  };
 }
 
 /** The message to the number a record's phone replaced (or removed); none when it had none or did not change. */
