@@ -61,6 +61,8 @@ export const BUNDLE_ALIASES: Record<string, string> = {
   accepts: './functions/src/lambdaBundle/noContentNegotiation.cjs',
   // proxy-addr with ipaddr.js and forwarded (11 KB), for X-Forwarded-For: no proxy is trusted (app.ts).
   'proxy-addr': './functions/src/lambdaBundle/peerOnlyProxyAddr.cjs',
+  // mnemonist's LRU cache with obliterator (7 KB), for DynamoDB's endpoint discovery, which our clients never turn on.
+  'mnemonist/lru-cache': './functions/src/lambdaBundle/mapLruCache.cjs',
   // node-fetch 2 with whatwg-url and tr46 (300 KB), for the Tencent Cloud SDK: Lambda's Node has fetch.
   'node-fetch': './functions/src/lambdaBundle/nativeFetch.cjs',
   // form-data (10 KB), for the Tencent Cloud SDK's multipart uploads: a text is one JSON request.

@@ -1,4 +1,4 @@
-/** The Lambda bundle's stand-ins for depd, cookie, serve-static, accepts, node-fetch and form-data: what they do if ever reached. */
+/** The Lambda bundle's stand-ins for depd, cookie, serve-static, accepts, node-fetch, form-data and mnemonist's LRU cache: what they do if ever reached. */
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { describe, expect, it, vi } from 'vitest';
@@ -13,6 +13,15 @@ const nodeFetch = require('../../functions/src/lambdaBundle/nativeFetch.cjs') as
   init?: RequestInit & { timeout?: number; agent?: unknown },
 ) => Promise<Response>;
 const FormData = require('../../functions/src/lambdaBundle/noMultipart.cjs') as new () => unknown;
+const LRUCache = require('../../functions/src/lambdaBundle/mapLruCache.cjs') as new <K, V>(
+  capacity: number,
+) => {
+  get(key: K): V | undefined;
+  peek(key: K): V | undefined;
+  has(key: K): boolean;
+  set(key: K, value: V): unknown;
+  clear(): void;
+};
 
 describe('the Lambda bundle’s stand-ins', () => {
   it('says a deprecation as Node’s own warning, once per message', () => {
@@ -78,5 +87,20 @@ describe('the Lambda bundle’s stand-ins', () => {
 
   it('says multipart forms are not in the bundle, if ever built', () => {
     expect(() => new FormData()).toThrow(/sent as JSON/);
+  });
+
+  it('keeps endpoints as an LRU cache does: the least used dropped past the capacity, a peek not counted as a use', () => {
+    const cache = new LRUCache<string, number>(2);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    expect(cache.get('a')).toBe(1); // a is now the most used
+    expect(cache.peek('b')).toBe(2); // a peek does not make b used
+    cache.set('c', 3);
+    expect([cache.has('a'), cache.has('b'), cache.has('c')]).toEqual([true, false, true]);
+    cache.set('a', 10);
+    cache.set('d', 4);
+    expect([cache.get('a'), cache.has('c'), cache.get('d')]).toEqual([10, false, 4]);
+    cache.clear();
+    expect(cache.has('a')).toBe(false);
   });
 });
