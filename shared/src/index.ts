@@ -31,6 +31,7 @@ export * from './subsidies/payment.js';
 export * from './subsidies/cardDispute.js';
 export * from './subsidies/bankReturn.js';
 export * from './subsidies/returnFile.js';
+export * from './subsidies/receipt.js';
 export * from './subsidies/bankFileColumns.js';
 export * from './subsidies/recovery.js';
 export * from './subsidies/reclaim.js';

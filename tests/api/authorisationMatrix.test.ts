@@ -736,6 +736,11 @@ const ROWS: Record<string, Row> = {
       body: { version: 1, answer: 'confirm', device: 'matrix-phone-000001' },
     }),
   },
+  'POST /api/v1/me/claims/:claimId/receipt': {
+    may: ['worker'],
+    // The target's claim is not the matrix worker's: 404 for them, refused for everyone else.
+    call: (t) => ({ path: `/api/v1/me/claims/${t.claimId}/receipt`, body: { answer: 'notReceived' } }),
+  },
   'POST /api/v1/welfare-posts/:postId/holders/:workerId/leave': {
     may: STAFF_IN_REGION,
     perTarget: true,

@@ -6,7 +6,8 @@
  * told whose work it is. 以前的发放批次: an earlier batch opens its rows, a row is found by the name
  * on the bank's return slip and 银行退回 recorded on it; the bank's return file (银行回盘) read into a
  * batch, refused with its rows when it does not match and recorded in one tap when it does, and a
- * batch whose file nobody read is the county's task, which opens it; a batch
+ * batch whose file nobody read is the county's task, which opens it; the person paid says on 申领进度
+ * that the money never came (没收到), the county's task too; a batch
  * left unfinished on another phone is resumed by its payer. Checked with axe at 320×568 and 375×667.
  */
 import type { Browser } from 'playwright-core';
@@ -17,7 +18,7 @@ import { runWarnings } from '../../functions/src/monitoring/warningsJob.js';
 import type { TestApi } from '../support/api.js';
 import { fill, onPhones, WAIT } from '../support/browser.js';
 import { approvedWithCard, cardInForce, claimFor, moneyOfficers } from '../support/claims.js';
-import { closeAll, loggedInPhone, openFromHome, startDemoH5 } from '../support/journeys.js';
+import { closeAll, loggedInPhone, offerDevLogin, openFromHome, startDemoH5 } from '../support/journeys.js';
 
 let api: TestApi;
 let browser: Browser;
@@ -209,6 +210,31 @@ describe('发放补贴 in Chromium', () => {
     await page.getByTestId('task-open-batch').click();
     await expect.poll(() => page.getByTestId('batch-summary-returnfile').textContent(), WAIT).toBe('还没有读银行回盘文件。');
     expect(await page.getByTestId('batch-summary').textContent()).toContain('发放 1 份，共 500 元');
+
+    // The person it was paid to says the money never came: the county's task at once.
+    await offerDevLogin(api, 'test-worker-303');
+    const worker = await loggedInPhone(browser, api, 'test-worker-303');
+    await worker.goto(`${api.url}/#/worker/pages/claims/index`);
+    await worker.getByTestId(`claim-${claim.claimId}-not-received`).waitFor(WAIT);
+    await onPhones(worker, 'payments-13-received-or-not', '申领进度：钱到卡上了吗', `claim-${claim.claimId}`);
+    await worker.getByTestId(`claim-${claim.claimId}-not-received`).click();
+    await expect
+      .poll(() => worker.getByTestId(`claim-${claim.claimId}-receipt`).textContent(), WAIT)
+      .toContain('您说没有收到，已经告诉旗县');
+    expect(await worker.getByTestId(`claim-${claim.claimId}-received`).count()).toBe(0);
+    const notReceivedId = taskIdOf({
+      cause: 'subsidyNotReceived',
+      month: chinaDate(new Date()).slice(0, 7),
+      subject: claim.claimId,
+    });
+    expect((await api.ctx.tasks.get(notReceivedId))?.text).toContain('发往尾号 0303 的卡');
+    // The county's officer opens the task, and from it the batch that paid the money.
+    const county = await loggedInPhone(browser, api, 'demo-staff-county-finance');
+    await county.goto(`${api.url}/#/staff/pages/task/index?id=${notReceivedId}`);
+    await expect.poll(() => county.getByTestId('task-text').textContent(), WAIT).toContain('说没有收到');
+    await onPhones(county, 'payments-14-not-received-task', '预警任务：本人说补贴没有收到');
+    await county.getByTestId('task-open-batch').click();
+    await expect.poll(() => county.getByTestId('batch-summary').textContent(), WAIT).toContain('发放 1 份，共 500 元');
   });
 
   it('lets the payer resume a batch left unfinished on another phone, from the list', async () => {

@@ -311,6 +311,18 @@ export function createClaimRepository({ db, tableName }: TableRef) {
       return (await get(claim.claimId))!;
     },
 
+    /** The person's word on a paid claim (收到了 / 没收到), once: 409 when it is no longer paid or was answered meanwhile. */
+    async answerReceipt(claim: Claim, receipt: NonNullable<Claim['receipt']>): Promise<Claim> {
+      return updateClaim({
+        TableName: tableName,
+        Key: keys.claim(beneficiaryKey(claim.beneficiary), claim.subsidy, claim.periodKey),
+        UpdateExpression: 'SET receipt = :receipt, #version = #version + :one',
+        ConditionExpression: '#status = :paid AND attribute_not_exists(receipt)',
+        ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+        ExpressionAttributeValues: { ':receipt': receipt, ':paid': 'paid', ':one': 1 },
+      });
+    },
+
     /**
      * The claim's part of a bank return (paymentRepository.recordReturn's transaction): paid by
      * this batch → approved, out of the batch, the step on its history; only as it was read.

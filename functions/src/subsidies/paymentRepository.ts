@@ -444,6 +444,14 @@ export function createPaymentRepository({ db, tableName }: TableRef, vault: IdVa
     reservations,
     view,
 
+    /** One claim's row of a batch (the card it was paid to, sealed), if the batch has it. */
+    async reservation(batchId: string, claimId: string): Promise<Reservation | undefined> {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: keys.paymentBatchClaim(batchId, claimId), ConsistentRead: true }),
+      );
+      return Item?.row as Reservation | undefined;
+    },
+
     /** A finished batch's header (what the routes about one batch are scoped by); none while unfinished. */
     async finished(batchId: string): Promise<BatchHeader | undefined> {
       const found = await header(batchId);

@@ -21,6 +21,7 @@ import { toWorker } from '../registry/workerRepository.js';
 import { decideOnClaim, reopenClaim } from './claimService.js';
 import { orderRecovery, receiveRecovery, writeOffRecovery } from './recoveryService.js';
 import { declareHousehold } from './duties.js';
+import { answerReceipt } from './receiptService.js';
 import { createSubsidyService, workerBeneficiary } from './service.js';
 
 export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
@@ -120,6 +121,10 @@ export function subsidyRoutes(ctx: AppContext): AnyRoute[] {
       const worker = await boundWorker(ctx, principal);
       return claimPage({ kind: 'worker', workerId: worker.workerId }, query);
     }),
+
+    implement(subsidyContracts.answerReceipt, async ({ principal, params, body }) => ({
+      claim: await answerReceipt(ctx, principal, params.claimId, body.answer),
+    })),
 
     implement(subsidyContracts.queue, async ({ query }) => {
       return ctx.claims.queue(query.regionCode, query.status, query);

@@ -29,6 +29,10 @@ export type MyCard = NonNullable<MyCards['card']>;
 export const answerMyCard = (card: MyCard, answer: CardAnswer) =>
   call(paymentContracts.answerMyCard, { body: { enteredAt: card.enteredAt, answer } });
 
+/** 收到了 / 没收到 about a subsidy paid to the worker; the claim as it now stands. */
+export const answerClaimReceipt = (claimId: string, answer: 'received' | 'notReceived') =>
+  call(subsidyContracts.answerReceipt, { params: { claimId }, body: { answer } });
+
 /** One tap claims everything due; the key makes a retry of the same tap harmless. */
 export const claimAll = (idempotencyKey: string) => call(subsidyContracts.claimMine, { body: { idempotencyKey } });
 

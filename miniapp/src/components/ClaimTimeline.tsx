@@ -8,7 +8,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ClaimStatus, OwnClaim, StaffLevel } from '@bangfu/shared';
 import { formatYuan, isBankReturnStep, proxyText } from '@bangfu/shared';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { STAFF_LEVEL_LABEL } from '../labels';
 import { chinaDate, monthText } from '../time';
 import './subsidies.css';
@@ -174,11 +174,14 @@ export function ClaimTimeline({
   claim,
   reader,
   chosen = false,
+  children,
 }: {
   claim: OwnClaim;
   reader: ClaimReader;
   /** Opened from a subsidy's card: framed more strongly, and its reasons open. */
   chosen?: boolean;
+  /** What the reader may do about it now, below its steps (e.g. say whether the money came). */
+  children?: ReactNode;
 }) {
   const [open, setOpen] = useState(chosen);
   const id = claim.claimId;
@@ -236,6 +239,7 @@ export function ClaimTimeline({
           </View>
         ) : null}
       </View>
+      {children}
 
       <View
         className="bf-why-toggle"

@@ -11,6 +11,7 @@ import { acceptedMonthSchema, monthSchema } from '../registry/employment.js';
 import { idNumberSchema } from '../registry/idNumber.js';
 import { bankReturnRequestSchema } from '../subsidies/bankReturn.js';
 import { CARD_TEXT_OUTCOMES } from '../notices/textMessages.js';
+import { receiptAnswerSchema } from '../subsidies/receipt.js';
 import { recoveryOrderSchema, recoveryReceiptSchema, recoveryWriteOffSchema } from '../subsidies/recovery.js';
 import { SUBSIDY_IDS } from '../subsidies/catalogue.js';
 import {
@@ -141,6 +142,20 @@ export const subsidyContracts = {
     scope: { kind: 'self' },
     query: pageQuerySchema,
     response: claimPageSchema,
+  }),
+
+  answerReceipt: defineContract({
+    method: 'post',
+    path: '/api/v1/me/claims/:claimId/receipt',
+    summary:
+      'Worker (bound): whether a subsidy paid reached their card (收到了 / 没收到), said once; 没收到 is the county’s task at once, with the card it went to',
+    tag: 'subsidies',
+    access: ['worker'],
+    scope: { kind: 'self' },
+    params: claimIdParams,
+    body: receiptAnswerSchema,
+    response: z.object({ claim: ownClaimSchema }),
+    rateLimit: { perUser: perHour(30), perIp: perHour(300) },
   }),
 
   queue: defineContract({

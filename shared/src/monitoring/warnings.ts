@@ -26,6 +26,7 @@ export const WARNING_CAUSES = [
   'recoveryOrdered', // 补贴要追回，请告诉本人
   'recoveryOverdue', // 追回决定后过了期限还没有收回
   'returnFileUnread', // 发放以后过了期限还没有读银行回盘文件
+  'subsidyNotReceived', // 补贴发放了，本人说没有收到
 ] as const;
 export type WarningCause = (typeof WARNING_CAUSES)[number];
 
@@ -44,6 +45,7 @@ export const WARNING_CAUSE_ZH: Record<WarningCause, string> = {
   recoveryOrdered: '补贴要追回',
   recoveryOverdue: '追回逾期未收回',
   returnFileUnread: '银行回盘文件没有读',
+  subsidyNotReceived: '本人说补贴没有收到',
 };
 
 export interface Warning {

@@ -151,6 +151,8 @@ export const AUDIT_ACTIONS = [
   'reliefWagesPaid',
   /** 亲情服务: a family member began acting for the worker (and so sees their jobs, subsidies and record). */
   'familyActing',
+  /** A subsidy paid: the person said whether it reached their card (收到了 / 没收到). */
+  'subsidyReceipt',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -179,6 +181,7 @@ export const AUDIT_ACTION_ZH: Record<AuditAction, string> = {
   reliefWages: '填写了您在以工代赈项目的务工天数和劳务报酬',
   reliefWagesPaid: '登记了给您发放以工代赈劳务报酬',
   familyActing: '开始帮您办事，看到了您的工作、补贴和登记的信息',
+  subsidyReceipt: '说了发放的补贴收到没有',
 };
 
 /** Why staff open a full record; asked every time, kept in the audit trail. */

@@ -151,6 +151,8 @@ export const claimSchema = z.object({
   paymentBatchId: z.string().optional(),
   /** 追回: paid wrongly, to be (or already) paid back. */
   recovery: recoverySchema.optional(),
+  /** Once paid, the person's word on whether the money reached their card (收到了 / 没收到), on their own phone. */
+  receipt: z.object({ received: z.boolean(), at: z.iso.datetime(), by: z.string() }).optional(),
   createdBy: z.string(),
   /**
    * The officers whose records the claim rests on (attendance, a circumstance, an employment month,

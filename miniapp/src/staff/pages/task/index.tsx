@@ -7,7 +7,7 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { TASK_ACTION_KINDS, TASK_ACTION_ZH, WARNING_CAUSE_ZH, type TaskActionKind } from '@bangfu/shared';
+import { PAID_BY_BATCH_FIGURE, TASK_ACTION_KINDS, TASK_ACTION_ZH, WARNING_CAUSE_ZH, type TaskActionKind } from '@bangfu/shared';
 import { useEffect, useState } from 'react';
 import { errorText } from '../../../api/client';
 import { actOnTask, closeTask, fetchTask, type TaskDetail } from '../../../api/tasks';
@@ -51,6 +51,8 @@ function Task({ detail: initial }: { detail: TaskDetail }) {
       .catch(() => undefined);
   }, [initial]);
   const due = deadlineText(task.deadline);
+  const paidBy =
+    task.cause === 'subsidyNotReceived' ? task.figures.find((f) => f.label === PAID_BY_BATCH_FIGURE)?.value : undefined;
   const close = async () => {
     setClosing(true);
     setProblem(null);
@@ -90,6 +92,12 @@ function Task({ detail: initial }: { detail: TaskDetail }) {
         // The task is about a batch (its subject): read its return file there, then say so here.
         <Button size="large" block onClick={() => openBatch(task.subject)} data-testid="task-open-batch">
           打开这一批，读银行回盘文件
+        </Button>
+      ) : null}
+      {paidBy ? (
+        // 没收到: the batch that paid it, where its row and the bank's return file say where the money went.
+        <Button size="large" block onClick={() => openBatch(String(paidBy))} data-testid="task-open-batch">
+          打开发放这笔钱的那一批
         </Button>
       ) : null}
       {people.length ? (

@@ -1,19 +1,21 @@
 /**
  * 申领进度: the worker's claims, newest first, a page at a time (the one tapped on 我的补贴
  * first), each with its steps in plain words — 提交申领, who approved it and when, 已发放, or
- * 未通过 and why — what comes next, and 为什么是这个金额; above them, what all of them come to.
+ * 未通过 and why — what comes next, and 为什么是这个金额; above them, what all of them come to. On a
+ * paid one the worker says whether the money came (收到了 / 没收到, which tells the county).
  */
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { formatYuan, type OwnClaim, type ClaimSummary } from '@bangfu/shared';
 import type { ListPage } from '../../../api/client';
-import { fetchMyClaims, fetchMyClaimsFirst } from '../../../api/subsidies';
+import { answerClaimReceipt, fetchMyClaims, fetchMyClaimsFirst } from '../../../api/subsidies';
 import { ClaimTimeline } from '../../../components/ClaimTimeline';
 import { NextPage } from '../../../components/LoadMore';
 import { BindFirst, LoadView } from '../../../components/LoadView';
 import { Notice } from '../../../components/Page';
+import { ReceivedOrNot } from '../../../components/ReceivedOrNot';
 import { RolePage } from '../../../components/RoleGate';
 import { useLoad } from '../../../hooks/useLoad';
 import { useLoadMore, type LoadMorePager } from '../../../hooks/useLoadMore';
@@ -48,8 +50,49 @@ function MyClaims({ chosenId }: { chosenId: string | undefined }) {
       loadingText="正在加载您的申领…"
       missing={<BindFirst>您还没有绑定身份。绑定以后才能申领补贴、看进度。</BindFirst>}
     >
-      {(shown) => <ClaimList {...shown} chosenId={chosenId} loadMore={loadMore} />}
+      {(shown) => (
+        <ClaimList
+          {...shown}
+          chosenId={chosenId}
+          loadMore={loadMore}
+          onChanged={(claim) =>
+            updatePage((page) => ({ ...page, items: page.items.map((c) => (c.claimId === claim.claimId ? claim : c)) }))
+          }
+        />
+      )}
     </LoadView>
+  );
+}
+
+/** Whether the money of a paid claim came: asked until the worker says, then what they said. */
+function Receipt({
+  claim,
+  onChanged,
+  onSaid,
+}: {
+  claim: OwnClaim;
+  onChanged: (claim: OwnClaim) => void;
+  onSaid: (said: string) => void;
+}) {
+  if (claim.status !== 'paid' && !claim.receipt) return null;
+  if (claim.receipt) {
+    return (
+      <View className="bf-card__hint" data-testid={`claim-${claim.claimId}-receipt`}>
+        {claim.receipt.received ? '您说钱已经收到了。' : '您说没有收到，已经告诉旗县，会有人向银行核对这笔钱发到了哪里。'}
+      </View>
+    );
+  }
+  return (
+    <ReceivedOrNot
+      testId={`claim-${claim.claimId}`}
+      onAnswered={onSaid}
+      say={async (answer) => {
+        onChanged((await answerClaimReceipt(claim.claimId, answer)).claim);
+        return answer === 'received'
+          ? '好的，记下了：钱已经到您的卡上。'
+          : '已经告诉旗县，会有人向银行核对这笔钱发到了哪里，再告诉您。';
+      }}
+    />
   );
 }
 
@@ -58,7 +101,9 @@ function ClaimList({
   summary,
   chosenId,
   loadMore,
-}: ClaimsShown & { chosenId: string | undefined; loadMore: LoadMorePager }) {
+  onChanged,
+}: ClaimsShown & { chosenId: string | undefined; loadMore: LoadMorePager; onChanged: (claim: OwnClaim) => void }) {
+  const [said, setSaid] = useState<string | null>(null);
   const claims = page.items;
   if (claims.length === 0) {
     return (
@@ -72,6 +117,7 @@ function ClaimList({
   }
   return (
     <View className="bf-section">
+      {said ? <Notice testId="my-claims-said">{said}</Notice> : null}
       {summary ? (
         <Notice testId="my-claims-summary">
           <View className="bf-strong">
@@ -87,7 +133,9 @@ function ClaimList({
       ) : null}
       <View className="bf-cards">
         {ordered(claims, chosenId).map((claim) => (
-          <ClaimTimeline key={claim.claimId} claim={claim} reader="worker" chosen={claim.claimId === chosenId} />
+          <ClaimTimeline key={claim.claimId} claim={claim} reader="worker" chosen={claim.claimId === chosenId}>
+            <Receipt claim={claim} onChanged={onChanged} onSaid={setSaid} />
+          </ClaimTimeline>
         ))}
       </View>
       <NextPage pager={loadMore} nextCursor={page.nextCursor} testId="my-claims-more" />

@@ -5,15 +5,13 @@
  * (收到了 / 没收到, which warns the county too: 'paid' is the contractor's word until then).
  */
 import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { formatYuan, WAGE_LINE_STATUS_ZH } from '@bangfu/shared';
 import { useState } from 'react';
-import { errorText } from '../../../api/client';
 import { answerWages, fetchMyWages, type OwnWageLine } from '../../../api/reliefWork';
-import { ActionButton } from '../../../components/ActionButton';
 import { ConfirmOrDispute } from '../../../components/ConfirmOrDispute';
 import { BindFirst, LoadView } from '../../../components/LoadView';
 import { Notice } from '../../../components/Page';
+import { ReceivedOrNot } from '../../../components/ReceivedOrNot';
 import { RolePage } from '../../../components/RoleGate';
 import { useLoad } from '../../../hooks/useLoad';
 import { deviceId } from '../../../state/device';
@@ -42,39 +40,17 @@ function Answer({ line, onAnswered }: { line: OwnWageLine; onAnswered: (said: st
 
 /** Once the contractor recorded the payment: did the money reach the person's card? 没收到 warns the county. */
 function Receipt({ line, onAnswered }: { line: OwnWageLine; onAnswered: (said: string) => void }) {
-  const [busy, setBusy] = useState<'received' | 'notReceived' | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const say = async (answer: 'received' | 'notReceived') => {
-    setBusy(answer);
-    setFailure(null);
-    try {
-      await answerWages(line.projectId, line.month, { version: line.version, answer, device: deviceId() });
-      onAnswered(
-        answer === 'received' ? '好的，记下了：钱已经到您的卡上。' : '已经告诉旗县（欠薪预警），会有人核对这笔钱发到了哪里。',
-      );
-    } catch (error) {
-      setFailure(errorText(error));
-    } finally {
-      setBusy(null);
-    }
-  };
   return (
-    <View>
-      <View className="bf-card__hint">这笔钱到您的卡上了吗？</View>
-      {failure ? <Notice tone="error">{failure}</Notice> : null}
-      <ActionButton busy={busy === 'received'} onPress={() => say('received')} testId={`wage-${lineKey(line)}-received`}>
-        收到了
-      </ActionButton>
-      <Button
-        size="large"
-        block
-        disabled={busy !== null}
-        onClick={() => void say('notReceived')}
-        data-testid={`wage-${lineKey(line)}-not-received`}
-      >
-        没收到
-      </Button>
-    </View>
+    <ReceivedOrNot
+      testId={`wage-${lineKey(line)}`}
+      onAnswered={onAnswered}
+      say={async (answer) => {
+        await answerWages(line.projectId, line.month, { version: line.version, answer, device: deviceId() });
+        return answer === 'received'
+          ? '好的，记下了：钱已经到您的卡上。'
+          : '已经告诉旗县（欠薪预警），会有人核对这笔钱发到了哪里。';
+      }}
+    />
   );
 }
 
