@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate, type Claim } from '@bangfu/shared';
 import { taskIdOf } from '../../functions/src/monitoring/taskRepository.js';
-import { startDemoCountyApi, type TestApi } from '../support/api.js';
+import { dynamoCallsDuring, startDemoCountyApi, type TestApi } from '../support/api.js';
 import { approvedWithCard, moneyOfficers } from '../support/claims.js';
 
 let api: TestApi;
@@ -41,10 +41,18 @@ describe('收到了 / 没收到', () => {
     const other = await api.loginAs('demo-worker-1');
     expect((await say(other, claim.claimId, 'notReceived')).status).toBe(404);
 
-    const said = await say(token, claim.claimId, 'notReceived');
-    expect(said.status, JSON.stringify(said.body)).toBe(200);
-    expect(said.body.claim).toMatchObject({ status: 'paid', receipt: { received: false, by: 'test-worker-30' } });
-    expect(said.body.claim.vouchedBy).toBeUndefined();
+    let said: Awaited<ReturnType<typeof say>> | undefined;
+    const calls = await dynamoCallsDuring(api, async () => {
+      said = await say(token, claim.claimId, 'notReceived');
+    });
+    expect(said!.status, JSON.stringify(said!.body)).toBe(200);
+    // The session, the record, the claim and the batch's row (GetItem 4); the budgets and the answer
+    // (UpdateItem 3); the trail (BatchWriteItem 1); the task (PutItem 1).
+    const count = (command: string) => calls.filter((call) => call.command === `${command}Command`).length;
+    expect(['GetItem', 'UpdateItem', 'BatchWriteItem', 'PutItem'].map(count)).toEqual([4, 3, 1, 1]);
+    expect(calls).toHaveLength(9);
+    expect(said!.body.claim).toMatchObject({ status: 'paid', receipt: { received: false, by: 'test-worker-30' } });
+    expect(said!.body.claim.vouchedBy).toBeUndefined();
 
     const task = await api.ctx.tasks.get(
       taskIdOf({ cause: 'subsidyNotReceived', month: chinaDate(new Date()).slice(0, 7), subject: claim.claimId }),
@@ -57,7 +65,7 @@ describe('收到了 / 没收到', () => {
 
     // Said again (a retry): the same answer, nothing more written; said otherwise: refused.
     const again = await say(token, claim.claimId, 'notReceived');
-    expect([again.status, again.body.claim.version]).toEqual([200, said.body.claim.version]);
+    expect([again.status, again.body.claim.version]).toEqual([200, said!.body.claim.version]);
     const changed = await say(token, claim.claimId, 'received');
     expect([changed.status, changed.body.error.field]).toEqual([409, 'body.answer']);
   });
@@ -71,7 +79,7 @@ describe('收到了 / 没收到', () => {
     expect([odd.status, odd.body.error.field]).toEqual([400, 'body.answer']);
     const said = await say(token, claim.claimId, 'received');
     expect(said.status, JSON.stringify(said.body)).toBe(200);
-    expect(said.body.claim.receipt).toMatchObject({ received: true });
+    expect(said!.body.claim.receipt).toMatchObject({ received: true });
     const task = await api.ctx.tasks.get(
       taskIdOf({ cause: 'subsidyNotReceived', month: chinaDate(new Date()).slice(0, 7), subject: claim.claimId }),
     );

@@ -8,6 +8,7 @@ import { readConfig } from '../../functions/src/config.js';
 import { createAppContext } from '../../functions/src/context.js';
 import { createLogger } from '../../functions/src/logger.js';
 import { loadAppSecrets } from '../../functions/src/secrets.js';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ClientJob, ClientResult } from './httpClients.js';
 
 /**
@@ -111,4 +112,17 @@ export function inClientProcess(job: ClientJob): Promise<ClientResult> {
     child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`HTTP clients exited with ${code}`))));
     child.send(job);
   });
+}
+
+/** Counts every DynamoDB call `db` sends from now on: how many so far. */
+export function countDynamoCalls(db: DynamoDBDocumentClient): () => number {
+  let calls = 0;
+  db.middlewareStack.add(
+    (next) => async (args) => {
+      calls += 1;
+      return next(args);
+    },
+    { step: 'initialize', name: 'countCalls' },
+  );
+  return () => calls;
 }

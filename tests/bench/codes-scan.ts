@@ -24,7 +24,7 @@ import { ensureTable } from '../../functions/src/local/table.js';
 import { createLogger } from '../../functions/src/logger.js';
 import { loadAppSecrets } from '../../functions/src/secrets.js';
 import { freePort } from '../support/ports.js';
-import { benchEnv, benchLogin } from './benchEnv.js';
+import { benchEnv, benchLogin, countDynamoCalls } from './benchEnv.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const ROUNDS = Number(process.argv[2] ?? 30);
@@ -54,14 +54,7 @@ async function main() {
   const config = readConfig(benchEnv('bench_codes', dynamo.endpoint));
   const ctx = createAppContext(config, await loadAppSecrets(config), { devLogin: true });
   // Every DynamoDB call the app makes, counted as it goes out.
-  let dynamoCalls = 0;
-  ctx.table.db.middlewareStack.add(
-    (next) => async (args) => {
-      dynamoCalls += 1;
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCalls' },
-  );
+  const dynamoCalls = countDynamoCalls(ctx.table.db);
   const server = createServer(createApp(ctx, { logger: createLogger(config), bodyLimit: config.BODY_LIMIT }));
   try {
     await ensureTable(ctx.table.db, config.TABLE_NAME);
@@ -98,7 +91,7 @@ async function main() {
     /** The floor on this machine: the same load on the lightest authenticated route (the session check alone). */
     async function baseline(tokens: readonly string[]) {
       const latencies: number[] = [];
-      const callsBefore = dynamoCalls;
+      const callsBefore = dynamoCalls();
       const cpuBefore = process.cpuUsage();
       const started = performance.now();
       for (let round = 0; round < ROUNDS; round += 1) {
@@ -112,12 +105,12 @@ async function main() {
         );
       }
       const cpu = process.cpuUsage(cpuBefore);
-      return summary('GET /me', latencies, (performance.now() - started) / 1000, dynamoCalls - callsBefore, cpu);
+      return summary('GET /me', latencies, (performance.now() - started) / 1000, dynamoCalls() - callsBefore, cpu);
     }
 
     async function run(kind: 'card' | 'desk', tokens: readonly string[]) {
       const latencies: number[] = [];
-      const callsBefore = dynamoCalls;
+      const callsBefore = dynamoCalls();
       const cpuBefore = process.cpuUsage();
       const started = performance.now();
       for (let round = 0; round < ROUNDS; round += 1) {
@@ -140,7 +133,7 @@ async function main() {
         );
       }
       const cpu = process.cpuUsage(cpuBefore);
-      return summary(`scan → ${kind}`, latencies, (performance.now() - started) / 1000, dynamoCalls - callsBefore, cpu);
+      return summary(`scan → ${kind}`, latencies, (performance.now() - started) / 1000, dynamoCalls() - callsBefore, cpu);
     }
 
     const county = await officers('150222', 'bench-county');

@@ -16,7 +16,7 @@ import { seedDemoCounty } from '../../functions/src/local/seed/seed.js';
 import { ensureTable } from '../../functions/src/local/table.js';
 import { idNumber, workerInput } from '../support/people.js';
 import { freePort } from '../support/ports.js';
-import { benchBoundWorker, benchLogin, benchPostInput, benchSender, startBenchApp } from './benchEnv.js';
+import { benchBoundWorker, benchLogin, benchPostInput, benchSender, countDynamoCalls, startBenchApp } from './benchEnv.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const SIZES = [20, 100];
@@ -39,14 +39,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 async function main() {
   const dynamo = await startDynamoDbLocal({ emulatorDir: await ensureEmulator(CACHE_DIR), port: await freePort() });
   const { ctx, config, server, url } = await startBenchApp('bench_welfare', dynamo.endpoint);
-  let dynamoCalls = 0;
-  ctx.table.db.middlewareStack.add(
-    (next) => async (args) => {
-      dynamoCalls += 1;
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCalls' },
-  );
+  const dynamoCalls = countDynamoCalls(ctx.table.db);
   const figures: Figure[] = [];
   try {
     await ensureTable(ctx.table.db, config.TABLE_NAME);
@@ -67,7 +60,7 @@ async function main() {
     /** Each request of `requests` measured alone (one after another): calls, CPU and time per request. */
     const measure = async (route: string, people: number, requests: (() => Promise<unknown>)[]) => {
       const times: number[] = [];
-      const calls = dynamoCalls;
+      const calls = dynamoCalls();
       const cpu = process.cpuUsage();
       for (const request of requests) {
         const t0 = performance.now();
@@ -79,7 +72,7 @@ async function main() {
         route,
         people,
         requests: requests.length,
-        calls: (dynamoCalls - calls) / requests.length,
+        calls: (dynamoCalls() - calls) / requests.length,
         cpuMs: (used.user + used.system) / 1000 / requests.length,
         p50: median(times),
       });
