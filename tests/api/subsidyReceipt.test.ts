@@ -68,6 +68,17 @@ describe('收到了 / 没收到', () => {
     expect([again.status, again.body.claim.version]).toEqual([200, said!.body.claim.version]);
     const changed = await say(token, claim.claimId, 'received');
     expect([changed.status, changed.body.error.field]).toEqual([409, 'body.answer']);
+
+    // The bank sends the money back: the answer was about that payment, and goes with it.
+    const returned = await api.call('POST', `/api/v1/claims/payments/${said!.body.claim.paymentBatchId}/returns`, {
+      token: officers.finance,
+      body: { claimId: claim.claimId, reason: 'accountFrozen', bankReference: 'TP2026120801' },
+    });
+    expect(returned.status, JSON.stringify(returned.body)).toBe(200);
+    const back = (await api.ctx.claims.get(claim.claimId))!;
+    expect([back.status, back.receipt]).toEqual(['approved', undefined]);
+    const afterReturn = await say(token, claim.claimId, 'notReceived');
+    expect([afterReturn.status, afterReturn.body.error.field]).toEqual([409, 'body.answer']);
   });
 
   it('keeps 收到了 without a task, and refuses an answer that is neither', async () => {

@@ -333,7 +333,8 @@ export function createClaimRepository({ db, tableName }: TableRef) {
       return {
         TableName: tableName,
         Key: keys.claim(beneficiaryKey(claim.beneficiary), claim.subsidy, claim.periodKey),
-        UpdateExpression: `SET #status = :to, history = list_append(history, :step), #version = #version + :one, ${queue.expression} REMOVE paymentBatchId`,
+        // The person's word (收到了 / 没收到) was about the payment that came back: the next is asked again.
+        UpdateExpression: `SET #status = :to, history = list_append(history, :step), #version = #version + :one, ${queue.expression} REMOVE paymentBatchId, receipt`,
         ConditionExpression: '#status = :paid AND #version = :version AND paymentBatchId = :batch',
         ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
         ExpressionAttributeValues: {

@@ -1,7 +1,8 @@
 /**
  * 收到了 / 没收到 on a paid subsidy, from the person it was paid to (shared/src/subsidies/receipt.ts
- * says why). Said once; the same said again (a retry) answers as the first and opens the county's
- * task again if it was lost, since the task is keyed by the claim.
+ * says why). Said once a payment; the same said again (a retry) answers as the first and opens the
+ * county's task again if it was lost, since the task is keyed by the claim. Money the bank sent back
+ * clears the answer: the next payment is asked about again.
  */
 import {
   addDays,
@@ -47,7 +48,8 @@ export async function answerReceipt(
       `本人说${found.name} ${formatYuan(found.amountFen)}${received ? '收到了' : '没有收到'}`,
     );
   }
-  if (!received) await tellCounty(ctx, claim, worker.workerId, worker.name);
+  // Said again after the money came back (no batch pays it now): nothing more to tell.
+  if (!received && claim.paymentBatchId) await tellCounty(ctx, claim, worker.workerId, worker.name);
   return claim;
 }
 
