@@ -75,7 +75,7 @@ describe('以工代赈 代发结果', () => {
     expect(reading.status, JSON.stringify(reading.body)).toBe(200);
     expect(reading.body.problems).toEqual({
       count: 1,
-      shown: [{ line: 3, message: `序号 3（${乙.name}）的钱发到了尾号 9999 的卡，本人登记的卡尾号是 1151：要发到本人的卡上` }],
+      shown: [{ line: 3, message: `序号 3（${乙.name}）的钱发到了尾号 9999 的卡，不是本人在村里登记的卡：要发到本人的卡上` }],
     });
     const refused = await send(wrongCard, contractor, `?record=${reading.body.digest}`);
     expect([refused.status, refused.body.error.field]).toEqual([409, 'body']);

@@ -173,7 +173,7 @@ describe('以工代赈 in Chromium', () => {
     await pickFile(bankFile('6228480000099999'));
     await expect.poll(() => page.getByTestId('wagefile-problems').textContent(), WAIT).toContain('一笔也不能登记');
     expect(await page.getByTestId('wagefile-problems').textContent()).toContain(
-      '的钱发到了尾号 9999 的卡，本人登记的卡尾号是 2345：要发到本人的卡上',
+      '的钱发到了尾号 9999 的卡，不是本人在村里登记的卡：要发到本人的卡上',
     );
     expect(await page.getByTestId('wagefile-record').count()).toBe(0);
     await onPhones(page, 'relief-7-wagefile-wrong-card', 'the 代发结果 paid to another card', 'wagefile');

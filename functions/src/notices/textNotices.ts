@@ -55,6 +55,9 @@ export interface TextReport {
   already: number;
 }
 
+/** A batch with nothing to text (or texts not configured). */
+export const emptyTextReport = (): TextReport => ({ sent: {}, refused: {}, already: 0 });
+
 type Image = Record<string, unknown>;
 
 /** A card entry of a worker's account item ("pending", waiting for the second officer). */
@@ -154,7 +157,7 @@ export async function sendTextNotices(
   records: readonly TableStreamRecord[],
   now = new Date(),
 ): Promise<TextReport> {
-  const report: TextReport = { sent: {}, refused: {}, already: 0 };
+  const report = emptyTextReport();
   const { texts, cards } = await textsOf(deps.table, records, deps.texts.sends);
   // A card entered for a record with no phone: nobody to text, which the confirming officer is told.
   const unphoned = [...cards.values()].filter((card) => !card.text);

@@ -125,7 +125,8 @@ export function readWageBankFile(
       continue;
     }
     if (line.cardLastFour && digits.slice(-4) !== line.cardLastFour) {
-      problem(at, `${who}的钱发到了尾号 ${digits.slice(-4)} 的卡，本人登记的卡尾号是 ${line.cardLastFour}：要发到本人的卡上`);
+      // Not the card on record's digits: a file made up to probe them would learn them.
+      problem(at, `${who}的钱发到了尾号 ${digits.slice(-4)} 的卡，不是本人在村里登记的卡：要发到本人的卡上`);
       continue;
     }
     const payment = paymentOf(cell, today);

@@ -56,7 +56,7 @@ describe('readWageBankFile', () => {
     );
     expect(reading.paid).toEqual([]);
     expect(reading.problems).toEqual([
-      { line: 2, message: '序号 1（张三）的钱发到了尾号 9999 的卡，本人登记的卡尾号是 1111：要发到本人的卡上' },
+      { line: 2, message: '序号 1（张三）的钱发到了尾号 9999 的卡，不是本人在村里登记的卡：要发到本人的卡上' },
       { line: 3, message: '序号 2（李四）的金额在文件里是“2500.00”，工资表上是 2500.50 元' },
       { line: 4, message: '序号 4（赵六）本人还没有确认这个月的工资，确认以后才能登记发放' },
       { line: 5, message: '这个月的工资表上没有“钱七”' },
